@@ -1,0 +1,118 @@
+/**
+ * Opens the database: a PostgreSQL server when a URL is given, otherwise embedded PGlite
+ * (persisted in a directory, or in memory for tests). Both are driven through the same
+ * drizzle API, so the rest of the code never asks which engine it is on.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+import { recordQuery } from './query-counter';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: everything a Database can do, inside one transaction. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Code that works both inside and outside a transaction takes this. */
+export type Executor = Database | Transaction;
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  engine: Engine;
+  /**
+   * Runs `fn` while holding the database-wide start-up lock, so that several server processes
+   * starting together migrate and seed once. PGlite has a single user, so it just runs.
+   */
+  withStartupLock<T>(fn: (db: Database) => Promise<T>): Promise<T>;
+  /**
+   * Applies the checked-in migrations (drizzle/), idempotently, through `target` (default: the
+   * pool; pass the locked connection inside withStartupLock).
+   */
+  migrate(target?: Database): Promise<void>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://… ; when absent PGlite is used. */
+  url?: string | undefined;
+  /** PGlite directory; absent means in memory. */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  maxConnections?: number;
+}
+
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+
+const STARTUP_LOCK_KEY = 472_911_305; // arbitrary, fixed: "ispgraph start-up"
+
+const countingLogger = { logQuery: () => recordQuery() };
+
+export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
+  return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema, casing: 'snake_case', logger: countingLogger });
+  return {
+    db: db as unknown as Database,
+    engine: 'pglite',
+    withStartupLock: (fn) => fn(db as unknown as Database),
+    migrate: (target) => migratePglite((target ?? db) as typeof db, { migrationsFolder }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
+  const client = postgres(url, {
+    max: maxConnections,
+    onnotice: () => {},
+    // Keep numeric and bigint as exact strings; the domain decides how to present them.
+    types: {},
+  });
+  const db = drizzlePostgres({ client, schema, casing: 'snake_case', logger: countingLogger });
+
+  // Start-up work runs on one dedicated connection that holds an advisory lock.
+  const withStartupLock = async <T>(fn: (db: Database) => Promise<T>): Promise<T> => {
+    const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+    const lockDb = drizzlePostgres({ client: lockClient, schema, casing: 'snake_case', logger: countingLogger });
+    try {
+      await lockDb.execute(sql`select pg_advisory_lock(${STARTUP_LOCK_KEY})`);
+      try {
+        return await fn(lockDb as unknown as Database);
+      } finally {
+        await lockDb.execute(sql`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`);
+      }
+    } finally {
+      await lockClient.end({ timeout: 5 });
+    }
+  };
+
+  return {
+    db: db as unknown as Database,
+    engine: 'postgres',
+    withStartupLock,
+    migrate: (target) => migratePostgres((target ?? db) as typeof db, { migrationsFolder }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}

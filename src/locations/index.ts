@@ -1,0 +1,3 @@
+export * from './area.table';
+export * from './street.table';
+export * from './building.table';

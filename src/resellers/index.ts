@@ -1,0 +1,2 @@
+export * from './reseller.table';
+export * from './wallet-transaction.table';

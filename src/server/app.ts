@@ -1,0 +1,73 @@
+/**
+ * Assembles the service: database, routes of every surface, HTTP server. `startApp` is what
+ * `npm start` runs and what the integration tests start on a free port.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Config } from '../config';
+import { openDatabase, type DatabaseHandle } from '../db/client';
+import { prepareDatabase } from '../db/migrate';
+import { createHttpServer, Router, sendJson, sendText } from './http';
+import { log } from './logger';
+import { renderMetrics } from './metrics';
+
+export interface App {
+  server: Server;
+  database: DatabaseHandle;
+  url: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+export function buildRouter(database: DatabaseHandle): Router {
+  const router = new Router();
+  router.add('GET', '/healthz', 'system', async ({ res }) => {
+    try {
+      await database.ping();
+      sendJson(res, 200, { status: 'ok', database: database.engine });
+    } catch {
+      sendJson(res, 503, { status: 'unavailable', database: database.engine });
+    }
+  });
+  router.add('GET', '/metrics', 'system', ({ res }) => sendText(res, 200, renderMetrics(), 'text/plain; version=0.0.4; charset=utf-8'));
+  router.add('GET', '/', 'system', ({ res }) =>
+    sendJson(res, 200, {
+      service: 'ispgraph',
+      endpoints: { health: '/healthz', metrics: '/metrics' },
+    }),
+  );
+  return router;
+}
+
+export async function startApp(config: Config, options: { database?: DatabaseHandle } = {}): Promise<App> {
+  const started = Date.now();
+  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const { seeded } = await prepareDatabase(database, { seedDemo: config.seedDemo });
+  const server = createHttpServer(buildRouter(database), { maxBodyBytes: config.maxBodyBytes });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${address.port}`;
+  log('info', 'listening', {
+    url,
+    database: database.engine,
+    dataDir: database.engine === 'pglite' ? config.dataDir : undefined,
+    seededDemo: seeded,
+    startupMs: Date.now() - started,
+  });
+  return {
+    server,
+    database,
+    url,
+    seeded,
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The HTTP front door: a small router on node:http that every surface registers its routes
+ * with, plus what all requests share: a request id, a body-size limit, the statement counter
+ * and one JSON log line per request.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { withQueryScope } from '../db/query-counter';
+import { log } from './logger';
+import { describeError } from '../shared/describe-error';
+import { recordRequest } from './metrics';
+
+export interface RequestContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  requestId: string;
+  /** Path parameters captured by `:name` segments. */
+  params: Record<string, string>;
+  /** Reads the body (once), refusing more than the configured limit. */
+  body(): Promise<Buffer>;
+  /** The caller's address as the legacy APIs report it (`ip` in SIMPLer replies). */
+  clientIp: string;
+}
+
+export type Handler = (ctx: RequestContext) => Promise<void> | void;
+
+interface Route {
+  method: string;
+  segments: string[];
+  /** Label for metrics and logs: graphql, soap, rest, jaze, crm, m4, system. */
+  surface: string;
+  handler: Handler;
+  /** Matches any path below the prefix. */
+  prefix: boolean;
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(limit: number) {
+    super(`request body exceeds ${limit} bytes`);
+  }
+}
+
+export class Router {
+  private readonly routes: Route[] = [];
+
+  /** `path` may hold `:param` segments, and end in `/*` to match everything below it. */
+  add(method: string | string[], path: string, surface: string, handler: Handler): this {
+    const prefix = path.endsWith('/*');
+    const clean = prefix ? path.slice(0, -2) : path;
+    for (const m of Array.isArray(method) ? method : [method]) {
+      this.routes.push({ method: m.toUpperCase(), segments: split(clean), surface, handler, prefix });
+    }
+    return this;
+  }
+
+  match(method: string, pathname: string): { route: Route; params: Record<string, string> } | { allowed: string[] } | null {
+    const parts = split(pathname);
+    const allowed: string[] = [];
+    for (const route of this.routes) {
+      const params = matchSegments(route, parts);
+      if (!params) continue;
+      if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params };
+      allowed.push(route.method);
+    }
+    return allowed.length ? { allowed } : null;
+  }
+}
+
+function split(path: string): string[] {
+  return path.split('/').filter((s) => s.length > 0);
+}
+
+function matchSegments(route: Route, parts: string[]): Record<string, string> | null {
+  if (route.prefix ? parts.length < route.segments.length : parts.length !== route.segments.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < route.segments.length; i++) {
+    const expected = route.segments[i]!;
+    const actual = parts[i]!;
+    if (expected.startsWith(':')) params[expected.slice(1)] = decodeURIComponent(actual);
+    else if (expected !== actual) return null;
+  }
+  return params;
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+export function sendText(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > limit) {
+      reject(new BodyTooLargeError(limit));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError(limit));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function clientAddress(req: IncomingMessage): string {
+  const raw = req.socket.remoteAddress ?? '';
+  return raw.startsWith('::ffff:') ? raw.slice(7) : raw;
+}
+
+export function createHttpServer(router: Router, options: { maxBodyBytes: number }): Server {
+  return createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const found = router.match(method, url.pathname);
+    const surface = found && 'route' in found ? found.route.surface : 'none';
+    const scope = withQueryScope(async () => {
+      res.setHeader('x-request-id', requestId);
+      if (!found) return sendJson(res, 404, { error: `no route for ${url.pathname}` });
+      if ('allowed' in found) {
+        return sendJson(res, 405, { error: `method ${method} not allowed` }, { allow: [...new Set(found.allowed)].join(', ') });
+      }
+      let cached: Promise<Buffer> | undefined;
+      const ctx: RequestContext = {
+        req,
+        res,
+        url,
+        requestId,
+        params: found.params,
+        clientIp: clientAddress(req),
+        body: () => (cached ??= readBody(req, options.maxBodyBytes)),
+      };
+      await found.route.handler(ctx);
+    });
+    scope
+      .run()
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLargeError) {
+          if (!res.headersSent) sendJson(res, 413, { error: error.message });
+          return;
+        }
+        // Internal detail goes to the log only; the client gets a plain message.
+        log('error', 'unhandled error', { requestId, error: describeError(error) });
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal server error', requestId });
+        else res.destroy();
+      })
+      .finally(() => {
+        const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+        recordRequest(surface, res.statusCode, durationMs);
+        log('info', 'request', {
+          requestId,
+          method,
+          path: url.pathname,
+          surface,
+          status: res.statusCode,
+          durationMs: Math.round(durationMs * 100) / 100,
+          dbQueries: scope.queries(),
+          remote: clientAddress(req),
+        });
+      });
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * Structured logs: one JSON object per line on stdout, so any log shipper can parse them.
+ * Tests and benchmarks silence it with LOG_LEVEL=silent.
+ */
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const order: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+function threshold(): number {
+  const configured = (process.env.LOG_LEVEL ?? 'info') as Level | 'silent';
+  return order[configured] ?? order.info;
+}
+
+export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
+  if (order[level] < threshold()) return;
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);
+}
