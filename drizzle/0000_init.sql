@@ -1500,6 +1500,7 @@ CREATE INDEX "customers_operator_postcode_idx" ON "customers" USING btree ("oper
 CREATE INDEX "customers_operator_updated_idx" ON "customers" USING btree ("operator_id","updated_at");--> statement-breakpoint
 CREATE INDEX "customers_operator_created_idx" ON "customers" USING btree ("operator_id","created_at");--> statement-breakpoint
 CREATE INDEX "customers_operator_service_plan_idx" ON "customers" USING btree ("operator_id","service_plan_id");--> statement-breakpoint
+CREATE INDEX "customers_service_plan_idx" ON "customers" USING btree ("service_plan_id");--> statement-breakpoint
 CREATE INDEX "customers_reseller_idx" ON "customers" USING btree ("reseller_id");--> statement-breakpoint
 CREATE INDEX "customers_referrer_idx" ON "customers" USING btree ("referrer_customer_id");--> statement-breakpoint
 CREATE INDEX "customers_community_code_idx" ON "customers" USING btree ("community_code_id");--> statement-breakpoint
@@ -1513,7 +1514,10 @@ CREATE INDEX "customers_value_added_reseller_idx" ON "customers" USING btree ("v
 CREATE INDEX "customers_master_agent_idx" ON "customers" USING btree ("master_agent_id");--> statement-breakpoint
 CREATE INDEX "customers_regional_sales_manager_idx" ON "customers" USING btree ("regional_sales_manager_id");--> statement-breakpoint
 CREATE INDEX "customers_salesman_idx" ON "customers" USING btree ("salesman_id");--> statement-breakpoint
+CREATE INDEX "customer_sand_settings_operator_idx" ON "customer_sand_settings" USING btree ("operator_id");--> statement-breakpoint
+CREATE INDEX "customer_contacts_operator_idx" ON "customer_contacts" USING btree ("operator_id");--> statement-breakpoint
 CREATE INDEX "customer_contacts_customer_idx" ON "customer_contacts" USING btree ("customer_id","position");--> statement-breakpoint
+CREATE INDEX "customer_notes_operator_idx" ON "customer_notes" USING btree ("operator_id");--> statement-breakpoint
 CREATE INDEX "customer_notes_customer_created_idx" ON "customer_notes" USING btree ("customer_id","created_at");--> statement-breakpoint
 CREATE INDEX "customer_notes_author_idx" ON "customer_notes" USING btree ("author_staff_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "customer_statuses_operator_name_key" ON "customer_statuses" USING btree ("operator_id","name");--> statement-breakpoint
@@ -1525,6 +1529,7 @@ CREATE INDEX "customer_subaccounts_operator_idx" ON "customer_subaccounts" USING
 CREATE UNIQUE INDEX "community_codes_operator_code_key" ON "community_codes" USING btree ("operator_id","code");--> statement-breakpoint
 CREATE UNIQUE INDEX "sales_people_operator_role_name_key" ON "sales_people" USING btree ("operator_id","role","name");--> statement-breakpoint
 CREATE INDEX "sales_people_operator_name_idx" ON "sales_people" USING btree ("operator_id","name");--> statement-breakpoint
+CREATE INDEX "custom_field_values_operator_idx" ON "custom_field_values" USING btree ("operator_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "custom_field_values_field_customer_key" ON "custom_field_values" USING btree ("field_id","customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "custom_field_values_field_equipment_key" ON "custom_field_values" USING btree ("field_id","equipment_id");--> statement-breakpoint
 CREATE INDEX "custom_field_values_customer_idx" ON "custom_field_values" USING btree ("customer_id");--> statement-breakpoint
@@ -1533,6 +1538,7 @@ CREATE INDEX "custom_fields_operator_scope_idx" ON "custom_fields" USING btree (
 CREATE INDEX "custom_fields_custom_table_idx" ON "custom_fields" USING btree ("custom_table_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "custom_table_cells_row_column_key" ON "custom_table_cells" USING btree ("row_id","column_id");--> statement-breakpoint
 CREATE INDEX "custom_table_cells_column_idx" ON "custom_table_cells" USING btree ("column_id");--> statement-breakpoint
+CREATE INDEX "custom_table_rows_operator_idx" ON "custom_table_rows" USING btree ("operator_id");--> statement-breakpoint
 CREATE INDEX "custom_table_rows_table_customer_idx" ON "custom_table_rows" USING btree ("table_id","customer_id");--> statement-breakpoint
 CREATE INDEX "custom_table_rows_customer_idx" ON "custom_table_rows" USING btree ("customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "custom_tables_operator_name_key" ON "custom_tables" USING btree ("operator_id","name");--> statement-breakpoint
@@ -1540,6 +1546,7 @@ CREATE INDEX "customer_group_members_customer_idx" ON "customer_group_members" U
 CREATE UNIQUE INDEX "customer_groups_operator_name_key" ON "customer_groups" USING btree ("operator_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_accounts_operator_kind_username_key" ON "service_accounts" USING btree ("operator_id","kind","username");--> statement-breakpoint
 CREATE INDEX "service_accounts_customer_idx" ON "service_accounts" USING btree ("customer_id");--> statement-breakpoint
+CREATE INDEX "staff_customer_assignments_operator_idx" ON "staff_customer_assignments" USING btree ("operator_id");--> statement-breakpoint
 CREATE INDEX "staff_customer_assignments_customer_idx" ON "staff_customer_assignments" USING btree ("customer_id");--> statement-breakpoint
 CREATE INDEX "bandwidth_templates_operator_name_idx" ON "bandwidth_templates" USING btree ("operator_id","name");--> statement-breakpoint
 CREATE INDEX "buckets_operator_name_idx" ON "buckets" USING btree ("operator_id","name");--> statement-breakpoint
@@ -1567,14 +1574,18 @@ CREATE INDEX "sub_plans_operator_units_idx" ON "sub_plans" USING btree ("operato
 CREATE INDEX "sub_plans_operator_price_idx" ON "sub_plans" USING btree ("operator_id","price");--> statement-breakpoint
 CREATE INDEX "sub_plans_operator_created_idx" ON "sub_plans" USING btree ("operator_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "tax_zones_operator_name_key" ON "tax_zones" USING btree ("operator_id","name");--> statement-breakpoint
+CREATE INDEX "bank_accounts_operator_idx" ON "bank_accounts" USING btree ("operator_id");--> statement-breakpoint
 CREATE INDEX "bank_accounts_customer_idx" ON "bank_accounts" USING btree ("customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "bank_accounts_customer_preferred_key" ON "bank_accounts" USING btree ("customer_id") WHERE "bank_accounts"."preferred";--> statement-breakpoint
 CREATE INDEX "billing_issues_operator_status_idx" ON "billing_issues" USING btree ("operator_id","status");--> statement-breakpoint
 CREATE INDEX "billing_issues_customer_idx" ON "billing_issues" USING btree ("customer_id");--> statement-breakpoint
+CREATE INDEX "credit_cards_operator_idx" ON "credit_cards" USING btree ("operator_id");--> statement-breakpoint
 CREATE INDEX "credit_cards_customer_idx" ON "credit_cards" USING btree ("customer_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "credit_cards_customer_preferred_key" ON "credit_cards" USING btree ("customer_id") WHERE "credit_cards"."preferred";--> statement-breakpoint
+CREATE INDEX "grace_periods_operator_idx" ON "grace_periods" USING btree ("operator_id");--> statement-breakpoint
 CREATE INDEX "grace_periods_customer_idx" ON "grace_periods" USING btree ("customer_id","created_at");--> statement-breakpoint
 CREATE INDEX "grace_periods_created_by_staff_idx" ON "grace_periods" USING btree ("created_by_staff_id");--> statement-breakpoint
+CREATE INDEX "invoice_lines_operator_idx" ON "invoice_lines" USING btree ("operator_id");--> statement-breakpoint
 CREATE INDEX "invoice_lines_invoice_idx" ON "invoice_lines" USING btree ("invoice_id");--> statement-breakpoint
 CREATE INDEX "invoice_lines_subscription_idx" ON "invoice_lines" USING btree ("subscription_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "invoices_operator_number_key" ON "invoices" USING btree ("operator_id","number");--> statement-breakpoint

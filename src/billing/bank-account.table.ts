@@ -49,6 +49,7 @@ export const bankAccounts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index('bank_accounts_operator_idx').on(t.operatorId),
     index('bank_accounts_customer_idx').on(t.customerId),
     /** At most one preferred account per customer. */
     uniqueIndex('bank_accounts_customer_preferred_key').on(t.customerId).where(sql`${t.preferred}`),

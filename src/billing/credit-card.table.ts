@@ -44,6 +44,7 @@ export const creditCards = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index('credit_cards_operator_idx').on(t.operatorId),
     index('credit_cards_customer_idx').on(t.customerId),
     /** At most one preferred card per customer. */
     uniqueIndex('credit_cards_customer_preferred_key').on(t.customerId).where(sql`${t.preferred}`),

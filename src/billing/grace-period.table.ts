@@ -24,6 +24,7 @@ export const gracePeriods = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index('grace_periods_operator_idx').on(t.operatorId),
     index('grace_periods_customer_idx').on(t.customerId, t.createdAt),
     index('grace_periods_created_by_staff_idx').on(t.createdByStaffId),
     check('grace_periods_days_check', sql`${t.days} > 0`),

@@ -78,6 +78,7 @@ export const invoiceLines = pgTable(
     total: money().notNull(),
   },
   (t) => [
+    index('invoice_lines_operator_idx').on(t.operatorId),
     index('invoice_lines_invoice_idx').on(t.invoiceId),
     index('invoice_lines_subscription_idx').on(t.subscriptionId),
     check('invoice_lines_total_check', sql`${t.total} = ${t.net} + ${t.tax}`),

@@ -17,5 +17,8 @@ export const customerContacts = pgTable(
     role: text(),
     email: text(),
   },
-  (t) => [index('customer_contacts_customer_idx').on(t.customerId, t.position)],
+  (t) => [
+    index('customer_contacts_operator_idx').on(t.operatorId),
+    index('customer_contacts_customer_idx').on(t.customerId, t.position),
+  ],
 );

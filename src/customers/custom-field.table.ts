@@ -57,6 +57,7 @@ export const customFieldValues = pgTable(
     value: text().notNull(),
   },
   (t) => [
+    index('custom_field_values_operator_idx').on(t.operatorId),
     uniqueIndex('custom_field_values_field_customer_key').on(t.fieldId, t.customerId),
     uniqueIndex('custom_field_values_field_equipment_key').on(t.fieldId, t.equipmentId),
     index('custom_field_values_customer_idx').on(t.customerId),
@@ -92,6 +93,7 @@ export const customTableRows = pgTable(
       .references(() => customers.id, { onDelete: 'cascade' }),
   },
   (t) => [
+    index('custom_table_rows_operator_idx').on(t.operatorId),
     index('custom_table_rows_table_customer_idx').on(t.tableId, t.customerId),
     index('custom_table_rows_customer_idx').on(t.customerId),
   ],

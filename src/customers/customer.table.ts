@@ -220,6 +220,7 @@ export const customers = pgTable(
     index('customers_operator_updated_idx').on(t.operatorId, t.updatedAt),
     index('customers_operator_created_idx').on(t.operatorId, t.createdAt),
     index('customers_operator_service_plan_idx').on(t.operatorId, t.servicePlanId),
+    index('customers_service_plan_idx').on(t.servicePlanId),
     index('customers_reseller_idx').on(t.resellerId),
     index('customers_referrer_idx').on(t.referrerCustomerId),
     index('customers_community_code_idx').on(t.communityCodeId),

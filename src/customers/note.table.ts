@@ -18,6 +18,7 @@ export const customerNotes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index('customer_notes_operator_idx').on(t.operatorId),
     index('customer_notes_customer_created_idx').on(t.customerId, t.createdAt),
     index('customer_notes_author_idx').on(t.authorStaffId),
   ],

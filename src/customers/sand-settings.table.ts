@@ -1,4 +1,4 @@
-import { date, integer, pgEnum, pgTable, smallint, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgEnum, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { operatorColumn, updatedAt } from '../db/columns';
 import { customers } from './customer.table';
 
@@ -11,7 +11,9 @@ export const sandStatus = pgEnum('sand_status', ['override', 'default', 'off', '
  * Kept apart from `customers` because most accounts use the operator defaults (no row).
  * Offsets such as "15 days" are kept as the operator wrote them.
  */
-export const customerSandSettings = pgTable('customer_sand_settings', {
+export const customerSandSettings = pgTable(
+  'customer_sand_settings',
+  {
   customerId: integer()
     .primaryKey()
     .references(() => customers.id, { onDelete: 'cascade' }),
@@ -43,4 +45,6 @@ export const customerSandSettings = pgTable('customer_sand_settings', {
   trafficDoNotCarryOverage: smallint(),
   trafficDeferredTo: date(),
   updatedAt: updatedAt(),
-});
+  },
+  (t) => [index('customer_sand_settings_operator_idx').on(t.operatorId)],
+);

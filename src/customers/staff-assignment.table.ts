@@ -23,6 +23,7 @@ export const staffCustomerAssignments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    index('staff_customer_assignments_operator_idx').on(t.operatorId),
     primaryKey({ columns: [t.staffUserId, t.customerId, t.purpose] }),
     index('staff_customer_assignments_customer_idx').on(t.customerId),
   ],

@@ -1,6 +1,8 @@
-import { boolean, char, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, char, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, timestamptz } from '../db/columns';
+
+// No imports from db/columns here: that module references this table (operatorColumn), and
+// the cycle would leave its helpers undefined when this file is loaded first.
 
 /**
  * A tenant: one ISP's back office. SIMPLer's `operator` parameter, a Jaze `accountId` and the
@@ -26,8 +28,8 @@ export const operators = pgTable(
     /** SIMPLer "invoicing ID auto generation" setting: prefix and next serial. */
     invoicingIdPrefix: text().notNull().default(''),
     invoicingIdNext: integer().notNull().default(1),
-    createdAt: createdAt(),
-    deletedAt: timestamptz(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('operators_code_key').on(t.code),
