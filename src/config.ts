@@ -15,6 +15,8 @@ export interface Config {
   seedDemo: boolean;
   /** Largest request body accepted, in bytes (SOAP and REST bodies are buffered). */
   maxBodyBytes: number;
+  /** NODE_ENV=production: GraphiQL does not fill in the demo token. */
+  production: boolean;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -43,5 +45,6 @@ export function loadConfig(): Config {
     dataDir: path.resolve(process.env.DATA_DIR || './data'),
     seedDemo: boolFrom('SEED_DEMO', true),
     maxBodyBytes: intFrom('MAX_BODY_BYTES', 2 * 1024 * 1024),
+    production: process.env.NODE_ENV === 'production',
   };
 }

@@ -10,6 +10,8 @@ import { prepareDatabase } from '../db/migrate';
 import { createHttpServer, Router, sendJson, sendText } from './http';
 import { log } from './logger';
 import { renderMetrics } from './metrics';
+import { registerGraphQL } from '../graphql/http';
+import { DEMO } from '../db/seed/demo';
 
 export interface App {
   server: Server;
@@ -19,7 +21,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function buildRouter(database: DatabaseHandle): Router {
+export async function buildRouter(database: DatabaseHandle, config: Config): Promise<{ router: Router; stop: () => Promise<void> }> {
   const router = new Router();
   router.add('GET', '/healthz', 'system', async ({ res }) => {
     try {
@@ -33,17 +35,19 @@ export function buildRouter(database: DatabaseHandle): Router {
   router.add('GET', '/', 'system', ({ res }) =>
     sendJson(res, 200, {
       service: 'ispgraph',
-      endpoints: { health: '/healthz', metrics: '/metrics' },
+      endpoints: { graphql: '/graphql', health: '/healthz', metrics: '/metrics' },
     }),
   );
-  return router;
+  const apollo = await registerGraphQL(router, database, { graphiqlToken: config.production ? undefined : DEMO.bearerToken });
+  return { router, stop: () => apollo.stop() };
 }
 
 export async function startApp(config: Config, options: { database?: DatabaseHandle } = {}): Promise<App> {
   const started = Date.now();
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   const { seeded } = await prepareDatabase(database, { seedDemo: config.seedDemo });
-  const server = createHttpServer(buildRouter(database), { maxBodyBytes: config.maxBodyBytes });
+  const { router, stop: stopSurfaces } = await buildRouter(database, config);
+  const server = createHttpServer(router, { maxBodyBytes: config.maxBodyBytes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -67,6 +71,7 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await stopSurfaces();
       await database.close();
     },
   };

@@ -1,0 +1,78 @@
+/**
+ * GraphQL enums for customer fields. Each TypeScript value is the stored database value, so
+ * rows pass through unchanged; GraphQL shows the conventional UPPER_CASE names.
+ */
+import { registerEnumType } from 'type-graphql';
+
+export enum AccessState {
+  ACTIVE = 'active',
+  PENDING = 'pending',
+  PENDING_APPROVAL = 'pending_approval',
+  REJECTED = 'rejected',
+  EXPIRED = 'expired',
+  BLOCKED = 'blocked',
+  BLACKLISTED = 'blacklisted',
+  SUSPENDED = 'suspended',
+  TERMINATED = 'terminated',
+  DELETED = 'deleted',
+}
+registerEnumType(AccessState, { name: 'AccessState', description: 'Whether the subscriber may use the service now.' });
+
+export enum AccountType {
+  CUSTOMER_BUSINESS = 'customer_business',
+  CUSTOMER_HOME = 'customer_home',
+  RESELLER = 'reseller',
+  PARTNER = 'partner',
+  SUPPLIER = 'supplier',
+  COMPETITOR = 'competitor',
+  GOV = 'gov',
+}
+registerEnumType(AccountType, { name: 'AccountType' });
+
+export enum PaymentMethod {
+  CASH = 'cash',
+  CHEQUE = 'cheque',
+  CREDIT_CARD = 'credit_card',
+  DEBIT_CARD = 'debit_card',
+  DIRECT_DEBIT = 'direct_debit',
+  ONLINE_TRANSFER = 'online_transfer',
+  STANDING_ORDER = 'standing_order',
+}
+registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
+
+export enum InvoiceSendMethod {
+  MAIL = 'mail',
+  PDF = 'pdf',
+  BOTH = 'both',
+  NONE = 'none',
+}
+registerEnumType(InvoiceSendMethod, { name: 'InvoiceSendMethod', description: 'How invoices reach the customer.' });
+
+export enum ReferralFeeStatus {
+  NO_FEE = 'no_fee',
+  DUE = 'due',
+  PRE_PAID = 'pre_paid',
+  PAID = 'paid',
+}
+registerEnumType(ReferralFeeStatus, { name: 'ReferralFeeStatus' });
+
+export enum MonitorMode {
+  MONITOR = 'monitor',
+  NO_MONITOR = 'no_monitor',
+  MONITOR_SMS = 'monitor_sms',
+  MONITOR_NO_ALERT = 'monitor_no_alert',
+}
+registerEnumType(MonitorMode, { name: 'MonitorMode' });
+
+export enum IpType {
+  PUBLIC = 'public',
+  PRIVATE = 'private',
+}
+registerEnumType(IpType, { name: 'IpType' });
+
+export enum TaxMode {
+  DEFAULT = 'default',
+  FIXED = 'fixed',
+  MULTI = 'multi',
+}
+registerEnumType(TaxMode, { name: 'TaxMode' });

@@ -1,0 +1,46 @@
+/** Between the GraphQL shapes and the service's: addresses nest, ids are global. */
+import { asNode } from '../graphql/node';
+import { optionalIdOf } from '../graphql/ids';
+import type { CustomerInput, CustomerRow } from './customer.service';
+import type { AddressInput, Customer, CustomerFieldsInput } from './customer.types';
+
+export function toCustomer(row: CustomerRow): Customer {
+  const { portalPasswordHash, ...rest } = row;
+  return {
+    ...asNode('Customer', rest),
+    hasPortalPassword: portalPasswordHash != null,
+    billingAddress: { street1: row.street1, street2: row.street2, town: row.town, county: row.county, postcode: row.postcode, state: row.state, country: row.country },
+    installationAddress: {
+      street1: row.installStreet1,
+      street2: row.installStreet2,
+      town: row.installTown,
+      county: row.installCounty,
+      postcode: row.installPostcode,
+      state: row.installState,
+      country: row.country,
+    },
+  } as unknown as Customer;
+}
+
+function address(input: AddressInput | null | undefined, install: boolean): Partial<CustomerInput> {
+  if (!input) return {};
+  const out: Partial<CustomerInput> = install
+    ? { installStreet1: input.street1, installStreet2: input.street2, installTown: input.town, installCounty: input.county, installPostcode: input.postcode, installState: input.state }
+    : { street1: input.street1, street2: input.street2, town: input.town, county: input.county, postcode: input.postcode, state: input.state, country: input.country };
+  return out;
+}
+
+export function fromCustomerInput(input: CustomerFieldsInput & { name?: string; nickname?: string; invoicingId?: string }): CustomerInput {
+  const { billingAddress, installationAddress, servicePlanId, resellerId, referrerCustomerId, latitude, longitude, ...rest } = input;
+  return {
+    ...rest,
+    ...address(billingAddress, false),
+    ...address(installationAddress, true),
+    servicePlanId: optionalIdOf(servicePlanId, 'Plan', ['servicePlanId']),
+    resellerId: optionalIdOf(resellerId, 'Reseller', ['resellerId']),
+    referrerCustomerId: optionalIdOf(referrerCustomerId, 'Customer', ['referrerCustomerId']),
+    latitude: latitude == null ? latitude : String(latitude),
+    longitude: longitude == null ? longitude : String(longitude),
+    customFields: input.customFields?.map((f) => ({ fieldId: f.fieldId, value: f.value ?? null })),
+  } as CustomerInput;
+}

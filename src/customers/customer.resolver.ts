@@ -1,0 +1,104 @@
+/** GraphQL adapter for customers: parse, call the customer service, format. */
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, toConnection } from '../graphql/connection';
+import type { GraphQLContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { registerNodeType } from '../graphql/node';
+import { PageArgs } from '../graphql/page-args';
+import { SortDirection } from '../graphql/sort-direction';
+import { mutate } from '../graphql/user-error';
+import { DomainError } from '../shared/errors';
+import { contactsByCustomer, customerById } from './customer.loaders';
+import { fromCustomerInput, toCustomer } from './customer.mapping';
+import * as customerService from './customer.service';
+import {
+  Contact,
+  Customer,
+  CustomerCreateInput,
+  CustomerDeleteInput,
+  CustomerDeletePayload,
+  CustomerFilterInput,
+  CustomerOrder,
+  CustomerOrderField,
+  CustomerPayload,
+  CustomerUpdateInput,
+} from './customer.types';
+
+const CustomerConnection = ConnectionType('Customer', Customer);
+
+registerNodeType('Customer', async (ctx, id) => {
+  const row = await customerById(ctx).load(id);
+  return row ? toCustomer(row) : null;
+});
+
+/** Loads a customer for a field that refers to one; null when it is gone or not visible. */
+export async function loadCustomer(ctx: GraphQLContext, id: number | null): Promise<Customer | null> {
+  if (id == null) return null;
+  const row = await customerById(ctx).load(id);
+  return row ? toCustomer(row) : null;
+}
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  @Query(() => CustomerConnection, { description: "The operator's customers, filtered and ordered." })
+  async customers(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => CustomerFilterInput, { nullable: true }) filter?: CustomerFilterInput,
+    @Arg('orderBy', () => CustomerOrder, { nullable: true }) orderBy?: CustomerOrder,
+  ) {
+    const sort = customerService.customerSort(orderBy?.field ?? CustomerOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
+    const { page: result, count } = await customerService.list(
+      ctx,
+      {
+        ...filter,
+        resellerId: optionalIdOf(filter?.resellerId, 'Reseller', ['filter', 'resellerId']),
+        servicePlanId: optionalIdOf(filter?.servicePlanId, 'Plan', ['filter', 'servicePlanId']),
+      },
+      sort,
+      page,
+    );
+    // Prime the loader so relations pointing back at these customers cost nothing.
+    for (const row of result.nodes) customerById(ctx).prime(row.id, row);
+    return toConnection(result, toCustomer, count);
+  }
+
+  @Query(() => Customer, { nullable: true, description: 'One customer, by global id or by the legacy numeric id.' })
+  async customer(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+  ): Promise<Customer | null> {
+    if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
+    return loadCustomer(ctx, id != null ? idOf(id, 'Customer', ['id']) : legacyId!);
+  }
+
+  @FieldResolver(() => [Contact], { description: 'Additional contact people.' })
+  async contacts(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return contactsByCustomer(ctx).load(customer.legacyId);
+  }
+
+  @Mutation(() => CustomerPayload, { description: 'Creates a customer.' })
+  async customerCreate(@Arg('input', () => CustomerCreateInput) input: CustomerCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ customer: toCustomer(await customerService.create(ctx, fromCustomerInput(input))) }), { customer: null });
+  }
+
+  @Mutation(() => CustomerPayload, { description: "Changes a customer's fields." })
+  async customerUpdate(@Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'Customer', ['id']);
+      const { id: _id, ...fields } = input;
+      return { customer: toCustomer(await customerService.update(ctx, id, fromCustomerInput(fields))) };
+    }, { customer: null });
+  }
+
+  @Mutation(() => CustomerDeletePayload, {
+    description: "Deletes a customer that meets every deletion condition (not current; no subscriptions, IPs, invoices, tickets, equipment, cards, bank accounts, attachments…), with its RADIUS setup.",
+  })
+  async customerDelete(@Arg('input', () => CustomerDeleteInput) input: CustomerDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await customerService.remove(ctx, idOf(input.id, 'Customer', ['id']), { deleteMaintenance: input.deleteMaintenance, deleteSubscriptions: input.deleteSubscriptions });
+      return { deletedCustomerId: input.id };
+    }, { deletedCustomerId: null });
+  }
+}

@@ -1,0 +1,224 @@
+/**
+ * Keyset (cursor) pagination shared by every list: a cursor names the sort key and the last
+ * row's (sort value, id), and the next page starts strictly after that pair. Unlike OFFSET,
+ * page 1000 costs what page 1 costs. The same machinery pages child lists for many parents in
+ * one statement (row_number() over (partition by parent)), which keeps nested connections
+ * free of N+1 queries.
+ */
+import { and, asc, desc, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable, TableConfig } from 'drizzle-orm/pg-core';
+import { DomainError } from '../shared/errors';
+import type { Executor } from './client';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface SortKey {
+  /** Stable name written into cursors, e.g. `NAME`. */
+  name: string;
+  /** A non-null column; the row id breaks ties. */
+  column: PgColumn;
+  direction: 'asc' | 'desc';
+}
+
+export interface Page<T> {
+  nodes: T[];
+  cursors: string[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+interface Cursor {
+  sort: string;
+  value: string | number | null;
+  id: number;
+}
+
+function encodeCursor(sort: SortKey, row: Record<string, unknown>, idKey: string, valueKey: string): string {
+  const raw = row[valueKey];
+  const value = raw instanceof Date ? raw.toISOString() : (raw as string | number | null);
+  return Buffer.from(JSON.stringify([sort.name, value, row[idKey]]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: SortKey, argument: 'after' | 'before'): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 3 && typeof parsed[0] === 'string' && Number.isInteger(parsed[2])) {
+      if (parsed[0] !== sort.name) {
+        throw new DomainError('INVALID', `\`${argument}\` is a cursor for ordering by ${parsed[0]}, not ${sort.name}`, [
+          { field: [argument], message: `cursor belongs to another ordering (${parsed[0]})`, code: 'INVALID' },
+        ]);
+      }
+      return { sort: parsed[0], value: parsed[1] as string | number | null, id: parsed[2] as number };
+    }
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+  }
+  throw new DomainError('INVALID', `\`${argument}\` is not a valid cursor`, [{ field: [argument], message: 'not a valid cursor', code: 'INVALID' }]);
+}
+
+interface NormalizedPage {
+  limit: number;
+  /** Reading backwards (last/before): order reversed in SQL, rows reversed after. */
+  backwards: boolean;
+  after?: Cursor;
+  before?: Cursor;
+}
+
+export function normalizePage(args: PageArgs, sort: SortKey): NormalizedPage {
+  const { first, last, after, before } = args;
+  const problems: { field: string[]; message: string; code: 'INVALID' }[] = [];
+  if (first != null && last != null) problems.push({ field: ['last'], message: 'give `first` or `last`, not both', code: 'INVALID' });
+  for (const [name, value] of [['first', first], ['last', last]] as const) {
+    if (value != null && (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE)) {
+      problems.push({ field: [name], message: `\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}`, code: 'INVALID' });
+    }
+  }
+  if (problems.length) throw new DomainError('INVALID', problems.map((p) => p.message).join('; '), problems);
+  const backwards = last != null || (before != null && first == null);
+  return {
+    limit: (backwards ? last : first) ?? DEFAULT_PAGE_SIZE,
+    backwards,
+    after: after ? decodeCursor(after, sort, 'after') : undefined,
+    before: before ? decodeCursor(before, sort, 'before') : undefined,
+  };
+}
+
+/** `(col, id) > (value, id)` in the sort's direction; `strictlyAfter=false` means before. */
+function beyond(sort: SortKey, idColumn: PgColumn, cursor: Cursor, strictlyAfter: boolean): SQL {
+  const forward = (sort.direction === 'asc') === strictlyAfter;
+  const value = sort.column === idColumn ? cursor.id : cursor.value;
+  return forward
+    ? sql`(${sort.column}, ${idColumn}) > (${value}, ${cursor.id})`
+    : sql`(${sort.column}, ${idColumn}) < (${value}, ${cursor.id})`;
+}
+
+function orderFor(sort: SortKey, idColumn: PgColumn, backwards: boolean): SQL[] {
+  const ascending = (sort.direction === 'asc') !== backwards;
+  const dir = ascending ? asc : desc;
+  return sort.column === idColumn ? [dir(idColumn)] : [dir(sort.column), dir(idColumn)];
+}
+
+function windowConditions(sort: SortKey, idColumn: PgColumn, page: NormalizedPage): SQL[] {
+  const conditions: SQL[] = [];
+  if (page.after) conditions.push(beyond(sort, idColumn, page.after, true));
+  if (page.before) conditions.push(beyond(sort, idColumn, page.before, false));
+  return conditions;
+}
+
+function toPage<T extends Record<string, unknown>>(rows: T[], page: NormalizedPage, sort: SortKey, idKey: string, valueKey: string): Page<T> {
+  const extra = rows.length > page.limit;
+  const kept = extra ? rows.slice(0, page.limit) : rows;
+  if (page.backwards) kept.reverse();
+  return {
+    nodes: kept,
+    cursors: kept.map((row) => encodeCursor(sort, row, idKey, valueKey)),
+    hasNextPage: page.backwards ? page.before != null : extra,
+    hasPreviousPage: page.backwards ? extra : page.after != null,
+  };
+}
+
+export interface ListSpec<TTable extends PgTable<TableConfig>> {
+  table: TTable;
+  idColumn: PgColumn;
+  where: SQL | undefined;
+  sort: SortKey;
+}
+
+function keyOf(table: PgTable<TableConfig>, column: PgColumn): string {
+  const entry = Object.entries(getTableColumns(table)).find(([, c]) => c === column);
+  if (!entry) throw new Error(`column ${column.name} is not a column of the listed table`);
+  return entry[0];
+}
+
+/** One page of a root list. */
+export async function listPage<TTable extends PgTable<TableConfig>>(
+  db: Executor,
+  spec: ListSpec<TTable>,
+  args: PageArgs,
+): Promise<Page<TTable['$inferSelect']>> {
+  const page = normalizePage(args, spec.sort);
+  const rows = await db
+    .select()
+    .from(spec.table as PgTable<TableConfig>)
+    .where(and(spec.where, ...windowConditions(spec.sort, spec.idColumn, page)))
+    .orderBy(...orderFor(spec.sort, spec.idColumn, page.backwards))
+    .limit(page.limit + 1);
+  return toPage(rows as Record<string, unknown>[], page, spec.sort, keyOf(spec.table, spec.idColumn), keyOf(spec.table, spec.sort.column)) as Page<
+    TTable['$inferSelect']
+  >;
+}
+
+/** Total rows of a list (for `totalCount`), ignoring the page. */
+export async function listCount(db: Executor, table: PgTable<TableConfig>, where: SQL | undefined): Promise<number> {
+  return db.$count(table, where);
+}
+
+/**
+ * One page of children for each of many parents, in one statement: rows are numbered within
+ * each parent in page order, and the first limit+1 of each are kept.
+ */
+export async function childPages<TTable extends PgTable<TableConfig>>(
+  db: Executor,
+  spec: ListSpec<TTable> & { parentColumn: PgColumn },
+  parentIds: readonly number[],
+  args: PageArgs,
+): Promise<Map<number, Page<TTable['$inferSelect']>>> {
+  const page = normalizePage(args, spec.sort);
+  const order = orderFor(spec.sort, spec.idColumn, page.backwards);
+  const ranked = db
+    .select({
+      ...getTableColumns(spec.table),
+      rowNumber: sql<number>`row_number() over (partition by ${spec.parentColumn} order by ${sql.join(order, sql`, `)})`.as('row_number'),
+    })
+    .from(spec.table as PgTable<TableConfig>)
+    .where(and(inArray(spec.parentColumn, [...parentIds]), spec.where, ...windowConditions(spec.sort, spec.idColumn, page)))
+    .as('ranked');
+  const rows = (await db
+    .select()
+    .from(ranked as never)
+    .where(sql`${sql.identifier('ranked')}.${sql.identifier('row_number')} <= ${page.limit + 1}`)
+    .orderBy(sql`${sql.identifier('ranked')}.${sql.identifier('row_number')}`)) as Record<string, unknown>[];
+
+  const parentKey = keyOf(spec.table, spec.parentColumn);
+  const idKey = keyOf(spec.table, spec.idColumn);
+  const valueKey = keyOf(spec.table, spec.sort.column);
+  const grouped = new Map<number, Record<string, unknown>[]>();
+  for (const row of rows) {
+    delete row.rowNumber;
+    const parent = row[parentKey] as number;
+    let list = grouped.get(parent);
+    if (!list) grouped.set(parent, (list = []));
+    list.push(row);
+  }
+  const out = new Map<number, Page<TTable['$inferSelect']>>();
+  for (const parentId of parentIds) {
+    out.set(parentId, toPage(grouped.get(parentId) ?? [], page, spec.sort, idKey, valueKey) as Page<TTable['$inferSelect']>);
+  }
+  return out;
+}
+
+/** Counts children per parent in one statement. */
+export async function childCounts(
+  db: Executor,
+  table: PgTable<TableConfig>,
+  parentColumn: PgColumn,
+  parentIds: readonly number[],
+  where: SQL | undefined,
+): Promise<Map<number, number>> {
+  const rows = await db
+    .select({ parent: parentColumn, count: sql<number>`count(*)::int` })
+    .from(table)
+    .where(and(inArray(parentColumn, [...parentIds]), where))
+    .groupBy(parentColumn);
+  const out = new Map<number, number>(parentIds.map((id) => [id, 0]));
+  for (const row of rows) out.set(row.parent as number, Number(row.count));
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * GraphiQL, served by ispgraph itself from the npm packages (no CDN), so it works on an
+ * air-gapped network. In development the demo token is filled in; in production
+ * (NODE_ENV=production) the header is left for the user to add.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Router } from '../server/http';
+
+const require = createRequire(import.meta.url);
+
+const ASSETS: Record<string, { module: string; type: string }> = {
+  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript; charset=utf-8' },
+  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css; charset=utf-8' },
+};
+
+const cache = new Map<string, Buffer>();
+function asset(name: string): Buffer | undefined {
+  const spec = ASSETS[name];
+  if (!spec) return undefined;
+  let body = cache.get(name);
+  if (!body) cache.set(name, (body = readFileSync(require.resolve(spec.module))));
+  return body;
+}
+
+const EXAMPLE_QUERY = `# The demo operator's first customers, with what they are subscribed to.
+# Authorization: Bearer demo-token is set in the headers tab.
+query FirstCustomers {
+  customers(first: 5) {
+    totalCount
+    nodes {
+      legacyId
+      name
+      status
+      accessState
+      contacts { name phone }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
+export function graphiqlPage(options: { demoToken?: string }): string {
+  const headers = options.demoToken ? JSON.stringify({ Authorization: `Bearer ${options.demoToken}` }, null, 2) : '';
+  const config = JSON.stringify({ headers, query: EXAMPLE_QUERY }).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>ispgraph · GraphiQL</title>
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="stylesheet" href="/graphiql/graphiql.css">
+  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/graphiql/react.js"></script>
+  <script src="/graphiql/react-dom.js"></script>
+  <script src="/graphiql/graphiql.js"></script>
+  <script>
+    const config = ${config};
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultQuery: config.query,
+        defaultHeaders: config.headers,
+        shouldPersistHeaders: true,
+        defaultEditorToolsVisibility: config.headers ? 'headers' : false,
+      }),
+    );
+  </script>
+</body>
+</html>
+`;
+}
+
+export function registerGraphiqlAssets(router: Router): void {
+  router.add('GET', '/graphiql/:file', 'system', ({ res, params }) => {
+    const body = asset(params.file ?? '');
+    if (!body) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': ASSETS[params.file!]!.type, 'content-length': body.length, 'cache-control': 'public, max-age=86400' });
+    res.end(body);
+  });
+}

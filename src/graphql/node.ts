@@ -1,0 +1,46 @@
+/**
+ * The Node interface: every object with an identity has an opaque global `id` and its
+ * `legacyId` (the number the legacy APIs use). `node(id:)` and `nodes(ids:)` resolve any of
+ * them, always inside the caller's operator: each type registers how to load itself.
+ */
+import { Field, ID, Int, InterfaceType } from 'type-graphql';
+import type { GraphQLContext } from './context';
+import { fromGlobalId, toGlobalId } from './global-id';
+
+@InterfaceType('Node', {
+  description: 'An object with a global id.',
+  resolveType: (value: { __typename?: string }) => value.__typename,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Opaque global id; use it with `node(id:)`.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The numeric id the legacy APIs (SOAP, REST) use for this object.' })
+  legacyId!: number;
+}
+
+export interface NodeShape {
+  __typename: string;
+  id: string;
+  legacyId: number;
+}
+
+/** Adds the Node fields to a database row. */
+export function asNode<T extends { id: number }, N extends string>(typename: N, row: T): Omit<T, 'id'> & { __typename: N; id: string; legacyId: number } {
+  return { ...row, __typename: typename, id: toGlobalId(typename, row.id), legacyId: row.id };
+}
+
+type NodeLoader = (ctx: GraphQLContext, id: number) => Promise<Node | null>;
+const registry = new Map<string, NodeLoader>();
+
+/** Each node type says how to load one of its objects (through the request's loaders). */
+export function registerNodeType(typename: string, load: NodeLoader): void {
+  registry.set(typename, load);
+}
+
+export async function resolveNode(ctx: GraphQLContext, globalId: string): Promise<Node | null> {
+  const parsed = fromGlobalId(globalId);
+  if (!parsed) return null;
+  const load = registry.get(parsed.type);
+  return load ? load(ctx, parsed.id) : null;
+}

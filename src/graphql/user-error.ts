@@ -1,0 +1,56 @@
+/**
+ * `userErrors` of mutation payloads: problems the caller can fix (bad input, a rule that
+ * refuses the change). Faults of the server never appear here.
+ */
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DomainError, type ErrorCode } from '../shared/errors';
+
+export enum UserErrorCode {
+  INVALID = 'INVALID',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  PRECONDITION_FAILED = 'PRECONDITION_FAILED',
+  FORBIDDEN = 'FORBIDDEN',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+}
+registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation refused its input.' });
+
+@ObjectType({ description: 'A problem with the input of a mutation that the caller can fix.' })
+export class UserError {
+  @Field(() => [String], { description: 'Path to the input field at fault, e.g. ["input", "email"]; empty for the whole input.' })
+  field!: string[];
+
+  @Field(() => String)
+  message!: string;
+
+  @Field(() => UserErrorCode)
+  code!: UserErrorCode;
+}
+
+export interface Payload {
+  userErrors: UserError[];
+}
+
+/**
+ * Runs a mutation body; domain errors become `userErrors` (nothing was written: services
+ * validate before writing and write in one transaction), other errors propagate as faults.
+ */
+export async function mutate<T extends object>(
+  body: () => Promise<T>,
+  empty: { [K in keyof T]: T[K] | null },
+  inputName = 'input',
+): Promise<{ [K in keyof T]: T[K] | null } & Payload> {
+  try {
+    return { ...(await body()), userErrors: [] };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return {
+      ...empty,
+      userErrors: error.problems.map((p) => ({
+        field: p.field.length ? [inputName, ...p.field] : [],
+        message: p.message,
+        code: p.code as ErrorCode as UserErrorCode,
+      })),
+    };
+  }
+}
