@@ -5,14 +5,31 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { CustomerResolver } from '../customers/customer.resolver';
+import { customersResolvers } from '../customers/resolvers';
+import { catalogResolvers } from '../catalog/resolvers';
+import { billingResolvers } from '../billing/resolvers';
+import { networkResolvers } from '../network/resolvers';
+import { radiusResolvers } from '../radius/resolvers';
+import { resellersResolvers } from '../resellers/resolvers';
+import { supportResolvers } from '../support/resolvers';
+import { locationsResolvers } from '../locations/resolvers';
 import { NodeResolver } from './node.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
 
 export function getSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
-    resolvers: [NodeResolver, CustomerResolver],
+    resolvers: [
+      NodeResolver,
+      ...customersResolvers,
+      ...catalogResolvers,
+      ...billingResolvers,
+      ...networkResolvers,
+      ...radiusResolvers,
+      ...resellersResolvers,
+      ...supportResolvers,
+      ...locationsResolvers,
+    ],
     validate: false,
     emitSchemaFile: false,
   });

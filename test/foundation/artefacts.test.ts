@@ -22,3 +22,11 @@ describe('checked-in migrations', () => {
     expect(pending).toEqual([]);
   });
 });
+
+describe('schema/schema.graphql', () => {
+  it('is the schema the code builds (run `npm run schema:emit` when this fails)', async () => {
+    const { printedSchema } = await import('../../src/graphql/schema');
+    const checkedIn = readFileSync(path.resolve(import.meta.dirname, '../../schema/schema.graphql'), 'utf8');
+    expect(checkedIn).toBe(await printedSchema());
+  });
+});

@@ -1,0 +1,2 @@
+/** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
+export const billingResolvers: Function[] = [];
