@@ -3,30 +3,42 @@
  * air-gapped network. In development the demo token is filled in; in production
  * (NODE_ENV=production) the header is left for the user to add.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Router } from '../server/http';
 
 const require = createRequire(import.meta.url);
 
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'react.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript; charset=utf-8' },
-  'react-dom.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
-  'graphiql.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript; charset=utf-8' },
-  'graphiql.css': { module: 'graphiql/graphiql.min.css', type: 'text/css; charset=utf-8' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
 };
+
+/** The package's folder: its "exports" hide these prebuilt files from require.resolve. */
+function packageRoot(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (!existsSync(path.join(dir, 'package.json')) || JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== name) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the folder of package ${name}`);
+    dir = parent;
+  }
+  return dir;
+}
 
 const cache = new Map<string, Buffer>();
 function asset(name: string): Buffer | undefined {
   const spec = ASSETS[name];
   if (!spec) return undefined;
   let body = cache.get(name);
-  if (!body) cache.set(name, (body = readFileSync(require.resolve(spec.module))));
+  if (!body) cache.set(name, (body = readFileSync(path.join(packageRoot(spec.pkg), spec.file))));
   return body;
 }
 
-const EXAMPLE_QUERY = `# The demo operator's first customers, with what they are subscribed to.
-# Authorization: Bearer demo-token is set in the headers tab.
+const EXAMPLE_QUERY = `# The demo operator's first customers.
+# The headers tab holds Authorization: Bearer demo-token.
 query FirstCustomers {
   customers(first: 5) {
     totalCount

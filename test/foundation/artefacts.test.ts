@@ -30,3 +30,12 @@ describe('schema/schema.graphql', () => {
     expect(checkedIn).toBe(await printedSchema());
   });
 });
+
+describe('the generated GraphQL client', () => {
+  it('is what codegen.ts generates from the checked-in schema (run `npm run codegen` when this fails)', async () => {
+    const { generateClientFiles, projectRoot } = await import('../../src/client/codegen-runner');
+    for (const [filename, content] of await generateClientFiles()) {
+      expect(readFileSync(path.resolve(projectRoot, filename), 'utf8'), filename).toBe(content);
+    }
+  });
+});

@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const screenshots = path.resolve(import.meta.dirname, '../../test-results');
+
+// GraphiQL is served by ispgraph itself (no CDN): a real browser opens it, runs the
+// preset query with the preset demo token, and we look at the answer on the page.
+describe('GraphiQL in headless Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('opens at /graphql, runs the example query with the demo token, and shows the result', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('request', (request) => requests.push(request.url()));
+    const response = await page.goto(`${t.url}/graphql`);
+    expect(response?.status()).toBe(200);
+    await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+    await page.click('.graphiql-execute-button');
+    const result = page.locator('.result-window');
+    await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 30_000 }).toContain('"totalCount": 300');
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, 'graphiql.png') });
+    // Everything the page loaded came from ispgraph itself.
+    const foreign = requests.filter((url) => !url.startsWith(t.url) && !url.startsWith('data:'));
+    expect(foreign).toEqual([]);
+  });
+});
