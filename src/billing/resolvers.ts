@@ -1,2 +1,18 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
-export const billingResolvers: Function[] = [];
+import { CustomerBillingResolver } from './customer-billing.resolver';
+import { InvoiceLineResolver, InvoiceResolver } from './invoice.resolver';
+import { BankAccountResolver, CreditCardResolver } from './payment-instrument.resolver';
+import { PaymentResolver } from './payment.resolver';
+import { PlanBillingResolver } from './plan-billing.resolver';
+import { SubscriptionResolver } from './subscription.resolver';
+
+export const billingResolvers: Function[] = [
+  SubscriptionResolver,
+  InvoiceResolver,
+  InvoiceLineResolver,
+  PaymentResolver,
+  CreditCardResolver,
+  BankAccountResolver,
+  CustomerBillingResolver,
+  PlanBillingResolver,
+];

@@ -17,7 +17,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  /** A calendar date, "YYYY-MM-DD" (RFC 3339 full-date). */
   Date: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
@@ -25,10 +25,14 @@ export type Scalars = {
   Decimal: { input: string; output: string; }
   /** A field whose value conforms to the standard internet email address format as specified in HTML Spec: https://html.spec.whatwg.org/multipage/input.html#valid-e-mail-address. */
   EmailAddress: { input: string; output: string; }
+  /** A field whose value is either an IPv4 or IPv6 address: https://en.wikipedia.org/wiki/IP_address. */
+  IP: { input: string; output: string; }
   /** A field whose value is a valid decimal degrees latitude number (53.471): https://en.wikipedia.org/wiki/Latitude */
   Latitude: { input: number; output: number; }
   /** A field whose value is a valid decimal degrees longitude number (53.471): https://en.wikipedia.org/wiki/Longitude */
   Longitude: { input: number; output: number; }
+  /** A field whose value is a IEEE 802 48-bit MAC address: https://en.wikipedia.org/wiki/MAC_address. */
+  MAC: { input: string; output: string; }
 };
 
 /** Whether the subscriber may use the service now. */
@@ -76,6 +80,111 @@ export type AddressInput = {
   town?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Top level of the address book (Jaze collection area). */
+export type Area = Node & {
+  __typename?: 'Area';
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** An operator-side code or note. */
+  internal: Maybe<Scalars['String']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Streets in the area, by name. */
+  streets: Array<Street>;
+};
+
+/** A named rate limit (the Jaze profile behind a plan). */
+export type BandwidthTemplate = Node & {
+  __typename?: 'BandwidthTemplate';
+  burstDownloadKbps: Maybe<Scalars['Int']['output']>;
+  burstThresholdDownloadKbps: Maybe<Scalars['Int']['output']>;
+  burstThresholdUploadKbps: Maybe<Scalars['Int']['output']>;
+  burstTimeSeconds: Maybe<Scalars['Int']['output']>;
+  burstUploadKbps: Maybe<Scalars['Int']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  downloadKbps: Scalars['Int']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** MikroTik `rate-limit` string. */
+  mikrotikRateLimit: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  uploadKbps: Scalars['Int']['output'];
+};
+
+/** A bank account for EFT / SEPA direct debit, held as a token; only last digits are known. */
+export type BankAccount = Node & {
+  __typename?: 'BankAccount';
+  accountName: Maybe<Scalars['String']['output']>;
+  accountType: BankAccountType;
+  autoPayment: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  detailsChanged: Scalars['Boolean']['output'];
+  ibanCountry: Maybe<Scalars['String']['output']>;
+  /** Last four characters of the IBAN (the IBAN itself is never stored). */
+  ibanLast4: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  last4: Scalars['String']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  moduleId: Maybe<Scalars['Int']['output']>;
+  onlineRef: Maybe<Scalars['String']['output']>;
+  preferred: Scalars['Boolean']['output'];
+  sepaBic: Maybe<Scalars['String']['output']>;
+  sepaCountry: Maybe<Scalars['String']['output']>;
+  sepaDebtorName: Maybe<Scalars['String']['output']>;
+  sepaRemittanceData: Maybe<Scalars['String']['output']>;
+  sepaSequenceType: Maybe<SepaSequenceType>;
+  sepaSignatureDate: Maybe<Scalars['Date']['output']>;
+  sortCode: Maybe<Scalars['String']['output']>;
+};
+
+export type BankAccountType =
+  | 'CHECKING'
+  | 'DEFAULT'
+  | 'SAVINGS';
+
+/** An access point or sector mounted on a site. */
+export type Basestation = Node & {
+  __typename?: 'Basestation';
+  colour: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  direction: Maybe<Scalars['String']['output']>;
+  /** The access point device. */
+  equipment: Maybe<Equipment>;
+  frequency: Maybe<Scalars['Decimal']['output']>;
+  /** The gateway its customers are routed through. */
+  gateway: Maybe<Gateway>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** Free text: an install date or note. */
+  installed: Maybe<Scalars['String']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  monitor: MonitorMode;
+  note: Maybe<Scalars['String']['output']>;
+  sector: Maybe<Scalars['String']['output']>;
+  site: Maybe<Site>;
+};
+
+/** A building (block) on a street. */
+export type Building = Node & {
+  __typename?: 'Building';
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  internal: Maybe<Scalars['String']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  street: Maybe<Street>;
+};
+
 /** An additional contact person of a customer. */
 export type Contact = {
   __typename?: 'Contact';
@@ -93,6 +202,66 @@ export type ContactInput = {
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Customer premises equipment: a device installed at a customer. */
+export type Cpe = Node & {
+  __typename?: 'Cpe';
+  additionalInfo: Array<Scalars['String']['output']>;
+  colour: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The customer it is installed at. */
+  customer: Maybe<Customer>;
+  dishInstalled: Scalars['Boolean']['output'];
+  /** Distance to the access point. */
+  distance: Maybe<Scalars['Decimal']['output']>;
+  /** The device itself. */
+  equipment: Maybe<Equipment>;
+  frequency: Maybe<Scalars['String']['output']>;
+  groundingCompleted: Scalars['Boolean']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  installedBy: Maybe<Scalars['String']['output']>;
+  latitude: Maybe<Scalars['Latitude']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  longitude: Maybe<Scalars['Longitude']['output']>;
+};
+
+/** A card held as a gateway token; only the last four digits are known. */
+export type CreditCard = Node & {
+  __typename?: 'CreditCard';
+  autoPayment: Scalars['Boolean']['output'];
+  cardType: Maybe<CreditCardType>;
+  city: Maybe<Scalars['String']['output']>;
+  country: Maybe<Scalars['String']['output']>;
+  county: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  expMonth: Maybe<Scalars['Int']['output']>;
+  expYear: Maybe<Scalars['Int']['output']>;
+  firstName: Maybe<Scalars['String']['output']>;
+  holderName: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  last4: Scalars['String']['output'];
+  lastName: Maybe<Scalars['String']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** The payment gateway module that holds the token. */
+  moduleId: Scalars['Int']['output'];
+  preferred: Scalars['Boolean']['output'];
+  state: Maybe<Scalars['String']['output']>;
+  street1: Maybe<Scalars['String']['output']>;
+  street2: Maybe<Scalars['String']['output']>;
+  zip: Maybe<Scalars['String']['output']>;
+};
+
+export type CreditCardType =
+  | 'AMERICAN_EXPRESS'
+  | 'DISCOVER'
+  | 'MASTERCARD'
+  | 'OTHER'
+  | 'VISA';
+
 export type CustomFieldValueInput = {
   /** Legacy id of the custom field (SIMPLer custom_field_<id>). */
   fieldId: Scalars['Int']['input'];
@@ -108,6 +277,8 @@ export type Customer = Node & {
   accountsEmail: Maybe<Scalars['String']['output']>;
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   altPhone: Maybe<Scalars['String']['output']>;
+  /** Bank / EFT accounts, the preferred one first. */
+  bankAccounts: Array<BankAccount>;
   /** The main (billing) address. */
   billingAddress: Address;
   billingFrequencyMonths: Scalars['Int']['output'];
@@ -115,7 +286,11 @@ export type Customer = Node & {
   connectionLimit: Maybe<Scalars['Int']['output']>;
   /** Additional contact people. */
   contacts: Array<Contact>;
+  /** Equipment installed at the customer. */
+  cpes: Array<Cpe>;
   createdAt: Scalars['DateTime']['output'];
+  /** Stored cards, the preferred one first. */
+  creditCards: Array<CreditCard>;
   creditDays: Maybe<Scalars['Int']['output']>;
   customerTracking: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['EmailAddress']['output']>;
@@ -136,14 +311,22 @@ export type Customer = Node & {
   installationAddress: Address;
   installationArea: Maybe<Scalars['String']['output']>;
   invoiceSendMethod: InvoiceSendMethod;
+  /** The customer's invoices; `filter` narrows them further. */
+  invoices: InvoiceConnection;
   invoicingDay: Maybe<Scalars['Int']['output']>;
   invoicingEnabled: Scalars['Boolean']['output'];
   /** Unique per operator; the default end-user-portal login. */
   invoicingId: Scalars['String']['output'];
+  /** Addresses and MAC bindings of the customer, in the order they were added. */
+  ips: Array<CustomerIp>;
   latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
+  /** Area, street and building of the customer, and their coordinates. */
+  location: CustomerLocation;
   longitude: Maybe<Scalars['Longitude']['output']>;
+  /** The customer's maintenance tickets. */
+  maintenanceTickets: MaintenanceTicketConnection;
   marketingCode: Maybe<Scalars['String']['output']>;
   marketingEmails: Scalars['Boolean']['output'];
   monitor: Maybe<MonitorMode>;
@@ -152,18 +335,30 @@ export type Customer = Node & {
   nickname: Scalars['String']['output'];
   note: Maybe<Scalars['String']['output']>;
   paymentMethod: Maybe<PaymentMethod>;
+  /** Payments received from the customer; `filter` narrows them further. */
+  payments: PaymentConnection;
   phone: Maybe<Scalars['String']['output']>;
   portalUsername: Maybe<Scalars['String']['output']>;
   privateNote: Maybe<Scalars['String']['output']>;
+  /** The customer's RADIUS logins, by priority. */
+  radiusAccounts: Array<RadiusAccount>;
+  /** The customer's accounting sessions. */
+  radiusSessions: RadiusSessionConnection;
   referenceText: Maybe<Scalars['String']['output']>;
   referralFeeAmount: Maybe<Scalars['Decimal']['output']>;
   referralFeeStatus: Maybe<ReferralFeeStatus>;
+  /** The reseller or franchisee the customer came through. */
+  reseller: Maybe<Reseller>;
   sendReceipt: Scalars['Boolean']['output'];
+  /** The service plan (Jaze group) the customer is on. */
+  servicePlan: Maybe<Plan>;
   setupFees: Maybe<Scalars['Decimal']['output']>;
   startDate: Maybe<Scalars['Date']['output']>;
   /** The operator's lifecycle status, e.g. current, potential, post. */
   status: Scalars['String']['output'];
   subStatus: Maybe<Scalars['String']['output']>;
+  /** The customer's subscriptions; `filter` narrows them further. */
+  subscriptions: SubscriptionConnection;
   supportEmail: Maybe<Scalars['String']['output']>;
   taxMode: Maybe<TaxMode>;
   taxRate: Maybe<Scalars['Decimal']['output']>;
@@ -173,6 +368,61 @@ export type Customer = Node & {
   vatExemptionReference: Maybe<Scalars['String']['output']>;
   voipEnabled: Scalars['Boolean']['output'];
   website: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InvoiceFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InvoiceOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerMaintenanceTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MaintenanceTicketFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MaintenanceTicketOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PaymentFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PaymentOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerRadiusSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RadiusSessionFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RadiusSessionOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SubscriptionFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SubscriptionOrder>;
 };
 
 /** A page of Customer objects. */
@@ -302,6 +552,40 @@ export type CustomerFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** An address (and/or MAC) bound to a customer. */
+export type CustomerIp = Node & {
+  __typename?: 'CustomerIp';
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  dhcpOptions: Maybe<Scalars['String']['output']>;
+  gateway: Maybe<Gateway>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The range the address was drawn from. */
+  interface: Maybe<NetworkInterface>;
+  ip: Maybe<Scalars['IP']['output']>;
+  isPublic: Scalars['Boolean']['output'];
+  label: Maybe<Scalars['String']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  mac: Maybe<Scalars['MAC']['output']>;
+  /** Only this MAC may use the address. */
+  macRestrict: Scalars['Boolean']['output'];
+  radiusUsername: Maybe<Scalars['String']['output']>;
+  /** End-user-portal login overwrites the MAC with the device used. */
+  updateMacOnPortalLogin: Scalars['Boolean']['output'];
+};
+
+/** Where a customer is: their place in the address book and their coordinates. */
+export type CustomerLocation = {
+  __typename?: 'CustomerLocation';
+  area: Maybe<Area>;
+  building: Maybe<Building>;
+  latitude: Maybe<Scalars['Latitude']['output']>;
+  longitude: Maybe<Scalars['Longitude']['output']>;
+  street: Maybe<Street>;
+};
+
 export type CustomerOrder = {
   direction?: InputMaybe<SortDirection>;
   field: CustomerOrderField;
@@ -384,12 +668,385 @@ export type CustomerUpdateInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A device the operator owns, in stock or in use (SIMPLer equipment). */
+export type Equipment = Node & {
+  __typename?: 'Equipment';
+  /** Its mounting on a site, when it is a basestation. */
+  basestation: Maybe<Basestation>;
+  /** Devices hanging off this one. */
+  children: Array<Equipment>;
+  /** Its installation at a customer, when it is a CPE. */
+  cpe: Maybe<Cpe>;
+  dateAdded: Scalars['DateTime']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  dhcpOptions: Maybe<Scalars['String']['output']>;
+  equipmentData: Maybe<Scalars['String']['output']>;
+  iccid: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** SIM IMSI (LTE CPE). */
+  imsi: Maybe<Scalars['String']['output']>;
+  internalGroupNo: Maybe<Scalars['String']['output']>;
+  invDetails: Maybe<Scalars['String']['output']>;
+  ipAddress: Maybe<Scalars['IP']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  mac: Maybe<Scalars['MAC']['output']>;
+  maintEmail: Maybe<Scalars['String']['output']>;
+  /** Maintenance tickets raised on this device. */
+  maintenanceTickets: MaintenanceTicketConnection;
+  msisdn: Maybe<Scalars['String']['output']>;
+  /** Unique per operator. */
+  nickname: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** The device this one hangs off. */
+  parent: Maybe<Equipment>;
+  port: Maybe<Scalars['String']['output']>;
+  receiveBy: Maybe<Scalars['String']['output']>;
+  receiveDate: Maybe<Scalars['Date']['output']>;
+  serialNumber: Maybe<Scalars['String']['output']>;
+  /** The site the device is assigned to. */
+  site: Maybe<Site>;
+  snmpCommunity: Maybe<Scalars['String']['output']>;
+  status: EquipmentStatus;
+  supplier: Maybe<Scalars['String']['output']>;
+  supplierOrderNo: Maybe<Scalars['String']['output']>;
+  /** Device type, e.g. nanostationap, mikrotikrouter. */
+  type: Maybe<Scalars['String']['output']>;
+  typeLabel: Maybe<Scalars['String']['output']>;
+  /** What the device cost. */
+  value: Maybe<Scalars['Decimal']['output']>;
+};
+
+
+/** A device the operator owns, in stock or in use (SIMPLer equipment). */
+export type EquipmentMaintenanceTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MaintenanceTicketFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MaintenanceTicketOrder>;
+};
+
+/** A page of Equipment objects. */
+export type EquipmentConnection = {
+  __typename?: 'EquipmentConnection';
+  edges: Array<EquipmentEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Equipment>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Equipment and its cursor. */
+export type EquipmentEdge = {
+  __typename?: 'EquipmentEdge';
+  cursor: Scalars['String']['output'];
+  node: Equipment;
+};
+
+export type EquipmentFilterInput = {
+  /** Exact management address. */
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** Part of the MAC address, separators ignored. */
+  mac?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the nickname, any case. */
+  nickname?: InputMaybe<Scalars['String']['input']>;
+  /** Exact serial number. */
+  serialNumber?: InputMaybe<Scalars['String']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<EquipmentStatus>;
+  /** Exact device type. */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EquipmentOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: EquipmentOrderField;
+};
+
+export type EquipmentOrderField =
+  | 'DATE_ADDED'
+  | 'ID'
+  | 'NICKNAME';
+
+/** In stock, or in use. */
+export type EquipmentStatus =
+  | 'STOCK'
+  | 'USE';
+
+/** A gateway (SIMPLer WIB): routes customers and reports their sessions as the NAS. */
+export type Gateway = Node & {
+  __typename?: 'Gateway';
+  coaPort: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** Whether a CoA secret is set (it is never returned). */
+  hasCoaSecret: Scalars['Boolean']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** Address ranges on its interfaces. */
+  interfaces: Array<NetworkInterface>;
+  ipAddress: Maybe<Scalars['IP']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** The NAS-IP-Address its accounting carries. */
+  nasIpAddress: Maybe<Scalars['IP']['output']>;
+  /** SIMPLer wibnumber. */
+  wibNumber: Scalars['Int']['output'];
+};
+
+/** An installer's job on a ticket and what they are owed for it. */
+export type InstallerTracking = Node & {
+  __typename?: 'InstallerTracking';
+  createdAt: Scalars['DateTime']['output'];
+  dateClosed: Maybe<Scalars['Date']['output']>;
+  dateOpened: Maybe<Scalars['Date']['output']>;
+  dueAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  installerFee: Maybe<Scalars['Decimal']['output']>;
+  /** Legacy id of the installer (a staff user). */
+  installerStaffId: Maybe<Scalars['Int']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** The ticket the job is for. */
+  maintenanceTicket: Maybe<MaintenanceTicket>;
+  note: Maybe<Scalars['String']['output']>;
+  status: InstallerTrackingStatus;
+};
+
+/** The job is open, or the installer has been paid. */
+export type InstallerTrackingStatus =
+  | 'OPEN'
+  | 'PAID';
+
+export type InterfaceRole =
+  | 'CANOPY'
+  | 'CUSTOMER'
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+/** An issued invoice; its totals never change after issue, only what was paid. */
+export type Invoice = Node & {
+  __typename?: 'Invoice';
+  amountPaid: Scalars['Decimal']['output'];
+  /** total − amountPaid, exactly. */
+  balanceDue: Scalars['Decimal']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  dueDate: Scalars['Date']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  issueDate: Scalars['Date']['output'];
+  kind: InvoiceKind;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** The billed items, in the order written. */
+  lines: Array<InvoiceLine>;
+  /** SIMPLer invoiceNo, unique per operator. */
+  number: Scalars['Int']['output'];
+  /** Payments against this invoice, oldest first. */
+  payments: Array<Payment>;
+  periodEnd: Maybe<Scalars['Date']['output']>;
+  periodStart: Maybe<Scalars['Date']['output']>;
+  status: InvoiceStatus;
+  subtotal: Scalars['Decimal']['output'];
+  taxTotal: Scalars['Decimal']['output'];
+  total: Scalars['Decimal']['output'];
+};
+
+/** A page of Invoice objects. */
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Invoice>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Invoice and its cursor. */
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  cursor: Scalars['String']['output'];
+  node: Invoice;
+};
+
+/** Filters for invoices. On a nested list they narrow the parent's invoices further. */
+export type InvoiceFilterInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Due on or after. */
+  dueFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Due on or before. */
+  dueTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Issued on or after. */
+  issuedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Issued on or before. */
+  issuedTo?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<InvoiceKind>;
+  number?: InputMaybe<Scalars['Int']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<InvoiceStatus>>;
+};
+
+export type InvoiceKind =
+  | 'MANUAL'
+  | 'NEW'
+  | 'RECURRING';
+
+/** One billed item of an invoice: a copy of what was billed, kept when the subscription goes. */
+export type InvoiceLine = {
+  __typename?: 'InvoiceLine';
+  description: Scalars['String']['output'];
+  /** Percent off. */
+  discount: Scalars['Decimal']['output'];
+  /** The numeric id of the line. */
+  legacyId: Scalars['Int']['output'];
+  net: Scalars['Decimal']['output'];
+  quantity: Scalars['Decimal']['output'];
+  /** The subscription billed; null once it has been deleted. */
+  subscription: Maybe<Subscription>;
+  tax: Scalars['Decimal']['output'];
+  taxRate: Scalars['Decimal']['output'];
+  total: Scalars['Decimal']['output'];
+  unitPrice: Scalars['Decimal']['output'];
+};
+
+export type InvoiceOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: InvoiceOrderField;
+};
+
+export type InvoiceOrderField =
+  | 'DUE_DATE'
+  | 'ID'
+  | 'ISSUE_DATE'
+  | 'NUMBER';
+
+/** A payment against one invoice (SIMPLer payInvoice): give `invoiceId` or `number`. */
+export type InvoicePayInput = {
+  /** More than 0 and at most the balance due; overpayment is refused. */
+  amount: Scalars['Decimal']['input'];
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  method: PaymentMethod;
+  narrative?: InputMaybe<Scalars['String']['input']>;
+  /** SIMPLer invoiceNo. */
+  number?: InputMaybe<Scalars['Int']['input']>;
+  /** Default today. */
+  paymentDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Bank or gateway transaction id, cheque number. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type InvoicePayPayload = {
+  __typename?: 'InvoicePayPayload';
+  /** The invoice after the payment. */
+  invoice: Maybe<Invoice>;
+  payment: Maybe<Payment>;
+  userErrors: Array<UserError>;
+};
+
 /** How invoices reach the customer. */
 export type InvoiceSendMethod =
   | 'BOTH'
   | 'MAIL'
   | 'NONE'
   | 'PDF';
+
+export type InvoiceStatus =
+  | 'OPEN'
+  | 'PAID'
+  | 'PARTIALLY_PAID'
+  | 'VOID';
+
+/** How often a site is due for maintenance. */
+export type MaintenanceInterval =
+  | 'ANNUALLY'
+  | 'NONE'
+  | 'QUARTERLY'
+  | 'SEMI_ANNUALLY';
+
+export type MaintenanceStatus =
+  | 'CLOSED'
+  | 'OPEN'
+  | 'WAITING_FOR_CUSTOMER';
+
+/** A support ticket on a customer, a site or a device (SIMPLer maintenance). */
+export type MaintenanceTicket = Node & {
+  __typename?: 'MaintenanceTicket';
+  closedBy: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  dateClosed: Maybe<Scalars['Date']['output']>;
+  dateReported: Scalars['Date']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** Extra addresses notified about the ticket. */
+  emailRecipients: Maybe<Scalars['String']['output']>;
+  equipment: Maybe<Equipment>;
+  hoursSpent: Maybe<Scalars['Decimal']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** Installer jobs on this ticket. */
+  installerTracking: Array<InstallerTracking>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  priority: Maybe<Scalars['Int']['output']>;
+  reportedBy: Maybe<Scalars['String']['output']>;
+  resolution: Maybe<Scalars['String']['output']>;
+  site: Maybe<Site>;
+  status: MaintenanceStatus;
+  /** Name of the subtype within the type. */
+  subtype: Maybe<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  /** Name of the ticket type, e.g. "support". */
+  type: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+  updatedBy: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of MaintenanceTicket objects. */
+export type MaintenanceTicketConnection = {
+  __typename?: 'MaintenanceTicketConnection';
+  edges: Array<MaintenanceTicketEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<MaintenanceTicket>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A MaintenanceTicket and its cursor. */
+export type MaintenanceTicketEdge = {
+  __typename?: 'MaintenanceTicketEdge';
+  cursor: Scalars['String']['output'];
+  node: MaintenanceTicket;
+};
+
+export type MaintenanceTicketFilterInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Reported on or after this date. */
+  reportedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Reported on or before this date. */
+  reportedTo?: InputMaybe<Scalars['Date']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<Array<MaintenanceStatus>>;
+};
+
+export type MaintenanceTicketOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: MaintenanceTicketOrderField;
+};
+
+export type MaintenanceTicketOrderField =
+  | 'DATE_REPORTED'
+  | 'ID'
+  | 'UPDATED_AT';
 
 export type MonitorMode =
   | 'MONITOR'
@@ -405,6 +1062,26 @@ export type Mutation = {
   customerDelete: CustomerDeletePayload;
   /** Changes a customer's fields. */
   customerUpdate: CustomerPayload;
+  /** Records a payment against an invoice (SIMPLer payInvoice); the invoice becomes partially paid or paid. Overpayment is refused. */
+  invoicePay: InvoicePayPayload;
+  /** Creates a reseller or franchisee (CRM reseller/create). */
+  resellerCreate: ResellerPayload;
+  /** Deletes a reseller that has no customers; its wallet ledger is kept (CRM reseller/delete). */
+  resellerDelete: ResellerDeletePayload;
+  /** Changes a reseller's fields (CRM reseller/update). */
+  resellerUpdate: ResellerPayload;
+  /** Tops up, settles or adjusts a wallet, appending a ledger entry (CRM reseller/wallet_update). A franchisee may go down to minus its credit limit, a reseller to zero. */
+  resellerWalletAdjust: ResellerWalletPayload;
+  /** Creates a site (SIMPLer addSite). */
+  siteCreate: SitePayload;
+  /** Deletes a site that has no equipment and no basestations (SIMPLer deleteSite). */
+  siteDelete: SiteDeletePayload;
+  /** Changes a site's fields (SIMPLer modifySite). */
+  siteUpdate: SitePayload;
+  /** Adds a subscription to a customer (SIMPLer addSubscription). */
+  subscriptionCreate: SubscriptionPayload;
+  /** Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed. */
+  subscriptionDelete: SubscriptionDeletePayload;
 };
 
 
@@ -420,6 +1097,82 @@ export type MutationCustomerDeleteArgs = {
 
 export type MutationCustomerUpdateArgs = {
   input: CustomerUpdateInput;
+};
+
+
+export type MutationInvoicePayArgs = {
+  input: InvoicePayInput;
+};
+
+
+export type MutationResellerCreateArgs = {
+  input: ResellerCreateInput;
+};
+
+
+export type MutationResellerDeleteArgs = {
+  input: ResellerDeleteInput;
+};
+
+
+export type MutationResellerUpdateArgs = {
+  input: ResellerUpdateInput;
+};
+
+
+export type MutationResellerWalletAdjustArgs = {
+  input: ResellerWalletAdjustInput;
+};
+
+
+export type MutationSiteCreateArgs = {
+  input: SiteCreateInput;
+};
+
+
+export type MutationSiteDeleteArgs = {
+  input: SiteDeleteInput;
+};
+
+
+export type MutationSiteUpdateArgs = {
+  input: SiteUpdateInput;
+};
+
+
+export type MutationSubscriptionCreateArgs = {
+  input: SubscriptionCreateInput;
+};
+
+
+export type MutationSubscriptionDeleteArgs = {
+  input: SubscriptionDeleteInput;
+};
+
+/** An address range on a gateway interface, the pool addresses are drawn from. */
+export type NetworkInterface = Node & {
+  __typename?: 'NetworkInterface';
+  /** Broadcast address derived from the network (IPv4 only). */
+  broadcast: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  gateway: Maybe<Gateway>;
+  gatewayAddress: Maybe<Scalars['IP']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  label: Maybe<Scalars['String']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** Netmask derived from the network (dotted for IPv4, /prefix for IPv6). */
+  mask: Maybe<Scalars['String']['output']>;
+  /** Device interface name, e.g. eth1. */
+  name: Scalars['String']['output'];
+  /** The network in CIDR notation, e.g. 192.0.2.0/24. */
+  network: Scalars['String']['output'];
+  /** How many addresses may be handed out from startIp. */
+  numberOfIps: Maybe<Scalars['Int']['output']>;
+  role: InterfaceRole;
+  /** First address handed out. */
+  startIp: Maybe<Scalars['IP']['output']>;
 };
 
 /** An object with a global id. */
@@ -439,6 +1192,54 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** Money received from a customer, against an invoice or on account. */
+export type Payment = Node & {
+  __typename?: 'Payment';
+  amount: Scalars['Decimal']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The invoice paid; null for a payment on account. */
+  invoice: Maybe<Invoice>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  method: PaymentMethod;
+  narrative: Maybe<Scalars['String']['output']>;
+  paymentDate: Scalars['Date']['output'];
+  /** Bank or gateway transaction id, cheque number. */
+  reference: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of Payment objects. */
+export type PaymentConnection = {
+  __typename?: 'PaymentConnection';
+  edges: Array<PaymentEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Payment>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Payment and its cursor. */
+export type PaymentEdge = {
+  __typename?: 'PaymentEdge';
+  cursor: Scalars['String']['output'];
+  node: Payment;
+};
+
+/** Filters for payments. On a nested list they narrow the parent's payments further. */
+export type PaymentFilterInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  method?: InputMaybe<PaymentMethod>;
+  /** Paid on or after. */
+  paidFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Paid on or before. */
+  paidTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type PaymentMethod =
   | 'CASH'
   | 'CHEQUE'
@@ -448,16 +1249,185 @@ export type PaymentMethod =
   | 'ONLINE_TRANSFER'
   | 'STANDING_ORDER';
 
+export type PaymentOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: PaymentOrderField;
+};
+
+export type PaymentOrderField =
+  | 'AMOUNT'
+  | 'ID'
+  | 'PAYMENT_DATE';
+
+/** A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record. */
+export type Plan = Node & {
+  __typename?: 'Plan';
+  /** The rate limit (Jaze profile) of the plan. */
+  bandwidthTemplate: Maybe<BandwidthTemplate>;
+  /** Level 1 (before the limit) download rate. */
+  bw1DownloadKbps: Maybe<Scalars['Int']['output']>;
+  bw1UploadKbps: Maybe<Scalars['Int']['output']>;
+  /** Level 2 (after the limit) download rate. */
+  bw2DownloadKbps: Maybe<Scalars['Int']['output']>;
+  bw2UploadKbps: Maybe<Scalars['Int']['output']>;
+  connectivity: Maybe<PlanConnectivity>;
+  createdAt: Scalars['DateTime']['output'];
+  dataCarryover: Scalars['Boolean']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** Disabled plans stay on existing subscriptions but cannot be sold. */
+  enabled: Scalars['Boolean']['output'];
+  frequencyMonths: Maybe<Scalars['Int']['output']>;
+  hideBandwidthLimit: Scalars['Boolean']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  kind: PlanKind;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** Usage limit (GB) at bandwidth level 1; null = unlimited. */
+  limit1Gb: Maybe<Scalars['Decimal']['output']>;
+  locationCode: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Length of one plan period, in `periodUnit`s. */
+  period: Maybe<Scalars['Int']['output']>;
+  periodUnit: Maybe<PlanPeriodUnit>;
+  /** List price per billing period. */
+  price: Maybe<Scalars['Decimal']['output']>;
+  /** Null for fees and hardware. */
+  protocol: Maybe<PlanProtocol>;
+  /** FreeRADIUS group subscribers of this plan are put in. */
+  radiusGroup: Maybe<Scalars['String']['output']>;
+  subLocationCode: Maybe<Scalars['String']['output']>;
+  /** Price points, by ascending number of units. */
+  subPlans: Array<SubPlan>;
+  /** Subscriptions to this plan; `filter` narrows them further. */
+  subscriptions: SubscriptionConnection;
+  /** Percent; null = the subscription's or tax zone's rate. */
+  taxRate: Maybe<Scalars['Decimal']['output']>;
+};
+
+
+/** A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record. */
+export type PlanSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SubscriptionFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SubscriptionOrder>;
+};
+
+/** A page of Plan objects. */
+export type PlanConnection = {
+  __typename?: 'PlanConnection';
+  edges: Array<PlanEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Plan>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PlanConnectivity =
+  | 'FIBRE'
+  | 'HOTSPOT'
+  | 'WIRELESS';
+
+/** A Plan and its cursor. */
+export type PlanEdge = {
+  __typename?: 'PlanEdge';
+  cursor: Scalars['String']['output'];
+  node: Plan;
+};
+
+/** Filters for plans; `name` matches anywhere ignoring case, the rest exactly. */
+export type PlanFilterInput = {
+  connectivity?: InputMaybe<PlanConnectivity>;
+  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<PlanKind>;
+  locationCode?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  period?: InputMaybe<Scalars['Int']['input']>;
+  periodUnit?: InputMaybe<PlanPeriodUnit>;
+  protocol?: InputMaybe<PlanProtocol>;
+  /** Plans a reseller sells. */
+  resellerId?: InputMaybe<Scalars['ID']['input']>;
+  subLocationCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A service sold by period, a one-off fee, or hardware. */
+export type PlanKind =
+  | 'FEE'
+  | 'HARDWARE'
+  | 'SERVICE';
+
+export type PlanOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: PlanOrderField;
+};
+
+export type PlanOrderField =
+  | 'CREATED_AT'
+  | 'ID'
+  | 'NAME';
+
+export type PlanPeriodUnit =
+  | 'DAY'
+  | 'MONTH'
+  | 'YEAR';
+
+export type PlanProtocol =
+  | 'IPOE'
+  | 'LEASED_LINE'
+  | 'PPPOE';
+
 export type Query = {
   __typename?: 'Query';
+  /** The operator's areas by name; each has its streets and their buildings. */
+  areas: Array<Area>;
   /** One customer, by global id or by the legacy numeric id. */
   customer: Maybe<Customer>;
   /** The operator's customers, filtered and ordered. */
   customers: CustomerConnection;
+  /** The operator's equipment, filtered and ordered (SIMPLer listEquipment). */
+  equipment: EquipmentConnection;
+  /** One piece of equipment, by global id or by the legacy numeric id. */
+  equipmentItem: Maybe<Equipment>;
+  /** The operator's gateways (a handful per operator, so not paged). */
+  gateways: Array<Gateway>;
+  /** One invoice, by global id, legacy numeric id or invoice number (SIMPLer invoiceNo). */
+  invoice: Maybe<Invoice>;
+  /** The operator's invoices, filtered and ordered. */
+  invoices: InvoiceConnection;
+  /** The operator's maintenance tickets, filtered and ordered. */
+  maintenanceTickets: MaintenanceTicketConnection;
   /** Any object by its global id (null if it does not exist or is not yours). */
   node: Maybe<Node>;
   /** Objects by global id, in the order asked (at most 100). */
   nodes: Array<Maybe<Node>>;
+  /** The operator's payments received, filtered and ordered. */
+  payments: PaymentConnection;
+  /** One plan, by global id or by the legacy numeric id (SIMPLer productid, Jaze Group_id). */
+  plan: Maybe<Plan>;
+  /** The operator's plan catalogue (services, fees, hardware), filtered and ordered. */
+  plans: PlanConnection;
+  /** The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions). */
+  radiusSessions: RadiusSessionConnection;
+  /** One reseller, by global id or by the legacy numeric id. */
+  reseller: Maybe<Reseller>;
+  /** The operator's resellers and franchisees (deleted ones excluded), filtered and ordered. */
+  resellers: ResellerConnection;
+  /** One site, by global id or by the legacy numeric id. */
+  site: Maybe<Site>;
+  /** The operator's sites, filtered and ordered. */
+  sites: SiteConnection;
+  /** The operator's subscriptions, filtered and ordered. */
+  subscriptions: SubscriptionConnection;
+  /** The operator's tax zones, by name. */
+  taxZones: Array<TaxZone>;
 };
 
 
@@ -477,6 +1447,49 @@ export type QueryCustomersArgs = {
 };
 
 
+export type QueryEquipmentArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EquipmentOrder>;
+};
+
+
+export type QueryEquipmentItemArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  legacyId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInvoiceArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  legacyId?: InputMaybe<Scalars['Int']['input']>;
+  number?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InvoiceFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<InvoiceOrder>;
+};
+
+
+export type QueryMaintenanceTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MaintenanceTicketFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MaintenanceTicketOrder>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -486,20 +1499,815 @@ export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
+
+export type QueryPaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PaymentFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PaymentOrder>;
+};
+
+
+export type QueryPlanArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  legacyId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPlansArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlanFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PlanOrder>;
+};
+
+
+export type QueryRadiusSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RadiusSessionFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RadiusSessionOrder>;
+};
+
+
+export type QueryResellerArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  legacyId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryResellersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ResellerFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ResellerOrder>;
+};
+
+
+export type QuerySiteArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  legacyId?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySitesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SiteFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SiteOrder>;
+};
+
+
+export type QuerySubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SubscriptionFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SubscriptionOrder>;
+};
+
+/** A customer's RADIUS login (SIMPLer RADIUS details). */
+export type RadiusAccount = Node & {
+  __typename?: 'RadiusAccount';
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  excludeFromAutoGroupFromBucket: Scalars['Boolean']['output'];
+  /** Whether a password is set (it is never returned). */
+  hasPassword: Scalars['Boolean']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** Order among the customer's logins. */
+  priority: Maybe<Scalars['Int']['output']>;
+  /** Unique across every operator. */
+  username: Scalars['String']['output'];
+};
+
+/** One RADIUS accounting session (FreeRADIUS radacct); `legacyId` is radacctid. */
+export type RadiusSession = Node & {
+  __typename?: 'RadiusSession';
+  calledStationId: Maybe<Scalars['String']['output']>;
+  /** The user's device, usually its MAC. */
+  callingStationId: Maybe<Scalars['String']['output']>;
+  /** The customer owning the username (null once the customer is deleted). */
+  customer: Maybe<Customer>;
+  framedIpAddress: Maybe<Scalars['IP']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** Bytes received from the user (a whole number; may exceed 2^31). */
+  inputOctets: Maybe<Scalars['Decimal']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** The NAS (gateway) that reported the session. */
+  nasIpAddress: Scalars['IP']['output'];
+  nasPortId: Maybe<Scalars['String']['output']>;
+  nasPortType: Maybe<Scalars['String']['output']>;
+  /** The session is open (no stop time yet). */
+  online: Scalars['Boolean']['output'];
+  /** Bytes sent to the user (a whole number; may exceed 2^31). */
+  outputOctets: Maybe<Scalars['Decimal']['output']>;
+  realm: Maybe<Scalars['String']['output']>;
+  /** Acct-Session-Id. */
+  sessionId: Scalars['String']['output'];
+  /** Length in seconds, as the NAS last reported it. */
+  sessionTime: Maybe<Scalars['Int']['output']>;
+  startTime: Maybe<Scalars['DateTime']['output']>;
+  /** Null while the session is open. */
+  stopTime: Maybe<Scalars['DateTime']['output']>;
+  terminateCause: Maybe<Scalars['String']['output']>;
+  /** Last interim update. */
+  updateTime: Maybe<Scalars['DateTime']['output']>;
+  username: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of RadiusSession objects. */
+export type RadiusSessionConnection = {
+  __typename?: 'RadiusSessionConnection';
+  edges: Array<RadiusSessionEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<RadiusSession>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A RadiusSession and its cursor. */
+export type RadiusSessionEdge = {
+  __typename?: 'RadiusSessionEdge';
+  cursor: Scalars['String']['output'];
+  node: RadiusSession;
+};
+
+export type RadiusSessionFilterInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only sessions still open. */
+  onlineOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  startedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  startedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exact RADIUS username. */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RadiusSessionOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: RadiusSessionOrderField;
+};
+
+/** Sessions are ordered by radacctid, which follows start order; the start time itself may be null. */
+export type RadiusSessionOrderField =
+  | 'ID';
+
 export type ReferralFeeStatus =
   | 'DUE'
   | 'NO_FEE'
   | 'PAID'
   | 'PRE_PAID';
 
+/** A reseller or franchisee with its wallet (CRM reseller). */
+export type Reseller = Node & {
+  __typename?: 'Reseller';
+  address: Maybe<Scalars['String']['output']>;
+  /** Unique among the operator's live resellers. */
+  code: Scalars['String']['output'];
+  /** Franchisee commission, percent. */
+  commissionPercent: Maybe<Scalars['Decimal']['output']>;
+  country: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** How far a franchisee's wallet may go below zero. */
+  creditLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The reseller's customers, filtered and ordered like `customers`. */
+  customers: CustomerConnection;
+  email: Scalars['String']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  invoiceBy: ResellerInvoiceBy;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  mobile: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  paymentBy: ResellerPaymentBy;
+  /** Null means all states. */
+  state: Maybe<Scalars['String']['output']>;
+  type: ResellerType;
+  /** The sum of the wallet ledger. */
+  walletBalance: Scalars['Decimal']['output'];
+  /** The wallet ledger, oldest first by default. */
+  walletTransactions: WalletTransactionConnection;
+};
+
+
+/** A reseller or franchisee with its wallet (CRM reseller). */
+export type ResellerCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CustomerFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CustomerOrder>;
+};
+
+
+/** A reseller or franchisee with its wallet (CRM reseller). */
+export type ResellerWalletTransactionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<WalletTransactionFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<WalletTransactionOrder>;
+};
+
+/** A page of Reseller objects. */
+export type ResellerConnection = {
+  __typename?: 'ResellerConnection';
+  edges: Array<ResellerEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Reseller>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new reseller or franchisee (CRM reseller/create). */
+export type ResellerCreateInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  code: Scalars['String']['input'];
+  /** Required for franchisees: 0 to 100. */
+  commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Required for franchisees: 0 or more. */
+  creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  email: Scalars['EmailAddress']['input'];
+  invoiceBy: ResellerInvoiceBy;
+  mobile: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  paymentBy: ResellerPaymentBy;
+  /** Leave empty for all states. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  type: ResellerType;
+};
+
+export type ResellerDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type ResellerDeletePayload = {
+  __typename?: 'ResellerDeletePayload';
+  deletedResellerId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** A Reseller and its cursor. */
+export type ResellerEdge = {
+  __typename?: 'ResellerEdge';
+  cursor: Scalars['String']['output'];
+  node: Reseller;
+};
+
+/** Filters of CRM reseller/list; text filters match anywhere, in any case. */
+export type ResellerFilterInput = {
+  code?: InputMaybe<Scalars['String']['input']>;
+  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  invoiceBy?: InputMaybe<ResellerInvoiceBy>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  paymentBy?: InputMaybe<ResellerPaymentBy>;
+  /** The whole state name, any case. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<ResellerType>;
+};
+
+/** Who invoices the reseller's customers. */
+export type ResellerInvoiceBy =
+  | 'ISP'
+  | 'RESELLER';
+
+export type ResellerOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: ResellerOrderField;
+};
+
+export type ResellerOrderField =
+  | 'CODE'
+  | 'CREATED_AT'
+  | 'ID'
+  | 'NAME'
+  | 'WALLET_BALANCE';
+
+export type ResellerPayload = {
+  __typename?: 'ResellerPayload';
+  reseller: Maybe<Reseller>;
+  userErrors: Array<UserError>;
+};
+
+/** Who collects the customers' payments. */
+export type ResellerPaymentBy =
+  | 'ISP'
+  | 'ISP_AND_RESELLER'
+  | 'RESELLER';
+
+/** A franchisee earns commission and may overdraw its wallet up to its credit limit. */
+export type ResellerType =
+  | 'FRANCHISEE'
+  | 'RESELLER';
+
+/** Changes to a reseller (CRM reseller/update). */
+export type ResellerUpdateInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  /** Required for franchisees: 0 to 100. */
+  commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Required for franchisees: 0 or more. */
+  creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  id: Scalars['ID']['input'];
+  invoiceBy?: InputMaybe<ResellerInvoiceBy>;
+  mobile?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  paymentBy?: InputMaybe<ResellerPaymentBy>;
+  /** Leave empty for all states. */
+  state?: InputMaybe<Scalars['String']['input']>;
+  type?: InputMaybe<ResellerType>;
+};
+
+/** A change to a wallet (CRM reseller/wallet_update). */
+export type ResellerWalletAdjustInput = {
+  action: WalletAction;
+  /** Positive for TOP_UP and SETTLEMENT; signed and non-zero for ADJUSTMENT; at most 2 decimals. */
+  amount: Scalars['Decimal']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  resellerId: Scalars['ID']['input'];
+};
+
+export type ResellerWalletPayload = {
+  __typename?: 'ResellerWalletPayload';
+  /** The reseller with its new balance. */
+  reseller: Maybe<Reseller>;
+  /** The ledger entry appended. */
+  transaction: Maybe<WalletTransaction>;
+  userErrors: Array<UserError>;
+};
+
+/** SEPA direct-debit sequence type (NA: not available / used up). */
+export type SepaSequenceType =
+  | 'FNAL'
+  | 'FRST'
+  | 'NA'
+  | 'OOFF'
+  | 'RCUR';
+
+/** A tower, rooftop, warehouse or installer base (SIMPLer site). */
+export type Site = Node & {
+  __typename?: 'Site';
+  accessHours: Maybe<Scalars['String']['output']>;
+  accessInfo: Maybe<Scalars['String']['output']>;
+  /** Where to enter the site from. */
+  accessLatitude: Maybe<Scalars['Latitude']['output']>;
+  accessLongitude: Maybe<Scalars['Longitude']['output']>;
+  /** Access points standing on this site. */
+  basestations: Array<Basestation>;
+  city: Maybe<Scalars['String']['output']>;
+  common: Maybe<Scalars['String']['output']>;
+  complianceNumber: Maybe<Scalars['String']['output']>;
+  contactName: Maybe<Scalars['String']['output']>;
+  /** Full country name. */
+  country: Maybe<Scalars['String']['output']>;
+  county: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  /** Equipment assigned to this site. */
+  equipment: EquipmentConnection;
+  frequency: Maybe<Scalars['Decimal']['output']>;
+  height: Maybe<Scalars['Decimal']['output']>;
+  heightAllocation: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  latitude: Maybe<Scalars['Latitude']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  longitude: Maybe<Scalars['Longitude']['output']>;
+  maintenanceEnabled: Scalars['Boolean']['output'];
+  maintenanceInterval: MaintenanceInterval;
+  /** Maintenance tickets raised on this site. */
+  maintenanceTickets: MaintenanceTicketConnection;
+  minStockLevel: Maybe<Scalars['String']['output']>;
+  mlDuration: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  nextMaintenanceDate: Maybe<Scalars['Date']['output']>;
+  owner: Maybe<Scalars['String']['output']>;
+  phone: Maybe<Scalars['String']['output']>;
+  poNumber: Maybe<Scalars['String']['output']>;
+  reference: Maybe<Scalars['String']['output']>;
+  siteType: Maybe<SiteType>;
+  /** Full US state name. */
+  state: Maybe<Scalars['String']['output']>;
+  status: SiteStatus;
+  street1: Maybe<Scalars['String']['output']>;
+  street2: Maybe<Scalars['String']['output']>;
+  subStatus: Maybe<Scalars['String']['output']>;
+  towerType: Maybe<TowerType>;
+  /** WIB number of the gateway serving the site (SIMPLer wibid). */
+  wibNumber: Maybe<Scalars['Int']['output']>;
+  zip: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A tower, rooftop, warehouse or installer base (SIMPLer site). */
+export type SiteEquipmentArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<EquipmentFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EquipmentOrder>;
+};
+
+
+/** A tower, rooftop, warehouse or installer base (SIMPLer site). */
+export type SiteMaintenanceTicketsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MaintenanceTicketFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MaintenanceTicketOrder>;
+};
+
+/** A page of Site objects. */
+export type SiteConnection = {
+  __typename?: 'SiteConnection';
+  edges: Array<SiteEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Site>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new site; its name must be unused. */
+export type SiteCreateInput = {
+  accessHours?: InputMaybe<Scalars['String']['input']>;
+  accessInfo?: InputMaybe<Scalars['String']['input']>;
+  accessLatitude?: InputMaybe<Scalars['Latitude']['input']>;
+  accessLongitude?: InputMaybe<Scalars['Longitude']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  common?: InputMaybe<Scalars['String']['input']>;
+  complianceNumber?: InputMaybe<Scalars['String']['input']>;
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  /** A full country name, e.g. "Ireland" (not "IE"). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  county?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  height?: InputMaybe<Scalars['Decimal']['input']>;
+  heightAllocation?: InputMaybe<Scalars['String']['input']>;
+  latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  maintenanceEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  maintenanceInterval?: InputMaybe<MaintenanceInterval>;
+  minStockLevel?: InputMaybe<Scalars['String']['input']>;
+  mlDuration?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  nextMaintenanceDate?: InputMaybe<Scalars['Date']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  poNumber?: InputMaybe<Scalars['String']['input']>;
+  reference?: InputMaybe<Scalars['String']['input']>;
+  siteType?: InputMaybe<SiteType>;
+  /** A full US state name, e.g. "New York" (not "NY"). */
+  state?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<SiteStatus>;
+  street1?: InputMaybe<Scalars['String']['input']>;
+  street2?: InputMaybe<Scalars['String']['input']>;
+  subStatus?: InputMaybe<Scalars['String']['input']>;
+  towerType?: InputMaybe<TowerType>;
+  /** WIB number of an existing gateway. */
+  wibNumber?: InputMaybe<Scalars['Int']['input']>;
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SiteDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type SiteDeletePayload = {
+  __typename?: 'SiteDeletePayload';
+  deletedSiteId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** A Site and its cursor. */
+export type SiteEdge = {
+  __typename?: 'SiteEdge';
+  cursor: Scalars['String']['output'];
+  node: Site;
+};
+
+export type SiteFilterInput = {
+  /** Part of the name, any case. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  siteType?: InputMaybe<Array<SiteType>>;
+  status?: InputMaybe<Array<SiteStatus>>;
+};
+
+export type SiteOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: SiteOrderField;
+};
+
+export type SiteOrderField =
+  | 'CREATED_AT'
+  | 'ID'
+  | 'NAME';
+
+export type SitePayload = {
+  __typename?: 'SitePayload';
+  site: Maybe<Site>;
+  userErrors: Array<UserError>;
+};
+
+/** SIMPLer site status 1-4. */
+export type SiteStatus =
+  | 'CANCELLED'
+  | 'DECOMMISSIONED'
+  | 'POTENTIAL'
+  | 'PRODUCTION';
+
+export type SiteType =
+  | 'INSTALLER'
+  | 'NETWORK'
+  | 'WAREHOUSE';
+
+/** Changes to a site. */
+export type SiteUpdateInput = {
+  accessHours?: InputMaybe<Scalars['String']['input']>;
+  accessInfo?: InputMaybe<Scalars['String']['input']>;
+  accessLatitude?: InputMaybe<Scalars['Latitude']['input']>;
+  accessLongitude?: InputMaybe<Scalars['Longitude']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  common?: InputMaybe<Scalars['String']['input']>;
+  complianceNumber?: InputMaybe<Scalars['String']['input']>;
+  contactName?: InputMaybe<Scalars['String']['input']>;
+  /** A full country name, e.g. "Ireland" (not "IE"). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  county?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  height?: InputMaybe<Scalars['Decimal']['input']>;
+  heightAllocation?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  maintenanceEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  maintenanceInterval?: InputMaybe<MaintenanceInterval>;
+  minStockLevel?: InputMaybe<Scalars['String']['input']>;
+  mlDuration?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nextMaintenanceDate?: InputMaybe<Scalars['Date']['input']>;
+  owner?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  poNumber?: InputMaybe<Scalars['String']['input']>;
+  reference?: InputMaybe<Scalars['String']['input']>;
+  siteType?: InputMaybe<SiteType>;
+  /** A full US state name, e.g. "New York" (not "NY"). */
+  state?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<SiteStatus>;
+  street1?: InputMaybe<Scalars['String']['input']>;
+  street2?: InputMaybe<Scalars['String']['input']>;
+  subStatus?: InputMaybe<Scalars['String']['input']>;
+  towerType?: InputMaybe<TowerType>;
+  /** WIB number of an existing gateway. */
+  wibNumber?: InputMaybe<Scalars['Int']['input']>;
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
+
+/** A street within an area. */
+export type Street = Node & {
+  __typename?: 'Street';
+  area: Maybe<Area>;
+  /** Buildings on the street, by name. */
+  buildings: Array<Building>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  internal: Maybe<Scalars['String']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A price point of a plan: `units` plan periods for `price`. */
+export type SubPlan = Node & {
+  __typename?: 'SubPlan';
+  createdAt: Scalars['DateTime']['output'];
+  enabled: Scalars['Boolean']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** The plan this is a price point of. */
+  plan: Plan;
+  /** Published on the customer web portal. */
+  portal: Scalars['Boolean']['output'];
+  price: Scalars['Decimal']['output'];
+  /** Number of plan periods bought. */
+  units: Scalars['Int']['output'];
+};
+
+/** A plan a customer is billed for (SIMPLer subscription). */
+export type Subscription = Node & {
+  __typename?: 'Subscription';
+  /** Not ended, and `validTo` is empty or not before today (UTC). */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  /** Billing cycles to bill; null = unlimited. */
+  cycles: Maybe<Scalars['Int']['output']>;
+  cyclesBilled: Scalars['Int']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** SIMPLer description_changed. */
+  descriptionOverridden: Scalars['Boolean']['output'];
+  /** Percent off. */
+  discount: Scalars['Decimal']['output'];
+  endedAt: Maybe<Scalars['DateTime']['output']>;
+  formula: Maybe<Scalars['String']['output']>;
+  freeService: Scalars['Boolean']['output'];
+  frequencyMonths: Scalars['Int']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** Next date the recurring invoicing run bills this. */
+  nextBillingDate: Maybe<Scalars['Date']['output']>;
+  /** Price per overage unit. */
+  overage: Maybe<Scalars['Decimal']['output']>;
+  overageId: Maybe<Scalars['Int']['output']>;
+  /** The plan (SIMPLer product) billed. */
+  plan: Maybe<Plan>;
+  premium: Scalars['Decimal']['output'];
+  /** Price per billing period; null = the plan's price. */
+  price: Maybe<Scalars['Decimal']['output']>;
+  /** Whether `price` overrides the plan's (SIMPLer price_changed). */
+  priceOverridden: Scalars['Boolean']['output'];
+  quantity: Scalars['Int']['output'];
+  rounding: SubscriptionRounding;
+  /** The price point bought, if any. */
+  subPlan: Maybe<SubPlan>;
+  taxMode: TaxMode;
+  taxRate: Maybe<Scalars['Decimal']['output']>;
+  taxZone: Maybe<TaxZone>;
+  type: SubscriptionType;
+  validFrom: Scalars['Date']['output'];
+  validTo: Maybe<Scalars['Date']['output']>;
+};
+
+/** A page of Subscription objects. */
+export type SubscriptionConnection = {
+  __typename?: 'SubscriptionConnection';
+  edges: Array<SubscriptionEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Subscription>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A new subscription (SIMPLer addSubscription). Omitted fields take the defaults described. */
+export type SubscriptionCreateInput = {
+  customerId: Scalars['ID']['input'];
+  cycles?: InputMaybe<Scalars['Int']['input']>;
+  /** Overrides the plan's name (marks it overridden). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Percent off, 0 to 100; default 0. */
+  discount?: InputMaybe<Scalars['Decimal']['input']>;
+  formula?: InputMaybe<Scalars['String']['input']>;
+  freeService?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default: the plan's frequency, else 1. */
+  frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  overage?: InputMaybe<Scalars['Decimal']['input']>;
+  overageId?: InputMaybe<Scalars['Int']['input']>;
+  /** The plan (SIMPLer productid); it must be enabled. */
+  planId: Scalars['ID']['input'];
+  premium?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Overrides the plan's price (marks it overridden). */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** At least 1; default 1. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  rounding?: InputMaybe<SubscriptionRounding>;
+  /** A price point of the plan. */
+  subPlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default: the customer's tax mode. */
+  taxMode?: InputMaybe<TaxMode>;
+  /** Default: the tax zone's rate, else the plan's, else the customer's. */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Default: the customer's tax zone. */
+  taxZoneId?: InputMaybe<Scalars['ID']['input']>;
+  /** Default RECURRING. */
+  type?: InputMaybe<SubscriptionType>;
+  /** Default today; also the first billing date. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Not before validFrom. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type SubscriptionDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type SubscriptionDeletePayload = {
+  __typename?: 'SubscriptionDeletePayload';
+  deletedSubscriptionId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** A Subscription and its cursor. */
+export type SubscriptionEdge = {
+  __typename?: 'SubscriptionEdge';
+  cursor: Scalars['String']['output'];
+  node: Subscription;
+};
+
+/** Filters for subscriptions. On a nested list they narrow the parent's subscriptions further. */
+export type SubscriptionFilterInput = {
+  /** true: active only; false: ended or expired only. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  planId?: InputMaybe<Scalars['ID']['input']>;
+  type?: InputMaybe<SubscriptionType>;
+};
+
+export type SubscriptionOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: SubscriptionOrderField;
+};
+
+export type SubscriptionOrderField =
+  | 'CREATED_AT'
+  | 'ID'
+  | 'VALID_FROM';
+
+export type SubscriptionPayload = {
+  __typename?: 'SubscriptionPayload';
+  subscription: Maybe<Subscription>;
+  userErrors: Array<UserError>;
+};
+
+/** How the line amount of a subscription is rounded. */
+export type SubscriptionRounding =
+  | 'ARITHMETIC'
+  | 'DEFAULT'
+  | 'DOWN'
+  | 'UP';
+
+export type SubscriptionType =
+  | 'OVERAGE'
+  | 'RECONNECTION'
+  | 'RECURRING';
 
 export type TaxMode =
   | 'DEFAULT'
   | 'FIXED'
   | 'MULTI';
+
+/** A named default tax rate (SIMPLer `tax_zone`). */
+export type TaxZone = Node & {
+  __typename?: 'TaxZone';
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Percent, e.g. "23.0000". */
+  rate: Scalars['Decimal']['output'];
+};
+
+export type TowerType =
+  | 'BUILDING'
+  | 'GRAIN'
+  | 'GUIDED_TOWER'
+  | 'LATTICE'
+  | 'MONOPOLE'
+  | 'POLE'
+  | 'WATER_TOWER';
 
 /** A problem with the input of a mutation that the caller can fix. */
 export type UserError = {
@@ -518,6 +2326,75 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   | 'PRECONDITION_FAILED'
   | 'UNAUTHENTICATED';
+
+/** TOP_UP adds a positive amount; SETTLEMENT takes a positive amount off; ADJUSTMENT adds a signed amount. */
+export type WalletAction =
+  | 'ADJUSTMENT'
+  | 'SETTLEMENT'
+  | 'TOP_UP';
+
+/** An entry of a reseller's append-only wallet ledger. */
+export type WalletTransaction = Node & {
+  __typename?: 'WalletTransaction';
+  /** Signed: credits positive, debits negative. */
+  amount: Scalars['Decimal']['output'];
+  /** The wallet balance after this entry. */
+  balanceAfter: Scalars['Decimal']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Legacy id of the staff user who made the entry. */
+  createdByStaffId: Maybe<Scalars['Int']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** Null once the reseller is deleted. */
+  reseller: Maybe<Reseller>;
+  /** Legacy id of the subscription an invoice/payment entry concerns. */
+  serviceId: Maybe<Scalars['Int']['output']>;
+  txnCode: WalletTxnCode;
+};
+
+/** A page of WalletTransaction objects. */
+export type WalletTransactionConnection = {
+  __typename?: 'WalletTransactionConnection';
+  edges: Array<WalletTransactionEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<WalletTransaction>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A WalletTransaction and its cursor. */
+export type WalletTransactionEdge = {
+  __typename?: 'WalletTransactionEdge';
+  cursor: Scalars['String']['output'];
+  node: WalletTransaction;
+};
+
+export type WalletTransactionFilterInput = {
+  createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  txnCode?: InputMaybe<Array<WalletTxnCode>>;
+};
+
+export type WalletTransactionOrder = {
+  direction?: InputMaybe<SortDirection>;
+  field: WalletTransactionOrderField;
+};
+
+export type WalletTransactionOrderField =
+  | 'CREATED_AT'
+  | 'ID';
+
+/** What a wallet ledger entry records. */
+export type WalletTxnCode =
+  | 'ADJUSTMENT'
+  | 'INVOICE'
+  | 'PAYMENT'
+  | 'SETTLEMENT'
+  | 'TOP_UP';
 
 export type CustomerPageQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;

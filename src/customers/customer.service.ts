@@ -4,10 +4,12 @@
  * re-implements a rule. Writes validate first, then run in one transaction with their audit
  * entry, so bad input changes nothing.
  */
-import { and, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, TableConfig } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { containsText } from '../db/text-match';
+import { uniqueViolation } from '../shared/db-errors';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -126,11 +128,6 @@ export interface CustomerFilter {
   caseSensitive?: boolean | null;
 }
 
-function contains(column: PgColumn | SQL, value: string, caseSensitive: boolean): SQL {
-  const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return caseSensitive ? like(column, pattern) : ilike(column, pattern);
-}
-
 export function customerConditions(operatorId: number, filter: CustomerFilter = {}): SQL {
   const cs = filter.caseSensitive ?? false;
   const conditions: (SQL | undefined)[] = [eq(customers.operatorId, operatorId)];
@@ -150,16 +147,16 @@ export function customerConditions(operatorId: number, filter: CustomerFilter = 
     [customers.state, filter.state],
     [customers.country, filter.country],
   ];
-  for (const [column, value] of text) if (value) conditions.push(contains(column, value, cs));
+  for (const [column, value] of text) if (value) conditions.push(containsText(column, value, cs));
   if (filter.ids?.length) conditions.push(inArray(customers.id, filter.ids));
   if (filter.status?.length) conditions.push(inArray(customers.status, filter.status));
   if (filter.accessState?.length) conditions.push(inArray(customers.accessState, filter.accessState));
   if (filter.resellerId != null) conditions.push(eq(customers.resellerId, filter.resellerId));
   if (filter.servicePlanId != null) conditions.push(eq(customers.servicePlanId, filter.servicePlanId));
-  if (filter.createdFrom) conditions.push(sql`${customers.createdAt} >= ${filter.createdFrom}`);
-  if (filter.createdTo) conditions.push(sql`${customers.createdAt} <= ${filter.createdTo}`);
-  if (filter.updatedFrom) conditions.push(sql`${customers.updatedAt} >= ${filter.updatedFrom}`);
-  if (filter.updatedTo) conditions.push(sql`${customers.updatedAt} <= ${filter.updatedTo}`);
+  if (filter.createdFrom) conditions.push(gte(customers.createdAt, filter.createdFrom));
+  if (filter.createdTo) conditions.push(lte(customers.createdAt, filter.createdTo));
+  if (filter.updatedFrom) conditions.push(gte(customers.updatedAt, filter.updatedFrom));
+  if (filter.updatedTo) conditions.push(lte(customers.updatedAt, filter.updatedTo));
   return and(...conditions)!;
 }
 
@@ -249,7 +246,9 @@ async function validate(db: Executor, operatorId: number, input: CustomerInput, 
   for (const [key, table, label] of refs) {
     const id = input[key] as number | null | undefined;
     if (id == null) continue;
-    const found = await db.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.operatorId, operatorId)));
+    // a soft-deleted reseller takes no new customers
+    const live = table === resellers ? isNull(resellers.deletedAt) : undefined;
+    const found = await db.select({ id: table.id }).from(table).where(and(eq(table.id, id), eq(table.operatorId, operatorId), live));
     if (!found.length) v.add(key, `${label} ${id} does not exist`, 'NOT_FOUND');
   }
   const salesRoles: [keyof CustomerInput, string][] = [
@@ -332,17 +331,6 @@ async function writeDependents(db: Executor, operatorId: number, customerId: num
     await db.delete(customFieldValues).where(and(eq(customFieldValues.customerId, customerId), eq(customFieldValues.fieldId, field.fieldId)));
     if (field.value != null) await db.insert(customFieldValues).values({ operatorId, fieldId: field.fieldId, customerId, value: field.value });
   }
-}
-
-const UNIQUE_VIOLATION = '23505';
-function uniqueViolation(error: unknown): string | undefined {
-  let current: unknown = error;
-  while (current) {
-    const e = current as { code?: string; constraint_name?: string; constraint?: string };
-    if (e.code === UNIQUE_VIOLATION) return e.constraint_name ?? e.constraint ?? '';
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /**

@@ -41,8 +41,11 @@ interface Cursor {
   id: number;
 }
 
+/** Column alias carrying the sort value as PostgreSQL prints it (timestamps keep their microseconds). */
+const SORT_TEXT = 'sortText';
+
 function encodeCursor(sort: SortKey, row: Record<string, unknown>, idKey: string, valueKey: string): string {
-  const raw = row[valueKey];
+  const raw = row[SORT_TEXT] ?? row[valueKey];
   const value = raw instanceof Date ? raw.toISOString() : (raw as string | number | null);
   return Buffer.from(JSON.stringify([sort.name, value, row[idKey]]), 'utf8').toString('base64url');
 }
@@ -119,7 +122,11 @@ function toPage<T extends Record<string, unknown>>(rows: T[], page: NormalizedPa
   if (page.backwards) kept.reverse();
   return {
     nodes: kept,
-    cursors: kept.map((row) => encodeCursor(sort, row, idKey, valueKey)),
+    cursors: kept.map((row) => {
+      const cursor = encodeCursor(sort, row, idKey, valueKey);
+      delete row[SORT_TEXT];
+      return cursor;
+    }),
     hasNextPage: page.backwards ? page.before != null : extra,
     hasPreviousPage: page.backwards ? extra : page.after != null,
   };
@@ -146,7 +153,7 @@ export async function listPage<TTable extends PgTable<TableConfig>>(
 ): Promise<Page<TTable['$inferSelect']>> {
   const page = normalizePage(args, spec.sort);
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(spec.table), [SORT_TEXT]: sql<string>`${spec.sort.column}::text` })
     .from(spec.table as PgTable<TableConfig>)
     .where(and(spec.where, ...windowConditions(spec.sort, spec.idColumn, page)))
     .orderBy(...orderFor(spec.sort, spec.idColumn, page.backwards))
@@ -176,6 +183,7 @@ export async function childPages<TTable extends PgTable<TableConfig>>(
   const ranked = db
     .select({
       ...getTableColumns(spec.table),
+      [SORT_TEXT]: sql<string>`${spec.sort.column}::text`.as(SORT_TEXT),
       rowNumber: sql<number>`row_number() over (partition by ${spec.parentColumn} order by ${sql.join(order, sql`, `)})`.as('row_number'),
     })
     .from(spec.table as PgTable<TableConfig>)

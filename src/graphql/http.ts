@@ -11,6 +11,7 @@ import { authenticateBearer, bearerFrom } from '../tenancy/auth.service';
 import { createContext, type GraphQLContext } from './context';
 import { formatError } from './errors';
 import { graphiqlPage, registerGraphiqlAssets } from './graphiql';
+import { queryCostLimit } from './limits';
 import { getSchema } from './schema';
 
 export interface GraphQLOptions {
@@ -24,7 +25,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostLimit()],
   });
   await apollo.start();
 

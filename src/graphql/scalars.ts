@@ -4,7 +4,6 @@
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 export {
-  DateResolver as DateScalar,
   DateTimeResolver as DateTimeScalar,
   EmailAddressResolver as EmailAddressScalar,
   IPv4Resolver as IPv4Scalar,
@@ -14,6 +13,37 @@ export {
   LongitudeResolver as LongitudeScalar,
   JSONResolver as JSONScalar,
 } from 'graphql-scalars';
+
+const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function parseDate(value: unknown): string {
+  const match = typeof value === 'string' ? FULL_DATE.exec(value) : null;
+  if (match) {
+    const [, y, m, d] = match.map(Number) as [number, number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return value as string;
+  }
+  throw new GraphQLError(`Date must be a calendar date like "2026-11-23", got ${JSON.stringify(value)}`);
+}
+
+/**
+ * A calendar date without time or zone, kept as the "YYYY-MM-DD" string PostgreSQL's `date`
+ * uses (a JavaScript Date would drag a time zone in and shift days).
+ */
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  description: 'A calendar date, "YYYY-MM-DD" (RFC 3339 full-date).',
+  serialize: (value) => {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    if (typeof value === 'string' && FULL_DATE.test(value)) return value;
+    throw new GraphQLError('Date cannot represent this value');
+  },
+  parseValue: parseDate,
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING) return parseDate(ast.value);
+    throw new GraphQLError('Date must be given as a string, e.g. "2026-11-23"');
+  },
+});
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,4})?$/;
 

@@ -1,2 +1,4 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
-export const locationsResolvers: Function[] = [];
+import { AreaResolver, BuildingResolver, CustomerLocationFieldResolver, CustomerLocationResolver, StreetResolver } from './location.resolver';
+
+export const locationsResolvers: Function[] = [AreaResolver, StreetResolver, BuildingResolver, CustomerLocationResolver, CustomerLocationFieldResolver];

@@ -1,2 +1,17 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
-export const networkResolvers: Function[] = [];
+import './network.nodes';
+import { CustomerIpResolver, CustomerNetworkResolver } from './customer-network.resolver';
+import { BasestationResolver, CpeResolver, GatewayResolver, NetworkInterfaceResolver } from './devices.resolver';
+import { EquipmentResolver } from './equipment.resolver';
+import { SiteResolver } from './site.resolver';
+
+export const networkResolvers: Function[] = [
+  SiteResolver,
+  EquipmentResolver,
+  CpeResolver,
+  BasestationResolver,
+  GatewayResolver,
+  NetworkInterfaceResolver,
+  CustomerNetworkResolver,
+  CustomerIpResolver,
+];

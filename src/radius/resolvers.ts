@@ -1,2 +1,4 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
-export const radiusResolvers: Function[] = [];
+import { CustomerRadiusResolver, RadiusAccountResolver, RadiusSessionResolver } from './radius.resolver';
+
+export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver];

@@ -1,2 +1,4 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
-export const resellersResolvers: Function[] = [];
+import { CustomerResellerResolver, ResellerResolver, WalletTransactionResolver } from './reseller.resolver';
+
+export const resellersResolvers: Function[] = [ResellerResolver, WalletTransactionResolver, CustomerResellerResolver];

@@ -1,2 +1,16 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
-export const supportResolvers: Function[] = [];
+import {
+  CustomerSupportResolver,
+  EquipmentSupportResolver,
+  InstallerTrackingResolver,
+  MaintenanceTicketResolver,
+  SiteSupportResolver,
+} from './maintenance.resolver';
+
+export const supportResolvers: Function[] = [
+  MaintenanceTicketResolver,
+  InstallerTrackingResolver,
+  CustomerSupportResolver,
+  SiteSupportResolver,
+  EquipmentSupportResolver,
+];

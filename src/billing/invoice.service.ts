@@ -1,0 +1,187 @@
+/**
+ * Invoices and paying them (SIMPLer getInvoicesData, payInvoice). Totals are stored when an
+ * invoice is issued and never recomputed; paying moves `amountPaid` and the status only.
+ * Money is exact throughout: decimal strings in and out, integer cents in between.
+ */
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { childCounts, childPages, listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { audit } from '../shared/audit';
+import type { ServiceContext } from '../shared/context';
+import { DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
+import { fromCents, today, toCents } from './money';
+import { invoiceLines, invoices } from './invoice.table';
+import { payments } from './payment.table';
+import type { PaymentRow } from './payment.service';
+
+export type InvoiceRow = typeof invoices.$inferSelect;
+export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
+
+// ---------------------------------------------------------------- reading
+
+export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<InvoiceRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(invoices).where(and(eq(invoices.operatorId, operatorId), inArray(invoices.id, [...ids])));
+}
+
+/** By SIMPLer `invoiceNo` (unique per operator). */
+export async function findByNumber(db: Executor, operatorId: number, number: number): Promise<InvoiceRow | null> {
+  const [row] = await db.select().from(invoices).where(and(eq(invoices.operatorId, operatorId), eq(invoices.number, number)));
+  return row ?? null;
+}
+
+/** What is still owed, exactly: total − amountPaid in cents. */
+export function balanceDue(row: Pick<InvoiceRow, 'total' | 'amountPaid'>): string {
+  return fromCents(toCents(row.total)! - toCents(row.amountPaid)!);
+}
+
+export interface InvoiceFilter {
+  customerId?: number | null;
+  status?: InvoiceRow['status'][] | null;
+  kind?: InvoiceRow['kind'] | null;
+  number?: number | null;
+  /** YYYY-MM-DD bounds, inclusive. */
+  issuedFrom?: string | null;
+  issuedTo?: string | null;
+  dueFrom?: string | null;
+  dueTo?: string | null;
+}
+
+export function invoiceConditions(operatorId: number, filter: InvoiceFilter = {}): SQL {
+  const conditions: (SQL | undefined)[] = [eq(invoices.operatorId, operatorId)];
+  if (filter.customerId != null) conditions.push(eq(invoices.customerId, filter.customerId));
+  if (filter.status?.length) conditions.push(inArray(invoices.status, filter.status));
+  if (filter.kind != null) conditions.push(eq(invoices.kind, filter.kind));
+  if (filter.number != null) conditions.push(eq(invoices.number, filter.number));
+  if (filter.issuedFrom) conditions.push(sql`${invoices.issueDate} >= ${filter.issuedFrom}`);
+  if (filter.issuedTo) conditions.push(sql`${invoices.issueDate} <= ${filter.issuedTo}`);
+  if (filter.dueFrom) conditions.push(sql`${invoices.dueDate} >= ${filter.dueFrom}`);
+  if (filter.dueTo) conditions.push(sql`${invoices.dueDate} <= ${filter.dueTo}`);
+  return and(...conditions)!;
+}
+
+export const INVOICE_SORTS = { ID: invoices.id, NUMBER: invoices.number, ISSUE_DATE: invoices.issueDate, DUE_DATE: invoices.dueDate } as const;
+export type InvoiceSortField = keyof typeof INVOICE_SORTS;
+
+export function invoiceSort(field: InvoiceSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: INVOICE_SORTS[field], direction };
+}
+
+export async function list(ctx: ServiceContext, filter: InvoiceFilter, sort: SortKey, page: PageArgs) {
+  const where = invoiceConditions(ctx.actor.operatorId, filter);
+  return {
+    page: await listPage(ctx.db, { table: invoices, idColumn: invoices.id, where, sort }, page),
+    count: () => listCount(ctx.db, invoices, where),
+  };
+}
+
+/** One page of invoices for each of many customers, in one statement. */
+export async function pagesByCustomer(ctx: ServiceContext, customerIds: readonly number[], filter: InvoiceFilter, sort: SortKey, page: PageArgs) {
+  const where = invoiceConditions(ctx.actor.operatorId, filter);
+  return childPages(ctx.db, { table: invoices, idColumn: invoices.id, parentColumn: invoices.customerId, where, sort }, customerIds, page);
+}
+
+export async function countsByCustomer(ctx: ServiceContext, customerIds: readonly number[], filter: InvoiceFilter) {
+  return childCounts(ctx.db, invoices, invoices.customerId, customerIds, invoiceConditions(ctx.actor.operatorId, filter));
+}
+
+/** The lines of many invoices, each invoice's in the order they were written. */
+export async function linesOfInvoices(db: Executor, operatorId: number, invoiceIds: readonly number[]): Promise<InvoiceLineRow[]> {
+  if (invoiceIds.length === 0) return [];
+  return db
+    .select()
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.operatorId, operatorId), inArray(invoiceLines.invoiceId, [...invoiceIds])))
+    .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.id));
+}
+
+// ---------------------------------------------------------------- paying
+
+/** SIMPLer payInvoice: the invoice by id or by `invoiceNo`, and what was received. */
+export interface PayInvoiceInput {
+  invoiceId?: number | null;
+  /** SIMPLer `invoiceNo`. */
+  number?: number | null;
+  /** Decimal string, more than 0 and at most the balance due. */
+  amount: string;
+  /** YYYY-MM-DD; default today. */
+  paymentDate?: string | null;
+  method: PaymentRow['method'];
+  narrative?: string | null;
+  /** Bank or gateway transaction id, cheque number. */
+  reference?: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TEXT = 500;
+
+/**
+ * Records a payment against an invoice and moves the invoice to partially paid or paid, in one
+ * transaction with its audit entry. Overpaying is refused (the balance due is named), as is
+ * paying a void or already paid invoice. The invoice row is locked while the balance is
+ * checked, so two concurrent payments cannot together overpay it.
+ */
+export async function pay(ctx: ServiceContext, input: PayInvoiceInput): Promise<{ invoice: InvoiceRow; payment: PaymentRow }> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  if ((input.invoiceId == null) === (input.number == null)) v.add([], 'give exactly one of the invoice id and the invoice number');
+  const cents = toCents(input.amount);
+  if (cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals, e.g. "12.30"`);
+  else if (cents <= 0) v.add('amount', 'amount must be more than 0');
+  const paymentDate = input.paymentDate ?? today();
+  if (!DATE.test(paymentDate) || Number.isNaN(Date.parse(`${paymentDate}T00:00:00Z`))) v.add('paymentDate', `paymentDate "${paymentDate}" is not a date (YYYY-MM-DD)`);
+  if (!input.method) v.add('method', 'payment method is required');
+  for (const key of ['narrative', 'reference'] as const) {
+    if ((input[key]?.length ?? 0) > MAX_TEXT) v.add(key, `${key} is longer than ${MAX_TEXT} characters`);
+  }
+  v.throwIfAny();
+
+  return ctx.db.transaction(async (tx) => {
+    const byId = input.invoiceId != null;
+    const [invoice] = await tx
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.operatorId, operatorId), byId ? eq(invoices.id, input.invoiceId!) : eq(invoices.number, input.number!)))
+      .for('update');
+    if (!invoice) throw new NotFoundError('invoice', byId ? input.invoiceId! : `number ${input.number}`, [byId ? 'invoiceId' : 'number']);
+    const label = `invoice ${invoice.number}`;
+    if (invoice.status === 'void') throw new PreconditionFailedError(`${label} is void and cannot be paid`, [{ field: [], message: `${label} is void and cannot be paid`, code: 'PRECONDITION_FAILED' }]);
+    const due = toCents(invoice.total)! - toCents(invoice.amountPaid)!;
+    if (due <= 0) throw new PreconditionFailedError(`${label} is already paid`, [{ field: [], message: `${label} is already paid`, code: 'PRECONDITION_FAILED' }]);
+    if (cents! > due) {
+      const message = `amount ${fromCents(cents!)} is more than the balance due of ${label} (${fromCents(due)}); overpayment is refused`;
+      throw new DomainError('INVALID', message, [{ field: ['amount'], message, code: 'INVALID' }]);
+    }
+
+    const paid = toCents(invoice.amountPaid)! + cents!;
+    const status = paid === toCents(invoice.total)! ? 'paid' : 'partially_paid';
+    const [payment] = await tx
+      .insert(payments)
+      .values({
+        operatorId,
+        customerId: invoice.customerId,
+        invoiceId: invoice.id,
+        amount: fromCents(cents!),
+        paymentDate,
+        method: input.method,
+        narrative: input.narrative ?? null,
+        reference: input.reference ?? null,
+        recordedByStaffId: ctx.actor.staffUserId,
+      })
+      .returning();
+    const [updated] = await tx
+      .update(invoices)
+      .set({ amountPaid: fromCents(paid), status })
+      .where(and(eq(invoices.operatorId, operatorId), eq(invoices.id, invoice.id)))
+      .returning();
+    await audit(tx, ctx.actor, 'invoice.pay', 'invoice', invoice.id, {
+      paymentId: payment!.id,
+      amount: payment!.amount,
+      method: payment!.method,
+      paymentDate,
+      amountPaid: updated!.amountPaid,
+      status,
+    });
+    return { invoice: updated!, payment: payment! };
+  });
+}

@@ -1,0 +1,89 @@
+/** The GraphQL shape of invoices: the object, its lines, paying, filter and ordering. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PaymentMethod } from '../customers/customer.enums';
+import { Node } from '../graphql/node';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
+import { UserError } from '../graphql/user-error';
+import { InvoiceKind, InvoiceStatus } from './billing.enums';
+import { Payment } from './payment.types';
+
+@ObjectType('Invoice', { implements: Node, description: 'An issued invoice; its totals never change after issue, only what was paid.' })
+export class Invoice extends Node {
+  @Field(() => Int, { description: 'SIMPLer invoiceNo, unique per operator.' }) number!: number;
+  @Field(() => InvoiceKind) kind!: InvoiceKind;
+  @Field(() => InvoiceStatus) status!: InvoiceStatus;
+  @Field(() => DateScalar) issueDate!: string;
+  @Field(() => DateScalar) dueDate!: string;
+  @Field(() => DateScalar, { nullable: true }) periodStart!: string | null;
+  @Field(() => DateScalar, { nullable: true }) periodEnd!: string | null;
+  @Field(() => DecimalScalar) subtotal!: string;
+  @Field(() => DecimalScalar) taxTotal!: string;
+  @Field(() => DecimalScalar) total!: string;
+  @Field(() => DecimalScalar) amountPaid!: string;
+  @Field(() => DecimalScalar, { description: 'total − amountPaid, exactly.' }) balanceDue!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+
+  /** Internal. */
+  customerId!: number;
+}
+
+@ObjectType({ description: 'One billed item of an invoice: a copy of what was billed, kept when the subscription goes.' })
+export class InvoiceLine {
+  @Field(() => Int, { description: 'The numeric id of the line.' }) legacyId!: number;
+  @Field(() => String) description!: string;
+  @Field(() => DecimalScalar) quantity!: string;
+  @Field(() => DecimalScalar) unitPrice!: string;
+  @Field(() => DecimalScalar, { description: 'Percent off.' }) discount!: string;
+  @Field(() => DecimalScalar) taxRate!: string;
+  @Field(() => DecimalScalar) net!: string;
+  @Field(() => DecimalScalar) tax!: string;
+  @Field(() => DecimalScalar) total!: string;
+
+  /** Internal. */
+  subscriptionId!: number | null;
+}
+
+@InputType({ description: 'A payment against one invoice (SIMPLer payInvoice): give `invoiceId` or `number`.' })
+export class InvoicePayInput {
+  @Field(() => ID, { nullable: true }) invoiceId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'SIMPLer invoiceNo.' }) number?: number | null;
+  @Field(() => DecimalScalar, { description: 'More than 0 and at most the balance due; overpayment is refused.' }) amount!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Default today.' }) paymentDate?: string | null;
+  @Field(() => PaymentMethod) method!: PaymentMethod;
+  @Field(() => String, { nullable: true }) narrative?: string | null;
+  @Field(() => String, { nullable: true, description: 'Bank or gateway transaction id, cheque number.' }) reference?: string | null;
+}
+
+@ObjectType()
+export class InvoicePayPayload {
+  @Field(() => Invoice, { nullable: true, description: 'The invoice after the payment.' }) invoice!: Invoice | null;
+  @Field(() => Payment, { nullable: true }) payment!: Payment | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: "Filters for invoices. On a nested list they narrow the parent's invoices further." })
+export class InvoiceFilterInput {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => [InvoiceStatus], { nullable: true, description: 'Any of these statuses.' }) status?: InvoiceStatus[] | null;
+  @Field(() => InvoiceKind, { nullable: true }) kind?: InvoiceKind | null;
+  @Field(() => Int, { nullable: true }) number?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Issued on or after.' }) issuedFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Issued on or before.' }) issuedTo?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Due on or after.' }) dueFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Due on or before.' }) dueTo?: string | null;
+}
+
+export enum InvoiceOrderField {
+  ID = 'ID',
+  NUMBER = 'NUMBER',
+  ISSUE_DATE = 'ISSUE_DATE',
+  DUE_DATE = 'DUE_DATE',
+}
+registerEnumType(InvoiceOrderField, { name: 'InvoiceOrderField' });
+
+@InputType()
+export class InvoiceOrder {
+  @Field(() => InvoiceOrderField) field!: InvoiceOrderField;
+  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}

@@ -1,0 +1,52 @@
+/** GraphQL adapter for payments: parse, call the payment service, format. */
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { loadCustomer } from '../customers/customer.resolver';
+import { Customer } from '../customers/customer.types';
+import { ConnectionType, toConnection } from '../graphql/connection';
+import type { GraphQLContext } from '../graphql/context';
+import { registerNodeType } from '../graphql/node';
+import { PageArgs } from '../graphql/page-args';
+import { SortDirection } from '../graphql/sort-direction';
+import { invoiceById, paymentById } from './billing.loaders';
+import { paymentFilter, toInvoice, toPayment } from './billing.mapping';
+import { Invoice } from './invoice.types';
+import * as paymentService from './payment.service';
+import { Payment, PaymentFilterInput, PaymentOrder, PaymentOrderField } from './payment.types';
+
+export const PaymentConnection = ConnectionType('Payment', Payment);
+
+export function paymentSortOf(orderBy: PaymentOrder | null | undefined) {
+  return paymentService.paymentSort(orderBy?.field ?? PaymentOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
+}
+
+registerNodeType('Payment', async (ctx, id) => {
+  const row = await paymentById(ctx).load(id);
+  return row ? toPayment(row) : null;
+});
+
+@Resolver(() => Payment)
+export class PaymentResolver {
+  @Query(() => PaymentConnection, { description: "The operator's payments received, filtered and ordered." })
+  async payments(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => PaymentFilterInput, { nullable: true }) filter?: PaymentFilterInput,
+    @Arg('orderBy', () => PaymentOrder, { nullable: true }) orderBy?: PaymentOrder,
+  ) {
+    const { page: result, count } = await paymentService.list(ctx, paymentFilter(filter), paymentSortOf(orderBy), page);
+    for (const row of result.nodes) paymentById(ctx).prime(row.id, row);
+    return toConnection(result, toPayment, count);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() payment: Payment, @Ctx() ctx: GraphQLContext) {
+    return loadCustomer(ctx, payment.customerId);
+  }
+
+  @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice paid; null for a payment on account.' })
+  async invoice(@Root() payment: Payment, @Ctx() ctx: GraphQLContext): Promise<Invoice | null> {
+    if (payment.invoiceId == null) return null;
+    const row = await invoiceById(ctx).load(payment.invoiceId);
+    return row ? toInvoice(row) : null;
+  }
+}

@@ -1,0 +1,42 @@
+/** The GraphQL shape of payments: the object, filter and ordering. */
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { PaymentMethod } from '../customers/customer.enums';
+import { Node } from '../graphql/node';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
+
+@ObjectType('Payment', { implements: Node, description: 'Money received from a customer, against an invoice or on account.' })
+export class Payment extends Node {
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => DateScalar) paymentDate!: string;
+  @Field(() => PaymentMethod) method!: PaymentMethod;
+  @Field(() => String, { nullable: true }) narrative!: string | null;
+  @Field(() => String, { nullable: true, description: 'Bank or gateway transaction id, cheque number.' }) reference!: string | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+
+  /** Internal: foreign keys the relation resolvers follow. */
+  customerId!: number;
+  invoiceId!: number | null;
+}
+
+@InputType({ description: "Filters for payments. On a nested list they narrow the parent's payments further." })
+export class PaymentFilterInput {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true }) invoiceId?: string | null;
+  @Field(() => PaymentMethod, { nullable: true }) method?: PaymentMethod | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Paid on or after.' }) paidFrom?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Paid on or before.' }) paidTo?: string | null;
+}
+
+export enum PaymentOrderField {
+  ID = 'ID',
+  PAYMENT_DATE = 'PAYMENT_DATE',
+  AMOUNT = 'AMOUNT',
+}
+registerEnumType(PaymentOrderField, { name: 'PaymentOrderField' });
+
+@InputType()
+export class PaymentOrder {
+  @Field(() => PaymentOrderField) field!: PaymentOrderField;
+  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}

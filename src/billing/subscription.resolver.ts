@@ -1,0 +1,89 @@
+/** GraphQL adapter for subscriptions: parse, call the subscription service, format. */
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { loadPlan, loadSubPlan } from '../catalog/plan.resolver';
+import { Plan, SubPlan } from '../catalog/plan.types';
+import { loadTaxZone } from '../catalog/tax-zone.resolver';
+import { TaxZone } from '../catalog/tax-zone.types';
+import { loadCustomer } from '../customers/customer.resolver';
+import { Customer } from '../customers/customer.types';
+import { ConnectionType, toConnection } from '../graphql/connection';
+import type { GraphQLContext } from '../graphql/context';
+import { idOf } from '../graphql/ids';
+import { registerNodeType } from '../graphql/node';
+import { PageArgs } from '../graphql/page-args';
+import { SortDirection } from '../graphql/sort-direction';
+import { mutate } from '../graphql/user-error';
+import { subscriptionById } from './billing.loaders';
+import { fromSubscriptionCreateInput, subscriptionFilter, toSubscription } from './billing.mapping';
+import * as subscriptionService from './subscription.service';
+import {
+  Subscription,
+  SubscriptionCreateInput,
+  SubscriptionDeleteInput,
+  SubscriptionDeletePayload,
+  SubscriptionFilterInput,
+  SubscriptionOrder,
+  SubscriptionOrderField,
+  SubscriptionPayload,
+} from './subscription.types';
+
+export const SubscriptionConnection = ConnectionType('Subscription', Subscription);
+
+export function subscriptionSortOf(orderBy: SubscriptionOrder | null | undefined) {
+  return subscriptionService.subscriptionSort(orderBy?.field ?? SubscriptionOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
+}
+
+registerNodeType('Subscription', async (ctx, id) => {
+  const row = await subscriptionById(ctx).load(id);
+  return row ? toSubscription(row) : null;
+});
+
+@Resolver(() => Subscription)
+export class SubscriptionResolver {
+  @Query(() => SubscriptionConnection, { description: "The operator's subscriptions, filtered and ordered." })
+  async subscriptions(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => SubscriptionFilterInput, { nullable: true }) filter?: SubscriptionFilterInput,
+    @Arg('orderBy', () => SubscriptionOrder, { nullable: true }) orderBy?: SubscriptionOrder,
+  ) {
+    const { page: result, count } = await subscriptionService.list(ctx, subscriptionFilter(filter), subscriptionSortOf(orderBy), page);
+    for (const row of result.nodes) subscriptionById(ctx).prime(row.id, row);
+    return toConnection(result, toSubscription, count);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
+    return loadCustomer(ctx, subscription.customerId);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true, description: 'The plan (SIMPLer product) billed.' })
+  plan(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
+    return loadPlan(ctx, subscription.planId);
+  }
+
+  @FieldResolver(() => SubPlan, { nullable: true, description: 'The price point bought, if any.' })
+  subPlan(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
+    return loadSubPlan(ctx, subscription.subPlanId);
+  }
+
+  @FieldResolver(() => TaxZone, { nullable: true })
+  taxZone(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
+    return loadTaxZone(ctx, subscription.taxZoneId);
+  }
+
+  @Mutation(() => SubscriptionPayload, { description: 'Adds a subscription to a customer (SIMPLer addSubscription).' })
+  async subscriptionCreate(@Arg('input', () => SubscriptionCreateInput) input: SubscriptionCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ subscription: toSubscription(await subscriptionService.create(ctx, fromSubscriptionCreateInput(input))) }), { subscription: null });
+  }
+
+  @Mutation(() => SubscriptionDeletePayload, {
+    description: 'Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed.',
+  })
+  async subscriptionDelete(@Arg('input', () => SubscriptionDeleteInput) input: SubscriptionDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await subscriptionService.remove(ctx, idOf(input.id, 'Subscription', ['id']));
+      return { deletedSubscriptionId: input.id };
+    }, { deletedSubscriptionId: null });
+  }
+}

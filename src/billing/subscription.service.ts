@@ -1,0 +1,245 @@
+/**
+ * Subscriptions: the plans a customer is billed for (SIMPLer addSubscription,
+ * deleteSubscription, getActiveSubscriptionData). Every surface calls these functions; writes
+ * validate everything first, then run in one transaction with their audit entry.
+ */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Executor } from '../db/client';
+import { childCounts, childPages, listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { audit } from '../shared/audit';
+import type { ServiceContext } from '../shared/context';
+import { NotFoundError, Validation } from '../shared/errors';
+import { findById as findCustomer } from '../customers/customer.service';
+import { findByIds as findPlans, subPlansByIds } from '../catalog/plan.service';
+import { findByIds as findTaxZones } from '../catalog/tax-zone.service';
+import { toCents, today } from './money';
+import { subscriptions } from './subscription.table';
+
+export type SubscriptionRow = typeof subscriptions.$inferSelect;
+
+// ---------------------------------------------------------------- reading
+
+export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<SubscriptionRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(subscriptions).where(and(eq(subscriptions.operatorId, operatorId), inArray(subscriptions.id, [...ids])));
+}
+
+export async function getById(ctx: ServiceContext, id: number, field: string[] = ['id']): Promise<SubscriptionRow> {
+  const [row] = await findByIds(ctx.db, ctx.actor.operatorId, [id]);
+  if (!row) throw new NotFoundError('subscription', id, field);
+  return row;
+}
+
+/**
+ * Active = not ended, and not past its `validTo`. `on` is a YYYY-MM-DD date (default: today,
+ * UTC), passed to SQL as a value so the filter and the computed field agree on what "today" is.
+ */
+export function isActive(row: Pick<SubscriptionRow, 'endedAt' | 'validTo'>, on: string = today()): boolean {
+  return row.endedAt == null && (row.validTo == null || row.validTo >= on);
+}
+
+function activeCondition(on: string): SQL {
+  return sql`(${subscriptions.endedAt} is null and (${subscriptions.validTo} is null or ${subscriptions.validTo} >= ${on}))`;
+}
+
+export interface SubscriptionFilter {
+  customerId?: number | null;
+  planId?: number | null;
+  type?: SubscriptionRow['type'] | null;
+  /** true: active only; false: ended or expired only. */
+  active?: boolean | null;
+}
+
+export function subscriptionConditions(operatorId: number, filter: SubscriptionFilter = {}): SQL {
+  const conditions: (SQL | undefined)[] = [eq(subscriptions.operatorId, operatorId)];
+  if (filter.customerId != null) conditions.push(eq(subscriptions.customerId, filter.customerId));
+  if (filter.planId != null) conditions.push(eq(subscriptions.planId, filter.planId));
+  if (filter.type != null) conditions.push(eq(subscriptions.type, filter.type));
+  if (filter.active != null) conditions.push(filter.active ? activeCondition(today()) : sql`not ${activeCondition(today())}`);
+  return and(...conditions)!;
+}
+
+export const SUBSCRIPTION_SORTS = { ID: subscriptions.id, VALID_FROM: subscriptions.validFrom, CREATED_AT: subscriptions.createdAt } as const;
+export type SubscriptionSortField = keyof typeof SUBSCRIPTION_SORTS;
+
+export function subscriptionSort(field: SubscriptionSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: SUBSCRIPTION_SORTS[field], direction };
+}
+
+export async function list(ctx: ServiceContext, filter: SubscriptionFilter, sort: SortKey, page: PageArgs) {
+  const where = subscriptionConditions(ctx.actor.operatorId, filter);
+  return {
+    page: await listPage(ctx.db, { table: subscriptions, idColumn: subscriptions.id, where, sort }, page),
+    count: () => listCount(ctx.db, subscriptions, where),
+  };
+}
+
+/** What a nested list of subscriptions hangs off. */
+export type SubscriptionParent = 'customer' | 'plan';
+const PARENT_COLUMNS: Record<SubscriptionParent, PgColumn> = { customer: subscriptions.customerId, plan: subscriptions.planId };
+
+/** One page of subscriptions for each of many customers (or plans), in one statement. */
+export async function pagesByParent(ctx: ServiceContext, parent: SubscriptionParent, parentIds: readonly number[], filter: SubscriptionFilter, sort: SortKey, page: PageArgs) {
+  const where = subscriptionConditions(ctx.actor.operatorId, filter);
+  return childPages(ctx.db, { table: subscriptions, idColumn: subscriptions.id, parentColumn: PARENT_COLUMNS[parent], where, sort }, parentIds, page);
+}
+
+export async function countsByParent(ctx: ServiceContext, parent: SubscriptionParent, parentIds: readonly number[], filter: SubscriptionFilter) {
+  return childCounts(ctx.db, subscriptions, PARENT_COLUMNS[parent], parentIds, subscriptionConditions(ctx.actor.operatorId, filter));
+}
+
+// ---------------------------------------------------------------- writing
+
+/** SIMPLer addSubscription's attributes; omitted ones take the defaults described on each. */
+export interface SubscriptionInput {
+  customerId: number;
+  /** SIMPLer `productid`. */
+  planId: number;
+  subPlanId?: number | null;
+  type?: SubscriptionRow['type'] | null;
+  /** Default 1. */
+  quantity?: number | null;
+  /** Percent off, 0..100; default 0. */
+  discount?: string | null;
+  rounding?: SubscriptionRow['rounding'] | null;
+  premium?: string | null;
+  /** An override of the plan's price (sets `priceOverridden`); default: the plan's price. */
+  price?: string | null;
+  /** An override of the plan's name (sets `descriptionOverridden`); default: the plan's name. */
+  description?: string | null;
+  /** YYYY-MM-DD; default today. */
+  validFrom?: string | null;
+  validTo?: string | null;
+  cycles?: number | null;
+  /** Default: the plan's frequency, else 1. */
+  frequencyMonths?: number | null;
+  /** Default: the customer's tax zone. */
+  taxZoneId?: number | null;
+  /** Default: the customer's tax mode, else `default`. */
+  taxMode?: SubscriptionRow['taxMode'] | null;
+  /** Default: the tax zone's rate, else the plan's, else the customer's. */
+  taxRate?: string | null;
+  overage?: string | null;
+  formula?: string | null;
+  overageId?: number | null;
+  freeService?: boolean | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
+const MAX_TEXT = 500;
+
+function validDate(value: string): boolean {
+  return DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+}
+
+function checkPercent(v: Validation, field: string, value: string | null | undefined): void {
+  if (value == null) return;
+  if (!PERCENT.test(value.trim()) || Number(value) > 100) v.add(field, `${field} must be a percentage from 0 to 100`);
+}
+
+function checkMoney(v: Validation, field: string, value: string | null | undefined, allowNegative = false): void {
+  if (value == null) return;
+  const cents = toCents(value);
+  if (cents == null) v.add(field, `${field} must be an amount with at most two decimals, e.g. "12.30"`);
+  else if (cents < 0 && !allowNegative) v.add(field, `${field} cannot be negative`);
+}
+
+/**
+ * Adds a subscription. The customer and plan must exist in the operator and the plan must be
+ * enabled; price and description default to the plan's, and giving either marks it overridden;
+ * billing starts on `validFrom` (the next billing date).
+ */
+export async function create(ctx: ServiceContext, input: SubscriptionInput): Promise<SubscriptionRow> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  const [customer, [plan], [subPlan], [zone]] = await Promise.all([
+    findCustomer(ctx.db, operatorId, input.customerId),
+    findPlans(ctx.db, operatorId, [input.planId]),
+    input.subPlanId != null ? subPlansByIds(ctx.db, operatorId, [input.subPlanId]) : Promise.resolve([]),
+    input.taxZoneId != null ? findTaxZones(ctx.db, operatorId, [input.taxZoneId]) : Promise.resolve([]),
+  ]);
+  if (!customer) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
+  if (!plan) v.add('planId', `plan ${input.planId} does not exist`, 'NOT_FOUND');
+  else if (!plan.enabled) v.add('planId', `plan ${input.planId} ("${plan.name}") is disabled and cannot be subscribed to`);
+  if (input.subPlanId != null) {
+    if (!subPlan) v.add('subPlanId', `sub-plan ${input.subPlanId} does not exist`, 'NOT_FOUND');
+    else if (plan && subPlan.planId !== plan.id) v.add('subPlanId', `sub-plan ${input.subPlanId} is not a price point of plan ${plan.id}`);
+  }
+  if (input.taxZoneId != null && !zone) v.add('taxZoneId', `tax zone ${input.taxZoneId} does not exist`, 'NOT_FOUND');
+
+  if (input.quantity != null && (!Number.isInteger(input.quantity) || input.quantity < 1)) v.add('quantity', 'quantity must be a whole number of at least 1');
+  checkPercent(v, 'discount', input.discount);
+  checkPercent(v, 'taxRate', input.taxRate);
+  checkMoney(v, 'price', input.price);
+  checkMoney(v, 'premium', input.premium, true);
+  checkMoney(v, 'overage', input.overage);
+  if (input.description != null && !input.description.trim()) v.add('description', 'description cannot be blank');
+  if (input.description != null && input.description.length > MAX_TEXT) v.add('description', `description is longer than ${MAX_TEXT} characters`);
+  if (input.cycles != null && (!Number.isInteger(input.cycles) || input.cycles < 1)) v.add('cycles', 'cycles must be a whole number of at least 1');
+  if (input.frequencyMonths != null && (!Number.isInteger(input.frequencyMonths) || input.frequencyMonths < 1 || input.frequencyMonths > 120)) {
+    v.add('frequencyMonths', 'billing frequency must be from 1 to 120 months');
+  }
+  const validFrom = input.validFrom ?? today();
+  if (!validDate(validFrom)) v.add('validFrom', `validFrom "${validFrom}" is not a date (YYYY-MM-DD)`);
+  if (input.validTo != null) {
+    if (!validDate(input.validTo)) v.add('validTo', `validTo "${input.validTo}" is not a date (YYYY-MM-DD)`);
+    else if (input.validTo < validFrom) v.add('validTo', `validTo ${input.validTo} is before validFrom ${validFrom}`);
+  }
+  v.throwIfAny();
+
+  const taxZoneId = input.taxZoneId ?? customer!.taxZoneId ?? null;
+  const [effectiveZone] = input.taxZoneId != null ? [zone] : taxZoneId != null ? await findTaxZones(ctx.db, operatorId, [taxZoneId]) : [];
+  const values: typeof subscriptions.$inferInsert = {
+    operatorId,
+    customerId: customer!.id,
+    planId: plan!.id,
+    subPlanId: input.subPlanId ?? null,
+    type: input.type ?? 'recurring',
+    quantity: input.quantity ?? 1,
+    discount: input.discount?.trim() ?? '0',
+    rounding: input.rounding ?? 'default',
+    premium: input.premium?.trim() ?? '0',
+    price: input.price?.trim() ?? plan!.price,
+    priceOverridden: input.price != null,
+    // SIMPLer bills a product under its name unless the description is overridden
+    description: input.description?.trim() ?? plan!.name,
+    descriptionOverridden: input.description != null,
+    validFrom,
+    validTo: input.validTo ?? null,
+    cycles: input.cycles ?? null,
+    frequencyMonths: input.frequencyMonths ?? plan!.frequencyMonths ?? 1,
+    taxZoneId,
+    taxMode: input.taxMode ?? customer!.taxMode ?? 'default',
+    taxRate: input.taxRate?.trim() ?? effectiveZone?.rate ?? plan!.taxRate ?? customer!.taxRate ?? null,
+    overage: input.overage?.trim() ?? null,
+    formula: input.formula ?? null,
+    overageId: input.overageId ?? null,
+    freeService: input.freeService ?? false,
+    nextBillingDate: validFrom,
+  };
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(subscriptions).values(values).returning();
+    const { operatorId: _o, ...changes } = values;
+    await audit(tx, ctx.actor, 'subscription.create', 'subscription', row!.id, changes);
+    return row!;
+  });
+}
+
+/**
+ * Deletes a subscription (SIMPLer deleteSubscription). One already billed can go too: invoice
+ * lines are copies of what was billed, and their link to the subscription is set null.
+ */
+export async function remove(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  const existing = await getById(ctx, id);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(subscriptions).where(and(eq(subscriptions.operatorId, ctx.actor.operatorId), eq(subscriptions.id, id)));
+    await audit(tx, ctx.actor, 'subscription.delete', 'subscription', id, {
+      customerId: existing.customerId,
+      planId: existing.planId,
+      cyclesBilled: existing.cyclesBilled,
+    });
+  });
+  return { id };
+}

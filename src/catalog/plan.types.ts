@@ -1,0 +1,83 @@
+/** The GraphQL shape of the plan catalogue: plans, their price points, filter and ordering. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { DateTimeScalar, DecimalScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
+import { PlanConnectivity, PlanKind, PlanPeriodUnit, PlanProtocol } from './catalog.enums';
+
+@ObjectType('Plan', {
+  implements: Node,
+  description: 'A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record.',
+})
+export class Plan extends Node {
+  @Field(() => PlanKind) kind!: PlanKind;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => PlanProtocol, { nullable: true, description: 'Null for fees and hardware.' }) protocol!: PlanProtocol | null;
+  @Field(() => PlanConnectivity, { nullable: true }) connectivity!: PlanConnectivity | null;
+  @Field(() => Int, { nullable: true, description: 'Length of one plan period, in `periodUnit`s.' }) period!: number | null;
+  @Field(() => PlanPeriodUnit, { nullable: true }) periodUnit!: PlanPeriodUnit | null;
+  @Field(() => String, { nullable: true }) locationCode!: string | null;
+  @Field(() => String, { nullable: true }) subLocationCode!: string | null;
+  @Field(() => Boolean, { description: 'Disabled plans stay on existing subscriptions but cannot be sold.' }) enabled!: boolean;
+  @Field(() => Boolean) dataCarryover!: boolean;
+  @Field(() => Boolean) hideBandwidthLimit!: boolean;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Usage limit (GB) at bandwidth level 1; null = unlimited.' }) limit1Gb!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Level 1 (before the limit) download rate.' }) bw1DownloadKbps!: number | null;
+  @Field(() => Int, { nullable: true }) bw1UploadKbps!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Level 2 (after the limit) download rate.' }) bw2DownloadKbps!: number | null;
+  @Field(() => Int, { nullable: true }) bw2UploadKbps!: number | null;
+  @Field(() => String, { nullable: true, description: 'FreeRADIUS group subscribers of this plan are put in.' }) radiusGroup!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'List price per billing period.' }) price!: string | null;
+  @Field(() => Int, { nullable: true }) frequencyMonths!: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: "Percent; null = the subscription's or tax zone's rate." }) taxRate!: string | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+
+  /** Internal: foreign keys the relation resolvers follow. */
+  resellerId!: number | null;
+  bandwidthTemplateId!: number | null;
+}
+
+@ObjectType('SubPlan', { implements: Node, description: 'A price point of a plan: `units` plan periods for `price`.' })
+export class SubPlan extends Node {
+  @Field(() => String) name!: string;
+  @Field(() => Int, { description: 'Number of plan periods bought.' }) units!: number;
+  @Field(() => DecimalScalar) price!: string;
+  @Field(() => Boolean, { description: 'Published on the customer web portal.' }) portal!: boolean;
+  @Field(() => Boolean) enabled!: boolean;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+
+  /** Internal. */
+  planId!: number;
+}
+
+@InputType({ description: 'Filters for plans; `name` matches anywhere ignoring case, the rest exactly.' })
+export class PlanFilterInput {
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => PlanKind, { nullable: true }) kind?: PlanKind | null;
+  @Field(() => PlanProtocol, { nullable: true }) protocol?: PlanProtocol | null;
+  @Field(() => PlanConnectivity, { nullable: true }) connectivity?: PlanConnectivity | null;
+  @Field(() => Int, { nullable: true }) period?: number | null;
+  @Field(() => PlanPeriodUnit, { nullable: true }) periodUnit?: PlanPeriodUnit | null;
+  @Field(() => String, { nullable: true }) locationCode?: string | null;
+  @Field(() => String, { nullable: true }) subLocationCode?: string | null;
+  @Field(() => Boolean, { nullable: true }) enabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) dataCarryover?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) hideBandwidthLimit?: boolean | null;
+  @Field(() => ID, { nullable: true, description: 'Plans a reseller sells.' }) resellerId?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
+}
+
+export enum PlanOrderField {
+  ID = 'ID',
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(PlanOrderField, { name: 'PlanOrderField' });
+
+@InputType()
+export class PlanOrder {
+  @Field(() => PlanOrderField) field!: PlanOrderField;
+  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}

@@ -1,0 +1,66 @@
+/**
+ * The GraphQL shape of equipment. The SIM secrets (ki, opcode, sqn, PINs, PUK, ADM1) are stored
+ * for provisioning but never exposed; only imsi, msisdn and iccid are. Nor are login passwords.
+ */
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { DateScalar, DateTimeScalar, DecimalScalar, IPScalar, MACScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
+import { EquipmentStatus } from './network.enums';
+
+@ObjectType('Equipment', { implements: Node, description: 'A device the operator owns, in stock or in use (SIMPLer equipment).' })
+export class Equipment extends Node {
+  @Field(() => String, { description: 'Unique per operator.' }) nickname!: string;
+  @Field(() => IPScalar, { nullable: true }) ipAddress!: string | null;
+  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => String, { nullable: true }) serialNumber!: string | null;
+  @Field(() => MACScalar, { nullable: true }) mac!: string | null;
+  @Field(() => EquipmentStatus) status!: EquipmentStatus;
+  @Field(() => String, { nullable: true }) invDetails!: string | null;
+  @Field(() => String, { nullable: true, description: 'Device type, e.g. nanostationap, mikrotikrouter.' }) type!: string | null;
+  @Field(() => String, { nullable: true }) typeLabel!: string | null;
+  @Field(() => String, { nullable: true }) snmpCommunity!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value!: string | null;
+  @Field(() => String, { nullable: true }) maintEmail!: string | null;
+  @Field(() => String, { nullable: true }) dhcpOptions!: string | null;
+  @Field(() => String, { nullable: true }) equipmentData!: string | null;
+  @Field(() => String, { nullable: true }) supplier!: string | null;
+  @Field(() => String, { nullable: true }) supplierOrderNo!: string | null;
+  @Field(() => String, { nullable: true }) receiveBy!: string | null;
+  @Field(() => DateScalar, { nullable: true }) receiveDate!: string | null;
+  @Field(() => String, { nullable: true }) internalGroupNo!: string | null;
+  @Field(() => String, { nullable: true }) port!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM IMSI (LTE CPE).' }) imsi!: string | null;
+  @Field(() => String, { nullable: true }) msisdn!: string | null;
+  @Field(() => String, { nullable: true }) iccid!: string | null;
+  @Field(() => DateTimeScalar) dateAdded!: Date;
+
+  /** Internal: foreign keys the relation resolvers follow. */
+  siteId!: number | null;
+  parentId!: number | null;
+}
+
+@InputType()
+export class EquipmentFilterInput {
+  @Field(() => String, { nullable: true, description: 'Exact device type.' }) type?: string | null;
+  @Field(() => EquipmentStatus, { nullable: true }) status?: EquipmentStatus | null;
+  @Field(() => String, { nullable: true, description: 'Part of the nickname, any case.' }) nickname?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'Exact management address.' }) ipAddress?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the MAC address, separators ignored.' }) mac?: string | null;
+  @Field(() => ID, { nullable: true }) siteId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Exact serial number.' }) serialNumber?: string | null;
+}
+
+export enum EquipmentOrderField {
+  ID = 'ID',
+  NICKNAME = 'NICKNAME',
+  DATE_ADDED = 'DATE_ADDED',
+}
+registerEnumType(EquipmentOrderField, { name: 'EquipmentOrderField' });
+
+@InputType()
+export class EquipmentOrder {
+  @Field(() => EquipmentOrderField) field!: EquipmentOrderField;
+  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}

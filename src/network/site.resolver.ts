@@ -1,0 +1,112 @@
+/** GraphQL adapter for sites: parse, call the site service, format. */
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, toConnection } from '../graphql/connection';
+import type { GraphQLContext } from '../graphql/context';
+import { idOf } from '../graphql/ids';
+import { PageArgs } from '../graphql/page-args';
+import { SortDirection } from '../graphql/sort-direction';
+import { mutate } from '../graphql/user-error';
+import { DomainError } from '../shared/errors';
+import { childConnection } from '../graphql/child-connection';
+import { equipment } from './equipment.table';
+import * as equipmentService from './equipment.service';
+import { Equipment, EquipmentFilterInput, EquipmentOrder, EquipmentOrderField } from './equipment.types';
+import { basestationsBySite, siteById } from './network.loaders';
+import { toBasestation, toEquipment } from './network.mapping';
+import { Basestation } from './network.types';
+import { fromSiteInput, toSite } from './site.mapping';
+import * as siteService from './site.service';
+import { Site, SiteCreateInput, SiteDeleteInput, SiteDeletePayload, SiteFilterInput, SiteOrder, SiteOrderField, SitePayload, SiteUpdateInput } from './site.types';
+
+export const SiteConnection = ConnectionType('Site', Site);
+export const EquipmentConnection = ConnectionType('Equipment', Equipment);
+
+/** Loads a site for a field that refers to one; null when it is gone or not the caller's. */
+export async function loadSite(ctx: GraphQLContext, id: number | null): Promise<Site | null> {
+  if (id == null) return null;
+  const row = await siteById(ctx).load(id);
+  return row ? toSite(row) : null;
+}
+
+/** The service filter of an equipment filter input (global ids decoded). */
+export function equipmentFilterOf(filter: EquipmentFilterInput | undefined, path: string[]): equipmentService.EquipmentFilter {
+  const { siteId, ...rest } = filter ?? {};
+  return { ...rest, siteId: siteId == null ? null : idOf(siteId, 'Site', [...path, 'siteId']) };
+}
+
+export function equipmentSortOf(orderBy: EquipmentOrder | undefined) {
+  return equipmentService.equipmentSort(orderBy?.field ?? EquipmentOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
+}
+
+@Resolver(() => Site)
+export class SiteResolver {
+  @Query(() => SiteConnection, { description: "The operator's sites, filtered and ordered." })
+  async sites(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => SiteFilterInput, { nullable: true }) filter?: SiteFilterInput,
+    @Arg('orderBy', () => SiteOrder, { nullable: true }) orderBy?: SiteOrder,
+  ) {
+    const sort = siteService.siteSort(orderBy?.field ?? SiteOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
+    const { page: result, count } = await siteService.list(ctx, { ...filter }, sort, page);
+    for (const row of result.nodes) siteById(ctx).prime(row.id, row);
+    return toConnection(result, toSite, count);
+  }
+
+  @Query(() => Site, { nullable: true, description: 'One site, by global id or by the legacy numeric id.' })
+  async site(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+  ): Promise<Site | null> {
+    if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
+    return loadSite(ctx, id != null ? idOf(id, 'Site', ['id']) : legacyId!);
+  }
+
+  @FieldResolver(() => EquipmentConnection, { description: 'Equipment assigned to this site.' })
+  async equipment(
+    @Root() site: Site,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => EquipmentFilterInput, { nullable: true }) filter?: EquipmentFilterInput,
+    @Arg('orderBy', () => EquipmentOrder, { nullable: true }) orderBy?: EquipmentOrder,
+  ) {
+    const sort = equipmentSortOf(orderBy);
+    // The site is the parent here; a siteId in the filter would contradict it, so it is dropped.
+    const where = equipmentService.equipmentConditions(ctx.actor.operatorId, { ...equipmentFilterOf(filter, ['filter']), siteId: null });
+    return childConnection(
+      ctx,
+      { name: 'equipment.bySite', table: equipment, idColumn: equipment.id, parentColumn: equipment.siteId, where, sort },
+      { filter, orderBy },
+      page,
+      site.legacyId,
+      toEquipment,
+    );
+  }
+
+  @FieldResolver(() => [Basestation], { description: 'Access points standing on this site.' })
+  async basestations(@Root() site: Site, @Ctx() ctx: GraphQLContext) {
+    return (await basestationsBySite(ctx).load(site.legacyId)).map(toBasestation);
+  }
+
+  @Mutation(() => SitePayload, { description: 'Creates a site (SIMPLer addSite).' })
+  async siteCreate(@Arg('input', () => SiteCreateInput) input: SiteCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ site: toSite(await siteService.create(ctx, fromSiteInput(input))) }), { site: null });
+  }
+
+  @Mutation(() => SitePayload, { description: "Changes a site's fields (SIMPLer modifySite)." })
+  async siteUpdate(@Arg('input', () => SiteUpdateInput) input: SiteUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { id, ...fields } = input;
+      return { site: toSite(await siteService.update(ctx, idOf(id, 'Site', ['id']), fromSiteInput(fields))) };
+    }, { site: null });
+  }
+
+  @Mutation(() => SiteDeletePayload, { description: 'Deletes a site that has no equipment and no basestations (SIMPLer deleteSite).' })
+  async siteDelete(@Arg('input', () => SiteDeleteInput) input: SiteDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await siteService.remove(ctx, idOf(input.id, 'Site', ['id']));
+      return { deletedSiteId: input.id };
+    }, { deletedSiteId: null });
+  }
+}

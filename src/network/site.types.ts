@@ -1,0 +1,137 @@
+/** The GraphQL shape of sites: the object, its inputs, filter and ordering. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { DateScalar, DateTimeScalar, DecimalScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
+import { UserError } from '../graphql/user-error';
+import { MaintenanceInterval, SiteStatus, SiteType, TowerType } from './network.enums';
+
+@ObjectType('Site', { implements: Node, description: 'A tower, rooftop, warehouse or installer base (SIMPLer site).' })
+export class Site extends Node {
+  @Field(() => String) name!: string;
+  @Field(() => Int, { nullable: true, description: "WIB number of the gateway serving the site (SIMPLer wibid)." }) wibNumber!: number | null;
+  @Field(() => String, { nullable: true }) contactName!: string | null;
+  @Field(() => String, { nullable: true }) accessInfo!: string | null;
+  @Field(() => LatitudeScalar, { nullable: true }) latitude!: string | null;
+  @Field(() => LongitudeScalar, { nullable: true }) longitude!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => String, { nullable: true }) accessHours!: string | null;
+  @Field(() => MaintenanceInterval) maintenanceInterval!: MaintenanceInterval;
+  @Field(() => SiteStatus) status!: SiteStatus;
+  @Field(() => SiteType, { nullable: true }) siteType!: SiteType | null;
+  @Field(() => Boolean) maintenanceEnabled!: boolean;
+  @Field(() => DecimalScalar, { nullable: true }) frequency!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) height!: string | null;
+  @Field(() => String, { nullable: true }) minStockLevel!: string | null;
+  @Field(() => String, { nullable: true }) common!: string | null;
+  @Field(() => String, { nullable: true }) owner!: string | null;
+  @Field(() => String, { nullable: true }) reference!: string | null;
+  @Field(() => String, { nullable: true }) mlDuration!: string | null;
+  @Field(() => TowerType, { nullable: true }) towerType!: TowerType | null;
+  @Field(() => String, { nullable: true }) subStatus!: string | null;
+  @Field(() => String, { nullable: true }) poNumber!: string | null;
+  @Field(() => String, { nullable: true }) complianceNumber!: string | null;
+  @Field(() => String, { nullable: true }) heightAllocation!: string | null;
+  @Field(() => LatitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLatitude!: string | null;
+  @Field(() => LongitudeScalar, { nullable: true }) accessLongitude!: string | null;
+  @Field(() => DateScalar, { nullable: true }) nextMaintenanceDate!: string | null;
+  @Field(() => String, { nullable: true }) street1!: string | null;
+  @Field(() => String, { nullable: true }) street2!: string | null;
+  @Field(() => String, { nullable: true }) city!: string | null;
+  @Field(() => String, { nullable: true }) county!: string | null;
+  @Field(() => String, { nullable: true }) zip!: string | null;
+  @Field(() => String, { nullable: true, description: 'Full US state name.' }) state!: string | null;
+  @Field(() => String, { nullable: true, description: 'Full country name.' }) country!: string | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+// ---------------------------------------------------------------- inputs
+
+@InputType('SiteFieldsInput', { description: 'Site fields shared by create and update; omitted fields are left as they are, null clears one.' })
+export class SiteFieldsInput {
+  @Field(() => Int, { nullable: true, description: 'WIB number of an existing gateway.' }) wibNumber?: number | null;
+  @Field(() => String, { nullable: true }) contactName?: string | null;
+  @Field(() => String, { nullable: true }) accessInfo?: string | null;
+  @Field(() => LatitudeScalar, { nullable: true }) latitude?: number | null;
+  @Field(() => LongitudeScalar, { nullable: true }) longitude?: number | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) accessHours?: string | null;
+  @Field(() => MaintenanceInterval, { nullable: true }) maintenanceInterval?: MaintenanceInterval;
+  @Field(() => SiteStatus, { nullable: true }) status?: SiteStatus;
+  @Field(() => SiteType, { nullable: true }) siteType?: SiteType | null;
+  @Field(() => Boolean, { nullable: true }) maintenanceEnabled?: boolean;
+  @Field(() => DecimalScalar, { nullable: true }) frequency?: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) height?: string | null;
+  @Field(() => String, { nullable: true }) minStockLevel?: string | null;
+  @Field(() => String, { nullable: true }) common?: string | null;
+  @Field(() => String, { nullable: true }) owner?: string | null;
+  @Field(() => String, { nullable: true }) reference?: string | null;
+  @Field(() => String, { nullable: true }) mlDuration?: string | null;
+  @Field(() => TowerType, { nullable: true }) towerType?: TowerType | null;
+  @Field(() => String, { nullable: true }) subStatus?: string | null;
+  @Field(() => String, { nullable: true }) poNumber?: string | null;
+  @Field(() => String, { nullable: true }) complianceNumber?: string | null;
+  @Field(() => String, { nullable: true }) heightAllocation?: string | null;
+  @Field(() => LatitudeScalar, { nullable: true }) accessLatitude?: number | null;
+  @Field(() => LongitudeScalar, { nullable: true }) accessLongitude?: number | null;
+  @Field(() => DateScalar, { nullable: true }) nextMaintenanceDate?: string | null;
+  @Field(() => String, { nullable: true }) street1?: string | null;
+  @Field(() => String, { nullable: true }) street2?: string | null;
+  @Field(() => String, { nullable: true }) city?: string | null;
+  @Field(() => String, { nullable: true }) county?: string | null;
+  @Field(() => String, { nullable: true }) zip?: string | null;
+  @Field(() => String, { nullable: true, description: 'A full US state name, e.g. "New York" (not "NY").' }) state?: string | null;
+  @Field(() => String, { nullable: true, description: 'A full country name, e.g. "Ireland" (not "IE").' }) country?: string | null;
+}
+
+@InputType({ description: 'A new site; its name must be unused.' })
+export class SiteCreateInput extends SiteFieldsInput {
+  @Field(() => String) name!: string;
+}
+
+@InputType({ description: 'Changes to a site.' })
+export class SiteUpdateInput extends SiteFieldsInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string;
+}
+
+@InputType()
+export class SiteDeleteInput {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class SitePayload {
+  @Field(() => Site, { nullable: true }) site!: Site | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class SiteDeletePayload {
+  @Field(() => ID, { nullable: true }) deletedSiteId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+// ---------------------------------------------------------------- listing
+
+@InputType()
+export class SiteFilterInput {
+  @Field(() => String, { nullable: true, description: 'Part of the name, any case.' }) name?: string | null;
+  @Field(() => [SiteStatus], { nullable: true }) status?: SiteStatus[] | null;
+  @Field(() => [SiteType], { nullable: true }) siteType?: SiteType[] | null;
+}
+
+export enum SiteOrderField {
+  ID = 'ID',
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(SiteOrderField, { name: 'SiteOrderField' });
+
+@InputType()
+export class SiteOrder {
+  @Field(() => SiteOrderField) field!: SiteOrderField;
+  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}

@@ -1,0 +1,36 @@
+/** Rows to GraphQL objects for RADIUS; the login password is reduced to `hasPassword` here. */
+import { asNode } from '../graphql/node';
+import { hostOf } from '../network/filters';
+import type { RadiusAccountRow, RadiusSessionRow } from './radius.service';
+import type { RadiusAccount, RadiusSession } from './radius.types';
+
+export function toRadiusAccount(row: RadiusAccountRow): RadiusAccount {
+  const { password, ...visible } = row;
+  return { ...asNode('RadiusAccount', visible), hasPassword: password != null && password !== '' } as unknown as RadiusAccount;
+}
+
+const octets = (value: number | null) => (value == null ? null : String(value));
+
+export function toRadiusSession(row: RadiusSessionRow): RadiusSession {
+  return {
+    ...asNode('RadiusSession', { id: row.radacctid }),
+    customerId: row.customerId,
+    sessionId: row.acctsessionid,
+    username: row.username,
+    realm: row.realm,
+    nasIpAddress: hostOf(row.nasipaddress)!,
+    nasPortId: row.nasportid,
+    nasPortType: row.nasporttype,
+    framedIpAddress: hostOf(row.framedipaddress),
+    startTime: row.acctstarttime,
+    updateTime: row.acctupdatetime,
+    stopTime: row.acctstoptime,
+    sessionTime: row.acctsessiontime,
+    inputOctets: octets(row.acctinputoctets),
+    outputOctets: octets(row.acctoutputoctets),
+    terminateCause: row.acctterminatecause || null,
+    callingStationId: row.callingstationid,
+    calledStationId: row.calledstationid,
+    online: row.acctstoptime == null,
+  } as unknown as RadiusSession;
+}

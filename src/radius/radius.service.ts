@@ -1,0 +1,66 @@
+/**
+ * RADIUS: customers' logins and their accounting sessions (SIMPLer listRADIUSdetails and
+ * listRadiusSessions, Jaze online status). Reading only for now. Sessions belong to an
+ * operator through radacct.operator_id, which the database fills from the username.
+ */
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import type { ServiceContext } from '../shared/context';
+import { radacct } from './radacct.table';
+import { radiusAccounts } from './radius-account.table';
+
+export type RadiusAccountRow = typeof radiusAccounts.$inferSelect;
+export type RadiusSessionRow = typeof radacct.$inferSelect;
+
+export async function accountsByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<RadiusAccountRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(radiusAccounts).where(and(eq(radiusAccounts.operatorId, operatorId), inArray(radiusAccounts.id, [...ids])));
+}
+
+export async function accountsByCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<RadiusAccountRow[]> {
+  if (customerIds.length === 0) return [];
+  return db
+    .select()
+    .from(radiusAccounts)
+    .where(and(eq(radiusAccounts.operatorId, operatorId), inArray(radiusAccounts.customerId, [...customerIds])))
+    // SIMPLer lists logins by priority; nulls last, then in the order they were added.
+    .orderBy(sql`${radiusAccounts.priority} asc nulls last`, radiusAccounts.id);
+}
+
+export async function sessionsByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<RadiusSessionRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(radacct).where(and(eq(radacct.operatorId, operatorId), inArray(radacct.radacctid, [...ids])));
+}
+
+export interface SessionFilter {
+  customerId?: number | null;
+  username?: string | null;
+  /** Only open sessions (no stop time). */
+  onlineOnly?: boolean | null;
+  startedFrom?: Date | null;
+  startedTo?: Date | null;
+}
+
+export function sessionConditions(operatorId: number, filter: SessionFilter = {}): SQL {
+  const conditions: (SQL | undefined)[] = [eq(radacct.operatorId, operatorId)];
+  if (filter.customerId != null) conditions.push(eq(radacct.customerId, filter.customerId));
+  if (filter.username) conditions.push(eq(radacct.username, filter.username));
+  if (filter.onlineOnly) conditions.push(isNull(radacct.acctstoptime));
+  if (filter.startedFrom) conditions.push(gte(radacct.acctstarttime, filter.startedFrom));
+  if (filter.startedTo) conditions.push(lte(radacct.acctstarttime, filter.startedTo));
+  return and(...conditions)!;
+}
+
+/** radacctid is the only not-null key that follows time (acctstarttime may be null). */
+export function sessionSort(direction: 'asc' | 'desc' = 'asc'): SortKey {
+  return { name: `ID_${direction.toUpperCase()}`, column: radacct.radacctid, direction };
+}
+
+export async function listSessions(ctx: ServiceContext, filter: SessionFilter, sort: SortKey, page: PageArgs) {
+  const where = sessionConditions(ctx.actor.operatorId, filter);
+  return {
+    page: await listPage(ctx.db, { table: radacct, idColumn: radacct.radacctid, where, sort }, page),
+    count: () => listCount(ctx.db, radacct, where),
+  };
+}

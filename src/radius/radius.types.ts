@@ -1,0 +1,65 @@
+/**
+ * The GraphQL shape of RADIUS logins and accounting sessions. A login's password is stored in
+ * clear for PAP/CHAP but never served: `hasPassword` says whether one is set.
+ */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { DateTimeScalar, DecimalScalar, IPScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
+
+@ObjectType('RadiusAccount', { implements: Node, description: "A customer's RADIUS login (SIMPLer RADIUS details)." })
+export class RadiusAccount extends Node {
+  @Field(() => String, { description: 'Unique across every operator.' }) username!: string;
+  @Field(() => Boolean, { description: 'Whether a password is set (it is never returned).' }) hasPassword!: boolean;
+  @Field(() => Int, { nullable: true, description: "Order among the customer's logins." }) priority!: number | null;
+  @Field(() => Boolean) excludeFromAutoGroupFromBucket!: boolean;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+
+  customerId!: number;
+}
+
+@ObjectType('RadiusSession', { implements: Node, description: 'One RADIUS accounting session (FreeRADIUS radacct); `legacyId` is radacctid.' })
+export class RadiusSession extends Node {
+  @Field(() => String, { description: 'Acct-Session-Id.' }) sessionId!: string;
+  @Field(() => String, { nullable: true }) username!: string | null;
+  @Field(() => String, { nullable: true }) realm!: string | null;
+  @Field(() => IPScalar, { description: 'The NAS (gateway) that reported the session.' }) nasIpAddress!: string;
+  @Field(() => String, { nullable: true }) nasPortId!: string | null;
+  @Field(() => String, { nullable: true }) nasPortType!: string | null;
+  @Field(() => IPScalar, { nullable: true }) framedIpAddress!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) startTime!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Last interim update.' }) updateTime!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Null while the session is open.' }) stopTime!: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Length in seconds, as the NAS last reported it.' }) sessionTime!: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Bytes received from the user (a whole number; may exceed 2^31).' }) inputOctets!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Bytes sent to the user (a whole number; may exceed 2^31).' }) outputOctets!: string | null;
+  @Field(() => String, { nullable: true }) terminateCause!: string | null;
+  @Field(() => String, { nullable: true, description: "The user's device, usually its MAC." }) callingStationId!: string | null;
+  @Field(() => String, { nullable: true }) calledStationId!: string | null;
+  @Field(() => Boolean, { description: 'The session is open (no stop time yet).' }) online!: boolean;
+
+  customerId!: number | null;
+}
+
+@InputType()
+export class RadiusSessionFilterInput {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Exact RADIUS username.' }) username?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only sessions still open.' }) onlineOnly?: boolean | null;
+  @Field(() => DateTimeScalar, { nullable: true }) startedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) startedTo?: Date | null;
+}
+
+export enum RadiusSessionOrderField {
+  ID = 'ID',
+}
+registerEnumType(RadiusSessionOrderField, {
+  name: 'RadiusSessionOrderField',
+  description: 'Sessions are ordered by radacctid, which follows start order; the start time itself may be null.',
+});
+
+@InputType()
+export class RadiusSessionOrder {
+  @Field(() => RadiusSessionOrderField) field!: RadiusSessionOrderField;
+  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}

@@ -1,0 +1,152 @@
+/** The GraphQL shape of resellers and their wallets: objects, inputs, filters and ordering. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { DateTimeScalar, DecimalScalar, EmailAddressScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
+import { UserError } from '../graphql/user-error';
+import { ResellerInvoiceBy, ResellerPaymentBy, ResellerType, WalletAction, WalletTxnCode } from './reseller.enums';
+
+@ObjectType('Reseller', { implements: Node, description: 'A reseller or franchisee with its wallet (CRM reseller).' })
+export class Reseller extends Node {
+  @Field(() => ResellerType) type!: ResellerType;
+  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Unique among the operator\'s live resellers.' }) code!: string;
+  @Field(() => String, { nullable: true }) address!: string | null;
+  @Field(() => String) mobile!: string;
+  @Field(() => String) email!: string;
+  @Field(() => String, { nullable: true, description: 'Null means all states.' }) state!: string | null;
+  @Field(() => String, { nullable: true }) country!: string | null;
+  @Field(() => ResellerInvoiceBy) invoiceBy!: ResellerInvoiceBy;
+  @Field(() => ResellerPaymentBy) paymentBy!: ResellerPaymentBy;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Franchisee commission, percent.' }) commissionPercent!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'How far a franchisee\'s wallet may go below zero.' }) creditLimit!: string | null;
+  @Field(() => DecimalScalar, { description: 'The sum of the wallet ledger.' }) walletBalance!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType('WalletTransaction', { implements: Node, description: "An entry of a reseller's append-only wallet ledger." })
+export class WalletTransaction extends Node {
+  @Field(() => WalletTxnCode) txnCode!: WalletTxnCode;
+  @Field(() => DecimalScalar, { description: 'Signed: credits positive, debits negative.' }) amount!: string;
+  @Field(() => DecimalScalar, { description: 'The wallet balance after this entry.' }) balanceAfter!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Legacy id of the subscription an invoice/payment entry concerns.' }) serviceId!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Legacy id of the staff user who made the entry.' }) createdByStaffId!: number | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+
+  resellerId!: number;
+}
+
+// ---------------------------------------------------------------- inputs
+
+@InputType('ResellerFieldsInput', { description: 'Reseller fields shared by create and update; omitted fields are left as they are.' })
+export class ResellerFieldsInput {
+  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true, description: 'Leave empty for all states.' }) state?: string | null;
+  @Field(() => String, { nullable: true }) country?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Required for franchisees: 0 to 100.' }) commissionPercent?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Required for franchisees: 0 or more.' }) creditLimit?: string | null;
+}
+
+@InputType({ description: 'A new reseller or franchisee (CRM reseller/create).' })
+export class ResellerCreateInput extends ResellerFieldsInput {
+  @Field(() => ResellerType) type!: ResellerType;
+  @Field(() => ResellerInvoiceBy) invoiceBy!: ResellerInvoiceBy;
+  @Field(() => ResellerPaymentBy) paymentBy!: ResellerPaymentBy;
+  @Field(() => String) name!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) mobile!: string;
+  @Field(() => EmailAddressScalar) email!: string;
+}
+
+@InputType({ description: 'Changes to a reseller (CRM reseller/update).' })
+export class ResellerUpdateInput extends ResellerFieldsInput {
+  @Field(() => ID) id!: string;
+  @Field(() => ResellerType, { nullable: true }) type?: ResellerType;
+  @Field(() => ResellerInvoiceBy, { nullable: true }) invoiceBy?: ResellerInvoiceBy;
+  @Field(() => ResellerPaymentBy, { nullable: true }) paymentBy?: ResellerPaymentBy;
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => String, { nullable: true }) code?: string;
+  @Field(() => String, { nullable: true }) mobile?: string;
+  @Field(() => EmailAddressScalar, { nullable: true }) email?: string;
+}
+
+@InputType()
+export class ResellerDeleteInput {
+  @Field(() => ID) id!: string;
+}
+
+@InputType({ description: 'A change to a wallet (CRM reseller/wallet_update).' })
+export class ResellerWalletAdjustInput {
+  @Field(() => ID) resellerId!: string;
+  @Field(() => WalletAction) action!: WalletAction;
+  @Field(() => DecimalScalar, { description: 'Positive for TOP_UP and SETTLEMENT; signed and non-zero for ADJUSTMENT; at most 2 decimals.' }) amount!: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@ObjectType()
+export class ResellerPayload {
+  @Field(() => Reseller, { nullable: true }) reseller!: Reseller | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ResellerDeletePayload {
+  @Field(() => ID, { nullable: true }) deletedResellerId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class ResellerWalletPayload {
+  @Field(() => Reseller, { nullable: true, description: 'The reseller with its new balance.' }) reseller!: Reseller | null;
+  @Field(() => WalletTransaction, { nullable: true, description: 'The ledger entry appended.' }) transaction!: WalletTransaction | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+// ---------------------------------------------------------------- listing
+
+@InputType({ description: 'Filters of CRM reseller/list; text filters match anywhere, in any case.' })
+export class ResellerFilterInput {
+  @Field(() => ResellerType, { nullable: true }) type?: ResellerType | null;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => String, { nullable: true }) code?: string | null;
+  @Field(() => String, { nullable: true, description: 'The whole state name, any case.' }) state?: string | null;
+  @Field(() => ResellerInvoiceBy, { nullable: true }) invoiceBy?: ResellerInvoiceBy | null;
+  @Field(() => ResellerPaymentBy, { nullable: true }) paymentBy?: ResellerPaymentBy | null;
+  @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
+}
+
+export enum ResellerOrderField {
+  ID = 'ID',
+  NAME = 'NAME',
+  CODE = 'CODE',
+  WALLET_BALANCE = 'WALLET_BALANCE',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(ResellerOrderField, { name: 'ResellerOrderField' });
+
+@InputType()
+export class ResellerOrder {
+  @Field(() => ResellerOrderField) field!: ResellerOrderField;
+  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}
+
+@InputType()
+export class WalletTransactionFilterInput {
+  @Field(() => [WalletTxnCode], { nullable: true }) txnCode?: WalletTxnCode[] | null;
+  @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
+}
+
+export enum WalletTransactionOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(WalletTransactionOrderField, { name: 'WalletTransactionOrderField' });
+
+@InputType()
+export class WalletTransactionOrder {
+  @Field(() => WalletTransactionOrderField) field!: WalletTransactionOrderField;
+  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}

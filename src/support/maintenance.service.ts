@@ -1,0 +1,85 @@
+/**
+ * Maintenance tickets (SIMPLer getMaintenanceData and its filters): reading only for now.
+ * Ticket types and subtypes are operator-defined rows, resolved to names when served.
+ */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import type { ServiceContext } from '../shared/context';
+import { installerTracking } from './installer-tracking.table';
+import { maintenanceTickets } from './maintenance-ticket.table';
+import { maintenanceSubtypes, maintenanceTypes } from './maintenance-type.table';
+
+export type MaintenanceTicketRow = typeof maintenanceTickets.$inferSelect;
+export type InstallerTrackingRow = typeof installerTracking.$inferSelect;
+
+export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<MaintenanceTicketRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(maintenanceTickets).where(and(eq(maintenanceTickets.operatorId, operatorId), inArray(maintenanceTickets.id, [...ids])));
+}
+
+export interface TicketFilter {
+  status?: MaintenanceTicketRow['status'][] | null;
+  customerId?: number | null;
+  siteId?: number | null;
+  equipmentId?: number | null;
+  /** Reported on or after / on or before, as YYYY-MM-DD. */
+  reportedFrom?: string | null;
+  reportedTo?: string | null;
+}
+
+export function ticketConditions(operatorId: number, filter: TicketFilter = {}): SQL {
+  const conditions: (SQL | undefined)[] = [eq(maintenanceTickets.operatorId, operatorId)];
+  if (filter.status?.length) conditions.push(inArray(maintenanceTickets.status, filter.status));
+  if (filter.customerId != null) conditions.push(eq(maintenanceTickets.customerId, filter.customerId));
+  if (filter.siteId != null) conditions.push(eq(maintenanceTickets.siteId, filter.siteId));
+  if (filter.equipmentId != null) conditions.push(eq(maintenanceTickets.equipmentId, filter.equipmentId));
+  if (filter.reportedFrom) conditions.push(sql`${maintenanceTickets.dateReported} >= ${filter.reportedFrom}::date`);
+  if (filter.reportedTo) conditions.push(sql`${maintenanceTickets.dateReported} <= ${filter.reportedTo}::date`);
+  return and(...conditions)!;
+}
+
+export const TICKET_SORTS = { ID: maintenanceTickets.id, DATE_REPORTED: maintenanceTickets.dateReported, UPDATED_AT: maintenanceTickets.updatedAt } as const;
+export type TicketSortField = keyof typeof TICKET_SORTS;
+
+export function ticketSort(field: TicketSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: TICKET_SORTS[field], direction };
+}
+
+export async function list(ctx: ServiceContext, filter: TicketFilter, sort: SortKey, page: PageArgs) {
+  const where = ticketConditions(ctx.actor.operatorId, filter);
+  return {
+    page: await listPage(ctx.db, { table: maintenanceTickets, idColumn: maintenanceTickets.id, where, sort }, page),
+    count: () => listCount(ctx.db, maintenanceTickets, where),
+  };
+}
+
+export async function typeNames(db: Executor, operatorId: number, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: maintenanceTypes.id, name: maintenanceTypes.name })
+    .from(maintenanceTypes)
+    .where(and(eq(maintenanceTypes.operatorId, operatorId), inArray(maintenanceTypes.id, [...ids])));
+}
+
+export async function subtypeNames(db: Executor, operatorId: number, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: maintenanceSubtypes.id, name: maintenanceSubtypes.name })
+    .from(maintenanceSubtypes)
+    .where(and(eq(maintenanceSubtypes.operatorId, operatorId), inArray(maintenanceSubtypes.id, [...ids])));
+}
+
+export async function trackingByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<InstallerTrackingRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(installerTracking).where(and(eq(installerTracking.operatorId, operatorId), inArray(installerTracking.id, [...ids])));
+}
+
+export async function trackingByTickets(db: Executor, operatorId: number, ticketIds: readonly number[]): Promise<InstallerTrackingRow[]> {
+  if (ticketIds.length === 0) return [];
+  return db
+    .select()
+    .from(installerTracking)
+    .where(and(eq(installerTracking.operatorId, operatorId), inArray(installerTracking.maintenanceTicketId, [...ticketIds])))
+    .orderBy(installerTracking.id);
+}

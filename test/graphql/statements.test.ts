@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enabledEngines } from '../helpers/engines';
+import { startTestApp, type TestApp } from '../helpers/app';
+
+/** A four-level query: customers → subscriptions → plan → sub-plans, and invoices → payments → invoice. */
+const NESTED = `query Nested($n: Int!) {
+  customers(first: $n) {
+    totalCount
+    nodes {
+      name
+      contacts { name }
+      servicePlan { name bandwidthTemplate { name } }
+      subscriptions(first: 2) { nodes { description plan { name subPlans { name price } } } }
+      invoices(first: 3) {
+        totalCount
+        nodes { number total lines { description total } payments { amount invoice { number } } }
+      }
+      payments(first: 2) { nodes { amount } }
+    }
+  }
+}`;
+
+async function statements(t: TestApp, query: string, variables: Record<string, unknown>): Promise<{ count: number; data: unknown }> {
+  const read = async () => {
+    const text = await (await fetch(`${t.url}/metrics`)).text();
+    return Number(/^db_queries_total (\d+)$/m.exec(text)![1]);
+  };
+  const before = await read();
+  const res = await t.gql(query, variables);
+  expect(res.errors).toBeUndefined();
+  return { count: (await read()) - before, data: res.data };
+}
+
+describe.each(enabledEngines())('SQL statements per GraphQL request on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('depend on the shape of a query, not on how many rows it returns', async () => {
+    const small = await statements(t, NESTED, { n: 5 });
+    const large = await statements(t, NESTED, { n: 100 });
+    expect((small.data as { customers: { nodes: unknown[] } }).customers.nodes).toHaveLength(5);
+    expect((large.data as { customers: { nodes: unknown[] } }).customers.nodes).toHaveLength(100);
+    expect(large.count).toBe(small.count);
+    // one statement per list level and relation, plus authentication: a fixed, small number
+    expect(small.count).toBeLessThanOrEqual(16);
+  });
+
+  it('refuses a query whose nested page sizes could return too much', async () => {
+    const res = await t.gql('{ customers(first: 100) { nodes { invoices(first: 100) { nodes { lines { total } payments { amount } } } } } }');
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});
