@@ -58,3 +58,41 @@ export enum SepaSequenceType {
   NA = 'na',
 }
 registerEnumType(SepaSequenceType, { name: 'SepaSequenceType', description: 'SEPA direct-debit sequence type (NA: not available / used up).' });
+
+/** Jaze move_group `type`. */
+export enum PlanChangeTiming {
+  IMMEDIATELY = 'immediately',
+  PREVIOUS_BILLING_CYCLE = 'previous_billing_cycle',
+  NEXT_BILLING_CYCLE = 'next_billing_cycle',
+  CUSTOM_DATE = 'custom_date',
+}
+registerEnumType(PlanChangeTiming, {
+  name: 'PlanChangeTiming',
+  description: 'When a plan change takes effect (Jaze moveImmediately, previousBillingCycle, nextbillingCycle, customDate).',
+});
+
+export enum PaymentCollectionStatus {
+  REQUESTED = 'requested',
+  CASH_COLLECTED = 'cash_collected',
+  NOT_AVAILABLE = 'not_available',
+  ALREADY_PAID = 'already_paid',
+  APPROVED = 'approved',
+  DISAPPROVED = 'disapproved',
+}
+registerEnumType(PaymentCollectionStatus, { name: 'PaymentCollectionStatus' });
+
+/** The collector's outcome (Jaze statusOfCollection). */
+export enum CollectionOutcome {
+  CASH_COLLECTED = 'cash_collected',
+  NOT_AVAILABLE = 'not_available',
+  ALREADY_PAID = 'already_paid',
+}
+registerEnumType(CollectionOutcome, { name: 'CollectionOutcome', description: 'What the collector found (Jaze statusOfCollection).' });
+
+export enum PaymentCollectionMethod {
+  CASH = 'cash',
+  CHEQUE = 'cheque',
+  CREDIT_CARD = 'credit_card',
+  DEBIT_CARD = 'debit_card',
+}
+registerEnumType(PaymentCollectionMethod, { name: 'PaymentCollectionMethod' });

@@ -6,7 +6,10 @@
 import type { PageArgs, SortKey } from '../db/pagination';
 import type { GraphQLContext } from '../graphql/context';
 import { byKeys, groupByKeys } from '../graphql/loaders';
+import * as collectionService from './collection.service';
+import * as gracePeriodService from './grace-period.service';
 import * as invoiceService from './invoice.service';
+import * as planChangeService from './plan-change.service';
 import * as instrumentService from './payment-instrument.service';
 import * as paymentService from './payment.service';
 import * as subscriptionService from './subscription.service';
@@ -109,4 +112,34 @@ export function paymentCountsByCustomer(ctx: GraphQLContext, filter: paymentServ
     const counts = await paymentService.countsByCustomer(ctx, ids, filter);
     return ids.map((id) => counts.get(id) ?? 0);
   });
+}
+
+export function planChangeById(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, planChangeService.PlanChangeRow | null>('planChange.byId', async (ids) =>
+    byKeys(ids, await planChangeService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+}
+
+export function pendingPlanChangesByCustomer(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, planChangeService.PlanChangeRow[]>('planChanges.pendingByCustomer', async (ids) =>
+    groupByKeys(ids, await planChangeService.pendingOfCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
+  );
+}
+
+export function paymentCollectionById(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, collectionService.PaymentCollectionRow | null>('paymentCollection.byId', async (ids) =>
+    byKeys(ids, await collectionService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+}
+
+export function paymentCollectionsByCustomer(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, collectionService.PaymentCollectionRow[]>('paymentCollections.byCustomer', async (ids) =>
+    groupByKeys(ids, await collectionService.ofCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
+  );
+}
+
+export function gracePeriodsByCustomer(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, gracePeriodService.GracePeriodRow[]>('gracePeriods.byCustomer', async (ids) =>
+    groupByKeys(ids, await gracePeriodService.ofCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
+  );
 }

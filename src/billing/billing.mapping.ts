@@ -4,8 +4,13 @@ import { optionalIdOf, idOf } from '../graphql/ids';
 import type { InvoiceFilter, InvoiceLineRow, InvoiceRow, PayInvoiceInput } from './invoice.service';
 import { balanceDue } from './invoice.service';
 import type { Invoice, InvoiceFilterInput, InvoiceLine, InvoicePayInput } from './invoice.types';
-import type { BankAccountRow, CreditCardRow } from './payment-instrument.service';
-import type { BankAccount, CreditCard } from './payment-instrument.types';
+import type { BankAccountRow, BankDetailsInput, BankTokenInput, CardInput, CreditCardRow } from './payment-instrument.service';
+import type { BankAccount, BankAccountAddFromDetailsInput, BankAccountAddInput, CreditCard, CreditCardAddInput } from './payment-instrument.types';
+import type { PlanChangeRow } from './plan-change.service';
+import type { GracePeriodRow } from './grace-period.service';
+import type { PaymentCollectionRow } from './collection.service';
+import type { GracePeriod, PlanChange } from './plan-change.types';
+import type { PaymentCollection } from './payment-collection.types';
 import type { PaymentFilter, PaymentRow } from './payment.service';
 import type { Payment, PaymentFilterInput } from './payment.types';
 import type { SubscriptionFilter, SubscriptionInput, SubscriptionRow } from './subscription.service';
@@ -79,4 +84,20 @@ export function paymentFilter(filter: PaymentFilterInput | null | undefined): Pa
     paidFrom: filter?.paidFrom,
     paidTo: filter?.paidTo,
   };
+}
+
+export const toPlanChange = (row: PlanChangeRow): PlanChange => asNode('PlanChange', row) as unknown as PlanChange;
+export const toGracePeriod = (row: GracePeriodRow): GracePeriod => ({ ...row, legacyId: row.id }) as unknown as GracePeriod;
+export const toPaymentCollection = (row: PaymentCollectionRow): PaymentCollection => asNode('PaymentCollection', row) as unknown as PaymentCollection;
+
+export function fromCreditCardAddInput(input: CreditCardAddInput): CardInput {
+  return { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) };
+}
+
+export function fromBankAccountAddInput(input: BankAccountAddInput): BankTokenInput {
+  return { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']), accountType: input.accountType as BankTokenInput['accountType'] };
+}
+
+export function fromBankAccountAddFromDetailsInput(input: BankAccountAddFromDetailsInput): BankDetailsInput {
+  return { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) };
 }

@@ -87,3 +87,20 @@ export class InvoiceOrder {
   @Field(() => InvoiceOrderField) field!: InvoiceOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
 }
+
+@InputType({ description: 'An invoicing run (SIMPLer generateInvoices).' })
+export class InvoicesGenerateInput {
+  @Field(() => InvoiceKind, {
+    nullable: true,
+    description: 'RECURRING (default): bill every subscription whose next billing date has come; NEW: bill subscriptions never billed yet. MANUAL is refused.',
+  })
+  kind?: InvoiceKind | null;
+  @Field(() => ID, { nullable: true, description: 'Bill only this customer.' }) customerId?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Bill what is due on this date and issue invoices on it; default today (UTC).' }) asOf?: string | null;
+}
+
+@ObjectType()
+export class InvoicesGeneratePayload {
+  @Field(() => [Invoice], { nullable: true, description: 'The invoices created (empty when nothing was due).' }) invoices!: Invoice[] | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

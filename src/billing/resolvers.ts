@@ -1,4 +1,5 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
+import { BillingActionsResolver, CustomerPlanChangesResolver, PaymentCollectionResolver, PlanChangeResolver } from './billing-actions.resolver';
 import { CustomerBillingResolver } from './customer-billing.resolver';
 import { InvoiceLineResolver, InvoiceResolver } from './invoice.resolver';
 import { BankAccountResolver, CreditCardResolver } from './payment-instrument.resolver';
@@ -15,4 +16,8 @@ export const billingResolvers: Function[] = [
   BankAccountResolver,
   CustomerBillingResolver,
   PlanBillingResolver,
+  BillingActionsResolver,
+  PlanChangeResolver,
+  PaymentCollectionResolver,
+  CustomerPlanChangesResolver,
 ];

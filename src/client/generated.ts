@@ -144,6 +144,52 @@ export type BankAccount = Node & {
   sortCode: Maybe<Scalars['String']['output']>;
 };
 
+/** Full bank details (SIMPLer addEFT). The account number and IBAN are tokenised and never stored: only the last four digits, the IBAN country and last four characters are kept. */
+export type BankAccountAddFromDetailsInput = {
+  accountName?: InputMaybe<Scalars['String']['input']>;
+  /** The full account number (digits). */
+  accountNumber: Scalars['String']['input'];
+  accountType?: InputMaybe<BankAccountType>;
+  autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  customerId: Scalars['ID']['input'];
+  detailsChanged?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Checked with the ISO 13616 mod-97 rule. */
+  iban?: InputMaybe<Scalars['String']['input']>;
+  onlineRef?: InputMaybe<Scalars['String']['input']>;
+  preferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** BIC / SWIFT code. */
+  sepaBic?: InputMaybe<Scalars['String']['input']>;
+  sepaCountry?: InputMaybe<Scalars['String']['input']>;
+  sepaDebtorName?: InputMaybe<Scalars['String']['input']>;
+  sepaRemittanceData?: InputMaybe<Scalars['String']['input']>;
+  sepaSequenceType?: InputMaybe<SepaSequenceType>;
+  /** Mandate signature date; not in the future. */
+  sepaSignatureDate?: InputMaybe<Scalars['Date']['input']>;
+  sortCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required. */
+export type BankAccountAddInput = {
+  accountName: Scalars['String']['input'];
+  /** CHECKING or SAVINGS. */
+  accountType: BankAccountType;
+  autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  customerId: Scalars['ID']['input'];
+  /** Exactly four digits. */
+  last4: Scalars['String']['input'];
+  moduleId: Scalars['Int']['input'];
+  onlineRef: Scalars['String']['input'];
+  preferred?: InputMaybe<Scalars['Boolean']['input']>;
+  sortCode: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+export type BankAccountPayload = {
+  __typename?: 'BankAccountPayload';
+  bankAccount: Maybe<BankAccount>;
+  userErrors: Array<UserError>;
+};
+
 export type BankAccountType =
   | 'CHECKING'
   | 'DEFAULT'
@@ -172,6 +218,50 @@ export type Basestation = Node & {
   site: Maybe<Site>;
 };
 
+/** Mounts a device (not already a CPE or basestation) on a site. */
+export type BasestationCreateInput = {
+  colour?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Scalars['String']['input']>;
+  equipmentId: Scalars['ID']['input'];
+  frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  installed?: InputMaybe<Scalars['String']['input']>;
+  monitor?: InputMaybe<MonitorMode>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+export type BasestationDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type BasestationDeletePayload = {
+  __typename?: 'BasestationDeletePayload';
+  deletedBasestationId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type BasestationPayload = {
+  __typename?: 'BasestationPayload';
+  basestation: Maybe<Basestation>;
+  userErrors: Array<UserError>;
+};
+
+export type BasestationUpdateInput = {
+  colour?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Scalars['String']['input']>;
+  equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  installed?: InputMaybe<Scalars['String']['input']>;
+  monitor?: InputMaybe<MonitorMode>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  sector?: InputMaybe<Scalars['String']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A building (block) on a street. */
 export type Building = Node & {
   __typename?: 'Building';
@@ -183,6 +273,49 @@ export type Building = Node & {
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   street: Maybe<Street>;
+};
+
+/** What the collector found (Jaze statusOfCollection). */
+export type CollectionOutcome =
+  | 'ALREADY_PAID'
+  | 'CASH_COLLECTED'
+  | 'NOT_AVAILABLE';
+
+/** A community code customers can be assigned (unique per operator). */
+export type CommunityCode = Node & {
+  __typename?: 'CommunityCode';
+  code: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+};
+
+export type CommunityCodeCreateInput = {
+  code: Scalars['String']['input'];
+};
+
+export type CommunityCodeDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type CommunityCodeDeletePayload = {
+  __typename?: 'CommunityCodeDeletePayload';
+  deletedCommunityCodeId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CommunityCodePayload = {
+  __typename?: 'CommunityCodePayload';
+  communityCode: Maybe<CommunityCode>;
+  userErrors: Array<UserError>;
+};
+
+export type CommunityCodeUpdateInput = {
+  /** The new code; must not be in use. */
+  code: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** An additional contact person of a customer. */
@@ -226,6 +359,52 @@ export type Cpe = Node & {
   longitude: Maybe<Scalars['Longitude']['output']>;
 };
 
+/** Installs a device (not already a CPE or basestation) at a customer. */
+export type CpeCreateInput = {
+  additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
+  colour?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  dishInstalled?: InputMaybe<Scalars['Boolean']['input']>;
+  distance?: InputMaybe<Scalars['Decimal']['input']>;
+  equipmentId: Scalars['ID']['input'];
+  frequency?: InputMaybe<Scalars['String']['input']>;
+  groundingCompleted?: InputMaybe<Scalars['Boolean']['input']>;
+  installedBy?: InputMaybe<Scalars['String']['input']>;
+  latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  longitude?: InputMaybe<Scalars['Longitude']['input']>;
+};
+
+export type CpeDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type CpeDeletePayload = {
+  __typename?: 'CpeDeletePayload';
+  deletedCpeId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CpePayload = {
+  __typename?: 'CpePayload';
+  cpe: Maybe<Cpe>;
+  userErrors: Array<UserError>;
+};
+
+export type CpeUpdateInput = {
+  additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
+  colour?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  dishInstalled?: InputMaybe<Scalars['Boolean']['input']>;
+  distance?: InputMaybe<Scalars['Decimal']['input']>;
+  equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  frequency?: InputMaybe<Scalars['String']['input']>;
+  groundingCompleted?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  installedBy?: InputMaybe<Scalars['String']['input']>;
+  latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  longitude?: InputMaybe<Scalars['Longitude']['input']>;
+};
+
 /** A card held as a gateway token; only the last four digits are known. */
 export type CreditCard = Node & {
   __typename?: 'CreditCard';
@@ -255,6 +434,42 @@ export type CreditCard = Node & {
   zip: Maybe<Scalars['String']['output']>;
 };
 
+/** A tokenised card (SIMPLer addCreditCardToken). Never send a card number: only the gateway token and the last four digits. */
+export type CreditCardAddInput = {
+  autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  cardType?: InputMaybe<CreditCardType>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  county?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  /** 1 to 12. */
+  expMonth?: InputMaybe<Scalars['Int']['input']>;
+  /** This year or later. */
+  expYear?: InputMaybe<Scalars['Int']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  holderName?: InputMaybe<Scalars['String']['input']>;
+  /** Exactly four digits. */
+  last4: Scalars['String']['input'];
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** The payment gateway module that issued the token. */
+  moduleId: Scalars['Int']['input'];
+  /** Makes the customer's other cards not preferred. */
+  preferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A full US state name, e.g. "New York". */
+  state?: InputMaybe<Scalars['String']['input']>;
+  street1?: InputMaybe<Scalars['String']['input']>;
+  street2?: InputMaybe<Scalars['String']['input']>;
+  /** The payment gateway token. */
+  token: Scalars['String']['input'];
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreditCardPayload = {
+  __typename?: 'CreditCardPayload';
+  creditCard: Maybe<CreditCard>;
+  userErrors: Array<UserError>;
+};
+
 export type CreditCardType =
   | 'AMERICAN_EXPRESS'
   | 'DISCOVER'
@@ -267,6 +482,88 @@ export type CustomFieldValueInput = {
   fieldId: Scalars['Int']['input'];
   /** null clears the value. */
   value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An operator-defined custom table (e.g. `voip`) and its columns. */
+export type CustomTable = {
+  __typename?: 'CustomTable';
+  columns: Array<CustomTableColumn>;
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** One cell of a custom-table row. */
+export type CustomTableCell = {
+  __typename?: 'CustomTableCell';
+  /** Legacy id of the column (a custom field). */
+  columnId: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+  /** Column type: textfield, textarea, number, date, checkbox or select. */
+  type: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type CustomTableCellInput = {
+  columnId: Scalars['Int']['input'];
+  /** null or "" clears the cell (update only). */
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A column of a custom table (a custom field of the table). */
+export type CustomTableColumn = {
+  __typename?: 'CustomTableColumn';
+  /** Legacy id, the key of a cell value. */
+  columnId: Scalars['Int']['output'];
+  defaultValue: Maybe<Scalars['String']['output']>;
+  label: Scalars['String']['output'];
+  locked: Scalars['Boolean']['output'];
+  mandatory: Scalars['Boolean']['output'];
+  maxLength: Maybe<Scalars['Int']['output']>;
+  note: Maybe<Scalars['String']['output']>;
+  /** Allowed values of a select column. */
+  options: Array<Scalars['String']['output']>;
+  /** textfield, textarea, number, date (YYYY-MM-DD), checkbox or select. */
+  type: Scalars['String']['output'];
+};
+
+/** A row of an operator-defined custom table (e.g. `voip`) belonging to a customer. */
+export type CustomTableRow = Node & {
+  __typename?: 'CustomTableRow';
+  /** Cells with a value, in column order. */
+  cells: Array<CustomTableCell>;
+  customer: Maybe<Customer>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  tableName: Scalars['String']['output'];
+};
+
+export type CustomTableRowCreateInput = {
+  cells: Array<CustomTableCellInput>;
+  customerId: Scalars['ID']['input'];
+  tableName: Scalars['String']['input'];
+};
+
+export type CustomTableRowDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type CustomTableRowDeletePayload = {
+  __typename?: 'CustomTableRowDeletePayload';
+  deletedCustomTableRowId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomTableRowPayload = {
+  __typename?: 'CustomTableRowPayload';
+  customTableRow: Maybe<CustomTableRow>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomTableRowUpdateInput = {
+  cells: Array<CustomTableCellInput>;
+  id: Scalars['ID']['input'];
 };
 
 /** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
@@ -282,6 +579,7 @@ export type Customer = Node & {
   /** The main (billing) address. */
   billingAddress: Address;
   billingFrequencyMonths: Scalars['Int']['output'];
+  communityCode: Maybe<CommunityCode>;
   companyName: Maybe<Scalars['String']['output']>;
   connectionLimit: Maybe<Scalars['Int']['output']>;
   /** Additional contact people. */
@@ -292,12 +590,16 @@ export type Customer = Node & {
   /** Stored cards, the preferred one first. */
   creditCards: Array<CreditCard>;
   creditDays: Maybe<Scalars['Int']['output']>;
+  /** Rows of the operator’s custom tables (e.g. `voip`) for this customer. */
+  customTableRows: Array<CustomTableRow>;
   customerTracking: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** When the current service period ends. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   fax: Maybe<Scalars['String']['output']>;
   freeService: Scalars['Boolean']['output'];
+  /** Grace periods given, oldest first. */
+  gracePeriods: Array<GracePeriod>;
   /** Whether an end-user-portal password is set (it is never returned). */
   hasPortalPassword: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -329,19 +631,29 @@ export type Customer = Node & {
   maintenanceTickets: MaintenanceTicketConnection;
   marketingCode: Maybe<Scalars['String']['output']>;
   marketingEmails: Scalars['Boolean']['output'];
+  /** The link to this customer’s master account, when it is a sub-account. */
+  masterAccount: Maybe<SubaccountLink>;
   monitor: Maybe<MonitorMode>;
   name: Scalars['String']['output'];
   /** Unique per operator; letters, digits and "_". */
   nickname: Scalars['String']['output'];
   note: Maybe<Scalars['String']['output']>;
+  /** Notes on the account, newest first. */
+  notes: Array<CustomerNote>;
+  /** Field payment collections, newest first. */
+  paymentCollections: Array<PaymentCollection>;
   paymentMethod: Maybe<PaymentMethod>;
   /** Payments received from the customer; `filter` narrows them further. */
   payments: PaymentConnection;
+  /** Plan changes recorded but not applied yet, soonest first. */
+  pendingPlanChanges: Array<PlanChange>;
   phone: Maybe<Scalars['String']['output']>;
   portalUsername: Maybe<Scalars['String']['output']>;
   privateNote: Maybe<Scalars['String']['output']>;
   /** The customer's RADIUS logins, by priority. */
   radiusAccounts: Array<RadiusAccount>;
+  /** The customer's rows of one RADIUS table, for all its usernames or one (SIMPLer customerRadius list). */
+  radiusAttributes: Array<RadiusAttribute>;
   /** The customer's accounting sessions. */
   radiusSessions: RadiusSessionConnection;
   referenceText: Maybe<Scalars['String']['output']>;
@@ -349,6 +661,8 @@ export type Customer = Node & {
   referralFeeStatus: Maybe<ReferralFeeStatus>;
   /** The reseller or franchisee the customer came through. */
   reseller: Maybe<Reseller>;
+  /** The customer's sales issues, newest report first. */
+  salesmanTasks: Array<SalesmanTask>;
   sendReceipt: Scalars['Boolean']['output'];
   /** The service plan (Jaze group) the customer is on. */
   servicePlan: Maybe<Plan>;
@@ -357,6 +671,8 @@ export type Customer = Node & {
   /** The operator's lifecycle status, e.g. current, potential, post. */
   status: Scalars['String']['output'];
   subStatus: Maybe<Scalars['String']['output']>;
+  /** Links to this customer’s sub-accounts. */
+  subaccounts: Array<SubaccountLink>;
   /** The customer's subscriptions; `filter` narrows them further. */
   subscriptions: SubscriptionConnection;
   supportEmail: Maybe<Scalars['String']['output']>;
@@ -405,6 +721,13 @@ export type CustomerPaymentsArgs = {
 
 
 /** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerRadiusAttributesArgs = {
+  table: RadiusTable;
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
 export type CustomerRadiusSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -444,6 +767,8 @@ export type CustomerCreateInput = {
   altPhone?: InputMaybe<Scalars['String']['input']>;
   billingAddress?: InputMaybe<AddressInput>;
   billingFrequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** A CommunityCode id; null clears. */
+  communityCodeId?: InputMaybe<Scalars['ID']['input']>;
   companyName?: InputMaybe<Scalars['String']['input']>;
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the additional contacts. */
@@ -552,6 +877,22 @@ export type CustomerFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Extend a customer’s service (Jaze add_grace_period). */
+export type CustomerGracePeriodAddInput = {
+  customerId: Scalars['ID']['input'];
+  /** Days added to the later of now and the current expiry. */
+  days: Scalars['Int']['input'];
+  /** Instead: extend to the end of this day (UTC). */
+  expiryDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type CustomerGracePeriodAddPayload = {
+  __typename?: 'CustomerGracePeriodAddPayload';
+  customer: Maybe<Customer>;
+  gracePeriod: Maybe<GracePeriod>;
+  userErrors: Array<UserError>;
+};
+
 /** An address (and/or MAC) bound to a customer. */
 export type CustomerIp = Node & {
   __typename?: 'CustomerIp';
@@ -576,6 +917,65 @@ export type CustomerIp = Node & {
   updateMacOnPortalLogin: Scalars['Boolean']['output'];
 };
 
+/** Binds an address and/or MAC to a customer (SIMPLer addIP). */
+export type CustomerIpAddInput = {
+  customerId: Scalars['ID']['input'];
+  dhcpOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the customer's gateway. */
+  gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  /** An IPv4 address, unused in the operator. */
+  ip?: InputMaybe<Scalars['String']['input']>;
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  label?: InputMaybe<Scalars['String']['input']>;
+  mac?: InputMaybe<Scalars['String']['input']>;
+  macRestrict?: InputMaybe<Scalars['Boolean']['input']>;
+  /** One of the customer's RADIUS usernames. */
+  radiusUsername?: InputMaybe<Scalars['String']['input']>;
+  updateMacOnPortalLogin?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** SIMPLer generateIP. */
+export type CustomerIpGenerateInput = {
+  customerId: Scalars['ID']['input'];
+  /** Draw from this interface instead of the customer's gateway's first matching one. */
+  interfaceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Overrides the customer's IP type. */
+  ipType?: InputMaybe<IpType>;
+  /** How many addresses (default 1). */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Save the addresses as the customer's (saveInDb). */
+  save?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Set them as Framed-IP-Address of the customer's RADIUS logins (needs save). */
+  syncRadius?: InputMaybe<Scalars['Boolean']['input']>;
+  updateMacOnPortalLogin?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CustomerIpGeneratePayload = {
+  __typename?: 'CustomerIpGeneratePayload';
+  generation: Maybe<IpGeneration>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerIpPayload = {
+  __typename?: 'CustomerIpPayload';
+  customerIp: Maybe<CustomerIp>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerIpReleaseInput = {
+  id: Scalars['ID']['input'];
+  release: IpRelease;
+};
+
+export type CustomerIpReleasePayload = {
+  __typename?: 'CustomerIpReleasePayload';
+  /** The binding as it is now; null when nothing is left of it. */
+  customerIp: Maybe<CustomerIp>;
+  /** Set when the binding was deleted (nothing left). */
+  deletedCustomerIpId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** Where a customer is: their place in the address book and their coordinates. */
 export type CustomerLocation = {
   __typename?: 'CustomerLocation';
@@ -584,6 +984,32 @@ export type CustomerLocation = {
   latitude: Maybe<Scalars['Latitude']['output']>;
   longitude: Maybe<Scalars['Longitude']['output']>;
   street: Maybe<Street>;
+};
+
+/** A dated note on a customer account (SIMPLer addCustomerNote). */
+export type CustomerNote = Node & {
+  __typename?: 'CustomerNote';
+  /** Display name of the staff user who wrote it. */
+  authorName: Maybe<Scalars['String']['output']>;
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type CustomerNoteAddInput = {
+  customerId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type CustomerNotePayload = {
+  __typename?: 'CustomerNotePayload';
+  note: Maybe<CustomerNote>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerOrder = {
@@ -604,6 +1030,42 @@ export type CustomerPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Move a customer to another plan (Jaze move_group). */
+export type CustomerPlanChangeInput = {
+  clearDataUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  clearPolicies?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Required for CUSTOM_DATE; today or later. */
+  customDate?: InputMaybe<Scalars['Date']['input']>;
+  customerId: Scalars['ID']['input'];
+  /** Switch the active recurring subscription to the new plan too. */
+  moveBilling?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An enabled service plan (Jaze groupId). */
+  planId: Scalars['ID']['input'];
+  timing: PlanChangeTiming;
+};
+
+export type CustomerPlanChangePayload = {
+  __typename?: 'CustomerPlanChangePayload';
+  /** The customer after the change. */
+  customer: Maybe<Customer>;
+  planChange: Maybe<PlanChange>;
+  userErrors: Array<UserError>;
+};
+
+/** One of the operator's customer statuses with its sub-statuses (SIMPLer getCustomerStatuses). */
+export type CustomerStatus = {
+  __typename?: 'CustomerStatus';
+  /** What people see, e.g. `Disconnected`. */
+  label: Scalars['String']['output'];
+  /** The value of Customer.status, e.g. `post`. */
+  name: Scalars['String']['output'];
+  subStatusDefault: Maybe<Scalars['String']['output']>;
+  /** Heading of the sub-status choice, e.g. `Reason`. */
+  subStatusLabel: Maybe<Scalars['String']['output']>;
+  /** Allowed values of Customer.subStatus under this status. */
+  subStatuses: Array<Scalars['String']['output']>;
+};
+
 /** Changes to a customer; omitted fields keep their value, null clears one. */
 export type CustomerUpdateInput = {
   accessState?: InputMaybe<AccessState>;
@@ -612,6 +1074,8 @@ export type CustomerUpdateInput = {
   altPhone?: InputMaybe<Scalars['String']['input']>;
   billingAddress?: InputMaybe<AddressInput>;
   billingFrequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** A CommunityCode id; null clears. */
+  communityCodeId?: InputMaybe<Scalars['ID']['input']>;
   companyName?: InputMaybe<Scalars['String']['input']>;
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the additional contacts. */
@@ -668,6 +1132,12 @@ export type CustomerUpdateInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type DeletedIdPayload = {
+  __typename?: 'DeletedIdPayload';
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** A device the operator owns, in stock or in use (SIMPLer equipment). */
 export type Equipment = Node & {
   __typename?: 'Equipment';
@@ -691,6 +1161,8 @@ export type Equipment = Node & {
   ipAddress: Maybe<Scalars['IP']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
+  /** Login details of the device (passwords are not served). */
+  logins: Array<EquipmentLogin>;
   mac: Maybe<Scalars['MAC']['output']>;
   maintEmail: Maybe<Scalars['String']['output']>;
   /** Maintenance tickets raised on this device. */
@@ -740,6 +1212,71 @@ export type EquipmentConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A new piece of equipment; its nickname must be unused. */
+export type EquipmentCreateInput = {
+  /** SIM secret: stored, never returned. */
+  adm1?: InputMaybe<Scalars['String']['input']>;
+  /** Equipment custom field values (null value clears one). */
+  customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  dhcpOptions?: InputMaybe<Scalars['String']['input']>;
+  equipmentData?: InputMaybe<Scalars['String']['input']>;
+  iccid?: InputMaybe<Scalars['String']['input']>;
+  imsi?: InputMaybe<Scalars['String']['input']>;
+  internalGroupNo?: InputMaybe<Scalars['String']['input']>;
+  invDetails?: InputMaybe<Scalars['String']['input']>;
+  /** A valid IPv4 or IPv6 address. */
+  ipAddress?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  ki?: InputMaybe<Scalars['String']['input']>;
+  /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
+  mac?: InputMaybe<Scalars['String']['input']>;
+  maintEmail?: InputMaybe<Scalars['String']['input']>;
+  msisdn?: InputMaybe<Scalars['String']['input']>;
+  nickname: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  opcode?: InputMaybe<Scalars['String']['input']>;
+  /** The device this one hangs off (must not make a loop). */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Instead of parentId: the parent by nickname. */
+  parentNickname?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  pin1?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  pin2?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  puk1?: InputMaybe<Scalars['String']['input']>;
+  receiveBy?: InputMaybe<Scalars['String']['input']>;
+  receiveDate?: InputMaybe<Scalars['Date']['input']>;
+  serialNumber?: InputMaybe<Scalars['String']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Instead of siteId: the site by name. */
+  siteName?: InputMaybe<Scalars['String']['input']>;
+  snmpCommunity?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  sqn?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<EquipmentStatus>;
+  supplier?: InputMaybe<Scalars['String']['input']>;
+  supplierOrderNo?: InputMaybe<Scalars['String']['input']>;
+  /** One of the documented SIMPLer types, e.g. nanostationap, mikrotikrouter. */
+  type?: InputMaybe<Scalars['String']['input']>;
+  typeLabel?: InputMaybe<Scalars['String']['input']>;
+  /** What the device cost. */
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type EquipmentDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type EquipmentDeletePayload = {
+  __typename?: 'EquipmentDeletePayload';
+  deletedEquipmentId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** A Equipment and its cursor. */
 export type EquipmentEdge = {
   __typename?: 'EquipmentEdge';
@@ -762,6 +1299,42 @@ export type EquipmentFilterInput = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Login details of a device. The password is kept for technicians but not served here. */
+export type EquipmentLogin = {
+  __typename?: 'EquipmentLogin';
+  createdAt: Scalars['DateTime']['output'];
+  hasPassword: Scalars['Boolean']['output'];
+  legacyId: Scalars['Int']['output'];
+  notes: Maybe<Scalars['String']['output']>;
+  username: Scalars['String']['output'];
+};
+
+export type EquipmentLoginAddInput = {
+  equipmentId: Scalars['ID']['input'];
+  notes?: InputMaybe<Scalars['String']['input']>;
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Unique per device. */
+  username: Scalars['String']['input'];
+};
+
+export type EquipmentLoginDeleteInput = {
+  equipmentId: Scalars['ID']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type EquipmentLoginDeletePayload = {
+  __typename?: 'EquipmentLoginDeletePayload';
+  deletedUsername: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type EquipmentLoginPayload = {
+  __typename?: 'EquipmentLoginPayload';
+  equipment: Maybe<Equipment>;
+  login: Maybe<EquipmentLogin>;
+  userErrors: Array<UserError>;
+};
+
 export type EquipmentOrder = {
   direction?: InputMaybe<SortDirection>;
   field: EquipmentOrderField;
@@ -772,10 +1345,72 @@ export type EquipmentOrderField =
   | 'ID'
   | 'NICKNAME';
 
+export type EquipmentPayload = {
+  __typename?: 'EquipmentPayload';
+  equipment: Maybe<Equipment>;
+  userErrors: Array<UserError>;
+};
+
 /** In stock, or in use. */
 export type EquipmentStatus =
   | 'STOCK'
   | 'USE';
+
+/** Changes to a piece of equipment. */
+export type EquipmentUpdateInput = {
+  /** SIM secret: stored, never returned. */
+  adm1?: InputMaybe<Scalars['String']['input']>;
+  /** Equipment custom field values (null value clears one). */
+  customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  dhcpOptions?: InputMaybe<Scalars['String']['input']>;
+  equipmentData?: InputMaybe<Scalars['String']['input']>;
+  iccid?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  imsi?: InputMaybe<Scalars['String']['input']>;
+  internalGroupNo?: InputMaybe<Scalars['String']['input']>;
+  invDetails?: InputMaybe<Scalars['String']['input']>;
+  /** A valid IPv4 or IPv6 address. */
+  ipAddress?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  ki?: InputMaybe<Scalars['String']['input']>;
+  /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
+  mac?: InputMaybe<Scalars['String']['input']>;
+  maintEmail?: InputMaybe<Scalars['String']['input']>;
+  msisdn?: InputMaybe<Scalars['String']['input']>;
+  nickname?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  opcode?: InputMaybe<Scalars['String']['input']>;
+  /** The device this one hangs off (must not make a loop). */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Instead of parentId: the parent by nickname. */
+  parentNickname?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  pin1?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  pin2?: InputMaybe<Scalars['String']['input']>;
+  port?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  puk1?: InputMaybe<Scalars['String']['input']>;
+  receiveBy?: InputMaybe<Scalars['String']['input']>;
+  receiveDate?: InputMaybe<Scalars['Date']['input']>;
+  serialNumber?: InputMaybe<Scalars['String']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Instead of siteId: the site by name. */
+  siteName?: InputMaybe<Scalars['String']['input']>;
+  snmpCommunity?: InputMaybe<Scalars['String']['input']>;
+  /** SIM secret: stored, never returned. */
+  sqn?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<EquipmentStatus>;
+  supplier?: InputMaybe<Scalars['String']['input']>;
+  supplierOrderNo?: InputMaybe<Scalars['String']['input']>;
+  /** One of the documented SIMPLer types, e.g. nanostationap, mikrotikrouter. */
+  type?: InputMaybe<Scalars['String']['input']>;
+  typeLabel?: InputMaybe<Scalars['String']['input']>;
+  /** What the device cost. */
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
 
 /** A gateway (SIMPLer WIB): routes customers and reports their sessions as the NAS. */
 export type Gateway = Node & {
@@ -799,6 +1434,16 @@ export type Gateway = Node & {
   wibNumber: Scalars['Int']['output'];
 };
 
+/** Extra days of service given past expiry. */
+export type GracePeriod = {
+  __typename?: 'GracePeriod';
+  createdAt: Scalars['DateTime']['output'];
+  days: Scalars['Int']['output'];
+  legacyId: Scalars['Int']['output'];
+  newExpiresAt: Scalars['DateTime']['output'];
+  previousExpiresAt: Maybe<Scalars['DateTime']['output']>;
+};
+
 /** An installer's job on a ticket and what they are owed for it. */
 export type InstallerTracking = Node & {
   __typename?: 'InstallerTracking';
@@ -819,10 +1464,61 @@ export type InstallerTracking = Node & {
   status: InstallerTrackingStatus;
 };
 
+export type InstallerTrackingCreateInput = {
+  dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  dateOpened?: InputMaybe<Scalars['Date']['input']>;
+  /** Due date; with dueHour and dueMinute, in the operator's time zone. null clears. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** 0-23, default 0. */
+  dueHour?: InputMaybe<Scalars['Int']['input']>;
+  /** 0-59, default 0. */
+  dueMinute?: InputMaybe<Scalars['Int']['input']>;
+  installerFee?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Legacy id of an active staff user with role installer (staff users have no global id yet). */
+  installerStaffId?: InputMaybe<Scalars['Int']['input']>;
+  maintenanceTicketId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<InstallerTrackingStatus>;
+};
+
+export type InstallerTrackingDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type InstallerTrackingDeletePayload = {
+  __typename?: 'InstallerTrackingDeletePayload';
+  deletedInstallerTrackingId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type InstallerTrackingPayload = {
+  __typename?: 'InstallerTrackingPayload';
+  installerTracking: Maybe<InstallerTracking>;
+  userErrors: Array<UserError>;
+};
+
 /** The job is open, or the installer has been paid. */
 export type InstallerTrackingStatus =
   | 'OPEN'
   | 'PAID';
+
+export type InstallerTrackingUpdateInput = {
+  dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  dateOpened?: InputMaybe<Scalars['Date']['input']>;
+  /** Due date; with dueHour and dueMinute, in the operator's time zone. null clears. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** 0-23, default 0. */
+  dueHour?: InputMaybe<Scalars['Int']['input']>;
+  /** 0-59, default 0. */
+  dueMinute?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  installerFee?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Legacy id of an active staff user with role installer (staff users have no global id yet). */
+  installerStaffId?: InputMaybe<Scalars['Int']['input']>;
+  maintenanceTicketId?: InputMaybe<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<InstallerTrackingStatus>;
+};
 
 export type InterfaceRole =
   | 'CANOPY'
@@ -964,6 +1660,49 @@ export type InvoiceStatus =
   | 'PARTIALLY_PAID'
   | 'VOID';
 
+/** An invoicing run (SIMPLer generateInvoices). */
+export type InvoicesGenerateInput = {
+  /** Bill what is due on this date and issue invoices on it; default today (UTC). */
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  /** Bill only this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** RECURRING (default): bill every subscription whose next billing date has come; NEW: bill subscriptions never billed yet. MANUAL is refused. */
+  kind?: InputMaybe<InvoiceKind>;
+};
+
+export type InvoicesGeneratePayload = {
+  __typename?: 'InvoicesGeneratePayload';
+  /** The invoices created (empty when nothing was due). */
+  invoices: Maybe<Array<Invoice>>;
+  userErrors: Array<UserError>;
+};
+
+/** The result of generateIP. */
+export type IpGeneration = {
+  __typename?: 'IpGeneration';
+  gatewayId: Scalars['ID']['output'];
+  /** How many were generated. */
+  generated: Scalars['Int']['output'];
+  interfaceId: Scalars['ID']['output'];
+  ipType: IpType;
+  ips: Array<Scalars['IP']['output']>;
+  /** How many were requested. */
+  quantity: Scalars['Int']['output'];
+  /** Whether they were saved as the customer's. */
+  saved: Scalars['Boolean']['output'];
+  wibNumber: Scalars['Int']['output'];
+};
+
+/** What to release of a binding (Jaze release_ip_mac). */
+export type IpRelease =
+  | 'BOTH'
+  | 'IP'
+  | 'MAC';
+
+export type IpType =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
 /** How often a site is due for maintenance. */
 export type MaintenanceInterval =
   | 'ANNUALLY'
@@ -1020,6 +1759,28 @@ export type MaintenanceTicketConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type MaintenanceTicketCreateInput = {
+  closedBy?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** Defaults to today on create. */
+  dateReported?: InputMaybe<Scalars['Date']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  emailRecipients?: InputMaybe<Scalars['String']['input']>;
+  equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  reportedBy?: InputMaybe<Scalars['String']['input']>;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<MaintenanceStatus>;
+  /** Name of a subtype of `type`. */
+  subtype?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+  /** Name of one of the operator's ticket types, e.g. "support". */
+  type?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A MaintenanceTicket and its cursor. */
 export type MaintenanceTicketEdge = {
   __typename?: 'MaintenanceTicketEdge';
@@ -1048,6 +1809,38 @@ export type MaintenanceTicketOrderField =
   | 'ID'
   | 'UPDATED_AT';
 
+export type MaintenanceTicketPayload = {
+  __typename?: 'MaintenanceTicketPayload';
+  maintenanceTicket: Maybe<MaintenanceTicket>;
+  userErrors: Array<UserError>;
+};
+
+export type MaintenanceTicketUpdateInput = {
+  /** Append `resolution` to the current one instead of replacing it. */
+  appendResolution?: InputMaybe<Scalars['Boolean']['input']>;
+  closedBy?: InputMaybe<Scalars['String']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** Defaults to today on create. */
+  dateReported?: InputMaybe<Scalars['Date']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  emailRecipients?: InputMaybe<Scalars['String']['input']>;
+  equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  id: Scalars['ID']['input'];
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  reportedBy?: InputMaybe<Scalars['String']['input']>;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  siteId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<MaintenanceStatus>;
+  /** Name of a subtype of `type`. */
+  subtype?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Name of one of the operator's ticket types, e.g. "support". */
+  type?: InputMaybe<Scalars['String']['input']>;
+  updatedBy?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type MonitorMode =
   | 'MONITOR'
   | 'MONITOR_NO_ALERT'
@@ -1056,14 +1849,100 @@ export type MonitorMode =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a tokenised bank account (SIMPLer addEFTToken). */
+  bankAccountAdd: BankAccountPayload;
+  /** Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored. */
+  bankAccountAddFromDetails: BankAccountPayload;
+  /** Removes a stored bank account. */
+  bankAccountDelete: DeletedIdPayload;
+  /** Mounts a device on a site (SIMPLer addBasestation). */
+  basestationCreate: BasestationPayload;
+  /** Removes a basestation record; the device stays in the inventory (SIMPLer deleteBasestation). */
+  basestationDelete: BasestationDeletePayload;
+  /** Changes a basestation (SIMPLer modifyBasestation). */
+  basestationUpdate: BasestationPayload;
+  /** Adds a community code; a code already in use is a CONFLICT. */
+  communityCodeCreate: CommunityCodePayload;
+  /** Deletes a community code no customer uses. */
+  communityCodeDelete: CommunityCodeDeletePayload;
+  /** Renames a community code; the new code must be free. */
+  communityCodeUpdate: CommunityCodePayload;
+  /** Installs a device at a customer (SIMPLer addCPE). */
+  cpeCreate: CpePayload;
+  /** Removes a CPE record; the device stays in the inventory (SIMPLer deleteCPE). */
+  cpeDelete: CpeDeletePayload;
+  /** Changes a CPE (SIMPLer modifyCPE). */
+  cpeUpdate: CpePayload;
+  /** Adds a tokenised card to a customer (SIMPLer addCreditCardToken). */
+  creditCardAdd: CreditCardPayload;
+  /** Removes a stored card. */
+  creditCardDelete: DeletedIdPayload;
+  /** Adds a row to one of a customer's custom tables. */
+  customTableRowCreate: CustomTableRowPayload;
+  /** Deletes a custom-table row. */
+  customTableRowDelete: CustomTableRowDeletePayload;
+  /** Sets (or clears) cells of a custom-table row; other cells stay. */
+  customTableRowUpdate: CustomTableRowPayload;
   /** Creates a customer. */
   customerCreate: CustomerPayload;
   /** Deletes a customer that meets every deletion condition (not current; no subscriptions, IPs, invoices, tickets, equipment, cards, bank accounts, attachments…), with its RADIUS setup. */
   customerDelete: CustomerDeletePayload;
+  /** Extends a customer's service by some days or to a date (Jaze add_grace_period). */
+  customerGracePeriodAdd: CustomerGracePeriodAddPayload;
+  /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
+  customerIpAdd: CustomerIpPayload;
+  /** Picks free addresses for a customer from a gateway interface, optionally saving them and setting them in RADIUS (SIMPLer generateIP). */
+  customerIpGenerate: CustomerIpGeneratePayload;
+  /** Releases the IP, the MAC or both of a binding (Jaze release_ip_mac); a binding left empty is deleted. */
+  customerIpRelease: CustomerIpReleasePayload;
+  /** Adds a note to a customer (title and text are required). */
+  customerNoteAdd: CustomerNotePayload;
+  /** Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group). */
+  customerPlanChange: CustomerPlanChangePayload;
   /** Changes a customer's fields. */
   customerUpdate: CustomerPayload;
+  /** Adds a piece of equipment (SIMPLer addEquipment). */
+  equipmentCreate: EquipmentPayload;
+  /** Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation. */
+  equipmentDelete: EquipmentDeletePayload;
+  /** Adds login details to a device (SIMPLer addEquipmentLoginDetails). */
+  equipmentLoginAdd: EquipmentLoginPayload;
+  /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
+  equipmentLoginDelete: EquipmentLoginDeletePayload;
+  /** Changes a piece of equipment (SIMPLer modifyEquipment). */
+  equipmentUpdate: EquipmentPayload;
+  /** Adds an installer job to a ticket. */
+  installerTrackingCreate: InstallerTrackingPayload;
+  /** Deletes an installer job. */
+  installerTrackingDelete: InstallerTrackingDeletePayload;
+  /** Changes an installer job. */
+  installerTrackingUpdate: InstallerTrackingPayload;
   /** Records a payment against an invoice (SIMPLer payInvoice); the invoice becomes partially paid or paid. Overpayment is refused. */
   invoicePay: InvoicePayPayload;
+  /** Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice. */
+  invoicesGenerate: InvoicesGeneratePayload;
+  /** Opens a maintenance ticket (title required; type and subtype by name). */
+  maintenanceTicketCreate: MaintenanceTicketPayload;
+  /** Changes a maintenance ticket; `appendResolution` appends to the resolution. */
+  maintenanceTicketUpdate: MaintenanceTicketPayload;
+  /** Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first. */
+  paymentCollectionApprove: PaymentCollectionApprovePayload;
+  /** Records the collector's outcome (Jaze collect_user_payment). */
+  paymentCollectionCollect: PaymentCollectionPayload;
+  /** Refuses a collection (Jaze collection_disapproval). */
+  paymentCollectionDisapprove: PaymentCollectionPayload;
+  /** Asks for a collector to visit the customer (Jaze payment_collection_request). */
+  paymentCollectionRequest: PaymentCollectionPayload;
+  /** Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails). */
+  radiusAccountCreate: RadiusAccountPayload;
+  /** Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails). */
+  radiusAccountDelete: RadiusAccountDeletePayload;
+  /** Adds a radcheck/radreply/radusergroup row for one of the customer's usernames. */
+  radiusAttributeAdd: RadiusAttributePayload;
+  /** Deletes a radcheck/radreply/radusergroup row. */
+  radiusAttributeDelete: RadiusAttributeDeletePayload;
+  /** Changes a radcheck/radreply/radusergroup row. */
+  radiusAttributeUpdate: RadiusAttributePayload;
   /** Creates a reseller or franchisee (CRM reseller/create). */
   resellerCreate: ResellerPayload;
   /** Deletes a reseller that has no customers; its wallet ledger is kept (CRM reseller/delete). */
@@ -1072,16 +1951,113 @@ export type Mutation = {
   resellerUpdate: ResellerPayload;
   /** Tops up, settles or adjusts a wallet, appending a ledger entry (CRM reseller/wallet_update). A franchisee may go down to minus its credit limit, a reseller to zero. */
   resellerWalletAdjust: ResellerWalletPayload;
+  /** Adds a sales issue to a customer. */
+  salesmanTaskCreate: SalesmanTaskPayload;
+  /** Deletes a sales issue. */
+  salesmanTaskDelete: SalesmanTaskDeletePayload;
+  /** Changes a sales issue; `appendResolution` appends to the resolution. */
+  salesmanTaskUpdate: SalesmanTaskPayload;
   /** Creates a site (SIMPLer addSite). */
   siteCreate: SitePayload;
   /** Deletes a site that has no equipment and no basestations (SIMPLer deleteSite). */
   siteDelete: SiteDeletePayload;
   /** Changes a site's fields (SIMPLer modifySite). */
   siteUpdate: SitePayload;
+  /** Makes a customer a sub-account of a master account. */
+  subaccountLinkCreate: SubaccountLinkPayload;
+  /** Removes a master/sub-account link. */
+  subaccountLinkDelete: SubaccountLinkDeletePayload;
+  /** Changes the flags of a master/sub-account link. */
+  subaccountLinkUpdate: SubaccountLinkPayload;
   /** Adds a subscription to a customer (SIMPLer addSubscription). */
   subscriptionCreate: SubscriptionPayload;
   /** Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed. */
   subscriptionDelete: SubscriptionDeletePayload;
+};
+
+
+export type MutationBankAccountAddArgs = {
+  input: BankAccountAddInput;
+};
+
+
+export type MutationBankAccountAddFromDetailsArgs = {
+  input: BankAccountAddFromDetailsInput;
+};
+
+
+export type MutationBankAccountDeleteArgs = {
+  input: PaymentInstrumentDeleteInput;
+};
+
+
+export type MutationBasestationCreateArgs = {
+  input: BasestationCreateInput;
+};
+
+
+export type MutationBasestationDeleteArgs = {
+  input: BasestationDeleteInput;
+};
+
+
+export type MutationBasestationUpdateArgs = {
+  input: BasestationUpdateInput;
+};
+
+
+export type MutationCommunityCodeCreateArgs = {
+  input: CommunityCodeCreateInput;
+};
+
+
+export type MutationCommunityCodeDeleteArgs = {
+  input: CommunityCodeDeleteInput;
+};
+
+
+export type MutationCommunityCodeUpdateArgs = {
+  input: CommunityCodeUpdateInput;
+};
+
+
+export type MutationCpeCreateArgs = {
+  input: CpeCreateInput;
+};
+
+
+export type MutationCpeDeleteArgs = {
+  input: CpeDeleteInput;
+};
+
+
+export type MutationCpeUpdateArgs = {
+  input: CpeUpdateInput;
+};
+
+
+export type MutationCreditCardAddArgs = {
+  input: CreditCardAddInput;
+};
+
+
+export type MutationCreditCardDeleteArgs = {
+  input: PaymentInstrumentDeleteInput;
+};
+
+
+export type MutationCustomTableRowCreateArgs = {
+  input: CustomTableRowCreateInput;
+};
+
+
+export type MutationCustomTableRowDeleteArgs = {
+  input: CustomTableRowDeleteInput;
+};
+
+
+export type MutationCustomTableRowUpdateArgs = {
+  input: CustomTableRowUpdateInput;
 };
 
 
@@ -1095,13 +2071,143 @@ export type MutationCustomerDeleteArgs = {
 };
 
 
+export type MutationCustomerGracePeriodAddArgs = {
+  input: CustomerGracePeriodAddInput;
+};
+
+
+export type MutationCustomerIpAddArgs = {
+  input: CustomerIpAddInput;
+};
+
+
+export type MutationCustomerIpGenerateArgs = {
+  input: CustomerIpGenerateInput;
+};
+
+
+export type MutationCustomerIpReleaseArgs = {
+  input: CustomerIpReleaseInput;
+};
+
+
+export type MutationCustomerNoteAddArgs = {
+  input: CustomerNoteAddInput;
+};
+
+
+export type MutationCustomerPlanChangeArgs = {
+  input: CustomerPlanChangeInput;
+};
+
+
 export type MutationCustomerUpdateArgs = {
   input: CustomerUpdateInput;
 };
 
 
+export type MutationEquipmentCreateArgs = {
+  input: EquipmentCreateInput;
+};
+
+
+export type MutationEquipmentDeleteArgs = {
+  input: EquipmentDeleteInput;
+};
+
+
+export type MutationEquipmentLoginAddArgs = {
+  input: EquipmentLoginAddInput;
+};
+
+
+export type MutationEquipmentLoginDeleteArgs = {
+  input: EquipmentLoginDeleteInput;
+};
+
+
+export type MutationEquipmentUpdateArgs = {
+  input: EquipmentUpdateInput;
+};
+
+
+export type MutationInstallerTrackingCreateArgs = {
+  input: InstallerTrackingCreateInput;
+};
+
+
+export type MutationInstallerTrackingDeleteArgs = {
+  input: InstallerTrackingDeleteInput;
+};
+
+
+export type MutationInstallerTrackingUpdateArgs = {
+  input: InstallerTrackingUpdateInput;
+};
+
+
 export type MutationInvoicePayArgs = {
   input: InvoicePayInput;
+};
+
+
+export type MutationInvoicesGenerateArgs = {
+  input: InvoicesGenerateInput;
+};
+
+
+export type MutationMaintenanceTicketCreateArgs = {
+  input: MaintenanceTicketCreateInput;
+};
+
+
+export type MutationMaintenanceTicketUpdateArgs = {
+  input: MaintenanceTicketUpdateInput;
+};
+
+
+export type MutationPaymentCollectionApproveArgs = {
+  input: PaymentCollectionApproveInput;
+};
+
+
+export type MutationPaymentCollectionCollectArgs = {
+  input: PaymentCollectionCollectInput;
+};
+
+
+export type MutationPaymentCollectionDisapproveArgs = {
+  input: PaymentCollectionDisapproveInput;
+};
+
+
+export type MutationPaymentCollectionRequestArgs = {
+  input: PaymentCollectionRequestInput;
+};
+
+
+export type MutationRadiusAccountCreateArgs = {
+  input: RadiusAccountCreateInput;
+};
+
+
+export type MutationRadiusAccountDeleteArgs = {
+  input: RadiusAccountDeleteInput;
+};
+
+
+export type MutationRadiusAttributeAddArgs = {
+  input: RadiusAttributeAddInput;
+};
+
+
+export type MutationRadiusAttributeDeleteArgs = {
+  input: RadiusAttributeDeleteInput;
+};
+
+
+export type MutationRadiusAttributeUpdateArgs = {
+  input: RadiusAttributeUpdateInput;
 };
 
 
@@ -1125,6 +2231,21 @@ export type MutationResellerWalletAdjustArgs = {
 };
 
 
+export type MutationSalesmanTaskCreateArgs = {
+  input: SalesmanTaskCreateInput;
+};
+
+
+export type MutationSalesmanTaskDeleteArgs = {
+  input: SalesmanTaskDeleteInput;
+};
+
+
+export type MutationSalesmanTaskUpdateArgs = {
+  input: SalesmanTaskUpdateInput;
+};
+
+
 export type MutationSiteCreateArgs = {
   input: SiteCreateInput;
 };
@@ -1137,6 +2258,21 @@ export type MutationSiteDeleteArgs = {
 
 export type MutationSiteUpdateArgs = {
   input: SiteUpdateInput;
+};
+
+
+export type MutationSubaccountLinkCreateArgs = {
+  input: SubaccountLinkInput;
+};
+
+
+export type MutationSubaccountLinkDeleteArgs = {
+  input: SubaccountLinkDeleteInput;
+};
+
+
+export type MutationSubaccountLinkUpdateArgs = {
+  input: SubaccountLinkInput;
 };
 
 
@@ -1211,6 +2347,106 @@ export type Payment = Node & {
   reference: Maybe<Scalars['String']['output']>;
 };
 
+/** A payment collected at the customer's door, and its approval. */
+export type PaymentCollection = Node & {
+  __typename?: 'PaymentCollection';
+  amount: Maybe<Scalars['Decimal']['output']>;
+  bank: Maybe<Scalars['String']['output']>;
+  /** "none" or a banknote value. */
+  bringChangeFor: Maybe<Scalars['String']['output']>;
+  cardExpiration: Maybe<Scalars['String']['output']>;
+  /** Only the last four digits of a card are ever kept. */
+  cardLast4: Maybe<Scalars['String']['output']>;
+  chequeDate: Maybe<Scalars['Date']['output']>;
+  chequeNumber: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  method: Maybe<PaymentCollectionMethod>;
+  notes: Maybe<Scalars['String']['output']>;
+  /** The first payment recorded when approved. */
+  payment: Maybe<Payment>;
+  status: PaymentCollectionStatus;
+};
+
+/** Approve a collected payment (Jaze collection_approval). */
+export type PaymentCollectionApproveInput = {
+  amount: Scalars['Decimal']['input'];
+  /** Settle the customer's oldest open invoices first (default true); the rest is on account. */
+  applyToInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  collectionId: Scalars['ID']['input'];
+  customerId: Scalars['ID']['input'];
+};
+
+export type PaymentCollectionApprovePayload = {
+  __typename?: 'PaymentCollectionApprovePayload';
+  paymentCollection: Maybe<PaymentCollection>;
+  /** The payments recorded, one per invoice settled plus any amount on account. */
+  payments: Maybe<Array<Payment>>;
+  userErrors: Array<UserError>;
+};
+
+/** The collector's report (Jaze collect_user_payment). Cards: the last four digits only. */
+export type PaymentCollectionCollectInput = {
+  /** Required when the payment was collected. */
+  amount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Required for a cheque. */
+  bank?: InputMaybe<Scalars['String']['input']>;
+  /** Required for cards: MM/YY or MM/YYYY. */
+  cardExpiration?: InputMaybe<Scalars['String']['input']>;
+  /** Required for cards: exactly four digits. */
+  cardLast4?: InputMaybe<Scalars['String']['input']>;
+  /** Required for a cheque. */
+  chequeDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Required for a cheque. */
+  chequeNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Staff user id of the collector; default: the acting staff user. */
+  collectorStaffId?: InputMaybe<Scalars['Int']['input']>;
+  customerId: Scalars['ID']['input'];
+  /** Required when the payment was collected. */
+  method?: InputMaybe<PaymentCollectionMethod>;
+  notes?: InputMaybe<Scalars['String']['input']>;
+  statusOfCollection: CollectionOutcome;
+};
+
+/** Refuse a collection (Jaze collection_disapproval). */
+export type PaymentCollectionDisapproveInput = {
+  collectionId: Scalars['ID']['input'];
+  customerId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PaymentCollectionMethod =
+  | 'CASH'
+  | 'CHEQUE'
+  | 'CREDIT_CARD'
+  | 'DEBIT_CARD';
+
+export type PaymentCollectionPayload = {
+  __typename?: 'PaymentCollectionPayload';
+  paymentCollection: Maybe<PaymentCollection>;
+  userErrors: Array<UserError>;
+};
+
+/** Ask for a collector to come (Jaze payment_collection_request). */
+export type PaymentCollectionRequestInput = {
+  /** "none" (default) or a banknote value such as "500". */
+  bringChangeFor?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+};
+
+export type PaymentCollectionStatus =
+  | 'ALREADY_PAID'
+  | 'APPROVED'
+  | 'CASH_COLLECTED'
+  | 'DISAPPROVED'
+  | 'NOT_AVAILABLE'
+  | 'REQUESTED';
+
 /** A page of Payment objects. */
 export type PaymentConnection = {
   __typename?: 'PaymentConnection';
@@ -1238,6 +2474,10 @@ export type PaymentFilterInput = {
   paidFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Paid on or before. */
   paidTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+export type PaymentInstrumentDeleteInput = {
+  id: Scalars['ID']['input'];
 };
 
 export type PaymentMethod =
@@ -1316,6 +2556,35 @@ export type PlanSubscriptionsArgs = {
   orderBy?: InputMaybe<SubscriptionOrder>;
 };
 
+/** A move of a customer to another plan, applied or waiting for its time. */
+export type PlanChange = Node & {
+  __typename?: 'PlanChange';
+  /** When it was applied; null while pending. */
+  appliedAt: Maybe<Scalars['DateTime']['output']>;
+  clearDataUsage: Scalars['Boolean']['output'];
+  clearPolicies: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  /** When the change takes (or took) effect. */
+  effectiveAt: Scalars['DateTime']['output'];
+  /** The plan moved from; null if none or deleted. */
+  fromPlan: Maybe<Plan>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  moveBilling: Scalars['Boolean']['output'];
+  timing: PlanChangeTiming;
+  toPlan: Maybe<Plan>;
+};
+
+/** When a plan change takes effect (Jaze moveImmediately, previousBillingCycle, nextbillingCycle, customDate). */
+export type PlanChangeTiming =
+  | 'CUSTOM_DATE'
+  | 'IMMEDIATELY'
+  | 'NEXT_BILLING_CYCLE'
+  | 'PREVIOUS_BILLING_CYCLE';
+
 /** A page of Plan objects. */
 export type PlanConnection = {
   __typename?: 'PlanConnection';
@@ -1388,8 +2657,14 @@ export type Query = {
   __typename?: 'Query';
   /** The operator's areas by name; each has its streets and their buildings. */
   areas: Array<Area>;
+  /** The operator's community codes, newest first (SIMPLer listCommunityCode). */
+  communityCodes: Array<CommunityCode>;
+  /** The operator's custom tables with their column definitions. */
+  customTables: Array<CustomTable>;
   /** One customer, by global id or by the legacy numeric id. */
   customer: Maybe<Customer>;
+  /** The operator's customer statuses in order, with their sub-statuses. */
+  customerStatuses: Array<CustomerStatus>;
   /** The operator's customers, filtered and ordered. */
   customers: CustomerConnection;
   /** The operator's equipment, filtered and ordered (SIMPLer listEquipment). */
@@ -1414,6 +2689,8 @@ export type Query = {
   plan: Maybe<Plan>;
   /** The operator's plan catalogue (services, fees, hardware), filtered and ordered. */
   plans: PlanConnection;
+  /** The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served. */
+  radiusAccounts: RadiusAccountConnection;
   /** The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions). */
   radiusSessions: RadiusSessionConnection;
   /** One reseller, by global id or by the legacy numeric id. */
@@ -1526,6 +2803,16 @@ export type QueryPlansArgs = {
 };
 
 
+export type QueryRadiusAccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
+  filter?: InputMaybe<RadiusAccountFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryRadiusSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1593,6 +2880,125 @@ export type RadiusAccount = Node & {
   priority: Maybe<Scalars['Int']['output']>;
   /** Unique across every operator. */
   username: Scalars['String']['output'];
+};
+
+/** A page of RadiusAccount objects. */
+export type RadiusAccountConnection = {
+  __typename?: 'RadiusAccountConnection';
+  edges: Array<RadiusAccountEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<RadiusAccount>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A RADIUS login for a customer (SIMPLer addRADIUSdetails). Give customerId or existingRadiusUsername. */
+export type RadiusAccountCreateInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Instead of customerId: a username the customer already has. */
+  existingRadiusUsername?: InputMaybe<Scalars['String']['input']>;
+  /** May be left out; stored as radcheck Cleartext-Password. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Order among the customer's logins. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Unique across every operator. */
+  username: Scalars['String']['input'];
+};
+
+export type RadiusAccountDeleteInput = {
+  username: Scalars['String']['input'];
+};
+
+export type RadiusAccountDeletePayload = {
+  __typename?: 'RadiusAccountDeletePayload';
+  deletedRadiusAccountId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** A RadiusAccount and its cursor. */
+export type RadiusAccountEdge = {
+  __typename?: 'RadiusAccountEdge';
+  cursor: Scalars['String']['output'];
+  node: RadiusAccount;
+};
+
+/** SIMPLer listRADIUSdetails filters; all optional, combined with AND. */
+export type RadiusAccountFilterInput = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The logins of the customer owning this username. */
+  existingRadiusUsername?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Exact username. */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RadiusAccountPayload = {
+  __typename?: 'RadiusAccountPayload';
+  radiusAccount: Maybe<RadiusAccount>;
+  userErrors: Array<UserError>;
+};
+
+/** A row of radcheck, radreply or radusergroup (for usergroup: value is the group name). */
+export type RadiusAttribute = {
+  __typename?: 'RadiusAttribute';
+  /** Null for usergroup rows. */
+  attribute: Maybe<Scalars['String']['output']>;
+  /** Global id; encodes the table. */
+  id: Scalars['ID']['output'];
+  legacyId: Scalars['Int']['output'];
+  /** FreeRADIUS operator (:=, ==, += …); null for usergroup rows. */
+  op: Maybe<Scalars['String']['output']>;
+  /** Usergroup rows only. */
+  priority: Maybe<Scalars['Int']['output']>;
+  table: RadiusTable;
+  username: Scalars['String']['output'];
+  /** The value; the group name for usergroup rows. */
+  value: Scalars['String']['output'];
+};
+
+/** Adds a row for one of the customer's RADIUS usernames (SIMPLer customerRadius add). */
+export type RadiusAttributeAddInput = {
+  /** Required for CHECK and REPLY. */
+  attribute?: InputMaybe<Scalars['String']['input']>;
+  customerId: Scalars['ID']['input'];
+  /** A FreeRADIUS operator; := for CHECK and = for REPLY when left out. */
+  op?: InputMaybe<Scalars['String']['input']>;
+  /** USERGROUP only. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  table: RadiusTable;
+  username: Scalars['String']['input'];
+  /** The value; the group name for USERGROUP. */
+  value: Scalars['String']['input'];
+};
+
+export type RadiusAttributeDeleteInput = {
+  id: Scalars['ID']['input'];
+  table: RadiusTable;
+};
+
+export type RadiusAttributeDeletePayload = {
+  __typename?: 'RadiusAttributeDeletePayload';
+  deletedRadiusAttributeId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type RadiusAttributePayload = {
+  __typename?: 'RadiusAttributePayload';
+  radiusAttribute: Maybe<RadiusAttribute>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a row (SIMPLer customerRadius modify); omitted fields are left as they are. */
+export type RadiusAttributeUpdateInput = {
+  attribute?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  op?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  table: RadiusTable;
+  /** Another of the same customer's usernames. */
+  username?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One RADIUS accounting session (FreeRADIUS radacct); `legacyId` is radacctid. */
@@ -1668,6 +3074,12 @@ export type RadiusSessionOrder = {
 /** Sessions are ordered by radacctid, which follows start order; the start time itself may be null. */
 export type RadiusSessionOrderField =
   | 'ID';
+
+/** FreeRADIUS per-user tables: check items, reply items, group membership. */
+export type RadiusTable =
+  | 'CHECK'
+  | 'REPLY'
+  | 'USERGROUP';
 
 export type ReferralFeeStatus =
   | 'DUE'
@@ -1859,6 +3271,98 @@ export type ResellerWalletPayload = {
   /** The ledger entry appended. */
   transaction: Maybe<WalletTransaction>;
   userErrors: Array<UserError>;
+};
+
+/** A sales issue on a customer (SIMPLer salesman task). */
+export type SalesmanTask = Node & {
+  __typename?: 'SalesmanTask';
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  dateClosed: Maybe<Scalars['Date']['output']>;
+  dateReported: Scalars['Date']['output'];
+  description: Scalars['String']['output'];
+  hoursSpent: Maybe<Scalars['Decimal']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** Name of the master agent. */
+  masterAgent: Maybe<Scalars['String']['output']>;
+  priority: Maybe<Scalars['Int']['output']>;
+  /** Name of the regional sales manager. */
+  regionalSalesManager: Maybe<Scalars['String']['output']>;
+  resolution: Maybe<Scalars['String']['output']>;
+  /** Name of the salesman. */
+  salesman: Maybe<Scalars['String']['output']>;
+  status: MaintenanceStatus;
+  type: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Value of the sale. */
+  value: Maybe<Scalars['Decimal']['output']>;
+  /** Name of the value added reseller. */
+  valueAddedReseller: Maybe<Scalars['String']['output']>;
+};
+
+export type SalesmanTaskCreateInput = {
+  customerId: Scalars['ID']['input'];
+  dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  dateReported: Scalars['Date']['input'];
+  description: Scalars['String']['input'];
+  hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Name of a master agent. */
+  masterAgent?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 5. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Name of a regional sales manager. */
+  regionalSalesManager?: InputMaybe<Scalars['String']['input']>;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  /** Name of a salesman. */
+  salesman?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MaintenanceStatus>;
+  type: Scalars['String']['input'];
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Name of a value added reseller. */
+  valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SalesmanTaskDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type SalesmanTaskDeletePayload = {
+  __typename?: 'SalesmanTaskDeletePayload';
+  deletedSalesmanTaskId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type SalesmanTaskPayload = {
+  __typename?: 'SalesmanTaskPayload';
+  salesmanTask: Maybe<SalesmanTask>;
+  userErrors: Array<UserError>;
+};
+
+export type SalesmanTaskUpdateInput = {
+  /** Append `resolution` to the current one instead of replacing it. */
+  appendResolution?: InputMaybe<Scalars['Boolean']['input']>;
+  dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  dateReported?: InputMaybe<Scalars['Date']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  id: Scalars['ID']['input'];
+  /** Name of a master agent. */
+  masterAgent?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 5. */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Name of a regional sales manager. */
+  regionalSalesManager?: InputMaybe<Scalars['String']['input']>;
+  resolution?: InputMaybe<Scalars['String']['input']>;
+  /** Name of a salesman. */
+  salesman?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MaintenanceStatus>;
+  type?: InputMaybe<Scalars['String']['input']>;
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Name of a value added reseller. */
+  valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** SEPA direct-debit sequence type (NA: not available / used up). */
@@ -2130,6 +3634,57 @@ export type SubPlan = Node & {
   price: Scalars['Decimal']['output'];
   /** Number of plan periods bought. */
   units: Scalars['Int']['output'];
+};
+
+/** A master/sub-account link and its display, synchronisation and invoicing flags. */
+export type SubaccountLink = {
+  __typename?: 'SubaccountLink';
+  createdAt: Scalars['DateTime']['output'];
+  invoiceFromMaster: Scalars['Boolean']['output'];
+  /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
+  invoiceFromMasterProrate: Scalars['Int']['output'];
+  master: Maybe<Customer>;
+  /** The master may log in to the sub-account end-user portal. */
+  masterAllowPortalRelogin: Scalars['Boolean']['output'];
+  masterDisplaySubaccountInvoices: Scalars['Boolean']['output'];
+  masterDisplaySubaccountUsage: Scalars['Boolean']['output'];
+  subaccount: Maybe<Customer>;
+  subaccountDisplayMasterInvoices: Scalars['Boolean']['output'];
+  /** The sub-account follows the master customer status. */
+  syncCustomerStatus: Scalars['Boolean']['output'];
+  syncUsageAllowance: Scalars['Boolean']['output'];
+};
+
+export type SubaccountLinkDeleteInput = {
+  masterCustomerId: Scalars['ID']['input'];
+  subCustomerId: Scalars['ID']['input'];
+};
+
+export type SubaccountLinkDeletePayload = {
+  __typename?: 'SubaccountLinkDeletePayload';
+  /** True when the link was removed. */
+  deleted: Maybe<Scalars['Boolean']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type SubaccountLinkInput = {
+  invoiceFromMaster?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
+  invoiceFromMasterProrate?: InputMaybe<Scalars['Int']['input']>;
+  masterAllowPortalRelogin?: InputMaybe<Scalars['Boolean']['input']>;
+  masterCustomerId: Scalars['ID']['input'];
+  masterDisplaySubaccountInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  masterDisplaySubaccountUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  subCustomerId: Scalars['ID']['input'];
+  subaccountDisplayMasterInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  syncCustomerStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  syncUsageAllowance?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type SubaccountLinkPayload = {
+  __typename?: 'SubaccountLinkPayload';
+  subaccountLink: Maybe<SubaccountLink>;
+  userErrors: Array<UserError>;
 };
 
 /** A plan a customer is billed for (SIMPLer subscription). */

@@ -31,7 +31,7 @@ function address(input: AddressInput | null | undefined, install: boolean): Part
 }
 
 export function fromCustomerInput(input: CustomerFieldsInput & { name?: string; nickname?: string; invoicingId?: string }): CustomerInput {
-  const { billingAddress, installationAddress, servicePlanId, resellerId, referrerCustomerId, latitude, longitude, ...rest } = input;
+  const { billingAddress, installationAddress, servicePlanId, resellerId, referrerCustomerId, communityCodeId, latitude, longitude, ...rest } = input;
   return {
     ...rest,
     ...address(billingAddress, false),
@@ -39,6 +39,7 @@ export function fromCustomerInput(input: CustomerFieldsInput & { name?: string; 
     servicePlanId: optionalIdOf(servicePlanId, 'Plan', ['servicePlanId']),
     resellerId: optionalIdOf(resellerId, 'Reseller', ['resellerId']),
     referrerCustomerId: optionalIdOf(referrerCustomerId, 'Customer', ['referrerCustomerId']),
+    communityCodeId: optionalIdOf(communityCodeId, 'CommunityCode', ['communityCodeId']),
     latitude: latitude == null ? latitude : String(latitude),
     longitude: longitude == null ? longitude : String(longitude),
     customFields: input.customFields?.map((f) => ({ fieldId: f.fieldId, value: f.value ?? null })),

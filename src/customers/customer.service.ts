@@ -43,6 +43,7 @@ import { salesPeople } from './sales-person.table';
 import { serviceAccounts } from './service-account.table';
 import { customFields, customFieldValues } from './custom-field.table';
 import { EMAIL_PATTERN, MAX_TEXT, NICKNAME_PATTERN, withSerialPostfix } from './customer.rules';
+import { setFields } from '../shared/patch';
 
 export type CustomerRow = typeof customers.$inferSelect;
 type CustomerColumns = Omit<typeof customers.$inferInsert, 'id' | 'operatorId' | 'createdAt' | 'updatedAt' | 'portalPasswordHash'>;
@@ -311,7 +312,7 @@ async function nextInvoicingId(db: Executor, operatorId: number): Promise<string
 
 function columnsOf(input: CustomerInput): Partial<CustomerColumns> {
   const { portalPassword: _p, contacts: _c, groupIds: _g, customFields: _f, ...columns } = input;
-  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined)) as Partial<CustomerColumns>;
+  return setFields(columns, { trim: false }) as Partial<CustomerColumns>;
 }
 
 async function writeDependents(db: Executor, operatorId: number, customerId: number, input: CustomerInput): Promise<void> {

@@ -92,6 +92,7 @@ export class Customer extends Node {
   /** Internal: foreign keys the relation resolvers follow. */
   servicePlanId!: number | null;
   resellerId!: number | null;
+  communityCodeId!: number | null;
 }
 
 // ---------------------------------------------------------------- inputs
@@ -173,6 +174,7 @@ export class CustomerFieldsInput {
   @Field(() => Int, { nullable: true }) connectionLimit?: number | null;
   @Field(() => ID, { nullable: true, description: 'The plan (Jaze group) the customer is on.' }) servicePlanId?: string | null;
   @Field(() => ID, { nullable: true }) resellerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'A CommunityCode id; null clears.' }) communityCodeId?: string | null;
   @Field(() => [ContactInput], { nullable: true, description: 'Replaces the additional contacts.' }) contacts?: ContactInput[] | null;
   @Field(() => [CustomFieldValueInput], { nullable: true }) customFields?: CustomFieldValueInput[] | null;
 }

@@ -1,4 +1,5 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
+import { CustomerRecordsResolver, CustomTableRowResolver, SubaccountLinkResolver } from './customer-records.resolver';
 import { CustomerResolver } from './customer.resolver';
 
-export const customersResolvers: Function[] = [CustomerResolver];
+export const customersResolvers: Function[] = [CustomerResolver, CustomerRecordsResolver, SubaccountLinkResolver, CustomTableRowResolver];

@@ -11,7 +11,8 @@ export interface CidrParts {
   prefixLength: number;
 }
 
-function ipv4ToInt(ip: string): number | null {
+/** An IPv4 address as a number (0 … 2^32-1); null if it is not a dotted quad. */
+export function ipv4ToInt(ip: string): number | null {
   const parts = ip.split('.');
   if (parts.length !== 4) return null;
   let value = 0;
@@ -22,7 +23,8 @@ function ipv4ToInt(ip: string): number | null {
   return value;
 }
 
-function intToIpv4(value: number): string {
+/** A number (0 … 2^32-1) as a dotted quad. */
+export function intToIpv4(value: number): string {
   return [24, 16, 8, 0].map((shift) => Math.floor(value / 2 ** shift) % 256).join('.');
 }
 

@@ -1,15 +1,26 @@
 /**
- * Equipment: the inventory of devices (SIMPLer listEquipment, getCPEData look-ups). Reading only
- * for now; the filters are the ones listEquipment documents.
+ * Equipment: the inventory of devices (SIMPLer listEquipment, addEquipment, modifyEquipment,
+ * add/deleteEquipmentLoginDetails). Writes validate everything first, then run in one
+ * transaction with their audit entry, so bad input changes nothing.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
-import { NotFoundError } from '../shared/errors';
+import { ConflictError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
+import { audit } from '../shared/audit';
+import { uniqueViolation } from '../shared/db-errors';
+import { EMAIL_PATTERN } from '../customers/customer.rules';
+import { customFields, customFieldValues } from '../customers/custom-field.table';
+import { basestations } from './basestation.table';
+import { cpes } from './cpe.table';
+import { equipmentLogins } from './equipment-login.table';
+import { sites } from './site.table';
+import { isIpAddress, normalizeMac } from './net-rules';
 import { equipment } from './equipment.table';
 import { macContains } from './filters';
 import { containsText } from '../db/text-match';
+import { setFields } from '../shared/patch';
 
 export type EquipmentRow = typeof equipment.$inferSelect;
 
@@ -65,4 +76,264 @@ export async function list(ctx: ServiceContext, filter: EquipmentFilter, sort: S
     page: await listPage(ctx.db, { table: equipment, idColumn: equipment.id, where, sort }, page),
     count: () => listCount(ctx.db, equipment, where),
   };
+}
+
+// ---------------------------------------------------------------- writing
+
+/** SIMPLer's documented equipment types (addEquipment/modifyEquipment `type`). */
+export const EQUIPMENT_TYPES = [
+  'AirOSBH', 'AirOSBH1', 'alvarionap', 'alvarionsm', 'bridge', 'bridgeSNMP', 'canopyap', 'canopybh', 'canopycmm', 'canopyofdm', 'canopyOFDMv2',
+  'canopyPTP800', 'canopysm', 'genericAP', 'genericAPSNMP', 'genericAPSNMPv1', 'genericBH', 'genericBHSNMP', 'genericBHSNMPv1', 'genericSM',
+  'genericSMSNMP', 'genericSMSNMPv1', 'mikrotikap', 'mikrotikrouter', 'mikrotiksm', 'nanostationap', 'nanostationsm', 'other', 'otherSNMP',
+  'pbx', 'remotevoipphone', 'router', 'routerSNMP', 'switch', 'switchSNMP', 'canopy320sm', 'canopy320ap',
+] as const;
+export type EquipmentType = (typeof EQUIPMENT_TYPES)[number];
+
+type EquipmentColumns = Omit<typeof equipment.$inferInsert, 'id' | 'operatorId' | 'dateAdded'>;
+
+/** Everything a caller may set on equipment; `undefined` leaves a field as it is, null clears it. */
+export interface EquipmentInput extends Partial<EquipmentColumns> {
+  /** SIMPLer `assigned_site_name`: resolved to siteId (siteId wins when both are given). */
+  siteName?: string | null;
+  /** SIMPLer `parentNickname`: resolved to parentId (parentId wins when both are given). */
+  parentNickname?: string | null;
+  /** SIMPLer custom_field_<id>: sets (or, with null, clears) equipment custom field values. */
+  customFields?: { fieldId: number; value: string | null }[] | null;
+}
+
+const MAX_DEPTH = 1000;
+
+/** Whether making `parentId` the parent of `id` would close a loop (walks up from the parent). */
+async function wouldCycle(db: Executor, operatorId: number, id: number, parentId: number): Promise<boolean> {
+  let current: number | null = parentId;
+  for (let depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+    if (current === id) return true;
+    const [row] = await db.select({ parentId: equipment.parentId }).from(equipment).where(and(eq(equipment.operatorId, operatorId), eq(equipment.id, current)));
+    current = row?.parentId ?? null;
+  }
+  return current != null;
+}
+
+/** Validates and resolves names to ids; returns the columns to write. */
+async function prepare(db: Executor, operatorId: number, input: EquipmentInput, existing: EquipmentRow | null): Promise<Partial<EquipmentColumns>> {
+  const v = new Validation();
+  const { siteName, parentNickname, customFields: fields, ...rest } = input;
+  const columns: Record<string, unknown> = setFields(rest);
+
+  if (existing === null || input.nickname !== undefined) {
+    if (!input.nickname?.trim()) v.add('nickname', 'nickname is required');
+    else {
+      const clash = await db
+        .select({ id: equipment.id })
+        .from(equipment)
+        .where(and(eq(equipment.operatorId, operatorId), eq(equipment.nickname, input.nickname.trim()), existing ? ne(equipment.id, existing.id) : undefined));
+      if (clash.length) v.add('nickname', `nickname "${input.nickname.trim()}" is already used by equipment ${clash[0]!.id}`, 'CONFLICT');
+    }
+  }
+  if (input.ipAddress) {
+    if (!isIpAddress(input.ipAddress)) v.add('ipAddress', `"${input.ipAddress}" is not a valid IP address`);
+  } else if (input.ipAddress === '') columns.ipAddress = null;
+  if (input.mac) {
+    const mac = normalizeMac(input.mac);
+    if (!mac) v.add('mac', `"${input.mac}" is not a valid MAC address`);
+    else columns.mac = mac;
+  } else if (input.mac === '') columns.mac = null;
+  if (input.status !== undefined && !(['stock', 'use'] as unknown[]).includes(input.status)) v.add('status', 'status must be stock or use');
+  if (input.type != null && input.type !== '' && !(EQUIPMENT_TYPES as readonly string[]).includes(input.type)) {
+    v.add('type', `"${input.type}" is not an equipment type (valid: ${EQUIPMENT_TYPES.join(', ')})`);
+  }
+  if (input.maintEmail && !EMAIL_PATTERN.test(input.maintEmail)) v.add('maintEmail', `"${input.maintEmail}" is not an e-mail address`);
+  if (input.value != null && !/^-?\d{1,12}(\.\d{1,4})?$/.test(String(input.value).trim())) v.add('value', 'value must be an amount such as 120.50');
+  if (input.receiveDate != null && (!/^\d{4}-\d{2}-\d{2}$/.test(input.receiveDate) || Number.isNaN(Date.parse(input.receiveDate)))) {
+    v.add('receiveDate', 'receive date must be a date as YYYY-MM-DD');
+  }
+
+  // site: by id, or by name
+  if (input.siteId != null) {
+    const [site] = await db.select({ id: sites.id }).from(sites).where(and(eq(sites.operatorId, operatorId), eq(sites.id, input.siteId)));
+    if (!site) v.add('siteId', `site ${input.siteId} does not exist`, 'NOT_FOUND');
+  } else if (siteName) {
+    const [site] = await db.select({ id: sites.id }).from(sites).where(and(eq(sites.operatorId, operatorId), eq(sites.name, siteName.trim())));
+    if (!site) v.add('siteName', `no site is named "${siteName}"`, 'NOT_FOUND');
+    else columns.siteId = site.id;
+  }
+
+  // parent: by id, or by nickname; it must exist and must not make a loop
+  let parentId: number | null | undefined = input.parentId;
+  if (parentId != null) {
+    const [parent] = await db.select({ id: equipment.id }).from(equipment).where(and(eq(equipment.operatorId, operatorId), eq(equipment.id, parentId)));
+    if (!parent) {
+      v.add('parentId', `equipment ${parentId} does not exist`, 'NOT_FOUND');
+      parentId = undefined;
+    }
+  } else if (parentId === undefined && parentNickname) {
+    const [parent] = await db
+      .select({ id: equipment.id })
+      .from(equipment)
+      .where(and(eq(equipment.operatorId, operatorId), eq(equipment.nickname, parentNickname.trim())));
+    if (!parent) v.add('parentNickname', `no equipment is nicknamed "${parentNickname}"`, 'NOT_FOUND');
+    else columns.parentId = parentId = parent.id;
+  }
+  if (parentId != null && existing) {
+    if (parentId === existing.id || (await wouldCycle(db, operatorId, existing.id, parentId))) {
+      v.add(input.parentId != null ? 'parentId' : 'parentNickname', `equipment ${parentId} cannot be the parent of ${existing.id}: it hangs off it`);
+    }
+  }
+
+  if (fields?.length) {
+    const ids = fields.map((f) => f.fieldId);
+    const found = await db
+      .select({ id: customFields.id })
+      .from(customFields)
+      .where(and(eq(customFields.operatorId, operatorId), eq(customFields.scope, 'equipment'), inArray(customFields.id, ids)));
+    const missing = ids.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) v.add('customFields', `custom field ${missing.join(', ')} does not exist for equipment`, 'NOT_FOUND');
+  }
+  v.throwIfAny();
+  return columns as Partial<EquipmentColumns>;
+}
+
+async function writeCustomFields(db: Executor, operatorId: number, equipmentId: number, fields: EquipmentInput['customFields']): Promise<void> {
+  for (const field of fields ?? []) {
+    await db.delete(customFieldValues).where(and(eq(customFieldValues.equipmentId, equipmentId), eq(customFieldValues.fieldId, field.fieldId)));
+    if (field.value != null) await db.insert(customFieldValues).values({ operatorId, fieldId: field.fieldId, equipmentId, value: field.value });
+  }
+}
+
+/** Audit entries keep the SIM secrets out. */
+function auditable(columns: Partial<EquipmentColumns>): Record<string, unknown> {
+  const { ki, opcode, sqn, pin1, pin2, puk1, adm1, ...rest } = columns;
+  const secrets = { ki, opcode, sqn, pin1, pin2, puk1, adm1 };
+  const changed = Object.entries(secrets).filter(([, value]) => value !== undefined).map(([key]) => key);
+  return { ...rest, ...(changed.length ? { simFieldsSet: changed } : {}) };
+}
+
+function nicknameTaken(error: unknown, nickname: string | undefined): never {
+  if (uniqueViolation(error)?.includes('equipment_operator_nickname')) throw new ConflictError(`nickname "${nickname}" is already in use`, ['nickname']);
+  throw error;
+}
+
+/** Adds a piece of equipment (SIMPLer addEquipment). */
+export async function create(ctx: ServiceContext, input: EquipmentInput): Promise<EquipmentRow> {
+  const operatorId = ctx.actor.operatorId;
+  const columns = await prepare(ctx.db, operatorId, input, null);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(equipment)
+        .values({ ...columns, operatorId, nickname: columns.nickname! } as typeof equipment.$inferInsert)
+        .returning();
+      await writeCustomFields(tx, operatorId, row!.id, input.customFields);
+      await audit(tx, ctx.actor, 'equipment.create', 'equipment', row!.id, auditable(columns));
+      return row!;
+    });
+  } catch (error) {
+    return nicknameTaken(error, columns.nickname);
+  }
+}
+
+/** Changes the given fields of a piece of equipment (SIMPLer modifyEquipment). */
+export async function update(ctx: ServiceContext, id: number, input: EquipmentInput): Promise<EquipmentRow> {
+  const operatorId = ctx.actor.operatorId;
+  const existing = await getById(ctx, id);
+  if (input.status === null) new Validation().add('status', 'status cannot be removed').throwIfAny();
+  const columns = await prepare(ctx.db, operatorId, input, existing);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = Object.keys(columns).length
+        ? await tx.update(equipment).set(columns).where(and(eq(equipment.operatorId, operatorId), eq(equipment.id, id))).returning()
+        : [existing];
+      await writeCustomFields(tx, operatorId, id, input.customFields);
+      await audit(tx, ctx.actor, 'equipment.update', 'equipment', id, auditable(columns));
+      return row!;
+    });
+  } catch (error) {
+    return nicknameTaken(error, columns.nickname);
+  }
+}
+
+/** Deletes equipment that has no devices hanging off it and is neither a CPE nor a basestation. */
+export async function remove(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  const operatorId = ctx.actor.operatorId;
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: equipment.id, nickname: equipment.nickname })
+      .from(equipment)
+      .where(and(eq(equipment.operatorId, operatorId), eq(equipment.id, id)))
+      .for('update');
+    if (!row) throw new NotFoundError('equipment', id, ['equipmentId']);
+    const problems: string[] = [];
+    const children = await tx.$count(equipment, eq(equipment.parentId, id));
+    if (children) problems.push(`${children} device(s) hang off it`);
+    if (await tx.$count(cpes, eq(cpes.equipmentId, id))) problems.push('it is installed as a CPE');
+    if (await tx.$count(basestations, eq(basestations.equipmentId, id))) problems.push('it is a basestation');
+    if (problems.length) {
+      const message = `equipment ${id} cannot be deleted: ${problems.join('; ')}`;
+      throw new PreconditionFailedError(message, [{ field: ['equipmentId'], message, code: 'PRECONDITION_FAILED' }]);
+    }
+    await tx.delete(equipment).where(and(eq(equipment.operatorId, operatorId), eq(equipment.id, id)));
+    await audit(tx, ctx.actor, 'equipment.delete', 'equipment', id, { nickname: row.nickname });
+  });
+  return { id };
+}
+
+// ---------------------------------------------------------------- login details
+
+export type EquipmentLoginRow = typeof equipmentLogins.$inferSelect;
+
+export interface LoginInput {
+  equipmentId: number;
+  username: string;
+  password?: string | null;
+  notes?: string | null;
+}
+
+/** Adds login details to a device (SIMPLer addEquipmentLoginDetails); usernames are unique per device. */
+export async function addLogin(ctx: ServiceContext, input: LoginInput): Promise<EquipmentLoginRow> {
+  const operatorId = ctx.actor.operatorId;
+  await getById(ctx, input.equipmentId);
+  const username = (input.username ?? '').trim();
+  if (!username) new Validation().add('username', 'username is required').throwIfAny();
+  const taken = () => new ConflictError(`equipment ${input.equipmentId} already has a login "${username}"`, ['username']);
+  const [clash] = await ctx.db
+    .select({ id: equipmentLogins.id })
+    .from(equipmentLogins)
+    .where(and(eq(equipmentLogins.equipmentId, input.equipmentId), eq(equipmentLogins.username, username)));
+  if (clash) throw taken();
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(equipmentLogins)
+        .values({ operatorId, equipmentId: input.equipmentId, username, password: input.password ?? null, notes: input.notes ?? null })
+        .returning();
+      await audit(tx, ctx.actor, 'equipment.login.add', 'equipment', input.equipmentId, { username, notes: input.notes });
+      return row!;
+    });
+  } catch (error) {
+    if (uniqueViolation(error)?.includes('equipment_logins_equipment_username')) throw taken();
+    throw error;
+  }
+}
+
+/** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
+export async function removeLogin(ctx: ServiceContext, equipmentId: number, username: string): Promise<{ id: number }> {
+  await getById(ctx, equipmentId);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(equipmentLogins)
+      .where(and(eq(equipmentLogins.operatorId, ctx.actor.operatorId), eq(equipmentLogins.equipmentId, equipmentId), eq(equipmentLogins.username, username ?? '')))
+      .returning({ id: equipmentLogins.id });
+    if (!row) throw new NotFoundError(`login of equipment ${equipmentId} named`, `"${username}"`, ['username']);
+    await audit(tx, ctx.actor, 'equipment.login.delete', 'equipment', equipmentId, { username });
+    return row;
+  });
+}
+
+/** A device's login details, in the order they were added. */
+export async function logins(ctx: ServiceContext, equipmentId: number): Promise<EquipmentLoginRow[]> {
+  return ctx.db
+    .select()
+    .from(equipmentLogins)
+    .where(and(eq(equipmentLogins.operatorId, ctx.actor.operatorId), eq(equipmentLogins.equipmentId, equipmentId)))
+    .orderBy(equipmentLogins.id);
 }

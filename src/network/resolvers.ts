@@ -4,6 +4,7 @@ import { CustomerIpResolver, CustomerNetworkResolver } from './customer-network.
 import { BasestationResolver, CpeResolver, GatewayResolver, NetworkInterfaceResolver } from './devices.resolver';
 import { EquipmentResolver } from './equipment.resolver';
 import { SiteResolver } from './site.resolver';
+import { EquipmentLoginsResolver, NetworkWritesResolver } from './network-writes.resolver';
 
 export const networkResolvers: Function[] = [
   SiteResolver,
@@ -14,4 +15,6 @@ export const networkResolvers: Function[] = [
   NetworkInterfaceResolver,
   CustomerNetworkResolver,
   CustomerIpResolver,
+  EquipmentLoginsResolver,
+  NetworkWritesResolver,
 ];

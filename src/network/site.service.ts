@@ -17,6 +17,7 @@ import { containsText } from '../db/text-match';
 import { uniqueViolation } from '../shared/db-errors';
 import { siteMaintenanceInterval, sites, siteStatus, siteType, towerType } from './site.table';
 import { canonicalUsState, DATE_PATTERN, isFullCountryName, MAX_SITE_TEXT } from './site.rules';
+import { setFields } from '../shared/patch';
 
 export type SiteRow = typeof sites.$inferSelect;
 type SiteColumns = Omit<typeof sites.$inferInsert, 'id' | 'operatorId' | 'createdAt'>;
@@ -134,13 +135,9 @@ async function validate(db: Executor, operatorId: number, input: SiteInput, v: V
 
 /** The columns to write: undefined dropped, text trimmed, state spelled canonically. */
 function columnsOf(input: SiteInput): Partial<SiteColumns> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) {
-    if (value === undefined) continue;
-    out[key] = typeof value === 'string' ? value.trim() : value;
-  }
+  const out = setFields(input) as Partial<SiteColumns>;
   if (typeof out.state === 'string') out.state = canonicalUsState(out.state) ?? out.state;
-  return out as Partial<SiteColumns>;
+  return out;
 }
 
 function nameTaken(error: unknown, name: string | undefined): never {

@@ -1,6 +1,7 @@
 /**
  * RADIUS: customers' logins and their accounting sessions (SIMPLer listRADIUSdetails and
- * listRadiusSessions, Jaze online status). Reading only for now. Sessions belong to an
+ * listRadiusSessions, Jaze online status): reading. Writes live in radius-account.service.ts and
+ * customer-radius.service.ts. Sessions belong to an
  * operator through radacct.operator_id, which the database fills from the username.
  */
 import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';

@@ -1,4 +1,5 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
 import { CustomerRadiusResolver, RadiusAccountResolver, RadiusSessionResolver } from './radius.resolver';
+import { CustomerRadiusAttributesResolver, RadiusWritesResolver } from './radius-writes.resolver';
 
-export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver];
+export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver, CustomerRadiusAttributesResolver, RadiusWritesResolver];

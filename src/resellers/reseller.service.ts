@@ -16,6 +16,7 @@ import { uniqueViolation } from '../shared/db-errors';
 import { containsText } from '../db/text-match';
 import { resellerInvoiceBy, resellerPaymentBy, resellers, resellerType } from './reseller.table';
 import { MAX_RESELLER_TEXT, MOBILE_PATTERN, MONEY_PATTERN, PERCENT_PATTERN } from './reseller.rules';
+import { setFields } from '../shared/patch';
 
 export type ResellerRow = typeof resellers.$inferSelect;
 type ResellerColumns = Omit<typeof resellers.$inferInsert, 'id' | 'operatorId' | 'createdAt' | 'deletedAt' | 'walletBalance'>;
@@ -145,9 +146,7 @@ async function validate(db: Executor, operatorId: number, input: ResellerInput, 
 }
 
 function columnsOf(input: ResellerInput): Partial<ResellerColumns> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input)) if (value !== undefined) out[key] = typeof value === 'string' ? value.trim() : value;
-  return out as Partial<ResellerColumns>;
+  return setFields(input) as Partial<ResellerColumns>;
 }
 
 function codeTaken(error: unknown, code: string | undefined): never {

@@ -1,5 +1,6 @@
 /**
- * Maintenance tickets (SIMPLer getMaintenanceData and its filters): reading only for now.
+ * Maintenance tickets (SIMPLer getMaintenanceData and its filters): reading. Writes are in
+ * maintenance-write.service.ts, installer jobs in installer-tracking.service.ts.
  * Ticket types and subtypes are operator-defined rows, resolved to names when served.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';

@@ -6,6 +6,7 @@ import {
   MaintenanceTicketResolver,
   SiteSupportResolver,
 } from './maintenance.resolver';
+import { CustomerSalesResolver, SupportWriteResolver } from './support-write.resolver';
 
 export const supportResolvers: Function[] = [
   MaintenanceTicketResolver,
@@ -13,4 +14,6 @@ export const supportResolvers: Function[] = [
   CustomerSupportResolver,
   SiteSupportResolver,
   EquipmentSupportResolver,
+  SupportWriteResolver,
+  CustomerSalesResolver,
 ];

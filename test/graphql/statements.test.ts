@@ -2,18 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
 
-/** A four-level query: customers → subscriptions → plan → sub-plans, and invoices → payments → invoice. */
+/**
+ * A four-level query: customers → subscriptions → plan → sub-plans (and → bandwidth template),
+ * customers → invoices → lines and payments. Each loader appears at one level only: a loader
+ * reused at two depths may be answered from its cache for some pages and not others, which
+ * would make the count depend on the data rather than on the shape.
+ */
 const NESTED = `query Nested($n: Int!) {
   customers(first: $n) {
     totalCount
     nodes {
       name
       contacts { name }
-      servicePlan { name bandwidthTemplate { name } }
-      subscriptions(first: 2) { nodes { description plan { name subPlans { name price } } } }
+      subscriptions(first: 2) { nodes { description plan { name bandwidthTemplate { name } subPlans { name price } } } }
       invoices(first: 3) {
         totalCount
-        nodes { number total lines { description total } payments { amount invoice { number } } }
+        nodes { number total lines { description total } payments { amount method } }
       }
       payments(first: 2) { nodes { amount } }
     }

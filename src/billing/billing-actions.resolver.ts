@@ -1,0 +1,285 @@
+/**
+ * GraphQL adapter for billing writes: invoicing runs, cards and bank accounts, plan changes,
+ * grace periods and field payment collections. Parse, call the service, format.
+ */
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { loadPlan } from '../catalog/plan.resolver';
+import { Plan } from '../catalog/plan.types';
+import { customerById } from '../customers/customer.loaders';
+import { loadCustomer } from '../customers/customer.resolver';
+import { Customer } from '../customers/customer.types';
+import type { GraphQLContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { registerNodeType } from '../graphql/node';
+import { mutate } from '../graphql/user-error';
+import {
+  bankAccountById,
+  bankAccountsByCustomer,
+  creditCardById,
+  creditCardsByCustomer,
+  gracePeriodsByCustomer,
+  invoiceById,
+  paymentById,
+  paymentCollectionById,
+  paymentCollectionsByCustomer,
+  paymentsByInvoice,
+  pendingPlanChangesByCustomer,
+  planChangeById,
+} from './billing.loaders';
+import {
+  fromBankAccountAddFromDetailsInput,
+  fromBankAccountAddInput,
+  fromCreditCardAddInput,
+  toBankAccount,
+  toCreditCard,
+  toGracePeriod,
+  toInvoice,
+  toPayment,
+  toPaymentCollection,
+  toPlanChange,
+} from './billing.mapping';
+import * as collectionService from './collection.service';
+import * as gracePeriodService from './grace-period.service';
+import * as invoicingService from './invoicing.service';
+import * as instrumentService from './payment-instrument.service';
+import * as planChangeService from './plan-change.service';
+import { InvoicesGenerateInput, InvoicesGeneratePayload } from './invoice.types';
+import {
+  BankAccountAddFromDetailsInput,
+  BankAccountAddInput,
+  BankAccountPayload,
+  CreditCardAddInput,
+  CreditCardPayload,
+  DeletedIdPayload,
+  PaymentInstrumentDeleteInput,
+} from './payment-instrument.types';
+import {
+  PaymentCollection,
+  PaymentCollectionApproveInput,
+  PaymentCollectionApprovePayload,
+  PaymentCollectionCollectInput,
+  PaymentCollectionDisapproveInput,
+  PaymentCollectionPayload,
+  PaymentCollectionRequestInput,
+} from './payment-collection.types';
+import { Payment } from './payment.types';
+import {
+  CustomerGracePeriodAddInput,
+  CustomerGracePeriodAddPayload,
+  CustomerPlanChangeInput,
+  CustomerPlanChangePayload,
+  GracePeriod,
+  PlanChange,
+} from './plan-change.types';
+
+registerNodeType('PlanChange', async (ctx, id) => {
+  const row = await planChangeById(ctx).load(id);
+  return row ? toPlanChange(row) : null;
+});
+registerNodeType('PaymentCollection', async (ctx, id) => {
+  const row = await paymentCollectionById(ctx).load(id);
+  return row ? toPaymentCollection(row) : null;
+});
+
+/** The customer as it is after a write (not a row cached earlier in the request). */
+async function freshCustomer(ctx: GraphQLContext, id: number): Promise<Customer | null> {
+  customerById(ctx).clear(id);
+  return loadCustomer(ctx, id);
+}
+
+@Resolver()
+export class BillingActionsResolver {
+  @Mutation(() => InvoicesGeneratePayload, {
+    description:
+      'Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice.',
+  })
+  async invoicesGenerate(@Arg('input', () => InvoicesGenerateInput) input: InvoicesGenerateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const rows = await invoicingService.generate(ctx, {
+        kind: input.kind as invoicingService.InvoicingKind | null | undefined,
+        customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']),
+        asOf: input.asOf,
+      });
+      for (const row of rows) invoiceById(ctx).clear(row.id).prime(row.id, row);
+      return { invoices: rows.map(toInvoice) };
+    }, { invoices: null });
+  }
+
+  @Mutation(() => CreditCardPayload, { description: 'Adds a tokenised card to a customer (SIMPLer addCreditCardToken).' })
+  async creditCardAdd(@Arg('input', () => CreditCardAddInput) input: CreditCardAddInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await instrumentService.addCard(ctx, fromCreditCardAddInput(input));
+      creditCardById(ctx).prime(row.id, row);
+      creditCardsByCustomer(ctx).clear(row.customerId);
+      return { creditCard: toCreditCard(row) };
+    }, { creditCard: null });
+  }
+
+  @Mutation(() => DeletedIdPayload, { description: 'Removes a stored card.' })
+  async creditCardDelete(@Arg('input', () => PaymentInstrumentDeleteInput) input: PaymentInstrumentDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await instrumentService.deleteCard(ctx, idOf(input.id, 'CreditCard', ['id']));
+      return { deletedId: input.id };
+    }, { deletedId: null });
+  }
+
+  @Mutation(() => BankAccountPayload, { description: 'Adds a tokenised bank account (SIMPLer addEFTToken).' })
+  async bankAccountAdd(@Arg('input', () => BankAccountAddInput) input: BankAccountAddInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await instrumentService.addBankToken(ctx, fromBankAccountAddInput(input));
+      bankAccountById(ctx).prime(row.id, row);
+      bankAccountsByCustomer(ctx).clear(row.customerId);
+      return { bankAccount: toBankAccount(row) };
+    }, { bankAccount: null });
+  }
+
+  @Mutation(() => BankAccountPayload, {
+    description: 'Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored.',
+  })
+  async bankAccountAddFromDetails(@Arg('input', () => BankAccountAddFromDetailsInput) input: BankAccountAddFromDetailsInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await instrumentService.addBankDetails(ctx, fromBankAccountAddFromDetailsInput(input));
+      bankAccountById(ctx).prime(row.id, row);
+      bankAccountsByCustomer(ctx).clear(row.customerId);
+      return { bankAccount: toBankAccount(row) };
+    }, { bankAccount: null });
+  }
+
+  @Mutation(() => DeletedIdPayload, { description: 'Removes a stored bank account.' })
+  async bankAccountDelete(@Arg('input', () => PaymentInstrumentDeleteInput) input: PaymentInstrumentDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await instrumentService.deleteBankAccount(ctx, idOf(input.id, 'BankAccount', ['id']));
+      return { deletedId: input.id };
+    }, { deletedId: null });
+  }
+
+  @Mutation(() => CustomerPlanChangePayload, { description: 'Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group).' })
+  async customerPlanChange(@Arg('input', () => CustomerPlanChangeInput) input: CustomerPlanChangeInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await planChangeService.move(ctx, {
+        ...input,
+        customerId: idOf(input.customerId, 'Customer', ['customerId']),
+        planId: idOf(input.planId, 'Plan', ['planId']),
+      });
+      planChangeById(ctx).prime(row.id, row);
+      pendingPlanChangesByCustomer(ctx).clear(row.customerId);
+      return { planChange: toPlanChange(row), customer: await freshCustomer(ctx, row.customerId) };
+    }, { planChange: null, customer: null });
+  }
+
+  @Mutation(() => CustomerGracePeriodAddPayload, { description: "Extends a customer's service by some days or to a date (Jaze add_grace_period)." })
+  async customerGracePeriodAdd(@Arg('input', () => CustomerGracePeriodAddInput) input: CustomerGracePeriodAddInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { gracePeriod } = await gracePeriodService.add(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
+      return { gracePeriod: toGracePeriod(gracePeriod), customer: await freshCustomer(ctx, gracePeriod.customerId) };
+    }, { gracePeriod: null, customer: null });
+  }
+
+  @Mutation(() => PaymentCollectionPayload, { description: 'Asks for a collector to visit the customer (Jaze payment_collection_request).' })
+  async paymentCollectionRequest(@Arg('input', () => PaymentCollectionRequestInput) input: PaymentCollectionRequestInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await collectionService.request(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
+      return { paymentCollection: toPaymentCollection(row) };
+    }, { paymentCollection: null });
+  }
+
+  @Mutation(() => PaymentCollectionPayload, { description: "Records the collector's outcome (Jaze collect_user_payment)." })
+  async paymentCollectionCollect(@Arg('input', () => PaymentCollectionCollectInput) input: PaymentCollectionCollectInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await collectionService.collect(ctx, {
+        ...input,
+        customerId: idOf(input.customerId, 'Customer', ['customerId']),
+        statusOfCollection: input.statusOfCollection as collectionService.CollectionOutcome,
+        method: input.method as collectionService.CollectionMethod | null | undefined,
+      });
+      paymentCollectionById(ctx).clear(row.id).prime(row.id, row);
+      return { paymentCollection: toPaymentCollection(row) };
+    }, { paymentCollection: null });
+  }
+
+  @Mutation(() => PaymentCollectionApprovePayload, {
+    description: "Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first.",
+  })
+  async paymentCollectionApprove(@Arg('input', () => PaymentCollectionApproveInput) input: PaymentCollectionApproveInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { collection, payments } = await collectionService.approve(ctx, {
+        ...input,
+        customerId: idOf(input.customerId, 'Customer', ['customerId']),
+        collectionId: idOf(input.collectionId, 'PaymentCollection', ['collectionId']),
+      });
+      paymentCollectionById(ctx).clear(collection.id).prime(collection.id, collection);
+      for (const p of payments) {
+        paymentById(ctx).prime(p.id, p);
+        if (p.invoiceId != null) {
+          invoiceById(ctx).clear(p.invoiceId);
+          paymentsByInvoice(ctx).clear(p.invoiceId);
+        }
+      }
+      return { paymentCollection: toPaymentCollection(collection), payments: payments.map(toPayment) };
+    }, { paymentCollection: null, payments: null });
+  }
+
+  @Mutation(() => PaymentCollectionPayload, { description: 'Refuses a collection (Jaze collection_disapproval).' })
+  async paymentCollectionDisapprove(@Arg('input', () => PaymentCollectionDisapproveInput) input: PaymentCollectionDisapproveInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await collectionService.disapprove(ctx, {
+        ...input,
+        customerId: idOf(input.customerId, 'Customer', ['customerId']),
+        collectionId: idOf(input.collectionId, 'PaymentCollection', ['collectionId']),
+      });
+      paymentCollectionById(ctx).clear(row.id).prime(row.id, row);
+      return { paymentCollection: toPaymentCollection(row) };
+    }, { paymentCollection: null });
+  }
+}
+
+@Resolver(() => PlanChange)
+export class PlanChangeResolver {
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() change: PlanChange, @Ctx() ctx: GraphQLContext) {
+    return loadCustomer(ctx, change.customerId);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true, description: 'The plan moved from; null if none or deleted.' })
+  fromPlan(@Root() change: PlanChange, @Ctx() ctx: GraphQLContext) {
+    return loadPlan(ctx, change.fromPlanId);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true })
+  toPlan(@Root() change: PlanChange, @Ctx() ctx: GraphQLContext) {
+    return loadPlan(ctx, change.toPlanId);
+  }
+}
+
+@Resolver(() => PaymentCollection)
+export class PaymentCollectionResolver {
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() collection: PaymentCollection, @Ctx() ctx: GraphQLContext) {
+    return loadCustomer(ctx, collection.customerId);
+  }
+
+  @FieldResolver(() => Payment, { nullable: true, description: 'The first payment recorded when approved.' })
+  async payment(@Root() collection: PaymentCollection, @Ctx() ctx: GraphQLContext): Promise<Payment | null> {
+    if (collection.paymentId == null) return null;
+    const row = await paymentById(ctx).load(collection.paymentId);
+    return row ? toPayment(row) : null;
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerPlanChangesResolver {
+  @FieldResolver(() => [PlanChange], { description: 'Plan changes recorded but not applied yet, soonest first.' })
+  async pendingPlanChanges(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<PlanChange[]> {
+    return (await pendingPlanChangesByCustomer(ctx).load(customer.legacyId)).map(toPlanChange);
+  }
+
+  @FieldResolver(() => [PaymentCollection], { description: 'Field payment collections, newest first.' })
+  async paymentCollections(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<PaymentCollection[]> {
+    return (await paymentCollectionsByCustomer(ctx).load(customer.legacyId)).map(toPaymentCollection);
+  }
+
+  @FieldResolver(() => [GracePeriod], { description: 'Grace periods given, oldest first.' })
+  async gracePeriods(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<GracePeriod[]> {
+    return (await gracePeriodsByCustomer(ctx).load(customer.legacyId)).map(toGracePeriod);
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * Payments collected at the customer's door (Jaze E39 payment_collection_request, E25
+ * collect_user_payment, E23 collection_approval, E24 collection_disapproval). A request is
+ * recorded; the collector reports the outcome; approving it records the money as payments
+ * (applied to the customer's oldest open invoices first, the rest on account). Cards: only the
+ * last four digits are ever accepted or stored.
+ */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { audit } from '../shared/audit';
+import type { ServiceContext } from '../shared/context';
+import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
+import { customers } from '../customers/customer.table';
+import { staffUsers } from '../tenancy/staff-user.table';
+import { isCalendarDate } from './dates';
+import { invoices } from './invoice.table';
+import { fromCents, toCents, today } from './money';
+import { paymentCollections } from './payment-collection.table';
+import { payments } from './payment.table';
+import type { PaymentRow } from './payment.service';
+
+export type PaymentCollectionRow = typeof paymentCollections.$inferSelect;
+export type CollectionOutcome = 'cash_collected' | 'not_available' | 'already_paid';
+export type CollectionMethod = NonNullable<PaymentCollectionRow['method']>;
+
+const MAX_TEXT = 500;
+const OPEN_STATES: PaymentCollectionRow['status'][] = ['requested', 'cash_collected', 'not_available', 'already_paid'];
+
+export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<PaymentCollectionRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(paymentCollections).where(and(eq(paymentCollections.operatorId, operatorId), inArray(paymentCollections.id, [...ids])));
+}
+
+async function requireCustomer(db: Executor, operatorId: number, customerId: number, v: Validation): Promise<void> {
+  const [row] = await db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customerId)));
+  if (!row) v.add('customerId', `customer ${customerId} does not exist`, 'NOT_FOUND');
+}
+
+function invalid(field: string, message: string): DomainError {
+  return new DomainError('INVALID', message, [{ field: [field], message, code: 'INVALID' }]);
+}
+
+// ---------------------------------------------------------------- E39 request
+
+export interface RequestInput {
+  customerId: number;
+  /** `none` (default) or the banknote the collector should bring change for, e.g. `500`. */
+  bringChangeFor?: string | null;
+}
+
+export async function request(ctx: ServiceContext, input: RequestInput): Promise<PaymentCollectionRow> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  await requireCustomer(ctx.db, operatorId, input.customerId, v);
+  const change = (input.bringChangeFor ?? 'none').trim().toLowerCase();
+  if (change !== 'none' && !/^[1-9][0-9]{0,6}$/.test(change)) v.add('bringChangeFor', 'bringChangeFor must be "none" or a banknote value such as "500"');
+  v.throwIfAny();
+  return ctx.db.transaction(async (tx) => {
+    const [open] = await tx
+      .select({ id: paymentCollections.id })
+      .from(paymentCollections)
+      .where(and(eq(paymentCollections.customerId, input.customerId), eq(paymentCollections.status, 'requested')))
+      .for('update');
+    if (open) throw new ConflictError(`customer ${input.customerId} already has collection request ${open.id} waiting`, ['customerId']);
+    const [row] = await tx.insert(paymentCollections).values({ operatorId, customerId: input.customerId, status: 'requested', bringChangeFor: change }).returning();
+    await audit(tx, ctx.actor, 'paymentCollection.request', 'payment_collection', row!.id, { customerId: input.customerId, bringChangeFor: change });
+    return row!;
+  });
+}
+
+// ---------------------------------------------------------------- E25 collect
+
+export interface CollectInput {
+  customerId: number;
+  /** Decimal string; required (> 0) when cash was collected. */
+  amount?: string | null;
+  statusOfCollection: CollectionOutcome;
+  /** Required when cash was collected. */
+  method?: CollectionMethod | null;
+  /** Cheque: bank, number and date are required. */
+  bank?: string | null;
+  chequeNumber?: string | null;
+  chequeDate?: string | null;
+  /** Cards: exactly the last four digits (a longer number is refused) and the expiry (MM/YY or MM/YYYY). */
+  cardLast4?: string | null;
+  cardExpiration?: string | null;
+  notes?: string | null;
+  /** Default: the acting staff user. */
+  collectorStaffId?: number | null;
+}
+
+/**
+ * Records the collector's outcome on the customer's waiting request, or on a new collection
+ * when there is none.
+ */
+export async function collect(ctx: ServiceContext, input: CollectInput): Promise<PaymentCollectionRow> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  await requireCustomer(ctx.db, operatorId, input.customerId, v);
+  if (!['cash_collected', 'not_available', 'already_paid'].includes(input.statusOfCollection)) {
+    v.add('statusOfCollection', 'statusOfCollection must be cashCollected, notAvailable or alreadyPaid');
+  }
+  const collected = input.statusOfCollection === 'cash_collected';
+  const cents = input.amount != null ? toCents(input.amount) : null;
+  if (input.amount != null && cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals`);
+  else if (cents != null && cents < 0) v.add('amount', 'amount cannot be negative');
+  else if (collected && (cents == null || cents <= 0)) v.add('amount', 'amount must be more than 0 when the payment was collected');
+  if (collected && input.method == null) v.add('method', 'method is required when the payment was collected');
+  if (input.method != null && !['cash', 'cheque', 'credit_card', 'debit_card'].includes(input.method)) v.add('method', 'method must be cash, cheque, creditCard or debitCard');
+  if (input.method === 'cheque') {
+    if (!input.bank?.trim()) v.add('bank', 'bank is required for a cheque');
+    if (!input.chequeNumber?.trim()) v.add('chequeNumber', 'cheque number is required for a cheque');
+    else if (!/^[0-9]{1,20}$/.test(input.chequeNumber.trim())) v.add('chequeNumber', 'cheque number must be digits');
+    if (!input.chequeDate) v.add('chequeDate', 'cheque date is required for a cheque');
+    else if (!isCalendarDate(input.chequeDate)) v.add('chequeDate', `cheque date "${input.chequeDate}" is not a date (YYYY-MM-DD)`);
+  }
+  const card = input.method === 'credit_card' || input.method === 'debit_card';
+  if (card) {
+    // never echo what was sent: it may be a full card number
+    if (!input.cardLast4) v.add('cardLast4', 'the last four digits of the card are required');
+    else if (!/^[0-9]{4}$/.test(input.cardLast4)) v.add('cardLast4', 'give exactly the last four digits of the card, never the full number');
+    if (!input.cardExpiration) v.add('cardExpiration', 'card expiration is required');
+    else if (!/^(0[1-9]|1[0-2])\/([0-9]{2}|[0-9]{4})$/.test(input.cardExpiration.trim())) v.add('cardExpiration', 'card expiration must be MM/YY or MM/YYYY');
+  } else if (input.cardLast4 != null || input.cardExpiration != null) {
+    v.add('cardLast4', 'card details are only for creditCard or debitCard');
+  }
+  for (const key of ['bank', 'notes'] as const) if ((input[key]?.length ?? 0) > MAX_TEXT) v.add(key, `${key} is longer than ${MAX_TEXT} characters`);
+  const collectorStaffId = input.collectorStaffId ?? ctx.actor.staffUserId;
+  if (input.collectorStaffId != null) {
+    const [staff] = await ctx.db.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.operatorId, operatorId), eq(staffUsers.id, input.collectorStaffId)));
+    if (!staff) v.add('collectorStaffId', `staff user ${input.collectorStaffId} does not exist`, 'NOT_FOUND');
+  }
+  v.throwIfAny();
+
+  const values = {
+    status: input.statusOfCollection,
+    amount: cents != null && cents > 0 ? fromCents(cents) : null,
+    method: input.method ?? null,
+    bank: input.method === 'cheque' ? input.bank!.trim() : null,
+    chequeNumber: input.method === 'cheque' ? input.chequeNumber!.trim() : null,
+    chequeDate: input.method === 'cheque' ? input.chequeDate! : null,
+    cardLast4: card ? input.cardLast4! : null,
+    cardExpiration: card ? input.cardExpiration!.trim() : null,
+    notes: input.notes ?? null,
+    collectorStaffId,
+  };
+  return ctx.db.transaction(async (tx) => {
+    const [waiting] = await tx
+      .select({ id: paymentCollections.id })
+      .from(paymentCollections)
+      .where(and(eq(paymentCollections.customerId, input.customerId), eq(paymentCollections.status, 'requested')))
+      .orderBy(asc(paymentCollections.id))
+      .limit(1)
+      .for('update');
+    const [row] = waiting
+      ? await tx.update(paymentCollections).set(values).where(eq(paymentCollections.id, waiting.id)).returning()
+      : await tx.insert(paymentCollections).values({ ...values, operatorId, customerId: input.customerId }).returning();
+    await audit(tx, ctx.actor, 'paymentCollection.collect', 'payment_collection', row!.id, { customerId: input.customerId, ...values });
+    return row!;
+  });
+}
+
+// ---------------------------------------------------------------- E23 / E24 decisions
+
+async function lockCollection(tx: Executor, operatorId: number, customerId: number, collectionId: number): Promise<PaymentCollectionRow> {
+  const [row] = await tx
+    .select()
+    .from(paymentCollections)
+    .where(and(eq(paymentCollections.operatorId, operatorId), eq(paymentCollections.id, collectionId)))
+    .for('update');
+  if (!row) throw new NotFoundError('payment collection', collectionId, ['collectionId']);
+  if (row.customerId !== customerId) throw invalid('collectionId', `payment collection ${collectionId} is not customer ${customerId}'s`);
+  return row;
+}
+
+export interface ApproveInput {
+  customerId: number;
+  collectionId: number;
+  /** The approved amount (Jaze `amount`), > 0. */
+  amount: string;
+  /** Settle the customer's oldest open invoices first (default true); the rest is on account. */
+  applyToInvoices?: boolean | null;
+}
+
+const METHOD: Record<CollectionMethod, PaymentRow['method']> = { cash: 'cash', cheque: 'cheque', credit_card: 'credit_card', debit_card: 'debit_card' };
+
+/**
+ * Approves a collection whose money was collected: records the payments and marks the collection
+ * approved, in one transaction. Only a `cash_collected` collection can be approved.
+ */
+export async function approve(ctx: ServiceContext, input: ApproveInput): Promise<{ collection: PaymentCollectionRow; payments: PaymentRow[] }> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  await requireCustomer(ctx.db, operatorId, input.customerId, v);
+  const cents = toCents(input.amount ?? '');
+  if (cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals`);
+  else if (cents <= 0) v.add('amount', 'amount must be more than 0');
+  v.throwIfAny();
+
+  return ctx.db.transaction(async (tx) => {
+    const collection = await lockCollection(tx, operatorId, input.customerId, input.collectionId);
+    if (collection.status !== 'cash_collected') {
+      const message = `payment collection ${collection.id} is ${collection.status.replace(/_/g, ' ')}; only a collected payment can be approved`;
+      throw new PreconditionFailedError(message, [{ field: ['collectionId'], message, code: 'PRECONDITION_FAILED' }]);
+    }
+    const method = METHOD[collection.method!];
+    const base = {
+      operatorId,
+      customerId: input.customerId,
+      paymentDate: today(),
+      method,
+      narrative: `Field collection ${collection.id}`,
+      reference: collection.chequeNumber ?? (collection.cardLast4 ? `card ****${collection.cardLast4}` : null),
+      recordedByStaffId: ctx.actor.staffUserId,
+    };
+    let left = cents!;
+    const made: PaymentRow[] = [];
+    if (input.applyToInvoices ?? true) {
+      const open = await tx
+        .select()
+        .from(invoices)
+        .where(and(eq(invoices.operatorId, operatorId), eq(invoices.customerId, input.customerId), inArray(invoices.status, ['open', 'partially_paid'])))
+        .orderBy(asc(invoices.issueDate), asc(invoices.id))
+        .for('update');
+      for (const invoice of open) {
+        if (left <= 0) break;
+        const due = toCents(invoice.total)! - toCents(invoice.amountPaid)!;
+        if (due <= 0) continue;
+        const part = Math.min(due, left);
+        const paid = toCents(invoice.amountPaid)! + part;
+        const [payment] = await tx.insert(payments).values({ ...base, invoiceId: invoice.id, amount: fromCents(part) }).returning();
+        await tx
+          .update(invoices)
+          .set({ amountPaid: fromCents(paid), status: paid === toCents(invoice.total)! ? 'paid' : 'partially_paid' })
+          .where(eq(invoices.id, invoice.id));
+        made.push(payment!);
+        left -= part;
+      }
+    }
+    if (left > 0) {
+      const [payment] = await tx.insert(payments).values({ ...base, invoiceId: null, amount: fromCents(left) }).returning();
+      made.push(payment!);
+    }
+    const [row] = await tx
+      .update(paymentCollections)
+      .set({ status: 'approved', amount: fromCents(cents!), decidedAt: new Date(), decidedByStaffId: ctx.actor.staffUserId, paymentId: made[0]!.id })
+      .where(eq(paymentCollections.id, collection.id))
+      .returning();
+    await audit(tx, ctx.actor, 'paymentCollection.approve', 'payment_collection', collection.id, {
+      customerId: input.customerId,
+      amount: fromCents(cents!),
+      paymentIds: made.map((p) => p.id),
+    });
+    return { collection: row!, payments: made };
+  });
+}
+
+export interface DisapproveInput {
+  customerId: number;
+  collectionId: number;
+  /** Appended to the collection's notes. */
+  reason?: string | null;
+}
+
+export async function disapprove(ctx: ServiceContext, input: DisapproveInput): Promise<PaymentCollectionRow> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  await requireCustomer(ctx.db, operatorId, input.customerId, v);
+  if ((input.reason?.length ?? 0) > MAX_TEXT) v.add('reason', `reason is longer than ${MAX_TEXT} characters`);
+  v.throwIfAny();
+  return ctx.db.transaction(async (tx) => {
+    const collection = await lockCollection(tx, operatorId, input.customerId, input.collectionId);
+    if (!OPEN_STATES.includes(collection.status)) {
+      const message = `payment collection ${collection.id} was already ${collection.status}`;
+      throw new PreconditionFailedError(message, [{ field: ['collectionId'], message, code: 'PRECONDITION_FAILED' }]);
+    }
+    const notes = input.reason ? [collection.notes, `Disapproved: ${input.reason}`].filter(Boolean).join('\n') : collection.notes;
+    const [row] = await tx
+      .update(paymentCollections)
+      .set({ status: 'disapproved', decidedAt: new Date(), decidedByStaffId: ctx.actor.staffUserId, notes })
+      .where(eq(paymentCollections.id, collection.id))
+      .returning();
+    await audit(tx, ctx.actor, 'paymentCollection.disapprove', 'payment_collection', collection.id, { customerId: input.customerId, reason: input.reason ?? null });
+    return row!;
+  });
+}
+
+/** Collections of many customers, newest first. */
+export async function ofCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<PaymentCollectionRow[]> {
+  if (customerIds.length === 0) return [];
+  return db
+    .select()
+    .from(paymentCollections)
+    .where(and(eq(paymentCollections.operatorId, operatorId), inArray(paymentCollections.customerId, [...customerIds])))
+    .orderBy(asc(paymentCollections.customerId), desc(paymentCollections.createdAt), desc(paymentCollections.id));
+}

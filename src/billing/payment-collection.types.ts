@@ -1,0 +1,77 @@
+/** The GraphQL shape of field payment collections (Jaze E21–E25, E39). */
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-error';
+import { CollectionOutcome, PaymentCollectionMethod, PaymentCollectionStatus } from './billing.enums';
+import { Payment } from './payment.types';
+
+@ObjectType('PaymentCollection', { implements: Node, description: "A payment collected at the customer's door, and its approval." })
+export class PaymentCollection extends Node {
+  @Field(() => PaymentCollectionStatus) status!: PaymentCollectionStatus;
+  @Field(() => DecimalScalar, { nullable: true }) amount!: string | null;
+  @Field(() => PaymentCollectionMethod, { nullable: true }) method!: PaymentCollectionMethod | null;
+  @Field(() => String, { nullable: true }) bank!: string | null;
+  @Field(() => String, { nullable: true }) chequeNumber!: string | null;
+  @Field(() => DateScalar, { nullable: true }) chequeDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'Only the last four digits of a card are ever kept.' }) cardLast4!: string | null;
+  @Field(() => String, { nullable: true }) cardExpiration!: string | null;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => String, { nullable: true, description: '"none" or a banknote value.' }) bringChangeFor!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+
+  /** Internal. */
+  customerId!: number;
+  paymentId!: number | null;
+}
+
+@InputType({ description: 'Ask for a collector to come (Jaze payment_collection_request).' })
+export class PaymentCollectionRequestInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => String, { nullable: true, description: '"none" (default) or a banknote value such as "500".' }) bringChangeFor?: string | null;
+}
+
+@InputType({ description: "The collector's report (Jaze collect_user_payment). Cards: the last four digits only." })
+export class PaymentCollectionCollectInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Required when the payment was collected.' }) amount?: string | null;
+  @Field(() => CollectionOutcome) statusOfCollection!: CollectionOutcome;
+  @Field(() => PaymentCollectionMethod, { nullable: true, description: 'Required when the payment was collected.' }) method?: PaymentCollectionMethod | null;
+  @Field(() => String, { nullable: true, description: 'Required for a cheque.' }) bank?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required for a cheque.' }) chequeNumber?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Required for a cheque.' }) chequeDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required for cards: exactly four digits.' }) cardLast4?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required for cards: MM/YY or MM/YYYY.' }) cardExpiration?: string | null;
+  @Field(() => String, { nullable: true }) notes?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Staff user id of the collector; default: the acting staff user.' }) collectorStaffId?: number | null;
+}
+
+@InputType({ description: 'Approve a collected payment (Jaze collection_approval).' })
+export class PaymentCollectionApproveInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => ID) collectionId!: string;
+  @Field(() => DecimalScalar) amount!: string;
+  @Field(() => Boolean, { nullable: true, description: "Settle the customer's oldest open invoices first (default true); the rest is on account." })
+  applyToInvoices?: boolean | null;
+}
+
+@InputType({ description: 'Refuse a collection (Jaze collection_disapproval).' })
+export class PaymentCollectionDisapproveInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => ID) collectionId!: string;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+}
+
+@ObjectType()
+export class PaymentCollectionPayload {
+  @Field(() => PaymentCollection, { nullable: true }) paymentCollection!: PaymentCollection | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class PaymentCollectionApprovePayload {
+  @Field(() => PaymentCollection, { nullable: true }) paymentCollection!: PaymentCollection | null;
+  @Field(() => [Payment], { nullable: true, description: 'The payments recorded, one per invoice settled plus any amount on account.' }) payments!: Payment[] | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

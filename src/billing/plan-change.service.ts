@@ -1,0 +1,194 @@
+/**
+ * Moving a subscriber to another plan (Jaze E10 move_group: userId, groupId, type,
+ * customDateTo, clearUserDataUsage, clearUserPolicies, moveBilling). A move now (or back-dated
+ * to the start of the current billing cycle) is applied at once; a move at the next billing
+ * cycle or on a custom date is recorded and applied by `applyDue` when its time comes.
+ */
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { audit } from '../shared/audit';
+import type { ServiceContext } from '../shared/context';
+import { NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
+import { customers } from '../customers/customer.table';
+import { plans } from '../catalog/plan.table';
+import { addMonths, isCalendarDate } from './dates';
+import { planChanges } from './plan-change.table';
+import { subscriptions } from './subscription.table';
+import type { SubscriptionRow } from './subscription.service';
+
+export type PlanChangeRow = typeof planChanges.$inferSelect;
+export type PlanChangeTiming = PlanChangeRow['timing'];
+
+export interface MoveInput {
+  customerId: number;
+  /** Jaze `groupId`: an enabled service plan of the operator. */
+  planId: number;
+  timing: PlanChangeTiming;
+  /** Jaze `customDateTo` (YYYY-MM-DD), required for `custom_date`; today or later. */
+  customDate?: string | null;
+  clearDataUsage?: boolean | null;
+  clearPolicies?: boolean | null;
+  /** Switch the active recurring subscription to the new plan too. */
+  moveBilling?: boolean | null;
+}
+
+const TIMINGS: PlanChangeTiming[] = ['immediately', 'previous_billing_cycle', 'next_billing_cycle', 'custom_date'];
+
+export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<PlanChangeRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(planChanges).where(and(eq(planChanges.operatorId, operatorId), inArray(planChanges.id, [...ids])));
+}
+
+/** Moves not applied yet, of many customers, soonest first. */
+export async function pendingOfCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<PlanChangeRow[]> {
+  if (customerIds.length === 0) return [];
+  return db
+    .select()
+    .from(planChanges)
+    .where(and(eq(planChanges.operatorId, operatorId), inArray(planChanges.customerId, [...customerIds]), isNull(planChanges.appliedAt)))
+    .orderBy(asc(planChanges.customerId), asc(planChanges.effectiveAt), asc(planChanges.id));
+}
+
+/**
+ * The subscription that bills the customer's service: an active recurring one on the current
+ * service plan, else the newest active recurring one on any service plan.
+ */
+async function billingSubscription(db: Executor, operatorId: number, customerId: number, servicePlanId: number | null, on: string): Promise<SubscriptionRow | null> {
+  const rows = await db
+    .select({ sub: subscriptions })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .where(
+      and(
+        eq(subscriptions.operatorId, operatorId),
+        eq(subscriptions.customerId, customerId),
+        eq(subscriptions.type, 'recurring'),
+        isNull(subscriptions.endedAt),
+        sql`(${subscriptions.validTo} is null or ${subscriptions.validTo} >= ${on})`,
+        eq(plans.kind, 'service'),
+      ),
+    )
+    .orderBy(desc(sql`${subscriptions.planId} = ${servicePlanId ?? -1}`), desc(subscriptions.id));
+  return rows[0]?.sub ?? null;
+}
+
+const midnight = (date: string) => new Date(`${date}T00:00:00.000Z`);
+
+/** Puts the customer on the plan and, with moveBilling, re-points the billing subscription. */
+async function apply(tx: Executor, operatorId: number, change: Pick<PlanChangeRow, 'customerId' | 'toPlanId' | 'moveBilling'>, on: string): Promise<void> {
+  const [customer] = await tx.select({ servicePlanId: customers.servicePlanId }).from(customers).where(eq(customers.id, change.customerId));
+  const [plan] = await tx.select().from(plans).where(eq(plans.id, change.toPlanId));
+  await tx.update(customers).set({ servicePlanId: change.toPlanId, updatedAt: new Date() }).where(eq(customers.id, change.customerId));
+  if (!change.moveBilling) return;
+  const sub = await billingSubscription(tx, operatorId, change.customerId, customer?.servicePlanId ?? null, on);
+  if (!sub) return;
+  await tx
+    .update(subscriptions)
+    .set({
+      planId: change.toPlanId,
+      subPlanId: null,
+      ...(sub.priceOverridden ? {} : { price: plan!.price }),
+      ...(sub.descriptionOverridden ? {} : { description: plan!.name }),
+    })
+    .where(eq(subscriptions.id, sub.id));
+}
+
+/**
+ * Jaze move_group. `immediately`: applied now. `previous_billing_cycle`: applied now, effective
+ * from the start of the current cycle of the billing subscription. `next_billing_cycle`:
+ * recorded, effective on the billing subscription's next billing date. `custom_date`: recorded,
+ * effective at 00:00 UTC of `customDate`. Clearing data usage / policies is recorded on the row
+ * for the RADIUS side to act on.
+ */
+export async function move(ctx: ServiceContext, input: MoveInput, now: Date = new Date()): Promise<PlanChangeRow> {
+  const operatorId = ctx.actor.operatorId;
+  const todayDate = now.toISOString().slice(0, 10);
+  const v = new Validation();
+  const [customer] = await ctx.db.select().from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, input.customerId)));
+  if (!customer) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
+  const [plan] = await ctx.db.select().from(plans).where(and(eq(plans.operatorId, operatorId), eq(plans.id, input.planId)));
+  if (!plan) v.add('planId', `plan ${input.planId} does not exist`, 'NOT_FOUND');
+  else if (plan.kind !== 'service') v.add('planId', `plan ${plan.id} ("${plan.name}") is not a service plan`);
+  else if (!plan.enabled) v.add('planId', `plan ${plan.id} ("${plan.name}") is disabled`);
+  if (!TIMINGS.includes(input.timing)) v.add('timing', `timing must be one of ${TIMINGS.join(', ')}`);
+  if (input.timing === 'custom_date') {
+    if (!input.customDate) v.add('customDate', 'customDate is required when the timing is custom_date');
+    else if (!isCalendarDate(input.customDate)) v.add('customDate', `customDate "${input.customDate}" is not a date (YYYY-MM-DD)`);
+    else if (input.customDate < todayDate) v.add('customDate', 'customDate cannot be in the past');
+  } else if (input.customDate != null) {
+    v.add('customDate', 'customDate is only for the custom_date timing');
+  }
+  const applyNow = input.timing === 'immediately' || input.timing === 'previous_billing_cycle';
+  if (customer && plan && applyNow && customer.servicePlanId === plan.id) v.add('planId', `customer ${customer.id} is already on plan ${plan.id}`);
+  v.throwIfAny();
+
+  let effectiveAt = now;
+  if (input.timing === 'custom_date') effectiveAt = midnight(input.customDate!);
+  if (input.timing === 'next_billing_cycle' || input.timing === 'previous_billing_cycle') {
+    const sub = await billingSubscription(ctx.db, operatorId, customer!.id, customer!.servicePlanId, todayDate);
+    if (!sub?.nextBillingDate) {
+      const message = `customer ${customer!.id} has no active recurring service subscription, so it has no billing cycle`;
+      throw new PreconditionFailedError(message, [{ field: ['timing'], message, code: 'PRECONDITION_FAILED' }]);
+    }
+    effectiveAt =
+      input.timing === 'next_billing_cycle'
+        ? midnight(sub.nextBillingDate)
+        : midnight(addMonths(sub.nextBillingDate, -sub.frequencyMonths, Number(sub.validFrom.slice(8, 10))));
+  }
+
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(planChanges)
+      .values({
+        operatorId,
+        customerId: customer!.id,
+        fromPlanId: customer!.servicePlanId,
+        toPlanId: plan!.id,
+        timing: input.timing,
+        effectiveAt,
+        clearDataUsage: input.clearDataUsage ?? false,
+        clearPolicies: input.clearPolicies ?? false,
+        moveBilling: input.moveBilling ?? false,
+        appliedAt: applyNow ? now : null,
+        createdByStaffId: ctx.actor.staffUserId,
+      })
+      .returning();
+    if (applyNow) await apply(tx, operatorId, row!, todayDate);
+    await audit(tx, ctx.actor, 'customer.planChange', 'customer', customer!.id, {
+      planChangeId: row!.id,
+      fromPlanId: customer!.servicePlanId,
+      toPlanId: plan!.id,
+      timing: input.timing,
+      effectiveAt: effectiveAt.toISOString(),
+      applied: applyNow,
+    });
+    return row!;
+  });
+}
+
+/** Applies every recorded move whose time has come (effectiveAt <= asOf), oldest first. */
+export async function applyDue(ctx: ServiceContext, asOf: Date = new Date()): Promise<PlanChangeRow[]> {
+  const operatorId = ctx.actor.operatorId;
+  return ctx.db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(planChanges)
+      .where(and(eq(planChanges.operatorId, operatorId), isNull(planChanges.appliedAt), lte(planChanges.effectiveAt, asOf)))
+      .orderBy(asc(planChanges.effectiveAt), asc(planChanges.id))
+      .for('update', { skipLocked: true });
+    const applied: PlanChangeRow[] = [];
+    for (const change of due) {
+      await apply(tx, operatorId, change, asOf.toISOString().slice(0, 10));
+      const [row] = await tx.update(planChanges).set({ appliedAt: asOf }).where(eq(planChanges.id, change.id)).returning();
+      await audit(tx, ctx.actor, 'customer.planChange.apply', 'customer', change.customerId, { planChangeId: change.id, toPlanId: change.toPlanId });
+      applied.push(row!);
+    }
+    return applied;
+  });
+}
+
+export async function getById(ctx: ServiceContext, id: number): Promise<PlanChangeRow> {
+  const [row] = await findByIds(ctx.db, ctx.actor.operatorId, [id]);
+  if (!row) throw new NotFoundError('plan change', id, ['id']);
+  return row;
+}

@@ -1,0 +1,268 @@
+/**
+ * GraphQL adapter for a customer's records: notes, community codes, sub-account links,
+ * custom-table rows and the status list. Parse, call the service, format.
+ */
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { idOf } from '../graphql/ids';
+import { asNode, registerNodeType } from '../graphql/node';
+import { mutate } from '../graphql/user-error';
+import * as communityCodeService from './community-code.service';
+import * as customTableService from './custom-table.service';
+import * as noteService from './customer-note.service';
+import * as statusService from './customer-status.service';
+import * as subaccountService from './subaccount.service';
+import { loadCustomer } from './customer.resolver';
+import { Customer } from './customer.types';
+import {
+  communityCodeById,
+  customColumnById,
+  customTableRowById,
+  customTableRowsByCustomer,
+  masterLinkByCustomer,
+  noteById,
+  notesByCustomer,
+  subLinksByCustomer,
+} from './customer-records.loaders';
+import {
+  CommunityCode,
+  CommunityCodeCreateInput,
+  CommunityCodeDeleteInput,
+  CommunityCodeDeletePayload,
+  CommunityCodePayload,
+  CommunityCodeUpdateInput,
+  CustomerNote,
+  CustomerNoteAddInput,
+  CustomerNotePayload,
+  CustomerStatus,
+  CustomTable,
+  CustomTableCell,
+  CustomTableCellInput,
+  CustomTableRow,
+  CustomTableRowCreateInput,
+  CustomTableRowDeleteInput,
+  CustomTableRowDeletePayload,
+  CustomTableRowPayload,
+  CustomTableRowUpdateInput,
+  SubaccountFlagsInput,
+  SubaccountLink,
+  SubaccountLinkDeleteInput,
+  SubaccountLinkDeletePayload,
+  SubaccountLinkInput,
+  SubaccountLinkPayload,
+} from './customer-records.types';
+
+const toNote = (row: noteService.CustomerNoteRow) => asNode('CustomerNote', row) as unknown as CustomerNote;
+const toCode = (row: communityCodeService.CommunityCodeRow) => asNode('CommunityCode', row) as unknown as CommunityCode;
+const toLink = (row: subaccountService.SubaccountLinkRow) => row as unknown as SubaccountLink;
+/** Keeps the raw cell values beside the node; the `cells` resolver adds column labels. */
+type RowNode = CustomTableRow & { cellValues: Record<number, string> };
+function rowNode(row: customTableService.CustomTableRowData): RowNode {
+  const node = asNode('CustomTableRow', { id: row.rowId, customerId: row.customerId, tableName: row.tableName });
+  return { ...node, cellValues: row.cells } as unknown as RowNode;
+}
+
+registerNodeType('CustomerNote', async (ctx, id) => {
+  const row = await noteById(ctx).load(id);
+  return row ? toNote(row) : null;
+});
+registerNodeType('CommunityCode', async (ctx, id) => {
+  const row = await communityCodeById(ctx).load(id);
+  return row ? toCode(row) : null;
+});
+registerNodeType('CustomTableRow', async (ctx, id) => {
+  const row = await customTableRowById(ctx).load(id);
+  return row ? rowNode(row) : null;
+});
+
+function cellValues(cells: CustomTableCellInput[]): customTableService.CellValues {
+  return Object.fromEntries(cells.map((c) => [c.columnId, c.value ?? null]));
+}
+
+function flagsOf(input: SubaccountFlagsInput): subaccountService.SubaccountFlags {
+  return {
+    masterDisplaySubaccountInvoices: input.masterDisplaySubaccountInvoices ?? undefined,
+    masterDisplaySubaccountUsage: input.masterDisplaySubaccountUsage ?? undefined,
+    subaccountDisplayMasterInvoices: input.subaccountDisplayMasterInvoices ?? undefined,
+    syncCustomerStatus: input.syncCustomerStatus ?? undefined,
+    syncUsageAllowance: input.syncUsageAllowance ?? undefined,
+    masterAllowPortalRelogin: input.masterAllowPortalRelogin ?? undefined,
+    invoiceFromMaster: input.invoiceFromMaster ?? undefined,
+    invoiceFromMasterProrate: input.invoiceFromMasterProrate ?? undefined,
+  };
+}
+
+function linkKey(input: { masterCustomerId: string; subCustomerId: string }): subaccountService.SubaccountKey {
+  return {
+    masterCustomerId: idOf(input.masterCustomerId, 'Customer', ['masterCustomerId']),
+    subCustomerId: idOf(input.subCustomerId, 'Customer', ['subCustomerId']),
+  };
+}
+
+@Resolver(() => Customer)
+export class CustomerRecordsResolver {
+  @FieldResolver(() => [CustomerNote], { description: 'Notes on the account, newest first.' })
+  async notes(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return (await notesByCustomer(ctx).load(customer.legacyId)).map(toNote);
+  }
+
+  @FieldResolver(() => CommunityCode, { nullable: true })
+  async communityCode(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    if (customer.communityCodeId == null) return null;
+    const row = await communityCodeById(ctx).load(customer.communityCodeId);
+    return row ? toCode(row) : null;
+  }
+
+  @FieldResolver(() => SubaccountLink, { nullable: true, description: 'The link to this customer’s master account, when it is a sub-account.' })
+  async masterAccount(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    const row = await masterLinkByCustomer(ctx).load(customer.legacyId);
+    return row ? toLink(row) : null;
+  }
+
+  @FieldResolver(() => [SubaccountLink], { description: 'Links to this customer’s sub-accounts.' })
+  async subaccounts(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return (await subLinksByCustomer(ctx).load(customer.legacyId)).map(toLink);
+  }
+
+  @FieldResolver(() => [CustomTableRow], { description: 'Rows of the operator’s custom tables (e.g. `voip`) for this customer.' })
+  async customTableRows(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return (await customTableRowsByCustomer(ctx).load(customer.legacyId)).map(rowNode);
+  }
+
+  @Query(() => [CommunityCode], { description: "The operator's community codes, newest first (SIMPLer listCommunityCode)." })
+  async communityCodes(@Ctx() ctx: GraphQLContext) {
+    return (await communityCodeService.list(ctx)).map(toCode);
+  }
+
+  @Query(() => [CustomTable], { description: "The operator's custom tables with their column definitions." })
+  async customTables(@Ctx() ctx: GraphQLContext): Promise<CustomTable[]> {
+    const listing = await customTableService.listTables(ctx);
+    return listing.map((t) => ({
+      legacyId: t.tableId,
+      name: t.name,
+      columns: t.columns.map((c) => ({
+        columnId: c.id,
+        label: c.label,
+        type: c.type,
+        options: (c.options ?? '').split(/\r?\n/).map((o) => o.trim()).filter(Boolean),
+        note: c.note,
+        maxLength: c.maxLength,
+        defaultValue: c.defaultValue,
+        mandatory: c.mandatory,
+        locked: c.locked,
+      })),
+    }));
+  }
+
+  @Query(() => [CustomerStatus], { description: "The operator's customer statuses in order, with their sub-statuses." })
+  async customerStatuses(@Ctx() ctx: GraphQLContext) {
+    return statusService.list(ctx);
+  }
+
+  @Mutation(() => CustomerNotePayload, { description: 'Adds a note to a customer (title and text are required).' })
+  async customerNoteAdd(@Arg('input', () => CustomerNoteAddInput) input: CustomerNoteAddInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const customerId = idOf(input.customerId, 'Customer', ['customerId']);
+      return { note: toNote(await noteService.add(ctx, { customerId, title: input.title, text: input.text })) };
+    }, { note: null });
+  }
+
+  @Mutation(() => CommunityCodePayload, { description: 'Adds a community code; a code already in use is a CONFLICT.' })
+  async communityCodeCreate(@Arg('input', () => CommunityCodeCreateInput) input: CommunityCodeCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ communityCode: toCode(await communityCodeService.add(ctx, { code: input.code })) }), { communityCode: null });
+  }
+
+  @Mutation(() => CommunityCodePayload, { description: 'Renames a community code; the new code must be free.' })
+  async communityCodeUpdate(@Arg('input', () => CommunityCodeUpdateInput) input: CommunityCodeUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'CommunityCode', ['id']);
+      return { communityCode: toCode(await communityCodeService.rename(ctx, { id }, input.code)) };
+    }, { communityCode: null });
+  }
+
+  @Mutation(() => CommunityCodeDeletePayload, { description: 'Deletes a community code no customer uses.' })
+  async communityCodeDelete(@Arg('input', () => CommunityCodeDeleteInput) input: CommunityCodeDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await communityCodeService.remove(ctx, { id: idOf(input.id, 'CommunityCode', ['id']) });
+      return { deletedCommunityCodeId: input.id };
+    }, { deletedCommunityCodeId: null });
+  }
+
+  @Mutation(() => SubaccountLinkPayload, { description: 'Makes a customer a sub-account of a master account.' })
+  async subaccountLinkCreate(@Arg('input', () => SubaccountLinkInput) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ subaccountLink: toLink(await subaccountService.add(ctx, linkKey(input), flagsOf(input))) }), { subaccountLink: null });
+  }
+
+  @Mutation(() => SubaccountLinkPayload, { description: 'Changes the flags of a master/sub-account link.' })
+  async subaccountLinkUpdate(@Arg('input', () => SubaccountLinkInput) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ subaccountLink: toLink(await subaccountService.update(ctx, linkKey(input), flagsOf(input))) }), { subaccountLink: null });
+  }
+
+  @Mutation(() => SubaccountLinkDeletePayload, { description: 'Removes a master/sub-account link.' })
+  async subaccountLinkDelete(@Arg('input', () => SubaccountLinkDeleteInput) input: SubaccountLinkDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await subaccountService.remove(ctx, linkKey(input));
+      return { deleted: true };
+    }, { deleted: null });
+  }
+
+  @Mutation(() => CustomTableRowPayload, { description: "Adds a row to one of a customer's custom tables." })
+  async customTableRowCreate(@Arg('input', () => CustomTableRowCreateInput) input: CustomTableRowCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const customerId = idOf(input.customerId, 'Customer', ['customerId']);
+      const row = await customTableService.addEntry(ctx, { customerId, tableName: input.tableName, values: cellValues(input.cells) });
+      return { customTableRow: rowNode(row) };
+    }, { customTableRow: null });
+  }
+
+  @Mutation(() => CustomTableRowPayload, { description: 'Sets (or clears) cells of a custom-table row; other cells stay.' })
+  async customTableRowUpdate(@Arg('input', () => CustomTableRowUpdateInput) input: CustomTableRowUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const rowId = idOf(input.id, 'CustomTableRow', ['id']);
+      const existing = await customTableService.getRow(ctx, rowId, ['id']);
+      const row = await customTableService.modifyEntry(ctx, { customerId: existing.customerId, rowId, values: cellValues(input.cells) });
+      return { customTableRow: rowNode(row) };
+    }, { customTableRow: null });
+  }
+
+  @Mutation(() => CustomTableRowDeletePayload, { description: 'Deletes a custom-table row.' })
+  async customTableRowDelete(@Arg('input', () => CustomTableRowDeleteInput) input: CustomTableRowDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const rowId = idOf(input.id, 'CustomTableRow', ['id']);
+      const existing = await customTableService.getRow(ctx, rowId, ['id']);
+      await customTableService.deleteEntry(ctx, { customerId: existing.customerId, rowId });
+      return { deletedCustomTableRowId: input.id };
+    }, { deletedCustomTableRowId: null });
+  }
+}
+
+@Resolver(() => SubaccountLink)
+export class SubaccountLinkResolver {
+  @FieldResolver(() => Customer, { nullable: true })
+  master(@Root() link: SubaccountLink, @Ctx() ctx: GraphQLContext) {
+    return loadCustomer(ctx, link.masterCustomerId);
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  subaccount(@Root() link: SubaccountLink, @Ctx() ctx: GraphQLContext) {
+    return loadCustomer(ctx, link.subCustomerId);
+  }
+}
+
+@Resolver(() => CustomTableRow)
+export class CustomTableRowResolver {
+  @FieldResolver(() => [CustomTableCell])
+  async cells(@Root() row: CustomTableRow, @Ctx() ctx: GraphQLContext): Promise<CustomTableCell[]> {
+    const values = (row as RowNode).cellValues ?? {};
+    const columns = await Promise.all(Object.keys(values).map((id) => customColumnById(ctx).load(Number(id))));
+    return columns
+      .filter((c): c is customTableService.CustomColumnRow => c != null)
+      .sort((a, b) => a.position - b.position || a.id - b.id)
+      .map((c) => ({ columnId: c.id, label: c.label, type: c.type, value: values[c.id]! }));
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() row: CustomTableRow, @Ctx() ctx: GraphQLContext) {
+    return loadCustomer(ctx, row.customerId);
+  }
+}

@@ -1,0 +1,230 @@
+/** GraphQL adapter for the network writes: parse, call the services, format. */
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { toGlobalId } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { mutate } from '../graphql/user-error';
+import * as cpeService from './cpe.service';
+import * as ipService from './customer-ip.service';
+import * as equipmentService from './equipment.service';
+import { equipmentLogins } from './equipment-login.table';
+import { Equipment } from './equipment.types';
+import { rowsByParent } from './network.loaders';
+import { toBasestation, toCpe, toCustomerIp, toEquipment } from './network.mapping';
+import {
+  BasestationCreateInput,
+  BasestationDeleteInput,
+  BasestationDeletePayload,
+  BasestationFieldsInput,
+  BasestationPayload,
+  BasestationUpdateInput,
+  CpeCreateInput,
+  CpeDeleteInput,
+  CpeDeletePayload,
+  CpeFieldsInput,
+  CpePayload,
+  CpeUpdateInput,
+  CustomerIpAddInput,
+  CustomerIpGenerateInput,
+  CustomerIpGeneratePayload,
+  CustomerIpPayload,
+  CustomerIpReleaseInput,
+  CustomerIpReleasePayload,
+  EquipmentCreateInput,
+  EquipmentDeleteInput,
+  EquipmentDeletePayload,
+  EquipmentFieldsInput,
+  EquipmentLogin,
+  EquipmentLoginAddInput,
+  EquipmentLoginDeleteInput,
+  EquipmentLoginDeletePayload,
+  EquipmentLoginPayload,
+  EquipmentPayload,
+  EquipmentUpdateInput,
+  IpGeneration,
+  IpType,
+} from './network-writes.types';
+
+const decimal = (value: number | null | undefined) => (value == null ? value : String(value));
+
+function fromEquipmentInput(input: EquipmentFieldsInput & { nickname?: string }): equipmentService.EquipmentInput {
+  const { parentId, siteId, customFields, ...rest } = input;
+  return {
+    ...rest,
+    parentId: optionalIdOf(parentId, 'Equipment', ['parentId']),
+    siteId: optionalIdOf(siteId, 'Site', ['siteId']),
+    customFields: customFields?.map((f) => ({ fieldId: f.fieldId, value: f.value ?? null })),
+  };
+}
+
+function fromCpeInput(input: CpeFieldsInput & { equipmentId?: string; customerId?: string }): cpeService.CpeInput {
+  const { latitude, longitude, equipmentId, customerId, ...rest } = input;
+  return {
+    ...rest,
+    latitude: decimal(latitude),
+    longitude: decimal(longitude),
+    equipmentId: optionalIdOf(equipmentId, 'Equipment', ['equipmentId']) ?? undefined,
+    customerId: optionalIdOf(customerId, 'Customer', ['customerId']) ?? undefined,
+  };
+}
+
+function fromBasestationInput(input: BasestationFieldsInput & { equipmentId?: string; siteId?: string }): cpeService.BasestationInput {
+  const { equipmentId, siteId, gatewayId, ...rest } = input;
+  return {
+    ...rest,
+    equipmentId: optionalIdOf(equipmentId, 'Equipment', ['equipmentId']) ?? undefined,
+    siteId: optionalIdOf(siteId, 'Site', ['siteId']) ?? undefined,
+    gatewayId: optionalIdOf(gatewayId, 'Gateway', ['gatewayId']),
+  };
+}
+
+function toLogin(row: equipmentService.EquipmentLoginRow): EquipmentLogin {
+  return { legacyId: row.id, username: row.username, hasPassword: !!row.password, notes: row.notes, createdAt: row.createdAt };
+}
+
+function toGeneration(result: ipService.GenerateResult, saved: boolean): IpGeneration {
+  return {
+    gatewayId: toGlobalId('Gateway', result.gatewayId),
+    wibNumber: result.wibNumber,
+    interfaceId: toGlobalId('NetworkInterface', result.interfaceId),
+    ipType: result.ipType as IpType,
+    quantity: result.quantity,
+    generated: result.generated,
+    ips: result.ips,
+    saved,
+  };
+}
+
+@Resolver(() => Equipment)
+export class EquipmentLoginsResolver {
+  @FieldResolver(() => [EquipmentLogin], { description: 'Login details of the device (passwords are not served).' })
+  async logins(@Root() item: Equipment, @Ctx() ctx: GraphQLContext) {
+    const rows = await rowsByParent<equipmentService.EquipmentLoginRow>(ctx, 'equipmentLogins.byEquipment', equipmentLogins, equipmentLogins.equipmentId, 'equipmentId').load(item.legacyId);
+    return rows.map(toLogin);
+  }
+}
+
+@Resolver()
+export class NetworkWritesResolver {
+  // ------------------------------------------------------------ equipment
+
+  @Mutation(() => EquipmentPayload, { description: 'Adds a piece of equipment (SIMPLer addEquipment).' })
+  async equipmentCreate(@Arg('input', () => EquipmentCreateInput) input: EquipmentCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ equipment: toEquipment(await equipmentService.create(ctx, fromEquipmentInput(input))) }), { equipment: null });
+  }
+
+  @Mutation(() => EquipmentPayload, { description: 'Changes a piece of equipment (SIMPLer modifyEquipment).' })
+  async equipmentUpdate(@Arg('input', () => EquipmentUpdateInput) input: EquipmentUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { id, ...fields } = input;
+      return { equipment: toEquipment(await equipmentService.update(ctx, idOf(id, 'Equipment', ['id']), fromEquipmentInput(fields))) };
+    }, { equipment: null });
+  }
+
+  @Mutation(() => EquipmentDeletePayload, { description: 'Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation.' })
+  async equipmentDelete(@Arg('input', () => EquipmentDeleteInput) input: EquipmentDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await equipmentService.remove(ctx, idOf(input.id, 'Equipment', ['id']));
+      return { deletedEquipmentId: input.id };
+    }, { deletedEquipmentId: null });
+  }
+
+  @Mutation(() => EquipmentLoginPayload, { description: 'Adds login details to a device (SIMPLer addEquipmentLoginDetails).' })
+  async equipmentLoginAdd(@Arg('input', () => EquipmentLoginAddInput) input: EquipmentLoginAddInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const equipmentId = idOf(input.equipmentId, 'Equipment', ['equipmentId']);
+      const row = await equipmentService.addLogin(ctx, { equipmentId, username: input.username, password: input.password, notes: input.notes });
+      return { login: toLogin(row), equipment: toEquipment(await equipmentService.getById(ctx, equipmentId)) };
+    }, { login: null, equipment: null });
+  }
+
+  @Mutation(() => EquipmentLoginDeletePayload, { description: "Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails)." })
+  async equipmentLoginDelete(@Arg('input', () => EquipmentLoginDeleteInput) input: EquipmentLoginDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await equipmentService.removeLogin(ctx, idOf(input.equipmentId, 'Equipment', ['equipmentId']), input.username);
+      return { deletedUsername: input.username };
+    }, { deletedUsername: null });
+  }
+
+  // ------------------------------------------------------------ CPE
+
+  @Mutation(() => CpePayload, { description: 'Installs a device at a customer (SIMPLer addCPE).' })
+  async cpeCreate(@Arg('input', () => CpeCreateInput) input: CpeCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ cpe: toCpe(await cpeService.createCpe(ctx, fromCpeInput(input))) }), { cpe: null });
+  }
+
+  @Mutation(() => CpePayload, { description: 'Changes a CPE (SIMPLer modifyCPE).' })
+  async cpeUpdate(@Arg('input', () => CpeUpdateInput) input: CpeUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { id, ...fields } = input;
+      return { cpe: toCpe(await cpeService.updateCpe(ctx, idOf(id, 'Cpe', ['id']), fromCpeInput(fields))) };
+    }, { cpe: null });
+  }
+
+  @Mutation(() => CpeDeletePayload, { description: 'Removes a CPE record; the device stays in the inventory (SIMPLer deleteCPE).' })
+  async cpeDelete(@Arg('input', () => CpeDeleteInput) input: CpeDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await cpeService.removeCpe(ctx, idOf(input.id, 'Cpe', ['id']));
+      return { deletedCpeId: input.id };
+    }, { deletedCpeId: null });
+  }
+
+  // ------------------------------------------------------------ basestations
+
+  @Mutation(() => BasestationPayload, { description: 'Mounts a device on a site (SIMPLer addBasestation).' })
+  async basestationCreate(@Arg('input', () => BasestationCreateInput) input: BasestationCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ basestation: toBasestation(await cpeService.createBasestation(ctx, fromBasestationInput(input))) }), { basestation: null });
+  }
+
+  @Mutation(() => BasestationPayload, { description: 'Changes a basestation (SIMPLer modifyBasestation).' })
+  async basestationUpdate(@Arg('input', () => BasestationUpdateInput) input: BasestationUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { id, ...fields } = input;
+      return { basestation: toBasestation(await cpeService.updateBasestation(ctx, idOf(id, 'Basestation', ['id']), fromBasestationInput(fields))) };
+    }, { basestation: null });
+  }
+
+  @Mutation(() => BasestationDeletePayload, { description: 'Removes a basestation record; the device stays in the inventory (SIMPLer deleteBasestation).' })
+  async basestationDelete(@Arg('input', () => BasestationDeleteInput) input: BasestationDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await cpeService.removeBasestation(ctx, idOf(input.id, 'Basestation', ['id']));
+      return { deletedBasestationId: input.id };
+    }, { deletedBasestationId: null });
+  }
+
+  // ------------------------------------------------------------ customer addresses
+
+  @Mutation(() => CustomerIpPayload, { description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
+  async customerIpAdd(@Arg('input', () => CustomerIpAddInput) input: CustomerIpAddInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { customerId, gatewayId, ...rest } = input;
+      const row = await ipService.add(ctx, {
+        ...rest,
+        customerId: idOf(customerId, 'Customer', ['customerId']),
+        gatewayId: optionalIdOf(gatewayId, 'Gateway', ['gatewayId']),
+      });
+      return { customerIp: toCustomerIp(row) };
+    }, { customerIp: null });
+  }
+
+  @Mutation(() => CustomerIpReleasePayload, { description: 'Releases the IP, the MAC or both of a binding (Jaze release_ip_mac); a binding left empty is deleted.' })
+  async customerIpRelease(@Arg('input', () => CustomerIpReleaseInput) input: CustomerIpReleaseInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await ipService.release(ctx, idOf(input.id, 'CustomerIp', ['id']), input.release);
+      return { customerIp: row ? toCustomerIp(row) : null, deletedCustomerIpId: row ? null : input.id };
+    }, { customerIp: null, deletedCustomerIpId: null });
+  }
+
+  @Mutation(() => CustomerIpGeneratePayload, { description: "Picks free addresses for a customer from a gateway interface, optionally saving them and setting them in RADIUS (SIMPLer generateIP)." })
+  async customerIpGenerate(@Arg('input', () => CustomerIpGenerateInput) input: CustomerIpGenerateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { customerId, interfaceId, ...rest } = input;
+      const result = await ipService.generate(ctx, {
+        ...rest,
+        customerId: idOf(customerId, 'Customer', ['customerId']),
+        interfaceId: optionalIdOf(interfaceId, 'NetworkInterface', ['interfaceId']),
+      });
+      return { generation: toGeneration(result, !!input.save) };
+    }, { generation: null });
+  }
+}

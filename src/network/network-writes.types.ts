@@ -1,0 +1,285 @@
+/**
+ * GraphQL inputs and payloads of the network mutations: equipment and its login details, CPE,
+ * basestations, and customer addresses (add, release, generate).
+ */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+import { DateScalar, DateTimeScalar, DecimalScalar, IPScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-error';
+import { CustomFieldValueInput } from '../customers/customer.types';
+import { MonitorMode } from '../customers/customer.enums';
+import { Equipment } from './equipment.types';
+import { EquipmentStatus } from './network.enums';
+import { Basestation, Cpe, CustomerIp } from './network.types';
+
+// ---------------------------------------------------------------- equipment
+
+@InputType('EquipmentFieldsInput', { description: 'Equipment fields shared by create and update; omitted fields are left as they are, null clears one.' })
+export class EquipmentFieldsInput {
+  @Field(() => String, { nullable: true, description: 'A valid IPv4 or IPv6 address.' }) ipAddress?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) serialNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits).' }) mac?: string | null;
+  @Field(() => EquipmentStatus, { nullable: true }) status?: EquipmentStatus;
+  @Field(() => String, { nullable: true }) invDetails?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The device this one hangs off (must not make a loop).' }) parentId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of parentId: the parent by nickname.' }) parentNickname?: string | null;
+  @Field(() => String, { nullable: true, description: 'One of the documented SIMPLer types, e.g. nanostationap, mikrotikrouter.' }) type?: string | null;
+  @Field(() => String, { nullable: true }) typeLabel?: string | null;
+  @Field(() => String, { nullable: true }) snmpCommunity?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value?: string | null;
+  @Field(() => ID, { nullable: true }) siteId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of siteId: the site by name.' }) siteName?: string | null;
+  @Field(() => String, { nullable: true }) maintEmail?: string | null;
+  @Field(() => String, { nullable: true }) dhcpOptions?: string | null;
+  @Field(() => String, { nullable: true }) equipmentData?: string | null;
+  @Field(() => String, { nullable: true }) supplier?: string | null;
+  @Field(() => String, { nullable: true }) supplierOrderNo?: string | null;
+  @Field(() => String, { nullable: true }) receiveBy?: string | null;
+  @Field(() => DateScalar, { nullable: true }) receiveDate?: string | null;
+  @Field(() => String, { nullable: true }) internalGroupNo?: string | null;
+  @Field(() => String, { nullable: true }) port?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true }) imsi?: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) ki?: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) opcode?: string | null;
+  @Field(() => String, { nullable: true }) msisdn?: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) sqn?: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) pin1?: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) pin2?: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) puk1?: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) adm1?: string | null;
+  @Field(() => String, { nullable: true }) iccid?: string | null;
+  @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Equipment custom field values (null value clears one).' }) customFields?: CustomFieldValueInput[] | null;
+}
+
+@InputType({ description: 'A new piece of equipment; its nickname must be unused.' })
+export class EquipmentCreateInput extends EquipmentFieldsInput {
+  @Field(() => String) nickname!: string;
+}
+
+@InputType({ description: 'Changes to a piece of equipment.' })
+export class EquipmentUpdateInput extends EquipmentFieldsInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) nickname?: string;
+}
+
+@InputType()
+export class EquipmentDeleteInput {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class EquipmentPayload {
+  @Field(() => Equipment, { nullable: true }) equipment!: Equipment | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class EquipmentDeletePayload {
+  @Field(() => ID, { nullable: true }) deletedEquipmentId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType('EquipmentLogin', { description: "Login details of a device. The password is kept for technicians but not served here." })
+export class EquipmentLogin {
+  @Field(() => Int) legacyId!: number;
+  @Field(() => String) username!: string;
+  @Field(() => Boolean) hasPassword!: boolean;
+  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@InputType()
+export class EquipmentLoginAddInput {
+  @Field(() => ID) equipmentId!: string;
+  @Field(() => String, { description: 'Unique per device.' }) username!: string;
+  @Field(() => String, { nullable: true }) password?: string | null;
+  @Field(() => String, { nullable: true }) notes?: string | null;
+}
+
+@InputType()
+export class EquipmentLoginDeleteInput {
+  @Field(() => ID) equipmentId!: string;
+  @Field(() => String) username!: string;
+}
+
+@ObjectType()
+export class EquipmentLoginPayload {
+  @Field(() => EquipmentLogin, { nullable: true }) login!: EquipmentLogin | null;
+  @Field(() => Equipment, { nullable: true }) equipment!: Equipment | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class EquipmentLoginDeletePayload {
+  @Field(() => String, { nullable: true }) deletedUsername!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+// ---------------------------------------------------------------- CPE
+
+@InputType('CpeFieldsInput')
+export class CpeFieldsInput {
+  @Field(() => LatitudeScalar, { nullable: true }) latitude?: number | null;
+  @Field(() => LongitudeScalar, { nullable: true }) longitude?: number | null;
+  @Field(() => DecimalScalar, { nullable: true }) distance?: string | null;
+  @Field(() => String, { nullable: true }) colour?: string | null;
+  @Field(() => String, { nullable: true }) frequency?: string | null;
+  @Field(() => String, { nullable: true }) installedBy?: string | null;
+  @Field(() => Boolean, { nullable: true }) dishInstalled?: boolean;
+  @Field(() => Boolean, { nullable: true }) groundingCompleted?: boolean;
+  @Field(() => [String], { nullable: true }) additionalInfo?: string[] | null;
+}
+
+@InputType({ description: 'Installs a device (not already a CPE or basestation) at a customer.' })
+export class CpeCreateInput extends CpeFieldsInput {
+  @Field(() => ID) equipmentId!: string;
+  @Field(() => ID) customerId!: string;
+}
+
+@InputType()
+export class CpeUpdateInput extends CpeFieldsInput {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true }) equipmentId?: string;
+  @Field(() => ID, { nullable: true }) customerId?: string;
+}
+
+@InputType()
+export class CpeDeleteInput {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class CpePayload {
+  @Field(() => Cpe, { nullable: true }) cpe!: Cpe | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class CpeDeletePayload {
+  @Field(() => ID, { nullable: true }) deletedCpeId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+// ---------------------------------------------------------------- basestations
+
+@InputType('BasestationFieldsInput')
+export class BasestationFieldsInput {
+  @Field(() => String, { nullable: true }) sector?: string | null;
+  @Field(() => String, { nullable: true }) direction?: string | null;
+  @Field(() => String, { nullable: true }) colour?: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) frequency?: string | null;
+  @Field(() => String, { nullable: true }) installed?: string | null;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => ID, { nullable: true }) gatewayId?: string | null;
+  @Field(() => MonitorMode, { nullable: true }) monitor?: MonitorMode;
+}
+
+@InputType({ description: 'Mounts a device (not already a CPE or basestation) on a site.' })
+export class BasestationCreateInput extends BasestationFieldsInput {
+  @Field(() => ID) equipmentId!: string;
+  @Field(() => ID) siteId!: string;
+}
+
+@InputType()
+export class BasestationUpdateInput extends BasestationFieldsInput {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true }) equipmentId?: string;
+  @Field(() => ID, { nullable: true }) siteId?: string;
+}
+
+@InputType()
+export class BasestationDeleteInput {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class BasestationPayload {
+  @Field(() => Basestation, { nullable: true }) basestation!: Basestation | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class BasestationDeletePayload {
+  @Field(() => ID, { nullable: true }) deletedBasestationId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+// ---------------------------------------------------------------- customer IPs
+
+@InputType({ description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
+export class CustomerIpAddInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => String, { nullable: true, description: 'An IPv4 address, unused in the operator.' }) ip?: string | null;
+  @Field(() => String, { nullable: true }) mac?: string | null;
+  @Field(() => Boolean, { nullable: true }) macRestrict?: boolean | null;
+  @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => Boolean, { nullable: true }) isPublic?: boolean | null;
+  @Field(() => String, { nullable: true }) dhcpOptions?: string | null;
+  @Field(() => String, { nullable: true, description: "One of the customer's RADIUS usernames." }) radiusUsername?: string | null;
+  @Field(() => ID, { nullable: true, description: "Defaults to the customer's gateway." }) gatewayId?: string | null;
+  @Field(() => Boolean, { nullable: true }) updateMacOnPortalLogin?: boolean | null;
+}
+
+export enum IpRelease {
+  IP = 'ip',
+  MAC = 'mac',
+  BOTH = 'both',
+}
+registerEnumType(IpRelease, { name: 'IpRelease', description: 'What to release of a binding (Jaze release_ip_mac).' });
+
+@InputType()
+export class CustomerIpReleaseInput {
+  @Field(() => ID) id!: string;
+  @Field(() => IpRelease) release!: IpRelease;
+}
+
+@ObjectType()
+export class CustomerIpPayload {
+  @Field(() => CustomerIp, { nullable: true }) customerIp!: CustomerIp | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class CustomerIpReleasePayload {
+  @Field(() => CustomerIp, { nullable: true, description: 'The binding as it is now; null when nothing is left of it.' }) customerIp!: CustomerIp | null;
+  @Field(() => ID, { nullable: true, description: 'Set when the binding was deleted (nothing left).' }) deletedCustomerIpId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+export enum IpType {
+  PUBLIC = 'public',
+  PRIVATE = 'private',
+}
+registerEnumType(IpType, { name: 'IpType' });
+
+@InputType({ description: 'SIMPLer generateIP.' })
+export class CustomerIpGenerateInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => Int, { nullable: true, description: 'How many addresses (default 1).' }) quantity?: number | null;
+  @Field(() => IpType, { nullable: true, description: "Overrides the customer's IP type." }) ipType?: IpType | null;
+  @Field(() => ID, { nullable: true, description: "Draw from this interface instead of the customer's gateway's first matching one." }) interfaceId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Save the addresses as the customer\'s (saveInDb).' }) save?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Set them as Framed-IP-Address of the customer's RADIUS logins (needs save)." }) syncRadius?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) updateMacOnPortalLogin?: boolean | null;
+}
+
+@ObjectType('IpGeneration', { description: 'The result of generateIP.' })
+export class IpGeneration {
+  @Field(() => ID) gatewayId!: string;
+  @Field(() => Int) wibNumber!: number;
+  @Field(() => ID) interfaceId!: string;
+  @Field(() => IpType) ipType!: IpType;
+  @Field(() => Int, { description: 'How many were requested.' }) quantity!: number;
+  @Field(() => Int, { description: 'How many were generated.' }) generated!: number;
+  @Field(() => [IPScalar]) ips!: string[];
+  @Field(() => Boolean, { description: "Whether they were saved as the customer's." }) saved!: boolean;
+}
+
+@ObjectType()
+export class CustomerIpGeneratePayload {
+  @Field(() => IpGeneration, { nullable: true }) generation!: IpGeneration | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+

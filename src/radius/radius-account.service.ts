@@ -1,0 +1,163 @@
+/**
+ * RADIUS logins (SIMPLer listRADIUSdetails/addRADIUSdetails/deleteRADIUSdetails). An account is
+ * mirrored into FreeRADIUS's tables: its password as radcheck Cleartext-Password (`:=`) and its
+ * group as radusergroup (the customer's plan's RADIUS group). Usernames are unique across all
+ * operators: one RADIUS server resolves them without knowing the tenant.
+ */
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
+import { listCount, listPage, type PageArgs } from '../db/pagination';
+import { audit } from '../shared/audit';
+import type { ServiceContext } from '../shared/context';
+import { uniqueViolation } from '../shared/db-errors';
+import { ConflictError, NotFoundError, Validation } from '../shared/errors';
+import { customers } from '../customers/customer.table';
+import { plans } from '../catalog/plan.table';
+import { radcheck } from './radcheck.table';
+import { radiusAccounts } from './radius-account.table';
+import { radreply } from './radreply.table';
+import { radusergroup } from './radusergroup.table';
+
+export type RadiusAccountRow = typeof radiusAccounts.$inferSelect;
+
+export interface AddAccountInput {
+  /** The customer to add the login to… */
+  customerId?: number | null;
+  /** …or the customer owning this existing username (SIMPLer existing_radius_username). */
+  existingRadiusUsername?: string | null;
+  username: string;
+  /** May be left blank (no Cleartext-Password row then). */
+  password?: string | null;
+  priority?: number | null;
+}
+
+/** FreeRADIUS usernames: printable, no spaces at either end; the length fits radcheck lookups. */
+const USERNAME = /^[^\s\p{C}][^\p{C}]{0,252}$/u;
+
+const usernameTaken = (username: string) => new ConflictError(`RADIUS username "${username}" is already in use`, ['username']);
+
+/** Adds a RADIUS login to a customer, with its password check item and the plan's group. */
+export async function add(ctx: ServiceContext, input: AddAccountInput): Promise<RadiusAccountRow> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  const username = (input.username ?? '').trim();
+  if (!username) v.add('username', 'username is required');
+  else if (!USERNAME.test(username) || username !== input.username) v.add('username', 'username must be printable text without leading or trailing spaces');
+  if (input.priority != null && (!Number.isInteger(input.priority) || input.priority < 0)) v.add('priority', 'priority must be a whole number of 0 or more');
+
+  let customerId: number | null = null;
+  if (input.customerId != null) {
+    customerId = input.customerId;
+  } else if (input.existingRadiusUsername) {
+    const [owner] = await ctx.db
+      .select({ customerId: radiusAccounts.customerId })
+      .from(radiusAccounts)
+      .where(and(eq(radiusAccounts.operatorId, operatorId), eq(radiusAccounts.username, input.existingRadiusUsername)));
+    if (!owner) v.add('existingRadiusUsername', `RADIUS username "${input.existingRadiusUsername}" does not exist`, 'NOT_FOUND');
+    else customerId = owner.customerId;
+  } else {
+    v.add('customerId', 'give a customer or an existing RADIUS username');
+  }
+  let radiusGroup: string | null = null;
+  if (customerId != null) {
+    const [customer] = await ctx.db
+      .select({ id: customers.id, radiusGroup: plans.radiusGroup })
+      .from(customers)
+      .leftJoin(plans, eq(plans.id, customers.servicePlanId))
+      .where(and(eq(customers.operatorId, operatorId), eq(customers.id, customerId)));
+    if (!customer) v.add('customerId', `customer ${customerId} does not exist`, 'NOT_FOUND');
+    else radiusGroup = customer.radiusGroup ?? null;
+  }
+  if (username) {
+    const [clash] = await ctx.db.select({ id: radiusAccounts.id }).from(radiusAccounts).where(eq(radiusAccounts.username, username));
+    if (clash) v.add('username', `RADIUS username "${username}" is already in use`, 'CONFLICT');
+  }
+  v.throwIfAny();
+
+  const password = input.password ? input.password : null;
+  const priority = input.priority ?? null;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const owner = { operatorId, customerId: customerId!, username };
+      const [row] = await tx.insert(radiusAccounts).values({ ...owner, password, priority }).returning();
+      if (password !== null) await tx.insert(radcheck).values({ ...owner, attribute: 'Cleartext-Password', op: ':=', value: password });
+      if (radiusGroup) await tx.insert(radusergroup).values({ ...owner, groupname: radiusGroup, priority: priority ?? 1 });
+      await audit(tx, ctx.actor, 'radius_account.create', 'radius_account', row!.id, { customerId, username, priority, password: password !== null, radiusGroup });
+      return row!;
+    });
+  } catch (error) {
+    if (uniqueViolation(error)?.includes('radius_accounts_username')) throw usernameTaken(username);
+    throw error;
+  }
+}
+
+/** Deletes a login with every radcheck, radreply and radusergroup row of its username. */
+export async function remove(ctx: ServiceContext, username: string): Promise<{ id: number; customerId: number }> {
+  const operatorId = ctx.actor.operatorId;
+  return ctx.db.transaction(async (tx) => {
+    const [account] = await tx
+      .delete(radiusAccounts)
+      .where(and(eq(radiusAccounts.operatorId, operatorId), eq(radiusAccounts.username, username ?? '')))
+      .returning({ id: radiusAccounts.id, customerId: radiusAccounts.customerId });
+    if (!account) throw new NotFoundError('RADIUS username', `"${username}"`, ['username']);
+    for (const table of [radcheck, radreply, radusergroup]) {
+      await tx.delete(table).where(and(eq(table.operatorId, operatorId), eq(table.username, username)));
+    }
+    await audit(tx, ctx.actor, 'radius_account.delete', 'radius_account', account.id, { customerId: account.customerId, username });
+    return account;
+  });
+}
+
+/** listRADIUSdetails' filters; all optional, combined with AND. */
+export interface AccountFilter {
+  customerId?: number | null;
+  username?: string | null;
+  password?: string | null;
+  priority?: number | null;
+  /** The logins of the customer owning this username. */
+  existingRadiusUsername?: string | null;
+}
+
+export function accountConditions(db: Executor, operatorId: number, filter: AccountFilter = {}): SQL {
+  const conditions: (SQL | undefined)[] = [eq(radiusAccounts.operatorId, operatorId)];
+  if (filter.customerId != null) conditions.push(eq(radiusAccounts.customerId, filter.customerId));
+  if (filter.username) conditions.push(eq(radiusAccounts.username, filter.username));
+  if (filter.password) conditions.push(eq(radiusAccounts.password, filter.password));
+  if (filter.priority != null) conditions.push(eq(radiusAccounts.priority, filter.priority));
+  if (filter.existingRadiusUsername) {
+    const owners = db
+      .select({ customerId: radiusAccounts.customerId })
+      .from(radiusAccounts)
+      .where(and(eq(radiusAccounts.operatorId, operatorId), eq(radiusAccounts.username, filter.existingRadiusUsername)));
+    conditions.push(inArray(radiusAccounts.customerId, owners));
+  }
+  return and(...conditions)!;
+}
+
+/** The operator's RADIUS logins matching the filter, by priority then id (SIMPLer listRADIUSdetails). */
+export async function list(ctx: ServiceContext, filter: AccountFilter = {}): Promise<RadiusAccountRow[]> {
+  return ctx.db
+    .select()
+    .from(radiusAccounts)
+    .where(accountConditions(ctx.db, ctx.actor.operatorId, filter))
+    .orderBy(sql`${radiusAccounts.priority} asc nulls last`, asc(radiusAccounts.id));
+}
+
+/** The same logins a page at a time, in id order (for connections). */
+export async function listPaged(ctx: ServiceContext, filter: AccountFilter, direction: 'asc' | 'desc', page: PageArgs) {
+  const where = accountConditions(ctx.db, ctx.actor.operatorId, filter);
+  const sort = { name: `ID_${direction.toUpperCase()}`, column: radiusAccounts.id, direction };
+  return {
+    page: await listPage(ctx.db, { table: radiusAccounts, idColumn: radiusAccounts.id, where, sort }, page),
+    count: () => listCount(ctx.db, radiusAccounts, where),
+  };
+}
+
+/** The usernames of a customer (for scoping attribute rows). */
+export async function usernamesOf(db: Executor, operatorId: number, customerId: number): Promise<string[]> {
+  const rows = await db
+    .select({ username: radiusAccounts.username })
+    .from(radiusAccounts)
+    .where(and(eq(radiusAccounts.operatorId, operatorId), eq(radiusAccounts.customerId, customerId)));
+  return rows.map((r) => r.username);
+}

@@ -1,0 +1,155 @@
+/** GraphQL adapter for RADIUS writes and a customer's attribute rows: parse, call the services, format. */
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, toConnection } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { SortDirection } from '../graphql/sort-direction';
+import { RadiusAccount } from './radius.types';
+import { radiusAccountById } from './radius.loaders';
+import type { GraphQLContext } from '../graphql/context';
+import { toGlobalId } from '../graphql/global-id';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { groupByKeys } from '../graphql/loaders';
+import { mutate } from '../graphql/user-error';
+import { Customer } from '../customers/customer.types';
+import * as customerRadiusService from './customer-radius.service';
+import { toRadiusAccount } from './radius.mapping';
+import * as accountService from './radius-account.service';
+import {
+  RadiusAccountCreateInput,
+  RadiusAccountDeleteInput,
+  RadiusAccountDeletePayload,
+  RadiusAccountFilterInput,
+  RadiusAccountPayload,
+  RadiusAttribute,
+  RadiusAttributeAddInput,
+  RadiusAttributeDeleteInput,
+  RadiusAttributeDeletePayload,
+  RadiusAttributePayload,
+  RadiusAttributeUpdateInput,
+  RadiusTable,
+} from './radius-writes.types';
+
+/** Global id type names of the rows of each table. */
+const ROW_TYPE: Record<RadiusTable, string> = { radcheck: 'RadiusCheck', radreply: 'RadiusReply', radusergroup: 'RadiusUserGroup' };
+
+function toRadiusAttribute(row: customerRadiusService.RadiusAttributeRow): RadiusAttribute {
+  return {
+    id: toGlobalId(ROW_TYPE[row.table as RadiusTable], row.id),
+    legacyId: row.id,
+    table: row.table as RadiusTable,
+    username: row.username,
+    attribute: row.attribute,
+    op: row.op,
+    value: row.value,
+    priority: row.priority,
+  };
+}
+
+@Resolver(() => Customer)
+export class CustomerRadiusAttributesResolver {
+  @FieldResolver(() => [RadiusAttribute], { description: "The customer's rows of one RADIUS table, for all its usernames or one (SIMPLer customerRadius list)." })
+  async radiusAttributes(
+    @Root() customer: Customer,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('table', () => RadiusTable) table: RadiusTable,
+    @Arg('username', () => String, { nullable: true }) username?: string,
+  ) {
+    // One statement per table and username however many customers ask (the customer itself is
+    // already operator-scoped; a username that is not the customer's simply has no rows).
+    const loader = ctx.loaders.get<number, customerRadiusService.RadiusAttributeRow[]>(`radiusAttributes.${table}.${JSON.stringify(username ?? null)}`, async (ids) =>
+      groupByKeys(ids, await customerRadiusService.attributesByCustomers(ctx.db, ctx.actor.operatorId, table, ids, username), (row) => row.customerId),
+    );
+    return (await loader.load(customer.legacyId)).map(toRadiusAttribute);
+  }
+}
+
+const RadiusAccountConnection = ConnectionType('RadiusAccount', RadiusAccount);
+
+@Resolver()
+export class RadiusWritesResolver {
+  @Query(() => RadiusAccountConnection, { description: "The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served." })
+  async radiusAccounts(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => RadiusAccountFilterInput, { nullable: true }) filter?: RadiusAccountFilterInput,
+    @Arg('direction', () => SortDirection, { nullable: true }) direction?: SortDirection,
+  ) {
+    const { page: result, count } = await accountService.listPaged(
+      ctx,
+      { ...filter, customerId: optionalIdOf(filter?.customerId, 'Customer', ['filter', 'customerId']) },
+      direction ?? SortDirection.ASC,
+      page,
+    );
+    for (const row of result.nodes) radiusAccountById(ctx).prime(row.id, row);
+    return toConnection(result, toRadiusAccount, count);
+  }
+
+  @Mutation(() => RadiusAccountPayload, { description: 'Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails).' })
+  async radiusAccountCreate(@Arg('input', () => RadiusAccountCreateInput) input: RadiusAccountCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await accountService.add(ctx, {
+        customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']),
+        existingRadiusUsername: input.existingRadiusUsername,
+        username: input.username,
+        password: input.password,
+        priority: input.priority,
+      });
+      return { radiusAccount: toRadiusAccount(row) };
+    }, { radiusAccount: null });
+  }
+
+  @Mutation(() => RadiusAccountDeletePayload, { description: 'Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails).' })
+  async radiusAccountDelete(@Arg('input', () => RadiusAccountDeleteInput) input: RadiusAccountDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { id } = await accountService.remove(ctx, input.username);
+      return { deletedRadiusAccountId: toGlobalId('RadiusAccount', id) };
+    }, { deletedRadiusAccountId: null });
+  }
+
+  @Mutation(() => RadiusAttributePayload, { description: "Adds a radcheck/radreply/radusergroup row for one of the customer's usernames." })
+  async radiusAttributeAdd(@Arg('input', () => RadiusAttributeAddInput) input: RadiusAttributeAddInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const [row] = await customerRadiusService.customerRadius(ctx, {
+        table: input.table,
+        action: 'add',
+        customerId: idOf(input.customerId, 'Customer', ['customerId']),
+        username: input.username,
+        attribute: input.attribute,
+        op: input.op,
+        value: input.value,
+        priority: input.priority,
+      });
+      return { radiusAttribute: toRadiusAttribute(row!) };
+    }, { radiusAttribute: null });
+  }
+
+  @Mutation(() => RadiusAttributePayload, { description: 'Changes a radcheck/radreply/radusergroup row.' })
+  async radiusAttributeUpdate(@Arg('input', () => RadiusAttributeUpdateInput) input: RadiusAttributeUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, ROW_TYPE[input.table], ['id']);
+      const customerId = await customerRadiusService.customerOfRow(ctx, input.table, id);
+      const [row] = await customerRadiusService.customerRadius(ctx, {
+        table: input.table,
+        action: 'modify',
+        customerId,
+        id,
+        username: input.username,
+        attribute: input.attribute,
+        op: input.op,
+        value: input.value,
+        priority: input.priority,
+      });
+      return { radiusAttribute: toRadiusAttribute(row!) };
+    }, { radiusAttribute: null });
+  }
+
+  @Mutation(() => RadiusAttributeDeletePayload, { description: 'Deletes a radcheck/radreply/radusergroup row.' })
+  async radiusAttributeDelete(@Arg('input', () => RadiusAttributeDeleteInput) input: RadiusAttributeDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, ROW_TYPE[input.table], ['id']);
+      const customerId = await customerRadiusService.customerOfRow(ctx, input.table, id);
+      await customerRadiusService.customerRadius(ctx, { table: input.table, action: 'delete', customerId, id });
+      return { deletedRadiusAttributeId: input.id };
+    }, { deletedRadiusAttributeId: null });
+  }
+}

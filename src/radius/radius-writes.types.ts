@@ -1,0 +1,97 @@
+/** GraphQL inputs and payloads of RADIUS logins and of a customer's radcheck/radreply/radusergroup rows. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../graphql/user-error';
+import { RadiusAccount } from './radius.types';
+
+@InputType({ description: 'A RADIUS login for a customer (SIMPLer addRADIUSdetails). Give customerId or existingRadiusUsername.' })
+export class RadiusAccountCreateInput {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Instead of customerId: a username the customer already has.' }) existingRadiusUsername?: string | null;
+  @Field(() => String, { description: 'Unique across every operator.' }) username!: string;
+  @Field(() => String, { nullable: true, description: 'May be left out; stored as radcheck Cleartext-Password.' }) password?: string | null;
+  @Field(() => Int, { nullable: true, description: "Order among the customer's logins." }) priority?: number | null;
+}
+
+@InputType()
+export class RadiusAccountDeleteInput {
+  @Field(() => String) username!: string;
+}
+
+@ObjectType()
+export class RadiusAccountPayload {
+  @Field(() => RadiusAccount, { nullable: true }) radiusAccount!: RadiusAccount | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class RadiusAccountDeletePayload {
+  @Field(() => ID, { nullable: true }) deletedRadiusAccountId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+export enum RadiusTable {
+  CHECK = 'radcheck',
+  REPLY = 'radreply',
+  USERGROUP = 'radusergroup',
+}
+registerEnumType(RadiusTable, { name: 'RadiusTable', description: 'FreeRADIUS per-user tables: check items, reply items, group membership.' });
+
+@ObjectType('RadiusAttribute', { description: 'A row of radcheck, radreply or radusergroup (for usergroup: value is the group name).' })
+export class RadiusAttribute {
+  @Field(() => ID, { description: 'Global id; encodes the table.' }) id!: string;
+  @Field(() => Int) legacyId!: number;
+  @Field(() => RadiusTable) table!: RadiusTable;
+  @Field(() => String) username!: string;
+  @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute!: string | null;
+  @Field(() => String, { nullable: true, description: 'FreeRADIUS operator (:=, ==, += …); null for usergroup rows.' }) op!: string | null;
+  @Field(() => String, { description: 'The value; the group name for usergroup rows.' }) value!: string;
+  @Field(() => Int, { nullable: true, description: 'Usergroup rows only.' }) priority!: number | null;
+}
+
+@InputType({ description: "Adds a row for one of the customer's RADIUS usernames (SIMPLer customerRadius add)." })
+export class RadiusAttributeAddInput {
+  @Field(() => RadiusTable) table!: RadiusTable;
+  @Field(() => ID) customerId!: string;
+  @Field(() => String) username!: string;
+  @Field(() => String, { nullable: true, description: 'Required for CHECK and REPLY.' }) attribute?: string | null;
+  @Field(() => String, { nullable: true, description: 'A FreeRADIUS operator; := for CHECK and = for REPLY when left out.' }) op?: string | null;
+  @Field(() => String, { description: 'The value; the group name for USERGROUP.' }) value!: string;
+  @Field(() => Int, { nullable: true, description: 'USERGROUP only.' }) priority?: number | null;
+}
+
+@InputType({ description: 'Changes a row (SIMPLer customerRadius modify); omitted fields are left as they are.' })
+export class RadiusAttributeUpdateInput {
+  @Field(() => RadiusTable) table!: RadiusTable;
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: "Another of the same customer's usernames." }) username?: string | null;
+  @Field(() => String, { nullable: true }) attribute?: string | null;
+  @Field(() => String, { nullable: true }) op?: string | null;
+  @Field(() => String, { nullable: true }) value?: string | null;
+  @Field(() => Int, { nullable: true }) priority?: number | null;
+}
+
+@InputType()
+export class RadiusAttributeDeleteInput {
+  @Field(() => RadiusTable) table!: RadiusTable;
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class RadiusAttributePayload {
+  @Field(() => RadiusAttribute, { nullable: true }) radiusAttribute!: RadiusAttribute | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class RadiusAttributeDeletePayload {
+  @Field(() => ID, { nullable: true }) deletedRadiusAttributeId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: 'SIMPLer listRADIUSdetails filters; all optional, combined with AND.' })
+export class RadiusAccountFilterInput {
+  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Exact username.' }) username?: string | null;
+  @Field(() => Int, { nullable: true }) priority?: number | null;
+  @Field(() => String, { nullable: true, description: 'The logins of the customer owning this username.' }) existingRadiusUsername?: string | null;
+}

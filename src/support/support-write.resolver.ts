@@ -1,0 +1,176 @@
+/** GraphQL adapter for writing tickets, installer jobs and sales issues; parse, call, format. */
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Customer } from '../customers/customer.types';
+import { loadCustomer } from '../customers/customer.resolver';
+import type { GraphQLContext } from '../graphql/context';
+import { byKeys, groupByKeys } from '../graphql/loaders';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { asNode, registerNodeType } from '../graphql/node';
+import { mutate } from '../graphql/user-error';
+import * as trackingService from './installer-tracking.service';
+import * as ticketService from './maintenance-write.service';
+import { toTicket, toTracking } from './maintenance.mapping';
+import * as salesmanTaskService from './salesman-task.service';
+import {
+  InstallerTrackingCreateInput,
+  InstallerTrackingDeleteInput,
+  InstallerTrackingDeletePayload,
+  InstallerTrackingFieldsInput,
+  InstallerTrackingPayload,
+  InstallerTrackingUpdateInput,
+  MaintenanceTicketCreateInput,
+  MaintenanceTicketFieldsInput,
+  MaintenanceTicketPayload,
+  MaintenanceTicketUpdateInput,
+  SalesmanTask,
+  SalesmanTaskCreateInput,
+  SalesmanTaskDeleteInput,
+  SalesmanTaskDeletePayload,
+  SalesmanTaskFieldsInput,
+  SalesmanTaskPayload,
+  SalesmanTaskUpdateInput,
+} from './support-write.types';
+
+const toTask = (row: salesmanTaskService.SalesmanTaskRow) => asNode('SalesmanTask', row) as unknown as SalesmanTask;
+
+const taskById = (ctx: GraphQLContext) =>
+  ctx.loaders.get<number, salesmanTaskService.SalesmanTaskRow | null>('salesmanTask.byId', async (ids) =>
+    byKeys(ids, await salesmanTaskService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+const tasksByCustomer = (ctx: GraphQLContext) =>
+  ctx.loaders.get<number, salesmanTaskService.SalesmanTaskRow[]>('salesmanTask.byCustomer', async (ids) =>
+    groupByKeys(ids, await salesmanTaskService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
+  );
+const salesPersonName = (ctx: GraphQLContext) =>
+  ctx.loaders.get<number, string | null>('salesPerson.name', async (ids) =>
+    byKeys(ids, await salesmanTaskService.salesPeopleNames(ctx.db, ctx.actor.operatorId, ids), (row) => row.id).map((row) => row?.name ?? null),
+  );
+
+registerNodeType('SalesmanTask', async (ctx, id) => {
+  const row = await taskById(ctx).load(id);
+  return row ? toTask(row) : null;
+});
+
+function ticketFields(input: MaintenanceTicketFieldsInput): ticketService.TicketInput {
+  return {
+    ...input,
+    customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']),
+    siteId: optionalIdOf(input.siteId, 'Site', ['siteId']),
+    equipmentId: optionalIdOf(input.equipmentId, 'Equipment', ['equipmentId']),
+  };
+}
+
+function trackingFields(input: InstallerTrackingFieldsInput): trackingService.TrackingInput {
+  return { ...input };
+}
+
+function taskFields(input: SalesmanTaskFieldsInput & { dateReported?: string; description?: string; type?: string }): salesmanTaskService.SalesmanTaskInput {
+  const out: salesmanTaskService.SalesmanTaskInput = { ...input };
+  // required columns: null from GraphQL means "not given" here
+  for (const key of ['dateReported', 'description', 'type'] as const) if (out[key] === null) delete out[key];
+  return out;
+}
+
+@Resolver(() => SalesmanTask)
+export class SupportWriteResolver {
+  @Mutation(() => MaintenanceTicketPayload, { description: 'Opens a maintenance ticket (title required; type and subtype by name).' })
+  async maintenanceTicketCreate(@Arg('input', () => MaintenanceTicketCreateInput) input: MaintenanceTicketCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ maintenanceTicket: toTicket(await ticketService.create(ctx, ticketFields(input))) }), { maintenanceTicket: null });
+  }
+
+  @Mutation(() => MaintenanceTicketPayload, { description: 'Changes a maintenance ticket; `appendResolution` appends to the resolution.' })
+  async maintenanceTicketUpdate(@Arg('input', () => MaintenanceTicketUpdateInput) input: MaintenanceTicketUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'MaintenanceTicket', ['id']);
+      const { id: _id, appendResolution, ...fields } = input;
+      const row = await ticketService.update(ctx, id, ticketFields(fields), { appendResolution: appendResolution ?? false });
+      return { maintenanceTicket: toTicket(row) };
+    }, { maintenanceTicket: null });
+  }
+
+  @Mutation(() => InstallerTrackingPayload, { description: 'Adds an installer job to a ticket.' })
+  async installerTrackingCreate(@Arg('input', () => InstallerTrackingCreateInput) input: InstallerTrackingCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { maintenanceTicketId, ...fields } = input;
+      const row = await trackingService.create(ctx, { ...trackingFields(fields), maintenanceTicketId: idOf(maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']) });
+      return { installerTracking: toTracking(row) };
+    }, { installerTracking: null });
+  }
+
+  @Mutation(() => InstallerTrackingPayload, { description: 'Changes an installer job.' })
+  async installerTrackingUpdate(@Arg('input', () => InstallerTrackingUpdateInput) input: InstallerTrackingUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'InstallerTracking', ['id']);
+      const { id: _id, maintenanceTicketId, ...fields } = input;
+      const ticketId = maintenanceTicketId == null ? undefined : idOf(maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']);
+      return { installerTracking: toTracking(await trackingService.update(ctx, id, { ...trackingFields(fields), maintenanceTicketId: ticketId })) };
+    }, { installerTracking: null });
+  }
+
+  @Mutation(() => InstallerTrackingDeletePayload, { description: 'Deletes an installer job.' })
+  async installerTrackingDelete(@Arg('input', () => InstallerTrackingDeleteInput) input: InstallerTrackingDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await trackingService.remove(ctx, idOf(input.id, 'InstallerTracking', ['id']));
+      return { deletedInstallerTrackingId: input.id };
+    }, { deletedInstallerTrackingId: null });
+  }
+
+  @Mutation(() => SalesmanTaskPayload, { description: 'Adds a sales issue to a customer.' })
+  async salesmanTaskCreate(@Arg('input', () => SalesmanTaskCreateInput) input: SalesmanTaskCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { customerId, ...fields } = input;
+      const row = await salesmanTaskService.create(ctx, { ...taskFields(fields), customerId: idOf(customerId, 'Customer', ['customerId']) });
+      return { salesmanTask: toTask(row) };
+    }, { salesmanTask: null });
+  }
+
+  @Mutation(() => SalesmanTaskPayload, { description: 'Changes a sales issue; `appendResolution` appends to the resolution.' })
+  async salesmanTaskUpdate(@Arg('input', () => SalesmanTaskUpdateInput) input: SalesmanTaskUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'SalesmanTask', ['id']);
+      const { id: _id, appendResolution, ...fields } = input;
+      return { salesmanTask: toTask(await salesmanTaskService.update(ctx, id, taskFields(fields), { appendResolution: appendResolution ?? false })) };
+    }, { salesmanTask: null });
+  }
+
+  @Mutation(() => SalesmanTaskDeletePayload, { description: 'Deletes a sales issue.' })
+  async salesmanTaskDelete(@Arg('input', () => SalesmanTaskDeleteInput) input: SalesmanTaskDeleteInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      await salesmanTaskService.remove(ctx, idOf(input.id, 'SalesmanTask', ['id']));
+      return { deletedSalesmanTaskId: input.id };
+    }, { deletedSalesmanTaskId: null });
+  }
+
+  @FieldResolver(() => Customer, { nullable: true })
+  customer(@Root() task: SalesmanTask, @Ctx() ctx: GraphQLContext) {
+    return loadCustomer(ctx, task.customerId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the value added reseller.' })
+  valueAddedReseller(@Root() task: SalesmanTask, @Ctx() ctx: GraphQLContext) {
+    return task.valueAddedResellerId == null ? null : salesPersonName(ctx).load(task.valueAddedResellerId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the regional sales manager.' })
+  regionalSalesManager(@Root() task: SalesmanTask, @Ctx() ctx: GraphQLContext) {
+    return task.regionalSalesManagerId == null ? null : salesPersonName(ctx).load(task.regionalSalesManagerId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the master agent.' })
+  masterAgent(@Root() task: SalesmanTask, @Ctx() ctx: GraphQLContext) {
+    return task.masterAgentId == null ? null : salesPersonName(ctx).load(task.masterAgentId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Name of the salesman.' })
+  salesman(@Root() task: SalesmanTask, @Ctx() ctx: GraphQLContext) {
+    return task.salesmanId == null ? null : salesPersonName(ctx).load(task.salesmanId);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerSalesResolver {
+  @FieldResolver(() => [SalesmanTask], { description: "The customer's sales issues, newest report first." })
+  async salesmanTasks(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return (await tasksByCustomer(ctx).load(customer.legacyId)).map(toTask);
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * RADIUS writes through GraphQL, cross-checked with FreeRADIUS's tables: logins (with their
+ * Cleartext-Password and plan group), deleting a login with all its rows, and a customer's
+ * radcheck/radreply/radusergroup rows (SIMPLer customerRadius). Plus the service's list filters.
+ */
+import { sql } from 'drizzle-orm';
+import { totalQueries } from '../../src/db/query-counter';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as accounts from '../../src/radius/radius-account.service';
+import { customerRadius } from '../../src/radius/customer-radius.service';
+import type { ServiceContext } from '../../src/shared/context';
+import { enabledEngines } from '../helpers/engines';
+import { startTestApp, type TestApp } from '../helpers/app';
+import { rows } from '../helpers/sql';
+
+const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
+type UserErrors = { field: string[]; message: string; code: string }[];
+
+describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
+  let t: TestApp;
+  const q = <T>(query: ReturnType<typeof sql>) => rows<T>(t.database.handle.db, query);
+  const one = async (query: ReturnType<typeof sql>) => Number((await q<{ n: number }>(query))[0]!.n);
+  const ok = async <T>(query: string, variables?: Record<string, unknown>) => {
+    const res = await t.gql<T>(query, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data;
+  };
+  const demo = sql`(select id from operators where code = 'demo')`;
+  let customer: { id: number; group: string; username: string };
+  let other: { id: number; username: string };
+  const ctx = async (): Promise<ServiceContext> => ({ db: t.database.handle.db, actor: { operatorId: (await q<{ id: number }>(sql`select id from operators where code = 'demo'`))[0]!.id, staffUserId: null, role: 'api', surface: 'soap' } });
+
+  const create = `mutation($input: RadiusAccountCreateInput!) { radiusAccountCreate(input: $input) { radiusAccount { id legacyId username hasPassword priority customer { legacyId } } userErrors { field message code } } }`;
+  const remove = `mutation($u: String!) { radiusAccountDelete(input: { username: $u }) { deletedRadiusAccountId userErrors { field code } } }`;
+  const attrAdd = `mutation($input: RadiusAttributeAddInput!) { radiusAttributeAdd(input: $input) { radiusAttribute { id legacyId table username attribute op value priority } userErrors { field message code } } }`;
+  const attrUpdate = `mutation($input: RadiusAttributeUpdateInput!) { radiusAttributeUpdate(input: $input) { radiusAttribute { username attribute op value priority } userErrors { field message code } } }`;
+  const attrDelete = `mutation($input: RadiusAttributeDeleteInput!) { radiusAttributeDelete(input: $input) { deletedRadiusAttributeId userErrors { field code } } }`;
+  const counts = async () => Promise.all(['radius_accounts', 'radcheck', 'radreply', 'radusergroup'].map((table) => one(sql`select count(*)::int as n from ${sql.raw(table)}`)));
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    const picked = await q<{ id: number; group: string; username: string }>(sql`select c.id, p.radius_group as group, min(r.username) as username from customers c
+      join plans p on p.id = c.service_plan_id join radius_accounts r on r.customer_id = c.id
+      where c.operator_id = ${demo} and p.radius_group is not null group by c.id, p.radius_group order by c.id limit 2`);
+    customer = picked[0]!;
+    other = picked[1]!;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it("adds a login with its Cleartext-Password and the plan's group, in one go", async () => {
+    const res = await ok<{ radiusAccountCreate: any }>(create, { input: { customerId: gid('Customer', customer.id), username: 'rt-new-1', password: 's3cret', priority: 2 } });
+    expect(res.radiusAccountCreate.userErrors).toEqual([]);
+    expect(res.radiusAccountCreate.radiusAccount).toMatchObject({ username: 'rt-new-1', hasPassword: true, priority: 2, customer: { legacyId: customer.id } });
+    expect(await q(sql`select customer_id, attribute, op, value from radcheck where username = 'rt-new-1'`)).toEqual([
+      { customer_id: customer.id, attribute: 'Cleartext-Password', op: ':=', value: 's3cret' },
+    ]);
+    expect(await q(sql`select customer_id, groupname, priority from radusergroup where username = 'rt-new-1'`)).toEqual([{ customer_id: customer.id, groupname: customer.group, priority: 2 }]);
+    const [entry] = await q<{ changes: unknown }>(sql`select changes from audit_log where action = 'radius_account.create' and entity_id = ${res.radiusAccountCreate.radiusAccount.legacyId}`);
+    expect(JSON.stringify(entry!.changes)).not.toContain('s3cret');
+
+    // by an existing username instead of the customer; no password means no check item
+    const byName = await ok<{ radiusAccountCreate: any }>(create, { input: { existingRadiusUsername: customer.username, username: 'rt-new-2' } });
+    expect(byName.radiusAccountCreate.radiusAccount).toMatchObject({ username: 'rt-new-2', hasPassword: false, customer: { legacyId: customer.id } });
+    expect(await one(sql`select count(*)::int as n from radcheck where username = 'rt-new-2'`)).toBe(0);
+  });
+
+  it('refuses a username in use (by any operator), a missing customer and blank input, writing nothing', async () => {
+    const { generateOperator } = await import('../../src/db/seed/generator');
+    await generateOperator(t.database.handle.db, { operatorCode: 'rad-other', customers: 2 });
+    const [foreign] = await q<{ username: string }>(sql`select r.username from radius_accounts r join operators o on o.id = r.operator_id where o.code = 'rad-other' limit 1`);
+    const before = await counts();
+    for (const username of [customer.username, foreign!.username]) {
+      const res = await ok<{ radiusAccountCreate: any }>(create, { input: { customerId: gid('Customer', customer.id), username, password: 'x' } });
+      expect(res.radiusAccountCreate).toEqual({ radiusAccount: null, userErrors: [{ field: ['input', 'username'], message: `RADIUS username "${username}" is already in use`, code: 'CONFLICT' }] });
+    }
+    const missing = await ok<{ radiusAccountCreate: any }>(create, { input: { customerId: gid('Customer', 999999), username: ' padded ' } });
+    expect(missing.radiusAccountCreate.userErrors.map((e: any) => [e.field.join('.'), e.code])).toEqual([['input.username', 'INVALID'], ['input.customerId', 'NOT_FOUND']]);
+    const neither = await ok<{ radiusAccountCreate: any }>(create, { input: { username: 'rt-x', priority: -1 } });
+    expect(neither.radiusAccountCreate.userErrors.map((e: any) => e.field.join('.'))).toEqual(['input.priority', 'input.customerId']);
+    const unknownExisting = await ok<{ radiusAccountCreate: any }>(create, { input: { existingRadiusUsername: foreign!.username, username: 'rt-x' } });
+    expect(unknownExisting.radiusAccountCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'existingRadiusUsername'], code: 'NOT_FOUND' })]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('lists logins with the listRADIUSdetails filters', async () => {
+    const c = await ctx();
+    const mine = await accounts.list(c, { customerId: customer.id });
+    expect(mine.map((a) => a.username)).toEqual(expect.arrayContaining([customer.username, 'rt-new-1', 'rt-new-2']));
+    expect(mine.map((a) => a.username).indexOf('rt-new-2')).toBe(mine.length - 1); // no priority: last
+    expect((await accounts.list(c, { existingRadiusUsername: 'rt-new-1' })).map((a) => a.id)).toEqual(mine.map((a) => a.id));
+    expect((await accounts.list(c, { password: 's3cret' })).map((a) => a.username)).toEqual(['rt-new-1']);
+    expect((await accounts.list(c, { priority: 2, customerId: customer.id })).map((a) => a.username)).toEqual(['rt-new-1']);
+    const [foreign] = await q<{ username: string }>(sql`select r.username from radius_accounts r join operators o on o.id = r.operator_id where o.code = 'rad-other' limit 1`);
+    expect(await accounts.list(c, { username: foreign!.username })).toEqual([]);
+  });
+
+  it('pages logins through the radiusAccounts query with the same filters, hiding passwords', async () => {
+    type Conn = { radiusAccounts: { totalCount: number; nodes: { username: string; hasPassword: boolean; customer: { legacyId: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const query = `query($f: RadiusAccountFilterInput, $after: String) { radiusAccounts(first: 2, after: $after, filter: $f) { totalCount nodes { username hasPassword customer { legacyId } } pageInfo { hasNextPage endCursor } } }`;
+    const first = await ok<Conn>(query, { f: { customerId: gid('Customer', customer.id) } });
+    const expected = await q<{ username: string }>(sql`select username from radius_accounts where customer_id = ${customer.id} order by id`);
+    expect(first.radiusAccounts.totalCount).toBe(expected.length);
+    const next = await ok<Conn>(query, { f: { existingRadiusUsername: 'rt-new-2' }, after: first.radiusAccounts.pageInfo.endCursor });
+    expect([...first.radiusAccounts.nodes, ...next.radiusAccounts.nodes].map((n) => n.username)).toEqual(expected.map((r) => r.username));
+    expect(first.radiusAccounts.nodes.every((n) => n.customer.legacyId === customer.id)).toBe(true);
+    const all = await ok<Conn>('{ radiusAccounts(first: 1) { totalCount } }');
+    expect(all.radiusAccounts.totalCount).toBe(await one(sql`select count(*)::int as n from radius_accounts where operator_id = ${demo}`));
+  });
+
+  it('deletes a login with every radcheck, radreply and radusergroup row of its username', async () => {
+    await t.database.handle.db.execute(sql`insert into radreply (operator_id, customer_id, username, attribute, op, value) values (${demo}, ${customer.id}, 'rt-new-1', 'Framed-IP-Address', '=', '100.64.9.9')`);
+    const res = await ok<{ radiusAccountDelete: any }>(remove, { u: 'rt-new-1' });
+    expect(res.radiusAccountDelete.userErrors).toEqual([]);
+    expect(res.radiusAccountDelete.deletedRadiusAccountId).toMatch(/./);
+    for (const table of ['radius_accounts', 'radcheck', 'radreply', 'radusergroup']) {
+      expect(await one(sql`select count(*)::int as n from ${sql.raw(table)} where username = 'rt-new-1'`)).toBe(0);
+    }
+    expect(await one(sql`select count(*)::int as n from radcheck where username = ${customer.username}`)).toBeGreaterThan(0);
+    const [foreign] = await q<{ username: string }>(sql`select r.username from radius_accounts r join operators o on o.id = r.operator_id where o.code = 'rad-other' limit 1`);
+    for (const u of ['rt-new-1', foreign!.username]) {
+      const again = await ok<{ radiusAccountDelete: any }>(remove, { u });
+      expect(again.radiusAccountDelete).toEqual({ deletedRadiusAccountId: null, userErrors: [{ field: ['input', 'username'], code: 'NOT_FOUND' }] });
+    }
+    expect(await one(sql`select count(*)::int as n from radius_accounts where username = ${foreign!.username}`)).toBe(1);
+  });
+
+  describe('customer attribute rows (customerRadius)', () => {
+    const list = `query($id: ID!, $table: RadiusTable!, $u: String) { node(id: $id) { ... on Customer { radiusAttributes(table: $table, username: $u) { legacyId table username attribute op value priority } } } }`;
+
+    it("lists a customer's rows of each table, for all usernames or one, matching SQL", async () => {
+      for (const [table, sqlTable] of [['CHECK', 'radcheck'], ['REPLY', 'radreply']] as const) {
+        const data = await ok<{ node: { radiusAttributes: any[] } }>(list, { id: gid('Customer', customer.id), table });
+        const expected = await q<any>(sql`select id as "legacyId", username, attribute, op, value from ${sql.raw(sqlTable)} where customer_id = ${customer.id} order by id`);
+        expect(data.node.radiusAttributes).toEqual(expected.map((r) => ({ ...r, table, priority: null })));
+      }
+      const groups = await ok<{ node: { radiusAttributes: any[] } }>(list, { id: gid('Customer', customer.id), table: 'USERGROUP', u: customer.username });
+      expect(groups.node.radiusAttributes).toEqual([{ legacyId: expect.any(Number), table: 'USERGROUP', username: customer.username, attribute: null, op: null, value: customer.group, priority: 1 }]);
+      const c = await ctx();
+      await expect(customerRadius(c, { table: 'radcheck', action: 'list', customerId: customer.id, username: other.username })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      // batched: five customers cost what one does
+      const statements = async (n: number) => {
+        const before = totalQueries();
+        const data = await ok<{ customers: { nodes: { radiusAttributes: unknown[] }[] } }>(`{ customers(first: ${n}) { nodes { radiusAttributes(table: CHECK) { value } } } }`);
+        expect(data.customers.nodes).toHaveLength(n);
+        expect(data.customers.nodes.every((c) => c.radiusAttributes.length > 0)).toBe(true);
+        return totalQueries() - before;
+      };
+      expect(await statements(5)).toBe(await statements(1));
+      // the SIMPLer spelling `usergroup` is accepted
+      expect((await customerRadius(c, { table: 'usergroup', action: 'list', customerId: customer.id })).every((r) => r.table === 'radusergroup')).toBe(true);
+    });
+
+    it("adds, modifies and deletes rows, only for the customer's own usernames and valid operators", async () => {
+      const added = await ok<{ radiusAttributeAdd: any }>(attrAdd, { input: { table: 'REPLY', customerId: gid('Customer', customer.id), username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' } });
+      expect(added.radiusAttributeAdd.userErrors).toEqual([]);
+      expect(added.radiusAttributeAdd.radiusAttribute).toMatchObject({ table: 'REPLY', username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' });
+      const rowId = added.radiusAttributeAdd.radiusAttribute.legacyId as number;
+      expect(await q(sql`select customer_id, op, value from radreply where id = ${rowId}`)).toEqual([{ customer_id: customer.id, op: ':=', value: '10M/10M' }]);
+
+      const before = await counts();
+      const foreignUser = await ok<{ radiusAttributeAdd: any }>(attrAdd, { input: { table: 'CHECK', customerId: gid('Customer', customer.id), username: other.username, attribute: 'Simultaneous-Use', op: ':=', value: '1' } });
+      expect(foreignUser.radiusAttributeAdd.userErrors).toEqual([expect.objectContaining({ field: ['input', 'username'], code: 'NOT_FOUND' })]);
+      const badOp = await ok<{ radiusAttributeAdd: any }>(attrAdd, { input: { table: 'CHECK', customerId: gid('Customer', customer.id), username: customer.username, attribute: ' ', op: '=>', value: '1' } });
+      expect(badOp.radiusAttributeAdd.userErrors.map((e: any) => e.field.join('.'))).toEqual(['input.attribute', 'input.op']);
+      expect(await counts()).toEqual(before);
+
+      const id = added.radiusAttributeAdd.radiusAttribute.id as string;
+      const changed = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'REPLY', id, value: '20M/20M', op: '=' } });
+      expect(changed.radiusAttributeUpdate).toEqual({ radiusAttribute: { username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: '=', value: '20M/20M', priority: null }, userErrors: [] });
+      const stolen = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'REPLY', id, username: other.username } });
+      expect(stolen.radiusAttributeUpdate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'username'], code: 'NOT_FOUND' })]);
+      const wrongOp = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'REPLY', id, op: '<>' } });
+      expect(wrongOp.radiusAttributeUpdate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'op'], code: 'INVALID' })]);
+      const wrongTable = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'CHECK', id, value: 'x' } });
+      expect(wrongTable.radiusAttributeUpdate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
+      expect(await q(sql`select username, op, value from radreply where id = ${rowId}`)).toEqual([{ username: customer.username, op: '=', value: '20M/20M' }]);
+
+      // a row id of another customer is out of scope for the service call naming this customer
+      const [otherRow] = await q<{ id: number }>(sql`select id from radcheck where customer_id = ${other.id} limit 1`);
+      await expect(customerRadius(await ctx(), { table: 'radcheck', action: 'delete', customerId: customer.id, id: otherRow!.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      expect(await one(sql`select count(*)::int as n from radcheck where id = ${otherRow!.id}`)).toBe(1);
+
+      // editing the Cleartext-Password item changes the login's password with it
+      const [pw] = await q<{ id: number }>(sql`select id from radcheck where username = ${customer.username} and attribute = 'Cleartext-Password'`);
+      const repass = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'CHECK', id: gid('RadiusCheck', pw!.id), value: 'n3w-pass' } });
+      expect(repass.radiusAttributeUpdate.userErrors).toEqual([]);
+      expect(await q(sql`select password from radius_accounts where username = ${customer.username}`)).toEqual([{ password: 'n3w-pass' }]);
+      await ok(attrDelete, { input: { table: 'CHECK', id: gid('RadiusCheck', pw!.id) } });
+      expect(await q(sql`select password from radius_accounts where username = ${customer.username}`)).toEqual([{ password: null }]);
+
+      const group = await ok<{ radiusAttributeAdd: any }>(attrAdd, { input: { table: 'USERGROUP', customerId: gid('Customer', customer.id), username: customer.username, value: 'extra-group', priority: 5 } });
+      expect(group.radiusAttributeAdd.radiusAttribute).toMatchObject({ table: 'USERGROUP', value: 'extra-group', priority: 5, attribute: null });
+      const regroup = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'USERGROUP', id: group.radiusAttributeAdd.radiusAttribute.id, priority: 3 } });
+      expect(regroup.radiusAttributeUpdate.radiusAttribute).toMatchObject({ value: 'extra-group', priority: 3 });
+
+      for (const [table, rid] of [['REPLY', id], ['USERGROUP', group.radiusAttributeAdd.radiusAttribute.id]] as const) {
+        const del = await ok<{ radiusAttributeDelete: any }>(attrDelete, { input: { table, id: rid } });
+        expect(del.radiusAttributeDelete).toEqual({ deletedRadiusAttributeId: rid, userErrors: [] });
+        const again = await ok<{ radiusAttributeDelete: any }>(attrDelete, { input: { table, id: rid } });
+        expect(again.radiusAttributeDelete.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND' }]);
+      }
+      expect(await one(sql`select count(*)::int as n from radreply where id = ${rowId}`)).toBe(0);
+      expect(await one(sql`select count(*)::int as n from radusergroup where groupname = 'extra-group'`)).toBe(0);
+    });
+  });
+});
