@@ -17,6 +17,8 @@ export interface Config {
   maxBodyBytes: number;
   /** NODE_ENV=production: GraphiQL does not fill in the demo token. */
   production: boolean;
+  /** Run the background-job worker in this process (RUN_JOBS=false for API-only processes). */
+  runJobs: boolean;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -46,5 +48,6 @@ export function loadConfig(): Config {
     seedDemo: boolFrom('SEED_DEMO', true),
     maxBodyBytes: intFrom('MAX_BODY_BYTES', 2 * 1024 * 1024),
     production: process.env.NODE_ENV === 'production',
+    runJobs: boolFrom('RUN_JOBS', true),
   };
 }

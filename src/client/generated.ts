@@ -27,6 +27,8 @@ export type Scalars = {
   EmailAddress: { input: string; output: string; }
   /** A field whose value is either an IPv4 or IPv6 address: https://en.wikipedia.org/wiki/IP_address. */
   IP: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSON: { input: unknown; output: unknown; }
   /** A field whose value is a valid decimal degrees latitude number (53.471): https://en.wikipedia.org/wiki/Latitude */
   Latitude: { input: number; output: number; }
   /** A field whose value is a valid decimal degrees longitude number (53.471): https://en.wikipedia.org/wiki/Longitude */
@@ -93,6 +95,158 @@ export type Area = Node & {
   name: Scalars['String']['output'];
   /** Streets in the area, by name. */
   streets: Array<Street>;
+};
+
+/** A new area (Jaze add_area). */
+export type AreaCreateInput = {
+  internal?: InputMaybe<Scalars['String']['input']>;
+  /** Unique within the operator. */
+  name: Scalars['String']['input'];
+};
+
+export type AreaPayload = {
+  __typename?: 'AreaPayload';
+  area: Maybe<Area>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes to an area; omitted fields keep their value. */
+export type AreaUpdateInput = {
+  id: Scalars['ID']['input'];
+  /** null clears. */
+  internal?: InputMaybe<Scalars['String']['input']>;
+  /** Unique within the operator. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Work on an outside system requested through the API and carried out by the job worker. */
+export type BackgroundJob = Node & {
+  __typename?: 'BackgroundJob';
+  /** How many times a worker has taken the job. */
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Why the job failed. */
+  error: Maybe<Scalars['String']['output']>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  kind: BackgroundJobKind;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** The parameters, as validated when the job was requested (ids are legacy ids). */
+  params: Scalars['JSON']['output'];
+  /** What the job did, once it succeeded. */
+  result: Maybe<Scalars['JSON']['output']>;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: BackgroundJobStatus;
+};
+
+/** A page of BackgroundJob objects. */
+export type BackgroundJobConnection = {
+  __typename?: 'BackgroundJobConnection';
+  edges: Array<BackgroundJobEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<BackgroundJob>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A BackgroundJob and its cursor. */
+export type BackgroundJobEdge = {
+  __typename?: 'BackgroundJobEdge';
+  cursor: Scalars['String']['output'];
+  node: BackgroundJob;
+};
+
+/** Which background jobs to list. */
+export type BackgroundJobFilterInput = {
+  kind?: InputMaybe<BackgroundJobKind>;
+  status?: InputMaybe<BackgroundJobStatus>;
+};
+
+/** What a background job does. */
+export type BackgroundJobKind =
+  | 'APPLY_PLAN_CHANGES'
+  | 'SYNC_CUSTOMER_ATTACHMENTS'
+  | 'SYNC_MAINTENANCE_ATTACHMENTS'
+  | 'UPDATE_BUCKETS_FROM_SUBSCRIPTION'
+  | 'UPDATE_GPS_DETAILS'
+  | 'UPDATE_WIB_FILES';
+
+/** The job a request queued; null when the input was refused. */
+export type BackgroundJobPayload = {
+  __typename?: 'BackgroundJobPayload';
+  job: Maybe<BackgroundJob>;
+  userErrors: Array<UserError>;
+};
+
+/** Where a background job is: waiting, being carried out, or done with its outcome. */
+export type BackgroundJobStatus =
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+/** A customer's bandwidth (FUP) override of its plan's profile (Jaze override_user_bandwidth). */
+export type BandwidthOverride = ProfileOverride & {
+  __typename?: 'BandwidthOverride';
+  /** The profile applied (Jaze bandwidthTemplate). */
+  bandwidthTemplate: Maybe<BandwidthTemplate>;
+  /** The profile after the reset (Jaze bandwidthTemplate2). */
+  bandwidthTemplate2: Maybe<BandwidthTemplate>;
+  carryForwardPreviousData: Scalars['Boolean']['output'];
+  /** Upload does not count toward the FUP limit. */
+  excludeUpload: Scalars['Boolean']['output'];
+  reset: Maybe<OverrideReset>;
+  /** Only ALWAYS exists. */
+  reset2: Maybe<OverrideReset>;
+  resetEvery: Maybe<OverrideResetEvery>;
+  /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
+  resetEveryDay: Maybe<Scalars['Int']['output']>;
+  /** Day of month (1..31) a MONTHLY period starts on. */
+  resetEveryValue: Maybe<Scalars['Int']['output']>;
+  /** The FUP limit, in resetUnit. */
+  resetLimit: Maybe<Scalars['Decimal']['output']>;
+  resetUnit: Maybe<OverrideResetUnit>;
+  /** Only when on do the reset fields take effect. */
+  restrictionOn: Scalars['Boolean']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type BandwidthOverridePayload = {
+  __typename?: 'BandwidthOverridePayload';
+  bandwidthOverride: Maybe<BandwidthOverride>;
+  customer: Maybe<Customer>;
+  userErrors: Array<UserError>;
+};
+
+/** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
+export type BandwidthOverrideSetInput = {
+  /** The BandwidthTemplate after the reset; required unless reset is ALWAYS. */
+  bandwidthTemplate2Id?: InputMaybe<Scalars['ID']['input']>;
+  /** The BandwidthTemplate applied. */
+  bandwidthTemplateId: Scalars['ID']['input'];
+  carryForwardPreviousData?: InputMaybe<Scalars['Boolean']['input']>;
+  customerId: Scalars['ID']['input'];
+  /** Exclude upload data from the FUP limit. */
+  excludeUpload?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Required when the restriction is on. */
+  reset?: InputMaybe<OverrideReset>;
+  /** Only ALWAYS; required unless reset is ALWAYS. */
+  reset2?: InputMaybe<OverrideReset>;
+  /** Required unless reset is ALWAYS. */
+  resetEvery?: InputMaybe<OverrideResetEvery>;
+  /** Day of week 0 (Sunday)..6; only (and then required) for WEEKLY. */
+  resetEveryDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Day of month 1..31; only (and then required) for MONTHLY. */
+  resetEveryValue?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than 0; required unless reset is ALWAYS. */
+  resetLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Required unless reset is ALWAYS. */
+  resetUnit?: InputMaybe<OverrideResetUnit>;
+  /** Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty. */
+  restrictionOn?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A named rate limit (the Jaze profile behind a plan). */
@@ -262,6 +416,14 @@ export type BasestationUpdateInput = {
   siteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Put RADIUS accounts in their active subscription plan's group (SIMPLer updateBucketsFromSubscription). */
+export type BucketsFromSubscriptionUpdateInput = {
+  /** Only this customer; every customer when omitted. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Also give accounts without a group row one, and overwrite custom group changes. */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A building (block) on a street. */
 export type Building = Node & {
   __typename?: 'Building';
@@ -273,6 +435,30 @@ export type Building = Node & {
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   street: Maybe<Street>;
+};
+
+/** A new building on a street (Jaze add_block). */
+export type BuildingCreateInput = {
+  internal?: InputMaybe<Scalars['String']['input']>;
+  /** Unique on the street. */
+  name: Scalars['String']['input'];
+  streetId: Scalars['ID']['input'];
+};
+
+export type BuildingPayload = {
+  __typename?: 'BuildingPayload';
+  building: Maybe<Building>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a building; moving it to another street moves the customers in it along. */
+export type BuildingUpdateInput = {
+  id: Scalars['ID']['input'];
+  /** null clears. */
+  internal?: InputMaybe<Scalars['String']['input']>;
+  /** Unique on the street. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What the collector found (Jaze statusOfCollection). */
@@ -574,6 +760,8 @@ export type Customer = Node & {
   accountsEmail: Maybe<Scalars['String']['output']>;
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   altPhone: Maybe<Scalars['String']['output']>;
+  /** The customer's bandwidth (FUP) override of its plan's profile, if any. */
+  bandwidthOverride: Maybe<BandwidthOverride>;
   /** Bank / EFT accounts, the preferred one first. */
   bankAccounts: Array<BankAccount>;
   /** The main (billing) address. */
@@ -633,6 +821,8 @@ export type Customer = Node & {
   marketingEmails: Scalars['Boolean']['output'];
   /** The link to this customer’s master account, when it is a sub-account. */
   masterAccount: Maybe<SubaccountLink>;
+  /** The customer's messages of one channel (default SMS), newest first (Jaze get_user_logs). */
+  messages: MessageConnection;
   monitor: Maybe<MonitorMode>;
   name: Scalars['String']['output'];
   /** Unique per operator; letters, digits and "_". */
@@ -682,6 +872,8 @@ export type Customer = Node & {
   vatExempt: Scalars['Boolean']['output'];
   vatExemptionDate: Maybe<Scalars['Date']['output']>;
   vatExemptionReference: Maybe<Scalars['String']['output']>;
+  /** The customer's vendor-attribute override, if any. */
+  vendorAttributeOverride: Maybe<VendorAttributeOverride>;
   voipEnabled: Scalars['Boolean']['output'];
   website: Maybe<Scalars['String']['output']>;
 };
@@ -706,6 +898,16 @@ export type CustomerMaintenanceTicketsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MaintenanceTicketOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  channel?: InputMaybe<MessageChannel>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -746,6 +948,19 @@ export type CustomerSubscriptionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<SubscriptionOrder>;
+};
+
+/** Record new files of the attachment drop as customer attachments (SIMPLer synchronizeCustomerAttachments). */
+export type CustomerAttachmentsSyncInput = {
+  customerId: Scalars['ID']['input'];
+  /** Description given to every file added. */
+  description: Scalars['String']['input'];
+  /** Only file names matching this regular expression (at most 200 characters, no nested repetition). */
+  filenameRegexp: Scalars['String']['input'];
+  /** electronic_document */
+  mode?: InputMaybe<Scalars['String']['input']>;
+  /** PostgreSQL array literal of rights, e.g. {"billing information", "maintenance"}; allowed: billing information, maintenance, network information, sales tracking. */
+  rights: Scalars['String']['input'];
 };
 
 /** A page of Customer objects. */
@@ -986,6 +1201,54 @@ export type CustomerLocation = {
   street: Maybe<Street>;
 };
 
+export type CustomerLocationPayload = {
+  __typename?: 'CustomerLocationPayload';
+  customer: Maybe<Customer>;
+  userErrors: Array<UserError>;
+};
+
+/** Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street. */
+export type CustomerLocationSetInput = {
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  /** Must be on the street. */
+  buildingId?: InputMaybe<Scalars['ID']['input']>;
+  customerId: Scalars['ID']['input'];
+  /** Must be in the area. */
+  streetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Sends a template SMS or e-mail to one customer (`customerId`) or to several (`customerIds`). */
+export type CustomerMessageSendInput = {
+  channel: MessageChannel;
+  /** The customer; give this or `customerIds`. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Several customers (Jaze sendMultipleSms/userIds[]); one message each. */
+  customerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Required for grantAccess: PPPoE/Hotspot or customerPortal. */
+  grantAccessType?: InputMaybe<Scalars['String']['input']>;
+  /** Required for closeTicketOtp; optional for verificationCode (a random code otherwise). */
+  otp?: InputMaybe<Scalars['String']['input']>;
+  /** SMS: grantAccess, verificationCode, rejectUser, usageAlert, accountSuspension, validityExpire, userBalance, closeTicketOtp, closeTicketNotification. E-mail: userRecipt, suspend, rejectedUserRecipt, billReminder, billWarning, prepaid, notifyUser, closeTicketOtp, closedTicketNotificationClient. */
+  template: Scalars['String']['input'];
+  /** Required for the close-ticket templates: a maintenance ticket of the customer. */
+  ticketId?: InputMaybe<Scalars['ID']['input']>;
+  /** SMS only: send to the customer's alternative phone (Jaze sendSmsTo). */
+  toAlternativePhone?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Required for usageAlert and notifyUser: bandwidth, duration or vendor. */
+  usageAlertType?: InputMaybe<Scalars['String']['input']>;
+  /** Required for userRecipt: PPPoE/Hotspot or customerPortal. */
+  userReciptType?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CustomerMessageSendPayload = {
+  __typename?: 'CustomerMessageSendPayload';
+  /** The message (the first one when several customers were given). */
+  message: Maybe<Message>;
+  /** One message per customer. */
+  messages: Maybe<Array<Message>>;
+  userErrors: Array<UserError>;
+};
+
 /** A dated note on a customer account (SIMPLer addCustomerNote). */
 export type CustomerNote = Node & {
   __typename?: 'CustomerNote';
@@ -1024,6 +1287,18 @@ export type CustomerOrderField =
   | 'NICKNAME'
   | 'UPDATED_AT';
 
+export type CustomerOverrideClearInput = {
+  customerId: Scalars['ID']['input'];
+};
+
+export type CustomerOverrideClearPayload = {
+  __typename?: 'CustomerOverrideClearPayload';
+  customer: Maybe<Customer>;
+  /** Whether there was an override to remove. */
+  removed: Maybe<Scalars['Boolean']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
   customer: Maybe<Customer>;
@@ -1049,6 +1324,47 @@ export type CustomerPlanChangePayload = {
   /** The customer after the change. */
   customer: Maybe<Customer>;
   planChange: Maybe<PlanChange>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerPortalLoginCheckInput = {
+  password: Scalars['String']['input'];
+  /** Portal username; the invoicing id when the customer has none. */
+  username: Scalars['String']['input'];
+};
+
+export type CustomerPortalLoginCheckPayload = {
+  __typename?: 'CustomerPortalLoginCheckPayload';
+  /** The customer the login belongs to; null with a userError "invalid username/password" otherwise. */
+  customer: Maybe<Customer>;
+  userErrors: Array<UserError>;
+};
+
+/** Give exactly one of `phone` and `email`. */
+export type CustomerPortalPasswordRecoverInput = {
+  /** The customer e-mail address (any case); the credentials go by e-mail. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The customer phone number (digits compared); the credentials go by SMS. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CustomerPortalPasswordRecoverPayload = {
+  __typename?: 'CustomerPortalPasswordRecoverPayload';
+  customer: Maybe<Customer>;
+  /** The message that carried the new password (masked in `body`), with its delivery status. */
+  message: Maybe<Message>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerPortalPasswordSetInput = {
+  customerId: Scalars['ID']['input'];
+  /** At least 4 characters; stored only as a hash. */
+  password: Scalars['String']['input'];
+};
+
+export type CustomerPortalPasswordSetPayload = {
+  __typename?: 'CustomerPortalPasswordSetPayload';
+  customer: Maybe<Customer>;
   userErrors: Array<UserError>;
 };
 
@@ -1434,6 +1750,12 @@ export type Gateway = Node & {
   wibNumber: Scalars['Int']['output'];
 };
 
+/** Fill missing customer coordinates from addresses (SIMPLer updateGPSdetails). */
+export type GpsDetailsUpdateInput = {
+  /** Only this customer; all customers missing coordinates when omitted. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Extra days of service given past expiry. */
 export type GracePeriod = {
   __typename?: 'GracePeriod';
@@ -1703,6 +2025,15 @@ export type IpType =
   | 'PRIVATE'
   | 'PUBLIC';
 
+/** Record new files of the attachment drop as maintenance ticket attachments (SIMPLer synchronizeMaintenanceAttachments). */
+export type MaintenanceAttachmentsSyncInput = {
+  /** Date added recorded on the new attachments; when they are recorded if omitted. */
+  dateAdded?: InputMaybe<Scalars['DateTime']['input']>;
+  description: Scalars['String']['input'];
+  filenameRegexp: Scalars['String']['input'];
+  maintenanceTicketId: Scalars['ID']['input'];
+};
+
 /** How often a site is due for maintenance. */
 export type MaintenanceInterval =
   | 'ANNUALLY'
@@ -1841,6 +2172,68 @@ export type MaintenanceTicketUpdateInput = {
   updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An SMS or e-mail to a customer, and its delivery outcome. */
+export type Message = Node & {
+  __typename?: 'Message';
+  /** The text sent (a recovered password is masked). */
+  body: Scalars['String']['output'];
+  channel: MessageChannel;
+  createdAt: Scalars['DateTime']['output'];
+  customer: Maybe<Customer>;
+  /** Outcome text: the success text, or why delivery failed. */
+  errorMessage: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** The ticket a close-ticket message is about. */
+  maintenanceTicket: Maybe<MaintenanceTicket>;
+  /** Phone number or e-mail address. */
+  recipient: Scalars['String']['output'];
+  sentAt: Maybe<Scalars['DateTime']['output']>;
+  status: MessageStatus;
+  /** Jaze status code: 202 success, 201 pending, 502 waiting, 505 aborted, anything else failed. */
+  statusCode: Scalars['Int']['output'];
+  subject: Maybe<Scalars['String']['output']>;
+  /** Template name (grantAccess, billReminder, …); recoverPassword for portal password recovery. */
+  template: Maybe<Scalars['String']['output']>;
+  /** The template variant arguments (grantAccessType, usageAlertType, userReciptType). */
+  templateParams: Maybe<Scalars['JSON']['output']>;
+  /** Which transport carried it. */
+  transport: Maybe<Scalars['String']['output']>;
+};
+
+/** How a message reaches the customer. */
+export type MessageChannel =
+  | 'EMAIL'
+  | 'SMS';
+
+/** A page of Message objects. */
+export type MessageConnection = {
+  __typename?: 'MessageConnection';
+  edges: Array<MessageEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Message>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Message and its cursor. */
+export type MessageEdge = {
+  __typename?: 'MessageEdge';
+  cursor: Scalars['String']['output'];
+  node: Message;
+};
+
+/** The meaning of `statusCode` (202 success, 201 pending, 502 waiting, 505 aborted, anything else failed). */
+export type MessageStatus =
+  | 'ABORTED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCESS'
+  | 'WAITING';
+
 export type MonitorMode =
   | 'MONITOR'
   | 'MONITOR_NO_ALERT'
@@ -1849,6 +2242,10 @@ export type MonitorMode =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds an area (Jaze add_area). */
+  areaCreate: AreaPayload;
+  /** Renames an area or changes its note (Jaze add_area with inputAreaId). */
+  areaUpdate: AreaPayload;
   /** Adds a tokenised bank account (SIMPLer addEFTToken). */
   bankAccountAdd: BankAccountPayload;
   /** Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored. */
@@ -1861,6 +2258,12 @@ export type Mutation = {
   basestationDelete: BasestationDeletePayload;
   /** Changes a basestation (SIMPLer modifyBasestation). */
   basestationUpdate: BasestationPayload;
+  /** Queues re-deriving RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription). */
+  bucketsFromSubscriptionUpdate: BackgroundJobPayload;
+  /** Adds a building to a street (Jaze add_block). */
+  buildingCreate: BuildingPayload;
+  /** Changes a building (Jaze add_block with inputBlockId). */
+  buildingUpdate: BuildingPayload;
   /** Adds a community code; a code already in use is a CONFLICT. */
   communityCodeCreate: CommunityCodePayload;
   /** Deletes a community code no customer uses. */
@@ -1883,6 +2286,12 @@ export type Mutation = {
   customTableRowDelete: CustomTableRowDeletePayload;
   /** Sets (or clears) cells of a custom-table row; other cells stay. */
   customTableRowUpdate: CustomTableRowPayload;
+  /** Queues recording new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments). */
+  customerAttachmentsSync: BackgroundJobPayload;
+  /** Removes a customer's bandwidth override (Jaze override_user_bandwidth with only userId). */
+  customerBandwidthOverrideClear: CustomerOverrideClearPayload;
+  /** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
+  customerBandwidthOverrideSet: BandwidthOverridePayload;
   /** Creates a customer. */
   customerCreate: CustomerPayload;
   /** Deletes a customer that meets every deletion condition (not current; no subscriptions, IPs, invoices, tickets, equipment, cards, bank accounts, attachments…), with its RADIUS setup. */
@@ -1895,12 +2304,26 @@ export type Mutation = {
   customerIpGenerate: CustomerIpGeneratePayload;
   /** Releases the IP, the MAC or both of a binding (Jaze release_ip_mac); a binding left empty is deleted. */
   customerIpRelease: CustomerIpReleasePayload;
+  /** Sets a customer's area, street and building as a whole (parts left out are cleared). */
+  customerLocationSet: CustomerLocationPayload;
+  /** Sends a template SMS or e-mail to a customer (or several) now, and records it with its delivery outcome. */
+  customerMessageSend: CustomerMessageSendPayload;
   /** Adds a note to a customer (title and text are required). */
   customerNoteAdd: CustomerNotePayload;
   /** Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group). */
   customerPlanChange: CustomerPlanChangePayload;
+  /** Checks an end-user-portal login (SIMPLer checkEUPLogin). A mutation because it verifies a secret; an unknown username and a wrong password give the same userError. */
+  customerPortalLoginCheck: CustomerPortalLoginCheckPayload;
+  /** Jaze recover_password: finds the one customer with the phone or e-mail, gives it a new random portal password and sends it by SMS or e-mail (the old one cannot be sent: only its hash is stored). */
+  customerPortalPasswordRecover: CustomerPortalPasswordRecoverPayload;
+  /** Sets a customer's end-user-portal password. */
+  customerPortalPasswordSet: CustomerPortalPasswordSetPayload;
   /** Changes a customer's fields. */
   customerUpdate: CustomerPayload;
+  /** Removes a customer's vendor-attribute override with its attributes. */
+  customerVendorAttributeOverrideClear: CustomerOverrideClearPayload;
+  /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
+  customerVendorAttributeOverrideSet: VendorAttributeOverridePayload;
   /** Adds a piece of equipment (SIMPLer addEquipment). */
   equipmentCreate: EquipmentPayload;
   /** Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation. */
@@ -1911,6 +2334,8 @@ export type Mutation = {
   equipmentLoginDelete: EquipmentLoginDeletePayload;
   /** Changes a piece of equipment (SIMPLer modifyEquipment). */
   equipmentUpdate: EquipmentPayload;
+  /** Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails). */
+  gpsDetailsUpdate: BackgroundJobPayload;
   /** Adds an installer job to a ticket. */
   installerTrackingCreate: InstallerTrackingPayload;
   /** Deletes an installer job. */
@@ -1921,6 +2346,8 @@ export type Mutation = {
   invoicePay: InvoicePayPayload;
   /** Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice. */
   invoicesGenerate: InvoicesGeneratePayload;
+  /** Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments). */
+  maintenanceAttachmentsSync: BackgroundJobPayload;
   /** Opens a maintenance ticket (title required; type and subtype by name). */
   maintenanceTicketCreate: MaintenanceTicketPayload;
   /** Changes a maintenance ticket; `appendResolution` appends to the resolution. */
@@ -1933,6 +2360,8 @@ export type Mutation = {
   paymentCollectionDisapprove: PaymentCollectionPayload;
   /** Asks for a collector to visit the customer (Jaze payment_collection_request). */
   paymentCollectionRequest: PaymentCollectionPayload;
+  /** Queues applying the plan changes that have come due. */
+  planChangesApply: BackgroundJobPayload;
   /** Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails). */
   radiusAccountCreate: RadiusAccountPayload;
   /** Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails). */
@@ -1963,6 +2392,10 @@ export type Mutation = {
   siteDelete: SiteDeletePayload;
   /** Changes a site's fields (SIMPLer modifySite). */
   siteUpdate: SitePayload;
+  /** Adds a street to an area (Jaze add_street). */
+  streetCreate: StreetPayload;
+  /** Changes a street (Jaze add_street with inputStreetId). */
+  streetUpdate: StreetPayload;
   /** Makes a customer a sub-account of a master account. */
   subaccountLinkCreate: SubaccountLinkPayload;
   /** Removes a master/sub-account link. */
@@ -1973,6 +2406,18 @@ export type Mutation = {
   subscriptionCreate: SubscriptionPayload;
   /** Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed. */
   subscriptionDelete: SubscriptionDeletePayload;
+  /** Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles). */
+  wibFilesUpdate: BackgroundJobPayload;
+};
+
+
+export type MutationAreaCreateArgs = {
+  input: AreaCreateInput;
+};
+
+
+export type MutationAreaUpdateArgs = {
+  input: AreaUpdateInput;
 };
 
 
@@ -2003,6 +2448,21 @@ export type MutationBasestationDeleteArgs = {
 
 export type MutationBasestationUpdateArgs = {
   input: BasestationUpdateInput;
+};
+
+
+export type MutationBucketsFromSubscriptionUpdateArgs = {
+  input: BucketsFromSubscriptionUpdateInput;
+};
+
+
+export type MutationBuildingCreateArgs = {
+  input: BuildingCreateInput;
+};
+
+
+export type MutationBuildingUpdateArgs = {
+  input: BuildingUpdateInput;
 };
 
 
@@ -2061,6 +2521,21 @@ export type MutationCustomTableRowUpdateArgs = {
 };
 
 
+export type MutationCustomerAttachmentsSyncArgs = {
+  input: CustomerAttachmentsSyncInput;
+};
+
+
+export type MutationCustomerBandwidthOverrideClearArgs = {
+  input: CustomerOverrideClearInput;
+};
+
+
+export type MutationCustomerBandwidthOverrideSetArgs = {
+  input: BandwidthOverrideSetInput;
+};
+
+
 export type MutationCustomerCreateArgs = {
   input: CustomerCreateInput;
 };
@@ -2091,6 +2566,16 @@ export type MutationCustomerIpReleaseArgs = {
 };
 
 
+export type MutationCustomerLocationSetArgs = {
+  input: CustomerLocationSetInput;
+};
+
+
+export type MutationCustomerMessageSendArgs = {
+  input: CustomerMessageSendInput;
+};
+
+
 export type MutationCustomerNoteAddArgs = {
   input: CustomerNoteAddInput;
 };
@@ -2101,8 +2586,33 @@ export type MutationCustomerPlanChangeArgs = {
 };
 
 
+export type MutationCustomerPortalLoginCheckArgs = {
+  input: CustomerPortalLoginCheckInput;
+};
+
+
+export type MutationCustomerPortalPasswordRecoverArgs = {
+  input: CustomerPortalPasswordRecoverInput;
+};
+
+
+export type MutationCustomerPortalPasswordSetArgs = {
+  input: CustomerPortalPasswordSetInput;
+};
+
+
 export type MutationCustomerUpdateArgs = {
   input: CustomerUpdateInput;
+};
+
+
+export type MutationCustomerVendorAttributeOverrideClearArgs = {
+  input: CustomerOverrideClearInput;
+};
+
+
+export type MutationCustomerVendorAttributeOverrideSetArgs = {
+  input: VendorAttributeOverrideSetInput;
 };
 
 
@@ -2131,6 +2641,11 @@ export type MutationEquipmentUpdateArgs = {
 };
 
 
+export type MutationGpsDetailsUpdateArgs = {
+  input: GpsDetailsUpdateInput;
+};
+
+
 export type MutationInstallerTrackingCreateArgs = {
   input: InstallerTrackingCreateInput;
 };
@@ -2153,6 +2668,11 @@ export type MutationInvoicePayArgs = {
 
 export type MutationInvoicesGenerateArgs = {
   input: InvoicesGenerateInput;
+};
+
+
+export type MutationMaintenanceAttachmentsSyncArgs = {
+  input: MaintenanceAttachmentsSyncInput;
 };
 
 
@@ -2183,6 +2703,11 @@ export type MutationPaymentCollectionDisapproveArgs = {
 
 export type MutationPaymentCollectionRequestArgs = {
   input: PaymentCollectionRequestInput;
+};
+
+
+export type MutationPlanChangesApplyArgs = {
+  input?: InputMaybe<PlanChangesApplyInput>;
 };
 
 
@@ -2261,6 +2786,16 @@ export type MutationSiteUpdateArgs = {
 };
 
 
+export type MutationStreetCreateArgs = {
+  input: StreetCreateInput;
+};
+
+
+export type MutationStreetUpdateArgs = {
+  input: StreetUpdateInput;
+};
+
+
 export type MutationSubaccountLinkCreateArgs = {
   input: SubaccountLinkInput;
 };
@@ -2283,6 +2818,11 @@ export type MutationSubscriptionCreateArgs = {
 
 export type MutationSubscriptionDeleteArgs = {
   input: SubscriptionDeleteInput;
+};
+
+
+export type MutationWibFilesUpdateArgs = {
+  input: WibFilesUpdateInput;
 };
 
 /** An address range on a gateway interface, the pool addresses are drawn from. */
@@ -2318,6 +2858,24 @@ export type Node = {
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
 };
+
+/** When the second profile takes over (Jaze …Reset): ALWAYS; DATA = while the FUP limit is not exceeded; UPLOAD_DOWNLOAD = while neither upload nor download exceeds it. */
+export type OverrideReset =
+  | 'ALWAYS'
+  | 'DATA'
+  | 'UPLOAD_DOWNLOAD';
+
+/** When the usage counted against the limit starts again. */
+export type OverrideResetEvery =
+  | 'BILLING'
+  | 'DAILY'
+  | 'MONTHLY'
+  | 'NEVER'
+  | 'WEEKLY';
+
+export type OverrideResetUnit =
+  | 'GB'
+  | 'MB';
 
 /** Where a page sits in its list, and the cursors to move from it. */
 export type PageInfo = {
@@ -2585,6 +3143,12 @@ export type PlanChangeTiming =
   | 'NEXT_BILLING_CYCLE'
   | 'PREVIOUS_BILLING_CYCLE';
 
+/** Apply the plan changes that have come due. */
+export type PlanChangesApplyInput = {
+  /** Apply changes due at this moment; now when omitted. */
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** A page of Plan objects. */
 export type PlanConnection = {
   __typename?: 'PlanConnection';
@@ -2653,10 +3217,32 @@ export type PlanProtocol =
   | 'LEASED_LINE'
   | 'PPPOE';
 
+/** A customer's override of its plan's RADIUS profile, with the Jaze reset rules. */
+export type ProfileOverride = {
+  reset: Maybe<OverrideReset>;
+  /** Only ALWAYS exists. */
+  reset2: Maybe<OverrideReset>;
+  resetEvery: Maybe<OverrideResetEvery>;
+  /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
+  resetEveryDay: Maybe<Scalars['Int']['output']>;
+  /** Day of month (1..31) a MONTHLY period starts on. */
+  resetEveryValue: Maybe<Scalars['Int']['output']>;
+  /** The FUP limit, in resetUnit. */
+  resetLimit: Maybe<Scalars['Decimal']['output']>;
+  resetUnit: Maybe<OverrideResetUnit>;
+  /** Only when on do the reset fields take effect. */
+  restrictionOn: Scalars['Boolean']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The operator's areas by name; each has its streets and their buildings. */
   areas: Array<Area>;
+  /** One background job by global id. */
+  backgroundJob: Maybe<BackgroundJob>;
+  /** The operator's background jobs, newest first. */
+  backgroundJobs: BackgroundJobConnection;
   /** The operator's community codes, newest first (SIMPLer listCommunityCode). */
   communityCodes: Array<CommunityCode>;
   /** The operator's custom tables with their column definitions. */
@@ -2701,10 +3287,26 @@ export type Query = {
   site: Maybe<Site>;
   /** The operator's sites, filtered and ordered. */
   sites: SiteConnection;
+  /** The operator's staff users by username. */
+  staffUsers: Array<StaffUser>;
   /** The operator's subscriptions, filtered and ordered. */
   subscriptions: SubscriptionConnection;
   /** The operator's tax zones, by name. */
   taxZones: Array<TaxZone>;
+};
+
+
+export type QueryBackgroundJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBackgroundJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BackgroundJobFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2855,6 +3457,11 @@ export type QuerySitesArgs = {
 };
 
 
+export type QueryStaffUsersArgs = {
+  filter?: InputMaybe<StaffUserFilterInput>;
+};
+
+
 export type QuerySubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2982,6 +3589,11 @@ export type RadiusAttributeDeletePayload = {
   deletedRadiusAttributeId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
+
+/** A check item (radcheck) or a reply item (radreply). */
+export type RadiusAttributeKind =
+  | 'CHECK'
+  | 'REPLY';
 
 export type RadiusAttributePayload = {
   __typename?: 'RadiusAttributePayload';
@@ -3602,6 +4214,41 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** What a staff user may do: ADMIN everything; MANAGER possibly limited to assigned customers; COLLECTOR collects payments in the field; INSTALLER installs; API is a machine account. */
+export type StaffRole =
+  | 'ADMIN'
+  | 'API'
+  | 'COLLECTOR'
+  | 'INSTALLER'
+  | 'MANAGER'
+  | 'STAFF';
+
+/** A member of the operator's staff (or a machine account). */
+export type StaffUser = Node & {
+  __typename?: 'StaffUser';
+  /** Only active users can log in. */
+  active: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  displayName: Scalars['String']['output'];
+  email: Maybe<Scalars['String']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  lastLoginAt: Maybe<Scalars['DateTime']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  phone: Maybe<Scalars['String']['output']>;
+  role: StaffRole;
+  /** A manager who sees only the customers assigned to them. */
+  showOnlyAssignedCustomers: Scalars['Boolean']['output'];
+  username: Scalars['String']['output'];
+};
+
+/** Filters for staff users. */
+export type StaffUserFilterInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  role?: InputMaybe<Array<StaffRole>>;
+};
+
 /** A street within an area. */
 export type Street = Node & {
   __typename?: 'Street';
@@ -3615,6 +4262,30 @@ export type Street = Node & {
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
+};
+
+/** A new street in an area (Jaze add_street). */
+export type StreetCreateInput = {
+  areaId: Scalars['ID']['input'];
+  internal?: InputMaybe<Scalars['String']['input']>;
+  /** Unique within the area. */
+  name: Scalars['String']['input'];
+};
+
+export type StreetPayload = {
+  __typename?: 'StreetPayload';
+  street: Maybe<Street>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a street; moving it to another area moves the customers on it along. */
+export type StreetUpdateInput = {
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  id: Scalars['ID']['input'];
+  /** null clears. */
+  internal?: InputMaybe<Scalars['String']['input']>;
+  /** Unique within the area. */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A price point of a plan: `units` plan periods for `price`. */
@@ -3882,6 +4553,80 @@ export type UserErrorCode =
   | 'PRECONDITION_FAILED'
   | 'UNAUTHENTICATED';
 
+export type VendorAttributeItemInput = {
+  attribute: Scalars['String']['input'];
+  kind: RadiusAttributeKind;
+  /** A FreeRADIUS operator: = := == += != > >= < <= =~ !~ =* !* */
+  op: Scalars['String']['input'];
+  /** 1 = vendorData (required, at least one), 2 = vendorData1 (required unless reset is ALWAYS). */
+  set: Scalars['Int']['input'];
+  value: Scalars['String']['input'];
+  vendor: Scalars['String']['input'];
+};
+
+/** A customer's override of vendor-specific RADIUS attributes (Jaze override_user_vendor_attributes). */
+export type VendorAttributeOverride = ProfileOverride & {
+  __typename?: 'VendorAttributeOverride';
+  /** By set, then in the order given. */
+  items: Array<VendorAttributeOverrideItem>;
+  reset: Maybe<OverrideReset>;
+  /** Only ALWAYS exists. */
+  reset2: Maybe<OverrideReset>;
+  resetEvery: Maybe<OverrideResetEvery>;
+  /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
+  resetEveryDay: Maybe<Scalars['Int']['output']>;
+  /** Day of month (1..31) a MONTHLY period starts on. */
+  resetEveryValue: Maybe<Scalars['Int']['output']>;
+  /** The FUP limit, in resetUnit. */
+  resetLimit: Maybe<Scalars['Decimal']['output']>;
+  resetUnit: Maybe<OverrideResetUnit>;
+  /** Only when on do the reset fields take effect. */
+  restrictionOn: Scalars['Boolean']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** One vendor attribute of an override (Jaze vendorData / vendorData1 entry). */
+export type VendorAttributeOverrideItem = {
+  __typename?: 'VendorAttributeOverrideItem';
+  attribute: Scalars['String']['output'];
+  kind: RadiusAttributeKind;
+  /** FreeRADIUS operator (Jaze equals). */
+  op: Scalars['String']['output'];
+  /** 1 = the normal profile (vendorData), 2 = after the reset (vendorData1). */
+  set: Scalars['Int']['output'];
+  value: Scalars['String']['output'];
+  vendor: Scalars['String']['output'];
+};
+
+export type VendorAttributeOverridePayload = {
+  __typename?: 'VendorAttributeOverridePayload';
+  customer: Maybe<Customer>;
+  userErrors: Array<UserError>;
+  vendorAttributeOverride: Maybe<VendorAttributeOverride>;
+};
+
+/** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
+export type VendorAttributeOverrideSetInput = {
+  customerId: Scalars['ID']['input'];
+  items: Array<VendorAttributeItemInput>;
+  /** Required when the restriction is on. */
+  reset?: InputMaybe<OverrideReset>;
+  /** Only ALWAYS; required unless reset is ALWAYS. */
+  reset2?: InputMaybe<OverrideReset>;
+  /** Required unless reset is ALWAYS. */
+  resetEvery?: InputMaybe<OverrideResetEvery>;
+  /** Day of week 0 (Sunday)..6; only (and then required) for WEEKLY. */
+  resetEveryDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Day of month 1..31; only (and then required) for MONTHLY. */
+  resetEveryValue?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than 0; required unless reset is ALWAYS. */
+  resetLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Required unless reset is ALWAYS. */
+  resetUnit?: InputMaybe<OverrideResetUnit>;
+  /** Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty. */
+  restrictionOn?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** TOP_UP adds a positive amount; SETTLEMENT takes a positive amount off; ADJUSTMENT adds a signed amount. */
 export type WalletAction =
   | 'ADJUSTMENT'
@@ -3950,6 +4695,13 @@ export type WalletTxnCode =
   | 'PAYMENT'
   | 'SETTLEMENT'
   | 'TOP_UP';
+
+/** Rewrite a gateway's provisioning (WIB) file (SIMPLer updateWibFiles). */
+export type WibFilesUpdateInput = {
+  /** Rewrite even when the content is unchanged (needed for QoS rate changes). */
+  force?: InputMaybe<Scalars['Boolean']['input']>;
+  gatewayId: Scalars['ID']['input'];
+};
 
 export type CustomerPageQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;

@@ -1,5 +1,6 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
 import { CustomerRecordsResolver, CustomTableRowResolver, SubaccountLinkResolver } from './customer-records.resolver';
 import { CustomerResolver } from './customer.resolver';
+import { PortalResolver } from './portal.resolver';
 
-export const customersResolvers: Function[] = [CustomerResolver, CustomerRecordsResolver, SubaccountLinkResolver, CustomTableRowResolver];
+export const customersResolvers: Function[] = [CustomerResolver, CustomerRecordsResolver, SubaccountLinkResolver, CustomTableRowResolver, PortalResolver];

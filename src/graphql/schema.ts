@@ -13,6 +13,8 @@ import { radiusResolvers } from '../radius/resolvers';
 import { resellersResolvers } from '../resellers/resolvers';
 import { supportResolvers } from '../support/resolvers';
 import { locationsResolvers } from '../locations/resolvers';
+import { tenancyResolvers } from '../tenancy/resolvers';
+import { jobsResolvers } from '../jobs/resolvers';
 import { NodeResolver } from './node.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -29,6 +31,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ...resellersResolvers,
       ...supportResolvers,
       ...locationsResolvers,
+      ...tenancyResolvers,
+      ...jobsResolvers,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -8,9 +8,9 @@ import { areaById, buildingById, buildingsByStreet, streetById, streetsByArea } 
 import * as locationService from './location.service';
 import { Area, Building, CustomerLocation, Street } from './location.types';
 
-const toArea = (row: locationService.AreaRow) => asNode('Area', row) as unknown as Area;
-const toStreet = (row: locationService.StreetRow) => asNode('Street', row) as unknown as Street;
-const toBuilding = (row: locationService.BuildingRow) => asNode('Building', row) as unknown as Building;
+export const toArea = (row: locationService.AreaRow) => asNode('Area', row) as unknown as Area;
+export const toStreet = (row: locationService.StreetRow) => asNode('Street', row) as unknown as Street;
+export const toBuilding = (row: locationService.BuildingRow) => asNode('Building', row) as unknown as Building;
 
 async function loadArea(ctx: GraphQLContext, id: number | null) {
   const row = id == null ? null : await areaById(ctx).load(id);

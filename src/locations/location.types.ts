@@ -1,5 +1,7 @@
 /** The GraphQL shape of the operator's address book: areas, their streets, and buildings on them. */
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Customer } from '../customers/customer.types';
+import { UserError } from '../graphql/user-error';
 import { Node } from '../graphql/node';
 import { DateTimeScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
 
@@ -35,4 +37,81 @@ export class CustomerLocation {
   @Field(() => Building, { nullable: true }) building!: Building | null;
   @Field(() => LatitudeScalar, { nullable: true }) latitude!: string | null;
   @Field(() => LongitudeScalar, { nullable: true }) longitude!: string | null;
+}
+
+// ---------------------------------------------------------------- writes
+
+@InputType({ description: 'A new area (Jaze add_area).' })
+export class AreaCreateInput {
+  @Field(() => String, { description: 'Unique within the operator.' }) name!: string;
+  @Field(() => String, { nullable: true }) internal?: string | null;
+}
+
+@InputType({ description: 'Changes to an area; omitted fields keep their value.' })
+export class AreaUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true, description: 'Unique within the operator.' }) name?: string;
+  @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
+}
+
+@InputType({ description: 'A new street in an area (Jaze add_street).' })
+export class StreetCreateInput {
+  @Field(() => ID) areaId!: string;
+  @Field(() => String, { description: 'Unique within the area.' }) name!: string;
+  @Field(() => String, { nullable: true }) internal?: string | null;
+}
+
+@InputType({ description: 'Changes to a street; moving it to another area moves the customers on it along.' })
+export class StreetUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true }) areaId?: string;
+  @Field(() => String, { nullable: true, description: 'Unique within the area.' }) name?: string;
+  @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
+}
+
+@InputType({ description: 'A new building on a street (Jaze add_block).' })
+export class BuildingCreateInput {
+  @Field(() => ID) streetId!: string;
+  @Field(() => String, { description: 'Unique on the street.' }) name!: string;
+  @Field(() => String, { nullable: true }) internal?: string | null;
+}
+
+@InputType({ description: 'Changes to a building; moving it to another street moves the customers in it along.' })
+export class BuildingUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => ID, { nullable: true }) streetId?: string;
+  @Field(() => String, { nullable: true, description: 'Unique on the street.' }) name?: string;
+  @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
+}
+
+@InputType({ description: "Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street." })
+export class CustomerLocationSetInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { nullable: true }) areaId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Must be in the area.' }) streetId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Must be on the street.' }) buildingId?: string | null;
+}
+
+@ObjectType()
+export class AreaPayload {
+  @Field(() => Area, { nullable: true }) area!: Area | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class StreetPayload {
+  @Field(() => Street, { nullable: true }) street!: Street | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class BuildingPayload {
+  @Field(() => Building, { nullable: true }) building!: Building | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class CustomerLocationPayload {
+  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
 }

@@ -1,4 +1,5 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
+import { LocationWritesResolver } from './location-writes.resolver';
 import { AreaResolver, BuildingResolver, CustomerLocationFieldResolver, CustomerLocationResolver, StreetResolver } from './location.resolver';
 
-export const locationsResolvers: Function[] = [AreaResolver, StreetResolver, BuildingResolver, CustomerLocationResolver, CustomerLocationFieldResolver];
+export const locationsResolvers: Function[] = [AreaResolver, StreetResolver, BuildingResolver, CustomerLocationResolver, CustomerLocationFieldResolver, LocationWritesResolver];

@@ -1,5 +1,6 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
 import { CustomerRadiusResolver, RadiusAccountResolver, RadiusSessionResolver } from './radius.resolver';
+import { BandwidthOverrideResolver, CustomerOverridesResolver, VendorAttributeOverrideResolver } from './override.resolver';
 import { CustomerRadiusAttributesResolver, RadiusWritesResolver } from './radius-writes.resolver';
 
-export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver, CustomerRadiusAttributesResolver, RadiusWritesResolver];
+export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver, CustomerRadiusAttributesResolver, RadiusWritesResolver, BandwidthOverrideResolver, VendorAttributeOverrideResolver, CustomerOverridesResolver];

@@ -12,6 +12,8 @@ import { log } from './logger';
 import { renderMetrics } from './metrics';
 import { registerGraphQL } from '../graphql/http';
 import { DEMO } from '../db/seed/demo';
+import { startWorker } from '../jobs/worker';
+import { describeError } from '../shared/describe-error';
 
 export interface App {
   server: Server;
@@ -52,6 +54,10 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  // Jobs that drive outside systems (WIB files, attachments, GPS, plan changes) run here.
+  const worker = config.runJobs
+    ? startWorker(database.db, { intervalMs: 1000, onError: (error) => log('error', 'job worker', { error: describeError(error) }) })
+    : undefined;
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${address.port}`;
@@ -71,6 +77,7 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await worker?.stop();
       await stopSurfaces();
       await database.close();
     },

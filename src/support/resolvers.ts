@@ -7,6 +7,7 @@ import {
   SiteSupportResolver,
 } from './maintenance.resolver';
 import { CustomerSalesResolver, SupportWriteResolver } from './support-write.resolver';
+import { CustomerMessagesResolver, MessageResolver } from './message.resolver';
 
 export const supportResolvers: Function[] = [
   MaintenanceTicketResolver,
@@ -16,4 +17,6 @@ export const supportResolvers: Function[] = [
   EquipmentSupportResolver,
   SupportWriteResolver,
   CustomerSalesResolver,
+  MessageResolver,
+  CustomerMessagesResolver,
 ];

@@ -7,7 +7,7 @@ import { startApp, type App } from '../../src/server/app';
 import { createTestDatabase } from '../helpers/engines';
 
 function testConfig(overrides: Partial<Config> = {}): Config {
-  return { port: 0, host: '127.0.0.1', databaseUrl: undefined, dataDir: '', seedDemo: false, maxBodyBytes: 1024, production: false, ...overrides };
+  return { port: 0, host: '127.0.0.1', databaseUrl: undefined, dataDir: '', seedDemo: false, maxBodyBytes: 1024, production: false, runJobs: false, ...overrides };
 }
 
 describe('the server on the embedded database', () => {

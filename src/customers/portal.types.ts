@@ -1,0 +1,43 @@
+/** GraphQL inputs and payloads of end-user-portal logins. */
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { UserError } from '../graphql/user-error';
+import { Message } from '../support/message.types';
+import { Customer } from './customer.types';
+
+@InputType()
+export class CustomerPortalLoginCheckInput {
+  @Field(() => String, { description: 'Portal username; the invoicing id when the customer has none.' }) username!: string;
+  @Field(() => String) password!: string;
+}
+
+@ObjectType()
+export class CustomerPortalLoginCheckPayload {
+  @Field(() => Customer, { nullable: true, description: 'The customer the login belongs to; null with a userError "invalid username/password" otherwise.' })
+  customer!: Customer | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class CustomerPortalPasswordSetInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => String, { description: 'At least 4 characters; stored only as a hash.' }) password!: string;
+}
+
+@ObjectType()
+export class CustomerPortalPasswordSetPayload {
+  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: 'Give exactly one of `phone` and `email`.' })
+export class CustomerPortalPasswordRecoverInput {
+  @Field(() => String, { nullable: true, description: 'The customer phone number (digits compared); the credentials go by SMS.' }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'The customer e-mail address (any case); the credentials go by e-mail.' }) email?: string | null;
+}
+
+@ObjectType()
+export class CustomerPortalPasswordRecoverPayload {
+  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => Message, { nullable: true, description: 'The message that carried the new password (masked in `body`), with its delivery status.' }) message!: Message | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

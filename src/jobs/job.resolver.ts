@@ -1,0 +1,99 @@
+/** GraphQL adapter for background jobs: parse, call the job service, format. */
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { ConnectionType, toConnection } from '../graphql/connection';
+import type { GraphQLContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { asNode, registerNodeType } from '../graphql/node';
+import { PageArgs } from '../graphql/page-args';
+import { mutate } from '../graphql/user-error';
+import * as jobService from './job.service';
+import {
+  BackgroundJob,
+  BackgroundJobFilterInput,
+  BackgroundJobPayload,
+  BucketsFromSubscriptionUpdateInput,
+  CustomerAttachmentsSyncInput,
+  GpsDetailsUpdateInput,
+  MaintenanceAttachmentsSyncInput,
+  PlanChangesApplyInput,
+  WibFilesUpdateInput,
+} from './job.types';
+
+const BackgroundJobConnection = ConnectionType('BackgroundJob', BackgroundJob);
+
+export function toBackgroundJob(row: jobService.BackgroundJobRow): BackgroundJob {
+  const { operatorId: _operatorId, requestedByStaffId: _staff, ...visible } = row;
+  return asNode('BackgroundJob', visible) as unknown as BackgroundJob;
+}
+
+registerNodeType('BackgroundJob', async (ctx, id) => {
+  const [row] = await jobService.findByIds(ctx.db, ctx.actor.operatorId, [id]);
+  return row ? toBackgroundJob(row) : null;
+});
+
+function enqueue(ctx: GraphQLContext, kind: string, params: () => Record<string, unknown>) {
+  return mutate(async () => ({ job: toBackgroundJob(await jobService.enqueue(ctx, kind, params())) }), { job: null });
+}
+
+@Resolver(() => BackgroundJob)
+export class BackgroundJobResolver {
+  @Query(() => BackgroundJobConnection, { description: "The operator's background jobs, newest first." })
+  async backgroundJobs(
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => BackgroundJobFilterInput, { nullable: true }) filter?: BackgroundJobFilterInput,
+  ) {
+    const { page: result, count } = await jobService.list(ctx, { ...filter }, page);
+    return toConnection(result, toBackgroundJob, count);
+  }
+
+  @Query(() => BackgroundJob, { nullable: true, description: 'One background job by global id.' })
+  async backgroundJob(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<BackgroundJob | null> {
+    const [row] = await jobService.findByIds(ctx.db, ctx.actor.operatorId, [idOf(id, 'BackgroundJob', ['id'])]);
+    return row ? toBackgroundJob(row) : null;
+  }
+
+  @Mutation(() => BackgroundJobPayload, { description: "Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles)." })
+  wibFilesUpdate(@Arg('input', () => WibFilesUpdateInput) input: WibFilesUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return enqueue(ctx, 'update_wib_files', () => ({ gatewayId: idOf(input.gatewayId, 'Gateway', ['gatewayId']), force: input.force ?? false }));
+  }
+
+  @Mutation(() => BackgroundJobPayload, { description: 'Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails).' })
+  gpsDetailsUpdate(@Arg('input', () => GpsDetailsUpdateInput) input: GpsDetailsUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return enqueue(ctx, 'update_gps_details', () => ({ customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']) ?? null }));
+  }
+
+  @Mutation(() => BackgroundJobPayload, { description: 'Queues re-deriving RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription).' })
+  bucketsFromSubscriptionUpdate(@Arg('input', () => BucketsFromSubscriptionUpdateInput) input: BucketsFromSubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return enqueue(ctx, 'update_buckets_from_subscription', () => ({
+      customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']) ?? null,
+      force: input.force ?? false,
+    }));
+  }
+
+  @Mutation(() => BackgroundJobPayload, { description: 'Queues recording new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments).' })
+  customerAttachmentsSync(@Arg('input', () => CustomerAttachmentsSyncInput) input: CustomerAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
+    return enqueue(ctx, 'sync_customer_attachments', () => ({
+      customerId: idOf(input.customerId, 'Customer', ['customerId']),
+      filenameRegexp: input.filenameRegexp,
+      description: input.description,
+      rights: input.rights,
+      mode: input.mode ?? null,
+    }));
+  }
+
+  @Mutation(() => BackgroundJobPayload, { description: 'Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments).' })
+  maintenanceAttachmentsSync(@Arg('input', () => MaintenanceAttachmentsSyncInput) input: MaintenanceAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
+    return enqueue(ctx, 'sync_maintenance_attachments', () => ({
+      maintenanceTicketId: idOf(input.maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']),
+      filenameRegexp: input.filenameRegexp,
+      description: input.description,
+      dateAdded: input.dateAdded ?? null,
+    }));
+  }
+
+  @Mutation(() => BackgroundJobPayload, { description: 'Queues applying the plan changes that have come due.' })
+  planChangesApply(@Arg('input', () => PlanChangesApplyInput, { nullable: true }) input: PlanChangesApplyInput | undefined, @Ctx() ctx: GraphQLContext) {
+    return enqueue(ctx, 'apply_plan_changes', () => ({ asOf: input?.asOf ?? null }));
+  }
+}

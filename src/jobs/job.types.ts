@@ -1,0 +1,87 @@
+/** The GraphQL shape of background jobs: the job, its filters, and one request input per kind. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-error';
+
+export enum BackgroundJobStatus {
+  QUEUED = 'queued',
+  RUNNING = 'running',
+  SUCCEEDED = 'succeeded',
+  FAILED = 'failed',
+}
+registerEnumType(BackgroundJobStatus, { name: 'BackgroundJobStatus', description: 'Where a background job is: waiting, being carried out, or done with its outcome.' });
+
+export enum BackgroundJobKind {
+  UPDATE_WIB_FILES = 'update_wib_files',
+  UPDATE_GPS_DETAILS = 'update_gps_details',
+  UPDATE_BUCKETS_FROM_SUBSCRIPTION = 'update_buckets_from_subscription',
+  SYNC_CUSTOMER_ATTACHMENTS = 'sync_customer_attachments',
+  SYNC_MAINTENANCE_ATTACHMENTS = 'sync_maintenance_attachments',
+  APPLY_PLAN_CHANGES = 'apply_plan_changes',
+}
+registerEnumType(BackgroundJobKind, { name: 'BackgroundJobKind', description: 'What a background job does.' });
+
+@ObjectType('BackgroundJob', { implements: Node, description: 'Work on an outside system requested through the API and carried out by the job worker.' })
+export class BackgroundJob extends Node {
+  @Field(() => BackgroundJobKind) kind!: BackgroundJobKind;
+  @Field(() => BackgroundJobStatus) status!: BackgroundJobStatus;
+  @Field(() => Int, { description: 'How many times a worker has taken the job.' }) attempts!: number;
+  @Field(() => JSONScalar, { description: 'The parameters, as validated when the job was requested (ids are legacy ids).' }) params!: unknown;
+  @Field(() => JSONScalar, { nullable: true, description: 'What the job did, once it succeeded.' }) result!: unknown;
+  @Field(() => String, { nullable: true, description: 'Why the job failed.' }) error!: string | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) startedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: Date | null;
+}
+
+@InputType({ description: 'Which background jobs to list.' })
+export class BackgroundJobFilterInput {
+  @Field(() => BackgroundJobStatus, { nullable: true }) status?: BackgroundJobStatus | null;
+  @Field(() => BackgroundJobKind, { nullable: true }) kind?: BackgroundJobKind | null;
+}
+
+@ObjectType({ description: 'The job a request queued; null when the input was refused.' })
+export class BackgroundJobPayload {
+  @Field(() => BackgroundJob, { nullable: true }) job!: BackgroundJob | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: "Rewrite a gateway's provisioning (WIB) file (SIMPLer updateWibFiles)." })
+export class WibFilesUpdateInput {
+  @Field(() => ID) gatewayId!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Rewrite even when the content is unchanged (needed for QoS rate changes).' }) force?: boolean | null;
+}
+
+@InputType({ description: 'Fill missing customer coordinates from addresses (SIMPLer updateGPSdetails).' })
+export class GpsDetailsUpdateInput {
+  @Field(() => ID, { nullable: true, description: 'Only this customer; all customers missing coordinates when omitted.' }) customerId?: string | null;
+}
+
+@InputType({ description: "Put RADIUS accounts in their active subscription plan's group (SIMPLer updateBucketsFromSubscription)." })
+export class BucketsFromSubscriptionUpdateInput {
+  @Field(() => ID, { nullable: true, description: 'Only this customer; every customer when omitted.' }) customerId?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Also give accounts without a group row one, and overwrite custom group changes.' }) force?: boolean | null;
+}
+
+@InputType({ description: 'Record new files of the attachment drop as customer attachments (SIMPLer synchronizeCustomerAttachments).' })
+export class CustomerAttachmentsSyncInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => String, { description: 'Only file names matching this regular expression (at most 200 characters, no nested repetition).' }) filenameRegexp!: string;
+  @Field(() => String, { description: 'Description given to every file added.' }) description!: string;
+  @Field(() => String, { description: 'PostgreSQL array literal of rights, e.g. {"billing information", "maintenance"}; allowed: billing information, maintenance, network information, sales tracking.' }) rights!: string;
+  @Field(() => String, { nullable: true, description: 'electronic_document' }) mode?: string | null;
+}
+
+@InputType({ description: 'Record new files of the attachment drop as maintenance ticket attachments (SIMPLer synchronizeMaintenanceAttachments).' })
+export class MaintenanceAttachmentsSyncInput {
+  @Field(() => ID) maintenanceTicketId!: string;
+  @Field(() => String) filenameRegexp!: string;
+  @Field(() => String) description!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Date added recorded on the new attachments; when they are recorded if omitted.' }) dateAdded?: Date | null;
+}
+
+@InputType({ description: 'Apply the plan changes that have come due.' })
+export class PlanChangesApplyInput {
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Apply changes due at this moment; now when omitted.' }) asOf?: Date | null;
+}

@@ -1,0 +1,87 @@
+/** GraphQL adapter for address-book writes and placing a customer: parse, call the service, format. */
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { mutate } from '../graphql/user-error';
+import { customerById } from '../customers/customer.loaders';
+import { toCustomer } from '../customers/customer.mapping';
+import { toArea, toBuilding, toStreet } from './location.resolver';
+import * as writes from './location-write.service';
+import {
+  AreaCreateInput,
+  AreaPayload,
+  AreaUpdateInput,
+  BuildingCreateInput,
+  BuildingPayload,
+  BuildingUpdateInput,
+  CustomerLocationPayload,
+  CustomerLocationSetInput,
+  StreetCreateInput,
+  StreetPayload,
+  StreetUpdateInput,
+} from './location.types';
+
+@Resolver()
+export class LocationWritesResolver {
+  @Mutation(() => AreaPayload, { description: 'Adds an area (Jaze add_area).' })
+  async areaCreate(@Arg('input', () => AreaCreateInput) input: AreaCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ area: toArea(await writes.areas.create(ctx, { name: input.name, internal: input.internal })) }), { area: null });
+  }
+
+  @Mutation(() => AreaPayload, { description: 'Renames an area or changes its note (Jaze add_area with inputAreaId).' })
+  async areaUpdate(@Arg('input', () => AreaUpdateInput) input: AreaUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'Area', ['id']);
+      return { area: toArea(await writes.areas.update(ctx, id, { name: input.name ?? undefined, internal: input.internal })) };
+    }, { area: null });
+  }
+
+  @Mutation(() => StreetPayload, { description: 'Adds a street to an area (Jaze add_street).' })
+  async streetCreate(@Arg('input', () => StreetCreateInput) input: StreetCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const areaId = idOf(input.areaId, 'Area', ['areaId']);
+      return { street: toStreet(await writes.streets.create(ctx, { areaId, name: input.name, internal: input.internal })) };
+    }, { street: null });
+  }
+
+  @Mutation(() => StreetPayload, { description: 'Changes a street (Jaze add_street with inputStreetId).' })
+  async streetUpdate(@Arg('input', () => StreetUpdateInput) input: StreetUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'Street', ['id']);
+      const areaId = optionalIdOf(input.areaId, 'Area', ['areaId']) ?? undefined;
+      return { street: toStreet(await writes.streets.update(ctx, id, { areaId, name: input.name ?? undefined, internal: input.internal })) };
+    }, { street: null });
+  }
+
+  @Mutation(() => BuildingPayload, { description: 'Adds a building to a street (Jaze add_block).' })
+  async buildingCreate(@Arg('input', () => BuildingCreateInput) input: BuildingCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const streetId = idOf(input.streetId, 'Street', ['streetId']);
+      return { building: toBuilding(await writes.buildings.create(ctx, { streetId, name: input.name, internal: input.internal })) };
+    }, { building: null });
+  }
+
+  @Mutation(() => BuildingPayload, { description: 'Changes a building (Jaze add_block with inputBlockId).' })
+  async buildingUpdate(@Arg('input', () => BuildingUpdateInput) input: BuildingUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'Building', ['id']);
+      const streetId = optionalIdOf(input.streetId, 'Street', ['streetId']) ?? undefined;
+      return { building: toBuilding(await writes.buildings.update(ctx, id, { streetId, name: input.name ?? undefined, internal: input.internal })) };
+    }, { building: null });
+  }
+
+  @Mutation(() => CustomerLocationPayload, { description: "Sets a customer's area, street and building as a whole (parts left out are cleared)." })
+  async customerLocationSet(@Arg('input', () => CustomerLocationSetInput) input: CustomerLocationSetInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const customerId = idOf(input.customerId, 'Customer', ['customerId']);
+      const row = await writes.setCustomerLocation(ctx, {
+        customerId,
+        areaId: optionalIdOf(input.areaId, 'Area', ['areaId']),
+        streetId: optionalIdOf(input.streetId, 'Street', ['streetId']),
+        buildingId: optionalIdOf(input.buildingId, 'Building', ['buildingId']),
+      });
+      customerById(ctx).clear(customerId).prime(customerId, row);
+      return { customer: toCustomer(row) };
+    }, { customer: null });
+  }
+}

@@ -1,0 +1,142 @@
+/** The GraphQL shape of per-customer RADIUS profile overrides (Jaze E28 bandwidth, E30 vendor attributes). */
+import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { BandwidthTemplate } from '../catalog/bandwidth-template.types';
+import { Customer } from '../customers/customer.types';
+import { DateTimeScalar, DecimalScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-error';
+
+export enum OverrideReset {
+  ALWAYS = 'always',
+  DATA = 'data',
+  UPLOAD_DOWNLOAD = 'upload_download',
+}
+registerEnumType(OverrideReset, {
+  name: 'OverrideReset',
+  description: 'When the second profile takes over (Jaze …Reset): ALWAYS; DATA = while the FUP limit is not exceeded; UPLOAD_DOWNLOAD = while neither upload nor download exceeds it.',
+});
+
+export enum OverrideResetUnit {
+  MB = 'mb',
+  GB = 'gb',
+}
+registerEnumType(OverrideResetUnit, { name: 'OverrideResetUnit' });
+
+export enum OverrideResetEvery {
+  DAILY = 'daily',
+  WEEKLY = 'weekly',
+  MONTHLY = 'monthly',
+  NEVER = 'never',
+  BILLING = 'billing',
+}
+registerEnumType(OverrideResetEvery, { name: 'OverrideResetEvery', description: 'When the usage counted against the limit starts again.' });
+
+export enum RadiusAttributeKind {
+  CHECK = 'check',
+  REPLY = 'reply',
+}
+registerEnumType(RadiusAttributeKind, { name: 'RadiusAttributeKind', description: 'A check item (radcheck) or a reply item (radreply).' });
+
+@InterfaceType('ProfileOverride', {
+  description: "A customer's override of its plan's RADIUS profile, with the Jaze reset rules.",
+  resolveType: (value: object) => ('bandwidthTemplateId' in value ? 'BandwidthOverride' : 'VendorAttributeOverride'),
+})
+export abstract class OverrideResetFields {
+  @Field(() => Boolean, { description: 'Only when on do the reset fields take effect.' }) restrictionOn!: boolean;
+  @Field(() => OverrideReset, { nullable: true }) reset!: OverrideReset | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The FUP limit, in resetUnit.' }) resetLimit!: string | null;
+  @Field(() => OverrideResetUnit, { nullable: true }) resetUnit!: OverrideResetUnit | null;
+  @Field(() => OverrideResetEvery, { nullable: true }) resetEvery!: OverrideResetEvery | null;
+  @Field(() => Int, { nullable: true, description: 'Day of month (1..31) a MONTHLY period starts on.' }) resetEveryValue!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Day of week (0 = Sunday .. 6) a WEEKLY period starts on.' }) resetEveryDay!: number | null;
+  @Field(() => OverrideReset, { nullable: true, description: 'Only ALWAYS exists.' }) reset2!: OverrideReset | null;
+  @Field(() => DateTimeScalar) updatedAt!: Date;
+}
+
+@ObjectType('BandwidthOverride', { implements: OverrideResetFields, description: "A customer's bandwidth (FUP) override of its plan's profile (Jaze override_user_bandwidth)." })
+export class BandwidthOverride extends OverrideResetFields {
+  @Field(() => Boolean, { description: 'Upload does not count toward the FUP limit.' }) excludeUpload!: boolean;
+  @Field(() => Boolean) carryForwardPreviousData!: boolean;
+
+  bandwidthTemplateId!: number;
+  bandwidthTemplate2Id!: number | null;
+}
+
+@ObjectType('VendorAttributeOverrideItem', { description: 'One vendor attribute of an override (Jaze vendorData / vendorData1 entry).' })
+export class VendorAttributeOverrideItem {
+  @Field(() => Int, { description: '1 = the normal profile (vendorData), 2 = after the reset (vendorData1).' }) set!: number;
+  @Field(() => RadiusAttributeKind) kind!: RadiusAttributeKind;
+  @Field(() => String) vendor!: string;
+  @Field(() => String) attribute!: string;
+  @Field(() => String, { description: 'FreeRADIUS operator (Jaze equals).' }) op!: string;
+  @Field(() => String) value!: string;
+}
+
+@ObjectType('VendorAttributeOverride', { implements: OverrideResetFields, description: "A customer's override of vendor-specific RADIUS attributes (Jaze override_user_vendor_attributes)." })
+export class VendorAttributeOverride extends OverrideResetFields {
+  @Field(() => [VendorAttributeOverrideItem], { description: 'By set, then in the order given.' }) items!: VendorAttributeOverrideItem[];
+}
+
+// ---------------------------------------------------------------- inputs
+
+@InputType('ProfileOverrideInput', { description: 'The reset fields both profile overrides share.' })
+export class OverrideResetInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty.' })
+  restrictionOn?: boolean | null;
+  @Field(() => OverrideReset, { nullable: true, description: 'Required when the restriction is on.' }) reset?: OverrideReset | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Greater than 0; required unless reset is ALWAYS.' }) resetLimit?: string | null;
+  @Field(() => OverrideResetUnit, { nullable: true, description: 'Required unless reset is ALWAYS.' }) resetUnit?: OverrideResetUnit | null;
+  @Field(() => OverrideResetEvery, { nullable: true, description: 'Required unless reset is ALWAYS.' }) resetEvery?: OverrideResetEvery | null;
+  @Field(() => Int, { nullable: true, description: 'Day of month 1..31; only (and then required) for MONTHLY.' }) resetEveryValue?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Day of week 0 (Sunday)..6; only (and then required) for WEEKLY.' }) resetEveryDay?: number | null;
+  @Field(() => OverrideReset, { nullable: true, description: 'Only ALWAYS; required unless reset is ALWAYS.' }) reset2?: OverrideReset | null;
+}
+
+@InputType({ description: "Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth)." })
+export class BandwidthOverrideSetInput extends OverrideResetInput {
+  @Field(() => ID, { description: 'The BandwidthTemplate applied.' }) bandwidthTemplateId!: string;
+  @Field(() => ID, { nullable: true, description: 'The BandwidthTemplate after the reset; required unless reset is ALWAYS.' }) bandwidthTemplate2Id?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Exclude upload data from the FUP limit.' }) excludeUpload?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) carryForwardPreviousData?: boolean | null;
+}
+
+@InputType()
+export class VendorAttributeItemInput {
+  @Field(() => Int, { description: '1 = vendorData (required, at least one), 2 = vendorData1 (required unless reset is ALWAYS).' }) set!: number;
+  @Field(() => RadiusAttributeKind) kind!: RadiusAttributeKind;
+  @Field(() => String) vendor!: string;
+  @Field(() => String) attribute!: string;
+  @Field(() => String, { description: 'A FreeRADIUS operator: = := == += != > >= < <= =~ !~ =* !*' }) op!: string;
+  @Field(() => String) value!: string;
+}
+
+@InputType({ description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
+export class VendorAttributeOverrideSetInput extends OverrideResetInput {
+  @Field(() => [VendorAttributeItemInput]) items!: VendorAttributeItemInput[];
+}
+
+@InputType()
+export class CustomerOverrideClearInput {
+  @Field(() => ID) customerId!: string;
+}
+
+@ObjectType()
+export class BandwidthOverridePayload {
+  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => BandwidthOverride, { nullable: true }) bandwidthOverride!: BandwidthOverride | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class VendorAttributeOverridePayload {
+  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => VendorAttributeOverride, { nullable: true }) vendorAttributeOverride!: VendorAttributeOverride | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType()
+export class CustomerOverrideClearPayload {
+  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether there was an override to remove.' }) removed!: boolean | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

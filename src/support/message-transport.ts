@@ -1,0 +1,62 @@
+/**
+ * How an SMS or e-mail leaves the system. The message service hands each outbox row to the
+ * transport registered for its channel; the default one only writes a log line (nothing is
+ * fetched or sent over the network), so an SMTP relay or SMS gateway plugs in later with
+ * `setMessageTransport`, and tests plug in a capturing one.
+ */
+import { log } from '../server/logger';
+
+export type MessageChannel = 'sms' | 'email';
+
+/** What a transport is given: one rendered message to one recipient. */
+export interface OutgoingMessage {
+  id: number;
+  operatorId: number;
+  customerId: number;
+  channel: MessageChannel;
+  template: string | null;
+  recipient: string;
+  subject: string | null;
+  body: string;
+}
+
+export interface MessageTransport {
+  /** Recorded on the message row (which gateway carried it). */
+  readonly name: string;
+  /** Delivers one message; `ok: false` with `error` records a failure, a throw likewise. */
+  send(message: OutgoingMessage): Promise<{ ok: boolean; error?: string }>;
+}
+
+/** Writes one JSON log line per message and reports success. */
+export const logTransport: MessageTransport = {
+  name: 'log',
+  async send(message) {
+    log('info', 'message.sent', {
+      messageId: message.id,
+      operatorId: message.operatorId,
+      customerId: message.customerId,
+      channel: message.channel,
+      template: message.template,
+      recipient: message.recipient,
+      subject: message.subject,
+      body: message.body,
+    });
+    return { ok: true };
+  },
+};
+
+const transports = new Map<MessageChannel, MessageTransport>();
+
+export function setMessageTransport(channel: MessageChannel, transport: MessageTransport): void {
+  transports.set(channel, transport);
+}
+
+/** Back to the default log transport (tests call it when done). */
+export function resetMessageTransport(channel?: MessageChannel): void {
+  if (channel) transports.delete(channel);
+  else transports.clear();
+}
+
+export function messageTransport(channel: MessageChannel): MessageTransport {
+  return transports.get(channel) ?? logTransport;
+}
