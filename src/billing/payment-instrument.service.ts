@@ -12,6 +12,7 @@ import { isCalendarDate } from './dates';
 import { bankTokenizer } from './tokenizer';
 import { bankAccounts } from './bank-account.table';
 import { creditCards } from './credit-card.table';
+import { canonicalUsState } from '../shared/address-rules';
 
 const { token: _cardToken, ...cardColumns } = getTableColumns(creditCards);
 const { token: _bankToken, ...bankColumns } = getTableColumns(bankAccounts);
@@ -50,15 +51,6 @@ export async function bankAccountsOfCustomers(db: Executor, operatorId: number, 
 }
 
 // ---------------------------------------------------------------- writing
-
-/** SIMPLer addCreditCardToken `state`: a full US state name. */
-export const US_STATES = [
-  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'District of Columbia', 'Florida',
-  'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts',
-  'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico',
-  'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Puerto Rico', 'Rhode Island',
-  'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming',
-] as const;
 
 const LAST4 = /^[0-9]{4}$/;
 const MAX_TEXT = 500;
@@ -139,7 +131,8 @@ export async function addCard(ctx: ServiceContext, input: CardInput, now: Date =
     v.add('expMonth', `the card expired in ${input.expMonth}/${input.expYear}`);
   }
   if (input.cardType != null && !CARD_TYPES.includes(input.cardType)) v.add('cardType', `cardType must be one of ${CARD_TYPES.join(', ')}`);
-  if (input.state != null && !(US_STATES as readonly string[]).includes(input.state)) v.add('state', `state "${input.state}" is not a US state name (e.g. "New York")`);
+  const state = input.state != null ? canonicalUsState(input.state) : null;
+  if (input.state != null && !state) v.add('state', `state "${input.state}" is not a US state name (e.g. "New York")`);
   checkTexts(v, input as unknown as Record<string, unknown>, ['token', 'holderName', 'firstName', 'lastName', 'street1', 'street2', 'city', 'county', 'zip', 'country']);
   v.throwIfAny();
 
@@ -168,7 +161,7 @@ export async function addCard(ctx: ServiceContext, input: CardInput, now: Date =
         city: input.city ?? null,
         county: input.county ?? null,
         zip: input.zip ?? null,
-        state: input.state ?? null,
+        state,
         country: input.country ?? null,
       })
       .returning(cardColumns);

@@ -1,33 +1,6 @@
-/**
- * Pure rules about site fields (SIMPLer addSite/modifySite): `state` must be a full,
- * non-abbreviated US state name and `country` a full country name, not a code.
- */
+/** Pure rules about site fields (SIMPLer addSite/modifySite); the address rules are shared. */
 
-export const US_STATES = [
-  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'District of Columbia',
-  'Florida', 'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine',
-  'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada',
-  'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon',
-  'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia',
-  'Washington', 'West Virginia', 'Wisconsin', 'Wyoming', 'Puerto Rico', 'Guam', 'American Samoa', 'U.S. Virgin Islands',
-  'Northern Mariana Islands',
-] as const;
-
-const STATE_BY_LOWER = new Map(US_STATES.map((s) => [s.toLowerCase(), s]));
-
-/** The canonical spelling of a full US state name, or null (abbreviations such as "NY" are refused). */
-export function canonicalUsState(value: string): string | null {
-  return STATE_BY_LOWER.get(value.trim().toLowerCase()) ?? null;
-}
-
-/**
- * A country must be written out ("Ireland", "United States"), not given as an ISO code
- * ("IE", "USA"): two or three letters, or anything with digits, is refused.
- */
-export function isFullCountryName(value: string): boolean {
-  const v = value.trim();
-  return v.length >= 4 && /^[\p{L}][\p{L} .,'()&-]*$/u.test(v);
-}
+export { canonicalUsState, isFullCountryName, US_STATES } from '../shared/address-rules';
 
 export const MAX_SITE_TEXT = 500;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
