@@ -1,9 +1,7 @@
 /**
  * Request-scoped batch loading of billing rows, always inside the caller's operator. Paged
- * child lists get one loader per distinct filter/order/page, keyed by parent id, so a page of
- * 100 customers with their invoices costs one statement (plus one for counts, if asked).
+ * child lists (a customer's invoices…) go through src/graphql/child-connection.ts.
  */
-import type { PageArgs, SortKey } from '../db/pagination';
 import type { GraphQLContext } from '../graphql/context';
 import { byKeys, groupByKeys } from '../graphql/loaders';
 import * as collectionService from './collection.service';
@@ -13,8 +11,6 @@ import * as planChangeService from './plan-change.service';
 import * as instrumentService from './payment-instrument.service';
 import * as paymentService from './payment.service';
 import * as subscriptionService from './subscription.service';
-
-const argsKey = (filter: object, sort: SortKey, page: PageArgs) => JSON.stringify({ filter, sort: sort.name, page: { ...page } });
 
 export function subscriptionById(ctx: GraphQLContext) {
   return ctx.loaders.get<number, subscriptionService.SubscriptionRow | null>('subscription.byId', async (ids) =>
@@ -68,50 +64,6 @@ export function bankAccountsByCustomer(ctx: GraphQLContext) {
   return ctx.loaders.get<number, instrumentService.BankAccountRow[]>('bankAccounts.byCustomer', async (ids) =>
     groupByKeys(ids, await instrumentService.bankAccountsOfCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
   );
-}
-
-// ---------------------------------------------------------------- paged child lists
-
-export function subscriptionPages(ctx: GraphQLContext, parent: subscriptionService.SubscriptionParent, filter: subscriptionService.SubscriptionFilter, sort: SortKey, page: PageArgs) {
-  return ctx.loaders.get(`subscriptions.by-${parent}:${argsKey(filter, sort, page)}`, async (ids: readonly number[]) => {
-    const pages = await subscriptionService.pagesByParent(ctx, parent, ids, filter, sort, page);
-    return ids.map((id) => pages.get(id)!);
-  });
-}
-
-export function subscriptionCounts(ctx: GraphQLContext, parent: subscriptionService.SubscriptionParent, filter: subscriptionService.SubscriptionFilter) {
-  return ctx.loaders.get(`subscriptions.count-by-${parent}:${JSON.stringify(filter)}`, async (ids: readonly number[]) => {
-    const counts = await subscriptionService.countsByParent(ctx, parent, ids, filter);
-    return ids.map((id) => counts.get(id) ?? 0);
-  });
-}
-
-export function invoicePagesByCustomer(ctx: GraphQLContext, filter: invoiceService.InvoiceFilter, sort: SortKey, page: PageArgs) {
-  return ctx.loaders.get(`invoices.by-customer:${argsKey(filter, sort, page)}`, async (ids: readonly number[]) => {
-    const pages = await invoiceService.pagesByCustomer(ctx, ids, filter, sort, page);
-    return ids.map((id) => pages.get(id)!);
-  });
-}
-
-export function invoiceCountsByCustomer(ctx: GraphQLContext, filter: invoiceService.InvoiceFilter) {
-  return ctx.loaders.get(`invoices.count-by-customer:${JSON.stringify(filter)}`, async (ids: readonly number[]) => {
-    const counts = await invoiceService.countsByCustomer(ctx, ids, filter);
-    return ids.map((id) => counts.get(id) ?? 0);
-  });
-}
-
-export function paymentPagesByCustomer(ctx: GraphQLContext, filter: paymentService.PaymentFilter, sort: SortKey, page: PageArgs) {
-  return ctx.loaders.get(`payments.by-customer:${argsKey(filter, sort, page)}`, async (ids: readonly number[]) => {
-    const pages = await paymentService.pagesByCustomer(ctx, ids, filter, sort, page);
-    return ids.map((id) => pages.get(id)!);
-  });
-}
-
-export function paymentCountsByCustomer(ctx: GraphQLContext, filter: paymentService.PaymentFilter) {
-  return ctx.loaders.get(`payments.count-by-customer:${JSON.stringify(filter)}`, async (ids: readonly number[]) => {
-    const counts = await paymentService.countsByCustomer(ctx, ids, filter);
-    return ids.map((id) => counts.get(id) ?? 0);
-  });
 }
 
 export function planChangeById(ctx: GraphQLContext) {

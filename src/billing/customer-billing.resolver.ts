@@ -1,19 +1,16 @@
 /** The billing side of a customer: its subscriptions, invoices, payments, cards and bank accounts. */
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customers/customer.types';
-import { toConnection } from '../graphql/connection';
+import { childConnection } from '../graphql/child-connection';
 import type { GraphQLContext } from '../graphql/context';
 import { PageArgs } from '../graphql/page-args';
-import {
-  bankAccountsByCustomer,
-  creditCardsByCustomer,
-  invoiceCountsByCustomer,
-  invoicePagesByCustomer,
-  paymentCountsByCustomer,
-  paymentPagesByCustomer,
-  subscriptionCounts,
-  subscriptionPages,
-} from './billing.loaders';
+import { bankAccountsByCustomer, creditCardsByCustomer } from './billing.loaders';
+import { invoices } from './invoice.table';
+import { invoiceConditions } from './invoice.service';
+import { payments } from './payment.table';
+import { paymentConditions } from './payment.service';
+import { subscriptions } from './subscription.table';
+import { subscriptionConditions } from './subscription.service';
 import { invoiceFilter, paymentFilter, subscriptionFilter, toBankAccount, toCreditCard, toInvoice, toPayment, toSubscription } from './billing.mapping';
 import { InvoiceConnection, invoiceSortOf } from './invoice.resolver';
 import { InvoiceFilterInput, InvoiceOrder } from './invoice.types';
@@ -34,8 +31,8 @@ export class CustomerBillingResolver {
     @Arg('orderBy', () => SubscriptionOrder, { nullable: true }) orderBy?: SubscriptionOrder,
   ) {
     const f = subscriptionFilter(filter);
-    const result = await subscriptionPages(ctx, 'customer', f, subscriptionSortOf(orderBy), page).load(customer.legacyId);
-    return toConnection(result, toSubscription, () => subscriptionCounts(ctx, 'customer', f).load(customer.legacyId));
+    const spec = { name: 'subscriptions.byCustomer', table: subscriptions, idColumn: subscriptions.id, parentColumn: subscriptions.customerId };
+    return childConnection(ctx, { ...spec, where: subscriptionConditions(ctx.actor.operatorId, f), sort: subscriptionSortOf(orderBy) }, [f, orderBy], page, customer.legacyId, toSubscription);
   }
 
   @FieldResolver(() => InvoiceConnection, { description: "The customer's invoices; `filter` narrows them further." })
@@ -47,8 +44,8 @@ export class CustomerBillingResolver {
     @Arg('orderBy', () => InvoiceOrder, { nullable: true }) orderBy?: InvoiceOrder,
   ) {
     const f = invoiceFilter(filter);
-    const result = await invoicePagesByCustomer(ctx, f, invoiceSortOf(orderBy), page).load(customer.legacyId);
-    return toConnection(result, toInvoice, () => invoiceCountsByCustomer(ctx, f).load(customer.legacyId));
+    const spec = { name: 'invoices.byCustomer', table: invoices, idColumn: invoices.id, parentColumn: invoices.customerId };
+    return childConnection(ctx, { ...spec, where: invoiceConditions(ctx.actor.operatorId, f), sort: invoiceSortOf(orderBy) }, [f, orderBy], page, customer.legacyId, toInvoice);
   }
 
   @FieldResolver(() => PaymentConnection, { description: "Payments received from the customer; `filter` narrows them further." })
@@ -60,8 +57,8 @@ export class CustomerBillingResolver {
     @Arg('orderBy', () => PaymentOrder, { nullable: true }) orderBy?: PaymentOrder,
   ) {
     const f = paymentFilter(filter);
-    const result = await paymentPagesByCustomer(ctx, f, paymentSortOf(orderBy), page).load(customer.legacyId);
-    return toConnection(result, toPayment, () => paymentCountsByCustomer(ctx, f).load(customer.legacyId));
+    const spec = { name: 'payments.byCustomer', table: payments, idColumn: payments.id, parentColumn: payments.customerId };
+    return childConnection(ctx, { ...spec, where: paymentConditions(ctx.actor.operatorId, f), sort: paymentSortOf(orderBy) }, [f, orderBy], page, customer.legacyId, toPayment);
   }
 
   @FieldResolver(() => [CreditCard], { description: 'Stored cards, the preferred one first.' })

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { childCounts, childPages, listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -73,16 +73,6 @@ export async function list(ctx: ServiceContext, filter: InvoiceFilter, sort: Sor
     page: await listPage(ctx.db, { table: invoices, idColumn: invoices.id, where, sort }, page),
     count: () => listCount(ctx.db, invoices, where),
   };
-}
-
-/** One page of invoices for each of many customers, in one statement. */
-export async function pagesByCustomer(ctx: ServiceContext, customerIds: readonly number[], filter: InvoiceFilter, sort: SortKey, page: PageArgs) {
-  const where = invoiceConditions(ctx.actor.operatorId, filter);
-  return childPages(ctx.db, { table: invoices, idColumn: invoices.id, parentColumn: invoices.customerId, where, sort }, customerIds, page);
-}
-
-export async function countsByCustomer(ctx: ServiceContext, customerIds: readonly number[], filter: InvoiceFilter) {
-  return childCounts(ctx.db, invoices, invoices.customerId, customerIds, invoiceConditions(ctx.actor.operatorId, filter));
 }
 
 /** The lines of many invoices, each invoice's in the order they were written. */

@@ -1,7 +1,7 @@
 /** Payments received (SIMPLer payInvoice rows, approved field collections). Read side. */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { childCounts, childPages, listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { payments } from './payment.table';
 
@@ -56,12 +56,3 @@ export async function list(ctx: ServiceContext, filter: PaymentFilter, sort: Sor
   };
 }
 
-/** One page of payments for each of many customers, in one statement. */
-export async function pagesByCustomer(ctx: ServiceContext, customerIds: readonly number[], filter: PaymentFilter, sort: SortKey, page: PageArgs) {
-  const where = paymentConditions(ctx.actor.operatorId, filter);
-  return childPages(ctx.db, { table: payments, idColumn: payments.id, parentColumn: payments.customerId, where, sort }, customerIds, page);
-}
-
-export async function countsByCustomer(ctx: ServiceContext, customerIds: readonly number[], filter: PaymentFilter) {
-  return childCounts(ctx.db, payments, payments.customerId, customerIds, paymentConditions(ctx.actor.operatorId, filter));
-}

@@ -1,12 +1,13 @@
 /** The billing side of a plan: who subscribes to it. Lives here so the catalogue does not depend on billing. */
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Plan } from '../catalog/plan.types';
-import { toConnection } from '../graphql/connection';
+import { childConnection } from '../graphql/child-connection';
 import type { GraphQLContext } from '../graphql/context';
 import { PageArgs } from '../graphql/page-args';
-import { subscriptionCounts, subscriptionPages } from './billing.loaders';
 import { subscriptionFilter, toSubscription } from './billing.mapping';
 import { SubscriptionConnection, subscriptionSortOf } from './subscription.resolver';
+import { subscriptionConditions } from './subscription.service';
+import { subscriptions } from './subscription.table';
 import { SubscriptionFilterInput, SubscriptionOrder } from './subscription.types';
 
 @Resolver(() => Plan)
@@ -20,7 +21,7 @@ export class PlanBillingResolver {
     @Arg('orderBy', () => SubscriptionOrder, { nullable: true }) orderBy?: SubscriptionOrder,
   ) {
     const f = subscriptionFilter(filter);
-    const result = await subscriptionPages(ctx, 'plan', f, subscriptionSortOf(orderBy), page).load(plan.legacyId);
-    return toConnection(result, toSubscription, () => subscriptionCounts(ctx, 'plan', f).load(plan.legacyId));
+    const spec = { name: 'subscriptions.byPlan', table: subscriptions, idColumn: subscriptions.id, parentColumn: subscriptions.planId };
+    return childConnection(ctx, { ...spec, where: subscriptionConditions(ctx.actor.operatorId, f), sort: subscriptionSortOf(orderBy) }, [f, orderBy], page, plan.legacyId, toSubscription);
   }
 }

@@ -4,9 +4,8 @@
  * validate everything first, then run in one transaction with their audit entry.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
-import { childCounts, childPages, listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
@@ -73,20 +72,6 @@ export async function list(ctx: ServiceContext, filter: SubscriptionFilter, sort
     page: await listPage(ctx.db, { table: subscriptions, idColumn: subscriptions.id, where, sort }, page),
     count: () => listCount(ctx.db, subscriptions, where),
   };
-}
-
-/** What a nested list of subscriptions hangs off. */
-export type SubscriptionParent = 'customer' | 'plan';
-const PARENT_COLUMNS: Record<SubscriptionParent, PgColumn> = { customer: subscriptions.customerId, plan: subscriptions.planId };
-
-/** One page of subscriptions for each of many customers (or plans), in one statement. */
-export async function pagesByParent(ctx: ServiceContext, parent: SubscriptionParent, parentIds: readonly number[], filter: SubscriptionFilter, sort: SortKey, page: PageArgs) {
-  const where = subscriptionConditions(ctx.actor.operatorId, filter);
-  return childPages(ctx.db, { table: subscriptions, idColumn: subscriptions.id, parentColumn: PARENT_COLUMNS[parent], where, sort }, parentIds, page);
-}
-
-export async function countsByParent(ctx: ServiceContext, parent: SubscriptionParent, parentIds: readonly number[], filter: SubscriptionFilter) {
-  return childCounts(ctx.db, subscriptions, PARENT_COLUMNS[parent], parentIds, subscriptionConditions(ctx.actor.operatorId, filter));
 }
 
 // ---------------------------------------------------------------- writing
