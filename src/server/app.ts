@@ -11,6 +11,7 @@ import { createHttpServer, Router, sendJson, sendText } from './http';
 import { log } from './logger';
 import { renderMetrics } from './metrics';
 import { registerGraphQL } from '../graphql/http';
+import { registerLegacySurfaces } from '../legacy/routes';
 import { DEMO } from '../db/seed/demo';
 import { startWorker } from '../jobs/worker';
 import { describeError } from '../shared/describe-error';
@@ -37,9 +38,10 @@ export async function buildRouter(database: DatabaseHandle, config: Config): Pro
   router.add('GET', '/', 'system', ({ res }) =>
     sendJson(res, 200, {
       service: 'ispgraph',
-      endpoints: { graphql: '/graphql', health: '/healthz', metrics: '/metrics' },
+      endpoints: { graphql: '/graphql', soap: '/API/operatorapi.pl', wsdl: '/API/operatorapi.pl?wsdl', rest: '/API/<operation>', health: '/healthz', metrics: '/metrics' },
     }),
   );
+  registerLegacySurfaces(router, database.db);
   const apollo = await registerGraphQL(router, database, { graphiqlToken: config.production ? undefined : DEMO.bearerToken });
   return { router, stop: () => apollo.stop() };
 }

@@ -6,7 +6,10 @@
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import type { Actor, Surface } from '../shared/context';
-import { sha256Hex } from '../shared/secrets';
+import { sha256Hex, verifySecret } from '../shared/secrets';
+import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
+import { apiCredentials } from './api-credential.table';
+import { ipAccessRules } from './ip-access.table';
 import { apiTokens } from './api-token.table';
 import { operators } from './operator.table';
 import { staffUsers } from './staff-user.table';
@@ -37,4 +40,74 @@ export function bearerFrom(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
+}
+
+/**
+ * SIMPLer OperatorAPI credentials (`api_username` + `api_password`, optional `operator`),
+ * accepted only from a network on the operator's access list. Bad credentials and a refused
+ * address are different errors on purpose: SIMPLer support tells operators which one it was.
+ */
+export async function authenticateApiCredential(
+  db: Database,
+  input: { username: string; password: string; operatorCode?: string; clientIp: string; surface: Surface; requestId?: string },
+): Promise<Actor> {
+  if (!input.username || !input.password || input.username.length > 200 || input.password.length > 500) {
+    throw new UnauthenticatedError('invalid api_username/api_password');
+  }
+  const candidates = await db
+    .select({ id: apiCredentials.id, operatorId: apiCredentials.operatorId, secretHash: apiCredentials.secretHash, staffUserId: staffUsers.id, role: staffUsers.role })
+    .from(apiCredentials)
+    .innerJoin(staffUsers, eq(staffUsers.id, apiCredentials.staffUserId))
+    .innerJoin(operators, eq(operators.id, apiCredentials.operatorId))
+    .where(
+      and(
+        eq(apiCredentials.kind, 'simpler'),
+        eq(apiCredentials.identifier, input.username),
+        isNull(apiCredentials.revokedAt),
+        eq(staffUsers.active, true),
+        eq(operators.apiEnabled, true),
+        isNull(operators.deletedAt),
+        input.operatorCode ? eq(operators.code, input.operatorCode) : undefined,
+      ),
+    )
+    .limit(10);
+  let matched: (typeof candidates)[number] | undefined;
+  for (const candidate of candidates) {
+    if (await verifyCached(input.password, candidate.secretHash)) {
+      if (matched) throw new UnauthenticatedError('api_username is used by several operators: name one with the operator parameter');
+      matched = candidate;
+    }
+  }
+  if (!matched) throw new UnauthenticatedError('invalid api_username/api_password');
+  const [allowed] = await db
+    .select({ id: ipAccessRules.id })
+    .from(ipAccessRules)
+    .where(
+      and(
+        eq(ipAccessRules.operatorId, matched.operatorId),
+        or(isNull(ipAccessRules.apiCredentialId), eq(ipAccessRules.apiCredentialId, matched.id)),
+        sql`${ipAccessRules.network} >>= ${input.clientIp}::inet`,
+      ),
+    )
+    .limit(1);
+  if (!allowed) throw new ForbiddenError(`access denied: ${input.clientIp} is not on the API access list for ${input.username}`);
+  return { operatorId: matched.operatorId, staffUserId: matched.staffUserId, role: matched.role, surface: input.surface, requestId: input.requestId };
+}
+
+/**
+ * scrypt costs tens of milliseconds of CPU by design; a legacy client authenticates on every
+ * call. Successful checks are remembered briefly, keyed by a digest of the secret *and* the
+ * stored hash, so a password change or revocation takes effect at once.
+ */
+const VERIFIED_TTL_MS = 60_000;
+const verified = new Map<string, number>();
+
+async function verifyCached(secret: string, stored: string): Promise<boolean> {
+  const key = sha256Hex(`${stored}\u0000${secret}`);
+  const until = verified.get(key);
+  if (until !== undefined && until > Date.now()) return true;
+  if (!(await verifySecret(secret, stored))) return false;
+  if (verified.size > 1000) verified.clear();
+  verified.set(key, Date.now() + VERIFIED_TTL_MS);
+  return true;
 }

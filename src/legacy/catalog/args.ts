@@ -1,0 +1,173 @@
+/**
+ * Reading a legacy call's arguments against its catalogue entry: every parameter is checked
+ * (required, format, closed sets) and all problems are reported together, before any service
+ * runs. Names match case-insensitively (the vendor document itself spells `siteId`/`siteid`).
+ */
+import { DomainError, type FieldProblem } from '../../shared/errors';
+import type { LegacyOperation, ParamKind, ParamSpec } from './operation';
+
+/** A raw argument as the wire delivered it: text, a list (SOAP arrays, JSON arrays), or nil. */
+export type RawValue = string | string[] | null;
+export type RawArgs = Map<string, RawValue>;
+
+export type Value = string | number | boolean | number[] | null;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The validated arguments of one call. `undefined` = not sent; `null` = sent empty (clears on modify). */
+export class Args {
+  constructor(
+    private readonly values: ReadonlyMap<string, Value>,
+    /** Pattern parameters by captured key, e.g. custom field id → value. */
+    readonly patterned: ReadonlyMap<string, string | null>,
+  ) {}
+
+  has(name: string): boolean {
+    return this.values.has(name);
+  }
+
+  text(name: string): string | null | undefined {
+    return this.get(name, 'string') as string | null | undefined;
+  }
+
+  int(name: string): number | null | undefined {
+    return this.get(name, 'number') as number | null | undefined;
+  }
+
+  bool(name: string): boolean | null | undefined {
+    return this.get(name, 'boolean') as boolean | null | undefined;
+  }
+
+  ints(name: string): number[] | null | undefined {
+    return this.get(name, 'object') as number[] | null | undefined;
+  }
+
+  /** A required parameter's value (the catalogue has already refused calls without it). */
+  requiredText(name: string): string {
+    const value = this.text(name);
+    if (value == null) throw new Error(`catalogue bug: ${name} is not declared required`);
+    return value;
+  }
+
+  requiredInt(name: string): number {
+    const value = this.int(name);
+    if (value == null) throw new Error(`catalogue bug: ${name} is not declared required`);
+    return value;
+  }
+
+  /** Text for optional fields of an update: absent stays absent, empty clears. */
+  private get(name: string, type: string): Value | undefined {
+    if (!this.values.has(name)) return undefined;
+    const value = this.values.get(name)!;
+    if (value !== null && typeof value !== type) throw new Error(`catalogue bug: ${name} is read as ${type}, declared otherwise`);
+    return value;
+  }
+}
+
+/**
+ * Validates `raw` against the operation. `skip` names parameters already consumed by the
+ * dialect (its authentication parameters). Throws one DomainError listing every problem.
+ */
+export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<string>): Args {
+  const byName = new Map(op.params.map((p) => [p.name.toLowerCase(), p]));
+  const values = new Map<string, Value>();
+  const patterned = new Map<string, string | null>();
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ field: [field], message, code: 'INVALID' });
+
+  for (const [name, rawValue] of raw) {
+    if (skip.has(name.toLowerCase())) continue;
+    const spec = byName.get(name.toLowerCase());
+    if (spec) {
+      const parsed = parseValue(spec, rawValue);
+      if ('error' in parsed) problem(spec.name, `${spec.name}: ${parsed.error}`);
+      else if (parsed.value !== undefined) values.set(spec.name, parsed.value);
+      continue;
+    }
+    const family = op.patternParams?.find((f) => f.pattern.test(name));
+    if (family) {
+      const key = family.pattern.exec(name)![1] ?? name;
+      if (Array.isArray(rawValue)) problem(name, `${name}: expected a single value`);
+      else patterned.set(key, rawValue === null || rawValue === '' ? null : rawValue);
+      continue;
+    }
+    problem(name, `unknown parameter ${name} for ${op.name}`);
+  }
+  for (const spec of op.params) {
+    if (spec.required && (values.get(spec.name) ?? null) === null && !problems.some((p) => p.field[0] === spec.name)) {
+      problem(spec.name, `${spec.name} is required`);
+    }
+  }
+  if (problems.length) throw new DomainError('INVALID', problems.map((p) => p.message).join('; '), problems);
+  return new Args(values, patterned);
+}
+
+type Parsed = { value: Value | undefined } | { error: string };
+
+function parseValue(spec: ParamSpec, raw: RawValue): Parsed {
+  if (raw === null) return { value: null };
+  if (Array.isArray(raw)) {
+    if (spec.kind !== 'integerList') return { error: 'expected a single value, got a list' };
+    return parseIntegerList(raw);
+  }
+  const text = spec.kind === 'text' ? raw : raw.trim();
+  if (text === '') return { value: spec.kind === 'text' ? '' : null };
+  if (spec.values) {
+    const match = spec.values.find((v) => v.toLowerCase() === text.toLowerCase());
+    if (match === undefined) return { error: `must be one of ${spec.values.join(', ')} (got "${clip(text)}")` };
+    return { value: match };
+  }
+  return parseKind(spec.kind, text);
+}
+
+function parseKind(kind: ParamKind, text: string): Parsed {
+  switch (kind) {
+    case 'text':
+      return { value: text };
+    case 'integer':
+      if (!/^[+-]?\d{1,15}$/.test(text)) return { error: `expected a whole number (got "${clip(text)}")` };
+      return { value: Number(text) };
+    case 'decimal':
+      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return { error: `expected a number (got "${clip(text)}")` };
+      return { value: text.startsWith('+') ? text.slice(1) : text };
+    case 'boolean': {
+      const lower = text.toLowerCase();
+      if (['1', 't', 'true', 'yes', 'y', 'on'].includes(lower)) return { value: true };
+      if (['0', 'f', 'false', 'no', 'n', 'off'].includes(lower)) return { value: false };
+      return { error: `expected 1 or 0 (got "${clip(text)}")` };
+    }
+    case 'email':
+      if (!EMAIL.test(text)) return { error: `not an e-mail address: "${clip(text)}"` };
+      return { value: text };
+    case 'usDate':
+      return dateFrom(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, text, 'MM/DD/YYYY', (m) => [m[3]!, m[1]!, m[2]!]);
+    case 'euDate':
+      return dateFrom(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, text, 'DD/MM/YYYY', (m) => [m[3]!, m[2]!, m[1]!]);
+    case 'isoDate':
+      return dateFrom(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, text, 'YYYY-MM-DD', (m) => [m[1]!, m[2]!, m[3]!]);
+    case 'integerList':
+      return parseIntegerList(text.split(','));
+  }
+}
+
+function parseIntegerList(items: string[]): Parsed {
+  const parts = items.map((s) => s.trim()).filter((s) => s.length > 0);
+  if (!parts.every((s) => /^\d{1,15}$/.test(s))) return { error: `expected whole numbers separated by commas (got "${clip(items.join(','))}")` };
+  return { value: parts.map(Number) };
+}
+
+/** Parses a date in the given layout to ISO `YYYY-MM-DD`, refusing impossible dates (02/30/2024). */
+function dateFrom(pattern: RegExp, text: string, layout: string, order: (m: RegExpExecArray) => [string, string, string]): Parsed {
+  const match = pattern.exec(text);
+  if (!match) return { error: `expected a date as ${layout} (got "${clip(text)}")` };
+  const [y, m, d] = order(match).map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    return { error: `not a real date: "${clip(text)}" (${layout})` };
+  }
+  return { value: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

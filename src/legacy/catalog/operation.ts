@@ -1,0 +1,87 @@
+/**
+ * The legacy operation catalogue: every documented operation of a legacy dialect is declared
+ * once, as data plus one `run` function that calls the shared services. SOAP dispatch, the
+ * WSDL, the REST/JSON routes, argument validation and the compatibility table in the docs are
+ * all derived from these entries; adding an operation is adding an entry.
+ */
+import type { ServiceContext } from '../../shared/context';
+import type { XmlElement } from '../xml/write';
+import type { Args } from './args';
+
+/** How a parameter's text is read. Formats are the legacy documents' own. */
+export type ParamKind =
+  | 'text'
+  /** Whole number. */
+  | 'integer'
+  /** Decimal number, kept as its exact text (money, rates, coordinates). */
+  | 'decimal'
+  /** `1`/`0`, `t`/`f`, `true`/`false`, `yes`/`no`. */
+  | 'boolean'
+  | 'email'
+  /** MM/DD/YYYY (SIMPLer customer and subscription dates). */
+  | 'usDate'
+  /** YYYY-MM-DD (maintenance, sites, custom tables). */
+  | 'isoDate'
+  /** DD/MM/YYYY (SIMPLer sand settings). */
+  | 'euDate'
+  /** Comma-separated whole numbers, e.g. `1,2,5`. */
+  | 'integerList';
+
+export interface ParamSpec {
+  name: string;
+  kind: ParamKind;
+  required?: boolean;
+  /** A closed set of accepted values, compared case-insensitively; the listed spelling is passed on. */
+  values?: readonly string[];
+  /** What the legacy document says about it (shown in the WSDL and the compatibility table). */
+  doc?: string;
+}
+
+/** Parameters whose names follow a pattern (`custom_field_12`, custom-table column ids). */
+export interface PatternParamSpec {
+  /** The first capture group is the key passed on (e.g. the custom field id). */
+  pattern: RegExp;
+  /** How the family is described, e.g. `custom_field_<id>`. */
+  display: string;
+  doc: string;
+}
+
+/** A structured result: the same data as XML (SOAP: a document inside the string) and as JSON (REST). */
+export interface LegacyDocument {
+  xml: XmlElement;
+  json: unknown;
+}
+
+export type OperationResult = string | LegacyDocument;
+
+export interface OperationContext extends ServiceContext {
+  /** The caller's address, as SIMPLer echoes it in REST replies. */
+  clientIp: string;
+}
+
+/** A REST-style route of an operation besides `/API/<name>`, e.g. PUT `/restapi/customTableEntries`. */
+export interface ResourceRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  resource: string;
+}
+
+export interface LegacyOperation {
+  name: string;
+  summary: string;
+  /** Parameters besides the dialect's authentication parameters, in documented order (positional calls use it). */
+  params: readonly ParamSpec[];
+  patternParams?: readonly PatternParamSpec[];
+  /** The documented reply, e.g. `OK:<customerid>`, or the document's root for structured results. */
+  returns: string;
+  /** The GraphQL field that does the same, e.g. `mutation customerCreate`. */
+  graphql: string;
+  resources?: readonly ResourceRoute[];
+  /** Notes for the compatibility table (where a vendor shape was mended, etc.). */
+  notes?: string;
+  run(ctx: OperationContext, args: Args): Promise<OperationResult>;
+}
+
+/** Identity helper that gives entries their type without repeating it. */
+export function operation(entry: LegacyOperation): LegacyOperation {
+  return entry;
+}

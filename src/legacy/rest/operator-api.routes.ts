@@ -1,0 +1,125 @@
+/**
+ * The SIMPLer OperatorAPI over REST/JSON, as its document shows: `POST /API/<operation>` and
+ * `POST /restapi/API/<operation>` with a JSON (or form-encoded) body, `/restapi/<operation>`,
+ * and REST-style resource routes (`GET/POST/PUT/DELETE /restapi/<resource>`). Replies are
+ * `{ "ip": <caller>, "result": … }`: the operation's string, or its document as JSON.
+ */
+import type { Database } from '../../db/client';
+import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
+import { log } from '../../server/logger';
+import { describeError } from '../../shared/describe-error';
+import type { RawArgs } from '../catalog/args';
+import type { LegacyOperation, ResourceRoute } from '../catalog/operation';
+import { SIMPLER_OPERATIONS, findSimplerOperation } from '../simpler/catalogue';
+import { invokeSimpler } from '../simpler/invoke';
+
+class RequestFormatError extends Error {}
+
+export function registerOperatorApiRest(router: Router, db: Database): void {
+  for (const prefix of ['/API', '/restapi/API']) {
+    router.add(['GET', 'POST'], `${prefix}/:operation`, 'rest', (ctx) => {
+      const op = findSimplerOperation(ctx.params.operation!);
+      if (!op) return reply(ctx, 404, `ERROR: unknown operation ${ctx.params.operation}`);
+      return handle(ctx, db, op);
+    });
+  }
+  for (const [key, op] of resourceRoutes(SIMPLER_OPERATIONS)) {
+    const [method, resource] = key.split(' ') as [string, string];
+    router.add(method, `/restapi/${resource}`, 'rest', (ctx) => handle(ctx, db, op));
+  }
+}
+
+/**
+ * Every operation answers at `/restapi/<name>` (GET and POST), plus its resource routes: the
+ * ones its entry declares, or by its verb: add → POST, modify/update → PUT, delete → DELETE,
+ * get/list/search → GET on the noun (`modifyCustomer` → PUT /restapi/customer).
+ */
+export function resourceRoutes(operations: readonly LegacyOperation[]): Map<string, LegacyOperation> {
+  const routes = new Map<string, LegacyOperation>();
+  const claim = (route: ResourceRoute, op: LegacyOperation, explicit: boolean) => {
+    const key = `${route.method} ${route.resource}`;
+    const holder = routes.get(key);
+    if (holder && holder !== op) {
+      if (explicit) throw new Error(`${op.name} and ${holder.name} both claim ${key}`);
+      return;
+    }
+    routes.set(key, op);
+  };
+  for (const op of operations) {
+    claim({ method: 'GET', resource: op.name }, op, true);
+    claim({ method: 'POST', resource: op.name }, op, true);
+    for (const route of op.resources ?? []) claim(route, op, true);
+  }
+  for (const op of operations) {
+    const derived = derivedResource(op.name);
+    if (derived) claim(derived, op, false);
+  }
+  return routes;
+}
+
+function derivedResource(name: string): ResourceRoute | undefined {
+  const match = /^(add|modify|update|delete|get|list|search)([A-Z].*)$/.exec(name);
+  if (!match) return undefined;
+  const method = ({ add: 'POST', modify: 'PUT', update: 'PUT', delete: 'DELETE' } as const)[match[1] as 'add'] ?? 'GET';
+  return { method, resource: lowerCamel(match[2]!) };
+}
+
+/** `Customer` → `customer`, `GPSdetails` → `gpsdetails`, `CPEData` → `cpeData`. */
+function lowerCamel(noun: string): string {
+  const acronym = /^(IP|CPE|EFT|GPS|RADIUS)/.exec(noun);
+  if (acronym) return acronym[0].toLowerCase() + noun.slice(acronym[0].length);
+  return noun[0]!.toLowerCase() + noun.slice(1);
+}
+
+async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): Promise<void> {
+  let raw: RawArgs;
+  try {
+    raw = await readRequestArgs(ctx);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return reply(ctx, 413, `ERROR: ${error.message}`);
+    if (error instanceof RequestFormatError) return reply(ctx, 400, `ERROR: ${error.message}`);
+    throw error;
+  }
+  try {
+    const result = await invokeSimpler(db, op, raw, { clientIp: ctx.clientIp, surface: 'rest', requestId: ctx.requestId });
+    reply(ctx, 200, typeof result === 'string' ? result : result.json);
+  } catch (error) {
+    log('error', 'rest operation failed', { requestId: ctx.requestId, error: describeError(error) });
+    reply(ctx, 500, `ERROR: internal error (request id ${ctx.requestId})`);
+  }
+}
+
+function reply(ctx: RequestContext, status: number, result: unknown): void {
+  sendJson(ctx.res, status, { ip: ctx.clientIp, result });
+}
+
+/** Query-string parameters, overridden by a JSON object or form-encoded body (curl sends JSON even with GET). */
+async function readRequestArgs(ctx: RequestContext): Promise<RawArgs> {
+  const raw: RawArgs = new Map();
+  for (const [key, value] of ctx.url.searchParams) raw.set(key, value);
+  const body = (await ctx.body()).toString('utf8').trim();
+  if (!body) return raw;
+  const type = String(ctx.req.headers['content-type'] ?? '').toLowerCase();
+  if (type.includes('json') || body.startsWith('{') || body.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch (error) {
+      throw new RequestFormatError(`malformed JSON body: ${(error as Error).message}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RequestFormatError('the JSON body must be an object of parameters');
+    for (const [key, value] of Object.entries(parsed)) raw.set(key, jsonValue(key, value));
+    return raw;
+  }
+  for (const [key, value] of new URLSearchParams(body)) raw.set(key, value);
+  return raw;
+}
+
+function jsonValue(key: string, value: unknown): string | string[] | null {
+  if (value === null) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (Array.isArray(value) && value.every((v) => ['string', 'number'].includes(typeof v))) return value.map(String);
+  throw new RequestFormatError(`${key} must be a string, number, boolean or list of those`);
+}

@@ -1,0 +1,11 @@
+/** Registers every legacy dialect's routes on the shared router. */
+import type { Database } from '../db/client';
+import type { Router } from '../server/http';
+import { registerOperatorApiRest } from './rest/operator-api.routes';
+import { registerOperatorApiSoap } from './soap/operator-api.routes';
+
+export function registerLegacySurfaces(router: Router, db: Database): void {
+  // SOAP first: /API/operatorapi.pl must not be taken for a REST operation name.
+  registerOperatorApiSoap(router, db);
+  registerOperatorApiRest(router, db);
+}
