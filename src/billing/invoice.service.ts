@@ -12,7 +12,8 @@ import { DomainError, NotFoundError, PreconditionFailedError, Validation } from 
 import { fromCents, today, toCents } from './money';
 import { invoiceLines, invoices } from './invoice.table';
 import { payments } from './payment.table';
-import type { PaymentRow } from './payment.service';
+import { paymentsOfInvoices, type PaymentRow } from './payment.service';
+import { customers } from '../customers/customer.table';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -83,6 +84,35 @@ export async function linesOfInvoices(db: Executor, operatorId: number, invoiceI
     .from(invoiceLines)
     .where(and(eq(invoiceLines.operatorId, operatorId), inArray(invoiceLines.invoiceId, [...invoiceIds])))
     .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.id));
+}
+
+/** An invoice with its lines and the payments made against it. */
+export interface InvoiceWithDetails {
+  invoice: InvoiceRow;
+  lines: InvoiceLineRow[];
+  payments: PaymentRow[];
+}
+
+/**
+ * Every invoice of a customer, oldest first, with lines and payments (SIMPLer getInvoicesData,
+ * getCustomerData `invoices`). An unknown customer is an error, not an empty list.
+ */
+export async function ofCustomer(ctx: ServiceContext, customerId: number): Promise<InvoiceWithDetails[]> {
+  const operatorId = ctx.actor.operatorId;
+  const [customer] = await ctx.db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customerId)));
+  if (!customer) throw new NotFoundError('customer', customerId, ['customerId']);
+  const rows = await ctx.db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.operatorId, operatorId), eq(invoices.customerId, customerId)))
+    .orderBy(asc(invoices.issueDate), asc(invoices.number));
+  const ids = rows.map((r) => r.id);
+  const [lines, paid] = await Promise.all([linesOfInvoices(ctx.db, operatorId, ids), paymentsOfInvoices(ctx.db, operatorId, ids)]);
+  return rows.map((invoice) => ({
+    invoice,
+    lines: lines.filter((l) => l.invoiceId === invoice.id),
+    payments: paid.filter((p) => p.invoiceId === invoice.id),
+  }));
 }
 
 // ---------------------------------------------------------------- paying

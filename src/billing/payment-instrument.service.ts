@@ -12,7 +12,7 @@ import { isCalendarDate } from './dates';
 import { bankTokenizer } from './tokenizer';
 import { bankAccounts } from './bank-account.table';
 import { creditCards } from './credit-card.table';
-import { canonicalUsState } from '../shared/address-rules';
+import { canonicalUsState, isFullCountryName } from '../shared/address-rules';
 
 const { token: _cardToken, ...cardColumns } = getTableColumns(creditCards);
 const { token: _bankToken, ...bankColumns } = getTableColumns(bankAccounts);
@@ -48,6 +48,18 @@ export async function bankAccountsOfCustomers(db: Executor, operatorId: number, 
     .from(bankAccounts)
     .where(and(eq(bankAccounts.operatorId, operatorId), inArray(bankAccounts.customerId, [...customerIds])))
     .orderBy(asc(bankAccounts.customerId), desc(bankAccounts.preferred), asc(bankAccounts.id));
+}
+
+/** One customer's cards, the preferred first (SIMPLer getCreditCardData); an unknown customer is an error. */
+export async function cardsOfCustomer(ctx: ServiceContext, customerId: number): Promise<CreditCardRow[]> {
+  if (!(await customerExists(ctx.db, ctx.actor.operatorId, customerId))) throw new NotFoundError('customer', customerId, ['customerId']);
+  return cardsOfCustomers(ctx.db, ctx.actor.operatorId, [customerId]);
+}
+
+/** One customer's bank accounts, the preferred first (SIMPLer getEFTData); an unknown customer is an error. */
+export async function bankAccountsOfCustomer(ctx: ServiceContext, customerId: number): Promise<BankAccountRow[]> {
+  if (!(await customerExists(ctx.db, ctx.actor.operatorId, customerId))) throw new NotFoundError('customer', customerId, ['customerId']);
+  return bankAccountsOfCustomers(ctx.db, ctx.actor.operatorId, [customerId]);
 }
 
 // ---------------------------------------------------------------- writing
@@ -133,6 +145,7 @@ export async function addCard(ctx: ServiceContext, input: CardInput, now: Date =
   if (input.cardType != null && !CARD_TYPES.includes(input.cardType)) v.add('cardType', `cardType must be one of ${CARD_TYPES.join(', ')}`);
   const state = input.state != null ? canonicalUsState(input.state) : null;
   if (input.state != null && !state) v.add('state', `state "${input.state}" is not a US state name (e.g. "New York")`);
+  if (input.country != null && !isFullCountryName(input.country)) v.add('country', `country "${input.country}" must be a full country name (e.g. "Ireland"), not a code`);
   checkTexts(v, input as unknown as Record<string, unknown>, ['token', 'holderName', 'firstName', 'lastName', 'street1', 'street2', 'city', 'county', 'zip', 'country']);
   v.throwIfAny();
 

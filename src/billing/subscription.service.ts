@@ -3,14 +3,17 @@
  * deleteSubscription, getActiveSubscriptionData). Every surface calls these functions; writes
  * validate everything first, then run in one transaction with their audit entry.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
 import { findById as findCustomer } from '../customers/customer.service';
-import { findByIds as findPlans, subPlansByIds } from '../catalog/plan.service';
+import { customers } from '../customers/customer.table';
+import { findByIds as findPlans, subPlansByIds, type PlanRow } from '../catalog/plan.service';
+import { plans } from '../catalog/plan.table';
+import { enqueue as enqueueJob } from '../jobs/job.service';
 import { findByIds as findTaxZones } from '../catalog/tax-zone.service';
 import { toCents, today } from './money';
 import { subscriptions } from './subscription.table';
@@ -74,6 +77,28 @@ export async function list(ctx: ServiceContext, filter: SubscriptionFilter, sort
   };
 }
 
+/** An active subscription with the plan (SIMPLer product) it bills. */
+export interface ActiveSubscription {
+  subscription: SubscriptionRow;
+  plan: PlanRow;
+}
+
+/**
+ * A customer's active subscriptions with their plans, oldest first (SIMPLer
+ * getActiveSubscriptionData). An unknown customer is an error, not an empty list.
+ */
+export async function activeOfCustomer(ctx: ServiceContext, customerId: number, on: string = today()): Promise<ActiveSubscription[]> {
+  const operatorId = ctx.actor.operatorId;
+  if (!(await findCustomer(ctx.db, operatorId, customerId))) throw new NotFoundError('customer', customerId, ['customerId']);
+  const rows = await ctx.db
+    .select({ subscription: subscriptions, plan: plans })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .where(and(eq(subscriptions.operatorId, operatorId), eq(subscriptions.customerId, customerId), activeCondition(on)))
+    .orderBy(asc(subscriptions.validFrom), asc(subscriptions.id));
+  return rows;
+}
+
 // ---------------------------------------------------------------- writing
 
 /** SIMPLer addSubscription's attributes; omitted ones take the defaults described on each. */
@@ -91,8 +116,20 @@ export interface SubscriptionInput {
   premium?: string | null;
   /** An override of the plan's price (sets `priceOverridden`); default: the plan's price. */
   price?: string | null;
+  /**
+   * SIMPLer `price_changed`. Default: whether `price` is given. True needs a `price`; false keeps
+   * a given price on record but bills the plan's current price, as an unchanged product does.
+   */
+  priceOverridden?: boolean | null;
   /** An override of the plan's name (sets `descriptionOverridden`); default: the plan's name. */
   description?: string | null;
+  /** SIMPLer `description_changed`; like `priceOverridden`, for the description. */
+  descriptionOverridden?: boolean | null;
+  /**
+   * SIMPLer `revert_customer`: put the customer's service access back to normal (`active`), e.g.
+   * after a suspension for non-payment, in the same transaction as the subscription.
+   */
+  revertCustomer?: boolean | null;
   /** YYYY-MM-DD; default today. */
   validFrom?: string | null;
   validTo?: string | null;
@@ -160,6 +197,10 @@ export async function create(ctx: ServiceContext, input: SubscriptionInput): Pro
   checkMoney(v, 'price', input.price);
   checkMoney(v, 'premium', input.premium, true);
   checkMoney(v, 'overage', input.overage);
+  if (input.priceOverridden === true && input.price == null) v.add('price', 'a price is required when the price is marked overridden (price_changed)');
+  if (input.descriptionOverridden === true && input.description == null) {
+    v.add('description', 'a description is required when the description is marked overridden (description_changed)');
+  }
   if (input.description != null && !input.description.trim()) v.add('description', 'description cannot be blank');
   if (input.description != null && input.description.length > MAX_TEXT) v.add('description', `description is longer than ${MAX_TEXT} characters`);
   if (input.cycles != null && (!Number.isInteger(input.cycles) || input.cycles < 1)) v.add('cycles', 'cycles must be a whole number of at least 1');
@@ -187,10 +228,10 @@ export async function create(ctx: ServiceContext, input: SubscriptionInput): Pro
     rounding: input.rounding ?? 'default',
     premium: input.premium?.trim() ?? '0',
     price: input.price?.trim() ?? plan!.price,
-    priceOverridden: input.price != null,
+    priceOverridden: input.priceOverridden ?? input.price != null,
     // SIMPLer bills a product under its name unless the description is overridden
     description: input.description?.trim() ?? plan!.name,
-    descriptionOverridden: input.description != null,
+    descriptionOverridden: input.descriptionOverridden ?? input.description != null,
     validFrom,
     validTo: input.validTo ?? null,
     cycles: input.cycles ?? null,
@@ -208,23 +249,63 @@ export async function create(ctx: ServiceContext, input: SubscriptionInput): Pro
     const [row] = await tx.insert(subscriptions).values(values).returning();
     const { operatorId: _o, ...changes } = values;
     await audit(tx, ctx.actor, 'subscription.create', 'subscription', row!.id, changes);
+    if (input.revertCustomer && customer!.accessState !== 'active') {
+      await tx.update(customers).set({ accessState: 'active', updatedAt: new Date() }).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customer!.id)));
+      await audit(tx, ctx.actor, 'customer.revert', 'customer', customer!.id, { accessState: 'active', previousAccessState: customer!.accessState, subscriptionId: row!.id });
+    }
     return row!;
   });
+}
+
+export interface RemoveOptions {
+  /**
+   * SIMPLer `deleteActiveProductId`: also delete the customer's other active subscriptions to
+   * this plan. The customer must have an active subscription to it.
+   */
+  alsoActivePlanId?: number | null;
+  /**
+   * SIMPLer `update_wib_files`: queue re-deriving the customer's RADIUS groups from the
+   * subscriptions left (the buckets-from-subscriptions job) once the deletion is done.
+   */
+  updateBuckets?: boolean | null;
 }
 
 /**
  * Deletes a subscription (SIMPLer deleteSubscription). One already billed can go too: invoice
  * lines are copies of what was billed, and their link to the subscription is set null.
  */
-export async function remove(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+export async function remove(ctx: ServiceContext, id: number, options: RemoveOptions = {}): Promise<{ id: number; deletedIds: number[] }> {
+  const operatorId = ctx.actor.operatorId;
   const existing = await getById(ctx, id);
+  const ids = [existing.id];
+  if (options.alsoActivePlanId != null) {
+    const sameProduct = await ctx.db
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(
+        and(
+          eq(subscriptions.operatorId, operatorId),
+          eq(subscriptions.customerId, existing.customerId),
+          eq(subscriptions.planId, options.alsoActivePlanId),
+          activeCondition(today()),
+        ),
+      );
+    if (sameProduct.length === 0) {
+      new Validation()
+        .add('alsoActivePlanId', `customer ${existing.customerId} has no active subscription to product ${options.alsoActivePlanId}`, 'NOT_FOUND')
+        .throwIfAny();
+    }
+    for (const row of sameProduct) if (!ids.includes(row.id)) ids.push(row.id);
+  }
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(subscriptions).where(and(eq(subscriptions.operatorId, ctx.actor.operatorId), eq(subscriptions.id, id)));
+    await tx.delete(subscriptions).where(and(eq(subscriptions.operatorId, operatorId), inArray(subscriptions.id, ids)));
     await audit(tx, ctx.actor, 'subscription.delete', 'subscription', id, {
       customerId: existing.customerId,
       planId: existing.planId,
       cyclesBilled: existing.cyclesBilled,
+      ...(ids.length > 1 ? { alsoDeleted: ids.slice(1), activePlanId: options.alsoActivePlanId } : {}),
     });
   });
-  return { id };
+  if (options.updateBuckets) await enqueueJob(ctx, 'update_buckets_from_subscription', { customerId: existing.customerId, force: false });
+  return { id, deletedIds: ids };
 }

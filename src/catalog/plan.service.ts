@@ -7,7 +7,7 @@ import { containsText } from '../db/text-match';
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
-import { NotFoundError } from '../shared/errors';
+import { DomainError, NotFoundError } from '../shared/errors';
 import { plans } from './plan.table';
 import { subPlans } from './sub-plan.table';
 
@@ -95,4 +95,25 @@ export async function subPlansOfPlans(db: Executor, operatorId: number, planIds:
     .from(subPlans)
     .where(and(eq(subPlans.operatorId, operatorId), inArray(subPlans.planId, [...planIds])))
     .orderBy(asc(subPlans.planId), asc(subPlans.units), asc(subPlans.id));
+}
+
+// ---------------------------------------------------------------- the product list
+
+/**
+ * The operator's catalogue by id (SIMPLer getProducts): every plan, or exactly the ones asked
+ * for. Asking for a plan that does not exist is an error naming every missing id.
+ */
+export async function catalogue(ctx: ServiceContext, ids?: readonly number[] | null): Promise<PlanRow[]> {
+  const operatorId = ctx.actor.operatorId;
+  if (ids == null || ids.length === 0) {
+    return ctx.db.select().from(plans).where(eq(plans.operatorId, operatorId)).orderBy(asc(plans.id));
+  }
+  const wanted = [...new Set(ids)];
+  const rows = await ctx.db.select().from(plans).where(and(eq(plans.operatorId, operatorId), inArray(plans.id, wanted))).orderBy(asc(plans.id));
+  const missing = wanted.filter((id) => !rows.some((r) => r.id === id));
+  if (missing.length) {
+    const message = `${missing.length === 1 ? 'product' : 'products'} ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist`;
+    throw new DomainError('NOT_FOUND', message, [{ field: ['ids'], message, code: 'NOT_FOUND' }]);
+  }
+  return rows;
 }

@@ -1163,6 +1163,8 @@ export type CustomerIpGenerateInput = {
   /** Set them as Framed-IP-Address of the customer's RADIUS logins (needs save). */
   syncRadius?: InputMaybe<Scalars['Boolean']['input']>;
   updateMacOnPortalLogin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Queue a WIB files update for the interface's gateway (needs save; updateWIB). */
+  updateWib?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CustomerIpGeneratePayload = {

@@ -44,8 +44,11 @@ import { serviceAccounts } from './service-account.table';
 import { customFields, customFieldValues } from './custom-field.table';
 import { EMAIL_PATTERN, MAX_TEXT, NICKNAME_PATTERN, withSerialPostfix } from './customer.rules';
 import { setFields } from '../shared/patch';
+import { sendPasswordRecovery } from '../support/message.service';
+import { validateSand, writeSand, type SandSettingsInput } from './sand-settings.service';
 
 export type CustomerRow = typeof customers.$inferSelect;
+type Nullable<T> = { [K in keyof T]?: T[K] | null };
 type CustomerColumns = Omit<typeof customers.$inferInsert, 'id' | 'operatorId' | 'createdAt' | 'updatedAt' | 'portalPasswordHash'>;
 
 export interface ContactInput {
@@ -55,8 +58,11 @@ export interface ContactInput {
   email?: string | null;
 }
 
-/** Everything a caller may set on a customer; `undefined` leaves a field as it is. */
-export interface CustomerInput extends Partial<CustomerColumns> {
+/**
+ * Everything a caller may set on a customer; `undefined` leaves a field as it is, null clears it
+ * (refused for the columns that always hold a value).
+ */
+export interface CustomerInput extends Nullable<CustomerColumns> {
   /** End-user-portal password in clear; stored only as a hash. */
   portalPassword?: string | null;
   /** Replaces the additional contacts. */
@@ -65,6 +71,10 @@ export interface CustomerInput extends Partial<CustomerColumns> {
   groupIds?: number[] | null;
   /** Sets (or, with null, clears) custom field values by field id. */
   customFields?: { fieldId: number; value: string | null }[] | null;
+  /** The community code by its text (SIMPLer `community_code`); resolved to `communityCodeId`, null clears. */
+  communityCode?: string | null;
+  /** Automatic invoice/traffic enforcement settings (SIMPLer sand_*); null fields go back to the default. */
+  sand?: SandSettingsInput | null;
 }
 
 export interface CreateOptions {
@@ -72,6 +82,8 @@ export interface CreateOptions {
   nicknameFromInvoicingId?: boolean;
   /** SIMPLer `use_invoicing_id_auto_generation_from_wisp_settings`. */
   generateInvoicingId?: boolean;
+  /** SIMPLer `sendCCPassword`: e-mail the customer its portal login once the account exists. */
+  sendPortalLogin?: boolean;
 }
 
 export interface DeleteOptions {
@@ -129,13 +141,17 @@ export interface CustomerFilter {
   caseSensitive?: boolean | null;
 }
 
+/** The name split at its first space, as SIMPLer's searchCustomer reads first and last names. */
+const FIRST_NAME = sql<string>`split_part(trim(${customers.name}), ' ', 1)`;
+const LAST_NAME = sql<string>`trim(substr(trim(${customers.name}), length(split_part(trim(${customers.name}), ' ', 1)) + 1))`;
+
 export function customerConditions(operatorId: number, filter: CustomerFilter = {}): SQL {
   const cs = filter.caseSensitive ?? false;
   const conditions: (SQL | undefined)[] = [eq(customers.operatorId, operatorId)];
   const text: [PgColumn | SQL, string | null | undefined][] = [
     [customers.name, filter.name],
-    [sql`split_part(trim(${customers.name}), ' ', 1)`, filter.firstName],
-    [sql`trim(substr(trim(${customers.name}), length(split_part(trim(${customers.name}), ' ', 1)) + 1))`, filter.lastName],
+    [FIRST_NAME, filter.firstName],
+    [LAST_NAME, filter.lastName],
     [customers.nickname, filter.nickname],
     [customers.invoicingId, filter.invoicingId],
     [customers.email, filter.email],
@@ -182,11 +198,108 @@ export async function list(ctx: ServiceContext, filter: CustomerFilter, sort: So
   };
 }
 
+/** SIMPLer searchCustomer: offset paging with a documented default of 20; above this a caller should page. */
+export const SEARCH_DEFAULT_LIMIT = 20;
+export const SEARCH_MAX_LIMIT = 1000;
+export const SEARCH_ORDERS = ['customerid', 'firstname', 'lastname'] as const;
+export type SearchOrder = (typeof SEARCH_ORDERS)[number];
+
+export interface SearchPaging {
+  limit?: number | null;
+  offset?: number | null;
+  order?: SearchOrder | null;
+}
+
+/** The fields a search result shows (SIMPLer customerSearchRoot). */
+export interface SearchRow {
+  id: number;
+  firstName: string;
+  lastName: string;
+  status: string;
+  email: string | null;
+  phone: string | null;
+  street1: string | null;
+  street2: string | null;
+  town: string | null;
+  county: string | null;
+  postcode: string | null;
+  state: string | null;
+  country: string | null;
+}
+
+const SEARCH_SORT: Record<SearchOrder, SQL[]> = {
+  customerid: [sql`${customers.id}`],
+  firstname: [FIRST_NAME, sql`${customers.id}`],
+  lastname: [LAST_NAME, sql`${customers.id}`],
+};
+
+/**
+ * One page of matching customers and how many match in all: two statements, only the columns
+ * shown. Text filters match anywhere in the field, ignoring case unless `caseSensitive`.
+ */
+export async function search(ctx: ServiceContext, filter: CustomerFilter, paging: SearchPaging = {}) {
+  const limit = paging.limit ?? SEARCH_DEFAULT_LIMIT;
+  const offset = paging.offset ?? 0;
+  const order = paging.order ?? 'customerid';
+  const v = new Validation();
+  if (limit < 1 || limit > SEARCH_MAX_LIMIT) v.add('limit', `limit must be from 1 to ${SEARCH_MAX_LIMIT} (page with offset for more)`);
+  if (offset < 0) v.add('offset', 'offset must be 0 or more');
+  v.throwIfAny();
+  const where = customerConditions(ctx.actor.operatorId, filter);
+  const rows: SearchRow[] = await ctx.db
+    .select({
+      id: customers.id,
+      firstName: FIRST_NAME,
+      lastName: LAST_NAME,
+      status: customers.status,
+      email: customers.email,
+      phone: customers.phone,
+      street1: customers.street1,
+      street2: customers.street2,
+      town: customers.town,
+      county: customers.county,
+      postcode: customers.postcode,
+      state: customers.state,
+      country: customers.country,
+    })
+    .from(customers)
+    .where(where)
+    .orderBy(...SEARCH_SORT[order])
+    .limit(limit)
+    .offset(offset);
+  const total = await ctx.db.$count(customers, where);
+  return { rows, total, limit, offset, order };
+}
+
 // ---------------------------------------------------------------- writing
 
 const TEXT_FIELDS: (keyof CustomerColumns)[] = ['name', 'nickname', 'invoicingId', 'companyName', 'phone', 'email', 'street1', 'town', 'note', 'privateNote'];
 
+/** Columns that always hold a value (they have defaults): they can be changed, not removed. */
+const ALWAYS_SET: (keyof CustomerColumns)[] = [
+  'accountType',
+  'status',
+  'accessState',
+  'marketingEmails',
+  'invoicingEnabled',
+  'billingFrequencyMonths',
+  'invoiceSendMethod',
+  'sendReceipt',
+  'vatExempt',
+  'freeService',
+  'voipEnabled',
+  'equipmentGraphs',
+  'autoProvisionNat',
+  'autoProvisionRadiusCredentials',
+  'autoProvisionActivateCpe',
+  'autoProvisionRadiusDynamicIp',
+  'autoProvisionPppoe',
+  'portalTermsAccepted',
+];
+
 async function validate(db: Executor, operatorId: number, input: CustomerInput, v: Validation, existing: CustomerRow | null): Promise<void> {
+  for (const key of ALWAYS_SET) if (input[key] === null) v.add(key, `${key} cannot be removed (give a value)`);
+  if (existing && input.referrerCustomerId === existing.id) v.add('referrerCustomerId', 'a customer cannot refer itself');
   if (existing === null || input.name !== undefined) {
     if (!input.name?.trim()) v.add('name', 'name is required');
   }
@@ -284,6 +397,14 @@ async function validate(db: Executor, operatorId: number, input: CustomerInput, 
     const missing = ids.filter((id) => !found.some((f) => f.id === id));
     if (missing.length) v.add('customFields', `custom field ${missing.join(', ')} does not exist for customers`, 'NOT_FOUND');
   }
+  if (input.communityCode) {
+    const [code] = await db
+      .select({ id: communityCodes.id })
+      .from(communityCodes)
+      .where(and(eq(communityCodes.operatorId, operatorId), eq(communityCodes.code, input.communityCode.trim())));
+    if (!code) v.add('communityCode', `community code "${input.communityCode}" does not exist`, 'NOT_FOUND');
+  }
+  if (input.sand) validateSand(input.sand, v);
   if (input.portalUsername) {
     const clash = await db
       .select({ id: customers.id })
@@ -311,8 +432,19 @@ async function nextInvoicingId(db: Executor, operatorId: number): Promise<string
 }
 
 function columnsOf(input: CustomerInput): Partial<CustomerColumns> {
-  const { portalPassword: _p, contacts: _c, groupIds: _g, customFields: _f, ...columns } = input;
+  const { portalPassword: _p, contacts: _c, groupIds: _g, customFields: _f, communityCode: _cc, sand: _s, ...columns } = input;
   return setFields(columns, { trim: false }) as Partial<CustomerColumns>;
+}
+
+/** Turns references given by name (the community code's text) into ids; validation has checked they exist. */
+async function resolveNames(db: Executor, operatorId: number, input: CustomerInput): Promise<CustomerInput> {
+  if (input.communityCode === undefined) return input;
+  if (input.communityCode === null || input.communityCode.trim() === '') return { ...input, communityCodeId: null };
+  const [code] = await db
+    .select({ id: communityCodes.id })
+    .from(communityCodes)
+    .where(and(eq(communityCodes.operatorId, operatorId), eq(communityCodes.code, input.communityCode.trim())));
+  return { ...input, communityCodeId: code!.id };
 }
 
 async function writeDependents(db: Executor, operatorId: number, customerId: number, input: CustomerInput): Promise<void> {
@@ -332,6 +464,7 @@ async function writeDependents(db: Executor, operatorId: number, customerId: num
     await db.delete(customFieldValues).where(and(eq(customFieldValues.customerId, customerId), eq(customFieldValues.fieldId, field.fieldId)));
     if (field.value != null) await db.insert(customFieldValues).values({ operatorId, fieldId: field.fieldId, customerId, value: field.value });
   }
+  if (input.sand) await writeSand(db, operatorId, customerId, input.sand);
 }
 
 /**
@@ -344,9 +477,19 @@ export async function create(ctx: ServiceContext, input: CustomerInput, options:
   if (!options.generateInvoicingId && !input.invoicingId?.trim()) v.add('invoicingId', 'invoicing id is required');
   if (!options.nicknameFromInvoicingId && !input.nickname?.trim()) v.add('nickname', 'nickname is required');
   await validate(ctx.db, operatorId, input, v, null);
+  // SIMPLer sends the portal login only when there is a password to send; it needs an address.
+  const sendLogin = options.sendPortalLogin === true && !!input.portalPassword;
+  if (sendLogin && !input.email) v.add('email', 'an e-mail address is needed to send the portal login (sendCCPassword)');
   v.throwIfAny();
+  input = await resolveNames(ctx.db, operatorId, input);
   const portalPasswordHash = input.portalPassword ? await hashPassword(input.portalPassword) : null;
+  const created = await insertCustomer(ctx, input, options, portalPasswordHash);
+  if (sendLogin) await sendPasswordRecovery(ctx, created, 'email', input.portalPassword!);
+  return created;
+}
 
+async function insertCustomer(ctx: ServiceContext, input: CustomerInput, options: CreateOptions, portalPasswordHash: string | null): Promise<CustomerRow> {
+  const operatorId = ctx.actor.operatorId;
   // Two concurrent creates can pick the same postfix; the unique index catches it and we retry.
   for (let attempt = 1; ; attempt++) {
     try {
@@ -396,6 +539,7 @@ export async function update(ctx: ServiceContext, id: number, input: CustomerInp
   if (input.nickname === null) v.add('nickname', 'nickname cannot be removed');
   if (input.invoicingId === null) v.add('invoicingId', 'invoicing id cannot be removed');
   v.throwIfAny();
+  input = await resolveNames(ctx.db, operatorId, input);
   const portalPasswordHash = input.portalPassword ? await hashPassword(input.portalPassword) : input.portalPassword === null ? null : undefined;
 
   return ctx.db.transaction(async (tx) => {
@@ -412,45 +556,64 @@ export async function update(ctx: ServiceContext, id: number, input: CustomerInp
 }
 
 /**
- * SIMPLer's deletion conditions, in its numbering. A customer is deleted only when every one
- * holds; then its RADIUS setup and the rest of its own records go with it.
+ * SIMPLer's deletion conditions, in its numbering (1, the status, is checked on the row). A
+ * customer is deleted only when every one holds; then its RADIUS setup (accounts, radcheck,
+ * radreply, radusergroup, overrides) and the rest of its own records go with it by cascade,
+ * and its accounting history stays, unattributed.
  */
-const DELETION_CONDITIONS: { n: number; message: string; count: (db: Executor, id: number) => Promise<number>; waivedBy?: keyof DeleteOptions }[] = [
-  { n: 2, message: 'it has subscriptions', count: (db, id) => db.$count(subscriptions, eq(subscriptions.customerId, id)), waivedBy: 'deleteSubscriptions' },
-  { n: 3, message: 'it has IP addresses', count: (db, id) => db.$count(customerIps, eq(customerIps.customerId, id)) },
-  { n: 4, message: 'it has invoices', count: (db, id) => db.$count(invoices, eq(invoices.customerId, id)) },
-  { n: 5, message: 'it has sales issues', count: (db, id) => db.$count(salesmanTasks, eq(salesmanTasks.customerId, id)) },
-  { n: 6, message: 'it has maintenance tickets', count: (db, id) => db.$count(maintenanceTickets, eq(maintenanceTickets.customerId, id)), waivedBy: 'deleteMaintenance' },
-  { n: 7, message: 'it has billing issues', count: (db, id) => db.$count(billingIssues, eq(billingIssues.customerId, id)) },
-  { n: 8, message: 'it has VoIP accounts', count: (db, id) => db.$count(serviceAccounts, and(eq(serviceAccounts.customerId, id), eq(serviceAccounts.kind, 'voip'))) },
-  { n: 9, message: 'it has e-mail accounts', count: (db, id) => db.$count(serviceAccounts, and(eq(serviceAccounts.customerId, id), eq(serviceAccounts.kind, 'email'))) },
-  { n: 10, message: 'it has FTP accounts', count: (db, id) => db.$count(serviceAccounts, and(eq(serviceAccounts.customerId, id), eq(serviceAccounts.kind, 'ftp'))) },
-  { n: 11, message: 'it has CPE/equipment', count: (db, id) => db.$count(cpes, eq(cpes.customerId, id)) },
-  { n: 12, message: 'it has credit cards', count: (db, id) => db.$count(creditCards, eq(creditCards.customerId, id)) },
-  { n: 13, message: 'it has bank/EFT accounts', count: (db, id) => db.$count(bankAccounts, eq(bankAccounts.customerId, id)) },
-  { n: 14, message: 'it has attachments', count: (db, id) => db.$count(attachments, eq(attachments.customerId, id)) },
+const DELETION_CONDITIONS: { n: number; message: string; blocks: (id: number) => SQL<boolean>; waivedBy?: keyof DeleteOptions }[] = [
+  { n: 2, message: 'it has subscriptions', blocks: (id) => anyRow(subscriptions, eq(subscriptions.customerId, id)), waivedBy: 'deleteSubscriptions' },
+  { n: 3, message: 'it has IP addresses', blocks: (id) => anyRow(customerIps, eq(customerIps.customerId, id)) },
+  { n: 4, message: 'it has invoices', blocks: (id) => anyRow(invoices, eq(invoices.customerId, id)) },
+  // payments without an invoice would still tie the account to money received
+  { n: 4, message: 'it has payments', blocks: (id) => anyRow(payments, eq(payments.customerId, id)) },
+  { n: 5, message: 'it has sales issues', blocks: (id) => anyRow(salesmanTasks, eq(salesmanTasks.customerId, id)) },
+  { n: 6, message: 'it has maintenance tickets', blocks: (id) => anyRow(maintenanceTickets, eq(maintenanceTickets.customerId, id)), waivedBy: 'deleteMaintenance' },
+  { n: 7, message: 'it has billing issues', blocks: (id) => anyRow(billingIssues, eq(billingIssues.customerId, id)) },
+  { n: 8, message: 'it has VoIP accounts', blocks: (id) => anyRow(serviceAccounts, and(eq(serviceAccounts.customerId, id), eq(serviceAccounts.kind, 'voip'))!) },
+  { n: 9, message: 'it has e-mail accounts', blocks: (id) => anyRow(serviceAccounts, and(eq(serviceAccounts.customerId, id), eq(serviceAccounts.kind, 'email'))!) },
+  { n: 10, message: 'it has FTP accounts', blocks: (id) => anyRow(serviceAccounts, and(eq(serviceAccounts.customerId, id), eq(serviceAccounts.kind, 'ftp'))!) },
+  { n: 11, message: 'it has CPE/equipment', blocks: (id) => anyRow(cpes, eq(cpes.customerId, id)) },
+  { n: 12, message: 'it has credit cards', blocks: (id) => anyRow(creditCards, eq(creditCards.customerId, id)) },
+  { n: 13, message: 'it has bank/EFT accounts', blocks: (id) => anyRow(bankAccounts, eq(bankAccounts.customerId, id)) },
+  { n: 14, message: 'it has attachments', blocks: (id) => anyRow(attachments, eq(attachments.customerId, id)) },
 ];
 
-export async function remove(ctx: ServiceContext, id: number, options: DeleteOptions = {}): Promise<{ id: number }> {
-  const existing = await getById(ctx, id);
+function anyRow(table: PgTable<TableConfig>, where: SQL): SQL<boolean> {
+  return sql<boolean>`exists (select 1 from ${table} where ${where})`;
+}
+
+/** Every condition that stops the deletion, as "n. reason", read in one statement. */
+async function deletionProblems(db: Executor, existing: CustomerRow, options: DeleteOptions): Promise<string[]> {
   const problems: string[] = [];
   if (existing.status === 'current') problems.push("1. its status is 'current'");
-  for (const condition of DELETION_CONDITIONS) {
-    if (condition.waivedBy && options[condition.waivedBy]) continue;
-    if ((await condition.count(ctx.db, id)) > 0) problems.push(`${condition.n}. ${condition.message}`);
-  }
-  // payments without an invoice would still tie the account to money received
-  if ((await ctx.db.$count(payments, eq(payments.customerId, id))) > 0) problems.push('4. it has payments');
-  if (problems.length) {
-    throw new PreconditionFailedError(`customer ${id} cannot be deleted: ${problems.join('; ')}`, [
-      { field: ['customerId'], message: `customer ${id} cannot be deleted: ${problems.join('; ')}`, code: 'PRECONDITION_FAILED' },
-    ]);
-  }
+  const checked = DELETION_CONDITIONS.filter((c) => !(c.waivedBy && options[c.waivedBy]));
+  const [row] = await db
+    .select(Object.fromEntries(checked.map((c, i) => [`c${i}`, c.blocks(existing.id)])))
+    .from(customers)
+    .where(eq(customers.id, existing.id));
+  checked.forEach((c, i) => {
+    if ((row as Record<string, unknown>)[`c${i}`] === true) problems.push(`${c.n}. ${c.message}`);
+  });
+  return problems;
+}
+
+export async function remove(ctx: ServiceContext, id: number, options: DeleteOptions = {}): Promise<{ id: number }> {
+  const operatorId = ctx.actor.operatorId;
   await ctx.db.transaction(async (tx) => {
+    // The row lock makes the check and the delete one step: a concurrent insert of an invoice,
+    // IP, ticket… for this customer waits on it (its foreign key check) and then fails.
+    const [existing] = await tx.select().from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, id))).for('update');
+    if (!existing) throw new NotFoundError('customer', id, ['customerId']);
+    const problems = await deletionProblems(tx, existing, options);
+    if (problems.length) {
+      const message = `customer ${id} cannot be deleted: ${problems.join('; ')}`;
+      throw new PreconditionFailedError(message, [{ field: ['customerId'], message, code: 'PRECONDITION_FAILED' }]);
+    }
     if (options.deleteSubscriptions) await tx.delete(subscriptions).where(eq(subscriptions.customerId, id));
     if (options.deleteMaintenance) await tx.delete(maintenanceTickets).where(eq(maintenanceTickets.customerId, id));
-    // RADIUS rows, contacts, notes, custom values, sessions' link… follow by cascade/set null.
-    await tx.delete(customers).where(and(eq(customers.operatorId, ctx.actor.operatorId), eq(customers.id, id)));
+    // RADIUS rows, contacts, notes, custom values, sand settings, groups follow by cascade; sessions keep their history.
+    await tx.delete(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, id)));
     await audit(tx, ctx.actor, 'customer.delete', 'customer', id, { nickname: existing.nickname, ...options });
   });
   return { id };

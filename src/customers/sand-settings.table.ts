@@ -20,6 +20,7 @@ export const customerSandSettings = pgTable(
   operatorId: operatorColumn(),
   invoiceStatus: sandStatus(),
   invoiceEmailFrom: text(),
+  invoiceEmailTo: text(),
   invoiceEmailBcc: text(),
   invoiceBillingIssueDate: text(),
   invoiceEmailDate1: text(),

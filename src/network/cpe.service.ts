@@ -17,11 +17,14 @@ import { equipment } from './equipment.table';
 import { gateways } from './gateway.table';
 import { sites } from './site.table';
 import { setFields } from '../shared/patch';
+import { equipmentConditions } from './equipment.service';
 
 export type CpeRow = typeof cpes.$inferSelect;
 export type BasestationRow = typeof basestations.$inferSelect;
-export type CpeInput = Partial<Omit<typeof cpes.$inferInsert, 'id' | 'operatorId' | 'createdAt'>>;
-export type BasestationInput = Partial<Omit<typeof basestations.$inferInsert, 'id' | 'operatorId' | 'createdAt'>>;
+/** Fields as a caller sends them: undefined leaves a field as it is, null clears it (refused where a value is required). */
+type Clearable<T> = { [K in keyof T]?: T[K] | null };
+export type CpeInput = Clearable<CpeColumns>;
+export type BasestationInput = Clearable<BasestationColumns>;
 
 async function exists(db: Executor, table: typeof customers | typeof sites | typeof gateways | typeof equipment, operatorId: number, id: number): Promise<boolean> {
   const [row] = await db.select({ id: table.id }).from(table).where(and(eq(table.operatorId, operatorId), eq(table.id, id)));
@@ -49,7 +52,10 @@ function checkNumber(v: Validation, field: string, value: string | null | undefi
   if (String(value).trim() === '' || !Number.isFinite(n) || n < min || n > max) v.add(field, `${field} must be a number from ${min} to ${max}`);
 }
 
-const clean = <T extends object>(input: T): T => setFields(input, { trim: false }) as T;
+/** The columns to write, once validation has refused nulls where a value is required. */
+const clean = <T extends object>(input: Clearable<T>): Partial<T> => setFields(input, { trim: false }) as Partial<T>;
+type CpeColumns = Omit<typeof cpes.$inferInsert, 'id' | 'operatorId' | 'createdAt'>;
+type BasestationColumns = Omit<typeof basestations.$inferInsert, 'id' | 'operatorId' | 'createdAt'>;
 
 function equipmentTaken(error: unknown, equipmentId: number | undefined): never {
   const constraint = uniqueViolation(error);
@@ -69,6 +75,9 @@ async function validateCpe(db: Executor, operatorId: number, input: CpeInput, ex
   checkNumber(v, 'latitude', input.latitude, -90, 90);
   checkNumber(v, 'longitude', input.longitude, -180, 180);
   checkNumber(v, 'distance', input.distance, 0, 1e9);
+  // The checklist flags are yes/no; there is no "unknown" to clear them to.
+  if (input.dishInstalled === null) v.add('dishInstalled', 'dish installed cannot be removed (give true or false)');
+  if (input.groundingCompleted === null) v.add('groundingCompleted', 'grounding completed cannot be removed (give true or false)');
   v.throwIfAny();
 }
 
@@ -78,11 +87,58 @@ export async function getCpe(ctx: ServiceContext, id: number): Promise<CpeRow> {
   return row;
 }
 
+export interface CpeFilter {
+  customerId?: number | null;
+  equipmentId?: number | null;
+  /** Part of the device's nickname, any case. */
+  nickname?: string | null;
+  /** The device's exact address. */
+  ipAddress?: string | null;
+  /** The device's exact serial number. */
+  serialNumber?: string | null;
+  /** Part of the device's MAC, separators ignored. */
+  mac?: string | null;
+}
+
+export interface CpeWithEquipment {
+  cpe: CpeRow;
+  equipment: typeof equipment.$inferSelect;
+}
+
+/**
+ * CPEs with their devices, in CPE id order (SIMPLer getCPEData). A customer or device named by
+ * id must exist; the other filters simply narrow the list.
+ */
+export async function listCpes(ctx: ServiceContext, filter: CpeFilter): Promise<CpeWithEquipment[]> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  if (filter.customerId != null && !(await exists(ctx.db, customers, operatorId, filter.customerId))) {
+    v.add('customerId', `customer ${filter.customerId} does not exist`, 'NOT_FOUND');
+  }
+  if (filter.equipmentId != null && !(await exists(ctx.db, equipment, operatorId, filter.equipmentId))) {
+    v.add('equipmentId', `equipment ${filter.equipmentId} does not exist`, 'NOT_FOUND');
+  }
+  v.throwIfAny();
+  const deviceConditions = equipmentConditions(operatorId, {
+    id: filter.equipmentId,
+    nickname: filter.nickname,
+    ipAddress: filter.ipAddress,
+    serialNumber: filter.serialNumber,
+    mac: filter.mac,
+  });
+  return ctx.db
+    .select({ cpe: cpes, equipment })
+    .from(cpes)
+    .innerJoin(equipment, eq(equipment.id, cpes.equipmentId))
+    .where(and(eq(cpes.operatorId, operatorId), filter.customerId != null ? eq(cpes.customerId, filter.customerId) : undefined, deviceConditions))
+    .orderBy(cpes.id);
+}
+
 /** Installs a device at a customer (SIMPLer addCPE). */
 export async function createCpe(ctx: ServiceContext, input: CpeInput): Promise<CpeRow> {
   const operatorId = ctx.actor.operatorId;
   await validateCpe(ctx.db, operatorId, input, null);
-  const values = clean(input);
+  const values = clean<CpeColumns>(input);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx.insert(cpes).values({ ...values, operatorId } as typeof cpes.$inferInsert).returning();
@@ -90,7 +146,7 @@ export async function createCpe(ctx: ServiceContext, input: CpeInput): Promise<C
       return row!;
     });
   } catch (error) {
-    return equipmentTaken(error, input.equipmentId);
+    return equipmentTaken(error, input.equipmentId ?? undefined);
   }
 }
 
@@ -98,7 +154,7 @@ export async function createCpe(ctx: ServiceContext, input: CpeInput): Promise<C
 export async function updateCpe(ctx: ServiceContext, id: number, input: CpeInput): Promise<CpeRow> {
   const existing = await getCpe(ctx, id);
   await validateCpe(ctx.db, ctx.actor.operatorId, input, existing);
-  const values = clean(input);
+  const values = clean<CpeColumns>(input);
   if (!Object.keys(values).length) return existing;
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -146,7 +202,7 @@ export async function getBasestation(ctx: ServiceContext, id: number): Promise<B
 export async function createBasestation(ctx: ServiceContext, input: BasestationInput): Promise<BasestationRow> {
   const operatorId = ctx.actor.operatorId;
   await validateBasestation(ctx.db, operatorId, input, null);
-  const values = clean(input);
+  const values = clean<BasestationColumns>(input);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx.insert(basestations).values({ ...values, operatorId } as typeof basestations.$inferInsert).returning();
@@ -154,7 +210,7 @@ export async function createBasestation(ctx: ServiceContext, input: BasestationI
       return row!;
     });
   } catch (error) {
-    return equipmentTaken(error, input.equipmentId);
+    return equipmentTaken(error, input.equipmentId ?? undefined);
   }
 }
 
@@ -162,7 +218,7 @@ export async function createBasestation(ctx: ServiceContext, input: BasestationI
 export async function updateBasestation(ctx: ServiceContext, id: number, input: BasestationInput): Promise<BasestationRow> {
   const existing = await getBasestation(ctx, id);
   await validateBasestation(ctx.db, ctx.actor.operatorId, input, existing);
-  const values = clean(input);
+  const values = clean<BasestationColumns>(input);
   if (!Object.keys(values).length) return existing;
   try {
     return await ctx.db.transaction(async (tx) => {

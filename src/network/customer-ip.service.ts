@@ -1,5 +1,5 @@
 /**
- * Customer addresses: SIMPLer addIP and generateIP, Jaze release_ip_mac. Writes validate
+ * Customer addresses: SIMPLer addIP, getIPData and generateIP, Jaze release_ip_mac. Writes validate
  * everything first and then run in one transaction with their audit entry.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -8,6 +8,8 @@ import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
+import type { Database } from '../db/client';
+import { enqueue } from '../jobs/job.service';
 import { customers } from '../customers/customer.table';
 import { radiusAccounts } from '../radius/radius-account.table';
 import { radreply } from '../radius/radreply.table';
@@ -117,6 +119,17 @@ export async function add(ctx: ServiceContext, input: AddIpInput): Promise<Custo
   }
 }
 
+/** A customer's bindings in the order they were added (SIMPLer getIPData); the customer must exist. */
+export async function listForCustomer(ctx: ServiceContext, customerId: number): Promise<CustomerIpRow[]> {
+  const operatorId = ctx.actor.operatorId;
+  if (!(await customerOf(ctx.db, operatorId, customerId))) throw new NotFoundError('customer', customerId, ['customerId']);
+  return ctx.db
+    .select()
+    .from(customerIps)
+    .where(and(eq(customerIps.operatorId, operatorId), eq(customerIps.customerId, customerId)))
+    .orderBy(asc(customerIps.id));
+}
+
 /**
  * The id of a customer's n-th binding (1-based, in the order they were added): Jaze
  * release_ip_mac addresses a binding by this position (`whichIpMacRow`).
@@ -187,6 +200,8 @@ export interface GenerateInput {
   syncRadius?: boolean | null;
   /** SIMPLer updateMAConEUPLogin, for the saved bindings. */
   updateMacOnPortalLogin?: boolean | null;
+  /** Queue rewriting the gateway's provisioning (WIB) file with the new addresses (SIMPLer updateWIB; needs save). */
+  updateWib?: boolean | null;
 }
 
 /** generateIP's documented result fields. */
@@ -212,6 +227,7 @@ export async function generate(ctx: ServiceContext, input: GenerateInput): Promi
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_GENERATE) v.add('quantity', `quantity must be a whole number from 1 to ${MAX_GENERATE}`);
   if (input.ipType != null && !['public', 'private'].includes(input.ipType)) v.add('ipType', 'ipType must be public or private');
   if (input.syncRadius && !input.save) v.add('syncRadius', 'syncRadius needs save (saveInDb)');
+  if (input.updateWib && !input.save) v.add('updateWib', 'updateWib needs save (saveInDb)');
   const customer = await customerOf(ctx.db, operatorId, input.customerId);
   if (!customer) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
   v.throwIfAny();
@@ -306,7 +322,9 @@ export async function generate(ctx: ServiceContext, input: GenerateInput): Promi
       await tx.delete(radreply).where(and(eq(radreply.username, username), eq(radreply.attribute, 'Framed-IP-Address')));
       await tx.insert(radreply).values({ operatorId, customerId: customer!.id, username, attribute: 'Framed-IP-Address', op: '=', value: ip });
     }
-    await audit(tx, ctx.actor, 'customer_ip.generate', 'customer', customer!.id, { interfaceId: chosen.id, ipType, ips, syncRadius: !!input.syncRadius });
+    await audit(tx, ctx.actor, 'customer_ip.generate', 'customer', customer!.id, { interfaceId: chosen.id, ipType, ips, syncRadius: !!input.syncRadius, updateWib: !!input.updateWib });
+    // Queued in the same transaction: the file is rewritten only if the addresses were saved.
+    if (input.updateWib) await enqueue({ db: tx as unknown as Database, actor: ctx.actor }, 'update_wib_files', { gatewayId: chosen.gatewayId });
     return result(ips);
   });
 }

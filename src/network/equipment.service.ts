@@ -36,6 +36,7 @@ export async function getById(ctx: ServiceContext, id: number): Promise<Equipmen
 }
 
 export interface EquipmentFilter {
+  id?: number | null;
   type?: string | null;
   status?: EquipmentRow['status'] | null;
   /** Part of the nickname, any case. */
@@ -49,13 +50,21 @@ export interface EquipmentFilter {
   parentId?: number | null;
 }
 
+/**
+ * The conditions of an equipment filter. An address filter that is not an address is refused
+ * (it could never match, and the database would reject the cast).
+ */
 export function equipmentConditions(operatorId: number, filter: EquipmentFilter = {}): SQL {
+  if (filter.ipAddress && !isIpAddress(filter.ipAddress)) {
+    new Validation().add('ipAddress', `"${filter.ipAddress}" is not a valid IP address`).throwIfAny();
+  }
   const conditions: (SQL | undefined)[] = [eq(equipment.operatorId, operatorId)];
+  if (filter.id != null) conditions.push(eq(equipment.id, filter.id));
   if (filter.type) conditions.push(eq(equipment.type, filter.type));
   if (filter.status) conditions.push(eq(equipment.status, filter.status));
   if (filter.nickname) conditions.push(containsText(equipment.nickname, filter.nickname));
   // host() compares the address alone, so a stored prefix ("10.0.0.1/24") still matches "10.0.0.1".
-  if (filter.ipAddress) conditions.push(sql`host(${equipment.ipAddress}) = host(${filter.ipAddress}::inet)`);
+  if (filter.ipAddress) conditions.push(sql`host(${equipment.ipAddress}) = host(${filter.ipAddress.trim()}::inet)`);
   if (filter.mac) conditions.push(macContains(equipment.mac, filter.mac));
   if (filter.siteId != null) conditions.push(eq(equipment.siteId, filter.siteId));
   if (filter.serialNumber) conditions.push(eq(equipment.serialNumber, filter.serialNumber));
@@ -78,6 +87,11 @@ export async function list(ctx: ServiceContext, filter: EquipmentFilter, sort: S
   };
 }
 
+/** Every device matching the filter, in id order (SIMPLer listEquipment returns them all at once). */
+export async function listAll(ctx: ServiceContext, filter: EquipmentFilter): Promise<EquipmentRow[]> {
+  return ctx.db.select().from(equipment).where(equipmentConditions(ctx.actor.operatorId, filter)).orderBy(equipment.id);
+}
+
 // ---------------------------------------------------------------- writing
 
 /** SIMPLer's documented equipment types (addEquipment/modifyEquipment `type`). */
@@ -91,8 +105,11 @@ export type EquipmentType = (typeof EQUIPMENT_TYPES)[number];
 
 type EquipmentColumns = Omit<typeof equipment.$inferInsert, 'id' | 'operatorId' | 'dateAdded'>;
 
+/** Equipment columns as a caller sends them: null asks to clear (refused for nickname and status). */
+type ClearableColumns = { [K in keyof EquipmentColumns]?: EquipmentColumns[K] | null };
+
 /** Everything a caller may set on equipment; `undefined` leaves a field as it is, null clears it. */
-export interface EquipmentInput extends Partial<EquipmentColumns> {
+export interface EquipmentInput extends ClearableColumns {
   /** SIMPLer `assigned_site_name`: resolved to siteId (siteId wins when both are given). */
   siteName?: string | null;
   /** SIMPLer `parentNickname`: resolved to parentId (parentId wins when both are given). */
@@ -316,12 +333,14 @@ export async function addLogin(ctx: ServiceContext, input: LoginInput): Promise<
 }
 
 /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
-export async function removeLogin(ctx: ServiceContext, equipmentId: number, username: string): Promise<{ id: number }> {
+export async function removeLogin(ctx: ServiceContext, equipmentId: number, rawUsername: string): Promise<{ id: number }> {
   await getById(ctx, equipmentId);
+  // Usernames are stored trimmed (addLogin), so they are looked up the same way.
+  const username = (rawUsername ?? '').trim();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .delete(equipmentLogins)
-      .where(and(eq(equipmentLogins.operatorId, ctx.actor.operatorId), eq(equipmentLogins.equipmentId, equipmentId), eq(equipmentLogins.username, username ?? '')))
+      .where(and(eq(equipmentLogins.operatorId, ctx.actor.operatorId), eq(equipmentLogins.equipmentId, equipmentId), eq(equipmentLogins.username, username)))
       .returning({ id: equipmentLogins.id });
     if (!row) throw new NotFoundError(`login of equipment ${equipmentId} named`, `"${username}"`, ['username']);
     await audit(tx, ctx.actor, 'equipment.login.delete', 'equipment', equipmentId, { username });

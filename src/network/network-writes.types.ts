@@ -263,6 +263,7 @@ export class CustomerIpGenerateInput {
   @Field(() => Boolean, { nullable: true, description: 'Save the addresses as the customer\'s (saveInDb).' }) save?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Set them as Framed-IP-Address of the customer's RADIUS logins (needs save)." }) syncRadius?: boolean | null;
   @Field(() => Boolean, { nullable: true }) updateMacOnPortalLogin?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Queue a WIB files update for the interface's gateway (needs save; updateWIB)." }) updateWib?: boolean | null;
 }
 
 @ObjectType('IpGeneration', { description: 'The result of generateIP.' })

@@ -21,8 +21,11 @@ import { setFields } from '../shared/patch';
 
 export type SiteRow = typeof sites.$inferSelect;
 type SiteColumns = Omit<typeof sites.$inferInsert, 'id' | 'operatorId' | 'createdAt'>;
-/** Everything a caller may set on a site; `undefined` leaves a field as it is, null clears it. */
-export type SiteInput = Partial<SiteColumns>;
+/**
+ * Everything a caller may set on a site; `undefined` leaves a field as it is, null clears it
+ * (refused, with a message, for the fields that always hold a value).
+ */
+export type SiteInput = { [K in keyof SiteColumns]?: SiteColumns[K] | null };
 
 // ---------------------------------------------------------------- reading
 
@@ -100,10 +103,10 @@ async function validate(db: Executor, operatorId: number, input: SiteInput, v: V
     const value = input[key];
     if (value != null && !allowed.includes(value as string)) v.add(key, `${key} must be one of ${allowed.join(', ')}`);
   }
-  if ((input.status === null || input.maintenanceInterval === null) && existing) {
-    if (input.status === null) v.add('status', 'status cannot be removed');
-    if (input.maintenanceInterval === null) v.add('maintenanceInterval', 'maintenance interval cannot be removed');
-  }
+  // These columns always hold a value (they have defaults); null can neither clear nor create them.
+  if (input.status === null) v.add('status', 'status cannot be removed');
+  if (input.maintenanceInterval === null) v.add('maintenanceInterval', 'maintenance interval cannot be removed');
+  if (input.maintenanceEnabled === null) v.add('maintenanceEnabled', 'maintenance option cannot be removed');
   checkNumber(v, 'latitude', input.latitude, -90, 90, 'latitude');
   checkNumber(v, 'longitude', input.longitude, -180, 180, 'longitude');
   checkNumber(v, 'accessLatitude', input.accessLatitude, -90, 90, 'access latitude');

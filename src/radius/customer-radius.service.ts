@@ -3,8 +3,13 @@
  * radcheck, radreply and radusergroup. Every row is scoped to the customer: a username must be
  * one of the customer's logins, and a row id outside the customer is "not found".
  * For radusergroup, `value` is the group name and `priority` its order; `attribute`/`op` do not apply.
+ *
+ * modify and delete act on one row: the one with `id`, or, as SIMPLer clients name rows (its
+ * document gives customerRadius no id parameter), the one row of `username` with `attribute`
+ * (radcheck/radreply; for delete also `value` when given) or of `username` (radusergroup; for
+ * delete also the group name `value` when given). A name that matches several rows is refused.
  */
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -46,7 +51,7 @@ export interface CustomerRadiusInput {
   op?: string | null;
   value?: string | null;
   priority?: number | null;
-  /** The row to modify or delete. */
+  /** The row to modify or delete; without it the row is found by username (and attribute). */
   id?: number | null;
 }
 
@@ -100,7 +105,12 @@ export async function customerRadius(ctx: ServiceContext, input: CustomerRadiusI
     }
     if (adding && input.value == null) v.add('value', 'value is required');
   }
-  if (!adding && input.id == null) v.add('id', `id of the row to ${input.action} is required`);
+  // Without an id, the username (and attribute) name the row to change.
+  const byName = !adding && input.id == null;
+  if (byName) {
+    if (!input.username) v.add('username', `give the id of the row to ${input.action}, or its username${table === 'radusergroup' ? '' : ' and attribute'}`);
+    else if (table !== 'radusergroup' && !input.attribute?.trim()) v.add('attribute', `give the id of the row to ${input.action}, or its username and attribute`);
+  }
   v.throwIfAny();
 
   return ctx.db.transaction(async (tx) => {
@@ -115,24 +125,26 @@ export async function customerRadius(ctx: ServiceContext, input: CustomerRadiusI
               .values({ ...owner, attribute: input.attribute!.trim(), op: (input.op ?? (table === 'radcheck' ? ':=' : '=')) as RadiusOperator, value: input.value! })
               .returning();
     } else {
-      const [existing] = await tx.select({ id: t.id }).from(t).where(scope(eq(t.id, input.id!))).for('update');
-      if (!existing) throw new NotFoundError(`${table} row`, input.id!, ['id']);
+      const id = byName ? await rowIdByName(tx, table, scope, input) : input.id!;
+      const [existing] = await tx.select({ id: t.id }).from(t).where(scope(eq(t.id, id))).for('update');
+      if (!existing) throw new NotFoundError(`${table} row`, id, ['id']);
       if (input.action === 'delete') {
-        [written] = await tx.delete(t).where(eq(t.id, input.id!)).returning();
+        [written] = await tx.delete(t).where(eq(t.id, id)).returning();
       } else {
         const changes: Record<string, unknown> = {};
-        if (input.username != null) changes.username = input.username;
+        // Named by username (and attribute), those name the row; with an id they are changes.
+        if (input.username != null && !byName) changes.username = input.username;
         if (table === 'radusergroup') {
           if (input.value != null) changes.groupname = input.value.trim();
           if (input.priority != null) changes.priority = input.priority;
         } else {
-          if (input.attribute != null) changes.attribute = input.attribute.trim();
+          if (input.attribute != null && !byName) changes.attribute = input.attribute.trim();
           if (input.op != null) changes.op = input.op;
           if (input.value != null) changes.value = input.value;
         }
         [written] = Object.keys(changes).length
-          ? await tx.update(t).set(changes).where(eq(t.id, input.id!)).returning()
-          : await tx.select().from(t).where(eq(t.id, input.id!));
+          ? await tx.update(t).set(changes).where(eq(t.id, id)).returning()
+          : await tx.select().from(t).where(eq(t.id, id));
       }
     }
     const row = toRow(table, written as never);
@@ -155,6 +167,37 @@ export async function customerRadius(ctx: ServiceContext, input: CustomerRadiusI
     });
     return [row];
   });
+}
+
+/**
+ * The id of the one row a modify/delete names by username and attribute (radcheck/radreply) or
+ * by username (radusergroup); delete also narrows by `value` when given. Attribute names are
+ * compared case-insensitively, as FreeRADIUS compares them.
+ */
+async function rowIdByName(tx: Executor, table: RadiusTable, scope: (extra?: SQL) => SQL | undefined, input: CustomerRadiusInput): Promise<number> {
+  const username = input.username!;
+  const narrowByValue = input.action === 'delete' && input.value != null && input.value !== '';
+  let ids: { id: number }[];
+  let described: string;
+  if (table === 'radusergroup') {
+    const group = narrowByValue ? input.value!.trim() : null;
+    ids = await tx
+      .select({ id: radusergroup.id })
+      .from(radusergroup)
+      .where(scope(and(eq(radusergroup.username, username), group != null ? eq(radusergroup.groupname, group) : undefined)));
+    described = `of username "${username}"${group != null ? ` in group "${group}"` : ''}`;
+  } else {
+    const t = table === 'radcheck' ? radcheck : radreply;
+    const attribute = input.attribute!.trim();
+    ids = await tx
+      .select({ id: t.id })
+      .from(t)
+      .where(scope(and(eq(t.username, username), sql`lower(${t.attribute}) = lower(${attribute})`, narrowByValue ? eq(t.value, input.value!) : undefined)));
+    described = `of username "${username}" with attribute "${attribute}"${narrowByValue ? ` and value "${input.value}"` : ''}`;
+  }
+  if (ids.length === 0) throw new NotFoundError(`${table} row`, described, ['username']);
+  if (ids.length > 1) throw invalid('id', `${ids.length} ${table} rows ${described} exist; give the id of the one to ${input.action}`);
+  return ids[0]!.id;
 }
 
 /** The customer a row of one of the tables belongs to (inside the operator), for callers that know only the row. */

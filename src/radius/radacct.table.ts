@@ -6,7 +6,7 @@ import { customers } from '../customers/customer.table';
 /**
  * FreeRADIUS `radacct`, exactly FreeRADIUS 3's PostgreSQL shape and column names: one row per
  * session, inserted and updated by rlm_sql itself. Serves SIMPLer listRadiusSessions (every
- * field of its sample, `current` = open session) and Jaze last log-off time / online status (E26)
+ * field of its sample) and Jaze last log-off time / online status (E26)
  * and usage figures.
  *
  * `operator_id` and `customer_id` are ours and nullable: FreeRADIUS's stock accounting INSERT

@@ -7,8 +7,10 @@
  *   typo cannot assign a job to an office account);
  * - `status` is open or paid; dates are YYYY-MM-DD and a job cannot close before it opened;
  * - `installerFee` is a non-negative amount (a FLOAT on the wire, exact money here);
- * - `dueDate` + `dueHour` (0-23, default 0) + `dueMinute` (0-59, default 0) make `dueAt`, a
- *   local time in the operator's time zone; hour or minute without a date is refused, and
+ * - `dueDate` + `dueHour` (0-23) + `dueMinute` (0-59) make `dueAt`, a local time in the
+ *   operator's time zone. On create hour and minute default to 0; on update a part not given
+ *   keeps the job's current local date, hour or minute (so changing the hour alone moves the
+ *   job within its day). Hour or minute with no date to apply to is refused, and
  *   `dueDate: null` clears it.
  */
 import { and, eq, sql } from 'drizzle-orm';
@@ -76,16 +78,25 @@ async function resolve(db: Executor, operatorId: number, input: TrackingInput, e
   checkDate(v, 'dueDate', input.dueDate);
   if (input.dueHour != null && (!Number.isInteger(input.dueHour) || input.dueHour < 0 || input.dueHour > 23)) v.add('dueHour', 'dueHour must be from 0 to 23');
   if (input.dueMinute != null && (!Number.isInteger(input.dueMinute) || input.dueMinute < 0 || input.dueMinute > 59)) v.add('dueMinute', 'dueMinute must be from 0 to 59');
-  if ((input.dueHour != null || input.dueMinute != null) && !input.dueDate) v.add('dueDate', 'dueHour and dueMinute need a dueDate');
+  const keepsCurrentDate = input.dueDate === undefined && existing?.dueAt != null;
+  if ((input.dueHour != null || input.dueMinute != null) && !input.dueDate && !keepsCurrentDate) v.add('dueDate', 'dueHour and dueMinute need a dueDate');
   return out;
 }
 
-/** `dueDate` + hour + minute as a timestamp in the operator's zone; null clears; undefined keeps. */
-function dueAtOf(operatorId: number, input: TrackingInput) {
-  if (input.dueDate === undefined) return undefined;
+/**
+ * `dueDate` + hour + minute as a timestamp in the operator's zone; null clears; undefined keeps.
+ * Parts not given come from the job's current due time (`existing`, read in the same zone),
+ * else hour and minute are 0.
+ */
+function dueAtOf(operatorId: number, input: TrackingInput, existing: InstallerTrackingRow | null) {
   if (input.dueDate === null) return null;
-  const local = `${input.dueDate} ${String(input.dueHour ?? 0).padStart(2, '0')}:${String(input.dueMinute ?? 0).padStart(2, '0')}:00`;
-  return sql`(${local}::timestamp at time zone (select ${operators.timezone} from ${operators} where ${operators.id} = ${operatorId}))`;
+  if (input.dueDate === undefined && input.dueHour == null && input.dueMinute == null) return undefined;
+  const zone = sql`(select ${operators.timezone} from ${operators} where ${operators.id} = ${operatorId})`;
+  const current = existing?.dueAt ? sql`(${installerTracking.dueAt} at time zone ${zone})` : sql`null::timestamp`;
+  const date = sql`coalesce(${input.dueDate ?? null}::date, ${current}::date)`;
+  const hour = sql`coalesce(${input.dueHour ?? null}::int, extract(hour from ${current})::int, 0)`;
+  const minute = sql`coalesce(${input.dueMinute ?? null}::int, extract(minute from ${current})::int, 0)`;
+  return sql`((${date} + make_time(${hour}, ${minute}, 0)) at time zone ${zone})`;
 }
 
 async function getRow(ctx: ServiceContext, id: number): Promise<InstallerTrackingRow> {
@@ -99,7 +110,7 @@ export async function create(ctx: ServiceContext, input: TrackingInput): Promise
   const v = new Validation();
   const columns = await resolve(ctx.db, operatorId, input, null, v);
   v.throwIfAny();
-  const dueAt = dueAtOf(operatorId, input);
+  const dueAt = dueAtOf(operatorId, input, null);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(installerTracking)
@@ -116,7 +127,7 @@ export async function update(ctx: ServiceContext, id: number, input: TrackingInp
   const v = new Validation();
   const columns = await resolve(ctx.db, operatorId, input, existing, v);
   v.throwIfAny();
-  const dueAt = dueAtOf(operatorId, input);
+  const dueAt = dueAtOf(operatorId, input, existing);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(installerTracking)

@@ -3,10 +3,13 @@
  * maintenance-write.service.ts, installer jobs in installer-tracking.service.ts.
  * Ticket types and subtypes are operator-defined rows, resolved to names when served.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
+import { NotFoundError } from '../shared/errors';
+import { customers } from '../customers/customer.table';
+import { operators } from '../tenancy/operator.table';
 import { installerTracking } from './installer-tracking.table';
 import { maintenanceTickets } from './maintenance-ticket.table';
 import { maintenanceSubtypes, maintenanceTypes } from './maintenance-type.table';
@@ -83,4 +86,56 @@ export async function trackingByTickets(db: Executor, operatorId: number, ticket
     .from(installerTracking)
     .where(and(eq(installerTracking.operatorId, operatorId), inArray(installerTracking.maintenanceTicketId, [...ticketIds])))
     .orderBy(installerTracking.id);
+}
+
+/** An installer job with its due time split back into the operator's local date, hour and minute. */
+export interface InstallerJob extends InstallerTrackingRow {
+  due: { date: string; hour: number; minute: number } | null;
+}
+
+/** A ticket with its type and subtype names and its installer jobs. */
+export interface CustomerTicket extends MaintenanceTicketRow {
+  typeName: string | null;
+  subtypeName: string | null;
+  installerJobs: InstallerJob[];
+}
+
+/**
+ * Every maintenance ticket of one customer, oldest first, with type names and installer jobs
+ * (SIMPLer getMaintenanceData, also embedded in getCustomerData). The customer must exist.
+ */
+export async function customerTickets(ctx: ServiceContext, customerId: number): Promise<CustomerTicket[]> {
+  const operatorId = ctx.actor.operatorId;
+  const [customer] = await ctx.db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customerId)));
+  if (!customer) throw new NotFoundError('customer', customerId, ['customerId']);
+
+  const tickets = await ctx.db
+    .select({ ...getTableColumns(maintenanceTickets), typeName: maintenanceTypes.name, subtypeName: maintenanceSubtypes.name })
+    .from(maintenanceTickets)
+    .leftJoin(maintenanceTypes, eq(maintenanceTypes.id, maintenanceTickets.typeId))
+    .leftJoin(maintenanceSubtypes, eq(maintenanceSubtypes.id, maintenanceTickets.subtypeId))
+    .where(and(eq(maintenanceTickets.operatorId, operatorId), eq(maintenanceTickets.customerId, customerId)))
+    .orderBy(asc(maintenanceTickets.id));
+  if (tickets.length === 0) return [];
+
+  // due times are kept as instants; the legacy reading is the operator's wall clock
+  const zone = sql`(select ${operators.timezone} from ${operators} where ${operators.id} = ${operatorId})`;
+  const jobs = await ctx.db
+    .select({ ...getTableColumns(installerTracking), dueLocal: sql<string | null>`to_char(${installerTracking.dueAt} at time zone ${zone}, 'YYYY-MM-DD HH24 MI')` })
+    .from(installerTracking)
+    .where(and(eq(installerTracking.operatorId, operatorId), inArray(installerTracking.maintenanceTicketId, tickets.map((t) => t.id))))
+    .orderBy(asc(installerTracking.id));
+
+  return tickets.map((ticket) => ({
+    ...ticket,
+    installerJobs: jobs
+      .filter((job) => job.maintenanceTicketId === ticket.id)
+      .map(({ dueLocal, ...job }) => ({ ...job, due: splitLocal(dueLocal) })),
+  }));
+}
+
+function splitLocal(local: string | null): InstallerJob['due'] {
+  if (!local) return null;
+  const [date, hour, minute] = local.split(' ');
+  return { date: date!, hour: Number(hour), minute: Number(minute) };
 }

@@ -3,6 +3,7 @@
  * staff user inside that user's operator; revoked or expired tokens and inactive users are
  * refused the same way as unknown tokens, so a caller learns nothing about which it was.
  */
+import { isIP } from 'node:net';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import type { Actor, Surface } from '../shared/context';
@@ -54,8 +55,18 @@ export async function authenticateApiCredential(
   if (!input.username || !input.password || input.username.length > 200 || input.password.length > 500) {
     throw new UnauthenticatedError('invalid api_username/api_password');
   }
+  // One statement: the candidate credentials, each with whether the caller's address is allowed.
   const candidates = await db
-    .select({ id: apiCredentials.id, operatorId: apiCredentials.operatorId, secretHash: apiCredentials.secretHash, staffUserId: staffUsers.id, role: staffUsers.role })
+    .select({
+      id: apiCredentials.id,
+      operatorId: apiCredentials.operatorId,
+      secretHash: apiCredentials.secretHash,
+      staffUserId: staffUsers.id,
+      role: staffUsers.role,
+      allowed: sql<boolean>`exists (select 1 from ${ipAccessRules} where ${ipAccessRules.operatorId} = ${apiCredentials.operatorId}
+        and (${ipAccessRules.apiCredentialId} is null or ${ipAccessRules.apiCredentialId} = ${apiCredentials.id})
+        and ${ipAccessRules.network} >>= ${isIP(input.clientIp) ? input.clientIp : null}::inet)`,
+    })
     .from(apiCredentials)
     .innerJoin(staffUsers, eq(staffUsers.id, apiCredentials.staffUserId))
     .innerJoin(operators, eq(operators.id, apiCredentials.operatorId))
@@ -79,18 +90,7 @@ export async function authenticateApiCredential(
     }
   }
   if (!matched) throw new UnauthenticatedError('invalid api_username/api_password');
-  const [allowed] = await db
-    .select({ id: ipAccessRules.id })
-    .from(ipAccessRules)
-    .where(
-      and(
-        eq(ipAccessRules.operatorId, matched.operatorId),
-        or(isNull(ipAccessRules.apiCredentialId), eq(ipAccessRules.apiCredentialId, matched.id)),
-        sql`${ipAccessRules.network} >>= ${input.clientIp}::inet`,
-      ),
-    )
-    .limit(1);
-  if (!allowed) throw new ForbiddenError(`access denied: ${input.clientIp} is not on the API access list for ${input.username}`);
+  if (!matched.allowed) throw new ForbiddenError(`access denied: ${input.clientIp} is not on the API access list for ${input.username}`);
   return { operatorId: matched.operatorId, staffUserId: matched.staffUserId, role: matched.role, surface: input.surface, requestId: input.requestId };
 }
 

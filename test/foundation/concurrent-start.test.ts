@@ -1,9 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { migrationsFolder, openDatabase, type DatabaseHandle } from '../../src/db/client';
 import { prepareDatabase } from '../../src/db/migrate';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { rows } from '../helpers/sql';
+
+const checkedInMigrations = (JSON.parse(readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 
 // Several server processes may start together against one PostgreSQL database: exactly one
 // of them migrates and seeds, the others wait and find the work done.
@@ -28,6 +32,6 @@ describe.runIf(enabledEngines().includes('postgres'))('servers starting together
       sql`select (select count(*)::int from operators) as operators, (select count(*)::int from drizzle.__drizzle_migrations) as migrations`,
     );
     expect(counts!.operators).toBe(1);
-    expect(counts!.migrations).toBe(2);
+    expect(counts!.migrations).toBe(checkedInMigrations);
   });
 });

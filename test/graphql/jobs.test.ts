@@ -13,7 +13,6 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import { setAdapters } from '../../src/jobs/adapters';
 import * as jobs from '../../src/jobs/job.service';
 import { startWorker } from '../../src/jobs/worker';
-import { enqueueSimpler } from '../../src/jobs/simpler';
 import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { makeCustomer } from '../helpers/fixtures';
@@ -320,23 +319,5 @@ describe.each(enabledEngines())('background jobs on %s', (engine) => {
     await expect(jobs.enqueue(ctx, 'update_wib_files', { wibnumber: 100 })).rejects.toMatchObject({ code: 'INVALID' });
     await expect(jobs.enqueue(ctx, 'reboot_everything', {})).rejects.toMatchObject({ code: 'INVALID' });
     expect(await jobCount()).toBe(before);
-  });
-
-  it('queues the SIMPLer operations from their wire arguments', async () => {
-    while (await jobs.runOne(db()));
-    const ctx = { db: db(), actor: { operatorId, staffUserId: null, role: 'api' as const, surface: 'soap' as const } };
-    const [gw] = await q<{ id: number; wib: number }>(sql`select id, wib_number as wib from gateways where operator_id = ${operatorId} order by id limit 1`);
-    const wib = await enqueueSimpler(ctx, 'updateWibFiles', { wibnumber: String(gw!.wib), force: '1' });
-    expect(wib).toMatchObject({ kind: 'update_wib_files', status: 'queued', params: { gatewayId: gw!.id, wibNumber: gw!.wib, force: true } });
-    const customer = await makeCustomer(db(), operatorId, 'simpler1');
-    const sync = await enqueueSimpler(ctx, 'synchronizeCustomerAttachments', {
-      customerid: customer, filenameregexp: '.*', description: 'x', rights: '{"network information","sales tracking"}', mode: 'electronic_document',
-    });
-    expect(sync.params).toMatchObject({ customerId: customer, rights: ['network_information', 'sales_tracking'] });
-    await expect(enqueueSimpler(ctx, 'updateWibFiles', { wibnumber: 987654 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(enqueueSimpler(ctx, 'updateBucketsFromSubscription', { force: 'maybe' })).rejects.toMatchObject({ code: 'INVALID' });
-    while (await jobs.runOne(db()));
-    expect((await jobs.get(ctx, wib.id)).status).toBe('succeeded');
-    expect((await jobs.get(ctx, sync.id))).toMatchObject({ status: 'failed' }); // no directory in the drop for this customer
   });
 });

@@ -3,6 +3,7 @@
  * like SOAP::Lite's (xsi:type on every leaf, non-ASCII text as base64Binary, nil as xsi:nil)
  * and REST/JSON bodies as the document's curl examples send them.
  */
+import { request } from 'node:http';
 import { parseXml, type ParsedElement } from '../../src/legacy/xml/parse';
 
 export const DEMO_API = { api_username: 'demo', api_password: 'demo' } as const;
@@ -72,6 +73,8 @@ export interface RestReply {
 
 /** Calls an operation over REST/JSON (default `POST /API/<operation>`) with the demo credentials. */
 export async function rest(baseUrl: string, operation: string, params: Params = {}, options: { method?: string; path?: string } = {}): Promise<RestReply> {
+  // fetch() cannot send a body with GET, but curl -X GET -d '{…}' (the document's example) does.
+  if (options.method === 'GET') return restRaw(baseUrl, 'GET', options.path ?? `/API/${operation}`, JSON.stringify({ ...DEMO_API, ...params }));
   const res = await fetch(`${baseUrl}${options.path ?? `/API/${operation}`}`, {
     method: options.method ?? 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -79,6 +82,27 @@ export async function rest(baseUrl: string, operation: string, params: Params = 
   });
   const body = (await res.json()) as { ip: string; result: unknown };
   return { status: res.status, ip: body.ip, result: body.result };
+}
+
+/** Any method with a JSON body, over node:http (which, like curl, allows a body on GET). */
+export function restRaw(baseUrl: string, method: string, path: string, body: string): Promise<RestReply> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      let data = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (data += chunk));
+      res.on('end', () => {
+        try {
+          const parsed = JSON.parse(data) as { ip: string; result: unknown };
+          resolve({ status: res.statusCode ?? 0, ip: parsed.ip, result: parsed.result });
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 export type Dialect = 'soap' | 'rest';

@@ -162,6 +162,21 @@ export const syncCustomerAttachments: JobKind<CustomerSyncParams> = {
   run: (ctx, p) => sync(ctx, { customerId: p.customerId }, `customers/${p.customerId}`, p.filenameRegexp, { description: p.description, rights: p.rights, mode: p.mode, dateAdded: null }),
 };
 
+/**
+ * A date added given as text: `YYYY-MM-DD` or `YYYY-MM-DD HH:MM[:SS]` (a `T` also separates),
+ * with an optional offset; without one it is UTC. Anything else (`5`, `next week`, `02/03/2024`,
+ * which JavaScript's Date would guess at) is refused, as is an impossible date.
+ */
+function parseDateAdded(text: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(text.trim());
+  if (!m) return null;
+  const [, y, mo, d, h = '00', mi = '00', sec = '00', zone] = m;
+  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+  if (day.getUTCMonth() !== Number(mo) - 1 || day.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return null;
+  const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  return new Date(`${y}-${mo}-${d}T${h}:${mi}:${sec}${offset}`);
+}
+
 export const syncMaintenanceAttachments: JobKind<TicketSyncParams> = {
   kind: 'sync_maintenance_attachments',
   async validate(ctx, params, v) {
@@ -172,8 +187,8 @@ export const syncMaintenanceAttachments: JobKind<TicketSyncParams> = {
     let dateAdded: string | null = null;
     const rawDate = params.dateAdded;
     if (rawDate instanceof Date || (typeof rawDate === 'string' && rawDate.trim() !== '')) {
-      const date = rawDate instanceof Date ? rawDate : new Date(rawDate.trim());
-      if (Number.isNaN(date.getTime())) v.add('dateAdded', 'dateAdded must be a date');
+      const date = rawDate instanceof Date ? rawDate : parseDateAdded(rawDate);
+      if (!date || Number.isNaN(date.getTime())) v.add('dateAdded', 'dateAdded must be a date as YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]');
       else dateAdded = date.toISOString();
     } else if (rawDate != null && rawDate !== '') v.add('dateAdded', 'dateAdded must be a date');
     if (ticketId != null) {

@@ -10,7 +10,7 @@ import type { LegacyOperation, ParamKind, ParamSpec } from './operation';
 export type RawValue = string | string[] | null;
 export type RawArgs = Map<string, RawValue>;
 
-export type Value = string | number | boolean | number[] | null;
+export type Value = string | number | boolean | number[] | string[] | null;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -40,6 +40,10 @@ export class Args {
 
   ints(name: string): number[] | null | undefined {
     return this.get(name, 'object') as number[] | null | undefined;
+  }
+
+  texts(name: string): string[] | null | undefined {
+    return this.get(name, 'object') as string[] | null | undefined;
   }
 
   /** A required parameter's value (the catalogue has already refused calls without it). */
@@ -106,6 +110,10 @@ type Parsed = { value: Value | undefined } | { error: string };
 
 function parseValue(spec: ParamSpec, raw: RawValue): Parsed {
   if (raw === null) return { value: null };
+  if (spec.kind === 'textList') {
+    const items = (Array.isArray(raw) ? raw : [raw]).filter((item) => item !== '');
+    return { value: items.length ? items : null };
+  }
   if (Array.isArray(raw)) {
     if (spec.kind !== 'integerList') return { error: 'expected a single value, got a list' };
     return parseIntegerList(raw);
@@ -147,6 +155,8 @@ function parseKind(kind: ParamKind, text: string): Parsed {
       return dateFrom(/^(\d{4})-(\d{1,2})-(\d{1,2})$/, text, 'YYYY-MM-DD', (m) => [m[1]!, m[2]!, m[3]!]);
     case 'integerList':
       return parseIntegerList(text.split(','));
+    case 'textList':
+      return { value: [text] };
   }
 }
 

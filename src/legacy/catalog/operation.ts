@@ -25,7 +25,9 @@ export type ParamKind =
   /** DD/MM/YYYY (SIMPLer sand settings). */
   | 'euDate'
   /** Comma-separated whole numbers, e.g. `1,2,5`. */
-  | 'integerList';
+  | 'integerList'
+  /** A list of texts (a SOAP array or JSON array); a single value is a one-item list. */
+  | 'textList';
 
 export interface ParamSpec {
   name: string;

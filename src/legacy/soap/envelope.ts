@@ -69,6 +69,7 @@ export function soapArguments(parameters: ParsedElement[], order: readonly strin
     }
     const value = parameter.children.length > 0 ? arrayValue(parameter) : leafValue(parameter);
     if (POSITIONAL.test(parameter.local)) positional.push(value);
+    else if (args.has(parameter.local)) args.set(parameter.local, repeated(args.get(parameter.local)!, value));
     else args.set(parameter.local, value);
   }
   if (positional.length > order.length) {
@@ -78,6 +79,12 @@ export function soapArguments(parameters: ParsedElement[], order: readonly strin
     if (!args.has(order[i]!)) args.set(order[i]!, value);
   });
   return args;
+}
+
+/** A parameter element given more than once (a literal list, as WSDL clients send `maxOccurs` lists). */
+function repeated(previous: RawValue, next: RawValue): RawValue {
+  const list = (v: RawValue) => (v === null ? [] : Array.isArray(v) ? v : [v]);
+  return [...list(previous), ...list(next)];
 }
 
 function xsiType(element: ParsedElement): string | undefined {

@@ -8,6 +8,13 @@
 import type { LegacyOperation, ParamSpec } from '../catalog/operation';
 import { escapeAttribute, escapeText } from '../xml/write';
 
+/**
+ * The element that carries pattern parameters (`custom_field_<id>`, custom-table column ids) for
+ * WSDL-driven clients, which can only send declared elements. It holds `item`s of `key`/`value`,
+ * the same shape as PHP's Apache Map, which the envelope reader unpacks into named parameters.
+ */
+export const PATTERN_PARAMETERS = 'additional_parameters';
+
 export const OPERATOR_API_NAMESPACE = 'urn:ispgraph:OperatorAPI';
 /** The address written into the checked-in file; the served copy names the host that asked. */
 export const DEFAULT_SOAP_ADDRESS = 'http://localhost:8080/API/operatorapi.pl';
@@ -32,7 +39,7 @@ function documentation(text: string | undefined, indent: string): string {
 
 function paramElement(param: ParamSpec): string {
   const doc = [param.doc, param.values ? `One of: ${param.values.join(', ')}.` : undefined].filter(Boolean).join(' ');
-  const occurs = param.required ? '' : ' minOccurs="0"';
+  const occurs = (param.required ? '' : ' minOccurs="0"') + (param.kind === 'textList' || param.kind === 'integerList' ? ' maxOccurs="unbounded"' : '');
   const body = documentation(doc || undefined, '          ');
   return body
     ? `        <xsd:element name="${param.name}" type="${xsdType(param)}"${occurs} nillable="true">${body}\n        </xsd:element>`
@@ -44,14 +51,17 @@ export function generateWsdl(operations: readonly LegacyOperation[], address = D
   const elements = operations
     .map((op) => {
       const params = [...AUTH, ...op.params].map(paramElement).join('\n');
-      const any = op.patternParams?.length
-        ? `\n        <xsd:any namespace="##any" processContents="lax" minOccurs="0" maxOccurs="unbounded">${documentation(op.patternParams.map((p) => `${p.display}: ${p.doc}`).join(' '), '          ')}\n        </xsd:any>`
+      const extra = op.patternParams?.length
+        ? `\n        <xsd:element name="${PATTERN_PARAMETERS}" type="tns:ParameterMap" minOccurs="0">${documentation(
+            `Parameters named by pattern, as key/value items: ${op.patternParams.map((p) => `${p.display} (${p.doc})`).join('; ')}. Clients without a WSDL may send them as elements of their own.`,
+            '          ',
+          )}\n        </xsd:element>`
         : '';
       return [
         `  <xsd:element name="${op.name}">${documentation(op.summary, '    ')}`,
         `    <xsd:complexType>`,
         `      <xsd:sequence>`,
-        params + any,
+        params + extra,
         `      </xsd:sequence>`,
         `    </xsd:complexType>`,
         `  </xsd:element>`,
@@ -104,6 +114,18 @@ export function generateWsdl(operations: readonly LegacyOperation[], address = D
 <wsdl:documentation>SIMPLer-compatible OperatorAPI served by ispgraph: ${operations.length} operations. Every operation takes api_username and api_password (checked with the API access list) and an optional operator code, and returns a string: OK/OK:&lt;id&gt; for writes, an XML document for get/list/search operations, or an error message.</wsdl:documentation>
 <wsdl:types>
 <xsd:schema targetNamespace="${tns}" elementFormDefault="unqualified">
+  <xsd:complexType name="ParameterMap">
+    <xsd:sequence>
+      <xsd:element name="item" minOccurs="0" maxOccurs="unbounded">
+        <xsd:complexType>
+          <xsd:sequence>
+            <xsd:element name="key" type="xsd:string"/>
+            <xsd:element name="value" type="xsd:string" nillable="true"/>
+          </xsd:sequence>
+        </xsd:complexType>
+      </xsd:element>
+    </xsd:sequence>
+  </xsd:complexType>
 ${elements}
 </xsd:schema>
 </wsdl:types>

@@ -1,0 +1,1 @@
+ALTER TABLE "customer_sand_settings" ADD COLUMN "invoice_email_to" text;

@@ -1,0 +1,40 @@
+/**
+ * Overage allowances: extra traffic granted to customers (SIMPLer getOverageAllowances). Read
+ * side: filtered by customer and by the day they were granted.
+ */
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { ServiceContext } from '../shared/context';
+import { NotFoundError, Validation } from '../shared/errors';
+import { customers } from '../customers/customer.table';
+import { overageAllowances } from './overage-allowance.table';
+
+export type OverageAllowanceRow = typeof overageAllowances.$inferSelect;
+
+export interface OverageAllowanceFilter {
+  customerId?: number | null;
+  /** YYYY-MM-DD bounds on the day granted (UTC), both inclusive. */
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Allowances matching the filter, oldest first. An unknown customer or a reversed range is an error. */
+export async function list(ctx: ServiceContext, filter: OverageAllowanceFilter = {}): Promise<OverageAllowanceRow[]> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  if (filter.from && filter.to && filter.from > filter.to) v.add('to', `the date range ends (${filter.to}) before it starts (${filter.from})`);
+  if (filter.customerId != null) {
+    const [row] = await ctx.db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, filter.customerId)));
+    if (!row) v.add('customerId', new NotFoundError('customer', filter.customerId).message, 'NOT_FOUND');
+  }
+  v.throwIfAny();
+  const conditions: (SQL | undefined)[] = [eq(overageAllowances.operatorId, operatorId)];
+  if (filter.customerId != null) conditions.push(eq(overageAllowances.customerId, filter.customerId));
+  // whole UTC days: `to` includes everything granted on that day
+  if (filter.from) conditions.push(sql`${overageAllowances.createdAt} >= ${filter.from}::date::timestamp at time zone 'UTC'`);
+  if (filter.to) conditions.push(sql`${overageAllowances.createdAt} < (${filter.to}::date + 1)::timestamp at time zone 'UTC'`);
+  return ctx.db
+    .select()
+    .from(overageAllowances)
+    .where(and(...conditions))
+    .orderBy(asc(overageAllowances.createdAt), asc(overageAllowances.id));
+}

@@ -1,0 +1,23 @@
+/** `npm run legacy:emit`: writes wsdl/operatorapi.wsdl and docs/COMPATIBILITY.md from the catalogue. */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SIMPLER_OPERATIONS } from '../simpler/catalogue';
+import { generateWsdl } from '../soap/wsdl';
+import { generateCompatibility } from '../docs/compatibility';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export function legacyArtefacts(): [string, string][] {
+  return [
+    ['wsdl/operatorapi.wsdl', generateWsdl(SIMPLER_OPERATIONS)],
+    ['docs/COMPATIBILITY.md', generateCompatibility(SIMPLER_OPERATIONS)],
+  ];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const [file, content] of legacyArtefacts()) {
+    writeFileSync(path.join(projectRoot, file), content);
+    process.stdout.write(`wrote ${file}\n`);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * docs/COMPATIBILITY.md, generated from the operation catalogue: for every legacy operation,
+ * where it answers, what it returns, its GraphQL equivalent and any shape that had to be mended.
+ */
+import type { LegacyOperation } from '../catalog/operation';
+import { resourceRoutes } from '../rest/operator-api.routes';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function generateCompatibility(simpler: readonly LegacyOperation[]): string {
+  const routes = resourceRoutes(simpler);
+  const restOf = (op: LegacyOperation) =>
+    [...routes]
+      .filter(([key, holder]) => holder === op && !key.endsWith(` ${op.name}`))
+      .map(([key]) => `\`${key.replace(' ', ' /restapi/')}\``)
+      .join(', ');
+  const rows = simpler.map((op) => {
+    const required = op.params.filter((p) => p.required).map((p) => p.name);
+    return `| \`${op.name}\` | ${cell(op.summary)} | ${required.length ? required.map((r) => `\`${r}\``).join(', ') : '—'} | ${cell(op.returns)} | ${restOf(op) || '—'} | \`${cell(op.graphql)}\` |`;
+  });
+  const notes = simpler.filter((op) => op.notes).map((op) => `- **${op.name}**: ${op.notes}`);
+  return `<!-- Generated from src/legacy/simpler/catalogue.ts by \`npm run legacy:emit\`; a test fails when it is stale. -->
+# Legacy compatibility
+
+ispgraph answers the legacy APIs its users' scripts already speak, on the same services as its
+GraphQL graph: a customer added by a Perl SOAP::Lite script is the row \`customer(id:)\` returns.
+
+## SIMPLer OperatorAPI (${simpler.length} operations)
+
+- **SOAP 1.1**: \`POST /API/operatorapi.pl\` (dispatch on the first Body element, any SOAPAction,
+  any namespace); WSDL at \`GET /API/operatorapi.pl?wsdl\` (checked in as \`wsdl/operatorapi.wsdl\`).
+- **REST/JSON**: \`POST /API/<operation>\`, \`POST /restapi/API/<operation>\`, \`/restapi/<operation>\`, and the
+  resource routes listed below; JSON or form-encoded parameters; replies \`{ "ip": "<caller>", "result": … }\`.
+- Every operation takes \`api_username\`, \`api_password\` (checked against the operator's API users and
+  IP access list) and an optional \`operator\` code. Application errors are strings starting with
+  \`ERROR: \` (HTTP 200, as the legacy API does); malformed requests are SOAP Faults (HTTP 500) or
+  HTTP 400/404 on REST.
+- Unknown parameters are refused with an error naming them (the legacy server ignored them
+  silently, which hid typos).
+
+| operation | what it does | required | returns | REST resource route | GraphQL equivalent |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+
+### Where a documented shape was mended
+
+The vendor documents show some replies that are not well-formed XML or valid JSON; ispgraph
+sends the nearest well-formed shape:
+
+${notes.join('\n') || '- none'}
+`;
+}

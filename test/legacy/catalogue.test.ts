@@ -1,0 +1,72 @@
+/**
+ * The SIMPLer operation catalogue as a whole: all 72 documented operations are declared once,
+ * each names a GraphQL equivalent that exists, the REST routes derived from it do not collide,
+ * and the artefacts generated from it (WSDL, compatibility table) are the checked-in ones.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { SIMPLER_OPERATIONS } from '../../src/legacy/simpler/catalogue';
+import { resourceRoutes } from '../../src/legacy/rest/operator-api.routes';
+import { legacyArtefacts, projectRoot } from '../../src/legacy/cli/emit';
+import { parseXml } from '../../src/legacy/xml/parse';
+
+/** The operations the SIMPLer document (shared/spec/004_…) describes, in its order. */
+const DOCUMENTED = `pingAPI addCustomer modifyCustomer deleteCustomer addSubscription addIP listCustomTableEntries
+addCustomTableEntries modifyCustomTableEntries deleteCustomTableEntries addSite modifySite deleteSite addCreditCardToken
+addEFTToken addMaintenance modifyMaintenance addInstallerTracking modifyInstallerTracking deleteInstallerTracking
+listEquipment addEquipment modifyEquipment addEquipmentLoginDetails deleteEquipmentLoginDetails updateWibFiles
+updateGPSdetails generateInvoices addEFT addCPE modifyCPE deleteCPE addBasestation modifyBasestation deleteBasestation
+payInvoice listRADIUSdetails addRADIUSdetails deleteRADIUSdetails addSalesmanTask modifySalesmanTask deleteSalesmanTask
+updateBucketsFromSubscription checkExistingEmail addCustomerNote getActiveSubscriptionData deleteSubscription
+getMaintenanceData getInvoicesData getCustomerData getCustomerStatuses getEFTData getIPData getCreditCardData getCPEData
+getProducts searchCustomer synchronizeCustomerAttachments synchronizeMaintenanceAttachments addCommunityCode
+modifyCommunityCode deleteCommunityCode listCommunityCode addSubaccount updateSubaccount deleteSubaccount generateIP
+getInterfaceData getOverageAllowances customerRadius listRadiusSessions checkEUPLogin`.split(/\s+/);
+
+describe('the SIMPLer operation catalogue', () => {
+  it('declares each of the 72 documented operations exactly once', () => {
+    expect(DOCUMENTED).toHaveLength(72);
+    expect(SIMPLER_OPERATIONS.map((op) => op.name).sort()).toEqual([...DOCUMENTED].sort());
+  });
+
+  it('names a GraphQL root field that exists as each operation’s equivalent', () => {
+    const schema = buildSchema(readFileSync(path.join(projectRoot, 'schema/schema.graphql'), 'utf8'));
+    const fields = { query: schema.getQueryType()!.getFields(), mutation: schema.getMutationType()!.getFields() };
+    for (const op of SIMPLER_OPERATIONS) {
+      if (op.graphql.startsWith('— ')) continue;
+      const match = /^(query|mutation) ([A-Za-z]+)/.exec(op.graphql);
+      expect(match, `${op.name}: "${op.graphql}" should read "query <field>…" or "mutation <field>…"`).not.toBeNull();
+      expect(fields[match![1] as 'query'][match![2]!], `${op.name}: ${match![1]} ${match![2]} does not exist`).toBeDefined();
+    }
+  });
+
+  it('gives every parameter a unique name and positional calls a documented order', () => {
+    for (const op of SIMPLER_OPERATIONS) {
+      const names = op.params.map((p) => p.name.toLowerCase());
+      expect(new Set(names).size, op.name).toBe(names.length);
+      expect(names, op.name).not.toContain('api_username');
+    }
+  });
+
+  it('derives REST resource routes without collisions', () => {
+    const routes = resourceRoutes(SIMPLER_OPERATIONS);
+    for (const op of SIMPLER_OPERATIONS) expect(routes.get(`POST ${op.name}`)).toBe(op);
+  });
+});
+
+describe('artefacts generated from the catalogue', () => {
+  for (const [file, content] of legacyArtefacts()) {
+    it(`${file} is up to date (run \`npm run legacy:emit\` when this fails)`, () => {
+      expect(readFileSync(path.join(projectRoot, file), 'utf8')).toBe(content);
+    });
+  }
+
+  it('the WSDL is well-formed and lists every operation in its binding', () => {
+    const wsdl = parseXml(readFileSync(path.join(projectRoot, 'wsdl/operatorapi.wsdl'), 'utf8'));
+    const binding = wsdl.children.find((c) => c.local === 'binding')!;
+    const operations = binding.children.filter((c) => c.local === 'operation').map((c) => c.attributes.find((a) => a.local === 'name')!.value);
+    expect(operations).toEqual(SIMPLER_OPERATIONS.map((op) => op.name));
+  });
+});
