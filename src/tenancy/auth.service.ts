@@ -111,3 +111,38 @@ async function verifyCached(secret: string, stored: string): Promise<boolean> {
   verified.set(key, Date.now() + VERIFIED_TTL_MS);
   return true;
 }
+
+/**
+ * ISP CRM credentials: `userid` (the staff user's numeric id) + `api_key`, stored as a kind
+ * `crm` api credential whose identifier is the user id as text. The key is compared in
+ * constant time, and an unknown user costs the same comparison as a wrong key, so the reply
+ * time tells a caller nothing about which user ids exist.
+ */
+export async function authenticateCrmKey(db: Database, input: { userId: string; apiKey: string; requestId?: string }): Promise<Actor> {
+  const refused = new UnauthenticatedError('invalid userid/api_key');
+  const userId = input.userId.trim();
+  if (!/^\d{1,9}$/.test(userId) || !input.apiKey || input.apiKey.length > 500) throw refused;
+  const [row] = await db
+    .select({ operatorId: apiCredentials.operatorId, staffUserId: staffUsers.id, role: staffUsers.role, secretHash: apiCredentials.secretHash })
+    .from(apiCredentials)
+    .innerJoin(staffUsers, eq(staffUsers.id, apiCredentials.staffUserId))
+    .innerJoin(operators, eq(operators.id, apiCredentials.operatorId))
+    .where(
+      and(
+        eq(apiCredentials.kind, 'crm'),
+        eq(apiCredentials.identifier, String(Number(userId))),
+        eq(staffUsers.id, Number(userId)),
+        isNull(apiCredentials.revokedAt),
+        eq(staffUsers.active, true),
+        isNull(operators.deletedAt),
+      ),
+    )
+    .limit(1);
+  // CRM keys are long random strings stored as `sha256$…`; verifySecret compares with safeEqual.
+  const matches = await verifySecret(input.apiKey, row?.secretHash ?? UNKNOWN_CRM_USER_HASH);
+  if (!row || !matches) throw refused;
+  return { operatorId: row.operatorId, staffUserId: row.staffUserId, role: row.role, surface: 'crm', requestId: input.requestId };
+}
+
+/** Compared against when the user id is unknown, so that path does the same work as a wrong key. */
+const UNKNOWN_CRM_USER_HASH = `sha256$${'0'.repeat(64)}`;

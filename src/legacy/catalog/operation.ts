@@ -48,10 +48,13 @@ export interface PatternParamSpec {
   doc: string;
 }
 
-/** A structured result: the same data as XML (SOAP: a document inside the string) and as JSON (REST). */
+/**
+ * A structured result: the same data as XML (SOAP: a document inside the string) and as JSON
+ * (REST). Dialects that only speak JSON (Jaze, CRM) leave `xml` out; M4 leaves `json` out.
+ */
 export interface LegacyDocument {
-  xml: XmlElement;
-  json: unknown;
+  xml?: XmlElement;
+  json?: unknown;
 }
 
 export type OperationResult = string | LegacyDocument;
@@ -59,6 +62,12 @@ export type OperationResult = string | LegacyDocument;
 export interface OperationContext extends ServiceContext {
   /** The caller's address, as SIMPLer echoes it in REST replies. */
   clientIp: string;
+}
+
+/** An HTTP route of a path-addressed dialect (Jaze, CRM, M4); `:name` segments become arguments. */
+export interface HttpRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
 }
 
 /** A REST-style route of an operation besides `/API/<name>`, e.g. PUT `/restapi/customTableEntries`. */
@@ -78,6 +87,8 @@ export interface LegacyOperation {
   /** The GraphQL field that does the same, e.g. `mutation customerCreate`. */
   graphql: string;
   resources?: readonly ResourceRoute[];
+  /** Path-addressed dialects: where the operation answers (SIMPLer operations are addressed by name). */
+  routes?: readonly HttpRoute[];
   /** Notes for the compatibility table (where a vendor shape was mended, etc.). */
   notes?: string;
   run(ctx: OperationContext, args: Args): Promise<OperationResult>;

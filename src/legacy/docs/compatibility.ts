@@ -9,7 +9,31 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function generateCompatibility(simpler: readonly LegacyOperation[]): string {
+export interface RoutedDialect {
+  title: string;
+  /** Markdown paragraphs: where it answers, authentication, envelopes. */
+  intro: string;
+  operations: readonly LegacyOperation[];
+}
+
+function routedSection(dialect: RoutedDialect): string {
+  const rows = dialect.operations.map((op) => {
+    const routes = (op.routes ?? []).map((r) => `\`${r.method} ${r.path}\``).join('<br>');
+    const required = op.params.filter((p) => p.required).map((p) => `\`${p.name}\``);
+    return `| ${op.name} | ${routes} | ${cell(op.summary)} | ${required.length ? required.join(', ') : '—'} | ${cell(op.returns)} | \`${cell(op.graphql)}\` |`;
+  });
+  const notes = dialect.operations.filter((op) => op.notes).map((op) => `- **${op.name}**: ${op.notes}`);
+  return `## ${dialect.title} (${dialect.operations.length} endpoints)
+
+${dialect.intro}
+
+| endpoint | route | what it does | required | returns | GraphQL equivalent |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+${notes.length ? `\n${notes.join('\n')}\n` : ''}`;
+}
+
+export function generateCompatibility(simpler: readonly LegacyOperation[], routed: readonly RoutedDialect[] = []): string {
   const routes = resourceRoutes(simpler);
   const restOf = (op: LegacyOperation) =>
     [...routes]
@@ -50,5 +74,5 @@ The vendor documents show some replies that are not well-formed XML or valid JSO
 sends the nearest well-formed shape:
 
 ${notes.join('\n') || '- none'}
-`;
+${routed.filter((d) => d.operations.length > 0).map((d) => `\n${routedSection(d)}`).join('')}`;
 }

@@ -12,8 +12,7 @@ import type { RawArgs } from '../catalog/args';
 import type { LegacyOperation, ResourceRoute } from '../catalog/operation';
 import { SIMPLER_OPERATIONS, findSimplerOperation } from '../simpler/catalogue';
 import { invokeSimpler } from '../simpler/invoke';
-
-class RequestFormatError extends Error {}
+import { readRequestArgs, RequestFormatError } from './request-args';
 
 export function registerOperatorApiRest(router: Router, db: Database): void {
   for (const prefix of ['/API', '/restapi/API']) {
@@ -74,7 +73,7 @@ function lowerCamel(noun: string): string {
 async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): Promise<void> {
   let raw: RawArgs;
   try {
-    raw = await readRequestArgs(ctx);
+    raw = await readRequestArgs(ctx, { pathParams: false });
   } catch (error) {
     if (error instanceof BodyTooLargeError) return reply(ctx, 413, `ERROR: ${error.message}`);
     if (error instanceof RequestFormatError) return reply(ctx, 400, `ERROR: ${error.message}`);
@@ -91,35 +90,4 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
 
 function reply(ctx: RequestContext, status: number, result: unknown): void {
   sendJson(ctx.res, status, { ip: ctx.clientIp, result });
-}
-
-/** Query-string parameters, overridden by a JSON object or form-encoded body (curl sends JSON even with GET). */
-async function readRequestArgs(ctx: RequestContext): Promise<RawArgs> {
-  const raw: RawArgs = new Map();
-  for (const [key, value] of ctx.url.searchParams) raw.set(key, value);
-  const body = (await ctx.body()).toString('utf8').trim();
-  if (!body) return raw;
-  const type = String(ctx.req.headers['content-type'] ?? '').toLowerCase();
-  if (type.includes('json') || body.startsWith('{') || body.startsWith('[')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch (error) {
-      throw new RequestFormatError(`malformed JSON body: ${(error as Error).message}`);
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RequestFormatError('the JSON body must be an object of parameters');
-    for (const [key, value] of Object.entries(parsed)) raw.set(key, jsonValue(key, value));
-    return raw;
-  }
-  for (const [key, value] of new URLSearchParams(body)) raw.set(key, value);
-  return raw;
-}
-
-function jsonValue(key: string, value: unknown): string | string[] | null {
-  if (value === null) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  if (Array.isArray(value) && value.every((v) => ['string', 'number'].includes(typeof v))) return value.map(String);
-  throw new RequestFormatError(`${key} must be a string, number, boolean or list of those`);
 }

@@ -49,7 +49,8 @@ async function handleSoap(ctx: RequestContext, db: Database): Promise<void> {
     if (!op) return fault(500, 'Client', `unknown operation ${call.operation}`);
     const raw = soapArguments(call.parameters, [...AUTH_PARAMS, ...op.params.map((p) => p.name)]);
     const result = await invokeSimpler(db, op, raw, { clientIp: ctx.clientIp, surface: 'soap', requestId: ctx.requestId });
-    const text = typeof result === 'string' ? result : xmlDocument(result.xml);
+    if (typeof result !== 'string' && !result.xml) throw new Error(`${op.name} returned no XML document`);
+    const text = typeof result === 'string' ? result : xmlDocument(result.xml!);
     sendText(res, 200, soapResponse(op.name, call.namespace, text), XML);
   } catch (error) {
     if (error instanceof SoapProtocolError) return fault(500, error.faultCode, error.message);

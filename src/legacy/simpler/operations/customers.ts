@@ -402,7 +402,7 @@ async function embeddedSection(ctx: OperationContext, flag: string, operationNam
   if (!op) return null;
   const result = await op.run(ctx, new Args(new Map([['customerid', id]]), new Map()));
   if (typeof result === 'string') return { key: flag, xml: el(flag, [result]), json: result };
-  return { key: flag, xml: result.xml, json: result.json };
+  return { key: flag, xml: result.xml ?? el(flag, []), json: result.json };
 }
 
 // ---------------------------------------------------------------- operations

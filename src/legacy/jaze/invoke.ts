@@ -1,0 +1,38 @@
+/**
+ * The walk of a Jaze call: authenticate the API token (`Authorization: Bearer` or an `api_key`
+ * parameter; tokens belong to one operator's staff user), validate the arguments against the
+ * catalogue entry, run it on the services. Domain errors become Jaze failure envelopes.
+ */
+import type { Database } from '../../db/client';
+import { UnauthenticatedError } from '../../shared/errors';
+import { authenticateBearer, bearerFrom } from '../../tenancy/auth.service';
+import { readArgs, type RawArgs } from '../catalog/args';
+import type { LegacyOperation } from '../catalog/operation';
+import { isApplicationError } from '../simpler/errors';
+import { jazeFailure } from './envelope';
+
+const AUTH_SET: ReadonlySet<string> = new Set(['api_key']);
+
+export interface JazeCall {
+  authorization?: string;
+  clientIp: string;
+  requestId?: string;
+}
+
+/** The reply body: the operation's JSON, or a failure envelope. */
+export async function invokeJaze(db: Database, op: LegacyOperation, raw: RawArgs, call: JazeCall): Promise<unknown> {
+  try {
+    const apiKey = raw.get('api_key');
+    const token = bearerFrom(call.authorization) ?? (typeof apiKey === 'string' ? apiKey : undefined);
+    if (!token) throw new UnauthenticatedError('an API token is required: send Authorization: Bearer <token> or api_key');
+    const actor = await authenticateBearer(db, token, 'jaze', call.requestId);
+    if (!actor) throw new UnauthenticatedError('invalid or expired API token');
+    const args = readArgs(op, raw, AUTH_SET);
+    const result = await op.run({ db, actor, clientIp: call.clientIp }, args);
+    if (typeof result === 'string') return { status: 'success', errorCode: 200, message: result };
+    return result.json;
+  } catch (error) {
+    if (isApplicationError(error)) return jazeFailure(error);
+    throw error;
+  }
+}
