@@ -51,3 +51,30 @@ export function loadConfig(): Config {
     runJobs: boolFrom('RUN_JOBS', true),
   };
 }
+
+/**
+ * How ispgraph talks RADIUS, read from the environment at each use (so a change needs no
+ * restart and tests can point it at a peer of their own):
+ * - RADIUS_TIMEOUT_MS (default 3000): how long to wait for each attempt of a CoA-Request or a
+ *   Status-Server query; RADIUS_RETRIES (default 2): retransmissions after the first attempt.
+ * - RADIUS_STATUS_HOST (default 127.0.0.1), RADIUS_STATUS_PORT (default 18121, FreeRADIUS's
+ *   `status` virtual server) and RADIUS_STATUS_SECRET (no default: the statistics endpoint
+ *   answers "not configured" until it is set) for Jaze get_radius_statistics.
+ */
+export interface RadiusSettings {
+  timeoutMs: number;
+  retries: number;
+  status: { host: string; port: number; secret: string | undefined };
+}
+
+export function radiusSettings(): RadiusSettings {
+  const timeoutMs = intFrom('RADIUS_TIMEOUT_MS', 3000);
+  const port = intFrom('RADIUS_STATUS_PORT', 18121);
+  if (timeoutMs < 1) throw new Error('RADIUS_TIMEOUT_MS must be at least 1');
+  if (port < 1 || port > 65535) throw new Error(`RADIUS_STATUS_PORT must be a UDP port (1..65535), got ${port}`);
+  return {
+    timeoutMs,
+    retries: intFrom('RADIUS_RETRIES', 2),
+    status: { host: process.env.RADIUS_STATUS_HOST || '127.0.0.1', port, secret: process.env.RADIUS_STATUS_SECRET || undefined },
+  };
+}

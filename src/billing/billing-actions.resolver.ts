@@ -12,6 +12,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
+import { staffUserById, toStaffUser } from '../tenancy/staff-user.resolver';
 import {
   bankAccountById,
   bankAccountsByCustomer,
@@ -59,6 +60,8 @@ import {
   PaymentCollectionApprovePayload,
   PaymentCollectionCollectInput,
   PaymentCollectionDisapproveInput,
+  CustomerCollectorAssignInput,
+  CustomerCollectorAssignPayload,
   PaymentCollectionPayload,
   PaymentCollectionRequestInput,
 } from './payment-collection.types';
@@ -217,6 +220,22 @@ export class BillingActionsResolver {
       }
       return { paymentCollection: toPaymentCollection(collection), payments: payments.map(toPayment) };
     }, { paymentCollection: null, payments: null });
+  }
+
+  @Mutation(() => CustomerCollectorAssignPayload, { description: "Puts a customer on a collector's round, replacing any other collector (Jaze assign_users_to_admin)." })
+  async customerCollectorAssign(@Arg('input', () => CustomerCollectorAssignInput) input: CustomerCollectorAssignInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const customerId = idOf(input.customerId, 'Customer', ['customerId']);
+      const staffUserId = idOf(input.staffUserId, 'StaffUser', ['staffUserId']);
+      const { previousStaffUserIds } = await collectionService.assignToCollector(ctx, { customerId, staffUserId });
+      const [collector, ...previous] = await staffUserById(ctx).loadMany([staffUserId, ...previousStaffUserIds]);
+      const staff = (row: unknown) => (row && !(row instanceof Error) ? toStaffUser(row as Parameters<typeof toStaffUser>[0]) : null);
+      return {
+        customer: await loadCustomer(ctx, customerId),
+        collector: staff(collector),
+        previousCollectors: previous.map(staff).filter((u): u is NonNullable<typeof u> => u !== null),
+      };
+    }, { customer: null, collector: null, previousCollectors: null });
   }
 
   @Mutation(() => PaymentCollectionPayload, { description: 'Refuses a collection (Jaze collection_disapproval).' })

@@ -1,16 +1,22 @@
 /**
  * Payments collected at the customer's door (Jaze E39 payment_collection_request, E25
- * collect_user_payment, E23 collection_approval, E24 collection_disapproval). A request is
+ * collect_user_payment, E23 collection_approval, E24 collection_disapproval; collectors' rounds:
+ * E27 assign_users_to_admin, E21 get_collection_users_areawise, E22 get_collection_approval_users). A request is
  * recorded; the collector reports the outcome; approving it records the money as payments
  * (applied to the customer's oldest open invoices first, the rest on account). Cards: only the
  * last four digits are ever accepted or stored.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
+import { staffCustomerAssignments } from '../customers/staff-assignment.table';
+import { areas } from '../locations/area.table';
+import { buildings } from '../locations/building.table';
+import { streets } from '../locations/street.table';
+import { operators } from '../tenancy/operator.table';
 import { staffUsers } from '../tenancy/staff-user.table';
 import { isCalendarDate } from './dates';
 import { invoices } from './invoice.table';
@@ -293,4 +299,188 @@ export async function ofCustomers(db: Executor, operatorId: number, customerIds:
     .from(paymentCollections)
     .where(and(eq(paymentCollections.operatorId, operatorId), inArray(paymentCollections.customerId, [...customerIds])))
     .orderBy(asc(paymentCollections.customerId), desc(paymentCollections.createdAt), desc(paymentCollections.id));
+}
+
+// ---------------------------------------------------------------- E27 assignment to a collector
+
+/** Staff who may go out and collect: a collector, or a manager or admin doing it themselves. */
+const COLLECTING_ROLES: readonly string[] = ['collector', 'manager', 'admin'];
+
+export interface AssignInput {
+  customerId: number;
+  staffUserId: number;
+  /** Jaze `accountId`: when given it must name the caller's own operator (its wire code). */
+  operatorCode?: string | null;
+}
+
+async function requireCollectingStaff(db: Executor, operatorId: number, staffUserId: number, v: Validation, field: string): Promise<void> {
+  const [staff] = await db
+    .select({ role: staffUsers.role, active: staffUsers.active })
+    .from(staffUsers)
+    .where(and(eq(staffUsers.operatorId, operatorId), eq(staffUsers.id, staffUserId)));
+  if (!staff) v.add(field, `staff user ${staffUserId} does not exist`, 'NOT_FOUND');
+  else if (!staff.active) v.add(field, `staff user ${staffUserId} is not active`);
+  else if (!COLLECTING_ROLES.includes(staff.role)) v.add(field, `staff user ${staffUserId} is ${staff.role === 'api' ? 'an' : 'a'} ${staff.role} and cannot collect payments`);
+}
+
+/**
+ * Puts a customer on a collector's round. A customer is on one round at a time, so an earlier
+ * collection assignment to another staff user ends; assigning again to the same one changes
+ * nothing. (Management assignments are a different purpose and are left alone.)
+ */
+export async function assignToCollector(ctx: ServiceContext, input: AssignInput): Promise<{ previousStaffUserIds: number[] }> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  if (input.operatorCode != null) {
+    const [operator] = await ctx.db.select({ code: operators.code }).from(operators).where(eq(operators.id, operatorId));
+    // another operator's code is reported as unknown: accounts are not revealed across tenants
+    if (operator?.code !== input.operatorCode.trim()) v.add('operatorCode', `account ${input.operatorCode} does not exist`, 'NOT_FOUND');
+  }
+  await requireCustomer(ctx.db, operatorId, input.customerId, v);
+  await requireCollectingStaff(ctx.db, operatorId, input.staffUserId, v, 'staffUserId');
+  v.throwIfAny();
+  return ctx.db.transaction(async (tx) => {
+    const ended = await tx
+      .delete(staffCustomerAssignments)
+      .where(
+        and(
+          eq(staffCustomerAssignments.operatorId, operatorId),
+          eq(staffCustomerAssignments.customerId, input.customerId),
+          eq(staffCustomerAssignments.purpose, 'collection'),
+          ne(staffCustomerAssignments.staffUserId, input.staffUserId),
+        ),
+      )
+      .returning({ staffUserId: staffCustomerAssignments.staffUserId });
+    const added = await tx
+      .insert(staffCustomerAssignments)
+      .values({ operatorId, staffUserId: input.staffUserId, customerId: input.customerId, purpose: 'collection' })
+      .onConflictDoNothing()
+      .returning({ staffUserId: staffCustomerAssignments.staffUserId });
+    const previousStaffUserIds = ended.map((r) => r.staffUserId);
+    if (added.length || previousStaffUserIds.length) {
+      await audit(tx, ctx.actor, 'paymentCollection.assign', 'customer', input.customerId, { staffUserId: input.staffUserId, previousStaffUserIds });
+    }
+    return { previousStaffUserIds };
+  });
+}
+
+// ---------------------------------------------------------------- E21 / E22 collection lists
+
+/** A customer as a collector needs them: contact, place in the address book, coordinates. */
+export interface CollectionCustomer {
+  customerId: number;
+  operatorCode: string;
+  name: string;
+  companyName: string | null;
+  phone: string | null;
+  email: string | null;
+  street1: string | null;
+  street2: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  areaName: string | null;
+  streetName: string | null;
+  buildingName: string | null;
+}
+
+const customerPlace = {
+  customerId: customers.id,
+  operatorCode: operators.code,
+  name: customers.name,
+  companyName: customers.companyName,
+  phone: customers.phone,
+  email: customers.email,
+  street1: customers.street1,
+  street2: customers.street2,
+  latitude: customers.latitude,
+  longitude: customers.longitude,
+  areaName: areas.name,
+  streetName: streets.name,
+  buildingName: buildings.name,
+};
+
+/** Unpaid parts of the customer's open invoices; null when nothing is open. */
+const outstanding = sql<string | null>`(select sum(${invoices.total} - ${invoices.amountPaid})::numeric(14,2)::text from ${invoices}
+  where ${invoices.customerId} = ${customers.id} and ${invoices.status} in ('open', 'partially_paid'))`;
+
+export interface RoundFilter {
+  /** The collector whose round it is. */
+  staffUserId: number;
+  areaId?: number | null;
+  /** Only customers who owe something. */
+  withBalanceOnly?: boolean | null;
+}
+
+/** The customers on a collector's round (assigned for collection), by area, street, building and name. */
+export async function collectionRound(ctx: ServiceContext, filter: RoundFilter): Promise<(CollectionCustomer & { balance: string | null })[]> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  await requireStaff(ctx.db, operatorId, filter.staffUserId, v, 'staffUserId');
+  if (filter.areaId != null) await requireArea(ctx.db, operatorId, filter.areaId, v);
+  v.throwIfAny();
+  return ctx.db
+    .select({ ...customerPlace, balance: outstanding })
+    .from(staffCustomerAssignments)
+    .innerJoin(customers, eq(customers.id, staffCustomerAssignments.customerId))
+    .innerJoin(operators, eq(operators.id, customers.operatorId))
+    .leftJoin(areas, eq(areas.id, customers.areaId))
+    .leftJoin(streets, eq(streets.id, customers.streetId))
+    .leftJoin(buildings, eq(buildings.id, customers.buildingId))
+    .where(
+      and(
+        eq(staffCustomerAssignments.operatorId, operatorId),
+        eq(staffCustomerAssignments.staffUserId, filter.staffUserId),
+        eq(staffCustomerAssignments.purpose, 'collection'),
+        filter.areaId != null ? eq(customers.areaId, filter.areaId) : undefined,
+        filter.withBalanceOnly ? sql`${outstanding}::numeric > 0` : undefined,
+      ),
+    )
+    .orderBy(asc(areas.name), asc(streets.name), asc(buildings.name), asc(customers.name), asc(customers.id));
+}
+
+export interface ApprovalQueueFilter {
+  /** Only what this staff user collected. */
+  collectorStaffId?: number | null;
+  /** YYYY-MM-DD, inclusive, on the day (UTC) the collection was recorded. */
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Collected payments waiting for approval (E22), oldest first, with their customers. */
+export async function awaitingApproval(ctx: ServiceContext, filter: ApprovalQueueFilter): Promise<(CollectionCustomer & { collection: PaymentCollectionRow })[]> {
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  if (filter.collectorStaffId != null) await requireStaff(ctx.db, operatorId, filter.collectorStaffId, v, 'collectorStaffId');
+  for (const key of ['from', 'to'] as const) if (filter[key] != null && !isCalendarDate(filter[key]!)) v.add(key, `${key} "${filter[key]}" is not a date (YYYY-MM-DD)`);
+  if (v.ok && filter.from && filter.to && filter.from > filter.to) v.add('from', `from ${filter.from} is after to ${filter.to}`);
+  v.throwIfAny();
+  const rows = await ctx.db
+    .select({ ...customerPlace, collection: paymentCollections })
+    .from(paymentCollections)
+    .innerJoin(customers, eq(customers.id, paymentCollections.customerId))
+    .innerJoin(operators, eq(operators.id, customers.operatorId))
+    .leftJoin(areas, eq(areas.id, customers.areaId))
+    .leftJoin(streets, eq(streets.id, customers.streetId))
+    .leftJoin(buildings, eq(buildings.id, customers.buildingId))
+    .where(
+      and(
+        eq(paymentCollections.operatorId, operatorId),
+        eq(paymentCollections.status, 'cash_collected'),
+        filter.collectorStaffId != null ? eq(paymentCollections.collectorStaffId, filter.collectorStaffId) : undefined,
+        filter.from ? sql`${paymentCollections.createdAt} >= ${filter.from}::date::timestamp at time zone 'UTC'` : undefined,
+        filter.to ? sql`${paymentCollections.createdAt} < (${filter.to}::date + 1)::timestamp at time zone 'UTC'` : undefined,
+      ),
+    )
+    .orderBy(asc(paymentCollections.createdAt), asc(paymentCollections.id));
+  return rows;
+}
+
+async function requireStaff(db: Executor, operatorId: number, staffUserId: number, v: Validation, field: string): Promise<void> {
+  const [staff] = await db.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.operatorId, operatorId), eq(staffUsers.id, staffUserId)));
+  if (!staff) v.add(field, `staff user ${staffUserId} does not exist`, 'NOT_FOUND');
+}
+
+async function requireArea(db: Executor, operatorId: number, areaId: number, v: Validation): Promise<void> {
+  const [area] = await db.select({ id: areas.id }).from(areas).where(and(eq(areas.operatorId, operatorId), eq(areas.id, areaId)));
+  if (!area) v.add('areaId', `area ${areaId} does not exist`, 'NOT_FOUND');
 }

@@ -1,4 +1,6 @@
 /** The GraphQL shape of field payment collections (Jaze E21–E25, E39). */
+import { Customer } from '../customers/customer.types';
+import { StaffUser } from '../tenancy/staff-user.types';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
@@ -73,5 +75,19 @@ export class PaymentCollectionPayload {
 export class PaymentCollectionApprovePayload {
   @Field(() => PaymentCollection, { nullable: true }) paymentCollection!: PaymentCollection | null;
   @Field(() => [Payment], { nullable: true, description: 'The payments recorded, one per invoice settled plus any amount on account.' }) payments!: Payment[] | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: 'Puts a customer on a staff member\'s collection round (Jaze assign_users_to_admin); replaces any other collector.' })
+export class CustomerCollectorAssignInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'A staff user with role collector, manager or admin.' }) staffUserId!: string;
+}
+
+@ObjectType()
+export class CustomerCollectorAssignPayload {
+  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => StaffUser, { nullable: true, description: 'The collector now assigned.' }) collector!: StaffUser | null;
+  @Field(() => [StaffUser], { nullable: true, description: 'Collectors the customer was taken from.' }) previousCollectors!: StaffUser[] | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

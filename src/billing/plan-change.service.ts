@@ -4,7 +4,7 @@
  * to the start of the current billing cycle) is applied at once; a move at the next billing
  * cycle or on a custom date is recorded and applied by `applyDue` when its time comes.
  */
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -58,18 +58,87 @@ async function billingSubscription(db: Executor, operatorId: number, customerId:
     .select({ sub: subscriptions })
     .from(subscriptions)
     .innerJoin(plans, eq(plans.id, subscriptions.planId))
-    .where(
-      and(
-        eq(subscriptions.operatorId, operatorId),
-        eq(subscriptions.customerId, customerId),
-        eq(subscriptions.type, 'recurring'),
-        isNull(subscriptions.endedAt),
-        sql`(${subscriptions.validTo} is null or ${subscriptions.validTo} >= ${on})`,
-        eq(plans.kind, 'service'),
-      ),
-    )
+    .where(and(eq(subscriptions.customerId, customerId), billingCandidate(operatorId, on)))
     .orderBy(desc(sql`${subscriptions.planId} = ${servicePlanId ?? -1}`), desc(subscriptions.id));
   return rows[0]?.sub ?? null;
+}
+
+/** A subscription that can bill a service: active, recurring, on a service plan (joined as `plans`). */
+function billingCandidate(operatorId: number, on: string): SQL {
+  return and(
+    eq(subscriptions.operatorId, operatorId),
+    eq(subscriptions.type, 'recurring'),
+    isNull(subscriptions.endedAt),
+    sql`(${subscriptions.validTo} is null or ${subscriptions.validTo} >= ${on})`,
+    eq(plans.kind, 'service'),
+  )!;
+}
+
+/**
+ * The first day of the cycle that ends on `nextBillingDate`: one billing period earlier. The day
+ * of the month is the subscription's start day when the billing dates follow it (a cycle from
+ * the 31st billed on Feb 28 started on Jan 31), else the billing date's own day (billing moved to
+ * another day, e.g. the 1st of the month).
+ */
+export function billingCycleStart(nextBillingDate: string, frequencyMonths: number, validFrom: string): string {
+  const startDay = Number(validFrom.slice(8, 10));
+  const billingDay = Number(nextBillingDate.slice(8, 10));
+  const monthLength = new Date(Date.UTC(Number(nextBillingDate.slice(0, 4)), Number(nextBillingDate.slice(5, 7)), 0)).getUTCDate();
+  const followsStart = billingDay === Math.min(startDay, monthLength);
+  return addMonths(nextBillingDate, -frequencyMonths, followsStart ? startDay : billingDay);
+}
+
+/** The current billing cycle of a customer's service: [start, end) as YYYY-MM-DD. */
+export interface BillingCycle {
+  customerId: number;
+  subscriptionId: number;
+  start: string;
+  end: string;
+}
+
+/**
+ * The current billing cycle of each customer that has one (Jaze currentBillingCycleUsage), in
+ * one statement: the billing subscription chosen as move_group chooses it (on the customer's
+ * current plan first, else the newest), ending on its next billing date and starting one
+ * billing period before (the same back-dating as previousBillingCycle).
+ */
+export async function currentBillingCycles(db: Executor, operatorId: number, customerIds: readonly number[], on: string = new Date().toISOString().slice(0, 10)): Promise<Map<number, BillingCycle>> {
+  const cycles = new Map<number, BillingCycle>();
+  if (customerIds.length === 0) return cycles;
+  const rows = await db
+    .selectDistinctOn([subscriptions.customerId], {
+      customerId: subscriptions.customerId,
+      id: subscriptions.id,
+      nextBillingDate: subscriptions.nextBillingDate,
+      frequencyMonths: subscriptions.frequencyMonths,
+      validFrom: subscriptions.validFrom,
+    })
+    .from(subscriptions)
+    .innerJoin(plans, eq(plans.id, subscriptions.planId))
+    .innerJoin(customers, eq(customers.id, subscriptions.customerId))
+    .where(and(inArray(subscriptions.customerId, [...customerIds]), billingCandidate(operatorId, on)))
+    .orderBy(asc(subscriptions.customerId), desc(sql`${subscriptions.planId} = coalesce(${customers.servicePlanId}, -1)`), desc(subscriptions.id));
+  for (const row of rows) {
+    // the chosen subscription decides: one with nothing more to bill has no current cycle
+    if (!row.nextBillingDate) continue;
+    const start = billingCycleStart(row.nextBillingDate, row.frequencyMonths, row.validFrom);
+    cycles.set(row.customerId, { customerId: row.customerId, subscriptionId: row.id, start, end: row.nextBillingDate });
+  }
+  return cycles;
+}
+
+/** The plans move_group accepts for a customer: the operator's enabled service plans. */
+export function movablePlanCondition(operatorId: number): SQL {
+  return and(eq(plans.operatorId, operatorId), eq(plans.kind, 'service'), eq(plans.enabled, true))!;
+}
+
+/** Jaze get_allowed_groups: ids of the plans the customer can be moved to, by id. */
+export async function movablePlanIds(ctx: ServiceContext, customerId: number): Promise<number[]> {
+  const operatorId = ctx.actor.operatorId;
+  const [customer] = await ctx.db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customerId)));
+  if (!customer) throw new NotFoundError('customer', customerId, ['customerId']);
+  const rows = await ctx.db.select({ id: plans.id }).from(plans).where(movablePlanCondition(operatorId)).orderBy(asc(plans.id));
+  return rows.map((r) => r.id);
 }
 
 const midnight = (date: string) => new Date(`${date}T00:00:00.000Z`);
@@ -133,7 +202,7 @@ export async function move(ctx: ServiceContext, input: MoveInput, now: Date = ne
     effectiveAt =
       input.timing === 'next_billing_cycle'
         ? midnight(sub.nextBillingDate)
-        : midnight(addMonths(sub.nextBillingDate, -sub.frequencyMonths, Number(sub.validFrom.slice(8, 10))));
+        : midnight(billingCycleStart(sub.nextBillingDate, sub.frequencyMonths, sub.validFrom));
   }
 
   return ctx.db.transaction(async (tx) => {

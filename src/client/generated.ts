@@ -963,6 +963,23 @@ export type CustomerAttachmentsSyncInput = {
   rights: Scalars['String']['input'];
 };
 
+/** Puts a customer on a staff member's collection round (Jaze assign_users_to_admin); replaces any other collector. */
+export type CustomerCollectorAssignInput = {
+  customerId: Scalars['ID']['input'];
+  /** A staff user with role collector, manager or admin. */
+  staffUserId: Scalars['ID']['input'];
+};
+
+export type CustomerCollectorAssignPayload = {
+  __typename?: 'CustomerCollectorAssignPayload';
+  /** The collector now assigned. */
+  collector: Maybe<StaffUser>;
+  customer: Maybe<Customer>;
+  /** Collectors the customer was taken from. */
+  previousCollectors: Maybe<Array<StaffUser>>;
+  userErrors: Array<UserError>;
+};
+
 /** A page of Customer objects. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
@@ -2294,6 +2311,8 @@ export type Mutation = {
   customerBandwidthOverrideClear: CustomerOverrideClearPayload;
   /** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
   customerBandwidthOverrideSet: BandwidthOverridePayload;
+  /** Puts a customer on a collector's round, replacing any other collector (Jaze assign_users_to_admin). */
+  customerCollectorAssign: CustomerCollectorAssignPayload;
   /** Creates a customer. */
   customerCreate: CustomerPayload;
   /** Deletes a customer that meets every deletion condition (not current; no subscriptions, IPs, invoices, tickets, equipment, cards, bank accounts, attachments…), with its RADIUS setup. */
@@ -2535,6 +2554,11 @@ export type MutationCustomerBandwidthOverrideClearArgs = {
 
 export type MutationCustomerBandwidthOverrideSetArgs = {
   input: BandwidthOverrideSetInput;
+};
+
+
+export type MutationCustomerCollectorAssignArgs = {
+  input: CustomerCollectorAssignInput;
 };
 
 

@@ -1,7 +1,9 @@
-/** The address book (Jaze get_all_areas / get_all_streets / get_all_buildings): reading only for now. */
+/** The address book (Jaze get_all_areas / get_all_streets / get_all_buildings): reading; writes are in location-write.service.ts. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { ServiceContext } from '../shared/context';
+import { NotFoundError } from '../shared/errors';
+import { operators } from '../tenancy/operator.table';
 import { areas } from './area.table';
 import { buildings } from './building.table';
 import { streets } from './street.table';
@@ -46,4 +48,53 @@ export async function buildingsByStreets(db: Executor, operatorId: number, stree
     .from(buildings)
     .where(and(eq(buildings.operatorId, operatorId), inArray(buildings.streetId, [...streetIds])))
     .orderBy(asc(buildings.name), asc(buildings.id));
+}
+
+// ---------------------------------------------------------------- filtered lists (Jaze E19 / E20)
+
+/** A list row with the operator's wire code (Jaze `account_id`). */
+export type WithOperatorCode<T> = T & { operatorCode: string };
+
+async function requireParent(ctx: ServiceContext, table: typeof areas | typeof streets, what: string, id: number, field: string): Promise<void> {
+  const [row] = await ctx.db.select({ id: table.id }).from(table).where(and(eq(table.operatorId, ctx.actor.operatorId), eq(table.id, id)));
+  if (!row) throw new NotFoundError(what, id, [field]);
+}
+
+/** Every area of the operator by name, with the operator's code (E18 `account_id`). */
+export async function listAreasWithOperator(ctx: ServiceContext): Promise<WithOperatorCode<AreaRow>[]> {
+  const rows = await ctx.db
+    .select({ area: areas, operatorCode: operators.code })
+    .from(areas)
+    .innerJoin(operators, eq(operators.id, areas.operatorId))
+    .where(eq(areas.operatorId, ctx.actor.operatorId))
+    .orderBy(asc(areas.name), asc(areas.id));
+  return rows.map((r) => ({ ...r.area, operatorCode: r.operatorCode }));
+}
+
+/**
+ * The operator's streets by name, only those of one area when `areaId` is given. Filtering by an
+ * area that does not exist is an error rather than an empty list, so a typo is not mistaken for
+ * an empty area.
+ */
+export async function listStreets(ctx: ServiceContext, filter: { areaId?: number | null } = {}): Promise<WithOperatorCode<StreetRow>[]> {
+  if (filter.areaId != null) await requireParent(ctx, areas, 'area', filter.areaId, 'areaId');
+  const rows = await ctx.db
+    .select({ street: streets, operatorCode: operators.code })
+    .from(streets)
+    .innerJoin(operators, eq(operators.id, streets.operatorId))
+    .where(and(eq(streets.operatorId, ctx.actor.operatorId), filter.areaId != null ? eq(streets.areaId, filter.areaId) : undefined))
+    .orderBy(asc(streets.name), asc(streets.id));
+  return rows.map((r) => ({ ...r.street, operatorCode: r.operatorCode }));
+}
+
+/** The operator's buildings by name, only those on one street when `streetId` is given (unknown street: NOT_FOUND). */
+export async function listBuildings(ctx: ServiceContext, filter: { streetId?: number | null } = {}): Promise<WithOperatorCode<BuildingRow>[]> {
+  if (filter.streetId != null) await requireParent(ctx, streets, 'street', filter.streetId, 'streetId');
+  const rows = await ctx.db
+    .select({ building: buildings, operatorCode: operators.code })
+    .from(buildings)
+    .innerJoin(operators, eq(operators.id, buildings.operatorId))
+    .where(and(eq(buildings.operatorId, ctx.actor.operatorId), filter.streetId != null ? eq(buildings.streetId, filter.streetId) : undefined))
+    .orderBy(asc(buildings.name), asc(buildings.id));
+  return rows.map((r) => ({ ...r.building, operatorCode: r.operatorCode }));
 }

@@ -182,6 +182,17 @@ export async function release(ctx: ServiceContext, id: number, what: ReleaseWhat
   });
 }
 
+/**
+ * Jaze release_ip_mac: releases the IP, the MAC or both of the customer's `position`-th binding
+ * (1-based, in the order they were added, as the user details list them in `staticIpMac`; a
+ * 0 is refused rather than read as the first row). The customer must exist.
+ */
+export async function releaseAtPosition(ctx: ServiceContext, customerId: number, position: number, what: ReleaseWhat): Promise<{ id: number; remaining: CustomerIpRow | null }> {
+  if (!(await customerOf(ctx.db, ctx.actor.operatorId, customerId))) throw new NotFoundError('customer', customerId, ['customerId']);
+  const id = await idAtPosition(ctx, customerId, position);
+  return { id, remaining: await release(ctx, id, what) };
+}
+
 // ---------------------------------------------------------------- generateIP
 
 export type IpType = 'public' | 'private';

@@ -8,7 +8,8 @@ import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
-import { DomainError, NotFoundError } from '../shared/errors';
+import { DomainError, NotFoundError, PreconditionFailedError } from '../shared/errors';
+import { audit } from '../shared/audit';
 import { customers } from '../customers/customer.table';
 import { operators } from '../tenancy/operator.table';
 import { radacct } from './radacct.table';
@@ -91,4 +92,62 @@ export async function sessionHistory(ctx: ServiceContext, filter: { customerId?:
     .where(sessionConditions(operatorId, { customerId: filter.customerId, username: filter.username }))
     .orderBy(sql`${radacct.acctstarttime} desc nulls last`, desc(radacct.radacctid));
   return { timezone: operator?.timezone ?? 'UTC', sessions };
+}
+
+/**
+ * Each customer's main RADIUS login (the first by priority, then the oldest): the username the
+ * Jaze API shows as a user's `username`. Customers without a login are absent from the map.
+ */
+export async function primaryLogins(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<Map<number, RadiusAccountRow>> {
+  const logins = new Map<number, RadiusAccountRow>();
+  if (customerIds.length === 0) return logins;
+  const rows = await accountsByCustomers(db, operatorId, customerIds);
+  for (const row of rows) if (!logins.has(row.customerId)) logins.set(row.customerId, row);
+  return logins;
+}
+
+/** Jaze E26: when the customer's last session ended, and whether a session is open now. */
+export interface ConnectionStatus {
+  lastLogOffAt: Date | null;
+  online: boolean;
+  /** The operator's time zone, to show the time in. */
+  timezone: string;
+}
+
+export async function connectionStatus(ctx: ServiceContext, customerId: number): Promise<ConnectionStatus> {
+  const operatorId = ctx.actor.operatorId;
+  const [customer] = await ctx.db
+    .select({ id: customers.id, timezone: sql<string>`coalesce(${customers.timezone}, ${operators.timezone})` })
+    .from(customers)
+    .innerJoin(operators, eq(operators.id, customers.operatorId))
+    .where(and(eq(customers.operatorId, operatorId), eq(customers.id, customerId)));
+  if (!customer) throw new NotFoundError('customer', customerId, ['customerId']);
+  const [row] = await ctx.db
+    .select({
+      lastLogOffAt: sql<Date | null>`max(${radacct.acctstoptime})`.mapWith(radacct.acctstoptime),
+      openSessions: sql<number>`(count(*) filter (where ${radacct.acctstoptime} is null))::int`,
+    })
+    .from(radacct)
+    .where(and(eq(radacct.operatorId, operatorId), eq(radacct.customerId, customerId)));
+  return { lastLogOffAt: row?.lastLogOffAt ?? null, online: (row?.openSessions ?? 0) > 0, timezone: customer.timezone };
+}
+
+/**
+ * Jaze E11 get_user_password: the password of the customer's main RADIUS login, the one its
+ * internet access uses. It is kept in clear because PAP/CHAP need it (SIMPLer listRADIUSdetails
+ * serves it too); every read is audited. The end-user-portal password is only a hash and is
+ * never served: a customer without a login password gets a failure saying so.
+ */
+export async function accessPassword(ctx: ServiceContext, customerId: number): Promise<{ username: string; password: string }> {
+  const operatorId = ctx.actor.operatorId;
+  const [customer] = await ctx.db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customerId)));
+  if (!customer) throw new NotFoundError('customer', customerId, ['customerId']);
+  const login = (await primaryLogins(ctx.db, operatorId, [customerId])).get(customerId);
+  if (!login?.password) {
+    const why = login ? `its RADIUS login ${login.username} has no password set` : 'it has no RADIUS login';
+    const message = `customer ${customerId} has no readable password: ${why}, and the end-user-portal password is stored only as a hash, which cannot be read back (set a new one instead)`;
+    throw new PreconditionFailedError(message, [{ field: ['customerId'], message, code: 'PRECONDITION_FAILED' }]);
+  }
+  await audit(ctx.db, ctx.actor, 'radiusAccount.passwordRead', 'customer', customerId, { username: login.username });
+  return { username: login.username, password: login.password };
 }

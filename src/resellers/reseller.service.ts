@@ -17,6 +17,7 @@ import { containsText } from '../db/text-match';
 import { resellerInvoiceBy, resellerPaymentBy, resellers, resellerType } from './reseller.table';
 import { MAX_RESELLER_TEXT, MOBILE_PATTERN, MONEY_PATTERN, PERCENT_PATTERN } from './reseller.rules';
 import { setFields } from '../shared/patch';
+import { createdWithinDays, orderByColumn, type ColumnOrder, type OffsetWindow } from '../catalog/plan.service';
 
 export type ResellerRow = typeof resellers.$inferSelect;
 type ResellerColumns = Omit<typeof resellers.$inferInsert, 'id' | 'operatorId' | 'createdAt' | 'deletedAt' | 'walletBalance'>;
@@ -231,4 +232,52 @@ export async function remove(ctx: ServiceContext, id: number): Promise<{ id: num
     await audit(tx, ctx.actor, 'reseller.delete', 'reseller', id, { code: row.code });
   });
   return { id };
+}
+
+// ---------------------------------------------------------------- numbered pages (CRM reseller/list)
+
+/** The CRM reseller/list filters: the GraphQL ones plus a reseller id and created dates as local days. */
+export interface ResellerListFilter extends Omit<ResellerFilter, 'createdFrom' | 'createdTo'> {
+  id?: number | null;
+  createdFromDay?: string | null;
+  createdUptoDay?: string | null;
+}
+
+export function resellerListConditions(operatorId: number, filter: ResellerListFilter): SQL {
+  const { id, createdFromDay, createdUptoDay, ...rest } = filter;
+  const conditions: SQL[] = [resellerConditions(operatorId, rest)];
+  if (id != null) conditions.push(eq(resellers.id, id));
+  conditions.push(...createdWithinDays(resellers.createdAt, operatorId, createdFromDay, createdUptoDay));
+  return and(...conditions)!;
+}
+
+/** The sort keys of CRM reseller/list, by their wire names (`ispid` is the operator). */
+export const RESELLER_LIST_ORDER = {
+  id: resellers.id,
+  ispid: resellers.operatorId,
+  type: resellers.type,
+  name: resellers.name,
+  code: resellers.code,
+  state: resellers.state,
+  wallet: resellers.walletBalance,
+} as const;
+export type ResellerListOrderField = keyof typeof RESELLER_LIST_ORDER;
+
+export async function listResellersByOffset(
+  ctx: ServiceContext,
+  filter: ResellerListFilter,
+  order: ColumnOrder<ResellerListOrderField>,
+  window: OffsetWindow,
+): Promise<ResellerRow[]> {
+  return ctx.db
+    .select()
+    .from(resellers)
+    .where(resellerListConditions(ctx.actor.operatorId, filter))
+    .orderBy(...orderByColumn(RESELLER_LIST_ORDER[order.field], resellers.id, order.direction))
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
+export async function countResellers(ctx: ServiceContext, filter: ResellerListFilter): Promise<number> {
+  return ctx.db.$count(resellers, resellerListConditions(ctx.actor.operatorId, filter));
 }

@@ -14,6 +14,7 @@ import { resellers } from './reseller.table';
 import { MAX_RESELLER_TEXT, MONEY_PATTERN, negate, signOf } from './reseller.rules';
 import type { ResellerRow } from './reseller.service';
 import { resellerWalletTransactions } from './wallet-transaction.table';
+import { createdWithinDays, orderByColumn, type OffsetWindow } from '../catalog/plan.service';
 
 export type WalletTransactionRow = typeof resellerWalletTransactions.$inferSelect;
 export type WalletAction = 'topup' | 'settlement' | 'adj';
@@ -140,4 +141,40 @@ export async function adjust(ctx: ServiceContext, resellerId: number, change: Wa
     await audit(tx, ctx.actor, 'reseller.wallet', 'reseller', resellerId, { action: change.action, amount: delta, balanceAfter: reseller!.walletBalance });
     return { reseller: reseller!, transaction: transaction! };
   });
+}
+
+// ---------------------------------------------------------------- numbered pages (CRM reseller/wallet_txn)
+
+/** The CRM wallet_txn filters: the GraphQL ones plus entry id, service id and created dates as local days. */
+export interface WalletListFilter extends Omit<WalletFilter, 'createdFrom' | 'createdTo'> {
+  id?: number | null;
+  serviceId?: number | null;
+  createdFromDay?: string | null;
+  createdUptoDay?: string | null;
+}
+
+export function walletListConditions(operatorId: number, filter: WalletListFilter): SQL {
+  const t = resellerWalletTransactions;
+  const { id, serviceId, createdFromDay, createdUptoDay, ...rest } = filter;
+  const conditions: SQL[] = [walletConditions(operatorId, rest)];
+  if (id != null) conditions.push(eq(t.id, id));
+  if (serviceId != null) conditions.push(eq(t.serviceId, serviceId));
+  conditions.push(...createdWithinDays(t.createdAt, operatorId, createdFromDay, createdUptoDay));
+  return and(...conditions)!;
+}
+
+/** Ledger entries oldest first (the ledger's own order; the CRM call documents no sort). */
+export async function listTransactionsByOffset(ctx: ServiceContext, filter: WalletListFilter, window: OffsetWindow): Promise<WalletTransactionRow[]> {
+  const t = resellerWalletTransactions;
+  return ctx.db
+    .select()
+    .from(t)
+    .where(walletListConditions(ctx.actor.operatorId, filter))
+    .orderBy(...orderByColumn(t.id, t.id, 'asc'))
+    .limit(window.limit)
+    .offset(window.offset);
+}
+
+export async function countTransactions(ctx: ServiceContext, filter: WalletListFilter): Promise<number> {
+  return ctx.db.$count(resellerWalletTransactions, walletListConditions(ctx.actor.operatorId, filter));
 }

@@ -416,6 +416,13 @@ export async function logs(ctx: ServiceContext, input: { customerId: number; cha
     .orderBy(desc(messages.createdAt), desc(messages.id));
 }
 
+/** Jaze E40: `logs` with the operator's time zone, in which Jaze prints `date_created`. */
+export async function logHistory(ctx: ServiceContext, input: { customerId: number; channel?: MessageChannel | null }): Promise<{ timezone: string; messages: MessageRow[] }> {
+  const rows = await logs(ctx, input);
+  const [operator] = await ctx.db.select({ timezone: operators.timezone }).from(operators).where(eq(operators.id, ctx.actor.operatorId));
+  return { timezone: operator?.timezone ?? 'UTC', messages: rows };
+}
+
 export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<MessageRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(messages).where(and(eq(messages.operatorId, operatorId), inArray(messages.id, [...ids])));

@@ -3,12 +3,13 @@
  * staff user inside that user's operator; revoked or expired tokens and inactive users are
  * refused the same way as unknown tokens, so a caller learns nothing about which it was.
  */
+import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import type { Actor, Surface } from '../shared/context';
-import { sha256Hex, verifySecret } from '../shared/secrets';
-import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
+import type { Actor, StaffRole, Surface } from '../shared/context';
+import { safeEqual, sha256Hex, verifySecret } from '../shared/secrets';
+import { DomainError, ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import { apiCredentials } from './api-credential.table';
 import { ipAccessRules } from './ip-access.table';
 import { apiTokens } from './api-token.table';
@@ -112,6 +113,9 @@ async function verifyCached(secret: string, stored: string): Promise<boolean> {
   return true;
 }
 
+/** Compared against when the user id is unknown, so that path does the same work as a wrong key. */
+const UNKNOWN_CRM_USER_HASH = `sha256$${'0'.repeat(64)}`;
+
 /**
  * ISP CRM credentials: `userid` (the staff user's numeric id) + `api_key`, stored as a kind
  * `crm` api credential whose identifier is the user id as text. The key is compared in
@@ -144,5 +148,72 @@ export async function authenticateCrmKey(db: Database, input: { userId: string; 
   return { operatorId: row.operatorId, staffUserId: row.staffUserId, role: row.role, surface: 'crm', requestId: input.requestId };
 }
 
-/** Compared against when the user id is unknown, so that path does the same work as a wrong key. */
-const UNKNOWN_CRM_USER_HASH = `sha256$${'0'.repeat(64)}`;
+/**
+ * Why an M4 request was refused. The M4 adapter turns each into the document's own error text;
+ * the service only decides which rule failed.
+ */
+export type M4RefusalReason = 'api_disabled' | 'get_disabled' | 'denied' | 'bad_hash';
+
+export class M4AuthenticationError extends DomainError {
+  constructor(
+    readonly reason: M4RefusalReason,
+    message: string,
+  ) {
+    super(reason === 'denied' ? 'FORBIDDEN' : 'UNAUTHENTICATED', message);
+    this.name = 'M4AuthenticationError';
+  }
+}
+
+/** Staff roles that may use the M4 API: the document names Admin and Manager. */
+const M4_API_ROLES: readonly StaffRole[] = ['admin', 'manager'];
+
+/**
+ * The M4 request signature: SHA1 (lower-case hex) of the hashed parameters' values, in the
+ * order the operation documents them, followed by the operator's API secret. For
+ * user_details_raw_get that is SHA1(u + user_id + secret).
+ */
+export function m4Hash(values: readonly string[], secret: string): string {
+  return createHash('sha1').update(values.join('') + secret, 'utf8').digest('hex');
+}
+
+/**
+ * Authenticates a Kolmisoft M4 request: `u` names a staff user, and the request is signed with
+ * the operator's API secret (see m4Hash). The checks run in the document's order: API enabled,
+ * GET allowed, the user, the hash, the user's role. Usernames are unique per operator only, so
+ * every operator with such a staff user is a candidate, and the signature selects the operator.
+ */
+export async function authenticateM4Request(
+  db: Database,
+  input: { username: string; hashedValues: readonly string[]; hash: string; method: 'GET' | 'POST'; requestId?: string },
+): Promise<Actor> {
+  if (!input.username || input.username.length > 200) throw new M4AuthenticationError('denied', 'unknown API user');
+  const candidates = await db
+    .select({
+      operatorId: operators.id,
+      staffUserId: staffUsers.id,
+      role: staffUsers.role,
+      apiEnabled: operators.apiEnabled,
+      apiGetEnabled: operators.apiGetEnabled,
+      secret: operators.m4ApiSecret,
+    })
+    .from(staffUsers)
+    .innerJoin(operators, eq(operators.id, staffUsers.operatorId))
+    .where(and(eq(staffUsers.username, input.username), eq(staffUsers.active, true), isNull(operators.deletedAt)))
+    .limit(10);
+  if (candidates.length === 0) throw new M4AuthenticationError('denied', 'unknown API user');
+
+  // An operator without a secret cannot verify any signature: its M4 API is effectively off.
+  const enabled = candidates.filter((c) => c.apiEnabled && c.secret);
+  if (enabled.length === 0) throw new M4AuthenticationError('api_disabled', 'API requests are disabled');
+  const allowed = input.method === 'GET' ? enabled.filter((c) => c.apiGetEnabled) : enabled;
+  if (allowed.length === 0) throw new M4AuthenticationError('get_disabled', 'GET requests are disabled');
+
+  // Every candidate is compared (no early exit), in constant time, so timing tells nothing.
+  const given = input.hash.trim().toLowerCase();
+  const signedBy = allowed.filter((c) => safeEqual(m4Hash(input.hashedValues, c.secret!), given));
+  if (signedBy.length === 0) throw new M4AuthenticationError('bad_hash', 'incorrect hash');
+  if (signedBy.length > 1) throw new M4AuthenticationError('denied', 'the API user and secret match several operators');
+  const matched = signedBy[0]!;
+  if (!M4_API_ROLES.includes(matched.role)) throw new M4AuthenticationError('denied', `role ${matched.role} may not use the M4 API`);
+  return { operatorId: matched.operatorId, staffUserId: matched.staffUserId, role: matched.role, surface: 'm4', requestId: input.requestId };
+}

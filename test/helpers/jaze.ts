@@ -16,7 +16,9 @@ export async function jaze(
 ): Promise<JazeReply> {
   const token = options.token === undefined ? 'demo-token' : options.token;
   const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)]);
+  const entries = Object.entries(params)
+    .filter((e): e is [string, string | number] => e[1] !== undefined)
+    .map(([k, v]): [string, string] => [k, String(v)]);
   let url = `${baseUrl}${path}`;
   let body: string | undefined;
   if (method === 'GET') {

@@ -8,6 +8,9 @@ import path from 'node:path';
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SIMPLER_OPERATIONS } from '../../src/legacy/simpler/catalogue';
+import { JAZE_OPERATIONS } from '../../src/legacy/jaze/catalogue';
+import { CRM_OPERATIONS } from '../../src/legacy/crm/catalogue';
+import { M4_OPERATIONS } from '../../src/legacy/m4/catalogue';
 import { resourceRoutes } from '../../src/legacy/rest/operator-api.routes';
 import { legacyArtefacts, projectRoot } from '../../src/legacy/cli/emit';
 import { parseXml } from '../../src/legacy/xml/parse';
@@ -31,10 +34,10 @@ describe('the SIMPLer operation catalogue', () => {
     expect(SIMPLER_OPERATIONS.map((op) => op.name).sort()).toEqual([...DOCUMENTED].sort());
   });
 
-  it('names a GraphQL root field that exists as each operation’s equivalent', () => {
+  it('names a GraphQL root field that exists as each operation’s equivalent, in every dialect', () => {
     const schema = buildSchema(readFileSync(path.join(projectRoot, 'schema/schema.graphql'), 'utf8'));
     const fields = { query: schema.getQueryType()!.getFields(), mutation: schema.getMutationType()!.getFields() };
-    for (const op of SIMPLER_OPERATIONS) {
+    for (const op of [...SIMPLER_OPERATIONS, ...JAZE_OPERATIONS, ...CRM_OPERATIONS, ...M4_OPERATIONS]) {
       if (op.graphql.startsWith('— ')) continue;
       const match = /^(query|mutation) ([A-Za-z]+)/.exec(op.graphql);
       expect(match, `${op.name}: "${op.graphql}" should read "query <field>…" or "mutation <field>…"`).not.toBeNull();
@@ -53,6 +56,27 @@ describe('the SIMPLer operation catalogue', () => {
   it('derives REST resource routes without collisions', () => {
     const routes = resourceRoutes(SIMPLER_OPERATIONS);
     for (const op of SIMPLER_OPERATIONS) expect(routes.get(`POST ${op.name}`)).toBe(op);
+  });
+});
+
+describe('the catalogues of the path-addressed dialects', () => {
+  // Jaze's E1–E41 are 40 endpoints: E2 is the sample output of E1.
+  it('declare the 40 Jaze endpoints, the 8 CRM endpoints and the M4 endpoint, each with its routes', () => {
+    expect(JAZE_OPERATIONS).toHaveLength(40);
+    expect(CRM_OPERATIONS).toHaveLength(8);
+    expect(M4_OPERATIONS).toHaveLength(1);
+    for (const op of [...JAZE_OPERATIONS, ...CRM_OPERATIONS, ...M4_OPERATIONS]) expect(op.routes?.length, op.name).toBeGreaterThan(0);
+  });
+
+  it('never give two operations the same route', () => {
+    const seen = new Map<string, string>();
+    for (const op of [...JAZE_OPERATIONS, ...CRM_OPERATIONS, ...M4_OPERATIONS]) {
+      for (const route of op.routes ?? []) {
+        const key = `${route.method} ${route.path}`;
+        expect(seen.get(key), `${key}: ${op.name}`).toBeUndefined();
+        seen.set(key, op.name);
+      }
+    }
   });
 });
 

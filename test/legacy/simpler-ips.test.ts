@@ -288,8 +288,8 @@ describe.each(enabledEngines())('SIMPLer IPs and interfaces on %s', (engine) => 
     it('refuses bad requests and changes nothing', async () => {
       const before = await counts();
       const gen = (params: Params) => callText(dialect, t.url, 'generateIP', { customerid: customer.id, interface_id: kerryPublic.legacyId, ...params });
-      expect(await gen({ syncRADIUS: 1 })).toBe('ERROR: syncRadius needs save (saveInDb)');
-      expect(await gen({ updateWIB: 1 })).toBe('ERROR: updateWib needs save (saveInDb)');
+      expect(await gen({ syncRADIUS: 1 })).toBe('ERROR: syncRADIUS needs save (saveInDb)');
+      expect(await gen({ updateWIB: 1 })).toBe('ERROR: updateWIB needs save (saveInDb)');
       expect(await gen({ quantity: 0 })).toBe('ERROR: quantity must be a whole number from 1 to 1024');
       expect(await gen({ quantity: 'ten' })).toBe('ERROR: quantity: expected a whole number (got "ten")');
       expect(await gen({ iptype: 'Bogus' })).toBe('ERROR: iptype: must be one of Public, Private (got "Bogus")');

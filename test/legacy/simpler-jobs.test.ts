@@ -168,7 +168,7 @@ describe.each(enabledEngines())('SIMPLer background-job operations on %s', (engi
       const base = { issuenumber: 1, filenameregexp: '.*', description: 'd', dateadded: '2024-05-06' };
       await refused(dialect, 'synchronizeMaintenanceAttachments', { ...base, issuenumber: 999999 }, 'ERROR: maintenance ticket 999999 does not exist');
       for (const dateadded of ['next week', '02/30/2024', '2024-02-30', '5']) {
-        await refused(dialect, 'synchronizeMaintenanceAttachments', { ...base, dateadded }, 'ERROR: dateAdded must be a date as YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]');
+        await refused(dialect, 'synchronizeMaintenanceAttachments', { ...base, dateadded }, 'ERROR: dateadded must be a date as YYYY-MM-DD or YYYY-MM-DD HH:MM[:SS]');
       }
       await refused(dialect, 'synchronizeMaintenanceAttachments', { issuenumber: 1, filenameregexp: '.*', description: 'd' }, 'ERROR: dateadded is required');
     });

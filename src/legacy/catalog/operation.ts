@@ -89,6 +89,8 @@ export interface LegacyOperation {
   resources?: readonly ResourceRoute[];
   /** Path-addressed dialects: where the operation answers (SIMPLer operations are addressed by name). */
   routes?: readonly HttpRoute[];
+  /** Domain field names (as services report problems) → this operation's wire parameter names. */
+  wireNames?: Readonly<Record<string, string>>;
   /** Notes for the compatibility table (where a vendor shape was mended, etc.). */
   notes?: string;
   run(ctx: OperationContext, args: Args): Promise<OperationResult>;

@@ -24,20 +24,34 @@ export async function readRequestArgs(ctx: RequestContext, options: { pathParams
         throw new RequestFormatError(`malformed JSON body: ${(error as Error).message}`);
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RequestFormatError('the JSON body must be an object of parameters');
-      for (const [key, value] of Object.entries(parsed)) raw.set(key, jsonValue(key, value));
+      for (const [key, value] of Object.entries(parsed)) addJson(raw, key, value, 0);
     } else {
-      for (const [key, value] of new URLSearchParams(body)) raw.set(key, value);
+      for (const [key, value] of new URLSearchParams(body)) add(raw, key, value);
     }
   }
   if (options.pathParams !== false) for (const [key, value] of Object.entries(ctx.params)) raw.set(key, value);
   return raw;
 }
 
-function jsonValue(key: string, value: unknown): string | string[] | null {
-  if (value === null) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  if (Array.isArray(value) && value.every((v) => ['string', 'number'].includes(typeof v))) return value.map(String);
-  throw new RequestFormatError(`${key} must be a string, number, boolean or list of those`);
+/** A form key sent more than once (`userIds[]=1&userIds[]=2`) is a list. */
+function add(raw: RawArgs, key: string, value: string): void {
+  const previous = raw.get(key);
+  if (previous === undefined) raw.set(key, value);
+  else raw.set(key, [...(Array.isArray(previous) ? previous : previous === null ? [] : [previous]), value]);
+}
+
+/**
+ * JSON values as the same arguments a form would carry: scalars as text, lists of scalars as
+ * lists, and nested objects/lists of objects as PHP-style keys (`vendorData[0][attribute]`).
+ */
+function addJson(raw: RawArgs, key: string, value: unknown, depth: number): void {
+  if (depth > 4) throw new RequestFormatError(`${key} is nested too deeply`);
+  if (value === null) raw.set(key, null);
+  else if (typeof value === 'string') raw.set(key, value);
+  else if (typeof value === 'number') raw.set(key, String(value));
+  else if (typeof value === 'boolean') raw.set(key, value ? '1' : '0');
+  else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) raw.set(key, value.map(String));
+  else if (Array.isArray(value)) value.forEach((item, i) => addJson(raw, `${key}[${i}]`, item, depth + 1));
+  else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) addJson(raw, `${key}[${k}]`, v, depth + 1);
+  else throw new RequestFormatError(`${key} must be a string, number, boolean, list or object`);
 }

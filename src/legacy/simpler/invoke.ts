@@ -32,7 +32,7 @@ export async function invokeSimpler(db: Database, op: LegacyOperation, raw: RawA
     const args = readArgs(op, raw, AUTH_SET);
     return await op.run({ db, actor, clientIp: call.clientIp }, args);
   } catch (error) {
-    if (isApplicationError(error)) return simplerErrorText(error);
+    if (isApplicationError(error)) return simplerErrorText(error, op);
     throw error;
   }
 }

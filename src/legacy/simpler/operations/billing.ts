@@ -451,6 +451,7 @@ const instrumentOperations = [
     ],
     returns: 'OK: <creditcard id>',
     graphql: 'mutation creditCardAdd',
+    wireNames: { expMonth: 'cc_month', expYear: 'cc_year', cardType: 'cc_type', token: 'cc_token', holderName: 'cc_holder', moduleId: 'module_id' },
     notes: "cc_last4 is read as text so a leading zero survives. A token that looks like a card number (Luhn-valid 13–19 digits) is refused. The document's `C&ocirc;te d'Ivoire` is Côte d'Ivoire.",
     run: async (ctx, args) => {
       const card = await instrumentService.addCard(ctx, {

@@ -1,0 +1,44 @@
+/**
+ * The walk of a CRM call: authenticate `userid` + `api_key` (a CRM api credential of one
+ * operator's staff user), validate the arguments against the catalogue entry, run it on the
+ * services. Domain errors become `{ result: null, error }` replies.
+ */
+import type { Database } from '../../db/client';
+import { UnauthenticatedError } from '../../shared/errors';
+import { authenticateCrmKey } from '../../tenancy/auth.service';
+import { readArgs, type RawArgs } from '../catalog/args';
+import type { LegacyOperation } from '../catalog/operation';
+import { isApplicationError } from '../simpler/errors';
+import { crmErrorReply, type CrmReply } from './envelope';
+
+/** Parameters every call takes, consumed here before the entry's own are read. */
+export const CRM_AUTH_PARAMS = ['userid', 'api_key'] as const;
+const AUTH_SET: ReadonlySet<string> = new Set(CRM_AUTH_PARAMS);
+
+export interface CrmCall {
+  clientIp: string;
+  requestId?: string;
+}
+
+export async function invokeCrm(db: Database, op: LegacyOperation, raw: RawArgs, call: CrmCall): Promise<CrmReply> {
+  try {
+    const userId = single(raw, 'userid');
+    const apiKey = single(raw, 'api_key');
+    if (!userId || !apiKey) throw new UnauthenticatedError('userid and api_key are required');
+    const actor = await authenticateCrmKey(db, { userId, apiKey, requestId: call.requestId });
+    const args = readArgs(op, raw, AUTH_SET);
+    const result = await op.run({ db, actor, clientIp: call.clientIp }, args);
+    if (typeof result === 'string') return { result, error: null };
+    return result.json as CrmReply;
+  } catch (error) {
+    if (isApplicationError(error)) return crmErrorReply(error);
+    throw error;
+  }
+}
+
+function single(raw: RawArgs, name: string): string {
+  for (const [key, value] of raw) {
+    if (key.toLowerCase() === name) return typeof value === 'string' ? value.trim() : '';
+  }
+  return '';
+}
