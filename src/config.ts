@@ -19,6 +19,10 @@ export interface Config {
   production: boolean;
   /** Run the background-job worker in this process (RUN_JOBS=false for API-only processes). */
   runJobs: boolean;
+  /** SMTP relay for e-mail (`smtp://user:pass@host:587`, `smtps://…`); unset: e-mails go to the log transport. */
+  smtpUrl?: string;
+  /** From header of e-mails sent through the relay. */
+  smtpFrom?: string;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -49,6 +53,8 @@ export function loadConfig(): Config {
     maxBodyBytes: intFrom('MAX_BODY_BYTES', 2 * 1024 * 1024),
     production: process.env.NODE_ENV === 'production',
     runJobs: boolFrom('RUN_JOBS', true),
+    smtpUrl: process.env.SMTP_URL || undefined,
+    smtpFrom: process.env.SMTP_FROM || undefined,
   };
 }
 

@@ -15,6 +15,8 @@ import { registerLegacySurfaces } from '../legacy/routes';
 import { DEMO } from '../db/seed/demo';
 import { startWorker } from '../jobs/worker';
 import { describeError } from '../shared/describe-error';
+import { createSmtpTransport } from '../support/smtp-transport';
+import { resetMessageTransport, setMessageTransport } from '../support/message-transport';
 
 export interface App {
   server: Server;
@@ -51,6 +53,9 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   const { seeded } = await prepareDatabase(database, { seedDemo: config.seedDemo });
   const { router, stop: stopSurfaces } = await buildRouter(database, config);
+  // E-mail leaves through the configured relay; without one, through the log transport.
+  const smtp = config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl, from: config.smtpFrom ?? 'ispgraph <noreply@localhost>' }) : undefined;
+  if (smtp) setMessageTransport('email', smtp);
   const server = createHttpServer(router, { maxBodyBytes: config.maxBodyBytes });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -80,6 +85,10 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
       server.closeAllConnections();
       await closed;
       await worker?.stop();
+      if (smtp) {
+        smtp.close();
+        resetMessageTransport('email');
+      }
       await stopSurfaces();
       await database.close();
     },

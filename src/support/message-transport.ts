@@ -1,8 +1,8 @@
 /**
  * How an SMS or e-mail leaves the system. The message service hands each outbox row to the
  * transport registered for its channel; the default one only writes a log line (nothing is
- * fetched or sent over the network), so an SMTP relay or SMS gateway plugs in later with
- * `setMessageTransport`, and tests plug in a capturing one.
+ * sent over the network). With SMTP_URL set, e-mail goes through the relay (smtp-transport.ts);
+ * an SMS gateway plugs in the same way with `setMessageTransport`, and tests plug in a capturing one.
  */
 import { log } from '../server/logger';
 

@@ -23,7 +23,7 @@ export interface GraphQLResult<T> {
   errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
 }
 
-export async function startTestApp(engine: Engine, options: { seedDemo?: boolean; runJobs?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(engine: Engine, options: { seedDemo?: boolean; runJobs?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   const config: Config = {
     port: 0,
@@ -34,6 +34,7 @@ export async function startTestApp(engine: Engine, options: { seedDemo?: boolean
     maxBodyBytes: 2 * 1024 * 1024,
     production: false,
     runJobs: options.runJobs ?? false,
+    ...options.config,
   };
   const app = await startApp(config, { database: database.handle });
   return {
