@@ -1,6 +1,6 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
 import { CustomerPlanResolver } from './customer-plan.resolver';
 import { PlanResolver, SubPlanResolver } from './plan.resolver';
-import { TaxZoneResolver } from './tax-zone.resolver';
+import { CustomerTaxZoneResolver, TaxZoneResolver } from './tax-zone.resolver';
 
-export const catalogResolvers: Function[] = [PlanResolver, SubPlanResolver, TaxZoneResolver, CustomerPlanResolver];
+export const catalogResolvers: Function[] = [PlanResolver, SubPlanResolver, TaxZoneResolver, CustomerTaxZoneResolver, CustomerPlanResolver];

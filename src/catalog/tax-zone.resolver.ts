@@ -1,5 +1,6 @@
 /** GraphQL adapter for tax zones. */
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Customer } from '../customers/customer.types';
 import type { GraphQLContext } from '../graphql/context';
 import { registerNodeType } from '../graphql/node';
 import { taxZoneById } from './catalog.loaders';
@@ -22,5 +23,13 @@ export class TaxZoneResolver {
     const rows = await taxZoneService.list(ctx);
     for (const row of rows) taxZoneById(ctx).prime(row.id, row);
     return rows.map(toTaxZone);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerTaxZoneResolver {
+  @FieldResolver(() => TaxZone, { nullable: true, description: "The customer's default tax zone." })
+  taxZone(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return loadTaxZone(ctx, (customer as unknown as { taxZoneId: number | null }).taxZoneId);
   }
 }

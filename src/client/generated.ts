@@ -786,6 +786,8 @@ export type Customer = Node & {
   expiresAt: Maybe<Scalars['DateTime']['output']>;
   fax: Maybe<Scalars['String']['output']>;
   freeService: Scalars['Boolean']['output'];
+  /** The gateway (NAS/router, SIMPLer gwid) serving the customer. */
+  gateway: Maybe<Gateway>;
   /** Grace periods given, oldest first. */
   gracePeriods: Array<GracePeriod>;
   /** Whether an end-user-portal password is set (it is never returned). */
@@ -868,6 +870,8 @@ export type Customer = Node & {
   supportEmail: Maybe<Scalars['String']['output']>;
   taxMode: Maybe<TaxMode>;
   taxRate: Maybe<Scalars['Decimal']['output']>;
+  /** The customer's default tax zone. */
+  taxZone: Maybe<TaxZone>;
   updatedAt: Scalars['DateTime']['output'];
   vatExempt: Scalars['Boolean']['output'];
   vatExemptionDate: Maybe<Scalars['Date']['output']>;
@@ -999,6 +1003,8 @@ export type CustomerCreateInput = {
   altPhone?: InputMaybe<Scalars['String']['input']>;
   billingAddress?: InputMaybe<AddressInput>;
   billingFrequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** SIMPLer bucket id (legacy id; buckets are not graph nodes yet). */
+  bucketId?: InputMaybe<Scalars['Int']['input']>;
   /** A CommunityCode id; null clears. */
   communityCodeId?: InputMaybe<Scalars['ID']['input']>;
   companyName?: InputMaybe<Scalars['String']['input']>;
@@ -1011,6 +1017,10 @@ export type CustomerCreateInput = {
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   fax?: InputMaybe<Scalars['String']['input']>;
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The gateway (SIMPLer gwid) the customer is served by. */
+  gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  /** Replaces group membership (customer group legacy ids). */
+  groupIds?: InputMaybe<Array<Scalars['Int']['input']>>;
   importance?: InputMaybe<Scalars['Int']['input']>;
   initDate?: InputMaybe<Scalars['Date']['input']>;
   installDate?: InputMaybe<Scalars['Date']['input']>;
@@ -1025,6 +1035,8 @@ export type CustomerCreateInput = {
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
   marketingCode?: InputMaybe<Scalars['String']['input']>;
   marketingEmails?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Sales person (legacy id) acting as master agent. */
+  masterAgentId?: InputMaybe<Scalars['Int']['input']>;
   monitor?: InputMaybe<MonitorMode>;
   name: Scalars['String']['input'];
   /** Letters, digits and "_"; made unique with a serial postfix. */
@@ -1041,7 +1053,13 @@ export type CustomerCreateInput = {
   referralFeeStatus?: InputMaybe<ReferralFeeStatus>;
   /** The customer who referred this one. */
   referrerCustomerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sales person (legacy id) acting as regional sales manager. */
+  regionalSalesManagerId?: InputMaybe<Scalars['Int']['input']>;
   resellerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sales person (legacy id) acting as salesman. */
+  salesmanId?: InputMaybe<Scalars['Int']['input']>;
+  /** Automatic invoice and traffic enforcement; omitted settings stay, null goes back to the default. */
+  sand?: InputMaybe<CustomerSandSettingsInput>;
   sendReceipt?: InputMaybe<Scalars['Boolean']['input']>;
   /** The plan (Jaze group) the customer is on. */
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
@@ -1053,6 +1071,10 @@ export type CustomerCreateInput = {
   supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   taxMode?: InputMaybe<TaxMode>;
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Default tax zone. */
+  taxZoneId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sales person (legacy id) acting as value-added reseller. */
+  valueAddedResellerId?: InputMaybe<Scalars['Int']['input']>;
   vatExempt?: InputMaybe<Scalars['Boolean']['input']>;
   voipEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   website?: InputMaybe<Scalars['String']['input']>;
@@ -1387,6 +1409,42 @@ export type CustomerPortalPasswordSetPayload = {
   userErrors: Array<UserError>;
 };
 
+/** SIMPLer "sand" settings: automatic invoice follow-up and traffic-cap enforcement. Offsets read like "15 days". */
+export type CustomerSandSettingsInput = {
+  invoiceBillingIssueDate?: InputMaybe<Scalars['String']['input']>;
+  invoiceDeferredTo?: InputMaybe<Scalars['Date']['input']>;
+  invoiceDisconnectionDate?: InputMaybe<Scalars['String']['input']>;
+  invoiceEmailBcc?: InputMaybe<Scalars['EmailAddress']['input']>;
+  invoiceEmailDate1?: InputMaybe<Scalars['String']['input']>;
+  invoiceEmailDate2?: InputMaybe<Scalars['String']['input']>;
+  invoiceEmailFrom?: InputMaybe<Scalars['EmailAddress']['input']>;
+  invoiceEmailTo?: InputMaybe<Scalars['EmailAddress']['input']>;
+  invoiceStatus?: InputMaybe<SandStatus>;
+  invoiceThrottlingDate?: InputMaybe<Scalars['String']['input']>;
+  lodgementFailureDisconnection?: InputMaybe<Scalars['String']['input']>;
+  lodgementFailureEmail2?: InputMaybe<Scalars['String']['input']>;
+  lodgementFailureEmail3?: InputMaybe<Scalars['String']['input']>;
+  trafficDeferredTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Percent of the cap. */
+  trafficDisconnectionThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** -1 carry overage top-ups over, 1 do not; null default. */
+  trafficDoNotCarryOverage?: InputMaybe<Scalars['Int']['input']>;
+  /** -1 prorate the cap in the first month, 1 do not; null default. */
+  trafficDoNotProrate?: InputMaybe<Scalars['Int']['input']>;
+  trafficEmailBcc?: InputMaybe<Scalars['EmailAddress']['input']>;
+  trafficEmailFrom?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Percent of the cap. */
+  trafficEmailThreshold1?: InputMaybe<Scalars['Int']['input']>;
+  /** Percent of the cap. */
+  trafficEmailThreshold2?: InputMaybe<Scalars['Int']['input']>;
+  trafficEmailTo?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Traffic cap in GB. */
+  trafficLimitGb?: InputMaybe<Scalars['Int']['input']>;
+  /** Percent of the cap. */
+  trafficOverageThreshold?: InputMaybe<Scalars['Int']['input']>;
+  trafficStatus?: InputMaybe<SandStatus>;
+};
+
 /** One of the operator's customer statuses with its sub-statuses (SIMPLer getCustomerStatuses). */
 export type CustomerStatus = {
   __typename?: 'CustomerStatus';
@@ -1409,6 +1467,8 @@ export type CustomerUpdateInput = {
   altPhone?: InputMaybe<Scalars['String']['input']>;
   billingAddress?: InputMaybe<AddressInput>;
   billingFrequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** SIMPLer bucket id (legacy id; buckets are not graph nodes yet). */
+  bucketId?: InputMaybe<Scalars['Int']['input']>;
   /** A CommunityCode id; null clears. */
   communityCodeId?: InputMaybe<Scalars['ID']['input']>;
   companyName?: InputMaybe<Scalars['String']['input']>;
@@ -1421,6 +1481,10 @@ export type CustomerUpdateInput = {
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   fax?: InputMaybe<Scalars['String']['input']>;
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The gateway (SIMPLer gwid) the customer is served by. */
+  gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  /** Replaces group membership (customer group legacy ids). */
+  groupIds?: InputMaybe<Array<Scalars['Int']['input']>>;
   id: Scalars['ID']['input'];
   importance?: InputMaybe<Scalars['Int']['input']>;
   initDate?: InputMaybe<Scalars['Date']['input']>;
@@ -1435,6 +1499,8 @@ export type CustomerUpdateInput = {
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
   marketingCode?: InputMaybe<Scalars['String']['input']>;
   marketingEmails?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Sales person (legacy id) acting as master agent. */
+  masterAgentId?: InputMaybe<Scalars['Int']['input']>;
   monitor?: InputMaybe<MonitorMode>;
   name?: InputMaybe<Scalars['String']['input']>;
   nickname?: InputMaybe<Scalars['String']['input']>;
@@ -1450,7 +1516,13 @@ export type CustomerUpdateInput = {
   referralFeeStatus?: InputMaybe<ReferralFeeStatus>;
   /** The customer who referred this one. */
   referrerCustomerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sales person (legacy id) acting as regional sales manager. */
+  regionalSalesManagerId?: InputMaybe<Scalars['Int']['input']>;
   resellerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sales person (legacy id) acting as salesman. */
+  salesmanId?: InputMaybe<Scalars['Int']['input']>;
+  /** Automatic invoice and traffic enforcement; omitted settings stay, null goes back to the default. */
+  sand?: InputMaybe<CustomerSandSettingsInput>;
   sendReceipt?: InputMaybe<Scalars['Boolean']['input']>;
   /** The plan (Jaze group) the customer is on. */
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
@@ -1462,6 +1534,10 @@ export type CustomerUpdateInput = {
   supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   taxMode?: InputMaybe<TaxMode>;
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Default tax zone. */
+  taxZoneId?: InputMaybe<Scalars['ID']['input']>;
+  /** Sales person (legacy id) acting as value-added reseller. */
+  valueAddedResellerId?: InputMaybe<Scalars['Int']['input']>;
   vatExempt?: InputMaybe<Scalars['Boolean']['input']>;
   voipEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   website?: InputMaybe<Scalars['String']['input']>;
@@ -4002,6 +4078,13 @@ export type SalesmanTaskUpdateInput = {
   /** Name of a value added reseller. */
   valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Whether automatic enforcement follows the operator default (SIMPLer sand status). */
+export type SandStatus =
+  | 'DEFAULT'
+  | 'DEFERRED'
+  | 'OFF'
+  | 'OVERRIDE';
 
 /** SEPA direct-debit sequence type (NA: not available / used up). */
 export type SepaSequenceType =

@@ -76,3 +76,11 @@ export enum TaxMode {
   MULTI = 'multi',
 }
 registerEnumType(TaxMode, { name: 'TaxMode' });
+
+export enum SandStatus {
+  OVERRIDE = 'override',
+  DEFAULT = 'default',
+  OFF = 'off',
+  DEFERRED = 'deferred',
+}
+registerEnumType(SandStatus, { name: 'SandStatus', description: 'Whether automatic enforcement follows the operator default (SIMPLer sand status).' });

@@ -31,7 +31,7 @@ function address(input: AddressInput | null | undefined, install: boolean): Part
 }
 
 export function fromCustomerInput(input: CustomerFieldsInput & { name?: string; nickname?: string; invoicingId?: string }): CustomerInput {
-  const { billingAddress, installationAddress, servicePlanId, resellerId, referrerCustomerId, communityCodeId, latitude, longitude, ...rest } = input;
+  const { billingAddress, installationAddress, servicePlanId, resellerId, referrerCustomerId, communityCodeId, gatewayId, taxZoneId, latitude, longitude, ...rest } = input;
   return {
     ...rest,
     ...address(billingAddress, false),
@@ -40,6 +40,8 @@ export function fromCustomerInput(input: CustomerFieldsInput & { name?: string; 
     resellerId: optionalIdOf(resellerId, 'Reseller', ['resellerId']),
     referrerCustomerId: optionalIdOf(referrerCustomerId, 'Customer', ['referrerCustomerId']),
     communityCodeId: optionalIdOf(communityCodeId, 'CommunityCode', ['communityCodeId']),
+    gatewayId: optionalIdOf(gatewayId, 'Gateway', ['gatewayId']),
+    taxZoneId: optionalIdOf(taxZoneId, 'TaxZone', ['taxZoneId']),
     latitude: latitude == null ? latitude : String(latitude),
     longitude: longitude == null ? longitude : String(longitude),
     customFields: input.customFields?.map((f) => ({ fieldId: f.fieldId, value: f.value ?? null })),

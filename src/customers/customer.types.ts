@@ -4,7 +4,7 @@ import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError as UserErrorRef } from '../graphql/user-error';
-import { AccessState, AccountType, InvoiceSendMethod, MonitorMode, PaymentMethod, ReferralFeeStatus, TaxMode } from './customer.enums';
+import { AccessState, AccountType, InvoiceSendMethod, MonitorMode, PaymentMethod, ReferralFeeStatus, SandStatus, TaxMode } from './customer.enums';
 
 @ObjectType({ description: 'A postal address.' })
 export class Address {
@@ -123,6 +123,35 @@ export class CustomFieldValueInput {
 }
 
 /** Fields shared by create and update; all optional. */
+@InputType({ description: 'SIMPLer "sand" settings: automatic invoice follow-up and traffic-cap enforcement. Offsets read like "15 days".' })
+export class CustomerSandSettingsInput {
+  @Field(() => SandStatus, { nullable: true }) invoiceStatus?: SandStatus | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) invoiceEmailFrom?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) invoiceEmailTo?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) invoiceEmailBcc?: string | null;
+  @Field(() => String, { nullable: true }) invoiceBillingIssueDate?: string | null;
+  @Field(() => String, { nullable: true }) invoiceEmailDate1?: string | null;
+  @Field(() => String, { nullable: true }) invoiceEmailDate2?: string | null;
+  @Field(() => String, { nullable: true }) invoiceDisconnectionDate?: string | null;
+  @Field(() => String, { nullable: true }) invoiceThrottlingDate?: string | null;
+  @Field(() => DateScalar, { nullable: true }) invoiceDeferredTo?: string | null;
+  @Field(() => String, { nullable: true }) lodgementFailureEmail2?: string | null;
+  @Field(() => String, { nullable: true }) lodgementFailureEmail3?: string | null;
+  @Field(() => String, { nullable: true }) lodgementFailureDisconnection?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Traffic cap in GB.' }) trafficLimitGb?: number | null;
+  @Field(() => SandStatus, { nullable: true }) trafficStatus?: SandStatus | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) trafficEmailFrom?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) trafficEmailTo?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) trafficEmailBcc?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Percent of the cap.' }) trafficEmailThreshold1?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Percent of the cap.' }) trafficEmailThreshold2?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Percent of the cap.' }) trafficDisconnectionThreshold?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Percent of the cap.' }) trafficOverageThreshold?: number | null;
+  @Field(() => Int, { nullable: true, description: '-1 prorate the cap in the first month, 1 do not; null default.' }) trafficDoNotProrate?: number | null;
+  @Field(() => Int, { nullable: true, description: '-1 carry overage top-ups over, 1 do not; null default.' }) trafficDoNotCarryOverage?: number | null;
+  @Field(() => DateScalar, { nullable: true }) trafficDeferredTo?: string | null;
+}
+
 @InputType('CustomerFieldsInput', { description: 'Customer fields shared by create and update.' })
 export class CustomerFieldsInput {
   @Field(() => String, { nullable: true }) companyName?: string | null;
@@ -177,6 +206,16 @@ export class CustomerFieldsInput {
   @Field(() => ID, { nullable: true, description: 'A CommunityCode id; null clears.' }) communityCodeId?: string | null;
   @Field(() => [ContactInput], { nullable: true, description: 'Replaces the additional contacts.' }) contacts?: ContactInput[] | null;
   @Field(() => [CustomFieldValueInput], { nullable: true }) customFields?: CustomFieldValueInput[] | null;
+  @Field(() => ID, { nullable: true, description: 'The gateway (SIMPLer gwid) the customer is served by.' }) gatewayId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Default tax zone.' }) taxZoneId?: string | null;
+  @Field(() => Int, { nullable: true, description: 'SIMPLer bucket id (legacy id; buckets are not graph nodes yet).' }) bucketId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Sales person (legacy id) acting as salesman.' }) salesmanId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Sales person (legacy id) acting as value-added reseller.' }) valueAddedResellerId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Sales person (legacy id) acting as master agent.' }) masterAgentId?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Sales person (legacy id) acting as regional sales manager.' }) regionalSalesManagerId?: number | null;
+  @Field(() => [Int], { nullable: true, description: 'Replaces group membership (customer group legacy ids).' }) groupIds?: number[] | null;
+  @Field(() => CustomerSandSettingsInput, { nullable: true, description: 'Automatic invoice and traffic enforcement; omitted settings stay, null goes back to the default.' })
+  sand?: CustomerSandSettingsInput | null;
 }
 
 @InputType({ description: 'A new customer. A nickname or invoicing id in use gets a serial number postfix.' })

@@ -10,6 +10,11 @@ import { Cpe, CustomerIp, Gateway, NetworkInterface } from './network.types';
 
 @Resolver(() => Customer)
 export class CustomerNetworkResolver {
+  @FieldResolver(() => Gateway, { nullable: true, description: 'The gateway (NAS/router, SIMPLer gwid) serving the customer.' })
+  gateway(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return loadGateway(ctx, (customer as unknown as { gatewayId: number | null }).gatewayId);
+  }
+
   @FieldResolver(() => [CustomerIp], { description: 'Addresses and MAC bindings of the customer, in the order they were added.' })
   async ips(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
     return (await ipsByCustomer(ctx).load(customer.legacyId)).map(toCustomerIp);
