@@ -461,6 +461,25 @@ export type BuildingUpdateInput = {
   streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A CoA-Request the NAS acknowledged (CoA-ACK). */
+export type CoaAcknowledgement = {
+  __typename?: 'CoaAcknowledgement';
+  /** Datagrams sent until the answer came. */
+  attempts: Scalars['Int']['output'];
+  /** The NAS that acknowledged. */
+  nas: Scalars['IP']['output'];
+  port: Scalars['Int']['output'];
+  /** Acct-Session-Id of the session changed. */
+  sessionId: Scalars['String']['output'];
+  username: Maybe<Scalars['String']['output']>;
+};
+
+export type CoaAttributeInput = {
+  /** A RADIUS attribute name, e.g. `Mikrotik-Rate-Limit`, `Session-Timeout`, or `Attr-26.<vendor>.<type>`. */
+  attribute: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
 /** What the collector found (Jaze statusOfCollection). */
 export type CollectionOutcome =
   | 'ALREADY_PAID'
@@ -965,6 +984,20 @@ export type CustomerAttachmentsSyncInput = {
   mode?: InputMaybe<Scalars['String']['input']>;
   /** PostgreSQL array literal of rights, e.g. {"billing information", "maintenance"}; allowed: billing information, maintenance, network information, sales tracking. */
   rights: Scalars['String']['input'];
+};
+
+/** Sends a CoA-Request to the NAS of the customer's open session. */
+export type CustomerCoaRequestInput = {
+  /** Attributes to change in the session. */
+  attributes: Array<CoaAttributeInput>;
+  customerId: Scalars['ID']['input'];
+};
+
+export type CustomerCoaRequestPayload = {
+  __typename?: 'CustomerCoaRequestPayload';
+  /** Null when the NAS refused (CoA-NAK), did not answer, or no session is open: see userErrors. */
+  acknowledgement: Maybe<CoaAcknowledgement>;
+  userErrors: Array<UserError>;
 };
 
 /** Puts a customer on a staff member's collection round (Jaze assign_users_to_admin); replaces any other collector. */
@@ -2387,6 +2420,8 @@ export type Mutation = {
   customerBandwidthOverrideClear: CustomerOverrideClearPayload;
   /** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
   customerBandwidthOverrideSet: BandwidthOverridePayload;
+  /** Changes a customer's open session on its NAS with a RADIUS CoA-Request (RFC 5176; Jaze coa_request). */
+  customerCoaRequest: CustomerCoaRequestPayload;
   /** Puts a customer on a collector's round, replacing any other collector (Jaze assign_users_to_admin). */
   customerCollectorAssign: CustomerCollectorAssignPayload;
   /** Creates a customer. */
@@ -2630,6 +2665,11 @@ export type MutationCustomerBandwidthOverrideClearArgs = {
 
 export type MutationCustomerBandwidthOverrideSetArgs = {
   input: BandwidthOverrideSetInput;
+};
+
+
+export type MutationCustomerCoaRequestArgs = {
+  input: CustomerCoaRequestInput;
 };
 
 

@@ -2,5 +2,6 @@
 import { CustomerRadiusResolver, RadiusAccountResolver, RadiusSessionResolver } from './radius.resolver';
 import { BandwidthOverrideResolver, CustomerOverridesResolver, VendorAttributeOverrideResolver } from './override.resolver';
 import { CustomerRadiusAttributesResolver, RadiusWritesResolver } from './radius-writes.resolver';
+import { CoaResolver } from './coa.resolver';
 
-export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver, CustomerRadiusAttributesResolver, RadiusWritesResolver, BandwidthOverrideResolver, VendorAttributeOverrideResolver, CustomerOverridesResolver];
+export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver, CustomerRadiusAttributesResolver, RadiusWritesResolver, BandwidthOverrideResolver, VendorAttributeOverrideResolver, CustomerOverridesResolver, CoaResolver];

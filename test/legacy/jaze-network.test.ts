@@ -365,6 +365,22 @@ describe.each(enabledEngines())('Jaze network endpoints on %s', (engine) => {
       expect((await audits()).at(-1)).toEqual({ outcome: 'ack' });
     });
 
+    it('does the same through GraphQL customerCoaRequest: the acknowledgement on ACK, a userError on NAK', async () => {
+      const COA = `mutation($input: CustomerCoaRequestInput!) { customerCoaRequest(input: $input) {
+        acknowledgement { nas port username sessionId attempts } userErrors { field message code } } }`;
+      const input = { customerId: toGlobalId('Customer', online), attributes: [{ attribute: 'Mikrotik-Rate-Limit', value: '8M/8M' }] };
+      const ack = await t.gql<{ customerCoaRequest: { acknowledgement: unknown; userErrors: unknown[] } }>(COA, { input });
+      expect(ack.data.customerCoaRequest).toEqual({
+        acknowledgement: { nas: '127.0.0.1', port: peer.port, username: 'coa-user', sessionId: '81a0002f', attempts: 1 },
+        userErrors: [],
+      });
+      expect(peer.received.at(-1)!.authentic).toBe(true);
+      peer.mode = 'nak';
+      const nak = await t.gql<{ customerCoaRequest: { acknowledgement: unknown; userErrors: { message: string; code: string }[] } }>(COA, { input });
+      expect(nak.data.customerCoaRequest.acknowledgement).toBeNull();
+      expect(nak.data.customerCoaRequest.userErrors).toEqual([expect.objectContaining({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('Error-Cause 503') })]);
+    });
+
     it('retransmits when the first request is lost', async () => {
       peer.mode = 'drop-first';
       const res = await jaze(t.url, 'POST', '/api/v1/coa_request', { userId: online, vendorData: JSON.stringify([{ attribute: 'Mikrotik-Rate-Limit', value: '4M/4M' }]) }, { json: true });

@@ -120,7 +120,7 @@ const coaOperations = [
     params: [USER_ID, { name: 'vendorData', kind: 'text', doc: 'The attributes to change: vendorData[n][attribute|value], or a JSON array of {attribute, value}.' }],
     patternParams: [rowsFamily('vendorData', COA_ROW)],
     returns: '{ status, errorCode, message: ["TRUE"] } once the NAS answers CoA-ACK',
-    graphql: '— none: a CoA talks to the NAS, not to the graph (src/radius/coa.service.ts requestCoa)',
+    graphql: 'mutation customerCoaRequest',
     routes: [{ method: 'POST', path: '/api/v1/coa_request' }],
     notes:
       'A real CoA-Request over UDP to the NAS-IP-Address of the newest open accounting session, port and secret from the gateway with that NAS address ' +
