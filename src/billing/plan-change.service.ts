@@ -10,6 +10,8 @@ import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
+import { bandwidthOverrides } from '../radius/bandwidth-override.table';
+import { vendorAttributeOverrides } from '../radius/vendor-attribute-override.table';
 import { plans } from '../catalog/plan.table';
 import { addMonths, isCalendarDate } from './dates';
 import { planChanges } from './plan-change.table';
@@ -143,11 +145,29 @@ export async function movablePlanIds(ctx: ServiceContext, customerId: number): P
 
 const midnight = (date: string) => new Date(`${date}T00:00:00.000Z`);
 
-/** Puts the customer on the plan and, with moveBilling, re-points the billing subscription. */
-async function apply(tx: Executor, operatorId: number, change: Pick<PlanChangeRow, 'customerId' | 'toPlanId' | 'moveBilling'>, on: string): Promise<void> {
+/**
+ * Puts the customer on the plan and, with moveBilling, re-points the billing subscription.
+ * clearDataUsage starts the usage count afresh (usage before `at` no longer counts against the
+ * new plan; the session history stays); clearPolicies removes the customer's bandwidth and
+ * vendor-attribute overrides, so the new plan's own policy applies.
+ */
+async function apply(
+  tx: Executor,
+  operatorId: number,
+  change: Pick<PlanChangeRow, 'customerId' | 'toPlanId' | 'moveBilling' | 'clearDataUsage' | 'clearPolicies'>,
+  on: string,
+  at: Date,
+): Promise<void> {
   const [customer] = await tx.select({ servicePlanId: customers.servicePlanId }).from(customers).where(eq(customers.id, change.customerId));
   const [plan] = await tx.select().from(plans).where(eq(plans.id, change.toPlanId));
-  await tx.update(customers).set({ servicePlanId: change.toPlanId, updatedAt: new Date() }).where(eq(customers.id, change.customerId));
+  await tx
+    .update(customers)
+    .set({ servicePlanId: change.toPlanId, updatedAt: new Date(), ...(change.clearDataUsage ? { usageResetAt: at } : {}) })
+    .where(eq(customers.id, change.customerId));
+  if (change.clearPolicies) {
+    await tx.delete(bandwidthOverrides).where(and(eq(bandwidthOverrides.operatorId, operatorId), eq(bandwidthOverrides.customerId, change.customerId)));
+    await tx.delete(vendorAttributeOverrides).where(and(eq(vendorAttributeOverrides.operatorId, operatorId), eq(vendorAttributeOverrides.customerId, change.customerId)));
+  }
   if (!change.moveBilling) return;
   const sub = await billingSubscription(tx, operatorId, change.customerId, customer?.servicePlanId ?? null, on);
   if (!sub) return;
@@ -166,8 +186,8 @@ async function apply(tx: Executor, operatorId: number, change: Pick<PlanChangeRo
  * Jaze move_group. `immediately`: applied now. `previous_billing_cycle`: applied now, effective
  * from the start of the current cycle of the billing subscription. `next_billing_cycle`:
  * recorded, effective on the billing subscription's next billing date. `custom_date`: recorded,
- * effective at 00:00 UTC of `customDate`. Clearing data usage / policies is recorded on the row
- * for the RADIUS side to act on.
+ * effective at 00:00 UTC of `customDate`. Clearing data usage / policies happens when the move
+ * is applied (see `apply`).
  */
 export async function move(ctx: ServiceContext, input: MoveInput, now: Date = new Date()): Promise<PlanChangeRow> {
   const operatorId = ctx.actor.operatorId;
@@ -222,7 +242,7 @@ export async function move(ctx: ServiceContext, input: MoveInput, now: Date = ne
         createdByStaffId: ctx.actor.staffUserId,
       })
       .returning();
-    if (applyNow) await apply(tx, operatorId, row!, todayDate);
+    if (applyNow) await apply(tx, operatorId, row!, todayDate, now);
     await audit(tx, ctx.actor, 'customer.planChange', 'customer', customer!.id, {
       planChangeId: row!.id,
       fromPlanId: customer!.servicePlanId,
@@ -247,7 +267,7 @@ export async function applyDue(ctx: ServiceContext, asOf: Date = new Date()): Pr
       .for('update', { skipLocked: true });
     const applied: PlanChangeRow[] = [];
     for (const change of due) {
-      await apply(tx, operatorId, change, asOf.toISOString().slice(0, 10));
+      await apply(tx, operatorId, change, asOf.toISOString().slice(0, 10), change.effectiveAt);
       const [row] = await tx.update(planChanges).set({ appliedAt: asOf }).where(eq(planChanges.id, change.id)).returning();
       await audit(tx, ctx.actor, 'customer.planChange.apply', 'customer', change.customerId, { planChangeId: change.id, toPlanId: change.toPlanId });
       applied.push(row!);

@@ -106,6 +106,8 @@ export const customers = pgTable(
     /** Service validity (Jaze activationTime / expirationTime). */
     activatedAt: timestamptz(),
     expiresAt: timestamptz(),
+    /** Usage counts from here on (a plan move with clearDataUsage); null: from the billing cycle start. */
+    usageResetAt: timestamptz(),
 
     // contact
     phone: text(),

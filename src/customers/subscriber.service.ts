@@ -196,7 +196,7 @@ async function staticIpsOf(ctx: ServiceContext, customerIds: number[]): Promise<
   return byCustomer;
 }
 
-/** Traffic of sessions started since each customer's current billing cycle began. */
+/** Traffic of sessions started since each customer's current billing cycle began (or its usage was cleared, if later). */
 async function cycleUsageOf(ctx: ServiceContext, customerIds: number[]): Promise<Map<number, BillingCycleUsage>> {
   const operatorId = ctx.actor.operatorId;
   const cycles = await currentBillingCycles(ctx.db, operatorId, customerIds);
@@ -213,7 +213,12 @@ async function cycleUsageOf(ctx: ServiceContext, customerIds: number[]): Promise
       download: sql<string>`coalesce(sum(${radacct.acctoutputoctets}), 0)::text`,
     })
     .from(sql`(values ${windows}) as w(customer_id, since)`)
-    .leftJoin(radacct, sql`${radacct.customerId} = w.customer_id and ${radacct.operatorId} = ${operatorId} and ${radacct.acctstarttime} >= w.since`)
+    // A plan move with clearDataUsage restarts the count (customers.usage_reset_at); greatest() skips a null.
+    .leftJoin(
+      radacct,
+      sql`${radacct.customerId} = w.customer_id and ${radacct.operatorId} = ${operatorId}
+        and ${radacct.acctstarttime} >= greatest(w.since, (select ${customers.usageResetAt} from ${customers} where ${customers.id} = w.customer_id))`,
+    )
     .groupBy(sql`w.customer_id`);
   const totals = new Map(rows.map((r) => [Number(r.customerId), r]));
   for (const cycle of cycles.values()) {

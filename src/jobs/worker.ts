@@ -5,6 +5,7 @@
  */
 import type { Database } from '../db/client';
 import { recoverStale, runOne, type BackgroundJobRow } from './job.service';
+import { scheduleDuePlanChanges } from './schedule';
 
 export interface WorkerOptions {
   /** Pause between polls when the queue is empty (default 1000 ms). */
@@ -18,6 +19,8 @@ export interface WorkerOptions {
    * longest job, since several workers may share the queue.
    */
   staleAfterMs?: number;
+  /** How often to queue the jobs the system owes itself (due plan moves); default 60 s, 0 disables. */
+  scheduleEveryMs?: number;
 }
 
 export interface Worker {
@@ -40,7 +43,13 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
   const loop = (async () => {
     const staleAfterMs = options.staleAfterMs ?? 15 * 60_000;
     if (staleAfterMs > 0) await recoverStale(db, { olderThanMs: staleAfterMs }).catch((error: unknown) => options.onError?.(error));
+    const scheduleEveryMs = options.scheduleEveryMs ?? 60_000;
+    let nextSchedule = 0;
     while (!stopped) {
+      if (scheduleEveryMs > 0 && Date.now() >= nextSchedule) {
+        nextSchedule = Date.now() + scheduleEveryMs;
+        await scheduleDuePlanChanges(db).catch((error: unknown) => options.onError?.(error));
+      }
       let ran = false;
       try {
         const job = await runOne(db);
@@ -52,7 +61,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
         // Claiming or recording failed (handler errors are recorded on the job, not thrown).
         options.onError?.(error);
       }
-      if (!ran && !stopped) await sleep(intervalMs);
+      if (!ran && !stopped) await sleep(scheduleEveryMs > 0 ? Math.min(intervalMs, Math.max(1, nextSchedule - Date.now())) : intervalMs);
     }
   })();
 

@@ -1,0 +1,1 @@
+ALTER TABLE "customers" ADD COLUMN "usage_reset_at" timestamp with time zone;
