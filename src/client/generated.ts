@@ -119,6 +119,31 @@ export type AreaUpdateInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A file attached to a customer or a maintenance ticket. */
+export type Attachment = Node & {
+  __typename?: 'Attachment';
+  dateAdded: Scalars['DateTime']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  filename: Scalars['String']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** SIMPLer mode, e.g. electronic_document. */
+  mode: Maybe<Scalars['String']['output']>;
+  /** Customer attachments: who may see them. */
+  rights: Maybe<Array<AttachmentRight>>;
+  /** Size in bytes. */
+  sizeBytes: Maybe<Scalars['Float']['output']>;
+};
+
+/** Who may see a customer attachment. */
+export type AttachmentRight =
+  | 'BILLING_INFORMATION'
+  | 'MAINTENANCE'
+  | 'NETWORK_INFORMATION'
+  | 'SALES_TRACKING';
+
 /** Work on an outside system requested through the API and carried out by the job worker. */
 export type BackgroundJob = Node & {
   __typename?: 'BackgroundJob';
@@ -779,6 +804,8 @@ export type Customer = Node & {
   accountsEmail: Maybe<Scalars['String']['output']>;
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   altPhone: Maybe<Scalars['String']['output']>;
+  /** Files attached to the account, oldest first. */
+  attachments: Array<Attachment>;
   /** The customer's bandwidth (FUP) override of its plan's profile, if any. */
   bandwidthOverride: Maybe<BandwidthOverride>;
   /** Bank / EFT accounts, the preferred one first. */
@@ -2177,6 +2204,8 @@ export type MaintenanceStatus =
 /** A support ticket on a customer, a site or a device (SIMPLer maintenance). */
 export type MaintenanceTicket = Node & {
   __typename?: 'MaintenanceTicket';
+  /** Files attached to the ticket, oldest first. */
+  attachments: Array<Attachment>;
   closedBy: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   customer: Maybe<Customer>;

@@ -8,6 +8,7 @@ import {
 } from './maintenance.resolver';
 import { CustomerSalesResolver, SupportWriteResolver } from './support-write.resolver';
 import { CustomerMessagesResolver, MessageResolver } from './message.resolver';
+import { CustomerAttachmentsResolver, TicketAttachmentsResolver } from './attachment.resolver';
 
 export const supportResolvers: Function[] = [
   MaintenanceTicketResolver,
@@ -19,4 +20,6 @@ export const supportResolvers: Function[] = [
   CustomerSalesResolver,
   MessageResolver,
   CustomerMessagesResolver,
+  CustomerAttachmentsResolver,
+  TicketAttachmentsResolver,
 ];
