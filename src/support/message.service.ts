@@ -8,7 +8,7 @@
  * Templates are ours, rendered by a small `{{placeholder}}` substitution (no expressions, no
  * code, one pass: a value containing "{{x}}" stays literal text).
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -335,6 +335,36 @@ export async function deliver(db: Executor, row: MessageRow, body: string = row.
     .where(eq(messages.id, row.id))
     .returning();
   return updated!;
+}
+
+/**
+ * The outbox sweep: messages still pending a while after they were written (the process that
+ * wrote them died before handing them over) are delivered now. A password-recovery message is
+ * not: its stored copy has the password masked, and the password was never kept, so it is
+ * marked aborted (505) for the customer to ask again rather than sent with stars.
+ */
+export async function redeliverPending(db: Executor, options: { olderThanMs?: number; limit?: number } = {}): Promise<MessageRow[]> {
+  const olderThan = new Date(Date.now() - (options.olderThanMs ?? 60_000));
+  const stuck = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.statusCode, MESSAGE_STATUS.PENDING), lt(messages.createdAt, olderThan)))
+    .orderBy(asc(messages.createdAt), asc(messages.id))
+    .limit(options.limit ?? 50);
+  const done: MessageRow[] = [];
+  for (const row of stuck) {
+    if (row.template === 'recoverPassword') {
+      const [aborted] = await db
+        .update(messages)
+        .set({ statusCode: MESSAGE_STATUS.ABORTED, errorMessage: 'not resent: the password in it was never stored; ask for a new recovery' })
+        .where(and(eq(messages.id, row.id), eq(messages.statusCode, MESSAGE_STATUS.PENDING)))
+        .returning();
+      if (aborted) done.push(aborted);
+      continue;
+    }
+    done.push(await deliver(db, row));
+  }
+  return done;
 }
 
 /** Sends one template message to one customer (Jaze E32/E33 for a single `userId`). */
