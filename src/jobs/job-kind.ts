@@ -12,9 +12,17 @@ export interface JobKind<P extends JobParams = JobParams> {
    * as they will be stored on the job. Runs at enqueue time, so bad input queues nothing.
    */
   validate(ctx: ServiceContext, params: JobParams, v: Validation): Promise<P>;
-  /** Does the work; throwing records the job as failed with the error's message. */
-  run(ctx: ServiceContext, params: P): Promise<JobResult>;
+  /**
+   * Does the work; throwing records the job as failed with the error's message. `signal` aborts
+   * when the job runs past its time limit: long loops should check it and stop.
+   */
+  run(ctx: ServiceContext, params: P, signal: AbortSignal): Promise<JobResult>;
+  /** Longest the job may run before it is recorded as failed (default DEFAULT_JOB_TIMEOUT_MS). */
+  timeoutMs?: number;
 }
+
+/** Ten minutes: far above any legitimate run of today's kinds, well below the stale-job sweep (15 min). */
+export const DEFAULT_JOB_TIMEOUT_MS = 10 * 60_000;
 
 // ---------------------------------------------------------------- parameter readers
 

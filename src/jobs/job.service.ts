@@ -12,7 +12,7 @@ import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, Validation } from '../shared/errors';
 import { backgroundJobs } from '../support/background-job.table';
-import type { JobKind, JobParams, JobResult } from './job-kind';
+import { DEFAULT_JOB_TIMEOUT_MS, type JobKind, type JobParams, type JobResult } from './job-kind';
 import { syncCustomerAttachments, syncMaintenanceAttachments } from './handlers/attachments';
 import { updateBucketsFromSubscription } from './handlers/buckets';
 import { updateGpsDetails } from './handlers/gps-details';
@@ -124,13 +124,30 @@ function describeFailure(error: unknown): string {
 }
 
 /** Carries out a claimed job with its kind's handler and records the outcome; never throws for the handler's errors. */
+/** Runs `work`, failing it (and aborting its signal) once `ms` have passed. */
+async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`timed out after ${ms / 1000} s`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function execute(db: Database, job: BackgroundJobRow): Promise<BackgroundJobRow> {
   const ctx: ServiceContext = { db, actor: { operatorId: job.operatorId, staffUserId: job.requestedByStaffId, role: 'admin', surface: 'worker' } };
   let outcome: { status: 'succeeded'; result: JobResult } | { status: 'failed'; error: string };
   try {
     const handler = registry.get(job.kind);
     if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-    const result = await handler.run(ctx, job.params as JobParams);
+    const result = await withTimeout(handler.timeoutMs ?? DEFAULT_JOB_TIMEOUT_MS, (signal) => handler.run(ctx, job.params as JobParams, signal));
     outcome = { status: 'succeeded', result: JSON.parse(JSON.stringify(result ?? {})) as JobResult };
   } catch (error) {
     outcome = { status: 'failed', error: describeFailure(error).slice(0, 4000) };
