@@ -3450,6 +3450,8 @@ export type Query = {
   radiusAccounts: RadiusAccountConnection;
   /** The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions). */
   radiusSessions: RadiusSessionConnection;
+  /** Asks the configured RADIUS server for its counters (Status-Server, RFC 5997; Jaze get_radius_statistics). */
+  radiusStatistics: RadiusStatistics;
   /** One reseller, by global id or by the legacy numeric id. */
   reseller: Maybe<Reseller>;
   /** The operator's resellers and franchisees (deleted ones excluded), filtered and ordered. */
@@ -3593,6 +3595,11 @@ export type QueryRadiusSessionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<RadiusSessionOrder>;
+};
+
+
+export type QueryRadiusStatisticsArgs = {
+  type: RadiusStatisticsType;
 };
 
 
@@ -3784,6 +3791,15 @@ export type RadiusAttributeUpdateInput = {
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One FreeRADIUS statistics counter. */
+export type RadiusCounter = {
+  __typename?: 'RadiusCounter';
+  /** e.g. FreeRADIUS-Total-Access-Requests */
+  name: Scalars['String']['output'];
+  /** As the server reported it (counters can exceed 2^31). */
+  value: Scalars['String']['output'];
+};
+
 /** One RADIUS accounting session (FreeRADIUS radacct); `legacyId` is radacctid. */
 export type RadiusSession = Node & {
   __typename?: 'RadiusSession';
@@ -3857,6 +3873,21 @@ export type RadiusSessionOrder = {
 /** Sessions are ordered by radacctid, which follows start order; the start time itself may be null. */
 export type RadiusSessionOrderField =
   | 'ID';
+
+/** The configured RADIUS server's counters, as its status server answered. */
+export type RadiusStatistics = {
+  __typename?: 'RadiusStatistics';
+  counters: Array<RadiusCounter>;
+  /** Bytes of the answer. */
+  replyLength: Scalars['Int']['output'];
+  /** host:port asked. */
+  server: Scalars['String']['output'];
+  type: RadiusStatisticsType;
+};
+
+export type RadiusStatisticsType =
+  | 'ACCOUNTING'
+  | 'AUTHENTICATION';
 
 /** FreeRADIUS per-user tables: check items, reply items, group membership. */
 export type RadiusTable =

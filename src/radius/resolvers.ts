@@ -3,5 +3,6 @@ import { CustomerRadiusResolver, RadiusAccountResolver, RadiusSessionResolver } 
 import { BandwidthOverrideResolver, CustomerOverridesResolver, VendorAttributeOverrideResolver } from './override.resolver';
 import { CustomerRadiusAttributesResolver, RadiusWritesResolver } from './radius-writes.resolver';
 import { CoaResolver } from './coa.resolver';
+import { RadiusStatisticsResolver } from './radius-stats.resolver';
 
-export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver, CustomerRadiusAttributesResolver, RadiusWritesResolver, BandwidthOverrideResolver, VendorAttributeOverrideResolver, CustomerOverridesResolver, CoaResolver];
+export const radiusResolvers: Function[] = [RadiusSessionResolver, RadiusAccountResolver, CustomerRadiusResolver, CustomerRadiusAttributesResolver, RadiusWritesResolver, BandwidthOverrideResolver, VendorAttributeOverrideResolver, CustomerOverridesResolver, CoaResolver, RadiusStatisticsResolver];

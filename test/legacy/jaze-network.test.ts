@@ -518,6 +518,19 @@ describe.each(enabledEngines())('Jaze network endpoints on %s', (engine) => {
       ]);
     });
 
+    it('answers GraphQL radiusStatistics from the same Status-Server query', async () => {
+      const res = await t.gql<{ radiusStatistics: { type: string; server: string; counters: { name: string; value: string }[] } }>(
+        `{ radiusStatistics(type: AUTHENTICATION) { type server counters { name value } } }`,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data.radiusStatistics).toMatchObject({ type: 'AUTHENTICATION', server: `127.0.0.1:${peer.port}` });
+      expect(res.data.radiusStatistics.counters).toContainEqual({ name: expect.stringMatching(/Total-Access-Requests$/), value: '4' });
+      expect(peer.received[0]!.authentic).toBe(true);
+      process.env.RADIUS_STATUS_SECRET = '';
+      const unconfigured = await t.gql(`{ radiusStatistics(type: ACCOUNTING) { type } }`);
+      expect(unconfigured.errors?.[0]).toMatchObject({ message: expect.stringContaining('not configured'), extensions: { code: 'PRECONDITION_FAILED' } });
+    });
+
     it('serves the accounting counters for type 2', async () => {
       const res = await jaze(t.url, 'GET', '/api/v1/get_radius_statistics/2');
       expect(res.body[2]).toBe('Statistics-Type = Accounting');

@@ -285,7 +285,7 @@ const otherOperations = [
     summary: "E36: the RADIUS server's authentication (1) or accounting (2) counters, from a Status-Server query.",
     params: [{ name: 'type', kind: 'text', required: true, values: ['1', '2'], doc: '1 authentication, 2 accounting.' }],
     returns: '[ "Sent Status-Server Id …", "Message-Authenticator = 0x00", "Statistics-Type = Authentication", …, "Total-Access-Requests = 4", … ] (radclient lines)',
-    graphql: '— none: server-wide counters read from the RADIUS status server (src/radius/radius-stats.service.ts)',
+    graphql: 'query radiusStatistics',
     routes: [{ method: 'GET', path: '/api/v1/get_radius_statistics/:type' }],
     notes:
       'A real Status-Server (RFC 5997, with Message-Authenticator) to RADIUS_STATUS_HOST:RADIUS_STATUS_PORT (default 127.0.0.1:18121) with RADIUS_STATUS_SECRET; ' +
