@@ -3,7 +3,8 @@
  * addition, with the period, the money and the plan (Jaze group) before and after. Reading only;
  * soft-deleted renewals are left out.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../db/client';
 import type { ServiceContext } from '../shared/context';
 import { Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -46,4 +47,17 @@ export async function list(ctx: ServiceContext, filter: RenewalFilter = {}): Pro
     )
     .orderBy(asc(renewals.createdAt), asc(renewals.id));
   return rows.map((r) => ({ ...r.renewal, operatorCode: r.operatorCode }));
+}
+
+/** Non-deleted renewals of these customers, newest first (GraphQL Customer.renewals, batched). */
+export function byCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<RenewalRow[]> {
+  return db
+    .select()
+    .from(renewals)
+    .where(and(eq(renewals.operatorId, operatorId), inArray(renewals.customerId, [...customerIds]), eq(renewals.deleted, false)))
+    .orderBy(desc(renewals.createdAt), desc(renewals.id));
+}
+
+export function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<RenewalRow[]> {
+  return db.select().from(renewals).where(and(eq(renewals.operatorId, operatorId), inArray(renewals.id, [...ids])));
 }

@@ -6,6 +6,7 @@ import { BankAccountResolver, CreditCardResolver } from './payment-instrument.re
 import { PaymentResolver } from './payment.resolver';
 import { PlanBillingResolver } from './plan-billing.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
+import { CollectionQueriesResolver, CustomerRenewalsResolver, RenewalResolver } from './renewal.resolver';
 
 export const billingResolvers: Function[] = [
   SubscriptionResolver,
@@ -20,4 +21,7 @@ export const billingResolvers: Function[] = [
   PlanChangeResolver,
   PaymentCollectionResolver,
   CustomerPlanChangesResolver,
+  CustomerRenewalsResolver,
+  RenewalResolver,
+  CollectionQueriesResolver,
 ];

@@ -2,7 +2,8 @@
  * Overage allowances: extra traffic granted to customers (SIMPLer getOverageAllowances). Read
  * side: filtered by customer and by the day they were granted.
  */
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../db/client';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -37,4 +38,17 @@ export async function list(ctx: ServiceContext, filter: OverageAllowanceFilter =
     .from(overageAllowances)
     .where(and(...conditions))
     .orderBy(asc(overageAllowances.createdAt), asc(overageAllowances.id));
+}
+
+/** Allowances of these customers, oldest first (GraphQL Customer.overageAllowances, batched). */
+export function byCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<OverageAllowanceRow[]> {
+  return db
+    .select()
+    .from(overageAllowances)
+    .where(and(eq(overageAllowances.operatorId, operatorId), inArray(overageAllowances.customerId, [...customerIds])))
+    .orderBy(asc(overageAllowances.createdAt), asc(overageAllowances.id));
+}
+
+export function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<OverageAllowanceRow[]> {
+  return db.select().from(overageAllowances).where(and(eq(overageAllowances.operatorId, operatorId), inArray(overageAllowances.id, [...ids])));
 }

@@ -511,6 +511,14 @@ export type CollectionOutcome =
   | 'CASH_COLLECTED'
   | 'NOT_AVAILABLE';
 
+/** A customer on a collector's round, with what it owes. */
+export type CollectionRoundEntry = {
+  __typename?: 'CollectionRoundEntry';
+  /** Unpaid part of open invoices; null when none is open. */
+  balance: Maybe<Scalars['Decimal']['output']>;
+  customer: Customer;
+};
+
 /** A community code customers can be assigned (unique per operator). */
 export type CommunityCode = Node & {
   __typename?: 'CommunityCode';
@@ -878,6 +886,8 @@ export type Customer = Node & {
   note: Maybe<Scalars['String']['output']>;
   /** Notes on the account, newest first. */
   notes: Array<CustomerNote>;
+  /** Extra traffic granted, oldest first (SIMPLer getOverageAllowances). */
+  overageAllowances: Array<OverageAllowance>;
   /** Field payment collections, newest first. */
   paymentCollections: Array<PaymentCollection>;
   paymentMethod: Maybe<PaymentMethod>;
@@ -897,6 +907,8 @@ export type Customer = Node & {
   referenceText: Maybe<Scalars['String']['output']>;
   referralFeeAmount: Maybe<Scalars['Decimal']['output']>;
   referralFeeStatus: Maybe<ReferralFeeStatus>;
+  /** Renewals of the service, newest first (Jaze get_renewal_details). */
+  renewals: Array<Renewal>;
   /** The reseller or franchisee the customer came through. */
   reseller: Maybe<Reseller>;
   /** The customer's sales issues, newest report first. */
@@ -3030,6 +3042,21 @@ export type Node = {
   legacyId: Scalars['Int']['output'];
 };
 
+/** Extra traffic granted to a customer beyond the plan. */
+export type OverageAllowance = Node & {
+  __typename?: 'OverageAllowance';
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  method: Maybe<Scalars['String']['output']>;
+  /** Traffic granted, GB. */
+  trafficLimitGb: Scalars['Decimal']['output'];
+  /** Traffic used of it, GB. */
+  usedGb: Maybe<Scalars['Decimal']['output']>;
+};
+
 /** When the second profile takes over (Jaze …Reset): ALWAYS; DATA = while the FUP limit is not exceeded; UPLOAD_DOWNLOAD = while neither upload nor download exceeds it. */
 export type OverrideReset =
   | 'ALWAYS'
@@ -3414,6 +3441,8 @@ export type Query = {
   backgroundJob: Maybe<BackgroundJob>;
   /** The operator's background jobs, newest first. */
   backgroundJobs: BackgroundJobConnection;
+  /** The customers on a collector's round, by area, street, building and name (Jaze get_collection_users_areawise). */
+  collectionRound: Array<CollectionRoundEntry>;
   /** The operator's community codes, newest first (SIMPLer listCommunityCode). */
   communityCodes: Array<CommunityCode>;
   /** The operator's custom tables with their column definitions. */
@@ -3440,6 +3469,8 @@ export type Query = {
   node: Maybe<Node>;
   /** Objects by global id, in the order asked (at most 100). */
   nodes: Array<Maybe<Node>>;
+  /** Collected payments waiting for approval (Jaze get_collection_approval_users). */
+  paymentCollectionsAwaitingApproval: Array<PaymentCollection>;
   /** The operator's payments received, filtered and ordered. */
   payments: PaymentConnection;
   /** One plan, by global id or by the legacy numeric id (SIMPLer productid, Jaze Group_id). */
@@ -3480,6 +3511,13 @@ export type QueryBackgroundJobsArgs = {
   filter?: InputMaybe<BackgroundJobFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCollectionRoundArgs = {
+  areaId?: InputMaybe<Scalars['ID']['input']>;
+  staffUserId: Scalars['ID']['input'];
+  withBalanceOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -3549,6 +3587,13 @@ export type QueryNodeArgs = {
 
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryPaymentCollectionsAwaitingApprovalArgs = {
+  collectorId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -3900,6 +3945,30 @@ export type ReferralFeeStatus =
   | 'NO_FEE'
   | 'PAID'
   | 'PRE_PAID';
+
+/** One renewal of a customer's service: the period bought, the plan and the amount. */
+export type Renewal = Node & {
+  __typename?: 'Renewal';
+  activeSince: Maybe<Scalars['Date']['output']>;
+  activeUntil: Maybe<Scalars['Date']['output']>;
+  amount: Scalars['Decimal']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  notes: Maybe<Scalars['String']['output']>;
+  /** Who renewed it, as recorded. */
+  performedBy: Maybe<Scalars['String']['output']>;
+  planRate: Maybe<Scalars['Decimal']['output']>;
+  /** The plan renewed. */
+  presentPlan: Maybe<Plan>;
+  /** The plan before the renewal. */
+  previousPlan: Maybe<Plan>;
+  /** e.g. "30 days", as recorded. */
+  renewalPeriod: Maybe<Scalars['String']['output']>;
+  taxAmount: Maybe<Scalars['Decimal']['output']>;
+};
 
 /** A reseller or franchisee with its wallet (CRM reseller). */
 export type Reseller = Node & {

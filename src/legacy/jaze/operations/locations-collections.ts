@@ -151,7 +151,7 @@ const collectionOperations = [
       { name: 'userWithBalance', kind: 'boolean', doc: '1: only customers with an unpaid balance. The document spells it "Userwith balance".' },
     ],
     returns: '{ status, errorCode: 200, data: [ [ { "0": { balance }, UserLocation, Contact, CollectionArea, CollectionStreet, CollectionBlock } ] ] }',
-    graphql: '— no GraphQL field lists collection rounds yet; the customers are query customer(legacyId) { location paymentCollections }',
+    graphql: 'query collectionRound',
     routes: [
       { method: 'POST', path: '/api/v1/get_collection_users_areawise' },
       { method: 'GET', path: '/api/v1/get_collection_users_areawise' },
@@ -179,7 +179,7 @@ const collectionOperations = [
       { name: 'adminId', kind: 'integer', doc: 'Only what this staff user collected.' },
     ],
     returns: '{ status, errorCode: 200, data: [ [ { UserLocation, Contact, CollectionArea, CollectionStreet, CollectionBlock, PaymentCollectionMode: { amount, create_datetime, paymentcollectionId } } ] ] }',
-    graphql: "— no GraphQL field lists the approval queue yet; each entry is a customer's paymentCollections item with status CASH_COLLECTED",
+    graphql: 'query paymentCollectionsAwaitingApproval',
     routes: [
       { method: 'POST', path: '/api/v1/get_collection_approval_users' },
       { method: 'GET', path: '/api/v1/get_collection_approval_users' },
@@ -327,7 +327,7 @@ const renewalOperations = [
       { name: 'toDate', kind: 'isoDate', doc: 'YYYY-MM-DD: recorded on or before this day (UTC).' },
     ],
     returns: '{ status, errorCode: 200, message: [ { RenewalDetails: { id, user_id, account_id, admin_username, renewal_days, renewal_amount, … } } ] }',
-    graphql: '— no GraphQL field exposes renewals yet (the plan is query customer(legacyId) { servicePlan })',
+    graphql: 'query customer(legacyId).renewals',
     routes: [
       { method: 'POST', path: '/api/v1/get_renewal_details' },
       { method: 'GET', path: '/api/v1/get_renewal_details' },

@@ -227,7 +227,7 @@ const productOperations = [
       { name: 'date_to', kind: 'isoDate', doc: 'YYYY-MM-DD, inclusive.' },
     ],
     returns: '{ "interfaces": [ { id, customerid, timestamp, traffic_limit, used, method, invoiceid } ] }',
-    graphql: '— none: overage allowances are not in the GraphQL graph yet',
+    graphql: 'query customer(legacyId).overageAllowances',
     notes:
       'The document keys the list `interfaces` (as its REST example shows); ispgraph keeps that key. Over SOAP: `<overageAllowancesRoot>` with one `<interfaces id="…">` per allowance. ' +
       'The document names the customer parameter `cutomerid`; `customerid` is accepted too. Dates are read as YYYY-MM-DD (whole UTC days); timestamp is UTC; traffic_limit and used are GB.',

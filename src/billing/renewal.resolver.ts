@@ -1,0 +1,101 @@
+/**
+ * GraphQL adapter for the read sides of renewals, overage allowances and field collection
+ * (Jaze get_renewal_details, get_collection_users_areawise, get_collection_approval_users;
+ * SIMPLer getOverageAllowances): parse, call the services, format. Per-customer lists are batched.
+ */
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { loadPlan } from '../catalog/plan.resolver';
+import { Plan } from '../catalog/plan.types';
+import * as overageService from '../catalog/overage-allowance.service';
+import { customerById } from '../customers/customer.loaders';
+import { toCustomer } from '../customers/customer.mapping';
+import { Customer } from '../customers/customer.types';
+import type { GraphQLContext } from '../graphql/context';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { byKeys, groupByKeys } from '../graphql/loaders';
+import { asNode, registerNodeType } from '../graphql/node';
+import { DateScalar } from '../graphql/scalars';
+import { toPaymentCollection } from './billing.mapping';
+import * as collectionService from './collection.service';
+import { PaymentCollection } from './payment-collection.types';
+import * as renewalService from './renewal.service';
+import { CollectionRoundEntry, OverageAllowance, Renewal } from './renewal.types';
+
+const renewalsByCustomer = (ctx: GraphQLContext) =>
+  ctx.loaders.get<number, renewalService.RenewalRow[]>('customer.renewals', async (ids) =>
+    groupByKeys(ids, await renewalService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
+  );
+
+const allowancesByCustomer = (ctx: GraphQLContext) =>
+  ctx.loaders.get<number, overageService.OverageAllowanceRow[]>('customer.overageAllowances', async (ids) =>
+    groupByKeys(ids, await overageService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
+  );
+
+registerNodeType('Renewal', async (ctx, id) => {
+  const [row] = byKeys([id], await renewalService.findByIds(ctx.db, ctx.actor.operatorId, [id]), (r) => r.id);
+  return row ? (asNode('Renewal', row) as unknown as Renewal) : null;
+});
+
+registerNodeType('OverageAllowance', async (ctx, id) => {
+  const [row] = byKeys([id], await overageService.findByIds(ctx.db, ctx.actor.operatorId, [id]), (r) => r.id);
+  return row ? (asNode('OverageAllowance', row) as unknown as OverageAllowance) : null;
+});
+
+@Resolver(() => Customer)
+export class CustomerRenewalsResolver {
+  @FieldResolver(() => [Renewal], { description: 'Renewals of the service, newest first (Jaze get_renewal_details).' })
+  async renewals(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return (await renewalsByCustomer(ctx).load(customer.legacyId)).map((row) => asNode('Renewal', row) as unknown as Renewal);
+  }
+
+  @FieldResolver(() => [OverageAllowance], { description: 'Extra traffic granted, oldest first (SIMPLer getOverageAllowances).' })
+  async overageAllowances(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
+    return (await allowancesByCustomer(ctx).load(customer.legacyId)).map((row) => asNode('OverageAllowance', row) as unknown as OverageAllowance);
+  }
+}
+
+@Resolver(() => Renewal)
+export class RenewalResolver {
+  @FieldResolver(() => Plan, { nullable: true, description: 'The plan before the renewal.' })
+  previousPlan(@Root() renewal: Renewal, @Ctx() ctx: GraphQLContext) {
+    return loadPlan(ctx, renewal.previousPlanId);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true, description: 'The plan renewed.' })
+  presentPlan(@Root() renewal: Renewal, @Ctx() ctx: GraphQLContext) {
+    return loadPlan(ctx, renewal.presentPlanId);
+  }
+}
+
+@Resolver()
+export class CollectionQueriesResolver {
+  @Query(() => [CollectionRoundEntry], { description: "The customers on a collector's round, by area, street, building and name (Jaze get_collection_users_areawise)." })
+  async collectionRound(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('staffUserId', () => ID) staffUserId: string,
+    @Arg('areaId', () => ID, { nullable: true }) areaId?: string | null,
+    @Arg('withBalanceOnly', () => Boolean, { nullable: true }) withBalanceOnly?: boolean | null,
+  ): Promise<CollectionRoundEntry[]> {
+    const round = await collectionService.collectionRound(ctx, {
+      staffUserId: idOf(staffUserId, 'StaffUser', ['staffUserId']),
+      areaId: optionalIdOf(areaId, 'Area', ['areaId']),
+      withBalanceOnly,
+    });
+    const customers = await customerById(ctx).loadMany(round.map((r) => r.customerId));
+    return round.flatMap((entry, i) => {
+      const row = customers[i];
+      return row && !(row instanceof Error) ? [{ customer: toCustomer(row), balance: entry.balance }] : [];
+    });
+  }
+
+  @Query(() => [PaymentCollection], { description: 'Collected payments waiting for approval (Jaze get_collection_approval_users).' })
+  async paymentCollectionsAwaitingApproval(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('collectorId', () => ID, { nullable: true }) collectorId?: string | null,
+    @Arg('from', () => DateScalar, { nullable: true }) from?: string | null,
+    @Arg('to', () => DateScalar, { nullable: true }) to?: string | null,
+  ): Promise<PaymentCollection[]> {
+    const rows = await collectionService.awaitingApproval(ctx, { collectorStaffId: optionalIdOf(collectorId, 'StaffUser', ['collectorId']), from, to });
+    return rows.map((r) => toPaymentCollection(r.collection));
+  }
+}
