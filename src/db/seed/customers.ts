@@ -192,7 +192,7 @@ export async function populateCustomers(db: Executor, ref: ReferenceData, option
             rows.invoices.push({
               row: { ...c, number, kind: m === months - 1 ? 'new' : 'recurring', status: state, issueDate: isoDate(issue), dueDate: isoDate(addDays(issue, 14)), periodStart: isoDate(issue), periodEnd: isoDate(addDays(addMonths(issue, 1), -1)), subtotal: cents(net), taxTotal: cents(tax), total: cents(total), amountPaid: cents(paid) },
               line: { ...op, description: `${plan.name} ${isoDate(issue).slice(0, 7)}`, quantity: '1', unitPrice: cents(net), discount: '0', taxRate: ref.taxZone.rate, net: cents(net), tax: cents(tax), total: cents(total) },
-              payment: paid > 0 ? { ...c, amount: cents(paid), paymentDate: isoDate(paymentDate > today ? today : paymentDate), method: draft.row.paymentMethod ?? 'direct_debit', narrative: `Invoice ${number}`, reference: `PAY-${number}` } : undefined,
+              payment: paid > 0 ? { ...c, amount: cents(paid), paymentDate: isoDate(earlier(paymentDate, today)), method: draft.row.paymentMethod ?? 'direct_debit', narrative: `Invoice ${number}`, reference: `PAY-${number}` } : undefined,
             });
           }
 
@@ -210,36 +210,36 @@ export async function populateCustomers(db: Executor, ref: ReferenceData, option
           }
           const gateway = rng.pick(ref.gateways);
           const sessions = ended ? rng.int(0, 2) : rng.int(1, 3);
-          let cursor = addDays(now, -rng.int(20, 60));
+          const daysAgo = rng.int(20, 60);
+          const drawn: { online: boolean; duration: number; row: typeof radacct.$inferInsert; updateHoursAgo: number; gapHours: number }[] = [];
           for (let k = 0; k < sessions; k++) {
             const last = k === sessions - 1;
             const online = last && active && rng.chance(0.7);
             const duration = rng.int(600, 20 * 86_400);
-            const stop = online ? null : new Date(Math.min(cursor.getTime() + duration * 1000, now.getTime() - 60_000));
-            rows.radacct.push({
+            const acctsessionid = rng.hex(8);
+            const acctuniqueid = `${ref.operatorCode}-${seq}-${k}-${rng.hex(8)}`;
+            const updateHoursAgo = online ? rng.int(0, 1) : 0;
+            const row: typeof radacct.$inferInsert = {
               ...c,
-              acctsessionid: rng.hex(8),
-              acctuniqueid: `${ref.operatorCode}-${seq}-${k}-${rng.hex(8)}`,
+              acctsessionid,
+              acctuniqueid,
               username,
               nasipaddress: gateway.nasIp,
               nasportid: `pppoe-${username}`,
               nasporttype: 'Ethernet',
-              acctstarttime: cursor,
-              acctupdatetime: online ? addDays(now, -rng.int(0, 1) / 24) : stop,
-              acctstoptime: stop,
               acctinterval: 300,
-              acctsessiontime: Math.round(((stop ?? now).getTime() - cursor.getTime()) / 1000),
               acctauthentic: 'RADIUS',
               acctinputoctets: rng.int(1e6, 5e10),
               acctoutputoctets: rng.int(1e7, 2e11),
               callingstationid: rng.mac(),
-              acctterminatecause: stop ? rng.pick(['User-Request', 'Lost-Carrier', 'Idle-Timeout', 'NAS-Reboot']) : '',
+              acctterminatecause: online ? '' : rng.pick(['User-Request', 'Lost-Carrier', 'Idle-Timeout', 'NAS-Reboot']),
               servicetype: 'Framed-User',
               framedprotocol: 'PPP',
               framedipaddress: ip ?? `100.127.${rng.int(0, 255)}.${rng.int(1, 254)}`,
-            });
-            cursor = stop ? addDays(stop, rng.int(0, 2) / 24) : now;
+            };
+            drawn.push({ online, duration, row, updateHoursAgo, gapHours: online ? 0 : rng.int(0, 2) });
           }
+          rows.radacct.push(...layOutSessions(drawn, now, daysAgo));
 
           if (rng.chance(0.6)) {
             rows.cpeEquipment.push({
@@ -250,7 +250,10 @@ export async function populateCustomers(db: Executor, ref: ReferenceData, option
             });
           }
           if (rng.chance(0.2)) {
-            rows.cards.push({ ...c, token: `tok_${rng.hex(24)}`, last4: rng.digits(4), moduleId: 1, expMonth: rng.int(1, 12), expYear: today.getUTCFullYear() + rng.int(0, 4), cardType: rng.pick(['visa', 'mastercard', 'american_express', 'discover']), autoPayment: rng.chance(0.7), preferred: true, holderName: draft.row.name, country: 'Ireland' });
+            const token = `tok_${rng.hex(24)}`;
+            const last4 = rng.digits(4);
+            const expiry = monthsBefore(today, -((rng.int(1, 12) - 1) + rng.int(0, 4) * 12)); // 0-59 months ahead: never already expired
+            rows.cards.push({ ...c, token, last4, moduleId: 1, expMonth: expiry.getUTCMonth() + 1, expYear: expiry.getUTCFullYear(), cardType: rng.pick(['visa', 'mastercard', 'american_express', 'discover']), autoPayment: rng.chance(0.7), preferred: true, holderName: draft.row.name, country: 'Ireland' });
           }
           if (rng.chance(0.12)) {
             rows.banks.push({ ...c, token: `eft_${rng.hex(24)}`, last4: rng.digits(4), sortCode: `93${rng.digits(4)}`, accountName: draft.row.name, accountType: 'checking', autoPayment: true, preferred: true, moduleId: 2, sepaSequenceType: 'rcur', sepaBic: 'AIBKIE2D', ibanLast4: rng.digits(4), ibanCountry: 'IE', sepaDebtorName: draft.row.name, sepaCountry: 'IE', sepaSignatureDate: isoDate(startDate) });
@@ -276,7 +279,7 @@ export async function populateCustomers(db: Executor, ref: ReferenceData, option
           const closed = rng.chance(0.6);
           const reported = addDays(today, -rng.int(1, 120));
           rows.tickets.push({
-            row: { ...c, dateReported: isoDate(reported), reportedBy: draft.row.name, typeId: type.id, subtypeId: type.subtypeIds.length ? rng.pick(type.subtypeIds) : null, title: rng.pick(['No connection since storm', 'Slow speeds in the evening', 'Move router to office', 'Install new dish', 'Billing query']), description: 'Reported by phone.', priority: rng.int(1, 5), status: closed ? 'closed' : rng.pick(['open', 'waiting_for_customer']), dateClosed: closed ? isoDate(addDays(reported, rng.int(0, 10))) : null, closedBy: closed ? 'support' : null, resolution: closed ? 'Resolved on site.' : null },
+            row: { ...c, dateReported: isoDate(reported), reportedBy: draft.row.name, typeId: type.id, subtypeId: type.subtypeIds.length ? rng.pick(type.subtypeIds) : null, title: rng.pick(['No connection since storm', 'Slow speeds in the evening', 'Move router to office', 'Install new dish', 'Billing query']), description: 'Reported by phone.', priority: rng.int(1, 5), status: closed ? 'closed' : rng.pick(['open', 'waiting_for_customer']), dateClosed: closed ? isoDate(earlier(addDays(reported, rng.int(0, 10)), today)) : null, closedBy: closed ? 'support' : null, resolution: closed ? 'Resolved on site.' : null },
             installer: rng.chance(0.4),
           });
         }
@@ -366,7 +369,9 @@ export async function populateCustomers(db: Executor, ref: ReferenceData, option
               : rng.weighted([['active', 90], ['suspended', 7], ['expired', 3]] as const);
     const active = accessState === 'active';
     const plan = rng.weighted(ref.servicePlans.slice(0, -1).map((p, i) => [p, i < 2 ? 30 : 10] as const));
-    const startDate = addMonths(today, -rng.int(1, 36));
+    // Day of month clamped to 28: 31 Dec - 1 month must be 28 Nov, not 1 Dec, or the number of
+    // invoices (and every later random draw) would depend on the day the demo is loaded.
+    const startDate = monthsBefore(today, rng.int(1, 36));
     const town = rng.pick(TOWNS);
     const location = rng.pick(ref.locations);
     const paymentMethod = rng.pick(PAYMENT_METHODS);
@@ -425,6 +430,42 @@ export async function populateCustomers(db: Executor, ref: ReferenceData, option
     };
     return { seq, last, row, plan, hasService, active, startDate };
   }
+}
+
+/** The same day of month (at most the 28th, which every month has) `months` months earlier. */
+function monthsBefore(day: Date, months: number): Date {
+  return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() - months, Math.min(day.getUTCDate(), 28)));
+}
+
+function earlier(a: Date, b: Date): Date {
+  return a < b ? a : b;
+}
+
+/**
+ * Places a customer's drawn sessions back to back from `daysAgo` days before `now` (each after
+ * the previous one's stop plus its gap); if the last would reach `now`, the whole run moves
+ * earlier, so every start, stop and update is in the past and no stop precedes its start.
+ */
+function layOutSessions(
+  drawn: readonly { online: boolean; duration: number; row: typeof radacct.$inferInsert; updateHoursAgo: number; gapHours: number }[],
+  now: Date,
+  daysAgo: number,
+): (typeof radacct.$inferInsert)[] {
+  const offsets: { start: number; stop: number | null }[] = [];
+  let cursor = 0;
+  for (const s of drawn) {
+    const stop = s.online ? null : cursor + s.duration * 1000;
+    offsets.push({ start: cursor, stop });
+    cursor = stop === null ? cursor : stop + s.gapHours * 3_600_000;
+  }
+  const latest = offsets.reduce((m, o) => Math.max(m, o.stop ?? o.start), 0);
+  const begin = Math.min(now.getTime() - daysAgo * 86_400_000, now.getTime() - 60_000 - latest);
+  return drawn.map((s, i) => {
+    const start = new Date(begin + offsets[i]!.start);
+    const stop = offsets[i]!.stop === null ? null : new Date(begin + offsets[i]!.stop!);
+    const update = stop ?? new Date(Math.max(start.getTime(), now.getTime() - s.updateHoursAgo * 3_600_000));
+    return { ...s.row, acctstarttime: start, acctstoptime: stop, acctupdatetime: update, acctsessiontime: Math.round((update.getTime() - start.getTime()) / 1000) };
+  });
 }
 
 function monthsBetween(from: Date, to: Date): number {

@@ -53,17 +53,19 @@ export interface DemoReport {
   rows: number;
 }
 
-export async function seedDemo(db: Database, options: { customers?: number } = {}): Promise<DemoReport> {
+/** `now` is the instant the demo's history ends at (tests load it as of other days to prove it is the same demo). */
+export async function seedDemo(db: Database, options: { customers?: number; now?: Date } = {}): Promise<DemoReport> {
   // Hash outside the transaction: scrypt is deliberately slow.
   const adminHash = await hashPassword(DEMO.adminPassword);
   const simplerHash = await hashPassword(DEMO.simpler.password);
   const portalHash = await hashPassword(DEMO.portalPassword);
-  return db.transaction((tx) => seedDemoIn(tx, { adminHash, simplerHash, portalHash, customers: options.customers ?? DEMO.customers }));
+  const now = options.now ?? new Date();
+  return db.transaction((tx) => seedDemoIn(tx, { adminHash, simplerHash, portalHash, customers: options.customers ?? DEMO.customers, now }));
 }
 
 async function seedDemoIn(
   tx: Executor,
-  input: { adminHash: string; simplerHash: string; portalHash: string; customers: number },
+  input: { adminHash: string; simplerHash: string; portalHash: string; customers: number; now: Date },
 ): Promise<DemoReport> {
   const rng = new Random(20111);
   const [operator] = await tx
@@ -93,7 +95,8 @@ async function seedDemoIn(
   ]);
   await tx.insert(apiTokens).values({ ...op, staffUserId: staffId('admin'), label: 'demo token', tokenHash: sha256Hex(DEMO.bearerToken) });
 
-  const ref = await createReferenceData(tx, operatorId, DEMO.operatorCode, rng);
+  const { now } = input;
+  const ref = await createReferenceData(tx, operatorId, DEMO.operatorCode, rng, now);
   const report = await populateCustomers(tx, ref, {
     count: input.customers,
     rng,
@@ -101,6 +104,7 @@ async function seedDemoIn(
     installerStaffId: staffId('installer'),
     collectorStaffId: staffId('collector'),
     batchSize: 500,
+    now,
   });
 
   // A few hand-placed relationships the generator does not make.
@@ -119,7 +123,7 @@ async function seedDemoIn(
     { ...op, customerId: c6!, kind: 'email', username: 'c6mail', address: 'c6@mail.demo.example' },
   ]);
   await tx.insert(bandwidthOverrides).values({ ...op, customerId: c11!, restrictionOn: true, reset: 'always', bandwidthTemplateId: ref.servicePlans[1]!.templateId });
-  await tx.insert(planChanges).values({ ...op, customerId: c12!, fromPlanId: ref.servicePlans[0]!.id, toPlanId: ref.servicePlans[1]!.id, timing: 'next_billing_cycle', effectiveAt: new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 1, 1)), clearDataUsage: false, clearPolicies: false, moveBilling: true, createdByStaffId: staffId('admin') });
+  await tx.insert(planChanges).values({ ...op, customerId: c12!, fromPlanId: ref.servicePlans[0]!.id, toPlanId: ref.servicePlans[1]!.id, timing: 'next_billing_cycle', effectiveAt: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)), clearDataUsage: false, clearPolicies: false, moveBilling: true, createdByStaffId: staffId('admin') });
   await tx.insert(billingIssues).values({ ...op, customerId: c4!, title: 'Disputed charge', description: 'Customer disputes the installation fee.', status: 'open' });
   await tx.insert(auditLog).values({ ...op, surface: 'seed', action: 'operator.seed', entityType: 'operator', entityId: operatorId, changes: { customers: report.customers } });
 

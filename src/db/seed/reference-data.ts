@@ -104,7 +104,7 @@ const PLAN_DEFS = [
   { name: 'Leased Line 100', protocol: 'leased_line', connectivity: 'fibre', down: 100_000, up: 100_000, limitGb: null, price: 29999 },
 ] as const;
 
-export async function createReferenceData(db: Executor, operatorId: number, operatorCode: string, rng: Random): Promise<ReferenceData> {
+export async function createReferenceData(db: Executor, operatorId: number, operatorCode: string, rng: Random, now: Date = new Date()): Promise<ReferenceData> {
   const op = { operatorId };
   const prefix = operatorCode === 'demo' ? '' : `${operatorCode}-`;
 
@@ -315,7 +315,8 @@ export async function createReferenceData(db: Executor, operatorId: number, oper
         height: warehouse ? null : String(20 + i * 5),
         towerType: warehouse ? 'building' : rng.pick(['lattice', 'monopole', 'water_tower', 'guided_tower'] as const),
         owner: warehouse ? 'ispgraph' : 'Tower Co',
-        nextMaintenanceDate: warehouse ? null : `2027-0${(i % 9) + 1}-15`,
+        // a schedule, so in the future: some month of next year
+        nextMaintenanceDate: warehouse ? null : `${now.getUTCFullYear() + 1}-0${(i % 9) + 1}-15`,
         street1: `${i + 1} ${siteName.split(' ')[0]} Road`,
         city: i === 3 ? 'Killarney' : 'Cork',
         county: i === 3 ? 'Kerry' : 'Cork',
