@@ -25,6 +25,7 @@ import { toGlobalId } from '../../src/graphql/global-id';
 import type { ServiceContext } from '../../src/shared/context';
 import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { futureDay, yearFromNow } from '../helpers/dates';
 
 type UserErrors = { field: string[]; message: string; code: string }[];
 
@@ -335,7 +336,8 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
     const disabled = await newPlan({ enabled: false });
     const fee = await newPlan({ kind: 'fee' });
     const customer = await newCustomer({ servicePlanId: p1.id });
-    const sub = await newSubscription(customer.id, p1.id, { validFrom: '2026-01-15', nextBillingDate: '2030-01-15', price: '10.00', description: p1.name });
+    const cycleYear = yearFromNow(4); // the next billing date: some January ahead, whatever today is
+    const sub = await newSubscription(customer.id, p1.id, { validFrom: '2026-01-15', nextBillingDate: `${cycleYear}-01-15`, price: '10.00', description: p1.name });
     const move = (input: Record<string, unknown>) => t.gql<MoveResult>(MOVE, { input: { customerId: cid(customer.id), ...input } });
 
     for (const [planId, timing] of [[disabled.id, 'IMMEDIATELY'], [fee.id, 'IMMEDIATELY'], [999_999, 'IMMEDIATELY'], [p1.id, 'IMMEDIATELY'], [p2.id, 'CUSTOM_DATE']] as const) {
@@ -347,20 +349,20 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
 
     const next = await move({ planId: toGlobalId('Plan', p2.id), timing: 'NEXT_BILLING_CYCLE', moveBilling: true });
     expect(next.data.customerPlanChange.userErrors).toEqual([]);
-    expect(next.data.customerPlanChange.planChange).toMatchObject({ timing: 'NEXT_BILLING_CYCLE', effectiveAt: '2030-01-15T00:00:00.000Z', appliedAt: null, fromPlan: { legacyId: p1.id }, toPlan: { legacyId: p2.id } });
+    expect(next.data.customerPlanChange.planChange).toMatchObject({ timing: 'NEXT_BILLING_CYCLE', effectiveAt: `${cycleYear}-01-15T00:00:00.000Z`, appliedAt: null, fromPlan: { legacyId: p1.id }, toPlan: { legacyId: p2.id } });
     expect(next.data.customerPlanChange.customer!.servicePlan).toEqual({ legacyId: p1.id });
     expect(next.data.customerPlanChange.customer!.pendingPlanChanges).toHaveLength(1);
 
     // (the demo data has pending moves of its own: only this customer's are looked at)
     const mine = <R extends { customerId: number }>(rows: R[]) => rows.filter((r) => r.customerId === customer.id);
-    expect(mine(await planChangeService.applyDue(ctx(), new Date('2030-01-14T12:00:00Z')))).toEqual([]);
-    const applied = mine(await planChangeService.applyDue(ctx(), new Date('2030-01-15T00:00:01Z')));
+    expect(mine(await planChangeService.applyDue(ctx(), new Date(`${cycleYear}-01-14T12:00:00Z`)))).toEqual([]);
+    const applied = mine(await planChangeService.applyDue(ctx(), new Date(`${cycleYear}-01-15T00:00:01Z`)));
     expect(applied.map((a) => a.toPlanId)).toEqual([p2.id]);
     const [c1] = await db().select().from(customers).where(eq(customers.id, customer.id));
     expect(c1!.servicePlanId).toBe(p2.id);
     const [s1] = await db().select().from(subscriptions).where(eq(subscriptions.id, sub.id));
     expect(s1).toMatchObject({ planId: p2.id, price: '20.00', description: p2.name });
-    expect(mine(await planChangeService.applyDue(ctx(), new Date('2030-02-01T00:00:00Z')))).toEqual([]);
+    expect(mine(await planChangeService.applyDue(ctx(), new Date(`${cycleYear}-02-01T00:00:00Z`)))).toEqual([]);
 
     // immediately, billing left alone
     const now = await move({ planId: toGlobalId('Plan', p1.id), timing: 'IMMEDIATELY' });
@@ -372,11 +374,11 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
 
     // previous billing cycle: effective from the start of the current cycle, applied now
     const back = await move({ planId: toGlobalId('Plan', p2.id), timing: 'PREVIOUS_BILLING_CYCLE', moveBilling: true });
-    expect(back.data.customerPlanChange.planChange).toMatchObject({ effectiveAt: '2029-12-15T00:00:00.000Z' });
+    expect(back.data.customerPlanChange.planChange).toMatchObject({ effectiveAt: `${cycleYear - 1}-12-15T00:00:00.000Z` });
     expect(back.data.customerPlanChange.planChange!.appliedAt).not.toBeNull();
 
-    const custom = await move({ planId: toGlobalId('Plan', p1.id), timing: 'CUSTOM_DATE', customDate: '2031-05-01' });
-    expect(custom.data.customerPlanChange.planChange).toMatchObject({ effectiveAt: '2031-05-01T00:00:00.000Z', appliedAt: null });
+    const custom = await move({ planId: toGlobalId('Plan', p1.id), timing: 'CUSTOM_DATE', customDate: futureDay(5) });
+    expect(custom.data.customerPlanChange.planChange).toMatchObject({ effectiveAt: `${futureDay(5)}T00:00:00.000Z`, appliedAt: null });
     const past = await move({ planId: toGlobalId('Plan', p1.id), timing: 'CUSTOM_DATE', customDate: '2020-01-01' });
     expect(past.data.customerPlanChange.userErrors).toEqual([expect.objectContaining({ field: ['input', 'customDate'], code: 'INVALID' })]);
 
@@ -407,23 +409,24 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
     expect(newExpiry).toBeLessThanOrEqual(Date.now() + 3 * 86_400_000 + 1000);
     expect(res2.data.customerGracePeriodAdd.customer!.accessState).toBe('ACTIVE');
 
-    const toDate = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 30, expiryDate: '2099-03-04' } });
-    expect(toDate.data.customerGracePeriodAdd.customer!.expiresAt).toBe('2099-03-04T23:59:59.000Z');
+    const farExpiry = futureDay(5, 3, 4);
+    const toDate = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 30, expiryDate: farExpiry } });
+    expect(toDate.data.customerGracePeriodAdd.customer!.expiresAt).toBe(`${farExpiry}T23:59:59.000Z`);
 
     const before = await db().$count(gracePeriods);
     const bad = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 0 } });
     expect(bad.data.customerGracePeriodAdd.userErrors).toEqual([{ field: ['input', 'days'], code: 'INVALID' }]);
-    const shorter = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 1, expiryDate: '2098-01-01' } });
+    const shorter = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 1, expiryDate: futureDay(4, 1, 1) } });
     expect(shorter.data.customerGracePeriodAdd.userErrors).toEqual([{ field: ['input', 'expiryDate'], code: 'INVALID' }]);
     expect(await db().$count(gracePeriods)).toBe(before);
     const [unchanged] = await db().select().from(customers).where(eq(customers.id, active.id));
-    expect(unchanged!.expiresAt!.toISOString()).toBe('2099-03-04T23:59:59.000Z');
+    expect(unchanged!.expiresAt!.toISOString()).toBe(`${farExpiry}T23:59:59.000Z`);
     const listed = await t.gql<{ customer: { gracePeriods: { days: number; newExpiresAt: string }[] } }>(
       'query($id: ID!) { customer(id: $id) { gracePeriods { days newExpiresAt } } }',
       { id: cid(active.id) },
     );
     expect(listed.data.customer.gracePeriods.map((g) => g.days)).toEqual([5, 30]);
-    expect(listed.data.customer.gracePeriods[1]!.newExpiresAt).toBe('2099-03-04T23:59:59.000Z');
+    expect(listed.data.customer.gracePeriods[1]!.newExpiresAt).toBe(`${farExpiry}T23:59:59.000Z`);
   });
 
   // ------------------------------------------------------------------ field collections
@@ -461,7 +464,7 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
     expect(stillRequested!.status).toBe('requested');
 
     const collected = await t.gql<{ paymentCollectionCollect: Coll }>(COLLECT, {
-      input: { customerId: c, amount: '50.00', statusOfCollection: 'CASH_COLLECTED', method: 'DEBIT_CARD', cardLast4: '0005', cardExpiration: '11/2031', notes: 'paid at door' },
+      input: { customerId: c, amount: '50.00', statusOfCollection: 'CASH_COLLECTED', method: 'DEBIT_CARD', cardLast4: '0005', cardExpiration: `11/${yearFromNow(5)}`, notes: 'paid at door' },
     });
     expect(collected.data.paymentCollectionCollect.userErrors).toEqual([]);
     const collection = collected.data.paymentCollectionCollect.paymentCollection!;

@@ -3,6 +3,7 @@
  * applied: usage counts afresh from then on (history kept), and the customer's bandwidth and
  * vendor-attribute overrides go, so the new plan's own policy applies.
  */
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enabledEngines } from '../helpers/engines';
@@ -28,11 +29,17 @@ describe.each(enabledEngines())('plan moves that clear usage and policies on %s'
       sql`select c.id, c.service_plan_id as plan from customers c where c.service_plan_id is not null order by c.id`,
     );
     for (const c of candidates) {
-      const res = await jaze(t.url, 'GET', `/api/v1/get_details/${c.id}`);
-      const usage = res.body.data?.[1]?.currentBillingCycleUsage;
-      if (usage && Number(usage.totalDataUsage) > 0) return { ...c, usage };
+      const cycle = (await jaze(t.url, 'GET', `/api/v1/get_details/${c.id}`)).body.data?.[1]?.currentBillingCycleUsage;
+      if (!cycle) continue;
+      // A session starting now: traffic in the current cycle whatever the day and hour (at 00:30
+      // on the 1st no demo session has started in the new cycle yet).
+      await db().execute(sql`insert into radacct (operator_id, customer_id, acctsessionid, acctuniqueid, username, nasipaddress, acctstarttime, acctupdatetime, acctinputoctets, acctoutputoctets)
+        select operator_id, customer_id, 'cycle-test', ${`cycle-test-${c.id}-${randomUUID()}`}, username, '10.0.0.1', now(), now(), 1000000, 5000000
+        from radius_accounts where customer_id = ${c.id} order by id limit 1`);
+      const usage = (await jaze(t.url, 'GET', `/api/v1/get_details/${c.id}`)).body.data[1].currentBillingCycleUsage;
+      if (Number(usage.totalDataUsage) > 0) return { ...c, usage };
     }
-    throw new Error('no demo customer has traffic in its current cycle');
+    throw new Error('no demo customer has a current billing cycle and a RADIUS account');
   }
 
   it('applies the move immediately, restarting usage and removing overrides', async () => {

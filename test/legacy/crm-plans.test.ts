@@ -12,6 +12,7 @@ import { projectRoot } from '../../src/legacy/cli/emit';
 import { CRM_OPERATIONS } from '../../src/legacy/crm/catalogue';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { enabledEngines } from '../helpers/engines';
+import { dublinDay } from '../helpers/dates';
 
 const AUTH = { userid: '5', api_key: '0f9895fb407c83e5ea128082098b47681aa75d6944576423c4' };
 
@@ -253,8 +254,9 @@ describe.each(enabledEngines())('CRM plan API on %s', (engine) => {
     });
 
     it('filters on created dates as whole days', async () => {
-      const today = new Date().toISOString().slice(0, 10);
-      const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+      // the CRM reads these as days in the operator's time zone (Europe/Dublin), not UTC
+      const today = dublinDay();
+      const tomorrow = dublinDay(1);
       expect(await ok('/api/plan/list', { created_from: today, created_upto: today, show_count: 1 })).toBe(services().length);
       expect(await ok('/api/plan/list', { created_from: tomorrow, show_count: 1 })).toBe(0);
       expect(await ok('/api/plan/list', { created_upto: '2000-01-01', show_count: 1 })).toBe(0);

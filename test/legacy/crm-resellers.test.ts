@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { enabledEngines } from '../helpers/engines';
+import { dublinDay } from '../helpers/dates';
 
 const AUTH = { userid: '5', api_key: '0f9895fb407c83e5ea128082098b47681aa75d6944576423c4' };
 
@@ -129,9 +130,9 @@ describe.each(enabledEngines())('CRM reseller API on %s', (engine) => {
       await expectIds({ state: 'munster' }, (r) => r.state === 'Munster');
       await expectIds({ resellerid: 2 }, (r) => r.legacyId === 2);
       await expectIds({ ispid: 1 }, () => true);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = dublinDay(); // the CRM reads days in the operator's time zone (Europe/Dublin)
       await expectIds({ created_from: today, created_upto: today }, () => true);
-      expect(await ok('/api/reseller/list', { created_from: '2999-01-01' })).toEqual([]);
+      expect(await ok('/api/reseller/list', { created_from: dublinDay(1) })).toEqual([]);
       expect(await ok('/api/reseller/list', { ispid: 7 })).toEqual([]);
       expect(await ok('/api/reseller/list', { state: 'Leinster' })).toEqual([]);
     });

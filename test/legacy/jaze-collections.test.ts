@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { enabledEngines } from '../helpers/engines';
 import { jaze } from '../helpers/jaze';
 import { rows } from '../helpers/sql';
+import { dayFromNow } from '../helpers/dates';
 
 interface GqlCollection {
   legacyId: number;
@@ -35,8 +36,10 @@ const ADMIN = 1;
 const MANAGER = 2;
 const COLLECTOR = 3;
 const INSTALLER = 4;
-const TODAY = new Date().toISOString().slice(0, 10);
-const TOMORROW = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+
+// Jaze collection and renewal filters read days in UTC; computed per call, never at file load.
+const today = () => dayFromNow(0);
+const tomorrow = () => dayFromNow(1);
 
 describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (engine) => {
   let t: TestApp;
@@ -132,7 +135,7 @@ describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (e
     it('records a cheque and a card (last four digits only) as new collections', async () => {
       const customer = takeCustomer();
       const cheque = await post('/api/v1/collect_user_payment', {
-        userId: customer, amount: '60', statusOfCollection: 'cashCollected', method: 'cheque', bank: 'AIB', chequeNumber: '000123', chequeDate: TODAY,
+        userId: customer, amount: '60', statusOfCollection: 'cashCollected', method: 'cheque', bank: 'AIB', chequeNumber: '000123', chequeDate: today(),
       });
       expect(cheque.body.status).toBe('success');
       const card = await post('/api/v1/collect_user_payment', {
@@ -140,7 +143,7 @@ describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (e
       });
       expect(card.body.status).toBe('success');
       const byMethod = Object.fromEntries((await moneyOf(customer)).paymentCollections.map((c) => [c.method, c]));
-      expect(byMethod.CHEQUE).toMatchObject({ status: 'CASH_COLLECTED', bank: 'AIB', chequeNumber: '000123', chequeDate: TODAY, cardLast4: null });
+      expect(byMethod.CHEQUE).toMatchObject({ status: 'CASH_COLLECTED', bank: 'AIB', chequeNumber: '000123', chequeDate: today(), cardLast4: null });
       expect(byMethod.CREDIT_CARD).toMatchObject({ status: 'CASH_COLLECTED', cardLast4: '4242', cardExpiration: '09/29', bank: null });
     });
 
@@ -162,7 +165,7 @@ describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (e
       expectFailure((await post('/api/v1/collect_user_payment', { ...cash, method: 'bitcoin' })).body, 400, /method: must be one of/);
       expectFailure((await post('/api/v1/collect_user_payment', { ...cash, amount: 'ten' })).body, 400, /amount/);
       expectFailure((await post('/api/v1/collect_user_payment', { ...cash, statusOfCollection: undefined })).body, 400, /statusOfCollection is required/);
-      expectFailure((await post('/api/v1/collect_user_payment', { ...cash, method: 'cheque', chequeNumber: '12', chequeDate: TODAY })).body, 400, /bank is required/);
+      expectFailure((await post('/api/v1/collect_user_payment', { ...cash, method: 'cheque', chequeNumber: '12', chequeDate: today() })).body, 400, /bank is required/);
       expectFailure((await post('/api/v1/collect_user_payment', { ...cash, method: 'cheque', bank: 'AIB', chequeNumber: '12', chequeDate: '31-12-2024' })).body, 400, /chequeDate/);
       const full = await post('/api/v1/collect_user_payment', { ...cash, method: 'debitCard', cardNumber: '4111111111111111', cardExpiration: '01/30' });
       expectFailure(full.body, 400, /last four digits/);
@@ -214,14 +217,14 @@ describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (e
       expect(entryOf(byCollector)).toBeUndefined();
       expect(byCollector.data[0].length).toBeGreaterThan(0);
 
-      expect(entryOf((await post('/api/v1/get_collection_approval_users', { fromDate: TODAY, toDate: TODAY })).body)).toBeDefined();
-      expect((await post('/api/v1/get_collection_approval_users', { fromDate: TOMORROW })).body.data).toEqual([[]]);
+      expect(entryOf((await post('/api/v1/get_collection_approval_users', { fromDate: today(), toDate: today() })).body)).toBeDefined();
+      expect((await post('/api/v1/get_collection_approval_users', { fromDate: tomorrow() })).body.data).toEqual([[]]);
     });
 
     it('refuses an unknown admin, bad dates and a reversed range', async () => {
       expectFailure((await post('/api/v1/get_collection_approval_users', { adminId: 999 })).body, 404, /staff user 999/);
       expectFailure((await post('/api/v1/get_collection_approval_users', { fromDate: '2024-02-30' })).body, 400, /fromDate/);
-      expectFailure((await post('/api/v1/get_collection_approval_users', { fromDate: TOMORROW, toDate: TODAY })).body, 400, /is after/);
+      expectFailure((await post('/api/v1/get_collection_approval_users', { fromDate: tomorrow(), toDate: today() })).body, 400, /is after/);
     });
   });
 
@@ -378,14 +381,14 @@ describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (e
         expect(entry.RenewalDetails.date_created).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
         expect(entry.RenewalDetails.active_since).toMatch(/^\d{4}-\d\d-\d\d$/);
       }
-      expect((await post('/api/v1/get_renewal_details', { userId: customer, fromDate: TODAY, toDate: TODAY })).body.message).toEqual(mine.body.message);
-      expect((await post('/api/v1/get_renewal_details', { fromDate: TOMORROW })).body.message).toEqual([]);
+      expect((await post('/api/v1/get_renewal_details', { userId: customer, fromDate: today(), toDate: today() })).body.message).toEqual(mine.body.message);
+      expect((await post('/api/v1/get_renewal_details', { fromDate: tomorrow() })).body.message).toEqual([]);
     });
 
     it('refuses an unknown user, bad dates and a reversed range', async () => {
       expectFailure((await post('/api/v1/get_renewal_details', { userId: 999999 })).body, 404, /customer 999999/);
       expectFailure((await post('/api/v1/get_renewal_details', { fromDate: 'yesterday' })).body, 400, /fromDate/);
-      expectFailure((await post('/api/v1/get_renewal_details', { fromDate: TOMORROW, toDate: TODAY })).body, 400, /is after/);
+      expectFailure((await post('/api/v1/get_renewal_details', { fromDate: tomorrow(), toDate: today() })).body, 400, /is after/);
     });
   });
 });

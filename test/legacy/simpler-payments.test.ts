@@ -9,6 +9,7 @@ import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { rows } from '../helpers/sql';
 import { callText, children, DIALECTS, leaves, rest, soap, xmlResult, type Dialect, type Params } from '../helpers/simpler';
+import { dayFromNow, yearFromNow } from '../helpers/dates';
 
 interface GqlCard {
   legacyId: number;
@@ -39,7 +40,6 @@ interface GqlBankAccount {
   sepaSignatureDate: string | null;
 }
 
-const THIS_YEAR = new Date().getUTCFullYear();
 /** A valid Irish IBAN (check digits 29). */
 const IBAN = 'IE29 AIBK 9311 5212 3456 78';
 
@@ -99,7 +99,7 @@ describe.each(enabledEngines())('SIMPLer card and EFT operations on %s', (engine
         module_id: 3,
         cc_token: token,
         cc_month: 7,
-        cc_year: THIS_YEAR + 2,
+        cc_year: yearFromNow() + 2,
         cc_type: 'American Express',
         cc_auto_payment: 't',
         cc_preferred: 't',
@@ -119,7 +119,7 @@ describe.each(enabledEngines())('SIMPLer card and EFT operations on %s', (engine
           last4: '0042',
           cardType: 'AMERICAN_EXPRESS',
           expMonth: 7,
-          expYear: THIS_YEAR + 2,
+          expYear: yearFromNow() + 2,
           moduleId: 3,
           autoPayment: true,
           preferred: true,
@@ -141,7 +141,7 @@ describe.each(enabledEngines())('SIMPLer card and EFT operations on %s', (engine
         await refused({ cc_last4: '123' }, 'ERROR: cc_last4 must be exactly 4 digits');
         await refused({ cc_last4: '12a4' }, 'ERROR: cc_last4 must be exactly 4 digits');
         await refused({ cc_month: 13 }, 'ERROR: cc_month must be from 1 to 12');
-        await refused({ cc_year: THIS_YEAR - 1 }, `ERROR: cc_year must be ${THIS_YEAR} or later`);
+        await refused({ cc_year: yearFromNow() - 1 }, `ERROR: cc_year must be ${yearFromNow()} or later`);
         await refused({ cc_type: 'diners' }, /^ERROR: cc_type: must be one of visa, mastercard, american express, discover, other/);
         await refused({ cc_auto_payment: 'maybe' }, 'ERROR: cc_auto_payment: expected 1 or 0 (got "maybe")');
         await refused({ state: 'NY' }, /^ERROR: state: must be one of Alabama, Alaska/);
@@ -233,7 +233,7 @@ describe.each(enabledEngines())('SIMPLer card and EFT operations on %s', (engine
         expect(await call('addEFT', { ...details, eft_sepa_iban: 'IE00 AIBK 9311 5212 3456 78' })).toBe('ERROR: IBAN is not valid (wrong format or check digits)');
         expect(await call('addEFT', { ...details, eft_sepa_bic: '1234' })).toBe('ERROR: BIC must be 8 or 11 letters/digits (e.g. AIBKIE2D)');
         expect(await call('addEFT', { ...details, eft_sepa_sequencetype: 'ONCE' })).toMatch(/^ERROR: eft_sepa_sequencetype: must be one of FRST, RCUR, OOFF, FNAL, NA/);
-        expect(await call('addEFT', { ...details, eft_sepa_signaturedate: `${THIS_YEAR + 1}-01-01` })).toBe('ERROR: the mandate signature date cannot be in the future');
+        expect(await call('addEFT', { ...details, eft_sepa_signaturedate: dayFromNow(1) })).toBe('ERROR: the mandate signature date cannot be in the future');
         expect(await call('addEFT', { ...details, bankaccountnumber: '12' })).toBe('ERROR: account number must be 4 to 34 digits');
         expect(await call('addEFT', { ...details, bankaccountnumber: undefined })).toBe('ERROR: bankaccountnumber is required');
         expect(await call('addEFT', { ...details, customerid: undefined })).toBe('ERROR: customerid is required');
