@@ -66,6 +66,24 @@ async function graph<T>(r: ScenarioRunner, query: string, variables?: Record<str
   return res.data;
 }
 
+/** The first demo customer (in id order) holding overage allowances; the demo seed gives a few some. */
+async function demoCustomerWithOverageAllowances(r: ScenarioRunner) {
+  type Page = { customers: { nodes: { legacyId: number; overageAllowances: { legacyId: number; trafficLimitGb: string }[] }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  let after: string | null = null;
+  for (let page = 0; page < 10; page++) {
+    const data: Page = await graph<Page>(
+      r,
+      `query($after: String) { customers(first: 50, after: $after) { nodes { legacyId overageAllowances { legacyId trafficLimitGb } } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+    );
+    const holder = data.customers.nodes.find((c) => c.overageAllowances.length > 0);
+    if (holder) return holder;
+    if (!data.customers.pageInfo.hasNextPage) break;
+    after = data.customers.pageInfo.endCursor;
+  }
+  throw new Error('no demo customer has overage allowances');
+}
+
 const customerQuery = `query($id: Int!) { customer(legacyId: $id) { legacyId name nickname email phone status billingAddress { street1 town postcode } } }`;
 
 const STEPS: Step[] = [
@@ -125,6 +143,9 @@ const STEPS: Step[] = [
       expect(await call(r, 'modifyCommunityCode', { code: 'SCN-A', new_code: 'SCN-B' })).toBe('OK');
       const listed = await call(r, 'listCommunityCode');
       expect(listed).toContain('SCN-B');
+      const renamed = await graph<{ communityCodes: { code: string }[] }>(r, `{ communityCodes { code } }`);
+      expect(renamed.communityCodes.map((c) => c.code)).toEqual(expect.arrayContaining(['SCN-B']));
+      expect(renamed.communityCodes.map((c) => c.code)).not.toContain('SCN-A');
       expect(await call(r, 'deleteCommunityCode', { code: 'SCN-B' })).toBe('OK');
       const codes = await graph<{ communityCodes: { code: string }[] }>(r, `{ communityCodes { code } }`);
       expect(codes.communityCodes.map((c) => c.code)).not.toContain('SCN-B');
@@ -200,7 +221,7 @@ const STEPS: Step[] = [
   {
     ops: ['addCreditCardToken', 'getCreditCardData', 'addEFTToken', 'addEFT', 'getEFTData', 'getOverageAllowances'],
     run: async (r, s) => {
-      await id(r, 'addCreditCardToken', { customerid: s.customer, cc_last4: '4242', module_id: '1', cc_token: `tok_${r.kind}_card`, cc_month: '12', cc_year: '2031', cc_type: 'visa', cc_preferred: 't' }, /^OK: (\d+)$/);
+      await id(r, 'addCreditCardToken', { customerid: s.customer, cc_last4: '4242', module_id: '1', cc_token: `tok_${r.kind}_card`, cc_month: '12', cc_year: String(new Date().getUTCFullYear() + 5), cc_type: 'visa', cc_preferred: 't' }, /^OK: (\d+)$/);
       const cards = await call(r, 'getCreditCardData', { customerid: s.customer });
       expect(cards).toContain('4242');
       expect(cards).not.toContain(`tok_${r.kind}_card`);
@@ -213,7 +234,14 @@ const STEPS: Step[] = [
       expect(await call(r, 'addEFT', { customerid: s.customer, bankaccountnumber: '12345678', banksortcode: '900017', bankaccountname: 'Zoë S', bankaccounttype: 'checking' })).toMatch(/^OK/);
       const accounts = await doc(r, 'getEFTData', { customerid: s.customer }, 'eftAccountsRoot');
       expect(accounts.children).toHaveLength(2);
-      expect(await call(r, 'getOverageAllowances', { customerid: s.customer })).toMatch(/^<\?xml/);
+      // the scenario's customer has no allowances; a demo customer has some: both must agree with GraphQL
+      const none = await doc(r, 'getOverageAllowances', { customerid: s.customer }, 'overageAllowancesRoot');
+      expect(all(none, 'interfaces')).toEqual([]);
+      const holder = await demoCustomerWithOverageAllowances(r);
+      const listed = await doc(r, 'getOverageAllowances', { customerid: String(holder.legacyId) }, 'overageAllowancesRoot');
+      expect(all(listed, 'interfaces').map((e) => [attr(e, 'id'), all(e, 'traffic_limit')[0]?.text])).toEqual(
+        holder.overageAllowances.map((a) => [String(a.legacyId), String(Number(a.trafficLimitGb))]),
+      );
     },
   },
   {
@@ -221,8 +249,14 @@ const STEPS: Step[] = [
     run: async (r, s) => {
       s.site = await id(r, 'addSite', { sitename: `Scenario hill ${r.kind}`, status: '2', sitetype: 'Network', country: 'Ireland' }, /^OK:(\d+)$/);
       expect(await call(r, 'modifySite', { siteid: s.site, contactname: 'Niamh' })).toBe(`OK:${s.site}`);
+      const modifiedSite = await graph<{ site: { name: string; contactName: string | null } }>(r, `query($id: Int!) { site(legacyId: $id) { name contactName } }`, { id: Number(s.site) });
+      expect(modifiedSite.site).toEqual({ name: `Scenario hill ${r.kind}`, contactName: 'Niamh' });
       s.router = await id(r, 'addEquipment', { nickname: `scn-router-${r.kind}`, ipaddress: '10.99.0.1', status: 'use', type: 'router', assigned_site: s.site }, /^OK: (\d+)$/);
       expect(await call(r, 'modifyEquipment', { equipid: s.router, description: 'Core router' })).toBe('OK');
+      expect((await graph<{ equipmentItem: unknown }>(r, `query($id: Int!) { equipmentItem(legacyId: $id) { nickname description } }`, { id: Number(s.router) })).equipmentItem).toEqual({
+        nickname: `scn-router-${r.kind}`,
+        description: 'Core router',
+      });
       expect(await call(r, 'addEquipmentLoginDetails', { equipid: s.router, username: 'admin', password: 'pw' })).toBe('OK');
       expect(await call(r, 'deleteEquipmentLoginDetails', { equipid: s.router, username: 'admin' })).toBe('OK');
       const listed = await doc(r, 'listEquipment', { nickname: `scn-router-${r.kind}` }, 'Equipment');
@@ -237,12 +271,16 @@ const STEPS: Step[] = [
       const dish = await id(r, 'addEquipment', { nickname: `scn-dish-${r.kind}`, status: 'use', type: 'genericSM' }, /^OK: (\d+)$/);
       const cpe = await id(r, 'addCPE', { equipid: dish, customerid: s.customer!, installedby: 'Ian' }, /^OK :(\d+)$/);
       expect(await call(r, 'modifyCPE', { cpeid: cpe, colour: 'white' })).toBe('OK');
+      const dishItem = await graph<{ equipmentItem: { cpe: unknown } }>(r, `query($id: Int!) { equipmentItem(legacyId: $id) { cpe { legacyId colour installedBy customer { legacyId } } } }`, { id: Number(dish) });
+      expect(dishItem.equipmentItem.cpe).toEqual({ legacyId: Number(cpe), colour: 'white', installedBy: 'Ian', customer: { legacyId: Number(s.customer) } });
       const cpes = await doc(r, 'getCPEData', { customerid: s.customer! }, 'cpeDataRoot');
       expect(all(cpes, 'cpe').map((c) => attr(c, 'id'))).toEqual([cpe]);
       expect(await call(r, 'deleteCPE', { cpeid: cpe })).toBe('OK');
       const ap = await id(r, 'addEquipment', { nickname: `scn-ap-${r.kind}`, status: 'use', type: 'genericAP', assigned_site: s.site! }, /^OK: (\d+)$/);
       const bs = await id(r, 'addBasestation', { equipid: ap, siteid: s.site!, sector: 'north' }, /^OK :(\d+)$/);
       expect(await call(r, 'modifyBasestation', { basestationid: bs, equipid: ap, direction: '15' })).toBe('OK');
+      const apItem = await graph<{ equipmentItem: { basestation: unknown } }>(r, `query($id: Int!) { equipmentItem(legacyId: $id) { basestation { legacyId sector direction } } }`, { id: Number(ap) });
+      expect(apItem.equipmentItem.basestation).toEqual({ legacyId: Number(bs), sector: 'north', direction: '15' });
       expect(await call(r, 'deleteBasestation', { basestationid: bs })).toBe('OK');
       const empty = await id(r, 'addSite', { sitename: `Scenario empty ${r.kind}`, status: '1', sitetype: 'Warehouse' }, /^OK:(\d+)$/);
       expect(await call(r, 'deleteSite', { siteid: empty })).toBe('OK');
@@ -254,11 +292,21 @@ const STEPS: Step[] = [
     run: async (r, s) => {
       s.ticket = await id(r, 'addMaintenance', { title: 'No signal', customerid: s.customer!, type: 'support', status: 'open', dateReported: '2026-03-01' }, /^OK:(\d+)$/);
       expect(await call(r, 'modifyMaintenance', { id: s.ticket, resolution: 'Realigned dish.', status: 'closed', dateClosed: '2026-03-02' })).toBe('OK');
+      const ticket = async () =>
+        (await graph<{ customer: { maintenanceTickets: { nodes: { legacyId: number; status: string; resolution: string | null; dateClosed: string | null; installerTracking: { legacyId: number; status: string; installerFee: string | null }[] }[] } } }>(
+          r,
+          `query($id: Int!) { customer(legacyId: $id) { maintenanceTickets(first: 5) { nodes { legacyId status resolution dateClosed installerTracking { legacyId status installerFee } } } } }`,
+          { id: Number(s.customer) },
+        )).customer.maintenanceTickets.nodes.find((t) => String(t.legacyId) === s.ticket)!;
+      expect(await ticket()).toMatchObject({ status: 'CLOSED', resolution: 'Realigned dish.', dateClosed: '2026-03-02' });
       const tickets = await doc(r, 'getMaintenanceData', { customerid: s.customer! }, 'maintenanceRoot');
       expect(all(tickets, 'maintenance').map((t) => attr(t, 'id'))).toEqual([s.ticket]);
       const tracking = await id(r, 'addInstallerTracking', { maintenanceId: s.ticket, installerId: '4', installerFee: '25.50', dueDate: '2026-03-05', dueHour: '9' }, /^(\d+)OK$/);
+      expect((await ticket()).installerTracking).toEqual([{ legacyId: Number(tracking), status: 'OPEN', installerFee: '25.50' }]);
       expect(await call(r, 'modifyInstallerTracking', { installerTrackingId: tracking, status: 'paid' })).toBe(`${tracking}OK`);
+      expect((await ticket()).installerTracking).toEqual([{ legacyId: Number(tracking), status: 'PAID', installerFee: '25.50' }]);
       expect(await call(r, 'deleteInstallerTracking', { installerTrackingId: tracking })).toBe(`${tracking}OK`);
+      expect((await ticket()).installerTracking).toEqual([]);
     },
   },
   {
@@ -267,7 +315,15 @@ const STEPS: Step[] = [
       const base = { custId: s.customer!, date_reported: '2026-05-01', description: 'Wants business plan', type: 'upsell' };
       const task = await id(r, 'addSalesmanTask', base, /^OK:(\d+)$/);
       expect(await call(r, 'modifySalesmanTask', { ...base, issueId: task, status: 'closed', resolution: 'Won.' })).toBe(`OK:${task}`);
+      const tasks = async () =>
+        (await graph<{ customer: { salesmanTasks: { legacyId: number; status: string; resolution: string | null; description: string }[] } }>(
+          r,
+          `query($id: Int!) { customer(legacyId: $id) { salesmanTasks { legacyId status resolution description } } }`,
+          { id: Number(s.customer) },
+        )).customer.salesmanTasks;
+      expect(await tasks()).toEqual([{ legacyId: Number(task), status: 'CLOSED', resolution: 'Won.', description: 'Wants business plan' }]);
       expect(await call(r, 'deleteSalesmanTask', { issueId: task })).toBe('OK');
+      expect(await tasks()).toEqual([]);
     },
   },
   {
