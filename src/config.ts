@@ -3,6 +3,7 @@
  * `npm start` work on a fresh machine: embedded database under ./data, port 8080, demo data.
  */
 import path from 'node:path';
+import type { LoginThrottleSettings } from './throttle';
 
 export interface Config {
   port: number;
@@ -23,6 +24,8 @@ export interface Config {
   smtpUrl?: string;
   /** From header of e-mails sent through the relay. */
   smtpFrom?: string;
+  /** Failed-login throttle (LOGIN_THROTTLE_*); unset fields keep their defaults. */
+  loginThrottle?: Partial<LoginThrottleSettings>;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -55,6 +58,14 @@ export function loadConfig(): Config {
     runJobs: boolFrom('RUN_JOBS', true),
     smtpUrl: process.env.SMTP_URL || undefined,
     smtpFrom: process.env.SMTP_FROM || undefined,
+    loginThrottle: {
+      freeAttempts: intFrom('LOGIN_THROTTLE_FREE_ATTEMPTS', 5),
+      addressFreeAttempts: intFrom('LOGIN_THROTTLE_ADDRESS_FREE_ATTEMPTS', 20),
+      baseDelayMs: intFrom('LOGIN_THROTTLE_BASE_DELAY_MS', 1000),
+      maxDelayMs: intFrom('LOGIN_THROTTLE_MAX_DELAY_MS', 15 * 60_000),
+      forgetAfterMs: intFrom('LOGIN_THROTTLE_FORGET_AFTER_MS', 60 * 60_000),
+      maxEntries: intFrom('LOGIN_THROTTLE_MAX_ENTRIES', 100_000),
+    },
   };
 }
 

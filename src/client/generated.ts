@@ -4829,6 +4829,7 @@ export type UserErrorCode =
   | 'INVALID'
   | 'NOT_FOUND'
   | 'PRECONDITION_FAILED'
+  | 'TOO_MANY_REQUESTS'
   | 'UNAUTHENTICATED';
 
 export type VendorAttributeItemInput = {

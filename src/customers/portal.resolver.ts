@@ -23,7 +23,7 @@ export class PortalResolver {
   })
   async customerPortalLoginCheck(@Arg('input', () => CustomerPortalLoginCheckInput) input: CustomerPortalLoginCheckInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
-      const id = await portalService.checkLogin(ctx, { username: input.username, password: input.password });
+      const id = await portalService.checkLogin(ctx, { username: input.username, password: input.password, clientIp: ctx.clientIp });
       return { customer: toCustomer(await getById(ctx, id)) };
     }, { customer: null });
   }

@@ -2,14 +2,16 @@
  * End-user-portal (EUP) logins: checking a login (SIMPLer checkEUPLogin), setting the password
  * and recovering it (Jaze E38 recover_password). The portal username is `portalUsername`, or
  * the invoicing id when none is set (SIMPLer: "if not used customer invoicing ID will be used
- * as EUP login"). Passwords are stored only as scrypt hashes.
+ * as EUP login"). Passwords are stored only as scrypt hashes. Login checks run under the login
+ * throttle, per portal username and caller address (src/throttle).
  */
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
+import { throttledLogin } from '../throttle';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, DomainError, NotFoundError, Validation } from '../shared/errors';
-import { hashPassword, verifyPassword } from '../shared/secrets';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../shared/secrets';
 import * as messageService from '../support/message.service';
 import { EMAIL_PATTERN } from './customer.rules';
 import { customers } from './customer.table';
@@ -19,10 +21,6 @@ export const MIN_PORTAL_PASSWORD = 4;
 export const MAX_PORTAL_PASSWORD = 128;
 const INVALID_LOGIN = 'invalid username/password';
 
-/** A hash no password matches, verified against when there is no customer, so timing tells nothing. */
-let decoyHash: Promise<string> | null = null;
-const decoy = () => (decoyHash ??= hashPassword(`decoy-${randomInt(0, 2 ** 47)}`));
-
 function invalidLogin(): never {
   throw new DomainError('INVALID', INVALID_LOGIN, [{ field: [], message: INVALID_LOGIN, code: 'INVALID' }]);
 }
@@ -31,8 +29,19 @@ function invalidLogin(): never {
  * The customer id of a valid portal login; otherwise INVALID "invalid username/password" for an
  * unknown username, a wrong password or an account without one alike (the same work is done in
  * each case, so neither the answer nor its timing says whether the username exists).
+ * A username that keeps failing from the caller's address is refused with TooManyAttemptsError
+ * before its password is checked. The caller is the operator's portal server, whose address
+ * is that of all its end users, so failures count per username only, not against the address.
  */
-export async function checkLogin(ctx: ServiceContext, input: { username: string; password: string }): Promise<number> {
+export async function checkLogin(ctx: ServiceContext, input: { username: string; password: string; clientIp: string }): Promise<number> {
+  return throttledLogin(
+    { kind: 'portal', identifier: `${ctx.actor.operatorId}\u0000${input.username ?? ''}`, clientIp: input.clientIp, chargeAddress: false },
+    () => verifyLogin(ctx, input),
+    (error) => error instanceof DomainError && error.message === INVALID_LOGIN,
+  );
+}
+
+async function verifyLogin(ctx: ServiceContext, input: { username: string; password: string }): Promise<number> {
   const username = input.username ?? '';
   const password = input.password ?? '';
   const rows = username
@@ -48,7 +57,7 @@ export async function checkLogin(ctx: ServiceContext, input: { username: string;
     : [];
   // A portal username outranks another customer's invoicing id that happens to be equal.
   const match = rows.find((r) => r.portalUsername === username) ?? rows[0];
-  const stored = match?.hash ?? (await decoy());
+  const stored = match?.hash ?? (await decoyPasswordHash());
   const valid = await verifyPassword(password, stored);
   if (!match?.hash || !valid || !password) invalidLogin();
   return match.id;

@@ -8,8 +8,10 @@ export interface GraphQLContext extends ServiceContext {
   db: Database;
   loaders: Loaders;
   requestId: string;
+  /** The caller's address (the login throttle charges failed portal logins to it). */
+  clientIp: string;
 }
 
-export function createContext(db: Database, actor: Actor, requestId: string): GraphQLContext {
-  return { db, actor, requestId, loaders: new Loaders() };
+export function createContext(db: Database, actor: Actor, requestId: string, clientIp: string): GraphQLContext {
+  return { db, actor, requestId, clientIp, loaders: new Loaders() };
 }

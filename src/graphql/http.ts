@@ -7,6 +7,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import type { DatabaseHandle } from '../db/client';
 import { sendText, type RequestContext, type Router } from '../server/http';
+import type { Actor } from '../shared/context';
+import { TooManyAttemptsError } from '../shared/errors';
 import { authenticateBearer, bearerFrom } from '../tenancy/auth.service';
 import { createContext, type GraphQLContext } from './context';
 import { formatError } from './errors';
@@ -55,13 +57,13 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         const token = bearerFrom(headers.get('authorization'));
-        const actor = token ? await authenticateBearer(database.db, token, 'graphql', ctx.requestId) : null;
+        const actor = token ? await authenticateBearerOrRefuse(database.db, token, ctx) : null;
         if (!actor) {
           throw new GraphQLError(token ? 'the bearer token is not valid' : 'send an API token: Authorization: Bearer <token>', {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
           });
         }
-        return createContext(database.db, actor, ctx.requestId);
+        return createContext(database.db, actor, ctx.requestId, ctx.clientIp);
       },
     });
     const outHeaders: Record<string, string> = {};
@@ -78,6 +80,22 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
   router.add(['GET', 'POST'], '/graphql', 'graphql', handle);
   registerGraphiqlAssets(router);
   return apollo;
+}
+
+/** The token's actor; an address that failed too often gets HTTP 429 with Retry-After. */
+async function authenticateBearerOrRefuse(db: DatabaseHandle['db'], token: string, ctx: RequestContext): Promise<Actor | null> {
+  try {
+    return await authenticateBearer(db, token, { surface: 'graphql', clientIp: ctx.clientIp, requestId: ctx.requestId });
+  } catch (error) {
+    if (!(error instanceof TooManyAttemptsError)) throw error;
+    throw new GraphQLError(error.message, {
+      extensions: {
+        code: error.code,
+        retryAfterSeconds: error.retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) },
+      },
+    });
+  }
 }
 
 function wantsHtml(accept: string | undefined): boolean {

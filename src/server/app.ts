@@ -17,6 +17,7 @@ import { startWorker } from '../jobs/worker';
 import { describeError } from '../shared/describe-error';
 import { createSmtpTransport } from '../support/smtp-transport';
 import { resetMessageTransport, setMessageTransport } from '../support/message-transport';
+import { configureLoginThrottle } from '../throttle';
 
 export interface App {
   server: Server;
@@ -52,6 +53,8 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   const started = Date.now();
   const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
   const { seeded } = await prepareDatabase(database, { seedDemo: config.seedDemo });
+  // Failed-login counters start empty with this app's settings (one throttle per process).
+  configureLoginThrottle(config.loginThrottle);
   const { router, stop: stopSurfaces } = await buildRouter(database, config);
   // E-mail leaves through the configured relay; without one, through the log transport.
   const smtp = config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl, from: config.smtpFrom ?? 'ispgraph <noreply@localhost>' }) : undefined;

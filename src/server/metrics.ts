@@ -4,6 +4,8 @@
  * aggregates across processes.
  */
 import { totalQueries } from '../db/query-counter';
+import { passwordHashRuns } from '../shared/secrets';
+import { loginThrottle } from '../throttle';
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -58,6 +60,13 @@ export function renderMetrics(): string {
     lines.push(`http_request_duration_seconds_sum{surface="${s}"} ${histogram.sum}`);
     lines.push(`http_request_duration_seconds_count{surface="${s}"} ${histogram.count}`);
   }
+
+  lines.push('# HELP password_hash_runs_total scrypt computations (password checks and hashes): the CPU spent on secrets.');
+  lines.push('# TYPE password_hash_runs_total counter');
+  lines.push(`password_hash_runs_total ${passwordHashRuns()}`);
+  lines.push('# HELP login_throttle_refusals_total Logins refused unchecked because the address or credential failed too often.');
+  lines.push('# TYPE login_throttle_refusals_total counter');
+  lines.push(`login_throttle_refusals_total ${loginThrottle().refusals}`);
 
   const memory = process.memoryUsage();
   lines.push('# HELP process_resident_memory_bytes Resident memory size in bytes.');

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'INVALID'
   | 'CONFLICT'
-  | 'PRECONDITION_FAILED';
+  | 'PRECONDITION_FAILED'
+  | 'TOO_MANY_REQUESTS';
 
 export interface FieldProblem {
   /** Path to the input field at fault, e.g. ['input', 'email']; empty for the input as a whole. */
@@ -57,6 +58,17 @@ export class ConflictError extends DomainError {
 export class PreconditionFailedError extends DomainError {
   constructor(message: string, problems?: FieldProblem[]) {
     super('PRECONDITION_FAILED', message, problems);
+  }
+}
+
+/**
+ * Refused without checking the secret: this address (or this credential from it) failed too
+ * often, see src/throttle. Surfaces say so in their own shape, with the wait in seconds.
+ */
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `too many failed attempts, retry in ${retryAfterSeconds} s`);
+    this.name = 'TooManyAttemptsError';
   }
 }
 

@@ -6,7 +6,18 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+const scryptRaw = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+
+/** scrypt runs so far in this process: the CPU spent on passwords, for /metrics and the throttle tests. */
+let kdfRuns = 0;
+export function passwordHashRuns(): number {
+  return kdfRuns;
+}
+
+function scrypt(password: string, salt: Buffer, keylen: number, options: object): Promise<Buffer> {
+  kdfRuns += 1;
+  return scryptRaw(password, salt, keylen, options);
+}
 
 const N = 16384;
 const R = 8;
@@ -30,6 +41,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
     p: Number(p),
   });
   return timingSafeEqual(key, expected);
+}
+
+/**
+ * A password hash no password matches, with the same cost as real ones: checked when the user
+ * is unknown, so an unknown user costs the same scrypt as a known user with a wrong password
+ * and neither the answer nor its timing says which it was.
+ */
+let decoy: Promise<string> | null = null;
+export function decoyPasswordHash(): Promise<string> {
+  return (decoy ??= hashPassword(randomToken(18)));
 }
 
 export function sha256Hex(value: string): string {

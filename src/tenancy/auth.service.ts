@@ -1,14 +1,18 @@
 /**
- * Authentication of bearer tokens (GraphQL, token-authenticated REST). A token acts as its
- * staff user inside that user's operator; revoked or expired tokens and inactive users are
- * refused the same way as unknown tokens, so a caller learns nothing about which it was.
+ * Authentication of every surface's callers: bearer tokens (GraphQL, Jaze), SIMPLer api
+ * credentials, CRM keys and M4 signatures. A token acts as its staff user inside that user's
+ * operator; revoked or expired tokens and inactive users are refused the same way as unknown
+ * tokens, so a caller learns nothing about which it was. Every check runs under the login
+ * throttle (src/throttle): a client address that keeps failing is refused with
+ * TooManyAttemptsError before any secret is looked at.
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import type { Actor, StaffRole, Surface } from '../shared/context';
-import { safeEqual, sha256Hex, verifySecret } from '../shared/secrets';
+import { decoyPasswordHash, safeEqual, sha256Hex, verifySecret } from '../shared/secrets';
+import { throttledLogin } from '../throttle';
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import { apiCredentials } from './api-credential.table';
 import { ipAccessRules } from './ip-access.table';
@@ -16,8 +20,32 @@ import { apiTokens } from './api-token.table';
 import { operators } from './operator.table';
 import { staffUsers } from './staff-user.table';
 
-export async function authenticateBearer(db: Database, token: string, surface: Surface, requestId?: string): Promise<Actor | null> {
+export interface BearerCall {
+  surface: Surface;
+  clientIp: string;
+  requestId?: string;
+}
+
+/**
+ * The actor of a bearer token, or null when the token is not valid. Throws TooManyAttemptsError
+ * when the caller's address (or this token from it) failed too often.
+ */
+export async function authenticateBearer(db: Database, token: string, call: BearerCall): Promise<Actor | null> {
   if (!token || token.length > 512) return null;
+  try {
+    // A token is its own identifier; only its digest reaches the throttle's keys.
+    return await throttledLogin({ kind: 'bearer', identifier: token, clientIp: call.clientIp }, async () => {
+      const actor = await findBearer(db, token, call);
+      if (!actor) throw new UnauthenticatedError('invalid or expired API token');
+      return actor;
+    });
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) return null;
+    throw error;
+  }
+}
+
+async function findBearer(db: Database, token: string, call: BearerCall): Promise<Actor | null> {
   const [row] = await db
     .select({ operatorId: apiTokens.operatorId, staffUserId: staffUsers.id, role: staffUsers.role })
     .from(apiTokens)
@@ -34,7 +62,7 @@ export async function authenticateBearer(db: Database, token: string, surface: S
     )
     .limit(1);
   if (!row) return null;
-  return { operatorId: row.operatorId, staffUserId: row.staffUserId, role: row.role, surface, requestId };
+  return { operatorId: row.operatorId, staffUserId: row.staffUserId, role: row.role, surface: call.surface, requestId: call.requestId };
 }
 
 /** The token from an `Authorization: Bearer …` header, or undefined. */
@@ -48,8 +76,16 @@ export function bearerFrom(header: string | undefined): string | undefined {
  * SIMPLer OperatorAPI credentials (`api_username` + `api_password`, optional `operator`),
  * accepted only from a network on the operator's access list. Bad credentials and a refused
  * address are different errors on purpose: SIMPLer support tells operators which one it was.
+ * Throttled per address and per api_username from it.
  */
 export async function authenticateApiCredential(
+  db: Database,
+  input: { username: string; password: string; operatorCode?: string; clientIp: string; surface: Surface; requestId?: string },
+): Promise<Actor> {
+  return throttledLogin({ kind: 'simpler', identifier: input.username, clientIp: input.clientIp }, () => checkApiCredential(db, input));
+}
+
+async function checkApiCredential(
   db: Database,
   input: { username: string; password: string; operatorCode?: string; clientIp: string; surface: Surface; requestId?: string },
 ): Promise<Actor> {
@@ -84,6 +120,8 @@ export async function authenticateApiCredential(
     )
     .limit(10);
   let matched: (typeof candidates)[number] | undefined;
+  // An unknown username costs the same scrypt as a wrong password, so timing does not tell them apart.
+  if (candidates.length === 0) await verifySecret(input.password, await decoyPasswordHash());
   for (const candidate of candidates) {
     if (await verifyCached(input.password, candidate.secretHash)) {
       if (matched) throw new UnauthenticatedError('api_username is used by several operators: name one with the operator parameter');
@@ -122,7 +160,11 @@ const UNKNOWN_CRM_USER_HASH = `sha256$${'0'.repeat(64)}`;
  * constant time, and an unknown user costs the same comparison as a wrong key, so the reply
  * time tells a caller nothing about which user ids exist.
  */
-export async function authenticateCrmKey(db: Database, input: { userId: string; apiKey: string; requestId?: string }): Promise<Actor> {
+export async function authenticateCrmKey(db: Database, input: { userId: string; apiKey: string; clientIp: string; requestId?: string }): Promise<Actor> {
+  return throttledLogin({ kind: 'crm', identifier: input.userId.trim(), clientIp: input.clientIp }, () => checkCrmKey(db, input));
+}
+
+async function checkCrmKey(db: Database, input: { userId: string; apiKey: string; requestId?: string }): Promise<Actor> {
   const refused = new UnauthenticatedError('invalid userid/api_key');
   const userId = input.userId.trim();
   if (!/^\d{1,9}$/.test(userId) || !input.apiKey || input.apiKey.length > 500) throw refused;
@@ -183,6 +225,21 @@ export function m4Hash(values: readonly string[], secret: string): string {
  * every operator with such a staff user is a candidate, and the signature selects the operator.
  */
 export async function authenticateM4Request(
+  db: Database,
+  input: { username: string; hashedValues: readonly string[]; hash: string; method: 'GET' | 'POST'; clientIp: string; requestId?: string },
+): Promise<Actor> {
+  return throttledLogin({ kind: 'm4', identifier: input.username, clientIp: input.clientIp }, () => checkM4Request(db, input), isM4CredentialFailure);
+}
+
+/**
+ * An unknown user or a wrong signature is a failed guess; a disabled API or GET is the
+ * operator's setting and says nothing about the caller's secret, so it is not counted.
+ */
+function isM4CredentialFailure(error: unknown): boolean {
+  return error instanceof M4AuthenticationError && (error.reason === 'bad_hash' || error.reason === 'denied');
+}
+
+async function checkM4Request(
   db: Database,
   input: { username: string; hashedValues: readonly string[]; hash: string; method: 'GET' | 'POST'; requestId?: string },
 ): Promise<Actor> {

@@ -25,7 +25,7 @@ export async function invokeCrm(db: Database, op: LegacyOperation, raw: RawArgs,
     const userId = single(raw, 'userid');
     const apiKey = single(raw, 'api_key');
     if (!userId || !apiKey) throw new UnauthenticatedError('userid and api_key are required');
-    const actor = await authenticateCrmKey(db, { userId, apiKey, requestId: call.requestId });
+    const actor = await authenticateCrmKey(db, { userId, apiKey, clientIp: call.clientIp, requestId: call.requestId });
     const args = readArgs(op, raw, AUTH_SET);
     const result = await op.run({ db, actor, clientIp: call.clientIp }, args);
     if (typeof result === 'string') return { result, error: null };

@@ -28,6 +28,7 @@ const CODES: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PRECONDITION_FAILED: 412,
+  TOO_MANY_REQUESTS: 429,
 };
 
 export interface JazeFailure {

@@ -25,7 +25,7 @@ export async function invokeJaze(db: Database, op: LegacyOperation, raw: RawArgs
     const apiKey = raw.get('api_key');
     const token = bearerFrom(call.authorization) ?? (typeof apiKey === 'string' ? apiKey : undefined);
     if (!token) throw new UnauthenticatedError('an API token is required: send Authorization: Bearer <token> or api_key');
-    const actor = await authenticateBearer(db, token, 'jaze', call.requestId);
+    const actor = await authenticateBearer(db, token, { surface: 'jaze', clientIp: call.clientIp, requestId: call.requestId });
     if (!actor) throw new UnauthenticatedError('invalid or expired API token');
     const args = readArgs(op, raw, AUTH_SET);
     const result = await op.run({ db, actor, clientIp: call.clientIp }, args);

@@ -29,6 +29,9 @@ const REFUSALS: Record<M4RefusalReason, string> = {
 export function m4ErrorText(error: DomainError): string {
   if (error instanceof M4AuthenticationError) return REFUSALS[error.reason];
   switch (error.code) {
+    case 'TOO_MANY_REQUESTS':
+      // Not in the document: M4 has no throttle. Our own words, in its <error> element.
+      return error.message;
     case 'UNAUTHENTICATED':
       return M4_ERRORS.accessDenied;
     case 'FORBIDDEN':

@@ -30,6 +30,7 @@ export async function invokeM4(db: Database, op: LegacyOperation, raw: RawArgs, 
       hashedValues: [single(raw, 'u'), ...op.params.map((p) => single(raw, p.name))],
       hash: single(raw, 'hash'),
       method: call.method,
+      clientIp: call.clientIp,
       requestId: call.requestId,
     });
     const args = readArgs(op, raw, AUTH_SET);

@@ -66,6 +66,6 @@ export const systemOperations = [
     ],
     returns: "'OK: nnn' (nnn = customer id) or 'ERROR: invalid username/password'",
     graphql: 'mutation customerPortalLoginCheck',
-    run: async (ctx, args) => `OK: ${await portalService.checkLogin(ctx, { username: args.requiredText('eup_username'), password: args.requiredText('eup_password') })}`,
+    run: async (ctx, args) => `OK: ${await portalService.checkLogin(ctx, { username: args.requiredText('eup_username'), password: args.requiredText('eup_password'), clientIp: ctx.clientIp })}`,
   }),
 ];
