@@ -102,6 +102,7 @@ export class BillingActionsResolver {
         kind: input.kind as invoicingService.InvoicingKind | null | undefined,
         customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']),
         asOf: input.asOf,
+        idempotencyKey: input.idempotencyKey,
       });
       for (const row of rows) invoiceById(ctx).clear(row.id).prime(row.id, row);
       return { invoices: rows.map(toInvoice) };

@@ -23,7 +23,8 @@ import { invoices } from './invoice.table';
 import { fromCents, toCents, today } from './money';
 import { paymentCollections } from './payment-collection.table';
 import { payments } from './payment.table';
-import type { PaymentRow } from './payment.service';
+import { findByIds as findPaymentsByIds, type PaymentRow } from './payment.service';
+import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 
 export type PaymentCollectionRow = typeof paymentCollections.$inferSelect;
 export type CollectionOutcome = 'cash_collected' | 'not_available' | 'already_paid';
@@ -186,6 +187,8 @@ export interface ApproveInput {
   amount: string;
   /** Settle the customer's oldest open invoices first (default true); the rest is on account. */
   applyToInvoices?: boolean | null;
+  /** A retry with the same key and input returns the first approval's payments and records none. */
+  idempotencyKey?: string | null;
 }
 
 const METHOD: Record<CollectionMethod, PaymentRow['method']> = { cash: 'cash', cheque: 'cheque', credit_card: 'credit_card', debit_card: 'debit_card' };
@@ -201,9 +204,23 @@ export async function approve(ctx: ServiceContext, input: ApproveInput): Promise
   const cents = toCents(input.amount ?? '');
   if (cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals`);
   else if (cents <= 0) v.add('amount', 'amount must be more than 0');
+  checkIdempotencyKey(input.idempotencyKey, v);
   v.throwIfAny();
 
-  return ctx.db.transaction(async (tx) => {
+  const { idempotencyKey, ...request } = input;
+  const once: OnceSpec<{ collection: PaymentCollectionRow; payments: PaymentRow[] }> = {
+    operation: 'paymentCollection.approve',
+    key: idempotencyKey,
+    input: request,
+    remember: (result) => ({ collectionId: result.collection.id, paymentIds: result.payments.map((p) => p.id) }),
+    recall: async (tx, stored) => {
+      const ids = stored.paymentIds as number[];
+      const [collection] = await findByIds(tx, operatorId, [stored.collectionId as number]);
+      const rows = await findPaymentsByIds(tx, operatorId, ids);
+      return { collection: collection!, payments: ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is PaymentRow => r !== undefined) };
+    },
+  };
+  return writeOnce(ctx, once, async (tx) => {
     const collection = await lockCollection(tx, operatorId, input.customerId, input.collectionId);
     if (collection.status !== 'cash_collected') {
       const message = `payment collection ${collection.id} is ${collection.status.replace(/_/g, ' ')}; only a collected payment can be approved`;

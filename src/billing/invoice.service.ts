@@ -12,7 +12,8 @@ import { DomainError, NotFoundError, PreconditionFailedError, Validation } from 
 import { fromCents, today, toCents } from './money';
 import { invoiceLines, invoices } from './invoice.table';
 import { payments } from './payment.table';
-import { paymentsOfInvoices, type PaymentRow } from './payment.service';
+import { findByIds as findPaymentsByIds, paymentsOfInvoices, type PaymentRow } from './payment.service';
+import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 import { customers } from '../customers/customer.table';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -130,6 +131,8 @@ export interface PayInvoiceInput {
   narrative?: string | null;
   /** Bank or gateway transaction id, cheque number. */
   reference?: string | null;
+  /** A retry with the same key and input returns the first payment and pays nothing again. */
+  idempotencyKey?: string | null;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -154,9 +157,22 @@ export async function pay(ctx: ServiceContext, input: PayInvoiceInput): Promise<
   for (const key of ['narrative', 'reference'] as const) {
     if ((input[key]?.length ?? 0) > MAX_TEXT) v.add(key, `${key} is longer than ${MAX_TEXT} characters`);
   }
+  checkIdempotencyKey(input.idempotencyKey, v);
   v.throwIfAny();
 
-  return ctx.db.transaction(async (tx) => {
+  const { idempotencyKey, ...request } = input;
+  const once: OnceSpec<{ invoice: InvoiceRow; payment: PaymentRow }> = {
+    operation: 'invoice.pay',
+    key: idempotencyKey,
+    input: request,
+    remember: ({ invoice, payment }) => ({ invoiceId: invoice.id, paymentId: payment.id }),
+    recall: async (tx, stored) => {
+      const [invoice] = await findByIds(tx, operatorId, [stored.invoiceId as number]);
+      const [payment] = await findPaymentsByIds(tx, operatorId, [stored.paymentId as number]);
+      return { invoice: invoice!, payment: payment! };
+    },
+  };
+  return writeOnce(ctx, once, async (tx) => {
     const byId = input.invoiceId != null;
     const [invoice] = await tx
       .select()

@@ -7,6 +7,7 @@ import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 import { InvoiceKind, InvoiceStatus } from './billing.enums';
 import { Payment } from './payment.types';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
 
 @ObjectType('Invoice', { implements: Node, description: 'An issued invoice; its totals never change after issue, only what was paid.' })
 export class Invoice extends Node {
@@ -53,6 +54,7 @@ export class InvoicePayInput {
   @Field(() => PaymentMethod) method!: PaymentMethod;
   @Field(() => String, { nullable: true }) narrative?: string | null;
   @Field(() => String, { nullable: true, description: 'Bank or gateway transaction id, cheque number.' }) reference?: string | null;
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
 @ObjectType()
@@ -97,6 +99,7 @@ export class InvoicesGenerateInput {
   kind?: InvoiceKind | null;
   @Field(() => ID, { nullable: true, description: 'Bill only this customer.' }) customerId?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Bill what is due on this date and issue invoices on it; default today (UTC).' }) asOf?: string | null;
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
 @ObjectType()

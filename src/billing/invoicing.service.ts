@@ -14,7 +14,8 @@ import { customers } from '../customers/customer.table';
 import { plans } from '../catalog/plan.table';
 import { addDays, addMonths, isCalendarDate } from './dates';
 import { invoiceLines, invoices } from './invoice.table';
-import type { InvoiceRow } from './invoice.service';
+import { findByIds as findInvoicesByIds, type InvoiceRow } from './invoice.service';
+import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 import { fromCents, toCents, today } from './money';
 import { subscriptions } from './subscription.table';
 import type { SubscriptionRow } from './subscription.service';
@@ -29,6 +30,8 @@ export interface GenerateInput {
   customerId?: number | null;
   /** YYYY-MM-DD the run bills up to (and issues invoices on); default today (UTC). */
   asOf?: string | null;
+  /** A retry with the same key and input returns the first run's invoices and bills nothing. */
+  idempotencyKey?: string | null;
 }
 
 /** Class key of the advisory lock that serialises invoice numbering per operator. */
@@ -164,9 +167,22 @@ export async function generate(ctx: ServiceContext, input: GenerateInput = {}): 
       .where(and(eq(customers.operatorId, operatorId), eq(customers.id, input.customerId)));
     if (!found) v.add('customerId', new NotFoundError('customer', input.customerId).message, 'NOT_FOUND');
   }
+  checkIdempotencyKey(input.idempotencyKey, v);
   v.throwIfAny();
 
-  return ctx.db.transaction(async (tx) => {
+  const { idempotencyKey, ...request } = input;
+  const once: OnceSpec<InvoiceRow[]> = {
+    operation: 'invoicing.generate',
+    key: idempotencyKey,
+    input: request,
+    remember: (created) => ({ invoiceIds: created.map((i) => i.id) }),
+    recall: async (tx, stored) => {
+      const ids = stored.invoiceIds as number[];
+      const rows = await findInvoicesByIds(tx, operatorId, ids);
+      return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is InvoiceRow => r !== undefined);
+    },
+  };
+  return writeOnce(ctx, once, async (tx) => {
     // Serialises runs (and numbering) per operator; the second of two concurrent runs then sees
     // the first one's advanced billing dates and bills nothing twice.
     await tx.execute(sql`select pg_advisory_xact_lock(${INVOICE_NUMBER_LOCK}::int, ${operatorId}::int)`);

@@ -7,6 +7,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 import { CollectionOutcome, PaymentCollectionMethod, PaymentCollectionStatus } from './billing.enums';
 import { Payment } from './payment.types';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
 
 @ObjectType('PaymentCollection', { implements: Node, description: "A payment collected at the customer's door, and its approval." })
 export class PaymentCollection extends Node {
@@ -56,6 +57,7 @@ export class PaymentCollectionApproveInput {
   @Field(() => DecimalScalar) amount!: string;
   @Field(() => Boolean, { nullable: true, description: "Settle the customer's oldest open invoices first (default true); the rest is on account." })
   applyToInvoices?: boolean | null;
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Refuse a collection (Jaze collection_disapproval).' })

@@ -2117,6 +2117,8 @@ export type InvoiceOrderField =
 export type InvoicePayInput = {
   /** More than 0 and at most the balance due; overpayment is refused. */
   amount: Scalars['Decimal']['input'];
+  /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
   method: PaymentMethod;
   narrative?: InputMaybe<Scalars['String']['input']>;
@@ -2155,6 +2157,8 @@ export type InvoicesGenerateInput = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   /** Bill only this customer. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** RECURRING (default): bill every subscription whose next billing date has come; NEW: bill subscriptions never billed yet. MANUAL is refused. */
   kind?: InputMaybe<InvoiceKind>;
 };
@@ -3136,6 +3140,8 @@ export type PaymentCollectionApproveInput = {
   applyToInvoices?: InputMaybe<Scalars['Boolean']['input']>;
   collectionId: Scalars['ID']['input'];
   customerId: Scalars['ID']['input'];
+  /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type PaymentCollectionApprovePayload = {
@@ -4143,6 +4149,8 @@ export type ResellerWalletAdjustInput = {
   action: WalletAction;
   /** Positive for TOP_UP and SETTLEMENT; signed and non-zero for ADJUSTMENT; at most 2 decimals. */
   amount: Scalars['Decimal']['input'];
+  /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
   resellerId: Scalars['ID']['input'];
 };

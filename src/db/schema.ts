@@ -11,3 +11,4 @@ export * from '../network/index';
 export * from '../radius/index';
 export * from '../locations/index';
 export * from '../support/index';
+export * from '../idempotency/index';

@@ -7,6 +7,7 @@ import type { Database } from '../db/client';
 import { recoverStale, runOne, type BackgroundJobRow } from './job.service';
 import { scheduleDuePlanChanges } from './schedule';
 import { redeliverPending } from '../support/message.service';
+import { forgetExpiredIdempotencyKeys } from '../idempotency/expiry';
 
 export interface WorkerOptions {
   /** Pause between polls when the queue is empty (default 1000 ms). */
@@ -20,7 +21,7 @@ export interface WorkerOptions {
    * longest job, since several workers may share the queue.
    */
   staleAfterMs?: number;
-  /** How often to do the system's own chores (queue due plan moves, sweep the message outbox); default 60 s, 0 disables. */
+  /** How often to do the system's own chores (queue due plan moves, sweep the message outbox, forget expired idempotency keys); default 60 s, 0 disables. */
   scheduleEveryMs?: number;
 }
 
@@ -51,6 +52,7 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
         nextSchedule = Date.now() + scheduleEveryMs;
         await scheduleDuePlanChanges(db).catch((error: unknown) => options.onError?.(error));
         await redeliverPending(db).catch((error: unknown) => options.onError?.(error));
+        await forgetExpiredIdempotencyKeys(db).catch((error: unknown) => options.onError?.(error));
       }
       let ran = false;
       try {

@@ -156,7 +156,12 @@ export class ResellerResolver {
   async resellerWalletAdjust(@Arg('input', () => ResellerWalletAdjustInput) input: ResellerWalletAdjustInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const resellerId = idOf(input.resellerId, 'Reseller', ['resellerId']);
-      const { reseller, transaction } = await walletService.adjust(ctx, resellerId, { action: input.action, amount: input.amount, note: input.note });
+      const { reseller, transaction } = await walletService.adjust(ctx, resellerId, {
+        action: input.action,
+        amount: input.amount,
+        note: input.note,
+        idempotencyKey: input.idempotencyKey,
+      });
       return { reseller: toReseller(reseller), transaction: toWalletTransaction(transaction) };
     }, { reseller: null, transaction: null });
   }

@@ -5,6 +5,7 @@ import { DateTimeScalar, DecimalScalar, EmailAddressScalar } from '../graphql/sc
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 import { ResellerInvoiceBy, ResellerPaymentBy, ResellerType, WalletAction, WalletTxnCode } from './reseller.enums';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
 
 @ObjectType('Reseller', { implements: Node, description: 'A reseller or franchisee with its wallet (CRM reseller).' })
 export class Reseller extends Node {
@@ -82,6 +83,7 @@ export class ResellerWalletAdjustInput {
   @Field(() => WalletAction) action!: WalletAction;
   @Field(() => DecimalScalar, { description: 'Positive for TOP_UP and SETTLEMENT; signed and non-zero for ADJUSTMENT; at most 2 decimals.' }) amount!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
 @ObjectType()

@@ -14,6 +14,7 @@ import { resellers } from './reseller.table';
 import { MAX_RESELLER_TEXT, MONEY_PATTERN, negate, signOf } from './reseller.rules';
 import type { ResellerRow } from './reseller.service';
 import { resellerWalletTransactions } from './wallet-transaction.table';
+import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 import { createdWithinDays, orderByColumn, type OffsetWindow } from '../catalog/plan.service';
 
 export type WalletTransactionRow = typeof resellerWalletTransactions.$inferSelect;
@@ -24,6 +25,8 @@ export interface WalletChange {
   /** TOP_UP and SETTLEMENT: a positive amount; ADJUSTMENT: a signed, non-zero amount. */
   amount: string;
   note?: string | null;
+  /** A retry with the same key and change returns the first ledger entry and moves no money again. */
+  idempotencyKey?: string | null;
 }
 
 // ---------------------------------------------------------------- reading
@@ -90,12 +93,26 @@ function validateChange(change: WalletChange, v: Validation): void {
 export async function adjust(ctx: ServiceContext, resellerId: number, change: WalletChange): Promise<{ reseller: ResellerRow; transaction: WalletTransactionRow }> {
   const v = new Validation();
   validateChange(change, v);
+  checkIdempotencyKey(change.idempotencyKey, v);
   v.throwIfAny();
   const operatorId = ctx.actor.operatorId;
   const amount = change.amount.trim();
   const delta = change.action === 'settlement' ? negate(amount) : amount;
 
-  return ctx.db.transaction(async (tx) => {
+  const { idempotencyKey, ...request } = change;
+  const once: OnceSpec<{ reseller: ResellerRow; transaction: WalletTransactionRow }> = {
+    operation: 'reseller.wallet.adjust',
+    key: idempotencyKey,
+    input: { resellerId, ...request },
+    remember: ({ transaction }) => ({ resellerId, transactionId: transaction.id }),
+    recall: async (tx, stored) => {
+      // The reseller as it is now (even if deleted since), and the entry the first call appended.
+      const [reseller] = await tx.select().from(resellers).where(and(eq(resellers.operatorId, operatorId), eq(resellers.id, stored.resellerId as number)));
+      const [transaction] = await transactionsByIds(tx, operatorId, [stored.transactionId as number]);
+      return { reseller: reseller!, transaction: transaction! };
+    },
+  };
+  return writeOnce(ctx, once, async (tx) => {
     // FOR UPDATE: concurrent changes to one wallet queue here, each reading the balance the
     // previous one wrote, so none is lost.
     const [state] = await tx
