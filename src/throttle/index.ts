@@ -9,7 +9,10 @@
  * cannot lock its owner out of their own address. The price is that an attacker spreading
  * over many addresses gets each address's allowance (with the defaults about 33 guesses per
  * address in the first hour, 4 an hour after that, over all usernames together); IPv6
- * addresses count per /64. Identifiers are stored as SHA-256 digests, never as sent. The
+ * addresses count per /64. Portal logins count per username only (see LoginAttempt), and
+ * attempts still in flight count against the allowance (login-throttle.ts), so a parallel
+ * burst gets no more tries than a sequential one. Identifiers are stored as SHA-256 digests,
+ * never as sent. The
  * counters are in this process's memory (bounded): with several server processes each
  * counts on its own, so an attacker gets the allowance once per process.
  */

@@ -52,7 +52,7 @@ function call(base: string, from: string, method: string, path: string, headers:
 
 const kdfRuns = () => secrets.passwordHashRuns();
 
-describe.each(enabledEngines())('login throttle on every surface (%s)', (engine) => {
+describe.each(enabledEngines())('login throttle on every surface, on %s', (engine) => {
   let t: TestApp;
   let clock: { now: number };
   let portalUser: { id: number; invoicingId: string };
@@ -241,6 +241,11 @@ describe.each(enabledEngines())('login throttle on every surface (%s)', (engine)
 
     expect((await simplerRest(HERE, 'pingAPI', { api_username: 'demo', api_password: 'demo' })).result).toMatch(/^ERROR: too many failed attempts, retry in \d+ s$/);
     expect((await simplerRest(ELSEWHERE, 'pingAPI', { api_username: 'demo', api_password: 'demo' })).result).toBe('OK');
+
+    // Operators see both in /metrics.
+    const metrics = (await call(t.url, HERE, 'GET', '/metrics')).body;
+    expect(Number(/^login_throttle_refusals_total (\d+)$/m.exec(metrics)?.[1])).toBe(1000 - spent + 1);
+    expect(Number(/^password_hash_runs_total (\d+)$/m.exec(metrics)?.[1])).toBe(kdfRuns());
   });
 
   it('a parallel burst of wrong passwords reaches scrypt only for the free attempts', async () => {
