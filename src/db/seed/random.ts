@@ -98,10 +98,13 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The same day `months` months later, clamped to the month's last day (31 Jan + 1 month = 28 Feb, never 3 Mar). */
 export function addMonths(date: Date, months: number): Date {
-  const copy = new Date(date.getTime());
-  copy.setUTCMonth(copy.getUTCMonth() + months);
-  return copy;
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  target.setUTCHours(date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds());
+  return target;
 }
 
 export function addDays(date: Date, days: number): Date {
