@@ -9,7 +9,7 @@ import type { DatabaseHandle } from '../db/client';
 import { sendText, type RequestContext, type Router } from '../server/http';
 import { authenticateBearer, bearerFrom } from '../tenancy/auth.service';
 import { createContext, type GraphQLContext } from './context';
-import { formatError } from './errors';
+import { contextFailure, formatError, serviceUnavailableStatus } from './errors';
 import { graphiqlPage, registerGraphiqlAssets } from './graphiql';
 import { queryCostLimit } from './limits';
 import { getSchema } from './schema';
@@ -25,7 +25,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostLimit()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostLimit(), serviceUnavailableStatus()],
   });
   await apollo.start();
 
@@ -55,7 +55,12 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         const token = bearerFrom(headers.get('authorization'));
-        const actor = token ? await authenticateBearer(database.db, token, 'graphql', ctx.requestId) : null;
+        let actor;
+        try {
+          actor = token ? await authenticateBearer(database.db, token, 'graphql', ctx.requestId) : null;
+        } catch (error) {
+          throw contextFailure(error, ctx.requestId);
+        }
         if (!actor) {
           throw new GraphQLError(token ? 'the bearer token is not valid' : 'send an API token: Authorization: Bearer <token>', {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
