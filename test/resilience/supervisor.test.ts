@@ -61,7 +61,8 @@ describe.skipIf(missing)(`the supervisor (WORKERS=2)${missing ? ` (skipped: ${mi
 
   beforeAll(async () => {
     pg = await startThrowawayPostgres();
-    server = startServerProcess({ DATABASE_URL: pg.url, WORKERS: '2', RUN_JOBS: 'false' }, await freePort());
+    // No demo data: the supervisor needs none, and seeding would only slow the start.
+    server = startServerProcess({ DATABASE_URL: pg.url, WORKERS: '2', RUN_JOBS: 'false', SEED_DEMO: 'false' }, await freePort());
     await waitForHealthy(server.url, 120_000, () => server.child.exitCode === null);
     // Both workers are up (each logs "listening" once it serves).
     await until('two listening workers', 60_000, () => (server.output().match(/"msg":"listening"/g) ?? []).length >= 2);
