@@ -26,6 +26,8 @@ export interface Config {
   smtpFrom?: string;
   /** Failed-login throttle (LOGIN_THROTTLE_*); unset fields keep their defaults. */
   loginThrottle?: Partial<LoginThrottleSettings>;
+  /** Server processes to run under a supervisor (WORKERS; absent or 1: no supervisor). Needs DATABASE_URL when above 1. */
+  workers?: number;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -47,10 +49,16 @@ function boolFrom(name: string, fallback: boolean): boolean {
 }
 
 export function loadConfig(): Config {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const workers = intFrom('WORKERS', 1);
+  if (workers < 1) throw new Error('WORKERS must be at least 1');
+  if (workers > 1 && !databaseUrl) {
+    throw new Error(`WORKERS=${workers} needs DATABASE_URL: the embedded PGlite database can be opened by one process only`);
+  }
   return {
     port: intFrom('PORT', 8080),
     host: process.env.HOST || '0.0.0.0',
-    databaseUrl: process.env.DATABASE_URL || undefined,
+    databaseUrl,
     dataDir: path.resolve(process.env.DATA_DIR || './data'),
     seedDemo: boolFrom('SEED_DEMO', true),
     maxBodyBytes: intFrom('MAX_BODY_BYTES', 2 * 1024 * 1024),
@@ -66,6 +74,7 @@ export function loadConfig(): Config {
       forgetAfterMs: intFrom('LOGIN_THROTTLE_FORGET_AFTER_MS', 60 * 60_000),
       maxEntries: intFrom('LOGIN_THROTTLE_MAX_ENTRIES', 100_000),
     },
+    workers,
   };
 }
 

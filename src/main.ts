@@ -3,8 +3,18 @@ import { loadConfig } from './config';
 import { startApp } from './server/app';
 import { log } from './server/logger';
 import { describeError } from './shared/describe-error';
+import { runSupervisor, supervising } from './supervisor';
 
-const app = await startApp(loadConfig()).catch((error: unknown) => {
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  log('error', 'start-up failed', { error: describeError(error) });
+  process.exit(1);
+}
+if (supervising(config)) await runSupervisor({ workers: config.workers ?? 1 });
+
+const app = await startApp(config).catch((error: unknown) => {
   log('error', 'start-up failed', { error: describeError(error) });
   process.exit(1);
 });

@@ -39,8 +39,8 @@ export interface DatabaseHandle {
    * pool; pass the locked connection inside withStartupLock).
    */
   migrate(target?: Database): Promise<void>;
-  /** Resolves when the database answers a trivial query. */
-  ping(): Promise<void>;
+  /** Resolves when the database answers a trivial query; rejects if it does not within `timeoutMs` (default 1500). */
+  ping(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -59,6 +59,37 @@ const STARTUP_LOCK_KEY = 472_911_305; // arbitrary, fixed: "ispgraph start-up"
 
 const countingLogger = { logQuery: () => recordQuery() };
 
+const PING_TIMEOUT_MS = 1500;
+
+/** Rejects once `ms` have passed (a connect that hangs on an unreachable host must not hold /healthz). */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`database did not answer within ${ms} ms`), { code: 'CONNECT_TIMEOUT' })), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * postgres.js pool settings for a server that may restart under us (see docs/ARCHITECTURE.md,
+ * "When the database goes away"): give up connecting after 5 s so requests fail fast as
+ * unavailable; close idle connections after a minute and every connection after 30 minutes so
+ * dead ones are replaced; and retry connecting quickly (50 ms doubling, at most 1 s) instead
+ * of the driver's default that grows to 20 s, so service resumes within seconds of the
+ * database coming back. Statements are never retried by the driver or by us: a write whose
+ * connection broke fails, and its transaction is rolled back by the server.
+ */
+export const POOL_OPTIONS = {
+  connect_timeout: 5,
+  idle_timeout: 60,
+  max_lifetime: 30 * 60,
+  backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
+} as const;
+
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir);
 }
@@ -73,8 +104,8 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     engine: 'pglite',
     withStartupLock: (fn) => fn(db as unknown as Database),
     migrate: (target) => migratePglite((target ?? db) as typeof db, { migrationsFolder }),
-    ping: async () => {
-      await db.execute(sql`select 1`);
+    ping: async (timeoutMs = PING_TIMEOUT_MS) => {
+      await within(timeoutMs, db.execute(sql`select 1`));
     },
     close: () => client.close(),
   };
@@ -82,6 +113,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
 
 async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
   const client = postgres(url, {
+    ...POOL_OPTIONS,
     max: maxConnections,
     onnotice: () => {},
     // Keep numeric and bigint as exact strings; the domain decides how to present them.
@@ -110,8 +142,8 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
     engine: 'postgres',
     withStartupLock,
     migrate: (target) => migratePostgres((target ?? db) as typeof db, { migrationsFolder }),
-    ping: async () => {
-      await db.execute(sql`select 1`);
+    ping: async (timeoutMs = PING_TIMEOUT_MS) => {
+      await within(timeoutMs, db.execute(sql`select 1`));
     },
     close: () => client.end({ timeout: 5 }),
   };

@@ -11,7 +11,7 @@ import type { Actor } from '../shared/context';
 import { TooManyAttemptsError } from '../shared/errors';
 import { authenticateBearer, bearerFrom } from '../tenancy/auth.service';
 import { createContext, type GraphQLContext } from './context';
-import { formatError } from './errors';
+import { contextFailure, formatError, serviceUnavailableStatus } from './errors';
 import { graphiqlPage, registerGraphiqlAssets } from './graphiql';
 import { queryCostLimit } from './limits';
 import { getSchema } from './schema';
@@ -27,7 +27,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostLimit()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostLimit(), serviceUnavailableStatus()],
   });
   await apollo.start();
 
@@ -57,7 +57,12 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
         const token = bearerFrom(headers.get('authorization'));
-        const actor = token ? await authenticateBearerOrRefuse(database.db, token, ctx) : null;
+        let actor: Actor | null;
+        try {
+          actor = token ? await authenticateBearerOrRefuse(database.db, token, ctx) : null;
+        } catch (error) {
+          throw contextFailure(error, ctx.requestId);
+        }
         if (!actor) {
           throw new GraphQLError(token ? 'the bearer token is not valid' : 'send an API token: Authorization: Bearer <token>', {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },

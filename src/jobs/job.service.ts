@@ -10,6 +10,7 @@ import type { Database, Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
+import { describeError } from '../shared/describe-error';
 import { DomainError, NotFoundError, Validation } from '../shared/errors';
 import { backgroundJobs } from '../support/background-job.table';
 import { DEFAULT_JOB_TIMEOUT_MS, type JobKind, type JobParams, type JobResult } from './job-kind';
@@ -117,9 +118,10 @@ export async function claimNext(db: Executor): Promise<BackgroundJobRow | null> 
   return row ?? null;
 }
 
+/** The failure as recorded on the job (and shown by GraphQL and SIMPLer): never a statement's text or parameters. */
 function describeFailure(error: unknown): string {
   if (error instanceof DomainError) return error.message;
-  if (error instanceof Error) return error.message || error.name;
+  if (error instanceof Error) return describeError(error) || error.name;
   return String(error);
 }
 

@@ -15,6 +15,7 @@ import { registerLegacySurfaces } from '../legacy/routes';
 import { DEMO } from '../db/seed/demo';
 import { startWorker } from '../jobs/worker';
 import { describeError } from '../shared/describe-error';
+import { RETRY_AFTER_HEADER } from '../availability';
 import { createSmtpTransport } from '../support/smtp-transport';
 import { resetMessageTransport, setMessageTransport } from '../support/message-transport';
 import { configureLoginThrottle } from '../throttle';
@@ -34,7 +35,7 @@ export async function buildRouter(database: DatabaseHandle, config: Config): Pro
       await database.ping();
       sendJson(res, 200, { status: 'ok', database: database.engine });
     } catch {
-      sendJson(res, 503, { status: 'unavailable', database: database.engine });
+      sendJson(res, 503, { status: 'unavailable', database: database.engine }, RETRY_AFTER_HEADER);
     }
   });
   router.add('GET', '/metrics', 'system', ({ res }) => sendText(res, 200, renderMetrics(), 'text/plain; version=0.0.4; charset=utf-8'));
@@ -66,7 +67,14 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   });
   // Jobs that drive outside systems (WIB files, attachments, GPS, plan changes) run here.
   const worker = config.runJobs
-    ? startWorker(database.db, { intervalMs: 1000, onError: (error) => log('error', 'job worker', { error: describeError(error) }) })
+    ? startWorker(database.db, {
+        intervalMs: 1000,
+        onError: (error) => log('error', 'job worker', { error: describeError(error) }),
+        onOutage: (event) =>
+          event.state === 'down'
+            ? log('warn', 'job worker: database unavailable, backing off', { error: describeError(event.error) })
+            : log('info', 'job worker: database available again', { downForMs: event.downForMs }),
+      })
     : undefined;
   const address = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

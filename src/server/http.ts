@@ -9,6 +9,7 @@ import { withQueryScope } from '../db/query-counter';
 import { log } from './logger';
 import { describeError } from '../shared/describe-error';
 import { recordRequest } from './metrics';
+import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../availability';
 
 export interface RequestContext {
   req: IncomingMessage;
@@ -89,8 +90,8 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
   res.end(body);
 }
 
-export function sendText(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+export function sendText(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8', headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), ...headers });
   res.end(body);
 }
 
@@ -154,6 +155,12 @@ export function createHttpServer(router: Router, options: { maxBodyBytes: number
       .catch((error: unknown) => {
         if (error instanceof BodyTooLargeError) {
           if (!res.headersSent) sendJson(res, 413, { error: error.message });
+          return;
+        }
+        if (isDatabaseUnavailable(error)) {
+          logUnavailable(requestId, surface, error);
+          if (!res.headersSent) sendJson(res, 503, { error: UNAVAILABLE_MESSAGE, requestId }, RETRY_AFTER_HEADER);
+          else res.destroy();
           return;
         }
         // Internal detail goes to the log only; the client gets a plain message.

@@ -1,10 +1,12 @@
 /**
  * The ISP CRM routes, one per catalogue entry route (`POST /api/plan/…`, `/api/reseller/…`).
  * Application errors answer HTTP 200 with `{ result: null, error }`, as CRM clients read the
- * `error` field; unreadable bodies answer 400 and faults 500, in the same envelope.
+ * `error` field; unreadable bodies answer 400, faults 500 and an unavailable database 503, in the same
+ * envelope.
  */
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
+import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
 import { log } from '../../server/logger';
 import { describeError } from '../../shared/describe-error';
 import type { LegacyOperation } from '../catalog/operation';
@@ -31,6 +33,10 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
   try {
     sendJson(ctx.res, 200, await invokeCrm(db, op, raw, { clientIp: ctx.clientIp, requestId: ctx.requestId }));
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      logUnavailable(ctx.requestId, 'crm', error);
+      return sendJson(ctx.res, 503, crmFailure(UNAVAILABLE_MESSAGE), RETRY_AFTER_HEADER);
+    }
     log('error', 'crm operation failed', { requestId: ctx.requestId, error: describeError(error) });
     sendJson(ctx.res, 500, crmFailure(`internal error (request id ${ctx.requestId})`));
   }

@@ -1,10 +1,12 @@
 /**
  * The Jaze ISP manager API v1 routes, one per catalogue entry route (`/api/v1/…`). Application
  * errors answer HTTP 200 with a failure envelope, as Jaze clients read `status`/`errorCode`;
- * unreadable requests answer 400, faults 500, both in the same envelope.
+ * unreadable requests answer 400, faults 500, an unavailable database 503 (errorCode 503), all
+ * in the same envelope.
  */
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
+import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
 import { log } from '../../server/logger';
 import { describeError } from '../../shared/describe-error';
 import type { LegacyOperation } from '../catalog/operation';
@@ -31,6 +33,10 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
   try {
     sendJson(ctx.res, 200, await invokeJaze(db, op, raw, { authorization: ctx.req.headers.authorization, clientIp: ctx.clientIp, requestId: ctx.requestId }));
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      logUnavailable(ctx.requestId, 'jaze', error);
+      return sendJson(ctx.res, 503, { status: 'failure', errorCode: 503, message: UNAVAILABLE_MESSAGE }, RETRY_AFTER_HEADER);
+    }
     log('error', 'jaze operation failed', { requestId: ctx.requestId, error: describeError(error) });
     fail(500, `internal error (request id ${ctx.requestId})`);
   }

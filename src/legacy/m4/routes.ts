@@ -1,10 +1,12 @@
 /**
  * The Kolmisoft M4 routes, one per catalogue entry route (`/billing/api/…`, and `/api/…` as the
  * document's usage line writes it). Every reply is XML with HTTP 200, as M4 clients read
- * `<error>`; unreadable requests answer 400/413 and faults 500, in the same error shape.
+ * `<error>`; unreadable requests answer 400/413, faults 500 and an unavailable database 503, in the
+ * same error shape.
  */
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendText, type RequestContext, type Router } from '../../server/http';
+import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
 import { log } from '../../server/logger';
 import { describeError } from '../../shared/describe-error';
 import type { LegacyOperation } from '../catalog/operation';
@@ -23,7 +25,7 @@ export function registerM4(router: Router, db: Database): void {
 }
 
 async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): Promise<void> {
-  const reply = (status: number, document: XmlElement) => sendText(ctx.res, status, xmlDocument(document), XML_TYPE);
+  const reply = (status: number, document: XmlElement, headers?: Record<string, string>) => sendText(ctx.res, status, xmlDocument(document), XML_TYPE, headers);
   let raw;
   try {
     raw = await readRequestArgs(ctx);
@@ -37,6 +39,10 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
   try {
     reply(200, await invokeM4(db, op, raw, { method, clientIp: ctx.clientIp, requestId: ctx.requestId }));
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      logUnavailable(ctx.requestId, 'm4', error);
+      return reply(503, m4ErrorDocument(UNAVAILABLE_MESSAGE), RETRY_AFTER_HEADER);
+    }
     log('error', 'm4 operation failed', { requestId: ctx.requestId, error: describeError(error) });
     reply(500, m4ErrorDocument(`internal error (request id ${ctx.requestId})`));
   }

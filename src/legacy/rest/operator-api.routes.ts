@@ -6,6 +6,7 @@
  */
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
+import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
 import { log } from '../../server/logger';
 import { describeError } from '../../shared/describe-error';
 import type { RawArgs } from '../catalog/args';
@@ -83,11 +84,15 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
     const result = await invokeSimpler(db, op, raw, { clientIp: ctx.clientIp, surface: 'rest', requestId: ctx.requestId });
     reply(ctx, 200, typeof result === 'string' ? result : result.json);
   } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      logUnavailable(ctx.requestId, 'rest', error);
+      return reply(ctx, 503, `ERROR: ${UNAVAILABLE_MESSAGE}`, RETRY_AFTER_HEADER);
+    }
     log('error', 'rest operation failed', { requestId: ctx.requestId, error: describeError(error) });
     reply(ctx, 500, `ERROR: internal error (request id ${ctx.requestId})`);
   }
 }
 
-function reply(ctx: RequestContext, status: number, result: unknown): void {
-  sendJson(ctx.res, status, { ip: ctx.clientIp, result });
+function reply(ctx: RequestContext, status: number, result: unknown, headers?: Record<string, string>): void {
+  sendJson(ctx.res, status, { ip: ctx.clientIp, result }, headers);
 }

@@ -2,10 +2,12 @@
  * The SIMPLer OperatorAPI over SOAP 1.1: POST /API/operatorapi.pl (dispatch on the Body's first
  * child, whatever the SOAPAction says) and GET /API/operatorapi.pl?wsdl (the WSDL, addressed to
  * the host that asked). Protocol errors are Faults with HTTP 500; application errors are the
- * documented error strings with HTTP 200.
+ * documented error strings with HTTP 200; while the database is unavailable, a Server Fault
+ * with HTTP 503.
  */
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendText, type RequestContext, type Router } from '../../server/http';
+import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
 import { log } from '../../server/logger';
 import { describeError } from '../../shared/describe-error';
 import { SIMPLER_OPERATIONS, findSimplerOperation } from '../simpler/catalogue';
@@ -54,6 +56,11 @@ async function handleSoap(ctx: RequestContext, db: Database): Promise<void> {
     sendText(res, 200, soapResponse(op.name, call.namespace, text), XML);
   } catch (error) {
     if (error instanceof SoapProtocolError) return fault(500, error.faultCode, error.message);
+    if (isDatabaseUnavailable(error)) {
+      // A Server fault (the request was fine; retry it), with 503 and Retry-After for HTTP-level retries.
+      logUnavailable(ctx.requestId, 'soap', error);
+      return sendText(res, 503, soapFault('Server', UNAVAILABLE_MESSAGE), XML, RETRY_AFTER_HEADER);
+    }
     log('error', 'soap operation failed', { requestId: ctx.requestId, error: describeError(error) });
     fault(500, 'Server', `internal error (request id ${ctx.requestId})`);
   }
