@@ -28,6 +28,8 @@ import { enabledEngines } from '../helpers/engines';
 type UserErrors = { field: string[]; message: string; code: string }[];
 const OTHER_TOKEN = 'idempotency-other-operator-token';
 const CONCURRENT_CALLS = 8;
+/** The demo operator's CRM API key (the CRM documents' own example). */
+const CRM_API_KEY = '0f9895fb407c83e5ea128082098b47681aa75d6944576423c4';
 
 const PAY = `mutation($input: InvoicePayInput!) { invoicePay(input: $input) {
   invoice { id amountPaid status } payment { id amount method narrative } userErrors { field message code } } }`;
@@ -372,6 +374,50 @@ describe.each(enabledEngines())('idempotency keys on %s', (engine) => {
       // and the key now stands for the new call
       expect(await ok(WALLET, walletInput(reseller.id, '4.00', k))).toEqual(again);
       expect(await ledgerOf(reseller.id)).toBe(2);
+    });
+  });
+
+  // ------------------------------------------------------------------ legacy header
+
+  describe('Idempotency-Key header on the legacy REST API', () => {
+    const payInvoice = (number: number, amount: string, headers: Record<string, string>) =>
+      fetch(`${t.url}/API/payInvoice`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ api_username: 'demo', api_password: 'demo', invoiceNo: String(number), amount, paymentType: 'cash' }),
+      }).then(async (res) => ((await res.json()) as { result: unknown }).result);
+
+    it('makes a SIMPLer payInvoice retry pay once, and refuses the key with another amount', async () => {
+      const invoice = await newInvoice((await newCustomer()).id);
+      const k = key();
+      expect(await payInvoice(invoice.number, '20.00', { 'Idempotency-Key': k })).toBe('OK');
+      expect(await payInvoice(invoice.number, '20.00', { 'Idempotency-Key': k })).toBe('OK');
+      expect(await paymentsOf(invoice.id)).toBe(1);
+      expect(await payInvoice(invoice.number, '21.00', { 'Idempotency-Key': k })).toMatch(/^ERROR: .*idempotency key .* different input/);
+      expect(await paymentsOf(invoice.id)).toBe(1);
+      // the same key through GraphQL with the same input is the same call
+      const viaGraphql = await ok(PAY, { number: invoice.number, amount: '20.00', method: 'CASH', idempotencyKey: k });
+      expect(viaGraphql.invoice).toMatchObject({ amountPaid: '20.00' });
+      expect(await paymentsOf(invoice.id)).toBe(1);
+      // without the header, as before
+      expect(await payInvoice(invoice.number, '20.00', {})).toBe('OK');
+      expect(await paymentsOf(invoice.id)).toBe(2);
+    });
+
+    it('makes a CRM reseller/wallet_update retry top up once', async () => {
+      const reseller = await newReseller();
+      const k = key();
+      const walletUpdate = (amt: string) =>
+        fetch(`${t.url}/api/reseller/wallet_update`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'Idempotency-Key': k },
+          body: JSON.stringify({ userid: '5', api_key: CRM_API_KEY, resellerid: reseller.id, action: 'TopUp', amt }),
+        }).then((res) => res.json() as Promise<{ result: unknown; error: unknown }>);
+      expect(await walletUpdate('8.00')).toEqual({ result: 'done', error: null });
+      expect(await walletUpdate('8.00')).toEqual({ result: 'done', error: null });
+      expect(await ledgerOf(reseller.id)).toBe(1);
+      expect((await walletUpdate('9.00')).error).toMatch(/idempotency key .* different input/);
+      expect(await ledgerOf(reseller.id)).toBe(1);
     });
   });
 });

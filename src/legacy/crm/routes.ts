@@ -3,6 +3,7 @@
  * Application errors answer HTTP 200 with `{ result: null, error }`, as CRM clients read the
  * `error` field; unreadable bodies answer 400 and faults 500, in the same envelope.
  */
+import { idempotencyKeyFrom } from '../../idempotency/http';
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
 import { log } from '../../server/logger';
@@ -29,7 +30,7 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
     throw error;
   }
   try {
-    sendJson(ctx.res, 200, await invokeCrm(db, op, raw, { clientIp: ctx.clientIp, requestId: ctx.requestId }));
+    sendJson(ctx.res, 200, await invokeCrm(db, op, raw, { clientIp: ctx.clientIp, requestId: ctx.requestId, idempotencyKey: idempotencyKeyFrom(ctx.req.headers) }));
   } catch (error) {
     log('error', 'crm operation failed', { requestId: ctx.requestId, error: describeError(error) });
     sendJson(ctx.res, 500, crmFailure(`internal error (request id ${ctx.requestId})`));

@@ -3,6 +3,7 @@
  * errors answer HTTP 200 with a failure envelope, as Jaze clients read `status`/`errorCode`;
  * unreadable requests answer 400, faults 500, both in the same envelope.
  */
+import { idempotencyKeyFrom } from '../../idempotency/http';
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
 import { log } from '../../server/logger';
@@ -29,7 +30,12 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
     throw error;
   }
   try {
-    sendJson(ctx.res, 200, await invokeJaze(db, op, raw, { authorization: ctx.req.headers.authorization, clientIp: ctx.clientIp, requestId: ctx.requestId }));
+    sendJson(ctx.res, 200, await invokeJaze(db, op, raw, {
+        authorization: ctx.req.headers.authorization,
+        clientIp: ctx.clientIp,
+        requestId: ctx.requestId,
+        idempotencyKey: idempotencyKeyFrom(ctx.req.headers),
+      }));
   } catch (error) {
     log('error', 'jaze operation failed', { requestId: ctx.requestId, error: describeError(error) });
     fail(500, `internal error (request id ${ctx.requestId})`);

@@ -4,6 +4,7 @@
  * the host that asked). Protocol errors are Faults with HTTP 500; application errors are the
  * documented error strings with HTTP 200.
  */
+import { idempotencyKeyFrom } from '../../idempotency/http';
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendText, type RequestContext, type Router } from '../../server/http';
 import { log } from '../../server/logger';
@@ -48,7 +49,12 @@ async function handleSoap(ctx: RequestContext, db: Database): Promise<void> {
     const op = findSimplerOperation(call.operation);
     if (!op) return fault(500, 'Client', `unknown operation ${call.operation}`);
     const raw = soapArguments(call.parameters, [...AUTH_PARAMS, ...op.params.map((p) => p.name)]);
-    const result = await invokeSimpler(db, op, raw, { clientIp: ctx.clientIp, surface: 'soap', requestId: ctx.requestId });
+    const result = await invokeSimpler(db, op, raw, {
+      clientIp: ctx.clientIp,
+      surface: 'soap',
+      requestId: ctx.requestId,
+      idempotencyKey: idempotencyKeyFrom(ctx.req.headers),
+    });
     if (typeof result !== 'string' && !result.xml) throw new Error(`${op.name} returned no XML document`);
     const text = typeof result === 'string' ? result : xmlDocument(result.xml!);
     sendText(res, 200, soapResponse(op.name, call.namespace, text), XML);

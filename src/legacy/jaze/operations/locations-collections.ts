@@ -6,7 +6,7 @@ import * as collectionService from '../../../billing/collection.service';
 import * as renewalService from '../../../billing/renewal.service';
 import * as locationWrites from '../../../locations/location-write.service';
 import * as locationService from '../../../locations/location.service';
-import { operation, type LegacyOperation } from '../../catalog/operation';
+import { IDEMPOTENCY_NOTE, operation, type LegacyOperation } from '../../catalog/operation';
 import { jazeData, jazeMessage, jazeRaw } from '../envelope';
 import { areaJson, buildingJson, collectionCustomerJson, collectionModeJson, renewalJson, streetJson } from './locations-collections.wire';
 
@@ -206,9 +206,14 @@ const collectionOperations = [
     returns: '{ status, errorCode: 200, message: "Payment Approved" }',
     graphql: 'mutation paymentCollectionApprove',
     routes: [{ method: 'POST', path: '/api/v1/collection_approval' }],
-    notes: 'Only a collection whose money was collected can be approved: one already approved or disapproved, or not collected, is 412. Unknown user or collection: 404.',
+    notes: `Only a collection whose money was collected can be approved: one already approved or disapproved, or not collected, is 412. Unknown user or collection: 404. ${IDEMPOTENCY_NOTE}`,
     run: async (ctx, args) => {
-      await collectionService.approve(ctx, { customerId: args.requiredInt('userId'), collectionId: args.requiredInt('modelId'), amount: args.requiredText('amount') });
+      await collectionService.approve(ctx, {
+        customerId: args.requiredInt('userId'),
+        collectionId: args.requiredInt('modelId'),
+        amount: args.requiredText('amount'),
+        idempotencyKey: ctx.idempotencyKey,
+      });
       return jazeMessage('Payment Approved');
     },
   }),
