@@ -37,6 +37,8 @@ const GENERATE = `mutation($input: InvoicesGenerateInput!) { invoicesGenerate(in
   invoices { id number total } userErrors { field message code } } }`;
 const APPROVE = `mutation($input: PaymentCollectionApproveInput!) { paymentCollectionApprove(input: $input) {
   paymentCollection { id status amount } payments { id amount invoice { id } } userErrors { field message code } } }`;
+const COLLECT = `mutation($input: PaymentCollectionCollectInput!) { paymentCollectionCollect(input: $input) {
+  paymentCollection { id status amount method } userErrors { field message code } } }`;
 const WALLET = `mutation($input: ResellerWalletAdjustInput!) { resellerWalletAdjust(input: $input) {
   reseller { id walletBalance } transaction { id amount balanceAfter } userErrors { field message code } } }`;
 
@@ -282,6 +284,37 @@ describe.each(enabledEngines())('idempotency keys on %s', (engine) => {
     });
   });
 
+  // ------------------------------------------------------------------ paymentCollectionCollect
+
+  describe('paymentCollectionCollect', () => {
+    const collectionsOf = async (customerId: number) => db().select().from(paymentCollections).where(eq(paymentCollections.customerId, customerId));
+    const collectInput = (customerId: number, amount: string, idempotencyKey?: string) => ({
+      customerId: toGlobalId('Customer', customerId),
+      amount,
+      statusOfCollection: 'CASH_COLLECTED',
+      method: 'CASH',
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    });
+
+    it('answers a retried report with the first collection instead of recording a second one', async () => {
+      const customer = await newCustomer();
+      const k = key();
+      const first = await ok(COLLECT, collectInput(customer.id, '40.00', k));
+      expect(await ok(COLLECT, collectInput(customer.id, '40.00', k))).toEqual(first);
+      expect(await collectionsOf(customer.id)).toHaveLength(1);
+      // without a key a repeated report is a second collection (nothing was waiting), as before
+      await ok(COLLECT, collectInput(customer.id, '40.00'));
+      expect(await collectionsOf(customer.id)).toHaveLength(2);
+    });
+
+    it(`records one collection when ${CONCURRENT_CALLS} reports with one key race`, async () => {
+      const customer = await newCustomer();
+      const results = await race(COLLECT, collectInput(customer.id, '15.00', key()));
+      for (const r of results) expect(r).toEqual(results[0]);
+      expect(await collectionsOf(customer.id)).toHaveLength(1);
+    });
+  });
+
   // ------------------------------------------------------------------ resellerWalletAdjust
 
   describe('resellerWalletAdjust', () => {
@@ -379,7 +412,7 @@ describe.each(enabledEngines())('idempotency keys on %s', (engine) => {
 
   // ------------------------------------------------------------------ legacy header
 
-  describe('Idempotency-Key header on the legacy REST API', () => {
+  describe('Idempotency-Key header on the legacy REST APIs', () => {
     const payInvoice = (number: number, amount: string, headers: Record<string, string>) =>
       fetch(`${t.url}/API/payInvoice`, {
         method: 'POST',
@@ -402,6 +435,21 @@ describe.each(enabledEngines())('idempotency keys on %s', (engine) => {
       // without the header, as before
       expect(await payInvoice(invoice.number, '20.00', {})).toBe('OK');
       expect(await paymentsOf(invoice.id)).toBe(2);
+    });
+
+    it('makes a Jaze collection_approval retry record the payments once', async () => {
+      const customer = await newCustomer();
+      const collection = await newCollection(customer.id, '12.00');
+      const k = key();
+      const approve = () =>
+        fetch(`${t.url}/api/v1/collection_approval`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer demo-token', 'Idempotency-Key': k },
+          body: JSON.stringify({ userId: customer.id, modelId: collection.id, amount: '12.00' }),
+        }).then((res) => res.json() as Promise<{ status: string; message: unknown }>);
+      expect(await approve()).toMatchObject({ status: 'success', message: 'Payment Approved' });
+      expect(await approve()).toMatchObject({ status: 'success', message: 'Payment Approved' });
+      expect(await paymentsOfCustomer(customer.id)).toBe(1);
     });
 
     it('makes a CRM reseller/wallet_update retry top up once', async () => {

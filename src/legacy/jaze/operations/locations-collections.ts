@@ -256,7 +256,8 @@ const collectionOperations = [
     notes:
       'The document marks every field mandatory; they are required as its conditions say (amount and method when cash was collected, ' +
       'bank/chequeNumber/chequeDate for a cheque, card fields for cards). `cardNumber` takes the last four digits only. ' +
-      'The collector is the API token\'s staff user. The reply adds `errorCode: 200` to the documented one.',
+      'The collector is the API token\'s staff user. The reply adds `errorCode: 200` to the documented one. ' +
+      IDEMPOTENCY_NOTE,
     run: async (ctx, args) => {
       const method = args.text('method');
       await collectionService.collect(ctx, {
@@ -270,6 +271,7 @@ const collectionOperations = [
         cardLast4: args.text('cardNumber'),
         cardExpiration: args.text('cardExpiration'),
         notes: args.text('notes'),
+        idempotencyKey: ctx.idempotencyKey,
       });
       return jazeMessage('Payment Collected Successfully');
     },
