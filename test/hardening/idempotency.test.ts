@@ -15,9 +15,12 @@ import { plans } from '../../src/catalog/plan.table';
 import { customers } from '../../src/customers/customer.table';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { forgetExpiredIdempotencyKeys } from '../../src/idempotency/expiry';
+import { writeOnce, type OnceSpec } from '../../src/idempotency/write-once';
 import { idempotencyKeys } from '../../src/idempotency/idempotency-key.table';
 import { resellers } from '../../src/resellers/reseller.table';
 import { resellerWalletTransactions } from '../../src/resellers/wallet-transaction.table';
+import type { ServiceContext } from '../../src/shared/context';
+import { PreconditionFailedError } from '../../src/shared/errors';
 import { sha256Hex } from '../../src/shared/secrets';
 import { apiTokens } from '../../src/tenancy/api-token.table';
 import { operators } from '../../src/tenancy/operator.table';
@@ -363,6 +366,35 @@ describe.each(enabledEngines())('idempotency keys on %s', (engine) => {
       expect(other.transaction).toMatchObject({ amount: '9.00' });
       expect(await ledgerOf(mine.id)).toBe(1);
       expect(await ledgerOf(theirs.id)).toBe(1);
+    });
+  });
+
+  // ------------------------------------------------------------------ the mechanism itself
+
+  describe('writeOnce', () => {
+    const serviceCtx = (): ServiceContext => ({ db: db(), actor: { operatorId: demoId, staffUserId: null, role: 'admin', surface: 'cli' } });
+    const spec = (k: string): OnceSpec<number> => ({
+      operation: 'test.count',
+      key: k,
+      input: { what: 'count' },
+      remember: (n) => ({ n }),
+      recall: async (_tx, stored) => stored.n as number,
+    });
+
+    it('lets a retry that waited on a call which then failed do the write itself', async () => {
+      const k = key();
+      let claimed!: () => void;
+      const firstHasKey = new Promise<void>((resolve) => (claimed = resolve));
+      const first = writeOnce(serviceCtx(), spec(k), async () => {
+        claimed();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        throw new PreconditionFailedError('refused after claiming the key');
+      });
+      await firstHasKey;
+      const second = writeOnce(serviceCtx(), spec(k), async () => 2);
+      await expect(first).rejects.toThrow('refused after claiming the key');
+      expect(await second).toBe(2);
+      expect(await writeOnce(serviceCtx(), spec(k), async () => 3)).toBe(2);
     });
   });
 
