@@ -94,6 +94,8 @@ export interface CollectInput {
   notes?: string | null;
   /** Default: the acting staff user. */
   collectorStaffId?: number | null;
+  /** A retry with the same key and input returns the first report's collection and records no second one. */
+  idempotencyKey?: string | null;
 }
 
 /**
@@ -137,6 +139,7 @@ export async function collect(ctx: ServiceContext, input: CollectInput): Promise
     const [staff] = await ctx.db.select({ id: staffUsers.id }).from(staffUsers).where(and(eq(staffUsers.operatorId, operatorId), eq(staffUsers.id, input.collectorStaffId)));
     if (!staff) v.add('collectorStaffId', `staff user ${input.collectorStaffId} does not exist`, 'NOT_FOUND');
   }
+  checkIdempotencyKey(input.idempotencyKey, v);
   v.throwIfAny();
 
   const values = {
@@ -151,7 +154,15 @@ export async function collect(ctx: ServiceContext, input: CollectInput): Promise
     notes: input.notes ?? null,
     collectorStaffId,
   };
-  return ctx.db.transaction(async (tx) => {
+  const { idempotencyKey, ...request } = input;
+  const once: OnceSpec<PaymentCollectionRow> = {
+    operation: 'paymentCollection.collect',
+    key: idempotencyKey,
+    input: request,
+    remember: (row) => ({ collectionId: row.id }),
+    recall: async (tx, stored) => (await findByIds(tx, operatorId, [stored.collectionId as number]))[0]!,
+  };
+  return writeOnce(ctx, once, async (tx) => {
     const [waiting] = await tx
       .select({ id: paymentCollections.id })
       .from(paymentCollections)

@@ -48,6 +48,7 @@ export class PaymentCollectionCollectInput {
   @Field(() => String, { nullable: true, description: 'Required for cards: MM/YY or MM/YYYY.' }) cardExpiration?: string | null;
   @Field(() => String, { nullable: true }) notes?: string | null;
   @Field(() => Int, { nullable: true, description: 'Staff user id of the collector; default: the acting staff user.' }) collectorStaffId?: number | null;
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Approve a collected payment (Jaze collection_approval).' })

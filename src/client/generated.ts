@@ -3169,6 +3169,8 @@ export type PaymentCollectionCollectInput = {
   /** Staff user id of the collector; default: the acting staff user. */
   collectorStaffId?: InputMaybe<Scalars['Int']['input']>;
   customerId: Scalars['ID']['input'];
+  /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Required when the payment was collected. */
   method?: InputMaybe<PaymentCollectionMethod>;
   notes?: InputMaybe<Scalars['String']['input']>;

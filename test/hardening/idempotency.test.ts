@@ -15,9 +15,12 @@ import { plans } from '../../src/catalog/plan.table';
 import { customers } from '../../src/customers/customer.table';
 import { toGlobalId } from '../../src/graphql/global-id';
 import { forgetExpiredIdempotencyKeys } from '../../src/idempotency/expiry';
+import { writeOnce, type OnceSpec } from '../../src/idempotency/write-once';
 import { idempotencyKeys } from '../../src/idempotency/idempotency-key.table';
 import { resellers } from '../../src/resellers/reseller.table';
 import { resellerWalletTransactions } from '../../src/resellers/wallet-transaction.table';
+import type { ServiceContext } from '../../src/shared/context';
+import { PreconditionFailedError } from '../../src/shared/errors';
 import { sha256Hex } from '../../src/shared/secrets';
 import { apiTokens } from '../../src/tenancy/api-token.table';
 import { operators } from '../../src/tenancy/operator.table';
@@ -28,6 +31,8 @@ import { enabledEngines } from '../helpers/engines';
 type UserErrors = { field: string[]; message: string; code: string }[];
 const OTHER_TOKEN = 'idempotency-other-operator-token';
 const CONCURRENT_CALLS = 8;
+/** The demo operator's CRM API key (the CRM documents' own example). */
+const CRM_API_KEY = '0f9895fb407c83e5ea128082098b47681aa75d6944576423c4';
 
 const PAY = `mutation($input: InvoicePayInput!) { invoicePay(input: $input) {
   invoice { id amountPaid status } payment { id amount method narrative } userErrors { field message code } } }`;
@@ -35,6 +40,8 @@ const GENERATE = `mutation($input: InvoicesGenerateInput!) { invoicesGenerate(in
   invoices { id number total } userErrors { field message code } } }`;
 const APPROVE = `mutation($input: PaymentCollectionApproveInput!) { paymentCollectionApprove(input: $input) {
   paymentCollection { id status amount } payments { id amount invoice { id } } userErrors { field message code } } }`;
+const COLLECT = `mutation($input: PaymentCollectionCollectInput!) { paymentCollectionCollect(input: $input) {
+  paymentCollection { id status amount method } userErrors { field message code } } }`;
 const WALLET = `mutation($input: ResellerWalletAdjustInput!) { resellerWalletAdjust(input: $input) {
   reseller { id walletBalance } transaction { id amount balanceAfter } userErrors { field message code } } }`;
 
@@ -280,6 +287,37 @@ describe.each(enabledEngines())('idempotency keys on %s', (engine) => {
     });
   });
 
+  // ------------------------------------------------------------------ paymentCollectionCollect
+
+  describe('paymentCollectionCollect', () => {
+    const collectionsOf = async (customerId: number) => db().select().from(paymentCollections).where(eq(paymentCollections.customerId, customerId));
+    const collectInput = (customerId: number, amount: string, idempotencyKey?: string) => ({
+      customerId: toGlobalId('Customer', customerId),
+      amount,
+      statusOfCollection: 'CASH_COLLECTED',
+      method: 'CASH',
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    });
+
+    it('answers a retried report with the first collection instead of recording a second one', async () => {
+      const customer = await newCustomer();
+      const k = key();
+      const first = await ok(COLLECT, collectInput(customer.id, '40.00', k));
+      expect(await ok(COLLECT, collectInput(customer.id, '40.00', k))).toEqual(first);
+      expect(await collectionsOf(customer.id)).toHaveLength(1);
+      // without a key a repeated report is a second collection (nothing was waiting), as before
+      await ok(COLLECT, collectInput(customer.id, '40.00'));
+      expect(await collectionsOf(customer.id)).toHaveLength(2);
+    });
+
+    it(`records one collection when ${CONCURRENT_CALLS} reports with one key race`, async () => {
+      const customer = await newCustomer();
+      const results = await race(COLLECT, collectInput(customer.id, '15.00', key()));
+      for (const r of results) expect(r).toEqual(results[0]);
+      expect(await collectionsOf(customer.id)).toHaveLength(1);
+    });
+  });
+
   // ------------------------------------------------------------------ resellerWalletAdjust
 
   describe('resellerWalletAdjust', () => {
@@ -331,6 +369,35 @@ describe.each(enabledEngines())('idempotency keys on %s', (engine) => {
     });
   });
 
+  // ------------------------------------------------------------------ the mechanism itself
+
+  describe('writeOnce', () => {
+    const serviceCtx = (): ServiceContext => ({ db: db(), actor: { operatorId: demoId, staffUserId: null, role: 'admin', surface: 'cli' } });
+    const spec = (k: string): OnceSpec<number> => ({
+      operation: 'test.count',
+      key: k,
+      input: { what: 'count' },
+      remember: (n) => ({ n }),
+      recall: async (_tx, stored) => stored.n as number,
+    });
+
+    it('lets a retry that waited on a call which then failed do the write itself', async () => {
+      const k = key();
+      let claimed!: () => void;
+      const firstHasKey = new Promise<void>((resolve) => (claimed = resolve));
+      const first = writeOnce(serviceCtx(), spec(k), async () => {
+        claimed();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        throw new PreconditionFailedError('refused after claiming the key');
+      });
+      await firstHasKey;
+      const second = writeOnce(serviceCtx(), spec(k), async () => 2);
+      await expect(first).rejects.toThrow('refused after claiming the key');
+      expect(await second).toBe(2);
+      expect(await writeOnce(serviceCtx(), spec(k), async () => 3)).toBe(2);
+    });
+  });
+
   // ------------------------------------------------------------------ retention
 
   describe('retention', () => {
@@ -372,6 +439,65 @@ describe.each(enabledEngines())('idempotency keys on %s', (engine) => {
       // and the key now stands for the new call
       expect(await ok(WALLET, walletInput(reseller.id, '4.00', k))).toEqual(again);
       expect(await ledgerOf(reseller.id)).toBe(2);
+    });
+  });
+
+  // ------------------------------------------------------------------ legacy header
+
+  describe('Idempotency-Key header on the legacy REST APIs', () => {
+    const payInvoice = (number: number, amount: string, headers: Record<string, string>) =>
+      fetch(`${t.url}/API/payInvoice`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ api_username: 'demo', api_password: 'demo', invoiceNo: String(number), amount, paymentType: 'cash' }),
+      }).then(async (res) => ((await res.json()) as { result: unknown }).result);
+
+    it('makes a SIMPLer payInvoice retry pay once, and refuses the key with another amount', async () => {
+      const invoice = await newInvoice((await newCustomer()).id);
+      const k = key();
+      expect(await payInvoice(invoice.number, '20.00', { 'Idempotency-Key': k })).toBe('OK');
+      expect(await payInvoice(invoice.number, '20.00', { 'Idempotency-Key': k })).toBe('OK');
+      expect(await paymentsOf(invoice.id)).toBe(1);
+      expect(await payInvoice(invoice.number, '21.00', { 'Idempotency-Key': k })).toMatch(/^ERROR: .*idempotency key .* different input/);
+      expect(await paymentsOf(invoice.id)).toBe(1);
+      // the same key through GraphQL with the same input is the same call
+      const viaGraphql = await ok(PAY, { number: invoice.number, amount: '20.00', method: 'CASH', idempotencyKey: k });
+      expect(viaGraphql.invoice).toMatchObject({ amountPaid: '20.00' });
+      expect(await paymentsOf(invoice.id)).toBe(1);
+      // without the header, as before
+      expect(await payInvoice(invoice.number, '20.00', {})).toBe('OK');
+      expect(await paymentsOf(invoice.id)).toBe(2);
+    });
+
+    it('makes a Jaze collection_approval retry record the payments once', async () => {
+      const customer = await newCustomer();
+      const collection = await newCollection(customer.id, '12.00');
+      const k = key();
+      const approve = () =>
+        fetch(`${t.url}/api/v1/collection_approval`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer demo-token', 'Idempotency-Key': k },
+          body: JSON.stringify({ userId: customer.id, modelId: collection.id, amount: '12.00' }),
+        }).then((res) => res.json() as Promise<{ status: string; message: unknown }>);
+      expect(await approve()).toMatchObject({ status: 'success', message: 'Payment Approved' });
+      expect(await approve()).toMatchObject({ status: 'success', message: 'Payment Approved' });
+      expect(await paymentsOfCustomer(customer.id)).toBe(1);
+    });
+
+    it('makes a CRM reseller/wallet_update retry top up once', async () => {
+      const reseller = await newReseller();
+      const k = key();
+      const walletUpdate = (amt: string) =>
+        fetch(`${t.url}/api/reseller/wallet_update`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'Idempotency-Key': k },
+          body: JSON.stringify({ userid: '5', api_key: CRM_API_KEY, resellerid: reseller.id, action: 'TopUp', amt }),
+        }).then((res) => res.json() as Promise<{ result: unknown; error: unknown }>);
+      expect(await walletUpdate('8.00')).toEqual({ result: 'done', error: null });
+      expect(await walletUpdate('8.00')).toEqual({ result: 'done', error: null });
+      expect(await ledgerOf(reseller.id)).toBe(1);
+      expect((await walletUpdate('9.00')).error).toMatch(/idempotency key .* different input/);
+      expect(await ledgerOf(reseller.id)).toBe(1);
     });
   });
 });

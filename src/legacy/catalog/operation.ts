@@ -62,6 +62,8 @@ export type OperationResult = string | LegacyDocument;
 export interface OperationContext extends ServiceContext {
   /** The caller's address, as SIMPLer echoes it in REST replies. */
   clientIp: string;
+  /** The `Idempotency-Key` request header (an ispgraph extension), for the operations that move money. */
+  idempotencyKey?: string | undefined;
 }
 
 /** An HTTP route of a path-addressed dialect (Jaze, CRM, M4); `:name` segments become arguments. */
@@ -95,6 +97,10 @@ export interface LegacyOperation {
   notes?: string;
   run(ctx: OperationContext, args: Args): Promise<OperationResult>;
 }
+
+/** The compatibility-table note of the operations that honour an `Idempotency-Key` header. */
+export const IDEMPOTENCY_NOTE =
+  'ispgraph extension: an `Idempotency-Key` HTTP header makes a retry safe: the same key and arguments within 24 hours get the first call\'s reply and write nothing; the same key with other arguments is refused (conflict).';
 
 /** Identity helper that gives entries their type without repeating it. */
 export function operation(entry: LegacyOperation): LegacyOperation {

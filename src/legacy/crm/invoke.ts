@@ -17,6 +17,7 @@ const AUTH_SET: ReadonlySet<string> = new Set(CRM_AUTH_PARAMS);
 
 export interface CrmCall {
   clientIp: string;
+  idempotencyKey?: string | undefined;
   requestId?: string;
 }
 
@@ -27,7 +28,7 @@ export async function invokeCrm(db: Database, op: LegacyOperation, raw: RawArgs,
     if (!userId || !apiKey) throw new UnauthenticatedError('userid and api_key are required');
     const actor = await authenticateCrmKey(db, { userId, apiKey, clientIp: call.clientIp, requestId: call.requestId });
     const args = readArgs(op, raw, AUTH_SET);
-    const result = await op.run({ db, actor, clientIp: call.clientIp }, args);
+    const result = await op.run({ db, actor, clientIp: call.clientIp, idempotencyKey: call.idempotencyKey }, args);
     if (typeof result === 'string') return { result, error: null };
     return result.json as CrmReply;
   } catch (error) {

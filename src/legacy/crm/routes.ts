@@ -4,6 +4,7 @@
  * `error` field; unreadable bodies answer 400, faults 500 and an unavailable database 503, in the same
  * envelope.
  */
+import { idempotencyKeyFrom } from '../../idempotency/http';
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
@@ -31,7 +32,7 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
     throw error;
   }
   try {
-    sendJson(ctx.res, 200, await invokeCrm(db, op, raw, { clientIp: ctx.clientIp, requestId: ctx.requestId }));
+    sendJson(ctx.res, 200, await invokeCrm(db, op, raw, { clientIp: ctx.clientIp, requestId: ctx.requestId, idempotencyKey: idempotencyKeyFrom(ctx.req.headers) }));
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       logUnavailable(ctx.requestId, 'crm', error);

@@ -16,6 +16,7 @@ const AUTH_SET: ReadonlySet<string> = new Set(['api_key']);
 export interface JazeCall {
   authorization?: string;
   clientIp: string;
+  idempotencyKey?: string | undefined;
   requestId?: string;
 }
 
@@ -28,7 +29,7 @@ export async function invokeJaze(db: Database, op: LegacyOperation, raw: RawArgs
     const actor = await authenticateBearer(db, token, { surface: 'jaze', clientIp: call.clientIp, requestId: call.requestId });
     if (!actor) throw new UnauthenticatedError('invalid or expired API token');
     const args = readArgs(op, raw, AUTH_SET);
-    const result = await op.run({ db, actor, clientIp: call.clientIp }, args);
+    const result = await op.run({ db, actor, clientIp: call.clientIp, idempotencyKey: call.idempotencyKey }, args);
     if (typeof result === 'string') return { status: 'success', errorCode: 200, message: result };
     return result.json;
   } catch (error) {

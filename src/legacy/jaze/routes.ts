@@ -4,6 +4,7 @@
  * unreadable requests answer 400, faults 500, an unavailable database 503 (errorCode 503), all
  * in the same envelope.
  */
+import { idempotencyKeyFrom } from '../../idempotency/http';
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
@@ -31,7 +32,12 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
     throw error;
   }
   try {
-    sendJson(ctx.res, 200, await invokeJaze(db, op, raw, { authorization: ctx.req.headers.authorization, clientIp: ctx.clientIp, requestId: ctx.requestId }));
+    sendJson(ctx.res, 200, await invokeJaze(db, op, raw, {
+        authorization: ctx.req.headers.authorization,
+        clientIp: ctx.clientIp,
+        requestId: ctx.requestId,
+        idempotencyKey: idempotencyKeyFrom(ctx.req.headers),
+      }));
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       logUnavailable(ctx.requestId, 'jaze', error);

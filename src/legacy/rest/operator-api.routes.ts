@@ -4,6 +4,7 @@
  * and REST-style resource routes (`GET/POST/PUT/DELETE /restapi/<resource>`). Replies are
  * `{ "ip": <caller>, "result": … }`: the operation's string, or its document as JSON.
  */
+import { idempotencyKeyFrom } from '../../idempotency/http';
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '../../server/http';
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
@@ -81,7 +82,12 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
     throw error;
   }
   try {
-    const result = await invokeSimpler(db, op, raw, { clientIp: ctx.clientIp, surface: 'rest', requestId: ctx.requestId });
+    const result = await invokeSimpler(db, op, raw, {
+      clientIp: ctx.clientIp,
+      surface: 'rest',
+      requestId: ctx.requestId,
+      idempotencyKey: idempotencyKeyFrom(ctx.req.headers),
+    });
     reply(ctx, 200, typeof result === 'string' ? result : result.json);
   } catch (error) {
     if (isDatabaseUnavailable(error)) {

@@ -15,6 +15,7 @@ const AUTH_SET: ReadonlySet<string> = new Set(AUTH_PARAMS);
 
 export interface CallInfo {
   clientIp: string;
+  idempotencyKey?: string | undefined;
   surface: 'soap' | 'rest';
   requestId?: string;
 }
@@ -30,7 +31,7 @@ export async function invokeSimpler(db: Database, op: LegacyOperation, raw: RawA
       requestId: call.requestId,
     });
     const args = readArgs(op, raw, AUTH_SET);
-    return await op.run({ db, actor, clientIp: call.clientIp }, args);
+    return await op.run({ db, actor, clientIp: call.clientIp, idempotencyKey: call.idempotencyKey }, args);
   } catch (error) {
     if (isApplicationError(error)) return simplerErrorText(error, op);
     throw error;

@@ -5,6 +5,7 @@
  * documented error strings with HTTP 200; while the database is unavailable, a Server Fault
  * with HTTP 503.
  */
+import { idempotencyKeyFrom } from '../../idempotency/http';
 import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendText, type RequestContext, type Router } from '../../server/http';
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
@@ -50,7 +51,12 @@ async function handleSoap(ctx: RequestContext, db: Database): Promise<void> {
     const op = findSimplerOperation(call.operation);
     if (!op) return fault(500, 'Client', `unknown operation ${call.operation}`);
     const raw = soapArguments(call.parameters, [...AUTH_PARAMS, ...op.params.map((p) => p.name)]);
-    const result = await invokeSimpler(db, op, raw, { clientIp: ctx.clientIp, surface: 'soap', requestId: ctx.requestId });
+    const result = await invokeSimpler(db, op, raw, {
+      clientIp: ctx.clientIp,
+      surface: 'soap',
+      requestId: ctx.requestId,
+      idempotencyKey: idempotencyKeyFrom(ctx.req.headers),
+    });
     if (typeof result !== 'string' && !result.xml) throw new Error(`${op.name} returned no XML document`);
     const text = typeof result === 'string' ? result : xmlDocument(result.xml!);
     sendText(res, 200, soapResponse(op.name, call.namespace, text), XML);

@@ -8,7 +8,7 @@ import type { ResellerInput, ResellerRow } from '../../../resellers/reseller.ser
 import * as walletService from '../../../resellers/wallet.service';
 import type { WalletAction, WalletTransactionRow } from '../../../resellers/wallet.service';
 import type { Args } from '../../catalog/args';
-import { operation, type LegacyOperation, type OperationContext, type ParamSpec } from '../../catalog/operation';
+import { IDEMPOTENCY_NOTE, operation, type LegacyOperation, type OperationContext, type ParamSpec } from '../../catalog/operation';
 import { crmResult, DONE } from '../envelope';
 import { answerList, crmDateTime, listParams, readListRequest, requireOwnIsp } from '../filters';
 
@@ -250,9 +250,14 @@ export const crmResellerOperations: LegacyOperation[] = [
     ],
     returns: '{ "result": "done", "error": null }',
     graphql: 'mutation resellerWalletAdjust',
+    notes: IDEMPOTENCY_NOTE,
     run: (ctx, args) =>
       write(ctx, args, () =>
-        walletService.adjust(ctx, args.requiredInt('resellerid'), { action: ACTIONS[args.requiredText('action') as keyof typeof ACTIONS], amount: args.requiredText('amt') }),
+        walletService.adjust(ctx, args.requiredInt('resellerid'), {
+          action: ACTIONS[args.requiredText('action') as keyof typeof ACTIONS],
+          amount: args.requiredText('amt'),
+          idempotencyKey: ctx.idempotencyKey,
+        }),
       ),
   }),
   operation({

@@ -6,7 +6,7 @@ import * as collectionService from '../../../billing/collection.service';
 import * as renewalService from '../../../billing/renewal.service';
 import * as locationWrites from '../../../locations/location-write.service';
 import * as locationService from '../../../locations/location.service';
-import { operation, type LegacyOperation } from '../../catalog/operation';
+import { IDEMPOTENCY_NOTE, operation, type LegacyOperation } from '../../catalog/operation';
 import { jazeData, jazeMessage, jazeRaw } from '../envelope';
 import { areaJson, buildingJson, collectionCustomerJson, collectionModeJson, renewalJson, streetJson } from './locations-collections.wire';
 
@@ -206,9 +206,14 @@ const collectionOperations = [
     returns: '{ status, errorCode: 200, message: "Payment Approved" }',
     graphql: 'mutation paymentCollectionApprove',
     routes: [{ method: 'POST', path: '/api/v1/collection_approval' }],
-    notes: 'Only a collection whose money was collected can be approved: one already approved or disapproved, or not collected, is 412. Unknown user or collection: 404.',
+    notes: `Only a collection whose money was collected can be approved: one already approved or disapproved, or not collected, is 412. Unknown user or collection: 404. ${IDEMPOTENCY_NOTE}`,
     run: async (ctx, args) => {
-      await collectionService.approve(ctx, { customerId: args.requiredInt('userId'), collectionId: args.requiredInt('modelId'), amount: args.requiredText('amount') });
+      await collectionService.approve(ctx, {
+        customerId: args.requiredInt('userId'),
+        collectionId: args.requiredInt('modelId'),
+        amount: args.requiredText('amount'),
+        idempotencyKey: ctx.idempotencyKey,
+      });
       return jazeMessage('Payment Approved');
     },
   }),
@@ -251,7 +256,8 @@ const collectionOperations = [
     notes:
       'The document marks every field mandatory; they are required as its conditions say (amount and method when cash was collected, ' +
       'bank/chequeNumber/chequeDate for a cheque, card fields for cards). `cardNumber` takes the last four digits only. ' +
-      'The collector is the API token\'s staff user. The reply adds `errorCode: 200` to the documented one.',
+      'The collector is the API token\'s staff user. The reply adds `errorCode: 200` to the documented one. ' +
+      IDEMPOTENCY_NOTE,
     run: async (ctx, args) => {
       const method = args.text('method');
       await collectionService.collect(ctx, {
@@ -265,6 +271,7 @@ const collectionOperations = [
         cardLast4: args.text('cardNumber'),
         cardExpiration: args.text('cardExpiration'),
         notes: args.text('notes'),
+        idempotencyKey: ctx.idempotencyKey,
       });
       return jazeMessage('Payment Collected Successfully');
     },

@@ -14,7 +14,7 @@ import * as overageService from '../../../catalog/overage-allowance.service';
 import * as planService from '../../../catalog/plan.service';
 import { US_STATES } from '../../../shared/address-rules';
 import type { Args } from '../../catalog/args';
-import { operation, type LegacyOperation, type ParamSpec } from '../../catalog/operation';
+import { IDEMPOTENCY_NOTE, operation, type LegacyOperation, type ParamSpec } from '../../catalog/operation';
 import {
   CARD_TYPES,
   DOCUMENTED_COUNTRIES,
@@ -317,9 +317,13 @@ const invoiceOperations = [
     ],
     returns: 'OK',
     graphql: 'mutation invoicesGenerate',
-    notes: 'The run is one transaction; running it again on the same day bills nothing twice. Invoices are issued today (UTC).',
+    notes: `The run is one transaction; running it again on the same day bills nothing twice. Invoices are issued today (UTC). ${IDEMPOTENCY_NOTE}`,
     run: async (ctx, args) => {
-      await invoicingService.generate(ctx, { kind: args.text('type') as invoicingService.InvoicingKind | null | undefined, customerId: args.int('customerid') });
+      await invoicingService.generate(ctx, {
+        kind: args.text('type') as invoicingService.InvoicingKind | null | undefined,
+        customerId: args.int('customerid'),
+        idempotencyKey: ctx.idempotencyKey,
+      });
       return 'OK';
     },
   }),
@@ -336,7 +340,7 @@ const invoiceOperations = [
     ],
     returns: 'OK',
     graphql: 'mutation invoicePay',
-    notes: 'Overpaying, and paying a void or already paid invoice, are refused.',
+    notes: `Overpaying, and paying a void or already paid invoice, are refused. ${IDEMPOTENCY_NOTE}`,
     run: async (ctx, args) => {
       await invoiceService.pay(ctx, {
         number: args.requiredInt('invoiceNo'),
@@ -344,6 +348,7 @@ const invoiceOperations = [
         paymentDate: args.text('paymentDate'),
         method: underscored<PaymentRow['method']>(args.requiredText('paymentType')),
         narrative: args.text('narrative'),
+        idempotencyKey: ctx.idempotencyKey,
       });
       return 'OK';
     },
