@@ -22,12 +22,13 @@ const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return 1 + childComplexity * (isList ? (size ?? DEFAULT_PAGE_SIZE) : 1);
 };
 
-/** Throws QUERY_TOO_COMPLEX when the operation costs more than `max`. */
+/** Throws QUERY_TOO_COMPLEX when the operation costs more than `max`. `variables` as sent (already known to coerce). */
 export function checkCost(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown>, max = MAX_QUERY_COST): void {
   let cost: number;
   try {
     cost = getComplexity({ schema, query, variables, estimators: [pageSizeEstimator], maxQueryNodes: MAX_COST_NODES });
-  } catch {
+  } catch (error) {
+    if (!(error instanceof Error) || !/maximum allowed number of nodes/.test(error.message)) throw error;
     throw tooComplex(`the query expands to more than ${MAX_COST_NODES} field selections (each fragment spread counts in full)`, undefined, max);
   }
   if (cost > max) throw tooComplex(`query costs ${cost}, more than the limit of ${max}: ask for smaller pages or fewer nested lists`, cost, max);

@@ -7,8 +7,8 @@
  *   bounds how deep any later walk can nest) — GRAPHQL_PARSE_FAILED;
  * - variables must coerce to their declared types and every string must be storable text —
  *   BAD_USER_INPUT (`input.ts`);
- * - depth, aliases and root fields — QUERY_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_ROOT_FIELDS
- *   (`shape.ts`);
+ * - depth, aliases, root fields and introspection root fields — QUERY_TOO_DEEP, TOO_MANY_ALIASES,
+ *   TOO_MANY_ROOT_FIELDS, TOO_MANY_INTROSPECTION_FIELDS (`shape.ts`);
  * - cost, every selection counted — QUERY_TOO_COMPLEX (`cost.ts`);
  * - one operation per request: a JSON array (a batch) is refused by the HTTP adapter —
  *   BATCH_TOO_LARGE.
@@ -22,7 +22,7 @@ import { checkShape } from './shape';
 
 export { MAX_QUERY_COST } from './cost';
 export { MAX_SOURCE_NESTING, nestsDeeperThan } from './nesting';
-export { MAX_ALIASES, MAX_DEPTH, MAX_ROOT_FIELDS } from './shape';
+export { MAX_ALIASES, MAX_DEPTH, MAX_INTROSPECTION_FIELDS, MAX_ROOT_FIELDS } from './shape';
 
 /** Tokens in one document: the largest legitimate operations (GraphiQL's introspection) use ~1,000. */
 export const MAX_TOKENS = 6_000;
@@ -36,13 +36,13 @@ export function requestLimits(): ApolloServerPlugin {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
           checkLiterals(document);
-          const variables = coerceVariables(schema, operation, request.variables);
+          coerceVariables(schema, operation, request.variables);
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }
           checkShape(operation, fragments);
-          checkCost(schema, { kind: Kind.DOCUMENT, definitions: [operation as OperationDefinitionNode, ...Object.values(fragments)] }, variables);
+          checkCost(schema, { kind: Kind.DOCUMENT, definitions: [operation as OperationDefinitionNode, ...Object.values(fragments)] }, request.variables ?? {});
         },
       };
     },

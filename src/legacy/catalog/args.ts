@@ -152,7 +152,7 @@ function parseKind(kind: ParamKind, text: string): Parsed {
     case 'text':
       return { value: text };
     case 'integer':
-      if (!INTEGER_TEXT.test(text)) return { error: `expected a whole number written in digits (got "${clip(text)}")` };
+      if (!INTEGER_TEXT.test(text)) return { error: `expected a whole number (got "${clip(text)}")` };
       return { value: Number(text) };
     case 'decimal':
       if (!isDecimalText(text)) return { error: `expected a decimal number like 12.5 (got "${clip(text)}")` };
