@@ -291,7 +291,8 @@ function* xml(random: () => number): Generator<CorpusCase> {
   }
   yield soapRaw(env(`<getCustomer>${'<a/>'.repeat(200_000)}</getCustomer>`), 'deep-xml');
   yield soapRaw(env(`<getCustomer ${Array.from({ length: 5000 }, (_, i) => `a${i}="x"`).join(' ')}/>`), 'deep-xml');
-  const samples = SIMPLER_OPERATIONS.slice(0, 40).map((op) => soapEnvelope(op.name, { ...DEMO_API, ...requiredFill(op, '') }));
+  // Read operations only: a byte flipped outside the XML syntax may leave a valid call, which must not write.
+  const samples = SIMPLER_OPERATIONS.filter(isRead).slice(0, 40).map((op) => soapEnvelope(op.name, { ...DEMO_API, ...requiredFill(op, '') }));
   for (let i = 0; i < 1200; i++) {
     const whole = samples[Math.floor(random() * samples.length)]!;
     yield soapRaw(whole.slice(0, Math.floor(random() * (whole.length - 1))), 'truncated-envelope');
