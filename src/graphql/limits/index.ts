@@ -17,7 +17,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { checkCost } from './cost';
-import { checkLiterals, coerceVariables } from './input';
+import { checkLiterals, checkVariables } from './input';
 import { checkShape } from './shape';
 
 export { MAX_QUERY_COST } from './cost';
@@ -36,7 +36,7 @@ export function requestLimits(): ApolloServerPlugin {
         async didResolveOperation({ request, document, operation, schema }) {
           if (!operation) return;
           checkLiterals(document);
-          coerceVariables(schema, operation, request.variables);
+          checkVariables(schema, operation, request.variables);
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;

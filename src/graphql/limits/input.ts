@@ -7,13 +7,12 @@
 import { getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { findUnstorableText, unstorableTextProblem } from '../../input';
 
-/** The coerced variables; throws BAD_USER_INPUT naming the first bad one. */
-export function coerceVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): Record<string, unknown> {
+/** Throws BAD_USER_INPUT naming the bad variables, when any does not coerce to its declared type. */
+export function checkVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): void {
   const bad = findUnstorableText(variables ?? {}, 'variables');
   if (bad) throw badInput(`${bad.path} ${bad.problem}`);
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 5 });
   if (result.errors) throw badInput(result.errors.map((e) => e.message).join('; '));
-  return result.coerced;
 }
 
 /** Refuses string literals (and block strings) that cannot be stored. */
