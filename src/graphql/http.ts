@@ -6,14 +6,15 @@ import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
 import type { DatabaseHandle } from '../db/client';
-import { sendText, type RequestContext, type Router } from '../server/http';
+import { sendJson, sendText, type RequestContext, type Router } from '../server/http';
 import type { Actor } from '../shared/context';
 import { TooManyAttemptsError } from '../shared/errors';
 import { authenticateBearer, bearerFrom } from '../tenancy/auth.service';
 import { createContext, type GraphQLContext } from './context';
 import { contextFailure, formatError, serviceUnavailableStatus } from './errors';
 import { graphiqlPage, registerGraphiqlAssets } from './graphiql';
-import { queryCostLimit } from './limits';
+import { decodeUtf8, InvalidEncodingError } from '../input';
+import { MAX_BATCH, MAX_SOURCE_NESTING, MAX_TOKENS, nestsDeeperThan, requestLimits } from './limits';
 import { getSchema } from './schema';
 
 export interface GraphQLOptions {
@@ -27,7 +28,8 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryCostLimit(), serviceUnavailableStatus()],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    plugins: [ApolloServerPluginLandingPageDisabled(), requestLimits(), serviceUnavailableStatus()],
   });
   await apollo.start();
 
@@ -41,17 +43,30 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = req.method === 'POST' ? (await ctx.body()).toString('utf8') : undefined;
+    const refuse = (message: string, code: string) =>
+      sendJson(res, 400, { errors: [{ message, extensions: { code, requestId: ctx.requestId } }] });
+    let raw: string | undefined;
+    try {
+      raw = req.method === 'POST' ? decodeUtf8(await ctx.body(), 'the request body') : undefined;
+    } catch (error) {
+      if (error instanceof InvalidEncodingError) return refuse(error.message, 'BAD_REQUEST');
+      throw error;
+    }
     let body: unknown;
     if (raw !== undefined && raw.length > 0 && /json/i.test(headers.get('content-type') ?? '')) {
       try {
         body = JSON.parse(raw);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
-        return;
+        return refuse('request body is not valid JSON', 'BAD_REQUEST');
       }
     } else body = raw;
+    if (Array.isArray(body) && body.length > MAX_BATCH) {
+      return refuse(`batched requests are not accepted: send at most ${MAX_BATCH} operation per request (this one holds ${body.length})`, 'BATCH_TOO_LARGE');
+    }
+    const source = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
+    if (typeof source === 'string' && nestsDeeperThan(source)) {
+      return refuse(`the query nests brackets more than ${MAX_SOURCE_NESTING} levels deep`, 'QUERY_TOO_DEEP');
+    }
 
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },

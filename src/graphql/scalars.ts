@@ -47,8 +47,9 @@ export const DateScalar = new GraphQLScalarType({
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,4})?$/;
 
+/** The documented form only: no spaces, no sign +, no exponent (src/input holds the same rule for the legacy surfaces). */
 function parseDecimal(value: unknown): string {
-  if (typeof value === 'string' && DECIMAL.test(value.trim())) return value.trim();
+  if (typeof value === 'string' && DECIMAL.test(value)) return value;
   if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e12) return String(value);
   throw new GraphQLError(`Decimal must be a string like "12.30" (up to 12 digits and 4 decimals), got ${JSON.stringify(value)}`);
 }

@@ -3,8 +3,8 @@
 export const MAX_RESELLER_TEXT = 500;
 /** Digits with optional "+", spaces, dashes and brackets; 5 to 20 characters. */
 export const MOBILE_PATTERN = /^\+?[0-9][0-9 ()-]{3,18}[0-9]$/;
-/** Money as stored: numeric(14,2). */
-export const MONEY_PATTERN = /^-?\d{1,12}(\.\d{1,2})?$/;
+/** Money as stored: numeric(14,2) — the one money form every surface accepts (src/input). */
+export { MONEY_TEXT as MONEY_PATTERN } from '../input';
 /** Percentages as stored: numeric(7,4). */
 export const PERCENT_PATTERN = /^\d{1,3}(\.\d{1,4})?$/;
 

@@ -73,7 +73,7 @@ export async function transactionsByIds(db: Executor, operatorId: number, ids: r
 // ---------------------------------------------------------------- writing
 
 function validateChange(change: WalletChange, v: Validation): void {
-  const amount = change.amount?.trim() ?? '';
+  const amount = change.amount ?? '';
   if (!['topup', 'settlement', 'adj'].includes(change.action)) v.add('action', 'action must be one of topup, settlement, adj');
   if (!MONEY_PATTERN.test(amount)) {
     v.add('amount', `amount "${change.amount}" must be a decimal with at most 12 digits and 2 decimals, e.g. "25.00"`);
@@ -96,7 +96,7 @@ export async function adjust(ctx: ServiceContext, resellerId: number, change: Wa
   checkIdempotencyKey(change.idempotencyKey, v);
   v.throwIfAny();
   const operatorId = ctx.actor.operatorId;
-  const amount = change.amount.trim();
+  const amount = change.amount;
   const delta = change.action === 'settlement' ? negate(amount) : amount;
 
   const { idempotencyKey, ...request } = change;

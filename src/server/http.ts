@@ -42,6 +42,20 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+/** The request ended (client gone) before its body was complete. */
+export class BodyIncompleteError extends Error {
+  constructor() {
+    super('the request body ended before it was complete');
+  }
+}
+
+/** A path segment with a %-escape that does not decode to UTF-8 text: answered 400, never routed. */
+export class BadPathEncodingError extends Error {
+  constructor() {
+    super('the request path holds a %-escape that is not UTF-8 text');
+  }
+}
+
 export class Router {
   private readonly routes: Route[] = [];
 
@@ -78,10 +92,18 @@ function matchSegments(route: Route, parts: string[]): Record<string, string> | 
   for (let i = 0; i < route.segments.length; i++) {
     const expected = route.segments[i]!;
     const actual = parts[i]!;
-    if (expected.startsWith(':')) params[expected.slice(1)] = decodeURIComponent(actual);
+    if (expected.startsWith(':')) params[expected.slice(1)] = decodeSegment(actual);
     else if (expected !== actual) return null;
   }
   return params;
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new BadPathEncodingError();
+  }
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
@@ -105,6 +127,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    let complete = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
@@ -114,8 +137,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => {
+      complete = true;
+      resolve(Buffer.concat(chunks));
+    });
     req.on('error', reject);
+    // A client that disconnects mid-body must not leave the handler waiting forever.
+    req.on('close', () => {
+      if (!complete) reject(new BodyIncompleteError());
+    });
   });
 }
 
@@ -124,19 +154,34 @@ function clientAddress(req: IncomingMessage): string {
   return raw.startsWith('::ffff:') ? raw.slice(7) : raw;
 }
 
+/** A caller's X-Request-Id is echoed and logged, so only a plain token of up to 100 characters is kept. */
+const REQUEST_ID = /^[A-Za-z0-9._:@\-]{1,100}$/;
+
 export function createHttpServer(router: Router, options: { maxBodyBytes: number }): Server {
   return createServer((req, res) => {
     const started = process.hrtime.bigint();
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const offered = req.headers['x-request-id'];
+    const requestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
     const method = (req.method ?? 'GET').toUpperCase();
-    const found = router.match(method, url.pathname);
+    // Nothing about the request target may throw past this point: a target URL cannot parse
+    // (`//`-only authority forms, absolute-form with bad hosts) or a path parameter that does
+    // not decode is a 400 with the request id, never an uncaught exception.
+    let url = new URL('http://localhost/');
+    let found: ReturnType<Router['match']> = null;
+    let targetProblem: string | undefined;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+      found = router.match(method, url.pathname);
+    } catch (error) {
+      targetProblem = error instanceof BadPathEncodingError ? error.message : 'the request target is not a valid URL';
+    }
     const surface = found && 'route' in found ? found.route.surface : 'none';
     const scope = withQueryScope(async () => {
       res.setHeader('x-request-id', requestId);
-      if (!found) return sendJson(res, 404, { error: `no route for ${url.pathname}` });
+      if (targetProblem) return sendJson(res, 400, { error: targetProblem, requestId });
+      if (!found) return sendJson(res, 404, { error: `no route for ${url.pathname}`, requestId });
       if ('allowed' in found) {
-        return sendJson(res, 405, { error: `method ${method} not allowed` }, { allow: [...new Set(found.allowed)].join(', ') });
+        return sendJson(res, 405, { error: `method ${method} not allowed`, requestId }, { allow: [...new Set(found.allowed)].join(', ') });
       }
       let cached: Promise<Buffer> | undefined;
       const ctx: RequestContext = {
@@ -154,7 +199,11 @@ export function createHttpServer(router: Router, options: { maxBodyBytes: number
       .run()
       .catch((error: unknown) => {
         if (error instanceof BodyTooLargeError) {
-          if (!res.headersSent) sendJson(res, 413, { error: error.message });
+          if (!res.headersSent) sendJson(res, 413, { error: error.message, requestId });
+          return;
+        }
+        if (error instanceof BodyIncompleteError) {
+          if (!res.headersSent) sendJson(res, 400, { error: error.message, requestId });
           return;
         }
         if (isDatabaseUnavailable(error)) {
@@ -167,6 +216,11 @@ export function createHttpServer(router: Router, options: { maxBodyBytes: number
         log('error', 'unhandled error', { requestId, error: describeError(error) });
         if (!res.headersSent) sendJson(res, 500, { error: 'internal server error', requestId });
         else res.destroy();
+      })
+      .catch((error: unknown) => {
+        // Even writing the error reply failed (socket gone): the request ends here, the process does not.
+        log('error', 'could not answer a failed request', { requestId, error: describeError(error) });
+        res.destroy();
       })
       .finally(() => {
         const durationMs = Number(process.hrtime.bigint() - started) / 1e6;

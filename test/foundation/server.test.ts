@@ -61,7 +61,7 @@ describe('the HTTP front door', () => {
   it('answers unknown paths with 404 and wrong methods with 405 and an Allow header', async () => {
     const missing = await fetch(`${app!.url}/nope`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'no route for /nope' });
+    expect(await missing.json()).toEqual({ error: 'no route for /nope', requestId: missing.headers.get('x-request-id') });
     const wrong = await fetch(`${app!.url}/healthz`, { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET');

@@ -289,7 +289,7 @@ describe.each(enabledEngines())('CRM reseller API on %s', (engine) => {
         await refused('/api/reseller/wallet_update', { resellerid: 1, action: 'TopUp', amt: '-5' }, /a top-up needs a positive amount/);
         await refused('/api/reseller/wallet_update', { resellerid: 1, action: 'Adj', amt: '0' }, /an adjustment must not be zero/);
         await refused('/api/reseller/wallet_update', { resellerid: 1, action: 'TopUp', amt: '1.005' }, /at most 12 digits and 2 decimals/);
-        await refused('/api/reseller/wallet_update', { resellerid: 1, action: 'TopUp', amt: 'ten' }, /amt: expected a number/);
+        await refused('/api/reseller/wallet_update', { resellerid: 1, action: 'TopUp', amt: 'ten' }, /amt: expected an amount like 25.00/);
         await refused('/api/reseller/wallet_update', { resellerid: 1, action: 'Refund', amt: '5' }, /action: must be one of TopUp, Settlement, Adj/);
         await refused('/api/reseller/wallet_update', { resellerid: 1, action: 'TopUp' }, /amt is required/);
         await refused('/api/reseller/wallet_update', { resellerid: 999, action: 'TopUp', amt: '5' }, /reseller 999 does not exist/);

@@ -274,7 +274,7 @@ describe.each(enabledEngines())('SIMPLer support operations on %s', (engine) => 
         expect(await add({ maintenanceId: ticketId, dueDate: '2026-07-01', dueHour: 24, dueMinute: 60 })).toBe('ERROR: dueHour must be from 0 to 23; dueMinute must be from 0 to 59');
         expect(await add({ maintenanceId: ticketId, dueHour: 9 })).toBe('ERROR: dueHour and dueMinute need a dueDate');
         expect(await add({ maintenanceId: ticketId, installerId: 3 })).toBe('ERROR: staff user 3 is not an installer');
-        expect(await add({ maintenanceId: ticketId, installerFee: 'ten' })).toBe('ERROR: installerFee: expected a number (got "ten")');
+        expect(await add({ maintenanceId: ticketId, installerFee: 'ten' })).toBe('ERROR: installerFee: expected an amount like 25.00 with at most 12 digits and 2 decimals (no sign + or exponent) (got "ten")');
         expect(await add({ maintenanceId: ticketId, dateOpened: '2026-05-02', dateClosed: '2026-05-01' })).toBe('ERROR: dateClosed is before dateOpened');
 
         expect(await callText(dialect, t.url, 'modifyInstallerTracking', { status: 'paid' })).toBe('ERROR: installerTrackingId is required');

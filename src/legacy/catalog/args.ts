@@ -3,6 +3,7 @@
  * (required, format, closed sets) and all problems are reported together, before any service
  * runs. Names match case-insensitively (the vendor document itself spells `siteId`/`siteid`).
  */
+import { INTEGER_TEXT, isDecimalText, isMoneyText, unstorableTextProblem } from '../../input';
 import { DomainError, type FieldProblem } from '../../shared/errors';
 import type { LegacyOperation, ParamKind, ParamSpec } from './operation';
 
@@ -69,6 +70,23 @@ export class Args {
 }
 
 /**
+ * The text rule of every legacy dialect (src/input): a name or value holding a NUL character or
+ * a lone surrogate is refused, all of them named at once. Each dialect's walk calls this first,
+ * before its authentication parameters are even looked up.
+ */
+export function refuseUnstorableText(raw: RawArgs): void {
+  const problems: FieldProblem[] = [];
+  for (const [name, value] of raw) {
+    const nameProblem = unstorableTextProblem(name);
+    const label = nameProblem ? JSON.stringify(name) : name;
+    const problem = nameProblem ?? (value === null ? null : (Array.isArray(value) ? value : [value]).map(unstorableTextProblem).find((p) => p !== null));
+    if (problem) problems.push({ field: [label], message: `${label} ${problem}`, code: 'INVALID' });
+    if (problems.length >= 20) break;
+  }
+  if (problems.length) throw new DomainError('INVALID', problems.map((p) => p.message).join('; '), problems);
+}
+
+/**
  * Validates `raw` against the operation. `skip` names parameters already consumed by the
  * dialect (its authentication parameters). Throws one DomainError listing every problem.
  */
@@ -118,7 +136,8 @@ function parseValue(spec: ParamSpec, raw: RawValue): Parsed {
     if (spec.kind !== 'integerList') return { error: 'expected a single value, got a list' };
     return parseIntegerList(raw);
   }
-  const text = spec.kind === 'text' ? raw : raw.trim();
+  // Numbers are held to their documented forms exactly: " 1 " is not the id 1.
+  const text = spec.kind === 'text' || isNumberKind(spec.kind) ? raw : raw.trim();
   if (text === '') return { value: spec.kind === 'text' ? '' : null };
   if (spec.values) {
     const match = spec.values.find((v) => v.toLowerCase() === text.toLowerCase());
@@ -133,11 +152,14 @@ function parseKind(kind: ParamKind, text: string): Parsed {
     case 'text':
       return { value: text };
     case 'integer':
-      if (!/^[+-]?\d{1,15}$/.test(text)) return { error: `expected a whole number (got "${clip(text)}")` };
+      if (!INTEGER_TEXT.test(text)) return { error: `expected a whole number (got "${clip(text)}")` };
       return { value: Number(text) };
     case 'decimal':
-      if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return { error: `expected a number (got "${clip(text)}")` };
-      return { value: text.startsWith('+') ? text.slice(1) : text };
+      if (!isDecimalText(text)) return { error: `expected a decimal number like 12.5 (got "${clip(text)}")` };
+      return { value: text };
+    case 'money':
+      if (!isMoneyText(text)) return { error: `expected an amount like 25.00 with at most 12 digits and 2 decimals (no sign + or exponent) (got "${clip(text)}")` };
+      return { value: text };
     case 'boolean': {
       const lower = text.toLowerCase();
       if (['1', 't', 'true', 'yes', 'y', 'on'].includes(lower)) return { value: true };
@@ -160,9 +182,13 @@ function parseKind(kind: ParamKind, text: string): Parsed {
   }
 }
 
+function isNumberKind(kind: ParamKind): boolean {
+  return kind === 'integer' || kind === 'decimal' || kind === 'money';
+}
+
 function parseIntegerList(items: string[]): Parsed {
   const parts = items.map((s) => s.trim()).filter((s) => s.length > 0);
-  if (!parts.every((s) => /^\d{1,15}$/.test(s))) return { error: `expected whole numbers separated by commas (got "${clip(items.join(','))}")` };
+  if (!parts.every((s) => /^[0-9]{1,15}$/.test(s))) return { error: `expected whole numbers separated by commas (got "${clip(items.join(','))}")` };
   return { value: parts.map(Number) };
 }
 

@@ -13,8 +13,10 @@ export type ParamKind =
   | 'text'
   /** Whole number. */
   | 'integer'
-  /** Decimal number, kept as its exact text (money, rates, coordinates). */
+  /** Decimal number, kept as its exact text (rates, coordinates, quantities). */
   | 'decimal'
+  /** Money: up to 12 digits and 2 decimals (numeric(14,2)), kept as its exact text. */
+  | 'money'
   /** `1`/`0`, `t`/`f`, `true`/`false`, `yes`/`no`. */
   | 'boolean'
   | 'email'

@@ -6,7 +6,7 @@
 import type { Database } from '../../db/client';
 import { UnauthenticatedError } from '../../shared/errors';
 import { authenticateCrmKey } from '../../tenancy/auth.service';
-import { readArgs, type RawArgs } from '../catalog/args';
+import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
 import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import { crmErrorReply, type CrmReply } from './envelope';
@@ -23,6 +23,7 @@ export interface CrmCall {
 
 export async function invokeCrm(db: Database, op: LegacyOperation, raw: RawArgs, call: CrmCall): Promise<CrmReply> {
   try {
+    refuseUnstorableText(raw);
     const userId = single(raw, 'userid');
     const apiKey = single(raw, 'api_key');
     if (!userId || !apiKey) throw new UnauthenticatedError('userid and api_key are required');

@@ -6,7 +6,7 @@
 import type { Database } from '../../db/client';
 import { UnauthenticatedError } from '../../shared/errors';
 import { authenticateBearer, bearerFrom } from '../../tenancy/auth.service';
-import { readArgs, type RawArgs } from '../catalog/args';
+import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
 import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import { jazeFailure } from './envelope';
@@ -23,6 +23,7 @@ export interface JazeCall {
 /** The reply body: the operation's JSON, or a failure envelope. */
 export async function invokeJaze(db: Database, op: LegacyOperation, raw: RawArgs, call: JazeCall): Promise<unknown> {
   try {
+    refuseUnstorableText(raw);
     const apiKey = raw.get('api_key');
     const token = bearerFrom(call.authorization) ?? (typeof apiKey === 'string' ? apiKey : undefined);
     if (!token) throw new UnauthenticatedError('an API token is required: send Authorization: Bearer <token> or api_key');

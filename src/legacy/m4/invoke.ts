@@ -5,7 +5,7 @@
  */
 import type { Database } from '../../db/client';
 import { authenticateM4Request } from '../../tenancy/auth.service';
-import { readArgs, type RawArgs } from '../catalog/args';
+import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
 import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import type { XmlElement } from '../xml/write';
@@ -23,6 +23,7 @@ export interface M4Call {
 /** The reply document: the operation's XML, or an error page. */
 export async function invokeM4(db: Database, op: LegacyOperation, raw: RawArgs, call: M4Call): Promise<XmlElement> {
   try {
+    refuseUnstorableText(raw);
     const actor = await authenticateM4Request(db, {
       username: single(raw, 'u'),
       // The signature covers `u` and then the operation's parameters in documented order,

@@ -3,6 +3,7 @@
  * parameters, overridden by a JSON object or form-encoded body (curl sends JSON even with GET),
  * overridden by path parameters (`/api/v1/get_details/:user_id`).
  */
+import { decodeUtf8, InvalidEncodingError, parseFormEncoded, parseJsonKeepingNumbers } from '../../input';
 import type { RequestContext } from '../../server/http';
 import type { RawArgs } from '../catalog/args';
 
@@ -11,22 +12,31 @@ export class RequestFormatError extends Error {}
 
 /** `pathParams: false` where a path segment names the operation rather than an argument (SIMPLer `/API/:operation`). */
 export async function readRequestArgs(ctx: RequestContext, options: { pathParams?: boolean } = {}): Promise<RawArgs> {
+  try {
+    return await readArgsStrictly(ctx, options);
+  } catch (error) {
+    if (error instanceof InvalidEncodingError) throw new RequestFormatError(error.message);
+    throw error;
+  }
+}
+
+async function readArgsStrictly(ctx: RequestContext, options: { pathParams?: boolean }): Promise<RawArgs> {
   const raw: RawArgs = new Map();
-  for (const [key, value] of ctx.url.searchParams) raw.set(key, value);
-  const body = (await ctx.body()).toString('utf8').trim();
+  for (const [key, value] of parseFormEncoded(ctx.url.search.slice(1), 'the query string')) raw.set(key, value);
+  const body = decodeUtf8(await ctx.body(), 'the request body').trim();
   if (body) {
     const type = String(ctx.req.headers['content-type'] ?? '').toLowerCase();
     if (type.includes('json') || body.startsWith('{') || body.startsWith('[')) {
       let parsed: unknown;
       try {
-        parsed = JSON.parse(body);
+        parsed = parseJsonKeepingNumbers(body);
       } catch (error) {
         throw new RequestFormatError(`malformed JSON body: ${(error as Error).message}`);
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new RequestFormatError('the JSON body must be an object of parameters');
       for (const [key, value] of Object.entries(parsed)) addJson(raw, key, value, 0);
     } else {
-      for (const [key, value] of new URLSearchParams(body)) add(raw, key, value);
+      for (const [key, value] of parseFormEncoded(body, 'the form body')) add(raw, key, value);
     }
   }
   if (options.pathParams !== false) for (const [key, value] of Object.entries(ctx.params)) raw.set(key, value);
@@ -48,9 +58,10 @@ function addJson(raw: RawArgs, key: string, value: unknown, depth: number): void
   if (depth > 4) throw new RequestFormatError(`${key} is nested too deeply`);
   if (value === null) raw.set(key, null);
   else if (typeof value === 'string') raw.set(key, value);
-  else if (typeof value === 'number') raw.set(key, String(value));
-  else if (typeof value === 'boolean') raw.set(key, value ? '1' : '0');
-  else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) raw.set(key, value.map(String));
+  // Numbers arrive as the characters sent (parseJsonKeepingNumbers); a JSON boolean stays the
+  // word true/false, which only boolean parameters accept (never an id 1, never a "1" flag value).
+  else if (typeof value === 'boolean') raw.set(key, String(value));
+  else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) raw.set(key, value);
   else if (Array.isArray(value)) value.forEach((item, i) => addJson(raw, `${key}[${i}]`, item, depth + 1));
   else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) addJson(raw, `${key}[${k}]`, v, depth + 1);
   else throw new RequestFormatError(`${key} must be a string, number, boolean, list or object`);

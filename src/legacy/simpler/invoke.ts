@@ -4,7 +4,7 @@
  * services. Application errors come back as SIMPLer's error text; faults propagate.
  */
 import type { Database } from '../../db/client';
-import { readArgs, type RawArgs } from '../catalog/args';
+import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
 import type { LegacyOperation, OperationResult } from '../catalog/operation';
 import { authenticateApiCredential } from '../../tenancy/auth.service';
 import { isApplicationError, simplerErrorText } from './errors';
@@ -22,6 +22,7 @@ export interface CallInfo {
 
 export async function invokeSimpler(db: Database, op: LegacyOperation, raw: RawArgs, call: CallInfo): Promise<OperationResult> {
   try {
+    refuseUnstorableText(raw);
     const actor = await authenticateApiCredential(db, {
       username: single(raw, 'api_username'),
       password: single(raw, 'api_password'),

@@ -6,6 +6,7 @@
  * absent; positional `c-gensymN`/`paramN` arguments take the documented order; PHP's Apache Map
  * (`param0` of `item/key/value`) is unpacked.
  */
+import { decodeUtf8, InvalidEncodingError } from '../../input';
 import type { RawArgs, RawValue } from '../catalog/args';
 import { attribute, parseXml, type ParsedElement } from '../xml/parse';
 
@@ -121,7 +122,10 @@ function arrayValue(element: ParsedElement): RawValue {
 function decodeBase64(element: ParsedElement): string {
   const text = element.text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new SoapProtocolError('Client', `${element.local} is not valid base64`);
-  const decoded = Buffer.from(text, 'base64').toString('utf8');
-  if (decoded.includes('\uFFFD')) throw new SoapProtocolError('Client', `${element.local} is base64 but not UTF-8 text`);
-  return decoded;
+  try {
+    return decodeUtf8(Buffer.from(text, 'base64'), element.local);
+  } catch (error) {
+    if (error instanceof InvalidEncodingError) throw new SoapProtocolError('Client', `${element.local} is base64 but not UTF-8 text`);
+    throw error;
+  }
 }

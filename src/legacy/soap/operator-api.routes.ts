@@ -10,6 +10,7 @@ import type { Database } from '../../db/client';
 import { BodyTooLargeError, sendText, type RequestContext, type Router } from '../../server/http';
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
 import { log } from '../../server/logger';
+import { decodeUtf8, InvalidEncodingError } from '../../input';
 import { describeError } from '../../shared/describe-error';
 import { SIMPLER_OPERATIONS, findSimplerOperation } from '../simpler/catalogue';
 import { AUTH_PARAMS, invokeSimpler } from '../simpler/invoke';
@@ -41,9 +42,10 @@ async function handleSoap(ctx: RequestContext, db: Database): Promise<void> {
   const fault = (status: number, code: 'Client' | 'Server' | 'VersionMismatch', message: string) => sendText(res, status, soapFault(code, message), XML);
   let body: string;
   try {
-    body = (await ctx.body()).toString('utf8');
+    body = decodeUtf8(await ctx.body(), 'the SOAP request');
   } catch (error) {
     if (error instanceof BodyTooLargeError) return fault(413, 'Client', error.message);
+    if (error instanceof InvalidEncodingError) return fault(500, 'Client', error.message);
     throw error;
   }
   try {

@@ -28,7 +28,7 @@ const AUTH: ParamSpec[] = [
 function xsdType(param: ParamSpec): string {
   if (param.values) return 'xsd:string';
   if (param.kind === 'integer') return 'xsd:long';
-  if (param.kind === 'decimal') return 'xsd:decimal';
+  if (param.kind === 'decimal' || param.kind === 'money') return 'xsd:decimal';
   return 'xsd:string';
 }
 

@@ -92,7 +92,7 @@ function resellerFieldParams(creating: boolean): ParamSpec[] {
     { name: 'state', kind: 'text', doc: 'Reseller State. Leave empty for All states' },
     { name: 'country', kind: 'text', doc: 'Reseller Country (sent by the document\'s create example, not in its table)' },
     { name: 'commission_percent', kind: 'decimal', doc: `Commission Percentage to Franchisee. 0 to 100${creating ? '. Required, if type=Franchisee' : ''}` },
-    { name: 'credit_limit', kind: 'decimal', doc: `Credit limit to Franchisee${creating ? '. Required, if type=Franchisee' : ''}` },
+    { name: 'credit_limit', kind: 'money', doc: `Credit limit to Franchisee${creating ? '. Required, if type=Franchisee' : ''}` },
   ];
 }
 
@@ -246,7 +246,7 @@ export const crmResellerOperations: LegacyOperation[] = [
       ISP_PARAM,
       RESELLER_ID,
       { name: 'action', kind: 'text', required: true, values: Object.keys(ACTIONS), doc: 'TopUp, Settlement or Adj' },
-      { name: 'amt', kind: 'decimal', required: true, doc: 'Amount: positive for TopUp and Settlement, signed and non-zero for Adj' },
+      { name: 'amt', kind: 'money', required: true, doc: 'Amount: positive for TopUp and Settlement, signed and non-zero for Adj' },
     ],
     returns: '{ "result": "done", "error": null }',
     graphql: 'mutation resellerWalletAdjust',

@@ -200,7 +200,7 @@ const collectionOperations = [
     summary: "E23: approves a collected payment: records it as payments, settling the customer's oldest open invoices first.",
     params: [
       { name: 'userId', kind: 'integer', required: true, doc: 'The customer.' },
-      { name: 'amount', kind: 'decimal', required: true, doc: 'The approved amount, more than 0.' },
+      { name: 'amount', kind: 'money', required: true, doc: 'The approved amount, more than 0.' },
       { name: 'modelId', kind: 'integer', required: true, doc: 'The collection (paymentcollectionId of get_collection_approval_users).' },
     ],
     returns: '{ status, errorCode: 200, message: "Payment Approved" }',
@@ -240,7 +240,7 @@ const collectionOperations = [
     summary: "E25: the collector's report on a visit (collected, not available, already paid), on the customer's waiting request or as a new collection.",
     params: [
       { name: 'userId', kind: 'integer', required: true, doc: 'The customer.' },
-      { name: 'amount', kind: 'decimal', doc: 'Required (more than 0) when statusOfCollection is cashCollected.' },
+      { name: 'amount', kind: 'money', doc: 'Required (more than 0) when statusOfCollection is cashCollected.' },
       { name: 'statusOfCollection', kind: 'text', required: true, values: Object.keys(COLLECTION_OUTCOME) },
       { name: 'method', kind: 'text', values: Object.keys(COLLECTION_METHOD), doc: 'Required when statusOfCollection is cashCollected.' },
       { name: 'bank', kind: 'text', doc: 'Required for a cheque.' },

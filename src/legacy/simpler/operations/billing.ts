@@ -116,7 +116,7 @@ const subscriptionOperations = [
       { name: 'valid_from', kind: 'usDate', doc: 'MM/DD/YYYY; default today; also the first billing date.' },
       { name: 'cycles', kind: 'integer', doc: 'Billing cycles to bill; empty = unlimited.' },
       { name: 'frequency', kind: 'integer', doc: "Billing frequency in months; default the product's, else 1." },
-      { name: 'price', kind: 'decimal', doc: "Overrides the product's price." },
+      { name: 'price', kind: 'money', doc: "Overrides the product's price." },
       { name: 'description', kind: 'text', doc: "Overrides the product's name on invoices." },
       { name: 'tax_zone', kind: 'integer', doc: "Tax zone id; default the customer's." },
       { name: 'tax_mode', kind: 'text', values: ['default', 'fixed', 'multi'] },
@@ -333,7 +333,7 @@ const invoiceOperations = [
     summary: 'Records a payment against an invoice (by invoice number); the invoice becomes partially paid or paid.',
     params: [
       { name: 'invoiceNo', kind: 'integer', required: true, doc: 'The invoice number.' },
-      { name: 'amount', kind: 'decimal', required: true, doc: 'More than 0 and at most the balance due (the document says INTEGER; cents are accepted).' },
+      { name: 'amount', kind: 'money', required: true, doc: 'More than 0 and at most the balance due (the document says INTEGER; cents are accepted).' },
       { name: 'paymentDate', kind: 'isoDate', doc: 'YYYY-MM-DD; default today.' },
       { name: 'paymentType', kind: 'text', required: true, values: PAYMENT_TYPES },
       { name: 'narrative', kind: 'text' },

@@ -70,7 +70,7 @@ export const TRACKING_DETAIL_PARAMS: readonly ParamSpec[] = [
   { name: 'dateOpened', kind: 'isoDate', doc: 'YYYY-MM-DD.' },
   { name: 'dateClosed', kind: 'isoDate', doc: 'YYYY-MM-DD; not before dateOpened.' },
   { name: 'status', kind: 'text', values: ['open', 'paid'] },
-  { name: 'installerFee', kind: 'decimal', doc: 'FLOAT in the document; kept as exact money (≥ 0).' },
+  { name: 'installerFee', kind: 'money', doc: 'FLOAT in the document; kept as exact money (≥ 0).' },
 ];
 
 export const TRACKING_TAIL_PARAMS: readonly ParamSpec[] = [
@@ -103,7 +103,7 @@ export const SALES_TASK_PARAMS: readonly ParamSpec[] = [
   { name: 'type', kind: 'text', required: true, doc: 'Free text, e.g. upgrade.' },
   { name: 'date_closed', kind: 'isoDate', doc: 'YYYY-MM-DD.' },
   { name: 'hours_spent', kind: 'decimal', doc: 'Number ≥ 0.' },
-  { name: 'value', kind: 'decimal', doc: 'Value of the sale, ≥ 0.' },
+  { name: 'value', kind: 'money', doc: 'Value of the sale, ≥ 0.' },
   { name: 'priority', kind: 'integer', doc: '1, 2, 3, 4 or 5.' },
   { name: 'status', kind: 'text', values: TICKET_STATUSES },
   { name: 'var', kind: 'text', doc: 'Name of a Value Added Reseller that exists.' },

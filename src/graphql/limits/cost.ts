@@ -1,0 +1,39 @@
+/**
+ * The cost of a query: each field selection costs 1 — aliases, root fields and introspection
+ * (`__schema`, `__type`) included — and a field taking `first` or `last` multiplies what is below
+ * it by that page size (20 when omitted), so nested connections cost what they could return.
+ */
+import { createRequire } from 'node:module';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../../db/pagination';
+
+// Its ESM build imports graphql's ESM files by path, a second copy of graphql beside the
+// CommonJS one the rest of the server uses; the CommonJS build shares ours.
+const { getComplexity } = createRequire(import.meta.url)('graphql-query-complexity') as typeof import('graphql-query-complexity');
+
+export const MAX_QUERY_COST = 50_000;
+/** Selections the cost walk may visit (a fragment spread many times counts each time). */
+export const MAX_COST_NODES = 20_000;
+
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : undefined;
+  const isList = 'first' in args || 'last' in args || size !== undefined;
+  return 1 + childComplexity * (isList ? (size ?? DEFAULT_PAGE_SIZE) : 1);
+};
+
+/** Throws QUERY_TOO_COMPLEX when the operation costs more than `max`. `variables` as sent (already known to coerce). */
+export function checkCost(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown>, max = MAX_QUERY_COST): void {
+  let cost: number;
+  try {
+    cost = getComplexity({ schema, query, variables, estimators: [pageSizeEstimator], maxQueryNodes: MAX_COST_NODES });
+  } catch (error) {
+    if (!(error instanceof Error) || !/maximum allowed number of nodes/.test(error.message)) throw error;
+    throw tooComplex(`the query expands to more than ${MAX_COST_NODES} field selections (each fragment spread counts in full)`, undefined, max);
+  }
+  if (cost > max) throw tooComplex(`query costs ${cost}, more than the limit of ${max}: ask for smaller pages or fewer nested lists`, cost, max);
+}
+
+function tooComplex(message: string, cost: number | undefined, limit: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...(cost !== undefined ? { cost } : {}), limit, http: { status: 400 } } });
+}
