@@ -3,6 +3,7 @@
  * `npm start` work on a fresh machine: embedded database under ./data, port 8080, demo data.
  */
 import path from 'node:path';
+import { compileTrust } from './server/client-address';
 
 export interface Config {
   port: number;
@@ -23,6 +24,17 @@ export interface Config {
   smtpUrl?: string;
   /** From header of e-mails sent through the relay. */
   smtpFrom?: string;
+  /**
+   * How long a stop (SIGTERM/SIGINT) waits for in-flight requests before cutting their
+   * connections (SHUTDOWN_GRACE_MS, default 10 s).
+   */
+  shutdownGraceMs?: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses and CIDRs,
+   * comma-separated, or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`). Empty: the
+   * header is ignored and the client is the socket's peer.
+   */
+  trustProxy?: string[];
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -55,7 +67,23 @@ export function loadConfig(): Config {
     runJobs: boolFrom('RUN_JOBS', true),
     smtpUrl: process.env.SMTP_URL || undefined,
     smtpFrom: process.env.SMTP_FROM || undefined,
+    shutdownGraceMs: intFrom('SHUTDOWN_GRACE_MS', 10_000),
+    trustProxy: trustProxyFrom('TRUST_PROXY'),
   };
+}
+
+function trustProxyFrom(name: string): string[] {
+  const entries = (process.env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  // proxy-addr validates each address or CIDR; a typo fails the start, not every request.
+  try {
+    compileTrust(entries);
+  } catch (error) {
+    throw new Error(`${name} must list IP addresses or CIDRs (or loopback, linklocal, uniquelocal): ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 /**

@@ -26,6 +26,9 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [ApolloServerPluginLandingPageDisabled(), queryCostLimit()],
+    // The process's stop is ours (src/lifecycle): Apollo's own SIGTERM handler would stop the
+    // graph before in-flight requests finish and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

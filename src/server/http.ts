@@ -9,6 +9,7 @@ import { withQueryScope } from '../db/query-counter';
 import { log } from './logger';
 import { describeError } from '../shared/describe-error';
 import { recordRequest } from './metrics';
+import { clientAddress, compileTrust } from './client-address';
 
 export interface RequestContext {
   req: IncomingMessage;
@@ -118,21 +119,28 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function clientAddress(req: IncomingMessage): string {
-  const raw = req.socket.remoteAddress ?? '';
-  return raw.startsWith('::ffff:') ? raw.slice(7) : raw;
+export interface HttpServerOptions {
+  maxBodyBytes: number;
+  /** TRUST_PROXY entries: proxies whose X-Forwarded-For names the client (client-address.ts). */
+  trustProxy?: readonly string[];
+  /** While this returns true (the database is still being opened), requests get 503. */
+  starting?: () => boolean;
 }
 
-export function createHttpServer(router: Router, options: { maxBodyBytes: number }): Server {
+export function createHttpServer(router: Router, options: HttpServerOptions): Server {
+  const trust = compileTrust(options.trustProxy ?? []);
   return createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 100) || randomUUID();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
-    const found = router.match(method, url.pathname);
+    const starting = options.starting?.() ?? false;
+    const found = starting ? null : router.match(method, url.pathname);
     const surface = found && 'route' in found ? found.route.surface : 'none';
+    const clientIp = clientAddress(req, trust);
     const scope = withQueryScope(async () => {
       res.setHeader('x-request-id', requestId);
+      if (starting) return sendJson(res, 503, { error: 'starting' }, { 'retry-after': '1' });
       if (!found) return sendJson(res, 404, { error: `no route for ${url.pathname}` });
       if ('allowed' in found) {
         return sendJson(res, 405, { error: `method ${method} not allowed` }, { allow: [...new Set(found.allowed)].join(', ') });
@@ -144,7 +152,7 @@ export function createHttpServer(router: Router, options: { maxBodyBytes: number
         url,
         requestId,
         params: found.params,
-        clientIp: clientAddress(req),
+        clientIp,
         body: () => (cached ??= readBody(req, options.maxBodyBytes)),
       };
       await found.route.handler(ctx);
@@ -172,7 +180,7 @@ export function createHttpServer(router: Router, options: { maxBodyBytes: number
           status: res.statusCode,
           durationMs: Math.round(durationMs * 100) / 100,
           dbQueries: scope.queries(),
-          remote: clientAddress(req),
+          remote: clientIp,
         });
       });
   });

@@ -6,6 +6,7 @@
  */
 import { loadConfig } from '../../config';
 import { openDatabase } from '../client';
+import { setDataDirRole } from '../data-dir-lock';
 import { isEmpty } from '../migrate';
 import { seedDemo } from '../seed/demo';
 import { generateOperator } from '../seed/generator';
@@ -25,6 +26,7 @@ function progressBar(done: number, total: number, rows: number, started: number)
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { customers: 'number', operator: 'string', batch: 'number', seed: 'number', demo: 'boolean' });
   const config = loadConfig();
+  setDataDirRole('db:seed');
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.withStartupLock((db) => database.migrate(db));
