@@ -10,7 +10,7 @@
  * and the group/other bits PGlite's file layer puts on the files it writes (it creates them
  * 0666 whatever the umask) are removed when the database is opened and closed.
  */
-import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -72,7 +72,10 @@ export function lockDataDir(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readOwner(lockPath);
       if (owner && ownerIsAlive(owner)) throw new DataDirInUseError(dir, owner);
-      // Dead owner (or an unreadable, half-written file): take it over.
+      // An unreadable file may be another process's lock between create and write: only an
+      // old one is abandoned.
+      if (!owner && lockIsFresh(lockPath)) throw new Error(`DATA_DIR ${dir} is being locked by another process right now; try again`);
+      // Dead owner (or an old, unreadable file): take it over.
       try {
         unlinkSync(lockPath);
       } catch (unlinkError) {
@@ -107,6 +110,14 @@ export function lockDataDir(dataDir: string): DataDirLock {
     return { dataDir: dir, release };
   }
   throw new Error(`could not take the lock on DATA_DIR ${dir}: it keeps changing hands`);
+}
+
+function lockIsFresh(lockPath: string): boolean {
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs < 10_000;
+  } catch {
+    return false; // gone meanwhile: the next round creates it
+  }
 }
 
 function readOwner(lockPath: string): LockOwner | undefined {

@@ -5,7 +5,7 @@
  * the directory's files are private to their owner.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,7 +75,6 @@ describe('DATA_DIR ownership (PGlite)', () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     const deadPid = dead.pid!;
     await new Promise((resolve) => dead.once('exit', resolve));
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(path.join(dataDir, LOCK_FILE_NAME), JSON.stringify({ pid: deadPid, host: hostname(), role: 'server', since: '2000-01-01T00:00:00.000Z' }));
     const handle = await openDatabase({ dataDir });
@@ -84,6 +83,18 @@ describe('DATA_DIR ownership (PGlite)', () => {
     } finally {
       await handle.close();
     }
+  }, 60_000);
+
+  it('treats an unreadable lock as being written by a starting process until it is old', async () => {
+    const dataDir = path.join(base, 'half-written');
+    mkdirSync(dataDir, { recursive: true });
+    const lockPath = path.join(dataDir, LOCK_FILE_NAME);
+    writeFileSync(lockPath, '');
+    await expect(openDatabase({ dataDir })).rejects.toThrow('is being locked by another process right now');
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(lockPath, anHourAgo, anHourAgo);
+    const handle = await openDatabase({ dataDir });
+    await handle.close();
   }, 60_000);
 
   it('creates DATA_DIR 0700 and leaves no group- or world-writable file in it', async () => {
