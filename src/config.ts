@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { LoginThrottleSettings } from './throttle';
+import { compileTrust } from './server/client-address';
 
 export interface Config {
   port: number;
@@ -28,6 +29,17 @@ export interface Config {
   loginThrottle?: Partial<LoginThrottleSettings>;
   /** Server processes to run under a supervisor (WORKERS; absent or 1: no supervisor). Needs DATABASE_URL when above 1. */
   workers?: number;
+  /**
+   * How long a stop (SIGTERM/SIGINT) waits for in-flight requests before cutting their
+   * connections (SHUTDOWN_GRACE_MS, default 10 s).
+   */
+  shutdownGraceMs?: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses and CIDRs,
+   * comma-separated, or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`). Empty: the
+   * header is ignored and the client is the socket's peer.
+   */
+  trustProxy?: string[];
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -75,7 +87,23 @@ export function loadConfig(): Config {
       maxEntries: intFrom('LOGIN_THROTTLE_MAX_ENTRIES', 100_000),
     },
     workers,
+    shutdownGraceMs: intFrom('SHUTDOWN_GRACE_MS', 10_000),
+    trustProxy: trustProxyFrom('TRUST_PROXY'),
   };
+}
+
+function trustProxyFrom(name: string): string[] {
+  const entries = (process.env[name] ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  // proxy-addr validates each address or CIDR; a typo fails the start, not every request.
+  try {
+    compileTrust(entries);
+  } catch (error) {
+    throw new Error(`${name} must list IP addresses or CIDRs (or loopback, linklocal, uniquelocal): ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 /**

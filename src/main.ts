@@ -1,30 +1,24 @@
-/** Entry point of `npm start`. */
+/**
+ * Entry point of `npm start` (`node --import tsx src/main.ts`: one process, so SIGTERM from a
+ * container runtime or systemd reaches the server itself).
+ */
 import { loadConfig } from './config';
-import { startApp } from './server/app';
+import { setDataDirRole } from './db/data-dir-lock';
+import { stopOnSignals } from './lifecycle/stop-signals';
+import { DEFAULT_SHUTDOWN_GRACE_MS, startApp } from './server/app';
 import { log } from './server/logger';
 import { describeError } from './shared/describe-error';
 import { runSupervisor, supervising } from './supervisor';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
+setDataDirRole('server');
+const failed = (error: unknown): never => {
   log('error', 'start-up failed', { error: describeError(error) });
   process.exit(1);
-}
+};
+const config = await Promise.resolve().then(loadConfig).catch(failed);
+// WORKERS=N: this process becomes the supervisor of N server processes and never returns here.
 if (supervising(config)) await runSupervisor({ workers: config.workers ?? 1 });
+const app = await startApp(config).catch(failed);
 
-const app = await startApp(config).catch((error: unknown) => {
-  log('error', 'start-up failed', { error: describeError(error) });
-  process.exit(1);
-});
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log('info', 'shutting down', { signal });
-    app.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+// The deadline leaves time after the grace for the worker's job in hand and the database close.
+stopOnSignals(() => app.stop(), { deadlineMs: (config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS) + 15_000 });

@@ -3,7 +3,6 @@
  * (persisted in a directory, or in memory for tests). Both are driven through the same
  * drizzle API, so the rest of the code never asks which engine it is on.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -16,6 +15,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { recordQuery } from './query-counter';
+import { lockDataDir, restrictDataDirModes } from './data-dir-lock';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -95,9 +95,17 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 }
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  await client.waitReady;
+  // One owner per directory (data-dir-lock.ts): refused here, before PGlite reads anything.
+  const lock = dataDir ? lockDataDir(dataDir) : undefined;
+  let client: PGlite;
+  try {
+    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    await client.waitReady;
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+  if (lock) restrictDataDirModes(lock.dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case', logger: countingLogger });
   return {
     db: db as unknown as Database,
@@ -107,7 +115,16 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     ping: async (timeoutMs = PING_TIMEOUT_MS) => {
       await within(timeoutMs, db.execute(sql`select 1`));
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        if (lock) {
+          restrictDataDirModes(lock.dataDir);
+          lock.release();
+        }
+      }
+    },
   };
 }
 

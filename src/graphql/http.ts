@@ -30,6 +30,9 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     introspection: true,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [ApolloServerPluginLandingPageDisabled(), requestLimits(), serviceUnavailableStatus()],
+    // The process's stop is ours (src/lifecycle): Apollo's own SIGTERM handler would stop the
+    // graph before in-flight requests finish and re-raise the signal.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

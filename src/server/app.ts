@@ -19,6 +19,7 @@ import { RETRY_AFTER_HEADER } from '../availability';
 import { createSmtpTransport } from '../support/smtp-transport';
 import { resetMessageTransport, setMessageTransport } from '../support/message-transport';
 import { configureLoginThrottle } from '../throttle';
+import { trackHttpDrain } from '../lifecycle/http-drain';
 
 export interface App {
   server: Server;
@@ -28,8 +29,8 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function buildRouter(database: DatabaseHandle, config: Config): Promise<{ router: Router; stop: () => Promise<void> }> {
-  const router = new Router();
+/** Registers every surface's routes on `router` (the server already listens; see startApp). */
+export async function buildRouter(database: DatabaseHandle, config: Config, router = new Router()): Promise<{ router: Router; stop: () => Promise<void> }> {
   router.add('GET', '/healthz', 'system', async ({ res }) => {
     try {
       await database.ping();
@@ -50,24 +51,44 @@ export async function buildRouter(database: DatabaseHandle, config: Config): Pro
   return { router, stop: () => apollo.stop() };
 }
 
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Listens first, then opens the database: a busy port fails before anything touches the
+ * database (a second `npm start` must not open, lock or migrate the live one). Until the
+ * routes are ready, requests get 503 "starting".
+ */
 export async function startApp(config: Config, options: { database?: DatabaseHandle } = {}): Promise<App> {
   const started = Date.now();
-  const database = options.database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
-  const { seeded } = await prepareDatabase(database, { seedDemo: config.seedDemo });
   // Failed-login counters start empty with this app's settings (one throttle per process).
   configureLoginThrottle(config.loginThrottle);
-  const { router, stop: stopSurfaces } = await buildRouter(database, config);
+  const router = new Router();
+  let starting = true;
+  const server = createHttpServer(router, { maxBodyBytes: config.maxBodyBytes, trustProxy: config.trustProxy, starting: () => starting });
+  const drain = trackHttpDrain(server);
+  await listen(server, config.port, config.host);
+
+  let database = options.database;
+  let stopSurfaces: (() => Promise<void>) | undefined;
+  let seeded: boolean;
+  try {
+    database ??= await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    ({ seeded } = await prepareDatabase(database, { seedDemo: config.seedDemo }));
+    ({ stop: stopSurfaces } = await buildRouter(database, config, router));
+  } catch (error) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // A database this call opened is closed again (which also frees a PGlite DATA_DIR).
+    if (database && !options.database) await database.close().catch(() => {});
+    throw error;
+  }
+  const db = database;
   // E-mail leaves through the configured relay; without one, through the log transport.
   const smtp = config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl, from: config.smtpFrom ?? 'ispgraph <noreply@localhost>' }) : undefined;
   if (smtp) setMessageTransport('email', smtp);
-  const server = createHttpServer(router, { maxBodyBytes: config.maxBodyBytes });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  starting = false;
   // Jobs that drive outside systems (WIB files, attachments, GPS, plan changes) run here.
   const worker = config.runJobs
-    ? startWorker(database.db, {
+    ? startWorker(db.db, {
         intervalMs: 1000,
         onError: (error) => log('error', 'job worker', { error: describeError(error) }),
         onOutage: (event) =>
@@ -81,27 +102,44 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   const url = `http://${host}:${address.port}`;
   log('info', 'listening', {
     url,
-    database: database.engine,
-    dataDir: database.engine === 'pglite' ? config.dataDir : undefined,
+    database: db.engine,
+    dataDir: db.engine === 'pglite' ? config.dataDir : undefined,
     seededDemo: seeded,
     startupMs: Date.now() - started,
   });
+  let stopped: Promise<void> | undefined;
   return {
     server,
-    database,
+    database: db,
     url,
     seeded,
-    stop: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await worker?.stop();
-      if (smtp) {
-        smtp.close();
-        resetMessageTransport('email');
-      }
-      await stopSurfaces();
-      await database.close();
-    },
+    // In-flight requests finish (up to the grace), then the worker, the surfaces and the database close.
+    stop: () =>
+      (stopped ??= (async () => {
+        const graceMs = config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+        const [{ cut }] = await Promise.all([drain.drain(graceMs), worker?.stop()]);
+        if (cut > 0) log('warn', 'requests cut at the end of the shutdown grace', { cut, graceMs });
+        if (smtp) {
+          smtp.close();
+          resetMessageTransport('email');
+        }
+        await stopSurfaces?.();
+        await db.close();
+      })()),
   };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new Error(`port ${port} on ${host} is already in use; the database was not opened`));
+      else if (error.code === 'EACCES') reject(new Error(`not allowed to listen on port ${port} on ${host}; the database was not opened`));
+      else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
 }

@@ -10,6 +10,7 @@ import { log } from './logger';
 import { describeError } from '../shared/describe-error';
 import { recordRequest } from './metrics';
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../availability';
+import { clientAddress, compileTrust } from './client-address';
 
 export interface RequestContext {
   req: IncomingMessage;
@@ -149,20 +150,25 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-function clientAddress(req: IncomingMessage): string {
-  const raw = req.socket.remoteAddress ?? '';
-  return raw.startsWith('::ffff:') ? raw.slice(7) : raw;
+export interface HttpServerOptions {
+  maxBodyBytes: number;
+  /** TRUST_PROXY entries: proxies whose X-Forwarded-For names the client (client-address.ts). */
+  trustProxy?: readonly string[];
+  /** While this returns true (the database is still being opened), requests get 503. */
+  starting?: () => boolean;
 }
 
 /** A caller's X-Request-Id is echoed and logged, so only a plain token of up to 100 characters is kept. */
 const REQUEST_ID = /^[A-Za-z0-9._:@\-]{1,100}$/;
 
-export function createHttpServer(router: Router, options: { maxBodyBytes: number }): Server {
+export function createHttpServer(router: Router, options: HttpServerOptions): Server {
+  const trust = compileTrust(options.trustProxy ?? []);
   return createServer((req, res) => {
     const started = process.hrtime.bigint();
     const offered = req.headers['x-request-id'];
     const requestId = typeof offered === 'string' && REQUEST_ID.test(offered) ? offered : randomUUID();
     const method = (req.method ?? 'GET').toUpperCase();
+    const starting = options.starting?.() ?? false;
     // Nothing about the request target may throw past this point: a target URL cannot parse
     // (`//`-only authority forms, absolute-form with bad hosts) or a path parameter that does
     // not decode is a 400 with the request id, never an uncaught exception.
@@ -171,14 +177,16 @@ export function createHttpServer(router: Router, options: { maxBodyBytes: number
     let targetProblem: string | undefined;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
-      found = router.match(method, url.pathname);
+      found = starting ? null : router.match(method, url.pathname);
     } catch (error) {
       targetProblem = error instanceof BadPathEncodingError ? error.message : 'the request target is not a valid URL';
     }
     const surface = found && 'route' in found ? found.route.surface : 'none';
+    const clientIp = clientAddress(req, trust);
     const scope = withQueryScope(async () => {
       res.setHeader('x-request-id', requestId);
       if (targetProblem) return sendJson(res, 400, { error: targetProblem, requestId });
+      if (starting) return sendJson(res, 503, { error: 'starting', requestId }, { 'retry-after': '1' });
       if (!found) return sendJson(res, 404, { error: `no route for ${url.pathname}`, requestId });
       if ('allowed' in found) {
         return sendJson(res, 405, { error: `method ${method} not allowed`, requestId }, { allow: [...new Set(found.allowed)].join(', ') });
@@ -190,7 +198,7 @@ export function createHttpServer(router: Router, options: { maxBodyBytes: number
         url,
         requestId,
         params: found.params,
-        clientIp: clientAddress(req),
+        clientIp,
         body: () => (cached ??= readBody(req, options.maxBodyBytes)),
       };
       await found.route.handler(ctx);
@@ -233,7 +241,7 @@ export function createHttpServer(router: Router, options: { maxBodyBytes: number
           status: res.statusCode,
           durationMs: Math.round(durationMs * 100) / 100,
           dbQueries: scope.queries(),
-          remote: clientAddress(req),
+          remote: clientIp,
         });
       });
   });

@@ -255,8 +255,9 @@ async function checkM4Request(
     })
     .from(staffUsers)
     .innerJoin(operators, eq(operators.id, staffUsers.operatorId))
-    .where(and(eq(staffUsers.username, input.username), eq(staffUsers.active, true), isNull(operators.deletedAt)))
-    .limit(10);
+    // No limit: every operator with such a user must be a candidate, or a signature by the
+    // eleventh operator's secret would be refused (one row per operator; SHA1 is cheap).
+    .where(and(eq(staffUsers.username, input.username), eq(staffUsers.active, true), isNull(operators.deletedAt)));
   if (candidates.length === 0) throw new M4AuthenticationError('denied', 'unknown API user');
 
   // An operator without a secret cannot verify any signature: its M4 API is effectively off.

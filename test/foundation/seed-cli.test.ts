@@ -16,7 +16,11 @@ describe('npm run db:seed', () => {
   it('generates the customers asked for, drawing progress and reporting the rate', async () => {
     const { stdout, stderr } = await run('npx', ['tsx', 'src/db/cli/seed.ts', '--customers', '120', '--operator', 'clitest', '--batch', '50'], { cwd: root, env });
     const report = JSON.parse(stdout.trim()) as Record<string, unknown>;
-    expect(report).toMatchObject({ operator: 'clitest', customers: 120, engine: 'pglite', token: 'clitest-token' });
+    expect(report).toMatchObject({ operator: 'clitest', customers: 120, engine: 'pglite' });
+    // A random token, not a guessable `<operator>-token`, printed once with the other secrets.
+    expect(report.token).toMatch(/^isp_[A-Za-z0-9_-]{40}$/);
+    expect(report.secrets).toMatchObject({ bearerToken: report.token, m4: { username: 'admin' } });
+    expect((report.secrets as { m4: { apiSecret: string } }).m4.apiSecret).not.toBe('secret');
     expect(report.rowsPerSecond).toBeGreaterThan(0);
     expect(stderr).toMatch(/\[#+-*\]\s+\d+% 50\/120 customers/);
     expect(stderr).toMatch(/100% 120\/120 customers/);

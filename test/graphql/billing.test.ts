@@ -529,7 +529,7 @@ describe.each(enabledEngines())('GraphQL catalog and billing on %s', (engine) =>
         inv: demoInvoice!.id,
         ids: [toGlobalId('Plan', demoPlan!.id), toGlobalId('Invoice', demoInvoice!.id), toGlobalId('CreditCard', demoCard!.id), toGlobalId('Subscription', demoSub!.id)],
       },
-      'billingother-token',
+      other.token,
     );
     expect(res.errors).toBeUndefined();
     expect(res.data.plans.totalCount).toBe(await db().$count(plans, eq(plans.operatorId, other.operatorId)));
@@ -547,20 +547,20 @@ describe.each(enabledEngines())('GraphQL catalog and billing on %s', (engine) =>
     const pay = await t.gql<{ invoicePay: { userErrors: UserErrors } }>(
       'mutation($id: ID!) { invoicePay(input: { invoiceId: $id, amount: "1.00", method: CASH }) { userErrors { field message code } } }',
       { id: toGlobalId('Invoice', demoInvoice!.id) },
-      'billingother-token',
+      other.token,
     );
     expect(pay.data.invoicePay.userErrors[0]).toMatchObject({ field: ['input', 'invoiceId'], code: 'NOT_FOUND' });
     const [otherCustomer] = await db().select().from(customers).where(eq(customers.operatorId, other.operatorId)).limit(1);
     const sub = await t.gql<{ subscriptionCreate: { userErrors: UserErrors } }>(
       'mutation($c: ID!, $p: ID!) { subscriptionCreate(input: { customerId: $c, planId: $p }) { userErrors { field code } } }',
       { c: toGlobalId('Customer', otherCustomer!.id), p: toGlobalId('Plan', demoPlan!.id) },
-      'billingother-token',
+      other.token,
     );
     expect(sub.data.subscriptionCreate.userErrors).toEqual([{ field: ['input', 'planId'], code: 'NOT_FOUND' }]);
     const del = await t.gql<{ subscriptionDelete: { userErrors: UserErrors } }>(
       'mutation($id: ID!) { subscriptionDelete(input: { id: $id }) { userErrors { code } } }',
       { id: toGlobalId('Subscription', demoSub!.id) },
-      'billingother-token',
+      other.token,
     );
     expect(del.data.subscriptionDelete.userErrors).toEqual([{ code: 'NOT_FOUND' }]);
     expect(await db().$count(payments)).toBe(paymentsBefore);

@@ -119,12 +119,12 @@ describe.each(enabledEngines())('GraphQL customers on %s', (engine) => {
 
   it("keeps operators apart: another operator's token sees none of these customers", async () => {
     const { generateOperator } = await import('../../src/db/seed/generator');
-    await generateOperator(t.database.handle.db, { operatorCode: 'other', customers: 5 });
+    const { token: otherToken } = await generateOperator(t.database.handle.db, { operatorCode: 'other', customers: 5 });
     const mine = await t.gql<{ customer: { id: string } }>('{ customer(legacyId: 5) { id } }');
     const theirs = await t.gql<{ customers: { totalCount: number }; node: unknown; customer: unknown }>(
       'query($id: ID!) { customers { totalCount } node(id: $id) { id } customer(legacyId: 5) { id } }',
       { id: mine.data.customer.id },
-      'other-token',
+      otherToken,
     );
     expect(theirs.data.customers.totalCount).toBe(5);
     expect(theirs.data.node).toBeNull();

@@ -357,7 +357,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
 
   it("keeps operators apart: another operator can neither see nor touch the demo network, and may reuse its addresses", async () => {
     const { generateOperator } = await import('../../src/db/seed/generator');
-    await generateOperator(t.database.handle.db, { operatorCode: 'nw-other', customers: 3 });
+    const { token: otherToken } = await generateOperator(t.database.handle.db, { operatorCode: 'nw-other', customers: 3 });
     const pick = async (query: ReturnType<typeof sql>) => (await q<{ id: number }>(query))[0]!.id;
     const eq = await pick(sql`select id from equipment where operator_id = ${demo} order by id limit 1`);
     const bs = await pick(sql`select id from basestations where operator_id = ${demo} order by id limit 1`);
@@ -378,7 +378,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
         customerIpAdd(input: { customerId: $mine, ip: $ip }) { userErrors { field message code } }
       }`,
       { eq: gid('Equipment', eq), bs: gid('Basestation', bs), cust: gid('Customer', cust), mine: gid('Customer', theirCustomer), ip: held!.ip },
-      'nw-other-token',
+      otherToken,
     );
     expect(res.errors).toBeUndefined();
     const codes = Object.fromEntries(Object.entries(res.data).map(([k, v]) => [k, v.userErrors.map((e) => e.code)]));

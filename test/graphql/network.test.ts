@@ -489,7 +489,7 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
 
   it("keeps operators apart: another operator sees none of the demo network, RADIUS, tickets or resellers", async () => {
     const { generateOperator } = await import('../../src/db/seed/generator');
-    await generateOperator(t.database.handle.db, { operatorCode: 'net-other', customers: 6 });
+    const { token: otherToken } = await generateOperator(t.database.handle.db, { operatorCode: 'net-other', customers: 6 });
     const mine = await ok<{ sites: { nodes: { id: string; legacyId: number }[] }; resellers: { nodes: { id: string; legacyId: number }[] }; radiusSessions: { nodes: { id: string }[] }; equipment: { nodes: { id: string; legacyId: number }[] } }>(
       '{ sites(first: 1) { nodes { id legacyId } } resellers(first: 1) { nodes { id legacyId } } radiusSessions(first: 1) { nodes { id } } equipment(first: 1) { nodes { id legacyId } } }',
     );
@@ -524,7 +524,7 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
         demoSite: equipment(filter: { siteId: $siteId }) { totalCount }
       }`,
       { ids, site: mine.sites.nodes[0]!.legacyId, reseller: mine.resellers.nodes[0]!.legacyId, eq: mine.equipment.nodes[0]!.legacyId, siteId: mine.sites.nodes[0]!.id },
-      'net-other-token',
+      otherToken,
     );
     const opId = await one(sql`select id as n from operators where code = 'net-other'`);
     expect(theirs.sites.totalCount).toBe(await one(sql`select count(*)::int as n from sites where operator_id = ${opId}`));
@@ -546,7 +546,7 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
         resellerWalletAdjust(input: { resellerId: $reseller, action: TOP_UP, amount: "5.00" }) { userErrors { code } }
       }`,
       { site: mine.sites.nodes[0]!.id, reseller: mine.resellers.nodes[0]!.id },
-      'net-other-token',
+      otherToken,
     );
     expect(update.siteUpdate.userErrors[0]!.code).toBe('NOT_FOUND');
     expect(update.siteDelete.userErrors[0]!.code).toBe('NOT_FOUND');

@@ -1,16 +1,20 @@
 /** `npm run db:migrate`: applies the checked-in migrations to the configured database. */
 import { loadConfig } from '../../config';
-import { openDatabase } from '../client';
+import { openDatabase, type DatabaseHandle } from '../client';
+import { setDataDirRole } from '../data-dir-lock';
 import { describeError } from '../../shared/describe-error';
 
+setDataDirRole('db:migrate');
 const config = loadConfig();
-const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+let database: DatabaseHandle | undefined;
 try {
-  await database.withStartupLock((db) => database.migrate(db));
+  // Refused (naming the owner's PID) when a server or another command holds DATA_DIR.
+  database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await database.withStartupLock((db) => database!.migrate(db));
   process.stdout.write(`migrations applied (${database.engine})\n`);
 } catch (error) {
   process.stderr.write(`db:migrate failed: ${describeError(error)}\n`);
   process.exitCode = 1;
 } finally {
-  await database.close();
+  await database?.close();
 }

@@ -3,9 +3,12 @@
  * Generates a new operator with that many customers into the configured database
  * (DATABASE_URL, or the embedded one under DATA_DIR), with a progress bar on stderr.
  * `npm run db:seed -- --demo` loads the demo operator if the database is empty.
+ * The new operator's secrets (bearer token, passwords, API keys, M4 secret) are random and
+ * appear once, in the JSON summary on stdout.
  */
 import { loadConfig } from '../../config';
 import { openDatabase } from '../client';
+import { setDataDirRole } from '../data-dir-lock';
 import { isEmpty } from '../migrate';
 import { seedDemo } from '../seed/demo';
 import { generateOperator } from '../seed/generator';
@@ -25,6 +28,7 @@ function progressBar(done: number, total: number, rows: number, started: number)
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { customers: 'number', operator: 'string', batch: 'number', seed: 'number', demo: 'boolean' });
   const config = loadConfig();
+  setDataDirRole('db:seed');
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     await database.withStartupLock((db) => database.migrate(db));
@@ -56,9 +60,11 @@ async function main(): Promise<void> {
       },
     });
     if (tty) process.stderr.write('\n');
+    // The operator's secrets exist in clear only here: printed once, stored hashed.
     process.stdout.write(
-      `${JSON.stringify({ operator: args.operator ?? 'bench', operatorId: report.operatorId, customers: report.customers, rows: report.rows, seconds: report.seconds, rowsPerSecond: Math.round(report.rows / report.seconds), token: report.token, engine: database.engine })}\n`,
+      `${JSON.stringify({ operator: args.operator ?? 'bench', operatorId: report.operatorId, customers: report.customers, rows: report.rows, seconds: report.seconds, rowsPerSecond: Math.round(report.rows / report.seconds), token: report.token, secrets: report.secrets, engine: database.engine })}\n`,
     );
+    process.stderr.write('the operator\'s secrets above are shown once and stored only hashed: keep them now\n');
   } finally {
     await database.close();
   }
