@@ -2,6 +2,7 @@
  * Assembles the service: database, routes of every surface, HTTP server. `startApp` is what
  * `npm start` runs and what the integration tests start on a free port.
  */
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Config } from '../config';
@@ -56,7 +57,9 @@ export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /**
  * Listens first, then opens the database: a busy port fails before anything touches the
  * database (a second `npm start` must not open, lock or migrate the live one). Until the
- * routes are ready, requests get 503 "starting".
+ * routes are ready, requests get 503 "starting". A worker under the supervisor (WORKERS=N)
+ * listens only once it is ready instead: the cluster hands it connections as soon as it
+ * listens, and its siblings are serving meanwhile.
  */
 export async function startApp(config: Config, options: { database?: DatabaseHandle } = {}): Promise<App> {
   const started = Date.now();
@@ -66,7 +69,8 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   let starting = true;
   const server = createHttpServer(router, { maxBodyBytes: config.maxBodyBytes, trustProxy: config.trustProxy, starting: () => starting });
   const drain = trackHttpDrain(server);
-  await listen(server, config.port, config.host);
+  const listenFirst = !cluster.isWorker;
+  if (listenFirst) await listen(server, config.port, config.host);
 
   let database = options.database;
   let stopSurfaces: (() => Promise<void>) | undefined;
@@ -85,6 +89,7 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   // E-mail leaves through the configured relay; without one, through the log transport.
   const smtp = config.smtpUrl ? createSmtpTransport({ url: config.smtpUrl, from: config.smtpFrom ?? 'ispgraph <noreply@localhost>' }) : undefined;
   if (smtp) setMessageTransport('email', smtp);
+  if (!listenFirst) await listen(server, config.port, config.host);
   starting = false;
   // Jobs that drive outside systems (WIB files, attachments, GPS, plan changes) run here.
   const worker = config.runJobs

@@ -14,7 +14,7 @@ import { rows } from '../helpers/sql';
 
 const sha1 = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex');
 
-describe.each(enabledEngines())('a generated operator beside the demo (%s)', (engine) => {
+describe.each(enabledEngines())('a generated operator beside the demo on %s', (engine) => {
   let t: TestApp;
   let acme: GenerateReport;
   let acmeCustomerId: number;

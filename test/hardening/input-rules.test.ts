@@ -121,7 +121,7 @@ for (const engine of enabledEngines()) {
         [{ query: `{ customers(first: 1) { edges { node { ${Array.from({ length: MAX_ALIASES + 1 }, (_, i) => `a${i}: id`).join(' ')} } } } }` }, 'TOO_MANY_ALIASES'],
         [{ query: `{ customers(first: 1) { edges { node { ${'invoices(first: 1) { edges { node { customer { '.repeat(MAX_DEPTH / 4)} id ${'} } } } '.repeat(MAX_DEPTH / 4)} } } } }` }, 'QUERY_TOO_DEEP'],
         [{ query: `{${'a{'.repeat(10_000)}b${'}'.repeat(10_000)}}` }, 'QUERY_TOO_DEEP'],
-        [{ query: '{ a: __schema { types { name } } b: __schema { types { name } } c: __type(name: "Query") { name } }' }, 'TOO_MANY_INTROSPECTION_FIELDS'],
+        [{ query: '{ a: __schema { types { name } } b: __schema { types { name } } c: __schema { queryType { name } } }' }, 'TOO_MANY_INTROSPECTION_FIELDS'],
         [{ query: '{ customers(first: 100) { edges { node { invoices(first: 100) { edges { node { customer { invoices(first: 100) { totalCount } } } } } } } } }' }, 'QUERY_TOO_COMPLEX'],
         [[{ query: '{ __typename }' }, { query: '{ __typename }' }], 'BATCH_TOO_LARGE'],
       ];

@@ -25,7 +25,7 @@ const VERBATIM = [DEMO.crm.apiKey, DEMO.bearerToken, sha256Hex(DEMO.bearerToken)
 const SHORT = [DEMO.simpler.password, DEMO.adminPassword, DEMO.m4.apiSecret, DEMO.portalPassword].join('|');
 const SECRET_VALUE = new RegExp(`(password|passwd|secret|api_?key|token|hash)["']?\\s*[:=]\\s*["']?(${SHORT})\\b`, 'i');
 
-describe.each(enabledEngines())('secrets stay out of replies and logs (%s)', (engine) => {
+describe.each(enabledEngines())('secrets stay out of replies and logs on %s', (engine) => {
   let t: TestApp;
   const logLines: string[] = [];
   const replies: { what: string; body: string }[] = [];

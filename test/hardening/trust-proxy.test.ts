@@ -17,7 +17,7 @@ const call = async (t: TestApp, forwardedFor: string) => {
   return (await res.json()) as { ip: string; result: unknown };
 };
 
-describe.each(enabledEngines())('TRUST_PROXY (%s)', (engine) => {
+describe.each(enabledEngines())('TRUST_PROXY on %s', (engine) => {
   let direct: TestApp;
   let proxied: TestApp;
   beforeAll(async () => {
