@@ -40,6 +40,12 @@ export interface Config {
    * header is ignored and the client is the socket's peer.
    */
   trustProxy?: string[];
+  /**
+   * Answer GraphQL reads whose fields all have SQL mappings with one compiled statement per
+   * root field (GRAPHQL_COMPILED, default true; false sends every request through the
+   * resolvers — for comparing the two).
+   */
+  compiledReads?: boolean;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -89,6 +95,7 @@ export function loadConfig(): Config {
     workers,
     shutdownGraceMs: intFrom('SHUTDOWN_GRACE_MS', 10_000),
     trustProxy: trustProxyFrom('TRUST_PROXY'),
+    compiledReads: boolFrom('GRAPHQL_COMPILED', true),
   };
 }
 

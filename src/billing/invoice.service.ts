@@ -33,6 +33,9 @@ export async function findByNumber(db: Executor, operatorId: number, number: num
 }
 
 /** What is still owed, exactly: total − amountPaid in cents. */
+/** balanceDue computed by PostgreSQL (exact numeric subtraction, two decimals like fromCents). */
+export const balanceDueSql = (): SQL => sql`(${invoices.total} - ${invoices.amountPaid})`;
+
 export function balanceDue(row: Pick<InvoiceRow, 'total' | 'amountPaid'>): string {
   return fromCents(toCents(row.total)! - toCents(row.amountPaid)!);
 }

@@ -41,7 +41,8 @@ export function isActive(row: Pick<SubscriptionRow, 'endedAt' | 'validTo'>, on: 
   return row.endedAt == null && (row.validTo == null || row.validTo >= on);
 }
 
-function activeCondition(on: string): SQL {
+/** isActive as SQL, for lists filtered by it and for the compiled read path. */
+export function activeCondition(on: string): SQL {
   return sql`(${subscriptions.endedAt} is null and (${subscriptions.validTo} is null or ${subscriptions.validTo} >= ${on}))`;
 }
 

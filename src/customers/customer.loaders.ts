@@ -15,7 +15,7 @@ export function contactsByCustomer(ctx: GraphQLContext) {
   return ctx.loaders.get<number, (typeof customerContacts.$inferSelect)[]>('customer.contacts', async (ids) =>
     groupByKeys(
       ids,
-      await ctx.db.select().from(customerContacts).where(inArray(customerContacts.customerId, [...ids])).orderBy(asc(customerContacts.position)),
+      await ctx.db.select().from(customerContacts).where(inArray(customerContacts.customerId, [...ids])).orderBy(asc(customerContacts.position), asc(customerContacts.id)),
       (row) => row.customerId,
     ),
   );

@@ -1,8 +1,11 @@
 /** Between the GraphQL shapes and the service's: addresses nest, ids are global. */
 import { asNode } from '../graphql/node';
-import { optionalIdOf } from '../graphql/ids';
-import type { CustomerInput, CustomerRow } from './customer.service';
-import type { AddressInput, Customer, CustomerFieldsInput } from './customer.types';
+import { idOf, optionalIdOf } from '../graphql/ids';
+import { DomainError } from '../shared/errors';
+import { SortDirection } from '../graphql/sort-direction';
+import type { SortKey } from '../db/pagination';
+import { customerSort, type CustomerFilter, type CustomerInput, type CustomerRow } from './customer.service';
+import { CustomerOrderField, type AddressInput, type Customer, type CustomerFieldsInput, type CustomerFilterInput, type CustomerOrder } from './customer.types';
 
 export function toCustomer(row: CustomerRow): Customer {
   const { portalPasswordHash, ...rest } = row;
@@ -46,4 +49,24 @@ export function fromCustomerInput(input: CustomerFieldsInput & { name?: string; 
     longitude: longitude == null ? longitude : String(longitude),
     customFields: input.customFields?.map((f) => ({ fieldId: f.fieldId, value: f.value ?? null })),
   } as CustomerInput;
+}
+
+/** The `customers` filter argument as the service's filter (global ids to numbers). */
+export function customerFilterOf(filter: CustomerFilterInput | null | undefined): CustomerFilter {
+  return {
+    ...filter,
+    resellerId: optionalIdOf(filter?.resellerId, 'Reseller', ['filter', 'resellerId']),
+    servicePlanId: optionalIdOf(filter?.servicePlanId, 'Plan', ['filter', 'servicePlanId']),
+  };
+}
+
+/** The `orderBy` argument as the service's sort key (default: by id, ascending). */
+export function customerSortOf(orderBy: CustomerOrder | null | undefined): SortKey {
+  return customerSort(orderBy?.field ?? CustomerOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
+}
+
+/** The customer a lookup names by `id` or `legacyId` (exactly one of them). */
+export function customerIdOf(args: { id?: string | null; legacyId?: number | null }): number {
+  if ((args.id == null) === (args.legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
+  return args.id != null ? idOf(args.id, 'Customer', ['id']) : args.legacyId!;
 }

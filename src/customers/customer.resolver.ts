@@ -2,14 +2,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, toConnection } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
-import { idOf, optionalIdOf } from '../graphql/ids';
+import { idOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { PageArgs } from '../graphql/page-args';
-import { SortDirection } from '../graphql/sort-direction';
 import { mutate } from '../graphql/user-error';
-import { DomainError } from '../shared/errors';
 import { contactsByCustomer, customerById } from './customer.loaders';
-import { fromCustomerInput, toCustomer } from './customer.mapping';
+import { customerFilterOf, customerIdOf, customerSortOf, fromCustomerInput, toCustomer } from './customer.mapping';
 import * as customerService from './customer.service';
 import {
   Contact,
@@ -19,7 +17,6 @@ import {
   CustomerDeletePayload,
   CustomerFilterInput,
   CustomerOrder,
-  CustomerOrderField,
   CustomerPayload,
   CustomerUpdateInput,
 } from './customer.types';
@@ -47,17 +44,7 @@ export class CustomerResolver {
     @Arg('filter', () => CustomerFilterInput, { nullable: true }) filter?: CustomerFilterInput,
     @Arg('orderBy', () => CustomerOrder, { nullable: true }) orderBy?: CustomerOrder,
   ) {
-    const sort = customerService.customerSort(orderBy?.field ?? CustomerOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
-    const { page: result, count } = await customerService.list(
-      ctx,
-      {
-        ...filter,
-        resellerId: optionalIdOf(filter?.resellerId, 'Reseller', ['filter', 'resellerId']),
-        servicePlanId: optionalIdOf(filter?.servicePlanId, 'Plan', ['filter', 'servicePlanId']),
-      },
-      sort,
-      page,
-    );
+    const { page: result, count } = await customerService.list(ctx, customerFilterOf(filter), customerSortOf(orderBy), page);
     // Prime the loader so relations pointing back at these customers cost nothing.
     for (const row of result.nodes) customerById(ctx).prime(row.id, row);
     return toConnection(result, toCustomer, count);
@@ -69,8 +56,7 @@ export class CustomerResolver {
     @Arg('id', () => ID, { nullable: true }) id?: string,
     @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
   ): Promise<Customer | null> {
-    if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
-    return loadCustomer(ctx, id != null ? idOf(id, 'Customer', ['id']) : legacyId!);
+    return loadCustomer(ctx, customerIdOf({ id, legacyId }));
   }
 
   @FieldResolver(() => [Contact], { description: 'Additional contact people.' })

@@ -1,4 +1,6 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
+// The compiled read path's mappings of this area's types (side effect: they register).
+import './customer.sql';
 import { CustomerRecordsResolver, CustomTableRowResolver, SubaccountLinkResolver } from './customer-records.resolver';
 import { CustomerResolver } from './customer.resolver';
 import { PortalResolver } from './portal.resolver';

@@ -41,6 +41,12 @@ export interface DatabaseHandle {
   migrate(target?: Database): Promise<void>;
   /** Resolves when the database answers a trivial query; rejects if it does not within `timeoutMs` (default 1500). */
   ping(timeoutMs?: number): Promise<void>;
+  /**
+   * Runs one read statement as given and returns its rows as arrays of column values, without
+   * drizzle's per-row mapping (the compiled GraphQL read path, src/graphql/compiled, reads one
+   * JSON text column). Prepared and cached by its text on PostgreSQL. Counted like every statement.
+   */
+  queryValues(text: string, params: readonly unknown[]): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -115,6 +121,10 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     ping: async (timeoutMs = PING_TIMEOUT_MS) => {
       await within(timeoutMs, db.execute(sql`select 1`));
     },
+    queryValues: async (text, params) => {
+      recordQuery();
+      return (await client.query<unknown[]>(text, params as unknown[], { rowMode: 'array' })).rows;
+    },
     close: async () => {
       try {
         await client.close();
@@ -161,6 +171,10 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
     migrate: (target) => migratePostgres((target ?? db) as typeof db, { migrationsFolder }),
     ping: async (timeoutMs = PING_TIMEOUT_MS) => {
       await within(timeoutMs, db.execute(sql`select 1`));
+    },
+    queryValues: async (text, params) => {
+      recordQuery();
+      return client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }).values();
     },
     close: () => client.end({ timeout: 5 }),
   };

@@ -50,6 +50,17 @@ function encodeCursor(sort: SortKey, row: Record<string, unknown>, idKey: string
   return Buffer.from(JSON.stringify([sort.name, value, row[idKey]]), 'utf8').toString('base64url');
 }
 
+/**
+ * The same cursor as encodeCursor, computed by PostgreSQL (the compiled read path builds its
+ * pages' cursors in SQL): base64url of `["<sort name>",<sort value as text, JSON>,<id>]`.
+ * PostgreSQL's base64 breaks lines and pads; translate() drops both and makes it url-safe.
+ */
+export function cursorSql(sort: SortKey, sortValue: SQL, id: SQL): SQL {
+  const head = `[${JSON.stringify(sort.name)},`.replaceAll("'", "''");
+  const json = sql`${sql.raw(`'${head}'`)} || coalesce(to_json((${sortValue})::text)::text, 'null') || ',' || ${id} || ']'`;
+  return sql`translate(encode(convert_to(${json}, 'UTF8'), 'base64'), E'+/=\n', '-_')`;
+}
+
 function decodeCursor(cursor: string, sort: SortKey, argument: 'after' | 'before'): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
@@ -67,7 +78,7 @@ function decodeCursor(cursor: string, sort: SortKey, argument: 'after' | 'before
   throw new DomainError('INVALID', `\`${argument}\` is not a valid cursor`, [{ field: [argument], message: 'not a valid cursor', code: 'INVALID' }]);
 }
 
-interface NormalizedPage {
+export interface NormalizedPage {
   limit: number;
   /** Reading backwards (last/before): order reversed in SQL, rows reversed after. */
   backwards: boolean;
@@ -94,26 +105,51 @@ export function normalizePage(args: PageArgs, sort: SortKey): NormalizedPage {
   };
 }
 
+/**
+ * The keyset rule, written once for any way of naming the columns: drizzle's (the lists below)
+ * and the compiled read path's table aliases (src/graphql/compiled). `sortIsId` when the list
+ * is ordered by its id alone.
+ */
+export interface KeysetColumns {
+  sort: SQL | PgColumn;
+  id: SQL | PgColumn;
+  sortIsId: boolean;
+}
+
 /** `(col, id) > (value, id)` in the sort's direction; `strictlyAfter=false` means before. */
-function beyond(sort: SortKey, idColumn: PgColumn, cursor: Cursor, strictlyAfter: boolean): SQL {
+function beyond(sort: SortKey, columns: KeysetColumns, cursor: Cursor, strictlyAfter: boolean): SQL {
   const forward = (sort.direction === 'asc') === strictlyAfter;
-  const value = sort.column === idColumn ? cursor.id : cursor.value;
+  const value = columns.sortIsId ? cursor.id : cursor.value;
   return forward
-    ? sql`(${sort.column}, ${idColumn}) > (${value}, ${cursor.id})`
-    : sql`(${sort.column}, ${idColumn}) < (${value}, ${cursor.id})`;
+    ? sql`(${columns.sort}, ${columns.id}) > (${value}, ${cursor.id})`
+    : sql`(${columns.sort}, ${columns.id}) < (${value}, ${cursor.id})`;
+}
+
+/** ORDER BY terms of a page (reversed when reading backwards). */
+export function keysetOrder(sort: SortKey, columns: KeysetColumns, backwards: boolean): SQL[] {
+  const ascending = (sort.direction === 'asc') !== backwards;
+  const dir = ascending ? asc : desc;
+  return columns.sortIsId ? [dir(columns.id)] : [dir(columns.sort), dir(columns.id)];
+}
+
+/** The conditions that start a page after its `after` cursor and end it before its `before`. */
+export function keysetWindow(sort: SortKey, columns: KeysetColumns, page: NormalizedPage): SQL[] {
+  const conditions: SQL[] = [];
+  if (page.after) conditions.push(beyond(sort, columns, page.after, true));
+  if (page.before) conditions.push(beyond(sort, columns, page.before, false));
+  return conditions;
+}
+
+function drizzleColumns(sort: SortKey, idColumn: PgColumn): KeysetColumns {
+  return { sort: sort.column, id: idColumn, sortIsId: sort.column === idColumn };
 }
 
 function orderFor(sort: SortKey, idColumn: PgColumn, backwards: boolean): SQL[] {
-  const ascending = (sort.direction === 'asc') !== backwards;
-  const dir = ascending ? asc : desc;
-  return sort.column === idColumn ? [dir(idColumn)] : [dir(sort.column), dir(idColumn)];
+  return keysetOrder(sort, drizzleColumns(sort, idColumn), backwards);
 }
 
 function windowConditions(sort: SortKey, idColumn: PgColumn, page: NormalizedPage): SQL[] {
-  const conditions: SQL[] = [];
-  if (page.after) conditions.push(beyond(sort, idColumn, page.after, true));
-  if (page.before) conditions.push(beyond(sort, idColumn, page.before, false));
-  return conditions;
+  return keysetWindow(sort, drizzleColumns(sort, idColumn), page);
 }
 
 function toPage<T extends Record<string, unknown>>(rows: T[], page: NormalizedPage, sort: SortKey, idKey: string, valueKey: string): Page<T> {

@@ -16,10 +16,13 @@ import { graphiqlPage, registerGraphiqlAssets } from './graphiql';
 import { decodeUtf8, InvalidEncodingError } from '../input';
 import { MAX_BATCH, MAX_SOURCE_NESTING, MAX_TOKENS, nestsDeeperThan, requestLimits } from './limits';
 import { getSchema } from './schema';
+import { compiledReads, type CompiledRequest } from './compiled';
 
 export interface GraphQLOptions {
   /** Token GraphiQL fills in (development only). */
   graphiqlToken?: string;
+  /** Answer mapped reads through the compiled read path (src/graphql/compiled); default true. */
+  compiledReads?: boolean;
 }
 
 export async function registerGraphQL(router: Router, database: DatabaseHandle, options: GraphQLOptions = {}): Promise<ApolloServer<GraphQLContext>> {
@@ -35,6 +38,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const compiled = options.compiledReads === false ? undefined : compiledReads(await getSchema(), database);
 
   const handle = async (ctx: RequestContext): Promise<void> => {
     const { req, res, url } = ctx;
@@ -71,10 +75,20 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
       return refuse(`the query nests brackets more than ${MAX_SOURCE_NESTING} levels deep`, 'QUERY_TOO_DEEP');
     }
 
+    const token = bearerFrom(headers.get('authorization'));
+    if (compiled && token && req.method === 'POST') {
+      const request = compilableRequest(body, headers, token, ctx.clientIp);
+      const answered = request && (await compiled.answer(request));
+      if (answered) {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answered) });
+        res.end(answered);
+        return;
+      }
+    }
+
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
       context: async () => {
-        const token = bearerFrom(headers.get('authorization'));
         let actor: Actor | null;
         try {
           actor = token ? await authenticateBearerOrRefuse(database.db, token, ctx) : null;
@@ -86,6 +100,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
           });
         }
+        if (token) compiled?.rememberToken(token, actor);
         return createContext(database.db, actor, ctx.requestId, ctx.clientIp);
       },
     });
@@ -119,6 +134,22 @@ async function authenticateBearerOrRefuse(db: DatabaseHandle['db'], token: strin
       },
     });
   }
+}
+
+/**
+ * The request as the compiled read path takes it, or undefined when it is not the plain case
+ * that path answers (one JSON operation, no extensions, a JSON response wanted).
+ */
+function compilableRequest(body: unknown, headers: HeaderMap, token: string, clientIp: string): CompiledRequest | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  if (typeof query !== 'string' || extensions != null) return undefined;
+  if (operationName != null && typeof operationName !== 'string') return undefined;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  const accept = headers.get('accept');
+  if (accept && !/application\/json|\*\/\*/i.test(accept)) return undefined;
+  if (accept?.includes('application/graphql-response+json')) return undefined;
+  return { query, operationName: operationName ?? undefined, variables: (variables as Record<string, unknown> | null) ?? {}, token, clientIp };
 }
 
 function wantsHtml(accept: string | undefined): boolean {

@@ -48,7 +48,7 @@ export async function buildRouter(database: DatabaseHandle, config: Config, rout
     }),
   );
   registerLegacySurfaces(router, database.db);
-  const apollo = await registerGraphQL(router, database, { graphiqlToken: config.production ? undefined : DEMO.bearerToken });
+  const apollo = await registerGraphQL(router, database, { graphiqlToken: config.production ? undefined : DEMO.bearerToken, compiledReads: config.compiledReads ?? true });
   return { router, stop: () => apollo.stop() };
 }
 

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
-import { and, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import type { Actor, StaffRole, Surface } from '../shared/context';
 import { decoyPasswordHash, safeEqual, sha256Hex, verifySecret } from '../shared/secrets';
@@ -45,24 +45,42 @@ export async function authenticateBearer(db: Database, token: string, call: Bear
   }
 }
 
+/** Every condition a bearer token must meet; findBearer and bearerStillValid share them. */
+function validBearer(token: string): SQL {
+  return and(
+    eq(apiTokens.tokenHash, sha256Hex(token)),
+    isNull(apiTokens.revokedAt),
+    or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
+    eq(staffUsers.active, true),
+    isNull(operators.deletedAt),
+  )!;
+}
+
 async function findBearer(db: Database, token: string, call: BearerCall): Promise<Actor | null> {
   const [row] = await db
     .select({ operatorId: apiTokens.operatorId, staffUserId: staffUsers.id, role: staffUsers.role })
     .from(apiTokens)
     .innerJoin(staffUsers, eq(staffUsers.id, apiTokens.staffUserId))
     .innerJoin(operators, eq(operators.id, apiTokens.operatorId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, sha256Hex(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`)),
-        eq(staffUsers.active, true),
-        isNull(operators.deletedAt),
-      ),
-    )
+    .where(validBearer(token))
     .limit(1);
   if (!row) return null;
   return { operatorId: row.operatorId, staffUserId: row.staffUserId, role: row.role, surface: call.surface, requestId: call.requestId };
+}
+
+/**
+ * A condition, for use inside another statement, that holds while `token` is still valid: the
+ * compiled read path (src/graphql/compiled) checks it in the same statement that reads, so a
+ * revocation or expiry takes effect on the next request, on every process.
+ */
+export function bearerStillValid(db: Database, token: string): SQL {
+  const rows = db
+    .select({ one: sql`1` })
+    .from(apiTokens)
+    .innerJoin(staffUsers, eq(staffUsers.id, apiTokens.staffUserId))
+    .innerJoin(operators, eq(operators.id, apiTokens.operatorId))
+    .where(validBearer(token));
+  return sql`exists ${rows}`;
 }
 
 /** The token from an `Authorization: Bearer …` header, or undefined. */

@@ -19,7 +19,7 @@
 import { sha256Hex } from '../shared/secrets';
 import { DomainError } from '../shared/errors';
 import { addressBucket } from './address';
-import { LoginThrottle, type LoginThrottleSettings } from './login-throttle';
+import { LoginThrottle, type LoginThrottleSettings, type ThrottleKey } from './login-throttle';
 
 export { LoginThrottle, DEFAULT_LOGIN_THROTTLE, type LoginThrottleSettings } from './login-throttle';
 
@@ -64,10 +64,23 @@ const unauthenticated: IsCredentialFailure = (error) => error instanceof DomainE
  * not on an access list, a database fault) pass through uncounted.
  */
 export function throttledLogin<T>(attempt: LoginAttempt, check: () => Promise<T>, isFailure: IsCredentialFailure = unauthenticated): Promise<T> {
-  const throttle = current;
+  const { keys, credential } = keysOf(attempt);
+  return current.run(keys, [credential], check, isFailure);
+}
+
+/**
+ * Whether this attempt would be refused now. A caller that already knows the credential (the
+ * compiled read path's remembered tokens) asks this instead of running a check, and leaves a
+ * refused caller to the normal path, which answers "too many failed attempts".
+ */
+export function loginBlocked(attempt: LoginAttempt): boolean {
+  return keysOf(attempt).keys.some((k) => current.waitFor(k.key) > 0);
+}
+
+function keysOf(attempt: LoginAttempt): { keys: ThrottleKey[]; credential: string } {
   const bucket = addressBucket(attempt.clientIp);
   const credential = `${attempt.kind}:${sha256Hex(`${attempt.kind}\u0000${attempt.identifier}`).slice(0, 32)}@${bucket}`;
-  const keys = [{ key: credential, freeAttempts: throttle.settings.freeAttempts }];
-  if (attempt.chargeAddress !== false) keys.push({ key: `address:${bucket}`, freeAttempts: throttle.settings.addressFreeAttempts });
-  return throttle.run(keys, [credential], check, isFailure);
+  const keys = [{ key: credential, freeAttempts: current.settings.freeAttempts }];
+  if (attempt.chargeAddress !== false) keys.push({ key: `address:${bucket}`, freeAttempts: current.settings.addressFreeAttempts });
+  return { keys, credential };
 }

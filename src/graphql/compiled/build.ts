@@ -1,0 +1,190 @@
+/**
+ * A plan plus this request's arguments and operator → one SQL statement per root field that
+ * returns the field's whole JSON value: objects as json_build_object of only the selected
+ * columns, to-one relations and lists as correlated subqueries, connections as one page of
+ * keyset-ordered rows aggregated with json_agg (cursors, pageInfo and totalCount computed in
+ * the same statement, totalCount only when selected). Every table read is restricted to the
+ * operator. Filters and orderings come from the services (the mappings call them), so a
+ * compiled list and a resolver list apply the same rules.
+ */
+import { and, getTableName, sql, type SQL } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { getArgumentValues } from 'graphql';
+import { cursorSql, keysetOrder, keysetWindow, normalizePage, type KeysetColumns } from '../../db/pagination';
+import type { ListQuery, SqlObjectMapping } from './mapping';
+import { NotCompilable, type ConnectionPart, type FieldAt, type PlannedConnection, type PlannedField, type PlannedRoot, type ValueFormat } from './plan';
+
+export interface BuildScope {
+  operatorId: number;
+  variables: Record<string, unknown>;
+  /** The alias of the enclosing level's row (a level is aliased by its table's name), if any. */
+  parent?: string;
+}
+
+/** PostgreSQL allows 100 arguments per function call: json_build_object takes 50 pairs. */
+const MAX_PAIRS = 50;
+
+const ident = (name: string): SQL => sql.raw(`"${name.replaceAll('"', '""')}"`);
+const literal = (text: string): SQL => sql.raw(`'${text.replaceAll("'", "''")}'`);
+
+function columnName(column: PgColumn): string {
+  return (column as PgColumn & { keyAsName?: boolean }).keyAsName ? toSnakeCase(column.name) : column.name;
+}
+
+export function columnAt(alias: string, column: PgColumn): SQL {
+  return sql.raw(`"${alias}"."${columnName(column)}"`);
+}
+
+/** The JSON of one root field (null for __typename, which the caller writes itself). */
+export function rootValueSql(root: PlannedRoot, scope: BuildScope): SQL | null {
+  if (root.kind === 'typename') return null;
+  if (root.kind === 'rootConnection') {
+    return connectionSql(root.connection, root.root.query(argumentsOf(root, scope), scope.operatorId), undefined, scope);
+  }
+  const id = root.root.id(argumentsOf(root, scope));
+  if (id === undefined) throw new NotCompilable('lookup arguments');
+  const m = root.object.mapping;
+  const alias = aliasFor(m, scope);
+  const inner = { ...scope, parent: alias };
+  return sql`(select ${objectSql(root.object.fields, m, alias, inner)} from ${m.table} as ${ident(alias)} where ${columnAt(alias, m.idColumn)} = ${id} and ${operatorIs(m, alias, scope)}${visibleSql(m)})`;
+}
+
+function argumentsOf(field: FieldAt, scope: BuildScope): Record<string, unknown> {
+  return getArgumentValues(field.definition, field.node, scope.variables);
+}
+
+/**
+ * A level's alias is its table's name, so the services' conditions and expressions (written
+ * with drizzle's columns, which print as "table"."column") read the level's row. A level only
+ * ever refers to its own row and its parent's, so the one clash is a table directly under
+ * itself (an equipment's parent equipment): that is left to the resolvers.
+ */
+function aliasFor(mapping: SqlObjectMapping, scope: BuildScope): string {
+  const name = getTableName(mapping.table);
+  if (scope.parent === name) throw new NotCompilable(`${name} directly under itself`);
+  return name;
+}
+
+function operatorIs(mapping: SqlObjectMapping, alias: string, scope: BuildScope): SQL {
+  return sql`${columnAt(alias, mapping.operatorColumn)} = ${sql.raw(String(Math.trunc(scope.operatorId)))}`;
+}
+
+function visibleSql(mapping: SqlObjectMapping): SQL {
+  return mapping.visible ? sql` and ${mapping.visible()}` : sql``;
+}
+
+function jsonObject(pairs: [string, SQL][]): SQL {
+  if (pairs.length <= MAX_PAIRS) return sql`json_build_object(${sql.join(pairs.map(([key, value]) => sql`${literal(key)}, ${value}`), sql`, `)})`;
+  return sql`(select row_to_json("__row") from (select ${sql.join(pairs.map(([key, value]) => sql`${value} as ${ident(key)}`), sql`, `)}) as "__row")`;
+}
+
+function objectSql(fields: PlannedField[], mapping: SqlObjectMapping, alias: string, scope: BuildScope): SQL {
+  return jsonObject(fields.map((field) => [field.key, fieldSql(field, mapping, alias, scope)]));
+}
+
+function fieldSql(field: PlannedField, mapping: SqlObjectMapping, alias: string, scope: BuildScope): SQL {
+  switch (field.kind) {
+    case 'typename':
+      return sql`${literal(field.typeName)}::text`;
+    case 'value': {
+      const source = field.source;
+      if ('id' in source) return formatted(columnAt(alias, mapping.idColumn), field.format);
+      if ('column' in source) return formatted(columnAt(alias, source.column.column), field.format);
+      return formatted(source.expression.expression(), field.format);
+    }
+    case 'embedded':
+      return objectSql(field.fields, mapping, alias, scope);
+    case 'one': {
+      const target = field.object.mapping;
+      const a = aliasFor(target, scope);
+      const inner = { ...scope, parent: a };
+      return sql`(select ${objectSql(field.object.fields, target, a, inner)} from ${target.table} as ${ident(a)} where ${columnAt(a, target.idColumn)} = ${columnAt(alias, field.field.via)} and ${operatorIs(target, a, scope)}${visibleSql(target)})`;
+    }
+    case 'many': {
+      const target = field.object.mapping;
+      const a = aliasFor(target, scope);
+      const inner = { ...scope, parent: a };
+      return sql`coalesce((select json_agg(${objectSql(field.object.fields, target, a, inner)} order by ${sql.join(field.field.orderBy, sql`, `)}) from ${target.table} as ${ident(a)} where ${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)} and ${operatorIs(target, a, scope)}), '[]'::json)`;
+    }
+    case 'connection': {
+      const query = field.field.query(argumentsOf(field, scope), scope.operatorId);
+      const link = (a: string) => sql`${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)}`;
+      return connectionSql(field.connection, query, link, scope);
+    }
+  }
+}
+
+function formatted(value: SQL, format: ValueFormat): SQL {
+  switch (format.kind) {
+    case 'plain':
+      return value;
+    case 'text':
+      return sql`(${value})::text`;
+    case 'date':
+      return sql`to_char(${value}, 'YYYY-MM-DD')`;
+    case 'dateTime':
+      return sql`to_char((${value}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    case 'globalId':
+      // The same id as global-id.ts's toGlobalId: base64url of "Type:id".
+      return sql`translate(encode(convert_to(${literal(`${format.typeName}:`)} || ${value}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+    case 'enum':
+      if (format.names.every(([stored, name]) => name === stored.toUpperCase())) return sql`upper((${value})::text)`;
+      return sql`(case (${value})::text ${sql.join(format.names.map(([stored, name]) => sql`when ${literal(stored)} then ${literal(name)}`), sql` `)} end)`;
+  }
+}
+
+/**
+ * One page of a connection: the page's rows (limit + 1, to know whether more follow) numbered
+ * in page order, aggregated into the selected parts.
+ */
+function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((alias: string) => SQL) | undefined, scope: BuildScope): SQL {
+  const m = connection.mapping;
+  const a = aliasFor(m, scope);
+  const inner = { ...scope, parent: a };
+  const page = normalizePage(query.page, query.sort);
+  const columns: KeysetColumns = { sort: columnAt(a, query.sort.column), id: columnAt(a, m.idColumn), sortIsId: query.sort.column === m.idColumn };
+  const order = sql.join(keysetOrder(query.sort, columns, page.backwards), sql`, `);
+  const source = sql`(select * from ${m.table} where ${query.where}) as ${ident(a)}`;
+  const scoped = (extra: SQL[]) => and(operatorIs(m, a, scope), link?.(a), ...extra)!;
+  const rn = sql`${ident(a)}."__rn"`;
+  const kept = sql`${rn} <= ${sql.raw(String(page.limit))}`;
+  const outputOrder = page.backwards ? sql`${rn} desc` : rn;
+  const cursor = () => cursorSql(query.sort, columnAt(a, query.sort.column), columnAt(a, m.idColumn));
+  const more = sql`(count(*) > ${sql.raw(String(page.limit))})`;
+  const cursorAt = (first: boolean) => sql`(array_agg(${cursor()} order by ${first === !page.backwards ? rn : sql`${rn} desc`}) filter (where ${kept}))[1]`;
+
+  let readsPage = false;
+  const part = (p: ConnectionPart): SQL => {
+    switch (p.part) {
+      case 'typename':
+        return sql`${literal(p.typeName)}::text`;
+      case 'totalCount':
+        return sql`(select count(*)::int from ${source} where ${scoped([])})`;
+      case 'nodes':
+        readsPage = true;
+        return sql`coalesce(json_agg(${objectSql(p.object.fields, m, a, inner)} order by ${outputOrder}) filter (where ${kept}), '[]'::json)`;
+      case 'edges': {
+        readsPage = true;
+        const edge = jsonObject(
+          p.edge.map((e): [string, SQL] => [e.key, e.part === 'cursor' ? cursor() : e.part === 'node' ? objectSql(e.object.fields, m, a, inner) : sql`${literal(e.typeName)}::text`]),
+        );
+        return sql`coalesce(json_agg(${edge} order by ${outputOrder}) filter (where ${kept}), '[]'::json)`;
+      }
+      case 'pageInfo':
+        return jsonObject(
+          p.info.map((i): [string, SQL] => {
+            if (i.part === 'typename') return [i.key, sql`${literal(i.typeName!)}::text`];
+            readsPage = true;
+            if (i.part === 'hasNextPage') return [i.key, page.backwards ? sql.raw(String(page.before != null)) : more];
+            if (i.part === 'hasPreviousPage') return [i.key, page.backwards ? more : sql.raw(String(page.after != null))];
+            return [i.key, cursorAt(i.part === 'startCursor')];
+          }),
+        );
+    }
+  };
+  const value = jsonObject(connection.parts.map((p) => [p.key, part(p)]));
+  if (!readsPage) return value;
+  const rows = sql`(select ${ident(a)}.*, row_number() over (order by ${order}) as "__rn" from ${source} where ${scoped(keysetWindow(query.sort, columns, page))} order by ${order} limit ${sql.raw(String(page.limit + 1))}) as ${ident(a)}`;
+  return sql`(select ${value} from ${rows})`;
+}

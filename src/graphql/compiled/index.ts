@@ -1,0 +1,151 @@
+/**
+ * The compiled read path. A GraphQL query whose every selected field has a database mapping
+ * (declared beside each type, `*.sql.ts`) is answered without resolvers: its plan is made once
+ * per document (parse, validate, request limits, mapping lookup; cached), each request turns
+ * the plan and its arguments into one SQL statement per root field that returns the field's
+ * JSON, and the response is those texts put side by side — no per-row objects on the Node.js
+ * side at all. Authentication is folded into the same statement: a token the resolver path has
+ * accepted is remembered (token → operator), and every compiled statement re-checks that the
+ * token is still valid, so a revocation takes effect on the next request on every process.
+ * Anything else — mutations, unmapped fields, @skip/@include, bad arguments, an unknown token,
+ * a throttled address, any error — is left to Apollo and the resolvers, which answer exactly
+ * as they always did; this path only ever answers successful reads.
+ */
+import { getOperationAST, getVariableValues, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '../../db/client';
+import { findUnstorableText } from '../../input';
+import type { Actor } from '../../shared/context';
+import { sha256Hex } from '../../shared/secrets';
+import { bearerStillValid } from '../../tenancy/auth.service';
+import { loginBlocked } from '../../throttle';
+import { checkCost } from '../limits/cost';
+import { checkLiterals } from '../limits/input';
+import { checkShape } from '../limits/shape';
+import { MAX_TOKENS } from '../limits';
+import { log } from '../../server/logger';
+import { rootValueSql } from './build';
+import { planOperation, type Plan } from './plan';
+
+export { NotCompilable } from './plan';
+
+interface CachedPlan {
+  plan: Plan;
+  /** The operation with its fragments, as the cost limit walks it. */
+  costDocument: DocumentNode;
+}
+
+/** Not compilable, or not even valid: either way the resolver path answers. */
+const RESOLVERS = Symbol('resolvers');
+
+export interface CompiledRequest {
+  query: string;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+  token: string;
+  clientIp: string;
+}
+
+export interface CompiledReads {
+  /** The response body of a read it could answer, or undefined for the resolver path. */
+  answer(request: CompiledRequest): Promise<string | undefined>;
+  /** Called by the resolver path when it accepted a token. */
+  rememberToken(token: string, actor: Actor): void;
+  /** How many requests this path answered and left to the resolvers (for /metrics and tests). */
+  readonly counts: { answered: number; delegated: number };
+}
+
+const dialect = new PgDialect({ casing: 'snake_case' });
+
+export function compiledReads(schema: GraphQLSchema, database: DatabaseHandle, options: { planCacheSize?: number } = {}): CompiledReads {
+  const plans = new LRUCache<string, CachedPlan | typeof RESOLVERS>({ max: options.planCacheSize ?? 500 });
+  // Keyed by the token's digest, so the process does not keep plain tokens around.
+  const tokens = new LRUCache<string, { operatorId: number }>({ max: 10_000, ttl: 15 * 60_000 });
+  const counts = { answered: 0, delegated: 0 };
+
+  function planFor(query: string, operationName: string | undefined): CachedPlan | typeof RESOLVERS {
+    const key = `${operationName ?? ''}\u0000${query}`;
+    let cached = plans.get(key);
+    if (cached === undefined) {
+      cached = makePlan(schema, query, operationName);
+      plans.set(key, cached);
+    }
+    return cached;
+  }
+
+  async function answer(request: CompiledRequest): Promise<string | undefined> {
+    const digest = sha256Hex(request.token);
+    const known = tokens.get(digest);
+    if (!known || loginBlocked({ kind: 'bearer', identifier: request.token, clientIp: request.clientIp })) return delegate();
+    const cached = planFor(request.query, request.operationName);
+    if (cached === RESOLVERS) return delegate();
+    if (findUnstorableText(request.variables, 'variables')) return delegate();
+    const coerced = getVariableValues(schema, cached.plan.operation.variableDefinitions ?? [], request.variables, { maxErrors: 1 });
+    if (coerced.errors) return delegate();
+    try {
+      checkCost(schema, cached.costDocument, request.variables);
+      const scope = { operatorId: known.operatorId, variables: coerced.coerced };
+      const valid = bearerStillValid(database.db, request.token);
+      const statements = cached.plan.roots.map((root) => {
+        const value = rootValueSql(root, scope);
+        if (!value) return undefined;
+        return dialect.sqlToQuery(sql`select "__auth"."ok", case when "__auth"."ok" then (${value})::text end from (select ${valid} as "ok") as "__auth"`);
+      });
+      const results = await Promise.all(statements.map((s) => (s ? database.queryValues(s.sql, s.params) : undefined)));
+      const parts: string[] = [];
+      for (const [i, root] of cached.plan.roots.entries()) {
+        const row = results[i]?.[0];
+        if (root.kind === 'typename') {
+          parts.push(`"${root.key}":"Query"`);
+          continue;
+        }
+        if (!row || row[0] !== true) {
+          tokens.delete(digest);
+          return delegate();
+        }
+        parts.push(`"${root.key}":${(row[1] as string | null) ?? 'null'}`);
+      }
+      counts.answered += 1;
+      return `{"data":{${parts.join(',')}}}\n`;
+    } catch (error) {
+      // A bad argument, a cursor of another ordering, the database away: the resolver path
+      // gives the error its usual shape.
+      log('debug', 'compiled read left to the resolvers', { reason: (error as Error).message });
+      return delegate();
+    }
+  }
+
+  function delegate(): undefined {
+    counts.delegated += 1;
+    return undefined;
+  }
+
+  return {
+    answer,
+    rememberToken: (token, actor) => tokens.set(sha256Hex(token), { operatorId: actor.operatorId }),
+    counts,
+  };
+}
+
+function makePlan(schema: GraphQLSchema, query: string, operationName: string | undefined): CachedPlan | typeof RESOLVERS {
+  try {
+    const document = parse(query, { maxTokens: MAX_TOKENS, noLocation: true });
+    if (validate(schema, document).length) return RESOLVERS;
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return RESOLVERS;
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+    }
+    // The document-level limits once here; the cost (it depends on variables) per request.
+    checkLiterals(document);
+    checkShape(operation, fragments);
+    const costDocument: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation as OperationDefinitionNode, ...Object.values(fragments)] };
+    return { plan: planOperation(schema, operation, fragments), costDocument };
+  } catch (error) {
+    log('debug', 'query not compiled', { reason: (error as Error).message });
+    return RESOLVERS;
+  }
+}
