@@ -217,6 +217,9 @@ export const customers = pgTable(
     index('customers_operator_lower_email_idx').on(t.operatorId, sql`lower(${t.email})`),
     index('customers_operator_phone_idx').on(t.operatorId, t.phone),
     index('customers_operator_status_idx').on(t.operatorId, t.status),
+    // Lists ordered by name (the customers connection's NAME order, a frontend's default) read
+    // this index in order and stop after a page instead of sorting every customer.
+    index('customers_operator_name_id_idx').on(t.operatorId, t.name, t.id),
     index('customers_operator_access_state_idx').on(t.operatorId, t.accessState),
     index('customers_operator_postcode_idx').on(t.operatorId, t.postcode),
     index('customers_operator_updated_idx').on(t.operatorId, t.updatedAt),

@@ -1,0 +1,1 @@
+CREATE INDEX "customers_operator_name_id_idx" ON "customers" USING btree ("operator_id","name","id");
