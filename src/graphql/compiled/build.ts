@@ -47,7 +47,7 @@ export function rootValueSql(root: PlannedRoot, scope: BuildScope): SQL | null {
   const m = root.object.mapping;
   const alias = aliasFor(m, scope);
   const inner = { ...scope, parent: alias };
-  return sql`(select ${objectSql(root.object.fields, m, alias, inner)} from ${m.table} as ${ident(alias)} where ${columnAt(alias, m.idColumn)} = ${id} and ${operatorIs(m, alias, scope)}${visibleSql(m)})`;
+  return sql`(select ${objectSql(root.object.fields, m, alias, inner)} from ${m.table} as ${ident(alias)} where ${columnAt(alias, m.idColumn)} = ${id} and ${operatorIs(m, alias, scope)}${visibleSql(m, alias)})`;
 }
 
 function argumentsOf(field: FieldAt, scope: BuildScope): Record<string, unknown> {
@@ -55,23 +55,30 @@ function argumentsOf(field: FieldAt, scope: BuildScope): Record<string, unknown>
 }
 
 /**
- * A level's alias is its table's name, so the services' conditions and expressions (written
- * with drizzle's columns, which print as "table"."column") read the level's row. A level only
- * ever refers to its own row and its parent's, so the one clash is a table directly under
- * itself (an equipment's parent equipment): that is left to the resolvers.
+ * A level's alias is its table's name, so the services' expressions (written with drizzle's
+ * columns, which print as "table"."column") read the level's row. A level only ever refers to
+ * its own row and its parent's, so the one clash is a table directly under itself (an
+ * equipment's parent equipment): that level gets another alias, and an expression there
+ * (which would read the parent's row) makes the query the resolvers' (`sameRow`).
  */
 function aliasFor(mapping: SqlObjectMapping, scope: BuildScope): string {
   const name = getTableName(mapping.table);
-  if (scope.parent === name) throw new NotCompilable(`${name} directly under itself`);
-  return name;
+  return scope.parent === name ? `${name}__under` : name;
+}
+
+/** Throws unless drizzle's column names (the table's name) reach this level's row. */
+function sameRow(mapping: SqlObjectMapping, alias: string): void {
+  if (alias !== getTableName(mapping.table)) throw new NotCompilable(`an expression on ${alias}, a table under itself`);
 }
 
 function operatorIs(mapping: SqlObjectMapping, alias: string, scope: BuildScope): SQL {
   return sql`${columnAt(alias, mapping.operatorColumn)} = ${sql.raw(String(Math.trunc(scope.operatorId)))}`;
 }
 
-function visibleSql(mapping: SqlObjectMapping): SQL {
-  return mapping.visible ? sql` and ${mapping.visible()}` : sql``;
+function visibleSql(mapping: SqlObjectMapping, alias: string): SQL {
+  if (!mapping.visible) return sql``;
+  sameRow(mapping, alias);
+  return sql` and ${mapping.visible()}`;
 }
 
 function jsonObject(pairs: [string, SQL][]): SQL {
@@ -91,6 +98,7 @@ function fieldSql(field: PlannedField, mapping: SqlObjectMapping, alias: string,
       const source = field.source;
       if ('id' in source) return formatted(columnAt(alias, mapping.idColumn), field.format);
       if ('column' in source) return formatted(columnAt(alias, source.column.column), field.format);
+      sameRow(mapping, alias);
       return formatted(source.expression.expression(), field.format);
     }
     case 'embedded':
@@ -99,11 +107,12 @@ function fieldSql(field: PlannedField, mapping: SqlObjectMapping, alias: string,
       const target = field.object.mapping;
       const a = aliasFor(target, scope);
       const inner = { ...scope, parent: a };
-      return sql`(select ${objectSql(field.object.fields, target, a, inner)} from ${target.table} as ${ident(a)} where ${columnAt(a, target.idColumn)} = ${columnAt(alias, field.field.via)} and ${operatorIs(target, a, scope)}${visibleSql(target)})`;
+      return sql`(select ${objectSql(field.object.fields, target, a, inner)} from ${target.table} as ${ident(a)} where ${columnAt(a, target.idColumn)} = ${columnAt(alias, field.field.via)} and ${operatorIs(target, a, scope)}${visibleSql(target, a)})`;
     }
     case 'many': {
       const target = field.object.mapping;
       const a = aliasFor(target, scope);
+      sameRow(target, a);
       const inner = { ...scope, parent: a };
       return sql`coalesce((select json_agg(${objectSql(field.object.fields, target, a, inner)} order by ${sql.join(field.field.orderBy, sql`, `)}) from ${target.table} as ${ident(a)} where ${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)} and ${operatorIs(target, a, scope)}), '[]'::json)`;
     }
