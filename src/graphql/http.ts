@@ -80,7 +80,8 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
       const request = compilableRequest(body, headers, token, ctx.clientIp);
       const answered = request && (await compiled.answer(request));
       if (answered) {
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answered) });
+        // The headers Apollo sends with a successful read, so a client cannot tell the paths apart.
+        res.writeHead(200, { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answered) });
         res.end(answered);
         return;
       }

@@ -25,6 +25,7 @@ const OVERVIEW = `query Overview {
 
 interface Reply {
   status: number;
+  headers: { contentType: string | null; cacheControl: string | null };
   body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   statements: number;
 }
@@ -45,7 +46,8 @@ describe.each(enabledEngines())('compiled GraphQL reads on %s', (engine) => {
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as Reply['body'];
-    return { status: res.status, body, statements: (await statementsSoFar(app)) - before };
+    const headers = { contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control') };
+    return { status: res.status, headers, body, statements: (await statementsSoFar(app)) - before };
   }
 
   /** Both servers' answers; the compiled one asked twice so that its token is known. */
@@ -62,6 +64,7 @@ describe.each(enabledEngines())('compiled GraphQL reads on %s', (engine) => {
     expect(slow.body.errors).toBeUndefined();
     expect(JSON.stringify(fast.body)).toBe(JSON.stringify(slow.body));
     expect(fast.status).toBe(200);
+    expect(fast.headers).toEqual(slow.headers);
     expect(fast.statements).toBe(roots);
     return fast.body.data as Record<string, any>;
   }

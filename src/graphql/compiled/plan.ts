@@ -42,7 +42,7 @@ export interface FieldAt {
 }
 
 export type PlannedField =
-  | (FieldAt & { kind: 'typename'; typeName: string })
+  | { kind: 'typename'; key: string; typeName: string }
   | (FieldAt & { kind: 'value'; source: { column: ColumnField } | { expression: ExpressionField } | { id: true }; format: ValueFormat })
   | (FieldAt & { kind: 'embedded'; fields: PlannedField[] })
   | (FieldAt & { kind: 'one'; field: OneField; object: PlannedObject })
@@ -74,7 +74,7 @@ export interface PlannedConnection {
 }
 
 export type PlannedRoot =
-  | (FieldAt & { kind: 'typename' })
+  | { kind: 'typename'; key: string }
   | (FieldAt & { kind: 'rootConnection'; root: RootConnection; connection: PlannedConnection })
   | (FieldAt & { kind: 'rootLookup'; root: RootLookup; object: PlannedObject });
 
@@ -93,7 +93,7 @@ export function planOperation(schema: GraphQLSchema, operation: OperationDefinit
     const node = nodes[0]!;
     const name = node.name.value;
     if (name === '__typename') {
-      roots.push({ kind: 'typename', key, node, definition: undefined as never });
+      roots.push({ kind: 'typename', key });
       continue;
     }
     const definition = queryType.getFields()[name];
@@ -135,7 +135,7 @@ function planFields(
     const node = nodes[0]!;
     const name = node.name.value;
     if (name === '__typename') {
-      out.push({ kind: 'typename', key, node, definition: undefined as never, typeName: type.name });
+      out.push({ kind: 'typename', key, typeName: type.name });
       continue;
     }
     const definition = type.getFields()[name];
