@@ -23,7 +23,7 @@ import { LoadFailure, runRound, type RoundFigures } from './load';
 import { ShapeError, type Json } from './normalise';
 import { startThrowawayPostgres, useExistingPostgres, type BenchDatabase } from './postgres';
 import { markdownTable, summarise, type Summary } from './report';
-import { floor, ispgraph, postgraphile4, postgraphile5, send, startSystem, type BenchContext, type Read, type RunningSystem, type SystemSpec } from './systems';
+import { floor, ispgraph, postgraphile4, postgraphile5, send, startSystem, stopAllStartedNow, type BenchContext, type Read, type RunningSystem, type SystemSpec } from './systems';
 
 const peersDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(peersDir, '../..');
@@ -238,6 +238,15 @@ async function main(): Promise<void> {
   const date = new Date().toISOString();
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'ispgraph-bench-peers-logs.'));
   const db = process.env.DATABASE_URL ? await useExistingPostgres(process.env.DATABASE_URL) : await startThrowawayPostgres(options.pgPort);
+  // Ctrl-C: no server and no throwaway database is left behind
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      say(`${signal}: stopping the servers and the database`);
+      stopAllStartedNow();
+      db.stop();
+      process.exit(130);
+    });
+  }
   let failed = false;
   try {
     if (!db.countsStatements) say('pg_stat_statements is not preloaded on that server: statements per request are not measured');

@@ -135,6 +135,13 @@ export const floor: SystemSpec = {
   canonical: (read, reply) => (read === 'overview' ? canonicalOverview(reply as { [key: string]: Json }, FLOOR_NAMING) : canonicalPoint(reply as { [key: string]: Json }, FLOOR_NAMING, 0)),
 };
 
+/** Servers started and not yet seen to exit: stopped at once if the benchmark is interrupted. */
+const started = new Set<ChildProcess>();
+
+export function stopAllStartedNow(): void {
+  for (const child of started) child.kill('SIGTERM');
+}
+
 export async function send(baseUrl: string, request: HttpRequest): Promise<{ status: number; text: string }> {
   const res = await fetch(`${baseUrl}${request.path}`, {
     method: request.method,
@@ -156,9 +163,11 @@ export async function startSystem(spec: SystemSpec, ctx: BenchContext, port: num
     stdio: ['ignore', log, log],
   });
   closeSync(log);
+  started.add(child);
   let exited: number | null | undefined;
   child.on('exit', (code) => {
     exited = code;
+    started.delete(child);
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {

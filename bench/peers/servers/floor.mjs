@@ -14,7 +14,7 @@ import postgres from 'postgres';
 const operatorId = Number(process.env.OPERATOR_ID);
 const port = Number(process.env.PORT);
 if (!Number.isInteger(operatorId) || !Number.isInteger(port)) throw new Error('floor: OPERATOR_ID and PORT must be integers');
-const sql = postgres(process.env.DATABASE_URL, { max: 8, onnotice: () => {} });
+const sql = postgres(process.env.DATABASE_URL, { max: 10, onnotice: () => {} });
 
 // Same reads as bench/queries/overview.graphql: 20 current customers by name (then id), plan,
 // first 3 subscriptions by id with their plan, 2 newest invoices (issue date, then id, both

@@ -24,7 +24,7 @@ const renameClashes = makeJSONPgSmartTagsPlugin({
 });
 
 const port = Number(process.env.PORT);
-const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 8 });
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 const middleware = postgraphile(pool, 'public', {
   graphiql: false,
   watchPg: false,

@@ -19,7 +19,7 @@ const port = Number(process.env.PORT);
 const preset = {
   extends: [PostGraphileAmberPreset],
   disablePlugins: ['SubscriptionPlugin', 'PgIndexBehaviorsPlugin'],
-  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ['public'], poolConfig: { max: 8 } })],
+  pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ['public'], poolConfig: { max: 10 } })],
   grafserv: { graphqlPath: '/graphql', graphiql: false, watch: false },
   grafast: { explain: false },
 };
