@@ -12,7 +12,12 @@ const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().
 
 interface ProcStat {
   ppid: number;
-  /** utime + stime, in clock ticks */
+  /**
+   * utime + stime + cutime + cstime, in clock ticks: the process's own CPU and that of its
+   * children it has reaped. Summed over a live tree this never goes down when a child exits
+   * (a PostgreSQL backend whose connection a pool closes mid-round, say): its time moves into
+   * the parent's cutime instead of vanishing.
+   */
   ticks: number;
 }
 
@@ -21,7 +26,7 @@ function readStat(pid: number): ProcStat | undefined {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // the command name (field 2) may hold spaces and parentheses: fields start after the last ')'
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
   } catch {
     return undefined; // the process ended between listing and reading
   }
@@ -48,7 +53,7 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
-/** CPU milliseconds used so far by the tree's live processes. */
+/** CPU milliseconds used so far by the tree (its live processes and the children they reaped). */
 export function cpuMs(root: number): number {
   let ticks = 0;
   for (const pid of processTree(root)) ticks += readStat(pid)?.ticks ?? 0;

