@@ -126,9 +126,9 @@ async function runDataset(db: BenchDatabase, dataset: Dataset, logDir: string): 
       postmasterPid: db.postmasterPid,
       statsSql,
     });
-    const attempt = async (system: RunningSystem, read: Read, seconds: number) => {
+    const attempt = async (system: RunningSystem, read: Read, seconds: number, warmUp = false) => {
       try {
-        return await runRound(target(system, read), seconds, options.connections);
+        return await runRound(target(system, read), seconds, options.connections, warmUp);
       } catch (error) {
         if (error instanceof LoadFailure) throw new DataMismatch(`${system.spec.name}, ${read} read: ${error.message}`);
         throw error;
@@ -136,7 +136,7 @@ async function runDataset(db: BenchDatabase, dataset: Dataset, logDir: string): 
     };
     if (options.warmup > 0) {
       say(`warming up each system ${options.warmup} s per read…`);
-      for (const read of reads) for (const system of running) await attempt(system, read, options.warmup);
+      for (const read of reads) for (const system of running) await attempt(system, read, options.warmup, true);
     }
     const figures = new Map<string, RoundFigures[]>();
     for (let round = 1; round <= options.rounds; round++) {
@@ -197,21 +197,24 @@ async function main(): Promise<void> {
     const env = await environment(db);
     const sizes = options.compareCustomers ? [options.customers, options.compareCustomers] : [options.customers];
     const results: { customers: number; summaries: Summary[] }[] = [];
+    process.stdout.write(
+      [
+        `## Peers — ${date.slice(0, 10)}`,
+        '',
+        `${env.cpus} (load average before the run: ${env.loadAverageAtStart}); Node ${env.node} (PostGraphile v5: Node ${env.nodeForPostGraphile5}); PostgreSQL ${env.postgres}, ${env.database}.`,
+        `${options.connections} connections, ${options.rounds} interleaved rounds of ${options.seconds} s after ${options.warmup} s warm-up; load generator, servers and database share the machine.`,
+        '',
+      ].join('\n'),
+    );
+    // each data size's tables are printed as soon as they are measured: a later failure keeps them
     for (const customers of sizes) {
       const dataset = await seed(db, customers);
-      results.push({ customers, summaries: await runDataset(db, dataset, logDir) });
+      const summaries = await runDataset(db, dataset, logDir);
+      results.push({ customers, summaries });
+      const tables = reads.map((read) => `\n### ${read}, ${customers} customers\n\n${markdownTable(summaries.filter((s) => s.read === read), specs[0]!.name)}\n`);
+      process.stdout.write(tables.join(''));
     }
-    const lines = [
-      `## Peers — ${date.slice(0, 10)}`,
-      '',
-      `${env.cpus} (load average before the run: ${env.loadAverageAtStart}); Node ${env.node} (PostGraphile v5: Node ${env.nodeForPostGraphile5}); PostgreSQL ${env.postgres}, ${env.database}.`,
-      `${options.connections} connections, ${options.rounds} interleaved rounds of ${options.seconds} s after ${options.warmup} s warm-up; load generator, servers and database share the machine.`,
-    ];
-    for (const { customers, summaries } of results) {
-      for (const read of reads) {
-        lines.push('', `### ${read}, ${customers} customers`, '', markdownTable(summaries.filter((s) => s.read === read), specs[0]!.name));
-      }
-    }
+    const lines: string[] = [];
     const workers = options.workersCompare
       ? results.flatMap(({ customers, summaries }) =>
           reads.map((read) => {
@@ -236,7 +239,7 @@ async function main(): Promise<void> {
       lines.push('', `### p99 growth, ${results[1]!.customers} customers against ${results[0]!.customers} (target ≤ 1.2×)`, '', '| system | read | p99 ms (small) | p99 ms (large) | growth |', '|---|---|---:|---:|---:|');
       for (const g of growth) lines.push(`| ${g.system} | ${g.read} | ${g.p99Small} | ${g.p99Large} | ${g.growth.toFixed(2)}×${g.growth > 1.2 ? ' (over)' : ''} |`);
     }
-    process.stdout.write(`${lines.join('\n')}\n`);
+    if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
     if (options.json) {
       writeFileSync(options.json, `${JSON.stringify({ date, environment: env, options: { ...options, systems: specs.map((s) => s.name), reads }, results, workers, growth }, null, 2)}\n`);
       say(`figures written to ${options.json}`);
