@@ -5,11 +5,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
@@ -102,6 +100,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   // One owner per directory (data-dir-lock.ts): refused here, before PGlite reads anything.
+  // Loaded only here: a server on PostgreSQL never needs PGlite's modules in memory.
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
   try {
