@@ -21,6 +21,7 @@ afterEach(() => {
 });
 
 afterAll(() => {
+  if (process.env.SECRET_SCAN_STATS === '1') process.stderr.write(`secret scan: ${JSON.stringify(secretScan.stats())}\n`);
   const found = secretScan.take();
   if (found.length) throw new Error(describeFindings(found));
 });
