@@ -15,6 +15,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // The secret scan (test/secret-scan) turns the server's logs on to scan every line, and
+    // swallows them: the output stays as quiet as LOG_LEVEL=silent kept it.
     env: { LOG_LEVEL: 'silent' },
+    setupFiles: ['test/secret-scan/setup.ts'],
   },
 });

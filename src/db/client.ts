@@ -14,6 +14,7 @@ import postgres from 'postgres';
 import * as schema from './schema';
 import { recordQuery } from './query-counter';
 import { lockDataDir, restrictDataDirModes } from './data-dir-lock';
+import { PrivateNodeFS } from './private-node-fs';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -109,7 +110,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
   try {
-    client = dataDir ? new PGlite(dataDir) : new PGlite();
+    client = lock ? new PGlite({ fs: new PrivateNodeFS(lock.dataDir) }) : new PGlite();
     await client.waitReady;
   } catch (error) {
     lock?.release();

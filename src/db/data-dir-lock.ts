@@ -6,9 +6,9 @@
  * created atomically; whoever finds it held by a live process refuses before touching
  * anything, and a lock left by a process that died (kill -9, power loss) is taken over.
  *
- * The directory also holds customer data, so it is kept private to its owner: created 0700,
- * and the group/other bits PGlite's file layer puts on the files it writes (it creates them
- * 0666 whatever the umask) are removed when the database is opened and closed.
+ * The directory also holds customer data, so it is kept private to its owner: created 0700;
+ * PGlite's file layer writes its files without group/other bits (private-node-fs.ts), and
+ * `restrictDataDirModes` sweeps once more at open and close for files older versions left.
  */
 import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';

@@ -2,7 +2,8 @@
  * One embedded database, one owner: a second server, `db:seed` or `db:migrate` on a DATA_DIR
  * that a live process holds is refused before touching it, naming the holder's PID; a lock left
  * by a dead process is taken over; a busy port is refused before DATA_DIR is even created; and
- * the directory's files are private to their owner.
+ * the directory's files are private to their owner — also while the server runs, under the
+ * most permissive umask, as PGlite creates them.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
 import { LOCK_FILE_NAME } from '../../src/db/data-dir-lock';
+import { startServerProcess, waitForHealthy } from '../resilience/server-process';
+import { freePort } from '../resilience/throwaway-postgres';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../..');
@@ -26,6 +29,41 @@ async function attempt(args: string[], env: Record<string, string>): Promise<{ c
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, out: `${e.stdout}${e.stderr}` };
   }
+}
+
+/** Every entry under dir with any group or other permission bit, as `path mode`. */
+function notPrivate(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (p: string) => {
+    let stat;
+    try {
+      stat = lstatSync(p);
+    } catch {
+      return; // removed between listing and stat (PostgreSQL renames and unlinks as it goes)
+    }
+    if ((stat.mode & 0o077) !== 0) found.push(`${path.relative(dir, p)} ${(stat.mode & 0o777).toString(8)}`);
+    if (stat.isDirectory()) {
+      let names: string[] = [];
+      try {
+        names = readdirSync(p);
+      } catch {
+        return;
+      }
+      for (const name of names) walk(path.join(p, name));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return found;
+}
+
+function countEntries(dir: string): number {
+  let count = 0;
+  const walk = (p: string) => {
+    count++;
+    if (lstatSync(p).isDirectory()) for (const name of readdirSync(p)) walk(path.join(p, name));
+  };
+  walk(dir);
+  return count;
 }
 
 /** Every entry under dir with group or other write permission. */
@@ -125,4 +163,50 @@ describe('DATA_DIR ownership (PGlite)', () => {
       blocker.close();
     }
   }, 120_000);
+
+  it('keeps every file private while the server creates them, even under umask 000', async () => {
+    const dataDir = path.join(base, 'running');
+    // The server inherits our umask: 000 is the worst case (what a careless container runs with).
+    const previousUmask = process.umask(0);
+    let server;
+    try {
+      server = startServerProcess({ DATABASE_URL: '', DATA_DIR: dataDir, RUN_JOBS: 'false' }, await freePort());
+    } finally {
+      process.umask(previousUmask);
+    }
+    // Another process watches the directory the whole time: initdb, migrations, the demo seed
+    // and the writes below all create files while the server runs.
+    const seen = new Set<string>();
+    let polls = 0;
+    const watcher = setInterval(() => {
+      polls++;
+      for (const entry of notPrivate(dataDir)) seen.add(entry);
+    }, 40);
+    try {
+      await waitForHealthy(server.url, 150_000, () => server.child.exitCode === null);
+      const afterStart = countEntries(dataDir);
+      // Writes through the API: new customers (rows, indexes, WAL), then enough of them to
+      // make PostgreSQL extend relations with new pages.
+      for (let i = 0; i < 40; i++) {
+        const res = await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer demo-token' },
+          body: JSON.stringify({ query: `mutation { customerCreate(input: { name: "Mode check ${i}", nickname: "modes${i}", invoicingId: "MODES-${i}" }) { userErrors { message } } }` }),
+        });
+        expect(((await res.json()) as { data: { customerCreate: { userErrors: unknown[] } } }).data.customerCreate.userErrors).toEqual([]);
+      }
+      for (const entry of notPrivate(dataDir)) seen.add(entry);
+      // Still running: nothing was tidied up by a close.
+      expect(server.child.exitCode).toBe(null);
+      expect(lstatSync(dataDir).mode & 0o777).toBe(0o700);
+      expect(polls).toBeGreaterThan(5);
+      expect(afterStart).toBeGreaterThan(900); // initdb's files and the migrated relations were there to be seen
+      expect([...seen].slice(0, 20)).toEqual([]);
+    } finally {
+      clearInterval(watcher);
+      server.kill();
+      await server.exited();
+    }
+  }, 240_000);
 });
+
