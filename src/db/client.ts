@@ -14,7 +14,6 @@ import postgres from 'postgres';
 import * as schema from './schema';
 import { recordQuery } from './query-counter';
 import { lockDataDir, restrictDataDirModes } from './data-dir-lock';
-import { PrivateNodeFS } from './private-node-fs';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -102,10 +101,11 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   // One owner per directory (data-dir-lock.ts): refused here, before PGlite reads anything.
   // Loaded only here: a server on PostgreSQL never needs PGlite's modules in memory.
-  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { PrivateNodeFS }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
+    import('./private-node-fs'),
   ]);
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
