@@ -107,14 +107,17 @@ function fieldSql(field: PlannedField, mapping: SqlObjectMapping, alias: string,
       const target = field.object.mapping;
       const a = aliasFor(target, scope);
       const inner = { ...scope, parent: a };
-      return sql`(select ${objectSql(field.object.fields, target, a, inner)} from ${target.table} as ${ident(a)} where ${columnAt(a, target.idColumn)} = ${columnAt(alias, field.field.via)} and ${operatorIs(target, a, scope)}${visibleSql(target, a)})`;
+      const link = 'via' in field.field ? sql`${columnAt(a, target.idColumn)} = ${columnAt(alias, field.field.via)}` : sql`${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)}`;
+      return sql`(select ${objectSql(field.object.fields, target, a, inner)} from ${target.table} as ${ident(a)} where ${link} and ${operatorIs(target, a, scope)}${visibleSql(target, a)})`;
     }
     case 'many': {
       const target = field.object.mapping;
       const a = aliasFor(target, scope);
       sameRow(target, a);
       const inner = { ...scope, parent: a };
-      return sql`coalesce((select json_agg(${objectSql(field.object.fields, target, a, inner)} order by ${sql.join(field.field.orderBy, sql`, `)}) from ${target.table} as ${ident(a)} where ${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)} and ${operatorIs(target, a, scope)}), '[]'::json)`;
+      const narrowed = field.field.where?.(argumentsOf(field, scope));
+      const where = and(sql`${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)}`, operatorIs(target, a, scope), narrowed);
+      return sql`coalesce((select json_agg(${objectSql(field.object.fields, target, a, inner)} order by ${sql.join(field.field.orderBy, sql`, `)}) from ${target.table} as ${ident(a)} where ${where}), '[]'::json)`;
     }
     case 'connection': {
       const query = field.field.query(argumentsOf(field, scope), scope.operatorId);

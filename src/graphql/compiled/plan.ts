@@ -161,6 +161,7 @@ function planFields(
     } else if ('one' in field) {
       out.push({ ...at, kind: 'one', field, object: planObject(schema, named as GraphQLObjectType, merged(nodes), fragments, depth + 1) });
     } else if ('many' in field) {
+      if (definition.args.length && !field.where) throw new NotCompilable(`arguments on ${type.name}.${name}`);
       out.push({ ...at, kind: 'many', field, object: planObject(schema, named as GraphQLObjectType, merged(nodes), fragments, depth + 1) });
     } else {
       out.push({ ...at, kind: 'connection', field, connection: planConnection(schema, named as GraphQLObjectType, field.connection, merged(nodes), fragments, depth + 1) });
