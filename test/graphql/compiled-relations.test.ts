@@ -20,6 +20,19 @@ const RELATIONS: Record<string, string> = {
     masterDisplaySubaccountUsage subaccountDisplayMasterInvoices syncCustomerStatus syncUsageAllowance master { legacyId name } subaccount { legacyId name } }`,
   subaccounts: 'subaccounts { createdAt invoiceFromMaster syncUsageAllowance master { legacyId name } subaccount { legacyId name status } }',
   customTableRows: `customTableRows { id legacyId tableName ${CUSTOMER_REF} }`,
+  creditCards: `creditCards { id legacyId last4 moduleId expMonth expYear cardType autoPayment preferred holderName firstName lastName
+    street1 street2 city county zip state country createdAt ${CUSTOMER_REF} }`,
+  bankAccounts: `bankAccounts { id legacyId last4 sortCode onlineRef accountName accountType autoPayment preferred detailsChanged moduleId sepaBic
+    ibanLast4 ibanCountry sepaDebtorName sepaCountry sepaRemittanceData sepaSequenceType sepaSignatureDate createdAt ${CUSTOMER_REF} }`,
+  pendingPlanChanges: `pendingPlanChanges { id legacyId timing effectiveAt clearDataUsage clearPolicies moveBilling appliedAt createdAt
+    ${CUSTOMER_REF} fromPlan { ${PLAN_REF} } toPlan { ${PLAN_REF} } }`,
+  paymentCollections: `paymentCollections { id legacyId status amount method bank chequeNumber chequeDate cardLast4 cardExpiration notes
+    bringChangeFor decidedAt createdAt ${CUSTOMER_REF} payment { legacyId amount paymentDate } }`,
+  gracePeriods: 'gracePeriods { legacyId days previousExpiresAt newExpiresAt createdAt }',
+  renewals: `renewals { id legacyId renewalPeriod amount planRate taxAmount activeSince activeUntil notes performedBy createdAt
+    previousPlan { ${PLAN_REF} } presentPlan { ${PLAN_REF} } }`,
+  overageAllowances: 'overageAllowances { id legacyId trafficLimitGb usedGb method createdAt }',
+  taxZone: 'taxZone { id legacyId name rate createdAt }',
 };
 
 interface Reply {
