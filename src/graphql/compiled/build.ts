@@ -137,6 +137,10 @@ function formatted(value: SQL, format: ValueFormat): SQL {
       return sql`to_char(${value}, 'YYYY-MM-DD')`;
     case 'dateTime':
       return sql`to_char((${value}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    case 'coordinate':
+      // A numeric never prints with an exponent, and without its trailing zeros it is the
+      // shortest text of the same number, as JSON.stringify prints the serializer's float.
+      return sql`trim_scale((${value})::numeric)`;
     case 'globalId':
       // The same id as global-id.ts's toGlobalId: base64url of "Type:id".
       return sql`translate(encode(convert_to(${literal(`${format.typeName}:`)} || ${value}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
