@@ -33,6 +33,10 @@ const RELATIONS: Record<string, string> = {
     previousPlan { ${PLAN_REF} } presentPlan { ${PLAN_REF} } }`,
   overageAllowances: 'overageAllowances { id legacyId trafficLimitGb usedGb method createdAt }',
   taxZone: 'taxZone { id legacyId name rate createdAt }',
+  latitude: 'latitude',
+  longitude: 'longitude',
+  location: `location { latitude longitude area { id legacyId name internal createdAt streets { legacyId name } }
+    street { legacyId name internal createdAt area { name } buildings { legacyId name } } building { legacyId name internal createdAt street { name } } }`,
   gateway: 'gateway { id legacyId name wibNumber ipAddress nasIpAddress coaPort hasCoaSecret description createdAt interfaces { legacyId name network } }',
   ips: `ips { id legacyId ip mac macRestrict label isPublic dhcpOptions radiusUsername updateMacOnPortalLogin createdAt ${CUSTOMER_REF}
     gateway { legacyId name ipAddress } interface { legacyId name role label network gatewayAddress startIp numberOfIps createdAt gateway { name } } }`,
