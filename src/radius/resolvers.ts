@@ -1,4 +1,6 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
+// The compiled read path's mappings of this area's types (side effect: they register).
+import './radius.sql';
 import { CustomerRadiusResolver, RadiusAccountResolver, RadiusSessionResolver } from './radius.resolver';
 import { BandwidthOverrideResolver, CustomerOverridesResolver, VendorAttributeOverrideResolver } from './override.resolver';
 import { CustomerRadiusAttributesResolver, RadiusWritesResolver } from './radius-writes.resolver';

@@ -33,6 +33,10 @@ const RELATIONS: Record<string, string> = {
     previousPlan { ${PLAN_REF} } presentPlan { ${PLAN_REF} } }`,
   overageAllowances: 'overageAllowances { id legacyId trafficLimitGb usedGb method createdAt }',
   taxZone: 'taxZone { id legacyId name rate createdAt }',
+  radiusAccounts: `radiusAccounts { id legacyId username priority excludeFromAutoGroupFromBucket hasPassword createdAt ${CUSTOMER_REF} }`,
+  radiusSessions: `radiusSessions(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId sessionId username realm
+    nasIpAddress nasPortId nasPortType framedIpAddress startTime updateTime stopTime sessionTime inputOctets outputOctets terminateCause
+    callingStationId calledStationId online ${CUSTOMER_REF} } } }`,
   latitude: 'latitude',
   longitude: 'longitude',
   location: `location { latitude longitude area { id legacyId name internal createdAt streets { legacyId name } }
