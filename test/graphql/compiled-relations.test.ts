@@ -141,4 +141,87 @@ describe.each(enabledEngines())('compiled relations of Customer on %s', (engine)
     const empty = Object.keys(RELATIONS).filter((name) => !customers.some((c) => (Array.isArray(c[name]) ? (c[name] as unknown[]).length > 0 : c[name] != null)));
     expect(empty).toEqual([]);
   });
+
+  it('gives the relations with arguments the same data under each argument', async () => {
+    // Customers that have sessions, tickets and messages, so that the variations filter real rows.
+    const withRows = `query ($sessions: RadiusSessionFilterInput, $sessionOrder: RadiusSessionOrder, $tickets: MaintenanceTicketFilterInput,
+        $ticketOrder: MaintenanceTicketOrder, $channel: MessageChannel, $first: Int, $last: Int, $after: String, $before: String) {
+      customers(first: 40) { nodes { legacyId
+        radiusSessions(first: $first, last: $last, after: $after, before: $before, filter: $sessions, orderBy: $sessionOrder) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { legacyId online startTime username } }
+        maintenanceTickets(first: $first, last: $last, after: $after, before: $before, filter: $tickets, orderBy: $ticketOrder) {
+          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { legacyId status dateReported updatedAt } }
+        messages(first: $first, last: $last, channel: $channel) { totalCount pageInfo { hasNextPage hasPreviousPage } edges { cursor node { legacyId channel createdAt } } } } } }`;
+    const variations: Record<string, unknown>[] = [
+      { first: 3 },
+      { last: 2 },
+      { first: 2, sessions: { onlineOnly: true }, tickets: { status: ['OPEN'] }, channel: 'EMAIL' },
+      { first: 10, sessionOrder: { field: 'ID', direction: 'DESC' }, ticketOrder: { field: 'DATE_REPORTED', direction: 'DESC' }, channel: 'SMS' },
+      { first: 5, ticketOrder: { field: 'UPDATED_AT' }, tickets: { reportedFrom: '2000-01-01', status: ['OPEN', 'CLOSED'] }, sessions: { startedFrom: '2000-01-01T00:00:00Z' } },
+      // A customerId in a child list's filter is ignored (the parent decides), on both paths.
+      { first: 4, sessions: { customerId: null }, tickets: { customerId: null } },
+    ];
+    let nonEmpty = 0;
+    for (const variables of variations) {
+      const data = await expectSame(withRows, variables);
+      for (const c of data.customers.nodes) nonEmpty += c.radiusSessions.nodes.length + c.maintenanceTickets.nodes.length + c.messages.edges.length;
+    }
+    expect(nonEmpty).toBeGreaterThan(0);
+    // Cursors of the compiled answer page on like the resolvers' do, both ways.
+    const single = `query ($first: Int, $last: Int, $after: String, $before: String, $order: RadiusSessionOrder) { customers(first: 40) { nodes { legacyId
+      radiusSessions(first: $first, last: $last, after: $after, before: $before, orderBy: $order) { pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { legacyId } } } } }`;
+    for (const order of [undefined, { field: 'ID', direction: 'DESC' }]) {
+      const first = await expectSame(single, { first: 1, order });
+      const busy = first.customers.nodes.find((c: any) => c.radiusSessions.pageInfo.hasNextPage);
+      expect(busy).toBeDefined();
+      await expectSame(single, { first: 2, after: busy.radiusSessions.pageInfo.endCursor, order });
+      await expectSame(single, { last: 1, before: busy.radiusSessions.pageInfo.endCursor, order });
+    }
+  });
+
+  it('never shows the demo’s rows to another operator through these relations', async () => {
+    const theirs = new Set((await rows<{ id: number }>(database.handle.db, sql`select id from customers where operator_id = ${other.operatorId}`)).map((r) => r.id));
+    // Rows that cross the line on purpose: their customer pointing at demo rows, demo-owned rows
+    // pointing at their customer. Neither path may show the demo's row.
+    const victim = Math.min(...theirs);
+    const demoRow = async (table: string) =>
+      (await rows<{ id: number }>(database.handle.db, sql`select id from ${sql.identifier(table)} where operator_id <> ${other.operatorId} order by id limit 1`))[0]!.id;
+    await database.handle.db.execute(sql`update customers set gateway_id = ${await demoRow('gateways')}, tax_zone_id = ${await demoRow('tax_zones')},
+      community_code_id = ${await demoRow('community_codes')}, area_id = ${await demoRow('areas')} where id = ${victim}`);
+    const demoOperator = (await rows<{ operator_id: number }>(database.handle.db, sql`select operator_id from customers order by id limit 1`))[0]!.operator_id;
+    await database.handle.db.execute(sql`insert into customer_notes (operator_id, customer_id, title, body) values (${demoOperator}, ${victim}, 'crossed', 'not theirs')`);
+    const movedLogin = await demoRow('radius_accounts');
+    await database.handle.db.execute(sql`update radius_accounts set customer_id = ${victim} where id = ${movedLogin}`);
+    const query = `{ customers(first: 20, orderBy: { field: ID }) { totalCount nodes { legacyId name ${Object.values(RELATIONS).join('\n')} } } }`;
+    const data = await expectSame(query, {}, 1, other.token);
+    const crossed = data.customers.nodes.find((c: any) => c.legacyId === victim);
+    expect(crossed).toMatchObject({ gateway: null, taxZone: null, communityCode: null });
+    expect(crossed.notes.map((n: { title: string }) => n.title)).not.toContain('crossed');
+    expect(crossed.radiusAccounts.map((a: { legacyId: number }) => a.legacyId)).not.toContain(movedLogin);
+    expect(crossed.location.area).toBeNull();
+    expect(data.customers.totalCount).toBe(theirs.size);
+    // Every customer reached through any path (a relation's customer, a link's master) is theirs.
+    const reached: number[] = [];
+    const walk = (value: unknown, key?: string) => {
+      if (Array.isArray(value)) value.forEach((v) => walk(v));
+      else if (value && typeof value === 'object') {
+        const object = value as Record<string, unknown>;
+        if (key && ['customer', 'master', 'subaccount'].includes(key) && typeof object.legacyId === 'number') reached.push(object.legacyId);
+        for (const [k, v] of Object.entries(object)) walk(v, k);
+      }
+    };
+    walk(data.customers.nodes);
+    for (const id of [...reached, ...data.customers.nodes.map((c: any) => c.legacyId)]) expect(theirs.has(id)).toBe(true);
+    // No global id served to them names a demo row: every relation's rows are theirs (ids are
+    // shared sequences, so a demo row's id never appears in their answer).
+    const demoQuery = `{ customers(first: 40) { nodes { ${Object.values(RELATIONS).join('\n')} } } }`;
+    const demo = JSON.stringify((await send(reference, demoQuery)).body.data);
+    const ids = (text: string) => new Set([...text.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]));
+    const demoIds = ids(demo);
+    expect(demoIds.size).toBeGreaterThan(50);
+    for (const id of ids(JSON.stringify(data))) expect(demoIds.has(id)).toBe(false);
+    // A demo customer looked up by them: nothing, relations included.
+    const lookup = await expectSame(`{ customer(legacyId: 1) { name ${RELATIONS.notes} ${RELATIONS.gateway} } }`, {}, 1, other.token);
+    expect(lookup.customer).toBeNull();
+  });
 });
