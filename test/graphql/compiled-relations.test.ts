@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { generateOperator } from '../../src/db/seed/generator';
 import { startApp, type App } from '../../src/server/app';
+import { vendorAttributeOverrideItems, vendorAttributeOverrides } from '../../src/radius/vendor-attribute-override.table';
 import { attachments } from '../../src/support/attachment.table';
 import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
 import { rows } from '../helpers/sql';
@@ -40,6 +41,11 @@ const RELATIONS: Record<string, string> = {
   radiusSessions: `radiusSessions(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId sessionId username realm
     nasIpAddress nasPortId nasPortType framedIpAddress startTime updateTime stopTime sessionTime inputOctets outputOctets terminateCause
     callingStationId calledStationId online ${CUSTOMER_REF} } } }`,
+  bandwidthOverride: `bandwidthOverride { restrictionOn reset resetLimit resetUnit resetEvery resetEveryValue resetEveryDay reset2 updatedAt excludeUpload
+    carryForwardPreviousData bandwidthTemplate { id legacyId name downloadKbps uploadKbps mikrotikRateLimit burstDownloadKbps burstUploadKbps
+    burstThresholdDownloadKbps burstThresholdUploadKbps burstTimeSeconds createdAt } bandwidthTemplate2 { legacyId name } }`,
+  vendorAttributeOverride: `vendorAttributeOverride { restrictionOn reset resetLimit resetUnit resetEvery resetEveryValue resetEveryDay reset2 updatedAt
+    items { set kind vendor attribute op value } }`,
   attachments: 'attachments { id legacyId filename description mode dateAdded }',
   salesmanTasks: `salesmanTasks { id legacyId dateReported description type dateClosed hoursSpent value priority status resolution createdAt updatedAt
     valueAddedReseller regionalSalesManager masterAgent salesman ${CUSTOMER_REF} }`,
@@ -112,6 +118,16 @@ describe.each(enabledEngines())('compiled relations of Customer on %s', (engine)
         { operatorId: demo!.operator_id, customerId: c.id, filename: `photo-${i}.jpg`, storagePath: `test/${c.id}/photo`, description: null, mode: null, sizeBytes: null },
       ]),
       { operatorId: demo!.operator_id, maintenanceTicketId: ticket!.id, filename: 'fault.png', storagePath: `test/ticket/${ticket!.id}`, description: 'the fault' },
+    ]);
+    // Nor vendor-attribute overrides: one, its items added out of set order.
+    const [override] = await database.handle.db
+      .insert(vendorAttributeOverrides)
+      .values({ operatorId: demo!.operator_id, customerId: firsts[1]!.id, restrictionOn: true })
+      .returning({ id: vendorAttributeOverrides.id });
+    await database.handle.db.insert(vendorAttributeOverrideItems).values([
+      { operatorId: demo!.operator_id, overrideId: override!.id, set: 2, kind: 'reply', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '1M/1M' },
+      { operatorId: demo!.operator_id, overrideId: override!.id, set: 1, kind: 'reply', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' },
+      { operatorId: demo!.operator_id, overrideId: override!.id, set: 1, kind: 'check', vendor: 'Mikrotik', attribute: 'Mikrotik-Group', op: '==', value: 'gold' },
     ]);
     const generated = await generateOperator(database.handle.db, { operatorCode: 'relations_other', customers: 8, seed: 11 });
     other = { operatorId: generated.operatorId, token: generated.token };
