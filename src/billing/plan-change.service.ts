@@ -42,12 +42,15 @@ export async function findByIds(db: Executor, operatorId: number, ids: readonly 
 }
 
 /** Moves not applied yet, of many customers, soonest first. */
+/** A change not applied yet (also the compiled read path's rule). */
+export const pendingChange = (): SQL => isNull(planChanges.appliedAt);
+
 export async function pendingOfCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<PlanChangeRow[]> {
   if (customerIds.length === 0) return [];
   return db
     .select()
     .from(planChanges)
-    .where(and(eq(planChanges.operatorId, operatorId), inArray(planChanges.customerId, [...customerIds]), isNull(planChanges.appliedAt)))
+    .where(and(eq(planChanges.operatorId, operatorId), inArray(planChanges.customerId, [...customerIds]), pendingChange()))
     .orderBy(asc(planChanges.customerId), asc(planChanges.effectiveAt), asc(planChanges.id));
 }
 

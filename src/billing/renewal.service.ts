@@ -3,7 +3,7 @@
  * addition, with the period, the money and the plan (Jaze group) before and after. Reading only;
  * soft-deleted renewals are left out.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { ServiceContext } from '../shared/context';
 import { Validation } from '../shared/errors';
@@ -50,11 +50,14 @@ export async function list(ctx: ServiceContext, filter: RenewalFilter = {}): Pro
 }
 
 /** Non-deleted renewals of these customers, newest first (GraphQL Customer.renewals, batched). */
+/** Renewals a customer's list shows: not deleted (also the compiled read path's rule). */
+export const shownRenewal = (): SQL => eq(renewals.deleted, false);
+
 export function byCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<RenewalRow[]> {
   return db
     .select()
     .from(renewals)
-    .where(and(eq(renewals.operatorId, operatorId), inArray(renewals.customerId, [...customerIds]), eq(renewals.deleted, false)))
+    .where(and(eq(renewals.operatorId, operatorId), inArray(renewals.customerId, [...customerIds]), shownRenewal()))
     .orderBy(desc(renewals.createdAt), desc(renewals.id));
 }
 

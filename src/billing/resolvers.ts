@@ -1,6 +1,7 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
 // The compiled read path's mappings of this area's types (side effect: they register).
 import './billing.sql';
+import './billing-records.sql';
 import { BillingActionsResolver, CustomerPlanChangesResolver, PaymentCollectionResolver, PlanChangeResolver } from './billing-actions.resolver';
 import { CustomerBillingResolver } from './customer-billing.resolver';
 import { InvoiceLineResolver, InvoiceResolver } from './invoice.resolver';

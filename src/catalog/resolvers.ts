@@ -1,6 +1,7 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
 // The compiled read path's mappings of this area's types (side effect: they register).
 import './plan.sql';
+import './tax-zone.sql';
 import { CustomerPlanResolver } from './customer-plan.resolver';
 import { PlanResolver, SubPlanResolver } from './plan.resolver';
 import { CustomerTaxZoneResolver, TaxZoneResolver } from './tax-zone.resolver';

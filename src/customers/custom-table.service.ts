@@ -66,6 +66,9 @@ async function columnsOf(db: Executor, operatorId: number, tableIds: number[]): 
     .orderBy(asc(customFields.position), asc(customFields.id));
 }
 
+/** A row's table name as rowsWhere reads it (its join), for the compiled read path. */
+export const rowTableNameSql = (): SQL => sql`(select ${customTables.name} from ${customTables} where ${customTables.id} = ${customTableRows.tableId})`;
+
 async function rowsWhere(db: Executor, operatorId: number, where: SQL | undefined): Promise<CustomTableRowData[]> {
   const rows = await db
     .select({ id: customTableRows.id, customerId: customTableRows.customerId, tableId: customTableRows.tableId, tableName: customTables.name })

@@ -1,5 +1,5 @@
 /** Customer notes (SIMPLer addCustomerNote: customerid, note_title, note_text; both required). */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -9,6 +9,9 @@ import { customers } from './customer.table';
 import { customerNotes } from './note.table';
 
 export type CustomerNoteRow = typeof customerNotes.$inferSelect & { authorName: string | null };
+
+/** The note's author as byCustomers reads it (its left join), for the compiled read path. */
+export const authorNameSql = (): SQL => sql`(select ${staffUsers.displayName} from ${staffUsers} where ${staffUsers.id} = ${customerNotes.authorStaffId})`;
 
 export interface NoteInput {
   customerId: number;

@@ -1,7 +1,7 @@
 /**
  * Where the compiled read path (src/graphql/compiled) finds a Customer: the customers table,
  * its columns by the fields' names, and the relations other areas declare beside their types.
- * Fields not named here (latitude, RADIUS, notes…) are answered by the resolvers.
+ * Fields not named anywhere are answered by the resolvers.
  */
 import { asc, isNotNull, sql } from 'drizzle-orm';
 import { addSqlFields, mapRootFieldToSql, mapTypeToSql, sameNamedColumns, type SqlField } from '../graphql/compiled/mapping';
@@ -33,7 +33,7 @@ export const customerFields: Record<string, SqlField> = {
     'marketingEmails', 'referenceText', 'referralFeeStatus', 'referralFeeAmount', 'invoicingEnabled', 'billingFrequencyMonths',
     'invoicingDay', 'paymentMethod', 'invoiceSendMethod', 'sendReceipt', 'creditDays', 'setupFees', 'vatExempt',
     'vatExemptionReference', 'vatExemptionDate', 'taxMode', 'taxRate', 'freeService', 'voipEnabled', 'monitor',
-    'connectionLimit', 'createdAt', 'updatedAt',
+    'connectionLimit', 'createdAt', 'updatedAt', 'latitude', 'longitude',
   ]),
   billingAddress: address(false),
   installationAddress: address(true),

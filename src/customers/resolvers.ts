@@ -1,6 +1,7 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
 // The compiled read path's mappings of this area's types (side effect: they register).
 import './customer.sql';
+import './customer-records.sql';
 import { CustomerRecordsResolver, CustomTableRowResolver, SubaccountLinkResolver } from './customer-records.resolver';
 import { CustomerResolver } from './customer.resolver';
 import { PortalResolver } from './portal.resolver';

@@ -15,3 +15,8 @@ export function macContains(column: PgColumn, value: string): SQL {
 export function hostOf(value: string | null): string | null {
   return value == null ? null : value.split('/')[0]!;
 }
+
+/** hostOf in SQL, for the compiled read path: the address of an inet without its prefix. */
+export function hostSql(column: PgColumn): SQL {
+  return sql`host(${column})`;
+}

@@ -2,9 +2,11 @@
  * Rows to GraphQL objects for the network area. Secrets are dropped here by name, so a column
  * added to a table later cannot leak through a spread.
  */
+import { sql, type SQL } from 'drizzle-orm';
 import { asNode } from '../graphql/node';
 import type { basestations } from './basestation.table';
-import type { cpes } from './cpe.table';
+import { cpes } from './cpe.table';
+import { gateways } from './gateway.table';
 import type { customerIps } from './customer-ip.table';
 import type { GatewayRow } from './gateway.service';
 import type { interfaces } from './interface.table';
@@ -32,6 +34,10 @@ export function toCpe(row: CpeRow): Cpe {
 export function toBasestation(row: BasestationRow): Basestation {
   return asNode('Basestation', row) as unknown as Basestation;
 }
+
+/** toGateway's hasCoaSecret and toCpe's additionalInfo in SQL, for the compiled read path. */
+export const hasCoaSecretSql = (): SQL => sql`coalesce(${gateways.coaSecret} <> '', false)`;
+export const cpeAdditionalInfoSql = (): SQL => sql`coalesce(${cpes.additionalInfo}, '{}')`;
 
 export function toGateway(row: GatewayRow): Gateway {
   const { coaSecret, ...visible } = row;

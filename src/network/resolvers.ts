@@ -1,5 +1,7 @@
 /** The GraphQL resolvers of this area, gathered by src/graphql/schema.ts. */
 import './network.nodes';
+// The compiled read path's mappings of this area's types (side effect: they register).
+import './network.sql';
 import { CustomerIpResolver, CustomerNetworkResolver } from './customer-network.resolver';
 import { BasestationResolver, CpeResolver, GatewayResolver, NetworkInterfaceResolver } from './devices.resolver';
 import { EquipmentResolver } from './equipment.resolver';

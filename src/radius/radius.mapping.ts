@@ -1,8 +1,16 @@
 /** Rows to GraphQL objects for RADIUS; the login password is reduced to `hasPassword` here. */
+import { sql, type SQL } from 'drizzle-orm';
 import { asNode } from '../graphql/node';
+import { radacct } from './radacct.table';
+import { radiusAccounts } from './radius-account.table';
 import { hostOf } from '../network/filters';
 import type { RadiusAccountRow, RadiusSessionRow } from './radius.service';
 import type { RadiusAccount, RadiusSession } from './radius.types';
+
+/** The rules below in SQL, for the compiled read path (src/radius/radius.sql.ts). */
+export const hasPasswordSql = (): SQL => sql`coalesce(${radiusAccounts.password} <> '', false)`;
+export const terminateCauseSql = (): SQL => sql`nullif(${radacct.acctterminatecause}, '')`;
+export const sessionOnlineSql = (): SQL => sql`(${radacct.acctstoptime} is null)`;
 
 export function toRadiusAccount(row: RadiusAccountRow): RadiusAccount {
   const { password, ...visible } = row;

@@ -30,6 +30,18 @@ function sessionFilterOf(filter: RadiusSessionFilterInput | undefined): radiusSe
   return { ...filter, customerId: optionalIdOf(filter?.customerId, 'Customer', ['filter', 'customerId']) };
 }
 
+/**
+ * A customer's sessions as its `radiusSessions` field lists them (also the compiled read
+ * path's): the customer is the parent, so a customerId in the filter, which would contradict
+ * it, is ignored.
+ */
+export function customerSessionsQuery(operatorId: number, filter: RadiusSessionFilterInput | undefined, orderBy: RadiusSessionOrder | undefined) {
+  return {
+    where: radiusService.sessionConditions(operatorId, { ...sessionFilterOf(filter), customerId: null }),
+    sort: radiusService.sessionSort(orderBy?.direction ?? SortDirection.ASC),
+  };
+}
+
 @Resolver(() => RadiusSession)
 export class RadiusSessionResolver {
   @Query(() => RadiusSessionConnection, { description: "The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions)." })
@@ -73,9 +85,7 @@ export class CustomerRadiusResolver {
     @Arg('filter', () => RadiusSessionFilterInput, { nullable: true }) filter?: RadiusSessionFilterInput,
     @Arg('orderBy', () => RadiusSessionOrder, { nullable: true }) orderBy?: RadiusSessionOrder,
   ) {
-    // The customer is the parent; a customerId in the filter would contradict it, so it is ignored.
-    const where = radiusService.sessionConditions(ctx.actor.operatorId, { ...sessionFilterOf(filter), customerId: null });
-    const sort = radiusService.sessionSort(orderBy?.direction ?? SortDirection.ASC);
+    const { where, sort } = customerSessionsQuery(ctx.actor.operatorId, filter, orderBy);
     return childConnection(
       ctx,
       { name: 'sessions.byCustomer', table: radacct, idColumn: radacct.radacctid, parentColumn: radacct.customerId, where, sort },

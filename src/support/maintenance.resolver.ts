@@ -39,6 +39,17 @@ registerNodeType('InstallerTracking', async (ctx, id) => {
 const sortOf = (orderBy: MaintenanceTicketOrder | undefined) =>
   maintenanceService.ticketSort(orderBy?.field ?? MaintenanceTicketOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
 
+/** A parent's tickets' filter and ordering (also the compiled read path's). */
+export function parentTicketsQuery(
+  operatorId: number,
+  parent: 'customer' | 'site' | 'equipment',
+  filter: MaintenanceTicketFilterInput | undefined,
+  orderBy: MaintenanceTicketOrder | undefined,
+) {
+  // The parent decides its own id; the same id in the filter would be redundant or contradictory.
+  return { where: maintenanceService.ticketConditions(operatorId, { ...ticketFilterOf(filter), [`${parent}Id`]: null }), sort: sortOf(orderBy) };
+}
+
 /** A parent's tickets (customer, site or device), batched across parents. */
 function ticketsOf(
   ctx: GraphQLContext,
@@ -53,11 +64,10 @@ function ticketsOf(
     site: maintenanceTickets.siteId,
     equipment: maintenanceTickets.equipmentId,
   };
-  // The parent decides its own id; the same id in the filter would be redundant or contradictory.
-  const where = maintenanceService.ticketConditions(ctx.actor.operatorId, { ...ticketFilterOf(filter), [`${parent}Id`]: null });
+  const { where, sort } = parentTicketsQuery(ctx.actor.operatorId, parent, filter, orderBy);
   return childConnection(
     ctx,
-    { name: `tickets.by-${parent}`, table: maintenanceTickets, idColumn: maintenanceTickets.id, parentColumn: columns[parent], where, sort: sortOf(orderBy) },
+    { name: `tickets.by-${parent}`, table: maintenanceTickets, idColumn: maintenanceTickets.id, parentColumn: columns[parent], where, sort },
     { filter, orderBy },
     page,
     parentId,

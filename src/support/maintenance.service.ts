@@ -58,6 +58,12 @@ export async function list(ctx: ServiceContext, filter: TicketFilter, sort: Sort
   };
 }
 
+/** typeNames and subtypeNames in SQL (the ticket's own operator), for the compiled read path. */
+export const ticketTypeNameSql = (): SQL =>
+  sql`(select ${maintenanceTypes.name} from ${maintenanceTypes} where ${maintenanceTypes.id} = ${maintenanceTickets.typeId} and ${maintenanceTypes.operatorId} = ${maintenanceTickets.operatorId})`;
+export const ticketSubtypeNameSql = (): SQL =>
+  sql`(select ${maintenanceSubtypes.name} from ${maintenanceSubtypes} where ${maintenanceSubtypes.id} = ${maintenanceTickets.subtypeId} and ${maintenanceSubtypes.operatorId} = ${maintenanceTickets.operatorId})`;
+
 export async function typeNames(db: Executor, operatorId: number, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db

@@ -1,5 +1,5 @@
 /** GraphQL adapter for customer messages: parse, call the message service, format. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customers/customer.types';
 import { loadCustomer } from '../customers/customer.resolver';
@@ -10,6 +10,7 @@ import { idOf, optionalIdOf } from '../graphql/ids';
 import { byKeys } from '../graphql/loaders';
 import { registerNodeType } from '../graphql/node';
 import { PageArgs } from '../graphql/page-args';
+import type { SortKey } from '../db/pagination';
 import { mutate } from '../graphql/user-error';
 import { DomainError } from '../shared/errors';
 import { ticketById } from './maintenance.loaders';
@@ -77,6 +78,11 @@ export class MessageResolver {
   }
 }
 
+/** A customer's messages of one channel, newest first (also the compiled read path's). */
+export function customerMessagesQuery(operatorId: number, channel: MessageChannel): { where: SQL; sort: SortKey } {
+  return { where: and(eq(messages.operatorId, operatorId), eq(messages.channel, channel))!, sort: { name: 'CREATED_AT_DESC', column: messages.createdAt, direction: 'desc' } };
+}
+
 @Resolver(() => Customer)
 export class CustomerMessagesResolver {
   @FieldResolver(() => MessageConnection, { description: "The customer's messages of one channel (default SMS), newest first (Jaze get_user_logs)." })
@@ -93,8 +99,7 @@ export class CustomerMessagesResolver {
         table: messages,
         idColumn: messages.id,
         parentColumn: messages.customerId,
-        where: and(eq(messages.operatorId, ctx.actor.operatorId), eq(messages.channel, channel)),
-        sort: { name: 'CREATED_AT_DESC', column: messages.createdAt, direction: 'desc' },
+        ...customerMessagesQuery(ctx.actor.operatorId, channel),
       },
       { channel },
       page,

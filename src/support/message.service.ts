@@ -8,7 +8,7 @@
  * Templates are ours, rendered by a small `{{placeholder}}` substitution (no expressions, no
  * code, one pass: a value containing "{{x}}" stays literal text).
  */
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -456,6 +456,12 @@ export async function logHistory(ctx: ServiceContext, input: { customerId: numbe
 export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<MessageRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(messages).where(and(eq(messages.operatorId, operatorId), inArray(messages.id, [...ids])));
+}
+
+/** statusOf in SQL, from the same codes, for the compiled read path. */
+export function statusSql(): SQL {
+  const known = Object.entries(MESSAGE_STATUS).map(([name, code]) => sql`when ${sql.raw(String(code))} then ${sql.raw(`'${name}'`)}`);
+  return sql`(case ${messages.statusCode} ${sql.join(known, sql` `)} else 'FAILED' end)`;
 }
 
 /** E40's meaning of a status code. */

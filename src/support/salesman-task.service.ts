@@ -12,7 +12,8 @@
  * - the customer must exist in the operator; on update a given customerId must be the task's
  *   customer (SIMPLer identifies an issue by custId + issueId).
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -178,6 +179,11 @@ export async function byCustomers(db: Executor, operatorId: number, customerIds:
     .from(salesmanTasks)
     .where(and(eq(salesmanTasks.operatorId, operatorId), inArray(salesmanTasks.customerId, [...customerIds])))
     .orderBy(desc(salesmanTasks.dateReported), desc(salesmanTasks.id));
+}
+
+/** A sales person's name in SQL, as salesPeopleNames serves it (the task's own operator), for the compiled read path. */
+export function salesPersonNameSql(id: PgColumn): SQL {
+  return sql`(select ${salesPeople.name} from ${salesPeople} where ${salesPeople.id} = ${id} and ${salesPeople.operatorId} = ${salesmanTasks.operatorId})`;
 }
 
 /** Names of sales people by id (for serving tasks). */

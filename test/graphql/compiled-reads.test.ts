@@ -174,9 +174,9 @@ describe.each(enabledEngines())('compiled GraphQL reads on %s', (engine) => {
   });
 
   it('leaves what it cannot compile, and every error, to the resolvers unchanged', async () => {
-    // Unmapped fields (RADIUS, CPE), @include, a mutation: the resolvers answer, same data.
+    // Unmapped fields (custom-table cells), @include, a mutation: the resolvers answer, same data.
     for (const query of [
-      '{ customers(first: 3) { nodes { name radiusSessions(first: 1) { nodes { online } } } } }',
+      '{ customers(first: 3) { nodes { name customTableRows { cells { label value } } } } }',
       'query ($x: Boolean!) { customers(first: 3) { nodes { name @include(if: $x) } } }',
     ]) {
       const { fast, slow } = await both(query, { x: true });

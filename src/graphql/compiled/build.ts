@@ -107,14 +107,17 @@ function fieldSql(field: PlannedField, mapping: SqlObjectMapping, alias: string,
       const target = field.object.mapping;
       const a = aliasFor(target, scope);
       const inner = { ...scope, parent: a };
-      return sql`(select ${objectSql(field.object.fields, target, a, inner)} from ${target.table} as ${ident(a)} where ${columnAt(a, target.idColumn)} = ${columnAt(alias, field.field.via)} and ${operatorIs(target, a, scope)}${visibleSql(target, a)})`;
+      const link = 'via' in field.field ? sql`${columnAt(a, target.idColumn)} = ${columnAt(alias, field.field.via)}` : sql`${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)}`;
+      return sql`(select ${objectSql(field.object.fields, target, a, inner)} from ${target.table} as ${ident(a)} where ${link} and ${operatorIs(target, a, scope)}${visibleSql(target, a)})`;
     }
     case 'many': {
       const target = field.object.mapping;
       const a = aliasFor(target, scope);
       sameRow(target, a);
       const inner = { ...scope, parent: a };
-      return sql`coalesce((select json_agg(${objectSql(field.object.fields, target, a, inner)} order by ${sql.join(field.field.orderBy, sql`, `)}) from ${target.table} as ${ident(a)} where ${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)} and ${operatorIs(target, a, scope)}), '[]'::json)`;
+      const narrowed = field.field.where?.(argumentsOf(field, scope));
+      const where = and(sql`${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)}`, operatorIs(target, a, scope), narrowed);
+      return sql`coalesce((select json_agg(${objectSql(field.object.fields, target, a, inner)} order by ${sql.join(field.field.orderBy, sql`, `)}) from ${target.table} as ${ident(a)} where ${where}), '[]'::json)`;
     }
     case 'connection': {
       const query = field.field.query(argumentsOf(field, scope), scope.operatorId);
@@ -134,6 +137,10 @@ function formatted(value: SQL, format: ValueFormat): SQL {
       return sql`to_char(${value}, 'YYYY-MM-DD')`;
     case 'dateTime':
       return sql`to_char((${value}) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    case 'coordinate':
+      // A numeric never prints with an exponent, and without its trailing zeros it is the
+      // shortest text of the same number, as JSON.stringify prints the serializer's float.
+      return sql`trim_scale((${value})::numeric)`;
     case 'globalId':
       // The same id as global-id.ts's toGlobalId: base64url of "Type:id".
       return sql`translate(encode(convert_to(${literal(`${format.typeName}:`)} || ${value}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;

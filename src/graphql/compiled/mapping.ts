@@ -25,8 +25,15 @@ export type SqlField =
   | { embedded: Record<string, SqlField> }
   /** The object of type `type` whose id is in `via`; null when `via` is null or the row is not visible. */
   | { one: string; via: PgColumn }
-  /** Every object of type `type` whose `by` column holds this row's id, in `orderBy` order. */
-  | { many: string; by: PgColumn; orderBy: SQL[] }
+  /** The object of type `type` whose `by` column holds this row's id (unique there); null when none. */
+  | { one: string; by: PgColumn }
+  /**
+   * Every object of type `type` whose `by` column holds this row's id, in `orderBy` order;
+   * `where` narrows them further with the service's rule (hidden rows, the field's arguments,
+   * written with the child table's columns; throws on bad arguments, which sends the request
+   * to the resolvers). A field with arguments needs `where`.
+   */
+  | { many: string; by: PgColumn; orderBy: SQL[]; where?: (args: Record<string, unknown>) => SQL | undefined }
   /**
    * A Relay connection of `type` objects whose `by` column holds this row's id; `query` turns the
    * field's arguments into the service's filter, ordering and page (throws on bad arguments,

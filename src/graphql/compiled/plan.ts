@@ -30,6 +30,8 @@ export type ValueFormat =
   | { kind: 'text' }
   | { kind: 'date' }
   | { kind: 'dateTime' }
+  /** Latitude/Longitude from a numeric column: the number without trailing zeros. */
+  | { kind: 'coordinate' }
   | { kind: 'enum'; names: [stored: string, name: string][] }
   | { kind: 'globalId'; typeName: string };
 
@@ -161,6 +163,7 @@ function planFields(
     } else if ('one' in field) {
       out.push({ ...at, kind: 'one', field, object: planObject(schema, named as GraphQLObjectType, merged(nodes), fragments, depth + 1) });
     } else if ('many' in field) {
+      if (definition.args.length && !field.where) throw new NotCompilable(`arguments on ${type.name}.${name}`);
       out.push({ ...at, kind: 'many', field, object: planObject(schema, named as GraphQLObjectType, merged(nodes), fragments, depth + 1) });
     } else {
       out.push({ ...at, kind: 'connection', field, connection: planConnection(schema, named as GraphQLObjectType, field.connection, merged(nodes), fragments, depth + 1) });
@@ -221,7 +224,15 @@ function formatOf(type: ReturnType<typeof getNamedType>): ValueFormat {
     case 'Int':
     case 'Boolean':
     case 'EmailAddress':
+    // graphql-scalars' IP and MAC serializers return a valid address string unchanged, and the
+    // database only holds valid ones (inet/macaddr), printed in the same text form.
+    case 'IP':
+    case 'MAC':
       return { kind: 'plain' };
+    case 'Latitude':
+    case 'Longitude':
+      // Their serializers parse the text to a number (8 decimals at most; our columns have 6).
+      return { kind: 'coordinate' };
     case 'Decimal':
       return { kind: 'text' };
     case 'Date':
@@ -229,8 +240,8 @@ function formatOf(type: ReturnType<typeof getNamedType>): ValueFormat {
     case 'DateTime':
       return { kind: 'dateTime' };
     default:
-      // Scalars whose serializer changes the value (Latitude parses to a number, JSON…) are
-      // left to the resolvers rather than imitated here.
+      // Scalars whose serializer changes the value in ways not reproduced here (JSON…) are
+      // left to the resolvers.
       throw new NotCompilable(`scalar ${type.name}`);
   }
 }

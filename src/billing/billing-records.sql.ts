@@ -1,0 +1,106 @@
+/**
+ * Where the compiled read path (src/graphql/compiled) finds a customer's stored payment
+ * instruments, pending plan changes, field collections, grace periods, renewals and overage
+ * allowances: the same rows, in the same orders, as the services the resolvers' loaders call
+ * (payment-instrument, plan-change, collection, grace-period, renewal, overage-allowance).
+ * Card and account tokens are never mapped.
+ */
+import { asc, desc } from 'drizzle-orm';
+import { overageAllowances } from '../catalog/overage-allowance.table';
+import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
+import { bankAccounts } from './bank-account.table';
+import { creditCards } from './credit-card.table';
+import { gracePeriods } from './grace-period.table';
+import { paymentCollections } from './payment-collection.table';
+import { planChanges } from './plan-change.table';
+import { pendingChange } from './plan-change.service';
+import { renewals } from './renewal.table';
+import { shownRenewal } from './renewal.service';
+
+mapTypeToSql('CreditCard', {
+  table: creditCards,
+  idColumn: creditCards.id,
+  operatorColumn: creditCards.operatorId,
+  fields: {
+    ...sameNamedColumns(creditCards, [
+      'last4', 'moduleId', 'expMonth', 'expYear', 'cardType', 'autoPayment', 'preferred', 'holderName', 'firstName', 'lastName',
+      'street1', 'street2', 'city', 'county', 'zip', 'state', 'country', 'createdAt',
+    ]),
+    customer: { one: 'Customer', via: creditCards.customerId },
+  },
+});
+
+mapTypeToSql('BankAccount', {
+  table: bankAccounts,
+  idColumn: bankAccounts.id,
+  operatorColumn: bankAccounts.operatorId,
+  fields: {
+    ...sameNamedColumns(bankAccounts, [
+      'last4', 'sortCode', 'onlineRef', 'accountName', 'accountType', 'autoPayment', 'preferred', 'detailsChanged', 'moduleId', 'sepaBic',
+      'ibanLast4', 'ibanCountry', 'sepaDebtorName', 'sepaCountry', 'sepaRemittanceData', 'sepaSequenceType', 'sepaSignatureDate', 'createdAt',
+    ]),
+    customer: { one: 'Customer', via: bankAccounts.customerId },
+  },
+});
+
+mapTypeToSql('PlanChange', {
+  table: planChanges,
+  idColumn: planChanges.id,
+  operatorColumn: planChanges.operatorId,
+  fields: {
+    ...sameNamedColumns(planChanges, ['timing', 'effectiveAt', 'clearDataUsage', 'clearPolicies', 'moveBilling', 'appliedAt', 'createdAt']),
+    customer: { one: 'Customer', via: planChanges.customerId },
+    fromPlan: { one: 'Plan', via: planChanges.fromPlanId },
+    toPlan: { one: 'Plan', via: planChanges.toPlanId },
+  },
+});
+
+mapTypeToSql('PaymentCollection', {
+  table: paymentCollections,
+  idColumn: paymentCollections.id,
+  operatorColumn: paymentCollections.operatorId,
+  fields: {
+    ...sameNamedColumns(paymentCollections, [
+      'status', 'amount', 'method', 'bank', 'chequeNumber', 'chequeDate', 'cardLast4', 'cardExpiration', 'notes', 'bringChangeFor', 'decidedAt', 'createdAt',
+    ]),
+    customer: { one: 'Customer', via: paymentCollections.customerId },
+    payment: { one: 'Payment', via: paymentCollections.paymentId },
+  },
+});
+
+mapTypeToSql('GracePeriod', {
+  table: gracePeriods,
+  idColumn: gracePeriods.id,
+  operatorColumn: gracePeriods.operatorId,
+  // Not a Node: its legacyId is written out (billing.mapping.ts toGracePeriod).
+  fields: { ...sameNamedColumns(gracePeriods, ['days', 'previousExpiresAt', 'newExpiresAt', 'createdAt']), legacyId: { column: gracePeriods.id } },
+});
+
+mapTypeToSql('Renewal', {
+  table: renewals,
+  idColumn: renewals.id,
+  operatorColumn: renewals.operatorId,
+  fields: {
+    ...sameNamedColumns(renewals, ['renewalPeriod', 'amount', 'planRate', 'taxAmount', 'activeSince', 'activeUntil', 'notes', 'performedBy', 'createdAt']),
+    previousPlan: { one: 'Plan', via: renewals.previousPlanId },
+    presentPlan: { one: 'Plan', via: renewals.presentPlanId },
+  },
+});
+
+mapTypeToSql('OverageAllowance', {
+  table: overageAllowances,
+  idColumn: overageAllowances.id,
+  operatorColumn: overageAllowances.operatorId,
+  fields: sameNamedColumns(overageAllowances, ['trafficLimitGb', 'usedGb', 'method', 'createdAt']),
+});
+
+// Each list in its service's order (the per-customer part of it).
+addSqlFields('Customer', {
+  creditCards: { many: 'CreditCard', by: creditCards.customerId, orderBy: [desc(creditCards.preferred), asc(creditCards.id)] },
+  bankAccounts: { many: 'BankAccount', by: bankAccounts.customerId, orderBy: [desc(bankAccounts.preferred), asc(bankAccounts.id)] },
+  pendingPlanChanges: { many: 'PlanChange', by: planChanges.customerId, where: pendingChange, orderBy: [asc(planChanges.effectiveAt), asc(planChanges.id)] },
+  paymentCollections: { many: 'PaymentCollection', by: paymentCollections.customerId, orderBy: [desc(paymentCollections.createdAt), desc(paymentCollections.id)] },
+  gracePeriods: { many: 'GracePeriod', by: gracePeriods.customerId, orderBy: [asc(gracePeriods.createdAt), asc(gracePeriods.id)] },
+  renewals: { many: 'Renewal', by: renewals.customerId, where: shownRenewal, orderBy: [desc(renewals.createdAt), desc(renewals.id)] },
+  overageAllowances: { many: 'OverageAllowance', by: overageAllowances.customerId, orderBy: [asc(overageAllowances.createdAt), asc(overageAllowances.id)] },
+});

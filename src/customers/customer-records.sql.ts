@@ -1,0 +1,61 @@
+/**
+ * Where the compiled read path (src/graphql/compiled) finds a customer's notes, community code,
+ * sub-account links and custom-table rows, in the orders of their services (customer-note,
+ * subaccount, custom-table). Custom-table cells are left to the resolvers.
+ */
+import { asc, desc } from 'drizzle-orm';
+import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
+import { communityCodes } from './community-code.table';
+import { customTableRows } from './custom-field.table';
+import { rowTableNameSql } from './custom-table.service';
+import { authorNameSql } from './customer-note.service';
+import { customers } from './customer.table';
+import { customerNotes } from './note.table';
+import { customerSubaccounts } from './subaccount.table';
+
+mapTypeToSql('CustomerNote', {
+  table: customerNotes,
+  idColumn: customerNotes.id,
+  operatorColumn: customerNotes.operatorId,
+  fields: { ...sameNamedColumns(customerNotes, ['title', 'body', 'createdAt']), authorName: { expression: authorNameSql } },
+});
+
+mapTypeToSql('CommunityCode', {
+  table: communityCodes,
+  idColumn: communityCodes.id,
+  operatorColumn: communityCodes.operatorId,
+  fields: sameNamedColumns(communityCodes, ['code', 'createdAt']),
+});
+
+mapTypeToSql('SubaccountLink', {
+  table: customerSubaccounts,
+  idColumn: customerSubaccounts.id,
+  operatorColumn: customerSubaccounts.operatorId,
+  fields: {
+    ...sameNamedColumns(customerSubaccounts, [
+      'masterDisplaySubaccountInvoices', 'masterDisplaySubaccountUsage', 'subaccountDisplayMasterInvoices', 'syncCustomerStatus',
+      'syncUsageAllowance', 'masterAllowPortalRelogin', 'invoiceFromMaster', 'invoiceFromMasterProrate', 'createdAt',
+    ]),
+    master: { one: 'Customer', via: customerSubaccounts.masterCustomerId },
+    subaccount: { one: 'Customer', via: customerSubaccounts.subCustomerId },
+  },
+});
+
+mapTypeToSql('CustomTableRow', {
+  table: customTableRows,
+  idColumn: customTableRows.id,
+  operatorColumn: customTableRows.operatorId,
+  fields: { tableName: { expression: rowTableNameSql }, customer: { one: 'Customer', via: customTableRows.customerId } },
+});
+
+addSqlFields('Customer', {
+  // customer-note.service byCustomers: newest first.
+  notes: { many: 'CustomerNote', by: customerNotes.customerId, orderBy: [desc(customerNotes.createdAt), desc(customerNotes.id)] },
+  communityCode: { one: 'CommunityCode', via: customers.communityCodeId },
+  // A sub-account has at most one master (unique sub_customer_id).
+  masterAccount: { one: 'SubaccountLink', by: customerSubaccounts.subCustomerId },
+  // subaccount.service linksOf: in id order.
+  subaccounts: { many: 'SubaccountLink', by: customerSubaccounts.masterCustomerId, orderBy: [asc(customerSubaccounts.id)] },
+  // custom-table.service rowsWhere: in id order.
+  customTableRows: { many: 'CustomTableRow', by: customTableRows.customerId, orderBy: [asc(customTableRows.id)] },
+});

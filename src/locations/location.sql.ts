@@ -1,0 +1,51 @@
+/**
+ * Where the compiled read path (src/graphql/compiled) finds the address book (areas, streets,
+ * buildings, in location.service's orders) and a customer's place in it (`location`, made of
+ * the customer row's own columns, as CustomerLocationFieldResolver builds it).
+ */
+import { asc } from 'drizzle-orm';
+import { customers } from '../customers/customer.table';
+import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
+import { areas } from './area.table';
+import { buildings } from './building.table';
+import { streets } from './street.table';
+
+mapTypeToSql('Area', {
+  table: areas,
+  idColumn: areas.id,
+  operatorColumn: areas.operatorId,
+  fields: {
+    ...sameNamedColumns(areas, ['name', 'internal', 'createdAt']),
+    streets: { many: 'Street', by: streets.areaId, orderBy: [asc(streets.name), asc(streets.id)] },
+  },
+});
+
+mapTypeToSql('Street', {
+  table: streets,
+  idColumn: streets.id,
+  operatorColumn: streets.operatorId,
+  fields: {
+    ...sameNamedColumns(streets, ['name', 'internal', 'createdAt']),
+    area: { one: 'Area', via: streets.areaId },
+    buildings: { many: 'Building', by: buildings.streetId, orderBy: [asc(buildings.name), asc(buildings.id)] },
+  },
+});
+
+mapTypeToSql('Building', {
+  table: buildings,
+  idColumn: buildings.id,
+  operatorColumn: buildings.operatorId,
+  fields: { ...sameNamedColumns(buildings, ['name', 'internal', 'createdAt']), street: { one: 'Street', via: buildings.streetId } },
+});
+
+addSqlFields('Customer', {
+  location: {
+    embedded: {
+      area: { one: 'Area', via: customers.areaId },
+      street: { one: 'Street', via: customers.streetId },
+      building: { one: 'Building', via: customers.buildingId },
+      latitude: { column: customers.latitude },
+      longitude: { column: customers.longitude },
+    },
+  },
+});

@@ -1,0 +1,91 @@
+/**
+ * Where the compiled read path (src/graphql/compiled) finds a customer's attachments,
+ * maintenance tickets, messages and sales issues. Names looked up by id (ticket types, sales
+ * people) and a message's status use the services' SQL forms of their rules; the connections
+ * the resolvers' own filter and ordering (parentTicketsQuery, customerMessagesQuery).
+ * Left to the resolvers: an attachment's rights and size, a message's templateParams (JSON),
+ * a ticket's site, equipment and installer jobs.
+ */
+import { asc, desc } from 'drizzle-orm';
+import { addSqlFields, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
+import { attachments } from './attachment.table';
+import { maintenanceTickets } from './maintenance-ticket.table';
+import { parentTicketsQuery } from './maintenance.resolver';
+import { ticketSubtypeNameSql, ticketTypeNameSql } from './maintenance.service';
+import type { MaintenanceTicketFilterInput, MaintenanceTicketOrder } from './maintenance.types';
+import { customerMessagesQuery } from './message.resolver';
+import { statusSql } from './message.service';
+import { messages } from './message.table';
+import { MessageChannel } from './message.types';
+import { salesPersonNameSql } from './salesman-task.service';
+import { salesmanTasks } from './salesman-task.table';
+
+mapTypeToSql('Attachment', {
+  table: attachments,
+  idColumn: attachments.id,
+  operatorColumn: attachments.operatorId,
+  fields: sameNamedColumns(attachments, ['filename', 'description', 'mode', 'dateAdded']),
+});
+
+mapTypeToSql('MaintenanceTicket', {
+  table: maintenanceTickets,
+  idColumn: maintenanceTickets.id,
+  operatorColumn: maintenanceTickets.operatorId,
+  fields: {
+    ...sameNamedColumns(maintenanceTickets, [
+      'dateReported', 'reportedBy', 'title', 'description', 'resolution', 'priority', 'status', 'dateClosed', 'closedBy', 'hoursSpent',
+      'emailRecipients', 'updatedBy', 'createdAt', 'updatedAt',
+    ]),
+    type: { expression: ticketTypeNameSql },
+    subtype: { expression: ticketSubtypeNameSql },
+    customer: { one: 'Customer', via: maintenanceTickets.customerId },
+    // attachment.service byTickets: oldest first.
+    attachments: { many: 'Attachment', by: attachments.maintenanceTicketId, orderBy: [asc(attachments.dateAdded), asc(attachments.id)] },
+  },
+});
+
+mapTypeToSql('Message', {
+  table: messages,
+  idColumn: messages.id,
+  operatorColumn: messages.operatorId,
+  fields: {
+    ...sameNamedColumns(messages, ['channel', 'template', 'recipient', 'subject', 'body', 'statusCode', 'errorMessage', 'transport', 'createdAt', 'sentAt']),
+    status: { expression: statusSql },
+    customer: { one: 'Customer', via: messages.customerId },
+    maintenanceTicket: { one: 'MaintenanceTicket', via: messages.maintenanceTicketId },
+  },
+});
+
+mapTypeToSql('SalesmanTask', {
+  table: salesmanTasks,
+  idColumn: salesmanTasks.id,
+  operatorColumn: salesmanTasks.operatorId,
+  fields: {
+    ...sameNamedColumns(salesmanTasks, ['dateReported', 'description', 'type', 'dateClosed', 'hoursSpent', 'value', 'priority', 'status', 'resolution', 'createdAt', 'updatedAt']),
+    valueAddedReseller: { expression: () => salesPersonNameSql(salesmanTasks.valueAddedResellerId) },
+    regionalSalesManager: { expression: () => salesPersonNameSql(salesmanTasks.regionalSalesManagerId) },
+    masterAgent: { expression: () => salesPersonNameSql(salesmanTasks.masterAgentId) },
+    salesman: { expression: () => salesPersonNameSql(salesmanTasks.salesmanId) },
+    customer: { one: 'Customer', via: salesmanTasks.customerId },
+  },
+});
+
+addSqlFields('Customer', {
+  // attachment.service byCustomers: oldest first.
+  attachments: { many: 'Attachment', by: attachments.customerId, orderBy: [asc(attachments.dateAdded), asc(attachments.id)] },
+  // salesman-task.service byCustomers: newest report first.
+  salesmanTasks: { many: 'SalesmanTask', by: salesmanTasks.customerId, orderBy: [desc(salesmanTasks.dateReported), desc(salesmanTasks.id)] },
+  maintenanceTickets: {
+    connection: 'MaintenanceTicket',
+    by: maintenanceTickets.customerId,
+    query: (args, operatorId): ListQuery => ({
+      ...parentTicketsQuery(operatorId, 'customer', args.filter as MaintenanceTicketFilterInput | undefined, args.orderBy as MaintenanceTicketOrder | undefined),
+      page: args,
+    }),
+  },
+  messages: {
+    connection: 'Message',
+    by: messages.customerId,
+    query: (args, operatorId): ListQuery => ({ ...customerMessagesQuery(operatorId, (args.channel as MessageChannel | undefined) ?? MessageChannel.SMS), page: args }),
+  },
+});
