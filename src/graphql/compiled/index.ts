@@ -123,7 +123,17 @@ export function compiledReads(schema: GraphQLSchema, database: DatabaseHandle, o
     }
   }
 
+  /** Any surprise (variables nested too deep to serialise for the cache key…) leaves the request to the resolver path. */
   async function answer(request: CompiledRequest): Promise<string | undefined> {
+    try {
+      return await tryAnswer(request);
+    } catch (error) {
+      log('debug', 'compiled read left to the resolvers', { reason: (error as Error).message });
+      return delegate();
+    }
+  }
+
+  async function tryAnswer(request: CompiledRequest): Promise<string | undefined> {
     const digest = sha256Hex(request.token);
     const known = tokens.get(digest);
     if (!known || loginBlocked({ kind: 'bearer', identifier: request.token, clientIp: request.clientIp })) return delegate();
