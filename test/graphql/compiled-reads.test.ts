@@ -1,14 +1,14 @@
 /**
  * The compiled read path (src/graphql/compiled) against the resolvers: two servers on one
- * database, one compiling reads and one not (GRAPHQL_COMPILED=false), must answer every query
+ * database, one compiling reads and one not (test/helpers/compiled-pair.ts), must answer every query
  * with the same data, the compiled one in one SQL statement per root field. Also: another
  * operator's rows are never reachable through it, and a revoked token is refused at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { generateOperator } from '../../src/db/seed/generator';
-import { startApp, type App } from '../../src/server/app';
-import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
+import { startCompiledPair, type CompiledPair } from '../helpers/compiled-pair';
+import { enabledEngines, type TestDatabase } from '../helpers/engines';
 import { rows } from '../helpers/sql';
 
 const OVERVIEW = `query Overview {
@@ -23,65 +23,23 @@ const OVERVIEW = `query Overview {
   }
 }`;
 
-interface Reply {
-  status: number;
-  headers: { contentType: string | null; cacheControl: string | null };
-  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-  statements: number;
-}
-
 describe.each(enabledEngines())('compiled GraphQL reads on %s', (engine) => {
+  let pair: CompiledPair;
   let database: TestDatabase;
-  let compiled: App;
-  let reference: App;
   let other: { operatorId: number; token: string };
-
-  const statementsSoFar = async (app: App) => Number(/^db_queries_total (\d+)$/m.exec(await (await fetch(`${app.url}/metrics`)).text())![1]);
-
-  async function send(app: App, query: string, variables: Record<string, unknown> = {}, token = 'demo-token'): Promise<Reply> {
-    const before = await statementsSoFar(app);
-    const res = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as Reply['body'];
-    const headers = { contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control') };
-    return { status: res.status, headers, body, statements: (await statementsSoFar(app)) - before };
-  }
-
-  /** Both servers' answers; the compiled one asked twice so that its token is known. */
-  async function both(query: string, variables: Record<string, unknown> = {}, token = 'demo-token') {
-    await send(compiled, query, variables, token);
-    const fast = await send(compiled, query, variables, token);
-    const slow = await send(reference, query, variables, token);
-    return { fast, slow };
-  }
-
-  /** The same data (key order included) from both, the compiled one in `roots` statements. */
-  async function expectSame(query: string, variables: Record<string, unknown> = {}, roots = 1, token = 'demo-token') {
-    const { fast, slow } = await both(query, variables, token);
-    expect(slow.body.errors).toBeUndefined();
-    expect(JSON.stringify(fast.body)).toBe(JSON.stringify(slow.body));
-    expect(fast.status).toBe(200);
-    expect(fast.headers).toEqual(slow.headers);
-    expect(fast.statements).toBe(roots);
-    return fast.body.data as Record<string, any>;
-  }
+  const send: CompiledPair['send'] = (...args) => pair.send(...args);
+  const both: CompiledPair['both'] = (...args) => pair.both(...args);
+  const expectSame: CompiledPair['expectSame'] = (...args) => pair.expectSame(...args);
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    const config = { port: 0, host: '127.0.0.1', databaseUrl: database.url, dataDir: '', seedDemo: true, maxBodyBytes: 2 * 1024 * 1024, production: false, runJobs: false };
-    compiled = await startApp(config, { database: database.handle });
-    reference = await startApp({ ...config, compiledReads: false }, { database: database.handle });
+    pair = await startCompiledPair(engine);
+    database = pair.database;
     const generated = await generateOperator(database.handle.db, { operatorCode: 'compiled_other', customers: 12, seed: 7 });
     other = { operatorId: generated.operatorId, token: generated.token };
   });
 
   afterAll(async () => {
-    await compiled?.stop().catch(() => {});
-    await reference?.stop().catch(() => {});
-    await database?.drop().catch(() => {});
+    await pair?.stop();
   });
 
   it('answers the overview query with the same data in one statement', async () => {
@@ -95,7 +53,7 @@ describe.each(enabledEngines())('compiled GraphQL reads on %s', (engine) => {
       billingAddress { street1 town country } installationAddress { town country } contacts { name phone role email }
       invoices(first: 5) { totalCount nodes { id number kind status issueDate dueDate total amountPaid balanceDue createdAt customer { legacyId } } }
       subscriptions(last: 2) { nodes { validFrom validTo active endedAt type rounding taxMode price } } } }`);
-    const id = ((await send(reference, '{ customer(legacyId: 2) { id } }')).body.data as { customer: { id: string } }).customer.id;
+    const id = ((await send(pair.reference, '{ customer(legacyId: 2) { id } }')).body.data as { customer: { id: string } }).customer.id;
     await expectSame('query ($id: ID) { customer(id: $id) { legacyId name } }', { id });
     const missing = await expectSame('{ customer(legacyId: 999999) { name } }');
     expect(missing.customer).toBeNull();
@@ -206,7 +164,7 @@ describe.each(enabledEngines())('compiled GraphQL reads on %s', (engine) => {
     expect(mine.customers.totalCount).toBe(12);
     for (const c of mine.customers.nodes) expect(theirs.has(c.legacyId)).toBe(true);
     // A demo customer by its id, from the other operator: not there.
-    const demoId = ((await send(reference, '{ customers(first: 1) { nodes { legacyId } } }')).body.data as any).customers.nodes[0].legacyId;
+    const demoId = ((await send(pair.reference, '{ customers(first: 1) { nodes { legacyId } } }')).body.data as any).customers.nodes[0].legacyId;
     expect(theirs.has(demoId)).toBe(false);
     const lookup = await expectSame(`{ customer(legacyId: ${demoId}) { name } }`, {}, 1, other.token);
     expect(lookup.customer).toBeNull();
@@ -218,12 +176,12 @@ describe.each(enabledEngines())('compiled GraphQL reads on %s', (engine) => {
   it('refuses a revoked token on the very next request', async () => {
     const generated = await generateOperator(database.handle.db, { operatorCode: 'compiled_revoked', customers: 2, seed: 9 });
     const query = '{ customers(first: 1) { nodes { name } } }';
-    await send(compiled, query, {}, generated.token);
-    const ok = await send(compiled, query, {}, generated.token);
+    await send(pair.compiled, query, {}, generated.token);
+    const ok = await send(pair.compiled, query, {}, generated.token);
     expect(ok.status).toBe(200);
     expect(ok.statements).toBe(1);
     await database.handle.db.execute(sql`update api_tokens set revoked_at = now() where operator_id = ${generated.operatorId}`);
-    const refused = await send(compiled, query, {}, generated.token);
+    const refused = await send(pair.compiled, query, {}, generated.token);
     expect(refused.status).toBe(401);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

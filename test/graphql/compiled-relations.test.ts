@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { generateOperator } from '../../src/db/seed/generator';
-import { startApp, type App } from '../../src/server/app';
 import { vendorAttributeOverrideItems, vendorAttributeOverrides } from '../../src/radius/vendor-attribute-override.table';
 import { attachments } from '../../src/support/attachment.table';
-import { createTestDatabase, enabledEngines, type TestDatabase } from '../helpers/engines';
+import { startCompiledPair, type CompiledPair } from '../helpers/compiled-pair';
+import { enabledEngines, type TestDatabase } from '../helpers/engines';
 import { rows } from '../helpers/sql';
 
 const CUSTOMER_REF = 'customer { legacyId name }';
@@ -64,50 +64,19 @@ const RELATIONS: Record<string, string> = {
   cpes: `cpes { id legacyId latitude longitude distance colour frequency installedBy dishInstalled groundingCompleted additionalInfo createdAt ${CUSTOMER_REF} }`,
 };
 
-interface Reply {
-  status: number;
-  body: { data?: unknown; errors?: { message: string }[] };
-  statements: number;
-}
-
 describe.each(enabledEngines())('compiled relations of Customer on %s', (engine) => {
+  let pair: CompiledPair;
   let database: TestDatabase;
-  let compiled: App;
-  let reference: App;
   let other: { operatorId: number; token: string };
-
-  const statementsSoFar = async (app: App) => Number(/^db_queries_total (\d+)$/m.exec(await (await fetch(`${app.url}/metrics`)).text())![1]);
-
-  async function send(app: App, query: string, variables: Record<string, unknown> = {}, token = 'demo-token'): Promise<Reply> {
-    const before = await statementsSoFar(app);
-    const res = await fetch(`${app.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: res.status, body: (await res.json()) as Reply['body'], statements: (await statementsSoFar(app)) - before };
-  }
-
-  /** The same data (key order included) from both servers, the compiled one in `roots` statements. */
-  async function expectSame(query: string, variables: Record<string, unknown> = {}, roots = 1, token = 'demo-token') {
-    await send(compiled, query, variables, token); // makes the token known to the compiled path
-    const fast = await send(compiled, query, variables, token);
-    const slow = await send(reference, query, variables, token);
-    expect(slow.body.errors).toBeUndefined();
-    expect(JSON.stringify(fast.body)).toBe(JSON.stringify(slow.body));
-    expect(fast.status).toBe(200);
-    expect(fast.statements).toBe(roots);
-    return fast.body.data as Record<string, any>;
-  }
+  const send: CompiledPair['send'] = (...args) => pair.send(...args);
+  const expectSame: CompiledPair['expectSame'] = (...args) => pair.expectSame(...args);
 
   const everyRelation = `query ($after: String) { customers(first: 40, after: $after) { pageInfo { hasNextPage endCursor }
     nodes { legacyId name ${Object.values(RELATIONS).join('\n')} } } }`;
 
   beforeAll(async () => {
-    database = await createTestDatabase(engine);
-    const config = { port: 0, host: '127.0.0.1', databaseUrl: database.url, dataDir: '', seedDemo: true, maxBodyBytes: 2 * 1024 * 1024, production: false, runJobs: false };
-    compiled = await startApp(config, { database: database.handle });
-    reference = await startApp({ ...config, compiledReads: false }, { database: database.handle });
+    pair = await startCompiledPair(engine);
+    database = pair.database;
     // The demo seed has no attachments: a few for the first customers and a ticket of theirs.
     const [demo] = await rows<{ operator_id: number }>(database.handle.db, sql`select operator_id from customers order by id limit 1`);
     const firsts = await rows<{ id: number }>(database.handle.db, sql`select id from customers where operator_id = ${demo!.operator_id} order by id limit 3`);
@@ -134,9 +103,7 @@ describe.each(enabledEngines())('compiled relations of Customer on %s', (engine)
   });
 
   afterAll(async () => {
-    await compiled?.stop().catch(() => {});
-    await reference?.stop().catch(() => {});
-    await database?.drop().catch(() => {});
+    await pair?.stop();
   });
 
   it.each(Object.keys(RELATIONS))('answers %s like the resolvers, in one statement', async (name) => {
@@ -231,7 +198,7 @@ describe.each(enabledEngines())('compiled relations of Customer on %s', (engine)
     // No global id served to them names a demo row: every relation's rows are theirs (ids are
     // shared sequences, so a demo row's id never appears in their answer).
     const demoQuery = `{ customers(first: 40) { nodes { ${Object.values(RELATIONS).join('\n')} } } }`;
-    const demo = JSON.stringify((await send(reference, demoQuery)).body.data);
+    const demo = JSON.stringify((await send(pair.reference, demoQuery)).body.data);
     const ids = (text: string) => new Set([...text.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]));
     const demoIds = ids(demo);
     expect(demoIds.size).toBeGreaterThan(50);
