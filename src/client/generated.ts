@@ -4502,13 +4502,14 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
-/** What a staff user may do: ADMIN everything; MANAGER possibly limited to assigned customers; COLLECTOR collects payments in the field; INSTALLER installs; API is a machine account. */
+/** What a staff user may do: ADMIN everything; MANAGER all but administration (possibly limited to assigned customers on M4); STAFF front-line support; COLLECTOR records payments; INSTALLER equipment, sites and tickets; API an integration account (all but administration); READONLY reads only. */
 export type StaffRole =
   | 'ADMIN'
   | 'API'
   | 'COLLECTOR'
   | 'INSTALLER'
   | 'MANAGER'
+  | 'READONLY'
   | 'STAFF';
 
 /** A member of the operator's staff (or a machine account). */

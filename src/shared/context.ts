@@ -4,7 +4,7 @@
  */
 import type { Database } from '../db/client';
 
-export type StaffRole = 'admin' | 'manager' | 'staff' | 'collector' | 'installer' | 'api';
+export type StaffRole = 'admin' | 'manager' | 'staff' | 'collector' | 'installer' | 'api' | 'readonly';
 export type Surface = 'graphql' | 'soap' | 'rest' | 'jaze' | 'crm' | 'm4' | 'cli' | 'seed' | 'worker';
 
 export interface Actor {

@@ -4,9 +4,10 @@ import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns'
 /**
  * What a staff user may do. `admin` may do everything; `manager` is limited by
  * `showOnlyAssignedCustomers`; `collector` collects payments in the field (Jaze collection
- * admins); `installer` appears on installer tracking; `api` is a machine account.
+ * admins); `installer` appears on installer tracking; `api` is a machine account; `readonly` only reads.
+ * What each may do: src/tenancy/permissions.ts.
  */
-export const staffRole = pgEnum('staff_role', ['admin', 'manager', 'staff', 'collector', 'installer', 'api']);
+export const staffRole = pgEnum('staff_role', ['admin', 'manager', 'staff', 'collector', 'installer', 'api', 'readonly']);
 
 export const staffUsers = pgTable(
   'staff_users',

@@ -10,10 +10,12 @@ export enum StaffRole {
   COLLECTOR = 'collector',
   INSTALLER = 'installer',
   API = 'api',
+  READONLY = 'readonly',
 }
 registerEnumType(StaffRole, {
   name: 'StaffRole',
-  description: 'What a staff user may do: ADMIN everything; MANAGER possibly limited to assigned customers; COLLECTOR collects payments in the field; INSTALLER installs; API is a machine account.',
+  description:
+    'What a staff user may do: ADMIN everything; MANAGER all but administration (possibly limited to assigned customers on M4); STAFF front-line support; COLLECTOR records payments; INSTALLER equipment, sites and tickets; API an integration account (all but administration); READONLY reads only.',
 });
 
 @ObjectType('StaffUser', { implements: Node, description: "A member of the operator's staff (or a machine account)." })
