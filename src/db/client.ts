@@ -42,7 +42,7 @@ export interface DatabaseHandle {
   /**
    * Runs one read statement as given and returns its rows as arrays of column values, without
    * drizzle's per-row mapping (the compiled GraphQL read path, src/graphql/compiled, reads one
-   * JSON text column). Prepared and cached by its text on PostgreSQL. Counted like every statement.
+   * JSON text column). Prepared and cached by its text on both engines (PGlite: pglite-prepared.ts). Counted like every statement.
    */
   queryValues(text: string, params: readonly unknown[]): Promise<unknown[][]>;
   close(): Promise<void>;
@@ -101,11 +101,12 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   // One owner per directory (data-dir-lock.ts): refused here, before PGlite reads anything.
   // Loaded only here: a server on PostgreSQL never needs PGlite's modules in memory.
-  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { PrivateNodeFS }] = await Promise.all([
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { PrivateNodeFS }, { preparedQueries }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('drizzle-orm/pglite'),
     import('drizzle-orm/pglite/migrator'),
     import('./private-node-fs'),
+    import('./pglite-prepared'),
   ]);
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
@@ -118,6 +119,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   }
   if (lock) restrictDataDirModes(lock.dataDir);
   const db = drizzlePglite({ client, schema, casing: 'snake_case', logger: countingLogger });
+  const prepared = preparedQueries(client);
   return {
     db: db as unknown as Database,
     engine: 'pglite',
@@ -128,7 +130,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     },
     queryValues: async (text, params) => {
       recordQuery();
-      return (await client.query<unknown[]>(text, params as unknown[], { rowMode: 'array' })).rows;
+      return prepared(text, params);
     },
     close: async () => {
       try {
