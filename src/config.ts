@@ -2,6 +2,8 @@
  * Runtime settings, read once from the environment. Everything has a default that makes
  * `npm start` work on a fresh machine: embedded database under ./data, port 8080, demo data.
  */
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import type { LoginThrottleSettings } from './throttle';
 import { compileTrust } from './server/client-address';
@@ -17,7 +19,7 @@ export interface Config {
   seedDemo: boolean;
   /** Largest request body accepted, in bytes (SOAP and REST bodies are buffered). */
   maxBodyBytes: number;
-  /** NODE_ENV=production: GraphiQL does not fill in the demo token. */
+  /** NODE_ENV=production: safe defaults (no demo seed, GraphiQL and introspection off, no CORS) and no demo token in GraphiQL. */
   production: boolean;
   /** Run the background-job worker in this process (RUN_JOBS=false for API-only processes). */
   runJobs: boolean;
@@ -46,61 +48,175 @@ export interface Config {
    * resolvers — for comparing the two).
    */
   compiledReads?: boolean;
+  /** GraphiQL at GET /graphql (GRAPHIQL; default on, off under NODE_ENV=production). */
+  graphiql?: boolean;
+  /** Apollo's `introspection` (GRAPHQL_INTROSPECTION; default on, off under NODE_ENV=production). */
+  introspection?: boolean;
+  /**
+   * Origins whose web pages may call /graphql and the JSON REST routes (CORS_ORIGINS, exact
+   * origins comma-separated, `*` for any). Default: `*` outside production, none in production.
+   */
+  corsOrigins?: string[];
 }
 
-function intFrom(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+/** Thrown by loadConfig with every problem found, each a one-line message naming its variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
   }
-  return value;
 }
 
-function boolFrom(name: string, fallback: boolean): boolean {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (/^(1|true|yes|on)$/i.test(raw)) return true;
-  if (/^(0|false|no|off)$/i.test(raw)) return false;
-  throw new Error(`${name} must be true or false, got "${raw}"`);
+type Env = Record<string, string | undefined>;
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'];
+const NODE_ENVS = ['production', 'development', 'test'];
+
+/**
+ * Reads variables and collects what is wrong with them instead of stopping at the first, so
+ * one failed start shows everything to fix. Values that may hold secrets (URLs with
+ * passwords) are never repeated in a message.
+ */
+function reader(env: Env) {
+  const problems: string[] = [];
+  const raw = (name: string) => {
+    const value = env[name];
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const int = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
+    const text = raw(name);
+    if (text === undefined) return fallback;
+    const value = /^\d{1,16}$/.test(text.trim()) ? Number(text.trim()) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}, got "${text}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const text = raw(name);
+    if (text === undefined) return fallback;
+    if (/^(1|true|yes|on)$/i.test(text)) return true;
+    if (/^(0|false|no|off)$/i.test(text)) return false;
+    problems.push(`${name} must be true or false, got "${text}"`);
+    return fallback;
+  };
+  return { problems, raw, int, bool };
 }
 
-export function loadConfig(): Config {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const workers = intFrom('WORKERS', 1);
-  if (workers < 1) throw new Error('WORKERS must be at least 1');
-  if (workers > 1 && !databaseUrl) {
-    throw new Error(`WORKERS=${workers} needs DATABASE_URL: the embedded PGlite database can be opened by one process only`);
+/** Reads and checks the whole configuration; `warn` hears about oddities that do not stop the start. */
+export function loadConfig(env: Env = process.env, warn: (message: string) => void = () => {}): Config {
+  const read = reader(env);
+  const { problems } = read;
+  const nodeEnv = read.raw('NODE_ENV');
+  if (nodeEnv !== undefined && !NODE_ENVS.includes(nodeEnv)) {
+    warn(`NODE_ENV="${nodeEnv}" is not one of ${NODE_ENVS.join(', ')}: running with the development defaults`);
   }
-  return {
-    port: intFrom('PORT', 8080),
-    host: process.env.HOST || '0.0.0.0',
+  const production = nodeEnv === 'production';
+  const logLevel = read.raw('LOG_LEVEL');
+  if (logLevel !== undefined && !LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const databaseUrl = read.raw('DATABASE_URL');
+  if (databaseUrl !== undefined && !isUrlOf(databaseUrl, ['postgres:', 'postgresql:'])) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL (postgres://user:password@host:5432/database)');
+  }
+  const dataDir = path.resolve(read.raw('DATA_DIR') ?? './data');
+  if (databaseUrl === undefined) {
+    const problem = dataDirProblem(dataDir);
+    if (problem) problems.push(`DATA_DIR ${problem}`);
+  }
+  const smtpUrl = read.raw('SMTP_URL');
+  if (smtpUrl !== undefined && !isUrlOf(smtpUrl, ['smtp:', 'smtps:'])) problems.push('SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:password@host:587)');
+
+  const workers = read.int('WORKERS', 1, 1, 256);
+  if (workers > 1 && databaseUrl === undefined) {
+    problems.push(`WORKERS=${workers} needs DATABASE_URL: the embedded PGlite database can be opened by one process only`);
+  }
+  const host = read.raw('HOST') ?? '0.0.0.0';
+  if (!isIP(host) && !/^[A-Za-z0-9]([A-Za-z0-9-.]{0,252})$/.test(host)) problems.push(`HOST must be an IP address or a host name, got "${host}"`);
+  const corsOrigins = corsOriginsFrom(read.raw('CORS_ORIGINS'), problems);
+  if (production && corsOrigins?.includes('*')) warn('CORS_ORIGINS=* lets web pages of any origin call the API (with a token they hold)');
+
+  const config: Config = {
+    // 0 asks the system for a free port (the tests' choice); anything else must be a TCP port.
+    port: read.int('PORT', 8080, 0, 65535),
+    host,
     databaseUrl,
-    dataDir: path.resolve(process.env.DATA_DIR || './data'),
-    seedDemo: boolFrom('SEED_DEMO', true),
-    maxBodyBytes: intFrom('MAX_BODY_BYTES', 2 * 1024 * 1024),
-    production: process.env.NODE_ENV === 'production',
-    runJobs: boolFrom('RUN_JOBS', true),
-    smtpUrl: process.env.SMTP_URL || undefined,
-    smtpFrom: process.env.SMTP_FROM || undefined,
+    dataDir,
+    seedDemo: read.bool('SEED_DEMO', !production),
+    maxBodyBytes: read.int('MAX_BODY_BYTES', 2 * 1024 * 1024, 1),
+    production,
+    runJobs: read.bool('RUN_JOBS', true),
+    smtpUrl,
+    smtpFrom: read.raw('SMTP_FROM'),
     loginThrottle: {
-      freeAttempts: intFrom('LOGIN_THROTTLE_FREE_ATTEMPTS', 5),
-      addressFreeAttempts: intFrom('LOGIN_THROTTLE_ADDRESS_FREE_ATTEMPTS', 20),
-      baseDelayMs: intFrom('LOGIN_THROTTLE_BASE_DELAY_MS', 1000),
-      maxDelayMs: intFrom('LOGIN_THROTTLE_MAX_DELAY_MS', 15 * 60_000),
-      forgetAfterMs: intFrom('LOGIN_THROTTLE_FORGET_AFTER_MS', 60 * 60_000),
-      maxEntries: intFrom('LOGIN_THROTTLE_MAX_ENTRIES', 100_000),
+      freeAttempts: read.int('LOGIN_THROTTLE_FREE_ATTEMPTS', 5),
+      addressFreeAttempts: read.int('LOGIN_THROTTLE_ADDRESS_FREE_ATTEMPTS', 20),
+      baseDelayMs: read.int('LOGIN_THROTTLE_BASE_DELAY_MS', 1000),
+      maxDelayMs: read.int('LOGIN_THROTTLE_MAX_DELAY_MS', 15 * 60_000),
+      forgetAfterMs: read.int('LOGIN_THROTTLE_FORGET_AFTER_MS', 60 * 60_000),
+      maxEntries: read.int('LOGIN_THROTTLE_MAX_ENTRIES', 100_000),
     },
     workers,
-    shutdownGraceMs: intFrom('SHUTDOWN_GRACE_MS', 10_000),
-    trustProxy: trustProxyFrom('TRUST_PROXY'),
-    compiledReads: boolFrom('GRAPHQL_COMPILED', true),
+    shutdownGraceMs: read.int('SHUTDOWN_GRACE_MS', 10_000),
+    trustProxy: trustProxyFrom(read.raw('TRUST_PROXY'), problems),
+    compiledReads: read.bool('GRAPHQL_COMPILED', true),
+    graphiql: read.bool('GRAPHIQL', !production),
+    introspection: read.bool('GRAPHQL_INTROSPECTION', !production),
+    corsOrigins: corsOrigins ?? (production ? [] : ['*']),
   };
+  // RADIUS settings are read at each use; a typo still fails the start, not the first CoA.
+  radiusSettingsFrom(env, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return config;
 }
 
-function trustProxyFrom(name: string): string[] {
-  const entries = (process.env[name] ?? '')
+function isUrlOf(text: string, protocols: string[]): boolean {
+  try {
+    const url = new URL(text);
+    return protocols.includes(url.protocol) && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Why PGlite could not keep its files in `dir`, or undefined when it can (the directory is created if missing). */
+function dataDirProblem(dir: string): string | undefined {
+  let probe = dir;
+  while (!existsSync(probe)) {
+    const parent = path.dirname(probe);
+    if (parent === probe) break;
+    probe = parent;
+  }
+  try {
+    if (!statSync(probe).isDirectory()) return probe === dir ? `${dir} is a file, not a directory` : `${dir} cannot be created: ${probe} is a file`;
+    accessSync(probe, constants.W_OK | constants.X_OK);
+    return undefined;
+  } catch {
+    return probe === dir ? `${dir} is not writable` : `${dir} cannot be created: ${probe} is not writable`;
+  }
+}
+
+/** CORS_ORIGINS: `*` or exact origins (scheme://host[:port], no path), as browsers send them in Origin. */
+function corsOriginsFrom(text: string | undefined, problems: string[]): string[] | undefined {
+  if (text === undefined) return undefined;
+  const entries = text.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+  for (const entry of entries) {
+    if (entry === '*') continue;
+    let origin: string | undefined;
+    try {
+      const url = new URL(entry);
+      if (url.protocol === 'http:' || url.protocol === 'https:') origin = url.origin;
+    } catch {
+      // not a URL at all
+    }
+    if (origin !== entry) {
+      problems.push(`CORS_ORIGINS entries must be origins like https://app.example.com (scheme, host, optional port; no path or trailing slash) or *, got "${entry}"${origin ? ` (did you mean ${origin}?)` : ''}`);
+    }
+  }
+  return entries;
+}
+
+function trustProxyFrom(text: string | undefined, problems: string[]): string[] {
+  const entries = (text ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
@@ -108,7 +224,7 @@ function trustProxyFrom(name: string): string[] {
   try {
     compileTrust(entries);
   } catch (error) {
-    throw new Error(`${name} must list IP addresses or CIDRs (or loopback, linklocal, uniquelocal): ${(error as Error).message}`);
+    problems.push(`TRUST_PROXY must list IP addresses or CIDRs (or loopback, linklocal, uniquelocal): ${(error as Error).message}`);
   }
   return entries;
 }
@@ -129,13 +245,19 @@ export interface RadiusSettings {
 }
 
 export function radiusSettings(): RadiusSettings {
-  const timeoutMs = intFrom('RADIUS_TIMEOUT_MS', 3000);
-  const port = intFrom('RADIUS_STATUS_PORT', 18121);
-  if (timeoutMs < 1) throw new Error('RADIUS_TIMEOUT_MS must be at least 1');
-  if (port < 1 || port > 65535) throw new Error(`RADIUS_STATUS_PORT must be a UDP port (1..65535), got ${port}`);
-  return {
-    timeoutMs,
-    retries: intFrom('RADIUS_RETRIES', 2),
-    status: { host: process.env.RADIUS_STATUS_HOST || '127.0.0.1', port, secret: process.env.RADIUS_STATUS_SECRET || undefined },
+  const problems: string[] = [];
+  const settings = radiusSettingsFrom(process.env, problems);
+  if (problems.length) throw new ConfigError(problems);
+  return settings;
+}
+
+function radiusSettingsFrom(env: Env, problems: string[]): RadiusSettings {
+  const read = reader(env);
+  const settings = {
+    timeoutMs: read.int('RADIUS_TIMEOUT_MS', 3000, 1),
+    retries: read.int('RADIUS_RETRIES', 2),
+    status: { host: read.raw('RADIUS_STATUS_HOST') ?? '127.0.0.1', port: read.int('RADIUS_STATUS_PORT', 18121, 1, 65535), secret: read.raw('RADIUS_STATUS_SECRET') },
   };
+  problems.push(...read.problems);
+  return settings;
 }

@@ -2,7 +2,7 @@
  * Entry point of `npm start` (`node --import tsx src/main.ts`: one process, so SIGTERM from a
  * container runtime or systemd reaches the server itself).
  */
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
 import { setDataDirRole } from './db/data-dir-lock';
 import { stopOnSignals } from './lifecycle/stop-signals';
 import { DEFAULT_SHUTDOWN_GRACE_MS, startApp } from './server/app';
@@ -15,7 +15,15 @@ const failed = (error: unknown): never => {
   log('error', 'start-up failed', { error: describeError(error) });
   process.exit(1);
 };
-const config = await Promise.resolve().then(loadConfig).catch(failed);
+const config = await Promise.resolve()
+  .then(() => loadConfig(process.env, (warning) => log('warn', warning)))
+  .catch((error: unknown) => {
+    if (!(error instanceof ConfigError)) return failed(error);
+    // Before anything opens: every problem on its own line, for a person reading the terminal.
+    process.stderr.write(`ispgraph: not started, ${error.problems.length} configuration problem${error.problems.length === 1 ? '' : 's'}:\n`);
+    for (const problem of error.problems) process.stderr.write(`  ${problem}\n`);
+    return process.exit(1);
+  });
 // WORKERS=N: this process becomes the supervisor of N server processes and never returns here.
 if (supervising(config)) await runSupervisor({ workers: config.workers ?? 1 });
 const app = await startApp(config).catch(failed);

@@ -12,7 +12,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema';
-import { recordQuery } from './query-counter';
+import { recordQuery, statementStarted } from './query-counter';
 import { lockDataDir, restrictDataDirModes } from './data-dir-lock';
 
 export type Schema = typeof schema;
@@ -27,6 +27,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   db: Database;
   engine: Engine;
+  /** Connections the pool may open (PGlite: 1). */
+  poolSize?: number;
   /**
    * Runs `fn` while holding the database-wide start-up lock, so that several server processes
    * starting together migrate and seed once. PGlite has a single user, so it just runs.
@@ -94,6 +96,67 @@ export const POOL_OPTIONS = {
   backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
 } as const;
 
+/**
+ * Times every statement a PGlite client (or one of its transactions) runs: `query` is what
+ * drizzle and queryValues call. The methods are replaced on the instance and call the
+ * originals on it, because PGlite keeps its state in private class fields that a Proxy would
+ * not reach.
+ */
+function timePglite<T extends { query: (text: string, ...rest: never[]) => Promise<unknown> }>(target: T): T {
+  const query = target.query;
+  target.query = (async (text: string, ...rest: never[]) => {
+    const done = statementStarted(text);
+    try {
+      const result = await query.call(target, text, ...rest);
+      done();
+      return result;
+    } catch (error) {
+      done(error);
+      throw error;
+    }
+  }) as T['query'];
+  const transaction = (target as { transaction?: (fn: (tx: T) => Promise<unknown>) => Promise<unknown> }).transaction;
+  if (transaction) {
+    (target as { transaction?: unknown }).transaction = (fn: (tx: T) => Promise<unknown>) => transaction.call(target, (tx: T) => fn(timePglite(tx)));
+  }
+  return target;
+}
+
+/**
+ * Times every statement a postgres.js client runs, in transactions and savepoints too. Its
+ * queries are lazy promises that drizzle configures (`.values()`) before awaiting, so the query
+ * object itself is handed back, with its settle functions wrapped to stop the clock.
+ */
+function timePostgres(target: postgres.Sql): postgres.Sql {
+  const client = target as unknown as Record<string, unknown>;
+  const unsafe = client.unsafe as (text: string, ...rest: unknown[]) => { resolve: (x: unknown) => void; reject: (e: unknown) => void };
+  client.unsafe = (text: string, ...rest: unknown[]) => {
+    const query = unsafe(text, ...rest);
+    const done = statementStarted(text);
+    const { resolve, reject } = query;
+    query.resolve = (value) => {
+      done();
+      resolve(value);
+    };
+    query.reject = (error) => {
+      done(error);
+      reject(error);
+    };
+    return query;
+  };
+  for (const name of ['begin', 'savepoint']) {
+    const original = client[name] as ((...args: unknown[]) => unknown) | undefined;
+    if (typeof original !== 'function') continue;
+    client[name] = (...args: unknown[]) => {
+      const last = args.length - 1;
+      const fn = args[last] as (tx: postgres.Sql) => unknown;
+      args[last] = (tx: postgres.Sql) => fn(timePostgres(tx));
+      return original(...args);
+    };
+  }
+  return target;
+}
+
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
   return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir);
 }
@@ -118,11 +181,13 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     throw error;
   }
   if (lock) restrictDataDirModes(lock.dataDir);
+  timePglite(client);
   const db = drizzlePglite({ client, schema, casing: 'snake_case', logger: countingLogger });
   const prepared = preparedQueries(client);
   return {
     db: db as unknown as Database,
     engine: 'pglite',
+    poolSize: 1,
     withStartupLock: (fn) => fn(db as unknown as Database),
     migrate: (target) => migratePglite((target ?? db) as typeof db, { migrationsFolder }),
     ping: async (timeoutMs = PING_TIMEOUT_MS) => {
@@ -146,18 +211,20 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
 }
 
 async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
-  const client = postgres(url, {
-    ...POOL_OPTIONS,
-    max: maxConnections,
-    onnotice: () => {},
-    // Keep numeric and bigint as exact strings; the domain decides how to present them.
-    types: {},
-  });
+  const client = timePostgres(
+    postgres(url, {
+      ...POOL_OPTIONS,
+      max: maxConnections,
+      onnotice: () => {},
+      // Keep numeric and bigint as exact strings; the domain decides how to present them.
+      types: {},
+    }),
+  );
   const db = drizzlePostgres({ client, schema, casing: 'snake_case', logger: countingLogger });
 
   // Start-up work runs on one dedicated connection that holds an advisory lock.
   const withStartupLock = async <T>(fn: (db: Database) => Promise<T>): Promise<T> => {
-    const lockClient = postgres(url, { max: 1, onnotice: () => {} });
+    const lockClient = timePostgres(postgres(url, { max: 1, onnotice: () => {} }));
     const lockDb = drizzlePostgres({ client: lockClient, schema, casing: 'snake_case', logger: countingLogger });
     try {
       await lockDb.execute(sql`select pg_advisory_lock(${STARTUP_LOCK_KEY})`);
@@ -174,6 +241,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   return {
     db: db as unknown as Database,
     engine: 'postgres',
+    poolSize: maxConnections,
     withStartupLock,
     migrate: (target) => migratePostgres((target ?? db) as typeof db, { migrationsFolder }),
     ping: async (timeoutMs = PING_TIMEOUT_MS) => {

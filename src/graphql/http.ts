@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import type { DatabaseHandle } from '../db/client';
 import { sendJson, sendText, type RequestContext, type Router } from '../server/http';
+import { recordGraphQLOperation } from '../server/metrics';
 import type { Actor } from '../shared/context';
 import { TooManyAttemptsError } from '../shared/errors';
 import { authenticateBearer, bearerFrom } from '../tenancy/auth.service';
@@ -19,8 +20,12 @@ import { getSchema } from './schema';
 import { compiledReads, type CompiledRequest } from './compiled';
 
 export interface GraphQLOptions {
+  /** Serve GraphiQL to browsers at GET /graphql (default true; GRAPHIQL). */
+  graphiql?: boolean;
   /** Token GraphiQL fills in (development only). */
   graphiqlToken?: string;
+  /** Answer introspection queries (default true; GRAPHQL_INTROSPECTION). */
+  introspection?: boolean;
   /** Answer mapped reads through the compiled read path (src/graphql/compiled); default true. */
   compiledReads?: boolean;
 }
@@ -30,7 +35,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     schema: await getSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: options.introspection ?? true,
     parseOptions: { maxTokens: MAX_TOKENS },
     plugins: [ApolloServerPluginLandingPageDisabled(), requestLimits(), serviceUnavailableStatus()],
     // The process's stop is ours (src/lifecycle): Apollo's own SIGTERM handler would stop the
@@ -43,6 +48,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
   const handle = async (ctx: RequestContext): Promise<void> => {
     const { req, res, url } = ctx;
     if (req.method === 'GET' && wantsHtml(req.headers.accept)) {
+      if (options.graphiql === false) return sendJson(res, 404, { error: 'GraphiQL is turned off here (GRAPHIQL=true turns it on); POST GraphQL requests to /graphql', requestId: ctx.requestId });
       sendText(res, 200, graphiqlPage({ demoToken: options.graphiqlToken }), 'text/html; charset=utf-8');
       return;
     }
@@ -70,6 +76,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
     if (Array.isArray(body) && body.length > MAX_BATCH) {
       return refuse(`batched requests are not accepted: send at most ${MAX_BATCH} operation per request (this one holds ${body.length})`, 'BATCH_TOO_LARGE');
     }
+    recordGraphQLOperation(req.method === 'POST' ? (body as { operationName?: unknown } | undefined)?.operationName : url.searchParams.get('operationName'));
     const source = req.method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
     if (typeof source === 'string' && nestsDeeperThan(source)) {
       return refuse(`the query nests brackets more than ${MAX_SOURCE_NESTING} levels deep`, 'QUERY_TOO_DEEP');
@@ -117,7 +124,7 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
   };
 
   router.add(['GET', 'POST'], '/graphql', 'graphql', handle);
-  registerGraphiqlAssets(router);
+  if (options.graphiql !== false) registerGraphiqlAssets(router);
   return apollo;
 }
 

@@ -10,6 +10,7 @@ import { recoverStale, runOne, type BackgroundJobRow } from './job.service';
 import { scheduleDuePlanChanges } from './schedule';
 import { redeliverPending } from '../support/message.service';
 import { forgetExpiredIdempotencyKeys } from '../idempotency/expiry';
+import { queueDepth, type QueueDepth } from './queue-depth';
 
 export interface WorkerOptions {
   /** Pause between polls when the queue is empty (default 1000 ms). */
@@ -29,6 +30,9 @@ export interface WorkerOptions {
   staleAfterMs?: number;
   /** How often to do the system's own chores (queue due plan moves, sweep the message outbox, forget expired idempotency keys); default 60 s, 0 disables. */
   scheduleEveryMs?: number;
+  /** Told the queue depth (jobs by status, outbox) every `queueDepthEveryMs` (default 15 s); absent: not measured. */
+  onQueueDepth?: (depth: QueueDepth) => void;
+  queueDepthEveryMs?: number;
 }
 
 export interface Worker {
@@ -77,8 +81,16 @@ export function startWorker(db: Database, options: WorkerOptions = {}): Worker {
     if (staleAfterMs > 0) await recoverStale(db, { olderThanMs: staleAfterMs }).catch(failed);
     const scheduleEveryMs = options.scheduleEveryMs ?? 60_000;
     let nextSchedule = 0;
+    let nextDepth = 0;
     while (!stopped) {
       let unavailable = false;
+      if (options.onQueueDepth && Date.now() >= nextDepth) {
+        nextDepth = Date.now() + (options.queueDepthEveryMs ?? 15_000);
+        await queueDepth(db).then((depth) => {
+          answered();
+          options.onQueueDepth?.(depth);
+        }, (error: unknown) => (unavailable ||= failed(error)));
+      }
       if (scheduleEveryMs > 0 && Date.now() >= nextSchedule) {
         nextSchedule = Date.now() + scheduleEveryMs;
         await scheduleDuePlanChanges(db).then(answered, (error: unknown) => (unavailable ||= failed(error)));

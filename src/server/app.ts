@@ -10,10 +10,12 @@ import { openDatabase, type DatabaseHandle } from '../db/client';
 import { prepareDatabase } from '../db/migrate';
 import { createHttpServer, Router, sendJson, sendText } from './http';
 import { log } from './logger';
-import { renderMetrics } from './metrics';
+import { METRICS_CONTENT_TYPE, renderMetrics, setPoolSize, setQueueDepth } from './metrics';
+import { createCors } from './cors';
+import { registerFavicon } from './favicon';
 import { registerGraphQL } from '../graphql/http';
 import { registerLegacySurfaces } from '../legacy/routes';
-import { DEMO } from '../db/seed/demo';
+import { DEMO, demoCredentialsLive } from '../db/seed/demo';
 import { startWorker } from '../jobs/worker';
 import { describeError } from '../shared/describe-error';
 import { RETRY_AFTER_HEADER } from '../availability';
@@ -32,6 +34,7 @@ export interface App {
 
 /** Registers every surface's routes on `router` (the server already listens; see startApp). */
 export async function buildRouter(database: DatabaseHandle, config: Config, router = new Router()): Promise<{ router: Router; stop: () => Promise<void> }> {
+  const graphiql = config.graphiql ?? !config.production;
   router.add('GET', '/healthz', 'system', async ({ res }) => {
     try {
       await database.ping();
@@ -40,16 +43,60 @@ export async function buildRouter(database: DatabaseHandle, config: Config, rout
       sendJson(res, 503, { status: 'unavailable', database: database.engine }, RETRY_AFTER_HEADER);
     }
   });
-  router.add('GET', '/metrics', 'system', ({ res }) => sendText(res, 200, renderMetrics(), 'text/plain; version=0.0.4; charset=utf-8'));
+  router.add('GET', '/metrics', 'system', async ({ res }) => sendText(res, 200, await renderMetrics(), METRICS_CONTENT_TYPE));
   router.add('GET', '/', 'system', ({ res }) =>
     sendJson(res, 200, {
       service: 'ispgraph',
-      endpoints: { graphql: '/graphql', soap: '/API/operatorapi.pl', wsdl: '/API/operatorapi.pl?wsdl', rest: '/API/<operation>', health: '/healthz', metrics: '/metrics' },
+      endpoints: {
+        graphql: '/graphql',
+        ...(graphiql ? { graphiql: '/graphql (in a browser)' } : {}),
+        soap: '/API/operatorapi.pl',
+        wsdl: '/API/operatorapi.pl?wsdl',
+        rest: '/API/<operation>',
+        health: '/healthz',
+        liveness: '/livez',
+        readiness: '/readyz',
+        metrics: '/metrics',
+      },
     }),
   );
+  registerFavicon(router);
   registerLegacySurfaces(router, database.db);
-  const apollo = await registerGraphQL(router, database, { graphiqlToken: config.production ? undefined : DEMO.bearerToken, compiledReads: config.compiledReads ?? true });
+  const apollo = await registerGraphQL(router, database, {
+    graphiql,
+    graphiqlToken: config.production ? undefined : DEMO.bearerToken,
+    introspection: config.introspection ?? !config.production,
+    compiledReads: config.compiledReads ?? true,
+  });
   return { router, stop: () => apollo.stop() };
+}
+
+/**
+ * /livez: the process answers (its event loop turns), nothing else is asked — a restart is the
+ * cure only for a process that cannot answer at all. /readyz: this process should get traffic:
+ * started (migrations done, routes registered), not stopping, and the database answers.
+ * Both answer while the server is still starting, when every other route gets 503.
+ */
+function registerProbes(router: Router, state: { phase: () => 'starting' | 'ready' | 'draining'; database: () => DatabaseHandle | undefined }): void {
+  router.add('GET', '/livez', 'system', ({ res }) => sendJson(res, 200, { status: 'alive' }), { whileStarting: true });
+  router.add(
+    'GET',
+    '/readyz',
+    'system',
+    async ({ res }) => {
+      const notReady = (reason: string) => sendJson(res, 503, { status: 'not ready', reason }, RETRY_AFTER_HEADER);
+      const database = state.database();
+      if (state.phase() !== 'ready' || !database) return notReady(state.phase() === 'draining' ? 'draining' : 'starting');
+      try {
+        await database.ping();
+      } catch {
+        return notReady('database unavailable');
+      }
+      if (state.phase() === 'draining') return notReady('draining');
+      sendJson(res, 200, { status: 'ready', database: database.engine });
+    },
+    { whileStarting: true },
+  );
 }
 
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
@@ -67,17 +114,31 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   configureLoginThrottle(config.loginThrottle);
   const router = new Router();
   let starting = true;
-  const server = createHttpServer(router, { maxBodyBytes: config.maxBodyBytes, trustProxy: config.trustProxy, starting: () => starting });
+  let draining = false;
+  let database = options.database;
+  registerProbes(router, { phase: () => (draining ? 'draining' : starting ? 'starting' : 'ready'), database: () => database });
+  const server = createHttpServer(router, {
+    maxBodyBytes: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    starting: () => starting,
+    cors: createCors(config.corsOrigins ?? (config.production ? [] : ['*'])),
+  });
   const drain = trackHttpDrain(server);
   const listenFirst = !cluster.isWorker;
   if (listenFirst) await listen(server, config.port, config.host);
 
-  let database = options.database;
   let stopSurfaces: (() => Promise<void>) | undefined;
   let seeded: boolean;
   try {
     database ??= await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     ({ seeded } = await prepareDatabase(database, { seedDemo: config.seedDemo }));
+    setPoolSize(database.poolSize ?? 1);
+    // Production does not delete data by itself: it says loudly what is open and how to close it.
+    if (config.production && (await demoCredentialsLive(database.db))) {
+      log('warn', 'the demo operator is in this database and its published credentials (bearer demo-token, SIMPLer demo/demo, staff admin/admin, the CRM key, the M4 secret) are live: revoke them as README.md "Production" shows', {
+        operator: DEMO.operatorCode,
+      });
+    }
     ({ stop: stopSurfaces } = await buildRouter(database, config, router));
   } catch (error) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -100,13 +161,20 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
           event.state === 'down'
             ? log('warn', 'job worker: database unavailable, backing off', { error: describeError(event.error) })
             : log('info', 'job worker: database available again', { downForMs: event.downForMs }),
+        onQueueDepth: setQueueDepth,
       })
     : undefined;
   const address = server.address() as AddressInfo;
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host}:${address.port}`;
+  // The URL a person on this machine can open; the address is what the socket is bound to
+  // (0.0.0.0 or :: means every interface, reachable on loopback too).
+  const everywhere = address.address === '0.0.0.0' || address.address === '::';
+  const urlHost = everywhere ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${urlHost}:${address.port}`;
   log('info', 'listening', {
     url,
+    address: address.address,
+    port: address.port,
+    ...(everywhere ? { interfaces: 'all' } : {}),
     database: db.engine,
     dataDir: db.engine === 'pglite' ? config.dataDir : undefined,
     seededDemo: seeded,
@@ -121,6 +189,7 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
     // In-flight requests finish (up to the grace), then the worker, the surfaces and the database close.
     stop: () =>
       (stopped ??= (async () => {
+        draining = true;
         const graceMs = config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
         const [{ cut }] = await Promise.all([drain.drain(graceMs), worker?.stop()]);
         if (cut > 0) log('warn', 'requests cut at the end of the shutdown grace', { cut, graceMs });

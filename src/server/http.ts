@@ -11,6 +11,7 @@ import { describeError } from '../shared/describe-error';
 import { recordRequest } from './metrics';
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../availability';
 import { clientAddress, compileTrust } from './client-address';
+import { CORS_SURFACES, type Cors } from './cors';
 
 export interface RequestContext {
   req: IncomingMessage;
@@ -35,6 +36,8 @@ interface Route {
   handler: Handler;
   /** Matches any path below the prefix. */
   prefix: boolean;
+  /** Answered while the server is still starting (liveness/readiness probes); other routes get 503 "starting" then. */
+  whileStarting: boolean;
 }
 
 export class BodyTooLargeError extends Error {
@@ -61,25 +64,29 @@ export class Router {
   private readonly routes: Route[] = [];
 
   /** `path` may hold `:param` segments, and end in `/*` to match everything below it. */
-  add(method: string | string[], path: string, surface: string, handler: Handler): this {
+  add(method: string | string[], path: string, surface: string, handler: Handler, options: { whileStarting?: boolean } = {}): this {
     const prefix = path.endsWith('/*');
     const clean = prefix ? path.slice(0, -2) : path;
     for (const m of Array.isArray(method) ? method : [method]) {
-      this.routes.push({ method: m.toUpperCase(), segments: split(clean), surface, handler, prefix });
+      this.routes.push({ method: m.toUpperCase(), segments: split(clean), surface, handler, prefix, whileStarting: options.whileStarting ?? false });
     }
     return this;
   }
 
-  match(method: string, pathname: string): { route: Route; params: Record<string, string> } | { allowed: string[] } | null {
+  /** `starting`: only routes registered `whileStarting` match. `surface` of a 405 is the path's first route's. */
+  match(method: string, pathname: string, starting = false): { route: Route; params: Record<string, string> } | { allowed: string[]; surface: string } | null {
     const parts = split(pathname);
     const allowed: string[] = [];
+    let surface: string | undefined;
     for (const route of this.routes) {
+      if (starting && !route.whileStarting) continue;
       const params = matchSegments(route, parts);
       if (!params) continue;
       if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, params };
       allowed.push(route.method);
+      surface ??= route.surface;
     }
-    return allowed.length ? { allowed } : null;
+    return allowed.length ? { allowed, surface: surface! } : null;
   }
 }
 
@@ -154,8 +161,10 @@ export interface HttpServerOptions {
   maxBodyBytes: number;
   /** TRUST_PROXY entries: proxies whose X-Forwarded-For names the client (client-address.ts). */
   trustProxy?: readonly string[];
-  /** While this returns true (the database is still being opened), requests get 503. */
+  /** While this returns true (the database is still being opened), requests get 503 (probe routes excepted). */
   starting?: () => boolean;
+  /** Cross-origin access for the routes of CORS_SURFACES (cors.ts); absent: no CORS headers. */
+  cors?: Cors;
 }
 
 /** A caller's X-Request-Id is echoed and logged, so only a plain token of up to 100 characters is kept. */
@@ -177,17 +186,19 @@ export function createHttpServer(router: Router, options: HttpServerOptions): Se
     let targetProblem: string | undefined;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
-      found = starting ? null : router.match(method, url.pathname);
+      found = router.match(method, url.pathname, starting);
     } catch (error) {
       targetProblem = error instanceof BadPathEncodingError ? error.message : 'the request target is not a valid URL';
     }
-    const surface = found && 'route' in found ? found.route.surface : 'none';
+    const surface = found ? ('route' in found ? found.route.surface : found.surface) : 'none';
     const clientIp = clientAddress(req, trust);
     const scope = withQueryScope(async () => {
       res.setHeader('x-request-id', requestId);
       if (targetProblem) return sendJson(res, 400, { error: targetProblem, requestId });
-      if (starting) return sendJson(res, 503, { error: 'starting', requestId }, { 'retry-after': '1' });
+      if (starting && !found) return sendJson(res, 503, { error: 'starting', requestId }, { 'retry-after': '1' });
       if (!found) return sendJson(res, 404, { error: `no route for ${url.pathname}`, requestId });
+      // Preflights (OPTIONS, a 405 below) and actual requests alike.
+      if (options.cors && CORS_SURFACES.has(surface) && options.cors.handle(req, res)) return;
       if ('allowed' in found) {
         return sendJson(res, 405, { error: `method ${method} not allowed`, requestId }, { allow: [...new Set(found.allowed)].join(', ') });
       }
@@ -202,7 +213,7 @@ export function createHttpServer(router: Router, options: HttpServerOptions): Se
         body: () => (cached ??= readBody(req, options.maxBodyBytes)),
       };
       await found.route.handler(ctx);
-    });
+    }, requestId);
     scope
       .run()
       .catch((error: unknown) => {

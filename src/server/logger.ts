@@ -10,6 +10,11 @@ function threshold(): number {
   return order[configured] ?? order.info;
 }
 
+/** Whether a line at `level` would be written (to skip building costly fields). */
+export function logs(level: Level): boolean {
+  return order[level] >= threshold();
+}
+
 export function log(level: Level, msg: string, fields: Record<string, unknown> = {}): void {
   if (order[level] < threshold()) return;
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })}\n`);

@@ -1,79 +1,166 @@
 /**
- * Process metrics in the Prometheus text format (GET /metrics): SQL statements issued, and
- * request counts and latency per surface. Counters live in this process only; a scraper
- * aggregates across processes.
+ * Process metrics for Prometheus (GET /metrics), in one prom-client registry: the default
+ * process metrics (CPU, resident memory, heap, handles, GC, event-loop lag), requests by
+ * surface and status, operations by name, SQL statements (count, latency, in flight), the
+ * failed-login throttle and the job queue.
+ *
+ * Every label has a bounded set of values, so no caller can grow the registry: surfaces and
+ * status codes are the server's own, legacy operation names come from the catalogues (only
+ * known operations are counted), and GraphQL operation names — chosen by clients — are kept
+ * for the first MAX_GRAPHQL_OPERATION_NAMES distinct names and counted as `other` after that.
+ *
+ * Each process has its own registry: with WORKERS=N a scrape of the shared port reaches one
+ * of the N processes (each series carries no process label), so scrape each worker's own
+ * figures through a `sum`/`rate` over time, or run one process per port.
  */
-import { totalQueries } from '../db/query-counter';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { onStatement, totalQueries } from '../db/query-counter';
 import { passwordHashRuns } from '../shared/secrets';
 import { loginThrottle } from '../throttle';
 
-const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry });
 
-interface Histogram {
-  buckets: number[];
-  sum: number;
-  count: number;
-}
-
-const requestCounts = new Map<string, number>();
-const latencies = new Map<string, Histogram>();
-
-export function recordRequest(surface: string, status: number, durationMs: number): void {
-  const key = `${surface}\u0000${status}`;
-  requestCounts.set(key, (requestCounts.get(key) ?? 0) + 1);
-  let histogram = latencies.get(surface);
-  if (!histogram) {
-    histogram = { buckets: BUCKETS.map(() => 0), sum: 0, count: 0 };
-    latencies.set(surface, histogram);
-  }
-  const seconds = durationMs / 1000;
-  histogram.sum += seconds;
-  histogram.count += 1;
-  BUCKETS.forEach((bound, i) => {
-    if (seconds <= bound) histogram.buckets[i]! += 1;
+/** A counter kept elsewhere (a plain number), copied into the registry as it grew since the last scrape. */
+function mirroredCounter(name: string, help: string, read: () => number): void {
+  let seen = 0;
+  new Counter({
+    name,
+    help,
+    registers: [metricsRegistry],
+    collect() {
+      const now = read();
+      if (now > seen) this.inc(now - seen);
+      seen = now;
+    },
   });
 }
 
-const label = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+mirroredCounter('db_queries_total', 'SQL statements sent to the database by this process.', totalQueries);
+mirroredCounter('password_hash_runs_total', 'scrypt computations (password checks and hashes): the CPU spent on secrets.', passwordHashRuns);
+mirroredCounter('login_throttle_refusals_total', 'Logins refused unchecked because the address or credential failed too often.', () => loginThrottle().refusals);
 
-export function renderMetrics(): string {
-  const lines: string[] = [];
-  lines.push('# HELP db_queries_total SQL statements sent to the database by this process.');
-  lines.push('# TYPE db_queries_total counter');
-  lines.push(`db_queries_total ${totalQueries()}`);
+new Gauge({
+  name: 'login_throttle_tracked_keys',
+  help: 'Addresses and (credential, address) pairs the failed-login throttle currently remembers.',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(loginThrottle().size);
+  },
+});
 
-  lines.push('# HELP http_requests_total HTTP requests handled, by surface and status code.');
-  lines.push('# TYPE http_requests_total counter');
-  for (const [key, count] of requestCounts) {
-    const [surface, status] = key.split('\u0000') as [string, string];
-    lines.push(`http_requests_total{surface="${label(surface)}",status="${status}"} ${count}`);
+// Kept from the hand-written exporter this registry replaced (dashboards read it).
+new Gauge({
+  name: 'nodejs_heap_used_bytes',
+  help: 'V8 heap in use, in bytes (same as nodejs_heap_size_used_bytes).',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(process.memoryUsage().heapUsed);
+  },
+});
+
+const httpRequests = new Counter({
+  name: 'http_requests_total',
+  help: 'HTTP requests handled, by surface and status code.',
+  labelNames: ['surface', 'status'] as const,
+  registers: [metricsRegistry],
+});
+
+const httpDuration = new Histogram({
+  name: 'http_request_duration_seconds',
+  help: 'Time to answer a request, by surface and status class (2xx, 4xx, 5xx…).',
+  labelNames: ['surface', 'status_class'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+});
+
+export function recordRequest(surface: string, status: number, durationMs: number): void {
+  httpRequests.inc({ surface, status: String(status) });
+  httpDuration.observe({ surface, status_class: `${Math.floor(status / 100)}xx` }, durationMs / 1000);
+}
+
+/** Distinct GraphQL operation names counted by name; later ones are counted as `other`. */
+export const MAX_GRAPHQL_OPERATION_NAMES = 100;
+const graphqlOperationNames = new Set<string>();
+const graphqlOperations = new Counter({
+  name: 'graphql_operations_total',
+  help: `GraphQL requests by the operationName the client sent (the first ${MAX_GRAPHQL_OPERATION_NAMES} distinct names; then "other"; "unnamed" without one).`,
+  labelNames: ['operation'] as const,
+  registers: [metricsRegistry],
+});
+
+export function recordGraphQLOperation(operationName: unknown): void {
+  let operation = 'unnamed';
+  if (typeof operationName === 'string' && /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(operationName)) {
+    if (graphqlOperationNames.has(operationName) || graphqlOperationNames.size < MAX_GRAPHQL_OPERATION_NAMES) {
+      graphqlOperationNames.add(operationName);
+      operation = operationName;
+    } else operation = 'other';
   }
+  graphqlOperations.inc({ operation });
+}
 
-  lines.push('# HELP http_request_duration_seconds Time to answer a request, by surface.');
-  lines.push('# TYPE http_request_duration_seconds histogram');
-  for (const [surface, histogram] of latencies) {
-    const s = label(surface);
-    BUCKETS.forEach((bound, i) => {
-      lines.push(`http_request_duration_seconds_bucket{surface="${s}",le="${bound}"} ${histogram.buckets[i]}`);
-    });
-    lines.push(`http_request_duration_seconds_bucket{surface="${s}",le="+Inf"} ${histogram.count}`);
-    lines.push(`http_request_duration_seconds_sum{surface="${s}"} ${histogram.sum}`);
-    lines.push(`http_request_duration_seconds_count{surface="${s}"} ${histogram.count}`);
-  }
+const legacyOperations = new Counter({
+  name: 'legacy_operations_total',
+  help: 'Legacy API calls by dialect (simpler: SOAP and REST; jaze; crm; m4) and catalogue operation.',
+  labelNames: ['dialect', 'operation'] as const,
+  registers: [metricsRegistry],
+});
 
-  lines.push('# HELP password_hash_runs_total scrypt computations (password checks and hashes): the CPU spent on secrets.');
-  lines.push('# TYPE password_hash_runs_total counter');
-  lines.push(`password_hash_runs_total ${passwordHashRuns()}`);
-  lines.push('# HELP login_throttle_refusals_total Logins refused unchecked because the address or credential failed too often.');
-  lines.push('# TYPE login_throttle_refusals_total counter');
-  lines.push(`login_throttle_refusals_total ${loginThrottle().refusals}`);
+/** `operation` must be a catalogue entry's name (the set is fixed), never a name a caller sent. */
+export function recordLegacyOperation(dialect: 'simpler' | 'jaze' | 'crm' | 'm4', operation: string): void {
+  legacyOperations.inc({ dialect, operation });
+}
 
-  const memory = process.memoryUsage();
-  lines.push('# HELP process_resident_memory_bytes Resident memory size in bytes.');
-  lines.push('# TYPE process_resident_memory_bytes gauge');
-  lines.push(`process_resident_memory_bytes ${memory.rss}`);
-  lines.push('# HELP nodejs_heap_used_bytes V8 heap in use, in bytes.');
-  lines.push('# TYPE nodejs_heap_used_bytes gauge');
-  lines.push(`nodejs_heap_used_bytes ${memory.heapUsed}`);
-  return `${lines.join('\n')}\n`;
+const statementDuration = new Histogram({
+  name: 'db_statement_duration_seconds',
+  help: 'Time from sending an SQL statement to its last row (including a wait for a pooled connection).',
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+const statementsInFlight = new Gauge({
+  name: 'db_statements_in_flight',
+  help: 'SQL statements sent and not answered yet (on PostgreSQL, at most the pool size run at once; the rest wait for a connection).',
+  registers: [metricsRegistry],
+});
+onStatement({
+  started: () => statementsInFlight.inc(),
+  finished: (seconds) => {
+    statementsInFlight.dec();
+    statementDuration.observe(seconds);
+  },
+});
+
+const poolMax = new Gauge({
+  name: 'db_pool_max_connections',
+  help: 'Connections the pool may open (1 for the embedded PGlite database).',
+  registers: [metricsRegistry],
+});
+
+/** The database's pool size, once opened (postgres.js does not expose how many connections are busy; db_statements_in_flight stands in). */
+export function setPoolSize(connections: number): void {
+  poolMax.set(connections);
+}
+
+const jobsByStatus = new Gauge({
+  name: 'background_jobs',
+  help: 'Background jobs by status, all operators (updated by the job worker every 15 s; absent in processes with RUN_JOBS=false).',
+  labelNames: ['status'] as const,
+  registers: [metricsRegistry],
+});
+const outboxPending = new Gauge({
+  name: 'messages_outbox_pending',
+  help: 'SMS and e-mails waiting in the outbox, all operators (updated by the job worker every 15 s).',
+  registers: [metricsRegistry],
+});
+
+export function setQueueDepth(depth: { jobs: Record<string, number>; outboxPending: number }): void {
+  for (const status of ['queued', 'running', 'succeeded', 'failed']) jobsByStatus.set({ status }, depth.jobs[status] ?? 0);
+  outboxPending.set(depth.outboxPending);
+}
+
+export const METRICS_CONTENT_TYPE = metricsRegistry.contentType;
+
+export function renderMetrics(): Promise<string> {
+  return metricsRegistry.metrics();
 }

@@ -55,7 +55,7 @@ describe('the HTTP front door', () => {
     const text = await res.text();
     expect(text).toMatch(/^db_queries_total \d+$/m);
     expect(text).toMatch(/^http_requests_total\{surface="system",status="200"\} \d+$/m);
-    expect(text).toMatch(/^http_request_duration_seconds_count\{surface="system"\} \d+$/m);
+    expect(text).toMatch(/^http_request_duration_seconds_count\{surface="system",status_class="2xx"\} \d+$/m);
   });
 
   it('answers unknown paths with 404 and wrong methods with 405 and an Allow header', async () => {

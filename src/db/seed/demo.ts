@@ -7,6 +7,7 @@
  *   - M4 admin `admin` with API secret `secret`; customer 5 is an ordinary user;
  *   - bearer token `demo-token` (the admin) for GraphQL and token-authenticated REST.
  */
+import { eq } from 'drizzle-orm';
 import { operators } from '../../tenancy/operator.table';
 import { staffUsers } from '../../tenancy/staff-user.table';
 import { apiCredentials } from '../../tenancy/api-credential.table';
@@ -36,6 +37,15 @@ export const DEMO = {
   adminPassword: 'admin',
   portalPassword: 'portal',
 } as const;
+
+/**
+ * Whether the demo's published bearer token opens this database (the demo was loaded and its
+ * credentials not revoked): a production start warns about it.
+ */
+export async function demoCredentialsLive(db: Executor): Promise<boolean> {
+  const rows = await db.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.tokenHash, sha256Hex(DEMO.bearerToken))).limit(1);
+  return rows.length > 0;
+}
 
 /** Staff in id order: the CRM user must be id 5 because the CRM document's examples say so. */
 const STAFF = [

@@ -10,6 +10,7 @@ import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
 import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import { crmErrorReply, type CrmReply } from './envelope';
+import { recordLegacyOperation } from '../../server/metrics';
 
 /** Parameters every call takes, consumed here before the entry's own are read. */
 export const CRM_AUTH_PARAMS = ['userid', 'api_key'] as const;
@@ -22,6 +23,7 @@ export interface CrmCall {
 }
 
 export async function invokeCrm(db: Database, op: LegacyOperation, raw: RawArgs, call: CrmCall): Promise<CrmReply> {
+  recordLegacyOperation('crm', op.name);
   try {
     refuseUnstorableText(raw);
     const userId = single(raw, 'userid');

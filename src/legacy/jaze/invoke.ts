@@ -10,6 +10,7 @@ import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
 import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import { jazeFailure } from './envelope';
+import { recordLegacyOperation } from '../../server/metrics';
 
 const AUTH_SET: ReadonlySet<string> = new Set(['api_key']);
 
@@ -22,6 +23,7 @@ export interface JazeCall {
 
 /** The reply body: the operation's JSON, or a failure envelope. */
 export async function invokeJaze(db: Database, op: LegacyOperation, raw: RawArgs, call: JazeCall): Promise<unknown> {
+  recordLegacyOperation('jaze', op.name);
   try {
     refuseUnstorableText(raw);
     const apiKey = raw.get('api_key');

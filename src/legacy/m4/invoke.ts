@@ -10,6 +10,7 @@ import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import type { XmlElement } from '../xml/write';
 import { m4ErrorDocument, m4ErrorText } from './errors';
+import { recordLegacyOperation } from '../../server/metrics';
 
 /** Parameters every M4 call takes, consumed here before the entry's own are read. */
 const AUTH_SET: ReadonlySet<string> = new Set(['u', 'hash']);
@@ -22,6 +23,7 @@ export interface M4Call {
 
 /** The reply document: the operation's XML, or an error page. */
 export async function invokeM4(db: Database, op: LegacyOperation, raw: RawArgs, call: M4Call): Promise<XmlElement> {
+  recordLegacyOperation('m4', op.name);
   try {
     refuseUnstorableText(raw);
     const actor = await authenticateM4Request(db, {

@@ -8,6 +8,7 @@ import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
 import type { LegacyOperation, OperationResult } from '../catalog/operation';
 import { authenticateApiCredential } from '../../tenancy/auth.service';
 import { isApplicationError, simplerErrorText } from './errors';
+import { recordLegacyOperation } from '../../server/metrics';
 
 /** Parameters every operation takes, consumed here before the entry's own are read. */
 export const AUTH_PARAMS = ['api_username', 'api_password', 'operator'] as const;
@@ -21,6 +22,7 @@ export interface CallInfo {
 }
 
 export async function invokeSimpler(db: Database, op: LegacyOperation, raw: RawArgs, call: CallInfo): Promise<OperationResult> {
+  recordLegacyOperation('simpler', op.name);
   try {
     refuseUnstorableText(raw);
     const actor = await authenticateApiCredential(db, {
