@@ -75,7 +75,7 @@ export class CustomerResolver {
       const id = idOf(input.id, 'Customer', ['id']);
       const { id: _id, ...fields } = input;
       return { customer: toCustomer(await customerService.update(ctx, id, fromCustomerInput(fields))) };
-    }, { customer: null });
+    }, { customer: null }, { rename: { customerId: 'id' } });
   }
 
   @Mutation(() => CustomerDeletePayload, {
@@ -85,6 +85,6 @@ export class CustomerResolver {
     return mutate(async () => {
       await customerService.remove(ctx, idOf(input.id, 'Customer', ['id']), { deleteMaintenance: input.deleteMaintenance, deleteSubscriptions: input.deleteSubscriptions });
       return { deletedCustomerId: input.id };
-    }, { deletedCustomerId: null });
+    }, { deletedCustomerId: null }, { rename: { customerId: 'id' } });
   }
 }

@@ -63,6 +63,7 @@ export function graphiqlPage(options: { demoToken?: string }): string {
   <meta charset="utf-8">
   <title>ispgraph · GraphiQL</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/graphiql/graphiql.css">
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
@@ -74,9 +75,25 @@ export function graphiqlPage(options: { demoToken?: string }): string {
   <script>
     const config = ${config};
     const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    // A shared link (/graphql?query=…&variables=…&operationName=…) opens filled in, over what
+    // this browser kept from before; editing keeps the address bar a link to what is shown.
+    // Headers never go into the address: they may hold a token.
+    const params = new URLSearchParams(location.search);
+    const fromLink = (name) => params.get(name) ?? undefined;
+    const keepInLink = (name) => (value) => {
+      if (value) params.set(name, value);
+      else params.delete(name);
+      history.replaceState(null, '', '?' + params.toString());
+    };
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, {
         fetcher,
+        query: fromLink('query'),
+        variables: fromLink('variables'),
+        operationName: fromLink('operationName'),
+        onEditQuery: keepInLink('query'),
+        onEditVariables: keepInLink('variables'),
+        onEditOperationName: keepInLink('operationName'),
         defaultQuery: config.query,
         defaultHeaders: config.headers,
         shouldPersistHeaders: true,

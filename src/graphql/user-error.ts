@@ -32,6 +32,17 @@ export interface Payload {
   userErrors: UserError[];
 }
 
+export interface MutateOptions {
+  /** The argument the fields are in (default `input`). */
+  inputName?: string;
+  /**
+   * Services name fields in their own words (`customerId`); where the input calls the field
+   * otherwise (`id` of customerUpdate), this maps the first step of the path, so the caller is
+   * pointed at a field it sent.
+   */
+  rename?: Record<string, string>;
+}
+
 /**
  * Runs a mutation body; domain errors become `userErrors` (nothing was written: services
  * validate before writing and write in one transaction), other errors propagate as faults.
@@ -39,7 +50,7 @@ export interface Payload {
 export async function mutate<T extends object>(
   body: () => Promise<T>,
   empty: { [K in keyof T]: T[K] | null },
-  inputName = 'input',
+  { inputName = 'input', rename = {} }: MutateOptions = {},
 ): Promise<{ [K in keyof T]: T[K] | null } & Payload> {
   try {
     return { ...(await body()), userErrors: [] };
@@ -48,7 +59,7 @@ export async function mutate<T extends object>(
     return {
       ...empty,
       userErrors: error.problems.map((p) => ({
-        field: p.field.length ? [inputName, ...p.field] : [],
+        field: p.field.length ? [inputName, rename[p.field[0]!] ?? p.field[0]!, ...p.field.slice(1)] : [],
         message: p.message,
         code: p.code as ErrorCode as UserErrorCode,
       })),

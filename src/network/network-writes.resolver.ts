@@ -118,7 +118,7 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { equipment: toEquipment(await equipmentService.update(ctx, idOf(id, 'Equipment', ['id']), fromEquipmentInput(fields))) };
-    }, { equipment: null });
+    }, { equipment: null }, { rename: { equipmentId: 'id' } });
   }
 
   @Mutation(() => EquipmentDeletePayload, { description: 'Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation.' })
@@ -126,7 +126,7 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       await equipmentService.remove(ctx, idOf(input.id, 'Equipment', ['id']));
       return { deletedEquipmentId: input.id };
-    }, { deletedEquipmentId: null });
+    }, { deletedEquipmentId: null }, { rename: { equipmentId: 'id' } });
   }
 
   @Mutation(() => EquipmentLoginPayload, { description: 'Adds login details to a device (SIMPLer addEquipmentLoginDetails).' })
@@ -158,7 +158,7 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { cpe: toCpe(await cpeService.updateCpe(ctx, idOf(id, 'Cpe', ['id']), fromCpeInput(fields))) };
-    }, { cpe: null });
+    }, { cpe: null }, { rename: { cpeId: 'id' } });
   }
 
   @Mutation(() => CpeDeletePayload, { description: 'Removes a CPE record; the device stays in the inventory (SIMPLer deleteCPE).' })
@@ -166,7 +166,7 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       await cpeService.removeCpe(ctx, idOf(input.id, 'Cpe', ['id']));
       return { deletedCpeId: input.id };
-    }, { deletedCpeId: null });
+    }, { deletedCpeId: null }, { rename: { cpeId: 'id' } });
   }
 
   // ------------------------------------------------------------ basestations
@@ -181,7 +181,7 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { basestation: toBasestation(await cpeService.updateBasestation(ctx, idOf(id, 'Basestation', ['id']), fromBasestationInput(fields))) };
-    }, { basestation: null });
+    }, { basestation: null }, { rename: { basestationId: 'id' } });
   }
 
   @Mutation(() => BasestationDeletePayload, { description: 'Removes a basestation record; the device stays in the inventory (SIMPLer deleteBasestation).' })
@@ -189,7 +189,7 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       await cpeService.removeBasestation(ctx, idOf(input.id, 'Basestation', ['id']));
       return { deletedBasestationId: input.id };
-    }, { deletedBasestationId: null });
+    }, { deletedBasestationId: null }, { rename: { basestationId: 'id' } });
   }
 
   // ------------------------------------------------------------ customer addresses

@@ -99,7 +99,7 @@ export class SiteResolver {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { site: toSite(await siteService.update(ctx, idOf(id, 'Site', ['id']), fromSiteInput(fields))) };
-    }, { site: null });
+    }, { site: null }, { rename: { siteId: 'id' } });
   }
 
   @Mutation(() => SiteDeletePayload, { description: 'Deletes a site that has no equipment and no basestations (SIMPLer deleteSite).' })
@@ -107,6 +107,6 @@ export class SiteResolver {
     return mutate(async () => {
       await siteService.remove(ctx, idOf(input.id, 'Site', ['id']));
       return { deletedSiteId: input.id };
-    }, { deletedSiteId: null });
+    }, { deletedSiteId: null }, { rename: { siteId: 'id' } });
   }
 }

@@ -139,7 +139,7 @@ export class ResellerResolver {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { reseller: toReseller(await resellerService.update(ctx, idOf(id, 'Reseller', ['id']), fields)) };
-    }, { reseller: null });
+    }, { reseller: null }, { rename: { resellerId: 'id' } });
   }
 
   @Mutation(() => ResellerDeletePayload, { description: 'Deletes a reseller that has no customers; its wallet ledger is kept (CRM reseller/delete).' })
@@ -147,7 +147,7 @@ export class ResellerResolver {
     return mutate(async () => {
       await resellerService.remove(ctx, idOf(input.id, 'Reseller', ['id']));
       return { deletedResellerId: input.id };
-    }, { deletedResellerId: null });
+    }, { deletedResellerId: null }, { rename: { resellerId: 'id' } });
   }
 
   @Mutation(() => ResellerWalletPayload, {

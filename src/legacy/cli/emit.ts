@@ -12,6 +12,7 @@ import { M4_OPERATIONS } from '../m4/catalogue';
 const ROUTED: RoutedDialect[] = [
   {
     title: 'Jaze ISP manager API v1',
+    source: 'src/legacy/jaze/catalogue.ts',
     intro:
       'Under `/api/v1/`. Authentication: a staff user\'s API token as `Authorization: Bearer <token>` or an `api_key` parameter; ' +
       'the token scopes every call to its operator (demo: `demo-token`). Parameters as query string, form fields or JSON. ' +
@@ -21,6 +22,7 @@ const ROUTED: RoutedDialect[] = [
   },
   {
     title: 'ISP CRM plan and reseller API',
+    source: 'src/legacy/crm/catalogue.ts',
     intro:
       '`POST /api/plan/…` and `/api/reseller/…`, form-encoded (as the documented curl examples send) or JSON. Authentication: ' +
       '`userid` (the staff user\'s numeric id) and `api_key`. Replies `{ "result": …, "error": null }` or `{ "result": null, "error": "<description>" }`.',
@@ -28,6 +30,7 @@ const ROUTED: RoutedDialect[] = [
   },
   {
     title: 'Kolmisoft M4 user details',
+    source: 'src/legacy/m4/catalogue.ts',
     intro:
       '`GET`/`POST /billing/api/user_details_raw_get` with `u`, `user_id` and `hash` = SHA1 of the parameter values followed by the ' +
       'operator\'s API secret; XML replies in the documented `<page>` shape.',

@@ -11,9 +11,16 @@ function cell(text: string): string {
 
 export interface RoutedDialect {
   title: string;
+  /** The catalogue file it is generated from, named in the header. */
+  source: string;
   /** Markdown paragraphs: where it answers, authentication, envelopes. */
   intro: string;
   operations: readonly LegacyOperation[];
+}
+
+/** `1 endpoint`, `40 endpoints`. */
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function routedSection(dialect: RoutedDialect): string {
@@ -23,7 +30,7 @@ function routedSection(dialect: RoutedDialect): string {
     return `| ${op.name} | ${routes} | ${cell(op.summary)} | ${required.length ? required.join(', ') : '—'} | ${cell(op.returns)} | \`${cell(op.graphql)}\` |`;
   });
   const notes = dialect.operations.filter((op) => op.notes).map((op) => `- **${op.name}**: ${op.notes}`);
-  return `## ${dialect.title} (${dialect.operations.length} endpoints)
+  return `## ${dialect.title} (${counted(dialect.operations.length, 'endpoint')})
 
 ${dialect.intro}
 
@@ -45,13 +52,14 @@ export function generateCompatibility(simpler: readonly LegacyOperation[], route
     return `| \`${op.name}\` | ${cell(op.summary)} | ${required.length ? required.map((r) => `\`${r}\``).join(', ') : '—'} | ${cell(op.returns)} | ${restOf(op) || '—'} | \`${cell(op.graphql)}\` |`;
   });
   const notes = simpler.filter((op) => op.notes).map((op) => `- **${op.name}**: ${op.notes}`);
-  return `<!-- Generated from src/legacy/simpler/catalogue.ts by \`npm run legacy:emit\`; a test fails when it is stale. -->
+  const sources = ['src/legacy/simpler/catalogue.ts', ...routed.map((d) => d.source)].join(', ');
+  return `<!-- Generated from ${sources} by \`npm run legacy:emit\`; a test fails when it is stale. -->
 # Legacy compatibility
 
 ispgraph answers the legacy APIs its users' scripts already speak, on the same services as its
 GraphQL graph: a customer added by a Perl SOAP::Lite script is the row \`customer(id:)\` returns.
 
-## SIMPLer OperatorAPI (${simpler.length} operations)
+## SIMPLer OperatorAPI (${counted(simpler.length, 'operation')})
 
 - **SOAP 1.1**: \`POST /API/operatorapi.pl\` (dispatch on the first Body element, any SOAPAction,
   any namespace); WSDL at \`GET /API/operatorapi.pl?wsdl\` (checked in as \`wsdl/operatorapi.wsdl\`).
