@@ -37,8 +37,8 @@ function asset(name: string): Buffer | undefined {
   return body;
 }
 
-const EXAMPLE_QUERY = `# The demo operator's first customers.
-# The headers tab holds Authorization: Bearer demo-token.
+const EXAMPLE_QUERY = `# The first customers.
+# HEADERS_HINT
 query FirstCustomers {
   customers(first: 5) {
     totalCount
@@ -56,7 +56,8 @@ query FirstCustomers {
 
 export function graphiqlPage(options: { demoToken?: string }): string {
   const headers = options.demoToken ? JSON.stringify({ Authorization: `Bearer ${options.demoToken}` }, null, 2) : '';
-  const config = JSON.stringify({ headers, query: EXAMPLE_QUERY }).replace(/</g, '\\u003c');
+  const hint = options.demoToken ? `The headers tab holds the demo's Authorization: Bearer ${options.demoToken}.` : 'Put your token in the headers tab: {"Authorization": "Bearer <token>"}';
+  const config = JSON.stringify({ headers, query: EXAMPLE_QUERY.replace('HEADERS_HINT', hint) }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -135,7 +135,8 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
     setPoolSize(database.poolSize ?? 1);
     // Production does not delete data by itself: it says loudly what is open and how to close it.
     if (config.production && (await demoCredentialsLive(database.db))) {
-      log('warn', 'the demo operator is in this database and its published credentials (bearer demo-token, SIMPLer demo/demo, staff admin/admin, the CRM key, the M4 secret) are live: revoke them as README.md "Production" shows', {
+      // The values themselves stay out of the log (they are in README.md, "Demo credentials").
+      log('warn', 'the demo operator is in this database and its published credentials (bearer token, SIMPLer user, staff passwords, CRM key, M4 secret) are live: revoke them as README.md "Production" shows; nothing was deleted', {
         operator: DEMO.operatorCode,
       });
     }
@@ -164,17 +165,10 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
         onQueueDepth: setQueueDepth,
       })
     : undefined;
-  const address = server.address() as AddressInfo;
-  // The URL a person on this machine can open; the address is what the socket is bound to
-  // (0.0.0.0 or :: means every interface, reachable on loopback too).
-  const everywhere = address.address === '0.0.0.0' || address.address === '::';
-  const urlHost = everywhere ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${urlHost}:${address.port}`;
+  const { url, ...bound } = listeningAt(server.address() as AddressInfo);
   log('info', 'listening', {
     url,
-    address: address.address,
-    port: address.port,
-    ...(everywhere ? { interfaces: 'all' } : {}),
+    ...bound,
     database: db.engine,
     dataDir: db.engine === 'pglite' ? config.dataDir : undefined,
     seededDemo: seeded,
@@ -201,6 +195,16 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
         await db.close();
       })()),
   };
+}
+
+/**
+ * Where the server listens, for the log: the address the socket is bound to, and a URL a
+ * person on this machine can open (0.0.0.0 and :: mean every interface, loopback included).
+ */
+export function listeningAt(address: AddressInfo): { url: string; address: string; port: number; interfaces?: 'all' } {
+  const everywhere = address.address === '0.0.0.0' || address.address === '::';
+  const host = everywhere ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${host}:${address.port}`, address: address.address, port: address.port, ...(everywhere ? { interfaces: 'all' as const } : {}) };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
