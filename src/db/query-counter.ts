@@ -67,6 +67,8 @@ export const SQL_LOG_MAX_CHARS = 300;
 export function statementStarted(text: string): (error?: unknown) => void {
   const started = process.hrtime.bigint();
   observer?.started();
+  // Read now: postgres.js settles a query from its socket's callbacks, outside the request's context.
+  const scope = scopes.getStore();
   return (error?: unknown) => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     observer?.finished(seconds);
@@ -74,7 +76,7 @@ export function statementStarted(text: string): (error?: unknown) => void {
     const flat = text.replace(/\s+/g, ' ').trim();
     const statement = flat.length > SQL_LOG_MAX_CHARS ? `${flat.slice(0, SQL_LOG_MAX_CHARS)}…` : flat;
     log('debug', 'sql', {
-      requestId: scopes.getStore()?.requestId,
+      requestId: scope?.requestId,
       durationMs: Math.round(seconds * 1e5) / 100,
       statement,
       ...(error ? { failed: (error as { code?: string }).code ?? 'error' } : {}),

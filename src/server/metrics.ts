@@ -21,7 +21,11 @@ import { loginThrottle } from '../throttle';
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
 
-/** A counter kept elsewhere (a plain number), copied into the registry as it grew since the last scrape. */
+/**
+ * A counter kept elsewhere (a plain number), copied into the registry at each scrape. Its
+ * source may start again from 0 (the login throttle is replaced when an app starts): the
+ * counter then resets too, which Prometheus's rate() understands.
+ */
 function mirroredCounter(name: string, help: string, read: () => number): void {
   let seen = 0;
   new Counter({
@@ -30,7 +34,8 @@ function mirroredCounter(name: string, help: string, read: () => number): void {
     registers: [metricsRegistry],
     collect() {
       const now = read();
-      if (now > seen) this.inc(now - seen);
+      if (now < seen) this.reset();
+      if (now !== seen) this.inc(now < seen ? now : now - seen);
       seen = now;
     },
   });

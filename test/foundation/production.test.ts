@@ -350,7 +350,7 @@ for (const engine of enabledEngines()) {
       }
       expect(text).toContain('# TYPE nodejs_gc_duration_seconds histogram');
       expect(samples.find((s) => s.name === 'db_statement_duration_seconds_count')!.value).toBeGreaterThan(0);
-      expect(samples.find((s) => s.name === 'db_pool_max_connections')!.value).toBe(engine === 'pglite' ? 1 : 10);
+      expect(samples.find((s) => s.name === 'db_pool_max_connections')!.value).toBe(engine === 'pglite' ? 1 : app.database.poolSize);
       const graphql = samples.filter((s) => s.name === 'graphql_operations_total');
       // The first 100 names, `other`, and `unnamed` for requests without one.
       expect(graphql.length).toBeLessThanOrEqual(MAX_GRAPHQL_OPERATION_NAMES + 2);
