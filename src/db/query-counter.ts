@@ -73,8 +73,9 @@ export function statementStarted(text: string): (error?: unknown) => void {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     observer?.finished(seconds);
     if (!logs('debug')) return;
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const statement = flat.length > SQL_LOG_MAX_CHARS ? `${flat.slice(0, SQL_LOG_MAX_CHARS)}…` : flat;
+    // Cut before collapsing whitespace: a seed's multi-row insert is megabytes of text.
+    const flat = text.slice(0, SQL_LOG_MAX_CHARS * 4).replace(/\s+/g, ' ').trim();
+    const statement = flat.length > SQL_LOG_MAX_CHARS || text.length > SQL_LOG_MAX_CHARS * 4 ? `${flat.slice(0, SQL_LOG_MAX_CHARS)}…` : flat;
     log('debug', 'sql', {
       requestId: scope?.requestId,
       durationMs: Math.round(seconds * 1e5) / 100,
