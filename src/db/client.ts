@@ -96,25 +96,28 @@ export const POOL_OPTIONS = {
   backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
 } as const;
 
+/** Runs one statement under the clock (query-counter.ts#statementStarted). */
+async function timed<T>(text: string, run: () => Promise<T>): Promise<T> {
+  const done = statementStarted(text);
+  try {
+    const result = await run();
+    done();
+    return result;
+  } catch (error) {
+    done(error);
+    throw error;
+  }
+}
+
 /**
- * Times every statement a PGlite client (or one of its transactions) runs: `query` is what
- * drizzle and queryValues call. The methods are replaced on the instance and call the
- * originals on it, because PGlite keeps its state in private class fields that a Proxy would
- * not reach.
+ * Times every statement a PGlite client (or one of its transactions) runs through `query`,
+ * which is what drizzle calls (queryValues' prepared statements are timed where they run).
+ * The methods are replaced on the instance and call the originals on it, because PGlite
+ * keeps its state in private class fields that a Proxy would not reach.
  */
 function timePglite<T extends { query: (text: string, ...rest: never[]) => Promise<unknown> }>(target: T): T {
   const query = target.query;
-  target.query = (async (text: string, ...rest: never[]) => {
-    const done = statementStarted(text);
-    try {
-      const result = await query.call(target, text, ...rest);
-      done();
-      return result;
-    } catch (error) {
-      done(error);
-      throw error;
-    }
-  }) as T['query'];
+  target.query = ((text: string, ...rest: never[]) => timed(text, () => query.call(target, text, ...rest))) as T['query'];
   const transaction = (target as { transaction?: (fn: (tx: T) => Promise<unknown>) => Promise<unknown> }).transaction;
   if (transaction) {
     (target as { transaction?: unknown }).transaction = (fn: (tx: T) => Promise<unknown>) => transaction.call(target, (tx: T) => fn(timePglite(tx)));
@@ -195,7 +198,7 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
     },
     queryValues: async (text, params) => {
       recordQuery();
-      return prepared(text, params);
+      return timed(text, () => prepared(text, params));
     },
     close: async () => {
       try {
