@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { withQueryScope } from '../db/query-counter';
-import { log } from './logger';
+import { log, logs } from './logger';
 import { describeError } from '../shared/describe-error';
 import { recordRequest } from './metrics';
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../availability';
@@ -192,6 +192,8 @@ export function createHttpServer(router: Router, options: HttpServerOptions): Se
     }
     const surface = found ? ('route' in found ? found.route.surface : found.surface) : 'none';
     const clientIp = clientAddress(req, trust);
+    // At debug, a line as each request starts too: a request that never ends still shows up.
+    if (logs('debug')) log('debug', 'request started', { requestId, method, path: url.pathname, surface, remote: clientIp });
     const scope = withQueryScope(async () => {
       res.setHeader('x-request-id', requestId);
       if (targetProblem) return sendJson(res, 400, { error: targetProblem, requestId });

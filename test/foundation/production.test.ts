@@ -379,10 +379,11 @@ for (const engine of enabledEngines()) {
         }
         expect(JSON.stringify(lines)).not.toContain(marker);
         expect(lines.some((l) => l.msg === 'request' && l.requestId === requestId)).toBe(true);
+        expect(lines.some((l) => l.msg === 'request started' && l.requestId === requestId)).toBe(true);
 
         process.env.LOG_LEVEL = 'info';
         const quiet = await captureLogs(search);
-        expect(quiet.lines.filter((l) => l.msg === 'sql')).toEqual([]);
+        expect(quiet.lines.filter((l) => l.msg === 'sql' || l.msg === 'request started')).toEqual([]);
         expect(quiet.lines.some((l) => l.msg === 'request')).toBe(true);
       } finally {
         process.env.LOG_LEVEL = previous;
