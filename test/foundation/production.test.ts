@@ -18,7 +18,10 @@ import { generateOperator } from '../../src/db/seed/generator';
 import { DEMO } from '../../src/db/seed/demo';
 import { generateCompatibility } from '../../src/legacy/docs/compatibility';
 import { listeningAt, startApp, type App } from '../../src/server/app';
-import { MAX_GRAPHQL_OPERATION_NAMES } from '../../src/server/metrics';
+import { MAX_GRAPHQL_OPERATION_NAMES, setQueueDepth } from '../../src/server/metrics';
+import { startWorker } from '../../src/jobs/worker';
+import type { QueueDepth } from '../../src/jobs/queue-depth';
+import { backgroundJobs } from '../../src/support/background-job.table';
 import { sha256Hex } from '../../src/shared/secrets';
 import { apiTokens } from '../../src/tenancy/api-token.table';
 import { createTestDatabase, enabledEngines } from '../helpers/engines';
@@ -388,6 +391,25 @@ for (const engine of enabledEngines()) {
       } finally {
         process.env.LOG_LEVEL = previous;
       }
+    });
+
+    it('/metrics shows the job queue by status and the outbox, as the job worker measures them', async () => {
+      const [operator] = await app.database.db.select({ id: apiTokens.operatorId }).from(apiTokens).limit(1);
+      await app.database.db.insert(backgroundJobs).values([
+        { operatorId: operator!.id, kind: 'wib.update', status: 'failed', error: 'x' },
+        { operatorId: operator!.id, kind: 'wib.update', status: 'failed', error: 'y' },
+      ]);
+      const measured: QueueDepth[] = [];
+      const worker = startWorker(app.database.db, { scheduleEveryMs: 0, staleAfterMs: 0, intervalMs: 20, queueDepthEveryMs: 20, onQueueDepth: (depth) => (measured.push(depth), setQueueDepth(depth)) });
+      try {
+        await expect.poll(() => measured.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      } finally {
+        await worker.stop();
+      }
+      const text = await (await fetch(`${app.url}/metrics`)).text();
+      expect(text).toMatch(/^background_jobs\{status="failed"\} 2$/m);
+      expect(text).toMatch(/^background_jobs\{status="queued"\} 0$/m);
+      expect(text).toMatch(/^messages_outbox_pending 0$/m);
     });
 
     it('serves a favicon, cacheable', async () => {
