@@ -46,6 +46,8 @@ export interface Config {
    * resolvers — for comparing the two).
    */
   compiledReads?: boolean;
+  /** Lifetime of the bearer token a staff login (GraphQL staffLogin) issues (STAFF_SESSION_HOURS, default 12). */
+  staffSessionHours?: number;
 }
 
 function intFrom(name: string, fallback: number): number {
@@ -96,7 +98,14 @@ export function loadConfig(): Config {
     shutdownGraceMs: intFrom('SHUTDOWN_GRACE_MS', 10_000),
     trustProxy: trustProxyFrom('TRUST_PROXY'),
     compiledReads: boolFrom('GRAPHQL_COMPILED', true),
+    staffSessionHours: staffSessionHoursFrom('STAFF_SESSION_HOURS'),
   };
+}
+
+function staffSessionHoursFrom(name: string): number {
+  const hours = intFrom(name, 12);
+  if (hours < 1 || hours > 24 * 90) throw new Error(`${name} must be between 1 and ${24 * 90} hours, got ${hours}`);
+  return hours;
 }
 
 function trustProxyFrom(name: string): string[] {
