@@ -7,7 +7,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
-import { NotFoundError } from '../shared/errors';
+import { DomainError, NotFoundError } from '../shared/errors';
 import { toApiCredential, toIpAccessRule } from './administration.mapping';
 import * as apiCredentialService from './api-credential.service';
 import {
@@ -119,6 +119,7 @@ export class ApiCredentialResolver {
   @Mutation(() => M4SettingsPayload, { description: "Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set." })
   async m4SettingsUpdate(@Arg('input', () => M4SettingsUpdateInput) input: M4SettingsUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
+      if (input.clearSecret && input.secret != null) throw new DomainError('INVALID', 'give a secret or clearSecret, not both', [{ field: ['clearSecret'], message: 'give a secret or clearSecret, not both', code: 'INVALID' }]);
       const secret = input.clearSecret ? null : (input.secret ?? undefined);
       const { settings } = await m4SettingsService.update(ctx, { secret, apiEnabled: input.apiEnabled, apiGetEnabled: input.apiGetEnabled });
       return { m4Settings: settings };
