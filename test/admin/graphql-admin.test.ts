@@ -33,6 +33,8 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
   let t: TestApp;
   let managerToken: string;
   let otherOperator: { staffUserId: number; tokenId: number };
+  /** Every secret the tests had issued or set, for the audit check at the end. */
+  const secrets: string[] = [];
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -150,6 +152,7 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
       { input: { staffUserId: await staffUserId('manager'), label: 'billing export', expiresAt: new Date(Date.now() + 86_400_000).toISOString() } },
     );
     const { token, apiToken } = created.data.apiTokenCreate;
+    secrets.push(token);
     expect(token).toMatch(/^isp_/);
     expect(apiToken.label).toBe('billing export');
     const read = () => t.gql<{ customers: { totalCount: number } }>('{ customers(first: 1) { totalCount } }', undefined, token);
@@ -174,6 +177,7 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
       { input: { apiUsername: 'billing-sync', staffUserId: await staffUserId('demo'), allowedNetworks: ['127.0.0.1', '::1'] } },
     );
     const { password, apiCredential, reachable } = created.data.simplerCredentialCreate;
+    secrets.push(password);
     expect(reachable).toBe(true);
     expect(apiCredential.allowedNetworks.map((n) => n.network)).toEqual(['127.0.0.1/32', '::1/128']);
     const call = () => postJson('/API/getCustomerStatuses', { api_username: 'billing-sync', api_password: password });
@@ -212,6 +216,7 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
       { id: await staffUserId('manager') },
     );
     const { userId, apiKey, apiCredential } = created.data.crmKeyCreate;
+    secrets.push(apiKey);
     const list = () => postJson('/api/plan/list', { userid: userId, api_key: apiKey, rows_limit: 1 });
     expect((await list()).error).toBeNull();
     const again = await t.gql<{ crmKeyCreate: UserErrors }>(`mutation($id: ID!) { crmKeyCreate(input: {staffUserId: $id}) { userErrors { field code } } }`, { id: await staffUserId('manager') });
@@ -222,6 +227,7 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
 
   it('sets the M4 secret write-only; the new secret signs, the old one no longer does', async () => {
     const secret = 'a-fresh-m4-secret-0123456789';
+    secrets.push(secret, 'a first long password', 'the second long password');
     const res = await t.gql<{ m4SettingsUpdate: UserErrors & { m4Settings: Record<string, boolean> } }>(
       `mutation($secret: String!) { m4SettingsUpdate(input: {secret: $secret, apiGetEnabled: true}) { m4Settings { secretSet apiEnabled apiGetEnabled } userErrors { code } } }`,
       { secret },
@@ -269,5 +275,20 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
     }
     const revokedAt = await rows<{ revoked_at: Date | null }>(t.database.handle.db, sql`select revoked_at from api_tokens where id = ${otherOperator.tokenId}`);
     expect(revokedAt[0]!.revoked_at).toBeNull();
+  });
+
+  it('records every administrative write in the audit log, by whom and through which surface, without a secret', async () => {
+    const entries = await rows<{ action: string; surface: string; staff_user_id: number | null; changes: string | null }>(
+      t.database.handle.db,
+      sql`select action, surface::text, staff_user_id, changes::text from audit_log where action like 'staffUser.%' or action like 'apiToken.%' or action like 'apiCredential.%' or action like 'ipAccessRule.%' or action like 'operator.%'`,
+    );
+    const actions = new Set(entries.map((e) => e.action));
+    for (const action of ['operator.create', 'staffUser.create', 'staffUser.update', 'staffUser.setPassword', 'apiToken.create', 'apiToken.revoke', 'apiCredential.create', 'apiCredential.revoke', 'ipAccessRule.add', 'ipAccessRule.remove', 'operator.m4Settings']) {
+      expect(actions, action).toContain(action);
+    }
+    expect(entries.filter((e) => e.action === 'staffUser.create' && e.surface === 'graphql').every((e) => e.staff_user_id != null)).toBe(true);
+    expect(secrets).toHaveLength(6);
+    const text = JSON.stringify(entries);
+    for (const secret of secrets) expect(text.includes(secret)).toBe(false);
   });
 });

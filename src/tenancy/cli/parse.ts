@@ -81,8 +81,10 @@ export function parseExpiry(noun: string, value: string, now = Date.now()): Date
     return new Date(now + Number(duration[1]) * unit);
   }
   if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(value)) {
-    const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-    if (!Number.isNaN(date.getTime())) return date;
+    const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const date = new Date(dateOnly ? `${value}T00:00:00Z` : value);
+    // A calendar date that does not exist (02-30) is refused, not rolled over into March.
+    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === (dateOnly ? value : date.toISOString().slice(0, 10))) return date;
   }
   throw new UsageError(`--expires must be an ISO date (2027-03-31), a date-time with its offset (2027-03-31T18:00:00Z) or a duration (90d, 12h, 30m), got "${value}"`, noun);
 }
