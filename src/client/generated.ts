@@ -93,7 +93,6 @@ export type ApiCredential = Node & {
   /** SIMPLER: the api_username; CRM: the userid (the staff user id). */
   identifier: Scalars['String']['output'];
   kind: ApiCredentialKind;
-  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   note: Maybe<Scalars['String']['output']>;

@@ -24,7 +24,6 @@ export class ApiCredential extends Node {
   @Field(() => String, { description: 'SIMPLER: the api_username; CRM: the userid (the staff user id).' }) identifier!: string;
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true }) lastUsedAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Refused since this instant.' }) revokedAt!: Date | null;
   @Field(() => [IpAccessRule], { description: 'SIMPLER: the networks it is accepted from (its own and the operator-wide ones); empty means refused from everywhere. CRM keys have no access list.' })
   allowedNetworks!: IpAccessRule[];

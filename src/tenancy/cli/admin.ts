@@ -60,7 +60,6 @@ function publicCredential(view: apiCredentialService.ApiCredentialView) {
     user: view.username,
     note: view.note,
     createdAt: view.createdAt,
-    lastUsedAt: view.lastUsedAt,
     revokedAt: view.revokedAt,
     ...(view.kind === 'simpler' ? { allowedNetworks: view.allowedNetworks.map((r) => ({ id: r.id, network: r.network, operatorWide: r.apiCredentialId == null })) } : {}),
   };
