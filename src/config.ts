@@ -57,6 +57,8 @@ export interface Config {
    * origins comma-separated, `*` for any). Default: `*` outside production, none in production.
    */
   corsOrigins?: string[];
+  /** Lifetime of the bearer token a staff login (GraphQL staffLogin) issues (STAFF_SESSION_HOURS, default 12). */
+  staffSessionHours?: number;
 }
 
 /** Thrown by loadConfig with every problem found, each a one-line message naming its variable. */
@@ -162,6 +164,7 @@ export function loadConfig(env: Env = process.env, warn: (message: string) => vo
     graphiql: read.bool('GRAPHIQL', !production),
     introspection: read.bool('GRAPHQL_INTROSPECTION', !production),
     corsOrigins: corsOrigins ?? (production ? [] : ['*']),
+    staffSessionHours: read.int('STAFF_SESSION_HOURS', 12, 1, 24 * 90),
   };
   // RADIUS settings are read at each use; a typo still fails the start, not the first CoA.
   radiusSettingsFrom(env, problems);

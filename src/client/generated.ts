@@ -82,6 +82,88 @@ export type AddressInput = {
   town?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A legacy API credential of a staff user. Its secret is shown once, when created. */
+export type ApiCredential = Node & {
+  __typename?: 'ApiCredential';
+  /** SIMPLER: the networks it is accepted from (its own and the operator-wide ones); empty means refused from everywhere. CRM keys have no access list. */
+  allowedNetworks: Array<IpAccessRule>;
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** SIMPLER: the api_username; CRM: the userid (the staff user id). */
+  identifier: Scalars['String']['output'];
+  kind: ApiCredentialKind;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** Refused since this instant. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff user the credential acts as. */
+  staffUser: Maybe<StaffUser>;
+};
+
+/** SIMPLER: OperatorAPI api_username/api_password (with an access list); CRM: ISP CRM userid/api_key. */
+export type ApiCredentialKind =
+  | 'CRM'
+  | 'SIMPLER';
+
+export type ApiCredentialPayload = {
+  __typename?: 'ApiCredentialPayload';
+  apiCredential: Maybe<ApiCredential>;
+  userErrors: Array<UserError>;
+};
+
+export type ApiCredentialRevokeInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** A bearer token of a staff user (GraphQL, Jaze). The token itself is shown once, when created. */
+export type ApiToken = Node & {
+  __typename?: 'ApiToken';
+  createdAt: Scalars['DateTime']['output'];
+  /** Refused from this instant on; null: never expires. */
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** What the token is for; staff logins are labelled "staff login". */
+  label: Scalars['String']['output'];
+  /** Last use, to within a few minutes (recorded at most once a minute). */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** Refused since this instant. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff user the token acts as. */
+  staffUser: Maybe<StaffUser>;
+};
+
+export type ApiTokenCreateInput = {
+  /** Null: the token does not expire. */
+  expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Default "API token". */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** The staff user the token acts as. */
+  staffUserId: Scalars['ID']['input'];
+};
+
+export type ApiTokenCreatePayload = {
+  __typename?: 'ApiTokenCreatePayload';
+  apiToken: Maybe<ApiToken>;
+  /** The token, shown this once: only its SHA-256 is stored. */
+  token: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type ApiTokenPayload = {
+  __typename?: 'ApiTokenPayload';
+  apiToken: Maybe<ApiToken>;
+  userErrors: Array<UserError>;
+};
+
+export type ApiTokenRevokeInput = {
+  id: Scalars['ID']['input'];
+};
+
 /** Top level of the address book (Jaze collection area). */
 export type Area = Node & {
   __typename?: 'Area';
@@ -714,6 +796,22 @@ export type CreditCardType =
   | 'MASTERCARD'
   | 'OTHER'
   | 'VISA';
+
+export type CrmKeyCreateInput = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The staff user; its id is the CRM userid. */
+  staffUserId: Scalars['ID']['input'];
+};
+
+export type CrmKeyCreatePayload = {
+  __typename?: 'CrmKeyCreatePayload';
+  apiCredential: Maybe<ApiCredential>;
+  /** The CRM api_key, shown this once: only its SHA-256 is stored. */
+  apiKey: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+  /** The CRM userid. */
+  userId: Maybe<Scalars['Int']['output']>;
+};
 
 export type CustomFieldValueInput = {
   /** Legacy id of the custom field (SIMPLer custom_field_<id>). */
@@ -2170,6 +2268,45 @@ export type InvoicesGeneratePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A network a SIMPLer credential is accepted from. */
+export type IpAccessRule = Node & {
+  __typename?: 'IpAccessRule';
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** CIDR, e.g. 192.0.2.0/24 or ::1/128. */
+  network: Scalars['String']['output'];
+  note: Maybe<Scalars['String']['output']>;
+  /** true: on the list of every SIMPLer credential of the operator. */
+  operatorWide: Scalars['Boolean']['output'];
+};
+
+export type IpAccessRuleAddInput = {
+  /** The SIMPLer credential; null: every SIMPLer credential of the operator. */
+  apiCredentialId?: InputMaybe<Scalars['ID']['input']>;
+  /** CIDR or single address. */
+  network: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type IpAccessRulePayload = {
+  __typename?: 'IpAccessRulePayload';
+  ipAccessRule: Maybe<IpAccessRule>;
+  userErrors: Array<UserError>;
+};
+
+export type IpAccessRuleRemoveInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type IpAccessRuleRemovePayload = {
+  __typename?: 'IpAccessRuleRemovePayload';
+  deletedIpAccessRuleId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** The result of generateIP. */
 export type IpGeneration = {
   __typename?: 'IpGeneration';
@@ -2195,6 +2332,33 @@ export type IpRelease =
 export type IpType =
   | 'PRIVATE'
   | 'PUBLIC';
+
+/** The operator's Kolmisoft M4 API settings. The secret is write-only. */
+export type M4Settings = {
+  __typename?: 'M4Settings';
+  /** M4 "Allow API globally"; SIMPLer credentials are refused too while it is off. */
+  apiEnabled: Scalars['Boolean']['output'];
+  /** M4 "Allow GET API". */
+  apiGetEnabled: Scalars['Boolean']['output'];
+  /** Whether an API secret is set (without one, M4 requests are refused). */
+  secretSet: Scalars['Boolean']['output'];
+};
+
+export type M4SettingsPayload = {
+  __typename?: 'M4SettingsPayload';
+  m4Settings: Maybe<M4Settings>;
+  userErrors: Array<UserError>;
+};
+
+/** Absent fields stay as they are. */
+export type M4SettingsUpdateInput = {
+  apiEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  apiGetEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: remove the secret (M4 requests are refused until a new one is set). */
+  clearSecret?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A new API secret (16-256 printable ASCII characters, no spaces); never returned. */
+  secret?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** Record new files of the attachment drop as maintenance ticket attachments (SIMPLer synchronizeMaintenanceAttachments). */
 export type MaintenanceAttachmentsSyncInput = {
@@ -2415,6 +2579,10 @@ export type MonitorMode =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Issues a bearer token for a staff user (admins only); the token is in the payload this once. */
+  apiTokenCreate: ApiTokenCreatePayload;
+  /** Revokes a bearer token (admins only): refused from the next request on, on every server process. */
+  apiTokenRevoke: ApiTokenPayload;
   /** Adds an area (Jaze add_area). */
   areaCreate: AreaPayload;
   /** Renames an area or changes its note (Jaze add_area with inputAreaId). */
@@ -2453,6 +2621,10 @@ export type Mutation = {
   creditCardAdd: CreditCardPayload;
   /** Removes a stored card. */
   creditCardDelete: DeletedIdPayload;
+  /** Creates the CRM api key of a staff user (admins only); the key is in the payload this once. */
+  crmKeyCreate: CrmKeyCreatePayload;
+  /** Revokes a CRM api key (admins only): refused from the next call on. */
+  crmKeyRevoke: ApiCredentialPayload;
   /** Adds a row to one of a customer's custom tables. */
   customTableRowCreate: CustomTableRowPayload;
   /** Deletes a custom-table row. */
@@ -2523,6 +2695,12 @@ export type Mutation = {
   invoicePay: InvoicePayPayload;
   /** Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice. */
   invoicesGenerate: InvoicesGeneratePayload;
+  /** Adds a network to the access list of a SIMPLer credential, or of all of them (admins only). */
+  ipAccessRuleAdd: IpAccessRulePayload;
+  /** Removes a network from an access list (admins only). */
+  ipAccessRuleRemove: IpAccessRuleRemovePayload;
+  /** Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set. */
+  m4SettingsUpdate: M4SettingsPayload;
   /** Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments). */
   maintenanceAttachmentsSync: BackgroundJobPayload;
   /** Opens a maintenance ticket (title required; type and subtype by name). */
@@ -2563,12 +2741,26 @@ export type Mutation = {
   salesmanTaskDelete: SalesmanTaskDeletePayload;
   /** Changes a sales issue; `appendResolution` appends to the resolution. */
   salesmanTaskUpdate: SalesmanTaskPayload;
+  /** Creates a SIMPLer OperatorAPI credential (admins only), accepted only from `allowedNetworks`; a generated password is in the payload this once. */
+  simplerCredentialCreate: SimplerCredentialCreatePayload;
+  /** Revokes a SIMPLer credential (admins only): refused from the next call on. */
+  simplerCredentialRevoke: ApiCredentialPayload;
   /** Creates a site (SIMPLer addSite). */
   siteCreate: SitePayload;
   /** Deletes a site that has no equipment and no basestations (SIMPLer deleteSite). */
   siteDelete: SiteDeletePayload;
   /** Changes a site's fields (SIMPLer modifySite). */
   siteUpdate: SitePayload;
+  /** Logs a staff user in: a bearer token valid for STAFF_SESSION_HOURS (default 12). Needs no Authorization header. A wrong password, an unknown operator or user and an inactive user give the same userError; repeated failures are throttled (TOO_MANY_REQUESTS). */
+  staffLogin: StaffLoginPayload;
+  /** Revokes the bearer token of this request (a staff login session, or any token): it is refused from the next request on. */
+  staffLogout: ApiTokenPayload;
+  /** Creates a staff user (admins only). */
+  staffUserCreate: StaffUserPayload;
+  /** Sets a staff user's login password (admins only); at least 12 characters. */
+  staffUserSetPassword: StaffUserPayload;
+  /** Changes a staff user's role, profile or active flag (admins only). The operator's last active admin can neither be deactivated nor lose the role. */
+  staffUserUpdate: StaffUserPayload;
   /** Adds a street to an area (Jaze add_street). */
   streetCreate: StreetPayload;
   /** Changes a street (Jaze add_street with inputStreetId). */
@@ -2585,6 +2777,16 @@ export type Mutation = {
   subscriptionDelete: SubscriptionDeletePayload;
   /** Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles). */
   wibFilesUpdate: BackgroundJobPayload;
+};
+
+
+export type MutationApiTokenCreateArgs = {
+  input: ApiTokenCreateInput;
+};
+
+
+export type MutationApiTokenRevokeArgs = {
+  input: ApiTokenRevokeInput;
 };
 
 
@@ -2680,6 +2882,16 @@ export type MutationCreditCardAddArgs = {
 
 export type MutationCreditCardDeleteArgs = {
   input: PaymentInstrumentDeleteInput;
+};
+
+
+export type MutationCrmKeyCreateArgs = {
+  input: CrmKeyCreateInput;
+};
+
+
+export type MutationCrmKeyRevokeArgs = {
+  input: ApiCredentialRevokeInput;
 };
 
 
@@ -2858,6 +3070,21 @@ export type MutationInvoicesGenerateArgs = {
 };
 
 
+export type MutationIpAccessRuleAddArgs = {
+  input: IpAccessRuleAddInput;
+};
+
+
+export type MutationIpAccessRuleRemoveArgs = {
+  input: IpAccessRuleRemoveInput;
+};
+
+
+export type MutationM4SettingsUpdateArgs = {
+  input: M4SettingsUpdateInput;
+};
+
+
 export type MutationMaintenanceAttachmentsSyncArgs = {
   input: MaintenanceAttachmentsSyncInput;
 };
@@ -2958,6 +3185,16 @@ export type MutationSalesmanTaskUpdateArgs = {
 };
 
 
+export type MutationSimplerCredentialCreateArgs = {
+  input: SimplerCredentialCreateInput;
+};
+
+
+export type MutationSimplerCredentialRevokeArgs = {
+  input: ApiCredentialRevokeInput;
+};
+
+
 export type MutationSiteCreateArgs = {
   input: SiteCreateInput;
 };
@@ -2970,6 +3207,26 @@ export type MutationSiteDeleteArgs = {
 
 export type MutationSiteUpdateArgs = {
   input: SiteUpdateInput;
+};
+
+
+export type MutationStaffLoginArgs = {
+  input: StaffLoginInput;
+};
+
+
+export type MutationStaffUserCreateArgs = {
+  input: StaffUserCreateInput;
+};
+
+
+export type MutationStaffUserSetPasswordArgs = {
+  input: StaffUserSetPasswordInput;
+};
+
+
+export type MutationStaffUserUpdateArgs = {
+  input: StaffUserUpdateInput;
 };
 
 
@@ -3443,6 +3700,10 @@ export type ProfileOverride = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation. */
+  apiCredentials: Array<ApiCredential>;
+  /** The operator's bearer tokens, newest first (admins only). Tokens themselves are never shown again after creation. */
+  apiTokens: Array<ApiToken>;
   /** The operator's areas by name; each has its streets and their buildings. */
   areas: Array<Area>;
   /** One background job by global id. */
@@ -3471,6 +3732,8 @@ export type Query = {
   invoice: Maybe<Invoice>;
   /** The operator's invoices, filtered and ordered. */
   invoices: InvoiceConnection;
+  /** The operator's M4 API settings (admins only); the secret itself is never returned. */
+  m4Settings: M4Settings;
   /** The operator's maintenance tickets, filtered and ordered. */
   maintenanceTickets: MaintenanceTicketConnection;
   /** Any object by its global id (null if it does not exist or is not yours). */
@@ -3505,6 +3768,18 @@ export type Query = {
   subscriptions: SubscriptionConnection;
   /** The operator's tax zones, by name. */
   taxZones: Array<TaxZone>;
+};
+
+
+export type QueryApiCredentialsArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<ApiCredentialKind>;
+};
+
+
+export type QueryApiTokensArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  staffUserId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -4273,6 +4548,28 @@ export type SepaSequenceType =
   | 'OOFF'
   | 'RCUR';
 
+export type SimplerCredentialCreateInput = {
+  /** Networks (CIDR or single address) it is accepted from; with none it is refused from everywhere until one is added. */
+  allowedNetworks: Array<Scalars['String']['input']>;
+  /** The api_username clients send. */
+  apiUsername: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** At least 12 characters; omit to have one generated and returned once. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** The staff user the credential acts as (its role decides what it may do). */
+  staffUserId: Scalars['ID']['input'];
+};
+
+export type SimplerCredentialCreatePayload = {
+  __typename?: 'SimplerCredentialCreatePayload';
+  apiCredential: Maybe<ApiCredential>;
+  /** The generated api_password, shown this once (null when the input gave one). */
+  password: Maybe<Scalars['String']['output']>;
+  /** false: no network admits the credential yet. */
+  reachable: Maybe<Scalars['Boolean']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** A tower, rooftop, warehouse or installer base (SIMPLer site). */
 export type Site = Node & {
   __typename?: 'Site';
@@ -4502,6 +4799,23 @@ export type SortDirection =
   | 'ASC'
   | 'DESC';
 
+/** A staff login: the operator code, the username and the password. */
+export type StaffLoginInput = {
+  /** The operator's code (e.g. demo). */
+  operator: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type StaffLoginPayload = {
+  __typename?: 'StaffLoginPayload';
+  expiresAt: Maybe<Scalars['DateTime']['output']>;
+  staffUser: Maybe<StaffUser>;
+  /** A bearer token for `Authorization: Bearer …`, shown this once; it expires at `expiresAt` (STAFF_SESSION_HOURS) or at staffLogout. */
+  token: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** What a staff user may do: ADMIN everything; MANAGER all but administration (possibly limited to assigned customers on M4); STAFF front-line support; COLLECTOR records payments; INSTALLER equipment, sites and tickets; API an integration account (all but administration); READONLY reads only. */
 export type StaffRole =
   | 'ADMIN'
@@ -4532,10 +4846,50 @@ export type StaffUser = Node & {
   username: Scalars['String']['output'];
 };
 
+/** A new staff user of the operator. */
+export type StaffUserCreateInput = {
+  /** Defaults to the username. */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** At least 12 characters; stored only as a scrypt hash. Omit for an account that never logs in with a password (tokens and API credentials only). */
+  password?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role: StaffRole;
+  showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique in the operator; 1-64 letters, digits, ".", "_", "@" or "-". */
+  username: Scalars['String']['input'];
+};
+
 /** Filters for staff users. */
 export type StaffUserFilterInput = {
   active?: InputMaybe<Scalars['Boolean']['input']>;
   role?: InputMaybe<Array<StaffRole>>;
+};
+
+export type StaffUserPayload = {
+  __typename?: 'StaffUserPayload';
+  staffUser: Maybe<StaffUser>;
+  userErrors: Array<UserError>;
+};
+
+export type StaffUserSetPasswordInput = {
+  id: Scalars['ID']['input'];
+  /** At least 12 characters; stored only as a scrypt hash. */
+  password: Scalars['String']['input'];
+};
+
+/** Changes to a staff user; absent fields stay as they are. */
+export type StaffUserUpdateInput = {
+  /** false: the user's logins, tokens and API credentials are refused until reactivated. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  displayName?: InputMaybe<Scalars['String']['input']>;
+  /** An empty string clears it. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** An empty string clears it. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<StaffRole>;
+  showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A street within an area. */

@@ -10,8 +10,10 @@ export interface GraphQLContext extends ServiceContext {
   requestId: string;
   /** The caller's address (the login throttle charges failed portal logins to it). */
   clientIp: string;
+  /** SHA-256 of the bearer token of this request (staffLogout revokes it); absent for the unauthenticated staffLogin. */
+  tokenDigest?: string;
 }
 
-export function createContext(db: Database, actor: Actor, requestId: string, clientIp: string): GraphQLContext {
-  return { db, actor, requestId, clientIp, loaders: new Loaders() };
+export function createContext(db: Database, actor: Actor, requestId: string, clientIp: string, tokenDigest?: string): GraphQLContext {
+  return { db, actor, requestId, clientIp, tokenDigest, loaders: new Loaders() };
 }

@@ -1,11 +1,13 @@
 /**
  * GraphiQL, served by ispgraph itself from the npm packages (no CDN), so it works on an
- * air-gapped network. In development the demo token is filled in; in production
- * (NODE_ENV=production) the header is left for the user to add.
+ * air-gapped network. A staff login bar above it (graphiql-login.js) calls staffLogin and sends
+ * the session token with GraphiQL's requests. In development the demo token is also filled in;
+ * in production (NODE_ENV=production) it is not.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Router } from '../server/http';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +17,8 @@ const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
+  // Ours, beside this file: the staff login bar above GraphiQL.
+  'login.js': { pkg: '', file: 'graphiql-login.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** The package's folder: its "exports" hide these prebuilt files from require.resolve. */
@@ -33,7 +37,7 @@ function asset(name: string): Buffer | undefined {
   const spec = ASSETS[name];
   if (!spec) return undefined;
   let body = cache.get(name);
-  if (!body) cache.set(name, (body = readFileSync(path.join(packageRoot(spec.pkg), spec.file))));
+  if (!body) cache.set(name, (body = readFileSync(path.join(spec.pkg ? packageRoot(spec.pkg) : path.dirname(fileURLToPath(import.meta.url)), spec.file))));
   return body;
 }
 
@@ -66,16 +70,24 @@ export function graphiqlPage(options: { demoToken?: string }): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <link rel="icon" href="/favicon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/graphiql/graphiql.css">
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <style>html, body { height: 100%; margin: 0; } #graphiql { height: calc(100% - 2.5rem); }
+    #login { height: 2.5rem; display: flex; gap: .5rem; align-items: center; padding: 0 .75rem; font: 14px sans-serif; box-sizing: border-box; border-bottom: 1px solid #ddd; }
+    #login.signed-in input, #login.signed-in .in, #login:not(.signed-in) .out { display: none; }</style>
 </head>
 <body>
+  <form id="login">Staff login:
+    <input name="operator" placeholder="operator" required> <input name="username" placeholder="username" autocomplete="username" required>
+    <input name="password" type="password" placeholder="password" autocomplete="current-password" required>
+    <button class="in">Log in</button><span id="login-status"></span><button class="out" formnovalidate>Log out</button>
+  </form>
   <div id="graphiql">Loading GraphiQL…</div>
   <script src="/graphiql/react.js"></script>
   <script src="/graphiql/react-dom.js"></script>
   <script src="/graphiql/graphiql.js"></script>
+  <script src="/graphiql/login.js"></script>
   <script>
     const config = ${config};
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+    const fetcher = GraphiQL.createFetcher({ url: '/graphql', fetch: ispgraphLogin.fetch });
     // A shared link (/graphql?query=…&variables=…&operationName=…) opens filled in, over what
     // this browser kept from before; editing keeps the address bar a link to what is shown.
     // Headers never go into the address: they may hold a token.

@@ -4,12 +4,13 @@
  */
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import type { DatabaseHandle } from '../db/client';
 import { sendJson, sendText, type RequestContext, type Router } from '../server/http';
 import { recordGraphQLOperation } from '../server/metrics';
 import type { Actor } from '../shared/context';
 import { TooManyAttemptsError } from '../shared/errors';
+import { sha256Hex } from '../shared/secrets';
 import { authenticateBearer, bearerFrom } from '../tenancy/auth.service';
 import { createContext, type GraphQLContext } from './context';
 import { contextFailure, formatError, serviceUnavailableStatus } from './errors';
@@ -103,13 +104,15 @@ export async function registerGraphQL(router: Router, database: DatabaseHandle, 
         } catch (error) {
           throw contextFailure(error, ctx.requestId);
         }
+        // Without a valid token, exactly one operation may run: staffLogin, which is how a token is had.
+        if (!actor && isStaffLoginOnly(body)) return createContext(database.db, ANONYMOUS, ctx.requestId, ctx.clientIp);
         if (!actor) {
           throw new GraphQLError(token ? 'the bearer token is not valid' : 'send an API token: Authorization: Bearer <token>', {
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
           });
         }
         if (token) compiled?.rememberToken(token, actor);
-        return createContext(database.db, actor, ctx.requestId, ctx.clientIp);
+        return createContext(database.db, actor, ctx.requestId, ctx.clientIp, sha256Hex(token!));
       },
     });
     const outHeaders: Record<string, string> = {};
@@ -158,6 +161,34 @@ function compilableRequest(body: unknown, headers: HeaderMap, token: string, cli
   if (accept && !/application\/json|\*\/\*/i.test(accept)) return undefined;
   if (accept?.includes('application/graphql-response+json')) return undefined;
   return { query, operationName: operationName ?? undefined, variables: (variables as Record<string, unknown> | null) ?? {}, token, clientIp };
+}
+
+/**
+ * The actor of an unauthenticated staffLogin: no operator (ids start at 1, so anything scoped
+ * to it would find nothing) and the least role. The staffLogin resolver uses only its input.
+ */
+const ANONYMOUS: Actor = { operatorId: 0, staffUserId: null, role: 'readonly', surface: 'graphql' };
+
+/**
+ * Whether a request body is a single mutation selecting nothing at its root but `staffLogin`
+ * (aliases allowed; fragments only below it), so it may run without a bearer token. Anything
+ * else — another root field beside it, a second operation, a GET — still needs a token.
+ */
+function isStaffLoginOnly(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const query = (body as { query?: unknown }).query;
+  if (typeof query !== 'string' || query.length > 10_000) return false;
+  try {
+    const document = parse(query, { maxTokens: MAX_TOKENS, noLocation: true });
+    const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (operations.length !== 1 || document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return false;
+    const [operation] = operations;
+    if (operation?.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'mutation' || operation.directives?.length) return false;
+    const selections = operation.selectionSet.selections;
+    return selections.length === 1 && selections[0]!.kind === Kind.FIELD && selections[0]!.name.value === 'staffLogin' && !selections[0]!.directives?.length;
+  } catch {
+    return false; // not even a document: the normal path refuses it
+  }
 }
 
 function wantsHtml(accept: string | undefined): boolean {

@@ -22,6 +22,7 @@ import { RETRY_AFTER_HEADER } from '../availability';
 import { createSmtpTransport } from '../support/smtp-transport';
 import { resetMessageTransport, setMessageTransport } from '../support/message-transport';
 import { configureLoginThrottle } from '../throttle';
+import { configureStaffSessions } from '../tenancy/staff-session.service';
 import { trackHttpDrain } from '../lifecycle/http-drain';
 
 export interface App {
@@ -112,6 +113,7 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   const started = Date.now();
   // Failed-login counters start empty with this app's settings (one throttle per process).
   configureLoginThrottle(config.loginThrottle);
+  configureStaffSessions(config.staffSessionHours);
   const router = new Router();
   let starting = true;
   let draining = false;

@@ -1,10 +1,13 @@
 /** GraphQL adapter for staff users: parse, call the service, format. */
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
+import { idOf } from '../graphql/ids';
 import { byKeys } from '../graphql/loaders';
 import { asNode, registerNodeType } from '../graphql/node';
+import { mutate } from '../graphql/user-error';
+import type { StaffRole as Role } from '../shared/context';
 import * as staffUserService from './staff-user.service';
-import { StaffUser, StaffUserFilterInput } from './staff-user.types';
+import { StaffUser, StaffUserCreateInput, StaffUserFilterInput, StaffUserPayload, StaffUserSetPasswordInput, StaffUserUpdateInput } from './staff-user.types';
 
 /** Keeps only public fields, whatever the row carried. */
 export function toStaffUser(row: staffUserService.StaffUserRow): StaffUser {
@@ -29,5 +32,25 @@ export class StaffUserResolver {
     const rows = await staffUserService.list(ctx, { role: filter?.role, active: filter?.active });
     for (const row of rows) staffUserById(ctx).prime(row.id, row);
     return rows.map(toStaffUser);
+  }
+
+  @Mutation(() => StaffUserPayload, { description: 'Creates a staff user (admins only).' })
+  async staffUserCreate(@Arg('input', () => StaffUserCreateInput) input: StaffUserCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ staffUser: toStaffUser(await staffUserService.create(ctx, { ...input, role: input.role as unknown as Role })) }), { staffUser: null });
+  }
+
+  @Mutation(() => StaffUserPayload, {
+    description: "Changes a staff user's role, profile or active flag (admins only). The operator's last active admin can neither be deactivated nor lose the role.",
+  })
+  async staffUserUpdate(@Arg('input', () => StaffUserUpdateInput) input: StaffUserUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { id, ...fields } = input;
+      return { staffUser: toStaffUser(await staffUserService.update(ctx, idOf(id, 'StaffUser', ['id']), { ...fields, role: fields.role as unknown as Role | null | undefined })) };
+    }, { staffUser: null });
+  }
+
+  @Mutation(() => StaffUserPayload, { description: "Sets a staff user's login password (admins only); at least 12 characters." })
+  async staffUserSetPassword(@Arg('input', () => StaffUserSetPasswordInput) input: StaffUserSetPasswordInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ staffUser: toStaffUser(await staffUserService.setPassword(ctx, idOf(input.id, 'StaffUser', ['id']), input.password)) }), { staffUser: null });
   }
 }

@@ -1,7 +1,8 @@
 /** The GraphQL shape of staff users. The password hash is never part of it. */
-import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import { DateTimeScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-error';
 
 export enum StaffRole {
   ADMIN = 'admin',
@@ -35,4 +36,55 @@ export class StaffUser extends Node {
 export class StaffUserFilterInput {
   @Field(() => [StaffRole], { nullable: true }) role?: StaffRole[] | null;
   @Field(() => Boolean, { nullable: true }) active?: boolean | null;
+}
+
+@InputType({ description: 'A new staff user of the operator.' })
+export class StaffUserCreateInput {
+  @Field(() => String, { description: 'Unique in the operator; 1-64 letters, digits, ".", "_", "@" or "-".' }) username!: string;
+  @Field(() => StaffRole) role!: StaffRole;
+  @Field(() => String, { nullable: true, description: 'Defaults to the username.' }) displayName?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'At least 12 characters; stored only as a scrypt hash. Omit for an account that never logs in with a password (tokens and API credentials only).' })
+  password?: string | null;
+  @Field(() => Boolean, { nullable: true }) showOnlyAssignedCustomers?: boolean | null;
+}
+
+@InputType({ description: 'Changes to a staff user; absent fields stay as they are.' })
+export class StaffUserUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => StaffRole, { nullable: true }) role?: StaffRole | null;
+  @Field(() => String, { nullable: true }) displayName?: string | null;
+  @Field(() => String, { nullable: true, description: 'An empty string clears it.' }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'An empty string clears it.' }) phone?: string | null;
+  @Field(() => Boolean, { nullable: true, description: "false: the user's logins, tokens and API credentials are refused until reactivated." }) active?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) showOnlyAssignedCustomers?: boolean | null;
+}
+
+@InputType()
+export class StaffUserSetPasswordInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'At least 12 characters; stored only as a scrypt hash.' }) password!: string;
+}
+
+@ObjectType()
+export class StaffUserPayload {
+  @Field(() => StaffUser, { nullable: true }) staffUser!: StaffUser | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: 'A staff login: the operator code, the username and the password.' })
+export class StaffLoginInput {
+  @Field(() => String, { description: "The operator's code (e.g. demo)." }) operator!: string;
+  @Field(() => String) username!: string;
+  @Field(() => String) password!: string;
+}
+
+@ObjectType()
+export class StaffLoginPayload {
+  @Field(() => String, { nullable: true, description: 'A bearer token for `Authorization: Bearer …`, shown this once; it expires at `expiresAt` (STAFF_SESSION_HOURS) or at staffLogout.' })
+  token!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) expiresAt!: Date | null;
+  @Field(() => StaffUser, { nullable: true }) staffUser!: StaffUser | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
 }

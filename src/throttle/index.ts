@@ -24,7 +24,7 @@ import { LoginThrottle, type LoginThrottleSettings, type ThrottleKey } from './l
 export { LoginThrottle, DEFAULT_LOGIN_THROTTLE, type LoginThrottleSettings } from './login-throttle';
 
 /** Which kind of secret is being tried; part of the key, so a CRM user id and a SIMPLer username never share a counter. */
-export type CredentialKind = 'simpler' | 'crm' | 'm4' | 'bearer' | 'portal';
+export type CredentialKind = 'simpler' | 'crm' | 'm4' | 'bearer' | 'portal' | 'staff';
 
 export interface LoginAttempt {
   kind: CredentialKind;

@@ -18,7 +18,7 @@ describe('npm run db:seed', () => {
     const report = JSON.parse(stdout.trim()) as Record<string, unknown>;
     expect(report).toMatchObject({ operator: 'clitest', customers: 120, engine: 'pglite' });
     // A random token, not a guessable `<operator>-token`, printed once with the other secrets.
-    expect(report.token).toMatch(/^isp_[A-Za-z0-9_-]{40}$/);
+    expect(report.token).toMatch(/^isp_[A-Za-z0-9_-]{43}$/);
     expect(report.secrets).toMatchObject({ bearerToken: report.token, m4: { username: 'admin' } });
     expect((report.secrets as { m4: { apiSecret: string } }).m4.apiSecret).not.toBe('secret');
     expect(report.rowsPerSecond).toBeGreaterThan(0);

@@ -2,7 +2,8 @@
  * Large, referentially correct data sets for benchmarks: a new operator with its own catalogue,
  * an admin with a bearer token, API credentials for each legacy dialect, and N customers with
  * everything the demo customers have. The operator's secrets are drawn at random here and
- * returned once (the CLI prints them); only their hashes are stored. The demo's well-known
+ * returned once (the CLI prints them); only their hashes are stored. They are drawn by
+ * tenancy/credential-secrets.ts, like every credential the admin CLI and GraphQL issue. The demo's well-known
  * secrets are never reused: with the same M4 secret two operators' `admin` users would sign
  * identically and M4 would refuse both.
  */
@@ -13,7 +14,8 @@ import { staffUsers } from '../../tenancy/staff-user.table';
 import { apiTokens } from '../../tenancy/api-token.table';
 import { apiCredentials } from '../../tenancy/api-credential.table';
 import { ipAccessRules } from '../../tenancy/ip-access.table';
-import { hashApiKey, hashPassword, sha256Hex } from '../../shared/secrets';
+import { hashPassword } from '../../shared/secrets';
+import { apiTokenHash, crmKeyHash, newApiToken, newCrmKey, newM4Secret, newPassword } from '../../tenancy/credential-secrets';
 import type { Database } from '../client';
 import { populateCustomers } from './customers';
 import { Random } from './random';
@@ -77,11 +79,11 @@ export async function generateOperator(db: Database, options: GenerateOptions): 
   const rng = new Random(options.seed ?? 42);
   const code = options.operatorCode;
   const secrets: Omit<GeneratedSecrets, 'crm'> & { crmApiKey: string } = {
-    bearerToken: `isp_${randomSecret(30)}`,
-    admin: { username: 'admin', password: randomSecret(18) },
-    simpler: { username: `${code}-api`, password: randomSecret(18) },
-    crmApiKey: randomBytes(25).toString('hex'),
-    m4: { username: 'admin', apiSecret: randomBytes(20).toString('hex') },
+    bearerToken: newApiToken(),
+    admin: { username: 'admin', password: newPassword() },
+    simpler: { username: `${code}-api`, password: newPassword() },
+    crmApiKey: newCrmKey(),
+    m4: { username: 'admin', apiSecret: newM4Secret() },
     portalPassword: randomSecret(12),
   };
   // scrypt is deliberately slow: hash outside the transaction.
@@ -105,12 +107,12 @@ export async function generateOperator(db: Database, options: GenerateOptions): 
       ])
       .returning({ id: staffUsers.id, username: staffUsers.username });
     const staffId = (username: string) => staff.find((s) => s.username === username)!.id;
-    await tx.insert(apiTokens).values({ ...op, staffUserId: staffId('admin'), label: 'generator token', tokenHash: sha256Hex(secrets.bearerToken) });
+    await tx.insert(apiTokens).values({ ...op, staffUserId: staffId('admin'), label: 'generator token', tokenHash: apiTokenHash(secrets.bearerToken) });
     const [simpler] = await tx
       .insert(apiCredentials)
       .values({ ...op, staffUserId: staffId(secrets.simpler.username), kind: 'simpler', identifier: secrets.simpler.username, secretHash: simplerHash, note: 'generated OperatorAPI user' })
       .returning({ id: apiCredentials.id });
-    await tx.insert(apiCredentials).values({ ...op, staffUserId: staffId('crm'), kind: 'crm', identifier: String(staffId('crm')), secretHash: hashApiKey(secrets.crmApiKey), note: 'generated CRM API key' });
+    await tx.insert(apiCredentials).values({ ...op, staffUserId: staffId('crm'), kind: 'crm', identifier: String(staffId('crm')), secretHash: crmKeyHash(secrets.crmApiKey), note: 'generated CRM API key' });
     await tx.insert(ipAccessRules).values([
       { ...op, apiCredentialId: simpler!.id, network: '127.0.0.0/8', note: 'loopback' },
       { ...op, apiCredentialId: simpler!.id, network: '::1/128', note: 'loopback' },

@@ -104,11 +104,13 @@ const PLAN_DEFS = [
   { name: 'Leased Line 100', protocol: 'leased_line', connectivity: 'fibre', down: 100_000, up: 100_000, limitGb: null, price: 29999 },
 ] as const;
 
-export async function createReferenceData(db: Executor, operatorId: number, operatorCode: string, rng: Random, now: Date = new Date()): Promise<ReferenceData> {
+/**
+ * SIMPLer's documented customer statuses with their sub-statuses: what every operator starts
+ * with (the admin CLI's `operator create` gives a new operator these too, so customers can be
+ * created at once).
+ */
+export async function createCustomerStatuses(db: Executor, operatorId: number): Promise<string[]> {
   const op = { operatorId };
-  const prefix = operatorCode === 'demo' ? '' : `${operatorCode}-`;
-
-  // customer statuses
   const statusRows = await db
     .insert(customerStatuses)
     .values(STATUSES.map((s, position) => ({ ...op, name: s.name, label: s.label, subStatusLabel: s.subLabel ?? null, subStatusDefault: s.subDefault ?? null, position })))
@@ -118,6 +120,14 @@ export async function createReferenceData(db: Executor, operatorId: number, oper
     return (s.subs ?? []).map((value, position) => ({ ...op, statusId, value, position }));
   });
   if (subs.length) await db.insert(customerSubStatuses).values(subs);
+  return statusRows.map((r) => r.name);
+}
+
+export async function createReferenceData(db: Executor, operatorId: number, operatorCode: string, rng: Random, now: Date = new Date()): Promise<ReferenceData> {
+  const op = { operatorId };
+  const prefix = operatorCode === 'demo' ? '' : `${operatorCode}-`;
+
+  await createCustomerStatuses(db, operatorId);
 
   // sales hierarchy (the SIMPLer document names "Dennis Soap" as a salesman)
   const people = await db

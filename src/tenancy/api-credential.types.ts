@@ -1,0 +1,119 @@
+/** The GraphQL shape of legacy API credentials and their access lists: never a secret or hash, except once at creation. */
+import { Field, ID, Int, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { DateTimeScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-error';
+
+export enum ApiCredentialKind {
+  SIMPLER = 'simpler',
+  CRM = 'crm',
+}
+registerEnumType(ApiCredentialKind, { name: 'ApiCredentialKind', description: 'SIMPLER: OperatorAPI api_username/api_password (with an access list); CRM: ISP CRM userid/api_key.' });
+
+@ObjectType('IpAccessRule', { implements: Node, description: 'A network a SIMPLer credential is accepted from.' })
+export class IpAccessRule extends Node {
+  @Field(() => String, { description: 'CIDR, e.g. 192.0.2.0/24 or ::1/128.' }) network!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Boolean, { description: "true: on the list of every SIMPLer credential of the operator." }) operatorWide!: boolean;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@ObjectType('ApiCredential', { implements: Node, description: 'A legacy API credential of a staff user. Its secret is shown once, when created.' })
+export class ApiCredential extends Node {
+  @Field(() => ApiCredentialKind) kind!: ApiCredentialKind;
+  @Field(() => String, { description: 'SIMPLER: the api_username; CRM: the userid (the staff user id).' }) identifier!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Refused since this instant.' }) revokedAt!: Date | null;
+  @Field(() => [IpAccessRule], { description: 'SIMPLER: the networks it is accepted from (its own and the operator-wide ones); empty means refused from everywhere. CRM keys have no access list.' })
+  allowedNetworks!: IpAccessRule[];
+  staffUserId!: number;
+}
+
+@InputType()
+export class SimplerCredentialCreateInput {
+  @Field(() => String, { description: 'The api_username clients send.' }) apiUsername!: string;
+  @Field(() => ID, { description: 'The staff user the credential acts as (its role decides what it may do).' }) staffUserId!: string;
+  @Field(() => String, { nullable: true, description: 'At least 12 characters; omit to have one generated and returned once.' }) password?: string | null;
+  @Field(() => [String], { description: 'Networks (CIDR or single address) it is accepted from; with none it is refused from everywhere until one is added.' })
+  allowedNetworks!: string[];
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@ObjectType()
+export class SimplerCredentialCreatePayload {
+  @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
+  @Field(() => String, { nullable: true, description: 'The generated api_password, shown this once (null when the input gave one).' }) password!: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'false: no network admits the credential yet.' }) reachable!: boolean | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class CrmKeyCreateInput {
+  @Field(() => ID, { description: 'The staff user; its id is the CRM userid.' }) staffUserId!: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@ObjectType()
+export class CrmKeyCreatePayload {
+  @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
+  @Field(() => Int, { nullable: true, description: 'The CRM userid.' }) userId!: number | null;
+  @Field(() => String, { nullable: true, description: 'The CRM api_key, shown this once: only its SHA-256 is stored.' }) apiKey!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class ApiCredentialRevokeInput {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class ApiCredentialPayload {
+  @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class IpAccessRuleAddInput {
+  @Field(() => ID, { nullable: true, description: 'The SIMPLer credential; null: every SIMPLer credential of the operator.' }) apiCredentialId?: string | null;
+  @Field(() => String, { description: 'CIDR or single address.' }) network!: string;
+  @Field(() => String, { nullable: true }) note?: string | null;
+}
+
+@ObjectType()
+export class IpAccessRulePayload {
+  @Field(() => IpAccessRule, { nullable: true }) ipAccessRule!: IpAccessRule | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class IpAccessRuleRemoveInput {
+  @Field(() => ID) id!: string;
+}
+
+@ObjectType()
+export class IpAccessRuleRemovePayload {
+  @Field(() => ID, { nullable: true }) deletedIpAccessRuleId!: string | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType({ description: "The operator's Kolmisoft M4 API settings. The secret is write-only." })
+export class M4Settings {
+  @Field(() => Boolean, { description: 'Whether an API secret is set (without one, M4 requests are refused).' }) secretSet!: boolean;
+  @Field(() => Boolean, { description: 'M4 "Allow API globally"; SIMPLer credentials are refused too while it is off.' }) apiEnabled!: boolean;
+  @Field(() => Boolean, { description: 'M4 "Allow GET API".' }) apiGetEnabled!: boolean;
+}
+
+@InputType({ description: 'Absent fields stay as they are.' })
+export class M4SettingsUpdateInput {
+  @Field(() => String, { nullable: true, description: 'A new API secret (16-256 printable ASCII characters, no spaces); never returned.' }) secret?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: remove the secret (M4 requests are refused until a new one is set).' }) clearSecret?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) apiEnabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) apiGetEnabled?: boolean | null;
+}
+
+@ObjectType()
+export class M4SettingsPayload {
+  @Field(() => M4Settings, { nullable: true }) m4Settings!: M4Settings | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

@@ -1,0 +1,110 @@
+/**
+ * Operators (tenants): created from the admin CLI only. Operator creation is the one write that
+ * no tenant's actor can make (there is no operator yet to scope it to), so it takes the
+ * database and the surface rather than a ServiceContext, and its audit entry belongs to the
+ * new operator.
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Database, Executor } from '../db/client';
+import { createCustomerStatuses } from '../db/seed/reference-data';
+import { audit } from '../shared/audit';
+import type { Actor, Surface } from '../shared/context';
+import { uniqueViolation } from '../shared/db-errors';
+import { ConflictError, NotFoundError, Validation } from '../shared/errors';
+import { operators } from './operator.table';
+
+export const OPERATOR_CODE_PATTERN = /^[a-z][a-z0-9_-]{1,30}$/;
+
+export interface OperatorCreateInput {
+  code: string;
+  name: string;
+  currency?: string | null;
+  timezone?: string | null;
+}
+
+/** An operator as listings show it: never its M4 secret, only whether one is set. */
+export interface OperatorSummary {
+  id: number;
+  code: string;
+  name: string;
+  currency: string;
+  timezone: string;
+  apiEnabled: boolean;
+  apiGetEnabled: boolean;
+  m4SecretSet: boolean;
+  createdAt: Date;
+}
+
+const SUMMARY = {
+  id: operators.id,
+  code: operators.code,
+  name: operators.name,
+  currency: operators.currency,
+  timezone: operators.timezone,
+  apiEnabled: operators.apiEnabled,
+  apiGetEnabled: operators.apiGetEnabled,
+  m4ApiSecret: operators.m4ApiSecret,
+  createdAt: operators.createdAt,
+};
+
+function summary(row: { m4ApiSecret: string | null } & Omit<OperatorSummary, 'm4SecretSet'>): OperatorSummary {
+  const { m4ApiSecret, ...rest } = row;
+  return { ...rest, m4SecretSet: m4ApiSecret != null };
+}
+
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The actor the admin CLI (or another system surface) acts as inside an operator: role admin. */
+export function systemActor(operatorId: number, surface: Surface = 'cli'): Actor {
+  return { operatorId, staffUserId: null, role: 'admin', surface };
+}
+
+/**
+ * Creates an operator with SIMPLer's customer statuses and nothing else: no staff, no
+ * credentials (the CLI adds those), its M4 API without a secret (so off until one is set).
+ */
+export async function create(db: Database, input: OperatorCreateInput, surface: Surface = 'cli'): Promise<OperatorSummary> {
+  const code = input.code?.trim() ?? '';
+  const name = input.name?.trim() ?? '';
+  const currency = input.currency?.trim() || 'EUR';
+  const timezone = input.timezone?.trim() || 'UTC';
+  const v = new Validation();
+  if (!OPERATOR_CODE_PATTERN.test(code)) v.add('code', 'code must be 2-31 lowercase letters, digits, "_" or "-", starting with a letter');
+  if (!name) v.add('name', 'name is required');
+  else if (name.length > 200) v.add('name', 'name must have at most 200 characters');
+  if (!/^[A-Z]{3}$/.test(currency)) v.add('currency', 'currency must be an ISO 4217 code such as EUR');
+  if (!isTimeZone(timezone)) v.add('timezone', `"${timezone}" is not an IANA time zone (e.g. Europe/Dublin)`);
+  v.throwIfAny();
+  try {
+    return await db.transaction(async (tx) => {
+      const [existing] = await tx.select({ id: operators.id }).from(operators).where(eq(operators.code, code));
+      if (existing) throw new ConflictError(`operator "${code}" already exists`, ['code']);
+      const [row] = await tx.insert(operators).values({ code, name, currency, timezone }).returning(SUMMARY);
+      await createCustomerStatuses(tx, row!.id);
+      await audit(tx, systemActor(row!.id, surface), 'operator.create', 'operator', row!.id, { code, name, currency, timezone });
+      return summary(row!);
+    });
+  } catch (error) {
+    if (uniqueViolation(error) === 'operators_code_key') throw new ConflictError(`operator "${code}" already exists`, ['code']);
+    throw error;
+  }
+}
+
+export async function list(db: Executor): Promise<OperatorSummary[]> {
+  const rows = await db.select(SUMMARY).from(operators).where(isNull(operators.deletedAt)).orderBy(asc(operators.code));
+  return rows.map(summary);
+}
+
+/** The live operator with this code, or NOT_FOUND on `field`. */
+export async function getByCode(db: Executor, code: string, field: string[] = ['operator']): Promise<OperatorSummary> {
+  const [row] = await db.select(SUMMARY).from(operators).where(and(eq(operators.code, code), isNull(operators.deletedAt)));
+  if (!row) throw new NotFoundError('operator', code, field);
+  return summary(row);
+}
