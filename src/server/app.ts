@@ -13,6 +13,7 @@ import { log } from './logger';
 import { renderMetrics } from './metrics';
 import { registerGraphQL } from '../graphql/http';
 import { registerLegacySurfaces } from '../legacy/routes';
+import { registerOpenApiRoutes } from '../legacy/openapi/viewer';
 import { DEMO } from '../db/seed/demo';
 import { startWorker } from '../jobs/worker';
 import { describeError } from '../shared/describe-error';
@@ -44,10 +45,11 @@ export async function buildRouter(database: DatabaseHandle, config: Config, rout
   router.add('GET', '/', 'system', ({ res }) =>
     sendJson(res, 200, {
       service: 'ispgraph',
-      endpoints: { graphql: '/graphql', soap: '/API/operatorapi.pl', wsdl: '/API/operatorapi.pl?wsdl', rest: '/API/<operation>', health: '/healthz', metrics: '/metrics' },
+      endpoints: { graphql: '/graphql', soap: '/API/operatorapi.pl', wsdl: '/API/operatorapi.pl?wsdl', rest: '/API/<operation>', openapi: '/openapi.json', docs: '/docs', health: '/healthz', metrics: '/metrics' },
     }),
   );
   registerLegacySurfaces(router, database.db);
+  registerOpenApiRoutes(router);
   const apollo = await registerGraphQL(router, database, { graphiqlToken: config.production ? undefined : DEMO.bearerToken, compiledReads: config.compiledReads ?? true });
   return { router, stop: () => apollo.stop() };
 }

@@ -10,6 +10,8 @@ function cell(text: string): string {
 }
 
 export interface RoutedDialect {
+  /** Short name, used for OpenAPI tags and operation ids. */
+  id: 'jaze' | 'crm' | 'm4';
   title: string;
   /** Markdown paragraphs: where it answers, authentication, envelopes. */
   intro: string;
