@@ -120,7 +120,6 @@ function buildDocument(): JsonSchema {
         'The SIMPLer SOAP endpoint is described by its WSDL (`GET /API/operatorapi.pl?wsdl`), the GraphQL graph by its schema (`/graphql`). ' +
         'Unknown parameters are refused with an error naming them. Operations that move money honour an `Idempotency-Key` header (an ispgraph extension).',
     },
-    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     tags: [
       {
         name: TAGS.simpler,

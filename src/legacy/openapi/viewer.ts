@@ -17,6 +17,7 @@ const JS = 'text/javascript; charset=utf-8';
 const ASSETS: Record<string, { file?: string; text?: string; type: string }> = {
   'swagger-ui.css': { file: 'swagger-ui.css', type: 'text/css; charset=utf-8' },
   'swagger-ui-bundle.js': { file: 'swagger-ui-bundle.js', type: JS },
+  'favicon-32x32.png': { file: 'favicon-32x32.png', type: 'image/png' },
   // The page's own start-up script is a file too, so the policy needs no inline scripts.
   // validatorUrl: null keeps Swagger UI from asking its public validator about the document.
   'init.js': {
@@ -25,6 +26,9 @@ const ASSETS: Record<string, { file?: string; text?: string; type: string }> = {
   dom_id: '#swagger-ui',
   deepLinking: true,
   validatorUrl: null,
+  // The four dialects start folded: expanded all at once, Swagger UI 5 stopped rendering this
+  // many operations after the first screenful (headless Chromium, 203 operations).
+  docExpansion: 'none',
   tryItOutEnabled: false,
   presets: [SwaggerUIBundle.presets.apis],
 });
@@ -47,6 +51,7 @@ const PAGE = `<!doctype html>
   <meta charset="utf-8">
   <title>ispgraph · legacy REST APIs</title>
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
   <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
 </head>
 <body>
