@@ -15,6 +15,7 @@ import { createCors } from './cors';
 import { registerFavicon } from './favicon';
 import { registerGraphQL } from '../graphql/http';
 import { registerLegacySurfaces } from '../legacy/routes';
+import { registerOpenApiRoutes } from '../legacy/openapi/viewer';
 import { DEMO, demoCredentialsLive } from '../db/seed/demo';
 import { startWorker } from '../jobs/worker';
 import { describeError } from '../shared/describe-error';
@@ -54,6 +55,8 @@ export async function buildRouter(database: DatabaseHandle, config: Config, rout
         soap: '/API/operatorapi.pl',
         wsdl: '/API/operatorapi.pl?wsdl',
         rest: '/API/<operation>',
+        openapi: '/openapi.json',
+        docs: '/docs',
         health: '/healthz',
         liveness: '/livez',
         readiness: '/readyz',
@@ -63,6 +66,7 @@ export async function buildRouter(database: DatabaseHandle, config: Config, rout
   );
   registerFavicon(router);
   registerLegacySurfaces(router, database.db);
+  registerOpenApiRoutes(router);
   const apollo = await registerGraphQL(router, database, {
     graphiql,
     graphiqlToken: config.production ? undefined : DEMO.bearerToken,

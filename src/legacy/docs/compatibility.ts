@@ -10,6 +10,8 @@ function cell(text: string): string {
 }
 
 export interface RoutedDialect {
+  /** Short name, used for OpenAPI tags and operation ids. */
+  id: 'jaze' | 'crm' | 'm4';
   title: string;
   /** The catalogue file it is generated from, named in the header. */
   source: string;

@@ -1,0 +1,37 @@
+# ispgraph container image. Build: `docker build -t ispgraph .`; run with PostgreSQL: `docker compose up`
+# (compose.yaml), or alone with the embedded database in the /data volume:
+#   docker run -p 8080:8080 -v ispgraph-data:/data ispgraph
+# docs/OPERATIONS.md describes every setting.
+
+# ---- dependencies: production packages only, with the postgres.js patch (patches/) applied by postinstall
+FROM node:20-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY patches ./patches
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# ---- runtime: the TypeScript sources run through tsx (a runtime dependency), as `npm start` does
+FROM node:20-slim
+ENV NODE_ENV=production \
+    PORT=8080 \
+    HOST=0.0.0.0 \
+    DATA_DIR=/data \
+    WIB_FILES_DIR=/data/wib \
+    ATTACHMENTS_DIR=/data/attachments
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+# tsconfig.json carries the decorator settings type-graphql needs; drizzle/ holds the migrations run at start.
+COPY package.json tsconfig.json ./
+COPY src ./src
+COPY drizzle ./drizzle
+# The embedded database (when DATABASE_URL is unset), WIB files and attachments live in /data, owned by
+# the unprivileged `node` user the image runs as.
+RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
+USER node
+VOLUME ["/data"]
+EXPOSE 8080
+# /healthz answers 200 once the database answers (503 while it does not). Switch to /readyz when it lands.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# exec form: node is PID 1 and receives SIGTERM from `docker stop` directly (graceful drain, exit 0).
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=512", "--import", "tsx", "src/main.ts"]
