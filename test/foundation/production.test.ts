@@ -135,7 +135,7 @@ describe('configuration', () => {
   });
 
   it('COMPATIBILITY.md says "1 endpoint" and names every catalogue it comes from', () => {
-    const doc = generateCompatibility([], [{ title: 'One', source: 'src/legacy/one.ts', intro: '', operations: [{ name: 'op', summary: '', params: [], returns: '', graphql: '' } as never] }]);
+    const doc = generateCompatibility([], [{ id: 'jaze', title: 'One', source: 'src/legacy/one.ts', intro: '', operations: [{ name: 'op', summary: '', params: [], returns: '', graphql: '' } as never] }]);
     expect(doc).toContain('## One (1 endpoint)');
     expect(doc).toContain('## SIMPLer OperatorAPI (0 operations)');
     expect(doc.split('\n')[0]).toContain('src/legacy/simpler/catalogue.ts, src/legacy/one.ts');
