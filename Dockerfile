@@ -30,8 +30,8 @@ RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
 USER node
 VOLUME ["/data"]
 EXPOSE 8080
-# /healthz answers 200 once the database answers (503 while it does not). Switch to /readyz when it lands.
+# /readyz answers 200 once start-up is done and the database answers (503 while starting, draining or cut off).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # exec form: node is PID 1 and receives SIGTERM from `docker stop` directly (graceful drain, exit 0).
 CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=512", "--import", "tsx", "src/main.ts"]
