@@ -12,7 +12,8 @@ describe('GraphiQL staff login in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    t = await startTestApp('pglite', { config: { production: true } });
+    // GraphiQL is off in production unless GRAPHIQL=true turns it on, as here.
+    t = await startTestApp('pglite', { config: { production: true, graphiql: true } });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -3,7 +3,9 @@ import { loadConfig } from '../../config';
 import { openDatabase, type DatabaseHandle } from '../client';
 import { setDataDirRole } from '../data-dir-lock';
 import { describeError } from '../../shared/describe-error';
+import { logToStderr } from '../../server/logger';
 
+logToStderr();
 setDataDirRole('db:migrate');
 const config = loadConfig();
 let database: DatabaseHandle | undefined;

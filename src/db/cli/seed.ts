@@ -15,6 +15,7 @@ import { seedDemo } from '../seed/demo';
 import { generateOperator } from '../seed/generator';
 import { parseArgs } from './args';
 import { describeError } from '../../shared/describe-error';
+import { logToStderr } from '../../server/logger';
 
 function progressBar(done: number, total: number, rows: number, started: number): string {
   const width = 30;
@@ -29,6 +30,7 @@ function progressBar(done: number, total: number, rows: number, started: number)
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), { customers: 'number', operator: 'string', batch: 'number', seed: 'number', demo: 'boolean' });
   const config = loadConfig();
+  logToStderr();
   setDataDirRole('db:seed');
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {

@@ -10,6 +10,7 @@ import { loadConfig } from '../../config';
 import { openDatabase, type Database, type DatabaseHandle } from '../../db/client';
 import { DataDirInUseError, setDataDirRole } from '../../db/data-dir-lock';
 import { describeError } from '../../shared/describe-error';
+import { logToStderr } from '../../server/logger';
 import { DomainError } from '../../shared/errors';
 import type { ServiceContext, StaffRole } from '../../shared/context';
 import * as apiCredentialService from '../api-credential.service';
@@ -376,6 +377,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const config = loadConfig();
+    logToStderr();
     setDataDirRole('admin CLI');
     database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
     await database.withStartupLock((db) => database!.migrate(db));
