@@ -32,5 +32,6 @@ export async function audit(
     entityId,
     changes: changes ? auditableChanges(changes) : null,
     requestId: actor.requestId ?? null,
+    credential: actor.credential ? `${actor.credential.kind}:${actor.credential.id}` : null,
   });
 }

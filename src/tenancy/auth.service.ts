@@ -58,14 +58,21 @@ function validBearer(token: string): SQL {
 
 async function findBearer(db: Database, token: string, call: BearerCall): Promise<Actor | null> {
   const [row] = await db
-    .select({ operatorId: apiTokens.operatorId, staffUserId: staffUsers.id, role: staffUsers.role })
+    .select({ id: apiTokens.id, operatorId: apiTokens.operatorId, staffUserId: staffUsers.id, role: staffUsers.role })
     .from(apiTokens)
     .innerJoin(staffUsers, eq(staffUsers.id, apiTokens.staffUserId))
     .innerJoin(operators, eq(operators.id, apiTokens.operatorId))
     .where(validBearer(token))
     .limit(1);
   if (!row) return null;
-  return { operatorId: row.operatorId, staffUserId: row.staffUserId, role: row.role, surface: call.surface, requestId: call.requestId };
+  return {
+    operatorId: row.operatorId,
+    staffUserId: row.staffUserId,
+    role: row.role,
+    surface: call.surface,
+    requestId: call.requestId,
+    credential: { kind: 'api_token', id: row.id },
+  };
 }
 
 /**
@@ -148,7 +155,14 @@ async function checkApiCredential(
   }
   if (!matched) throw new UnauthenticatedError('invalid api_username/api_password');
   if (!matched.allowed) throw new ForbiddenError(`access denied: ${input.clientIp} is not on the API access list for ${input.username}`);
-  return { operatorId: matched.operatorId, staffUserId: matched.staffUserId, role: matched.role, surface: input.surface, requestId: input.requestId };
+  return {
+    operatorId: matched.operatorId,
+    staffUserId: matched.staffUserId,
+    role: matched.role,
+    surface: input.surface,
+    requestId: input.requestId,
+    credential: { kind: 'api_credential', id: matched.id },
+  };
 }
 
 /**
@@ -187,7 +201,7 @@ async function checkCrmKey(db: Database, input: { userId: string; apiKey: string
   const userId = input.userId.trim();
   if (!/^\d{1,9}$/.test(userId) || !input.apiKey || input.apiKey.length > 500) throw refused;
   const [row] = await db
-    .select({ operatorId: apiCredentials.operatorId, staffUserId: staffUsers.id, role: staffUsers.role, secretHash: apiCredentials.secretHash })
+    .select({ id: apiCredentials.id, operatorId: apiCredentials.operatorId, staffUserId: staffUsers.id, role: staffUsers.role, secretHash: apiCredentials.secretHash })
     .from(apiCredentials)
     .innerJoin(staffUsers, eq(staffUsers.id, apiCredentials.staffUserId))
     .innerJoin(operators, eq(operators.id, apiCredentials.operatorId))
@@ -205,7 +219,14 @@ async function checkCrmKey(db: Database, input: { userId: string; apiKey: string
   // CRM keys are long random strings stored as `sha256$…`; verifySecret compares with safeEqual.
   const matches = await verifySecret(input.apiKey, row?.secretHash ?? UNKNOWN_CRM_USER_HASH);
   if (!row || !matches) throw refused;
-  return { operatorId: row.operatorId, staffUserId: row.staffUserId, role: row.role, surface: 'crm', requestId: input.requestId };
+  return {
+    operatorId: row.operatorId,
+    staffUserId: row.staffUserId,
+    role: row.role,
+    surface: 'crm',
+    requestId: input.requestId,
+    credential: { kind: 'api_credential', id: row.id },
+  };
 }
 
 /**
@@ -291,5 +312,12 @@ async function checkM4Request(
   if (signedBy.length > 1) throw new M4AuthenticationError('denied', 'the API user and secret match several operators');
   const matched = signedBy[0]!;
   if (!M4_API_ROLES.includes(matched.role)) throw new M4AuthenticationError('denied', `role ${matched.role} may not use the M4 API`);
-  return { operatorId: matched.operatorId, staffUserId: matched.staffUserId, role: matched.role, surface: 'm4', requestId: input.requestId };
+  return {
+    operatorId: matched.operatorId,
+    staffUserId: matched.staffUserId,
+    role: matched.role,
+    surface: 'm4',
+    requestId: input.requestId,
+    credential: { kind: 'm4_secret', id: matched.operatorId },
+  };
 }
