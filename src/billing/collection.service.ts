@@ -25,6 +25,7 @@ import { paymentCollections } from './payment-collection.table';
 import { payments } from './payment.table';
 import { findByIds as findPaymentsByIds, type PaymentRow } from './payment.service';
 import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
+import { authorize } from '../tenancy/permissions';
 
 export type PaymentCollectionRow = typeof paymentCollections.$inferSelect;
 export type CollectionOutcome = 'cash_collected' | 'not_available' | 'already_paid';
@@ -56,6 +57,7 @@ export interface RequestInput {
 }
 
 export async function request(ctx: ServiceContext, input: RequestInput): Promise<PaymentCollectionRow> {
+  authorize(ctx.actor, 'payments.collect');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await requireCustomer(ctx.db, operatorId, input.customerId, v);
@@ -103,6 +105,7 @@ export interface CollectInput {
  * when there is none.
  */
 export async function collect(ctx: ServiceContext, input: CollectInput): Promise<PaymentCollectionRow> {
+  authorize(ctx.actor, 'payments.collect');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await requireCustomer(ctx.db, operatorId, input.customerId, v);
@@ -209,6 +212,7 @@ const METHOD: Record<CollectionMethod, PaymentRow['method']> = { cash: 'cash', c
  * approved, in one transaction. Only a `cash_collected` collection can be approved.
  */
 export async function approve(ctx: ServiceContext, input: ApproveInput): Promise<{ collection: PaymentCollectionRow; payments: PaymentRow[] }> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await requireCustomer(ctx.db, operatorId, input.customerId, v);
@@ -297,6 +301,7 @@ export interface DisapproveInput {
 }
 
 export async function disapprove(ctx: ServiceContext, input: DisapproveInput): Promise<PaymentCollectionRow> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await requireCustomer(ctx.db, operatorId, input.customerId, v);
@@ -357,6 +362,7 @@ async function requireCollectingStaff(db: Executor, operatorId: number, staffUse
  * nothing. (Management assignments are a different purpose and are left alone.)
  */
 export async function assignToCollector(ctx: ServiceContext, input: AssignInput): Promise<{ previousStaffUserIds: number[] }> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if (input.operatorCode != null) {

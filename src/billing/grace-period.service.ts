@@ -11,6 +11,7 @@ import { DomainError, NotFoundError, Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
 import { parseDayFirstDate } from './dates';
 import { gracePeriods } from './grace-period.table';
+import { authorize } from '../tenancy/permissions';
 
 export type GracePeriodRow = typeof gracePeriods.$inferSelect;
 
@@ -39,6 +40,7 @@ export async function ofCustomers(db: Executor, operatorId: number, customerIds:
  * new expiry is in the future becomes `active` again.
  */
 export async function add(ctx: ServiceContext, input: GracePeriodInput, now: Date = new Date()): Promise<{ gracePeriod: GracePeriodRow; expiresAt: Date }> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if (!Number.isInteger(input.days) || input.days < 1 || input.days > 3650) v.add('days', 'days must be a whole number from 1 to 3650');

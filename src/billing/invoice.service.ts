@@ -15,6 +15,7 @@ import { payments } from './payment.table';
 import { findByIds as findPaymentsByIds, paymentsOfInvoices, type PaymentRow } from './payment.service';
 import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 import { customers } from '../customers/customer.table';
+import { authorize } from '../tenancy/permissions';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -148,6 +149,7 @@ const MAX_TEXT = 500;
  * checked, so two concurrent payments cannot together overpay it.
  */
 export async function pay(ctx: ServiceContext, input: PayInvoiceInput): Promise<{ invoice: InvoiceRow; payment: PaymentRow }> {
+  authorize(ctx.actor, 'payments.collect');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if ((input.invoiceId == null) === (input.number == null)) v.add([], 'give exactly one of the invoice id and the invoice number');

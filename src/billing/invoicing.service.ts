@@ -19,6 +19,7 @@ import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/wr
 import { fromCents, toCents, today } from './money';
 import { subscriptions } from './subscription.table';
 import type { SubscriptionRow } from './subscription.service';
+import { authorize } from '../tenancy/permissions';
 
 export type InvoicingKind = 'new' | 'recurring';
 export type Rounding = SubscriptionRow['rounding'];
@@ -154,6 +155,7 @@ async function nextInvoiceNumber(tx: Executor, operatorId: number): Promise<numb
  * VAT-exempt customer).
  */
 export async function generate(ctx: ServiceContext, input: GenerateInput = {}): Promise<InvoiceRow[]> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const kind = input.kind ?? 'recurring';
   const asOf = input.asOf ?? today();

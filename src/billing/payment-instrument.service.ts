@@ -13,6 +13,7 @@ import { bankTokenizer } from './tokenizer';
 import { bankAccounts } from './bank-account.table';
 import { creditCards } from './credit-card.table';
 import { canonicalUsState, isFullCountryName } from '../shared/address-rules';
+import { authorize } from '../tenancy/permissions';
 
 const { token: _cardToken, ...cardColumns } = getTableColumns(creditCards);
 const { token: _bankToken, ...bankColumns } = getTableColumns(bankAccounts);
@@ -128,6 +129,7 @@ const CARD_TYPES = ['visa', 'mastercard', 'american_express', 'discover', 'other
  * cards not preferred in the same transaction. The returned row has no token.
  */
 export async function addCard(ctx: ServiceContext, input: CardInput, now: Date = new Date()): Promise<CreditCardRow> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if (!(await customerExists(ctx.db, operatorId, input.customerId))) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
@@ -184,6 +186,7 @@ export async function addCard(ctx: ServiceContext, input: CardInput, now: Date =
 }
 
 export async function deleteCard(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  authorize(ctx.actor, 'billing.write');
   const [existing] = await cardsByIds(ctx.db, ctx.actor.operatorId, [id]);
   if (!existing) throw new NotFoundError('credit card', id, ['id']);
   await ctx.db.transaction(async (tx) => {
@@ -258,6 +261,7 @@ async function insertBankAccount(ctx: ServiceContext, values: typeof bankAccount
 
 /** SIMPLer addEFTToken: an already tokenised account. */
 export async function addBankToken(ctx: ServiceContext, input: BankTokenInput): Promise<BankAccountRow> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if (!(await customerExists(ctx.db, operatorId, input.customerId))) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
@@ -296,6 +300,7 @@ export async function addBankToken(ctx: ServiceContext, input: BankTokenInput): 
  * characters and country are stored. The IBAN's check digits (mod 97) are verified.
  */
 export async function addBankDetails(ctx: ServiceContext, input: BankDetailsInput, now: Date = new Date()): Promise<BankAccountRow> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if (!(await customerExists(ctx.db, operatorId, input.customerId))) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
@@ -345,6 +350,7 @@ export async function addBankDetails(ctx: ServiceContext, input: BankDetailsInpu
 }
 
 export async function deleteBankAccount(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  authorize(ctx.actor, 'billing.write');
   const [existing] = await bankAccountsByIds(ctx.db, ctx.actor.operatorId, [id]);
   if (!existing) throw new NotFoundError('bank account', id, ['id']);
   await ctx.db.transaction(async (tx) => {

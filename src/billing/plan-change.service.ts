@@ -17,6 +17,7 @@ import { addMonths, isCalendarDate } from './dates';
 import { planChanges } from './plan-change.table';
 import { subscriptions } from './subscription.table';
 import type { SubscriptionRow } from './subscription.service';
+import { authorize } from '../tenancy/permissions';
 
 export type PlanChangeRow = typeof planChanges.$inferSelect;
 export type PlanChangeTiming = PlanChangeRow['timing'];
@@ -193,6 +194,7 @@ async function apply(
  * is applied (see `apply`).
  */
 export async function move(ctx: ServiceContext, input: MoveInput, now: Date = new Date()): Promise<PlanChangeRow> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const todayDate = now.toISOString().slice(0, 10);
   const v = new Validation();
@@ -260,6 +262,7 @@ export async function move(ctx: ServiceContext, input: MoveInput, now: Date = ne
 
 /** Applies every recorded move whose time has come (effectiveAt <= asOf), oldest first. */
 export async function applyDue(ctx: ServiceContext, asOf: Date = new Date()): Promise<PlanChangeRow[]> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   return ctx.db.transaction(async (tx) => {
     const due = await tx

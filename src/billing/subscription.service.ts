@@ -17,6 +17,7 @@ import { enqueue as enqueueJob } from '../jobs/job.service';
 import { findByIds as findTaxZones } from '../catalog/tax-zone.service';
 import { toCents, today } from './money';
 import { subscriptions } from './subscription.table';
+import { authorize } from '../tenancy/permissions';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
@@ -175,6 +176,7 @@ function checkMoney(v: Validation, field: string, value: string | null | undefin
  * billing starts on `validFrom` (the next billing date).
  */
 export async function create(ctx: ServiceContext, input: SubscriptionInput): Promise<SubscriptionRow> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   const [customer, [plan], [subPlan], [zone]] = await Promise.all([
@@ -276,6 +278,7 @@ export interface RemoveOptions {
  * lines are copies of what was billed, and their link to the subscription is set null.
  */
 export async function remove(ctx: ServiceContext, id: number, options: RemoveOptions = {}): Promise<{ id: number; deletedIds: number[] }> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await getById(ctx, id);
   const ids = [existing.id];

@@ -226,6 +226,100 @@ export type AttachmentRight =
   | 'NETWORK_INFORMATION'
   | 'SALES_TRACKING';
 
+/** The credential a write authenticated with: what it is and what it is called, never its secret. */
+export type AuditCredential = {
+  __typename?: 'AuditCredential';
+  kind: AuditCredentialKind;
+  /** A token's label, a SIMPLer api_username, a CRM userid; null once the credential is deleted. */
+  label: Maybe<Scalars['String']['output']>;
+  /** Its number (an API token id, an API credential id, or for M4 the operator id). */
+  legacyId: Scalars['Int']['output'];
+};
+
+/** API_TOKEN a bearer token (GraphQL, Jaze); API_CREDENTIAL a SIMPLer api_username/api_password or a CRM userid/api_key; M4_SECRET the operator’s M4 API secret. */
+export type AuditCredentialKind =
+  | 'API_CREDENTIAL'
+  | 'API_TOKEN'
+  | 'M4_SECRET';
+
+/** One write to the operator’s data: who, through which surface and credential, what changed. */
+export type AuditEvent = Node & {
+  __typename?: 'AuditEvent';
+  /** What was done, e.g. `customer.create`, `invoice.pay`. */
+  action: Scalars['String']['output'];
+  /** Names of the fields the write set. */
+  changedFields: Array<Scalars['String']['output']>;
+  /** The fields set and their new values; secrets are never recorded (shown as "[redacted]"). */
+  changes: Maybe<Scalars['JSON']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The credential the call authenticated with; null for the seed, the worker and the CLI. */
+  credential: Maybe<AuditCredential>;
+  /** The global id of the object changed, when its kind is a Node. */
+  entityId: Maybe<Scalars['ID']['output']>;
+  /** The number of the object changed (as the legacy APIs use it). */
+  entityLegacyId: Maybe<Scalars['Int']['output']>;
+  /** The kind of object changed, e.g. `customer`, `invoice`. */
+  entityType: Scalars['String']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  /** The request id (the X-Request-Id reply header) of the call that wrote it. */
+  requestId: Maybe<Scalars['String']['output']>;
+  /** Who acted; null for the seed and the worker acting on their own. */
+  staffUser: Maybe<StaffUser>;
+  surface: AuditSurface;
+};
+
+/** A page of AuditEvent objects. */
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A AuditEvent and its cursor. */
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
+/** Which audit entries to list; every condition given must hold. */
+export type AuditEventFilterInput = {
+  /** Exactly this action, e.g. `customer.update`. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Entries written by this staff user. */
+  actor?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries about this object (a global id; implies its entityType). */
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries about the object with this number (with entityType, for kinds that are not Nodes). */
+  entityLegacyId?: InputMaybe<Scalars['Int']['input']>;
+  /** Entries about this kind of object, e.g. `customer`. */
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  /** Written at or after this moment. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  surface?: InputMaybe<AuditSurface>;
+  /** Written before this moment. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** Where a write came from: GraphQL, SIMPLer SOAP or REST, Jaze, the CRM API, M4, the command line, the demo seed or the job worker. */
+export type AuditSurface =
+  | 'CLI'
+  | 'CRM'
+  | 'GRAPHQL'
+  | 'JAZE'
+  | 'M4'
+  | 'REST'
+  | 'SEED'
+  | 'SOAP'
+  | 'WORKER';
+
 /** Work on an outside system requested through the API and carried out by the job worker. */
 export type BackgroundJob = Node & {
   __typename?: 'BackgroundJob';
@@ -3706,6 +3800,8 @@ export type Query = {
   apiTokens: Array<ApiToken>;
   /** The operator's areas by name; each has its streets and their buildings. */
   areas: Array<Area>;
+  /** The operator's audit trail, newest first: one entry per write, on every surface. Needs the audit.read permission. */
+  auditEvents: AuditEventConnection;
   /** One background job by global id. */
   backgroundJob: Maybe<BackgroundJob>;
   /** The operator's background jobs, newest first. */
@@ -3780,6 +3876,15 @@ export type QueryApiCredentialsArgs = {
 export type QueryApiTokensArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   staffUserId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditEventFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

@@ -10,6 +10,7 @@ import { uniqueViolation } from '../shared/db-errors';
 import { ConflictError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
 import { communityCodes } from './community-code.table';
 import { customers } from './customer.table';
+import { authorize } from '../tenancy/permissions';
 
 export type CommunityCodeRow = typeof communityCodes.$inferSelect;
 
@@ -53,6 +54,7 @@ function conflict(code: string, field: string) {
 }
 
 export async function add(ctx: ServiceContext, input: { code: string }): Promise<CommunityCodeRow> {
+  authorize(ctx.actor, 'customers.write');
   const code = checkCode(input.code, 'code');
   if (await byCode(ctx.db, ctx.actor.operatorId, code)) throw conflict(code, 'code');
   try {
@@ -69,6 +71,7 @@ export async function add(ctx: ServiceContext, input: { code: string }): Promise
 
 /** Renames a code (SIMPLer modifyCommunityCode: code → new_code); the new code must be free. */
 export async function rename(ctx: ServiceContext, ref: { id?: number; code?: string }, newCode: string): Promise<CommunityCodeRow> {
+  authorize(ctx.actor, 'customers.write');
   const existing = await byIdOrCode(ctx, ref, ref.id != null ? 'id' : 'code');
   const code = checkCode(newCode, 'newCode');
   if (code === existing.code) return existing;
@@ -87,6 +90,7 @@ export async function rename(ctx: ServiceContext, ref: { id?: number; code?: str
 
 /** Deletes a code that no customer uses. */
 export async function remove(ctx: ServiceContext, ref: { id?: number; code?: string }): Promise<CommunityCodeRow> {
+  authorize(ctx.actor, 'customers.write');
   const field = ref.id != null ? 'id' : 'code';
   const existing = await byIdOrCode(ctx, ref, field);
   const users = await ctx.db.$count(customers, and(eq(customers.operatorId, ctx.actor.operatorId), eq(customers.communityCodeId, existing.id)));

@@ -14,6 +14,7 @@ import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
 import { customers } from './customer.table';
 import { customFields, customTableCells, customTableRows, customTables } from './custom-field.table';
+import { authorize } from '../tenancy/permissions';
 
 export type CustomColumnRow = typeof customFields.$inferSelect;
 
@@ -169,6 +170,7 @@ function checkValues(columns: CustomColumnRow[], tableName: string, values: Cell
 
 /** Adds a row to a customer's custom table; returns the new row id (SIMPLer "OK: <rowid>"). */
 export async function addEntry(ctx: ServiceContext, input: { customerId: number; tableName: string; values: CellValues }): Promise<CustomTableRowData> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if (!(await customerExists(ctx.db, operatorId, input.customerId))) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
@@ -205,6 +207,7 @@ async function rowOf(ctx: ServiceContext, customerId: number, rowId: number, tab
 
 /** Sets (or, with null/'', clears) the given cells of a customer's row; other cells stay. */
 export async function modifyEntry(ctx: ServiceContext, input: { customerId: number; rowId: number; tableName?: string | null; values: CellValues }): Promise<CustomTableRowData> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const row = await rowOf(ctx, input.customerId, input.rowId, input.tableName);
   const v = new Validation();
@@ -223,6 +226,7 @@ export async function modifyEntry(ctx: ServiceContext, input: { customerId: numb
 }
 
 export async function deleteEntry(ctx: ServiceContext, input: { customerId: number; rowId: number }): Promise<{ rowId: number }> {
+  authorize(ctx.actor, 'customers.write');
   const row = await rowOf(ctx, input.customerId, input.rowId);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(customTableRows).where(eq(customTableRows.id, row.id));

@@ -7,6 +7,7 @@ import { Validation } from '../shared/errors';
 import { staffUsers } from '../tenancy/staff-user.table';
 import { customers } from './customer.table';
 import { customerNotes } from './note.table';
+import { authorize } from '../tenancy/permissions';
 
 export type CustomerNoteRow = typeof customerNotes.$inferSelect & { authorName: string | null };
 
@@ -21,6 +22,7 @@ export interface NoteInput {
 
 /** Adds a dated note to a customer, authored by the acting staff user. */
 export async function add(ctx: ServiceContext, input: NoteInput): Promise<CustomerNoteRow> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if (!input.title?.trim()) v.add('title', 'note title is required');

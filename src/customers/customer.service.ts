@@ -46,6 +46,7 @@ import { EMAIL_PATTERN, MAX_TEXT, NICKNAME_PATTERN, withSerialPostfix } from './
 import { setFields } from '../shared/patch';
 import { sendPasswordRecovery } from '../support/message.service';
 import { validateSand, writeSand, type SandSettingsInput } from './sand-settings.service';
+import { authorize } from '../tenancy/permissions';
 
 export type CustomerRow = typeof customers.$inferSelect;
 type Nullable<T> = { [K in keyof T]?: T[K] | null };
@@ -472,6 +473,7 @@ async function writeDependents(db: Executor, operatorId: number, customerId: num
  * (SIMPLer's documented behaviour); the stored values are in the returned row.
  */
 export async function create(ctx: ServiceContext, input: CustomerInput, options: CreateOptions = {}): Promise<CustomerRow> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if (!options.generateInvoicingId && !input.invoicingId?.trim()) v.add('invoicingId', 'invoicing id is required');
@@ -526,6 +528,7 @@ async function insertCustomer(ctx: ServiceContext, input: CustomerInput, options
 
 /** Changes the given fields of a customer; a nickname or invoicing id in use is refused. */
 export async function update(ctx: ServiceContext, id: number, input: CustomerInput): Promise<CustomerRow> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await getById(ctx, id);
   const v = new Validation();
@@ -599,6 +602,7 @@ async function deletionProblems(db: Executor, existing: CustomerRow, options: De
 }
 
 export async function remove(ctx: ServiceContext, id: number, options: DeleteOptions = {}): Promise<{ id: number }> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   await ctx.db.transaction(async (tx) => {
     // The row lock makes the check and the delete one step: a concurrent insert of an invoice,

@@ -16,6 +16,7 @@ import * as messageService from '../support/message.service';
 import { EMAIL_PATTERN } from './customer.rules';
 import { customers } from './customer.table';
 import { getById, type CustomerRow } from './customer.service';
+import { authorize } from '../tenancy/permissions';
 
 export const MIN_PORTAL_PASSWORD = 4;
 export const MAX_PORTAL_PASSWORD = 128;
@@ -34,6 +35,7 @@ function invalidLogin(): never {
  * is that of all its end users, so failures count per username only, not against the address.
  */
 export async function checkLogin(ctx: ServiceContext, input: { username: string; password: string; clientIp: string }): Promise<number> {
+  authorize(ctx.actor, 'customers.write');
   return throttledLogin(
     { kind: 'portal', identifier: `${ctx.actor.operatorId}\u0000${input.username ?? ''}`, clientIp: input.clientIp, chargeAddress: false },
     () => verifyLogin(ctx, input),
@@ -85,6 +87,7 @@ async function storePassword(ctx: ServiceContext, customerId: number, password: 
 
 /** Sets a customer's portal password. */
 export async function setPassword(ctx: ServiceContext, customerId: number, password: string): Promise<CustomerRow> {
+  authorize(ctx.actor, 'customers.write');
   await getById(ctx, customerId);
   const v = new Validation();
   checkPassword(password, v);
@@ -114,6 +117,7 @@ export async function recoverPassword(
   ctx: ServiceContext,
   input: { phone?: string | null; email?: string | null },
 ): Promise<{ customer: CustomerRow; message: messageService.MessageRow }> {
+  authorize(ctx.actor, 'customers.write');
   const phone = input.phone?.trim() || null;
   const email = input.email?.trim() || null;
   const v = new Validation();

@@ -12,6 +12,7 @@ import { uniqueViolation } from '../shared/db-errors';
 import { ConflictError, NotFoundError, Validation } from '../shared/errors';
 import { customers } from './customer.table';
 import { customerSubaccounts } from './subaccount.table';
+import { authorize } from '../tenancy/permissions';
 
 export type SubaccountLinkRow = typeof customerSubaccounts.$inferSelect;
 
@@ -101,6 +102,7 @@ async function isBelow(db: Executor, operatorId: number, customerId: number, anc
 }
 
 export async function add(ctx: ServiceContext, key: SubaccountKey, flags: SubaccountFlags = {}): Promise<SubaccountLinkRow> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await checkCustomers(ctx.db, operatorId, key, v);
@@ -132,6 +134,7 @@ export async function add(ctx: ServiceContext, key: SubaccountKey, flags: Subacc
 
 /** Changes the flags of an existing link; omitted flags keep their value. */
 export async function update(ctx: ServiceContext, key: SubaccountKey, flags: SubaccountFlags): Promise<SubaccountLinkRow> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await checkCustomers(ctx.db, operatorId, key, v);
@@ -149,6 +152,7 @@ export async function update(ctx: ServiceContext, key: SubaccountKey, flags: Sub
 }
 
 export async function remove(ctx: ServiceContext, key: SubaccountKey): Promise<SubaccountLinkRow> {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await checkCustomers(ctx.db, operatorId, key, v);

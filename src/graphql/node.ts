@@ -38,6 +38,11 @@ export function registerNodeType(typename: string, load: NodeLoader): void {
   registry.set(typename, load);
 }
 
+/** Whether objects of this type have global ids (the audit trail names changed objects by them). */
+export function isNodeType(typename: string): boolean {
+  return registry.has(typename);
+}
+
 export async function resolveNode(ctx: GraphQLContext, globalId: string): Promise<Node | null> {
   const parsed = fromGlobalId(globalId);
   if (!parsed) return null;

@@ -1,5 +1,6 @@
 /** What a kind of background job is: how its parameters are checked, and how it is carried out. */
 import type { ServiceContext } from '../shared/context';
+import type { Permission } from '../tenancy/permissions';
 import type { Validation } from '../shared/errors';
 
 export type JobParams = Record<string, unknown>;
@@ -7,6 +8,8 @@ export type JobResult = Record<string, unknown>;
 
 export interface JobKind<P extends JobParams = JobParams> {
   kind: string;
+  /** What the caller must be allowed to do to queue it (the work it does, src/tenancy/permissions.ts). */
+  permission: Permission;
   /**
    * Checks the caller's parameters (adding every problem to `v`) and returns them normalised,
    * as they will be stored on the job. Runs at enqueue time, so bad input queues nothing.

@@ -13,6 +13,7 @@ import type { ServiceContext } from '../shared/context';
 import { describeError } from '../shared/describe-error';
 import { DomainError, NotFoundError, Validation } from '../shared/errors';
 import { backgroundJobs } from '../support/background-job.table';
+import { authorize } from '../tenancy/permissions';
 import { DEFAULT_JOB_TIMEOUT_MS, type JobKind, type JobParams, type JobResult } from './job-kind';
 import { syncCustomerAttachments, syncMaintenanceAttachments } from './handlers/attachments';
 import { updateBucketsFromSubscription } from './handlers/buckets';
@@ -50,6 +51,9 @@ export function registerJobKind(kind: JobKind): JobKind | undefined {
 /** Validates the parameters for the kind and queues a job; bad parameters queue nothing. */
 export async function enqueue(ctx: ServiceContext, kind: string, params: JobParams = {}): Promise<BackgroundJobRow> {
   const handler = registry.get(kind);
+  // A kind needs the permission of the work it does; an unknown kind queues nothing, and is
+  // refused as invalid whoever asks (the kinds are public: they are the schema's mutations).
+  authorize(ctx.actor, handler?.permission ?? 'read');
   if (!handler) throw new DomainError('INVALID', `unknown job kind ${kind}`, [{ field: ['kind'], message: `unknown job kind ${kind}`, code: 'INVALID' }]);
   const v = new Validation();
   const normalized = await handler.validate(ctx, params ?? {}, v);

@@ -22,6 +22,7 @@ import { areas as areaTable } from './area.table';
 import { buildings as buildingTable } from './building.table';
 import { streets as streetTable } from './street.table';
 import type { AreaRow, BuildingRow, StreetRow } from './location.service';
+import { authorize } from '../tenancy/permissions';
 
 export const MAX_LOCATION_NAME = 200;
 
@@ -88,6 +89,7 @@ async function validateArea(db: Executor, operatorId: number, input: AreaInput, 
 }
 
 export async function createArea(ctx: ServiceContext, input: AreaInput): Promise<AreaRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const name = (await validateArea(ctx.db, operatorId, input, null))!;
   try {
@@ -102,6 +104,7 @@ export async function createArea(ctx: ServiceContext, input: AreaInput): Promise
 }
 
 export async function updateArea(ctx: ServiceContext, id: number, input: AreaInput): Promise<AreaRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await findArea(ctx.db, operatorId, id);
   if (!existing) throw new NotFoundError('area', id, ['id']);
@@ -143,6 +146,7 @@ async function validateStreet(db: Executor, operatorId: number, input: StreetInp
 }
 
 export async function createStreet(ctx: ServiceContext, input: StreetInput): Promise<StreetRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const { name, areaId } = await validateStreet(ctx.db, operatorId, input, null);
   try {
@@ -157,6 +161,7 @@ export async function createStreet(ctx: ServiceContext, input: StreetInput): Pro
 }
 
 export async function updateStreet(ctx: ServiceContext, id: number, input: StreetInput): Promise<StreetRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await findStreet(ctx.db, operatorId, id);
   if (!existing) throw new NotFoundError('street', id, ['id']);
@@ -203,6 +208,7 @@ async function validateBuilding(db: Executor, operatorId: number, input: Buildin
 }
 
 export async function createBuilding(ctx: ServiceContext, input: BuildingInput): Promise<BuildingRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const { name, street } = await validateBuilding(ctx.db, operatorId, input, null);
   try {
@@ -217,6 +223,7 @@ export async function createBuilding(ctx: ServiceContext, input: BuildingInput):
 }
 
 export async function updateBuilding(ctx: ServiceContext, id: number, input: BuildingInput): Promise<BuildingRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await findBuilding(ctx.db, operatorId, id);
   if (!existing) throw new NotFoundError('building', id, ['id']);
@@ -262,6 +269,7 @@ export interface CustomerLocationInput {
  * with it; each must lie in the part above it.
  */
 export async function setCustomerLocation(ctx: ServiceContext, input: CustomerLocationInput) {
+  authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   await customerService.getById(ctx, input.customerId);
   const v = new Validation();

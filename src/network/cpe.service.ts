@@ -18,6 +18,7 @@ import { gateways } from './gateway.table';
 import { sites } from './site.table';
 import { setFields } from '../shared/patch';
 import { equipmentConditions } from './equipment.service';
+import { authorize } from '../tenancy/permissions';
 
 export type CpeRow = typeof cpes.$inferSelect;
 export type BasestationRow = typeof basestations.$inferSelect;
@@ -136,6 +137,7 @@ export async function listCpes(ctx: ServiceContext, filter: CpeFilter): Promise<
 
 /** Installs a device at a customer (SIMPLer addCPE). */
 export async function createCpe(ctx: ServiceContext, input: CpeInput): Promise<CpeRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await validateCpe(ctx.db, operatorId, input, null);
   const values = clean<CpeColumns>(input);
@@ -152,6 +154,7 @@ export async function createCpe(ctx: ServiceContext, input: CpeInput): Promise<C
 
 /** Changes a CPE's fields (SIMPLer modifyCPE). */
 export async function updateCpe(ctx: ServiceContext, id: number, input: CpeInput): Promise<CpeRow> {
+  authorize(ctx.actor, 'network.write');
   const existing = await getCpe(ctx, id);
   await validateCpe(ctx.db, ctx.actor.operatorId, input, existing);
   const values = clean<CpeColumns>(input);
@@ -169,6 +172,7 @@ export async function updateCpe(ctx: ServiceContext, id: number, input: CpeInput
 
 /** Removes a CPE record; the device stays in the inventory (SIMPLer deleteCPE). */
 export async function removeCpe(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  authorize(ctx.actor, 'network.write');
   const existing = await getCpe(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(cpes).where(and(eq(cpes.operatorId, ctx.actor.operatorId), eq(cpes.id, id)));
@@ -200,6 +204,7 @@ export async function getBasestation(ctx: ServiceContext, id: number): Promise<B
 
 /** Mounts a device on a site as a basestation (SIMPLer addBasestation). */
 export async function createBasestation(ctx: ServiceContext, input: BasestationInput): Promise<BasestationRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await validateBasestation(ctx.db, operatorId, input, null);
   const values = clean<BasestationColumns>(input);
@@ -216,6 +221,7 @@ export async function createBasestation(ctx: ServiceContext, input: BasestationI
 
 /** Changes a basestation's fields (SIMPLer modifyBasestation). */
 export async function updateBasestation(ctx: ServiceContext, id: number, input: BasestationInput): Promise<BasestationRow> {
+  authorize(ctx.actor, 'network.write');
   const existing = await getBasestation(ctx, id);
   await validateBasestation(ctx.db, ctx.actor.operatorId, input, existing);
   const values = clean<BasestationColumns>(input);
@@ -237,6 +243,7 @@ export async function updateBasestation(ctx: ServiceContext, id: number, input: 
 
 /** Removes a basestation record; the device stays in the inventory (SIMPLer deleteBasestation). */
 export async function removeBasestation(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  authorize(ctx.actor, 'network.write');
   const existing = await getBasestation(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(basestations).where(and(eq(basestations.operatorId, ctx.actor.operatorId), eq(basestations.id, id)));

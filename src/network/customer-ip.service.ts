@@ -18,6 +18,7 @@ import { gateways } from './gateway.table';
 import { interfaces } from './interface.table';
 import { pickFree, poolOf } from './ip-range';
 import { isIpv4Address, normalizeMac } from './net-rules';
+import { authorize } from '../tenancy/permissions';
 
 export type CustomerIpRow = typeof customerIps.$inferSelect;
 
@@ -55,6 +56,7 @@ const ipTaken = (ip: string, customerId: number) => new ConflictError(`IP ${ip} 
 
 /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
 export async function add(ctx: ServiceContext, input: AddIpInput): Promise<CustomerIpRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   const customer = await customerOf(ctx.db, operatorId, input.customerId);
@@ -156,6 +158,7 @@ export type ReleaseWhat = 'ip' | 'mac' | 'both';
  * Returns the remaining row, or null when the binding is gone.
  */
 export async function release(ctx: ServiceContext, id: number, what: ReleaseWhat): Promise<CustomerIpRow | null> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   if (!['ip', 'mac', 'both'].includes(what)) throw new DomainError('INVALID', 'release must be ip, mac or both', [{ field: ['release'], message: 'release must be ip, mac or both', code: 'INVALID' }]);
   return ctx.db.transaction(async (tx) => {
@@ -188,6 +191,7 @@ export async function release(ctx: ServiceContext, id: number, what: ReleaseWhat
  * 0 is refused rather than read as the first row). The customer must exist.
  */
 export async function releaseAtPosition(ctx: ServiceContext, customerId: number, position: number, what: ReleaseWhat): Promise<{ id: number; remaining: CustomerIpRow | null }> {
+  authorize(ctx.actor, 'network.write');
   if (!(await customerOf(ctx.db, ctx.actor.operatorId, customerId))) throw new NotFoundError('customer', customerId, ['customerId']);
   const id = await idAtPosition(ctx, customerId, position);
   return { id, remaining: await release(ctx, id, what) };
@@ -232,6 +236,7 @@ const ROLES_FOR: Record<IpType, ('public' | 'customer' | 'private')[]> = { publi
 
 /** Generates free addresses for a customer from a gateway interface (SIMPLer generateIP). */
 export async function generate(ctx: ServiceContext, input: GenerateInput): Promise<GenerateResult> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const quantity = input.quantity ?? 1;
   const v = new Validation();

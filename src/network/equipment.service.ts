@@ -21,6 +21,7 @@ import { equipment } from './equipment.table';
 import { macContains } from './filters';
 import { containsText } from '../db/text-match';
 import { setFields } from '../shared/patch';
+import { authorize } from '../tenancy/permissions';
 
 export type EquipmentRow = typeof equipment.$inferSelect;
 
@@ -232,6 +233,7 @@ function nicknameTaken(error: unknown, nickname: string | undefined): never {
 
 /** Adds a piece of equipment (SIMPLer addEquipment). */
 export async function create(ctx: ServiceContext, input: EquipmentInput): Promise<EquipmentRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const columns = await prepare(ctx.db, operatorId, input, null);
   try {
@@ -251,6 +253,7 @@ export async function create(ctx: ServiceContext, input: EquipmentInput): Promis
 
 /** Changes the given fields of a piece of equipment (SIMPLer modifyEquipment). */
 export async function update(ctx: ServiceContext, id: number, input: EquipmentInput): Promise<EquipmentRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await getById(ctx, id);
   if (input.status === null) new Validation().add('status', 'status cannot be removed').throwIfAny();
@@ -271,6 +274,7 @@ export async function update(ctx: ServiceContext, id: number, input: EquipmentIn
 
 /** Deletes equipment that has no devices hanging off it and is neither a CPE nor a basestation. */
 export async function remove(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -307,6 +311,7 @@ export interface LoginInput {
 
 /** Adds login details to a device (SIMPLer addEquipmentLoginDetails); usernames are unique per device. */
 export async function addLogin(ctx: ServiceContext, input: LoginInput): Promise<EquipmentLoginRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await getById(ctx, input.equipmentId);
   const username = (input.username ?? '').trim();
@@ -334,6 +339,7 @@ export async function addLogin(ctx: ServiceContext, input: LoginInput): Promise<
 
 /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
 export async function removeLogin(ctx: ServiceContext, equipmentId: number, rawUsername: string): Promise<{ id: number }> {
+  authorize(ctx.actor, 'network.write');
   await getById(ctx, equipmentId);
   // Usernames are stored trimmed (addLogin), so they are looked up the same way.
   const username = (rawUsername ?? '').trim();

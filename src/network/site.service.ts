@@ -18,6 +18,7 @@ import { uniqueViolation } from '../shared/db-errors';
 import { siteMaintenanceInterval, sites, siteStatus, siteType, towerType } from './site.table';
 import { canonicalUsState, DATE_PATTERN, isFullCountryName, MAX_SITE_TEXT } from './site.rules';
 import { setFields } from '../shared/patch';
+import { authorize } from '../tenancy/permissions';
 
 export type SiteRow = typeof sites.$inferSelect;
 type SiteColumns = Omit<typeof sites.$inferInsert, 'id' | 'operatorId' | 'createdAt'>;
@@ -149,6 +150,7 @@ function nameTaken(error: unknown, name: string | undefined): never {
 }
 
 export async function create(ctx: ServiceContext, input: SiteInput): Promise<SiteRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await validate(ctx.db, operatorId, input, v, null);
@@ -169,6 +171,7 @@ export async function create(ctx: ServiceContext, input: SiteInput): Promise<Sit
 }
 
 export async function update(ctx: ServiceContext, id: number, input: SiteInput): Promise<SiteRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await getById(ctx, id);
   const v = new Validation();
@@ -193,6 +196,7 @@ export async function update(ctx: ServiceContext, id: number, input: SiteInput):
 
 /** Deletes a site that has no equipment assigned and no basestations standing on it. */
 export async function remove(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await ctx.db.transaction(async (tx) => {
     // The row lock makes a concurrent "assign equipment to this site" wait for us (its foreign

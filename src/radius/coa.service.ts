@@ -26,6 +26,7 @@ import { attribute, firstValue, isIpv4, MESSAGE_AUTHENTICATOR, RadiusCode, Radiu
 import { nas } from './nas.table';
 import { radacct } from './radacct.table';
 import { usernamesOf } from './radius-account.service';
+import { authorize } from '../tenancy/permissions';
 
 /** RFC 5176 §3: the NAS's default CoA port. */
 export const DEFAULT_COA_PORT = 3799;
@@ -135,6 +136,7 @@ function refused(message: string, field: string[] = []): PreconditionFailedError
  * NAK's Error-Cause) or that it did not answer. Every exchange is audited, answered or not.
  */
 export async function requestCoa(ctx: ServiceContext, input: CoaInput): Promise<CoaResult> {
+  authorize(ctx.actor, 'network.write');
   await customerService.getById(ctx, input.customerId);
   const v = new Validation();
   const changes = requestedAttributes(input.attributes ?? [], v);

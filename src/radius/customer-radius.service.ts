@@ -21,6 +21,7 @@ import { radreply } from './radreply.table';
 import { radusergroup } from './radusergroup.table';
 import { usernamesOf } from './radius-account.service';
 import { radiusAccounts } from './radius-account.table';
+import { authorize } from '../tenancy/permissions';
 
 export const RADIUS_TABLES = ['radcheck', 'radreply', 'radusergroup'] as const;
 export type RadiusTable = (typeof RADIUS_TABLES)[number];
@@ -67,6 +68,8 @@ const invalid = (field: string, message: string) => new DomainError('INVALID', m
 
 /** Runs one customerRadius action; list returns the rows, the others the row written (or deleted). */
 export async function customerRadius(ctx: ServiceContext, input: CustomerRadiusInput): Promise<RadiusAttributeRow[]> {
+  // `list` only reads; every other action writes RADIUS settings.
+  authorize(ctx.actor, input.action === 'list' ? 'read' : 'network.write');
   const operatorId = ctx.actor.operatorId;
   if (!(RADIUS_TABLES as readonly string[]).includes(input.table) && input.table !== 'usergroup') {
     throw invalid('table', 'table must be radcheck, radreply, usergroup or radusergroup');

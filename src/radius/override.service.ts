@@ -24,6 +24,7 @@ import { bandwidthTemplates } from '../catalog/bandwidth-template.table';
 import { bandwidthOverrides, overrideReset, overrideResetEvery, overrideResetUnit } from './bandwidth-override.table';
 import { radiusAttributeKind, vendorAttributeOverrideItems, vendorAttributeOverrides } from './vendor-attribute-override.table';
 import { radiusOperators, type RadiusOperator } from './radius-op';
+import { authorize } from '../tenancy/permissions';
 
 export type BandwidthOverrideRow = typeof bandwidthOverrides.$inferSelect;
 export type VendorAttributeOverrideRow = typeof vendorAttributeOverrides.$inferSelect;
@@ -176,6 +177,7 @@ export async function vendorAttributeItemsByOverrides(db: Executor, operatorId: 
 
 /** Sets (replaces) the customer's bandwidth override. */
 export async function setBandwidth(ctx: ServiceContext, input: BandwidthOverrideInput): Promise<BandwidthOverrideRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await customerService.getById(ctx, input.customerId);
   const v = new Validation();
@@ -204,6 +206,7 @@ export async function setBandwidth(ctx: ServiceContext, input: BandwidthOverride
 
 /** Removes the customer's bandwidth override, if it has one (Jaze: "pass only userId"). */
 export async function clearBandwidth(ctx: ServiceContext, customerId: number): Promise<{ removed: boolean }> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await customerService.getById(ctx, customerId);
   return ctx.db.transaction(async (tx) => {
@@ -232,6 +235,7 @@ function checkItems(items: VendorAttributeItemInput[], v: Validation): void {
 
 /** Sets (replaces) the customer's vendor-attribute override with its attribute items. */
 export async function setVendorAttributes(ctx: ServiceContext, input: VendorAttributeOverrideInput): Promise<{ override: VendorAttributeOverrideRow; items: VendorAttributeOverrideItemRow[] }> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await customerService.getById(ctx, input.customerId);
   const v = new Validation();
@@ -261,6 +265,7 @@ export async function setVendorAttributes(ctx: ServiceContext, input: VendorAttr
 
 /** Removes the customer's vendor-attribute override and its items, if it has one. */
 export async function clearVendorAttributes(ctx: ServiceContext, customerId: number): Promise<{ removed: boolean }> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await customerService.getById(ctx, customerId);
   return ctx.db.transaction(async (tx) => {

@@ -17,6 +17,7 @@ import { radcheck } from './radcheck.table';
 import { radiusAccounts } from './radius-account.table';
 import { radreply } from './radreply.table';
 import { radusergroup } from './radusergroup.table';
+import { authorize } from '../tenancy/permissions';
 
 export type RadiusAccountRow = typeof radiusAccounts.$inferSelect;
 
@@ -38,6 +39,7 @@ const usernameTaken = (username: string) => new ConflictError(`RADIUS username "
 
 /** Adds a RADIUS login to a customer, with its password check item and the plan's group. */
 export async function add(ctx: ServiceContext, input: AddAccountInput): Promise<RadiusAccountRow> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   const username = (input.username ?? '').trim();
@@ -93,6 +95,7 @@ export async function add(ctx: ServiceContext, input: AddAccountInput): Promise<
 
 /** Deletes a login with every radcheck, radreply and radusergroup row of its username. */
 export async function remove(ctx: ServiceContext, username: string): Promise<{ id: number; customerId: number }> {
+  authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   return ctx.db.transaction(async (tx) => {
     const [account] = await tx

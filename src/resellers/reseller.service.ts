@@ -18,6 +18,7 @@ import { resellerInvoiceBy, resellerPaymentBy, resellers, resellerType } from '.
 import { MAX_RESELLER_TEXT, MOBILE_PATTERN, MONEY_PATTERN, PERCENT_PATTERN } from './reseller.rules';
 import { setFields } from '../shared/patch';
 import { createdWithinDays, orderByColumn, type ColumnOrder, type OffsetWindow } from '../catalog/plan.service';
+import { authorize } from '../tenancy/permissions';
 
 export type ResellerRow = typeof resellers.$inferSelect;
 type ResellerColumns = Omit<typeof resellers.$inferInsert, 'id' | 'operatorId' | 'createdAt' | 'deletedAt' | 'walletBalance'>;
@@ -156,6 +157,7 @@ function codeTaken(error: unknown, code: string | undefined): never {
 }
 
 export async function create(ctx: ServiceContext, input: ResellerInput): Promise<ResellerRow> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await validate(ctx.db, operatorId, input, v, null);
@@ -177,6 +179,7 @@ export async function create(ctx: ServiceContext, input: ResellerInput): Promise
 
 /** Changes the given fields; a franchisee's terms must still cover what its wallet owes. */
 export async function update(ctx: ServiceContext, id: number, input: ResellerInput): Promise<ResellerRow> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await getById(ctx, id);
   const v = new Validation();
@@ -213,6 +216,7 @@ export async function update(ctx: ServiceContext, id: number, input: ResellerInp
 
 /** Soft-deletes a reseller that has no customers (CRM reseller/delete). */
 export async function remove(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   await ctx.db.transaction(async (tx) => {
     // The row lock holds off a concurrent "assign a customer to this reseller" (its foreign key

@@ -16,6 +16,7 @@ import type { ResellerRow } from './reseller.service';
 import { resellerWalletTransactions } from './wallet-transaction.table';
 import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 import { createdWithinDays, orderByColumn, type OffsetWindow } from '../catalog/plan.service';
+import { authorize } from '../tenancy/permissions';
 
 export type WalletTransactionRow = typeof resellerWalletTransactions.$inferSelect;
 export type WalletAction = 'topup' | 'settlement' | 'adj';
@@ -91,6 +92,7 @@ function validateChange(change: WalletChange, v: Validation): void {
  * plain reseller's down to zero, no further; top-ups are always accepted.
  */
 export async function adjust(ctx: ServiceContext, resellerId: number, change: WalletChange): Promise<{ reseller: ResellerRow; transaction: WalletTransactionRow }> {
+  authorize(ctx.actor, 'billing.write');
   const v = new Validation();
   validateChange(change, v);
   checkIdempotencyKey(change.idempotencyKey, v);

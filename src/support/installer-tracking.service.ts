@@ -24,6 +24,7 @@ import { installerTracking } from './installer-tracking.table';
 import { maintenanceTickets } from './maintenance-ticket.table';
 import type { InstallerTrackingRow } from './maintenance.service';
 import { checkAmount, checkDate } from './support.rules';
+import { authorize } from '../tenancy/permissions';
 
 export interface TrackingInput {
   maintenanceTicketId?: number;
@@ -106,6 +107,7 @@ async function getRow(ctx: ServiceContext, id: number): Promise<InstallerTrackin
 }
 
 export async function create(ctx: ServiceContext, input: TrackingInput): Promise<InstallerTrackingRow> {
+  authorize(ctx.actor, 'support.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   const columns = await resolve(ctx.db, operatorId, input, null, v);
@@ -122,6 +124,7 @@ export async function create(ctx: ServiceContext, input: TrackingInput): Promise
 }
 
 export async function update(ctx: ServiceContext, id: number, input: TrackingInput): Promise<InstallerTrackingRow> {
+  authorize(ctx.actor, 'support.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await getRow(ctx, id);
   const v = new Validation();
@@ -140,6 +143,7 @@ export async function update(ctx: ServiceContext, id: number, input: TrackingInp
 }
 
 export async function remove(ctx: ServiceContext, id: number): Promise<InstallerTrackingRow> {
+  authorize(ctx.actor, 'support.write');
   const existing = await getRow(ctx, id);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(installerTracking).where(and(eq(installerTracking.operatorId, ctx.actor.operatorId), eq(installerTracking.id, id)));

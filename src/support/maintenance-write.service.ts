@@ -24,6 +24,7 @@ import { maintenanceTickets } from './maintenance-ticket.table';
 import { maintenanceSubtypes, maintenanceTypes } from './maintenance-type.table';
 import type { MaintenanceTicketRow } from './maintenance.service';
 import { appendText, checkAmount, checkDate, ticketStatus } from './support.rules';
+import { authorize } from '../tenancy/permissions';
 
 export interface TicketInput {
   customerId?: number | null;
@@ -128,6 +129,7 @@ async function resolve(db: Executor, operatorId: number, input: TicketInput, exi
 
 /** Creates a ticket (SIMPLer addMaintenance; the reply carries the new id). */
 export async function create(ctx: ServiceContext, input: TicketInput): Promise<MaintenanceTicketRow> {
+  authorize(ctx.actor, 'support.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   const columns = await resolve(ctx.db, operatorId, input, null, v);
@@ -144,6 +146,7 @@ export async function create(ctx: ServiceContext, input: TicketInput): Promise<M
 
 /** Changes the given fields of a ticket (SIMPLer modifyMaintenance). */
 export async function update(ctx: ServiceContext, id: number, input: TicketInput, options: TicketUpdateOptions = {}): Promise<MaintenanceTicketRow> {
+  authorize(ctx.actor, 'support.write');
   const operatorId = ctx.actor.operatorId;
   const [existing] = await ctx.db.select().from(maintenanceTickets).where(and(eq(maintenanceTickets.operatorId, operatorId), eq(maintenanceTickets.id, id)));
   if (!existing) throw new NotFoundError('maintenance ticket', id, ['id']);

@@ -20,6 +20,7 @@ import { maintenanceTickets } from './maintenance-ticket.table';
 import { messages } from './message.table';
 import { messageTransport, type MessageChannel, type OutgoingMessage } from './message-transport';
 import { randomInt } from 'node:crypto';
+import { authorize } from '../tenancy/permissions';
 
 export type MessageRow = typeof messages.$inferSelect;
 type CustomerRow = typeof customers.$inferSelect;
@@ -369,6 +370,7 @@ export async function redeliverPending(db: Executor, options: { olderThanMs?: nu
 
 /** Sends one template message to one customer (Jaze E32/E33 for a single `userId`). */
 export async function send(ctx: ServiceContext, customerId: number, input: SendInput): Promise<MessageRow> {
+  authorize(ctx.actor, 'support.write');
   const [row] = await sendMultiple(ctx, [customerId], input, ['customerId']);
   return row!;
 }
@@ -378,6 +380,7 @@ export async function send(ctx: ServiceContext, customerId: number, input: SendI
  * recipient is checked first, and one unfit recipient refuses the whole send.
  */
 export async function sendMultiple(ctx: ServiceContext, customerIds: readonly number[], input: SendInput, field: string[] = ['customerIds']): Promise<MessageRow[]> {
+  authorize(ctx.actor, 'support.write');
   const v = new Validation();
   const ids = [...new Set(customerIds)];
   if (ids.length === 0) v.add(field, 'at least one customer is required');
@@ -407,6 +410,7 @@ export async function sendMultiple(ctx: ServiceContext, customerIds: readonly nu
  * the password itself exists only in the message handed to the transport.
  */
 export async function sendPasswordRecovery(ctx: ServiceContext, customer: CustomerRow, channel: MessageChannel, password: string): Promise<MessageRow> {
+  authorize(ctx.actor, 'customers.write');
   const v = new Validation();
   const recipient = recipientOf(customer, channel, false, v, [channel === 'sms' ? 'phone' : 'email']);
   v.throwIfAny();

@@ -22,6 +22,7 @@ import { customers } from '../customers/customer.table';
 import { salesPeople } from '../customers/sales-person.table';
 import { salesmanTasks } from './salesman-task.table';
 import { appendText, checkAmount, checkDate, ticketStatus } from './support.rules';
+import { authorize } from '../tenancy/permissions';
 
 export type SalesmanTaskRow = typeof salesmanTasks.$inferSelect;
 
@@ -120,6 +121,7 @@ async function getRow(db: Executor, operatorId: number, id: number): Promise<Sal
 
 /** Adds a sales issue (SIMPLer addSalesmanTask; the reply carries the new id). */
 export async function create(ctx: ServiceContext, input: SalesmanTaskInput): Promise<SalesmanTaskRow> {
+  authorize(ctx.actor, 'support.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   const columns = await resolve(ctx.db, operatorId, input, null, true, v);
@@ -136,6 +138,7 @@ export async function create(ctx: ServiceContext, input: SalesmanTaskInput): Pro
 
 /** Changes a sales issue (SIMPLer modifySalesmanTask). */
 export async function update(ctx: ServiceContext, id: number, input: SalesmanTaskInput, options: SalesmanTaskUpdateOptions = {}): Promise<SalesmanTaskRow> {
+  authorize(ctx.actor, 'support.write');
   const operatorId = ctx.actor.operatorId;
   const existing = await getRow(ctx.db, operatorId, id);
   const v = new Validation();
@@ -158,6 +161,7 @@ export async function update(ctx: ServiceContext, id: number, input: SalesmanTas
 
 /** Deletes a sales issue (SIMPLer deleteSalesmanTask). */
 export async function remove(ctx: ServiceContext, id: number): Promise<SalesmanTaskRow> {
+  authorize(ctx.actor, 'support.write');
   const existing = await getRow(ctx.db, ctx.actor.operatorId, id);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(salesmanTasks).where(and(eq(salesmanTasks.operatorId, ctx.actor.operatorId), eq(salesmanTasks.id, id)));

@@ -20,6 +20,8 @@ export const auditLog = pgTable(
     /** Changed fields, new values; secrets are never recorded. */
     changes: jsonb(),
     requestId: text(),
+    /** The credential the call authenticated with, `kind:id` (src/shared/context.ts CredentialRef); null for seed, worker and CLI. */
+    credential: text(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -77,13 +77,21 @@ async function findBearer(db: Database, token: string, call: BearerCall): Promis
   const result = (await db.execute(sql`with found as (${found}),
     touched as (update ${apiTokens} set last_used_at = now() where id in (select token_id from found)
       and (last_used_at is null or last_used_at < now() - interval '1 minute'))
-    select operator_id, staff_user_id, role from found`)) as unknown as { rows?: BearerRow[] } | BearerRow[];
+    select token_id, operator_id, staff_user_id, role from found`)) as unknown as { rows?: BearerRow[] } | BearerRow[];
   const [row] = Array.isArray(result) ? result : (result.rows ?? []);
   if (!row) return null;
-  return { operatorId: Number(row.operator_id), staffUserId: Number(row.staff_user_id), role: row.role, surface: call.surface, requestId: call.requestId };
+  return {
+    operatorId: Number(row.operator_id),
+    staffUserId: Number(row.staff_user_id),
+    role: row.role,
+    surface: call.surface,
+    requestId: call.requestId,
+    credential: { kind: 'api_token', id: Number(row.token_id) },
+  };
 }
 
 interface BearerRow {
+  token_id: number;
   operator_id: number;
   staff_user_id: number;
   role: StaffRole;
@@ -169,7 +177,14 @@ async function checkApiCredential(
   }
   if (!matched) throw new UnauthenticatedError('invalid api_username/api_password');
   if (!matched.allowed) throw new ForbiddenError(`access denied: ${input.clientIp} is not on the API access list for ${input.username}`);
-  return { operatorId: matched.operatorId, staffUserId: matched.staffUserId, role: matched.role, surface: input.surface, requestId: input.requestId };
+  return {
+    operatorId: matched.operatorId,
+    staffUserId: matched.staffUserId,
+    role: matched.role,
+    surface: input.surface,
+    requestId: input.requestId,
+    credential: { kind: 'api_credential', id: matched.id },
+  };
 }
 
 /**
@@ -208,7 +223,7 @@ async function checkCrmKey(db: Database, input: { userId: string; apiKey: string
   const userId = input.userId.trim();
   if (!/^\d{1,9}$/.test(userId) || !input.apiKey || input.apiKey.length > 500) throw refused;
   const [row] = await db
-    .select({ operatorId: apiCredentials.operatorId, staffUserId: staffUsers.id, role: staffUsers.role, secretHash: apiCredentials.secretHash })
+    .select({ id: apiCredentials.id, operatorId: apiCredentials.operatorId, staffUserId: staffUsers.id, role: staffUsers.role, secretHash: apiCredentials.secretHash })
     .from(apiCredentials)
     .innerJoin(staffUsers, eq(staffUsers.id, apiCredentials.staffUserId))
     .innerJoin(operators, eq(operators.id, apiCredentials.operatorId))
@@ -226,7 +241,14 @@ async function checkCrmKey(db: Database, input: { userId: string; apiKey: string
   // CRM keys are long random strings stored as `sha256$…`; verifySecret compares with safeEqual.
   const matches = await verifySecret(input.apiKey, row?.secretHash ?? UNKNOWN_CRM_USER_HASH);
   if (!row || !matches) throw refused;
-  return { operatorId: row.operatorId, staffUserId: row.staffUserId, role: row.role, surface: 'crm', requestId: input.requestId };
+  return {
+    operatorId: row.operatorId,
+    staffUserId: row.staffUserId,
+    role: row.role,
+    surface: 'crm',
+    requestId: input.requestId,
+    credential: { kind: 'api_credential', id: row.id },
+  };
 }
 
 /**
@@ -312,5 +334,12 @@ async function checkM4Request(
   if (signedBy.length > 1) throw new M4AuthenticationError('denied', 'the API user and secret match several operators');
   const matched = signedBy[0]!;
   if (!M4_API_ROLES.includes(matched.role)) throw new M4AuthenticationError('denied', `role ${matched.role} may not use the M4 API`);
-  return { operatorId: matched.operatorId, staffUserId: matched.staffUserId, role: matched.role, surface: 'm4', requestId: input.requestId };
+  return {
+    operatorId: matched.operatorId,
+    staffUserId: matched.staffUserId,
+    role: matched.role,
+    surface: 'm4',
+    requestId: input.requestId,
+    credential: { kind: 'm4_secret', id: matched.operatorId },
+  };
 }

@@ -22,6 +22,7 @@ describe.each(enabledEngines())('job time limits on %s', (engine) => {
     let aborted = false;
     const previous = jobs.registerJobKind({
       kind: 'test_slow',
+      permission: 'network.write',
       timeoutMs: 100,
       validate: async () => ({}),
       run: (_ctx, _params, signal) =>

@@ -139,6 +139,7 @@ async function sync(
 
 export const syncCustomerAttachments: JobKind<CustomerSyncParams> = {
   kind: 'sync_customer_attachments',
+  permission: 'customers.write',
   async validate(ctx, params, v) {
     onlyKeys(params, ['customerId', 'filenameRegexp', 'description', 'rights', 'mode'], v);
     const customerId = readInt(params, 'customerId', v, true);
@@ -179,6 +180,7 @@ function parseDateAdded(text: string): Date | null {
 
 export const syncMaintenanceAttachments: JobKind<TicketSyncParams> = {
   kind: 'sync_maintenance_attachments',
+  permission: 'support.write',
   async validate(ctx, params, v) {
     onlyKeys(params, ['maintenanceTicketId', 'filenameRegexp', 'description', 'dateAdded'], v);
     const ticketId = readInt(params, 'maintenanceTicketId', v, true);

@@ -18,6 +18,7 @@ type BucketParams = { customerId: number | null; force: boolean };
 
 export const updateBucketsFromSubscription: JobKind<BucketParams> = {
   kind: 'update_buckets_from_subscription',
+  permission: 'network.write',
   async validate(ctx, params, v) {
     onlyKeys(params, ['customerId', 'force'], v);
     const customerId = readInt(params, 'customerId', v, false);

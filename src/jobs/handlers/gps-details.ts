@@ -11,6 +11,7 @@ import { onlyKeys, readInt, type JobKind } from '../job-kind';
 
 export const updateGpsDetails: JobKind<{ customerId: number | null }> = {
   kind: 'update_gps_details',
+  permission: 'customers.write',
   async validate(ctx, params, v) {
     onlyKeys(params, ['customerId'], v);
     const customerId = readInt(params, 'customerId', v, false);

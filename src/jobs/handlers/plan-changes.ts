@@ -4,6 +4,7 @@ import { onlyKeys, type JobKind } from '../job-kind';
 
 export const applyPlanChanges: JobKind<{ asOf: string | null }> = {
   kind: 'apply_plan_changes',
+  permission: 'customers.write',
   async validate(_ctx, params, v) {
     onlyKeys(params, ['asOf'], v);
     const raw = params.asOf;

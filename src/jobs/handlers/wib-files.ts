@@ -72,6 +72,7 @@ export async function renderWibFile(db: Executor, operatorId: number, gatewayId:
 
 export const updateWibFiles: JobKind<WibParams> = {
   kind: 'update_wib_files',
+  permission: 'network.write',
   async validate(ctx, params, v) {
     onlyKeys(params, ['gatewayId', 'wibNumber', 'force'], v);
     const force = readBool(params, 'force', v);

@@ -5,6 +5,7 @@
  * all derived from these entries; adding an operation is adding an entry.
  */
 import type { ServiceContext } from '../../shared/context';
+import type { Permission } from '../../tenancy/permissions';
 import type { XmlElement } from '../xml/write';
 import type { Args } from './args';
 
@@ -82,6 +83,14 @@ export interface ResourceRoute {
 
 export interface LegacyOperation {
   name: string;
+  /**
+   * What the caller's role needs: `read` for an operation that only reads (every role may call
+   * it), otherwise the permission of the service writes it runs (src/tenancy/permissions.ts).
+   * The services enforce it; this names it for the compatibility table and for the test that
+   * calls every write as a read-only user. An operation that only sometimes writes (customerRadius
+   * with action `list`) names the permission of its writes.
+   */
+  access: 'read' | Permission;
   summary: string;
   /** Parameters besides the dialect's authentication parameters, in documented order (positional calls use it). */
   params: readonly ParamSpec[];

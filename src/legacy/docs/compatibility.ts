@@ -5,6 +5,11 @@
 import type { LegacyOperation } from '../catalog/operation';
 import { resourceRoutes } from '../rest/operator-api.routes';
 
+/** The role a caller needs, as the table shows it: reads are open to every role. */
+function access(op: LegacyOperation): string {
+  return op.access === 'read' ? 'read (any role)' : `\`${op.access}\``;
+}
+
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -29,15 +34,15 @@ function routedSection(dialect: RoutedDialect): string {
   const rows = dialect.operations.map((op) => {
     const routes = (op.routes ?? []).map((r) => `\`${r.method} ${r.path}\``).join('<br>');
     const required = op.params.filter((p) => p.required).map((p) => `\`${p.name}\``);
-    return `| ${op.name} | ${routes} | ${cell(op.summary)} | ${required.length ? required.join(', ') : '—'} | ${cell(op.returns)} | \`${cell(op.graphql)}\` |`;
+    return `| ${op.name} | ${routes} | ${cell(op.summary)} | ${required.length ? required.join(', ') : '—'} | ${cell(op.returns)} | ${access(op)} | \`${cell(op.graphql)}\` |`;
   });
   const notes = dialect.operations.filter((op) => op.notes).map((op) => `- **${op.name}**: ${op.notes}`);
   return `## ${dialect.title} (${counted(dialect.operations.length, 'endpoint')})
 
 ${dialect.intro}
 
-| endpoint | route | what it does | required | returns | GraphQL equivalent |
-|---|---|---|---|---|---|
+| endpoint | route | what it does | required | returns | permission | GraphQL equivalent |
+|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 ${notes.length ? `\n${notes.join('\n')}\n` : ''}`;
 }
@@ -51,7 +56,7 @@ export function generateCompatibility(simpler: readonly LegacyOperation[], route
       .join(', ');
   const rows = simpler.map((op) => {
     const required = op.params.filter((p) => p.required).map((p) => p.name);
-    return `| \`${op.name}\` | ${cell(op.summary)} | ${required.length ? required.map((r) => `\`${r}\``).join(', ') : '—'} | ${cell(op.returns)} | ${restOf(op) || '—'} | \`${cell(op.graphql)}\` |`;
+    return `| \`${op.name}\` | ${cell(op.summary)} | ${required.length ? required.map((r) => `\`${r}\``).join(', ') : '—'} | ${cell(op.returns)} | ${restOf(op) || '—'} | ${access(op)} | \`${cell(op.graphql)}\` |`;
   });
   const notes = simpler.filter((op) => op.notes).map((op) => `- **${op.name}**: ${op.notes}`);
   const sources = ['src/legacy/simpler/catalogue.ts', ...routed.map((d) => d.source)].join(', ');
@@ -73,9 +78,11 @@ GraphQL graph: a customer added by a Perl SOAP::Lite script is the row \`custome
   HTTP 400/404 on REST.
 - Unknown parameters are refused with an error naming them (the legacy server ignored them
   silently, which hid typos).
+- The API user acts as its staff user's role: the permission column names what that role needs
+  (docs/PERMISSIONS.md); a refusal is \`ERROR: the <role> role may not …\`.
 
-| operation | what it does | required | returns | REST resource route | GraphQL equivalent |
-|---|---|---|---|---|---|
+| operation | what it does | required | returns | REST resource route | permission | GraphQL equivalent |
+|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 ### Where a documented shape was mended

@@ -89,6 +89,7 @@ export function userDetailValues(details: UserDetails): Partial<Record<UserDetai
 
 const userDetailsRawGet = operation({
   name: 'user_details_raw_get',
+  access: 'read',
   summary: 'Raw details of one user (subscriber), for an admin or a manager.',
   params: [{ name: 'user_id', kind: 'integer', required: true, doc: 'The ID of the user (customer) to show. Included in the hash after u.' }],
   returns: '<page><status><user>…</user></status></page>',

@@ -73,6 +73,7 @@ const SHAPE_NOTE =
 export const crmPlanOperations: LegacyOperation[] = [
   operation({
     name: 'plan/list',
+    access: 'read',
     summary: 'Lists the ISP\'s plans (services of the one catalogue), filtered, sorted and paged, or counts them.',
     routes: [{ method: 'POST', path: '/api/plan/list' }],
     params: [
@@ -128,6 +129,7 @@ export const crmPlanOperations: LegacyOperation[] = [
   }),
   operation({
     name: 'plan/subplan_list',
+    access: 'read',
     summary: 'Lists the price points (sub-plans) of the ISP\'s plans, filtered, sorted and paged, or counts them.',
     routes: [
       { method: 'POST', path: '/api/plan/subplan_list' },

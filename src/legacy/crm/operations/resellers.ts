@@ -127,6 +127,7 @@ async function write(ctx: OperationContext, args: Args, change: () => Promise<un
 export const crmResellerOperations: LegacyOperation[] = [
   operation({
     name: 'reseller/list',
+    access: 'read',
     summary: 'Lists the ISP\'s resellers and franchisees (deleted ones excluded), filtered, sorted and paged, or counts them.',
     routes: [{ method: 'POST', path: '/api/reseller/list' }],
     params: [
@@ -173,6 +174,7 @@ export const crmResellerOperations: LegacyOperation[] = [
   }),
   operation({
     name: 'reseller/create',
+    access: 'billing.write',
     summary: 'Creates a reseller or franchisee (a franchisee needs a commission of 0–100 % and a credit limit).',
     routes: [{ method: 'POST', path: '/api/reseller/create' }],
     params: [ISP_PARAM, ...resellerFieldParams(true)],
@@ -187,6 +189,7 @@ export const crmResellerOperations: LegacyOperation[] = [
   }),
   operation({
     name: 'reseller/update',
+    access: 'billing.write',
     summary: 'Changes the given fields of a reseller; a franchisee must keep its terms and its wallet within its credit limit.',
     routes: [{ method: 'POST', path: '/api/reseller/update' }],
     params: [ISP_PARAM, RESELLER_ID, ...resellerFieldParams(false)],
@@ -197,6 +200,7 @@ export const crmResellerOperations: LegacyOperation[] = [
   }),
   operation({
     name: 'reseller/wallet_txn',
+    access: 'read',
     summary: 'Lists wallet ledger entries (invoices, payments, top-ups, settlements, adjustments), oldest first, or counts them.',
     routes: [
       { method: 'POST', path: '/api/reseller/wallet_txn' },
@@ -240,6 +244,7 @@ export const crmResellerOperations: LegacyOperation[] = [
   }),
   operation({
     name: 'reseller/wallet_update',
+    access: 'billing.write',
     summary: 'Tops up, settles or adjusts a wallet as one atomic ledger entry (a franchisee may go down to minus its credit limit, a reseller to zero).',
     routes: [{ method: 'POST', path: '/api/reseller/wallet_update' }],
     params: [
@@ -262,6 +267,7 @@ export const crmResellerOperations: LegacyOperation[] = [
   }),
   operation({
     name: 'reseller/delete',
+    access: 'billing.write',
     summary: 'Deletes a reseller that has no customers; its wallet ledger is kept.',
     routes: [{ method: 'POST', path: '/api/reseller/delete' }],
     params: [ISP_PARAM, RESELLER_ID],

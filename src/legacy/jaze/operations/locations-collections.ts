@@ -20,6 +20,7 @@ const MENDED_ERRORCODE = 'The document\'s `"errorCode" = 200` is served as valid
 const locationWriteOperations = [
   operation({
     name: 'add_area',
+    access: 'network.write',
     summary: 'E15: adds an area, or renames one when inputAreaId is given.',
     params: [
       { name: 'areaName', kind: 'text', required: true, doc: 'Unique within the account.' },
@@ -40,6 +41,7 @@ const locationWriteOperations = [
 
   operation({
     name: 'add_street',
+    access: 'network.write',
     summary: 'E16: adds a street to an area, or edits one (name, and area: its customers move along) when inputStreetId is given.',
     params: [
       { name: 'StreetName', kind: 'text', required: true, doc: 'Unique within the area.' },
@@ -61,6 +63,7 @@ const locationWriteOperations = [
 
   operation({
     name: 'add_block',
+    access: 'network.write',
     summary: 'E17: adds a building (block) on a street, or edits one (name, and street: its customers move along) when inputBlockId is given.',
     params: [
       { name: 'BlockName', kind: 'text', required: true, doc: 'Unique on the street.' },
@@ -86,6 +89,7 @@ const locationWriteOperations = [
 const locationReadOperations = [
   operation({
     name: 'get_all_areas',
+    access: 'read',
     summary: "E18: the account's areas, by name.",
     params: [],
     returns: '{ status, errorCode: 200, data: [ { CollectionArea: { id, account_id, area, internal } } ] }',
@@ -100,6 +104,7 @@ const locationReadOperations = [
 
   operation({
     name: 'get_all_streets',
+    access: 'read',
     summary: "E19: the account's streets by name, or one area's.",
     params: [{ name: 'inputAreaId', kind: 'integer', doc: 'Only the streets of this area (unknown area: 404).' }],
     returns: '{ status, errorCode: 200, data: [ { CollectionStreet: { id, account_id, area_id, street, internal } } ] }',
@@ -114,6 +119,7 @@ const locationReadOperations = [
 
   operation({
     name: 'get_all_buildings',
+    access: 'read',
     summary: "E20: the account's buildings by name, or one street's.",
     params: [{ name: 'streetId', kind: 'integer', doc: 'Only the buildings on this street (unknown street: 404).' }],
     returns: '{ status, errorCode: 200, data: [ { CollectionBlock: { id, account_id, street_id, block, internal } } ] }',
@@ -144,6 +150,7 @@ const COLLECTION_METHOD: Record<string, collectionService.CollectionMethod> = {
 const collectionOperations = [
   operation({
     name: 'get_collection_users_areawise',
+    access: 'read',
     summary: "E21: the customers on a collection admin's round (assigned with assign_users_to_admin), optionally of one area or only those who owe.",
     params: [
       { name: 'adminId', kind: 'integer', required: true, doc: 'The collection admin (staff user id).' },
@@ -172,6 +179,7 @@ const collectionOperations = [
 
   operation({
     name: 'get_collection_approval_users',
+    access: 'read',
     summary: 'E22: collected payments waiting for approval, with their customers, optionally by collector and date.',
     params: [
       { name: 'fromDate', kind: 'isoDate', doc: 'YYYY-MM-DD: collections recorded on or after this day (UTC).' },
@@ -197,6 +205,7 @@ const collectionOperations = [
 
   operation({
     name: 'collection_approval',
+    access: 'billing.write',
     summary: "E23: approves a collected payment: records it as payments, settling the customer's oldest open invoices first.",
     params: [
       { name: 'userId', kind: 'integer', required: true, doc: 'The customer.' },
@@ -220,6 +229,7 @@ const collectionOperations = [
 
   operation({
     name: 'collection_disapproval',
+    access: 'billing.write',
     summary: 'E24: refuses a collection (requested or reported, not yet decided).',
     params: [
       { name: 'userId', kind: 'integer', required: true, doc: 'The customer.' },
@@ -237,6 +247,7 @@ const collectionOperations = [
 
   operation({
     name: 'collect_user_payment',
+    access: 'payments.collect',
     summary: "E25: the collector's report on a visit (collected, not available, already paid), on the customer's waiting request or as a new collection.",
     params: [
       { name: 'userId', kind: 'integer', required: true, doc: 'The customer.' },
@@ -279,6 +290,7 @@ const collectionOperations = [
 
   operation({
     name: 'assign_users_to_admin',
+    access: 'billing.write',
     summary: "E27: puts a customer on a collection admin's round (a customer is on one round at a time).",
     params: [
       { name: 'userId', kind: 'integer', required: true, doc: 'The customer.' },
@@ -303,6 +315,7 @@ const collectionOperations = [
 
   operation({
     name: 'payment_collection_request',
+    access: 'payments.collect',
     summary: 'E39: asks for a collector to visit the customer, saying which banknote to bring change for.',
     params: [
       { name: 'userId', kind: 'integer', required: true, doc: 'The customer.' },
@@ -327,6 +340,7 @@ const collectionOperations = [
 const renewalOperations = [
   operation({
     name: 'get_renewal_details',
+    access: 'read',
     summary: "E35: renewals (and user additions) recorded for the account or one user, optionally by the day they were recorded.",
     params: [
       { name: 'userId', kind: 'integer', doc: 'Only this customer\'s renewals (unknown user: 404).' },

@@ -57,6 +57,7 @@ function vendorItems(args: Args): overrideService.VendorAttributeItemInput[] {
 const overrideOperations = [
   operation({
     name: 'override_user_bandwidth',
+    access: 'network.write',
     summary: "E28: overrides the user's bandwidth (FUP) profile; only userId removes the override.",
     params: BANDWIDTH_PARAMS,
     returns: '{ status, errorCode, message: "Profile values overriden for user" }',
@@ -86,6 +87,7 @@ const overrideOperations = [
 
   operation({
     name: 'override_user_vendor_attributes',
+    access: 'network.write',
     summary: "E30: overrides the user's vendor RADIUS attributes; only userId removes the override.",
     params: VENDOR_PARAMS,
     patternParams: [rowsFamily('vendorData', VENDOR_ROW), rowsFamily('vendorData1', VENDOR_ROW)],
@@ -116,6 +118,7 @@ const COA_ROW = ['attribute', 'value'] as const;
 const coaOperations = [
   operation({
     name: 'coa_request',
+    access: 'network.write',
     summary: "E31: sends a RADIUS CoA-Request (RFC 5176) with the given attributes to the NAS of the user's open session.",
     params: [USER_ID, { name: 'vendorData', kind: 'text', doc: 'The attributes to change: vendorData[n][attribute|value], or a JSON array of {attribute, value}.' }],
     patternParams: [rowsFamily('vendorData', COA_ROW)],
@@ -151,6 +154,7 @@ const queued = (rows: MessageRow[]) => rows.some((r) => r.statusCode !== MESSAGE
 const messageOperations = [
   operation({
     name: 'send_sms_to_user',
+    access: 'support.write',
     summary: 'E32: sends a template SMS to the user (or to several users with sendMultipleSms=yes and userIds[]).',
     params: [
       USER_ID,
@@ -196,6 +200,7 @@ const messageOperations = [
 
   operation({
     name: 'send_email_to_user',
+    access: 'support.write',
     summary: 'E33: sends a template e-mail to the user.',
     params: [
       USER_ID,
@@ -225,6 +230,7 @@ const messageOperations = [
 
   operation({
     name: 'get_user_logs',
+    access: 'read',
     summary: "E40: the user's SMS (default) or e-mail log, newest first.",
     params: [USER_ID, { name: 'type', kind: 'text', values: ['sms', 'email'], doc: 'sms (default) or email.' }],
     returns: '{ status, errorCode, message: [{ date_created, number, content, status_code, error_message }] }',
@@ -261,6 +267,7 @@ const RELEASED = 'The Static IP/MAC have been released';
 const otherOperations = [
   operation({
     name: 'release_ip_mac',
+    access: 'network.write',
     summary: "E34: releases the IP, the MAC or both of one of the user's static IP/MAC rows.",
     params: [
       USER_ID,
@@ -282,6 +289,7 @@ const otherOperations = [
 
   operation({
     name: 'get_radius_statistics',
+    access: 'read',
     summary: "E36: the RADIUS server's authentication (1) or accounting (2) counters, from a Status-Server query.",
     params: [{ name: 'type', kind: 'text', required: true, values: ['1', '2'], doc: '1 authentication, 2 accounting.' }],
     returns: '[ "Sent Status-Server Id …", "Message-Authenticator = 0x00", "Statistics-Type = Authentication", …, "Total-Access-Requests = 4", … ] (radclient lines)',
@@ -299,6 +307,7 @@ const otherOperations = [
 
   operation({
     name: 'recover_password',
+    access: 'customers.write',
     summary: "E38: gives the user with this phone or e-mail a new portal password and sends it by SMS or e-mail.",
     params: [
       { name: 'phone', kind: 'text', doc: "The user's phone number (digits compared); give phone or email, not both." },

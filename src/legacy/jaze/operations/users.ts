@@ -55,6 +55,7 @@ function phoneSelection(args: Args): SubscriberSelection {
 
 const getDetails = operation({
   name: 'get_details',
+  access: 'read',
   summary: "One user's details: the User record, current billing-cycle usage, static IP/MAC bindings and location (E1/E2).",
   params: [userIdParam('user_id')],
   returns: '{status, errorCode, data: [{User}, {currentBillingCycleUsage}, {staticIpMac}, {location}]}',
@@ -72,6 +73,7 @@ const getDetails = operation({
 
 const getAll = operation({
   name: 'get_all',
+  access: 'read',
   summary: "Every user's details (E3).",
   params: [],
   returns: '{status, errorCode, data: [{User}, {currentBillingCycleUsage}, {staticIpMac}, {location}, {User}, …]}',
@@ -85,6 +87,7 @@ const getAll = operation({
 
 const getUsersByDate = operation({
   name: 'get_users_by_date',
+  access: 'read',
   summary: 'Users modified (or created) between two dates, inclusive (E4).',
   params: [
     { name: 'FromDate', kind: 'isoDate', required: true, doc: 'yyyy-mm-dd, a day in the operator\'s time zone.' },
@@ -108,6 +111,7 @@ const getUsersByDate = operation({
 
 const getGroupDetails = operation({
   name: 'get_group_details',
+  access: 'read',
   summary: 'Groups (service plans) with their profile and active, total and online user counts; one group or all (E5).',
   params: [{ name: 'groupId', kind: 'integer', doc: 'Group id; all groups when left out.' }],
   returns: '{status, errorCode, data: [{Group_id, Group_name, Profile_id, Profile_Name, Active_Users, Total_Users, Online_Users}]}',
@@ -126,6 +130,7 @@ const getGroupDetails = operation({
 
 const getAllUserIds = operation({
   name: 'get_all_user_ids',
+  access: 'read',
   summary: 'Ids of every user (E6).',
   params: [],
   returns: '["5", "6", …] (a bare JSON array of id strings)',
@@ -138,6 +143,7 @@ const getAllUserIds = operation({
 
 const getUsersByPhone = operation({
   name: 'get_users_by_phone',
+  access: 'read',
   summary: 'Ids of the users with a phone number, optionally in one status (E7).',
   params: [{ name: 'phone', kind: 'text', required: true, doc: 'The phone number; digits are compared ("+353 86…" matches "35386…").' }, statusParam],
   returns: '{"success": "2,3", "errorCode": 200}',
@@ -152,6 +158,7 @@ const getUsersByPhone = operation({
 
 const getUserByPhone = operation({
   name: 'get_user_by_phone',
+  access: 'read',
   summary: 'Details of the users with a phone number, optionally in one status (E8).',
   params: [{ name: 'phone', kind: 'text', required: true, doc: 'The phone number; digits are compared.' }, statusParam],
   returns: '{status, errorCode, data: [User record + staticIp]}',
@@ -169,6 +176,7 @@ const getUserByPhone = operation({
 
 const getUserByUsername = operation({
   name: 'get_user_by_username',
+  access: 'read',
   summary: 'Details of the user with a username (E9).',
   params: [{ name: 'Username', kind: 'text', required: true, doc: 'A RADIUS login username, or the customer nickname.' }],
   returns: '{status, errorCode, data: [User record + staticIp]}',
@@ -184,6 +192,7 @@ const getUserByUsername = operation({
 
 const moveGroup = operation({
   name: 'move_group',
+  access: 'customers.write',
   summary: 'Moves a user to another group (service plan) now, back-dated to the cycle start, at the next billing cycle or on a date (E10).',
   params: [
     userIdParam('userId'),
@@ -218,6 +227,7 @@ const moveGroup = operation({
 
 const getUserPassword = operation({
   name: 'get_user_password',
+  access: 'read',
   summary: "The user's internet-access password: the password of its main RADIUS login (E11).",
   params: [userIdParam('user_id')],
   returns: '{status, errorCode, message: {password}}',
@@ -234,6 +244,7 @@ const getUserPassword = operation({
 
 const deleteUser = operation({
   name: 'delete_user',
+  access: 'customers.write',
   summary: 'Deletes a user that meets the deletion conditions (E12).',
   params: [userIdParam('User_ID'), { name: 'clear_unfinished_billing', kind: 'text', values: YES_NO, doc: "yes: delete the user's subscriptions with it; default no." }],
   returns: '{status, errorCode, message: "User deleted successfully"}',
@@ -253,6 +264,7 @@ const deleteUser = operation({
 
 const getUserFromAllAccounts = operation({
   name: 'get_user_from_all_accounts',
+  access: 'read',
   summary: 'Details of the users with a phone number or username, across the accounts the token may see (E13).',
   params: [
     { name: 'type', kind: 'text', required: true, values: ['phone', 'username'] },
@@ -273,6 +285,7 @@ const getUserFromAllAccounts = operation({
 
 const addGracePeriod = operation({
   name: 'add_grace_period',
+  access: 'billing.write',
   summary: "Extends a user's service by some days, or to a date (E14).",
   params: [
     userIdParam('userId'),
@@ -293,6 +306,7 @@ const addGracePeriod = operation({
 
 const getLogoffTime = operation({
   name: 'get_logofftime_onlinestatus',
+  access: 'read',
   summary: "When the user's last session ended and whether it is online now (E26).",
   params: [userIdParam('userId')],
   returns: '{status, errorCode, data: {lastLogOffTime: "dd-mm-yyyy hh:mm:ss", online: "yes"|"no"}}',
@@ -307,6 +321,7 @@ const getLogoffTime = operation({
 
 const getAllowedGroups = operation({
   name: 'get_allowed_groups',
+  access: 'read',
   summary: 'The groups a user can be moved to, with their user counts (E29).',
   params: [userIdParam('userId')],
   returns: '{status, errorCode, data: [{Group_id, Group_name, Profile_id, Profile_Name, Active_Users, Total_Users}]}',
@@ -321,6 +336,7 @@ const getAllowedGroups = operation({
 
 const getUsersCount = operation({
   name: 'get_users_count',
+  access: 'read',
   summary: "The account's users counted by status and activity (E37).",
   params: [{ name: 'accountId', kind: 'text', doc: "The account (operator code); only the token's own account is visible." }],
   returns: '{status, errorCode, message: {total, active, online, expired, expiringNextWeek, newUsersLastWeek, blacklisted, suspended, blocked, pending, churned, others}}',
@@ -340,6 +356,7 @@ const getUsersCount = operation({
 
 const getBasicUserDetails = operation({
   name: 'get_basic_user_details',
+  access: 'read',
   summary: "Every user's basic record (E41).",
   params: [],
   returns: '{status, errorCode, data: [User record]}',

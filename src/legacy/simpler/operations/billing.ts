@@ -103,6 +103,7 @@ function activeSubscriptionRecord({ subscription: s, plan }: subscriptionService
 const subscriptionOperations = [
   operation({
     name: 'addSubscription',
+    access: 'customers.write',
     summary: 'Adds a subscription (a product the customer is billed for) to a customer account.',
     params: [
       customerId,
@@ -142,6 +143,7 @@ const subscriptionOperations = [
 
   operation({
     name: 'deleteSubscription',
+    access: 'customers.write',
     summary: 'Deletes a subscription from a customer account.',
     params: [
       { name: 'subscriptionid', kind: 'integer', required: true, doc: 'The subscription to delete.' },
@@ -164,6 +166,7 @@ const subscriptionOperations = [
 
   operation({
     name: 'getActiveSubscriptionData',
+    access: 'read',
     summary: "Lists the customer's active subscriptions with their product details.",
     params: [customerId],
     returns: '<activeSubscriptionsRoot> document',
@@ -206,6 +209,7 @@ function productRecord(p: planService.PlanRow): WireRecord {
 const productOperations = [
   operation({
     name: 'getProducts',
+    access: 'read',
     summary: 'Lists the products (plans, fees, hardware): all of them, or the ones asked for.',
     params: [{ name: 'productid', kind: 'integerList', doc: 'One product id, or an array (or comma-separated list) of them; default all.' }],
     returns: '<productsRoot> document',
@@ -219,6 +223,7 @@ const productOperations = [
 
   operation({
     name: 'getOverageAllowances',
+    access: 'read',
     summary: 'Lists overage allowances (extra traffic granted), optionally for one customer and a date range.',
     params: [
       { name: 'cutomerid', kind: 'integer', doc: 'Customer ID (the document spells it so).' },
@@ -310,6 +315,7 @@ function invoiceRecord({ invoice: i, lines, payments }: invoiceService.InvoiceWi
 const invoiceOperations = [
   operation({
     name: 'generateInvoices',
+    access: 'billing.write',
     summary: 'Runs invoicing: one invoice per customer for what is due, with tax, billing dates moved on.',
     params: [
       { name: 'type', kind: 'text', values: ['new', 'recurring'], doc: 'recurring (default): every subscription whose next billing date has come; new: subscriptions never billed.' },
@@ -330,6 +336,7 @@ const invoiceOperations = [
 
   operation({
     name: 'payInvoice',
+    access: 'payments.collect',
     summary: 'Records a payment against an invoice (by invoice number); the invoice becomes partially paid or paid.',
     params: [
       { name: 'invoiceNo', kind: 'integer', required: true, doc: 'The invoice number.' },
@@ -356,6 +363,7 @@ const invoiceOperations = [
 
   operation({
     name: 'getInvoicesData',
+    access: 'read',
     summary: "Lists the customer's invoices with their lines, payments and paid/outstanding amounts.",
     params: [customerId],
     returns: '<invoicesRoot> document',
@@ -432,6 +440,7 @@ const MASKING_NOTE = ' Only the last four digits are ever sent (masked numbers a
 const instrumentOperations = [
   operation({
     name: 'addCreditCardToken',
+    access: 'billing.write',
     summary: 'Adds a credit card, as a payment-gateway token and its last four digits, to a customer account.',
     params: [
       customerId,
@@ -486,6 +495,7 @@ const instrumentOperations = [
 
   operation({
     name: 'addEFTToken',
+    access: 'billing.write',
     summary: 'Adds a bank account (EFT), as a payment-module token and its last four digits, to a customer account.',
     params: [
       customerId,
@@ -521,6 +531,7 @@ const instrumentOperations = [
 
   operation({
     name: 'addEFT',
+    access: 'billing.write',
     summary: 'Adds a bank account (EFT / SEPA direct debit) from full bank details; the details are tokenised, never stored.',
     params: [
       { ...customerId, doc: 'The customer (the document does not mark it required, but an account belongs to a customer).' },
@@ -568,6 +579,7 @@ const instrumentOperations = [
 
   operation({
     name: 'getEFTData',
+    access: 'read',
     summary: "Lists the customer's bank (EFT) accounts, masked.",
     params: [customerId],
     returns: '<eftAccountsRoot> document',
@@ -581,6 +593,7 @@ const instrumentOperations = [
 
   operation({
     name: 'getCreditCardData',
+    access: 'read',
     summary: "Lists the customer's credit cards, masked.",
     params: [customerId],
     returns: '<creditCardsRoot> document',

@@ -19,6 +19,7 @@ const CUSTOM_TABLE_ROUTE = 'customTableEntries';
 const customTableOperations = [
   operation({
     name: 'listCustomTableEntries',
+    access: 'read',
     summary: "Lists the operator's custom tables: their column definitions always, and the rows matching the filters.",
     params: [
       { name: 'customerid', kind: 'integer', doc: "Only this customer's rows." },
@@ -79,6 +80,7 @@ const customTableOperations = [
 
   operation({
     name: 'addCustomTableEntries',
+    access: 'customers.write',
     summary: "Adds a row to a customer's custom table; cell values are keyed by column id.",
     params: [
       { name: 'customerid', kind: 'integer', required: true, doc: 'The customer the row belongs to.' },
@@ -97,6 +99,7 @@ const customTableOperations = [
 
   operation({
     name: 'modifyCustomTableEntries',
+    access: 'customers.write',
     summary: "Changes cells of a customer's custom-table row; cells not sent keep their value, empty ones are cleared.",
     params: [
       { name: 'customerid', kind: 'integer', required: true, doc: 'The customer the row belongs to.' },
@@ -120,6 +123,7 @@ const customTableOperations = [
 
   operation({
     name: 'deleteCustomTableEntries',
+    access: 'customers.write',
     summary: "Deletes a row of a customer's custom table.",
     params: [
       { name: 'customerid', kind: 'integer', required: true, doc: 'The customer the row belongs to.' },
@@ -141,6 +145,7 @@ const customTableOperations = [
 const communityCodeOperations = [
   operation({
     name: 'addCommunityCode',
+    access: 'customers.write',
     summary: 'Adds a community code; codes are unique.',
     params: [{ name: 'code', kind: 'text', required: true, doc: 'The new code.' }],
     returns: "'OK'",
@@ -153,6 +158,7 @@ const communityCodeOperations = [
 
   operation({
     name: 'modifyCommunityCode',
+    access: 'customers.write',
     summary: 'Renames a community code; the new code must not exist yet.',
     params: [
       { name: 'code', kind: 'text', required: true, doc: 'The existing code.' },
@@ -168,6 +174,7 @@ const communityCodeOperations = [
 
   operation({
     name: 'deleteCommunityCode',
+    access: 'customers.write',
     summary: 'Deletes a community code no customer uses.',
     params: [{ name: 'code', kind: 'text', required: true, doc: 'The code to delete.' }],
     returns: "'OK'",
@@ -180,6 +187,7 @@ const communityCodeOperations = [
 
   operation({
     name: 'listCommunityCode',
+    access: 'read',
     summary: 'Lists the community codes, newest first, with their count.',
     params: [],
     returns: '<customerSearchRoot> with one <code> per code and <results>; JSON { code: [...], results: "<n>" }',
@@ -237,6 +245,7 @@ function subaccountFlags(args: Args): subaccountService.SubaccountFlags {
 const subaccountOperations = [
   operation({
     name: 'addSubaccount',
+    access: 'customers.write',
     summary: 'Makes a customer a sub-account of a master account, with its display, synchronisation and invoicing flags.',
     params: [...SUBACCOUNT_KEY, ...SUBACCOUNT_FLAG_PARAMS],
     returns: "'OK'",
@@ -249,6 +258,7 @@ const subaccountOperations = [
 
   operation({
     name: 'updateSubaccount',
+    access: 'customers.write',
     summary: 'Changes the flags of a master/sub-account link; flags not sent keep their value.',
     params: [...SUBACCOUNT_KEY, ...SUBACCOUNT_FLAG_PARAMS],
     returns: "'OK'",
@@ -261,6 +271,7 @@ const subaccountOperations = [
 
   operation({
     name: 'deleteSubaccount',
+    access: 'customers.write',
     summary: 'Removes a sub-account from its master account.',
     params: SUBACCOUNT_KEY,
     returns: "'OK'",
@@ -277,6 +288,7 @@ const subaccountOperations = [
 const ipOperations = [
   operation({
     name: 'addIP',
+    access: 'network.write',
     summary: 'Binds an IP address and/or MAC address to a customer.',
     params: [
       { name: 'customerid', kind: 'integer', required: true, doc: 'The customer.' },
@@ -311,6 +323,7 @@ const ipOperations = [
 
   operation({
     name: 'getIPData',
+    access: 'read',
     summary: "Returns the customer's IP/MAC bindings.",
     params: [{ name: 'customerid', kind: 'integer', required: true, doc: 'The customer.' }],
     returns: '<ipDataRoot customerid="…"> with one <ipentry id="…"> per binding; JSON { customerid, ips: [...] }',
@@ -329,6 +342,7 @@ const ipOperations = [
 
   operation({
     name: 'generateIP',
+    access: 'network.write',
     summary: "Picks free addresses for a customer from a gateway interface's range; optionally saves them, sets them in RADIUS and queues the gateway file update.",
     params: [
       { name: 'quantity', kind: 'integer', doc: 'How many addresses (default 1).' },
@@ -379,6 +393,7 @@ const ipOperations = [
 
   operation({
     name: 'getInterfaceData',
+    access: 'read',
     summary: 'Lists the gateway interfaces and their address ranges.',
     params: [
       { name: 'quantity', kind: 'text', doc: 'Listed by the document (copied from generateIP); accepted and ignored.' },

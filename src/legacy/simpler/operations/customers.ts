@@ -410,6 +410,7 @@ async function embeddedSection(ctx: OperationContext, flag: string, operationNam
 export const customerOperations: LegacyOperation[] = [
   operation({
     name: 'addCustomer',
+    access: 'customers.write',
     summary: 'Adds a customer account.',
     params: [
       { name: 'name', kind: 'text', required: true },
@@ -446,6 +447,7 @@ export const customerOperations: LegacyOperation[] = [
 
   operation({
     name: 'modifyCustomer',
+    access: 'customers.write',
     summary: "Changes the given fields of a customer account; others stay as they are.",
     params: [
       { name: 'customerid', kind: 'integer', required: true },
@@ -472,6 +474,7 @@ export const customerOperations: LegacyOperation[] = [
 
   operation({
     name: 'deleteCustomer',
+    access: 'customers.write',
     summary: 'Deletes a customer account that meets every deletion condition, with its RADIUS setup.',
     params: [
       { name: 'customerid', kind: 'integer', required: true },
@@ -492,6 +495,7 @@ export const customerOperations: LegacyOperation[] = [
 
   operation({
     name: 'searchCustomer',
+    access: 'read',
     summary: 'Searches customer accounts; text fields match anywhere, ignoring case unless case_sensitive=1.',
     params: [
       { name: 'customerid', kind: 'integer' },
@@ -578,6 +582,7 @@ export const customerOperations: LegacyOperation[] = [
 
   operation({
     name: 'addCustomerNote',
+    access: 'customers.write',
     summary: 'Adds a dated note to a customer account.',
     params: [
       { name: 'customerid', kind: 'integer', required: true },
@@ -594,6 +599,7 @@ export const customerOperations: LegacyOperation[] = [
 
   operation({
     name: 'getCustomerData',
+    access: 'read',
     summary: "Returns a customer's record, optionally with its IPs, CPE, cards, EFT, subscriptions, tickets, invoices, usage, statement and custom fields.",
     params: [
       { name: 'customerid', kind: 'integer', required: true },

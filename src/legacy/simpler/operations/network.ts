@@ -114,6 +114,7 @@ function siteInput(args: Args): siteService.SiteInput {
 const siteOperations = [
   operation({
     name: 'addSite',
+    access: 'network.write',
     summary: 'Adds a site (tower, rooftop, warehouse or installer base).',
     params: [{ name: 'sitename', kind: 'text', required: true, doc: 'Unique site name.' }, ...SITE_FIELDS],
     returns: 'OK:<siteid>',
@@ -124,6 +125,7 @@ const siteOperations = [
 
   operation({
     name: 'modifySite',
+    access: 'network.write',
     summary: "Changes a site's fields; parameters sent empty clear the field.",
     params: [{ name: 'siteid', kind: 'integer', required: true }, { name: 'sitename', kind: 'text' }, ...SITE_FIELDS],
     returns: 'OK:<siteid>',
@@ -134,6 +136,7 @@ const siteOperations = [
 
   operation({
     name: 'deleteSite',
+    access: 'network.write',
     summary: 'Deletes a site that has no equipment assigned and no basestations on it.',
     params: [{ name: 'siteid', kind: 'integer', required: true }],
     returns: 'OK',
@@ -240,6 +243,7 @@ function equipmentRecord(row: equipmentService.EquipmentRow): WireRecord {
 const equipmentOperations = [
   operation({
     name: 'listEquipment',
+    access: 'read',
     summary: 'Lists equipment, optionally narrowed by id, type, address, nickname or MAC.',
     params: [
       { name: 'id', kind: 'integer', doc: 'Fetch the one record with this id (if it exists).' },
@@ -268,6 +272,7 @@ const equipmentOperations = [
 
   operation({
     name: 'addEquipment',
+    access: 'network.write',
     summary: 'Adds a piece of equipment to the inventory.',
     params: [{ name: 'nickname', kind: 'text', required: true, doc: 'Unique nickname.' }, ...EQUIPMENT_FIELDS, ...SIM_FIELDS],
     patternParams: CUSTOM_FIELDS,
@@ -282,6 +287,7 @@ const equipmentOperations = [
 
   operation({
     name: 'modifyEquipment',
+    access: 'network.write',
     summary: 'Changes a piece of equipment; parameters sent empty clear the field.',
     params: [{ name: 'equipid', kind: 'integer', required: true }, { name: 'nickname', kind: 'text', doc: 'Unique nickname.' }, ...EQUIPMENT_FIELDS],
     patternParams: CUSTOM_FIELDS,
@@ -296,6 +302,7 @@ const equipmentOperations = [
 
   operation({
     name: 'addEquipmentLoginDetails',
+    access: 'network.write',
     summary: 'Adds login details (username unique per device) to a piece of equipment.',
     params: [
       { name: 'equipid', kind: 'integer', required: true },
@@ -318,6 +325,7 @@ const equipmentOperations = [
 
   operation({
     name: 'deleteEquipmentLoginDetails',
+    access: 'network.write',
     summary: "Deletes a device's login details by username.",
     params: [
       { name: 'equipid', kind: 'integer', required: true },
@@ -400,6 +408,7 @@ export async function cpeDataDocument(ctx: ServiceContext, filter: cpeService.Cp
 const cpeOperations = [
   operation({
     name: 'addCPE',
+    access: 'network.write',
     summary: "Installs a piece of equipment (not already a CPE or basestation) at a customer.",
     params: [{ name: 'equipid', kind: 'integer', required: true }, { name: 'customerid', kind: 'integer', required: true }, ...CPE_FIELDS],
     returns: "'OK :<new cpe id>'",
@@ -411,6 +420,7 @@ const cpeOperations = [
 
   operation({
     name: 'modifyCPE',
+    access: 'network.write',
     summary: "Changes a CPE's fields; parameters sent empty clear the field.",
     params: [
       { name: 'cpeid', kind: 'integer', required: true },
@@ -429,6 +439,7 @@ const cpeOperations = [
 
   operation({
     name: 'deleteCPE',
+    access: 'network.write',
     summary: 'Removes a CPE record; the device stays in the inventory.',
     params: [{ name: 'cpeid', kind: 'integer', required: true }],
     returns: 'OK',
@@ -441,6 +452,7 @@ const cpeOperations = [
 
   operation({
     name: 'getCPEData',
+    access: 'read',
     summary: 'Lists CPE with their devices, optionally narrowed by customer, device, nickname, address, serial number or MAC.',
     params: [
       { name: 'customerid', kind: 'integer', doc: 'Only the CPE of this customer (which must exist).' },
@@ -501,6 +513,7 @@ function basestationInput(args: Args): cpeService.BasestationInput {
 const basestationOperations = [
   operation({
     name: 'addBasestation',
+    access: 'network.write',
     summary: 'Mounts a piece of equipment (not already a CPE or basestation) on a site as a basestation.',
     params: [{ name: 'equipid', kind: 'integer', required: true }, { name: 'siteid', kind: 'integer', required: true }, ...BASESTATION_FIELDS],
     returns: "'OK :<new basestation id>'",
@@ -511,6 +524,7 @@ const basestationOperations = [
 
   operation({
     name: 'modifyBasestation',
+    access: 'network.write',
     summary: "Changes a basestation's fields; parameters sent empty clear the field.",
     params: [
       { name: 'basestationid', kind: 'integer', required: true },
@@ -529,6 +543,7 @@ const basestationOperations = [
 
   operation({
     name: 'deleteBasestation',
+    access: 'network.write',
     summary: 'Removes a basestation record; the device stays in the inventory.',
     params: [{ name: 'basestationid', kind: 'integer', required: true }],
     returns: 'OK',

@@ -116,6 +116,7 @@ const JOB_NOTE = "Queues a background job and answers 'OK' once it is recorded (
 export const radiusAndJobOperations = [
   operation({
     name: 'updateWibFiles',
+    access: 'network.write',
     summary: "Rewrites a gateway's provisioning (WIB) file.",
     params: [
       { name: 'wibnumber', kind: 'integer', required: true, doc: 'The WIB number of the gateway.' },
@@ -129,6 +130,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'updateGPSdetails',
+    access: 'customers.write',
     summary: "Calculates missing customers' GPS coordinates from their addresses.",
     params: [],
     returns: "'OK' (job queued) or error message",
@@ -139,6 +141,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'listRADIUSdetails',
+    access: 'read',
     summary: "Lists RADIUS usernames and passwords of customers' accounts.",
     params: [
       { name: 'customerid', kind: 'integer', doc: "Only this customer's usernames." },
@@ -172,6 +175,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'addRADIUSdetails',
+    access: 'network.write',
     summary: "Adds a RADIUS username and password to a customer's account.",
     params: [
       { name: 'customerid', kind: 'integer', doc: 'The customer (required unless existing_radius_username is given).' },
@@ -199,6 +203,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'deleteRADIUSdetails',
+    access: 'network.write',
     summary: "Deletes a RADIUS username and password from a customer's account.",
     params: [{ name: 'radius_username', kind: 'text', required: true, doc: 'The username to delete.' }],
     returns: "'OK' or error message",
@@ -212,6 +217,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'updateBucketsFromSubscription',
+    access: 'network.write',
     summary: "Updates customers' buckets and RADIUS groups from the subscriptions on their accounts.",
     params: [
       { name: 'customerid', kind: 'integer', doc: 'Limits the run to this account.' },
@@ -225,6 +231,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'synchronizeCustomerAttachments',
+    access: 'customers.write',
     summary: "Records new files of the customer's folder in the attachment drop as customer attachments.",
     params: [
       { name: 'customerid', kind: 'integer', required: true, doc: 'The customer (its folder is customers/<customerid>/).' },
@@ -253,6 +260,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'synchronizeMaintenanceAttachments',
+    access: 'support.write',
     summary: "Records new files of the ticket's folder in the attachment drop as maintenance attachments.",
     params: [
       { name: 'issuenumber', kind: 'integer', required: true, doc: 'The maintenance ticket (its folder is tickets/<issuenumber>/).' },
@@ -274,6 +282,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'customerRadius',
+    access: 'network.write',
     summary: "Lists, adds, modifies and deletes a customer's rows in the RADIUS tables radcheck, radreply and radusergroup.",
     params: [
       { name: 'table', kind: 'text', required: true, values: CUSTOMER_RADIUS_TABLES, doc: 'radcheck, radreply, or usergroup (radusergroup on some servers).' },
@@ -299,6 +308,7 @@ export const radiusAndJobOperations = [
 
   operation({
     name: 'listRadiusSessions',
+    access: 'read',
     summary: "Lists the RADIUS accounting sessions of a customer or of a username, newest first.",
     params: [
       { name: 'customerid', kind: 'integer', doc: "The customer's sessions (give customerid or username)." },

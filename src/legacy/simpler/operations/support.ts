@@ -24,6 +24,7 @@ import {
 export const supportOperations: LegacyOperation[] = [
   operation({
     name: 'addMaintenance',
+    access: 'support.write',
     summary: 'Adds a maintenance ticket.',
     params: [...ticketParams(true), EMAIL_RECIPIENTS_PARAM],
     returns: "'OK:<new maintenance issue id>'",
@@ -33,6 +34,7 @@ export const supportOperations: LegacyOperation[] = [
 
   operation({
     name: 'modifyMaintenance',
+    access: 'support.write',
     summary: 'Changes the given fields of a maintenance ticket; updateresolution=1 appends the resolution.',
     params: [
       { name: 'id', kind: 'integer', required: true, doc: 'Id of the maintenance ticket.' },
@@ -52,6 +54,7 @@ export const supportOperations: LegacyOperation[] = [
 
   operation({
     name: 'addInstallerTracking',
+    access: 'support.write',
     summary: 'Adds an installer tracking entry (an installer job and fee) to a maintenance ticket.',
     params: [{ name: 'maintenanceId', kind: 'integer', required: true, doc: 'The maintenance ticket; must exist.' }, ...TRACKING_DETAIL_PARAMS, ...TRACKING_TAIL_PARAMS],
     returns: "'<new installer tracking id>OK' (e.g. 17OK, exactly as documented)",
@@ -61,6 +64,7 @@ export const supportOperations: LegacyOperation[] = [
 
   operation({
     name: 'modifyInstallerTracking',
+    access: 'support.write',
     summary: 'Changes the given fields of an installer tracking entry.',
     params: [
       { name: 'installerTrackingId', kind: 'integer', required: true },
@@ -76,6 +80,7 @@ export const supportOperations: LegacyOperation[] = [
 
   operation({
     name: 'deleteInstallerTracking',
+    access: 'support.write',
     summary: 'Deletes an installer tracking entry.',
     params: [{ name: 'installerTrackingId', kind: 'integer', required: true }],
     returns: "'<installer tracking id>OK'",
@@ -85,6 +90,7 @@ export const supportOperations: LegacyOperation[] = [
 
   operation({
     name: 'addSalesmanTask',
+    access: 'support.write',
     summary: 'Adds a salesman task (sales issue) to a customer.',
     params: [{ name: 'custId', kind: 'integer', required: true, doc: 'The customer; must exist.' }, ...SALES_TASK_PARAMS],
     returns: "'OK:<ISSUEID>'",
@@ -94,6 +100,7 @@ export const supportOperations: LegacyOperation[] = [
 
   operation({
     name: 'modifySalesmanTask',
+    access: 'support.write',
     summary: 'Changes a salesman task of a customer; updateresolution non-zero appends the resolution.',
     params: [
       { name: 'custId', kind: 'integer', required: true, doc: 'The customer the task belongs to.' },
@@ -114,6 +121,7 @@ export const supportOperations: LegacyOperation[] = [
 
   operation({
     name: 'deleteSalesmanTask',
+    access: 'support.write',
     summary: 'Deletes a salesman task.',
     params: [{ name: 'issueId', kind: 'integer', required: true }],
     returns: "'OK'",
@@ -126,6 +134,7 @@ export const supportOperations: LegacyOperation[] = [
 
   operation({
     name: 'getMaintenanceData',
+    access: 'read',
     summary: "Returns the customer's maintenance tickets with their installer tracking entries.",
     params: [{ name: 'customerid', kind: 'integer', required: true, doc: 'The customer; must exist.' }],
     returns: '<maintenanceRoot> document',

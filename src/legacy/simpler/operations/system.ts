@@ -10,6 +10,7 @@ import { el } from '../../xml/write';
 export const systemOperations = [
   operation({
     name: 'pingAPI',
+    access: 'read',
     summary: 'Verifies that the API is reachable and the credentials are accepted.',
     params: [],
     returns: 'OK',
@@ -19,6 +20,7 @@ export const systemOperations = [
 
   operation({
     name: 'checkExistingEmail',
+    access: 'read',
     summary: 'Tells whether a customer account with this e-mail address exists.',
     params: [{ name: 'email', kind: 'email', required: true, doc: 'E-mail address to look for (compared case-insensitively).' }],
     returns: '0 when no account has the address, else the customer id',
@@ -28,6 +30,7 @@ export const systemOperations = [
 
   operation({
     name: 'getCustomerStatuses',
+    access: 'read',
     summary: 'Lists the customer statuses with their labels and sub-statuses.',
     params: [],
     returns: '<customerStatusesRoot> document',
@@ -59,6 +62,7 @@ export const systemOperations = [
 
   operation({
     name: 'checkEUPLogin',
+    access: 'customers.write',
     summary: 'Checks an end-user-portal username and password; answers the customer id when they match.',
     params: [
       { name: 'eup_username', kind: 'text', required: true, doc: 'The username to check.' },
