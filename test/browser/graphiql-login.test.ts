@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium';
 import { DEMO } from '../../src/db/seed/demo';
 import { startTestApp, type TestApp } from '../helpers/app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // In production GraphiQL fills in no token: a staff user logs in on the page's own form, and
 // GraphiQL's requests then carry the session token; logging out ends the session.
@@ -14,10 +14,7 @@ describe('GraphiQL staff login in headless Chromium', () => {
   beforeAll(async () => {
     // GraphiQL is off in production unless GRAPHIQL=true turns it on, as here.
     t = await startTestApp('pglite', { config: { production: true, graphiql: true } });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

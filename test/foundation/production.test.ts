@@ -7,7 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -25,6 +25,7 @@ import { backgroundJobs } from '../../src/support/background-job.table';
 import { sha256Hex } from '../../src/shared/secrets';
 import { apiTokens } from '../../src/tenancy/api-token.table';
 import { createTestDatabase, enabledEngines } from '../helpers/engines';
+import { freePort } from '../resilience/throwaway-postgres';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ispgraph-prod-'));
@@ -142,16 +143,6 @@ describe('configuration', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function configFrom(env: Record<string, string>, overrides: Partial<Config>): Config {
   return { ...loadConfig({ DATA_DIR: scratch, ...env }), host: '127.0.0.1', port: 0, maxBodyBytes: 1 << 20, runJobs: false, ...overrides };
