@@ -1,6 +1,6 @@
 /**
  * `npm run bench:peers -- [--customers 10000] [--seconds 10] [--rounds 3] [--warmup 3]
- *   [--connections 8] [--workers-compare] [--compare-customers 100000]
+ *   [--connections 8] [--workers-compare] [--pglite] [--compare-customers 100000]
  *   [--systems ispgraph,postgraphile5,postgraphile4,floor] [--reads overview,point]
  *   [--pg-port 55490] [--port 55491] [--json out.json]`
  *
@@ -8,7 +8,8 @@
  * data: a throwaway PostgreSQL (or DATABASE_URL), ispgraph's migrations and data generator,
  * each system's reply checked to be the same data (normalise.ts) — the run stops and says
  * what differed otherwise — then autocannon in interleaved rounds (A B C D, A B C D, …) and
- * one markdown table per read. `--workers-compare` adds ispgraph with WORKERS=2;
+ * one markdown table per read. `--workers-compare` adds ispgraph with WORKERS=2; `--pglite`
+ * adds ispgraph on its embedded database over the same generated data (first size only);
  * `--compare-customers M` repeats everything for a second operator with M customers and
  * prints how p99 grew. See docs/BENCHMARKS.md, "Peers".
  */
@@ -23,7 +24,7 @@ import { LoadFailure, runRound, type RoundFigures } from './load';
 import { DataMismatch, replyKey, verify } from './verify';
 import { startThrowawayPostgres, useExistingPostgres, type BenchDatabase } from './postgres';
 import { markdownTable, summarise, type Summary } from './report';
-import { floor, ispgraph, postgraphile4, postgraphile5, startSystem, stopAllStartedNow, type BenchContext, type Read, type RunningSystem, type SystemSpec } from './systems';
+import { floor, ispgraph, ispgraphEmbedded, postgraphile4, postgraphile5, startSystem, stopAllStartedNow, type BenchContext, type Read, type RunningSystem, type SystemSpec } from './systems';
 
 const peersDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(peersDir, '../..');
@@ -35,6 +36,7 @@ const args = parseArgs(process.argv.slice(2), {
   warmup: 'number',
   connections: 'number',
   'workers-compare': 'boolean',
+  pglite: 'boolean',
   'compare-customers': 'number',
   systems: 'string',
   reads: 'string',
@@ -49,6 +51,7 @@ const options = {
   warmup: Number(args.warmup ?? 3),
   connections: Number(args.connections ?? 8),
   workersCompare: Boolean(args['workers-compare']),
+  pglite: Boolean(args.pglite),
   compareCustomers: args['compare-customers'] === undefined ? undefined : Number(args['compare-customers']),
   pgPort: Number(args['pg-port'] ?? 55490),
   port: Number(args.port ?? 55491),
@@ -58,8 +61,18 @@ const SYSTEMS: Record<string, SystemSpec> = { ispgraph: ispgraph(1), postgraphil
 const systemNames = String(args.systems ?? 'ispgraph,postgraphile5,postgraphile4,floor').split(',');
 for (const name of systemNames) if (!SYSTEMS[name]) throw new Error(`unknown system "${name}" (known: ${Object.keys(SYSTEMS).join(', ')})`);
 const specs = systemNames.map((name) => SYSTEMS[name]!);
+const baseSpecs = specs;
+/** --pglite: the embedded ispgraph right after the PostgreSQL one, so they are compared round by round. */
+const withEmbedded = (embedded: { dataDir: string; token: string }) => {
+  const list = [...specs];
+  list.splice(list.indexOf(SYSTEMS.ispgraph!) + 1, 0, ispgraphEmbedded(embedded.dataDir, embedded.token));
+  return list;
+};
 if (options.workersCompare && !systemNames.includes('ispgraph')) throw new Error('--workers-compare needs ispgraph among --systems');
 if (options.workersCompare) specs.splice(specs.indexOf(SYSTEMS.ispgraph!) + 1, 0, ispgraph(2));
+if (options.pglite && !systemNames.includes('ispgraph')) throw new Error('--pglite needs ispgraph among --systems (it is compared with it)');
+// the embedded copy must hold the same ids as the fresh throwaway database, so it cannot follow an existing one
+if (options.pglite && process.env.DATABASE_URL) throw new Error('--pglite needs the throwaway database: unset DATABASE_URL');
 const reads = String(args.reads ?? 'overview,point').split(',') as Read[];
 for (const read of reads) if (read !== 'overview' && read !== 'point') throw new Error(`unknown read "${read}" (known: overview, point)`);
 for (const [name, value] of Object.entries({ customers: options.customers, seconds: options.seconds, rounds: options.rounds, connections: options.connections })) {
@@ -69,7 +82,7 @@ for (const [name, value] of Object.entries({ customers: options.customers, secon
 const say = (line: string) => process.stderr.write(`bench:peers: ${line}\n`);
 
 /** Runs a command to completion (bounded), its stderr passed through; resolves with its stdout. */
-function runCommand(file: string, argv: string[], env: Record<string, string>, timeoutMs: number): Promise<string> {
+function runCommand(file: string, argv: string[], env: Record<string, string | undefined>, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], timeout: timeoutMs });
     let out = '';
@@ -84,14 +97,31 @@ interface Dataset {
   operatorId: number;
   token: string;
   pointLegacyId: number;
+  /** The same data in an embedded database (--pglite), with that copy's own token. */
+  embedded?: { dataDir: string; token: string };
 }
 
-/** ispgraph's own data generator (which migrates first), as a new operator each time. */
-async function seed(db: BenchDatabase, customers: number): Promise<Dataset> {
+/** Runs ispgraph's data generator (which migrates first) and returns its JSON summary. */
+async function generate(env: Record<string, string | undefined>, customers: number, code: string): Promise<{ operatorId: number; token: string }> {
+  const out = await runCommand(process.execPath, ['--import', 'tsx', 'src/db/cli/seed.ts', '--customers', String(customers), '--operator', code, '--seed', '42'], env, 3_600_000);
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { operatorId: number; token: string };
+}
+
+/**
+ * ispgraph's own data generator, as a new operator each time; with `embeddedDir`, the same
+ * generator with the same operator code and seed fills a fresh PGlite directory beside it,
+ * which gives the same rows under the same ids as the fresh throwaway PostgreSQL.
+ */
+async function seed(db: BenchDatabase, customers: number, embeddedDir?: string): Promise<Dataset> {
   const code = `peers${Date.now().toString(36)}`;
-  say(`seeding ${customers} customers as operator "${code}" with ispgraph's generator…`);
-  const out = await runCommand(process.execPath, ['--import', 'tsx', 'src/db/cli/seed.ts', '--customers', String(customers), '--operator', code], { DATABASE_URL: db.url }, 3_600_000);
-  const summary = JSON.parse(out.trim().split('\n').at(-1)!) as { operatorId: number; token: string };
+  say(`seeding ${customers} customers as operator "${code}" with ispgraph's generator${embeddedDir ? ', into PostgreSQL and PGlite' : ''}…`);
+  const [summary, embedded] = await Promise.all([
+    generate({ DATABASE_URL: db.url }, customers, code),
+    embeddedDir ? generate({ DATABASE_URL: undefined, DATA_DIR: embeddedDir }, customers, code) : undefined,
+  ]);
+  if (embedded && embedded.operatorId !== summary.operatorId) {
+    throw new Error(`the embedded copy's operator got id ${embedded.operatorId} against ${summary.operatorId}: the two databases do not hold the same ids`);
+  }
   const sql = postgres(db.url, { max: 1, onnotice: () => {} });
   try {
     await sql`analyze`;
@@ -100,7 +130,13 @@ async function seed(db: BenchDatabase, customers: number): Promise<Dataset> {
       select id from customers where operator_id = ${summary.operatorId} and service_plan_id is not null
        order by id offset (select count(*) / 2 from customers where operator_id = ${summary.operatorId} and service_plan_id is not null) limit 1`;
     if (!rows[0]) throw new Error('the generated operator has no customer with a plan');
-    return { customers, operatorId: summary.operatorId, token: summary.token, pointLegacyId: rows[0].id };
+    return {
+      customers,
+      operatorId: summary.operatorId,
+      token: summary.token,
+      pointLegacyId: rows[0].id,
+      embedded: embedded && embeddedDir ? { dataDir: embeddedDir, token: embedded.token } : undefined,
+    };
   } finally {
     await sql.end();
   }
@@ -108,6 +144,7 @@ async function seed(db: BenchDatabase, customers: number): Promise<Dataset> {
 
 async function runDataset(db: BenchDatabase, dataset: Dataset, logDir: string): Promise<Summary[]> {
   const ctx: BenchContext = { repoRoot, peersDir, logDir, databaseUrl: db.url, operatorId: dataset.operatorId, token: dataset.token, pointLegacyId: dataset.pointLegacyId };
+  const specs = dataset.embedded ? withEmbedded(dataset.embedded) : baseSpecs;
   const running: RunningSystem[] = [];
   const statsSql = db.countsStatements ? postgres(db.url, { max: 1, onnotice: () => {} }) : undefined;
   try {
@@ -123,8 +160,8 @@ async function runDataset(db: BenchDatabase, dataset: Dataset, logDir: string): 
       request: system.spec.request(read, ctx),
       expectBody: replies.get(replyKey(system.spec.name, read))!,
       serverPid: system.pid,
-      postmasterPid: db.postmasterPid,
-      statsSql,
+      postmasterPid: system.spec.usesPostgres === false ? undefined : db.postmasterPid,
+      statsSql: system.spec.usesPostgres === false ? undefined : statsSql,
     });
     const attempt = async (system: RunningSystem, read: Read, seconds: number, warmUp = false) => {
       try {
@@ -181,6 +218,9 @@ async function main(): Promise<void> {
   }
   const date = new Date().toISOString();
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'ispgraph-bench-peers-logs.'));
+  // --pglite: the embedded copy of the data, removed at the end whatever happens (it is large)
+  const embeddedDir = options.pglite ? mkdtempSync(path.join(os.tmpdir(), 'ispgraph-bench-peers-pglite.')) : undefined;
+  const removeEmbedded = () => embeddedDir && rmSync(embeddedDir, { recursive: true, force: true });
   const db = process.env.DATABASE_URL ? await useExistingPostgres(process.env.DATABASE_URL) : await startThrowawayPostgres(options.pgPort);
   // Ctrl-C: no server and no throwaway database is left behind
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -188,6 +228,7 @@ async function main(): Promise<void> {
       say(`${signal}: stopping the servers and the database`);
       stopAllStartedNow();
       db.stop();
+      removeEmbedded();
       process.exit(130);
     });
   }
@@ -207,8 +248,8 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     // each data size's tables are printed as soon as they are measured: a later failure keeps them
-    for (const customers of sizes) {
-      const dataset = await seed(db, customers);
+    for (const [index, customers] of sizes.entries()) {
+      const dataset = await seed(db, customers, options.pglite && index === 0 ? embeddedDir : undefined);
       const summaries = await runDataset(db, dataset, logDir);
       results.push({ customers, summaries });
       const tables = reads.map((read) => `\n### ${read}, ${customers} customers\n\n${markdownTable(summaries.filter((s) => s.read === read), specs[0]!.name)}\n`);
@@ -224,15 +265,29 @@ async function main(): Promise<void> {
           }),
         )
       : [];
+    const embedded = options.pglite
+      ? reads.map((read) => {
+          const first = results[0]!.summaries;
+          const postgresFigures = first.find((s) => s.read === read && s.system === 'ispgraph')!;
+          const pglite = first.find((s) => s.read === read && s.system === 'ispgraph PGlite')!;
+          return { customers: results[0]!.customers, read, ratio: Math.round((pglite.requestsPerSecond / postgresFigures.requestsPerSecond) * 100) / 100 };
+        })
+      : [];
+    if (embedded.length) {
+      lines.push('', '### PGlite against PostgreSQL (ispgraph, req/s; target ≥ 0.6×)', '', '| customers | read | ratio |', '|---:|---|---:|');
+      for (const e of embedded) lines.push(`| ${e.customers} | ${e.read} | ${e.ratio.toFixed(2)}×${e.ratio < 0.6 ? ' (under)' : ''} |`);
+    }
     if (workers.length) {
       lines.push('', '### WORKERS=2 against WORKERS=1 (req/s)', '', '| customers | read | ratio |', '|---:|---|---:|');
       for (const w of workers) lines.push(`| ${w.customers} | ${w.read} | ${w.ratio.toFixed(2)}× |`);
     }
     const growth =
       results.length === 2
-        ? results[0]!.summaries.map((small) => {
-            const large = results[1]!.summaries.find((s) => s.system === small.system && s.read === small.read)!;
-            return { system: small.system, read: small.read, p99Small: small.p99Ms, p99Large: large.p99Ms, growth: Math.round((large.p99Ms / small.p99Ms) * 100) / 100 };
+        ? results[0]!.summaries.flatMap((small) => {
+            // the embedded copy runs at the first size only
+            const large = results[1]!.summaries.find((s) => s.system === small.system && s.read === small.read);
+            if (!large) return [];
+            return [{ system: small.system, read: small.read, p99Small: small.p99Ms, p99Large: large.p99Ms, growth: Math.round((large.p99Ms / small.p99Ms) * 100) / 100 }];
           })
         : [];
     if (growth.length) {
@@ -241,7 +296,7 @@ async function main(): Promise<void> {
     }
     if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
     if (options.json) {
-      writeFileSync(options.json, `${JSON.stringify({ date, environment: env, options: { ...options, systems: specs.map((s) => s.name), reads }, results, workers, growth }, null, 2)}\n`);
+      writeFileSync(options.json, `${JSON.stringify({ date, environment: env, options: { ...options, systems: specs.map((s) => s.name), reads }, results, workers, embedded, growth }, null, 2)}\n`);
       say(`figures written to ${options.json}`);
     }
   } catch (error) {
@@ -251,6 +306,7 @@ async function main(): Promise<void> {
     } else throw error;
   } finally {
     db.stop();
+    removeEmbedded();
     if (!failed) rmSync(logDir, { recursive: true, force: true });
     else say(`server logs kept in ${logDir}`);
   }

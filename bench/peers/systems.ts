@@ -46,6 +46,8 @@ export interface SystemSpec {
   /** A path that answers 2xx once the server is ready. */
   request(read: Read, ctx: BenchContext): HttpRequest;
   canonical(read: Read, reply: Json, ctx: BenchContext): Json;
+  /** false when the system keeps its own database (embedded PGlite): PostgreSQL's statements and CPU are not its. */
+  usesPostgres?: boolean;
 }
 
 export interface RunningSystem {
@@ -71,13 +73,21 @@ function graphqlCanonical(naming: Naming) {
   };
 }
 
+/** The node arguments of package.json's `start` script (V8 memory flags, tsx, the entry point). */
+function npmStartArgs(repoRoot: string): string[] {
+  const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const match = /^(?:exec )?node (.+)$/.exec(start.trim());
+  if (!match) throw new Error(`package.json's start script is not "node …": ${start}`);
+  return match[1]!.split(/\s+/);
+}
+
 /** ispgraph as `npm start` runs it, on PostgreSQL, without its background jobs (they would add statements). */
 export function ispgraph(workers: number): SystemSpec {
   return {
     name: workers === 1 ? 'ispgraph' : `ispgraph WORKERS=${workers}`,
     command: (ctx) => ({
       file: process.execPath,
-      args: ['--import', 'tsx', 'src/main.ts'],
+      args: npmStartArgs(ctx.repoRoot),
       cwd: ctx.repoRoot,
       env: { DATABASE_URL: ctx.databaseUrl, HOST: '127.0.0.1', WORKERS: String(workers), RUN_JOBS: 'false', SEED_DEMO: 'false', NODE_ENV: 'production' },
     }),
@@ -86,6 +96,32 @@ export function ispgraph(workers: number): SystemSpec {
         path.join(ctx.repoRoot, 'bench/queries', `${read}.graphql`),
         read === 'point' ? { legacyId: ctx.pointLegacyId } : {},
         { authorization: `Bearer ${ctx.token}` },
+      ),
+    canonical: graphqlCanonical(ISPGRAPH_NAMING),
+  };
+}
+
+/**
+ * ispgraph on its embedded database (PGlite, DATA_DIR, no DATABASE_URL), as `npm start` runs
+ * it, over a copy of the same data generated into its own directory (same generator, operator
+ * code and seed, so the same ids): its server CPU includes the database's, which runs in its
+ * process.
+ */
+export function ispgraphEmbedded(dataDir: string, token: string): SystemSpec {
+  return {
+    name: 'ispgraph PGlite',
+    usesPostgres: false,
+    command: (ctx) => ({
+      file: process.execPath,
+      args: npmStartArgs(ctx.repoRoot),
+      cwd: ctx.repoRoot,
+      env: { DATA_DIR: dataDir, HOST: '127.0.0.1', RUN_JOBS: 'false', SEED_DEMO: 'false', NODE_ENV: 'production' },
+    }),
+    request: (read, ctx) =>
+      graphqlRequest(
+        path.join(ctx.repoRoot, 'bench/queries', `${read}.graphql`),
+        read === 'point' ? { legacyId: ctx.pointLegacyId } : {},
+        { authorization: `Bearer ${token}` },
       ),
     canonical: graphqlCanonical(ISPGRAPH_NAMING),
   };

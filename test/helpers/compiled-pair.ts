@@ -12,6 +12,8 @@ export interface Reply {
   status: number;
   headers: { contentType: string | null; cacheControl: string | null };
   body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  /** The body's bytes as sent. */
+  text: string;
   /** Statements the server issued for this request (from its /metrics). */
   statements: number;
 }
@@ -23,7 +25,7 @@ export interface CompiledPair {
   send(app: App, query: string, variables?: Record<string, unknown>, token?: string): Promise<Reply>;
   /** Both servers' answers; the compiled one asked twice, so that its token is known. */
   both(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ fast: Reply; slow: Reply }>;
-  /** Asserts the same data (key order included) and headers from both, the compiled one in `roots` statements. */
+  /** Asserts the same bytes and headers from both, the compiled one in `roots` statements. */
   expectSame(query: string, variables?: Record<string, unknown>, roots?: number, token?: string): Promise<Record<string, any>>;
   stop(): Promise<void>;
 }
@@ -43,9 +45,10 @@ export async function startCompiledPair(engine: Engine): Promise<CompiledPair> {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables }),
     });
-    const body = (await res.json()) as Reply['body'];
+    const text = await res.text();
+    const body = JSON.parse(text) as Reply['body'];
     const headers = { contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control') };
-    return { status: res.status, headers, body, statements: (await statementsSoFar(app)) - before };
+    return { status: res.status, headers, body, text, statements: (await statementsSoFar(app)) - before };
   };
 
   const both: CompiledPair['both'] = async (query, variables = {}, token = 'demo-token') => {
@@ -59,6 +62,8 @@ export async function startCompiledPair(engine: Engine): Promise<CompiledPair> {
     const { fast, slow } = await both(query, variables, token);
     expect(slow.body.errors).toBeUndefined();
     expect(JSON.stringify(fast.body)).toBe(JSON.stringify(slow.body));
+    // byte for byte: a client hashing bodies (ETags, caches) sees one answer whichever path served it
+    expect(fast.text).toBe(slow.text);
     expect(fast.status).toBe(200);
     expect(fast.headers).toEqual(slow.headers);
     expect(fast.statements).toBe(roots);

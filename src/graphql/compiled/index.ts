@@ -27,6 +27,7 @@ import { checkShape } from '../limits/shape';
 import { MAX_TOKENS } from '../limits';
 import { log } from '../../server/logger';
 import { rootValueSql } from './build';
+import { compactJson } from './compact-json';
 import { planOperation, type Plan } from './plan';
 
 export { NotCompilable } from './plan';
@@ -167,7 +168,7 @@ export function compiledReads(schema: GraphQLSchema, database: DatabaseHandle, o
         tokens.delete(digest);
         return delegate();
       }
-      parts.push(`"${root.key}":${(row[1] as string | null) ?? 'null'}`);
+      parts.push(`"${root.key}":${row[1] === null ? 'null' : compactJson(row[1] as string)}`);
     }
     counts.answered += 1;
     return `{"data":{${parts.join(',')}}}\n`;
