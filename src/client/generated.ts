@@ -1092,7 +1092,7 @@ export type Customer = Node & {
   privateNote: Maybe<Scalars['String']['output']>;
   /** The customer's RADIUS logins, by priority. */
   radiusAccounts: Array<RadiusAccount>;
-  /** The customer's rows of one RADIUS table, for all its usernames or one (SIMPLer customerRadius list). */
+  /** The customer's rows of one RADIUS table, for all its usernames or one (SIMPLer customerRadius list). Password values are masked unless `reveal` is true. */
   radiusAttributes: Array<RadiusAttribute>;
   /** The customer's accounting sessions. */
   radiusSessions: RadiusSessionConnection;
@@ -1178,6 +1178,7 @@ export type CustomerPaymentsArgs = {
 
 /** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
 export type CustomerRadiusAttributesArgs = {
+  reveal?: Scalars['Boolean']['input'];
   table: RadiusTable;
   username?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1826,6 +1827,8 @@ export type Equipment = Node & {
   description: Maybe<Scalars['String']['output']>;
   dhcpOptions: Maybe<Scalars['String']['output']>;
   equipmentData: Maybe<Scalars['String']['output']>;
+  /** Whether an SNMP community is stored (`snmpCommunity(reveal: true)` serves it). */
+  hasSnmpCommunity: Scalars['Boolean']['output'];
   iccid: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -1854,6 +1857,7 @@ export type Equipment = Node & {
   serialNumber: Maybe<Scalars['String']['output']>;
   /** The site the device is assigned to. */
   site: Maybe<Site>;
+  /** The SNMP community the device answers to: a secret, so null unless `reveal` is true. */
   snmpCommunity: Maybe<Scalars['String']['output']>;
   status: EquipmentStatus;
   supplier: Maybe<Scalars['String']['output']>;
@@ -1874,6 +1878,12 @@ export type EquipmentMaintenanceTicketsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MaintenanceTicketOrder>;
+};
+
+
+/** A device the operator owns, in stock or in use (SIMPLer equipment). */
+export type EquipmentSnmpCommunityArgs = {
+  reveal?: Scalars['Boolean']['input'];
 };
 
 /** A page of Equipment objects. */
@@ -4165,14 +4175,16 @@ export type RadiusAttribute = {
   /** Global id; encodes the table. */
   id: Scalars['ID']['output'];
   legacyId: Scalars['Int']['output'];
+  /** Whether `value` is a secret withheld from this reply. `radiusAttributes(reveal: true)` serves it to roles with the secrets.read permission, and records the read in the audit trail. */
+  masked: Scalars['Boolean']['output'];
   /** FreeRADIUS operator (:=, ==, += …); null for usergroup rows. */
   op: Maybe<Scalars['String']['output']>;
   /** Usergroup rows only. */
   priority: Maybe<Scalars['Int']['output']>;
   table: RadiusTable;
   username: Scalars['String']['output'];
-  /** The value; the group name for usergroup rows. */
-  value: Scalars['String']['output'];
+  /** The value; the group name for usergroup rows. Null when the value is a secret (a password) not asked for in clear: see `masked`. */
+  value: Maybe<Scalars['String']['output']>;
 };
 
 /** Adds a row for one of the customer's RADIUS usernames (SIMPLer customerRadius add). */

@@ -12,6 +12,7 @@ import { toBasestation, toCpe, toEquipment } from './network.mapping';
 import { Basestation, Cpe } from './network.types';
 import { EquipmentConnection, equipmentFilterOf, equipmentSortOf, loadSite } from './site.resolver';
 import { Site } from './site.types';
+import { authorizeSecretRead, recordSecretRead } from '../tenancy/secret-reads';
 
 /** Loads a device for a field that refers to one; null when it is gone or not the caller's. */
 export async function loadEquipment(ctx: GraphQLContext, id: number | null): Promise<Equipment | null> {
@@ -42,6 +43,26 @@ export class EquipmentResolver {
   ): Promise<Equipment | null> {
     if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
     return loadEquipment(ctx, id != null ? idOf(id, 'Equipment', ['id']) : legacyId!);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The SNMP community the device answers to: a secret, so null unless `reveal` is true.',
+  })
+  async snmpCommunity(
+    @Root() item: Equipment,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('reveal', () => Boolean, {
+      defaultValue: false,
+      description: 'Serve it in clear: needs the secrets.read permission (FORBIDDEN otherwise); each read is recorded in the audit trail.',
+    })
+    reveal = false,
+  ): Promise<string | null> {
+    if (!reveal) return null;
+    authorizeSecretRead(ctx);
+    if (!item.snmpCommunity) return null;
+    await recordSecretRead(ctx, 'equipment', item.legacyId, ['snmpCommunity']);
+    return item.snmpCommunity;
   }
 
   @FieldResolver(() => Site, { nullable: true, description: 'The site the device is assigned to.' })

@@ -19,7 +19,9 @@ export class Equipment extends Node {
   @Field(() => String, { nullable: true }) invDetails!: string | null;
   @Field(() => String, { nullable: true, description: 'Device type, e.g. nanostationap, mikrotikrouter.' }) type!: string | null;
   @Field(() => String, { nullable: true }) typeLabel!: string | null;
-  @Field(() => String, { nullable: true }) snmpCommunity!: string | null;
+  /** Served by EquipmentResolver.snmpCommunity (masked unless asked for in clear). */
+  snmpCommunity!: string | null;
+  @Field(() => Boolean, { description: 'Whether an SNMP community is stored (`snmpCommunity(reveal: true)` serves it).' }) hasSnmpCommunity!: boolean;
   @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value!: string | null;
   @Field(() => String, { nullable: true }) maintEmail!: string | null;
   @Field(() => String, { nullable: true }) dhcpOptions!: string | null;

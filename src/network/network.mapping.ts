@@ -24,7 +24,7 @@ export type CustomerIpRow = typeof customerIps.$inferSelect;
 
 export function toEquipment(row: EquipmentRow): Equipment {
   const { ki: _ki, opcode: _opcode, sqn: _sqn, pin1: _pin1, pin2: _pin2, puk1: _puk1, adm1: _adm1, ...visible } = row;
-  return { ...asNode('Equipment', visible), ipAddress: hostOf(row.ipAddress) } as unknown as Equipment;
+  return { ...asNode('Equipment', visible), ipAddress: hostOf(row.ipAddress), hasSnmpCommunity: (row.snmpCommunity ?? '') !== '' } as unknown as Equipment;
 }
 
 export function toCpe(row: CpeRow): Cpe {

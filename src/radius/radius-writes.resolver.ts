@@ -13,6 +13,7 @@ import { mutate } from '../graphql/user-error';
 import { Customer } from '../customers/customer.types';
 import * as customerRadiusService from './customer-radius.service';
 import { toRadiusAccount } from './radius.mapping';
+import { authorizeSecretRead, isSecretRadiusAttribute, recordSecretRead } from '../tenancy/secret-reads';
 import * as accountService from './radius-account.service';
 import {
   RadiusAccountCreateInput,
@@ -32,7 +33,9 @@ import {
 /** Global id type names of the rows of each table. */
 const ROW_TYPE: Record<RadiusTable, string> = { radcheck: 'RadiusCheck', radreply: 'RadiusReply', radusergroup: 'RadiusUserGroup' };
 
-function toRadiusAttribute(row: customerRadiusService.RadiusAttributeRow): RadiusAttribute {
+/** A row as GraphQL serves it: a secret's value only when `reveal` was asked (and allowed); mutation payloads mask it too. */
+function toRadiusAttribute(row: customerRadiusService.RadiusAttributeRow, reveal = false): RadiusAttribute {
+  const masked = !reveal && isSecretRadiusAttribute(row.attribute);
   return {
     id: toGlobalId(ROW_TYPE[row.table as RadiusTable], row.id),
     legacyId: row.id,
@@ -40,26 +43,39 @@ function toRadiusAttribute(row: customerRadiusService.RadiusAttributeRow): Radiu
     username: row.username,
     attribute: row.attribute,
     op: row.op,
-    value: row.value,
+    value: masked ? null : row.value,
+    masked,
     priority: row.priority,
   };
 }
 
 @Resolver(() => Customer)
 export class CustomerRadiusAttributesResolver {
-  @FieldResolver(() => [RadiusAttribute], { description: "The customer's rows of one RADIUS table, for all its usernames or one (SIMPLer customerRadius list)." })
+  @FieldResolver(() => [RadiusAttribute], {
+    description:
+      "The customer's rows of one RADIUS table, for all its usernames or one (SIMPLer customerRadius list). Password values are masked unless `reveal` is true.",
+  })
   async radiusAttributes(
     @Root() customer: Customer,
     @Ctx() ctx: GraphQLContext,
     @Arg('table', () => RadiusTable) table: RadiusTable,
     @Arg('username', () => String, { nullable: true }) username?: string,
+    @Arg('reveal', () => Boolean, {
+      defaultValue: false,
+      description: 'Serve password values in clear: needs the secrets.read permission (FORBIDDEN otherwise), and each customer whose passwords are served is recorded in the audit trail.',
+    })
+    reveal = false,
   ) {
+    if (reveal) authorizeSecretRead(ctx);
     // One statement per table and username however many customers ask (the customer itself is
     // already operator-scoped; a username that is not the customer's simply has no rows).
     const loader = ctx.loaders.get<number, customerRadiusService.RadiusAttributeRow[]>(`radiusAttributes.${table}.${JSON.stringify(username ?? null)}`, async (ids) =>
       groupByKeys(ids, await customerRadiusService.attributesByCustomers(ctx.db, ctx.actor.operatorId, table, ids, username), (row) => row.customerId),
     );
-    return (await loader.load(customer.legacyId)).map(toRadiusAttribute);
+    const rows = await loader.load(customer.legacyId);
+    const secrets = rows.filter((row) => isSecretRadiusAttribute(row.attribute));
+    if (reveal && secrets.length) await recordSecretRead(ctx, 'customer', customer.legacyId, secrets.map((row) => `${row.table}:${row.attribute}`));
+    return rows.map((row) => toRadiusAttribute(row, reveal));
   }
 }
 

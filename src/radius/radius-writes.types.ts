@@ -44,7 +44,15 @@ export class RadiusAttribute {
   @Field(() => String) username!: string;
   @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute!: string | null;
   @Field(() => String, { nullable: true, description: 'FreeRADIUS operator (:=, ==, += …); null for usergroup rows.' }) op!: string | null;
-  @Field(() => String, { description: 'The value; the group name for usergroup rows.' }) value!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The value; the group name for usergroup rows. Null when the value is a secret (a password) not asked for in clear: see `masked`.',
+  })
+  value!: string | null;
+  @Field(() => Boolean, {
+    description: 'Whether `value` is a secret withheld from this reply. `radiusAttributes(reveal: true)` serves it to roles with the secrets.read permission, and records the read in the audit trail.',
+  })
+  masked!: boolean;
   @Field(() => Int, { nullable: true, description: 'Usergroup rows only.' }) priority!: number | null;
 }
 

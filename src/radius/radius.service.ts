@@ -14,6 +14,7 @@ import { customers } from '../customers/customer.table';
 import { operators } from '../tenancy/operator.table';
 import { radacct } from './radacct.table';
 import { radiusAccounts } from './radius-account.table';
+import { authorizeSecretRead } from '../tenancy/secret-reads';
 
 export type RadiusAccountRow = typeof radiusAccounts.$inferSelect;
 export type RadiusSessionRow = typeof radacct.$inferSelect;
@@ -139,6 +140,8 @@ export async function connectionStatus(ctx: ServiceContext, customerId: number):
  * never served: a customer without a login password gets a failure saying so.
  */
 export async function accessPassword(ctx: ServiceContext, customerId: number): Promise<{ username: string; password: string }> {
+  // A password in clear is a secret read (src/tenancy/secret-reads.ts): refused before anything is looked up.
+  authorizeSecretRead(ctx);
   const operatorId = ctx.actor.operatorId;
   const [customer] = await ctx.db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customerId)));
   if (!customer) throw new NotFoundError('customer', customerId, ['customerId']);

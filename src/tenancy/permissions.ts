@@ -12,6 +12,11 @@
  * - installer: equipment, sites and tickets on installations;
  * - api: a machine account for integrations: everything but administration;
  * - readonly: reads only.
+ *
+ * Secrets stored in clear because devices need them (RADIUS passwords for PAP/CHAP, SNMP
+ * communities) are a read of their own, `secrets.read`: support staff, installers, managers,
+ * integrations and admins configure routers with them; collectors and read-only users never
+ * see them. Each read in clear is written to the audit trail (secret-reads.ts).
  */
 import type { Actor, StaffRole } from '../shared/context';
 import { ForbiddenError } from '../shared/errors';
@@ -25,6 +30,7 @@ export const PERMISSIONS = {
   'network.write': 'change equipment, sites, areas, streets and buildings, IP space and RADIUS settings (accounts, attributes, overrides, CoA)',
   'support.write': 'open, change or close tickets, installer tracking and sales tasks, and message customers',
   'audit.read': 'read the audit trail',
+  'secrets.read': 'read stored device and access secrets in clear (RADIUS passwords, SNMP communities)',
   admin: 'manage staff users, credentials and operator settings',
 } as const;
 
@@ -35,9 +41,9 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 export const ROLE_PERMISSIONS: Readonly<Record<StaffRole, readonly Permission[]>> = {
   admin: ALL,
   manager: ALL.filter((p) => p !== 'admin'),
-  staff: ['read', 'customers.write', 'payments.collect', 'network.write', 'support.write'],
+  staff: ['read', 'customers.write', 'payments.collect', 'network.write', 'support.write', 'secrets.read'],
   collector: ['read', 'payments.collect'],
-  installer: ['read', 'network.write', 'support.write'],
+  installer: ['read', 'network.write', 'support.write', 'secrets.read'],
   api: ALL.filter((p) => p !== 'admin' && p !== 'audit.read'),
   readonly: ['read'],
 };

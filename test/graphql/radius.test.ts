@@ -127,7 +127,7 @@ describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
   });
 
   describe('customer attribute rows (customerRadius)', () => {
-    const list = `query($id: ID!, $table: RadiusTable!, $u: String) { node(id: $id) { ... on Customer { radiusAttributes(table: $table, username: $u) { legacyId table username attribute op value priority } } } }`;
+    const list = `query($id: ID!, $table: RadiusTable!, $u: String) { node(id: $id) { ... on Customer { radiusAttributes(table: $table, username: $u, reveal: true) { legacyId table username attribute op value priority } } } }`;
 
     it("lists a customer's rows of each table, for all usernames or one, matching SQL", async () => {
       for (const [table, sqlTable] of [['CHECK', 'radcheck'], ['REPLY', 'radreply']] as const) {

@@ -33,7 +33,7 @@ interface EquipmentView {
   site: { legacyId: number } | null;
   parent: { legacyId: number } | null;
 }
-const EQUIPMENT_FIELDS = 'nickname ipAddress mac description serialNumber status type typeLabel invDetails snmpCommunity value maintEmail receiveDate note imsi iccid site { legacyId } parent { legacyId }';
+const EQUIPMENT_FIELDS = 'nickname ipAddress mac description serialNumber status type typeLabel invDetails snmpCommunity(reveal: true) value maintEmail receiveDate note imsi iccid site { legacyId } parent { legacyId }';
 
 describe.each(enabledEngines())('SIMPLer equipment operations on %s', (engine) => {
   let t: TestApp;

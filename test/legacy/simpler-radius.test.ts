@@ -51,7 +51,7 @@ describe.each(enabledEngines())('SIMPLer RADIUS operations on %s', (engine) => {
   const graphAttributes = async (customerId: number, table: 'CHECK' | 'REPLY' | 'USERGROUP') =>
     (
       await t.gql<{ customer: { radiusAttributes: { legacyId: number; username: string; attribute: string | null; op: string | null; value: string; priority: number | null }[] } }>(
-        `query($id: Int!, $table: RadiusTable!) { customer(legacyId: $id) { radiusAttributes(table: $table) { legacyId username attribute op value priority } } }`,
+        `query($id: Int!, $table: RadiusTable!) { customer(legacyId: $id) { radiusAttributes(table: $table, reveal: true) { legacyId username attribute op value priority } } }`,
         { id: customerId, table },
       )
     ).data.customer.radiusAttributes;

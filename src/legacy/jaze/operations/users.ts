@@ -227,15 +227,15 @@ const moveGroup = operation({
 
 const getUserPassword = operation({
   name: 'get_user_password',
-  access: 'read',
+  access: 'secrets.read',
   summary: "The user's internet-access password: the password of its main RADIUS login (E11).",
   params: [userIdParam('user_id')],
   returns: '{status, errorCode, message: {password}}',
   graphql: '— not served by GraphQL (RadiusAccount.hasPassword only); SIMPLer listRADIUSdetails serves it too',
   routes: [{ method: 'GET', path: '/api/v1/get_user_password/:user_id' }],
   notes:
-    'RADIUS login passwords are stored in clear because PAP/CHAP need them; this returns the main login\'s (the `username` of the User record), and each read is ' +
-    'written to the audit log. The end-user-portal password is kept only as a hash and is never returned: a user without a login password gets failure 412 saying so.',
+    'RADIUS login passwords are stored in clear because PAP/CHAP need them; this returns the main login\'s (the `username` of the User record) to roles with ' +
+    'the secrets.read permission, and each read is written to the audit log. The end-user-portal password is kept only as a hash and is never returned: a user without a login password gets failure 412 saying so.',
   async run(ctx, args) {
     const { password } = await radiusService.accessPassword(ctx, args.requiredInt('user_id'));
     return jazeMessage({ password });
