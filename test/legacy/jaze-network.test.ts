@@ -490,12 +490,13 @@ describe.each(enabledEngines())('Jaze network endpoints on %s', (engine) => {
     it('refuses an index past the end or below 0, an IP the row lacks, a bad toRemove and unknown users', async () => {
       const before = await graph(customer);
       const missing = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 9 });
-      expect(missing.body).toMatchObject({ status: 'failure', errorCode: 404 });
+      // the row is named by the index the caller sent
+      expect(missing.body).toEqual({ status: 'failure', errorCode: 404, message: `staticIpMac row of user ${customer} at index 9 does not exist` });
       // one past the last index: counting from 0, the row count itself names no row
       const pastEnd = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: before.length });
       expect(pastEnd.body).toMatchObject({ status: 'failure', errorCode: 404 });
       const negative = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: -1 });
-      expect(negative.body).toMatchObject({ status: 'failure' });
+      expect(negative.body).toMatchObject({ status: 'failure', errorCode: 404 });
       const noIp = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 0, toRemove: 'ip' });
       expect(noIp.body).toMatchObject({ status: 'failure', errorCode: 412 });
       const badWhat = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 0, toRemove: 'all' });

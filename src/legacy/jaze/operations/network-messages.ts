@@ -10,7 +10,7 @@ import * as overrideService from '../../../radius/override.service';
 import * as statsService from '../../../radius/radius-stats.service';
 import * as messageService from '../../../support/message.service';
 import { ACCESS_TYPES, EMAIL_TEMPLATES, MESSAGE_STATUS, SMS_TEMPLATES, USAGE_ALERT_TYPES, type MessageRow } from '../../../support/message.service';
-import { DomainError, PreconditionFailedError } from '../../../shared/errors';
+import { DomainError, NotFoundError, PreconditionFailedError } from '../../../shared/errors';
 import type { Args } from '../../catalog/args';
 import { operation, type LegacyOperation, type ParamSpec } from '../../catalog/operation';
 import { jazeMessage, jazeRaw } from '../envelope';
@@ -286,8 +286,18 @@ const otherOperations = [
       'A row left with neither IP nor MAC is deleted; a released IP also leaves the user’s RADIUS replies. Releasing an IP (or MAC) the row does not have is 412.',
     run: async (ctx, args) => {
       const what = (args.text('toRemove') ?? 'both') as customerIpService.ReleaseWhat;
+      const userId = args.requiredInt('userId');
+      const index = args.requiredInt('whichIpMacRow');
       // the service counts positions from 1; the wire index counts from 0 (see notes)
-      await customerIpService.releaseAtPosition(ctx, args.requiredInt('userId'), args.requiredInt('whichIpMacRow') + 1, what);
+      try {
+        await customerIpService.releaseAtPosition(ctx, userId, index + 1, what);
+      } catch (error) {
+        // name the row as the caller counted it, not by the service's position
+        if (error instanceof NotFoundError && error.problems[0]?.field[0] === 'whichIpMacRow') {
+          throw new NotFoundError(`staticIpMac row of user ${userId} at index`, index, ['whichIpMacRow']);
+        }
+        throw error;
+      }
       return jazeMessage(RELEASED);
     },
   }),
