@@ -134,7 +134,7 @@ export async function listForCustomer(ctx: ServiceContext, customerId: number): 
 
 /**
  * The id of a customer's n-th binding (1-based, in the order they were added): Jaze
- * release_ip_mac addresses a binding by this position (`whichIpMacRow`).
+ * release_ip_mac addresses a binding by its index in this order (`whichIpMacRow`, from 0).
  */
 export async function idAtPosition(ctx: ServiceContext, customerId: number, position: number): Promise<number> {
   const [row] = Number.isInteger(position) && position >= 1

@@ -10,7 +10,7 @@ import { interfaces } from './interface.table';
  * `macrestrict`, `label`, `type` public/private, `dhcpoptions`, `radius_username`, `gatewayid`,
  * `updateMAConEUPLogin`) and Jaze's `staticIpMac` rows (`staticIpAddress`, `staticIpBoundMac`).
  * Jaze release_ip_mac can release just the IP or just the MAC, so either may be null, not both;
- * its `whichIpMacRow` is the row's position in the customer's list ordered by id.
+ * its `whichIpMacRow` is the row's index (from 0) in the customer's list ordered by id.
  * A customer holding IPs cannot be deleted (SIMPLer deleteCustomer rule 3).
  */
 export const customerIps = pgTable(

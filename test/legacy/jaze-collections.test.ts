@@ -318,6 +318,36 @@ describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (e
       expect(owing.length).toBe(entries.filter((e) => Number(e[0].balance ?? 0) > 0).length);
     });
 
+    it('reads the balance filter under every spelling the document uses: "Userwith balance", %20, + and _', async () => {
+      const entries = await round(COLLECTOR);
+      const owing = userIds(await round(COLLECTOR, { userWithBalance: 1 }));
+      // the filter must be visible: the round holds customers who owe and customers who do not
+      expect(owing.length).toBeGreaterThan(0);
+      expect(owing.length).toBeLessThan(entries.length);
+      const send = async (body: string | undefined, query = '', type = 'application/x-www-form-urlencoded') => {
+        const res = await fetch(`${t.url}/api/v1/get_collection_users_areawise${query}`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer demo-token', ...(body === undefined ? {} : { 'content-type': type }) },
+          body,
+        });
+        const reply = (await res.json()) as { status: string; message?: string; data: [{ UserLocation: { user_id: string } }[]] };
+        expect(reply.status, reply.message).toBe('success');
+        return userIds(reply.data[0]);
+      };
+      const spellings: [string, string | undefined, string?, string?][] = [
+        ['JSON, as printed', JSON.stringify({ adminId: COLLECTOR, 'Userwith balance': 1 }), '', 'application/json'],
+        ['JSON, underscore', JSON.stringify({ adminId: COLLECTOR, Userwith_balance: '1' }), '', 'application/json'],
+        ['form, %20', `adminId=${COLLECTOR}&Userwith%20balance=1`],
+        ['form, +', `adminId=${COLLECTOR}&Userwith+balance=1`],
+        ['form, _', `adminId=${COLLECTOR}&Userwith_balance=1`],
+        ['query string, %20', undefined, `?adminId=${COLLECTOR}&Userwith%20balance=1`],
+        ['query string, +', undefined, `?adminId=${COLLECTOR}&Userwith+balance=1`],
+      ];
+      for (const [label, body, query, type] of spellings) expect(await send(body, query, type), label).toEqual(owing);
+      // and 0 under the document's spelling is "everyone"
+      expect(await send(`adminId=${COLLECTOR}&Userwith%20balance=0`)).toEqual(userIds(entries));
+    });
+
     it('assigns a customer to a collector, and moves them to another admin’s round', async () => {
       const customer = takeCustomer();
       const res = await post('/api/v1/assign_users_to_admin', { userId: customer, accountId: 'demo', adminId: COLLECTOR });

@@ -205,6 +205,29 @@ describe.each(enabledEngines())('Jaze network endpoints on %s', (engine) => {
       expect(again.body.message).toBe('User has no bandwidth override');
     });
 
+    it('accepts the documented-mandatory bandwidthResetEveryValueDay with every period, using it only for weekly', async () => {
+      const [id] = await customersWithoutOverrides(1);
+      const fup = { userId: id, bandwidthRestriction: 'on', bandwidthReset: 'data', bandwidthResetLimit: '10', bandwidthResetUnitData: 'gb', bandwidthTemplate: templates[0], bandwidthReset2: 'always', bandwidthTemplate2: templates[1] };
+      // a client that fills in every field the document marks, whatever the period
+      const monthly = await jaze(t.url, 'POST', '/api/v1/override_user_bandwidth', { ...fup, bandwidthResetEvery: 'monthly', bandwidthResetEveryValue: 3, bandwidthResetEveryValueDay: 2 });
+      expect(monthly.body).toEqual({ status: 'success', errorCode: 200, message: 'Profile values overriden for user' });
+      expect(await graph(id!)).toMatchObject({ resetEvery: 'MONTHLY', resetEveryValue: 3, resetEveryDay: null });
+      const daily = await jaze(t.url, 'POST', '/api/v1/override_user_bandwidth', { ...fup, bandwidthResetEvery: 'daily', bandwidthResetEveryValue: 1, bandwidthResetEveryValueDay: 0 });
+      expect(daily.body.status).toBe('success');
+      expect(await graph(id!)).toMatchObject({ resetEvery: 'DAILY', resetEveryValue: null, resetEveryDay: null });
+      const weekly = await jaze(t.url, 'POST', '/api/v1/override_user_bandwidth', { ...fup, bandwidthResetEvery: 'weekly', bandwidthResetEveryValue: 1, bandwidthResetEveryValueDay: 5 });
+      expect(weekly.body.status).toBe('success');
+      expect(await graph(id!)).toMatchObject({ resetEvery: 'WEEKLY', resetEveryValue: null, resetEveryDay: 5 });
+      const always = await jaze(t.url, 'POST', '/api/v1/override_user_bandwidth', { userId: id, bandwidthRestriction: 'on', bandwidthReset: 'always', bandwidthResetEveryValueDay: 1, bandwidthTemplate: templates[1] });
+      expect(always.body.status).toBe('success');
+      expect(await graph(id!)).toMatchObject({ reset: 'ALWAYS', resetEvery: null, resetEveryDay: null, bandwidthTemplate: { legacyId: templates[1] } });
+      // weekly still needs its day
+      const weeklyWithoutDay = await jaze(t.url, 'POST', '/api/v1/override_user_bandwidth', { ...fup, bandwidthResetEvery: 'weekly' });
+      expect(weeklyWithoutDay.body).toMatchObject({ status: 'failure', errorCode: 400 });
+      expect(weeklyWithoutDay.body.message).toMatch(/day of week/);
+      await jaze(t.url, 'POST', '/api/v1/override_user_bandwidth', { userId: id });
+    });
+
     it('refuses an incomplete FUP reset, a bad period day, unknown templates and users, changing nothing', async () => {
       const [id] = await customersWithoutOverrides(1);
       const before = await overridesWrites();
@@ -442,36 +465,45 @@ describe.each(enabledEngines())('Jaze network endpoints on %s', (engine) => {
       }
     });
 
-    it('releases the IP, the MAC, or the whole row by its position in staticIpMac', async () => {
-      const ipOnly = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 2, toRemove: 'ip' });
+    it('releases the IP, the MAC, or the whole row by its index in get_details\' staticIpMac, counted from 0', async () => {
+      const details = await jaze(t.url, 'GET', `/api/v1/get_details/${customer}`);
+      const rows = (details.body.data as Record<string, unknown>[]).find((part) => 'staticIpMac' in part)!.staticIpMac as { staticIpAddress: string }[];
+      const index = rows.findIndex((row) => row.staticIpAddress === '192.0.2.202');
+      expect(index).toBe(1);
+      const ipOnly = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: index, toRemove: 'ip' });
       expect(ipOnly.body).toEqual({ status: 'success', errorCode: 200, message: 'The Static IP/MAC have been released' });
       expect(await graph(customer)).toEqual([
         { ip: '192.0.2.201', mac: '02:00:00:00:00:01' },
         { ip: null, mac: '02:00:00:00:00:02' },
         { ip: '192.0.2.203', mac: '02:00:00:00:00:03' },
       ]);
-      await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 3, toRemove: 'mac' });
-      // default: both, which deletes the row
-      await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 1 });
+      await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 2, toRemove: 'mac' });
+      // default: both, which deletes the row; 0 is the first row (the document's clients send the array index)
+      const first = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 0 });
+      expect(first.body).toEqual({ status: 'success', errorCode: 200, message: 'The Static IP/MAC have been released' });
       expect(await graph(customer)).toEqual([
         { ip: null, mac: '02:00:00:00:00:02' },
         { ip: '192.0.2.203', mac: null },
       ]);
     });
 
-    it('refuses a row that does not exist, row 0, an IP the row lacks, a bad toRemove and unknown users', async () => {
+    it('refuses an index past the end or below 0, an IP the row lacks, a bad toRemove and unknown users', async () => {
       const before = await graph(customer);
       const missing = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 9 });
-      expect(missing.body).toMatchObject({ status: 'failure', errorCode: 404 });
-      const zero = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 0 });
-      expect(zero.body).toMatchObject({ status: 'failure', errorCode: 404 });
-      const noIp = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 1, toRemove: 'ip' });
+      // the row is named by the index the caller sent
+      expect(missing.body).toEqual({ status: 'failure', errorCode: 404, message: `staticIpMac row of user ${customer} at index 9 does not exist` });
+      // one past the last index: counting from 0, the row count itself names no row
+      const pastEnd = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: before.length });
+      expect(pastEnd.body).toMatchObject({ status: 'failure', errorCode: 404 });
+      const negative = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: -1 });
+      expect(negative.body).toMatchObject({ status: 'failure', errorCode: 404 });
+      const noIp = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 0, toRemove: 'ip' });
       expect(noIp.body).toMatchObject({ status: 'failure', errorCode: 412 });
-      const badWhat = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 1, toRemove: 'all' });
+      const badWhat = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer, whichIpMacRow: 0, toRemove: 'all' });
       expect(badWhat.body).toMatchObject({ status: 'failure', errorCode: 400 });
       const noRow = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: customer });
       expect(noRow.body.message).toMatch(/whichIpMacRow is required/);
-      const unknownUser = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: 999999, whichIpMacRow: 1 });
+      const unknownUser = await jaze(t.url, 'POST', '/api/v1/release_ip_mac', { userId: 999999, whichIpMacRow: 0 });
       expect(unknownUser.body).toMatchObject({ status: 'failure', errorCode: 404, message: 'customer 999999 does not exist' });
       expect(await graph(customer)).toEqual(before);
     });

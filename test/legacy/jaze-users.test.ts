@@ -165,6 +165,10 @@ describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
       expect(usage.billingStartDate).toBe(`${addMonths(sub!.next, -1)} 00:00:00`);
       expect(usage.bandwidthTemplateName).toBeTruthy();
       expect(usage.totalDataUsage).toBe(Number(usage.uploadDataUsage) + Number(usage.downloadDataUsage));
+      // the quota fields of the E3/E13 samples: the cycle's bytes against the plan's usage limit
+      expect(usage.billingResetType).toBe('payAsYouGo');
+      expect(usage.usedBandwidthQuota).toBe(usage.totalDataUsage);
+      expect(usage.totalBandwidthQuota).toBe(usage.dataLimit === null ? null : Number(usage.dataLimit));
       const [loc] = await rows<{ area: string | null; street: string | null; block: string | null }>(
         db,
         sql`select a.name as area, s.name as street, b.name as block from customers c left join areas a on a.id = c.area_id left join streets s on s.id = c.street_id left join buildings b on b.id = c.building_id where c.id = 1`,
@@ -203,7 +207,9 @@ describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
 
       const all = await get('/api/v1/get_all');
       expect(all.body.status).toBe('success');
-      expect(all.body.data).toHaveLength(4 * n);
+      // three parts per user, as the E3 sample: clients step through the list in threes
+      expect(all.body.data).toHaveLength(3 * n);
+      expect((all.body.data as Record<string, unknown>[]).slice(0, 6).map((p) => Object.keys(p)[0])).toEqual(['User', 'currentBillingCycleUsage', 'staticIpMac', 'User', 'currentBillingCycleUsage', 'staticIpMac']);
       const users = (all.body.data as Record<string, any>[]).filter((p) => 'User' in p).map((p) => p.User.id); // eslint-disable-line @typescript-eslint/no-explicit-any
       expect(users).toEqual(ids);
 
@@ -268,8 +274,13 @@ describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
       const graph = (await graphCustomer(4))!;
       const res = await get(`/api/v1/get_user_from_all_accounts/username/${graph.radiusAccounts[0]!.username}`);
       expect(res.body.status).toBe('success');
-      expect(res.body.data).toHaveLength(4);
+      // three parts, as the E13 sample; the location rides inside User, the usage carries the quota fields of get_details' values
+      expect(res.body.data).toHaveLength(3);
       expect(res.body.data[0].User).toMatchObject({ id: '4', account_id: 'demo' });
+      const details = (await get('/api/v1/get_details/4')).body.data;
+      expect(res.body.data[0].User).toMatchObject({ ...details[0].User, ...details[3].location });
+      expect(res.body.data[1].currentBillingCycleUsage).toEqual(details[1].currentBillingCycleUsage);
+      expect(res.body.data[2].staticIpMac).toEqual(details[2].staticIpMac);
       const byPhone = await get(`/api/v1/get_user_from_all_accounts/phone/${encodeURIComponent(graph.phone!)}`);
       expect(byPhone.body.data[0].User.id).toBe('4');
       expect((await get('/api/v1/get_user_from_all_accounts/email/x@y.z')).body).toMatchObject({ errorCode: 400 });
@@ -330,15 +341,26 @@ describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
       expect((await get('/api/v1/get_details/5')).body.data[0].User.groupId).toBe(String(target.legacyId));
     });
 
-    it('records a move at the next billing cycle', async () => {
+    it('records a move at the next billing cycle, answering the documented message with the day it applies beside it', async () => {
       const before = (await graphCustomer(6))!;
       const target = (await servicePlans(true)).find((p) => p.legacyId !== before.servicePlan!.legacyId)!;
       const res = await move({ userId: 6, groupId: target.legacyId, type: 'nextbillingCycle', clearUserDataUsage: 'yes' });
-      expect(res.body.status).toBe('success');
-      expect(res.body.message).toMatch(new RegExp(`^The User 6 will be moved to group ${target.legacyId} on \\d{4}-\\d{2}-\\d{2}$`));
+      // the document's text exactly, so clients comparing for equality (or by prefix) accept it
+      expect(res.body).toEqual({ status: 'success', errorCode: 200, message: 'The User 6 Moved', effectiveDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
       const after = (await graphCustomer(6))!;
       expect(after.servicePlan!.legacyId).toBe(before.servicePlan!.legacyId);
       expect(after.pendingPlanChanges).toContainEqual({ timing: 'NEXT_BILLING_CYCLE', toPlan: { legacyId: target.legacyId } });
+    });
+
+    it('records a move on a custom date with the documented message and that date as effectiveDate', async () => {
+      const before = (await graphCustomer(7))!;
+      const target = (await servicePlans(true)).find((p) => p.legacyId !== before.servicePlan!.legacyId)!;
+      // a fixed far-future day: never in the past at any clock instant the suite runs at
+      const res = await move({ userId: 7, groupId: target.legacyId, type: 'customDate', customDateTo: '2090-06-15' });
+      expect(res.body).toEqual({ status: 'success', errorCode: 200, message: 'The User 7 Moved', effectiveDate: '2090-06-15' });
+      const after = (await graphCustomer(7))!;
+      expect(after.servicePlan!.legacyId).toBe(before.servicePlan!.legacyId);
+      expect(after.pendingPlanChanges).toContainEqual({ timing: 'CUSTOM_DATE', toPlan: { legacyId: target.legacyId } });
     });
 
     it('refuses bad input and changes nothing', async () => {

@@ -91,7 +91,7 @@ export function refuseUnstorableText(raw: RawArgs): void {
  * dialect (its authentication parameters). Throws one DomainError listing every problem.
  */
 export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<string>): Args {
-  const byName = new Map(op.params.map((p) => [p.name.toLowerCase(), p]));
+  const byName = new Map(op.params.flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => [nameKey(n), p] as const)));
   const values = new Map<string, Value>();
   const patterned = new Map<string, string | null>();
   const problems: FieldProblem[] = [];
@@ -99,7 +99,7 @@ export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<st
 
   for (const [name, rawValue] of raw) {
     if (skip.has(name.toLowerCase())) continue;
-    const spec = byName.get(name.toLowerCase());
+    const spec = byName.get(nameKey(name));
     if (spec) {
       const parsed = parseValue(spec, rawValue);
       if ('error' in parsed) problem(spec.name, `${spec.name}: ${parsed.error}`);
@@ -122,6 +122,16 @@ export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<st
   }
   if (problems.length) throw new DomainError('INVALID', problems.map((p) => p.message).join('; '), problems);
   return new Args(values, patterned);
+}
+
+/**
+ * How a sent name is compared with a parameter's name and aliases: case-insensitively, and with a
+ * space the same as an underscore. The vendor documents print names with spaces where their
+ * clients send underscores (Jaze E21 `Userwith balance`: PHP turns a space in a form key into `_`,
+ * `%20` and `+` decode to a space), so all three spellings mean the one parameter.
+ */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/ /g, '_');
 }
 
 type Parsed = { value: Value | undefined } | { error: string };

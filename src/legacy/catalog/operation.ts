@@ -40,6 +40,11 @@ export interface ParamSpec {
   values?: readonly string[];
   /** What the legacy document says about it (shown in the WSDL and the compatibility table). */
   doc?: string;
+  /**
+   * Other spellings the vendor document uses for this parameter (`Userwith balance`), matched
+   * like the name; the value is passed on under `name`.
+   */
+  aliases?: readonly string[];
 }
 
 /** Parameters whose names follow a pattern (`custom_field_12`, custom-table column ids). */

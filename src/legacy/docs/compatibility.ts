@@ -30,13 +30,22 @@ export function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** The document's other spellings of parameter names, which are accepted as the name. */
+function aliasNote(op: LegacyOperation): string {
+  const spelled = op.params.filter((p) => p.aliases?.length).map((p) => `${p.aliases!.map((a) => `\`${a}\``).join(', ')} for \`${p.name}\``);
+  return spelled.length ? `Also accepted as the document spells them: ${spelled.join('; ')} (a space, \`%20\`, \`+\` or \`_\` alike, any case).` : '';
+}
+
 function routedSection(dialect: RoutedDialect): string {
   const rows = dialect.operations.map((op) => {
     const routes = (op.routes ?? []).map((r) => `\`${r.method} ${r.path}\``).join('<br>');
     const required = op.params.filter((p) => p.required).map((p) => `\`${p.name}\``);
     return `| ${op.name} | ${routes} | ${cell(op.summary)} | ${required.length ? required.join(', ') : '—'} | ${cell(op.returns)} | ${access(op)} | \`${cell(op.graphql)}\` |`;
   });
-  const notes = dialect.operations.filter((op) => op.notes).map((op) => `- **${op.name}**: ${op.notes}`);
+  const notes = dialect.operations
+    .map((op) => [op.name, [op.notes, aliasNote(op)].filter(Boolean).join(' ')] as const)
+    .filter(([, text]) => text)
+    .map(([name, text]) => `- **${name}**: ${text}`);
   return `## ${dialect.title} (${counted(dialect.operations.length, 'endpoint')})
 
 ${dialect.intro}

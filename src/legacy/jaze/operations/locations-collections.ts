@@ -155,7 +155,7 @@ const collectionOperations = [
     params: [
       { name: 'adminId', kind: 'integer', required: true, doc: 'The collection admin (staff user id).' },
       { name: 'areaId', kind: 'integer', doc: 'Only customers in this area.' },
-      { name: 'userWithBalance', kind: 'boolean', doc: '1: only customers with an unpaid balance. The document spells it "Userwith balance".' },
+      { name: 'userWithBalance', kind: 'boolean', aliases: ['Userwith balance'], doc: '1: only customers with an unpaid balance. The document spells it "Userwith balance".' },
     ],
     returns: '{ status, errorCode: 200, data: [ [ { "0": { balance }, UserLocation, Contact, CollectionArea, CollectionStreet, CollectionBlock } ] ] }',
     graphql: 'query collectionRound',
@@ -166,7 +166,7 @@ const collectionOperations = [
     notes:
       'The document\'s nested `data: [[…]]` is kept. `balance` is the unpaid part of open invoices (null when none is open). ' +
       'Contact: `person_title` is the company name, `first_name`/`last_name` split the customer name at its last word. ' +
-      'The parameter "Userwith balance" (a space in the name) is read as `userWithBalance`. Unknown admin or area: 404.',
+      'Unknown admin or area: 404.',
     run: async (ctx, args) => {
       const rows = await collectionService.collectionRound(ctx, {
         staffUserId: args.requiredInt('adminId'),

@@ -10,7 +10,7 @@ import * as overrideService from '../../../radius/override.service';
 import * as statsService from '../../../radius/radius-stats.service';
 import * as messageService from '../../../support/message.service';
 import { ACCESS_TYPES, EMAIL_TEMPLATES, MESSAGE_STATUS, SMS_TEMPLATES, USAGE_ALERT_TYPES, type MessageRow } from '../../../support/message.service';
-import { DomainError, PreconditionFailedError } from '../../../shared/errors';
+import { DomainError, NotFoundError, PreconditionFailedError } from '../../../shared/errors';
 import type { Args } from '../../catalog/args';
 import { operation, type LegacyOperation, type ParamSpec } from '../../catalog/operation';
 import { jazeMessage, jazeRaw } from '../envelope';
@@ -66,6 +66,7 @@ const overrideOperations = [
     notes:
       'The reset rules are the override service’s: with bandwidthRestriction "on" a reset is needed; unless it is always, the limit (> 0), unit, period, ' +
       'bandwidthReset2 and bandwidthTemplate2 are required; bandwidthResetEveryValue belongs to (and is required by) monthly, bandwidthResetEveryValueDay to weekly. ' +
+      'The document marks bandwidthResetEveryValueDay mandatory and clients send both values whatever the period, so each is ignored for the periods it has no meaning for (never refused). ' +
       'Without the restriction the reset arguments are ignored. The document marks bandwidthTemplate mandatory and also says "pass only userId to remove": ' +
       'only userId removes the override (message "Bandwidth override removed for user", or "User has no bandwidth override" when there was none).',
     run: async (ctx, args) => {
@@ -271,18 +272,32 @@ const otherOperations = [
     summary: "E34: releases the IP, the MAC or both of one of the user's static IP/MAC rows.",
     params: [
       USER_ID,
-      { name: 'whichIpMacRow', kind: 'integer', required: true, doc: 'The row, counted from 1 in the order of the user details’ staticIpMac array.' },
+      { name: 'whichIpMacRow', kind: 'integer', required: true, doc: 'The row’s index in the user details’ staticIpMac array, counted from 0.' },
       { name: 'toRemove', kind: 'text', values: ['ip', 'mac', 'both'], doc: 'What to release (default both).' },
     ],
     returns: `{ status, errorCode, message: "${RELEASED}" }`,
     graphql: 'mutation customerIpRelease',
     routes: [{ method: 'POST', path: '/api/v1/release_ip_mac' }],
     notes:
-      `${MENDED_ERRORCODE} whichIpMacRow counts from 1 (the first staticIpMac entry of get_details is row 1; 0 is refused, never taken as another row). ` +
+      `${MENDED_ERRORCODE} whichIpMacRow is the index into get_details' staticIpMac array, counted from 0 (0 = the first entry). The document gives no ` +
+      'number, only "the row number … you will be getting in staticIpMac array": its clients read that array (a PHP, Python or JavaScript array, indexed ' +
+      'from 0) and send the index they found the row at, so 0 is the first row. Counting from 1 as well would make 1 mean the first row to some clients ' +
+      'and the second to others; only one base is accepted, and an index past the end (or below 0) is 404. ' +
       'A row left with neither IP nor MAC is deleted; a released IP also leaves the user’s RADIUS replies. Releasing an IP (or MAC) the row does not have is 412.',
     run: async (ctx, args) => {
       const what = (args.text('toRemove') ?? 'both') as customerIpService.ReleaseWhat;
-      await customerIpService.releaseAtPosition(ctx, args.requiredInt('userId'), args.requiredInt('whichIpMacRow'), what);
+      const userId = args.requiredInt('userId');
+      const index = args.requiredInt('whichIpMacRow');
+      // the service counts positions from 1; the wire index counts from 0 (see notes)
+      try {
+        await customerIpService.releaseAtPosition(ctx, userId, index + 1, what);
+      } catch (error) {
+        // name the row as the caller counted it, not by the service's position
+        if (error instanceof NotFoundError && error.problems[0]?.field[0] === 'whichIpMacRow') {
+          throw new NotFoundError(`staticIpMac row of user ${userId} at index`, index, ['whichIpMacRow']);
+        }
+        throw error;
+      }
       return jazeMessage(RELEASED);
     },
   }),

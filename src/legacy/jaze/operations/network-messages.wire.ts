@@ -95,8 +95,8 @@ export function resetParams(prefix: 'bandwidth' | 'vendor'): { head: ParamSpec[]
       { name: `${prefix}ResetLimit`, kind: 'decimal', doc: `The FUP limit (> 0). ${unlessAlways}` },
       { name: `${prefix}ResetUnitData`, kind: 'text', values: ['mb', 'gb'], doc: unlessAlways },
       { name: `${prefix}ResetEvery`, kind: 'text', values: ['daily', 'weekly', 'monthly', 'never', 'billing'], doc: unlessAlways },
-      { name: `${prefix}ResetEveryValue`, kind: 'integer', doc: 'Day of month (1..31) a monthly period starts on; only with monthly.' },
-      { name: `${prefix}ResetEveryValueDay`, kind: 'integer', doc: 'Day of week (0 = Sunday .. 6) a weekly period starts on; only with weekly.' },
+      { name: `${prefix}ResetEveryValue`, kind: 'integer', doc: 'Day of month (1..31) a monthly period starts on; required for monthly, ignored for other periods.' },
+      { name: `${prefix}ResetEveryValueDay`, kind: 'integer', doc: 'Day of week (0 = Sunday .. 6) a weekly period starts on; required for weekly, ignored for other periods.' },
     ],
     reset2: { name: `${prefix}Reset2`, kind: 'text', values: ['always'], doc: unlessAlways },
   };
@@ -104,9 +104,17 @@ export function resetParams(prefix: 'bandwidth' | 'vendor'): { head: ParamSpec[]
 
 const RESET_WIRE: Record<string, OverrideReset> = { always: 'always', data: 'data', uploadDownload: 'upload_download' };
 
+/**
+ * The override service's reset input. The document marks `…ResetEveryValue` and
+ * `…ResetEveryValueDay` as sent whenever the reset is not "always" (E28 even marks the day
+ * mandatory), so clients send both whatever the period; each has a meaning for one period only
+ * (day of month: monthly, day of week: weekly), and is passed on for that period and ignored
+ * for the others rather than refused.
+ */
 export function resetInput(args: Args, prefix: 'bandwidth' | 'vendor', customerId: number): ResetInput {
   const reset = args.text(`${prefix}Reset`);
   const reset2 = args.text(`${prefix}Reset2`);
+  const every = args.text(`${prefix}ResetEvery`);
   return {
     customerId,
     restrictionOn: args.text(`${prefix}Restriction`) === 'on',
@@ -114,8 +122,8 @@ export function resetInput(args: Args, prefix: 'bandwidth' | 'vendor', customerI
     resetLimit: args.text(`${prefix}ResetLimit`) ?? null,
     resetUnit: (args.text(`${prefix}ResetUnitData`) as ResetInput['resetUnit']) ?? null,
     resetEvery: (args.text(`${prefix}ResetEvery`) as ResetInput['resetEvery']) ?? null,
-    resetEveryValue: args.int(`${prefix}ResetEveryValue`) ?? null,
-    resetEveryDay: args.int(`${prefix}ResetEveryValueDay`) ?? null,
+    resetEveryValue: every === 'monthly' ? (args.int(`${prefix}ResetEveryValue`) ?? null) : null,
+    resetEveryDay: every === 'weekly' ? (args.int(`${prefix}ResetEveryValueDay`) ?? null) : null,
     reset2: reset2 ? RESET_WIRE[reset2] : null,
   };
 }

@@ -20,6 +20,7 @@ import {
   JAZE_STATUSES,
   jazeDayFirstDateTime,
   userDetails,
+  userDetailsInThrees,
   userRecord,
   userWithStaticIps,
 } from './users.wire';
@@ -38,9 +39,9 @@ const MOVE_TYPES: Record<string, PlanChangeTiming> = {
   customDate: 'custom_date',
 };
 
-/** Users' detail lists laid end to end, as the get_all and get_user_from_all_accounts samples show them. */
+/** Users' detail lists laid end to end, three parts each, as the get_all and get_user_from_all_accounts samples show them. */
 function detailList(profiles: subscriberService.SubscriberProfile[]) {
-  return profiles.flatMap(userDetails);
+  return profiles.flatMap(userDetailsInThrees);
 }
 
 /** The profiles a look-up names; finding nobody is a 404 naming what was looked for. */
@@ -65,7 +66,8 @@ const getDetails = operation({
     'The sample\'s broken braces are mended to a list of four one-key objects. `username` is the main RADIUS login (else the nickname); `name` is the first word of ' +
     'the name and `last_name` the rest; times are in the user\'s time zone (the record\'s `timezone`). Usage counts sessions started in the current billing cycle ' +
     '(the billing subscription\'s period ending on its next billing date); without a billing subscription the cycle fields are null. `dataLimit` is the plan\'s ' +
-    'usage limit in bytes, null when unlimited.',
+    'usage limit in bytes, null when unlimited. `billingResetType`, `usedBandwidthQuota` and `totalBandwidthQuota` (shown by the E3 and E13 samples) are given too: ' +
+    '`payAsYouGo` (counters restart when the user\'s own billing subscription renews; null without one), the cycle\'s bytes, and the usage limit in bytes (null when unlimited).',
   async run(ctx, args) {
     return jazeData(userDetails(await subscriberService.profile(ctx, args.requiredInt('user_id'))));
   },
@@ -76,10 +78,13 @@ const getAll = operation({
   access: 'read',
   summary: "Every user's details (E3).",
   params: [],
-  returns: '{status, errorCode, data: [{User}, {currentBillingCycleUsage}, {staticIpMac}, {location}, {User}, …]}',
+  returns: '{status, errorCode, data: [{User}, {currentBillingCycleUsage}, {staticIpMac}, {User}, …]}',
   graphql: 'query customers',
   routes: [{ method: 'GET', path: '/api/v1/get_all' }],
-  notes: 'The sample lists the parts of each user one after another; `data` does so, four parts per user, by id. Records as in get_details.',
+  notes:
+    'The sample lists the parts of each user one after another; `data` does so, three parts per user as in the sample, by id. Records as in get_details, ' +
+    'except that the location fields (latitude, longitude, area_id, area, street_id, street, block_id, block) are inside `User`: a fourth part would break ' +
+    'clients that step through the list in threes.',
   async run(ctx) {
     return jazeData(detailList(await subscriberService.profiles(ctx)));
   },
@@ -203,12 +208,13 @@ const moveGroup = operation({
     { name: 'clearUserPolicies', kind: 'text', required: true, values: YES_NO },
     { name: 'moveBilling', kind: 'text', required: true, values: YES_NO, doc: 'yes: the billing subscription moves to the new plan too.' },
   ],
-  returns: '{status, errorCode, message: "The User <id> Moved"}',
+  returns: '{status, errorCode, message: "The User <id> Moved"} (+ effectiveDate when the move is delayed)',
   graphql: 'mutation customerPlanChange',
   routes: [{ method: 'POST', path: '/api/v1/move_group' }],
   notes:
-    'moveImmediately and previousBillingCycle apply at once ("The User <id> Moved"); nextbillingCycle and customDate are recorded and applied when due ' +
-    '("The User <id> will be moved to group <g> on <date>"). The cycle timings need an active recurring service subscription.',
+    'moveImmediately and previousBillingCycle apply at once; nextbillingCycle and customDate are recorded and applied when due. Either way the message is ' +
+    'exactly the documented "The User <id> Moved", so a client comparing it for equality or by prefix accepts both; a delayed move adds ' +
+    '`effectiveDate` (yyyy-mm-dd, the day it applies) beside the message. The cycle timings need an active recurring service subscription.',
   async run(ctx, args) {
     const userId = args.requiredInt('userId');
     const change = await planChangeService.move(ctx, {
@@ -220,8 +226,10 @@ const moveGroup = operation({
       clearPolicies: args.text('clearUserPolicies') === 'yes',
       moveBilling: args.text('moveBilling') === 'yes',
     });
-    if (change.appliedAt) return jazeMessage(`The User ${userId} Moved`);
-    return jazeMessage(`The User ${userId} will be moved to group ${change.toPlanId} on ${change.effectiveAt.toISOString().slice(0, 10)}`);
+    // the documented text verbatim, delayed or not: clients compare it (equality or prefix)
+    const moved = jazeMessage(`The User ${userId} Moved`);
+    if (change.appliedAt) return moved;
+    return { json: { ...(moved.json as object), effectiveDate: change.effectiveAt.toISOString().slice(0, 10) } };
   },
 });
 
@@ -229,7 +237,8 @@ const getUserPassword = operation({
   name: 'get_user_password',
   access: 'secrets.read',
   summary: "The user's internet-access password: the password of its main RADIUS login (E11).",
-  params: [userIdParam('user_id')],
+  // E11's input table spells it UserID (the route's placeholder is user_id)
+  params: [{ ...userIdParam('user_id'), aliases: ['UserID'] }],
   returns: '{status, errorCode, message: {password}}',
   graphql: '— not served by GraphQL (RadiusAccount.hasPassword only); SIMPLer listRADIUSdetails serves it too',
   routes: [{ method: 'GET', path: '/api/v1/get_user_password/:user_id' }],
@@ -270,12 +279,12 @@ const getUserFromAllAccounts = operation({
     { name: 'type', kind: 'text', required: true, values: ['phone', 'username'] },
     { name: 'value', kind: 'text', required: true, doc: "The user's phone number or username." },
   ],
-  returns: '{status, errorCode, data: [{User}, {currentBillingCycleUsage}, {staticIpMac}, {location}, …]}',
+  returns: '{status, errorCode, data: [{User}, {currentBillingCycleUsage}, {staticIpMac}, …]}',
   graphql: 'query customers(filter: {phone})',
   routes: [{ method: 'GET', path: '/api/v1/get_user_from_all_accounts/:type/:value' }],
   notes:
     'An API token belongs to one operator, so "all accounts" is that account; `account_id` in each User names it. The sample\'s `api_token`/`api_key` are credentials ' +
-    'and are never returned. No match is failure 404.',
+    'and are never returned. Three parts per user with the location inside `User`, as get_all. No match is failure 404.',
   async run(ctx, args) {
     const value = args.requiredText('value');
     const selection: SubscriberSelection = args.requiredText('type') === 'phone' ? { phone: value } : { username: value };
@@ -338,7 +347,8 @@ const getUsersCount = operation({
   name: 'get_users_count',
   access: 'read',
   summary: "The account's users counted by status and activity (E37).",
-  params: [{ name: 'accountId', kind: 'text', doc: "The account (operator code); only the token's own account is visible." }],
+  // E37's input table calls it Account (the route's placeholder is accountId)
+  params: [{ name: 'accountId', kind: 'text', aliases: ['Account'], doc: "The account (operator code); only the token's own account is visible." }],
   returns: '{status, errorCode, message: {total, active, online, expired, expiringNextWeek, newUsersLastWeek, blacklisted, suspended, blocked, pending, churned, others}}',
   graphql: 'query customers(filter: {accessState}) { totalCount }',
   routes: [

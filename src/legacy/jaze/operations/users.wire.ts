@@ -1,7 +1,8 @@
 /**
  * The Jaze user wire shapes: the `User` record (ids as strings, times as `YYYY-MM-DD HH:MM:SS`
  * in the user's time zone, which the record names), the per-user detail list
- * `[{User}, {currentBillingCycleUsage}, {staticIpMac}, {location}]`, group rows, and the access
+ * `[{User}, {currentBillingCycleUsage}, {staticIpMac}, {location}]` (three parts, location inside
+ * `User`, in the lists of several users), group rows, and the access
  * state spelled as Jaze spells its statuses (`pending-approval`).
  */
 import type { AccessStateValue, SubscriberProfile } from '../../../customers/subscriber.service';
@@ -115,22 +116,34 @@ export function staticIpMac(profile: SubscriberProfile): { staticIpAddress: stri
 
 const GIB = 1024 ** 3;
 
-/** Plan rate limit and the traffic of the current billing cycle; usage is null without a cycle. */
+/**
+ * Plan rate limit and the traffic of the current billing cycle; usage is null without a cycle.
+ * `billingResetType` says when the counters start again: every cycle here is anchored on the
+ * user's own billing subscription (it resets when that subscription renews), which is Jaze's
+ * `payAsYouGo`; without a billing subscription nothing resets (null). The bandwidth quota is the
+ * plan's usage limit: `usedBandwidthQuota` the bytes counted against it this cycle,
+ * `totalBandwidthQuota` the limit in bytes (null when the plan sets none).
+ */
 export function billingCycleUsage(profile: SubscriberProfile): Record<string, unknown> {
   const template = profile.plan?.bandwidthTemplate ?? null;
   const cycle = profile.billingCycle;
   const limit = profile.plan?.limit1Gb;
+  const limitBytes = limit != null ? Math.round(Number(limit) * GIB) : null;
+  const used = cycle ? cycle.uploadBytes + cycle.downloadBytes : null;
   return {
     bandwidthTemplateId: str(template?.id),
     bandwidthTemplateName: template?.name ?? null,
     bandwidthTemplateMikrotik: template?.mikrotikRateLimit ?? null,
+    billingResetType: cycle ? 'payAsYouGo' : null,
     billingStartDate: cycle ? `${cycle.start} 00:00:00` : null,
     billingEndDate: cycle ? `${cycle.end} 00:00:00` : null,
     uploadDataUsage: cycle ? String(cycle.uploadBytes) : null,
     downloadDataUsage: cycle ? String(cycle.downloadBytes) : null,
-    totalDataUsage: cycle ? cycle.uploadBytes + cycle.downloadBytes : null,
+    totalDataUsage: used,
+    usedBandwidthQuota: used,
+    totalBandwidthQuota: limitBytes,
     // bytes; null = the plan sets no usage limit
-    dataLimit: limit != null ? String(Math.round(Number(limit) * GIB)) : null,
+    dataLimit: limitBytes != null ? String(limitBytes) : null,
   };
 }
 
@@ -148,9 +161,18 @@ export function locationRecord(profile: SubscriberProfile): Record<string, strin
   };
 }
 
-/** get_details / get_all / get_user_from_all_accounts: one user's four parts, in order. */
+/** get_details: one user's four parts, in order, as the E2 sample shows them. */
 export function userDetails(profile: SubscriberProfile): Record<string, unknown>[] {
   return [{ User: userRecord(profile) }, { currentBillingCycleUsage: billingCycleUsage(profile) }, { staticIpMac: staticIpMac(profile) }, { location: locationRecord(profile) }];
+}
+
+/**
+ * get_all / get_user_from_all_accounts: three parts per user, as the E3 and E13 samples show
+ * them; clients step through `data` in threes, so the location fields ride inside `User`
+ * rather than as a fourth part.
+ */
+export function userDetailsInThrees(profile: SubscriberProfile): Record<string, unknown>[] {
+  return [{ User: { ...userRecord(profile), ...locationRecord(profile) } }, { currentBillingCycleUsage: billingCycleUsage(profile) }, { staticIpMac: staticIpMac(profile) }];
 }
 
 /** get_users_by_date / get_user_by_phone / get_user_by_username: the flat record with its IPs. */
