@@ -18,7 +18,7 @@ import { escapeAttribute, escapeText } from '../xml/write';
  * authentication, so it cannot list any one operator's real ids.
  */
 export const PATTERN_PARAMETERS = 'additional_parameters';
-export const DECLARED_PATTERN_IDS = 100;
+export const DECLARED_PATTERN_IDS = 1000;
 
 export const OPERATOR_API_NAMESPACE = 'urn:ispgraph:OperatorAPI';
 /** The address written into the checked-in file; the served copy names the host that asked. */
@@ -51,9 +51,15 @@ function paramElement(param: ParamSpec): string {
     : `        <xsd:element name="${param.name}" type="${xsdType(param)}"${occurs} nillable="true"/>`;
 }
 
-/** The optional elements `<prefix>1` … `<prefix>N`, one per line. */
-function declaredNames(prefix: string): string[] {
-  return Array.from({ length: DECLARED_PATTERN_IDS }, (_, i) => `\n        <xsd:element name="${prefix}${i + 1}" type="xsd:string" minOccurs="0" nillable="true"/>`);
+/** The schema group holding a family's declared names, e.g. `custom_fieldNames`. */
+function groupName(prefix: string): string {
+  return `${prefix.replace(/_$/, '')}Names`;
+}
+
+/** The group of optional elements `<prefix>1` … `<prefix>N`, declared once and referenced by each operation. */
+function declaredNamesGroup(prefix: string): string {
+  const names = Array.from({ length: DECLARED_PATTERN_IDS }, (_, i) => `\n      <xsd:element name="${prefix}${i + 1}" type="xsd:string" minOccurs="0" nillable="true"/>`);
+  return `  <xsd:group name="${groupName(prefix)}">\n    <xsd:sequence>${names.join('')}\n    </xsd:sequence>\n  </xsd:group>\n`;
 }
 
 export function generateWsdl(operations: readonly LegacyOperation[], address = DEFAULT_SOAP_ADDRESS): string {
@@ -61,7 +67,7 @@ export function generateWsdl(operations: readonly LegacyOperation[], address = D
   const elements = operations
     .map((op) => {
       const params = [...AUTH, ...op.params].map(paramElement).join('\n');
-      const declared = (op.patternParams ?? []).flatMap((family) => (family.wsdlPrefix ? declaredNames(family.wsdlPrefix) : []));
+      const declared = (op.patternParams ?? []).flatMap((family) => (family.wsdlPrefix ? [`\n        <xsd:group ref="tns:${groupName(family.wsdlPrefix)}"/>`] : []));
       const extra = op.patternParams?.length
         ? `\n        <xsd:element name="${PATTERN_PARAMETERS}" type="tns:ParameterMap" minOccurs="0">${documentation(
             `Parameters named by pattern, as key/value items: ${op.patternParams.map((p) => `${p.display} (${p.doc})`).join('; ')}. ` +
@@ -88,6 +94,8 @@ export function generateWsdl(operations: readonly LegacyOperation[], address = D
       ].join('\n');
     })
     .join('\n');
+  const prefixes = [...new Set(operations.flatMap((op) => (op.patternParams ?? []).flatMap((family) => (family.wsdlPrefix ? [family.wsdlPrefix] : []))))];
+  const groups = prefixes.map(declaredNamesGroup).join('');
   const messages = operations
     .map((op) => [
       `  <wsdl:message name="${op.name}Request"><wsdl:part name="parameters" element="tns:${op.name}"/></wsdl:message>`,
@@ -138,7 +146,7 @@ export function generateWsdl(operations: readonly LegacyOperation[], address = D
       </xsd:element>
     </xsd:sequence>
   </xsd:complexType>
-${elements}
+${groups}${elements}
 </xsd:schema>
 </wsdl:types>
 ${messages}
