@@ -11,6 +11,7 @@ import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { postSoap, rest, soapEnvelope } from '../helpers/simpler';
 import { readSpec } from '../helpers/spec';
+import { DECLARED_PATTERN_IDS } from '../../src/legacy/soap/wsdl';
 import { parseXml } from '../../src/legacy/xml/parse';
 
 interface Capture {
@@ -185,6 +186,26 @@ describe.each(enabledEngines())('OperatorAPI wire protocol on %s', (engine) => {
       expect(wsdl).toContain(`<soap:address location="${t.url}/API/operatorapi.pl"/>`);
       const checkedIn = readFileSync(path.resolve(import.meta.dirname, '../../wsdl/operatorapi.wsdl'), 'utf8');
       expect(wsdl).toBe(checkedIn.replace('http://localhost:8080/API/operatorapi.pl', `${t.url}/API/operatorapi.pl`));
+    });
+
+    it('declares the documented pattern names for WSDL clients, which send nothing undeclared', async () => {
+      const wsdl = parseXml(await (await fetch(`${t.url}/API/operatorapi.pl?wsdl`)).text());
+      const schema = wsdl.children.find((c) => c.local === 'types')!.children[0]!;
+      const named = (local: string, name: string) => schema.children.find((c) => c.local === local && c.attributes.some((a) => a.local === 'name' && a.value === name));
+      const refs = (op: string) => {
+        const found: string[] = [];
+        const walk = (e: typeof schema) => {
+          if (e.local === 'group') found.push(e.attributes.find((a) => a.local === 'ref')!.value);
+          e.children.forEach(walk);
+        };
+        walk(named('element', op)!);
+        return found;
+      };
+      const names = (group: string) => named('group', group)!.children[0]!.children.map((e) => e.attributes.find((a) => a.local === 'name')!.value);
+      for (const op of ['addCustomer', 'modifyCustomer', 'addEquipment', 'modifyEquipment']) expect(refs(op), op).toEqual(['tns:custom_fieldNames']);
+      for (const op of ['addCustomTableEntries', 'modifyCustomTableEntries']) expect(refs(op), op).toEqual(['tns:columnidNames']);
+      expect(names('custom_fieldNames')).toEqual(Array.from({ length: DECLARED_PATTERN_IDS }, (_, i) => `custom_field_${i + 1}`));
+      expect(names('columnidNames')).toEqual(Array.from({ length: DECLARED_PATTERN_IDS }, (_, i) => `columnid${i + 1}`));
     });
 
     it('names a proxied host when one asked', async () => {
