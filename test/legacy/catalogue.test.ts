@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { SIMPLER_OPERATIONS } from '../../src/legacy/simpler/catalogue';
+import { positionalOrder, SIMPLER_OPERATIONS } from '../../src/legacy/simpler/catalogue';
+import { AUTH_PARAMS } from '../../src/legacy/simpler/invoke';
+import { readSpec } from '../helpers/spec';
 import { JAZE_OPERATIONS } from '../../src/legacy/jaze/catalogue';
 import { CRM_OPERATIONS } from '../../src/legacy/crm/catalogue';
 import { M4_OPERATIONS } from '../../src/legacy/m4/catalogue';
@@ -51,6 +53,34 @@ describe('the SIMPLer operation catalogue', () => {
       expect(new Set(names).size, op.name).toBe(names.length);
       expect(names, op.name).not.toContain('api_username');
     }
+  });
+
+  it('assigns positional arguments in each operation’s own documented order, authentication parameters included', () => {
+    const lines = readSpec('004_fc0c8e3de8a47125.txt').split('\n');
+    const auth: ReadonlySet<string> = new Set(AUTH_PARAMS);
+    const lower = (names: readonly string[]) => names.map((n) => n.toLowerCase());
+    for (const op of SIMPLER_OPERATIONS) {
+      // The operation's heading (`• addEFTToken- this function…`), then its `name => TYPE` lines up to `• Result`.
+      const start = lines.findIndex((line) => new RegExp(`^\\s*•\\s*${op.name}\\s*-`).test(line));
+      expect(start, `${op.name} has a heading in the document`).toBeGreaterThan(0);
+      const documented: string[] = [];
+      for (let i = start + 1; i < lines.length && !/^\s*•\s*Result/.test(lines[i]!); i++) {
+        const param = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=>/.exec(lines[i]!);
+        if (param) documented.push(param[1]!);
+      }
+      const order = positionalOrder(op);
+      const documentedAuth = documented.filter((name) => auth.has(name));
+      // Authentication parameters lead the documented list, and positional calls read them so.
+      expect(documented.slice(0, documentedAuth.length), op.name).toEqual(documentedAuth);
+      expect(order.slice(0, documentedAuth.length), op.name).toEqual(documentedAuth);
+      expect(order.filter((name) => auth.has(name)), op.name).toEqual(documentedAuth);
+      // The entry's other parameters keep the document's relative order (the entry may add
+      // parameters the examples use, the document may list pattern families like columnid1).
+      const shared = lower(order).filter((name) => lower(documented).includes(name));
+      expect(shared, op.name).toEqual(lower(documented).filter((name) => shared.includes(name)));
+    }
+    // The one operation whose list has no `operator` (the document: api_username, api_password, email).
+    expect(SIMPLER_OPERATIONS.filter((op) => op.authParams).map((op) => [op.name, positionalOrder(op)])).toEqual([['checkExistingEmail', ['api_username', 'api_password', 'email']]]);
   });
 
   it('derives REST resource routes without collisions', () => {

@@ -118,6 +118,13 @@ const STEPS: Step[] = [
       expect(await call(r, 'modifyCustomer', { customerid: s.customer, email: 'zoe.s@scenario.example', customerstatus: 'current' })).toBe('OK');
       c = (await graph<{ customer: Record<string, unknown> & { billingAddress: Record<string, string> } }>(r, customerQuery, { id: Number(s.customer) })).customer;
       expect(c).toMatchObject({ email: 'zoe.s@scenario.example', status: 'current' });
+      // custom_field_<id> exactly as the document shows it, from every client: the WSDL declares the
+      // concrete names, so WSDL-driven clients send it rather than dropping it.
+      const customFields = async () => all(await doc(r, 'getCustomerData', { customerid: s.customer, customFields: '1' }, 'customerDataRoot'), 'field');
+      const routerModel = attr((await customFields()).find((f) => all(f, 'label')[0]?.text === 'Router model')!, 'id')!;
+      expect(await call(r, 'modifyCustomer', { customerid: s.customer, [`custom_field_${routerModel}`]: `RB4011 via ${r.kind}` })).toBe('OK');
+      const stored = (await customFields()).find((f) => attr(f, 'id') === routerModel)!;
+      expect(all(stored, 'value')[0]?.text).toBe(`RB4011 via ${r.kind}`);
       expect(await call(r, 'checkExistingEmail', { email: 'ZOE.S@scenario.example' })).toBe(s.customer);
       expect(await call(r, 'checkEUPLogin', { eup_username: `zoe-${r.kind}`, eup_password: 'secret-pass' })).toBe(`OK: ${s.customer}`);
       s.other = await id(r, 'addCustomer', { name: 'Sub Account', nickname: 'sub_account', invoicingid: 'SCN-SUB' }, /^OK:(\d+)$/);
@@ -161,6 +168,12 @@ const STEPS: Step[] = [
       expect(await call(r, 'modifyCustomTableEntries', { customerid: s.customer, rowid: rowId, [`columnid${column}`]: 'second value' })).toBe('OK');
       const mine = await doc(r, 'listCustomTableEntries', { customerid: s.customer }, 'customTableEntriesRoot');
       expect(all(mine, 'cell').map((c) => c.text)).toContain('second value');
+      const rows = await graph<{ customer: { customTableRows: { legacyId: number; cells: { columnId: number; value: string }[] }[] } }>(
+        r,
+        `query($id: Int!) { customer(legacyId: $id) { customTableRows { legacyId cells { columnId value } } } }`,
+        { id: Number(s.customer) },
+      );
+      expect(rows.customer.customTableRows.find((row) => String(row.legacyId) === rowId)?.cells).toContainEqual({ columnId: Number(column), value: 'second value' });
       expect(await call(r, 'deleteCustomTableEntries', { customerid: s.customer, rowid: rowId })).toBe('OK');
     },
   },

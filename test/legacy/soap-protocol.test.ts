@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { postSoap, rest, soapEnvelope } from '../helpers/simpler';
+import { readSpec } from '../helpers/spec';
+import { DECLARED_PATTERN_IDS } from '../../src/legacy/soap/wsdl';
 import { parseXml } from '../../src/legacy/xml/parse';
 
 interface Capture {
@@ -19,7 +21,7 @@ interface Capture {
 
 /** The requests in shared/spec/soap-client-captures.md: a header line (JSON) then the body. */
 function captures(): Capture[] {
-  const text = readFileSync(path.resolve(import.meta.dirname, '../../../shared/spec/soap-client-captures.md'), 'utf8');
+  const text = readSpec('soap-client-captures.md');
   return text
     .split('--- POST /API/operatorapi.pl\n')
     .slice(1)
@@ -151,9 +153,27 @@ describe.each(enabledEngines())('OperatorAPI wire protocol on %s', (engine) => {
       expect((await postSoap(t.url, wrong)).result).toBe('ERROR: invalid api_username/api_password');
     });
 
-    it('assigns paramN arguments in the documented order', async () => {
-      const body = `<soap:Envelope xmlns:soap="${ENVELOPE_NS}"><soap:Body><ns1:checkExistingEmail xmlns:ns1="urn:x"><param0>demo</param0><param1>demo</param1><param2>demo</param2><param3>nobody@nowhere.example</param3></ns1:checkExistingEmail></soap:Body></soap:Envelope>`;
-      expect((await postSoap(t.url, body)).result).toBe('0');
+    it('assigns paramN arguments in each operation’s documented order', async () => {
+      const call = (op: string, params: string[]) =>
+        `<soap:Envelope xmlns:soap="${ENVELOPE_NS}"><soap:Body><ns1:${op} xmlns:ns1="urn:x">${params.map((p, i) => `<param${i}>${p}</param${i}>`).join('')}</ns1:${op}></soap:Body></soap:Envelope>`;
+      // checkExistingEmail documents api_username, api_password, email: no operator.
+      expect((await postSoap(t.url, call('checkExistingEmail', ['demo', 'demo', 'nobody@nowhere.example']))).result).toBe('0');
+      // getCustomerData documents api_username, api_password, operator, customerid, …
+      const wrongOperator = await postSoap(t.url, call('getCustomerData', ['demo', 'demo', 'no-such-operator', '1']));
+      expect(wrongOperator.result).toMatch(/^ERROR/);
+      expect(wrongOperator.result).not.toMatch(/customerid/);
+    });
+
+    it('refuses more positional arguments than the operation documents, naming the count', async () => {
+      const body = `<soap:Envelope xmlns:soap="${ENVELOPE_NS}"><soap:Body><checkExistingEmail><c-gensym1>demo</c-gensym1><c-gensym2>demo</c-gensym2><c-gensym3>x</c-gensym3><c-gensym4>nobody@nowhere.example</c-gensym4></checkExistingEmail></soap:Body></soap:Envelope>`;
+      const res = await raw(body);
+      expect(res.status).toBe(500);
+      expect(await res.text()).toContain('<faultstring>4 positional arguments, but only 3 parameters are documented</faultstring>');
+    });
+
+    it('answers with an untyped <return> string, which every client reads as text (node-soap would read xsi:type as an attribute)', async () => {
+      const reply = await postSoap(t.url, soapEnvelope('pingAPI', { api_username: 'demo', api_password: 'demo' }));
+      expect(reply.body).toMatch(/<return>OK<\/return>/);
     });
   });
 
@@ -166,6 +186,26 @@ describe.each(enabledEngines())('OperatorAPI wire protocol on %s', (engine) => {
       expect(wsdl).toContain(`<soap:address location="${t.url}/API/operatorapi.pl"/>`);
       const checkedIn = readFileSync(path.resolve(import.meta.dirname, '../../wsdl/operatorapi.wsdl'), 'utf8');
       expect(wsdl).toBe(checkedIn.replace('http://localhost:8080/API/operatorapi.pl', `${t.url}/API/operatorapi.pl`));
+    });
+
+    it('declares the documented pattern names for WSDL clients, which send nothing undeclared', async () => {
+      const wsdl = parseXml(await (await fetch(`${t.url}/API/operatorapi.pl?wsdl`)).text());
+      const schema = wsdl.children.find((c) => c.local === 'types')!.children[0]!;
+      const named = (local: string, name: string) => schema.children.find((c) => c.local === local && c.attributes.some((a) => a.local === 'name' && a.value === name));
+      const refs = (op: string) => {
+        const found: string[] = [];
+        const walk = (e: typeof schema) => {
+          if (e.local === 'group') found.push(e.attributes.find((a) => a.local === 'ref')!.value);
+          e.children.forEach(walk);
+        };
+        walk(named('element', op)!);
+        return found;
+      };
+      const names = (group: string) => named('group', group)!.children[0]!.children.map((e) => e.attributes.find((a) => a.local === 'name')!.value);
+      for (const op of ['addCustomer', 'modifyCustomer', 'addEquipment', 'modifyEquipment']) expect(refs(op), op).toEqual(['tns:custom_fieldNames']);
+      for (const op of ['addCustomTableEntries', 'modifyCustomTableEntries']) expect(refs(op), op).toEqual(['tns:columnidNames']);
+      expect(names('custom_fieldNames')).toEqual(Array.from({ length: DECLARED_PATTERN_IDS }, (_, i) => `custom_field_${i + 1}`));
+      expect(names('columnidNames')).toEqual(Array.from({ length: DECLARED_PATTERN_IDS }, (_, i) => `columnid${i + 1}`));
     });
 
     it('names a proxied host when one asked', async () => {

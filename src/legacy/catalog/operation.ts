@@ -54,6 +54,11 @@ export interface PatternParamSpec {
   /** How the family is described, e.g. `custom_field_<id>`. */
   display: string;
   doc: string;
+  /**
+   * SOAP: the concrete names `<wsdlPrefix>1` … `<wsdlPrefix>N` the WSDL declares for the family,
+   * because WSDL-driven clients (PHP SoapClient, zeep, node-soap) send only declared elements.
+   */
+  wsdlPrefix?: string;
 }
 
 /**
@@ -99,6 +104,13 @@ export interface LegacyOperation {
   summary: string;
   /** Parameters besides the dialect's authentication parameters, in documented order (positional calls use it). */
   params: readonly ParamSpec[];
+  /**
+   * The authentication parameters this operation's own documented list starts with, when they are
+   * not the dialect's usual ones (SIMPLer's checkExistingEmail lists `api_username, api_password`,
+   * no `operator`). Positional calls are assigned in this order, then `params`; named calls may
+   * still send any authentication parameter.
+   */
+  authParams?: readonly string[];
   patternParams?: readonly PatternParamSpec[];
   /** The documented reply, e.g. `OK:<customerid>`, or the document's root for structured results. */
   returns: string;

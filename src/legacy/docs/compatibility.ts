@@ -4,6 +4,8 @@
  */
 import type { LegacyOperation } from '../catalog/operation';
 import { resourceRoutes } from '../rest/operator-api.routes';
+import { positionalOrder } from '../simpler/catalogue';
+import { DECLARED_PATTERN_IDS, PATTERN_PARAMETERS } from '../soap/wsdl';
 
 /** The role a caller needs, as the table shows it: reads are open to every role. */
 function access(op: LegacyOperation): string {
@@ -100,5 +102,39 @@ The vendor documents show some replies that are not well-formed XML or valid JSO
 sends the nearest well-formed shape:
 
 ${notes.join('\n') || '- none'}
+
+${soapClientsSection(simpler)}
 ${routed.filter((d) => d.operations.length > 0).map((d) => `\n${routedSection(d)}`).join('')}`;
+}
+
+/** How SOAP clients with and without the WSDL pass arguments and read replies: the decisions taken. */
+function soapClientsSection(simpler: readonly LegacyOperation[]): string {
+  const exceptions = simpler
+    .filter((op) => op.authParams)
+    .map((op) => `\`${op.name}(${positionalOrder(op).join(', ')})\``)
+    .join(', ');
+  return `### SOAP clients: arguments and replies
+
+Tested with five real clients: Perl SOAP::Lite and PHP SoapClient without the WSDL, PHP SoapClient,
+Python zeep and node-soap (the \`soap\` npm package) with it; each runs a walk through all operations.
+
+- **Positional arguments** (SOAP::Lite's \`c-gensymN\`, \`paramN\`) are assigned in the operation's own
+  documented parameter list: \`api_username, api_password, operator\`, then its parameters in the
+  document's order. Where the document lists other authentication parameters, positions follow it:
+  ${exceptions || 'none'}. Named arguments may be sent in any order, \`operator\` included.
+- **Pattern parameters through the WSDL**: the vendor document names custom fields \`custom_field_<id>\`
+  and custom-table cells \`columnid<id>\`. A WSDL client sends only the elements the WSDL declares:
+  PHP SoapClient drops any other key without a word (the call succeeds, the value is lost), zeep
+  refuses the call (\`TypeError: … unexpected keyword argument\`), node-soap sends it anyway. So the
+  WSDL declares the documented names themselves for ids 1 to ${DECLARED_PATTERN_IDS}
+  (\`custom_field_1\` … \`custom_field_${DECLARED_PATTERN_IDS}\`, \`columnid1\` … \`columnid${DECLARED_PATTERN_IDS}\`, as optional strings),
+  and a script written from the document works unchanged. Ids above ${DECLARED_PATTERN_IDS} go in the optional
+  \`${PATTERN_PARAMETERS}\` element: \`item\`s of \`key\`/\`value\` (e.g. \`key\` = \`custom_field_250\`), the shape of
+  PHP's Apache Map. One WSDL serves every operator: it is served without authentication, so it
+  names no operator's real ids. The server does not guess at a value a client dropped.
+- **Replies**: \`<operationResponse><return>text</return></operationResponse>\`, with no \`xsi:type\` on
+  \`return\`. SOAP::Lite and PHP without the WSDL read an untyped element as a string, the WSDL clients
+  read it by the WSDL's \`xsd:string\`; with \`xsi:type\` node-soap read \`return\` as
+  \`{ attributes, $value }\` instead of the string. The one form is read as a plain string by all five.
+`;
 }

@@ -3,6 +3,7 @@
  * the SOAP and REST surfaces (dispatch, WSDL, routes, docs) know about an operation comes from here.
  */
 import type { LegacyOperation } from '../catalog/operation';
+import { AUTH_PARAMS } from './invoke';
 import { billingOperations } from './operations/billing';
 import { customerRecordOperations } from './operations/customer-records';
 import { customerOperations } from './operations/customers';
@@ -29,4 +30,12 @@ for (const op of SIMPLER_OPERATIONS) {
 
 export function findSimplerOperation(name: string): LegacyOperation | undefined {
   return byName.get(name.toLowerCase());
+}
+
+/**
+ * The order positional arguments (SOAP::Lite's `c-gensymN`, `paramN`) are assigned in: the
+ * operation's documented parameter list, authentication parameters first as the document lists them.
+ */
+export function positionalOrder(op: LegacyOperation): string[] {
+  return [...(op.authParams ?? AUTH_PARAMS), ...op.params.map((p) => p.name)];
 }

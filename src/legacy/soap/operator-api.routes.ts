@@ -12,8 +12,8 @@ import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_
 import { log } from '../../server/logger';
 import { decodeUtf8, InvalidEncodingError } from '../../input';
 import { describeError } from '../../shared/describe-error';
-import { SIMPLER_OPERATIONS, findSimplerOperation } from '../simpler/catalogue';
-import { AUTH_PARAMS, invokeSimpler } from '../simpler/invoke';
+import { SIMPLER_OPERATIONS, findSimplerOperation, positionalOrder } from '../simpler/catalogue';
+import { invokeSimpler } from '../simpler/invoke';
 import { xmlDocument } from '../xml/write';
 import { readEnvelope, soapArguments, SoapProtocolError } from './envelope';
 import { soapFault, soapResponse } from './respond';
@@ -52,7 +52,7 @@ async function handleSoap(ctx: RequestContext, db: Database): Promise<void> {
     const call = readEnvelope(body);
     const op = findSimplerOperation(call.operation);
     if (!op) return fault(500, 'Client', `unknown operation ${call.operation}`);
-    const raw = soapArguments(call.parameters, [...AUTH_PARAMS, ...op.params.map((p) => p.name)]);
+    const raw = soapArguments(call.parameters, positionalOrder(op));
     const result = await invokeSimpler(db, op, raw, {
       clientIp: ctx.clientIp,
       surface: 'soap',

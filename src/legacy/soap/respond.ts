@@ -1,7 +1,9 @@
 /**
- * SOAP 1.1 replies: `<opResponse><return>…</return></opResponse>` with an `xsd:string` leaf, in
- * the namespace the request used for its method element (so WSDL-driven clients find the
- * element they expect), and Faults with `faultcode`/`faultstring` and nothing else.
+ * SOAP 1.1 replies: `<opResponse><return>…</return></opResponse>` in the namespace the request
+ * used for its method element (so WSDL-driven clients find the element they expect), and Faults
+ * with `faultcode`/`faultstring` and nothing else. `return` carries no `xsi:type`: SOAP::Lite and
+ * PHP without a WSDL read an untyped leaf as a string, WSDL clients take the WSDL's `xsd:string`,
+ * while a typed leaf made node-soap return `{ attributes, $value }` instead of the text.
  */
 import { escapeAttribute, escapeText } from '../xml/write';
 import { SOAP_ENVELOPE_NS } from './envelope';
@@ -15,7 +17,7 @@ const CLOSE = `</soap:Body></soap:Envelope>`;
 export function soapResponse(operation: string, namespace: string, value: string): string {
   const ns = namespace ? ` xmlns:m="${escapeAttribute(namespace)}"` : '';
   const name = namespace ? `m:${operation}Response` : `${operation}Response`;
-  return `${OPEN}<${name}${ns}><return xsi:type="xsd:string">${escapeText(value)}</return></${name}>${CLOSE}`;
+  return `${OPEN}<${name}${ns}><return>${escapeText(value)}</return></${name}>${CLOSE}`;
 }
 
 export function soapFault(code: 'Client' | 'Server' | 'VersionMismatch', message: string): string {

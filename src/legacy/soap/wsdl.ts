@@ -9,11 +9,16 @@ import type { LegacyOperation, ParamSpec } from '../catalog/operation';
 import { escapeAttribute, escapeText } from '../xml/write';
 
 /**
- * The element that carries pattern parameters (`custom_field_<id>`, custom-table column ids) for
- * WSDL-driven clients, which can only send declared elements. It holds `item`s of `key`/`value`,
- * the same shape as PHP's Apache Map, which the envelope reader unpacks into named parameters.
+ * Pattern parameters for WSDL-driven clients, which send only the elements the WSDL declares
+ * (PHP SoapClient drops any other key silently; zeep refuses it). The WSDL declares the
+ * documented names themselves for ids 1 … DECLARED_PATTERN_IDS (`custom_field_1`, `columnid1`, …),
+ * so a script written from the vendor document works unchanged; ids above that travel in this
+ * element, which holds `item`s of `key`/`value` (the shape of PHP's Apache Map, which the
+ * envelope reader unpacks into named parameters). One WSDL for everyone: it is served without
+ * authentication, so it cannot list any one operator's real ids.
  */
 export const PATTERN_PARAMETERS = 'additional_parameters';
+export const DECLARED_PATTERN_IDS = 1000;
 
 export const OPERATOR_API_NAMESPACE = 'urn:ispgraph:OperatorAPI';
 /** The address written into the checked-in file; the served copy names the host that asked. */
@@ -46,14 +51,27 @@ function paramElement(param: ParamSpec): string {
     : `        <xsd:element name="${param.name}" type="${xsdType(param)}"${occurs} nillable="true"/>`;
 }
 
+/** The schema group holding a family's declared names, e.g. `custom_fieldNames`. */
+function groupName(prefix: string): string {
+  return `${prefix.replace(/_$/, '')}Names`;
+}
+
+/** The group of optional elements `<prefix>1` … `<prefix>N`, declared once and referenced by each operation. */
+function declaredNamesGroup(prefix: string): string {
+  const names = Array.from({ length: DECLARED_PATTERN_IDS }, (_, i) => `\n      <xsd:element name="${prefix}${i + 1}" type="xsd:string" minOccurs="0" nillable="true"/>`);
+  return `  <xsd:group name="${groupName(prefix)}">\n    <xsd:sequence>${names.join('')}\n    </xsd:sequence>\n  </xsd:group>\n`;
+}
+
 export function generateWsdl(operations: readonly LegacyOperation[], address = DEFAULT_SOAP_ADDRESS): string {
   const tns = OPERATOR_API_NAMESPACE;
   const elements = operations
     .map((op) => {
       const params = [...AUTH, ...op.params].map(paramElement).join('\n');
+      const declared = (op.patternParams ?? []).flatMap((family) => (family.wsdlPrefix ? [`\n        <xsd:group ref="tns:${groupName(family.wsdlPrefix)}"/>`] : []));
       const extra = op.patternParams?.length
         ? `\n        <xsd:element name="${PATTERN_PARAMETERS}" type="tns:ParameterMap" minOccurs="0">${documentation(
-            `Parameters named by pattern, as key/value items: ${op.patternParams.map((p) => `${p.display} (${p.doc})`).join('; ')}. Clients without a WSDL may send them as elements of their own.`,
+            `Parameters named by pattern, as key/value items: ${op.patternParams.map((p) => `${p.display} (${p.doc})`).join('; ')}. ` +
+              `Ids 1 to ${DECLARED_PATTERN_IDS} may instead be sent as the elements declared above; clients without a WSDL may send any as elements of their own.`,
             '          ',
           )}\n        </xsd:element>`
         : '';
@@ -61,7 +79,7 @@ export function generateWsdl(operations: readonly LegacyOperation[], address = D
         `  <xsd:element name="${op.name}">${documentation(op.summary, '    ')}`,
         `    <xsd:complexType>`,
         `      <xsd:sequence>`,
-        params + extra,
+        params + declared.join('') + extra,
         `      </xsd:sequence>`,
         `    </xsd:complexType>`,
         `  </xsd:element>`,
@@ -76,6 +94,8 @@ export function generateWsdl(operations: readonly LegacyOperation[], address = D
       ].join('\n');
     })
     .join('\n');
+  const prefixes = [...new Set(operations.flatMap((op) => (op.patternParams ?? []).flatMap((family) => (family.wsdlPrefix ? [family.wsdlPrefix] : []))))];
+  const groups = prefixes.map(declaredNamesGroup).join('');
   const messages = operations
     .map((op) => [
       `  <wsdl:message name="${op.name}Request"><wsdl:part name="parameters" element="tns:${op.name}"/></wsdl:message>`,
@@ -126,7 +146,7 @@ export function generateWsdl(operations: readonly LegacyOperation[], address = D
       </xsd:element>
     </xsd:sequence>
   </xsd:complexType>
-${elements}
+${groups}${elements}
 </xsd:schema>
 </wsdl:types>
 ${messages}

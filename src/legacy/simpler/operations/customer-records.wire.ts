@@ -43,6 +43,7 @@ export const COLUMN_VALUES: PatternParamSpec = {
   pattern: /^(?:columnid)?(\d+)$/i,
   display: '<columnid> or columnid<columnid>',
   doc: 'Cell value for the column with this id (dates as YYYY-MM-DD); in SOAP name it columnid<id>, e.g. columnid39. Empty clears the cell on modify.',
+  wsdlPrefix: 'columnid',
 };
 
 export function cellValues(args: Args): CellValues {

@@ -140,7 +140,7 @@ const BILLING_PARAMS: ParamSpec[] = [
   { name: 'send_receipt', kind: 'boolean' },
 ];
 
-const CUSTOM_FIELDS = [{ pattern: /^custom_field_(\d+)$/i, display: 'custom_field_<id>', doc: 'Value of the customer custom field <id>; empty clears it.' }];
+const CUSTOM_FIELDS = [{ pattern: /^custom_field_(\d+)$/i, display: 'custom_field_<id>', doc: 'Value of the customer custom field <id>; empty clears it.', wsdlPrefix: 'custom_field_' }];
 
 // ---------------------------------------------------------------- wire → service input
 

@@ -180,7 +180,7 @@ const EQUIPMENT_FIELDS: readonly ParamSpec[] = [
 const SIM_FIELDS: readonly ParamSpec[] = ['imsi', 'ki', 'opcode', 'msisdn', 'sqn', 'pin1', 'pin2', 'puk1', 'adm1', 'iccid'].map((name) => ({ name, kind: 'text' as const }));
 
 const CUSTOM_FIELDS: readonly PatternParamSpec[] = [
-  { pattern: /^custom_field_(\d+)$/i, display: 'custom_field_<id>', doc: 'Value of the equipment custom field <id> (Settings → Custom Fields); empty clears it.' },
+  { pattern: /^custom_field_(\d+)$/i, display: 'custom_field_<id>', doc: 'Value of the equipment custom field <id> (Settings → Custom Fields); empty clears it.', wsdlPrefix: 'custom_field_' },
 ];
 
 function equipmentInput(args: Args): equipmentService.EquipmentInput {

@@ -22,6 +22,9 @@ export const systemOperations = [
     name: 'checkExistingEmail',
     access: 'read',
     summary: 'Tells whether a customer account with this e-mail address exists.',
+    // The document lists only api_username, api_password, email: SOAP::Lite's positional
+    // checkExistingEmail('demo', 'demo', $email) puts the address third.
+    authParams: ['api_username', 'api_password'],
     params: [{ name: 'email', kind: 'email', required: true, doc: 'E-mail address to look for (compared case-insensitively).' }],
     returns: '0 when no account has the address, else the customer id',
     graphql: 'query customers(filter: { email })',
