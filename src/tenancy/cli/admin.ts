@@ -233,9 +233,9 @@ const COMMANDS: Record<string, Record<string, Command>> = {
       options: { operator: 'string', 'strict-parameters': 'string' },
       required: ['operator', 'strict-parameters'],
       run: async (db, c) => {
+        const strictParameters = onOff('api-credential', 'strict-parameters', c.options['strict-parameters'] as string);
         const ctx = await operatorContext(db, c);
         const credential = await apiCredentialService.getByIdentifier(ctx, 'simpler', c.positional.api_username!, ['api_username']);
-        const strictParameters = onOff('api-credential', 'strict-parameters', c.options['strict-parameters'] as string);
         return { apiCredential: publicCredential(await apiCredentialService.update(ctx, credential.id, { strictParameters }, 'simpler')) };
       },
     },
@@ -307,9 +307,9 @@ const COMMANDS: Record<string, Record<string, Command>> = {
       options: { operator: 'string', user: 'string', 'strict-parameters': 'string' },
       required: ['operator', 'user', 'strict-parameters'],
       run: async (db, c) => {
+        const strictParameters = onOff('crm-key', 'strict-parameters', c.options['strict-parameters'] as string);
         const ctx = await operatorContext(db, c);
         const credential = await apiCredentialService.getByIdentifier(ctx, 'crm', String(await userId(ctx, String(c.options.user))), ['user']);
-        const strictParameters = onOff('crm-key', 'strict-parameters', c.options['strict-parameters'] as string);
         return { apiCredential: publicCredential(await apiCredentialService.update(ctx, credential.id, { strictParameters }, 'crm')) };
       },
     },
