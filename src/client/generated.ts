@@ -100,6 +100,8 @@ export type ApiCredential = Node & {
   revokedAt: Maybe<Scalars['DateTime']['output']>;
   /** The staff user the credential acts as. */
   staffUser: Maybe<StaffUser>;
+  /** true: calls naming a parameter their operation does not know are refused ("unknown parameter …"); false (the default): such parameters are ignored, as the original systems do, and reported in the X-Ignored-Parameters reply header. */
+  strictParameters: Scalars['Boolean']['output'];
 };
 
 /** SIMPLER: OperatorAPI api_username/api_password (with an access list); CRM: ISP CRM userid/api_key. */
@@ -115,6 +117,14 @@ export type ApiCredentialPayload = {
 
 export type ApiCredentialRevokeInput = {
   id: Scalars['ID']['input'];
+};
+
+/** Absent fields stay as they are. */
+export type ApiCredentialUpdateInput = {
+  /** A SIMPLer credential or a CRM key. */
+  id: Scalars['ID']['input'];
+  /** true: refuse unknown parameters; false: ignore and report them. */
+  strictParameters?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A bearer token of a staff user (GraphQL, Jaze). The token itself is shown once, when created. */
@@ -895,6 +905,8 @@ export type CrmKeyCreateInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** The staff user; its id is the CRM userid. */
   staffUserId: Scalars['ID']['input'];
+  /** Refuse unknown parameters instead of ignoring them (default false). */
+  strictParameters?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CrmKeyCreatePayload = {
@@ -2683,6 +2695,8 @@ export type MonitorMode =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Changes the settings of a SIMPLer credential or CRM key (admins only): its strict mode (refuse unknown parameters instead of ignoring them), from the next call on. */
+  apiCredentialUpdate: ApiCredentialPayload;
   /** Issues a bearer token for a staff user (admins only); the token is in the payload this once. */
   apiTokenCreate: ApiTokenCreatePayload;
   /** Revokes a bearer token (admins only): refused from the next request on, on every server process. */
@@ -2881,6 +2895,11 @@ export type Mutation = {
   subscriptionDelete: SubscriptionDeletePayload;
   /** Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles). */
   wibFilesUpdate: BackgroundJobPayload;
+};
+
+
+export type MutationApiCredentialUpdateArgs = {
+  input: ApiCredentialUpdateInput;
 };
 
 
@@ -4675,6 +4694,8 @@ export type SimplerCredentialCreateInput = {
   password?: InputMaybe<Scalars['String']['input']>;
   /** The staff user the credential acts as (its role decides what it may do). */
   staffUserId: Scalars['ID']['input'];
+  /** Refuse unknown parameters instead of ignoring them (default false). */
+  strictParameters?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type SimplerCredentialCreatePayload = {

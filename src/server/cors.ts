@@ -15,7 +15,7 @@ import cors from 'cors';
 export const CORS_SURFACES: ReadonlySet<string> = new Set(['graphql', 'rest', 'jaze', 'crm']);
 
 export const CORS_ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'];
-export const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'Retry-After'];
+export const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'Retry-After', 'X-Ignored-Parameters'];
 /** Seconds a browser may reuse a preflight's answer (Chromium caps it at 7200). */
 export const CORS_MAX_AGE = 600;
 

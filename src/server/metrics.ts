@@ -117,6 +117,18 @@ export function recordLegacyOperation(dialect: 'simpler' | 'jaze' | 'crm' | 'm4'
   legacyOperations.inc({ dialect, operation });
 }
 
+const legacyIgnoredParameters = new Counter({
+  name: 'legacy_ignored_parameters_total',
+  help: 'Parameter names legacy calls sent that their operation does not know, ignored as the original systems do, by dialect and catalogue operation (the names themselves are in the warn log line, never a label).',
+  labelNames: ['dialect', 'operation'] as const,
+  registers: [metricsRegistry],
+});
+
+/** `count` ignored names in one call; `operation` is a catalogue entry's name, as for recordLegacyOperation. */
+export function recordIgnoredParameters(dialect: 'simpler' | 'jaze' | 'crm' | 'm4', operation: string, count: number): void {
+  legacyIgnoredParameters.inc({ dialect, operation }, count);
+}
+
 const statementDuration = new Histogram({
   name: 'db_statement_duration_seconds',
   help: 'Time from sending an SQL statement to its last row (including a wait for a pooled connection).',

@@ -16,12 +16,13 @@ export function toIpAccessRule(row: IpAccessRuleRow): IpAccessRule {
 }
 
 export function toApiCredential(row: ApiCredentialView): ApiCredential {
-  const { id, kind, identifier, note, createdAt, revokedAt, staffUserId, allowedNetworks } = row;
+  const { id, kind, identifier, note, strictParameters, createdAt, revokedAt, staffUserId, allowedNetworks } = row;
   return asNode('ApiCredential', {
     id,
     kind: kind as ApiCredentialKind,
     identifier,
     note,
+    strictParameters,
     createdAt,
     revokedAt,
     staffUserId,

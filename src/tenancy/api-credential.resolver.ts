@@ -15,6 +15,7 @@ import {
   ApiCredentialKind,
   ApiCredentialPayload,
   ApiCredentialRevokeInput,
+  ApiCredentialUpdateInput,
   CrmKeyCreateInput,
   CrmKeyCreatePayload,
   IpAccessRuleAddInput,
@@ -73,6 +74,7 @@ export class ApiCredentialResolver {
         password: input.password,
         allowedNetworks: input.allowedNetworks,
         note: input.note,
+        strictParameters: input.strictParameters,
       });
       return { apiCredential: toApiCredential(issued.credential), password: issued.generatedPassword, reachable: issued.reachable };
     }, { apiCredential: null, password: null, reachable: null });
@@ -86,9 +88,22 @@ export class ApiCredentialResolver {
   @Mutation(() => CrmKeyCreatePayload, { description: 'Creates the CRM api key of a staff user (admins only); the key is in the payload this once.' })
   async crmKeyCreate(@Arg('input', () => CrmKeyCreateInput) input: CrmKeyCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
-      const issued = await apiCredentialService.createCrmKey(ctx, { staffUserId: idOf(input.staffUserId, 'StaffUser', ['staffUserId']), note: input.note });
+      const issued = await apiCredentialService.createCrmKey(ctx, {
+        staffUserId: idOf(input.staffUserId, 'StaffUser', ['staffUserId']),
+        note: input.note,
+        strictParameters: input.strictParameters,
+      });
       return { apiCredential: toApiCredential(issued.credential), userId: issued.userId, apiKey: issued.apiKey };
     }, { apiCredential: null, userId: null, apiKey: null });
+  }
+
+  @Mutation(() => ApiCredentialPayload, {
+    description: 'Changes the settings of a SIMPLer credential or CRM key (admins only): its strict mode (refuse unknown parameters instead of ignoring them), from the next call on.',
+  })
+  async apiCredentialUpdate(@Arg('input', () => ApiCredentialUpdateInput) input: ApiCredentialUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({
+      apiCredential: toApiCredential(await apiCredentialService.update(ctx, idOf(input.id, 'ApiCredential', ['id']), { strictParameters: input.strictParameters })),
+    }), { apiCredential: null });
   }
 
   @Mutation(() => ApiCredentialPayload, { description: 'Revokes a CRM api key (admins only): refused from the next call on.' })

@@ -34,6 +34,7 @@ const CREDENTIAL_COLUMNS = {
   kind: apiCredentials.kind,
   identifier: apiCredentials.identifier,
   note: apiCredentials.note,
+  strictParameters: apiCredentials.strictParameters,
   createdAt: apiCredentials.createdAt,
   lastUsedAt: apiCredentials.lastUsedAt,
   revokedAt: apiCredentials.revokedAt,
@@ -93,7 +94,7 @@ async function activeUser(ctx: ServiceContext, staffUserId: number) {
 async function writeCredential(
   tx: Executor,
   ctx: ServiceContext,
-  values: { kind: ApiCredentialKind; identifier: string; staffUserId: number; secretHash: string; note: string | null },
+  values: { kind: ApiCredentialKind; identifier: string; staffUserId: number; secretHash: string; note: string | null; strictParameters: boolean },
   conflictField: string[],
   conflictMessage: string,
 ): Promise<ApiCredentialRow> {
@@ -135,6 +136,8 @@ export interface SimplerCredentialCreateInput {
   /** Networks (CIDR or single address) the credential is accepted from. */
   allowedNetworks?: readonly string[] | null;
   note?: string | null;
+  /** Refuse unknown parameters instead of ignoring them (default false: ignored, as the original systems do). */
+  strictParameters?: boolean | null;
 }
 
 export interface IssuedSimplerCredential {
@@ -164,14 +167,14 @@ export async function createSimpler(ctx: ServiceContext, input: SimplerCredentia
     const row = await writeCredential(
       tx,
       ctx,
-      { kind: 'simpler', identifier: apiUsername, staffUserId: user.id, secretHash, note: input.note?.trim() || null },
+      { kind: 'simpler', identifier: apiUsername, staffUserId: user.id, secretHash, note: input.note?.trim() || null, strictParameters: input.strictParameters ?? false },
       ['apiUsername'],
       `api_username "${apiUsername}" is already in use; revoke it first or choose another`,
     );
     if (networks.length) {
       await tx.insert(ipAccessRules).values(networks.map((network) => ({ operatorId: ctx.actor.operatorId, apiCredentialId: row.id, network })));
     }
-    await audit(tx, ctx.actor, 'apiCredential.create', 'api_credential', row.id, { kind: 'simpler', apiUsername, staffUserId: user.id, allowedNetworks: networks });
+    await audit(tx, ctx.actor, 'apiCredential.create', 'api_credential', row.id, { kind: 'simpler', apiUsername, staffUserId: user.id, allowedNetworks: networks, strictParameters: row.strictParameters });
     return row.id;
   }));
   const credential = await getById(ctx, id);
@@ -187,7 +190,7 @@ export interface IssuedCrmKey {
 }
 
 /** A CRM key for a staff user (one per user; the CRM identifies the caller by the user's id). */
-export async function createCrmKey(ctx: ServiceContext, input: { staffUserId: number; note?: string | null }): Promise<IssuedCrmKey> {
+export async function createCrmKey(ctx: ServiceContext, input: { staffUserId: number; note?: string | null; strictParameters?: boolean | null }): Promise<IssuedCrmKey> {
   authorize(ctx.actor, 'admin');
   const v = new Validation();
   if (input.note && input.note.length > 500) v.add('note', 'note must have at most 500 characters');
@@ -198,14 +201,35 @@ export async function createCrmKey(ctx: ServiceContext, input: { staffUserId: nu
     const row = await writeCredential(
       tx,
       ctx,
-      { kind: 'crm', identifier: String(user.id), staffUserId: user.id, secretHash: crmKeyHash(apiKey), note: input.note?.trim() || null },
+      { kind: 'crm', identifier: String(user.id), staffUserId: user.id, secretHash: crmKeyHash(apiKey), note: input.note?.trim() || null, strictParameters: input.strictParameters ?? false },
       ['staffUserId'],
       `staff user ${user.username} already has a CRM key; revoke it first`,
     );
-    await audit(tx, ctx.actor, 'apiCredential.create', 'api_credential', row.id, { kind: 'crm', staffUserId: user.id });
+    await audit(tx, ctx.actor, 'apiCredential.create', 'api_credential', row.id, { kind: 'crm', staffUserId: user.id, strictParameters: row.strictParameters });
     return row.id;
   }));
   return { credential: await getById(ctx, id), userId: user.id, apiKey };
+}
+
+/**
+ * Changes a credential's settings (absent fields stay as they are): today its strict mode, which
+ * refuses parameters the operation does not know (`unknown parameter …`) instead of ignoring
+ * and reporting them. Takes effect from the next call.
+ */
+export async function update(ctx: ServiceContext, id: number, input: { strictParameters?: boolean | null }, kind?: ApiCredentialKind): Promise<ApiCredentialView> {
+  authorize(ctx.actor, 'admin');
+  await ctx.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select(CREDENTIAL_COLUMNS)
+      .from(apiCredentials)
+      .where(and(eq(apiCredentials.operatorId, ctx.actor.operatorId), eq(apiCredentials.id, id)))
+      .for('update');
+    if (!existing || (kind && existing.kind !== kind)) throw new NotFoundError('API credential', id, ['id']);
+    if (input.strictParameters == null || input.strictParameters === existing.strictParameters) return;
+    await tx.update(apiCredentials).set({ strictParameters: input.strictParameters }).where(eq(apiCredentials.id, id));
+    await audit(tx, ctx.actor, 'apiCredential.update', 'api_credential', id, { kind: existing.kind, identifier: existing.identifier, strictParameters: input.strictParameters });
+  });
+  return getById(ctx, id);
 }
 
 /** Revokes a credential; it is refused from the next call on. Revoking twice changes nothing. */

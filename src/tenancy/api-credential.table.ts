@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
 import { staffUsers } from './staff-user.table';
 
@@ -23,6 +23,8 @@ export const apiCredentials = pgTable(
     identifier: text().notNull(),
     secretHash: text().notNull(),
     note: text(),
+    /** Opt-in: refuse parameters the operation does not know, instead of ignoring them as the original systems do. */
+    strictParameters: boolean().notNull().default(false),
     createdAt: createdAt(),
     lastUsedAt: timestamptz(),
     revokedAt: timestamptz(),

@@ -23,6 +23,10 @@ export class ApiCredential extends Node {
   @Field(() => ApiCredentialKind) kind!: ApiCredentialKind;
   @Field(() => String, { description: 'SIMPLER: the api_username; CRM: the userid (the staff user id).' }) identifier!: string;
   @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => Boolean, {
+    description: 'true: calls naming a parameter their operation does not know are refused ("unknown parameter …"); false (the default): such parameters are ignored, as the original systems do, and reported in the X-Ignored-Parameters reply header.',
+  })
+  strictParameters!: boolean;
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Refused since this instant.' }) revokedAt!: Date | null;
   @Field(() => [IpAccessRule], { description: 'SIMPLER: the networks it is accepted from (its own and the operator-wide ones); empty means refused from everywhere. CRM keys have no access list.' })
@@ -38,6 +42,7 @@ export class SimplerCredentialCreateInput {
   @Field(() => [String], { description: 'Networks (CIDR or single address) it is accepted from; with none it is refused from everywhere until one is added.' })
   allowedNetworks!: string[];
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Refuse unknown parameters instead of ignoring them (default false).' }) strictParameters?: boolean | null;
 }
 
 @ObjectType()
@@ -52,6 +57,7 @@ export class SimplerCredentialCreatePayload {
 export class CrmKeyCreateInput {
   @Field(() => ID, { description: 'The staff user; its id is the CRM userid.' }) staffUserId!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Refuse unknown parameters instead of ignoring them (default false).' }) strictParameters?: boolean | null;
 }
 
 @ObjectType()
@@ -60,6 +66,12 @@ export class CrmKeyCreatePayload {
   @Field(() => Int, { nullable: true, description: 'The CRM userid.' }) userId!: number | null;
   @Field(() => String, { nullable: true, description: 'The CRM api_key, shown this once: only its SHA-256 is stored.' }) apiKey!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: 'Absent fields stay as they are.' })
+export class ApiCredentialUpdateInput {
+  @Field(() => ID, { description: 'A SIMPLer credential or a CRM key.' }) id!: string;
+  @Field(() => Boolean, { nullable: true, description: 'true: refuse unknown parameters; false: ignore and report them.' }) strictParameters?: boolean | null;
 }
 
 @InputType()

@@ -125,17 +125,24 @@ export function bearerFrom(header: string | undefined): string | undefined {
  * address are different errors on purpose: SIMPLer support tells operators which one it was.
  * Throttled per address and per api_username from it.
  */
+/** A legacy credential's actor, with the credential's own settings the dialect's walk needs. */
+export interface CredentialLogin {
+  actor: Actor;
+  /** The credential refuses unknown parameters instead of ignoring them (api_credentials.strict_parameters). */
+  strictParameters: boolean;
+}
+
 export async function authenticateApiCredential(
   db: Database,
   input: { username: string; password: string; operatorCode?: string; clientIp: string; surface: Surface; requestId?: string },
-): Promise<Actor> {
+): Promise<CredentialLogin> {
   return throttledLogin({ kind: 'simpler', identifier: input.username, clientIp: input.clientIp }, () => checkApiCredential(db, input));
 }
 
 async function checkApiCredential(
   db: Database,
   input: { username: string; password: string; operatorCode?: string; clientIp: string; surface: Surface; requestId?: string },
-): Promise<Actor> {
+): Promise<CredentialLogin> {
   if (!input.username || !input.password || input.username.length > 200 || input.password.length > 500) {
     throw new UnauthenticatedError('invalid api_username/api_password');
   }
@@ -145,6 +152,7 @@ async function checkApiCredential(
       id: apiCredentials.id,
       operatorId: apiCredentials.operatorId,
       secretHash: apiCredentials.secretHash,
+      strictParameters: apiCredentials.strictParameters,
       staffUserId: staffUsers.id,
       role: staffUsers.role,
       allowed: sql<boolean>`exists (select 1 from ${ipAccessRules} where ${ipAccessRules.operatorId} = ${apiCredentials.operatorId}
@@ -178,12 +186,15 @@ async function checkApiCredential(
   if (!matched) throw new UnauthenticatedError('invalid api_username/api_password');
   if (!matched.allowed) throw new ForbiddenError(`access denied: ${input.clientIp} is not on the API access list for ${input.username}`);
   return {
-    operatorId: matched.operatorId,
-    staffUserId: matched.staffUserId,
-    role: matched.role,
-    surface: input.surface,
-    requestId: input.requestId,
-    credential: { kind: 'api_credential', id: matched.id },
+    actor: {
+      operatorId: matched.operatorId,
+      staffUserId: matched.staffUserId,
+      role: matched.role,
+      surface: input.surface,
+      requestId: input.requestId,
+      credential: { kind: 'api_credential', id: matched.id },
+    },
+    strictParameters: matched.strictParameters,
   };
 }
 
@@ -214,16 +225,23 @@ const UNKNOWN_CRM_USER_HASH = `sha256$${'0'.repeat(64)}`;
  * constant time, and an unknown user costs the same comparison as a wrong key, so the reply
  * time tells a caller nothing about which user ids exist.
  */
-export async function authenticateCrmKey(db: Database, input: { userId: string; apiKey: string; clientIp: string; requestId?: string }): Promise<Actor> {
+export async function authenticateCrmKey(db: Database, input: { userId: string; apiKey: string; clientIp: string; requestId?: string }): Promise<CredentialLogin> {
   return throttledLogin({ kind: 'crm', identifier: input.userId.trim(), clientIp: input.clientIp }, () => checkCrmKey(db, input));
 }
 
-async function checkCrmKey(db: Database, input: { userId: string; apiKey: string; requestId?: string }): Promise<Actor> {
+async function checkCrmKey(db: Database, input: { userId: string; apiKey: string; requestId?: string }): Promise<CredentialLogin> {
   const refused = new UnauthenticatedError('invalid userid/api_key');
   const userId = input.userId.trim();
   if (!/^\d{1,9}$/.test(userId) || !input.apiKey || input.apiKey.length > 500) throw refused;
   const [row] = await db
-    .select({ id: apiCredentials.id, operatorId: apiCredentials.operatorId, staffUserId: staffUsers.id, role: staffUsers.role, secretHash: apiCredentials.secretHash })
+    .select({
+      id: apiCredentials.id,
+      operatorId: apiCredentials.operatorId,
+      staffUserId: staffUsers.id,
+      role: staffUsers.role,
+      secretHash: apiCredentials.secretHash,
+      strictParameters: apiCredentials.strictParameters,
+    })
     .from(apiCredentials)
     .innerJoin(staffUsers, eq(staffUsers.id, apiCredentials.staffUserId))
     .innerJoin(operators, eq(operators.id, apiCredentials.operatorId))
@@ -242,12 +260,15 @@ async function checkCrmKey(db: Database, input: { userId: string; apiKey: string
   const matches = await verifySecret(input.apiKey, row?.secretHash ?? UNKNOWN_CRM_USER_HASH);
   if (!row || !matches) throw refused;
   return {
-    operatorId: row.operatorId,
-    staffUserId: row.staffUserId,
-    role: row.role,
-    surface: 'crm',
-    requestId: input.requestId,
-    credential: { kind: 'api_credential', id: row.id },
+    actor: {
+      operatorId: row.operatorId,
+      staffUserId: row.staffUserId,
+      role: row.role,
+      surface: 'crm',
+      requestId: input.requestId,
+      credential: { kind: 'api_credential', id: row.id },
+    },
+    strictParameters: row.strictParameters,
   };
 }
 

@@ -206,6 +206,26 @@ describe.each(enabledEngines())('npm run admin on %s', (engine) => {
   }, 600_000);
 
   if (engine === 'postgres') {
+    // The admin CLI and a server share a PGlite DATA_DIR only one at a time: PostgreSQL only.
+    it('turns a credential\'s strict mode on and off: unknown parameters refused, then ignored again', async () => {
+      app ??= await startApp(serverConfig({ dataDir: dataDir! }));
+      const { postJson } = client(app.url);
+      const ping = () => postJson('/API/pingAPI', { api_username: provisioned.simpler.username, api_password: provisioned.simpler.password, client_version: '1.0' });
+      const crmList = () => postJson('/api/plan/list', { userid: provisioned.crm.userid, api_key: provisioned.crm.apiKey, rows_limit: 1, client_version: '1.0' });
+      expect((await ping()).result).toBe('OK');
+      const update = (noun: string[], value: string) => ok<{ apiCredential: { strictParameters: boolean } }>([...noun, '--operator', 'acme', '--strict-parameters', value], env);
+      expect((await update(['api-credential', 'update', provisioned.simpler.username], 'on')).apiCredential.strictParameters).toBe(true);
+      expect((await update(['crm-key', 'update', '--user', 'sync'], 'on')).apiCredential.strictParameters).toBe(true);
+      expect((await ping()).result).toBe('ERROR: unknown parameter client_version for pingAPI');
+      expect((await crmList()).error).toMatch(/unknown parameter client_version/);
+      expect((await update(['api-credential', 'update', provisioned.simpler.username], 'off')).apiCredential.strictParameters).toBe(false);
+      expect((await update(['crm-key', 'update', '--user', 'sync'], 'off')).apiCredential.strictParameters).toBe(false);
+      expect((await ping()).result).toBe('OK');
+      expect((await crmList()).error).toBeNull();
+      const bad = await admin(['api-credential', 'update', provisioned.simpler.username, '--operator', 'acme', '--strict-parameters', 'maybe'], env);
+      expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--strict-parameters must be on or off')]);
+    }, 300_000);
+
     it('revokes a token and a SIMPLer credential under the running server: refused at once', async () => {
       const { gql, postJson } = client(app!.url);
       const read = () => gql<{ staffUsers: unknown[] }>('{ staffUsers { username } }', {}, provisioned.token);

@@ -250,7 +250,7 @@ describe.each(enabledEngines())('CRM plan API on %s', (engine) => {
       await refused('/api/plan/list', { protocol: 'DSL' }, /protocol: must be one of PPPoE, IPoE, LeasedLine/);
       await refused('/api/plan/list', { enabled: 'maybe' }, /enabled: must be one of Y, N/);
       await refused('/api/plan/list', { plan_period: 'one' }, /plan_period: expected a whole number/);
-      await refused('/api/plan/list', { colour: 'red' }, /unknown parameter colour/);
+      await refused('/api/plan/list', { colour: 'red', enabled: 'maybe' }, /^enabled: must be one of Y, N/);
     });
 
     it('filters on created dates as whole days', async () => {

@@ -247,7 +247,9 @@ describe.each(enabledEngines())('OperatorAPI wire protocol on %s', (engine) => {
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { result: string }).result).toMatch(/^ERROR: malformed JSON body/);
       const nested = await fetch(`${t.url}/API/pingAPI`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"api_username": "demo", "api_password": "demo", "colour": {"a": 1}}' });
-      expect(await nested.json()).toEqual({ ip: '127.0.0.1', result: 'ERROR: unknown parameter colour[a] for pingAPI' });
+      // An unknown name, ignored; reported percent-encoded outside the HTTP token characters.
+      expect(await nested.json()).toEqual({ ip: '127.0.0.1', result: 'OK' });
+      expect(nested.headers.get('x-ignored-parameters')).toBe('colour%5Ba%5D');
       const unknown = await rest(t.url, 'launchRocket');
       expect(unknown).toEqual({ status: 404, ip: '127.0.0.1', result: 'ERROR: unknown operation launchRocket' });
     });

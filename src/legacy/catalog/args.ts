@@ -21,6 +21,8 @@ export class Args {
     private readonly values: ReadonlyMap<string, Value>,
     /** Pattern parameters by captured key, e.g. custom field id → value. */
     readonly patterned: ReadonlyMap<string, string | null>,
+    /** Names the call sent that the operation does not know, ignored as the original systems do (never their values). */
+    readonly ignored: readonly string[] = [],
   ) {}
 
   has(name: string): boolean {
@@ -86,16 +88,29 @@ export function refuseUnstorableText(raw: RawArgs): void {
   if (problems.length) throw new DomainError('INVALID', problems.map((p) => p.message).join('; '), problems);
 }
 
+/** How many ignored names a call reports, and how much of each: names are client text, unbounded otherwise. */
+export const MAX_IGNORED_NAMES = 20;
+export const MAX_IGNORED_NAME_LENGTH = 64;
+
+export interface ReadOptions {
+  /** Refuse unknown names (the credential's opt-in strict mode) instead of ignoring them. */
+  strict?: boolean;
+}
+
 /**
  * Validates `raw` against the operation. `skip` names parameters already consumed by the
  * dialect (its authentication parameters). Throws one DomainError listing every problem.
+ * A name that is neither a parameter nor a pattern family is ignored, as the original systems
+ * ignore it (scripts carry stale or shared fields), and listed in `Args.ignored`; with
+ * `strict` it is refused.
  */
-export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<string>): Args {
+export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<string>, options: ReadOptions = {}): Args {
   const byName = new Map(op.params.flatMap((p) => [p.name, ...(p.aliases ?? [])].map((n) => [nameKey(n), p] as const)));
   const values = new Map<string, Value>();
   const patterned = new Map<string, string | null>();
   const problems: FieldProblem[] = [];
   const problem = (field: string, message: string) => problems.push({ field: [field], message, code: 'INVALID' });
+  const ignored: string[] = [];
 
   for (const [name, rawValue] of raw) {
     if (skip.has(name.toLowerCase())) continue;
@@ -113,7 +128,8 @@ export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<st
       else patterned.set(key, rawValue === null || rawValue === '' ? null : rawValue);
       continue;
     }
-    problem(name, `unknown parameter ${name} for ${op.name}`);
+    if (options.strict) problem(name, `unknown parameter ${name} for ${op.name}`);
+    else noteIgnored(ignored, name);
   }
   for (const spec of op.params) {
     if (spec.required && (values.get(spec.name) ?? null) === null && !problems.some((p) => p.field[0] === spec.name)) {
@@ -121,7 +137,13 @@ export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<st
     }
   }
   if (problems.length) throw new DomainError('INVALID', problems.map((p) => p.message).join('; '), problems);
-  return new Args(values, patterned);
+  return new Args(values, patterned, ignored);
+}
+
+/** In the order received, once each, at most MAX_IGNORED_NAMES names of at most MAX_IGNORED_NAME_LENGTH characters. */
+function noteIgnored(ignored: string[], name: string): void {
+  const clipped = [...name].slice(0, MAX_IGNORED_NAME_LENGTH).join('');
+  if (ignored.length < MAX_IGNORED_NAMES && !ignored.includes(clipped)) ignored.push(clipped);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Database } from '../../db/client';
 import { UnauthenticatedError } from '../../shared/errors';
 import { authenticateCrmKey } from '../../tenancy/auth.service';
 import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
+import { reportIgnored } from '../catalog/ignored';
 import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import { crmErrorReply, type CrmReply } from './envelope';
@@ -20,6 +21,8 @@ export interface CrmCall {
   clientIp: string;
   idempotencyKey?: string | undefined;
   requestId?: string;
+  /** Receives the names of ignored unknown parameters, for the reply header. */
+  onIgnored?: (names: readonly string[]) => void;
 }
 
 export async function invokeCrm(db: Database, op: LegacyOperation, raw: RawArgs, call: CrmCall): Promise<CrmReply> {
@@ -29,8 +32,9 @@ export async function invokeCrm(db: Database, op: LegacyOperation, raw: RawArgs,
     const userId = single(raw, 'userid');
     const apiKey = single(raw, 'api_key');
     if (!userId || !apiKey) throw new UnauthenticatedError('userid and api_key are required');
-    const actor = await authenticateCrmKey(db, { userId, apiKey, clientIp: call.clientIp, requestId: call.requestId });
-    const args = readArgs(op, raw, AUTH_SET);
+    const { actor, strictParameters } = await authenticateCrmKey(db, { userId, apiKey, clientIp: call.clientIp, requestId: call.requestId });
+    const args = readArgs(op, raw, AUTH_SET, { strict: strictParameters });
+    reportIgnored(op, args, { dialect: 'crm', caller: `userid ${userId}`, requestId: call.requestId, onIgnored: call.onIgnored });
     const result = await op.run({ db, actor, clientIp: call.clientIp, idempotencyKey: call.idempotencyKey }, args);
     if (typeof result === 'string') return { result, error: null };
     return result.json as CrmReply;

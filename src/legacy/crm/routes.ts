@@ -10,6 +10,7 @@ import { BodyTooLargeError, sendJson, type RequestContext, type Router } from '.
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
 import { log } from '../../server/logger';
 import { describeError } from '../../shared/describe-error';
+import { ignoredHeaderOn } from '../catalog/ignored';
 import type { LegacyOperation } from '../catalog/operation';
 import { readRequestArgs, RequestFormatError } from '../rest/request-args';
 import { CRM_OPERATIONS } from './catalogue';
@@ -32,7 +33,12 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
     throw error;
   }
   try {
-    sendJson(ctx.res, 200, await invokeCrm(db, op, raw, { clientIp: ctx.clientIp, requestId: ctx.requestId, idempotencyKey: idempotencyKeyFrom(ctx.req.headers) }));
+    sendJson(ctx.res, 200, await invokeCrm(db, op, raw, {
+      clientIp: ctx.clientIp,
+      requestId: ctx.requestId,
+      idempotencyKey: idempotencyKeyFrom(ctx.req.headers),
+      onIgnored: ignoredHeaderOn(ctx.res),
+    }));
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       logUnavailable(ctx.requestId, 'crm', error);

@@ -63,7 +63,7 @@ export function generateCompatibility(simpler: readonly LegacyOperation[], route
   const restOf = (op: LegacyOperation) =>
     [...routes]
       .filter(([key, holder]) => holder === op && !key.endsWith(` ${op.name}`))
-      .map(([key]) => `\`${key.replace(' ', ' /restapi/')}\``)
+      .map(([key]) => `\`${key.replace(' ', ' /restapi/')}\` (or \`${key.replace(' ', ' /')}\`)`)
       .join(', ');
   const rows = simpler.map((op) => {
     const required = op.params.filter((p) => p.required).map((p) => p.name);
@@ -81,14 +81,30 @@ GraphQL graph: a customer added by a Perl SOAP::Lite script is the row \`custome
 
 - **SOAP 1.1**: \`POST /API/operatorapi.pl\` (dispatch on the first Body element, any SOAPAction,
   any namespace); WSDL at \`GET /API/operatorapi.pl?wsdl\` (checked in as \`wsdl/operatorapi.wsdl\`).
-- **REST/JSON**: \`POST /API/<operation>\`, \`POST /restapi/API/<operation>\`, \`/restapi/<operation>\`, and the
-  resource routes listed below; JSON or form-encoded parameters; replies \`{ "ip": "<caller>", "result": … }\`.
+- **REST/JSON**: \`POST /API/<operation>\`, \`POST /restapi/API/<operation>\`, \`/restapi/<operation>\`, \`/<operation>\`,
+  and the resource routes listed below; JSON or form-encoded parameters; replies \`{ "ip": "<caller>", "result": … }\`.
+- **Route forms**: the document's General section shows \`POST server.azotel.com/API/modifyCustomer\` and
+  \`PUT server.azotel.com/customer\` ("available under / folder"), its examples
+  \`https://server.azotel.com/restapi/…\`. \`server.azotel.com\` is the host (Azotel's own), so
+  \`PUT server/customer\` means \`PUT https://<your server>/customer\`: every resource route and
+  \`/<operation>\` answer at the root as well as under \`/restapi/\` (\`PUT /customer\`,
+  \`GET /customTableEntries\`, \`POST /listRadiusSessions\`). No root route takes a path another
+  surface owns (\`/graphql\`, \`/healthz\`, \`/metrics\`, \`/docs\`, \`/api/…\`…); the server refuses to
+  start if one would. The document's port 8080 is the original's; ispgraph serves every surface on one port.
 - Every operation takes \`api_username\`, \`api_password\` (checked against the operator's API users and
   IP access list) and an optional \`operator\` code. Application errors are strings starting with
   \`ERROR: \` (HTTP 200, as the legacy API does); malformed requests are SOAP Faults (HTTP 500) or
   HTTP 400/404 on REST.
-- Unknown parameters are refused with an error naming them (the legacy server ignored them
-  silently, which hid typos).
+- Unknown parameters are ignored, as the legacy server does (scripts carry stale or shared
+  fields), but not silently: the reply carries \`X-Ignored-Parameters: name1, name2\` (names only,
+  at most 20, each cut to 64 characters, anything outside the HTTP token characters
+  percent-encoded), and the server logs one \`ignored unknown parameters\` warn line and counts
+  \`legacy_ignored_parameters_total\` (docs/OPERATIONS.md). The same holds on Jaze, the ISP CRM and
+  M4. **Strict mode** keeps the refusal (\`ERROR: unknown parameter <name> for <operation>\`) for one
+  credential: \`npm run -s admin -- api-credential update <api_username> --operator <code>
+  --strict-parameters on\` (or \`--strict-parameters\` at \`create\`; \`crm-key update … --strict-parameters on\`
+  for a CRM key), or the GraphQL mutation \`apiCredentialUpdate(input: { id, strictParameters: true })\`.
+  Jaze tokens and M4's operator secret have no strict mode.
 - The API user acts as its staff user's role: the permission column names what that role needs
   (docs/PERMISSIONS.md); a refusal is \`ERROR: the <role> role may not …\`.
 

@@ -7,6 +7,7 @@ import type { Database } from '../../db/client';
 import { UnauthenticatedError } from '../../shared/errors';
 import { authenticateBearer, bearerFrom } from '../../tenancy/auth.service';
 import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
+import { reportIgnored } from '../catalog/ignored';
 import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import { jazeFailure } from './envelope';
@@ -19,6 +20,8 @@ export interface JazeCall {
   clientIp: string;
   idempotencyKey?: string | undefined;
   requestId?: string;
+  /** Receives the names of ignored unknown parameters, for the reply header. */
+  onIgnored?: (names: readonly string[]) => void;
 }
 
 /** The reply body: the operation's JSON, or a failure envelope. */
@@ -31,7 +34,9 @@ export async function invokeJaze(db: Database, op: LegacyOperation, raw: RawArgs
     if (!token) throw new UnauthenticatedError('an API token is required: send Authorization: Bearer <token> or api_key');
     const actor = await authenticateBearer(db, token, { surface: 'jaze', clientIp: call.clientIp, requestId: call.requestId });
     if (!actor) throw new UnauthenticatedError('invalid or expired API token');
+    // Jaze tokens are API tokens (api_tokens), not api_credentials: they have no strict mode.
     const args = readArgs(op, raw, AUTH_SET);
+    reportIgnored(op, args, { dialect: 'jaze', caller: `api_token:${actor.credential?.id ?? '?'}`, requestId: call.requestId, onIgnored: call.onIgnored });
     const result = await op.run({ db, actor, clientIp: call.clientIp, idempotencyKey: call.idempotencyKey }, args);
     if (typeof result === 'string') return { status: 'success', errorCode: 200, message: result };
     return result.json;

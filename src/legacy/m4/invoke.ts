@@ -6,6 +6,7 @@
 import type { Database } from '../../db/client';
 import { authenticateM4Request } from '../../tenancy/auth.service';
 import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
+import { reportIgnored } from '../catalog/ignored';
 import type { LegacyOperation } from '../catalog/operation';
 import { isApplicationError } from '../simpler/errors';
 import type { XmlElement } from '../xml/write';
@@ -19,6 +20,8 @@ export interface M4Call {
   method: 'GET' | 'POST';
   clientIp: string;
   requestId?: string;
+  /** Receives the names of ignored unknown parameters, for the reply header. */
+  onIgnored?: (names: readonly string[]) => void;
 }
 
 /** The reply document: the operation's XML, or an error page. */
@@ -36,7 +39,10 @@ export async function invokeM4(db: Database, op: LegacyOperation, raw: RawArgs, 
       clientIp: call.clientIp,
       requestId: call.requestId,
     });
+    // M4 signs with the operator's secret, not an api credential: it has no strict mode. An
+    // ignored name is outside the signature too (it covers the documented parameters only).
     const args = readArgs(op, raw, AUTH_SET);
+    reportIgnored(op, args, { dialect: 'm4', caller: `u ${single(raw, 'u')}`, requestId: call.requestId, onIgnored: call.onIgnored });
     const result = await op.run({ db, actor, clientIp: call.clientIp }, args);
     if (typeof result === 'string' || !result.xml) throw new Error(`M4 operation ${op.name} returned no XML`);
     return result.xml;

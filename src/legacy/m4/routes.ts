@@ -9,6 +9,7 @@ import { BodyTooLargeError, sendText, type RequestContext, type Router } from '.
 import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_MESSAGE } from '../../availability';
 import { log } from '../../server/logger';
 import { describeError } from '../../shared/describe-error';
+import { ignoredHeaderOn } from '../catalog/ignored';
 import type { LegacyOperation } from '../catalog/operation';
 import { readRequestArgs, RequestFormatError } from '../rest/request-args';
 import { xmlDocument, type XmlElement } from '../xml/write';
@@ -37,7 +38,7 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
   // HEAD is answered by GET routes and is a GET for the "Allow GET API" setting.
   const method = ctx.req.method === 'POST' ? 'POST' : 'GET';
   try {
-    reply(200, await invokeM4(db, op, raw, { method, clientIp: ctx.clientIp, requestId: ctx.requestId }));
+    reply(200, await invokeM4(db, op, raw, { method, clientIp: ctx.clientIp, requestId: ctx.requestId, onIgnored: ignoredHeaderOn(ctx.res) }));
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       logUnavailable(ctx.requestId, 'm4', error);

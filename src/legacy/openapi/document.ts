@@ -8,7 +8,8 @@
 import { createRequire } from 'node:module';
 import { IDEMPOTENCY_NOTE, type HttpRoute, type LegacyOperation, type ParamSpec } from '../catalog/operation';
 import { ROUTED_DIALECTS } from '../docs/dialects';
-import { resourceRoutes } from '../rest/operator-api.routes';
+import { resourcePaths, resourceRoutes } from '../rest/operator-api.routes';
+import { IGNORED_PARAMETERS_HEADER } from '../catalog/ignored';
 import { SIMPLER_OPERATIONS } from '../simpler/catalogue';
 import { AUTH_PARAMS } from '../simpler/invoke';
 import { CRM_AUTH_PARAMS } from '../crm/invoke';
@@ -95,7 +96,11 @@ function buildDocument(): JsonSchema {
     const [method, resource] = key.split(' ') as [Method, string];
     // `/restapi/<name>` (GET and POST) is an alias of `/API/<name>`, described in the tag.
     if (resource === op.name) continue;
-    add(`/restapi/${resource}`, method, simplerOperation(op, method, `simpler_${op.name}_${method.toLowerCase()}_${resource}`));
+    // The same route at the root, as the document's General section writes it (`PUT server/customer`).
+    for (const path of resourcePaths(resource)) {
+      const root = !path.startsWith('/restapi/');
+      add(path, method, simplerOperation(op, method, `simpler_${op.name}_${method.toLowerCase()}_${resource}${root ? '_root' : ''}`));
+    }
   }
   for (const dialect of ROUTED_DIALECTS) {
     for (const op of dialect.operations) {
@@ -118,15 +123,16 @@ function buildDocument(): JsonSchema {
         'Generated from the legacy operation catalogue by `npm run legacy:emit`. Every route of the four REST dialects is listed with ' +
         'the parameters it accepts, its authentication and the shapes of its replies, including each dialect\'s error shape. ' +
         'The SIMPLer SOAP endpoint is described by its WSDL (`GET /API/operatorapi.pl?wsdl`), the GraphQL graph by its schema (`/graphql`). ' +
-        'Unknown parameters are refused with an error naming them. Operations that move money honour an `Idempotency-Key` header (an ispgraph extension).',
+        `Unknown parameters are ignored, as the original systems do, and named in the \`${IGNORED_PARAMETERS_HEADER}\` reply header ` +
+        '(a credential in strict mode refuses them instead). Operations that move money honour an `Idempotency-Key` header (an ispgraph extension).',
     },
     tags: [
       {
         name: TAGS.simpler,
         description:
           'SIMPLer OperatorAPI over REST/JSON. Each operation answers at `POST /API/<operation>` (listed here), and equally at `GET /API/<operation>` ' +
-          '(query string), `/restapi/API/<operation>` and `/restapi/<operation>` (GET and POST), plus the REST-style resource routes listed here ' +
-          `(\`PUT /restapi/customer\`…). ${BODY_NOTE} Replies are \`{ "ip": "<caller>", "result": … }\`: the operation's string (\`OK\`, \`OK:<id>\`…) ` +
+          '(query string), `/restapi/API/<operation>`, `/restapi/<operation>` and `/<operation>` (GET and POST), plus the REST-style resource routes listed here, ' +
+          `under \`/restapi/\` and at the root (\`PUT /restapi/customer\`, \`PUT /customer\`…). ${BODY_NOTE} Replies are \`{ "ip": "<caller>", "result": … }\`: the operation's string (\`OK\`, \`OK:<id>\`…) ` +
           'or its document as JSON; application errors are a `result` string starting with `ERROR: ` with HTTP 200, as SIMPLer does. ' +
           'Unreadable requests answer 400, bodies over the limit 413, faults 500 and an unavailable database 503 (with `Retry-After`), all in the same envelope.',
       },
@@ -213,6 +219,21 @@ function json(description: string, schema: JsonSchema): JsonSchema {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** Declared on every successful reply: present only when the call named parameters its operation does not know. */
+const IGNORED_HEADER = {
+  [IGNORED_PARAMETERS_HEADER]: {
+    description:
+      'The parameter names this call sent that the operation does not know, ignored as the original systems do, comma-separated ' +
+      '(at most 20, each cut to 64 characters; characters outside the HTTP token set are percent-encoded as UTF-8). Absent when there were none.',
+    schema: { type: 'string' },
+  },
+};
+
+/** A 200 reply with the ignored-parameters header. */
+function ok(reply: JsonSchema): JsonSchema {
+  return { ...reply, headers: IGNORED_HEADER };
+}
+
 const ERROR_STATUSES = {
   '400': 'The request could not be read (malformed JSON, a body or query string that is not UTF-8 text).',
   '413': 'The body exceeds the size limit (MAX_BODY_BYTES).',
@@ -258,7 +279,7 @@ function simplerOperation(op: LegacyOperation, method: Method, operationId: stri
     parameters: [...(inBody(method) ? [] : op.params.map((p) => queryParameter(p, !!p.required))), ...idempotencyHeader(op)],
     ...(inBody(method) ? { requestBody: requestBody('simpler', op, op.params, credentials) } : {}),
     responses: {
-      '200': json('The result, or an application error as an `ERROR: …` string.', reply),
+      '200': ok(json('The result, or an application error as an `ERROR: …` string.', reply)),
       ...errorResponses('simpler'),
     },
   };
@@ -286,7 +307,7 @@ function routedOperation(dialect: 'jaze' | 'crm' | 'm4', op: LegacyOperation, ro
       parameters,
       ...body,
       responses: {
-        '200': xml('The `<page>` document: the user\'s details, or `<error>` when refused.'),
+        '200': ok(xml('The `<page>` document: the user\'s details, or `<error>` when refused.')),
         ...errorResponses('m4'),
       },
     };
@@ -297,7 +318,7 @@ function routedOperation(dialect: 'jaze' | 'crm' | 'm4', op: LegacyOperation, ro
     parameters,
     ...body,
     responses: {
-      '200': json('The documented reply, or the dialect\'s failure shape for a refused call.', { anyOf: [success, failure] }),
+      '200': ok(json('The documented reply, or the dialect\'s failure shape for a refused call.', { anyOf: [success, failure] })),
       ...errorResponses(dialect),
     },
   };

@@ -1,8 +1,11 @@
 /**
  * The SIMPLer OperatorAPI over REST/JSON, as its document shows: `POST /API/<operation>` and
  * `POST /restapi/API/<operation>` with a JSON (or form-encoded) body, `/restapi/<operation>`,
- * and REST-style resource routes (`GET/POST/PUT/DELETE /restapi/<resource>`). Replies are
- * `{ "ip": <caller>, "result": … }`: the operation's string, or its document as JSON.
+ * and REST-style resource routes (`GET/POST/PUT/DELETE /restapi/<resource>`), the last two also
+ * at the root (`PUT /customer`, `POST /listRadiusSessions`): the document's General section says
+ * they are "available under / folder" and writes `PUT server.azotel.com/customer`, `server`
+ * being its host. Replies are `{ "ip": <caller>, "result": … }`: the operation's string, or its
+ * document as JSON.
  */
 import { idempotencyKeyFrom } from '../../idempotency/http';
 import type { Database } from '../../db/client';
@@ -11,6 +14,7 @@ import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_
 import { log } from '../../server/logger';
 import { describeError } from '../../shared/describe-error';
 import type { RawArgs } from '../catalog/args';
+import { ignoredHeaderOn } from '../catalog/ignored';
 import type { LegacyOperation, ResourceRoute } from '../catalog/operation';
 import { SIMPLER_OPERATIONS, findSimplerOperation } from '../simpler/catalogue';
 import { invokeSimpler } from '../simpler/invoke';
@@ -26,8 +30,23 @@ export function registerOperatorApiRest(router: Router, db: Database): void {
   }
   for (const [key, op] of resourceRoutes(SIMPLER_OPERATIONS)) {
     const [method, resource] = key.split(' ') as [string, string];
-    router.add(method, `/restapi/${resource}`, 'rest', (ctx) => handle(ctx, db, op));
+    for (const path of resourcePaths(resource)) router.add(method, path, 'rest', (ctx) => handle(ctx, db, op));
   }
+}
+
+/**
+ * First path segments other surfaces own. Routes match in registration order and the legacy
+ * surfaces register before GraphQL and the OpenAPI pages, so a root resource with one of these
+ * names would take their requests (or turn their other methods into 405s): refused at start-up.
+ */
+export const RESERVED_ROOT_SEGMENTS: ReadonlySet<string> = new Set([
+  '', 'graphql', 'graphiql', 'healthz', 'livez', 'readyz', 'metrics', 'openapi.json', 'docs', 'favicon.svg', 'favicon.ico', 'api', 'restapi', 'billing',
+]);
+
+/** Where a resource answers: under `/restapi/` and at the root. */
+export function resourcePaths(resource: string): string[] {
+  if (RESERVED_ROOT_SEGMENTS.has(resource.toLowerCase())) throw new Error(`SIMPLer resource /${resource} would shadow another surface's route`);
+  return [`/restapi/${resource}`, `/${resource}`];
 }
 
 /**
@@ -87,6 +106,7 @@ async function handle(ctx: RequestContext, db: Database, op: LegacyOperation): P
       surface: 'rest',
       requestId: ctx.requestId,
       idempotencyKey: idempotencyKeyFrom(ctx.req.headers),
+      onIgnored: ignoredHeaderOn(ctx.res),
     });
     reply(ctx, 200, typeof result === 'string' ? result : result.json);
   } catch (error) {

@@ -5,6 +5,7 @@
  */
 import type { Database } from '../../db/client';
 import { readArgs, refuseUnstorableText, type RawArgs } from '../catalog/args';
+import { reportIgnored } from '../catalog/ignored';
 import type { LegacyOperation, OperationResult } from '../catalog/operation';
 import { authenticateApiCredential } from '../../tenancy/auth.service';
 import { isApplicationError, simplerErrorText } from './errors';
@@ -19,21 +20,25 @@ export interface CallInfo {
   idempotencyKey?: string | undefined;
   surface: 'soap' | 'rest';
   requestId?: string;
+  /** Receives the names of ignored unknown parameters, for the reply header. */
+  onIgnored?: (names: readonly string[]) => void;
 }
 
 export async function invokeSimpler(db: Database, op: LegacyOperation, raw: RawArgs, call: CallInfo): Promise<OperationResult> {
   recordLegacyOperation('simpler', op.name);
   try {
     refuseUnstorableText(raw);
-    const actor = await authenticateApiCredential(db, {
-      username: single(raw, 'api_username'),
+    const username = single(raw, 'api_username');
+    const { actor, strictParameters } = await authenticateApiCredential(db, {
+      username,
       password: single(raw, 'api_password'),
       operatorCode: single(raw, 'operator') || undefined,
       clientIp: call.clientIp,
       surface: call.surface,
       requestId: call.requestId,
     });
-    const args = readArgs(op, raw, AUTH_SET);
+    const args = readArgs(op, raw, AUTH_SET, { strict: strictParameters });
+    reportIgnored(op, args, { dialect: 'simpler', caller: username, requestId: call.requestId, onIgnored: call.onIgnored });
     return await op.run({ db, actor, clientIp: call.clientIp, idempotencyKey: call.idempotencyKey }, args);
   } catch (error) {
     if (isApplicationError(error)) return simplerErrorText(error, op);

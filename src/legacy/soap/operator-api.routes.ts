@@ -12,6 +12,7 @@ import { isDatabaseUnavailable, logUnavailable, RETRY_AFTER_HEADER, UNAVAILABLE_
 import { log } from '../../server/logger';
 import { decodeUtf8, InvalidEncodingError } from '../../input';
 import { describeError } from '../../shared/describe-error';
+import { ignoredHeaderOn } from '../catalog/ignored';
 import { SIMPLER_OPERATIONS, findSimplerOperation, positionalOrder } from '../simpler/catalogue';
 import { invokeSimpler } from '../simpler/invoke';
 import { xmlDocument } from '../xml/write';
@@ -58,6 +59,7 @@ async function handleSoap(ctx: RequestContext, db: Database): Promise<void> {
       surface: 'soap',
       requestId: ctx.requestId,
       idempotencyKey: idempotencyKeyFrom(ctx.req.headers),
+      onIgnored: ignoredHeaderOn(ctx.res),
     });
     if (typeof result !== 'string' && !result.xml) throw new Error(`${op.name} returned no XML document`);
     const text = typeof result === 'string' ? result : xmlDocument(result.xml!);

@@ -60,6 +60,7 @@ function publicCredential(view: apiCredentialService.ApiCredentialView) {
     identifier: view.identifier,
     user: view.username,
     note: view.note,
+    strictParameters: view.strictParameters,
     createdAt: view.createdAt,
     revokedAt: view.revokedAt,
     ...(view.kind === 'simpler' ? { allowedNetworks: view.allowedNetworks.map((r) => ({ id: r.id, network: r.network, operatorWide: r.apiCredentialId == null })) } : {}),
@@ -201,9 +202,9 @@ const COMMANDS: Record<string, Record<string, Command>> = {
   'api-credential': {
     create: {
       summary:
-        'api-credential create <api_username> --operator <code> --user <username> --allow <cidr> [--allow …] [--password-stdin] [--note …]   a SIMPLer OperatorAPI credential accepted from those networks; the password is generated and printed once unless read from standard input',
+        'api-credential create <api_username> --operator <code> --user <username> --allow <cidr> [--allow …] [--password-stdin] [--note …] [--strict-parameters]   a SIMPLer OperatorAPI credential accepted from those networks; the password is generated and printed once unless read from standard input; --strict-parameters refuses unknown parameters instead of ignoring them',
       positional: ['api_username'],
-      options: { operator: 'string', user: 'string', allow: 'list', 'password-stdin': 'boolean', note: 'string' },
+      options: { operator: 'string', user: 'string', allow: 'list', 'password-stdin': 'boolean', note: 'string', 'strict-parameters': 'boolean' },
       required: ['operator', 'user'],
       run: async (db, c) => {
         const ctx = await operatorContext(db, c);
@@ -214,6 +215,7 @@ const COMMANDS: Record<string, Record<string, Command>> = {
           password,
           allowedNetworks: (c.options.allow as string[] | undefined) ?? [],
           note: c.options.note as string | undefined,
+          strictParameters: c.options['strict-parameters'] === true,
         });
         if (issued.generatedPassword) process.stderr.write(`the api_password is ${ONCE}\n`);
         if (!issued.reachable) process.stderr.write(`warning: ${UNREACHABLE}\n`);
@@ -223,6 +225,18 @@ const COMMANDS: Record<string, Record<string, Command>> = {
           reachable: issued.reachable,
           ...(issued.reachable ? {} : { warning: UNREACHABLE }),
         };
+      },
+    },
+    update: {
+      summary: 'api-credential update <api_username> --operator <code> --strict-parameters on|off   on: calls naming unknown parameters are refused; off: they are ignored and reported',
+      positional: ['api_username'],
+      options: { operator: 'string', 'strict-parameters': 'string' },
+      required: ['operator', 'strict-parameters'],
+      run: async (db, c) => {
+        const strictParameters = onOff('api-credential', 'strict-parameters', c.options['strict-parameters'] as string);
+        const ctx = await operatorContext(db, c);
+        const credential = await apiCredentialService.getByIdentifier(ctx, 'simpler', c.positional.api_username!, ['api_username']);
+        return { apiCredential: publicCredential(await apiCredentialService.update(ctx, credential.id, { strictParameters }, 'simpler')) };
       },
     },
     allow: {
@@ -272,15 +286,31 @@ const COMMANDS: Record<string, Record<string, Command>> = {
   },
   'crm-key': {
     create: {
-      summary: 'crm-key create --operator <code> --user <username> [--note …]   the user\'s ISP CRM userid and api_key, printed once',
+      summary: 'crm-key create --operator <code> --user <username> [--note …] [--strict-parameters]   the user\'s ISP CRM userid and api_key, printed once; --strict-parameters refuses unknown parameters instead of ignoring them',
       positional: [],
-      options: { operator: 'string', user: 'string', note: 'string' },
+      options: { operator: 'string', user: 'string', note: 'string', 'strict-parameters': 'boolean' },
       required: ['operator', 'user'],
       run: async (db, c) => {
         const ctx = await operatorContext(db, c);
-        const issued = await apiCredentialService.createCrmKey(ctx, { staffUserId: await userId(ctx, String(c.options.user)), note: c.options.note as string | undefined });
+        const issued = await apiCredentialService.createCrmKey(ctx, {
+          staffUserId: await userId(ctx, String(c.options.user)),
+          note: c.options.note as string | undefined,
+          strictParameters: c.options['strict-parameters'] === true,
+        });
         process.stderr.write(`the api_key is ${ONCE}\n`);
         return { userid: issued.userId, api_key: issued.apiKey, apiCredential: publicCredential(issued.credential) };
+      },
+    },
+    update: {
+      summary: 'crm-key update --operator <code> --user <username> --strict-parameters on|off   on: calls naming unknown parameters are refused; off: they are ignored and reported',
+      positional: [],
+      options: { operator: 'string', user: 'string', 'strict-parameters': 'string' },
+      required: ['operator', 'user', 'strict-parameters'],
+      run: async (db, c) => {
+        const strictParameters = onOff('crm-key', 'strict-parameters', c.options['strict-parameters'] as string);
+        const ctx = await operatorContext(db, c);
+        const credential = await apiCredentialService.getByIdentifier(ctx, 'crm', String(await userId(ctx, String(c.options.user))), ['user']);
+        return { apiCredential: publicCredential(await apiCredentialService.update(ctx, credential.id, { strictParameters }, 'crm')) };
       },
     },
     revoke: {

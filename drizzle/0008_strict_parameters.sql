@@ -1,0 +1,1 @@
+ALTER TABLE "api_credentials" ADD COLUMN "strict_parameters" boolean DEFAULT false NOT NULL;
