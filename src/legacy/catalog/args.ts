@@ -128,6 +128,15 @@ export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<st
       else patterned.set(key, rawValue === null || rawValue === '' ? null : rawValue);
       continue;
     }
+    // `customerid[a]`, `customerid[0]`: a documented parameter sent as an object or a list of
+    // objects (a JSON body flattened the PHP way). That is a value of the wrong type for a known
+    // parameter, not a stray name: ignoring it would drop the caller's value silently.
+    const nested = NESTED_KEY.exec(name);
+    const owner = nested ? byName.get(nameKey(nested[1]!)) : undefined;
+    if (owner) {
+      if (!problems.some((p) => p.field[0] === owner.name)) problem(owner.name, `${owner.name}: expected a single value or a plain list, got an object or nested list`);
+      continue;
+    }
     if (options.strict) problem(name, `unknown parameter ${name} for ${op.name}`);
     else noteIgnored(ignored, name);
   }
@@ -139,6 +148,9 @@ export function readArgs(op: LegacyOperation, raw: RawArgs, skip: ReadonlySet<st
   if (problems.length) throw new DomainError('INVALID', problems.map((p) => p.message).join('; '), problems);
   return new Args(values, patterned, ignored);
 }
+
+/** A PHP-style sub-key: `name[key]` or `name[0][key]`, the name captured. */
+const NESTED_KEY = /^([^[\]]+)\[[^\]]*\]/;
 
 /** In the order received, once each, at most MAX_IGNORED_NAMES names of at most MAX_IGNORED_NAME_LENGTH characters. */
 function noteIgnored(ignored: string[], name: string): void {
