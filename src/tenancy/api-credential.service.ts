@@ -212,6 +212,20 @@ export async function createCrmKey(ctx: ServiceContext, input: { staffUserId: nu
 }
 
 /**
+ * The operator's credential with this id, locked for the rest of the transaction. A CRM key's id
+ * given where a SIMPLer credential is meant (or the reverse) names nothing of that kind.
+ */
+async function lockCredential(tx: Executor, ctx: ServiceContext, id: number, kind: ApiCredentialKind | undefined) {
+  const [existing] = await tx
+    .select(CREDENTIAL_COLUMNS)
+    .from(apiCredentials)
+    .where(and(eq(apiCredentials.operatorId, ctx.actor.operatorId), eq(apiCredentials.id, id)))
+    .for('update');
+  if (!existing || (kind && existing.kind !== kind)) throw new NotFoundError('API credential', id, ['id']);
+  return existing;
+}
+
+/**
  * Changes a credential's settings (absent fields stay as they are): today its strict mode, which
  * refuses parameters the operation does not know (`unknown parameter …`) instead of ignoring
  * and reporting them. Takes effect from the next call.
@@ -219,12 +233,7 @@ export async function createCrmKey(ctx: ServiceContext, input: { staffUserId: nu
 export async function update(ctx: ServiceContext, id: number, input: { strictParameters?: boolean | null }, kind?: ApiCredentialKind): Promise<ApiCredentialView> {
   authorize(ctx.actor, 'admin');
   await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select(CREDENTIAL_COLUMNS)
-      .from(apiCredentials)
-      .where(and(eq(apiCredentials.operatorId, ctx.actor.operatorId), eq(apiCredentials.id, id)))
-      .for('update');
-    if (!existing || (kind && existing.kind !== kind)) throw new NotFoundError('API credential', id, ['id']);
+    const existing = await lockCredential(tx, ctx, id, kind);
     if (input.strictParameters == null || input.strictParameters === existing.strictParameters) return;
     await tx.update(apiCredentials).set({ strictParameters: input.strictParameters }).where(eq(apiCredentials.id, id));
     await audit(tx, ctx.actor, 'apiCredential.update', 'api_credential', id, { kind: existing.kind, identifier: existing.identifier, strictParameters: input.strictParameters });
@@ -236,13 +245,7 @@ export async function update(ctx: ServiceContext, id: number, input: { strictPar
 export async function revoke(ctx: ServiceContext, id: number, kind?: ApiCredentialKind): Promise<ApiCredentialView> {
   authorize(ctx.actor, 'admin');
   await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select(CREDENTIAL_COLUMNS)
-      .from(apiCredentials)
-      .where(and(eq(apiCredentials.operatorId, ctx.actor.operatorId), eq(apiCredentials.id, id)))
-      .for('update');
-    // A CRM key's id given to simplerCredentialRevoke (or the reverse) names nothing of that kind.
-    if (!existing || (kind && existing.kind !== kind)) throw new NotFoundError('API credential', id, ['id']);
+    const existing = await lockCredential(tx, ctx, id, kind);
     if (existing.revokedAt) return;
     await tx.update(apiCredentials).set({ revokedAt: new Date() }).where(eq(apiCredentials.id, id));
     await audit(tx, ctx.actor, 'apiCredential.revoke', 'api_credential', id, { kind: existing.kind, identifier: existing.identifier });
