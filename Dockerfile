@@ -10,7 +10,17 @@ COPY package.json package-lock.json ./
 COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
-# ---- runtime: the TypeScript sources run through tsx (a runtime dependency), as `npm start` does
+# ---- build: the server bundled into one module, dist/main.mjs (src/build/bundle.mjs), as `npm start` does
+FROM node:20-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY patches ./patches
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+RUN npm run build
+
+# ---- runtime: the bundle, its npm packages (loaded from node_modules), the migrations
 FROM node:20-slim
 ENV NODE_ENV=production \
     PORT=8080 \
@@ -20,10 +30,12 @@ ENV NODE_ENV=production \
     ATTACHMENTS_DIR=/data/attachments
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
-# tsconfig.json carries the decorator settings type-graphql needs; drizzle/ holds the migrations run at start.
+# drizzle/ holds the migrations run at start; src/ stays for the command-line tools (`npx tsx
+# src/tenancy/cli/admin.ts …`, tsconfig.json has their decorator settings) and GraphiQL's login bar.
 COPY package.json tsconfig.json ./
 COPY src ./src
 COPY drizzle ./drizzle
+COPY --from=build /app/dist ./dist
 # The embedded database (when DATABASE_URL is unset), WIB files and attachments live in /data, owned by
 # the unprivileged `node` user the image runs as.
 RUN mkdir -p /data && chown node:node /data && chmod 0700 /data
@@ -34,4 +46,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # exec form: node is PID 1 and receives SIGTERM from `docker stop` directly (graceful drain, exit 0).
-CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=512", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=512", "dist/main.mjs"]

@@ -4,7 +4,6 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { codegen } from '@graphql-codegen/core';
 import type { CodegenPlugin, Types } from '@graphql-codegen/plugin-helpers';
 import * as addPlugin from '@graphql-codegen/add';
@@ -13,8 +12,9 @@ import * as operationsPlugin from '@graphql-codegen/typescript-operations';
 import * as graphqlRequestPlugin from '@graphql-codegen/typescript-graphql-request';
 import { buildSchema, parse } from 'graphql';
 import config from '../../codegen';
+import { projectRoot } from '../shared/package-root';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export { projectRoot };
 
 const PLUGINS: Record<string, CodegenPlugin> = {
   add: addPlugin as unknown as CodegenPlugin,

@@ -4,7 +4,6 @@
  * drizzle API, so the rest of the code never asks which engine it is on.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -14,6 +13,7 @@ import postgres from 'postgres';
 import * as schema from './schema';
 import { recordQuery, statementStarted } from './query-counter';
 import { lockDataDir, restrictDataDirModes } from './data-dir-lock';
+import { projectRoot } from '../shared/package-root';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -59,7 +59,7 @@ export interface OpenOptions {
   maxConnections?: number;
 }
 
-export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+export const migrationsFolder = path.join(projectRoot, 'drizzle');
 
 const STARTUP_LOCK_KEY = 472_911_305; // arbitrary, fixed: "ispgraph start-up"
 

@@ -4,11 +4,11 @@
  * the session token with GraphiQL's requests. In development the demo token is also filled in;
  * in production (NODE_ENV=production) it is not.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Router } from '../server/http';
+import { findPackageRoot, projectRoot } from '../shared/package-root';
 
 const require = createRequire(import.meta.url);
 
@@ -17,27 +17,19 @@ const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
   'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
   'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
-  // Ours, beside this file: the staff login bar above GraphiQL.
+  // Ours, beside this file in src/ (also when running from the bundle): the staff login bar above GraphiQL.
   'login.js': { pkg: '', file: 'graphiql-login.js', type: 'text/javascript; charset=utf-8' },
 };
 
 /** The package's folder: its "exports" hide these prebuilt files from require.resolve. */
-function packageRoot(name: string): string {
-  let dir = path.dirname(require.resolve(name));
-  while (!existsSync(path.join(dir, 'package.json')) || JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== name) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the folder of package ${name}`);
-    dir = parent;
-  }
-  return dir;
-}
+const packageRoot = (name: string): string => findPackageRoot(name, path.dirname(require.resolve(name)));
 
 const cache = new Map<string, Buffer>();
 function asset(name: string): Buffer | undefined {
   const spec = ASSETS[name];
   if (!spec) return undefined;
   let body = cache.get(name);
-  if (!body) cache.set(name, (body = readFileSync(path.join(spec.pkg ? packageRoot(spec.pkg) : path.dirname(fileURLToPath(import.meta.url)), spec.file))));
+  if (!body) cache.set(name, (body = readFileSync(path.join(spec.pkg ? packageRoot(spec.pkg) : path.join(projectRoot, 'src', 'graphql'), spec.file))));
   return body;
 }
 

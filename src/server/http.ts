@@ -62,6 +62,27 @@ export class BadPathEncodingError extends Error {
 
 export class Router {
   private readonly routes: Route[] = [];
+  /**
+   * The routes that can match a path, by its first segment, in registration order: with ~500
+   * routes (the legacy surfaces register one per operation and form) a linear scan cost more
+   * than the rest of routing, and /graphql was registered last. Only first segments some route
+   * names literally get an entry; any other path shares the list of routes whose first segment
+   * is a parameter (or that match everything), so unknown paths cannot grow the map.
+   */
+  private byFirstSegment: Map<string, Route[]> | undefined;
+  private anyFirstSegment: Route[] = [];
+
+  private candidates(first: string | undefined): Route[] {
+    if (!this.byFirstSegment) {
+      const literal = (route: Route) => route.segments.length > 0 && !route.segments[0]!.startsWith(':');
+      this.anyFirstSegment = this.routes.filter((route) => !literal(route));
+      this.byFirstSegment = new Map();
+      for (const name of new Set(this.routes.filter(literal).map((route) => route.segments[0]!))) {
+        this.byFirstSegment.set(name, this.routes.filter((route) => !literal(route) || route.segments[0] === name));
+      }
+    }
+    return (first !== undefined && this.byFirstSegment.get(first)) || this.anyFirstSegment;
+  }
 
   /** `path` may hold `:param` segments, and end in `/*` to match everything below it. */
   add(method: string | string[], path: string, surface: string, handler: Handler, options: { whileStarting?: boolean } = {}): this {
@@ -70,6 +91,7 @@ export class Router {
     for (const m of Array.isArray(method) ? method : [method]) {
       this.routes.push({ method: m.toUpperCase(), segments: split(clean), surface, handler, prefix, whileStarting: options.whileStarting ?? false });
     }
+    this.byFirstSegment = undefined;
     return this;
   }
 
@@ -78,7 +100,7 @@ export class Router {
     const parts = split(pathname);
     const allowed: string[] = [];
     let surface: string | undefined;
-    for (const route of this.routes) {
+    for (const route of this.candidates(parts[0])) {
       if (starting && !route.whileStarting) continue;
       const params = matchSegments(route, parts);
       if (!params) continue;

@@ -88,7 +88,7 @@ describe('stopping npm start', () => {
       const npmPid = server.child.pid!;
       // `exec` in the start script: npm's only child is the server itself, no shell between.
       const nodePid = Number(execFileSync('pgrep', ['-P', String(npmPid)]).toString().trim().split('\n')[0]);
-      expect(execFileSync('ps', ['-o', 'args=', '-p', String(nodePid)]).toString()).toContain('src/main.ts');
+      expect(execFileSync('ps', ['-o', 'args=', '-p', String(nodePid)]).toString()).toContain('dist/main.mjs');
 
       // Load: two dozen requests the server has begun (headers read, bodies still coming).
       const inFlight = Array.from({ length: 24 }, () => slowRequest(server.url));

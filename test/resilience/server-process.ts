@@ -1,6 +1,7 @@
 /**
- * ispgraph as its own process (`node --import tsx src/main.ts`), the way it runs in production,
- * so a test can watch it survive (or die), signal it, and read what it logged.
+ * ispgraph as its own process, so a test can watch it survive (or die), signal it, and read what
+ * it logged: from the sources (`node --import tsx src/main.ts`, the default) or from the bundle
+ * `npm start` and the container run (`node dist/main.mjs`, built first with `npm run build`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -17,8 +18,9 @@ export interface ServerProcess {
   kill(): void;
 }
 
-export function startServerProcess(env: Record<string, string>, port: number): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export function startServerProcess(env: Record<string, string>, port: number, options: { from?: 'source' | 'bundle' } = {}): ServerProcess {
+  const entry = options.from === 'bundle' ? ['dist/main.mjs'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,8 +7,9 @@ import { generateWsdl } from '../soap/wsdl';
 import { generateCompatibility } from '../docs/compatibility';
 import { ROUTED_DIALECTS } from '../docs/dialects';
 import { legacyOpenApiText } from '../openapi/document';
+import { projectRoot } from '../../shared/package-root';
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export { projectRoot };
 
 export function legacyArtefacts(): [string, string][] {
   return [

@@ -5,7 +5,7 @@
  * checked in as openapi/legacy.json (`npm run legacy:emit`; a test fails when it is stale) and
  * served at GET /openapi.json. SOAP is described by the WSDL, GraphQL by its schema.
  */
-import { createRequire } from 'node:module';
+import { projectVersion } from '../../shared/package-root';
 import { IDEMPOTENCY_NOTE, type HttpRoute, type LegacyOperation, type ParamSpec } from '../catalog/operation';
 import { ROUTED_DIALECTS } from '../docs/dialects';
 import { resourcePaths, resourceRoutes } from '../rest/operator-api.routes';
@@ -112,12 +112,11 @@ function buildDocument(): JsonSchema {
     }
   }
 
-  const version = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
   return {
     openapi: '3.1.0',
     info: {
       title: 'ispgraph legacy REST APIs',
-      version,
+      version: projectVersion,
       summary: 'SIMPLer OperatorAPI REST/JSON, Jaze API v1, the ISP CRM plan and reseller API and Kolmisoft M4, as ispgraph serves them.',
       description:
         'Generated from the legacy operation catalogue by `npm run legacy:emit`. Every route of the four REST dialects is listed with ' +
