@@ -22,6 +22,7 @@ import { radusergroup } from './radusergroup.table';
 import { usernamesOf } from './radius-account.service';
 import { radiusAccounts } from './radius-account.table';
 import { authorize } from '../tenancy/permissions';
+import { canReadSecrets, isSecretRadiusAttribute, recordSecretRead } from '../tenancy/secret-reads';
 
 export const RADIUS_TABLES = ['radcheck', 'radreply', 'radusergroup'] as const;
 export type RadiusTable = (typeof RADIUS_TABLES)[number];
@@ -36,8 +37,8 @@ export interface RadiusAttributeRow {
   /** null for radusergroup. */
   attribute: string | null;
   op: string | null;
-  /** The value; the group name for radusergroup. */
-  value: string;
+  /** The value; the group name for radusergroup; null for a secret the caller may not read. */
+  value: string | null;
   /** radusergroup only. */
   priority: number | null;
 }
@@ -66,6 +67,18 @@ function toRow(table: RadiusTable, row: { id: number; customerId: number; userna
 
 const invalid = (field: string, message: string) => new DomainError('INVALID', message, [{ field: [field], message, code: 'INVALID' }]);
 
+/**
+ * Secret attribute values (passwords) of a listing: in clear for a role with `secrets.read`, the
+ * read recorded on the customer; null for any other role, whose listing still shows the rows.
+ */
+async function revealOrMask(ctx: ServiceContext, customerId: number, rows: RadiusAttributeRow[]): Promise<RadiusAttributeRow[]> {
+  const secrets = rows.filter((row) => isSecretRadiusAttribute(row.attribute));
+  if (secrets.length === 0) return rows;
+  if (!canReadSecrets(ctx.actor)) return rows.map((row) => (isSecretRadiusAttribute(row.attribute) ? { ...row, value: null } : row));
+  await recordSecretRead(ctx, 'customer', customerId, secrets.map((row) => `${row.table}:${row.attribute}`));
+  return rows;
+}
+
 /** Runs one customerRadius action; list returns the rows, the others the row written (or deleted). */
 export async function customerRadius(ctx: ServiceContext, input: CustomerRadiusInput): Promise<RadiusAttributeRow[]> {
   // `list` only reads; every other action writes RADIUS settings.
@@ -91,7 +104,7 @@ export async function customerRadius(ctx: ServiceContext, input: CustomerRadiusI
       .from(t)
       .where(scope(input.username != null ? eq(t.username, input.username) : undefined))
       .orderBy(asc(t.id));
-    return rows.map((row) => toRow(table, row as never));
+    return revealOrMask(ctx, customer.id, rows.map((row) => toRow(table, row as never)));
   }
 
   // validation shared by add and modify

@@ -18,6 +18,7 @@ import { radiusAccounts } from './radius-account.table';
 import { radreply } from './radreply.table';
 import { radusergroup } from './radusergroup.table';
 import { authorize } from '../tenancy/permissions';
+import { authorizeSecretRead, canReadSecrets, recordSecretListRead } from '../tenancy/secret-reads';
 
 export type RadiusAccountRow = typeof radiusAccounts.$inferSelect;
 
@@ -137,13 +138,22 @@ export function accountConditions(db: Executor, operatorId: number, filter: Acco
   return and(...conditions)!;
 }
 
-/** The operator's RADIUS logins matching the filter, by priority then id (SIMPLer listRADIUSdetails). */
+/**
+ * The operator's RADIUS logins matching the filter, by priority then id (SIMPLer
+ * listRADIUSdetails), passwords included for a role with `secrets.read` (the read is audited,
+ * once for the list) and null for any other role.
+ */
 export async function list(ctx: ServiceContext, filter: AccountFilter = {}): Promise<RadiusAccountRow[]> {
-  return ctx.db
+  // A password filter tells the caller which logins have that password: a read of the secret.
+  if (filter.password) authorizeSecretRead(ctx);
+  const rows = await ctx.db
     .select()
     .from(radiusAccounts)
     .where(accountConditions(ctx.db, ctx.actor.operatorId, filter))
     .orderBy(sql`${radiusAccounts.priority} asc nulls last`, asc(radiusAccounts.id));
+  if (!canReadSecrets(ctx.actor)) return rows.map((row) => ({ ...row, password: null }));
+  await recordSecretListRead(ctx, 'radius_account', rows.filter((row) => row.password !== null).map((row) => row.id), ['password']);
+  return rows;
 }
 
 /** The same logins a page at a time, in id order (for connections). */

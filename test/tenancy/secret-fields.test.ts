@@ -3,7 +3,9 @@
  * masked in the graph unless asked for with `reveal: true`, which needs the secrets.read
  * permission and leaves an entry in the audit trail naming what was read (never the value).
  * Collectors and read-only users get FORBIDDEN and nothing is recorded; the Jaze password read
- * follows the same rule.
+ * follows the same rule. The SIMPLer reads that list logins and check rows (listRADIUSdetails,
+ * customerRadius list) serve passwords as their documents show to the roles that may read them
+ * (audited), and null to the others.
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import type { StaffRole } from '../../src/shared/context';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { enabledEngines } from '../helpers/engines';
 import { makeRoleUser, operatorIdOf, type RoleUser } from '../helpers/roles';
+import { rest } from '../helpers/simpler';
 
 const ROLES: StaffRole[] = ['admin', 'manager', 'staff', 'collector', 'installer', 'api', 'readonly'];
 
@@ -127,6 +130,37 @@ for (const engine of enabledEngines()) {
       expect(refused).toMatchObject({ status: 'failure', errorCode: 403 });
       const served = await get('installer');
       expect(served).toMatchObject({ status: 'success' });
+    });
+
+    it('serves SIMPLer login and check-row passwords only to roles with secrets.read, and audits the read once per call', async () => {
+      const logins = (role: StaffRole, params: Record<string, string | number> = {}) =>
+        rest(t.url, 'listRADIUSdetails', { ...users.get(role)!.simpler, customerid: customerId, ...params });
+      const checkRows = (role: StaffRole) => rest(t.url, 'customerRadius', { ...users.get(role)!.simpler, customerid: customerId, table: 'radcheck', action: 'list' });
+      type Login = { username: string; password: string | null };
+      type Row = { attribute: string; value: string | null };
+
+      const before = (await secretReads('collector')).length;
+      const hidden = await logins('collector');
+      expect(hidden.status).toBe(200);
+      const hiddenLogins = (hidden.result as { radius_usernames: Login[] }).radius_usernames;
+      expect(hiddenLogins.length).toBeGreaterThan(0);
+      for (const login of hiddenLogins) expect(login.password).toBeNull();
+      const hiddenRows = (await checkRows('collector')).result as { results: Row[] };
+      expect(hiddenRows.results.find((r) => r.attribute === 'Cleartext-Password')!.value).toBeNull();
+      expect(await secretReads('collector')).toHaveLength(before);
+      // Filtering by password would tell which login has it: refused to the same role.
+      const probed = await logins('collector', { password: 'guess' });
+      expect(probed.result).toBe('ERROR: the collector role may not read stored device and access secrets in clear (RADIUS passwords, SNMP communities)');
+
+      const served = await logins('staff');
+      const servedLogins = (served.result as { radius_usernames: Login[] }).radius_usernames;
+      expect(servedLogins.some((login) => typeof login.password === 'string' && login.password.length > 0)).toBe(true);
+      const rows = (await checkRows('staff')).result as { results: Row[] };
+      const password = rows.results.find((r) => r.attribute === 'Cleartext-Password')!.value!;
+      expect(password).toMatch(/.+/);
+      const reads = (await secretReads('staff')).filter((r) => r.entityType === 'radius_account' || (r.entityType === 'customer' && r.entityId === customerId));
+      expect(reads.map((r) => r.entityType).sort()).toEqual(['customer', 'customer', 'radius_account']);
+      for (const read of reads) expect(JSON.stringify(read.changes)).not.toContain(password);
     });
   });
 }

@@ -156,7 +156,8 @@ export const radiusAndJobOperations = [
       'The document marks existing_radius_username "required" while describing it, like every filter, as "when used"; ispgraph treats all filters as optional ' +
       '(none: all the operator\'s usernames). SOAP: `<radiusUsernamesRoot>` with one `<radius_username id="…">` per login (leaves id, customerid, username, password, ' +
       'priority, exclude_from_auto_group_from_bucket) and `<results>` holding the count; REST as the document\'s sample, `results` being `[["<count>"]]`. ' +
-      'exclude_from_auto_group_from_bucket is "1" when set, else null as in the sample.',
+      'exclude_from_auto_group_from_bucket is "1" when set, else null as in the sample. Passwords are served to a credential whose role has ' +
+      'secrets.read (each call that serves them is one secret.read audit event); to any other role password is null, and the password filter is refused.',
     run: async (ctx, args) => {
       const logins = await accountService.list(ctx, {
         customerId: args.int('customerid'),
@@ -302,7 +303,8 @@ export const radiusAndJobOperations = [
       'ispgraph takes `id` (from the list), or finds the one row of `username` with `attribute` (radcheck/radreply; delete also matches `value` when given) ' +
       'or of `username` (usergroup; delete also matches the group name `value`), refusing a name that matches several rows. ' +
       'usergroup rows list as { id, customerid, username, groupname, priority }. add/modify/delete replies also carry the row `id`. ' +
-      'SOAP: `<customerRadiusRoot>` with `<table>`, `<action>` and `<result>OK</result><id>…</id>` or `<results>` holding one `<entry id="…">` per row.',
+      'SOAP: `<customerRadiusRoot>` with `<table>`, `<action>` and `<result>OK</result><id>…</id>` or `<results>` holding one `<entry id="…">` per row. ' +
+      'A listed password attribute (Cleartext-Password, NT-Password…) has its value only for a role with secrets.read (audited), null for any other.',
     run: runCustomerRadius,
   }),
 
