@@ -102,14 +102,18 @@ function safeDecode(text: string): string {
 
 /**
  * Row counts of every table plus a digest of its rows. When a credential was last used is a
- * record of the request, not a change it made: those columns are left out of the digest.
+ * record of the request, not a change it made: those columns are left out of the digest. So are
+ * `secret.read` audit events: the corpus calls RADIUS listings with the demo credential, whose
+ * role may read passwords, and every such read is audited on purpose (secret-fields.test.ts
+ * proves it); an audit of a read is the trail doing its job, not the input changing data.
  */
 async function snapshot(app: TestApp): Promise<Record<string, string>> {
   const db = app.database.handle.db;
   const tables = await rows<{ name: string }>(db, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`);
   const result: Record<string, string> = {};
   for (const { name } of tables) {
-    const [row] = await rows<{ n: string; digest: string | null }>(db, sql.raw(`select count(*)::text as n, md5(string_agg(r::text, '|' order by r::text)) as digest from (select to_jsonb(t) - 'last_used_at' - 'last_login_at' as r from "${name}" t) rows`));
+    const readsOnly = name === 'audit_log' ? ` where t.action <> 'secret.read'` : '';
+    const [row] = await rows<{ n: string; digest: string | null }>(db, sql.raw(`select count(*)::text as n, md5(string_agg(r::text, '|' order by r::text)) as digest from (select to_jsonb(t) - 'last_used_at' - 'last_login_at' as r from "${name}" t${readsOnly}) rows`));
     result[name] = `${row!.n}:${row!.digest}`;
   }
   return result;
