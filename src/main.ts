@@ -1,6 +1,7 @@
 /**
- * Entry point of `npm start` (`node --import tsx src/main.ts`: one process, so SIGTERM from a
- * container runtime or systemd reaches the server itself).
+ * Entry point of the server. `npm start` runs it bundled (`exec node dist/main.mjs`, see
+ * src/build/bundle.mjs) as one process, so SIGTERM from a container runtime or systemd reaches
+ * the server itself; `npm run dev` runs it from source through tsx.
  */
 import { ConfigError, loadConfig } from './config';
 import { setDataDirRole } from './db/data-dir-lock';

@@ -3,7 +3,7 @@
  * database: how to start it, what HTTP request is each read, and how its reply maps to the
  * canonical JSON (normalise.ts).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -73,12 +73,18 @@ function graphqlCanonical(naming: Naming) {
   };
 }
 
-/** The node arguments of package.json's `start` script (V8 memory flags, tsx, the entry point). */
+/**
+ * The node arguments of package.json's `start` script (V8 memory flags, the entry point). The
+ * script may run steps before the server (`node src/build/bundle.mjs --if-stale && exec node …`):
+ * those are run here first, so the benchmark measures what `npm start` serves.
+ */
 function npmStartArgs(repoRoot: string): string[] {
   const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  const match = /^(?:exec )?node (.+)$/.exec(start.trim());
-  if (!match) throw new Error(`package.json's start script is not "node …": ${start}`);
-  return match[1]!.split(/\s+/);
+  const steps = start.split('&&').map((step) => /^(?:exec )?node (.+)$/.exec(step.trim()));
+  if (steps.some((step) => !step)) throw new Error(`package.json's start script is not "node … [&& node …]": ${start}`);
+  const args = steps.map((step) => step![1]!.split(/\s+/));
+  for (const before of args.slice(0, -1)) execFileSync(process.execPath, before, { cwd: repoRoot, stdio: 'inherit' });
+  return args.at(-1)!;
 }
 
 /** ispgraph as `npm start` runs it, on PostgreSQL, without its background jobs (they would add statements). */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, check, date, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 
 /** SIMPLer `eft_bankaccounttype` / `bankaccounttype`: checking, savings, DEFAULT. */
@@ -47,6 +47,7 @@ export const bankAccounts = pgTable(
     sepaRemittanceData: text(),
     sepaSignatureDate: date(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('bank_accounts_operator_idx').on(t.operatorId),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, numeric, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn, rate } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, rate, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { subscriptions } from './subscription.table';
 
@@ -35,6 +35,7 @@ export const invoices = pgTable(
     total: money().notNull(),
     amountPaid: money().notNull().default('0'),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('invoices_operator_number_key').on(t.operatorId, t.number),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, check, date, index, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, timestamptz, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { staffUsers } from '../tenancy/staff-user.table';
 import { payments } from './payment.table';
@@ -54,6 +54,7 @@ export const paymentCollections = pgTable(
     /** Set when approved. */
     paymentId: integer().references(() => payments.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('payment_collections_operator_status_created_idx').on(t.operatorId, t.status, t.createdAt),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, updatedAt } from '../db/columns';
 import { customers, paymentMethod } from '../customers/customer.table';
 import { staffUsers } from '../tenancy/staff-user.table';
 import { invoices } from './invoice.table';
@@ -32,6 +32,7 @@ export const payments = pgTable(
     reference: text(),
     recordedByStaffId: integer().references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('payments_operator_payment_date_idx').on(t.operatorId, t.paymentDate),

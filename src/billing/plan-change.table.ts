@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgEnum, pgTable } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, timestamptz, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { plans } from '../catalog/plan.table';
 import { staffUsers } from '../tenancy/staff-user.table';
@@ -39,6 +39,7 @@ export const planChanges = pgTable(
     appliedAt: timestamptz(),
     createdByStaffId: integer().references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('plan_changes_operator_applied_effective_idx').on(t.operatorId, t.appliedAt, t.effectiveAt),

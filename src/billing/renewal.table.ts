@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgTable, smallint, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, timestamptz, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { plans } from '../catalog/plan.table';
 
@@ -42,6 +42,7 @@ export const renewals = pgTable(
     deleted: boolean().notNull().default(false),
     /** Jaze `date_created`. */
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('renewals_operator_created_idx').on(t.operatorId, t.createdAt),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn, rate, timestamptz } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, rate, timestamptz, updatedAt } from '../db/columns';
 import { customers, taxMode } from '../customers/customer.table';
 import { plans } from '../catalog/plan.table';
 import { subPlans } from '../catalog/sub-plan.table';
@@ -64,6 +64,7 @@ export const subscriptions = pgTable(
     /** Next date the recurring invoicing run bills this; null once nothing more is due. */
     nextBillingDate: date(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
     endedAt: timestamptz(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 
 /**
  * A named rate limit. This is the Jaze "profile" behind a group (`Profile_id`, `Profile_Name`)
@@ -23,6 +23,7 @@ export const bandwidthTemplates = pgTable(
     burstThresholdUploadKbps: integer(),
     burstTimeSeconds: integer(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('bandwidth_templates_operator_name_idx').on(t.operatorId, t.name),

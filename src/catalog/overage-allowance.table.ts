@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, numeric, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { invoices } from '../billing/invoice.table';
 
@@ -24,6 +24,7 @@ export const overageAllowances = pgTable(
     invoiceId: integer().references(() => invoices.id, { onDelete: 'set null' }),
     /** SIMPLer `timestamp`. */
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('overage_allowances_customer_created_idx').on(t.customerId, t.createdAt),

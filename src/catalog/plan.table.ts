@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, numeric, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn, rate } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, rate, updatedAt } from '../db/columns';
 import { resellers } from '../resellers/reseller.table';
 import { bandwidthTemplates } from './bandwidth-template.table';
 
@@ -60,6 +60,7 @@ export const plans = pgTable(
     /** Percent; null = use the subscription's / tax zone's rate. */
     taxRate: rate(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('plans_operator_name_idx').on(t.operatorId, t.name),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, updatedAt } from '../db/columns';
 import { plans } from './plan.table';
 
 /**
@@ -23,6 +23,7 @@ export const subPlans = pgTable(
     portal: boolean().notNull().default(false),
     enabled: boolean().notNull().default(true),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('sub_plans_plan_units_idx').on(t.planId, t.units),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn, rate } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, rate, updatedAt } from '../db/columns';
 
 /** SIMPLer `tax_zone` (addCustomer/addSubscription): a named default tax rate a subscription can pick. */
 export const taxZones = pgTable(
@@ -12,6 +12,7 @@ export const taxZones = pgTable(
     /** Percent, e.g. 23.0000. */
     rate: rate().notNull(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('tax_zones_operator_name_key').on(t.operatorId, t.name),

@@ -187,6 +187,8 @@ export type Area = Node & {
   name: Scalars['String']['output'];
   /** Streets in the area, by name. */
   streets: Array<Street>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A new area (Jaze add_area). */
@@ -214,6 +216,8 @@ export type AreaUpdateInput = {
 /** A file attached to a customer or a maintenance ticket. */
 export type Attachment = Node & {
   __typename?: 'Attachment';
+  /** When this object was created. */
+  createdAt: Scalars['DateTime']['output'];
   dateAdded: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
   filename: Scalars['String']['output'];
@@ -227,6 +231,8 @@ export type Attachment = Node & {
   rights: Maybe<Array<AttachmentRight>>;
   /** Size in bytes. */
   sizeBytes: Maybe<Scalars['Float']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Who may see a customer attachment. */
@@ -350,6 +356,8 @@ export type BackgroundJob = Node & {
   result: Maybe<Scalars['JSON']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   status: BackgroundJobStatus;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of BackgroundJob objects. */
@@ -477,6 +485,8 @@ export type BandwidthTemplate = Node & {
   /** MikroTik `rate-limit` string. */
   mikrotikRateLimit: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   uploadKbps: Scalars['Int']['output'];
 };
 
@@ -507,6 +517,8 @@ export type BankAccount = Node & {
   sepaSequenceType: Maybe<SepaSequenceType>;
   sepaSignatureDate: Maybe<Scalars['Date']['output']>;
   sortCode: Maybe<Scalars['String']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Full bank details (SIMPLer addEFT). The account number and IBAN are tokenised and never stored: only the last four digits, the IBAN country and last four characters are kept. */
@@ -581,6 +593,8 @@ export type Basestation = Node & {
   note: Maybe<Scalars['String']['output']>;
   sector: Maybe<Scalars['String']['output']>;
   site: Maybe<Site>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Mounts a device (not already a CPE or basestation) on a site. */
@@ -646,6 +660,8 @@ export type Building = Node & {
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   street: Maybe<Street>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A new building on a street (Jaze add_block). */
@@ -671,6 +687,122 @@ export type BuildingUpdateInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   streetId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** The latest change of one object since the moment asked for. */
+export type Change = {
+  __typename?: 'Change';
+  /** When it last changed or was deleted (`updatedAt` of an object still there). */
+  changedAt: Scalars['DateTime']['output'];
+  kind: ChangeKind;
+  /** The numeric id the legacy APIs use for the object. */
+  legacyId: Scalars['Int']['output'];
+  /** The object as it is now; null when it was deleted. */
+  node: Maybe<Node>;
+  /** The global id of the object (of a deleted one too). */
+  nodeId: Scalars['ID']['output'];
+  /** The type of the object. */
+  type: ChangedType;
+};
+
+/** A page of Change objects. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  edges: Array<ChangeEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Change>;
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Change and its cursor. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  cursor: Scalars['String']['output'];
+  node: Change;
+};
+
+/** What happened to an object in the change feed. */
+export type ChangeKind =
+  /** Deleted: `node` is null; `nodeId` names what to remove. */
+  | 'DELETED'
+  /** Created or changed: `node` holds it as it is now. */
+  | 'UPSERTED';
+
+/** A type the change feed (`changes`) follows. */
+export type ChangedType =
+  /** Area objects. */
+  | 'AREA'
+  /** Attachment objects. */
+  | 'ATTACHMENT'
+  /** BackgroundJob objects. */
+  | 'BACKGROUND_JOB'
+  /** BandwidthTemplate objects. */
+  | 'BANDWIDTH_TEMPLATE'
+  /** BankAccount objects. */
+  | 'BANK_ACCOUNT'
+  /** Basestation objects. */
+  | 'BASESTATION'
+  /** Building objects. */
+  | 'BUILDING'
+  /** CommunityCode objects. */
+  | 'COMMUNITY_CODE'
+  /** Cpe objects. */
+  | 'CPE'
+  /** CreditCard objects. */
+  | 'CREDIT_CARD'
+  /** Customer objects. */
+  | 'CUSTOMER'
+  /** CustomerIp objects. */
+  | 'CUSTOMER_IP'
+  /** CustomerNote objects. */
+  | 'CUSTOMER_NOTE'
+  /** CustomTableRow objects. */
+  | 'CUSTOM_TABLE_ROW'
+  /** Equipment objects. */
+  | 'EQUIPMENT'
+  /** Gateway objects. */
+  | 'GATEWAY'
+  /** InstallerTracking objects. */
+  | 'INSTALLER_TRACKING'
+  /** Invoice objects. */
+  | 'INVOICE'
+  /** MaintenanceTicket objects. */
+  | 'MAINTENANCE_TICKET'
+  /** Message objects. */
+  | 'MESSAGE'
+  /** NetworkInterface objects. */
+  | 'NETWORK_INTERFACE'
+  /** OverageAllowance objects. */
+  | 'OVERAGE_ALLOWANCE'
+  /** Payment objects. */
+  | 'PAYMENT'
+  /** PaymentCollection objects. */
+  | 'PAYMENT_COLLECTION'
+  /** Plan objects. */
+  | 'PLAN'
+  /** PlanChange objects. */
+  | 'PLAN_CHANGE'
+  /** RadiusAccount objects. */
+  | 'RADIUS_ACCOUNT'
+  /** Renewal objects. */
+  | 'RENEWAL'
+  /** Reseller objects. */
+  | 'RESELLER'
+  /** SalesmanTask objects. */
+  | 'SALESMAN_TASK'
+  /** Site objects. */
+  | 'SITE'
+  /** StaffUser objects. */
+  | 'STAFF_USER'
+  /** Street objects. */
+  | 'STREET'
+  /** Subscription objects. */
+  | 'SUBSCRIPTION'
+  /** SubPlan objects. */
+  | 'SUB_PLAN'
+  /** TaxZone objects. */
+  | 'TAX_ZONE';
 
 /** A CoA-Request the NAS acknowledged (CoA-ACK). */
 export type CoaAcknowledgement = {
@@ -714,6 +846,8 @@ export type CommunityCode = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type CommunityCodeCreateInput = {
@@ -781,6 +915,8 @@ export type Cpe = Node & {
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   longitude: Maybe<Scalars['Longitude']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Installs a device (not already a CPE or basestation) at a customer. */
@@ -855,6 +991,8 @@ export type CreditCard = Node & {
   state: Maybe<Scalars['String']['output']>;
   street1: Maybe<Scalars['String']['output']>;
   street2: Maybe<Scalars['String']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   zip: Maybe<Scalars['String']['output']>;
 };
 
@@ -973,12 +1111,16 @@ export type CustomTableRow = Node & {
   __typename?: 'CustomTableRow';
   /** Cells with a value, in column order. */
   cells: Array<CustomTableCell>;
+  /** When this object was created. */
+  createdAt: Scalars['DateTime']['output'];
   customer: Maybe<Customer>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   tableName: Scalars['String']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type CustomTableRowCreateInput = {
@@ -1446,6 +1588,8 @@ export type CustomerIp = Node & {
   radiusUsername: Maybe<Scalars['String']['output']>;
   /** End-user-portal login overwrites the MAC with the device used. */
   updateMacOnPortalLogin: Scalars['Boolean']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
@@ -1579,6 +1723,8 @@ export type CustomerNote = Node & {
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   title: Scalars['String']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type CustomerNoteAddInput = {
@@ -1835,6 +1981,8 @@ export type Equipment = Node & {
   children: Array<Equipment>;
   /** Its installation at a customer, when it is a CPE. */
   cpe: Maybe<Cpe>;
+  /** When this object was created. */
+  createdAt: Scalars['DateTime']['output'];
   dateAdded: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
   dhcpOptions: Maybe<Scalars['String']['output']>;
@@ -1877,6 +2025,8 @@ export type Equipment = Node & {
   /** Device type, e.g. nanostationap, mikrotikrouter. */
   type: Maybe<Scalars['String']['output']>;
   typeLabel: Maybe<Scalars['String']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** What the device cost. */
   value: Maybe<Scalars['Decimal']['output']>;
 };
@@ -2127,6 +2277,8 @@ export type Gateway = Node & {
   name: Scalars['String']['output'];
   /** The NAS-IP-Address its accounting carries. */
   nasIpAddress: Maybe<Scalars['IP']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** SIMPLer wibnumber. */
   wibNumber: Scalars['Int']['output'];
 };
@@ -2165,6 +2317,8 @@ export type InstallerTracking = Node & {
   maintenanceTicket: Maybe<MaintenanceTicket>;
   note: Maybe<Scalars['String']['output']>;
   status: InstallerTrackingStatus;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type InstallerTrackingCreateInput = {
@@ -2256,6 +2410,8 @@ export type Invoice = Node & {
   subtotal: Scalars['Decimal']['output'];
   taxTotal: Scalars['Decimal']['output'];
   total: Scalars['Decimal']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of Invoice objects. */
@@ -2654,6 +2810,8 @@ export type Message = Node & {
   templateParams: Maybe<Scalars['JSON']['output']>;
   /** Which transport carried it. */
   transport: Maybe<Scalars['String']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** How a message reaches the customer. */
@@ -3416,6 +3574,8 @@ export type NetworkInterface = Node & {
   role: InterfaceRole;
   /** First address handed out. */
   startIp: Maybe<Scalars['IP']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** An object with a global id. */
@@ -3437,6 +3597,8 @@ export type OverageAllowance = Node & {
   method: Maybe<Scalars['String']['output']>;
   /** Traffic granted, GB. */
   trafficLimitGb: Scalars['Decimal']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Traffic used of it, GB. */
   usedGb: Maybe<Scalars['Decimal']['output']>;
 };
@@ -3485,6 +3647,8 @@ export type Payment = Node & {
   paymentDate: Scalars['Date']['output'];
   /** Bank or gateway transaction id, cheque number. */
   reference: Maybe<Scalars['String']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A payment collected at the customer's door, and its approval. */
@@ -3511,6 +3675,8 @@ export type PaymentCollection = Node & {
   /** The first payment recorded when approved. */
   payment: Maybe<Payment>;
   status: PaymentCollectionStatus;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Approve a collected payment (Jaze collection_approval). */
@@ -3687,6 +3853,8 @@ export type Plan = Node & {
   subscriptions: SubscriptionConnection;
   /** Percent; null = the subscription's or tax zone's rate. */
   taxRate: Maybe<Scalars['Decimal']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 
@@ -3720,6 +3888,8 @@ export type PlanChange = Node & {
   moveBilling: Scalars['Boolean']['output'];
   timing: PlanChangeTiming;
   toPlan: Maybe<Plan>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** When a plan change takes effect (Jaze moveImmediately, previousBillingCycle, nextbillingCycle, customDate). */
@@ -3835,6 +4005,8 @@ export type Query = {
   backgroundJob: Maybe<BackgroundJob>;
   /** The operator's background jobs, newest first. */
   backgroundJobs: BackgroundJobConnection;
+  /** What changed in the operator's data since a moment, for a client that keeps a copy: every object of the followed types created or changed (`UPSERTED`, with the object as it is now) or deleted (`DELETED`), each once with its latest change, oldest first. Page with `first`/`after` until `hasNextPage` is false, then ask again later with `since` set to the last `changedAt` seen: a change is timed at the start of the write that made it, so step `since` back by your longest write (a minute is ample) and apply changes idempotently. */
+  changes: Maybe<ChangeConnection>;
   /** The customers on a collector's round, by area, street, building and name (Jaze get_collection_users_areawise). */
   collectionRound: Array<CollectionRoundEntry>;
   /** The operator's community codes, newest first (SIMPLer listCommunityCode). */
@@ -3928,6 +4100,14 @@ export type QueryBackgroundJobsArgs = {
   filter?: InputMaybe<BackgroundJobFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since: Scalars['DateTime']['input'];
+  types?: InputMaybe<Array<ChangedType>>;
 };
 
 
@@ -4125,6 +4305,8 @@ export type RadiusAccount = Node & {
   legacyId: Scalars['Int']['output'];
   /** Order among the customer's logins. */
   priority: Maybe<Scalars['Int']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** Unique across every operator. */
   username: Scalars['String']['output'];
 };
@@ -4387,6 +4569,8 @@ export type Renewal = Node & {
   /** e.g. "30 days", as recorded. */
   renewalPeriod: Maybe<Scalars['String']['output']>;
   taxAmount: Maybe<Scalars['Decimal']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A reseller or franchisee with its wallet (CRM reseller). */
@@ -4415,6 +4599,8 @@ export type Reseller = Node & {
   /** Null means all states. */
   state: Maybe<Scalars['String']['output']>;
   type: ResellerType;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** The sum of the wallet ledger. */
   walletBalance: Scalars['Decimal']['output'];
   /** The wallet ledger, oldest first by default. */
@@ -4758,6 +4944,8 @@ export type Site = Node & {
   street2: Maybe<Scalars['String']['output']>;
   subStatus: Maybe<Scalars['String']['output']>;
   towerType: Maybe<TowerType>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   /** WIB number of the gateway serving the site (SIMPLer wibid). */
   wibNumber: Maybe<Scalars['Int']['output']>;
   zip: Maybe<Scalars['String']['output']>;
@@ -4981,6 +5169,8 @@ export type StaffUser = Node & {
   role: StaffRole;
   /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers: Scalars['Boolean']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   username: Scalars['String']['output'];
 };
 
@@ -5043,6 +5233,8 @@ export type Street = Node & {
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A new street in an area (Jaze add_street). */
@@ -5086,6 +5278,8 @@ export type SubPlan = Node & {
   price: Scalars['Decimal']['output'];
   /** Number of plan periods bought. */
   units: Scalars['Int']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A master/sub-account link and its display, synchronisation and invoicing flags. */
@@ -5182,6 +5376,8 @@ export type Subscription = Node & {
   taxRate: Maybe<Scalars['Decimal']['output']>;
   taxZone: Maybe<TaxZone>;
   type: SubscriptionType;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
   validFrom: Scalars['Date']['output'];
   validTo: Maybe<Scalars['Date']['output']>;
 };
@@ -5305,6 +5501,8 @@ export type TaxZone = Node & {
   name: Scalars['String']['output'];
   /** Percent, e.g. "23.0000". */
   rate: Scalars['Decimal']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 export type TowerType =

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from './customer.table';
 import { equipment } from '../network/equipment.table';
 
@@ -85,6 +85,8 @@ export const customTableRows = pgTable(
   {
     id: idColumn(),
     operatorId: operatorColumn(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
     tableId: integer()
       .notNull()
       .references(() => customTables.id, { onDelete: 'cascade' }),

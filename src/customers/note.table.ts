@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { staffUsers } from '../tenancy/staff-user.table';
 import { customers } from './customer.table';
 
@@ -16,6 +16,7 @@ export const customerNotes = pgTable(
     body: text().notNull(),
     authorStaffId: integer().references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('customer_notes_operator_idx').on(t.operatorId),

@@ -12,3 +12,4 @@ export * from '../radius/index';
 export * from '../locations/index';
 export * from '../support/index';
 export * from '../idempotency/index';
+export * from '../sync/index';

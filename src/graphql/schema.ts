@@ -15,6 +15,7 @@ import { supportResolvers } from '../support/resolvers';
 import { locationsResolvers } from '../locations/resolvers';
 import { tenancyResolvers } from '../tenancy/resolvers';
 import { jobsResolvers } from '../jobs/resolvers';
+import { syncResolvers } from '../sync/resolvers';
 import { NodeResolver } from './node.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -33,6 +34,8 @@ export function getSchema(): Promise<GraphQLSchema> {
       ...locationsResolvers,
       ...tenancyResolvers,
       ...jobsResolvers,
+      // After every area: it adds the timestamps the areas' types do not declare.
+      ...syncResolvers(),
     ],
     validate: false,
     emitSchemaFile: false,

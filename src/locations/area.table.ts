@@ -1,5 +1,5 @@
 import { pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 
 /**
  * Top level of the operator's address book, used to route field collection and group customers
@@ -15,6 +15,7 @@ export const areas = pgTable(
     /** Jaze `internal`: an operator-side code or note, null in every sample. */
     internal: text(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('areas_operator_name_key').on(t.operatorId, t.name)],
 );

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { streets } from './street.table';
 
 /**
@@ -18,6 +18,7 @@ export const buildings = pgTable(
     name: text().notNull(),
     internal: text(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('buildings_street_name_key').on(t.streetId, t.name),

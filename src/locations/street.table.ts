@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { areas } from './area.table';
 
 /**
@@ -18,6 +18,7 @@ export const streets = pgTable(
     name: text().notNull(),
     internal: text(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('streets_area_name_key').on(t.areaId, t.name),

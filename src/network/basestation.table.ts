@@ -1,6 +1,6 @@
 import { index, integer, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { monitorMode } from '../customers/customer.table';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { equipment } from './equipment.table';
 import { gateways } from './gateway.table';
 import { sites } from './site.table';
@@ -32,6 +32,7 @@ export const basestations = pgTable(
     gatewayId: integer().references(() => gateways.id, { onDelete: 'set null' }),
     monitor: monitorMode().notNull().default('monitor'),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('basestations_equipment_key').on(t.equipmentId),

@@ -1,6 +1,6 @@
 import { boolean, check, index, integer, numeric, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, latitude, longitude, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, latitude, longitude, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { equipment } from './equipment.table';
 
@@ -32,6 +32,7 @@ export const cpes = pgTable(
     groundingCompleted: boolean().notNull().default(false),
     additionalInfo: text().array(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('cpes_equipment_key').on(t.equipmentId),

@@ -1,6 +1,6 @@
 import { boolean, check, index, inet, integer, macaddr, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { gateways } from './gateway.table';
 import { interfaces } from './interface.table';
@@ -34,6 +34,7 @@ export const customerIps = pgTable(
     /** End-user-portal login may overwrite `mac` with the device the customer logs in from. */
     updateMacOnPortalLogin: boolean().notNull().default(false),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('customer_ips_operator_ip_key').on(t.operatorId, t.ip).where(sql`${t.ip} is not null`),

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, money, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, updatedAt } from '../db/columns';
 import { sites } from './site.table';
 
 /** SIMPLer equipment `status`: in stock or in use. */
@@ -75,6 +75,7 @@ export const equipment = pgTable(
     iccid: text(),
     /** SIMPLer `date_added`. */
     dateAdded: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('equipment_operator_nickname_key').on(t.operatorId, t.nickname),

@@ -1,6 +1,6 @@
 import { check, index, inet, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 
 /**
  * A gateway (SIMPLer's "WIB": `gwid`/`gatewayid`, `wibnumber`/`wibid`): the box customers are
@@ -27,6 +27,7 @@ export const gateways = pgTable(
     coaSecret: text(),
     description: text(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('gateways_operator_wib_number_key').on(t.operatorId, t.wibNumber),

@@ -1,6 +1,6 @@
 import { check, cidr, index, inet, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { gateways } from './gateway.table';
 
 /** SIMPLer interface roles ("Canopy", "Public", "Customer", "Private" on the wire). */
@@ -30,6 +30,7 @@ export const interfaces = pgTable(
     startIp: inet(),
     numberOfIps: integer(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('interfaces_gateway_idx').on(t.gatewayId),

@@ -1,6 +1,6 @@
 import { boolean, check, date, index, integer, numeric, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, latitude, longitude, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, latitude, longitude, operatorColumn, updatedAt } from '../db/columns';
 
 /** SIMPLer `interval`: 0 none, 1 Quarterly, 2 Semi-Annually, 3 Annually. */
 export const siteMaintenanceInterval = pgEnum('site_maintenance_interval', ['none', 'quarterly', 'semi_annually', 'annually']);
@@ -65,6 +65,7 @@ export const sites = pgTable(
     /** Full country name (validated by the service). */
     country: text(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('sites_operator_name_key').on(t.operatorId, t.name),

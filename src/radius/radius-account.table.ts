@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 
 /**
@@ -27,6 +27,7 @@ export const radiusAccounts = pgTable(
     /** Leave this account's groups alone when buckets re-derive groups from subscriptions. */
     excludeFromAutoGroupFromBucket: boolean().notNull().default(false),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('radius_accounts_username_key').on(t.username),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn, rate, timestamptz } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, rate, timestamptz, updatedAt } from '../db/columns';
 
 /** CRM `type`: Reseller, Franchisee. */
 export const resellerType = pgEnum('reseller_type', ['reseller', 'franchisee']);
@@ -39,6 +39,7 @@ export const resellers = pgTable(
      */
     walletBalance: money().notNull().default('0'),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
     deletedAt: timestamptz(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 import { bigint, check, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { maintenanceTickets } from './maintenance-ticket.table';
 
@@ -39,6 +39,7 @@ export const attachments = pgTable(
     mode: text(),
     sizeBytes: bigint({ mode: 'number' }),
     dateAdded: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('attachments_customer_filename_key')

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, timestamptz, updatedAt } from '../db/columns';
 import { staffUsers } from '../tenancy/staff-user.table';
 
 export const backgroundJobStatus = pgEnum('background_job_status', ['queued', 'running', 'succeeded', 'failed']);
@@ -27,6 +27,7 @@ export const backgroundJobs = pgTable(
     error: text(),
     requestedByStaffId: integer().references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
     startedAt: timestamptz(),
     finishedAt: timestamptz(),
   },

@@ -1,5 +1,5 @@
 import { date, index, integer, pgEnum, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, money, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, idColumn, money, operatorColumn, timestamptz, updatedAt } from '../db/columns';
 import { staffUsers } from '../tenancy/staff-user.table';
 import { maintenanceTickets } from './maintenance-ticket.table';
 
@@ -29,6 +29,7 @@ export const installerTracking = pgTable(
     /** `dueDate` + `dueHour` + `dueMinute`, in the operator's time zone. */
     dueAt: timestamptz(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('installer_tracking_maintenance_ticket_idx').on(t.maintenanceTicketId),

@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgEnum, pgTable, smallint, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, timestamptz, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { maintenanceTickets } from './maintenance-ticket.table';
 
@@ -44,6 +44,7 @@ export const messages = pgTable(
     transport: text(),
     /** E40 `date_created`. */
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
     sentAt: timestamptz(),
   },
   (t) => [

@@ -25,6 +25,7 @@ export const PUBLIC_COLUMNS = {
   showOnlyAssignedCustomers: staffUsers.showOnlyAssignedCustomers,
   active: staffUsers.active,
   createdAt: staffUsers.createdAt,
+  updatedAt: staffUsers.updatedAt,
   lastLoginAt: staffUsers.lastLoginAt,
 };
 export type StaffUserRow = Omit<typeof staffUsers.$inferSelect, 'passwordHash'>;

@@ -1,5 +1,5 @@
 import { boolean, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, timestamptz, updatedAt } from '../db/columns';
 
 /**
  * What a staff user may do. `admin` may do everything; `manager` is limited by
@@ -25,6 +25,7 @@ export const staffUsers = pgTable(
     showOnlyAssignedCustomers: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
     lastLoginAt: timestamptz(),
   },
   (t) => [

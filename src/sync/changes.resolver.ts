@@ -1,0 +1,53 @@
+/** GraphQL adapter for the change feed: arguments to the service, rows to `Change` objects. */
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType } from '../graphql/connection';
+import type { GraphQLContext } from '../graphql/context';
+import { toGlobalId } from '../graphql/global-id';
+import { Node, resolveNode } from '../graphql/node';
+import { DateTimeScalar } from '../graphql/scalars';
+import { listChanges } from './changes.service';
+import { Change, ChangedType, ChangeKind } from './changes.types';
+
+const ChangeConnection = ConnectionType('Change', Change);
+
+@Resolver(() => Change)
+export class ChangesResolver {
+  @Query(() => ChangeConnection, {
+    nullable: true,
+    description:
+      'What changed in the operator\'s data since a moment, for a client that keeps a copy: every object of the followed types created or changed (`UPSERTED`, with the object as it is now) or deleted (`DELETED`), each once with its latest change, oldest first. Page with `first`/`after` until `hasNextPage` is false, then ask again later with `since` set to the last `changedAt` seen: a change is timed at the start of the write that made it, so step `since` back by your longest write (a minute is ample) and apply changes idempotently.',
+  })
+  async changes(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('since', () => DateTimeScalar, { description: 'Changes at or after this moment.' }) since: Date,
+    @Arg('types', () => [ChangedType], { nullable: true, description: 'Only these types (all when absent).' }) types?: string[] | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many changes (1..100; default 20).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor.' }) after?: string | null,
+  ) {
+    const page = await listChanges(ctx, { since, types, first, after });
+    const nodes = page.rows.map((row) => ({
+      kind: row.deleted ? ChangeKind.DELETED : ChangeKind.UPSERTED,
+      type: row.typename,
+      nodeId: toGlobalId(row.typename, row.id),
+      legacyId: row.id,
+      changedAt: row.changedAt,
+      node: null,
+    }));
+    return {
+      edges: nodes.map((node, i) => ({ cursor: page.rows[i]!.cursor, node })),
+      nodes,
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(after),
+        startCursor: page.rows[0]?.cursor ?? null,
+        endCursor: page.rows.at(-1)?.cursor ?? null,
+      },
+      totalCount: page.count,
+    };
+  }
+
+  @FieldResolver(() => Node, { nullable: true })
+  node(@Root() change: Change, @Ctx() ctx: GraphQLContext): Promise<Node | null> | null {
+    return change.kind === ChangeKind.DELETED ? null : resolveNode(ctx, change.nodeId);
+  }
+}
