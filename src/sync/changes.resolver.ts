@@ -1,9 +1,9 @@
 /** GraphQL adapter for the change feed: arguments to the service, rows to `Change` objects. */
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionType } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
 import { toGlobalId } from '../graphql/global-id';
-import { Node, resolveNode } from '../graphql/node';
+import { resolveNode } from '../graphql/node';
 import { DateTimeScalar } from '../graphql/scalars';
 import { listChanges } from './changes.service';
 import { Change, ChangedType, ChangeKind } from './changes.types';
@@ -25,13 +25,16 @@ export class ChangesResolver {
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor.' }) after?: string | null,
   ) {
     const page = await listChanges(ctx, { since, types, first, after });
-    const nodes = page.rows.map((row) => ({
-      kind: row.deleted ? ChangeKind.DELETED : ChangeKind.UPSERTED,
+    // Loaded here (batched per type by the node loaders) rather than when selected: an object
+    // its type's own rules hide (a deleted reseller) is gone for this client, so it is DELETED.
+    const loaded = await Promise.all(page.rows.map((row) => (row.deleted ? null : resolveNode(ctx, toGlobalId(row.typename, row.id)))));
+    const nodes: Change[] = page.rows.map((row, i) => ({
+      kind: loaded[i] ? ChangeKind.UPSERTED : ChangeKind.DELETED,
       type: row.typename,
       nodeId: toGlobalId(row.typename, row.id),
       legacyId: row.id,
       changedAt: row.changedAt,
-      node: null,
+      node: loaded[i] ?? null,
     }));
     return {
       edges: nodes.map((node, i) => ({ cursor: page.rows[i]!.cursor, node })),
@@ -46,8 +49,4 @@ export class ChangesResolver {
     };
   }
 
-  @FieldResolver(() => Node, { nullable: true })
-  node(@Root() change: Change, @Ctx() ctx: GraphQLContext): Promise<Node | null> | null {
-    return change.kind === ChangeKind.DELETED ? null : resolveNode(ctx, change.nodeId);
-  }
 }

@@ -127,6 +127,20 @@ describe.each(enabledEngines())('change tracking on %s', (engine) => {
     expect(later.edges).toEqual([]);
   });
 
+  it('reports an object its type hides once deleted (a reseller) as DELETED', async () => {
+    const since = await dbNow();
+    const created = await t.gql<{ resellerCreate: { reseller: { id: string; legacyId: number } } }>(
+      'mutation { resellerCreate(input: { type: RESELLER, invoiceBy: ISP, paymentBy: ISP, name: "Sync Reseller", code: "syncres", mobile: "12345", email: "sync@example.com" }) { reseller { id legacyId } userErrors { message } } }',
+    );
+    const reseller = created.data!.resellerCreate.reseller;
+    const listed = await feed({ since, types: ['RESELLER'] });
+    expect(listed.edges.map((e) => [e.node.kind, e.node.nodeId])).toEqual([['UPSERTED', reseller.id]]);
+    const gone = await t.gql<{ resellerDelete: { userErrors: unknown[] } }>('mutation($id: ID!) { resellerDelete(input: { id: $id }) { userErrors { message } } }', { id: reseller.id });
+    expect(gone.data!.resellerDelete.userErrors).toEqual([]);
+    const after = await feed({ since, types: ['RESELLER'] });
+    expect(after.edges.map((e) => [e.node.kind, e.node.nodeId, e.node.node])).toEqual([['DELETED', reseller.id, null]]);
+  });
+
   it('pages one change at a time through the same sequence, and refuses a foreign cursor', async () => {
     const since = '2000-01-01T00:00:00Z';
     const whole = await feed({ since, types: ['PLAN', 'TAX_ZONE', 'BANDWIDTH_TEMPLATE'], first: 100 });
