@@ -17,6 +17,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO 4217 currency code, e.g. "EUR". */
+  CurrencyCode: { input: string; output: string; }
   /** A calendar date, "YYYY-MM-DD" (RFC 3339 full-date). */
   Date: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
@@ -35,6 +37,8 @@ export type Scalars = {
   Longitude: { input: number; output: number; }
   /** A field whose value is a IEEE 802 48-bit MAC address: https://en.wikipedia.org/wiki/MAC_address. */
   MAC: { input: string; output: string; }
+  /** An IANA time zone name, e.g. "Europe/Dublin". */
+  TimeZone: { input: string; output: string; }
 };
 
 /** Whether the subscriber may use the service now. */
@@ -1036,6 +1040,8 @@ export type Customer = Node & {
   /** Stored cards, the preferred one first. */
   creditCards: Array<CreditCard>;
   creditDays: Maybe<Scalars['Int']['output']>;
+  /** The currency of this customer's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   /** Rows of the operator’s custom tables (e.g. `voip`) for this customer. */
   customTableRows: Array<CustomTableRow>;
   customerTracking: Maybe<Scalars['String']['output']>;
@@ -2236,6 +2242,8 @@ export type Invoice = Node & {
   /** total − amountPaid, exactly. */
   balanceDue: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this invoice's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   customer: Maybe<Customer>;
   dueDate: Scalars['Date']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -3426,6 +3434,22 @@ export type Node = {
   legacyId: Scalars['Int']['output'];
 };
 
+/** The ISP whose back office this is (a tenant): every object of the graph belongs to it. */
+export type Operator = Node & {
+  __typename?: 'Operator';
+  /** Short code used on the wire (SIMPLer `operator`, Jaze account id). */
+  code: Scalars['String']['output'];
+  /** The currency every amount of this operator is in. */
+  currencyCode: Scalars['CurrencyCode']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** The operator's time zone. */
+  timeZone: Scalars['TimeZone']['output'];
+};
+
 /** Extra traffic granted to a customer beyond the plan. */
 export type OverageAllowance = Node & {
   __typename?: 'OverageAllowance';
@@ -3473,6 +3497,8 @@ export type Payment = Node & {
   __typename?: 'Payment';
   amount: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this payment's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   customer: Maybe<Customer>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -3500,6 +3526,8 @@ export type PaymentCollection = Node & {
   chequeDate: Maybe<Scalars['Date']['output']>;
   chequeNumber: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this collection's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   customer: Maybe<Customer>;
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
@@ -3643,6 +3671,29 @@ export type PaymentOrderField =
   | 'ID'
   | 'PAYMENT_DATE';
 
+/** What a role allows (docs/PERMISSIONS.md). */
+export type Permission =
+  /** manage staff users, credentials and operator settings */
+  | 'ADMIN'
+  /** read the audit trail */
+  | 'AUDIT_READ'
+  /** issue invoices, approve collections, change billing settings (grace periods, cards and bank accounts, collector rounds) and resellers with their wallets */
+  | 'BILLING_WRITE'
+  /** change plans, tax zones and bandwidth templates */
+  | 'CATALOG_WRITE'
+  /** create, change or delete customers, their contacts, notes, subscriptions, plan moves, locations, sub-accounts, community codes, portal logins and custom data */
+  | 'CUSTOMERS_WRITE'
+  /** change equipment, sites, areas, streets and buildings, IP space and RADIUS settings (accounts, attributes, overrides, CoA) */
+  | 'NETWORK_WRITE'
+  /** record payments (paying an invoice, collecting in the field, asking for a collection) */
+  | 'PAYMENTS_COLLECT'
+  /** read the operator’s data */
+  | 'READ'
+  /** read stored device and access secrets in clear (RADIUS passwords, SNMP communities) */
+  | 'SECRETS_READ'
+  /** open, change or close tickets, installer tracking and sales tasks, and message customers */
+  | 'SUPPORT_WRITE';
+
 /** A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record. */
 export type Plan = Node & {
   __typename?: 'Plan';
@@ -3656,6 +3707,8 @@ export type Plan = Node & {
   bw2UploadKbps: Maybe<Scalars['Int']['output']>;
   connectivity: Maybe<PlanConnectivity>;
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this plan's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   dataCarryover: Scalars['Boolean']['output'];
   description: Maybe<Scalars['String']['output']>;
   /** Disabled plans stay on existing subscriptions but cannot be sold. */
@@ -3893,6 +3946,8 @@ export type Query = {
   subscriptions: SubscriptionConnection;
   /** The operator's tax zones, by name. */
   taxZones: Array<TaxZone>;
+  /** The staff user (or integration account) this request is authenticated as, with its role, permissions and operator. */
+  viewer: Viewer;
 };
 
 
@@ -4372,6 +4427,8 @@ export type Renewal = Node & {
   activeUntil: Maybe<Scalars['Date']['output']>;
   amount: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this renewal's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
@@ -4401,6 +4458,8 @@ export type Reseller = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** How far a franchisee's wallet may go below zero. */
   creditLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The currency of this reseller's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   /** The reseller's customers, filtered and ordered like `customers`. */
   customers: CustomerConnection;
   email: Scalars['String']['output'];
@@ -5073,6 +5132,8 @@ export type StreetUpdateInput = {
 export type SubPlan = Node & {
   __typename?: 'SubPlan';
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this price point's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   enabled: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -5145,6 +5206,8 @@ export type Subscription = Node & {
   /** Not ended, and `validTo` is empty or not before today (UTC). */
   active: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this subscription's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   customer: Maybe<Customer>;
   /** Billing cycles to bill; null = unlimited. */
   cycles: Maybe<Scalars['Int']['output']>;
@@ -5409,6 +5472,19 @@ export type VendorAttributeOverrideSetInput = {
   restrictionOn?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Who is asking: the staff user (or integration account) behind the bearer token. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  displayName: Scalars['String']['output'];
+  operator: Operator;
+  /** What the viewer's role allows, in the matrix's order. */
+  permissions: Array<Permission>;
+  role: StaffRole;
+  /** The staff user record. */
+  staffUser: StaffUser;
+  username: Scalars['String']['output'];
+};
+
 /** TOP_UP adds a positive amount; SETTLEMENT takes a positive amount off; ADJUSTMENT adds a signed amount. */
 export type WalletAction =
   | 'ADJUSTMENT'
@@ -5425,6 +5501,8 @@ export type WalletTransaction = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Legacy id of the staff user who made the entry. */
   createdByStaffId: Maybe<Scalars['Int']['output']>;
+  /** The currency of this wallet entry's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */

@@ -4,13 +4,14 @@
  * database and the surface rather than a ServiceContext, and its audit entry belongs to the
  * new operator.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
 import { createCustomerStatuses } from '../db/seed/reference-data';
 import { audit } from '../shared/audit';
 import type { Actor, Surface } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
 import { ConflictError, NotFoundError, Validation } from '../shared/errors';
+import { isTimeZone } from '../shared/time-zone';
 import { operators } from './operator.table';
 
 export const OPERATOR_CODE_PATTERN = /^[a-z][a-z0-9_-]{1,30}$/;
@@ -52,15 +53,6 @@ function summary(row: { m4ApiSecret: string | null } & Omit<OperatorSummary, 'm4
   return { ...rest, m4SecretSet: m4ApiSecret != null };
 }
 
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The actor the admin CLI (or another system surface) acts as inside an operator: role admin. */
 export function systemActor(operatorId: number, surface: Surface = 'cli'): Actor {
   return { operatorId, staffUserId: null, role: 'admin', surface };
@@ -99,6 +91,13 @@ export async function create(db: Database, input: OperatorCreateInput, surface: 
 
 export async function list(db: Executor): Promise<OperatorSummary[]> {
   const rows = await db.select(SUMMARY).from(operators).where(isNull(operators.deletedAt)).orderBy(asc(operators.code));
+  return rows.map(summary);
+}
+
+/** Operators by id (the graph's loader reads the actor's own only). */
+export async function findByIds(db: Executor, ids: readonly number[]): Promise<OperatorSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select(SUMMARY).from(operators).where(inArray(operators.id, [...ids]));
   return rows.map(summary);
 }
 
