@@ -1022,6 +1022,8 @@ export type Customer = Node & {
   altPhone: Maybe<Scalars['String']['output']>;
   /** Files attached to the account, oldest first. */
   attachments: Array<Attachment>;
+  /** Invoiced (void invoices excluded) minus paid; negative when the customer is in credit. As SIMPLer getCustomerData shows it. */
+  balance: Scalars['Decimal']['output'];
   /** The customer's bandwidth (FUP) override of its plan's profile, if any. */
   bandwidthOverride: Maybe<BandwidthOverride>;
   /** Bank / EFT accounts, the preferred one first. */
@@ -1096,8 +1098,14 @@ export type Customer = Node & {
   note: Maybe<Scalars['String']['output']>;
   /** Notes on the account, newest first. */
   notes: Array<CustomerNote>;
+  /** Whether one of the customer’s RADIUS sessions is open. */
+  online: Scalars['Boolean']['output'];
+  /** The unpaid parts of open invoices. */
+  outstandingAmount: Scalars['Decimal']['output'];
   /** Extra traffic granted, oldest first (SIMPLer getOverageAllowances). */
   overageAllowances: Array<OverageAllowance>;
+  /** The unpaid parts of open invoices past their due date. */
+  overdueAmount: Scalars['Decimal']['output'];
   /** Field payment collections, newest first. */
   paymentCollections: Array<PaymentCollection>;
   paymentMethod: Maybe<PaymentMethod>;
@@ -1387,7 +1395,7 @@ export type CustomerEdge = {
 /** Filters for customers; text filters match anywhere in the field. */
 export type CustomerFilterInput = {
   accessState?: InputMaybe<Array<AccessState>>;
-  /** Match text filters case-sensitively (default: false). */
+  /** Match text filters and statuses case-sensitively (default: false). */
   caseSensitive?: InputMaybe<Scalars['Boolean']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
   county?: InputMaybe<Scalars['String']['input']>;
@@ -1401,6 +1409,8 @@ export type CustomerFilterInput = {
   lastName?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   nickname?: InputMaybe<Scalars['String']['input']>;
+  /** true: only customers with an open RADIUS session; false: only those without. */
+  online?: InputMaybe<Scalars['Boolean']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   postcode?: InputMaybe<Scalars['String']['input']>;
   resellerId?: InputMaybe<Scalars['ID']['input']>;
@@ -1740,6 +1750,16 @@ export type CustomerStatus = {
   subStatusLabel: Maybe<Scalars['String']['output']>;
   /** Allowed values of Customer.subStatus under this status. */
   subStatuses: Array<Scalars['String']['output']>;
+};
+
+/** How many customers are in one of the operator’s statuses. */
+export type CustomerStatusCount = {
+  __typename?: 'CustomerStatusCount';
+  count: Scalars['Int']['output'];
+  /** What people see, e.g. `Disconnected`. */
+  label: Scalars['String']['output'];
+  /** The status as stored, e.g. `post`. */
+  status: Scalars['String']['output'];
 };
 
 /** Changes to a customer; omitted fields keep their value, null clears one. */
@@ -3896,6 +3916,8 @@ export type Query = {
   customTables: Array<CustomTable>;
   /** One customer, by global id or by the legacy numeric id. */
   customer: Maybe<Customer>;
+  /** How many customers are in each of the operator's statuses (zero included), in status order. */
+  customerCountsByStatus: Array<CustomerStatusCount>;
   /** The operator's customer statuses in order, with their sub-statuses. */
   customerStatuses: Array<CustomerStatus>;
   /** The operator's customers, filtered and ordered. */

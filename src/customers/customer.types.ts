@@ -278,7 +278,8 @@ export class CustomerFilterInput {
   @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) updatedTo?: Date | null;
-  @Field(() => Boolean, { nullable: true, description: 'Match text filters case-sensitively (default: false).' }) caseSensitive?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only customers with an open RADIUS session; false: only those without.' }) online?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Match text filters and statuses case-sensitively (default: false).' }) caseSensitive?: boolean | null;
 }
 
 export enum CustomerOrderField {

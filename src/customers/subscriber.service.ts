@@ -17,6 +17,7 @@ import { areas } from '../locations/area.table';
 import { streets } from '../locations/street.table';
 import { buildings } from '../locations/building.table';
 import { customerIps } from '../network/customer-ip.table';
+import { customerOnlineSql } from '../radius/online';
 import { radacct } from '../radius/radacct.table';
 import { radiusAccounts } from '../radius/radius-account.table';
 import { primaryLogins } from '../radius/radius.service';
@@ -270,7 +271,7 @@ export async function counts(ctx: ServiceContext, accountCode?: string | null, n
     .select({
       total: sql<number>`count(*)::int`,
       active: inState('active'),
-      online: sql<number>`(count(*) filter (where exists (select 1 from ${radacct} where ${radacct.customerId} = ${customers.id} and ${radacct.operatorId} = ${operatorId} and ${radacct.acctstoptime} is null)))::int`,
+      online: sql<number>`(count(*) filter (where ${customerOnlineSql()}))::int`,
       expired: inState('expired'),
       expiringNextWeek: sql<number>`(count(*) filter (where ${customers.accessState} = 'active' and ${customers.expiresAt} > ${at(0)} and ${customers.expiresAt} <= ${at(7)}))::int`,
       newUsersLastWeek: sql<number>`(count(*) filter (where ${customers.createdAt} >= ${at(-7)}))::int`,
