@@ -1405,14 +1405,20 @@ export type CustomerFilterInput = {
   /** First word of the name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
   invoicingId?: InputMaybe<Scalars['String']['input']>;
+  /** An address bound to the customer, or held by one of its open RADIUS sessions now. */
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
   /** The name after its first word. */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** A MAC bound to the customer, or calling from one of its open RADIUS sessions now. */
+  macAddress?: InputMaybe<Scalars['MAC']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   nickname?: InputMaybe<Scalars['String']['input']>;
   /** true: only customers with an open RADIUS session; false: only those without. */
   online?: InputMaybe<Scalars['Boolean']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   postcode?: InputMaybe<Scalars['String']['input']>;
+  /** One of the customer’s RADIUS logins (exact). */
+  radiusUsername?: InputMaybe<Scalars['String']['input']>;
   resellerId?: InputMaybe<Scalars['ID']['input']>;
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
   state?: InputMaybe<Scalars['String']['input']>;
@@ -3958,6 +3964,8 @@ export type Query = {
   reseller: Maybe<Reseller>;
   /** The operator's resellers and franchisees (deleted ones excluded), filtered and ordered. */
   resellers: ResellerConnection;
+  /** Finds customers, equipment and sites by one text: names, nicknames, invoicing ids, e-mails, phones, serial numbers (any part, any case), an IP or MAC address, or a RADIUS username. Customers first, then equipment, then sites. */
+  search: Array<SearchResult>;
   /** One site, by global id or by the legacy numeric id. */
   site: Maybe<Site>;
   /** The operator's sites, filtered and ordered. */
@@ -4158,6 +4166,12 @@ export type QueryResellersArgs = {
 };
 
 
+export type QuerySearchArgs = {
+  first?: Scalars['Int']['input'];
+  query: Scalars['String']['input'];
+};
+
+
 export type QuerySiteArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
@@ -4349,7 +4363,15 @@ export type RadiusSession = Node & {
   callingStationId: Maybe<Scalars['String']['output']>;
   /** The customer owning the username (null once the customer is deleted). */
   customer: Maybe<Customer>;
+  /** Delegated-IPv6-Prefix (DHCPv6 prefix delegation), e.g. "2001:db8:100::/56". */
+  delegatedIpv6Prefix: Maybe<Scalars['String']['output']>;
+  /** Framed-Interface-Id (the IPv6 interface identifier). */
+  framedInterfaceId: Maybe<Scalars['String']['output']>;
   framedIpAddress: Maybe<Scalars['IP']['output']>;
+  /** Framed-IPv6-Address. */
+  framedIpv6Address: Maybe<Scalars['IP']['output']>;
+  /** Framed-IPv6-Prefix, e.g. "2001:db8:1::/64". */
+  framedIpv6Prefix: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** Bytes received from the user (a whole number; may exceed 2^31). */
@@ -4397,7 +4419,15 @@ export type RadiusSessionEdge = {
 };
 
 export type RadiusSessionFilterInput = {
+  /** The user's device (Calling-Station-Id): a MAC in any notation, or the exact text the NAS sent. */
+  callingStationId?: InputMaybe<Scalars['String']['input']>;
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The address the session was given (Framed-IP-Address). */
+  framedIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The NAS that reported the session (NAS-IP-Address). */
+  nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The NAS by name: a RADIUS client's short name or a gateway's name, any case. */
+  nasName?: InputMaybe<Scalars['String']['input']>;
   /** Only sessions still open. */
   onlineOnly?: InputMaybe<Scalars['Boolean']['input']>;
   startedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -4756,6 +4786,9 @@ export type SandStatus =
   | 'DEFERRED'
   | 'OFF'
   | 'OVERRIDE';
+
+/** A customer, a piece of equipment or a site. */
+export type SearchResult = Customer | Equipment | Site;
 
 /** SEPA direct-debit sequence type (NA: not available / used up). */
 export type SepaSequenceType =

@@ -30,7 +30,9 @@ import { creditCards } from '../billing/credit-card.table';
 import { bankAccounts } from '../billing/bank-account.table';
 import { billingIssues } from '../billing/billing-issue.table';
 import { customerIps } from '../network/customer-ip.table';
+import { isIpAddress, normalizeMac } from '../network/net-rules';
 import { customerOnlineSql } from '../radius/online';
+import { customerHasIp, customerHasMac, customerHasRadiusUsername } from './customer-lookup';
 import { cpes } from '../network/cpe.table';
 import { salesmanTasks } from '../support/salesman-task.table';
 import { maintenanceTickets } from '../support/maintenance-ticket.table';
@@ -139,6 +141,12 @@ export interface CustomerFilter {
   createdTo?: Date | null;
   updatedFrom?: Date | null;
   updatedTo?: Date | null;
+  /** An address bound to the customer or held by one of its open sessions (customer-lookup.ts). */
+  ipAddress?: string | null;
+  /** A MAC bound to the customer or calling from one of its open sessions, any notation. */
+  macAddress?: string | null;
+  /** One of the customer's RADIUS logins, exactly. */
+  radiusUsername?: string | null;
   /** Whether a RADIUS session of the customer is open (radius/online.ts). */
   online?: boolean | null;
   /** Text filters and statuses match anywhere in the field; false (default) ignores case. */
@@ -174,6 +182,15 @@ export function customerConditions(operatorId: number, filter: CustomerFilter = 
     // Statuses are the operator's own words (`current`, `post`); callers write them as people do.
     conditions.push(cs ? inArray(customers.status, filter.status) : inArray(sql`lower(${customers.status})`, filter.status.map((s) => s.toLowerCase())));
   }
+  if (filter.ipAddress || filter.macAddress) {
+    const v = new Validation();
+    if (filter.ipAddress && !isIpAddress(filter.ipAddress)) v.add('ipAddress', `"${filter.ipAddress}" is not a valid IP address`);
+    if (filter.macAddress && !normalizeMac(filter.macAddress)) v.add('macAddress', `"${filter.macAddress}" is not a MAC address`);
+    v.throwIfAny();
+  }
+  if (filter.ipAddress) conditions.push(customerHasIp(filter.ipAddress));
+  if (filter.macAddress) conditions.push(customerHasMac(normalizeMac(filter.macAddress)!));
+  if (filter.radiusUsername) conditions.push(customerHasRadiusUsername(filter.radiusUsername));
   if (filter.online != null) conditions.push(filter.online ? customerOnlineSql() : not(customerOnlineSql()));
   if (filter.accessState?.length) conditions.push(inArray(customers.accessState, filter.accessState));
   if (filter.resellerId != null) conditions.push(eq(customers.resellerId, filter.resellerId));

@@ -15,6 +15,7 @@ import { supportResolvers } from '../support/resolvers';
 import { locationsResolvers } from '../locations/resolvers';
 import { tenancyResolvers } from '../tenancy/resolvers';
 import { jobsResolvers } from '../jobs/resolvers';
+import { searchResolvers } from '../search/resolvers';
 import { NodeResolver } from './node.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -33,6 +34,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ...locationsResolvers,
       ...tenancyResolvers,
       ...jobsResolvers,
+      ...searchResolvers,
     ],
     validate: false,
     emitSchemaFile: false,
