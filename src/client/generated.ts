@@ -631,6 +631,17 @@ export type BasestationUpdateInput = {
   siteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A SIMPLer bucket: a traffic allowance whose settings pick the RADIUS group (and rate limit) of an account. */
+export type Bucket = {
+  __typename?: 'Bucket';
+  /** The id the legacy APIs and CustomerFieldsInput.bucketId use. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  radiusGroup: Maybe<Scalars['String']['output']>;
+  /** GB; null is unlimited. */
+  trafficLimitGb: Maybe<Scalars['Decimal']['output']>;
+};
+
 /** Put RADIUS accounts in their active subscription plan's group (SIMPLer updateBucketsFromSubscription). */
 export type BucketsFromSubscriptionUpdateInput = {
   /** Only this customer; every customer when omitted. */
@@ -923,6 +934,18 @@ export type CrmKeyCreatePayload = {
   userId: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the operator's customer custom fields with this customer's value. */
+export type CustomFieldValue = {
+  __typename?: 'CustomFieldValue';
+  /** The id CustomFieldValueInput.fieldId uses (SIMPLer custom_field_<id>). */
+  fieldId: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+  /** textfield, textarea, number, date, checkbox or select. */
+  type: Scalars['String']['output'];
+  /** Null when unset. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
 export type CustomFieldValueInput = {
   /** Legacy id of the custom field (SIMPLer custom_field_<id>). */
   fieldId: Scalars['Int']['input'];
@@ -1031,6 +1054,8 @@ export type Customer = Node & {
   /** The main (billing) address. */
   billingAddress: Address;
   billingFrequencyMonths: Scalars['Int']['output'];
+  /** The SIMPLer bucket (CustomerFieldsInput.bucketId). */
+  bucket: Maybe<Bucket>;
   communityCode: Maybe<CommunityCode>;
   companyName: Maybe<Scalars['String']['output']>;
   connectionLimit: Maybe<Scalars['Int']['output']>;
@@ -1044,6 +1069,8 @@ export type Customer = Node & {
   creditDays: Maybe<Scalars['Int']['output']>;
   /** The currency of this customer's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
+  /** Every customer custom field of the operator with this customer's value, in field order (CustomerFieldsInput.customFields). */
+  customFields: Array<CustomFieldValue>;
   /** Rows of the operator’s custom tables (e.g. `voip`) for this customer. */
   customTableRows: Array<CustomTableRow>;
   customerTracking: Maybe<Scalars['String']['output']>;
@@ -1056,6 +1083,8 @@ export type Customer = Node & {
   gateway: Maybe<Gateway>;
   /** Grace periods given, oldest first. */
   gracePeriods: Array<GracePeriod>;
+  /** The groups the customer belongs to, by name (CustomerFieldsInput.groupIds). */
+  groups: Array<CustomerGroup>;
   /** Whether an end-user-portal password is set (it is never returned). */
   hasPortalPassword: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -1089,6 +1118,8 @@ export type Customer = Node & {
   marketingEmails: Scalars['Boolean']['output'];
   /** The link to this customer’s master account, when it is a sub-account. */
   masterAccount: Maybe<SubaccountLink>;
+  /** Sales person acting as master agent. */
+  masterAgent: Maybe<SalesPerson>;
   /** The customer's messages of one channel (default SMS), newest first (Jaze get_user_logs). */
   messages: MessageConnection;
   monitor: Maybe<MonitorMode>;
@@ -1125,12 +1156,20 @@ export type Customer = Node & {
   referenceText: Maybe<Scalars['String']['output']>;
   referralFeeAmount: Maybe<Scalars['Decimal']['output']>;
   referralFeeStatus: Maybe<ReferralFeeStatus>;
+  /** The customer who referred this one (CustomerFieldsInput.referrerCustomerId). */
+  referrer: Maybe<Customer>;
+  /** Sales person acting as regional sales manager. */
+  regionalSalesManager: Maybe<SalesPerson>;
   /** Renewals of the service, newest first (Jaze get_renewal_details). */
   renewals: Array<Renewal>;
   /** The reseller or franchisee the customer came through. */
   reseller: Maybe<Reseller>;
+  /** Sales person acting as salesman. */
+  salesman: Maybe<SalesPerson>;
   /** The customer's sales issues, newest report first. */
   salesmanTasks: Array<SalesmanTask>;
+  /** Sand settings; null while the customer follows the operator defaults (CustomerFieldsInput.sand). */
+  sand: Maybe<CustomerSandSettings>;
   sendReceipt: Scalars['Boolean']['output'];
   /** The service plan (Jaze group) the customer is on. */
   servicePlan: Maybe<Plan>;
@@ -1149,6 +1188,8 @@ export type Customer = Node & {
   /** The customer's default tax zone. */
   taxZone: Maybe<TaxZone>;
   updatedAt: Scalars['DateTime']['output'];
+  /** Sales person acting as value-added reseller. */
+  valueAddedReseller: Maybe<SalesPerson>;
   vatExempt: Scalars['Boolean']['output'];
   vatExemptionDate: Maybe<Scalars['Date']['output']>;
   vatExemptionReference: Maybe<Scalars['String']['output']>;
@@ -1446,6 +1487,14 @@ export type CustomerGracePeriodAddPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A customer group. */
+export type CustomerGroup = {
+  __typename?: 'CustomerGroup';
+  /** The id CustomerFieldsInput.groupIds uses. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+};
+
 /** An address (and/or MAC) bound to a customer. */
 export type CustomerIp = Node & {
   __typename?: 'CustomerIp';
@@ -1706,6 +1755,43 @@ export type CustomerPortalPasswordSetPayload = {
   __typename?: 'CustomerPortalPasswordSetPayload';
   customer: Maybe<Customer>;
   userErrors: Array<UserError>;
+};
+
+/** SIMPLer "sand" settings of a customer, as CustomerSandSettingsInput writes them. */
+export type CustomerSandSettings = {
+  __typename?: 'CustomerSandSettings';
+  invoiceBillingIssueDate: Maybe<Scalars['String']['output']>;
+  invoiceDeferredTo: Maybe<Scalars['Date']['output']>;
+  invoiceDisconnectionDate: Maybe<Scalars['String']['output']>;
+  invoiceEmailBcc: Maybe<Scalars['String']['output']>;
+  invoiceEmailDate1: Maybe<Scalars['String']['output']>;
+  invoiceEmailDate2: Maybe<Scalars['String']['output']>;
+  invoiceEmailFrom: Maybe<Scalars['String']['output']>;
+  invoiceEmailTo: Maybe<Scalars['String']['output']>;
+  invoiceStatus: Maybe<SandStatus>;
+  invoiceThrottlingDate: Maybe<Scalars['String']['output']>;
+  lodgementFailureDisconnection: Maybe<Scalars['String']['output']>;
+  lodgementFailureEmail2: Maybe<Scalars['String']['output']>;
+  lodgementFailureEmail3: Maybe<Scalars['String']['output']>;
+  trafficDeferredTo: Maybe<Scalars['Date']['output']>;
+  /** Percent of the cap. */
+  trafficDisconnectionThreshold: Maybe<Scalars['Int']['output']>;
+  /** -1 carry overage top-ups over, 1 do not; null default. */
+  trafficDoNotCarryOverage: Maybe<Scalars['Int']['output']>;
+  /** -1 prorate the cap in the first month, 1 do not; null default. */
+  trafficDoNotProrate: Maybe<Scalars['Int']['output']>;
+  trafficEmailBcc: Maybe<Scalars['String']['output']>;
+  trafficEmailFrom: Maybe<Scalars['String']['output']>;
+  /** Percent of the cap. */
+  trafficEmailThreshold1: Maybe<Scalars['Int']['output']>;
+  /** Percent of the cap. */
+  trafficEmailThreshold2: Maybe<Scalars['Int']['output']>;
+  trafficEmailTo: Maybe<Scalars['String']['output']>;
+  /** Traffic cap in GB. */
+  trafficLimitGb: Maybe<Scalars['Int']['output']>;
+  /** Percent of the cap. */
+  trafficOverageThreshold: Maybe<Scalars['Int']['output']>;
+  trafficStatus: Maybe<SandStatus>;
 };
 
 /** SIMPLer "sand" settings: automatic invoice follow-up and traffic-cap enforcement. Offsets read like "15 days". */
@@ -4687,6 +4773,24 @@ export type ResellerWalletPayload = {
   transaction: Maybe<WalletTransaction>;
   userErrors: Array<UserError>;
 };
+
+/** A person in the operator's sales hierarchy. */
+export type SalesPerson = {
+  __typename?: 'SalesPerson';
+  email: Maybe<Scalars['String']['output']>;
+  /** The id CustomerFieldsInput.salesmanId and its siblings use. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  phone: Maybe<Scalars['String']['output']>;
+  role: SalesRole;
+};
+
+/** A level of SIMPLer's sales hierarchy. */
+export type SalesRole =
+  | 'MASTER_AGENT'
+  | 'REGIONAL_SALES_MANAGER'
+  | 'SALESMAN'
+  | 'VALUE_ADDED_RESELLER';
 
 /** A sales issue on a customer (SIMPLer salesman task). */
 export type SalesmanTask = Node & {
