@@ -631,6 +631,21 @@ export type BasestationUpdateInput = {
   siteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Traffic in the customer's current billing cycle: sessions started since it began (or since the usage was cleared by a plan move, if later). */
+export type BillingCycleUsage = {
+  __typename?: 'BillingCycleUsage';
+  /** Bytes sent to the customer (a whole number). */
+  downloadBytes: Scalars['Decimal']['output'];
+  /** The next billing date: the cycle is [start, end). */
+  end: Scalars['Date']['output'];
+  /** Seconds online. */
+  sessionSeconds: Scalars['Int']['output'];
+  /** First day of the cycle. */
+  start: Scalars['Date']['output'];
+  /** Bytes sent by the customer (a whole number). */
+  uploadBytes: Scalars['Decimal']['output'];
+};
+
 /** A SIMPLer bucket: a traffic allowance whose settings pick the RADIUS group (and rate limit) of an account. */
 export type Bucket = {
   __typename?: 'Bucket';
@@ -1069,6 +1084,8 @@ export type Customer = Node & {
   creditDays: Maybe<Scalars['Int']['output']>;
   /** The currency of this customer's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
+  /** Traffic and time online in the current billing cycle (as Jaze currentBillingCycleUsage); null without a billing subscription. */
+  currentCycleUsage: Maybe<BillingCycleUsage>;
   /** Every customer custom field of the operator with this customer's value, in field order (CustomerFieldsInput.customFields). */
   customFields: Array<CustomFieldValue>;
   /** Rows of the operator’s custom tables (e.g. `voip`) for this customer. */

@@ -15,6 +15,7 @@ import { makeCustomer } from '../helpers/fixtures';
 import { operatorIdOf } from '../helpers/roles';
 import { child, leaves, soap, xmlResult } from '../helpers/simpler';
 import { rows } from '../helpers/sql';
+import { jaze } from '../helpers/jaze';
 
 describe.each(enabledEngines())('customer aggregates on %s', (engine) => {
   let pair: CompiledPair;
@@ -118,5 +119,42 @@ describe.each(enabledEngines())('customer aggregates on %s', (engine) => {
     expect(lower).toBeGreaterThan(0);
     expect((await pair.expectSame(q, { s: ['Current'] })).customers.totalCount).toBe(lower);
     expect((await pair.expectSame(q, { s: ['CURRENT'], cs: true })).customers.totalCount).toBe(0);
+  });
+});
+
+describe.each(enabledEngines())('current billing cycle usage on %s', (engine) => {
+  let pair: CompiledPair;
+  beforeAll(async () => {
+    pair = await startCompiledPair(engine);
+  });
+  afterAll(async () => {
+    await pair?.stop();
+  });
+
+  it('reports the cycle and its traffic as Jaze get_details does, and null where it has no cycle', async () => {
+    const list = await pair.send(pair.compiled, '{ customers(first: 30) { nodes { legacyId currentCycleUsage { start end uploadBytes downloadBytes sessionSeconds } } } }');
+    const nodes = (list.body.data as any).customers.nodes as { legacyId: number; currentCycleUsage: Record<string, any> | null }[];
+    const withCycle = nodes.filter((n) => n.currentCycleUsage);
+    expect(withCycle.length).toBeGreaterThan(0);
+    for (const n of nodes.slice(0, 10)) {
+      const reply = await jaze(pair.compiled.url, 'GET', `/api/v1/get_details/${n.legacyId}`);
+      const usage = reply.body.data.find((part: any) => part.currentBillingCycleUsage).currentBillingCycleUsage;
+      const cycle = n.currentCycleUsage;
+      expect({ id: n.legacyId, start: cycle && `${cycle.start} 00:00:00`, end: cycle && `${cycle.end} 00:00:00`, up: cycle?.uploadBytes ?? null, down: cycle?.downloadBytes ?? null }).toEqual({
+        id: n.legacyId,
+        start: usage.billingStartDate,
+        end: usage.billingEndDate,
+        up: usage.uploadDataUsage,
+        down: usage.downloadDataUsage,
+      });
+    }
+    // Seconds online: the sessions counted for the bytes, summed from radacct.
+    const first = withCycle[0]!;
+    const [row] = await rows<{ seconds: number }>(
+      pair.database.handle.db,
+      sql`select coalesce(sum(acctsessiontime), 0)::int as seconds from radacct r join customers c on c.id = r.customer_id
+            where r.customer_id = ${first.legacyId} and r.acctstarttime >= greatest(${`${first.currentCycleUsage!.start}T00:00:00Z`}::timestamptz, c.usage_reset_at)`,
+    );
+    expect(first.currentCycleUsage!.sessionSeconds).toBe(row!.seconds);
   });
 });
