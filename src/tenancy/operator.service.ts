@@ -5,6 +5,7 @@
  * new operator.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { CurrencyResolver } from 'graphql-scalars';
 import type { Database, Executor } from '../db/client';
 import { createCustomerStatuses } from '../db/seed/reference-data';
 import { audit } from '../shared/audit';
@@ -58,6 +59,52 @@ export function systemActor(operatorId: number, surface: Surface = 'cli'): Actor
   return { operatorId, staffUserId: null, role: 'admin', surface };
 }
 
+/** The rules for an operator's name, currency and time zone, on create and update alike. */
+function validateSettings(v: Validation, input: { name?: string; currency?: string; timezone?: string }): void {
+  if (input.name !== undefined) {
+    if (!input.name) v.add('name', 'name is required');
+    else if (input.name.length > 200) v.add('name', 'name must have at most 200 characters');
+  }
+  // Upper case, and one the graph's CurrencyCode scalar serves (graphql-scalars' ISO 4217 list).
+  if (input.currency !== undefined && !(/^[A-Z]{3}$/.test(input.currency) && isCurrencyCode(input.currency))) {
+    v.add('currency', 'currency must be an ISO 4217 code such as EUR');
+  }
+  if (input.timezone !== undefined && !isTimeZone(input.timezone)) v.add('timezone', `"${input.timezone}" is not an IANA time zone (e.g. Europe/Dublin)`);
+}
+
+function isCurrencyCode(value: string): boolean {
+  try {
+    CurrencyResolver.parseValue(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface OperatorUpdateInput {
+  name?: string | null;
+  currency?: string | null;
+  timezone?: string | null;
+}
+
+/** Changes an operator's name, currency or time zone (admin CLI); absent fields stay. */
+export async function update(db: Database, code: string, input: OperatorUpdateInput, surface: Surface = 'cli'): Promise<OperatorSummary> {
+  const changes: { name?: string; currency?: string; timezone?: string } = {};
+  if (input.name != null) changes.name = input.name.trim();
+  if (input.currency != null) changes.currency = input.currency.trim();
+  if (input.timezone != null) changes.timezone = input.timezone.trim();
+  const v = new Validation();
+  validateSettings(v, changes);
+  v.throwIfAny();
+  return db.transaction(async (tx) => {
+    const existing = await getByCode(tx, code.trim(), ['code']);
+    if (Object.keys(changes).length === 0) return existing;
+    const [row] = await tx.update(operators).set(changes).where(eq(operators.id, existing.id)).returning(SUMMARY);
+    await audit(tx, systemActor(existing.id, surface), 'operator.update', 'operator', existing.id, changes);
+    return summary(row!);
+  });
+}
+
 /**
  * Creates an operator with SIMPLer's customer statuses and nothing else: no staff, no
  * credentials (the CLI adds those), its M4 API without a secret (so off until one is set).
@@ -69,10 +116,7 @@ export async function create(db: Database, input: OperatorCreateInput, surface: 
   const timezone = input.timezone?.trim() || 'UTC';
   const v = new Validation();
   if (!OPERATOR_CODE_PATTERN.test(code)) v.add('code', 'code must be 2-31 lowercase letters, digits, "_" or "-", starting with a letter');
-  if (!name) v.add('name', 'name is required');
-  else if (name.length > 200) v.add('name', 'name must have at most 200 characters');
-  if (!/^[A-Z]{3}$/.test(currency)) v.add('currency', 'currency must be an ISO 4217 code such as EUR');
-  if (!isTimeZone(timezone)) v.add('timezone', `"${timezone}" is not an IANA time zone (e.g. Europe/Dublin)`);
+  validateSettings(v, { name, currency, timezone });
   v.throwIfAny();
   try {
     return await db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { generateOperator } from '../../src/db/seed/generator';
 import { operators } from '../../src/tenancy/operator.table';
+import * as operatorService from '../../src/tenancy/operator.service';
 import { startCompiledPair, type CompiledPair } from '../helpers/compiled-pair';
 import { enabledEngines } from '../helpers/engines';
 import { makeRoleUser, operatorIdOf } from '../helpers/roles';
@@ -53,6 +54,17 @@ describe.each(enabledEngines())('viewer and operator on %s', (engine) => {
     const q = 'query($id: ID!) { node(id: $id) { id ... on Operator { code currencyCode } } }';
     expect(((await pair.send(pair.compiled, q, { id: demoOperator.id })).body.data as any).node).toEqual({ id: demoOperator.id, code: 'demo', currencyCode: 'EUR' });
     expect(((await pair.send(pair.compiled, q, { id: demoOperator.id }, other.token)).body.data as any).node).toBeNull();
+  });
+
+  it('shows what the admin CLI sets (operator update), and refuses codes and zones the scalars would not serve', async () => {
+    const db = pair.database.handle.db;
+    await operatorService.update(db, 'viewer_other', { currency: 'GBP', timezone: 'Europe/London' });
+    const theirs = (await pair.send(pair.compiled, '{ viewer { operator { currencyCode timeZone } } }', {}, other.token)).body.data as any;
+    expect(theirs.viewer.operator).toEqual({ currencyCode: 'GBP', timeZone: 'Europe/London' });
+    await expect(operatorService.update(db, 'viewer_other', { currency: 'ABC', timezone: 'Mars/Olympus' })).rejects.toMatchObject({
+      problems: [expect.objectContaining({ field: ['currency'] }), expect.objectContaining({ field: ['timezone'] })],
+    });
+    await operatorService.update(db, 'viewer_other', { currency: 'USD', timezone: 'America/New_York' });
   });
 
   it('gives money-bearing objects the operator currency, the same on the compiled path', async () => {
