@@ -24,6 +24,7 @@ const config: Types.Config & { schema: string; documents: string } = {
         avoidOptionals: { field: true },
         strictScalars: true,
         scalars: {
+          CurrencyCode: 'string',
           Date: 'string',
           DateTime: 'string',
           Decimal: 'string',
@@ -33,6 +34,7 @@ const config: Types.Config & { schema: string; documents: string } = {
           Latitude: 'number',
           Longitude: 'number',
           MAC: 'string',
+          TimeZone: 'string',
           JSON: 'unknown',
         },
       },

@@ -3,11 +3,11 @@
  * Jaze group is a service plan, its profile the plan's bandwidth template, and its users the
  * customers on the plan now (`customers.servicePlanId`). One statement per call.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { customers } from '../customers/customer.table';
-import { radacct } from '../radius/radacct.table';
+import { customerOnlineSql } from '../radius/online';
 import { bandwidthTemplates } from './bandwidth-template.table';
 import { plans } from './plan.table';
 
@@ -33,7 +33,7 @@ export async function summaries(ctx: ServiceContext, planIds: readonly number[] 
   const operatorId = ctx.actor.operatorId;
   if (planIds !== null && planIds.length === 0) return [];
   const onPlan = sql`${customers.operatorId} = ${operatorId} and ${customers.servicePlanId} = ${plans.id}`;
-  const online = sql`exists (select 1 from ${radacct} where ${radacct.customerId} = ${customers.id} and ${radacct.operatorId} = ${operatorId} and ${isNull(radacct.acctstoptime)})`;
+  const online = customerOnlineSql();
   const rows = await ctx.db
     .select({
       planId: plans.id,

@@ -17,6 +17,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An ISO 4217 currency code, e.g. "EUR". */
+  CurrencyCode: { input: string; output: string; }
   /** A calendar date, "YYYY-MM-DD" (RFC 3339 full-date). */
   Date: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
@@ -35,6 +37,8 @@ export type Scalars = {
   Longitude: { input: number; output: number; }
   /** A field whose value is a IEEE 802 48-bit MAC address: https://en.wikipedia.org/wiki/MAC_address. */
   MAC: { input: string; output: string; }
+  /** An IANA time zone name, e.g. "Europe/Dublin". */
+  TimeZone: { input: string; output: string; }
 };
 
 /** Whether the subscriber may use the service now. */
@@ -641,6 +645,32 @@ export type BasestationUpdateInput = {
   siteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Traffic in the customer's current billing cycle: sessions started since it began (or since the usage was cleared by a plan move, if later). */
+export type BillingCycleUsage = {
+  __typename?: 'BillingCycleUsage';
+  /** Bytes sent to the customer (a whole number). */
+  downloadBytes: Scalars['Decimal']['output'];
+  /** The next billing date: the cycle is [start, end). */
+  end: Scalars['Date']['output'];
+  /** Seconds online. */
+  sessionSeconds: Scalars['Int']['output'];
+  /** First day of the cycle. */
+  start: Scalars['Date']['output'];
+  /** Bytes sent by the customer (a whole number). */
+  uploadBytes: Scalars['Decimal']['output'];
+};
+
+/** A SIMPLer bucket: a traffic allowance whose settings pick the RADIUS group (and rate limit) of an account. */
+export type Bucket = {
+  __typename?: 'Bucket';
+  /** The id the legacy APIs and CustomerFieldsInput.bucketId use. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  radiusGroup: Maybe<Scalars['String']['output']>;
+  /** GB; null is unlimited. */
+  trafficLimitGb: Maybe<Scalars['Decimal']['output']>;
+};
+
 /** Put RADIUS accounts in their active subscription plan's group (SIMPLer updateBucketsFromSubscription). */
 export type BucketsFromSubscriptionUpdateInput = {
   /** Only this customer; every customer when omitted. */
@@ -1057,6 +1087,18 @@ export type CrmKeyCreatePayload = {
   userId: Maybe<Scalars['Int']['output']>;
 };
 
+/** One of the operator's customer custom fields with this customer's value. */
+export type CustomFieldValue = {
+  __typename?: 'CustomFieldValue';
+  /** The id CustomFieldValueInput.fieldId uses (SIMPLer custom_field_<id>). */
+  fieldId: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+  /** textfield, textarea, number, date, checkbox or select. */
+  type: Scalars['String']['output'];
+  /** Null when unset. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
 export type CustomFieldValueInput = {
   /** Legacy id of the custom field (SIMPLer custom_field_<id>). */
   fieldId: Scalars['Int']['input'];
@@ -1160,6 +1202,8 @@ export type Customer = Node & {
   altPhone: Maybe<Scalars['String']['output']>;
   /** Files attached to the account, oldest first. */
   attachments: Array<Attachment>;
+  /** Invoiced (void invoices excluded) minus paid; negative when the customer is in credit. As SIMPLer getCustomerData shows it. */
+  balance: Scalars['Decimal']['output'];
   /** The customer's bandwidth (FUP) override of its plan's profile, if any. */
   bandwidthOverride: Maybe<BandwidthOverride>;
   /** Bank / EFT accounts, the preferred one first. */
@@ -1167,6 +1211,8 @@ export type Customer = Node & {
   /** The main (billing) address. */
   billingAddress: Address;
   billingFrequencyMonths: Scalars['Int']['output'];
+  /** The SIMPLer bucket (CustomerFieldsInput.bucketId). */
+  bucket: Maybe<Bucket>;
   communityCode: Maybe<CommunityCode>;
   companyName: Maybe<Scalars['String']['output']>;
   connectionLimit: Maybe<Scalars['Int']['output']>;
@@ -1178,6 +1224,12 @@ export type Customer = Node & {
   /** Stored cards, the preferred one first. */
   creditCards: Array<CreditCard>;
   creditDays: Maybe<Scalars['Int']['output']>;
+  /** The currency of this customer's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
+  /** Traffic and time online in the current billing cycle (as Jaze currentBillingCycleUsage); null without a billing subscription. */
+  currentCycleUsage: Maybe<BillingCycleUsage>;
+  /** Every customer custom field of the operator with this customer's value, in field order (CustomerFieldsInput.customFields). */
+  customFields: Array<CustomFieldValue>;
   /** Rows of the operator’s custom tables (e.g. `voip`) for this customer. */
   customTableRows: Array<CustomTableRow>;
   customerTracking: Maybe<Scalars['String']['output']>;
@@ -1190,6 +1242,8 @@ export type Customer = Node & {
   gateway: Maybe<Gateway>;
   /** Grace periods given, oldest first. */
   gracePeriods: Array<GracePeriod>;
+  /** The groups the customer belongs to, by name (CustomerFieldsInput.groupIds). */
+  groups: Array<CustomerGroup>;
   /** Whether an end-user-portal password is set (it is never returned). */
   hasPortalPassword: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -1223,6 +1277,8 @@ export type Customer = Node & {
   marketingEmails: Scalars['Boolean']['output'];
   /** The link to this customer’s master account, when it is a sub-account. */
   masterAccount: Maybe<SubaccountLink>;
+  /** Sales person acting as master agent. */
+  masterAgent: Maybe<SalesPerson>;
   /** The customer's messages of one channel (default SMS), newest first (Jaze get_user_logs). */
   messages: MessageConnection;
   monitor: Maybe<MonitorMode>;
@@ -1232,8 +1288,14 @@ export type Customer = Node & {
   note: Maybe<Scalars['String']['output']>;
   /** Notes on the account, newest first. */
   notes: Array<CustomerNote>;
+  /** Whether one of the customer’s RADIUS sessions is open. */
+  online: Scalars['Boolean']['output'];
+  /** The unpaid parts of open invoices. */
+  outstandingAmount: Scalars['Decimal']['output'];
   /** Extra traffic granted, oldest first (SIMPLer getOverageAllowances). */
   overageAllowances: Array<OverageAllowance>;
+  /** The unpaid parts of open invoices past their due date. */
+  overdueAmount: Scalars['Decimal']['output'];
   /** Field payment collections, newest first. */
   paymentCollections: Array<PaymentCollection>;
   paymentMethod: Maybe<PaymentMethod>;
@@ -1253,12 +1315,20 @@ export type Customer = Node & {
   referenceText: Maybe<Scalars['String']['output']>;
   referralFeeAmount: Maybe<Scalars['Decimal']['output']>;
   referralFeeStatus: Maybe<ReferralFeeStatus>;
+  /** The customer who referred this one (CustomerFieldsInput.referrerCustomerId). */
+  referrer: Maybe<Customer>;
+  /** Sales person acting as regional sales manager. */
+  regionalSalesManager: Maybe<SalesPerson>;
   /** Renewals of the service, newest first (Jaze get_renewal_details). */
   renewals: Array<Renewal>;
   /** The reseller or franchisee the customer came through. */
   reseller: Maybe<Reseller>;
+  /** Sales person acting as salesman. */
+  salesman: Maybe<SalesPerson>;
   /** The customer's sales issues, newest report first. */
   salesmanTasks: Array<SalesmanTask>;
+  /** Sand settings; null while the customer follows the operator defaults (CustomerFieldsInput.sand). */
+  sand: Maybe<CustomerSandSettings>;
   sendReceipt: Scalars['Boolean']['output'];
   /** The service plan (Jaze group) the customer is on. */
   servicePlan: Maybe<Plan>;
@@ -1277,6 +1347,8 @@ export type Customer = Node & {
   /** The customer's default tax zone. */
   taxZone: Maybe<TaxZone>;
   updatedAt: Scalars['DateTime']['output'];
+  /** Sales person acting as value-added reseller. */
+  valueAddedReseller: Maybe<SalesPerson>;
   vatExempt: Scalars['Boolean']['output'];
   vatExemptionDate: Maybe<Scalars['Date']['output']>;
   vatExemptionReference: Maybe<Scalars['String']['output']>;
@@ -1523,7 +1595,7 @@ export type CustomerEdge = {
 /** Filters for customers; text filters match anywhere in the field. */
 export type CustomerFilterInput = {
   accessState?: InputMaybe<Array<AccessState>>;
-  /** Match text filters case-sensitively (default: false). */
+  /** Match text filters and statuses case-sensitively (default: false). */
   caseSensitive?: InputMaybe<Scalars['Boolean']['input']>;
   country?: InputMaybe<Scalars['String']['input']>;
   county?: InputMaybe<Scalars['String']['input']>;
@@ -1533,12 +1605,20 @@ export type CustomerFilterInput = {
   /** First word of the name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
   invoicingId?: InputMaybe<Scalars['String']['input']>;
+  /** An address bound to the customer, or held by one of its open RADIUS sessions now. */
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
   /** The name after its first word. */
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** A MAC bound to the customer, or calling from one of its open RADIUS sessions now. */
+  macAddress?: InputMaybe<Scalars['MAC']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   nickname?: InputMaybe<Scalars['String']['input']>;
+  /** true: only customers with an open RADIUS session; false: only those without. */
+  online?: InputMaybe<Scalars['Boolean']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   postcode?: InputMaybe<Scalars['String']['input']>;
+  /** One of the customer’s RADIUS logins (exact). */
+  radiusUsername?: InputMaybe<Scalars['String']['input']>;
   resellerId?: InputMaybe<Scalars['ID']['input']>;
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
   state?: InputMaybe<Scalars['String']['input']>;
@@ -1564,6 +1644,14 @@ export type CustomerGracePeriodAddPayload = {
   customer: Maybe<Customer>;
   gracePeriod: Maybe<GracePeriod>;
   userErrors: Array<UserError>;
+};
+
+/** A customer group. */
+export type CustomerGroup = {
+  __typename?: 'CustomerGroup';
+  /** The id CustomerFieldsInput.groupIds uses. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
 };
 
 /** An address (and/or MAC) bound to a customer. */
@@ -1832,6 +1920,43 @@ export type CustomerPortalPasswordSetPayload = {
   userErrors: Array<UserError>;
 };
 
+/** SIMPLer "sand" settings of a customer, as CustomerSandSettingsInput writes them. */
+export type CustomerSandSettings = {
+  __typename?: 'CustomerSandSettings';
+  invoiceBillingIssueDate: Maybe<Scalars['String']['output']>;
+  invoiceDeferredTo: Maybe<Scalars['Date']['output']>;
+  invoiceDisconnectionDate: Maybe<Scalars['String']['output']>;
+  invoiceEmailBcc: Maybe<Scalars['String']['output']>;
+  invoiceEmailDate1: Maybe<Scalars['String']['output']>;
+  invoiceEmailDate2: Maybe<Scalars['String']['output']>;
+  invoiceEmailFrom: Maybe<Scalars['String']['output']>;
+  invoiceEmailTo: Maybe<Scalars['String']['output']>;
+  invoiceStatus: Maybe<SandStatus>;
+  invoiceThrottlingDate: Maybe<Scalars['String']['output']>;
+  lodgementFailureDisconnection: Maybe<Scalars['String']['output']>;
+  lodgementFailureEmail2: Maybe<Scalars['String']['output']>;
+  lodgementFailureEmail3: Maybe<Scalars['String']['output']>;
+  trafficDeferredTo: Maybe<Scalars['Date']['output']>;
+  /** Percent of the cap. */
+  trafficDisconnectionThreshold: Maybe<Scalars['Int']['output']>;
+  /** -1 carry overage top-ups over, 1 do not; null default. */
+  trafficDoNotCarryOverage: Maybe<Scalars['Int']['output']>;
+  /** -1 prorate the cap in the first month, 1 do not; null default. */
+  trafficDoNotProrate: Maybe<Scalars['Int']['output']>;
+  trafficEmailBcc: Maybe<Scalars['String']['output']>;
+  trafficEmailFrom: Maybe<Scalars['String']['output']>;
+  /** Percent of the cap. */
+  trafficEmailThreshold1: Maybe<Scalars['Int']['output']>;
+  /** Percent of the cap. */
+  trafficEmailThreshold2: Maybe<Scalars['Int']['output']>;
+  trafficEmailTo: Maybe<Scalars['String']['output']>;
+  /** Traffic cap in GB. */
+  trafficLimitGb: Maybe<Scalars['Int']['output']>;
+  /** Percent of the cap. */
+  trafficOverageThreshold: Maybe<Scalars['Int']['output']>;
+  trafficStatus: Maybe<SandStatus>;
+};
+
 /** SIMPLer "sand" settings: automatic invoice follow-up and traffic-cap enforcement. Offsets read like "15 days". */
 export type CustomerSandSettingsInput = {
   invoiceBillingIssueDate?: InputMaybe<Scalars['String']['input']>;
@@ -1880,6 +2005,16 @@ export type CustomerStatus = {
   subStatusLabel: Maybe<Scalars['String']['output']>;
   /** Allowed values of Customer.subStatus under this status. */
   subStatuses: Array<Scalars['String']['output']>;
+};
+
+/** How many customers are in one of the operator’s statuses. */
+export type CustomerStatusCount = {
+  __typename?: 'CustomerStatusCount';
+  count: Scalars['Int']['output'];
+  /** What people see, e.g. `Disconnected`. */
+  label: Scalars['String']['output'];
+  /** The status as stored, e.g. `post`. */
+  status: Scalars['String']['output'];
 };
 
 /** Changes to a customer; omitted fields keep their value, null clears one. */
@@ -2390,6 +2525,8 @@ export type Invoice = Node & {
   /** total − amountPaid, exactly. */
   balanceDue: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this invoice's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   customer: Maybe<Customer>;
   dueDate: Scalars['Date']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -3586,6 +3723,22 @@ export type Node = {
   legacyId: Scalars['Int']['output'];
 };
 
+/** The ISP whose back office this is (a tenant): every object of the graph belongs to it. */
+export type Operator = Node & {
+  __typename?: 'Operator';
+  /** Short code used on the wire (SIMPLer `operator`, Jaze account id). */
+  code: Scalars['String']['output'];
+  /** The currency every amount of this operator is in. */
+  currencyCode: Scalars['CurrencyCode']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** The operator's time zone. */
+  timeZone: Scalars['TimeZone']['output'];
+};
+
 /** Extra traffic granted to a customer beyond the plan. */
 export type OverageAllowance = Node & {
   __typename?: 'OverageAllowance';
@@ -3635,6 +3788,8 @@ export type Payment = Node & {
   __typename?: 'Payment';
   amount: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this payment's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   customer: Maybe<Customer>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -3664,6 +3819,8 @@ export type PaymentCollection = Node & {
   chequeDate: Maybe<Scalars['Date']['output']>;
   chequeNumber: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this collection's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   customer: Maybe<Customer>;
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
@@ -3809,6 +3966,29 @@ export type PaymentOrderField =
   | 'ID'
   | 'PAYMENT_DATE';
 
+/** What a role allows (docs/PERMISSIONS.md). */
+export type Permission =
+  /** manage staff users, credentials and operator settings */
+  | 'ADMIN'
+  /** read the audit trail */
+  | 'AUDIT_READ'
+  /** issue invoices, approve collections, change billing settings (grace periods, cards and bank accounts, collector rounds) and resellers with their wallets */
+  | 'BILLING_WRITE'
+  /** change plans, tax zones and bandwidth templates */
+  | 'CATALOG_WRITE'
+  /** create, change or delete customers, their contacts, notes, subscriptions, plan moves, locations, sub-accounts, community codes, portal logins and custom data */
+  | 'CUSTOMERS_WRITE'
+  /** change equipment, sites, areas, streets and buildings, IP space and RADIUS settings (accounts, attributes, overrides, CoA) */
+  | 'NETWORK_WRITE'
+  /** record payments (paying an invoice, collecting in the field, asking for a collection) */
+  | 'PAYMENTS_COLLECT'
+  /** read the operator’s data */
+  | 'READ'
+  /** read stored device and access secrets in clear (RADIUS passwords, SNMP communities) */
+  | 'SECRETS_READ'
+  /** open, change or close tickets, installer tracking and sales tasks, and message customers */
+  | 'SUPPORT_WRITE';
+
 /** A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record. */
 export type Plan = Node & {
   __typename?: 'Plan';
@@ -3822,6 +4002,8 @@ export type Plan = Node & {
   bw2UploadKbps: Maybe<Scalars['Int']['output']>;
   connectivity: Maybe<PlanConnectivity>;
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this plan's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   dataCarryover: Scalars['Boolean']['output'];
   description: Maybe<Scalars['String']['output']>;
   /** Disabled plans stay on existing subscriptions but cannot be sold. */
@@ -4015,6 +4197,8 @@ export type Query = {
   customTables: Array<CustomTable>;
   /** One customer, by global id or by the legacy numeric id. */
   customer: Maybe<Customer>;
+  /** How many customers are in each of the operator's statuses (zero included), in status order. */
+  customerCountsByStatus: Array<CustomerStatusCount>;
   /** The operator's customer statuses in order, with their sub-statuses. */
   customerStatuses: Array<CustomerStatus>;
   /** The operator's customers, filtered and ordered. */
@@ -4055,6 +4239,8 @@ export type Query = {
   reseller: Maybe<Reseller>;
   /** The operator's resellers and franchisees (deleted ones excluded), filtered and ordered. */
   resellers: ResellerConnection;
+  /** Finds customers, equipment and sites by one text: names, nicknames, invoicing ids, e-mails, phones, serial numbers (any part, any case), an IP or MAC address, or a RADIUS username. Customers first, then equipment, then sites. */
+  search: Array<SearchResult>;
   /** One site, by global id or by the legacy numeric id. */
   site: Maybe<Site>;
   /** The operator's sites, filtered and ordered. */
@@ -4065,6 +4251,8 @@ export type Query = {
   subscriptions: SubscriptionConnection;
   /** The operator's tax zones, by name. */
   taxZones: Array<TaxZone>;
+  /** The staff user (or integration account) this request is authenticated as, with its role, permissions and operator. */
+  viewer: Viewer;
 };
 
 
@@ -4261,6 +4449,12 @@ export type QueryResellersArgs = {
 };
 
 
+export type QuerySearchArgs = {
+  first?: Scalars['Int']['input'];
+  query: Scalars['String']['input'];
+};
+
+
 export type QuerySiteArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
@@ -4454,7 +4648,15 @@ export type RadiusSession = Node & {
   callingStationId: Maybe<Scalars['String']['output']>;
   /** The customer owning the username (null once the customer is deleted). */
   customer: Maybe<Customer>;
+  /** Delegated-IPv6-Prefix (DHCPv6 prefix delegation), e.g. "2001:db8:100::/56". */
+  delegatedIpv6Prefix: Maybe<Scalars['String']['output']>;
+  /** Framed-Interface-Id (the IPv6 interface identifier). */
+  framedInterfaceId: Maybe<Scalars['String']['output']>;
   framedIpAddress: Maybe<Scalars['IP']['output']>;
+  /** Framed-IPv6-Address. */
+  framedIpv6Address: Maybe<Scalars['IP']['output']>;
+  /** Framed-IPv6-Prefix, e.g. "2001:db8:1::/64". */
+  framedIpv6Prefix: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** Bytes received from the user (a whole number; may exceed 2^31). */
@@ -4502,7 +4704,15 @@ export type RadiusSessionEdge = {
 };
 
 export type RadiusSessionFilterInput = {
+  /** The user's device (Calling-Station-Id): a MAC in any notation, or the exact text the NAS sent. */
+  callingStationId?: InputMaybe<Scalars['String']['input']>;
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The address the session was given (Framed-IP-Address). */
+  framedIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The NAS that reported the session (NAS-IP-Address). */
+  nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The NAS by name: a RADIUS client's short name or a gateway's name, any case. */
+  nasName?: InputMaybe<Scalars['String']['input']>;
   /** Only sessions still open. */
   onlineOnly?: InputMaybe<Scalars['Boolean']['input']>;
   startedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -4554,6 +4764,8 @@ export type Renewal = Node & {
   activeUntil: Maybe<Scalars['Date']['output']>;
   amount: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this renewal's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
@@ -4585,6 +4797,8 @@ export type Reseller = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** How far a franchisee's wallet may go below zero. */
   creditLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The currency of this reseller's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   /** The reseller's customers, filtered and ordered like `customers`. */
   customers: CustomerConnection;
   email: Scalars['String']['output'];
@@ -4763,6 +4977,24 @@ export type ResellerWalletPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A person in the operator's sales hierarchy. */
+export type SalesPerson = {
+  __typename?: 'SalesPerson';
+  email: Maybe<Scalars['String']['output']>;
+  /** The id CustomerFieldsInput.salesmanId and its siblings use. */
+  legacyId: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  phone: Maybe<Scalars['String']['output']>;
+  role: SalesRole;
+};
+
+/** A level of SIMPLer's sales hierarchy. */
+export type SalesRole =
+  | 'MASTER_AGENT'
+  | 'REGIONAL_SALES_MANAGER'
+  | 'SALESMAN'
+  | 'VALUE_ADDED_RESELLER';
+
 /** A sales issue on a customer (SIMPLer salesman task). */
 export type SalesmanTask = Node & {
   __typename?: 'SalesmanTask';
@@ -4861,6 +5093,9 @@ export type SandStatus =
   | 'DEFERRED'
   | 'OFF'
   | 'OVERRIDE';
+
+/** A customer, a piece of equipment or a site. */
+export type SearchResult = Customer | Equipment | Site;
 
 /** SEPA direct-debit sequence type (NA: not available / used up). */
 export type SepaSequenceType =
@@ -5265,6 +5500,8 @@ export type StreetUpdateInput = {
 export type SubPlan = Node & {
   __typename?: 'SubPlan';
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this price point's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   enabled: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -5339,6 +5576,8 @@ export type Subscription = Node & {
   /** Not ended, and `validTo` is empty or not before today (UTC). */
   active: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** The currency of this subscription's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   customer: Maybe<Customer>;
   /** Billing cycles to bill; null = unlimited. */
   cycles: Maybe<Scalars['Int']['output']>;
@@ -5607,6 +5846,19 @@ export type VendorAttributeOverrideSetInput = {
   restrictionOn?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Who is asking: the staff user (or integration account) behind the bearer token. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  displayName: Scalars['String']['output'];
+  operator: Operator;
+  /** What the viewer's role allows, in the matrix's order. */
+  permissions: Array<Permission>;
+  role: StaffRole;
+  /** The staff user record. */
+  staffUser: StaffUser;
+  username: Scalars['String']['output'];
+};
+
 /** TOP_UP adds a positive amount; SETTLEMENT takes a positive amount off; ADJUSTMENT adds a signed amount. */
 export type WalletAction =
   | 'ADJUSTMENT'
@@ -5623,6 +5875,8 @@ export type WalletTransaction = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Legacy id of the staff user who made the entry. */
   createdByStaffId: Maybe<Scalars['Int']['output']>;
+  /** The currency of this wallet entry's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object. */

@@ -2,8 +2,9 @@
  * The operator's customer statuses (SIMPLer getCustomerStatuses): names in order (`array`),
  * labels, and per status the sub-status heading, default and allowed values (`substatus_hash`).
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../shared/context';
+import { customers } from './customer.table';
 import { customerStatuses, customerSubStatuses } from './status.table';
 
 export interface CustomerStatusInfo {
@@ -29,4 +30,25 @@ export async function list(ctx: ServiceContext): Promise<CustomerStatusInfo[]> {
     subStatusDefault: s.subStatusDefault,
     subStatuses: subs.filter((x) => x.statusId === s.id).map((x) => x.value),
   }));
+}
+
+export interface CustomerStatusCount {
+  status: string;
+  label: string;
+  count: number;
+}
+
+/** How many of the operator's customers are in each of its statuses (zero included), in status order. */
+export async function counts(ctx: ServiceContext): Promise<CustomerStatusCount[]> {
+  const operatorId = ctx.actor.operatorId;
+  return ctx.db
+    .select({
+      status: customerStatuses.name,
+      label: customerStatuses.label,
+      // nested: a single-table select prints its fields' top-level columns unqualified
+      count: sql<number>`${sql`(select count(*) from ${customers} where ${customers.operatorId} = ${operatorId} and ${customers.status} = ${customerStatuses.name})::int`}`,
+    })
+    .from(customerStatuses)
+    .where(eq(customerStatuses.operatorId, operatorId))
+    .orderBy(asc(customerStatuses.position), asc(customerStatuses.name));
 }

@@ -4,7 +4,7 @@
  * re-implements a rule. Writes validate first, then run in one transaction with their audit
  * entry, so bad input changes nothing.
  */
-import { and, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, TableConfig } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
@@ -30,6 +30,9 @@ import { creditCards } from '../billing/credit-card.table';
 import { bankAccounts } from '../billing/bank-account.table';
 import { billingIssues } from '../billing/billing-issue.table';
 import { customerIps } from '../network/customer-ip.table';
+import { isIpAddress, normalizeMac } from '../network/net-rules';
+import { customerOnlineSql } from '../radius/online';
+import { customerHasIp, customerHasMac, customerHasRadiusUsername } from './customer-lookup';
 import { cpes } from '../network/cpe.table';
 import { salesmanTasks } from '../support/salesman-task.table';
 import { maintenanceTickets } from '../support/maintenance-ticket.table';
@@ -138,7 +141,15 @@ export interface CustomerFilter {
   createdTo?: Date | null;
   updatedFrom?: Date | null;
   updatedTo?: Date | null;
-  /** Text filters match anywhere in the field; false (default) ignores case. */
+  /** An address bound to the customer or held by one of its open sessions (customer-lookup.ts). */
+  ipAddress?: string | null;
+  /** A MAC bound to the customer or calling from one of its open sessions, any notation. */
+  macAddress?: string | null;
+  /** One of the customer's RADIUS logins, exactly. */
+  radiusUsername?: string | null;
+  /** Whether a RADIUS session of the customer is open (radius/online.ts). */
+  online?: boolean | null;
+  /** Text filters and statuses match anywhere in the field; false (default) ignores case. */
   caseSensitive?: boolean | null;
 }
 
@@ -167,7 +178,20 @@ export function customerConditions(operatorId: number, filter: CustomerFilter = 
   ];
   for (const [column, value] of text) if (value) conditions.push(containsText(column, value, cs));
   if (filter.ids?.length) conditions.push(inArray(customers.id, filter.ids));
-  if (filter.status?.length) conditions.push(inArray(customers.status, filter.status));
+  if (filter.status?.length) {
+    // Statuses are the operator's own words (`current`, `post`); callers write them as people do.
+    conditions.push(cs ? inArray(customers.status, filter.status) : inArray(sql`lower(${customers.status})`, filter.status.map((s) => s.toLowerCase())));
+  }
+  if (filter.ipAddress || filter.macAddress) {
+    const v = new Validation();
+    if (filter.ipAddress && !isIpAddress(filter.ipAddress)) v.add('ipAddress', `"${filter.ipAddress}" is not a valid IP address`);
+    if (filter.macAddress && !normalizeMac(filter.macAddress)) v.add('macAddress', `"${filter.macAddress}" is not a MAC address`);
+    v.throwIfAny();
+  }
+  if (filter.ipAddress) conditions.push(customerHasIp(filter.ipAddress));
+  if (filter.macAddress) conditions.push(customerHasMac(normalizeMac(filter.macAddress)!));
+  if (filter.radiusUsername) conditions.push(customerHasRadiusUsername(filter.radiusUsername));
+  if (filter.online != null) conditions.push(filter.online ? customerOnlineSql() : not(customerOnlineSql()));
   if (filter.accessState?.length) conditions.push(inArray(customers.accessState, filter.accessState));
   if (filter.resellerId != null) conditions.push(eq(customers.resellerId, filter.resellerId));
   if (filter.servicePlanId != null) conditions.push(eq(customers.servicePlanId, filter.servicePlanId));

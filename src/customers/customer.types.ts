@@ -1,7 +1,7 @@
 /** The GraphQL shape of customers: the object, its inputs, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
-import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, LatitudeScalar, LongitudeScalar, MACScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError as UserErrorRef } from '../graphql/user-error';
 import { AccessState, AccountType, InvoiceSendMethod, MonitorMode, PaymentMethod, ReferralFeeStatus, SandStatus, TaxMode } from './customer.enums';
@@ -278,7 +278,11 @@ export class CustomerFilterInput {
   @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) updatedTo?: Date | null;
-  @Field(() => Boolean, { nullable: true, description: 'Match text filters case-sensitively (default: false).' }) caseSensitive?: boolean | null;
+  @Field(() => IPScalar, { nullable: true, description: 'An address bound to the customer, or held by one of its open RADIUS sessions now.' }) ipAddress?: string | null;
+  @Field(() => MACScalar, { nullable: true, description: 'A MAC bound to the customer, or calling from one of its open RADIUS sessions now.' }) macAddress?: string | null;
+  @Field(() => String, { nullable: true, description: 'One of the customer’s RADIUS logins (exact).' }) radiusUsername?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only customers with an open RADIUS session; false: only those without.' }) online?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Match text filters and statuses case-sensitively (default: false).' }) caseSensitive?: boolean | null;
 }
 
 export enum CustomerOrderField {

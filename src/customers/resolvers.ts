@@ -2,8 +2,12 @@
 // The compiled read path's mappings of this area's types (side effect: they register).
 import './customer.sql';
 import './customer-records.sql';
+import './customer-aggregates.sql';
+import './customer-settings.sql';
+import { CustomerAggregatesResolver } from './customer-aggregates.resolver';
 import { CustomerRecordsResolver, CustomTableRowResolver, SubaccountLinkResolver } from './customer-records.resolver';
 import { CustomerResolver } from './customer.resolver';
+import { CustomerSettingsResolver } from './customer-settings.resolver';
 import { PortalResolver } from './portal.resolver';
 
-export const customersResolvers: Function[] = [CustomerResolver, CustomerRecordsResolver, SubaccountLinkResolver, CustomTableRowResolver, PortalResolver];
+export const customersResolvers: Function[] = [CustomerResolver, CustomerAggregatesResolver, CustomerSettingsResolver, CustomerRecordsResolver, SubaccountLinkResolver, CustomTableRowResolver, PortalResolver];

@@ -17,6 +17,7 @@ import { areas } from '../locations/area.table';
 import { streets } from '../locations/street.table';
 import { buildings } from '../locations/building.table';
 import { customerIps } from '../network/customer-ip.table';
+import { customerOnlineSql } from '../radius/online';
 import { radacct } from '../radius/radacct.table';
 import { radiusAccounts } from '../radius/radius-account.table';
 import { primaryLogins } from '../radius/radius.service';
@@ -44,6 +45,8 @@ export interface BillingCycleUsage {
   /** Bytes sent by the subscriber (accounting input octets) in sessions started in the cycle. */
   uploadBytes: number;
   downloadBytes: number;
+  /** Seconds online in those sessions, as the NAS last reported them. */
+  sessionSeconds: number;
 }
 
 export interface StaticIpBinding {
@@ -196,8 +199,12 @@ async function staticIpsOf(ctx: ServiceContext, customerIds: number[]): Promise<
   return byCustomer;
 }
 
-/** Traffic of sessions started since each customer's current billing cycle began (or its usage was cleared, if later). */
-async function cycleUsageOf(ctx: ServiceContext, customerIds: number[]): Promise<Map<number, BillingCycleUsage>> {
+/**
+ * Traffic of sessions started since each customer's current billing cycle began (or its usage
+ * was cleared, if later); customers without a current cycle are absent. Jaze and the graph
+ * (`Customer.currentCycleUsage`) both read it here.
+ */
+export async function cycleUsageOf(ctx: ServiceContext, customerIds: number[]): Promise<Map<number, BillingCycleUsage>> {
   const operatorId = ctx.actor.operatorId;
   const cycles = await currentBillingCycles(ctx.db, operatorId, customerIds);
   const usage = new Map<number, BillingCycleUsage>();
@@ -211,6 +218,7 @@ async function cycleUsageOf(ctx: ServiceContext, customerIds: number[]): Promise
       customerId: sql<number>`w.customer_id`,
       upload: sql<string>`coalesce(sum(${radacct.acctinputoctets}), 0)::text`,
       download: sql<string>`coalesce(sum(${radacct.acctoutputoctets}), 0)::text`,
+      seconds: sql<string>`coalesce(sum(${radacct.acctsessiontime}), 0)::text`,
     })
     .from(sql`(values ${windows}) as w(customer_id, since)`)
     // A plan move with clearDataUsage restarts the count (customers.usage_reset_at); greatest() skips a null.
@@ -223,7 +231,7 @@ async function cycleUsageOf(ctx: ServiceContext, customerIds: number[]): Promise
   const totals = new Map(rows.map((r) => [Number(r.customerId), r]));
   for (const cycle of cycles.values()) {
     const total = totals.get(cycle.customerId);
-    usage.set(cycle.customerId, { start: cycle.start, end: cycle.end, uploadBytes: Number(total?.upload ?? 0), downloadBytes: Number(total?.download ?? 0) });
+    usage.set(cycle.customerId, { start: cycle.start, end: cycle.end, uploadBytes: Number(total?.upload ?? 0), downloadBytes: Number(total?.download ?? 0), sessionSeconds: Number(total?.seconds ?? 0) });
   }
   return usage;
 }
@@ -270,7 +278,7 @@ export async function counts(ctx: ServiceContext, accountCode?: string | null, n
     .select({
       total: sql<number>`count(*)::int`,
       active: inState('active'),
-      online: sql<number>`(count(*) filter (where exists (select 1 from ${radacct} where ${radacct.customerId} = ${customers.id} and ${radacct.operatorId} = ${operatorId} and ${radacct.acctstoptime} is null)))::int`,
+      online: sql<number>`(count(*) filter (where ${customerOnlineSql()}))::int`,
       expired: inState('expired'),
       expiringNextWeek: sql<number>`(count(*) filter (where ${customers.accessState} = 'active' and ${customers.expiresAt} > ${at(0)} and ${customers.expiresAt} <= ${at(7)}))::int`,
       newUsersLastWeek: sql<number>`(count(*) filter (where ${customers.createdAt} >= ${at(-7)}))::int`,

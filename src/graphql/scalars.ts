@@ -3,6 +3,8 @@
  * point cannot hold most cents exactly. The rest come from graphql-scalars.
  */
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { CurrencyResolver } from 'graphql-scalars';
+import { isTimeZone } from '../shared/time-zone';
 export {
   DateTimeResolver as DateTimeScalar,
   EmailAddressResolver as EmailAddressScalar,
@@ -66,5 +68,32 @@ export const DecimalScalar = new GraphQLScalarType({
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return parseDecimal(ast.kind === Kind.INT ? Number(ast.value) : ast.value);
     throw new GraphQLError('Decimal must be given as a string, e.g. "49.99"');
+  },
+});
+
+/**
+ * ISO 4217 currency codes: graphql-scalars' `Currency` rule under the name clients know from
+ * Shopify (`CurrencyCode`); its serializer returns a valid code unchanged.
+ */
+export const CurrencyCodeScalar = new GraphQLScalarType({
+  ...CurrencyResolver.toConfig(),
+  name: 'CurrencyCode',
+  description: 'An ISO 4217 currency code, e.g. "EUR".',
+});
+
+function parseTimeZone(value: unknown): string {
+  if (typeof value === 'string' && isTimeZone(value)) return value;
+  throw new GraphQLError(`TimeZone must be an IANA time zone name like "Europe/Dublin", got ${JSON.stringify(value)}`);
+}
+
+/** An IANA zone name, checked with the runtime's own zone database (Intl.DateTimeFormat), as the operator service checks it. */
+export const TimeZoneScalar = new GraphQLScalarType({
+  name: 'TimeZone',
+  description: 'An IANA time zone name, e.g. "Europe/Dublin".',
+  serialize: parseTimeZone,
+  parseValue: parseTimeZone,
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING) return parseTimeZone(ast.value);
+    throw new GraphQLError('TimeZone must be given as a string, e.g. "Europe/Dublin"');
   },
 });

@@ -15,6 +15,7 @@ import { supportResolvers } from '../support/resolvers';
 import { locationsResolvers } from '../locations/resolvers';
 import { tenancyResolvers } from '../tenancy/resolvers';
 import { jobsResolvers } from '../jobs/resolvers';
+import { searchResolvers } from '../search/resolvers';
 import { syncResolvers } from '../sync/resolvers';
 import { NodeResolver } from './node.resolver';
 
@@ -34,6 +35,7 @@ export function getSchema(): Promise<GraphQLSchema> {
       ...locationsResolvers,
       ...tenancyResolvers,
       ...jobsResolvers,
+      ...searchResolvers,
       // After every area: it adds the timestamps the areas' types do not declare.
       ...syncResolvers(),
     ],

@@ -20,3 +20,17 @@ export function hostOf(value: string | null): string | null {
 export function hostSql(column: PgColumn): SQL {
   return sql`host(${column})`;
 }
+
+/**
+ * A text column holding a MAC in whatever notation a NAS reports it (Calling-Station-Id:
+ * "AA-BB-CC-DD-EE-FF", "aabb.ccdd.eeff") equal to this MAC: both as bare lowercase hex.
+ */
+export function macTextEquals(column: PgColumn, value: string): SQL {
+  const hex = value.toLowerCase().replace(/[^0-9a-f]/g, '');
+  return sql`regexp_replace(lower(${column}), '[^0-9a-f]', '', 'g') = ${hex}`;
+}
+
+/** An inet column holding this address, whatever prefix either side carries. */
+export function hostEquals(column: PgColumn, address: string): SQL {
+  return sql`host(${column}) = host(${address.trim()}::inet)`;
+}

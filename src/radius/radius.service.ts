@@ -12,6 +12,10 @@ import { DomainError, NotFoundError, PreconditionFailedError } from '../shared/e
 import { audit } from '../shared/audit';
 import { customers } from '../customers/customer.table';
 import { operators } from '../tenancy/operator.table';
+import { hostEquals, macTextEquals } from '../network/filters';
+import { gateways } from '../network/gateway.table';
+import { normalizeMac } from '../network/net-rules';
+import { nas } from './nas.table';
 import { radacct } from './radacct.table';
 import { radiusAccounts } from './radius-account.table';
 import { authorizeSecretRead } from '../tenancy/secret-reads';
@@ -46,6 +50,14 @@ export interface SessionFilter {
   onlineOnly?: boolean | null;
   startedFrom?: Date | null;
   startedTo?: Date | null;
+  /** The address the session was given (Framed-IP-Address). */
+  framedIpAddress?: string | null;
+  /** The NAS that reported it, by NAS-IP-Address… */
+  nasIpAddress?: string | null;
+  /** …or by name: a `nas` entry's short name or a gateway's name (any case). */
+  nasName?: string | null;
+  /** The user's device (Calling-Station-Id), a MAC in any notation, or the exact text the NAS sent. */
+  callingStationId?: string | null;
 }
 
 export function sessionConditions(operatorId: number, filter: SessionFilter = {}): SQL {
@@ -55,6 +67,17 @@ export function sessionConditions(operatorId: number, filter: SessionFilter = {}
   if (filter.onlineOnly) conditions.push(isNull(radacct.acctstoptime));
   if (filter.startedFrom) conditions.push(gte(radacct.acctstarttime, filter.startedFrom));
   if (filter.startedTo) conditions.push(lte(radacct.acctstarttime, filter.startedTo));
+  if (filter.framedIpAddress) conditions.push(hostEquals(radacct.framedipaddress, filter.framedIpAddress));
+  if (filter.nasIpAddress) conditions.push(hostEquals(radacct.nasipaddress, filter.nasIpAddress));
+  if (filter.nasName) {
+    const name = filter.nasName.trim().toLowerCase();
+    conditions.push(sql`(host(${radacct.nasipaddress}) in (select ${nas.nasname} from ${nas} where ${nas.operatorId} = ${operatorId} and lower(${nas.shortname}) = ${name})
+      or host(${radacct.nasipaddress}) in (select host(${gateways.nasIpAddress}) from ${gateways} where ${gateways.operatorId} = ${operatorId} and lower(${gateways.name}) = ${name}))`);
+  }
+  if (filter.callingStationId) {
+    const mac = normalizeMac(filter.callingStationId);
+    conditions.push(mac ? macTextEquals(radacct.callingstationid, mac) : eq(radacct.callingstationid, filter.callingStationId));
+  }
   return and(...conditions)!;
 }
 

@@ -27,6 +27,10 @@ export class RadiusSession extends Node {
   @Field(() => String, { nullable: true }) nasPortId!: string | null;
   @Field(() => String, { nullable: true }) nasPortType!: string | null;
   @Field(() => IPScalar, { nullable: true }) framedIpAddress!: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'Framed-IPv6-Address.' }) framedIpv6Address!: string | null;
+  @Field(() => String, { nullable: true, description: 'Framed-IPv6-Prefix, e.g. "2001:db8:1::/64".' }) framedIpv6Prefix!: string | null;
+  @Field(() => String, { nullable: true, description: 'Delegated-IPv6-Prefix (DHCPv6 prefix delegation), e.g. "2001:db8:100::/56".' }) delegatedIpv6Prefix!: string | null;
+  @Field(() => String, { nullable: true, description: 'Framed-Interface-Id (the IPv6 interface identifier).' }) framedInterfaceId!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) startTime!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Last interim update.' }) updateTime!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Null while the session is open.' }) stopTime!: Date | null;
@@ -48,6 +52,10 @@ export class RadiusSessionFilterInput {
   @Field(() => Boolean, { nullable: true, description: 'Only sessions still open.' }) onlineOnly?: boolean | null;
   @Field(() => DateTimeScalar, { nullable: true }) startedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) startedTo?: Date | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The address the session was given (Framed-IP-Address).' }) framedIpAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The NAS that reported the session (NAS-IP-Address).' }) nasIpAddress?: string | null;
+  @Field(() => String, { nullable: true, description: "The NAS by name: a RADIUS client's short name or a gateway's name, any case." }) nasName?: string | null;
+  @Field(() => String, { nullable: true, description: 'The user\'s device (Calling-Station-Id): a MAC in any notation, or the exact text the NAS sent.' }) callingStationId?: string | null;
 }
 
 export enum RadiusSessionOrderField {

@@ -50,6 +50,7 @@ export const TRACKED: readonly { typename: string; table: string }[] = [
 
 /** Node types outside the change feed, and why. */
 export const UNTRACKED: Readonly<Record<string, string>> = {
+  Operator: 'the caller\'s own tenant, one object: read it with `viewer { operator }`',
   RadiusSession: 'accounting rows FreeRADIUS rewrites every interim update; follow them by lastReportedAt',
   AuditEvent: 'the trail is append-only: page auditEvents by createdAt',
   WalletTransaction: 'the reseller ledger is append-only: its createdAt is when it changed',

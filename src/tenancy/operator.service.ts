@@ -4,13 +4,15 @@
  * database and the surface rather than a ServiceContext, and its audit entry belongs to the
  * new operator.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { CurrencyResolver } from 'graphql-scalars';
 import type { Database, Executor } from '../db/client';
 import { createCustomerStatuses } from '../db/seed/reference-data';
 import { audit } from '../shared/audit';
 import type { Actor, Surface } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
 import { ConflictError, NotFoundError, Validation } from '../shared/errors';
+import { isTimeZone } from '../shared/time-zone';
 import { operators } from './operator.table';
 
 export const OPERATOR_CODE_PATTERN = /^[a-z][a-z0-9_-]{1,30}$/;
@@ -52,18 +54,55 @@ function summary(row: { m4ApiSecret: string | null } & Omit<OperatorSummary, 'm4
   return { ...rest, m4SecretSet: m4ApiSecret != null };
 }
 
-export function isTimeZone(name: string): boolean {
+/** The actor the admin CLI (or another system surface) acts as inside an operator: role admin. */
+export function systemActor(operatorId: number, surface: Surface = 'cli'): Actor {
+  return { operatorId, staffUserId: null, role: 'admin', surface };
+}
+
+/** The rules for an operator's name, currency and time zone, on create and update alike. */
+function validateSettings(v: Validation, input: { name?: string; currency?: string; timezone?: string }): void {
+  if (input.name !== undefined) {
+    if (!input.name) v.add('name', 'name is required');
+    else if (input.name.length > 200) v.add('name', 'name must have at most 200 characters');
+  }
+  // Upper case, and one the graph's CurrencyCode scalar serves (graphql-scalars' ISO 4217 list).
+  if (input.currency !== undefined && !(/^[A-Z]{3}$/.test(input.currency) && isCurrencyCode(input.currency))) {
+    v.add('currency', 'currency must be an ISO 4217 code such as EUR');
+  }
+  if (input.timezone !== undefined && !isTimeZone(input.timezone)) v.add('timezone', `"${input.timezone}" is not an IANA time zone (e.g. Europe/Dublin)`);
+}
+
+function isCurrencyCode(value: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
+    CurrencyResolver.parseValue(value);
     return true;
   } catch {
     return false;
   }
 }
 
-/** The actor the admin CLI (or another system surface) acts as inside an operator: role admin. */
-export function systemActor(operatorId: number, surface: Surface = 'cli'): Actor {
-  return { operatorId, staffUserId: null, role: 'admin', surface };
+export interface OperatorUpdateInput {
+  name?: string | null;
+  currency?: string | null;
+  timezone?: string | null;
+}
+
+/** Changes an operator's name, currency or time zone (admin CLI); absent fields stay. */
+export async function update(db: Database, code: string, input: OperatorUpdateInput, surface: Surface = 'cli'): Promise<OperatorSummary> {
+  const changes: { name?: string; currency?: string; timezone?: string } = {};
+  if (input.name != null) changes.name = input.name.trim();
+  if (input.currency != null) changes.currency = input.currency.trim();
+  if (input.timezone != null) changes.timezone = input.timezone.trim();
+  const v = new Validation();
+  validateSettings(v, changes);
+  v.throwIfAny();
+  return db.transaction(async (tx) => {
+    const existing = await getByCode(tx, code.trim(), ['code']);
+    if (Object.keys(changes).length === 0) return existing;
+    const [row] = await tx.update(operators).set(changes).where(eq(operators.id, existing.id)).returning(SUMMARY);
+    await audit(tx, systemActor(existing.id, surface), 'operator.update', 'operator', existing.id, changes);
+    return summary(row!);
+  });
 }
 
 /**
@@ -77,10 +116,7 @@ export async function create(db: Database, input: OperatorCreateInput, surface: 
   const timezone = input.timezone?.trim() || 'UTC';
   const v = new Validation();
   if (!OPERATOR_CODE_PATTERN.test(code)) v.add('code', 'code must be 2-31 lowercase letters, digits, "_" or "-", starting with a letter');
-  if (!name) v.add('name', 'name is required');
-  else if (name.length > 200) v.add('name', 'name must have at most 200 characters');
-  if (!/^[A-Z]{3}$/.test(currency)) v.add('currency', 'currency must be an ISO 4217 code such as EUR');
-  if (!isTimeZone(timezone)) v.add('timezone', `"${timezone}" is not an IANA time zone (e.g. Europe/Dublin)`);
+  validateSettings(v, { name, currency, timezone });
   v.throwIfAny();
   try {
     return await db.transaction(async (tx) => {
@@ -99,6 +135,13 @@ export async function create(db: Database, input: OperatorCreateInput, surface: 
 
 export async function list(db: Executor): Promise<OperatorSummary[]> {
   const rows = await db.select(SUMMARY).from(operators).where(isNull(operators.deletedAt)).orderBy(asc(operators.code));
+  return rows.map(summary);
+}
+
+/** Operators by id (the graph's loader reads the actor's own only). */
+export async function findByIds(db: Executor, ids: readonly number[]): Promise<OperatorSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select(SUMMARY).from(operators).where(inArray(operators.id, [...ids]));
   return rows.map(summary);
 }
 

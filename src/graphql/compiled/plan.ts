@@ -228,6 +228,9 @@ function formatOf(type: ReturnType<typeof getNamedType>): ValueFormat {
     // database only holds valid ones (inet/macaddr), printed in the same text form.
     case 'IP':
     case 'MAC':
+    // CurrencyCode and TimeZone serializers return a valid value unchanged.
+    case 'CurrencyCode':
+    case 'TimeZone':
       return { kind: 'plain' };
     case 'Latitude':
     case 'Longitude':

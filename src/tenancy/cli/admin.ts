@@ -78,6 +78,14 @@ const COMMANDS: Record<string, Record<string, Command>> = {
       required: ['name'],
       run: async (db, c) => ({ operator: await operatorService.create(db, { code: c.positional.code!, name: String(c.options.name), currency: c.options.currency as string | undefined, timezone: c.options.timezone as string | undefined }, 'cli') }),
     },
+    update: {
+      summary: 'operator update <code> [--name <name>] [--currency USD] [--timezone America/New_York]   changes an operator\'s name, currency or time zone',
+      positional: ['code'],
+      options: { name: 'string', currency: 'string', timezone: 'string' },
+      run: async (db, c) => ({
+        operator: await operatorService.update(db, c.positional.code!, { name: c.options.name as string | undefined, currency: c.options.currency as string | undefined, timezone: c.options.timezone as string | undefined }, 'cli'),
+      }),
+    },
     list: {
       summary: 'operator list   every operator (never its M4 secret: only whether one is set)',
       positional: [],

@@ -1,0 +1,37 @@
+/** The GraphQL shape of who is asking (`viewer`) and of their operator. */
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
+import { CurrencyCodeScalar, TimeZoneScalar } from '../graphql/scalars';
+import { PERMISSIONS, type Permission as PermissionKey } from './permissions';
+import { StaffRole, StaffUser } from './staff-user.types';
+
+/**
+ * The permission matrix's names as a GraphQL enum: `customers.write` is CUSTOMERS_WRITE. Built
+ * from permissions.ts, so a permission added there appears here without a second list.
+ */
+export const Permission = Object.fromEntries(
+  (Object.keys(PERMISSIONS) as PermissionKey[]).map((key) => [key.toUpperCase().replace(/\./g, '_'), key]),
+) as Record<string, PermissionKey>;
+registerEnumType(Permission, {
+  name: 'Permission',
+  description: 'What a role allows (docs/PERMISSIONS.md).',
+  valuesConfig: Object.fromEntries(Object.entries(Permission).map(([name, key]) => [name, { description: PERMISSIONS[key] }])),
+});
+
+@ObjectType('Operator', { implements: Node, description: 'The ISP whose back office this is (a tenant): every object of the graph belongs to it.' })
+export class Operator extends Node {
+  @Field(() => String, { description: 'Short code used on the wire (SIMPLer `operator`, Jaze account id).' }) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => CurrencyCodeScalar, { description: 'The currency every amount of this operator is in.' }) currencyCode!: string;
+  @Field(() => TimeZoneScalar, { description: "The operator's time zone." }) timeZone!: string;
+}
+
+@ObjectType('Viewer', { description: 'Who is asking: the staff user (or integration account) behind the bearer token.' })
+export class Viewer {
+  @Field(() => String) username!: string;
+  @Field(() => String) displayName!: string;
+  @Field(() => StaffRole) role!: StaffRole;
+  @Field(() => [Permission], { description: "What the viewer's role allows, in the matrix's order." }) permissions!: PermissionKey[];
+  @Field(() => StaffUser, { description: 'The staff user record.' }) staffUser!: StaffUser;
+  @Field(() => Operator) operator!: Operator;
+}
