@@ -28,6 +28,7 @@ const config: Types.Config & { schema: string; documents: string } = {
           Date: 'string',
           DateTime: 'string',
           Decimal: 'string',
+          BigInt: 'string',
           EmailAddress: 'string',
           IP: 'string',
           IPv4: 'string',

@@ -17,6 +17,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A whole number of up to 64 bits, as a decimal string, e.g. "4294967296". */
+  BigInt: { input: string; output: string; }
   /** An ISO 4217 currency code, e.g. "EUR". */
   CurrencyCode: { input: string; output: string; }
   /** A calendar date, "YYYY-MM-DD" (RFC 3339 full-date). */
@@ -97,7 +99,7 @@ export type ApiCredential = Node & {
   /** SIMPLER: the api_username; CRM: the userid (the staff user id). */
   identifier: Scalars['String']['output'];
   kind: ApiCredentialKind;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   note: Maybe<Scalars['String']['output']>;
   /** Refused since this instant. */
@@ -143,7 +145,7 @@ export type ApiToken = Node & {
   label: Scalars['String']['output'];
   /** Last use, to within a few minutes (recorded at most once a minute). */
   lastUsedAt: Maybe<Scalars['DateTime']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Refused since this instant. */
   revokedAt: Maybe<Scalars['DateTime']['output']>;
@@ -186,7 +188,7 @@ export type Area = Node & {
   id: Scalars['ID']['output'];
   /** An operator-side code or note. */
   internal: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   /** Streets in the area, by name. */
@@ -227,7 +229,7 @@ export type Attachment = Node & {
   filename: Scalars['String']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** SIMPLer mode, e.g. electronic_document. */
   mode: Maybe<Scalars['String']['output']>;
@@ -282,7 +284,7 @@ export type AuditEvent = Node & {
   entityType: Scalars['String']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The request id (the X-Request-Id reply header) of the call that wrote it. */
   requestId: Maybe<Scalars['String']['output']>;
@@ -352,7 +354,7 @@ export type BackgroundJob = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   kind: BackgroundJobKind;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The parameters, as validated when the job was requested (ids are legacy ids). */
   params: Scalars['JSON']['output'];
@@ -484,7 +486,7 @@ export type BandwidthTemplate = Node & {
   downloadKbps: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** MikroTik `rate-limit` string. */
   mikrotikRateLimit: Maybe<Scalars['String']['output']>;
@@ -509,7 +511,7 @@ export type BankAccount = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   last4: Scalars['String']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   moduleId: Maybe<Scalars['Int']['output']>;
   onlineRef: Maybe<Scalars['String']['output']>;
@@ -591,7 +593,7 @@ export type Basestation = Node & {
   id: Scalars['ID']['output'];
   /** Free text: an install date or note. */
   installed: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   monitor: MonitorMode;
   note: Maybe<Scalars['String']['output']>;
@@ -686,7 +688,7 @@ export type Building = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   internal: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   street: Maybe<Street>;
@@ -874,7 +876,7 @@ export type CommunityCode = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -942,7 +944,7 @@ export type Cpe = Node & {
   id: Scalars['ID']['output'];
   installedBy: Maybe<Scalars['String']['output']>;
   latitude: Maybe<Scalars['Latitude']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   longitude: Maybe<Scalars['Longitude']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
@@ -1013,7 +1015,7 @@ export type CreditCard = Node & {
   id: Scalars['ID']['output'];
   last4: Scalars['String']['output'];
   lastName: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The payment gateway module that holds the token. */
   moduleId: Scalars['Int']['output'];
@@ -1158,7 +1160,7 @@ export type CustomTableRow = Node & {
   customer: Maybe<Customer>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   tableName: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
@@ -1266,7 +1268,7 @@ export type Customer = Node & {
   /** Addresses and MAC bindings of the customer, in the order they were added. */
   ips: Array<CustomerIp>;
   latitude: Maybe<Scalars['Latitude']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Area, street and building of the customer, and their coordinates. */
   location: CustomerLocation;
@@ -1668,7 +1670,7 @@ export type CustomerIp = Node & {
   ip: Maybe<Scalars['IP']['output']>;
   isPublic: Scalars['Boolean']['output'];
   label: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   mac: Maybe<Scalars['MAC']['output']>;
   /** Only this MAC may use the address. */
@@ -1808,7 +1810,7 @@ export type CustomerNote = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
@@ -2132,7 +2134,7 @@ export type Equipment = Node & {
   internalGroupNo: Maybe<Scalars['String']['output']>;
   invDetails: Maybe<Scalars['String']['output']>;
   ipAddress: Maybe<Scalars['IP']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Login details of the device (passwords are not served). */
   logins: Array<EquipmentLogin>;
@@ -2407,7 +2409,7 @@ export type Gateway = Node & {
   /** Address ranges on its interfaces. */
   interfaces: Array<NetworkInterface>;
   ipAddress: Maybe<Scalars['IP']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   /** The NAS-IP-Address its accounting carries. */
@@ -2446,7 +2448,7 @@ export type InstallerTracking = Node & {
   installerFee: Maybe<Scalars['Decimal']['output']>;
   /** Legacy id of the installer (a staff user). */
   installerStaffId: Maybe<Scalars['Int']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The ticket the job is for. */
   maintenanceTicket: Maybe<MaintenanceTicket>;
@@ -2533,7 +2535,7 @@ export type Invoice = Node & {
   id: Scalars['ID']['output'];
   issueDate: Scalars['Date']['output'];
   kind: InvoiceKind;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The billed items, in the order written. */
   lines: Array<InvoiceLine>;
@@ -2683,7 +2685,7 @@ export type IpAccessRule = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** CIDR, e.g. 192.0.2.0/24 or ::1/128. */
   network: Scalars['String']['output'];
@@ -2809,7 +2811,7 @@ export type MaintenanceTicket = Node & {
   id: Scalars['ID']['output'];
   /** Installer jobs on this ticket. */
   installerTracking: Array<InstallerTracking>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   priority: Maybe<Scalars['Int']['output']>;
   reportedBy: Maybe<Scalars['String']['output']>;
@@ -2930,7 +2932,7 @@ export type Message = Node & {
   errorMessage: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The ticket a close-ticket message is about. */
   maintenanceTicket: Maybe<MaintenanceTicket>;
@@ -3698,7 +3700,7 @@ export type NetworkInterface = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   label: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Netmask derived from the network (dotted for IPv4, /prefix for IPv6). */
   mask: Maybe<Scalars['String']['output']>;
@@ -3719,7 +3721,7 @@ export type NetworkInterface = Node & {
 export type Node = {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
 };
 
@@ -3732,7 +3734,7 @@ export type Operator = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   /** The operator's time zone. */
@@ -3745,7 +3747,7 @@ export type OverageAllowance = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   method: Maybe<Scalars['String']['output']>;
   /** Traffic granted, GB. */
@@ -3795,7 +3797,7 @@ export type Payment = Node & {
   id: Scalars['ID']['output'];
   /** The invoice paid; null for a payment on account. */
   invoice: Maybe<Invoice>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   method: PaymentMethod;
   narrative: Maybe<Scalars['String']['output']>;
@@ -3825,7 +3827,7 @@ export type PaymentCollection = Node & {
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   method: Maybe<PaymentCollectionMethod>;
   notes: Maybe<Scalars['String']['output']>;
@@ -4013,7 +4015,7 @@ export type Plan = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   kind: PlanKind;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Usage limit (GB) at bandwidth level 1; null = unlimited. */
   limit1Gb: Maybe<Scalars['Decimal']['output']>;
@@ -4065,7 +4067,7 @@ export type PlanChange = Node & {
   fromPlan: Maybe<Plan>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   moveBilling: Scalars['Boolean']['output'];
   timing: PlanChangeTiming;
@@ -4495,7 +4497,7 @@ export type RadiusAccount = Node & {
   hasPassword: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Order among the customer's logins. */
   priority: Maybe<Scalars['Int']['output']>;
@@ -4640,7 +4642,7 @@ export type RadiusCounter = {
   value: Scalars['String']['output'];
 };
 
-/** One RADIUS accounting session (FreeRADIUS radacct); `legacyId` is radacctid. */
+/** One RADIUS accounting session (FreeRADIUS radacct). Its number (radacctid) is 64-bit: `fullLegacyId` holds it whole; `legacyId` answers while it stays below 2^31. */
 export type RadiusSession = Node & {
   __typename?: 'RadiusSession';
   calledStationId: Maybe<Scalars['String']['output']>;
@@ -4657,11 +4659,13 @@ export type RadiusSession = Node & {
   framedIpv6Address: Maybe<Scalars['IP']['output']>;
   /** Framed-IPv6-Prefix, e.g. "2001:db8:1::/64". */
   framedIpv6Prefix: Maybe<Scalars['String']['output']>;
+  /** The session's number (radacctid) as a 64-bit decimal string; use it rather than `legacyId` to store or compare sessions. */
+  fullLegacyId: Scalars['BigInt']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** Bytes received from the user (a whole number; may exceed 2^31). */
   inputOctets: Maybe<Scalars['Decimal']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The NAS (gateway) that reported the session. */
   nasIpAddress: Scalars['IP']['output'];
@@ -4768,7 +4772,7 @@ export type Renewal = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   notes: Maybe<Scalars['String']['output']>;
   /** Who renewed it, as recorded. */
@@ -4805,7 +4809,7 @@ export type Reseller = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   invoiceBy: ResellerInvoiceBy;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   mobile: Scalars['String']['output'];
   name: Scalars['String']['output'];
@@ -5006,7 +5010,7 @@ export type SalesmanTask = Node & {
   hoursSpent: Maybe<Scalars['Decimal']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Name of the master agent. */
   masterAgent: Maybe<Scalars['String']['output']>;
@@ -5156,7 +5160,7 @@ export type Site = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   latitude: Maybe<Scalars['Latitude']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   longitude: Maybe<Scalars['Longitude']['output']>;
   maintenanceEnabled: Scalars['Boolean']['output'];
@@ -5398,7 +5402,7 @@ export type StaffUser = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   lastLoginAt: Maybe<Scalars['DateTime']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   phone: Maybe<Scalars['String']['output']>;
   role: StaffRole;
@@ -5465,7 +5469,7 @@ export type Street = Node & {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   internal: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
@@ -5505,7 +5509,7 @@ export type SubPlan = Node & {
   enabled: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   /** The plan this is a price point of. */
@@ -5593,7 +5597,7 @@ export type Subscription = Node & {
   frequencyMonths: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Next date the recurring invoicing run bills this. */
   nextBillingDate: Maybe<Scalars['Date']['output']>;
@@ -5735,7 +5739,7 @@ export type TaxZone = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   /** Percent, e.g. "23.0000". */
@@ -5879,7 +5883,7 @@ export type WalletTransaction = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   note: Maybe<Scalars['String']['output']>;
   /** Null once the reseller is deleted. */

@@ -5,7 +5,7 @@
  */
 import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import type { GraphQLContext } from './context';
-import { fromGlobalId, toGlobalId } from './global-id';
+import { fromGlobalId, MAX_INT_ID, toGlobalId } from './global-id';
 
 @InterfaceType('Node', {
   description: 'An object with a global id.',
@@ -15,7 +15,7 @@ export abstract class Node {
   @Field(() => ID, { description: 'Opaque global id; use it with `node(id:)`.' })
   id!: string;
 
-  @Field(() => Int, { description: 'The numeric id the legacy APIs (SOAP, REST) use for this object.' })
+  @Field(() => Int, { description: 'The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31).' })
   legacyId!: number;
 }
 
@@ -31,11 +31,14 @@ export function asNode<T extends { id: number }, N extends string>(typename: N, 
 }
 
 type NodeLoader = (ctx: GraphQLContext, id: number) => Promise<Node | null>;
-const registry = new Map<string, NodeLoader>();
+const registry = new Map<string, { load: NodeLoader; maxId: number }>();
 
-/** Each node type says how to load one of its objects (through the request's loaders). */
-export function registerNodeType(typename: string, load: NodeLoader): void {
-  registry.set(typename, load);
+/**
+ * Each node type says how to load one of its objects (through the request's loaders), and how
+ * large its ids grow: `bigint` for the types whose table counts beyond 2^31 (RADIUS sessions).
+ */
+export function registerNodeType(typename: string, load: NodeLoader, options: { ids?: 'integer' | 'bigint' } = {}): void {
+  registry.set(typename, { load, maxId: options.ids === 'bigint' ? Number.MAX_SAFE_INTEGER : MAX_INT_ID });
 }
 
 /** Whether objects of this type have global ids (the audit trail names changed objects by them). */
@@ -44,8 +47,7 @@ export function isNodeType(typename: string): boolean {
 }
 
 export async function resolveNode(ctx: GraphQLContext, globalId: string): Promise<Node | null> {
-  const parsed = fromGlobalId(globalId);
-  if (!parsed) return null;
-  const load = registry.get(parsed.type);
-  return load ? load(ctx, parsed.id) : null;
+  const parsed = fromGlobalId(globalId, Number.MAX_SAFE_INTEGER);
+  const entry = parsed && registry.get(parsed.type);
+  return entry && parsed.id <= entry.maxId ? entry.load(ctx, parsed.id) : null;
 }

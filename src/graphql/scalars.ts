@@ -97,3 +97,27 @@ export const TimeZoneScalar = new GraphQLScalarType({
     throw new GraphQLError('TimeZone must be given as a string, e.g. "Europe/Dublin"');
   },
 });
+
+const DIGITS = /^-?\d{1,19}$/;
+
+function serializeBigInt(value: unknown): string {
+  const text = typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value)) ? String(value) : value;
+  if (typeof text === 'string' && DIGITS.test(text)) return text;
+  throw new GraphQLError(`BigInt must be a whole number, got ${JSON.stringify(String(value))}`);
+}
+
+/**
+ * A whole number that may exceed 32 bits (up to 64), written as a decimal string: GraphQL's
+ * `Int` stops at 2^31 − 1, and JSON numbers above 2^53 lose digits in JavaScript and many
+ * other parsers. GitHub's API uses the same shape for its `fullDatabaseId`.
+ */
+export const BigIntScalar = new GraphQLScalarType({
+  name: 'BigInt',
+  description: 'A whole number of up to 64 bits, as a decimal string, e.g. "4294967296".',
+  serialize: serializeBigInt,
+  parseValue: serializeBigInt,
+  parseLiteral: (ast) => {
+    if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return serializeBigInt(ast.value);
+    throw new GraphQLError('BigInt must be given as a string of digits, e.g. "4294967296"');
+  },
+});

@@ -22,6 +22,7 @@ const octets = (value: number | null) => (value == null ? null : String(value));
 export function toRadiusSession(row: RadiusSessionRow): RadiusSession {
   return {
     ...asNode('RadiusSession', { id: row.radacctid }),
+    fullLegacyId: String(row.radacctid),
     customerId: row.customerId,
     sessionId: row.acctsessionid,
     username: row.username,

@@ -21,10 +21,14 @@ registerNodeType('RadiusAccount', async (ctx, id) => {
   const row = await radiusAccountById(ctx).load(id);
   return row ? toRadiusAccount(row) : null;
 });
-registerNodeType('RadiusSession', async (ctx, id) => {
-  const row = await radiusSessionById(ctx).load(id);
-  return row ? toRadiusSession(row) : null;
-});
+registerNodeType(
+  'RadiusSession',
+  async (ctx, id) => {
+    const row = await radiusSessionById(ctx).load(id);
+    return row ? toRadiusSession(row) : null;
+  },
+  { ids: 'bigint' },
+);
 
 function sessionFilterOf(filter: RadiusSessionFilterInput | undefined): radiusService.SessionFilter {
   return { ...filter, customerId: optionalIdOf(filter?.customerId, 'Customer', ['filter', 'customerId']) };

@@ -4,7 +4,7 @@
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
-import { DateTimeScalar, DecimalScalar, IPScalar } from '../graphql/scalars';
+import { BigIntScalar, DateTimeScalar, DecimalScalar, IPScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 
 @ObjectType('RadiusAccount', { implements: Node, description: "A customer's RADIUS login (SIMPLer RADIUS details)." })
@@ -18,8 +18,13 @@ export class RadiusAccount extends Node {
   customerId!: number;
 }
 
-@ObjectType('RadiusSession', { implements: Node, description: 'One RADIUS accounting session (FreeRADIUS radacct); `legacyId` is radacctid.' })
+@ObjectType('RadiusSession', {
+  implements: Node,
+  description: 'One RADIUS accounting session (FreeRADIUS radacct). Its number (radacctid) is 64-bit: `fullLegacyId` holds it whole; `legacyId` answers while it stays below 2^31.',
+})
 export class RadiusSession extends Node {
+  @Field(() => BigIntScalar, { description: 'The session\'s number (radacctid) as a 64-bit decimal string; use it rather than `legacyId` to store or compare sessions.' })
+  fullLegacyId!: string;
   @Field(() => String, { description: 'Acct-Session-Id.' }) sessionId!: string;
   @Field(() => String, { nullable: true }) username!: string | null;
   @Field(() => String, { nullable: true }) realm!: string | null;

@@ -237,6 +237,8 @@ function formatOf(type: ReturnType<typeof getNamedType>): ValueFormat {
       // Their serializers parse the text to a number (8 decimals at most; our columns have 6).
       return { kind: 'coordinate' };
     case 'Decimal':
+    // BigInt serializes a whole number as its decimal text, which is how PostgreSQL prints it.
+    case 'BigInt':
       return { kind: 'text' };
     case 'Date':
       return { kind: 'date' };
