@@ -196,6 +196,18 @@ export type AreaCreateInput = {
   name: Scalars['String']['input'];
 };
 
+export type AreaDeleteInput = {
+  /** The area to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type AreaDeletePayload = {
+  __typename?: 'AreaDeletePayload';
+  /** The id of the deleted area; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type AreaPayload = {
   __typename?: 'AreaPayload';
   area: Maybe<Area>;
@@ -654,6 +666,18 @@ export type BuildingCreateInput = {
   /** Unique on the street. */
   name: Scalars['String']['input'];
   streetId: Scalars['ID']['input'];
+};
+
+export type BuildingDeleteInput = {
+  /** The building to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type BuildingDeletePayload = {
+  __typename?: 'BuildingDeletePayload';
+  /** The id of the deleted building; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type BuildingPayload = {
@@ -1585,6 +1609,18 @@ export type CustomerNoteAddInput = {
   customerId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
   title: Scalars['String']['input'];
+};
+
+export type CustomerNoteDeleteInput = {
+  /** The customer note to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type CustomerNoteDeletePayload = {
+  __typename?: 'CustomerNoteDeletePayload';
+  /** The id of the deleted customer note; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerNotePayload = {
@@ -2565,6 +2601,18 @@ export type MaintenanceTicketCreateInput = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MaintenanceTicketDeleteInput = {
+  /** The maintenance ticket to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type MaintenanceTicketDeletePayload = {
+  __typename?: 'MaintenanceTicketDeletePayload';
+  /** The id of the deleted maintenance ticket; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** A MaintenanceTicket and its cursor. */
 export type MaintenanceTicketEdge = {
   __typename?: 'MaintenanceTicketEdge';
@@ -2703,6 +2751,8 @@ export type Mutation = {
   apiTokenRevoke: ApiTokenPayload;
   /** Adds an area (Jaze add_area). */
   areaCreate: AreaPayload;
+  /** Deletes an empty area: refused while it has streets or customers placed in it. */
+  areaDelete: AreaDeletePayload;
   /** Renames an area or changes its note (Jaze add_area with inputAreaId). */
   areaUpdate: AreaPayload;
   /** Adds a tokenised bank account (SIMPLer addEFTToken). */
@@ -2721,6 +2771,8 @@ export type Mutation = {
   bucketsFromSubscriptionUpdate: BackgroundJobPayload;
   /** Adds a building to a street (Jaze add_block). */
   buildingCreate: BuildingPayload;
+  /** Deletes an empty building: refused while customers are placed in it. */
+  buildingDelete: BuildingDeletePayload;
   /** Changes a building (Jaze add_block with inputBlockId). */
   buildingUpdate: BuildingPayload;
   /** Adds a community code; a code already in use is a CONFLICT. */
@@ -2777,6 +2829,8 @@ export type Mutation = {
   customerMessageSend: CustomerMessageSendPayload;
   /** Adds a note to a customer (title and text are required). */
   customerNoteAdd: CustomerNotePayload;
+  /** Deletes a note from a customer. */
+  customerNoteDelete: CustomerNoteDeletePayload;
   /** Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group). */
   customerPlanChange: CustomerPlanChangePayload;
   /** Checks an end-user-portal login (SIMPLer checkEUPLogin). A mutation because it verifies a secret; an unknown username and a wrong password give the same userError. */
@@ -2823,6 +2877,8 @@ export type Mutation = {
   maintenanceAttachmentsSync: BackgroundJobPayload;
   /** Opens a maintenance ticket (title required; type and subtype by name). */
   maintenanceTicketCreate: MaintenanceTicketPayload;
+  /** Deletes a maintenance ticket: refused while it has installer jobs or attachments. */
+  maintenanceTicketDelete: MaintenanceTicketDeletePayload;
   /** Changes a maintenance ticket; `appendResolution` appends to the resolution. */
   maintenanceTicketUpdate: MaintenanceTicketPayload;
   /** Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first. */
@@ -2881,6 +2937,8 @@ export type Mutation = {
   staffUserUpdate: StaffUserPayload;
   /** Adds a street to an area (Jaze add_street). */
   streetCreate: StreetPayload;
+  /** Deletes an empty street: refused while it has buildings or customers placed on it. */
+  streetDelete: StreetDeletePayload;
   /** Changes a street (Jaze add_street with inputStreetId). */
   streetUpdate: StreetPayload;
   /** Makes a customer a sub-account of a master account. */
@@ -2915,6 +2973,11 @@ export type MutationApiTokenRevokeArgs = {
 
 export type MutationAreaCreateArgs = {
   input: AreaCreateInput;
+};
+
+
+export type MutationAreaDeleteArgs = {
+  input: AreaDeleteInput;
 };
 
 
@@ -2960,6 +3023,11 @@ export type MutationBucketsFromSubscriptionUpdateArgs = {
 
 export type MutationBuildingCreateArgs = {
   input: BuildingCreateInput;
+};
+
+
+export type MutationBuildingDeleteArgs = {
+  input: BuildingDeleteInput;
 };
 
 
@@ -3103,6 +3171,11 @@ export type MutationCustomerNoteAddArgs = {
 };
 
 
+export type MutationCustomerNoteDeleteArgs = {
+  input: CustomerNoteDeleteInput;
+};
+
+
 export type MutationCustomerPlanChangeArgs = {
   input: CustomerPlanChangeInput;
 };
@@ -3215,6 +3288,11 @@ export type MutationMaintenanceAttachmentsSyncArgs = {
 
 export type MutationMaintenanceTicketCreateArgs = {
   input: MaintenanceTicketCreateInput;
+};
+
+
+export type MutationMaintenanceTicketDeleteArgs = {
+  input: MaintenanceTicketDeleteInput;
 };
 
 
@@ -3355,6 +3433,11 @@ export type MutationStaffUserUpdateArgs = {
 
 export type MutationStreetCreateArgs = {
   input: StreetCreateInput;
+};
+
+
+export type MutationStreetDeleteArgs = {
+  input: StreetDeleteInput;
 };
 
 
@@ -5051,6 +5134,18 @@ export type StreetCreateInput = {
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique within the area. */
   name: Scalars['String']['input'];
+};
+
+export type StreetDeleteInput = {
+  /** The street to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type StreetDeletePayload = {
+  __typename?: 'StreetDeletePayload';
+  /** The id of the deleted street; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type StreetPayload = {

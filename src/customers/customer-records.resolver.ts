@@ -2,6 +2,7 @@
  * GraphQL adapter for a customer's records: notes, community codes, sub-account links,
  * custom-table rows and the status list. Parse, call the service, format.
  */
+import { DeleteTypes, deleteMutation } from '../graphql/delete';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf } from '../graphql/ids';
@@ -99,6 +100,8 @@ function linkKey(input: { masterCustomerId: string; subCustomerId: string }): su
   };
 }
 
+const CustomerNoteDelete = DeleteTypes('CustomerNote', 'customer note');
+
 @Resolver(() => Customer)
 export class CustomerRecordsResolver {
   @FieldResolver(() => [CustomerNote], { description: 'Notes on the account, newest first.' })
@@ -165,6 +168,11 @@ export class CustomerRecordsResolver {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       return { note: toNote(await noteService.add(ctx, { customerId, title: input.title, text: input.text })) };
     }, { note: null });
+  }
+
+  @Mutation(() => CustomerNoteDelete.Payload, { description: 'Deletes a note from a customer.' })
+  async customerNoteDelete(@Arg('input', () => CustomerNoteDelete.Input) input: InstanceType<typeof CustomerNoteDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('CustomerNote', input, (id) => noteService.remove(ctx, id));
   }
 
   @Mutation(() => CommunityCodePayload, { description: 'Adds a community code; a code already in use is a CONFLICT.' })
