@@ -2951,6 +2951,8 @@ export type Mutation = {
   subscriptionCreate: SubscriptionPayload;
   /** Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed. */
   subscriptionDelete: SubscriptionDeletePayload;
+  /** Changes a subscription's terms (price, quantity, validity, tax…); its customer and plan stay. */
+  subscriptionUpdate: SubscriptionPayload;
   /** Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles). */
   wibFilesUpdate: BackgroundJobPayload;
 };
@@ -3468,6 +3470,11 @@ export type MutationSubscriptionCreateArgs = {
 
 export type MutationSubscriptionDeleteArgs = {
   input: SubscriptionDeleteInput;
+};
+
+
+export type MutationSubscriptionUpdateArgs = {
+  input: SubscriptionUpdateInput;
 };
 
 
@@ -5383,6 +5390,39 @@ export type SubscriptionType =
   | 'OVERAGE'
   | 'RECONNECTION'
   | 'RECURRING';
+
+/** Changes a subscription's terms. Fields left out stay as they are; null clears where said. Customer, plan and start are fixed. */
+export type SubscriptionUpdateInput = {
+  /** Not fewer than already billed; null: unlimited. */
+  cycles?: InputMaybe<Scalars['Int']['input']>;
+  /** Overrides the plan's name; null goes back to the plan's. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Percent off, 0 to 100. */
+  discount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** null clears. */
+  formula?: InputMaybe<Scalars['String']['input']>;
+  freeService?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 120. */
+  frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  /** null clears. */
+  overage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** null clears. */
+  overageId?: InputMaybe<Scalars['Int']['input']>;
+  premium?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Overrides the plan's price; null goes back to the plan's. */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** At least 1. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  rounding?: InputMaybe<SubscriptionRounding>;
+  taxMode?: InputMaybe<TaxMode>;
+  /** null clears. */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+  /** null clears. */
+  taxZoneId?: InputMaybe<Scalars['ID']['input']>;
+  /** Not before validFrom; null: open-ended. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
 
 export type TaxMode =
   | 'DEFAULT'
