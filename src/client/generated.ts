@@ -2305,6 +2305,19 @@ export type InvoiceConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** An invoice raised by hand (kind MANUAL), numbered in the same sequence as generated ones. */
+export type InvoiceCreateInput = {
+  customerId: Scalars['ID']['input'];
+  /** Not before issueDate; default issueDate plus the customer's credit days. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Default today. */
+  issueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** At least one; the total cannot be negative. */
+  lines: Array<InvoiceLineInput>;
+  periodEnd?: InputMaybe<Scalars['Date']['input']>;
+  periodStart?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** A Invoice and its cursor. */
 export type InvoiceEdge = {
   __typename?: 'InvoiceEdge';
@@ -2352,6 +2365,19 @@ export type InvoiceLine = {
   unitPrice: Scalars['Decimal']['output'];
 };
 
+/** One line of an invoice raised by hand, priced as the invoicing run prices lines. */
+export type InvoiceLineInput = {
+  description: Scalars['String']['input'];
+  /** Percent off, 0 to 100; default 0. */
+  discount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Whole units, at least 1; default 1. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Percent; default the customer's (0 when VAT-exempt). */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Per unit; negative for a credit line. */
+  unitPrice: Scalars['Decimal']['input'];
+};
+
 export type InvoiceOrder = {
   direction?: InputMaybe<SortDirection>;
   field: InvoiceOrderField;
@@ -2388,6 +2414,12 @@ export type InvoicePayPayload = {
   userErrors: Array<UserError>;
 };
 
+export type InvoicePayload = {
+  __typename?: 'InvoicePayload';
+  invoice: Maybe<Invoice>;
+  userErrors: Array<UserError>;
+};
+
 /** How invoices reach the customer. */
 export type InvoiceSendMethod =
   | 'BOTH'
@@ -2400,6 +2432,11 @@ export type InvoiceStatus =
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'VOID';
+
+export type InvoiceVoidInput = {
+  /** An invoice with nothing paid on it. */
+  id: Scalars['ID']['input'];
+};
 
 /** An invoicing run (SIMPLer generateInvoices). */
 export type InvoicesGenerateInput = {
@@ -2863,8 +2900,12 @@ export type Mutation = {
   installerTrackingDelete: InstallerTrackingDeletePayload;
   /** Changes an installer job. */
   installerTrackingUpdate: InstallerTrackingPayload;
+  /** Raises an invoice by hand, with its lines (kind MANUAL). */
+  invoiceCreate: InvoicePayload;
   /** Records a payment against an invoice (SIMPLer payInvoice); the invoice becomes partially paid or paid. Overpayment is refused. */
   invoicePay: InvoicePayPayload;
+  /** Voids an invoice with nothing paid on it; it keeps its number and lines but is no longer owed. */
+  invoiceVoid: InvoicePayload;
   /** Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice. */
   invoicesGenerate: InvoicesGeneratePayload;
   /** Adds a network to the access list of a SIMPLer credential, or of all of them (admins only). */
@@ -2889,6 +2930,10 @@ export type Mutation = {
   paymentCollectionDisapprove: PaymentCollectionPayload;
   /** Asks for a collector to visit the customer (Jaze payment_collection_request). */
   paymentCollectionRequest: PaymentCollectionPayload;
+  /** Records money received on account, not against an invoice (to pay an invoice: invoicePay). */
+  paymentCreate: PaymentPayload;
+  /** Reverses a payment recorded in error; an invoice it paid owes the amount again. */
+  paymentReverse: PaymentReversePayload;
   /** Queues applying the plan changes that have come due. */
   planChangesApply: BackgroundJobPayload;
   /** Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails). */
@@ -3258,8 +3303,18 @@ export type MutationInstallerTrackingUpdateArgs = {
 };
 
 
+export type MutationInvoiceCreateArgs = {
+  input: InvoiceCreateInput;
+};
+
+
 export type MutationInvoicePayArgs = {
   input: InvoicePayInput;
+};
+
+
+export type MutationInvoiceVoidArgs = {
+  input: InvoiceVoidInput;
 };
 
 
@@ -3320,6 +3375,16 @@ export type MutationPaymentCollectionDisapproveArgs = {
 
 export type MutationPaymentCollectionRequestArgs = {
   input: PaymentCollectionRequestInput;
+};
+
+
+export type MutationPaymentCreateArgs = {
+  input: PaymentCreateInput;
+};
+
+
+export type MutationPaymentReverseArgs = {
+  input: PaymentReverseInput;
 };
 
 
@@ -3692,6 +3757,19 @@ export type PaymentConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Money received on account, not against an invoice (pay an invoice with invoicePay). */
+export type PaymentCreateInput = {
+  /** More than 0. */
+  amount: Scalars['Decimal']['input'];
+  customerId: Scalars['ID']['input'];
+  method: PaymentMethod;
+  narrative?: InputMaybe<Scalars['String']['input']>;
+  /** Default today. */
+  paymentDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Bank or gateway transaction id, cheque number. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A Payment and its cursor. */
 export type PaymentEdge = {
   __typename?: 'PaymentEdge';
@@ -3732,6 +3810,26 @@ export type PaymentOrderField =
   | 'AMOUNT'
   | 'ID'
   | 'PAYMENT_DATE';
+
+export type PaymentPayload = {
+  __typename?: 'PaymentPayload';
+  payment: Maybe<Payment>;
+  userErrors: Array<UserError>;
+};
+
+export type PaymentReverseInput = {
+  /** A payment recorded in error; not one a field collection recorded. */
+  id: Scalars['ID']['input'];
+};
+
+/** A reversed payment: its id, and the invoice it had paid, which owes the amount again. */
+export type PaymentReversePayload = {
+  __typename?: 'PaymentReversePayload';
+  /** The invoice after the reversal; null for an on-account payment. */
+  invoice: Maybe<Invoice>;
+  reversedPaymentId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
 
 /** A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record. */
 export type Plan = Node & {
