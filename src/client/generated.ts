@@ -2998,6 +2998,12 @@ export type Mutation = {
   subscriptionDelete: SubscriptionDeletePayload;
   /** Changes a subscription's terms (price, quantity, validity, tax…); its customer and plan stay. */
   subscriptionUpdate: SubscriptionPayload;
+  /** Adds a tax zone. */
+  taxZoneCreate: TaxZonePayload;
+  /** Deletes a tax zone: refused while subscriptions or customers use it. */
+  taxZoneDelete: TaxZoneDeletePayload;
+  /** Renames a tax zone or changes its rate (for what picks it from now on). */
+  taxZoneUpdate: TaxZonePayload;
   /** Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles). */
   wibFilesUpdate: BackgroundJobPayload;
 };
@@ -3540,6 +3546,21 @@ export type MutationSubscriptionDeleteArgs = {
 
 export type MutationSubscriptionUpdateArgs = {
   input: SubscriptionUpdateInput;
+};
+
+
+export type MutationTaxZoneCreateArgs = {
+  input: TaxZoneCreateInput;
+};
+
+
+export type MutationTaxZoneDeleteArgs = {
+  input: TaxZoneDeleteInput;
+};
+
+
+export type MutationTaxZoneUpdateArgs = {
+  input: TaxZoneUpdateInput;
 };
 
 
@@ -5538,6 +5559,39 @@ export type TaxZone = Node & {
   name: Scalars['String']['output'];
   /** Percent, e.g. "23.0000". */
   rate: Scalars['Decimal']['output'];
+};
+
+/** A new tax zone. */
+export type TaxZoneCreateInput = {
+  /** Unique in the operator. */
+  name: Scalars['String']['input'];
+  /** Percent, 0 to 100. */
+  rate: Scalars['Decimal']['input'];
+};
+
+export type TaxZoneDeleteInput = {
+  /** The tax zone to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type TaxZoneDeletePayload = {
+  __typename?: 'TaxZoneDeletePayload';
+  /** The id of the deleted tax zone; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type TaxZonePayload = {
+  __typename?: 'TaxZonePayload';
+  taxZone: Maybe<TaxZone>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a tax zone; fields left out stay. Rates already copied to customers' subscriptions and invoices do not change. */
+export type TaxZoneUpdateInput = {
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  rate?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
 export type TowerType =
