@@ -492,6 +492,54 @@ export type BandwidthTemplate = Node & {
   uploadKbps: Scalars['Int']['output'];
 };
 
+/** A new bandwidth template (Jaze profile). */
+export type BandwidthTemplateCreateInput = {
+  burstDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstThresholdDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstThresholdUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstTimeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  burstUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** At least 0. */
+  downloadKbps: Scalars['Int']['input'];
+  /** MikroTik `rate-limit` string. */
+  mikrotikRateLimit?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** At least 0. */
+  uploadKbps: Scalars['Int']['input'];
+};
+
+export type BandwidthTemplateDeleteInput = {
+  /** The bandwidth template to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type BandwidthTemplateDeletePayload = {
+  __typename?: 'BandwidthTemplateDeletePayload';
+  /** The id of the deleted bandwidth template; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type BandwidthTemplatePayload = {
+  __typename?: 'BandwidthTemplatePayload';
+  bandwidthTemplate: Maybe<BandwidthTemplate>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a bandwidth template; fields left out stay, null clears the optional ones. Plans using it get the new rates. */
+export type BandwidthTemplateUpdateInput = {
+  burstDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstThresholdDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstThresholdUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstTimeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  burstUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  downloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  mikrotikRateLimit?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  uploadKbps?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A bank account for EFT / SEPA direct debit, held as a token; only last digits are known. */
 export type BankAccount = Node & {
   __typename?: 'BankAccount';
@@ -2792,6 +2840,12 @@ export type Mutation = {
   areaDelete: AreaDeletePayload;
   /** Renames an area or changes its note (Jaze add_area with inputAreaId). */
   areaUpdate: AreaPayload;
+  /** Adds a bandwidth template (Jaze profile). */
+  bandwidthTemplateCreate: BandwidthTemplatePayload;
+  /** Deletes a bandwidth template no plan, bucket or override uses. */
+  bandwidthTemplateDelete: BandwidthTemplateDeletePayload;
+  /** Changes a bandwidth template; the plans, buckets and overrides using it get the new rates. */
+  bandwidthTemplateUpdate: BandwidthTemplatePayload;
   /** Adds a tokenised bank account (SIMPLer addEFTToken). */
   bankAccountAdd: BankAccountPayload;
   /** Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored. */
@@ -2936,6 +2990,12 @@ export type Mutation = {
   paymentReverse: PaymentReversePayload;
   /** Queues applying the plan changes that have come due. */
   planChangesApply: BackgroundJobPayload;
+  /** Adds a plan to the catalogue. */
+  planCreate: PlanPayload;
+  /** Deletes a plan nobody is on, with its price points; a plan in use is disabled instead. */
+  planDelete: PlanDeletePayload;
+  /** Changes a plan (disable it with enabled: false to stop selling it). */
+  planUpdate: PlanPayload;
   /** Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails). */
   radiusAccountCreate: RadiusAccountPayload;
   /** Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails). */
@@ -2986,6 +3046,12 @@ export type Mutation = {
   streetDelete: StreetDeletePayload;
   /** Changes a street (Jaze add_street with inputStreetId). */
   streetUpdate: StreetPayload;
+  /** Adds a price point to a plan. */
+  subPlanCreate: SubPlanPayload;
+  /** Deletes a price point no subscription was bought at. */
+  subPlanDelete: SubPlanDeletePayload;
+  /** Changes a price point. */
+  subPlanUpdate: SubPlanPayload;
   /** Makes a customer a sub-account of a master account. */
   subaccountLinkCreate: SubaccountLinkPayload;
   /** Removes a master/sub-account link. */
@@ -3036,6 +3102,21 @@ export type MutationAreaDeleteArgs = {
 
 export type MutationAreaUpdateArgs = {
   input: AreaUpdateInput;
+};
+
+
+export type MutationBandwidthTemplateCreateArgs = {
+  input: BandwidthTemplateCreateInput;
+};
+
+
+export type MutationBandwidthTemplateDeleteArgs = {
+  input: BandwidthTemplateDeleteInput;
+};
+
+
+export type MutationBandwidthTemplateUpdateArgs = {
+  input: BandwidthTemplateUpdateInput;
 };
 
 
@@ -3399,6 +3480,21 @@ export type MutationPlanChangesApplyArgs = {
 };
 
 
+export type MutationPlanCreateArgs = {
+  input: PlanCreateInput;
+};
+
+
+export type MutationPlanDeleteArgs = {
+  input: PlanDeleteInput;
+};
+
+
+export type MutationPlanUpdateArgs = {
+  input: PlanUpdateInput;
+};
+
+
 export type MutationRadiusAccountCreateArgs = {
   input: RadiusAccountCreateInput;
 };
@@ -3516,6 +3612,21 @@ export type MutationStreetDeleteArgs = {
 
 export type MutationStreetUpdateArgs = {
   input: StreetUpdateInput;
+};
+
+
+export type MutationSubPlanCreateArgs = {
+  input: SubPlanCreateInput;
+};
+
+
+export type MutationSubPlanDeleteArgs = {
+  input: SubPlanDeleteInput;
+};
+
+
+export type MutationSubPlanUpdateArgs = {
+  input: SubPlanUpdateInput;
 };
 
 
@@ -3960,6 +4071,52 @@ export type PlanConnectivity =
   | 'HOTSPOT'
   | 'WIRELESS';
 
+/** A new plan (CRM plan, SIMPLer product, Jaze group). */
+export type PlanCreateInput = {
+  /** The rate limit (Jaze profile). */
+  bandwidthTemplateId?: InputMaybe<Scalars['ID']['input']>;
+  bw1DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw1UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw2DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw2UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  connectivity?: InputMaybe<PlanConnectivity>;
+  dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Default true; a disabled plan cannot be subscribed to. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 120. */
+  frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default SERVICE. */
+  kind?: InputMaybe<PlanKind>;
+  /** GB at bandwidth level 1; null = unlimited. */
+  limit1Gb?: InputMaybe<Scalars['Decimal']['input']>;
+  locationCode?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** At least 1. */
+  period?: InputMaybe<Scalars['Int']['input']>;
+  periodUnit?: InputMaybe<PlanPeriodUnit>;
+  /** List price per billing period, at least 0. */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  protocol?: InputMaybe<PlanProtocol>;
+  radiusGroup?: InputMaybe<Scalars['String']['input']>;
+  subLocationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Percent, 0 to 100. */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type PlanDeleteInput = {
+  /** The plan to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type PlanDeletePayload = {
+  __typename?: 'PlanDeletePayload';
+  /** The id of the deleted plan; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** A Plan and its cursor. */
 export type PlanEdge = {
   __typename?: 'PlanEdge';
@@ -4002,6 +4159,12 @@ export type PlanOrderField =
   | 'ID'
   | 'NAME';
 
+export type PlanPayload = {
+  __typename?: 'PlanPayload';
+  plan: Maybe<Plan>;
+  userErrors: Array<UserError>;
+};
+
 export type PlanPeriodUnit =
   | 'DAY'
   | 'MONTH'
@@ -4011,6 +4174,41 @@ export type PlanProtocol =
   | 'IPOE'
   | 'LEASED_LINE'
   | 'PPPOE';
+
+/** Changes a plan; fields left out stay. Subscriptions that did not override the price bill the new one from the next run. */
+export type PlanUpdateInput = {
+  /** The rate limit (Jaze profile). */
+  bandwidthTemplateId?: InputMaybe<Scalars['ID']['input']>;
+  bw1DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw1UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw2DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw2UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  connectivity?: InputMaybe<PlanConnectivity>;
+  dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Default true; a disabled plan cannot be subscribed to. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 120. */
+  frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  /** Default SERVICE. */
+  kind?: InputMaybe<PlanKind>;
+  /** GB at bandwidth level 1; null = unlimited. */
+  limit1Gb?: InputMaybe<Scalars['Decimal']['input']>;
+  locationCode?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** At least 1. */
+  period?: InputMaybe<Scalars['Int']['input']>;
+  periodUnit?: InputMaybe<PlanPeriodUnit>;
+  /** List price per billing period, at least 0. */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  protocol?: InputMaybe<PlanProtocol>;
+  radiusGroup?: InputMaybe<Scalars['String']['input']>;
+  subLocationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Percent, 0 to 100. */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+};
 
 /** A customer's override of its plan's RADIUS profile, with the Jaze reset rules. */
 export type ProfileOverride = {
@@ -5307,6 +5505,48 @@ export type SubPlan = Node & {
   price: Scalars['Decimal']['output'];
   /** Number of plan periods bought. */
   units: Scalars['Int']['output'];
+};
+
+/** A new price point of a plan. */
+export type SubPlanCreateInput = {
+  /** Default true. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  planId: Scalars['ID']['input'];
+  /** Published on the customer portal; default false. */
+  portal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At least 0. */
+  price: Scalars['Decimal']['input'];
+  /** Plan periods bought, at least 1; default 1. */
+  units?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SubPlanDeleteInput = {
+  /** The sub-plan to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type SubPlanDeletePayload = {
+  __typename?: 'SubPlanDeletePayload';
+  /** The id of the deleted sub-plan; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type SubPlanPayload = {
+  __typename?: 'SubPlanPayload';
+  subPlan: Maybe<SubPlan>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a price point; fields left out stay. Its plan cannot change. */
+export type SubPlanUpdateInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  portal?: InputMaybe<Scalars['Boolean']['input']>;
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  units?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A master/sub-account link and its display, synchronisation and invoicing flags. */

@@ -1,5 +1,6 @@
 /**
- * Catalogue writes through the graph on both engines: tax zones (create, update, delete). Each
+ * Catalogue writes through the graph on both engines: tax zones, bandwidth templates, plans and
+ * sub-plans (create, update, delete). Each
  * is read back through `node`, refuses bad input with userErrors and changes nothing then,
  * refuses a delete while the row is in use, is refused to a read-only role and cannot reach
  * another operator's rows.
@@ -91,6 +92,100 @@ describe.each(enabledEngines())('GraphQL catalogue writes on %s', (engine) => {
       expect(codes(await zone('taxZoneUpdate', { id, rate: '1' }, otherToken))).toEqual(['NOT_FOUND']);
       expect(codes(await remove(id, otherToken))).toEqual(['NOT_FOUND']);
       expect(await node(id, '... on TaxZone { name rate }')).toEqual(before);
+      expect(await audits()).toBe(n);
+    });
+  });
+
+  describe('bandwidth templates, plans and sub-plans', () => {
+    type Plan = { id: string; name: string; price: string | null; enabled: boolean; frequencyMonths: number | null; bandwidthTemplate: { id: string } | null; subPlans: { id: string; name: string; units: number; price: string }[] };
+    const PLAN = 'id name price enabled frequencyMonths bandwidthTemplate { id } subPlans { id name units price }';
+    const template = (mutation: string, input: Record<string, unknown>, token?: string) =>
+      run<{ bandwidthTemplate: { id: string; name: string; downloadKbps: number; uploadKbps: number; burstTimeSeconds: number | null } | null }>(
+        mutation,
+        mutation === 'bandwidthTemplateCreate' ? 'BandwidthTemplateCreateInput' : 'BandwidthTemplateUpdateInput',
+        'bandwidthTemplate { id name downloadKbps uploadKbps burstTimeSeconds }',
+        input,
+        token,
+      );
+    const plan = (mutation: 'planCreate' | 'planUpdate', input: Record<string, unknown>, token?: string) =>
+      run<{ plan: Plan | null }>(mutation, mutation === 'planCreate' ? 'PlanCreateInput' : 'PlanUpdateInput', `plan { ${PLAN} }`, input, token);
+    const subPlan = (mutation: 'subPlanCreate' | 'subPlanUpdate', input: Record<string, unknown>, token?: string) =>
+      run<{ subPlan: { id: string; name: string; units: number; price: string } | null }>(mutation, mutation === 'subPlanCreate' ? 'SubPlanCreateInput' : 'SubPlanUpdateInput', 'subPlan { id name units price }', input, token);
+    const remove = (mutation: string, type: string, id: string, token?: string) => run<{ deletedId: string | null }>(mutation, `${type}DeleteInput`, 'deletedId', { id }, token);
+
+    it('builds a plan with a template and a price point, refuses deleting what is in use, then takes it all down', async () => {
+      const bt = await template('bandwidthTemplateCreate', { name: 'Fibre 500', downloadKbps: 500000, uploadKbps: 100000, burstTimeSeconds: 8 });
+      expect(bt.userErrors).toEqual([]);
+      const btId = bt.bandwidthTemplate!.id;
+      const changedBt = await template('bandwidthTemplateUpdate', { id: btId, uploadKbps: 200000, burstTimeSeconds: null });
+      expect(changedBt.bandwidthTemplate).toEqual({ id: btId, name: 'Fibre 500', downloadKbps: 500000, uploadKbps: 200000, burstTimeSeconds: null });
+
+      const made = await plan('planCreate', { name: 'Fibre 500 Home', price: '49.99', frequencyMonths: 1, bandwidthTemplateId: btId, protocol: 'PPPOE' });
+      expect(made.userErrors).toEqual([]);
+      const planId = made.plan!.id;
+      const sp = await subPlan('subPlanCreate', { planId, name: 'Annual', units: 12, price: '499.00' });
+      expect(sp.userErrors).toEqual([]);
+      const spId = sp.subPlan!.id;
+      expect((await subPlan('subPlanUpdate', { id: spId, price: '479.00' })).subPlan).toEqual({ id: spId, name: 'Annual', units: 12, price: '479.00' });
+      const changed = await plan('planUpdate', { id: planId, price: '44.99', enabled: true });
+      expect(changed.userErrors).toEqual([]);
+      expect(await node<Plan>(planId, `... on Plan { ${PLAN} }`)).toEqual({
+        id: planId, name: 'Fibre 500 Home', price: '44.99', enabled: true, frequencyMonths: 1, bandwidthTemplate: { id: btId },
+        subPlans: [{ id: spId, name: 'Annual', units: 12, price: '479.00' }],
+      });
+
+      const customer = gid('Customer', (await q<{ id: number }>(sql`select id from customers where operator_id = ${demo} order by id limit 1`))[0]!.id);
+      const sub = await run<{ subscription: { id: string } }>('subscriptionCreate', 'SubscriptionCreateInput', 'subscription { id }', { customerId: customer, planId, subPlanId: spId, validFrom: '2026-01-01' });
+      expect(sub.userErrors).toEqual([]);
+      const before = await audits();
+      const refusal = async (mutation: string, type: string, id: string, reason: RegExp) =>
+        expect((await remove(mutation, type, id)).userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'PRECONDITION_FAILED', message: expect.stringMatching(reason) })]);
+      await refusal('bandwidthTemplateDelete', 'BandwidthTemplate', btId, /plans use it/);
+      await refusal('planDelete', 'Plan', planId, /subscriptions bill it/);
+      await refusal('subPlanDelete', 'SubPlan', spId, /subscriptions were bought at it/);
+      expect(await audits()).toBe(before);
+      expect(await node(planId, 'id')).not.toBeNull();
+
+      expect((await run('subscriptionDelete', 'SubscriptionDeleteInput', '__typename', { id: sub.subscription.id })).userErrors).toEqual([]);
+      expect(await remove('subPlanDelete', 'SubPlan', spId)).toEqual({ deletedId: spId, userErrors: [] });
+      expect(await remove('planDelete', 'Plan', planId)).toEqual({ deletedId: planId, userErrors: [] });
+      expect(await remove('bandwidthTemplateDelete', 'BandwidthTemplate', btId)).toEqual({ deletedId: btId, userErrors: [] });
+      expect([await node(spId, 'id'), await node(planId, 'id'), await node(btId, 'id')]).toEqual([null, null, null]);
+    });
+
+    it('refuses bad input, every problem at once, and writes nothing', async () => {
+      const planId = gid('Plan', (await q<{ id: number }>(sql`select id from plans where operator_id = ${demo} order by id limit 1`))[0]!.id);
+      const before = [await audits(), await count(sql`select count(*)::int as n from plans`), await count(sql`select count(*)::int as n from sub_plans`)];
+      const fields = (r: { userErrors: UserErrors }) => r.userErrors.map((e) => e.field.join('.')).sort();
+      expect(fields(await plan('planCreate', { name: ' ', price: '-1.00', frequencyMonths: 0, taxRate: '150', bandwidthTemplateId: gid('BandwidthTemplate', 999999) }))).toEqual([
+        'input.bandwidthTemplateId', 'input.frequencyMonths', 'input.name', 'input.price', 'input.taxRate',
+      ]);
+      expect(fields(await plan('planUpdate', { id: planId, name: null, enabled: null, bw1DownloadKbps: -5 }))).toEqual(['input.bw1DownloadKbps', 'input.enabled', 'input.name']);
+      expect(fields(await subPlan('subPlanCreate', { planId, name: 'x', units: 0, price: '1.001' }))).toEqual(['input.price', 'input.units']);
+      expect(fields(await template('bandwidthTemplateCreate', { name: '', downloadKbps: -1, uploadKbps: 1 }))).toEqual(['input.downloadKbps', 'input.name']);
+      expect(fields(await template('bandwidthTemplateUpdate', { id: gid('BandwidthTemplate', 999999), uploadKbps: 1 }))).toEqual(['input.id']);
+      expect([await audits(), await count(sql`select count(*)::int as n from plans`), await count(sql`select count(*)::int as n from sub_plans`)]).toEqual(before);
+    });
+
+    it('is refused to a read-only role and to another operator', async () => {
+      const pick = async (query: ReturnType<typeof sql>) => (await q<{ id: number }>(query))[0]!.id;
+      const planId = gid('Plan', await pick(sql`select id from plans where operator_id = ${demo} order by id limit 1`));
+      const spId = gid('SubPlan', await pick(sql`select id from sub_plans where operator_id = ${demo} order by id limit 1`));
+      const btId = gid('BandwidthTemplate', await pick(sql`select id from bandwidth_templates where operator_id = ${demo} order by id limit 1`));
+      const n = await audits();
+      expect(codes(await plan('planCreate', { name: 'Sneaky' }, readonlyToken))).toEqual(['FORBIDDEN']);
+      expect(codes(await subPlan('subPlanCreate', { planId, name: 'Sneaky', price: '1.00' }, readonlyToken))).toEqual(['FORBIDDEN']);
+      expect(codes(await template('bandwidthTemplateCreate', { name: 'Sneaky', downloadKbps: 1, uploadKbps: 1 }, readonlyToken))).toEqual(['FORBIDDEN']);
+      for (const token of [readonlyToken, otherToken]) {
+        const code = token === readonlyToken ? 'FORBIDDEN' : 'NOT_FOUND';
+        expect(codes(await plan('planUpdate', { id: planId, name: 'Hijack' }, token))).toEqual([code]);
+        expect(codes(await subPlan('subPlanUpdate', { id: spId, price: '0.00' }, token))).toEqual([code]);
+        expect(codes(await template('bandwidthTemplateUpdate', { id: btId, downloadKbps: 1 }, token))).toEqual([code]);
+        expect(codes(await remove('planDelete', 'Plan', planId, token))).toEqual([code]);
+        expect(codes(await remove('subPlanDelete', 'SubPlan', spId, token))).toEqual([code]);
+        expect(codes(await remove('bandwidthTemplateDelete', 'BandwidthTemplate', btId, token))).toEqual([code]);
+      }
+      expect(codes(await subPlan('subPlanCreate', { planId, name: 'Theirs', price: '1.00' }, otherToken))).toEqual(['NOT_FOUND']);
       expect(await audits()).toBe(n);
     });
   });
