@@ -95,7 +95,7 @@ export class SubscriptionResolver {
   async subscriptionDelete(@Arg('input', () => SubscriptionDeleteInput) input: SubscriptionDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await subscriptionService.remove(ctx, idOf(input.id, 'Subscription', ['id']));
-      return { deletedSubscriptionId: input.id };
-    }, { deletedSubscriptionId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 }

@@ -100,7 +100,7 @@ export class SubscriptionPayload {
 
 @ObjectType()
 export class SubscriptionDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedSubscriptionId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

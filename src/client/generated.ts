@@ -570,7 +570,7 @@ export type BankAccount = Node & {
 };
 
 /** Full bank details (SIMPLer addEFT). The account number and IBAN are tokenised and never stored: only the last four digits, the IBAN country and last four characters are kept. */
-export type BankAccountAddFromDetailsInput = {
+export type BankAccountCreateFromDetailsInput = {
   accountName?: InputMaybe<Scalars['String']['input']>;
   /** The full account number (digits). */
   accountNumber: Scalars['String']['input'];
@@ -594,7 +594,7 @@ export type BankAccountAddFromDetailsInput = {
 };
 
 /** A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required. */
-export type BankAccountAddInput = {
+export type BankAccountCreateInput = {
   accountName: Scalars['String']['input'];
   /** CHECKING or SAVINGS. */
   accountType: BankAccountType;
@@ -663,7 +663,7 @@ export type BasestationDeleteInput = {
 
 export type BasestationDeletePayload = {
   __typename?: 'BasestationDeletePayload';
-  deletedBasestationId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -798,7 +798,7 @@ export type CommunityCodeDeleteInput = {
 
 export type CommunityCodeDeletePayload = {
   __typename?: 'CommunityCodeDeletePayload';
-  deletedCommunityCodeId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -876,7 +876,7 @@ export type CpeDeleteInput = {
 
 export type CpeDeletePayload = {
   __typename?: 'CpeDeletePayload';
-  deletedCpeId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -931,7 +931,7 @@ export type CreditCard = Node & {
 };
 
 /** A tokenised card (SIMPLer addCreditCardToken). Never send a card number: only the gateway token and the last four digits. */
-export type CreditCardAddInput = {
+export type CreditCardCreateInput = {
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
   cardType?: InputMaybe<CreditCardType>;
   city?: InputMaybe<Scalars['String']['input']>;
@@ -1065,7 +1065,7 @@ export type CustomTableRowDeleteInput = {
 
 export type CustomTableRowDeletePayload = {
   __typename?: 'CustomTableRowDeletePayload';
-  deletedCustomTableRowId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -1439,7 +1439,7 @@ export type CustomerDeleteInput = {
 
 export type CustomerDeletePayload = {
   __typename?: 'CustomerDeletePayload';
-  deletedCustomerId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -1481,7 +1481,7 @@ export type CustomerFilterInput = {
 };
 
 /** Extend a customer’s service (Jaze add_grace_period). */
-export type CustomerGracePeriodAddInput = {
+export type CustomerGracePeriodCreateInput = {
   customerId: Scalars['ID']['input'];
   /** Days added to the later of now and the current expiry. */
   days: Scalars['Int']['input'];
@@ -1489,8 +1489,8 @@ export type CustomerGracePeriodAddInput = {
   expiryDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
-export type CustomerGracePeriodAddPayload = {
-  __typename?: 'CustomerGracePeriodAddPayload';
+export type CustomerGracePeriodCreatePayload = {
+  __typename?: 'CustomerGracePeriodCreatePayload';
   customer: Maybe<Customer>;
   gracePeriod: Maybe<GracePeriod>;
   userErrors: Array<UserError>;
@@ -1521,7 +1521,7 @@ export type CustomerIp = Node & {
 };
 
 /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
-export type CustomerIpAddInput = {
+export type CustomerIpCreateInput = {
   customerId: Scalars['ID']['input'];
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the customer's gateway. */
@@ -1653,7 +1653,7 @@ export type CustomerNote = Node & {
   title: Scalars['String']['output'];
 };
 
-export type CustomerNoteAddInput = {
+export type CustomerNoteCreateInput = {
   customerId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
   title: Scalars['String']['input'];
@@ -2054,7 +2054,7 @@ export type EquipmentDeleteInput = {
 
 export type EquipmentDeletePayload = {
   __typename?: 'EquipmentDeletePayload';
-  deletedEquipmentId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -2090,7 +2090,7 @@ export type EquipmentLogin = {
   username: Scalars['String']['output'];
 };
 
-export type EquipmentLoginAddInput = {
+export type EquipmentLoginCreateInput = {
   equipmentId: Scalars['ID']['input'];
   notes?: InputMaybe<Scalars['String']['input']>;
   password?: InputMaybe<Scalars['String']['input']>;
@@ -2274,7 +2274,7 @@ export type InstallerTrackingDeleteInput = {
 
 export type InstallerTrackingDeletePayload = {
   __typename?: 'InstallerTrackingDeletePayload';
-  deletedInstallerTrackingId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -2520,7 +2520,7 @@ export type IpAccessRule = Node & {
   operatorWide: Scalars['Boolean']['output'];
 };
 
-export type IpAccessRuleAddInput = {
+export type IpAccessRuleCreateInput = {
   /** The SIMPLer credential; null: every SIMPLer credential of the operator. */
   apiCredentialId?: InputMaybe<Scalars['ID']['input']>;
   /** CIDR or single address. */
@@ -2528,19 +2528,19 @@ export type IpAccessRuleAddInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type IpAccessRulePayload = {
-  __typename?: 'IpAccessRulePayload';
-  ipAccessRule: Maybe<IpAccessRule>;
-  userErrors: Array<UserError>;
-};
-
-export type IpAccessRuleRemoveInput = {
+export type IpAccessRuleDeleteInput = {
   id: Scalars['ID']['input'];
 };
 
-export type IpAccessRuleRemovePayload = {
-  __typename?: 'IpAccessRuleRemovePayload';
-  deletedIpAccessRuleId: Maybe<Scalars['ID']['output']>;
+export type IpAccessRuleDeletePayload = {
+  __typename?: 'IpAccessRuleDeletePayload';
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type IpAccessRulePayload = {
+  __typename?: 'IpAccessRulePayload';
+  ipAccessRule: Maybe<IpAccessRule>;
   userErrors: Array<UserError>;
 };
 
@@ -2847,9 +2847,9 @@ export type Mutation = {
   /** Changes a bandwidth template; the plans, buckets and overrides using it get the new rates. */
   bandwidthTemplateUpdate: BandwidthTemplatePayload;
   /** Adds a tokenised bank account (SIMPLer addEFTToken). */
-  bankAccountAdd: BankAccountPayload;
+  bankAccountCreate: BankAccountPayload;
   /** Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored. */
-  bankAccountAddFromDetails: BankAccountPayload;
+  bankAccountCreateFromDetails: BankAccountPayload;
   /** Removes a stored bank account. */
   bankAccountDelete: DeletedIdPayload;
   /** Mounts a device on a site (SIMPLer addBasestation). */
@@ -2879,7 +2879,7 @@ export type Mutation = {
   /** Changes a CPE (SIMPLer modifyCPE). */
   cpeUpdate: CpePayload;
   /** Adds a tokenised card to a customer (SIMPLer addCreditCardToken). */
-  creditCardAdd: CreditCardPayload;
+  creditCardCreate: CreditCardPayload;
   /** Removes a stored card. */
   creditCardDelete: DeletedIdPayload;
   /** Creates the CRM api key of a staff user (admins only); the key is in the payload this once. */
@@ -2907,9 +2907,9 @@ export type Mutation = {
   /** Deletes a customer that meets every deletion condition (not current; no subscriptions, IPs, invoices, tickets, equipment, cards, bank accounts, attachments…), with its RADIUS setup. */
   customerDelete: CustomerDeletePayload;
   /** Extends a customer's service by some days or to a date (Jaze add_grace_period). */
-  customerGracePeriodAdd: CustomerGracePeriodAddPayload;
+  customerGracePeriodCreate: CustomerGracePeriodCreatePayload;
   /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
-  customerIpAdd: CustomerIpPayload;
+  customerIpCreate: CustomerIpPayload;
   /** Picks free addresses for a customer from a gateway interface, optionally saving them and setting them in RADIUS (SIMPLer generateIP). */
   customerIpGenerate: CustomerIpGeneratePayload;
   /** Releases the IP, the MAC or both of a binding (Jaze release_ip_mac); a binding left empty is deleted. */
@@ -2919,7 +2919,7 @@ export type Mutation = {
   /** Sends a template SMS or e-mail to a customer (or several) now, and records it with its delivery outcome. */
   customerMessageSend: CustomerMessageSendPayload;
   /** Adds a note to a customer (title and text are required). */
-  customerNoteAdd: CustomerNotePayload;
+  customerNoteCreate: CustomerNotePayload;
   /** Deletes a note from a customer. */
   customerNoteDelete: CustomerNoteDeletePayload;
   /** Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group). */
@@ -2941,7 +2941,7 @@ export type Mutation = {
   /** Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation. */
   equipmentDelete: EquipmentDeletePayload;
   /** Adds login details to a device (SIMPLer addEquipmentLoginDetails). */
-  equipmentLoginAdd: EquipmentLoginPayload;
+  equipmentLoginCreate: EquipmentLoginPayload;
   /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
   equipmentLoginDelete: EquipmentLoginDeletePayload;
   /** Changes a piece of equipment (SIMPLer modifyEquipment). */
@@ -2963,9 +2963,9 @@ export type Mutation = {
   /** Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice. */
   invoicesGenerate: InvoicesGeneratePayload;
   /** Adds a network to the access list of a SIMPLer credential, or of all of them (admins only). */
-  ipAccessRuleAdd: IpAccessRulePayload;
+  ipAccessRuleCreate: IpAccessRulePayload;
   /** Removes a network from an access list (admins only). */
-  ipAccessRuleRemove: IpAccessRuleRemovePayload;
+  ipAccessRuleDelete: IpAccessRuleDeletePayload;
   /** Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set. */
   m4SettingsUpdate: M4SettingsPayload;
   /** Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments). */
@@ -3001,7 +3001,7 @@ export type Mutation = {
   /** Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails). */
   radiusAccountDelete: RadiusAccountDeletePayload;
   /** Adds a radcheck/radreply/radusergroup row for one of the customer's usernames. */
-  radiusAttributeAdd: RadiusAttributePayload;
+  radiusAttributeCreate: RadiusAttributePayload;
   /** Deletes a radcheck/radreply/radusergroup row. */
   radiusAttributeDelete: RadiusAttributeDeletePayload;
   /** Changes a radcheck/radreply/radusergroup row. */
@@ -3120,13 +3120,13 @@ export type MutationBandwidthTemplateUpdateArgs = {
 };
 
 
-export type MutationBankAccountAddArgs = {
-  input: BankAccountAddInput;
+export type MutationBankAccountCreateArgs = {
+  input: BankAccountCreateInput;
 };
 
 
-export type MutationBankAccountAddFromDetailsArgs = {
-  input: BankAccountAddFromDetailsInput;
+export type MutationBankAccountCreateFromDetailsArgs = {
+  input: BankAccountCreateFromDetailsInput;
 };
 
 
@@ -3200,8 +3200,8 @@ export type MutationCpeUpdateArgs = {
 };
 
 
-export type MutationCreditCardAddArgs = {
-  input: CreditCardAddInput;
+export type MutationCreditCardCreateArgs = {
+  input: CreditCardCreateInput;
 };
 
 
@@ -3270,13 +3270,13 @@ export type MutationCustomerDeleteArgs = {
 };
 
 
-export type MutationCustomerGracePeriodAddArgs = {
-  input: CustomerGracePeriodAddInput;
+export type MutationCustomerGracePeriodCreateArgs = {
+  input: CustomerGracePeriodCreateInput;
 };
 
 
-export type MutationCustomerIpAddArgs = {
-  input: CustomerIpAddInput;
+export type MutationCustomerIpCreateArgs = {
+  input: CustomerIpCreateInput;
 };
 
 
@@ -3300,8 +3300,8 @@ export type MutationCustomerMessageSendArgs = {
 };
 
 
-export type MutationCustomerNoteAddArgs = {
-  input: CustomerNoteAddInput;
+export type MutationCustomerNoteCreateArgs = {
+  input: CustomerNoteCreateInput;
 };
 
 
@@ -3355,8 +3355,8 @@ export type MutationEquipmentDeleteArgs = {
 };
 
 
-export type MutationEquipmentLoginAddArgs = {
-  input: EquipmentLoginAddInput;
+export type MutationEquipmentLoginCreateArgs = {
+  input: EquipmentLoginCreateInput;
 };
 
 
@@ -3410,13 +3410,13 @@ export type MutationInvoicesGenerateArgs = {
 };
 
 
-export type MutationIpAccessRuleAddArgs = {
-  input: IpAccessRuleAddInput;
+export type MutationIpAccessRuleCreateArgs = {
+  input: IpAccessRuleCreateInput;
 };
 
 
-export type MutationIpAccessRuleRemoveArgs = {
-  input: IpAccessRuleRemoveInput;
+export type MutationIpAccessRuleDeleteArgs = {
+  input: IpAccessRuleDeleteInput;
 };
 
 
@@ -3505,8 +3505,8 @@ export type MutationRadiusAccountDeleteArgs = {
 };
 
 
-export type MutationRadiusAttributeAddArgs = {
-  input: RadiusAttributeAddInput;
+export type MutationRadiusAttributeCreateArgs = {
+  input: RadiusAttributeCreateInput;
 };
 
 
@@ -4566,7 +4566,7 @@ export type RadiusAccountDeleteInput = {
 
 export type RadiusAccountDeletePayload = {
   __typename?: 'RadiusAccountDeletePayload';
-  deletedRadiusAccountId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -4614,7 +4614,7 @@ export type RadiusAttribute = {
 };
 
 /** Adds a row for one of the customer's RADIUS usernames (SIMPLer customerRadius add). */
-export type RadiusAttributeAddInput = {
+export type RadiusAttributeCreateInput = {
   /** Required for CHECK and REPLY. */
   attribute?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
@@ -4635,7 +4635,7 @@ export type RadiusAttributeDeleteInput = {
 
 export type RadiusAttributeDeletePayload = {
   __typename?: 'RadiusAttributeDeletePayload';
-  deletedRadiusAttributeId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -4886,7 +4886,7 @@ export type ResellerDeleteInput = {
 
 export type ResellerDeletePayload = {
   __typename?: 'ResellerDeletePayload';
-  deletedResellerId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -5042,7 +5042,7 @@ export type SalesmanTaskDeleteInput = {
 
 export type SalesmanTaskDeletePayload = {
   __typename?: 'SalesmanTaskDeletePayload';
-  deletedSalesmanTaskId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -5251,7 +5251,7 @@ export type SiteDeleteInput = {
 
 export type SiteDeletePayload = {
   __typename?: 'SiteDeletePayload';
-  deletedSiteId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -5702,7 +5702,7 @@ export type SubscriptionDeleteInput = {
 
 export type SubscriptionDeletePayload = {
   __typename?: 'SubscriptionDeletePayload';
-  deletedSubscriptionId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -6048,7 +6048,7 @@ export type DeleteCustomerMutationVariables = Exact<{
 }>;
 
 
-export type DeleteCustomerMutation = { __typename?: 'Mutation', customerDelete: { __typename?: 'CustomerDeletePayload', deletedCustomerId: string | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeleteCustomerMutation = { __typename?: 'Mutation', customerDelete: { __typename?: 'CustomerDeletePayload', deletedId: string | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
 
 
 export const CustomerPageDocument = gql`
@@ -6128,7 +6128,7 @@ export const UpdateCustomerDocument = gql`
 export const DeleteCustomerDocument = gql`
     mutation DeleteCustomer($input: CustomerDeleteInput!) {
   customerDelete(input: $input) {
-    deletedCustomerId
+    deletedId
     userErrors {
       field
       message

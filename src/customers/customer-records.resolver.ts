@@ -33,7 +33,7 @@ import {
   CommunityCodePayload,
   CommunityCodeUpdateInput,
   CustomerNote,
-  CustomerNoteAddInput,
+  CustomerNoteCreateInput,
   CustomerNotePayload,
   CustomerStatus,
   CustomTable,
@@ -163,7 +163,7 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CustomerNotePayload, { description: 'Adds a note to a customer (title and text are required).' })
-  async customerNoteAdd(@Arg('input', () => CustomerNoteAddInput) input: CustomerNoteAddInput, @Ctx() ctx: GraphQLContext) {
+  async customerNoteCreate(@Arg('input', () => CustomerNoteCreateInput) input: CustomerNoteCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       return { note: toNote(await noteService.add(ctx, { customerId, title: input.title, text: input.text })) };
@@ -192,8 +192,8 @@ export class CustomerRecordsResolver {
   async communityCodeDelete(@Arg('input', () => CommunityCodeDeleteInput) input: CommunityCodeDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await communityCodeService.remove(ctx, { id: idOf(input.id, 'CommunityCode', ['id']) });
-      return { deletedCommunityCodeId: input.id };
-    }, { deletedCommunityCodeId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 
   @Mutation(() => SubaccountLinkPayload, { description: 'Makes a customer a sub-account of a master account.' })
@@ -239,8 +239,8 @@ export class CustomerRecordsResolver {
       const rowId = idOf(input.id, 'CustomTableRow', ['id']);
       const existing = await customTableService.getRow(ctx, rowId, ['id']);
       await customTableService.deleteEntry(ctx, { customerId: existing.customerId, rowId });
-      return { deletedCustomTableRowId: input.id };
-    }, { deletedCustomTableRowId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 }
 

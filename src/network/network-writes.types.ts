@@ -77,7 +77,7 @@ export class EquipmentPayload {
 
 @ObjectType()
 export class EquipmentDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedEquipmentId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -91,7 +91,7 @@ export class EquipmentLogin {
 }
 
 @InputType()
-export class EquipmentLoginAddInput {
+export class EquipmentLoginCreateInput {
   @Field(() => ID) equipmentId!: string;
   @Field(() => String, { description: 'Unique per device.' }) username!: string;
   @Field(() => String, { nullable: true }) password?: string | null;
@@ -158,7 +158,7 @@ export class CpePayload {
 
 @ObjectType()
 export class CpeDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedCpeId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -202,14 +202,14 @@ export class BasestationPayload {
 
 @ObjectType()
 export class BasestationDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedBasestationId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- customer IPs
 
 @InputType({ description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
-export class CustomerIpAddInput {
+export class CustomerIpCreateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String, { nullable: true, description: 'An IPv4 address, unused in the operator.' }) ip?: string | null;
   @Field(() => String, { nullable: true }) mac?: string | null;

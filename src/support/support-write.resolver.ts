@@ -122,8 +122,8 @@ export class SupportWriteResolver {
   async installerTrackingDelete(@Arg('input', () => InstallerTrackingDeleteInput) input: InstallerTrackingDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await trackingService.remove(ctx, idOf(input.id, 'InstallerTracking', ['id']));
-      return { deletedInstallerTrackingId: input.id };
-    }, { deletedInstallerTrackingId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 
   @Mutation(() => SalesmanTaskPayload, { description: 'Adds a sales issue to a customer.' })
@@ -148,8 +148,8 @@ export class SupportWriteResolver {
   async salesmanTaskDelete(@Arg('input', () => SalesmanTaskDeleteInput) input: SalesmanTaskDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await salesmanTaskService.remove(ctx, idOf(input.id, 'SalesmanTask', ['id']));
-      return { deletedSalesmanTaskId: input.id };
-    }, { deletedSalesmanTaskId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 
   @FieldResolver(() => Customer, { nullable: true })
