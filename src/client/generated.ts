@@ -445,7 +445,7 @@ export type BandwidthOverridePayload = {
 };
 
 /** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
-export type BandwidthOverrideSetInput = {
+export type BandwidthOverrideUpdateInput = {
   /** The BandwidthTemplate after the reset; required unless reset is ALWAYS. */
   bandwidthTemplate2Id?: InputMaybe<Scalars['ID']['input']>;
   /** The BandwidthTemplate applied. */
@@ -1598,7 +1598,7 @@ export type CustomerLocationPayload = {
 };
 
 /** Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street. */
-export type CustomerLocationSetInput = {
+export type CustomerLocationUpdateInput = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   /** Must be on the street. */
   buildingId?: InputMaybe<Scalars['ID']['input']>;
@@ -1758,14 +1758,14 @@ export type CustomerPortalPasswordRecoverPayload = {
   userErrors: Array<UserError>;
 };
 
-export type CustomerPortalPasswordSetInput = {
+export type CustomerPortalPasswordUpdateInput = {
   customerId: Scalars['ID']['input'];
   /** At least 4 characters; stored only as a hash. */
   password: Scalars['String']['input'];
 };
 
-export type CustomerPortalPasswordSetPayload = {
-  __typename?: 'CustomerPortalPasswordSetPayload';
+export type CustomerPortalPasswordUpdatePayload = {
+  __typename?: 'CustomerPortalPasswordUpdatePayload';
   customer: Maybe<Customer>;
   userErrors: Array<UserError>;
 };
@@ -2897,7 +2897,7 @@ export type Mutation = {
   /** Removes a customer's bandwidth override (Jaze override_user_bandwidth with only userId). */
   customerBandwidthOverrideClear: CustomerOverrideClearPayload;
   /** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
-  customerBandwidthOverrideSet: BandwidthOverridePayload;
+  customerBandwidthOverrideUpdate: BandwidthOverridePayload;
   /** Changes a customer's open session on its NAS with a RADIUS CoA-Request (RFC 5176; Jaze coa_request). */
   customerCoaRequest: CustomerCoaRequestPayload;
   /** Puts a customer on a collector's round, replacing any other collector (Jaze assign_users_to_admin). */
@@ -2915,7 +2915,7 @@ export type Mutation = {
   /** Releases the IP, the MAC or both of a binding (Jaze release_ip_mac); a binding left empty is deleted. */
   customerIpRelease: CustomerIpReleasePayload;
   /** Sets a customer's area, street and building as a whole (parts left out are cleared). */
-  customerLocationSet: CustomerLocationPayload;
+  customerLocationUpdate: CustomerLocationPayload;
   /** Sends a template SMS or e-mail to a customer (or several) now, and records it with its delivery outcome. */
   customerMessageSend: CustomerMessageSendPayload;
   /** Adds a note to a customer (title and text are required). */
@@ -2929,13 +2929,13 @@ export type Mutation = {
   /** Jaze recover_password: finds the one customer with the phone or e-mail, gives it a new random portal password and sends it by SMS or e-mail (the old one cannot be sent: only its hash is stored). */
   customerPortalPasswordRecover: CustomerPortalPasswordRecoverPayload;
   /** Sets a customer's end-user-portal password. */
-  customerPortalPasswordSet: CustomerPortalPasswordSetPayload;
+  customerPortalPasswordUpdate: CustomerPortalPasswordUpdatePayload;
   /** Changes a customer's fields. */
   customerUpdate: CustomerPayload;
   /** Removes a customer's vendor-attribute override with its attributes. */
   customerVendorAttributeOverrideClear: CustomerOverrideClearPayload;
   /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
-  customerVendorAttributeOverrideSet: VendorAttributeOverridePayload;
+  customerVendorAttributeOverrideUpdate: VendorAttributeOverridePayload;
   /** Adds a piece of equipment (SIMPLer addEquipment). */
   equipmentCreate: EquipmentPayload;
   /** Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation. */
@@ -3245,8 +3245,8 @@ export type MutationCustomerBandwidthOverrideClearArgs = {
 };
 
 
-export type MutationCustomerBandwidthOverrideSetArgs = {
-  input: BandwidthOverrideSetInput;
+export type MutationCustomerBandwidthOverrideUpdateArgs = {
+  input: BandwidthOverrideUpdateInput;
 };
 
 
@@ -3290,8 +3290,8 @@ export type MutationCustomerIpReleaseArgs = {
 };
 
 
-export type MutationCustomerLocationSetArgs = {
-  input: CustomerLocationSetInput;
+export type MutationCustomerLocationUpdateArgs = {
+  input: CustomerLocationUpdateInput;
 };
 
 
@@ -3325,8 +3325,8 @@ export type MutationCustomerPortalPasswordRecoverArgs = {
 };
 
 
-export type MutationCustomerPortalPasswordSetArgs = {
-  input: CustomerPortalPasswordSetInput;
+export type MutationCustomerPortalPasswordUpdateArgs = {
+  input: CustomerPortalPasswordUpdateInput;
 };
 
 
@@ -3340,8 +3340,8 @@ export type MutationCustomerVendorAttributeOverrideClearArgs = {
 };
 
 
-export type MutationCustomerVendorAttributeOverrideSetArgs = {
-  input: VendorAttributeOverrideSetInput;
+export type MutationCustomerVendorAttributeOverrideUpdateArgs = {
+  input: VendorAttributeOverrideUpdateInput;
 };
 
 
@@ -5915,7 +5915,7 @@ export type VendorAttributeOverridePayload = {
 };
 
 /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
-export type VendorAttributeOverrideSetInput = {
+export type VendorAttributeOverrideUpdateInput = {
   customerId: Scalars['ID']['input'];
   items: Array<VendorAttributeItemInput>;
   /** Required when the restriction is on. */

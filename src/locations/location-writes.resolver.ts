@@ -16,7 +16,7 @@ import {
   BuildingPayload,
   BuildingUpdateInput,
   CustomerLocationPayload,
-  CustomerLocationSetInput,
+  CustomerLocationUpdateInput,
   StreetCreateInput,
   StreetPayload,
   StreetUpdateInput,
@@ -91,7 +91,7 @@ export class LocationWritesResolver {
   }
 
   @Mutation(() => CustomerLocationPayload, { description: "Sets a customer's area, street and building as a whole (parts left out are cleared)." })
-  async customerLocationSet(@Arg('input', () => CustomerLocationSetInput) input: CustomerLocationSetInput, @Ctx() ctx: GraphQLContext) {
+  async customerLocationUpdate(@Arg('input', () => CustomerLocationUpdateInput) input: CustomerLocationUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const row = await writes.setCustomerLocation(ctx, {

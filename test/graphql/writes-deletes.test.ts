@@ -50,7 +50,7 @@ describe.each(enabledEngines())('GraphQL deletes on %s', (engine) => {
     const building = (await run<{ building: { id: string } }>('buildingCreate', 'BuildingCreateInput', 'building { id }', { streetId: street, name: 'Block 9' })).building.id;
     const customerId = (await q<{ id: number }>(sql`select id from customers where operator_id = ${demo} order by id limit 1`))[0]!.id;
     const customer = gid('Customer', customerId);
-    const placed = await run<{ customer: unknown }>('customerLocationSet', 'CustomerLocationSetInput', 'customer { id }', { customerId: customer, areaId: area, streetId: street, buildingId: building });
+    const placed = await run<{ customer: unknown }>('customerLocationUpdate', 'CustomerLocationUpdateInput', 'customer { id }', { customerId: customer, areaId: area, streetId: street, buildingId: building });
     expect(placed.userErrors).toEqual([]);
 
     const before = await audits();
@@ -69,7 +69,7 @@ describe.each(enabledEngines())('GraphQL deletes on %s', (engine) => {
     expect((await del('areaDelete', 'Area', street)).userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
     expect((await del('areaDelete', 'Area', gid('Area', 999999))).userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'NOT_FOUND' })]);
 
-    expect((await run('customerLocationSet', 'CustomerLocationSetInput', 'customer { id }', { customerId: customer })).userErrors).toEqual([]);
+    expect((await run('customerLocationUpdate', 'CustomerLocationUpdateInput', 'customer { id }', { customerId: customer })).userErrors).toEqual([]);
     expect(await del('buildingDelete', 'Building', building)).toEqual({ deletedId: building, userErrors: [] });
     expect(await del('streetDelete', 'Street', street)).toEqual({ deletedId: street, userErrors: [] });
     expect(await del('areaDelete', 'Area', area)).toEqual({ deletedId: area, userErrors: [] });
