@@ -2215,6 +2215,52 @@ export type Gateway = Node & {
   wibNumber: Scalars['Int']['output'];
 };
 
+/** A new gateway (SIMPLer WIB). */
+export type GatewayCreateInput = {
+  /** 1 to 65535; default 3799. */
+  coaPort?: InputMaybe<Scalars['Int']['input']>;
+  /** Write-only: the CoA shared secret, never returned. */
+  coaSecret?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  name: Scalars['String']['input'];
+  /** The NAS-IP-Address its accounting carries. */
+  nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** SIMPLer wibnumber, unique in the operator. */
+  wibNumber: Scalars['Int']['input'];
+};
+
+export type GatewayDeleteInput = {
+  /** The gateway to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type GatewayDeletePayload = {
+  __typename?: 'GatewayDeletePayload';
+  /** The id of the deleted gateway; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type GatewayPayload = {
+  __typename?: 'GatewayPayload';
+  gateway: Maybe<Gateway>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a gateway; fields left out stay, null clears the optional ones (coaSecret too). */
+export type GatewayUpdateInput = {
+  coaPort?: InputMaybe<Scalars['Int']['input']>;
+  /** Write-only. */
+  coaSecret?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  wibNumber?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Fill missing customer coordinates from addresses (SIMPLer updateGPSdetails). */
 export type GpsDetailsUpdateInput = {
   /** Only this customer; all customers missing coordinates when omitted. */
@@ -2946,6 +2992,12 @@ export type Mutation = {
   equipmentLoginDelete: EquipmentLoginDeletePayload;
   /** Changes a piece of equipment (SIMPLer modifyEquipment). */
   equipmentUpdate: EquipmentPayload;
+  /** Adds a gateway (SIMPLer WIB). */
+  gatewayCreate: GatewayPayload;
+  /** Deletes a gateway nothing is routed through (no interfaces, customers, addresses or basestations). */
+  gatewayDelete: GatewayDeletePayload;
+  /** Changes a gateway; the CoA secret can be set or cleared, never read. */
+  gatewayUpdate: GatewayPayload;
   /** Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails). */
   gpsDetailsUpdate: BackgroundJobPayload;
   /** Adds an installer job to a ticket. */
@@ -3367,6 +3419,21 @@ export type MutationEquipmentLoginDeleteArgs = {
 
 export type MutationEquipmentUpdateArgs = {
   input: EquipmentUpdateInput;
+};
+
+
+export type MutationGatewayCreateArgs = {
+  input: GatewayCreateInput;
+};
+
+
+export type MutationGatewayDeleteArgs = {
+  input: GatewayDeleteInput;
+};
+
+
+export type MutationGatewayUpdateArgs = {
+  input: GatewayUpdateInput;
 };
 
 

@@ -10,7 +10,7 @@ import { CustomFieldValueInput } from '../customers/customer.types';
 import { MonitorMode } from '../customers/customer.enums';
 import { Equipment } from './equipment.types';
 import { EquipmentStatus } from './network.enums';
-import { Basestation, Cpe, CustomerIp } from './network.types';
+import { Basestation, Cpe, CustomerIp, Gateway } from './network.types';
 
 // ---------------------------------------------------------------- equipment
 
@@ -284,3 +284,32 @@ export class CustomerIpGeneratePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
+
+@InputType({ description: 'A new gateway (SIMPLer WIB).' })
+export class GatewayCreateInput {
+  @Field(() => String) name!: string;
+  @Field(() => Int, { description: 'SIMPLer wibnumber, unique in the operator.' }) wibNumber!: number;
+  @Field(() => IPScalar, { nullable: true }) ipAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The NAS-IP-Address its accounting carries.' }) nasIpAddress?: string | null;
+  @Field(() => Int, { nullable: true, description: '1 to 65535; default 3799.' }) coaPort?: number | null;
+  @Field(() => String, { nullable: true, description: 'Write-only: the CoA shared secret, never returned.' }) coaSecret?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@InputType({ description: 'Changes a gateway; fields left out stay, null clears the optional ones (coaSecret too).' })
+export class GatewayUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Int, { nullable: true }) wibNumber?: number | null;
+  @Field(() => IPScalar, { nullable: true }) ipAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true }) nasIpAddress?: string | null;
+  @Field(() => Int, { nullable: true }) coaPort?: number | null;
+  @Field(() => String, { nullable: true, description: 'Write-only.' }) coaSecret?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@ObjectType()
+export class GatewayPayload {
+  @Field(() => Gateway, { nullable: true }) gateway!: Gateway | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
