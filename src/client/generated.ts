@@ -3028,6 +3028,12 @@ export type Mutation = {
   maintenanceTicketDelete: MaintenanceTicketDeletePayload;
   /** Changes a maintenance ticket; `appendResolution` appends to the resolution. */
   maintenanceTicketUpdate: MaintenanceTicketPayload;
+  /** Adds an address range on a gateway interface (a pool generateIP draws from). */
+  networkInterfaceCreate: NetworkInterfacePayload;
+  /** Deletes an interface no customer address was drawn from. */
+  networkInterfaceDelete: NetworkInterfaceDeletePayload;
+  /** Changes an interface; addresses already handed out stay. */
+  networkInterfaceUpdate: NetworkInterfacePayload;
   /** Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first. */
   paymentCollectionApprove: PaymentCollectionApprovePayload;
   /** Records the collector's outcome (Jaze collect_user_payment). */
@@ -3512,6 +3518,21 @@ export type MutationMaintenanceTicketUpdateArgs = {
 };
 
 
+export type MutationNetworkInterfaceCreateArgs = {
+  input: NetworkInterfaceCreateInput;
+};
+
+
+export type MutationNetworkInterfaceDeleteArgs = {
+  input: NetworkInterfaceDeleteInput;
+};
+
+
+export type MutationNetworkInterfaceUpdateArgs = {
+  input: NetworkInterfaceUpdateInput;
+};
+
+
 export type MutationPaymentCollectionApproveArgs = {
   input: PaymentCollectionApproveInput;
 };
@@ -3770,6 +3791,53 @@ export type NetworkInterface = Node & {
   role: InterfaceRole;
   /** First address handed out. */
   startIp: Maybe<Scalars['IP']['output']>;
+};
+
+/** A new address range on a gateway interface. */
+export type NetworkInterfaceCreateInput = {
+  /** Inside the network. */
+  gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
+  gatewayId: Scalars['ID']['input'];
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Device interface name, e.g. eth1. */
+  name: Scalars['String']['input'];
+  /** CIDR with no host bits set, e.g. 192.0.2.0/24. */
+  network: Scalars['String']['input'];
+  /** At least 1; null: to the end of the network. */
+  numberOfIps?: InputMaybe<Scalars['Int']['input']>;
+  role: InterfaceRole;
+  /** First address handed out; inside the network. */
+  startIp?: InputMaybe<Scalars['IP']['input']>;
+};
+
+export type NetworkInterfaceDeleteInput = {
+  /** The interface to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type NetworkInterfaceDeletePayload = {
+  __typename?: 'NetworkInterfaceDeletePayload';
+  /** The id of the deleted interface; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type NetworkInterfacePayload = {
+  __typename?: 'NetworkInterfacePayload';
+  networkInterface: Maybe<NetworkInterface>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change. */
+export type NetworkInterfaceUpdateInput = {
+  gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
+  id: Scalars['ID']['input'];
+  label?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  network?: InputMaybe<Scalars['String']['input']>;
+  numberOfIps?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<InterfaceRole>;
+  startIp?: InputMaybe<Scalars['IP']['input']>;
 };
 
 /** An object with a global id. */

@@ -1,5 +1,5 @@
 /** Gateways (SIMPLer WIBs) and their address ranges: reading, and writing gateways. */
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -165,5 +165,113 @@ export async function deleteGateway(ctx: ServiceContext, id: number): Promise<vo
   await ctx.db.transaction(async (tx) => {
     await tx.delete(gateways).where(and(eq(gateways.operatorId, operatorId), eq(gateways.id, id)));
     await audit(tx, ctx.actor, 'gateway.delete', 'gateway', id, { name: existing.name, wibNumber: existing.wibNumber });
+  });
+}
+
+// ---------------------------------------------------------------- writing interfaces
+
+export interface InterfaceInput {
+  /** On create only: the gateway it is on. */
+  gatewayId?: number;
+  name?: string;
+  role?: InterfaceRow['role'];
+  label?: string | null;
+  /** CIDR with no host bits set, e.g. 192.0.2.0/24 (IPv4 or IPv6). */
+  network?: string;
+  /** Inside `network`; null clears. */
+  gatewayAddress?: string | null;
+  startIp?: string | null;
+  /** At least 1; null: to the end of the network. */
+  numberOfIps?: number | null;
+}
+
+/**
+ * PostgreSQL's own reading of a network and of addresses inside it, so the rule is the column
+ * types' (cidr refuses host bits; `<<=` is containment) for IPv4 and IPv6 alike, and a bad
+ * value is a validation problem rather than a failed insert.
+ */
+async function checkRange(db: Executor, v: Validation, network: string, addresses: Record<'gatewayAddress' | 'startIp', string | null | undefined>): Promise<void> {
+  const one = sql`(select 1) as one`;
+  try {
+    await db.select({ n: sql`${network}::cidr` }).from(one);
+  } catch {
+    v.add('network', `network "${network}" is not a network in CIDR notation with no host bits set, e.g. 192.0.2.0/24`);
+    return;
+  }
+  for (const field of ['gatewayAddress', 'startIp'] as const) {
+    const address = addresses[field];
+    if (address == null) continue;
+    const [row] = await db.select({ inside: sql<boolean>`${address}::inet <<= ${network}::cidr` }).from(one);
+    if (row?.inside !== true) v.add(field, `${field} ${address} is not inside ${network}`);
+  }
+}
+
+async function validateInterface(db: Executor, operatorId: number, input: InterfaceInput, existing: InterfaceRow | null): Promise<void> {
+  const v = new Validation();
+  if (existing === null || input.name !== undefined) {
+    if (!input.name?.trim()) v.add('name', 'name is required');
+    else if (input.name.length > MAX_TEXT) v.add('name', `name is longer than ${MAX_TEXT} characters`);
+  }
+  if (existing === null && !input.role) v.add('role', 'role is required');
+  if (existing === null && !input.network) v.add('network', 'network is required');
+  if (existing !== null) for (const key of ['role', 'network'] as const) if (input[key] === null) v.add(key, `${key} cannot be cleared`);
+  if ((input.label?.length ?? 0) > MAX_TEXT) v.add('label', `label is longer than ${MAX_TEXT} characters`);
+  if (input.numberOfIps != null && (!Number.isInteger(input.numberOfIps) || input.numberOfIps < 1)) v.add('numberOfIps', 'numberOfIps must be a whole number of at least 1');
+  if (existing === null && input.gatewayId != null && !(await findGateway(db, operatorId, input.gatewayId))) v.add('gatewayId', `gateway ${input.gatewayId} does not exist`, 'NOT_FOUND');
+  const network = input.network ?? existing?.network;
+  if (network) {
+    await checkRange(db, v, network, {
+      gatewayAddress: input.gatewayAddress !== undefined ? input.gatewayAddress : existing?.gatewayAddress,
+      startIp: input.startIp !== undefined ? input.startIp : existing?.startIp,
+    });
+  }
+  v.throwIfAny();
+}
+
+async function findInterface(db: Executor, operatorId: number, id: number): Promise<InterfaceRow | null> {
+  const [row] = await db.select().from(interfaces).where(and(eq(interfaces.operatorId, operatorId), eq(interfaces.id, id)));
+  return row ?? null;
+}
+
+export async function createInterface(ctx: ServiceContext, input: InterfaceInput): Promise<InterfaceRow> {
+  authorize(ctx.actor, 'network.write');
+  const operatorId = ctx.actor.operatorId;
+  await validateInterface(ctx.db, operatorId, input, null);
+  const values = { ...setFields(input), operatorId, gatewayId: input.gatewayId!, name: input.name!.trim(), role: input.role!, network: input.network!.trim() };
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(interfaces).values(values).returning();
+    const { operatorId: _o, ...changes } = values;
+    await audit(tx, ctx.actor, 'interface.create', 'interface', row!.id, changes);
+    return row!;
+  });
+}
+
+/** Changes an interface; addresses already handed out from it stay with their customers. */
+export async function updateInterface(ctx: ServiceContext, id: number, input: InterfaceInput): Promise<InterfaceRow> {
+  authorize(ctx.actor, 'network.write');
+  const operatorId = ctx.actor.operatorId;
+  const existing = await findInterface(ctx.db, operatorId, id);
+  if (!existing) throw new NotFoundError('interface', id, ['id']);
+  const { gatewayId: _g, ...rest } = input;
+  await validateInterface(ctx.db, operatorId, rest, existing);
+  const changes = setFields(rest) as Partial<typeof interfaces.$inferInsert>;
+  if (Object.keys(changes).length === 0) return existing;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(interfaces).set(changes).where(and(eq(interfaces.operatorId, operatorId), eq(interfaces.id, id))).returning();
+    await audit(tx, ctx.actor, 'interface.update', 'interface', id, changes);
+    return row!;
+  });
+}
+
+/** Deletes an interface no customer address was drawn from. */
+export async function deleteInterface(ctx: ServiceContext, id: number): Promise<void> {
+  authorize(ctx.actor, 'network.write');
+  const operatorId = ctx.actor.operatorId;
+  const existing = await findInterface(ctx.db, operatorId, id);
+  if (!existing) throw new NotFoundError('interface', id, ['id']);
+  await refuseIfReferenced(ctx.db, 'interface', id, [{ message: 'customer addresses were drawn from it', table: customerIps, where: eq(customerIps.interfaceId, id) }]);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(interfaces).where(and(eq(interfaces.operatorId, operatorId), eq(interfaces.id, id)));
+    await audit(tx, ctx.actor, 'interface.delete', 'interface', id, { gatewayId: existing.gatewayId, name: existing.name, network: existing.network });
   });
 }

@@ -9,8 +9,8 @@ import { UserError } from '../graphql/user-error';
 import { CustomFieldValueInput } from '../customers/customer.types';
 import { MonitorMode } from '../customers/customer.enums';
 import { Equipment } from './equipment.types';
-import { EquipmentStatus } from './network.enums';
-import { Basestation, Cpe, CustomerIp, Gateway } from './network.types';
+import { EquipmentStatus, InterfaceRole } from './network.enums';
+import { Basestation, Cpe, CustomerIp, Gateway, NetworkInterface } from './network.types';
 
 // ---------------------------------------------------------------- equipment
 
@@ -311,5 +311,35 @@ export class GatewayUpdateInput {
 @ObjectType()
 export class GatewayPayload {
   @Field(() => Gateway, { nullable: true }) gateway!: Gateway | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: 'A new address range on a gateway interface.' })
+export class NetworkInterfaceCreateInput {
+  @Field(() => ID) gatewayId!: string;
+  @Field(() => String, { description: 'Device interface name, e.g. eth1.' }) name!: string;
+  @Field(() => InterfaceRole) role!: InterfaceRole;
+  @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => String, { description: 'CIDR with no host bits set, e.g. 192.0.2.0/24.' }) network!: string;
+  @Field(() => IPScalar, { nullable: true, description: 'Inside the network.' }) gatewayAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'First address handed out; inside the network.' }) startIp?: string | null;
+  @Field(() => Int, { nullable: true, description: 'At least 1; null: to the end of the network.' }) numberOfIps?: number | null;
+}
+
+@InputType({ description: 'Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change.' })
+export class NetworkInterfaceUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => InterfaceRole, { nullable: true }) role?: InterfaceRole | null;
+  @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => String, { nullable: true }) network?: string | null;
+  @Field(() => IPScalar, { nullable: true }) gatewayAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true }) startIp?: string | null;
+  @Field(() => Int, { nullable: true }) numberOfIps?: number | null;
+}
+
+@ObjectType()
+export class NetworkInterfacePayload {
+  @Field(() => NetworkInterface, { nullable: true }) networkInterface!: NetworkInterface | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

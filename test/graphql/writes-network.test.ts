@@ -1,5 +1,5 @@
 /**
- * Gateway writes through the graph on both engines: create, update (the CoA secret is
+ * Gateway and interface writes through the graph on both engines: create, update (the CoA secret is
  * write-only) and delete, read back through `node`; bad input refused with userErrors and
  * nothing written; a gateway with interfaces or customers is not deleted; a read-only role and
  * another operator are refused.
@@ -86,5 +86,36 @@ describe.each(enabledEngines())('GraphQL gateway writes on %s', (engine) => {
     }
     expect(await state()).toEqual(before);
     expect(await node(id)).toEqual(seen);
+  });
+
+  it('adds, changes and deletes an interface range; bad ranges and ranges in use are refused', async () => {
+    type Nif = { id: string; name: string; network: string; startIp: string | null; numberOfIps: number | null; broadcast: string | null };
+    const NIF = 'id name network startIp numberOfIps broadcast';
+    const nif = (mutation: string, input: Record<string, unknown>, token?: string) =>
+      run<{ networkInterface: Nif | null }>(mutation, mutation === 'networkInterfaceCreate' ? 'NetworkInterfaceCreateInput' : 'NetworkInterfaceUpdateInput', `networkInterface { ${NIF} }`, input, token);
+    const gw = (await create({ name: 'Edge 10', wibNumber: 9010 })).gateway!.id;
+    const made = await nif('networkInterfaceCreate', { gatewayId: gw, name: 'eth1', role: 'CUSTOMER', network: '198.51.100.0/24', startIp: '198.51.100.10', numberOfIps: 50 });
+    expect(made.userErrors).toEqual([]);
+    expect(made.networkInterface).toMatchObject({ name: 'eth1', network: '198.51.100.0/24', startIp: '198.51.100.10', numberOfIps: 50, broadcast: '198.51.100.255' });
+    const id = made.networkInterface!.id;
+    const changed = await nif('networkInterfaceUpdate', { id, numberOfIps: 20 });
+    expect(changed.networkInterface).toMatchObject({ numberOfIps: 20, startIp: '198.51.100.10' });
+    expect((await t.gql<{ node: { numberOfIps: number } }>(`query($id: ID!) { node(id: $id) { ... on NetworkInterface { numberOfIps } } }`, { id })).data.node).toEqual({ numberOfIps: 20 });
+
+    const before = await state();
+    const fields = (r: { userErrors: UserErrors }) => r.userErrors.map((e) => e.field.join('.')).sort();
+    expect(fields(await nif('networkInterfaceCreate', { gatewayId: gw, name: 'eth2', role: 'CUSTOMER', network: '198.51.100.7/24' }))).toEqual(['input.network']);
+    expect(fields(await nif('networkInterfaceCreate', { gatewayId: gw, name: ' ', role: 'PUBLIC', network: '203.0.113.0/28', startIp: '203.0.113.99', numberOfIps: 0 }))).toEqual([
+      'input.name', 'input.numberOfIps', 'input.startIp',
+    ]);
+    expect(fields(await nif('networkInterfaceUpdate', { id, network: '192.0.2.0/24' }))).toEqual(['input.startIp']);
+    expect((await remove(gw)).userErrors).toEqual([expect.objectContaining({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(/it has interfaces/) })]);
+    expect(await state()).toEqual(before);
+
+    const { token: readonlyToken } = await makeRoleUser(t.database.handle.db, demo, 'readonly');
+    expect((await nif('networkInterfaceUpdate', { id, numberOfIps: 5 }, readonlyToken)).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect((await run<{ deletedId: string | null }>('networkInterfaceDelete', 'NetworkInterfaceDeleteInput', 'deletedId', { id }, readonlyToken)).userErrors.map((e) => e.code)).toEqual(['FORBIDDEN']);
+    expect(await run('networkInterfaceDelete', 'NetworkInterfaceDeleteInput', 'deletedId', { id })).toEqual({ deletedId: id, userErrors: [] });
+    expect(await remove(gw)).toEqual({ deletedId: gw, userErrors: [] });
   });
 });
