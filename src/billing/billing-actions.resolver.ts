@@ -28,9 +28,9 @@ import {
   planChangeById,
 } from './billing.loaders';
 import {
-  fromBankAccountAddFromDetailsInput,
-  fromBankAccountAddInput,
-  fromCreditCardAddInput,
+  fromBankAccountCreateFromDetailsInput,
+  fromBankAccountCreateInput,
+  fromCreditCardCreateInput,
   toBankAccount,
   toCreditCard,
   toGracePeriod,
@@ -46,10 +46,10 @@ import * as instrumentService from './payment-instrument.service';
 import * as planChangeService from './plan-change.service';
 import { InvoicesGenerateInput, InvoicesGeneratePayload } from './invoice.types';
 import {
-  BankAccountAddFromDetailsInput,
-  BankAccountAddInput,
+  BankAccountCreateFromDetailsInput,
+  BankAccountCreateInput,
   BankAccountPayload,
-  CreditCardAddInput,
+  CreditCardCreateInput,
   CreditCardPayload,
   DeletedIdPayload,
   PaymentInstrumentDeleteInput,
@@ -67,8 +67,8 @@ import {
 } from './payment-collection.types';
 import { Payment } from './payment.types';
 import {
-  CustomerGracePeriodAddInput,
-  CustomerGracePeriodAddPayload,
+  CustomerGracePeriodCreateInput,
+  CustomerGracePeriodCreatePayload,
   CustomerPlanChangeInput,
   CustomerPlanChangePayload,
   GracePeriod,
@@ -110,9 +110,9 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => CreditCardPayload, { description: 'Adds a tokenised card to a customer (SIMPLer addCreditCardToken).' })
-  async creditCardAdd(@Arg('input', () => CreditCardAddInput) input: CreditCardAddInput, @Ctx() ctx: GraphQLContext) {
+  async creditCardCreate(@Arg('input', () => CreditCardCreateInput) input: CreditCardCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
-      const row = await instrumentService.addCard(ctx, fromCreditCardAddInput(input));
+      const row = await instrumentService.addCard(ctx, fromCreditCardCreateInput(input));
       creditCardById(ctx).prime(row.id, row);
       creditCardsByCustomer(ctx).clear(row.customerId);
       return { creditCard: toCreditCard(row) };
@@ -128,9 +128,9 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => BankAccountPayload, { description: 'Adds a tokenised bank account (SIMPLer addEFTToken).' })
-  async bankAccountAdd(@Arg('input', () => BankAccountAddInput) input: BankAccountAddInput, @Ctx() ctx: GraphQLContext) {
+  async bankAccountCreate(@Arg('input', () => BankAccountCreateInput) input: BankAccountCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
-      const row = await instrumentService.addBankToken(ctx, fromBankAccountAddInput(input));
+      const row = await instrumentService.addBankToken(ctx, fromBankAccountCreateInput(input));
       bankAccountById(ctx).prime(row.id, row);
       bankAccountsByCustomer(ctx).clear(row.customerId);
       return { bankAccount: toBankAccount(row) };
@@ -140,9 +140,9 @@ export class BillingActionsResolver {
   @Mutation(() => BankAccountPayload, {
     description: 'Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored.',
   })
-  async bankAccountAddFromDetails(@Arg('input', () => BankAccountAddFromDetailsInput) input: BankAccountAddFromDetailsInput, @Ctx() ctx: GraphQLContext) {
+  async bankAccountCreateFromDetails(@Arg('input', () => BankAccountCreateFromDetailsInput) input: BankAccountCreateFromDetailsInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
-      const row = await instrumentService.addBankDetails(ctx, fromBankAccountAddFromDetailsInput(input));
+      const row = await instrumentService.addBankDetails(ctx, fromBankAccountCreateFromDetailsInput(input));
       bankAccountById(ctx).prime(row.id, row);
       bankAccountsByCustomer(ctx).clear(row.customerId);
       return { bankAccount: toBankAccount(row) };
@@ -171,8 +171,8 @@ export class BillingActionsResolver {
     }, { planChange: null, customer: null });
   }
 
-  @Mutation(() => CustomerGracePeriodAddPayload, { description: "Extends a customer's service by some days or to a date (Jaze add_grace_period)." })
-  async customerGracePeriodAdd(@Arg('input', () => CustomerGracePeriodAddInput) input: CustomerGracePeriodAddInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => CustomerGracePeriodCreatePayload, { description: "Extends a customer's service by some days or to a date (Jaze add_grace_period)." })
+  async customerGracePeriodCreate(@Arg('input', () => CustomerGracePeriodCreateInput) input: CustomerGracePeriodCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { gracePeriod } = await gracePeriodService.add(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
       return { gracePeriod: toGracePeriod(gracePeriod), customer: await freshCustomer(ctx, gracePeriod.customerId) };

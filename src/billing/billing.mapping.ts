@@ -5,7 +5,7 @@ import type { InvoiceFilter, InvoiceLineRow, InvoiceRow, PayInvoiceInput } from 
 import { balanceDue } from './invoice.service';
 import type { Invoice, InvoiceFilterInput, InvoiceLine, InvoicePayInput } from './invoice.types';
 import type { BankAccountRow, BankDetailsInput, BankTokenInput, CardInput, CreditCardRow } from './payment-instrument.service';
-import type { BankAccount, BankAccountAddFromDetailsInput, BankAccountAddInput, CreditCard, CreditCardAddInput } from './payment-instrument.types';
+import type { BankAccount, BankAccountCreateFromDetailsInput, BankAccountCreateInput, CreditCard, CreditCardCreateInput } from './payment-instrument.types';
 import type { PlanChangeRow } from './plan-change.service';
 import type { GracePeriodRow } from './grace-period.service';
 import type { PaymentCollectionRow } from './collection.service';
@@ -90,14 +90,14 @@ export const toPlanChange = (row: PlanChangeRow): PlanChange => asNode('PlanChan
 export const toGracePeriod = (row: GracePeriodRow): GracePeriod => ({ ...row, legacyId: row.id }) as unknown as GracePeriod;
 export const toPaymentCollection = (row: PaymentCollectionRow): PaymentCollection => asNode('PaymentCollection', row) as unknown as PaymentCollection;
 
-export function fromCreditCardAddInput(input: CreditCardAddInput): CardInput {
+export function fromCreditCardCreateInput(input: CreditCardCreateInput): CardInput {
   return { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) };
 }
 
-export function fromBankAccountAddInput(input: BankAccountAddInput): BankTokenInput {
+export function fromBankAccountCreateInput(input: BankAccountCreateInput): BankTokenInput {
   return { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']), accountType: input.accountType as BankTokenInput['accountType'] };
 }
 
-export function fromBankAccountAddFromDetailsInput(input: BankAccountAddFromDetailsInput): BankDetailsInput {
+export function fromBankAccountCreateFromDetailsInput(input: BankAccountCreateFromDetailsInput): BankDetailsInput {
   return { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) };
 }

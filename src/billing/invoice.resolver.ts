@@ -4,7 +4,7 @@ import { loadCustomer } from '../customers/customer.resolver';
 import { Customer } from '../customers/customer.types';
 import { ConnectionType, toConnection } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
-import { idOf } from '../graphql/ids';
+import { idOf, optionalIdOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { PageArgs } from '../graphql/page-args';
 import { SortDirection } from '../graphql/sort-direction';
@@ -13,7 +13,19 @@ import { DomainError } from '../shared/errors';
 import { invoiceById, linesByInvoice, paymentById, paymentsByInvoice, subscriptionById } from './billing.loaders';
 import { fromInvoicePayInput, invoiceFilter, toInvoice, toInvoiceLine, toPayment, toSubscription } from './billing.mapping';
 import * as invoiceService from './invoice.service';
-import { Invoice, InvoiceFilterInput, InvoiceLine, InvoiceOrder, InvoiceOrderField, InvoicePayInput, InvoicePayPayload } from './invoice.types';
+import * as invoicingService from './invoicing.service';
+import {
+  Invoice,
+  InvoiceCreateInput,
+  InvoiceFilterInput,
+  InvoiceLine,
+  InvoiceOrder,
+  InvoiceOrderField,
+  InvoicePayInput,
+  InvoicePayload,
+  InvoicePayPayload,
+  InvoiceVoidInput,
+} from './invoice.types';
 import { Payment } from './payment.types';
 import { Subscription } from './subscription.types';
 
@@ -88,6 +100,23 @@ export class InvoiceResolver {
       paymentsByInvoice(ctx).clear(invoice.id);
       return { invoice: toInvoice(invoice), payment: toPayment(payment) };
     }, { invoice: null, payment: null });
+  }
+
+  @Mutation(() => InvoicePayload, { description: 'Raises an invoice by hand, with its lines (kind MANUAL).' })
+  async invoiceCreate(@Arg('input', () => InvoiceCreateInput) input: InvoiceCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await invoicingService.createManual(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
+      return { invoice: toInvoice(row) };
+    }, { invoice: null });
+  }
+
+  @Mutation(() => InvoicePayload, { description: 'Voids an invoice with nothing paid on it; it keeps its number and lines but is no longer owed.' })
+  async invoiceVoid(@Arg('input', () => InvoiceVoidInput) input: InvoiceVoidInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await invoiceService.voidInvoice(ctx, idOf(input.id, 'Invoice', ['id']));
+      invoiceById(ctx).clear(row.id).prime(row.id, row);
+      return { invoice: toInvoice(row) };
+    }, { invoice: null });
   }
 }
 

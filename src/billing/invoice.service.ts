@@ -226,3 +226,26 @@ export async function pay(ctx: ServiceContext, input: PayInvoiceInput): Promise<
     return { invoice: updated!, payment: payment! };
   });
 }
+
+// ---------------------------------------------------------------- voiding
+
+/**
+ * Voids an invoice: it stays on record with its number and lines but is no longer owed.
+ * Refused once anything was paid on it (reverse those payments first, so the money is
+ * accounted for) and when it is already void.
+ */
+export async function voidInvoice(ctx: ServiceContext, id: number): Promise<InvoiceRow> {
+  authorize(ctx.actor, 'billing.write');
+  const operatorId = ctx.actor.operatorId;
+  return ctx.db.transaction(async (tx) => {
+    const [invoice] = await tx.select().from(invoices).where(and(eq(invoices.operatorId, operatorId), eq(invoices.id, id))).for('update');
+    if (!invoice) throw new NotFoundError('invoice', id, ['id']);
+    const label = `invoice ${invoice.number}`;
+    const refuse = (message: string) => new PreconditionFailedError(message, [{ field: ['id'], message, code: 'PRECONDITION_FAILED' }]);
+    if (invoice.status === 'void') throw refuse(`${label} is already void`);
+    if (toCents(invoice.amountPaid)! > 0) throw refuse(`${label} has ${invoice.amountPaid} paid on it; reverse those payments before voiding it`);
+    const [row] = await tx.update(invoices).set({ status: 'void' }).where(and(eq(invoices.operatorId, operatorId), eq(invoices.id, id))).returning();
+    await audit(tx, ctx.actor, 'invoice.void', 'invoice', id, { number: invoice.number, previousStatus: invoice.status, total: invoice.total });
+    return row!;
+  });
+}

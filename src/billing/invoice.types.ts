@@ -107,3 +107,40 @@ export class InvoicesGeneratePayload {
   @Field(() => [Invoice], { nullable: true, description: 'The invoices created (empty when nothing was due).' }) invoices!: Invoice[] | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
+
+@InputType({ description: 'One line of an invoice raised by hand, priced as the invoicing run prices lines.' })
+export class InvoiceLineInput {
+  @Field(() => String) description!: string;
+  @Field(() => Int, { nullable: true, description: 'Whole units, at least 1; default 1.' }) quantity?: number | null;
+  @Field(() => DecimalScalar, { description: 'Per unit; negative for a credit line.' }) unitPrice!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Percent off, 0 to 100; default 0.' }) discount?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: "Percent; default the customer's (0 when VAT-exempt)." }) taxRate?: string | null;
+}
+
+@InputType({ description: 'An invoice raised by hand (kind MANUAL), numbered in the same sequence as generated ones.' })
+export class InvoiceCreateInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Default today.' }) issueDate?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: "Not before issueDate; default issueDate plus the customer's credit days." }) dueDate?: string | null;
+  @Field(() => DateScalar, { nullable: true }) periodStart?: string | null;
+  @Field(() => DateScalar, { nullable: true }) periodEnd?: string | null;
+  @Field(() => [InvoiceLineInput], { description: 'At least one; the total cannot be negative.' }) lines!: InvoiceLineInput[];
+}
+
+@InputType()
+export class InvoiceVoidInput {
+  @Field(() => ID, { description: 'An invoice with nothing paid on it.' }) id!: string;
+}
+
+@ObjectType()
+export class InvoicePayload {
+  @Field(() => Invoice, { nullable: true }) invoice!: Invoice | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'A reversed payment: its id, and the invoice it had paid, which owes the amount again.' })
+export class PaymentReversePayload {
+  @Field(() => ID, { nullable: true }) reversedPaymentId!: string | null;
+  @Field(() => Invoice, { nullable: true, description: 'The invoice after the reversal; null for an on-account payment.' }) invoice!: Invoice | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

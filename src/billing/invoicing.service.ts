@@ -276,3 +276,109 @@ export async function generate(ctx: ServiceContext, input: GenerateInput = {}): 
     return created;
   });
 }
+
+// ---------------------------------------------------------------- invoices raised by hand
+
+export interface ManualLineInput {
+  description: string;
+  /** Whole units, at least 1; default 1. */
+  quantity?: number | null;
+  /** Price per unit, two decimals at most; may be negative for a credit line. */
+  unitPrice: string;
+  /** Percent off, 0..100; default 0. */
+  discount?: string | null;
+  /** Percent; default the customer's rate (0 for a VAT-exempt customer). */
+  taxRate?: string | null;
+}
+
+export interface ManualInvoiceInput {
+  customerId: number;
+  /** YYYY-MM-DD; default today. */
+  issueDate?: string | null;
+  /** YYYY-MM-DD, not before the issue date; default the issue date plus the customer's credit days. */
+  dueDate?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  lines: ManualLineInput[];
+}
+
+const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
+const MAX_LINES = 200;
+const MAX_DESCRIPTION = 500;
+
+/**
+ * Raises an invoice by hand (kind `manual`): lines priced as the invoicing run prices them
+ * (`lineAmounts`, half-up rounding), numbered under the same per-operator lock, so manual and
+ * generated invoices share one gap-free sequence. The total cannot be negative: a credit is
+ * a line of a larger invoice, not an invoice of its own.
+ */
+export async function createManual(ctx: ServiceContext, input: ManualInvoiceInput): Promise<InvoiceRow> {
+  authorize(ctx.actor, 'billing.write');
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  const [customer] = await ctx.db
+    .select({ id: customers.id, taxRate: customers.taxRate, vatExempt: customers.vatExempt, creditDays: customers.creditDays })
+    .from(customers)
+    .where(and(eq(customers.operatorId, operatorId), eq(customers.id, input.customerId)));
+  if (!customer) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
+  const issueDate = input.issueDate ?? today();
+  for (const field of ['issueDate', 'dueDate', 'periodStart', 'periodEnd'] as const) {
+    const value = field === 'issueDate' ? issueDate : input[field];
+    if (value != null && !isCalendarDate(value)) v.add(field, `${field} "${value}" is not a date (YYYY-MM-DD)`);
+  }
+  if (input.dueDate != null && input.dueDate < issueDate) v.add('dueDate', `dueDate ${input.dueDate} is before issueDate ${issueDate}`);
+  if (input.periodStart != null && input.periodEnd != null && input.periodEnd < input.periodStart) v.add('periodEnd', 'periodEnd is before periodStart');
+  if (input.lines.length === 0) v.add('lines', 'an invoice needs at least one line');
+  if (input.lines.length > MAX_LINES) v.add('lines', `an invoice has at most ${MAX_LINES} lines`);
+  input.lines.forEach((line, i) => {
+    const at = (field: string) => ['lines', String(i), field];
+    if (!line.description?.trim()) v.add(at('description'), 'description is required');
+    else if (line.description.length > MAX_DESCRIPTION) v.add(at('description'), `description is longer than ${MAX_DESCRIPTION} characters`);
+    if (line.quantity != null && (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > 1_000_000)) v.add(at('quantity'), 'quantity must be a whole number from 1 to 1000000');
+    if (toCents(line.unitPrice) == null) v.add(at('unitPrice'), `unitPrice "${line.unitPrice}" must be an amount with at most two decimals, e.g. "12.30"`);
+    for (const field of ['discount', 'taxRate'] as const) {
+      const value = line[field];
+      if (value != null && (!PERCENT.test(value) || Number(value) > 100)) v.add(at(field), `${field} must be a percentage from 0 to 100`);
+    }
+  });
+  v.throwIfAny();
+
+  const defaultRate = customer!.vatExempt ? '0' : (customer!.taxRate ?? '0');
+  const lines = input.lines.map((line) => {
+    const discount = line.discount ?? '0';
+    const taxRate = line.taxRate ?? defaultRate;
+    const quantity = line.quantity ?? 1;
+    const unitPrice = fromCents(toCents(line.unitPrice)!);
+    return { operatorId, description: line.description.trim(), quantity: String(quantity), unitPrice, discount, taxRate, ...lineAmounts(unitPrice, quantity, discount, taxRate, 'default') };
+  });
+  const subtotal = lines.reduce((sum, l) => sum + toCents(l.net)!, 0);
+  const taxTotal = lines.reduce((sum, l) => sum + toCents(l.tax)!, 0);
+  if (subtotal + taxTotal < 0) new Validation().add('lines', `the lines total ${fromCents(subtotal + taxTotal)}; an invoice cannot be negative`).throwIfAny();
+
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${INVOICE_NUMBER_LOCK}::int, ${operatorId}::int)`);
+    const number = await nextInvoiceNumber(tx, operatorId);
+    const total = subtotal + taxTotal;
+    const [invoice] = await tx
+      .insert(invoices)
+      .values({
+        operatorId,
+        number,
+        customerId: customer!.id,
+        kind: 'manual',
+        // nothing to pay on a zero invoice
+        status: total === 0 ? 'paid' : 'open',
+        issueDate,
+        dueDate: input.dueDate ?? addDays(issueDate, Math.max(0, customer!.creditDays ?? 0)),
+        periodStart: input.periodStart ?? null,
+        periodEnd: input.periodEnd ?? null,
+        subtotal: fromCents(subtotal),
+        taxTotal: fromCents(taxTotal),
+        total: fromCents(total),
+      })
+      .returning();
+    await tx.insert(invoiceLines).values(lines.map((l) => ({ ...l, invoiceId: invoice!.id })));
+    await audit(tx, ctx.actor, 'invoice.create', 'invoice', invoice!.id, { number, customerId: customer!.id, total: invoice!.total, lines: lines.length });
+    return invoice!;
+  });
+}

@@ -59,7 +59,7 @@ export class BankAccount extends Node {
 }
 
 @InputType({ description: 'A tokenised card (SIMPLer addCreditCardToken). Never send a card number: only the gateway token and the last four digits.' })
-export class CreditCardAddInput {
+export class CreditCardCreateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String, { description: 'Exactly four digits.' }) last4!: string;
   @Field(() => String, { description: 'The payment gateway token.' }) token!: string;
@@ -88,7 +88,7 @@ export class CreditCardPayload {
 }
 
 @InputType({ description: 'A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required.' })
-export class BankAccountAddInput {
+export class BankAccountCreateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String, { description: 'Exactly four digits.' }) last4!: string;
   @Field(() => String) token!: string;
@@ -105,7 +105,7 @@ export class BankAccountAddInput {
   description:
     'Full bank details (SIMPLer addEFT). The account number and IBAN are tokenised and never stored: only the last four digits, the IBAN country and last four characters are kept.',
 })
-export class BankAccountAddFromDetailsInput {
+export class BankAccountCreateFromDetailsInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String, { description: 'The full account number (digits).' }) accountNumber!: string;
   @Field(() => String, { nullable: true }) sortCode?: string | null;

@@ -1,17 +1,20 @@
 /** GraphQL adapter for payments: parse, call the payment service, format. */
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { loadCustomer } from '../customers/customer.resolver';
 import { Customer } from '../customers/customer.types';
 import { ConnectionType, toConnection } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
+import { idOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
+import { mutate } from '../graphql/user-error';
 import { PageArgs } from '../graphql/page-args';
 import { SortDirection } from '../graphql/sort-direction';
-import { invoiceById, paymentById } from './billing.loaders';
+import { invoiceById, paymentById, paymentsByInvoice } from './billing.loaders';
 import { paymentFilter, toInvoice, toPayment } from './billing.mapping';
-import { Invoice } from './invoice.types';
+import { Invoice, PaymentReversePayload } from './invoice.types';
+import * as paymentWrites from './payment-write.service';
 import * as paymentService from './payment.service';
-import { Payment, PaymentFilterInput, PaymentOrder, PaymentOrderField } from './payment.types';
+import { Payment, PaymentCreateInput, PaymentFilterInput, PaymentOrder, PaymentOrderField, PaymentPayload, PaymentReverseInput } from './payment.types';
 
 export const PaymentConnection = ConnectionType('Payment', Payment);
 
@@ -48,5 +51,28 @@ export class PaymentResolver {
     if (payment.invoiceId == null) return null;
     const row = await invoiceById(ctx).load(payment.invoiceId);
     return row ? toInvoice(row) : null;
+  }
+
+  @Mutation(() => PaymentPayload, { description: 'Records money received on account, not against an invoice (to pay an invoice: invoicePay).' })
+  async paymentCreate(@Arg('input', () => PaymentCreateInput) input: PaymentCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await paymentWrites.createOnAccount(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
+      paymentById(ctx).prime(row.id, row);
+      return { payment: toPayment(row) };
+    }, { payment: null });
+  }
+
+  @Mutation(() => PaymentReversePayload, { description: 'Reverses a payment recorded in error; an invoice it paid owes the amount again.' })
+  async paymentReverse(@Arg('input', () => PaymentReverseInput) input: PaymentReverseInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'Payment', ['id']);
+      const { invoiceId } = await paymentWrites.reverse(ctx, id);
+      paymentById(ctx).clear(id);
+      if (invoiceId == null) return { reversedPaymentId: input.id, invoice: null };
+      invoiceById(ctx).clear(invoiceId);
+      paymentsByInvoice(ctx).clear(invoiceId);
+      const invoice = await invoiceById(ctx).load(invoiceId);
+      return { reversedPaymentId: input.id, invoice: invoice ? toInvoice(invoice) : null };
+    }, { reversedPaymentId: null, invoice: null });
   }
 }

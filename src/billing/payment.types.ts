@@ -1,5 +1,6 @@
 /** The GraphQL shape of payments: the object, filter and ordering. */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../graphql/user-error';
 import { PaymentMethod } from '../customers/customer.enums';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
@@ -39,4 +40,25 @@ registerEnumType(PaymentOrderField, { name: 'PaymentOrderField' });
 export class PaymentOrder {
   @Field(() => PaymentOrderField) field!: PaymentOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}
+
+@InputType({ description: 'Money received on account, not against an invoice (pay an invoice with invoicePay).' })
+export class PaymentCreateInput {
+  @Field(() => ID) customerId!: string;
+  @Field(() => DecimalScalar, { description: 'More than 0.' }) amount!: string;
+  @Field(() => DateScalar, { nullable: true, description: 'Default today.' }) paymentDate?: string | null;
+  @Field(() => PaymentMethod) method!: PaymentMethod;
+  @Field(() => String, { nullable: true }) narrative?: string | null;
+  @Field(() => String, { nullable: true, description: 'Bank or gateway transaction id, cheque number.' }) reference?: string | null;
+}
+
+@ObjectType()
+export class PaymentPayload {
+  @Field(() => Payment, { nullable: true }) payment!: Payment | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType()
+export class PaymentReverseInput {
+  @Field(() => ID, { description: 'A payment recorded in error; not one a field collection recorded.' }) id!: string;
 }

@@ -50,14 +50,14 @@ export class GracePeriod {
 }
 
 @InputType({ description: 'Extend a customer’s service (Jaze add_grace_period).' })
-export class CustomerGracePeriodAddInput {
+export class CustomerGracePeriodCreateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => Int, { description: 'Days added to the later of now and the current expiry.' }) days!: number;
   @Field(() => DateScalar, { nullable: true, description: 'Instead: extend to the end of this day (UTC).' }) expiryDate?: string | null;
 }
 
 @ObjectType()
-export class CustomerGracePeriodAddPayload {
+export class CustomerGracePeriodCreatePayload {
   @Field(() => GracePeriod, { nullable: true }) gracePeriod!: GracePeriod | null;
   @Field(() => Customer, { nullable: true }) customer!: Customer | null;
   @Field(() => [UserError]) userErrors!: UserError[];

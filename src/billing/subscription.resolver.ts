@@ -8,7 +8,7 @@ import { loadCustomer } from '../customers/customer.resolver';
 import { Customer } from '../customers/customer.types';
 import { ConnectionType, toConnection } from '../graphql/connection';
 import type { GraphQLContext } from '../graphql/context';
-import { idOf } from '../graphql/ids';
+import { idOf, optionalIdOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { PageArgs } from '../graphql/page-args';
 import { SortDirection } from '../graphql/sort-direction';
@@ -25,6 +25,7 @@ import {
   SubscriptionOrder,
   SubscriptionOrderField,
   SubscriptionPayload,
+  SubscriptionUpdateInput,
 } from './subscription.types';
 
 export const SubscriptionConnection = ConnectionType('Subscription', Subscription);
@@ -77,13 +78,24 @@ export class SubscriptionResolver {
     return mutate(async () => ({ subscription: toSubscription(await subscriptionService.create(ctx, fromSubscriptionCreateInput(input))) }), { subscription: null });
   }
 
+  @Mutation(() => SubscriptionPayload, { description: "Changes a subscription's terms (price, quantity, validity, tax…); its customer and plan stay." })
+  async subscriptionUpdate(@Arg('input', () => SubscriptionUpdateInput) input: SubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { id, taxZoneId, ...terms } = input;
+      const rowId = idOf(id, 'Subscription', ['id']);
+      const row = await subscriptionService.update(ctx, rowId, { ...terms, taxZoneId: optionalIdOf(taxZoneId, 'TaxZone', ['taxZoneId']) });
+      subscriptionById(ctx).clear(rowId).prime(rowId, row);
+      return { subscription: toSubscription(row) };
+    }, { subscription: null });
+  }
+
   @Mutation(() => SubscriptionDeletePayload, {
     description: 'Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed.',
   })
   async subscriptionDelete(@Arg('input', () => SubscriptionDeleteInput) input: SubscriptionDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await subscriptionService.remove(ctx, idOf(input.id, 'Subscription', ['id']));
-      return { deletedSubscriptionId: input.id };
-    }, { deletedSubscriptionId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 }

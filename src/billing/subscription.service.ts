@@ -9,6 +9,7 @@ import { listCount, listPage, type PageArgs, type SortKey } from '../db/paginati
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
+import { setFields } from '../shared/patch';
 import { findById as findCustomer } from '../customers/customer.service';
 import { customers } from '../customers/customer.table';
 import { findByIds as findPlans, subPlansByIds, type PlanRow } from '../catalog/plan.service';
@@ -150,6 +151,13 @@ export interface SubscriptionInput {
   freeService?: boolean | null;
 }
 
+/** What can be changed on a subscription after it is added (its customer and plan cannot). */
+export type SubscriptionTerms = Pick<
+  SubscriptionInput,
+  | 'quantity' | 'discount' | 'rounding' | 'premium' | 'price' | 'description' | 'validTo' | 'cycles' | 'frequencyMonths'
+  | 'taxZoneId' | 'taxMode' | 'taxRate' | 'overage' | 'formula' | 'overageId' | 'freeService'
+>;
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
 const MAX_TEXT = 500;
@@ -168,6 +176,22 @@ function checkMoney(v: Validation, field: string, value: string | null | undefin
   const cents = toCents(value);
   if (cents == null) v.add(field, `${field} must be an amount with at most two decimals, e.g. "12.30"`);
   else if (cents < 0 && !allowNegative) v.add(field, `${field} cannot be negative`);
+}
+
+/** The terms a subscription is billed on, checked alike when it is added and when it is changed. */
+function checkTerms(v: Validation, input: SubscriptionTerms): void {
+  if (input.quantity != null && (!Number.isInteger(input.quantity) || input.quantity < 1)) v.add('quantity', 'quantity must be a whole number of at least 1');
+  checkPercent(v, 'discount', input.discount);
+  checkPercent(v, 'taxRate', input.taxRate);
+  checkMoney(v, 'price', input.price);
+  checkMoney(v, 'premium', input.premium, true);
+  checkMoney(v, 'overage', input.overage);
+  if (input.description != null && !input.description.trim()) v.add('description', 'description cannot be blank');
+  if (input.description != null && input.description.length > MAX_TEXT) v.add('description', `description is longer than ${MAX_TEXT} characters`);
+  if (input.cycles != null && (!Number.isInteger(input.cycles) || input.cycles < 1)) v.add('cycles', 'cycles must be a whole number of at least 1');
+  if (input.frequencyMonths != null && (!Number.isInteger(input.frequencyMonths) || input.frequencyMonths < 1 || input.frequencyMonths > 120)) {
+    v.add('frequencyMonths', 'billing frequency must be from 1 to 120 months');
+  }
 }
 
 /**
@@ -194,21 +218,10 @@ export async function create(ctx: ServiceContext, input: SubscriptionInput): Pro
   }
   if (input.taxZoneId != null && !zone) v.add('taxZoneId', `tax zone ${input.taxZoneId} does not exist`, 'NOT_FOUND');
 
-  if (input.quantity != null && (!Number.isInteger(input.quantity) || input.quantity < 1)) v.add('quantity', 'quantity must be a whole number of at least 1');
-  checkPercent(v, 'discount', input.discount);
-  checkPercent(v, 'taxRate', input.taxRate);
-  checkMoney(v, 'price', input.price);
-  checkMoney(v, 'premium', input.premium, true);
-  checkMoney(v, 'overage', input.overage);
+  checkTerms(v, input);
   if (input.priceOverridden === true && input.price == null) v.add('price', 'a price is required when the price is marked overridden (price_changed)');
   if (input.descriptionOverridden === true && input.description == null) {
     v.add('description', 'a description is required when the description is marked overridden (description_changed)');
-  }
-  if (input.description != null && !input.description.trim()) v.add('description', 'description cannot be blank');
-  if (input.description != null && input.description.length > MAX_TEXT) v.add('description', `description is longer than ${MAX_TEXT} characters`);
-  if (input.cycles != null && (!Number.isInteger(input.cycles) || input.cycles < 1)) v.add('cycles', 'cycles must be a whole number of at least 1');
-  if (input.frequencyMonths != null && (!Number.isInteger(input.frequencyMonths) || input.frequencyMonths < 1 || input.frequencyMonths > 120)) {
-    v.add('frequencyMonths', 'billing frequency must be from 1 to 120 months');
   }
   const validFrom = input.validFrom ?? today();
   if (!validDate(validFrom)) v.add('validFrom', `validFrom "${validFrom}" is not a date (YYYY-MM-DD)`);
@@ -312,4 +325,45 @@ export async function remove(ctx: ServiceContext, id: number, options: RemoveOpt
   });
   if (options.updateBuckets) await enqueueJob(ctx, 'update_buckets_from_subscription', { customerId: existing.customerId, force: false });
   return { id, deletedIds: ids };
+}
+
+/**
+ * Changes a subscription's terms. Fields left undefined stay; null clears: a null `price` or
+ * `description` goes back to the plan's (no longer overridden), a null `validTo` or `cycles`
+ * makes it open-ended. Customer, plan and start date are what was sold: to change them, delete
+ * and add. Cycles already billed stay billed, so `cycles` cannot drop below them.
+ */
+export async function update(ctx: ServiceContext, id: number, input: SubscriptionTerms): Promise<SubscriptionRow> {
+  authorize(ctx.actor, 'customers.write');
+  const operatorId = ctx.actor.operatorId;
+  const existing = await getById(ctx, id);
+  const v = new Validation();
+  checkTerms(v, input);
+  for (const field of ['quantity', 'discount', 'rounding', 'premium', 'frequencyMonths', 'taxMode', 'freeService'] as const) {
+    if (input[field] === null) v.add(field, `${field} cannot be cleared`);
+  }
+  if (input.validTo != null) {
+    if (!validDate(input.validTo)) v.add('validTo', `validTo "${input.validTo}" is not a date (YYYY-MM-DD)`);
+    else if (input.validTo < existing.validFrom) v.add('validTo', `validTo ${input.validTo} is before validFrom ${existing.validFrom}`);
+  }
+  if (input.cycles != null && input.cycles < existing.cyclesBilled) v.add('cycles', `cycles cannot be fewer than the ${existing.cyclesBilled} already billed`);
+  if (input.taxZoneId != null && (await findTaxZones(ctx.db, operatorId, [input.taxZoneId])).length === 0) {
+    v.add('taxZoneId', `tax zone ${input.taxZoneId} does not exist`, 'NOT_FOUND');
+  }
+  v.throwIfAny();
+
+  const { price, description, ...rest } = input;
+  // the not-null columns were refused a null above
+  const changes = setFields(rest) as Partial<typeof subscriptions.$inferInsert>;
+  if (price !== undefined || description !== undefined) {
+    const [plan] = await findPlans(ctx.db, operatorId, [existing.planId]);
+    if (price !== undefined) Object.assign(changes, { price: price?.trim() ?? plan!.price, priceOverridden: price != null });
+    if (description !== undefined) Object.assign(changes, { description: description?.trim() ?? plan!.name, descriptionOverridden: description != null });
+  }
+  if (Object.keys(changes).length === 0) return existing;
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(subscriptions).set(changes).where(and(eq(subscriptions.operatorId, operatorId), eq(subscriptions.id, id))).returning();
+    await audit(tx, ctx.actor, 'subscription.update', 'subscription', id, changes);
+    return row!;
+  });
 }

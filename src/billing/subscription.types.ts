@@ -66,6 +66,27 @@ export class SubscriptionCreateInput {
   @Field(() => Boolean, { nullable: true }) freeService?: boolean | null;
 }
 
+@InputType({ description: "Changes a subscription's terms. Fields left out stay as they are; null clears where said. Customer, plan and start are fixed." })
+export class SubscriptionUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => Int, { nullable: true, description: 'At least 1.' }) quantity?: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Percent off, 0 to 100.' }) discount?: string | null;
+  @Field(() => SubscriptionRounding, { nullable: true }) rounding?: SubscriptionRounding | null;
+  @Field(() => DecimalScalar, { nullable: true }) premium?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: "Overrides the plan's price; null goes back to the plan's." }) price?: string | null;
+  @Field(() => String, { nullable: true, description: "Overrides the plan's name; null goes back to the plan's." }) description?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Not before validFrom; null: open-ended.' }) validTo?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Not fewer than already billed; null: unlimited.' }) cycles?: number | null;
+  @Field(() => Int, { nullable: true, description: '1 to 120.' }) frequencyMonths?: number | null;
+  @Field(() => ID, { nullable: true, description: 'null clears.' }) taxZoneId?: string | null;
+  @Field(() => TaxMode, { nullable: true }) taxMode?: TaxMode | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'null clears.' }) taxRate?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'null clears.' }) overage?: string | null;
+  @Field(() => String, { nullable: true, description: 'null clears.' }) formula?: string | null;
+  @Field(() => Int, { nullable: true, description: 'null clears.' }) overageId?: number | null;
+  @Field(() => Boolean, { nullable: true }) freeService?: boolean | null;
+}
+
 @InputType()
 export class SubscriptionDeleteInput {
   @Field(() => ID) id!: string;
@@ -79,7 +100,7 @@ export class SubscriptionPayload {
 
 @ObjectType()
 export class SubscriptionDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedSubscriptionId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

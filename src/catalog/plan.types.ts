@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Node } from '../graphql/node';
 import { DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
+import { UserError } from '../graphql/user-error';
 import { PlanConnectivity, PlanKind, PlanPeriodUnit, PlanProtocol } from './catalog.enums';
 
 @ObjectType('Plan', {
@@ -80,4 +81,72 @@ registerEnumType(PlanOrderField, { name: 'PlanOrderField' });
 export class PlanOrder {
   @Field(() => PlanOrderField) field!: PlanOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+}
+
+@InputType({ description: 'Plan fields shared by create and update; omitted fields are left as they are, null clears an optional one.' })
+export class PlanFieldsInput {
+  @Field(() => PlanKind, { nullable: true, description: 'Default SERVICE.' }) kind?: PlanKind | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => PlanProtocol, { nullable: true }) protocol?: PlanProtocol | null;
+  @Field(() => PlanConnectivity, { nullable: true }) connectivity?: PlanConnectivity | null;
+  @Field(() => Int, { nullable: true, description: 'At least 1.' }) period?: number | null;
+  @Field(() => PlanPeriodUnit, { nullable: true }) periodUnit?: PlanPeriodUnit | null;
+  @Field(() => String, { nullable: true }) locationCode?: string | null;
+  @Field(() => String, { nullable: true }) subLocationCode?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Default true; a disabled plan cannot be subscribed to.' }) enabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) dataCarryover?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) hideBandwidthLimit?: boolean | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'GB at bandwidth level 1; null = unlimited.' }) limit1Gb?: string | null;
+  @Field(() => Int, { nullable: true }) bw1DownloadKbps?: number | null;
+  @Field(() => Int, { nullable: true }) bw1UploadKbps?: number | null;
+  @Field(() => Int, { nullable: true }) bw2DownloadKbps?: number | null;
+  @Field(() => Int, { nullable: true }) bw2UploadKbps?: number | null;
+  @Field(() => ID, { nullable: true, description: 'The rate limit (Jaze profile).' }) bandwidthTemplateId?: string | null;
+  @Field(() => String, { nullable: true }) radiusGroup?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'List price per billing period, at least 0.' }) price?: string | null;
+  @Field(() => Int, { nullable: true, description: '1 to 120.' }) frequencyMonths?: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Percent, 0 to 100.' }) taxRate?: string | null;
+}
+
+@InputType({ description: 'A new plan (CRM plan, SIMPLer product, Jaze group).' })
+export class PlanCreateInput extends PlanFieldsInput {
+  @Field(() => String) name!: string;
+}
+
+@InputType({ description: 'Changes a plan; fields left out stay. Subscriptions that did not override the price bill the new one from the next run.' })
+export class PlanUpdateInput extends PlanFieldsInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+}
+
+@ObjectType()
+export class PlanPayload {
+  @Field(() => Plan, { nullable: true }) plan!: Plan | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: 'A new price point of a plan.' })
+export class SubPlanCreateInput {
+  @Field(() => ID) planId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => Int, { nullable: true, description: 'Plan periods bought, at least 1; default 1.' }) units?: number | null;
+  @Field(() => DecimalScalar, { description: 'At least 0.' }) price!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Published on the customer portal; default false.' }) portal?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Default true.' }) enabled?: boolean | null;
+}
+
+@InputType({ description: 'Changes a price point; fields left out stay. Its plan cannot change.' })
+export class SubPlanUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Int, { nullable: true }) units?: number | null;
+  @Field(() => DecimalScalar, { nullable: true }) price?: string | null;
+  @Field(() => Boolean, { nullable: true }) portal?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) enabled?: boolean | null;
+}
+
+@ObjectType()
+export class SubPlanPayload {
+  @Field(() => SubPlan, { nullable: true }) subPlan!: SubPlan | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
 }

@@ -1,12 +1,17 @@
 /** GraphQL adapter for tax zones. */
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customers/customer.types';
 import type { GraphQLContext } from '../graphql/context';
+import { DeleteTypes, deleteMutation } from '../graphql/delete';
+import { idOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
+import { mutate } from '../graphql/user-error';
 import { taxZoneById } from './catalog.loaders';
 import { toTaxZone } from './catalog.mapping';
 import * as taxZoneService from './tax-zone.service';
-import { TaxZone } from './tax-zone.types';
+import { TaxZone, TaxZoneCreateInput, TaxZonePayload, TaxZoneUpdateInput } from './tax-zone.types';
+
+const TaxZoneDelete = DeleteTypes('TaxZone', 'tax zone');
 
 export async function loadTaxZone(ctx: GraphQLContext, id: number | null): Promise<TaxZone | null> {
   if (id == null) return null;
@@ -23,6 +28,26 @@ export class TaxZoneResolver {
     const rows = await taxZoneService.list(ctx);
     for (const row of rows) taxZoneById(ctx).prime(row.id, row);
     return rows.map(toTaxZone);
+  }
+
+  @Mutation(() => TaxZonePayload, { description: 'Adds a tax zone.' })
+  async taxZoneCreate(@Arg('input', () => TaxZoneCreateInput) input: TaxZoneCreateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => ({ taxZone: toTaxZone(await taxZoneService.create(ctx, { name: input.name, rate: input.rate })) }), { taxZone: null });
+  }
+
+  @Mutation(() => TaxZonePayload, { description: 'Renames a tax zone or changes its rate (for what picks it from now on).' })
+  async taxZoneUpdate(@Arg('input', () => TaxZoneUpdateInput) input: TaxZoneUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'TaxZone', ['id']);
+      const row = await taxZoneService.update(ctx, id, { name: input.name ?? undefined, rate: input.rate ?? undefined });
+      taxZoneById(ctx).clear(id).prime(id, row);
+      return { taxZone: toTaxZone(row) };
+    }, { taxZone: null });
+  }
+
+  @Mutation(() => TaxZoneDelete.Payload, { description: 'Deletes a tax zone: refused while subscriptions or customers use it.' })
+  async taxZoneDelete(@Arg('input', () => TaxZoneDelete.Input) input: InstanceType<typeof TaxZoneDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('TaxZone', input, (id) => taxZoneService.remove(ctx, id));
   }
 }
 

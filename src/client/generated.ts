@@ -204,6 +204,18 @@ export type AreaCreateInput = {
   name: Scalars['String']['input'];
 };
 
+export type AreaDeleteInput = {
+  /** The area to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type AreaDeletePayload = {
+  __typename?: 'AreaDeletePayload';
+  /** The id of the deleted area; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type AreaPayload = {
   __typename?: 'AreaPayload';
   area: Maybe<Area>;
@@ -447,7 +459,7 @@ export type BandwidthOverridePayload = {
 };
 
 /** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
-export type BandwidthOverrideSetInput = {
+export type BandwidthOverrideUpdateInput = {
   /** The BandwidthTemplate after the reset; required unless reset is ALWAYS. */
   bandwidthTemplate2Id?: InputMaybe<Scalars['ID']['input']>;
   /** The BandwidthTemplate applied. */
@@ -496,6 +508,54 @@ export type BandwidthTemplate = Node & {
   uploadKbps: Scalars['Int']['output'];
 };
 
+/** A new bandwidth template (Jaze profile). */
+export type BandwidthTemplateCreateInput = {
+  burstDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstThresholdDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstThresholdUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstTimeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  burstUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** At least 0. */
+  downloadKbps: Scalars['Int']['input'];
+  /** MikroTik `rate-limit` string. */
+  mikrotikRateLimit?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** At least 0. */
+  uploadKbps: Scalars['Int']['input'];
+};
+
+export type BandwidthTemplateDeleteInput = {
+  /** The bandwidth template to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type BandwidthTemplateDeletePayload = {
+  __typename?: 'BandwidthTemplateDeletePayload';
+  /** The id of the deleted bandwidth template; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type BandwidthTemplatePayload = {
+  __typename?: 'BandwidthTemplatePayload';
+  bandwidthTemplate: Maybe<BandwidthTemplate>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a bandwidth template; fields left out stay, null clears the optional ones. Plans using it get the new rates. */
+export type BandwidthTemplateUpdateInput = {
+  burstDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstThresholdDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstThresholdUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  burstTimeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  burstUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  downloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  mikrotikRateLimit?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  uploadKbps?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A bank account for EFT / SEPA direct debit, held as a token; only last digits are known. */
 export type BankAccount = Node & {
   __typename?: 'BankAccount';
@@ -528,7 +588,7 @@ export type BankAccount = Node & {
 };
 
 /** Full bank details (SIMPLer addEFT). The account number and IBAN are tokenised and never stored: only the last four digits, the IBAN country and last four characters are kept. */
-export type BankAccountAddFromDetailsInput = {
+export type BankAccountCreateFromDetailsInput = {
   accountName?: InputMaybe<Scalars['String']['input']>;
   /** The full account number (digits). */
   accountNumber: Scalars['String']['input'];
@@ -552,7 +612,7 @@ export type BankAccountAddFromDetailsInput = {
 };
 
 /** A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required. */
-export type BankAccountAddInput = {
+export type BankAccountCreateInput = {
   accountName: Scalars['String']['input'];
   /** CHECKING or SAVINGS. */
   accountType: BankAccountType;
@@ -623,7 +683,7 @@ export type BasestationDeleteInput = {
 
 export type BasestationDeletePayload = {
   __typename?: 'BasestationDeletePayload';
-  deletedBasestationId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -702,6 +762,18 @@ export type BuildingCreateInput = {
   /** Unique on the street. */
   name: Scalars['String']['input'];
   streetId: Scalars['ID']['input'];
+};
+
+export type BuildingDeleteInput = {
+  /** The building to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type BuildingDeletePayload = {
+  __typename?: 'BuildingDeletePayload';
+  /** The id of the deleted building; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type BuildingPayload = {
@@ -892,7 +964,7 @@ export type CommunityCodeDeleteInput = {
 
 export type CommunityCodeDeletePayload = {
   __typename?: 'CommunityCodeDeletePayload';
-  deletedCommunityCodeId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -972,7 +1044,7 @@ export type CpeDeleteInput = {
 
 export type CpeDeletePayload = {
   __typename?: 'CpeDeletePayload';
-  deletedCpeId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -1029,7 +1101,7 @@ export type CreditCard = Node & {
 };
 
 /** A tokenised card (SIMPLer addCreditCardToken). Never send a card number: only the gateway token and the last four digits. */
-export type CreditCardAddInput = {
+export type CreditCardCreateInput = {
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
   cardType?: InputMaybe<CreditCardType>;
   city?: InputMaybe<Scalars['String']['input']>;
@@ -1179,7 +1251,7 @@ export type CustomTableRowDeleteInput = {
 
 export type CustomTableRowDeletePayload = {
   __typename?: 'CustomTableRowDeletePayload';
-  deletedCustomTableRowId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -1583,7 +1655,7 @@ export type CustomerDeleteInput = {
 
 export type CustomerDeletePayload = {
   __typename?: 'CustomerDeletePayload';
-  deletedCustomerId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -1633,7 +1705,7 @@ export type CustomerFilterInput = {
 };
 
 /** Extend a customer’s service (Jaze add_grace_period). */
-export type CustomerGracePeriodAddInput = {
+export type CustomerGracePeriodCreateInput = {
   customerId: Scalars['ID']['input'];
   /** Days added to the later of now and the current expiry. */
   days: Scalars['Int']['input'];
@@ -1641,8 +1713,8 @@ export type CustomerGracePeriodAddInput = {
   expiryDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
-export type CustomerGracePeriodAddPayload = {
-  __typename?: 'CustomerGracePeriodAddPayload';
+export type CustomerGracePeriodCreatePayload = {
+  __typename?: 'CustomerGracePeriodCreatePayload';
   customer: Maybe<Customer>;
   gracePeriod: Maybe<GracePeriod>;
   userErrors: Array<UserError>;
@@ -1683,7 +1755,7 @@ export type CustomerIp = Node & {
 };
 
 /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
-export type CustomerIpAddInput = {
+export type CustomerIpCreateInput = {
   customerId: Scalars['ID']['input'];
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the customer's gateway. */
@@ -1760,7 +1832,7 @@ export type CustomerLocationPayload = {
 };
 
 /** Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street. */
-export type CustomerLocationSetInput = {
+export type CustomerLocationUpdateInput = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   /** Must be on the street. */
   buildingId?: InputMaybe<Scalars['ID']['input']>;
@@ -1817,10 +1889,22 @@ export type CustomerNote = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-export type CustomerNoteAddInput = {
+export type CustomerNoteCreateInput = {
   customerId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
   title: Scalars['String']['input'];
+};
+
+export type CustomerNoteDeleteInput = {
+  /** The customer note to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type CustomerNoteDeletePayload = {
+  __typename?: 'CustomerNoteDeletePayload';
+  /** The id of the deleted customer note; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerNotePayload = {
@@ -1910,14 +1994,14 @@ export type CustomerPortalPasswordRecoverPayload = {
   userErrors: Array<UserError>;
 };
 
-export type CustomerPortalPasswordSetInput = {
+export type CustomerPortalPasswordUpdateInput = {
   customerId: Scalars['ID']['input'];
   /** At least 4 characters; stored only as a hash. */
   password: Scalars['String']['input'];
 };
 
-export type CustomerPortalPasswordSetPayload = {
-  __typename?: 'CustomerPortalPasswordSetPayload';
+export type CustomerPortalPasswordUpdatePayload = {
+  __typename?: 'CustomerPortalPasswordUpdatePayload';
   customer: Maybe<Customer>;
   userErrors: Array<UserError>;
 };
@@ -2257,7 +2341,7 @@ export type EquipmentDeleteInput = {
 
 export type EquipmentDeletePayload = {
   __typename?: 'EquipmentDeletePayload';
-  deletedEquipmentId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -2293,7 +2377,7 @@ export type EquipmentLogin = {
   username: Scalars['String']['output'];
 };
 
-export type EquipmentLoginAddInput = {
+export type EquipmentLoginCreateInput = {
   equipmentId: Scalars['ID']['input'];
   notes?: InputMaybe<Scalars['String']['input']>;
   password?: InputMaybe<Scalars['String']['input']>;
@@ -2420,6 +2504,52 @@ export type Gateway = Node & {
   wibNumber: Scalars['Int']['output'];
 };
 
+/** A new gateway (SIMPLer WIB). */
+export type GatewayCreateInput = {
+  /** 1 to 65535; default 3799. */
+  coaPort?: InputMaybe<Scalars['Int']['input']>;
+  /** Write-only: the CoA shared secret, never returned. */
+  coaSecret?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  name: Scalars['String']['input'];
+  /** The NAS-IP-Address its accounting carries. */
+  nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** SIMPLer wibnumber, unique in the operator. */
+  wibNumber: Scalars['Int']['input'];
+};
+
+export type GatewayDeleteInput = {
+  /** The gateway to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type GatewayDeletePayload = {
+  __typename?: 'GatewayDeletePayload';
+  /** The id of the deleted gateway; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type GatewayPayload = {
+  __typename?: 'GatewayPayload';
+  gateway: Maybe<Gateway>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a gateway; fields left out stay, null clears the optional ones (coaSecret too). */
+export type GatewayUpdateInput = {
+  coaPort?: InputMaybe<Scalars['Int']['input']>;
+  /** Write-only. */
+  coaSecret?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  wibNumber?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Fill missing customer coordinates from addresses (SIMPLer updateGPSdetails). */
 export type GpsDetailsUpdateInput = {
   /** Only this customer; all customers missing coordinates when omitted. */
@@ -2481,7 +2611,7 @@ export type InstallerTrackingDeleteInput = {
 
 export type InstallerTrackingDeletePayload = {
   __typename?: 'InstallerTrackingDeletePayload';
-  deletedInstallerTrackingId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -2564,6 +2694,19 @@ export type InvoiceConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** An invoice raised by hand (kind MANUAL), numbered in the same sequence as generated ones. */
+export type InvoiceCreateInput = {
+  customerId: Scalars['ID']['input'];
+  /** Not before issueDate; default issueDate plus the customer's credit days. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Default today. */
+  issueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** At least one; the total cannot be negative. */
+  lines: Array<InvoiceLineInput>;
+  periodEnd?: InputMaybe<Scalars['Date']['input']>;
+  periodStart?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** A Invoice and its cursor. */
 export type InvoiceEdge = {
   __typename?: 'InvoiceEdge';
@@ -2611,6 +2754,19 @@ export type InvoiceLine = {
   unitPrice: Scalars['Decimal']['output'];
 };
 
+/** One line of an invoice raised by hand, priced as the invoicing run prices lines. */
+export type InvoiceLineInput = {
+  description: Scalars['String']['input'];
+  /** Percent off, 0 to 100; default 0. */
+  discount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Whole units, at least 1; default 1. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Percent; default the customer's (0 when VAT-exempt). */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Per unit; negative for a credit line. */
+  unitPrice: Scalars['Decimal']['input'];
+};
+
 export type InvoiceOrder = {
   direction?: InputMaybe<SortDirection>;
   field: InvoiceOrderField;
@@ -2647,6 +2803,12 @@ export type InvoicePayPayload = {
   userErrors: Array<UserError>;
 };
 
+export type InvoicePayload = {
+  __typename?: 'InvoicePayload';
+  invoice: Maybe<Invoice>;
+  userErrors: Array<UserError>;
+};
+
 /** How invoices reach the customer. */
 export type InvoiceSendMethod =
   | 'BOTH'
@@ -2659,6 +2821,11 @@ export type InvoiceStatus =
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'VOID';
+
+export type InvoiceVoidInput = {
+  /** An invoice with nothing paid on it. */
+  id: Scalars['ID']['input'];
+};
 
 /** An invoicing run (SIMPLer generateInvoices). */
 export type InvoicesGenerateInput = {
@@ -2694,7 +2861,7 @@ export type IpAccessRule = Node & {
   operatorWide: Scalars['Boolean']['output'];
 };
 
-export type IpAccessRuleAddInput = {
+export type IpAccessRuleCreateInput = {
   /** The SIMPLer credential; null: every SIMPLer credential of the operator. */
   apiCredentialId?: InputMaybe<Scalars['ID']['input']>;
   /** CIDR or single address. */
@@ -2702,19 +2869,19 @@ export type IpAccessRuleAddInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type IpAccessRulePayload = {
-  __typename?: 'IpAccessRulePayload';
-  ipAccessRule: Maybe<IpAccessRule>;
-  userErrors: Array<UserError>;
-};
-
-export type IpAccessRuleRemoveInput = {
+export type IpAccessRuleDeleteInput = {
   id: Scalars['ID']['input'];
 };
 
-export type IpAccessRuleRemovePayload = {
-  __typename?: 'IpAccessRuleRemovePayload';
-  deletedIpAccessRuleId: Maybe<Scalars['ID']['output']>;
+export type IpAccessRuleDeletePayload = {
+  __typename?: 'IpAccessRuleDeletePayload';
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type IpAccessRulePayload = {
+  __typename?: 'IpAccessRulePayload';
+  ipAccessRule: Maybe<IpAccessRule>;
   userErrors: Array<UserError>;
 };
 
@@ -2860,6 +3027,18 @@ export type MaintenanceTicketCreateInput = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type MaintenanceTicketDeleteInput = {
+  /** The maintenance ticket to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type MaintenanceTicketDeletePayload = {
+  __typename?: 'MaintenanceTicketDeletePayload';
+  /** The id of the deleted maintenance ticket; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** A MaintenanceTicket and its cursor. */
 export type MaintenanceTicketEdge = {
   __typename?: 'MaintenanceTicketEdge';
@@ -3000,12 +3179,20 @@ export type Mutation = {
   apiTokenRevoke: ApiTokenPayload;
   /** Adds an area (Jaze add_area). */
   areaCreate: AreaPayload;
+  /** Deletes an empty area: refused while it has streets or customers placed in it. */
+  areaDelete: AreaDeletePayload;
   /** Renames an area or changes its note (Jaze add_area with inputAreaId). */
   areaUpdate: AreaPayload;
+  /** Adds a bandwidth template (Jaze profile). */
+  bandwidthTemplateCreate: BandwidthTemplatePayload;
+  /** Deletes a bandwidth template no plan, bucket or override uses. */
+  bandwidthTemplateDelete: BandwidthTemplateDeletePayload;
+  /** Changes a bandwidth template; the plans, buckets and overrides using it get the new rates. */
+  bandwidthTemplateUpdate: BandwidthTemplatePayload;
   /** Adds a tokenised bank account (SIMPLer addEFTToken). */
-  bankAccountAdd: BankAccountPayload;
+  bankAccountCreate: BankAccountPayload;
   /** Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored. */
-  bankAccountAddFromDetails: BankAccountPayload;
+  bankAccountCreateFromDetails: BankAccountPayload;
   /** Removes a stored bank account. */
   bankAccountDelete: DeletedIdPayload;
   /** Mounts a device on a site (SIMPLer addBasestation). */
@@ -3018,6 +3205,8 @@ export type Mutation = {
   bucketsFromSubscriptionUpdate: BackgroundJobPayload;
   /** Adds a building to a street (Jaze add_block). */
   buildingCreate: BuildingPayload;
+  /** Deletes an empty building: refused while customers are placed in it. */
+  buildingDelete: BuildingDeletePayload;
   /** Changes a building (Jaze add_block with inputBlockId). */
   buildingUpdate: BuildingPayload;
   /** Adds a community code; a code already in use is a CONFLICT. */
@@ -3033,7 +3222,7 @@ export type Mutation = {
   /** Changes a CPE (SIMPLer modifyCPE). */
   cpeUpdate: CpePayload;
   /** Adds a tokenised card to a customer (SIMPLer addCreditCardToken). */
-  creditCardAdd: CreditCardPayload;
+  creditCardCreate: CreditCardPayload;
   /** Removes a stored card. */
   creditCardDelete: DeletedIdPayload;
   /** Creates the CRM api key of a staff user (admins only); the key is in the payload this once. */
@@ -3051,7 +3240,7 @@ export type Mutation = {
   /** Removes a customer's bandwidth override (Jaze override_user_bandwidth with only userId). */
   customerBandwidthOverrideClear: CustomerOverrideClearPayload;
   /** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
-  customerBandwidthOverrideSet: BandwidthOverridePayload;
+  customerBandwidthOverrideUpdate: BandwidthOverridePayload;
   /** Changes a customer's open session on its NAS with a RADIUS CoA-Request (RFC 5176; Jaze coa_request). */
   customerCoaRequest: CustomerCoaRequestPayload;
   /** Puts a customer on a collector's round, replacing any other collector (Jaze assign_users_to_admin). */
@@ -3061,19 +3250,21 @@ export type Mutation = {
   /** Deletes a customer that meets every deletion condition (not current; no subscriptions, IPs, invoices, tickets, equipment, cards, bank accounts, attachments…), with its RADIUS setup. */
   customerDelete: CustomerDeletePayload;
   /** Extends a customer's service by some days or to a date (Jaze add_grace_period). */
-  customerGracePeriodAdd: CustomerGracePeriodAddPayload;
+  customerGracePeriodCreate: CustomerGracePeriodCreatePayload;
   /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
-  customerIpAdd: CustomerIpPayload;
+  customerIpCreate: CustomerIpPayload;
   /** Picks free addresses for a customer from a gateway interface, optionally saving them and setting them in RADIUS (SIMPLer generateIP). */
   customerIpGenerate: CustomerIpGeneratePayload;
   /** Releases the IP, the MAC or both of a binding (Jaze release_ip_mac); a binding left empty is deleted. */
   customerIpRelease: CustomerIpReleasePayload;
   /** Sets a customer's area, street and building as a whole (parts left out are cleared). */
-  customerLocationSet: CustomerLocationPayload;
+  customerLocationUpdate: CustomerLocationPayload;
   /** Sends a template SMS or e-mail to a customer (or several) now, and records it with its delivery outcome. */
   customerMessageSend: CustomerMessageSendPayload;
   /** Adds a note to a customer (title and text are required). */
-  customerNoteAdd: CustomerNotePayload;
+  customerNoteCreate: CustomerNotePayload;
+  /** Deletes a note from a customer. */
+  customerNoteDelete: CustomerNoteDeletePayload;
   /** Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group). */
   customerPlanChange: CustomerPlanChangePayload;
   /** Checks an end-user-portal login (SIMPLer checkEUPLogin). A mutation because it verifies a secret; an unknown username and a wrong password give the same userError. */
@@ -3081,23 +3272,29 @@ export type Mutation = {
   /** Jaze recover_password: finds the one customer with the phone or e-mail, gives it a new random portal password and sends it by SMS or e-mail (the old one cannot be sent: only its hash is stored). */
   customerPortalPasswordRecover: CustomerPortalPasswordRecoverPayload;
   /** Sets a customer's end-user-portal password. */
-  customerPortalPasswordSet: CustomerPortalPasswordSetPayload;
+  customerPortalPasswordUpdate: CustomerPortalPasswordUpdatePayload;
   /** Changes a customer's fields. */
   customerUpdate: CustomerPayload;
   /** Removes a customer's vendor-attribute override with its attributes. */
   customerVendorAttributeOverrideClear: CustomerOverrideClearPayload;
   /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
-  customerVendorAttributeOverrideSet: VendorAttributeOverridePayload;
+  customerVendorAttributeOverrideUpdate: VendorAttributeOverridePayload;
   /** Adds a piece of equipment (SIMPLer addEquipment). */
   equipmentCreate: EquipmentPayload;
   /** Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation. */
   equipmentDelete: EquipmentDeletePayload;
   /** Adds login details to a device (SIMPLer addEquipmentLoginDetails). */
-  equipmentLoginAdd: EquipmentLoginPayload;
+  equipmentLoginCreate: EquipmentLoginPayload;
   /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
   equipmentLoginDelete: EquipmentLoginDeletePayload;
   /** Changes a piece of equipment (SIMPLer modifyEquipment). */
   equipmentUpdate: EquipmentPayload;
+  /** Adds a gateway (SIMPLer WIB). */
+  gatewayCreate: GatewayPayload;
+  /** Deletes a gateway nothing is routed through (no interfaces, customers, addresses or basestations). */
+  gatewayDelete: GatewayDeletePayload;
+  /** Changes a gateway; the CoA secret can be set or cleared, never read. */
+  gatewayUpdate: GatewayPayload;
   /** Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails). */
   gpsDetailsUpdate: BackgroundJobPayload;
   /** Adds an installer job to a ticket. */
@@ -3106,22 +3303,34 @@ export type Mutation = {
   installerTrackingDelete: InstallerTrackingDeletePayload;
   /** Changes an installer job. */
   installerTrackingUpdate: InstallerTrackingPayload;
+  /** Raises an invoice by hand, with its lines (kind MANUAL). */
+  invoiceCreate: InvoicePayload;
   /** Records a payment against an invoice (SIMPLer payInvoice); the invoice becomes partially paid or paid. Overpayment is refused. */
   invoicePay: InvoicePayPayload;
+  /** Voids an invoice with nothing paid on it; it keeps its number and lines but is no longer owed. */
+  invoiceVoid: InvoicePayload;
   /** Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice. */
   invoicesGenerate: InvoicesGeneratePayload;
   /** Adds a network to the access list of a SIMPLer credential, or of all of them (admins only). */
-  ipAccessRuleAdd: IpAccessRulePayload;
+  ipAccessRuleCreate: IpAccessRulePayload;
   /** Removes a network from an access list (admins only). */
-  ipAccessRuleRemove: IpAccessRuleRemovePayload;
+  ipAccessRuleDelete: IpAccessRuleDeletePayload;
   /** Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set. */
   m4SettingsUpdate: M4SettingsPayload;
   /** Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments). */
   maintenanceAttachmentsSync: BackgroundJobPayload;
   /** Opens a maintenance ticket (title required; type and subtype by name). */
   maintenanceTicketCreate: MaintenanceTicketPayload;
+  /** Deletes a maintenance ticket: refused while it has installer jobs or attachments. */
+  maintenanceTicketDelete: MaintenanceTicketDeletePayload;
   /** Changes a maintenance ticket; `appendResolution` appends to the resolution. */
   maintenanceTicketUpdate: MaintenanceTicketPayload;
+  /** Adds an address range on a gateway interface (a pool generateIP draws from). */
+  networkInterfaceCreate: NetworkInterfacePayload;
+  /** Deletes an interface no customer address was drawn from. */
+  networkInterfaceDelete: NetworkInterfaceDeletePayload;
+  /** Changes an interface; addresses already handed out stay. */
+  networkInterfaceUpdate: NetworkInterfacePayload;
   /** Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first. */
   paymentCollectionApprove: PaymentCollectionApprovePayload;
   /** Records the collector's outcome (Jaze collect_user_payment). */
@@ -3130,14 +3339,24 @@ export type Mutation = {
   paymentCollectionDisapprove: PaymentCollectionPayload;
   /** Asks for a collector to visit the customer (Jaze payment_collection_request). */
   paymentCollectionRequest: PaymentCollectionPayload;
+  /** Records money received on account, not against an invoice (to pay an invoice: invoicePay). */
+  paymentCreate: PaymentPayload;
+  /** Reverses a payment recorded in error; an invoice it paid owes the amount again. */
+  paymentReverse: PaymentReversePayload;
   /** Queues applying the plan changes that have come due. */
   planChangesApply: BackgroundJobPayload;
+  /** Adds a plan to the catalogue. */
+  planCreate: PlanPayload;
+  /** Deletes a plan nobody is on, with its price points; a plan in use is disabled instead. */
+  planDelete: PlanDeletePayload;
+  /** Changes a plan (disable it with enabled: false to stop selling it). */
+  planUpdate: PlanPayload;
   /** Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails). */
   radiusAccountCreate: RadiusAccountPayload;
   /** Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails). */
   radiusAccountDelete: RadiusAccountDeletePayload;
   /** Adds a radcheck/radreply/radusergroup row for one of the customer's usernames. */
-  radiusAttributeAdd: RadiusAttributePayload;
+  radiusAttributeCreate: RadiusAttributePayload;
   /** Deletes a radcheck/radreply/radusergroup row. */
   radiusAttributeDelete: RadiusAttributeDeletePayload;
   /** Changes a radcheck/radreply/radusergroup row. */
@@ -3178,8 +3397,16 @@ export type Mutation = {
   staffUserUpdate: StaffUserPayload;
   /** Adds a street to an area (Jaze add_street). */
   streetCreate: StreetPayload;
+  /** Deletes an empty street: refused while it has buildings or customers placed on it. */
+  streetDelete: StreetDeletePayload;
   /** Changes a street (Jaze add_street with inputStreetId). */
   streetUpdate: StreetPayload;
+  /** Adds a price point to a plan. */
+  subPlanCreate: SubPlanPayload;
+  /** Deletes a price point no subscription was bought at. */
+  subPlanDelete: SubPlanDeletePayload;
+  /** Changes a price point. */
+  subPlanUpdate: SubPlanPayload;
   /** Makes a customer a sub-account of a master account. */
   subaccountLinkCreate: SubaccountLinkPayload;
   /** Removes a master/sub-account link. */
@@ -3190,6 +3417,14 @@ export type Mutation = {
   subscriptionCreate: SubscriptionPayload;
   /** Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed. */
   subscriptionDelete: SubscriptionDeletePayload;
+  /** Changes a subscription's terms (price, quantity, validity, tax…); its customer and plan stay. */
+  subscriptionUpdate: SubscriptionPayload;
+  /** Adds a tax zone. */
+  taxZoneCreate: TaxZonePayload;
+  /** Deletes a tax zone: refused while subscriptions or customers use it. */
+  taxZoneDelete: TaxZoneDeletePayload;
+  /** Renames a tax zone or changes its rate (for what picks it from now on). */
+  taxZoneUpdate: TaxZonePayload;
   /** Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles). */
   wibFilesUpdate: BackgroundJobPayload;
 };
@@ -3215,18 +3450,38 @@ export type MutationAreaCreateArgs = {
 };
 
 
+export type MutationAreaDeleteArgs = {
+  input: AreaDeleteInput;
+};
+
+
 export type MutationAreaUpdateArgs = {
   input: AreaUpdateInput;
 };
 
 
-export type MutationBankAccountAddArgs = {
-  input: BankAccountAddInput;
+export type MutationBandwidthTemplateCreateArgs = {
+  input: BandwidthTemplateCreateInput;
 };
 
 
-export type MutationBankAccountAddFromDetailsArgs = {
-  input: BankAccountAddFromDetailsInput;
+export type MutationBandwidthTemplateDeleteArgs = {
+  input: BandwidthTemplateDeleteInput;
+};
+
+
+export type MutationBandwidthTemplateUpdateArgs = {
+  input: BandwidthTemplateUpdateInput;
+};
+
+
+export type MutationBankAccountCreateArgs = {
+  input: BankAccountCreateInput;
+};
+
+
+export type MutationBankAccountCreateFromDetailsArgs = {
+  input: BankAccountCreateFromDetailsInput;
 };
 
 
@@ -3257,6 +3512,11 @@ export type MutationBucketsFromSubscriptionUpdateArgs = {
 
 export type MutationBuildingCreateArgs = {
   input: BuildingCreateInput;
+};
+
+
+export type MutationBuildingDeleteArgs = {
+  input: BuildingDeleteInput;
 };
 
 
@@ -3295,8 +3555,8 @@ export type MutationCpeUpdateArgs = {
 };
 
 
-export type MutationCreditCardAddArgs = {
-  input: CreditCardAddInput;
+export type MutationCreditCardCreateArgs = {
+  input: CreditCardCreateInput;
 };
 
 
@@ -3340,8 +3600,8 @@ export type MutationCustomerBandwidthOverrideClearArgs = {
 };
 
 
-export type MutationCustomerBandwidthOverrideSetArgs = {
-  input: BandwidthOverrideSetInput;
+export type MutationCustomerBandwidthOverrideUpdateArgs = {
+  input: BandwidthOverrideUpdateInput;
 };
 
 
@@ -3365,13 +3625,13 @@ export type MutationCustomerDeleteArgs = {
 };
 
 
-export type MutationCustomerGracePeriodAddArgs = {
-  input: CustomerGracePeriodAddInput;
+export type MutationCustomerGracePeriodCreateArgs = {
+  input: CustomerGracePeriodCreateInput;
 };
 
 
-export type MutationCustomerIpAddArgs = {
-  input: CustomerIpAddInput;
+export type MutationCustomerIpCreateArgs = {
+  input: CustomerIpCreateInput;
 };
 
 
@@ -3385,8 +3645,8 @@ export type MutationCustomerIpReleaseArgs = {
 };
 
 
-export type MutationCustomerLocationSetArgs = {
-  input: CustomerLocationSetInput;
+export type MutationCustomerLocationUpdateArgs = {
+  input: CustomerLocationUpdateInput;
 };
 
 
@@ -3395,8 +3655,13 @@ export type MutationCustomerMessageSendArgs = {
 };
 
 
-export type MutationCustomerNoteAddArgs = {
-  input: CustomerNoteAddInput;
+export type MutationCustomerNoteCreateArgs = {
+  input: CustomerNoteCreateInput;
+};
+
+
+export type MutationCustomerNoteDeleteArgs = {
+  input: CustomerNoteDeleteInput;
 };
 
 
@@ -3415,8 +3680,8 @@ export type MutationCustomerPortalPasswordRecoverArgs = {
 };
 
 
-export type MutationCustomerPortalPasswordSetArgs = {
-  input: CustomerPortalPasswordSetInput;
+export type MutationCustomerPortalPasswordUpdateArgs = {
+  input: CustomerPortalPasswordUpdateInput;
 };
 
 
@@ -3430,8 +3695,8 @@ export type MutationCustomerVendorAttributeOverrideClearArgs = {
 };
 
 
-export type MutationCustomerVendorAttributeOverrideSetArgs = {
-  input: VendorAttributeOverrideSetInput;
+export type MutationCustomerVendorAttributeOverrideUpdateArgs = {
+  input: VendorAttributeOverrideUpdateInput;
 };
 
 
@@ -3445,8 +3710,8 @@ export type MutationEquipmentDeleteArgs = {
 };
 
 
-export type MutationEquipmentLoginAddArgs = {
-  input: EquipmentLoginAddInput;
+export type MutationEquipmentLoginCreateArgs = {
+  input: EquipmentLoginCreateInput;
 };
 
 
@@ -3457,6 +3722,21 @@ export type MutationEquipmentLoginDeleteArgs = {
 
 export type MutationEquipmentUpdateArgs = {
   input: EquipmentUpdateInput;
+};
+
+
+export type MutationGatewayCreateArgs = {
+  input: GatewayCreateInput;
+};
+
+
+export type MutationGatewayDeleteArgs = {
+  input: GatewayDeleteInput;
+};
+
+
+export type MutationGatewayUpdateArgs = {
+  input: GatewayUpdateInput;
 };
 
 
@@ -3480,8 +3760,18 @@ export type MutationInstallerTrackingUpdateArgs = {
 };
 
 
+export type MutationInvoiceCreateArgs = {
+  input: InvoiceCreateInput;
+};
+
+
 export type MutationInvoicePayArgs = {
   input: InvoicePayInput;
+};
+
+
+export type MutationInvoiceVoidArgs = {
+  input: InvoiceVoidInput;
 };
 
 
@@ -3490,13 +3780,13 @@ export type MutationInvoicesGenerateArgs = {
 };
 
 
-export type MutationIpAccessRuleAddArgs = {
-  input: IpAccessRuleAddInput;
+export type MutationIpAccessRuleCreateArgs = {
+  input: IpAccessRuleCreateInput;
 };
 
 
-export type MutationIpAccessRuleRemoveArgs = {
-  input: IpAccessRuleRemoveInput;
+export type MutationIpAccessRuleDeleteArgs = {
+  input: IpAccessRuleDeleteInput;
 };
 
 
@@ -3515,8 +3805,28 @@ export type MutationMaintenanceTicketCreateArgs = {
 };
 
 
+export type MutationMaintenanceTicketDeleteArgs = {
+  input: MaintenanceTicketDeleteInput;
+};
+
+
 export type MutationMaintenanceTicketUpdateArgs = {
   input: MaintenanceTicketUpdateInput;
+};
+
+
+export type MutationNetworkInterfaceCreateArgs = {
+  input: NetworkInterfaceCreateInput;
+};
+
+
+export type MutationNetworkInterfaceDeleteArgs = {
+  input: NetworkInterfaceDeleteInput;
+};
+
+
+export type MutationNetworkInterfaceUpdateArgs = {
+  input: NetworkInterfaceUpdateInput;
 };
 
 
@@ -3540,8 +3850,33 @@ export type MutationPaymentCollectionRequestArgs = {
 };
 
 
+export type MutationPaymentCreateArgs = {
+  input: PaymentCreateInput;
+};
+
+
+export type MutationPaymentReverseArgs = {
+  input: PaymentReverseInput;
+};
+
+
 export type MutationPlanChangesApplyArgs = {
   input?: InputMaybe<PlanChangesApplyInput>;
+};
+
+
+export type MutationPlanCreateArgs = {
+  input: PlanCreateInput;
+};
+
+
+export type MutationPlanDeleteArgs = {
+  input: PlanDeleteInput;
+};
+
+
+export type MutationPlanUpdateArgs = {
+  input: PlanUpdateInput;
 };
 
 
@@ -3555,8 +3890,8 @@ export type MutationRadiusAccountDeleteArgs = {
 };
 
 
-export type MutationRadiusAttributeAddArgs = {
-  input: RadiusAttributeAddInput;
+export type MutationRadiusAttributeCreateArgs = {
+  input: RadiusAttributeCreateInput;
 };
 
 
@@ -3655,8 +3990,28 @@ export type MutationStreetCreateArgs = {
 };
 
 
+export type MutationStreetDeleteArgs = {
+  input: StreetDeleteInput;
+};
+
+
 export type MutationStreetUpdateArgs = {
   input: StreetUpdateInput;
+};
+
+
+export type MutationSubPlanCreateArgs = {
+  input: SubPlanCreateInput;
+};
+
+
+export type MutationSubPlanDeleteArgs = {
+  input: SubPlanDeleteInput;
+};
+
+
+export type MutationSubPlanUpdateArgs = {
+  input: SubPlanUpdateInput;
 };
 
 
@@ -3682,6 +4037,26 @@ export type MutationSubscriptionCreateArgs = {
 
 export type MutationSubscriptionDeleteArgs = {
   input: SubscriptionDeleteInput;
+};
+
+
+export type MutationSubscriptionUpdateArgs = {
+  input: SubscriptionUpdateInput;
+};
+
+
+export type MutationTaxZoneCreateArgs = {
+  input: TaxZoneCreateInput;
+};
+
+
+export type MutationTaxZoneDeleteArgs = {
+  input: TaxZoneDeleteInput;
+};
+
+
+export type MutationTaxZoneUpdateArgs = {
+  input: TaxZoneUpdateInput;
 };
 
 
@@ -3715,6 +4090,53 @@ export type NetworkInterface = Node & {
   startIp: Maybe<Scalars['IP']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A new address range on a gateway interface. */
+export type NetworkInterfaceCreateInput = {
+  /** Inside the network. */
+  gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
+  gatewayId: Scalars['ID']['input'];
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Device interface name, e.g. eth1. */
+  name: Scalars['String']['input'];
+  /** CIDR with no host bits set, e.g. 192.0.2.0/24. */
+  network: Scalars['String']['input'];
+  /** At least 1; null: to the end of the network. */
+  numberOfIps?: InputMaybe<Scalars['Int']['input']>;
+  role: InterfaceRole;
+  /** First address handed out; inside the network. */
+  startIp?: InputMaybe<Scalars['IP']['input']>;
+};
+
+export type NetworkInterfaceDeleteInput = {
+  /** The interface to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type NetworkInterfaceDeletePayload = {
+  __typename?: 'NetworkInterfaceDeletePayload';
+  /** The id of the deleted interface; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type NetworkInterfacePayload = {
+  __typename?: 'NetworkInterfacePayload';
+  networkInterface: Maybe<NetworkInterface>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change. */
+export type NetworkInterfaceUpdateInput = {
+  gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
+  id: Scalars['ID']['input'];
+  label?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  network?: InputMaybe<Scalars['String']['input']>;
+  numberOfIps?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<InterfaceRole>;
+  startIp?: InputMaybe<Scalars['IP']['input']>;
 };
 
 /** An object with a global id. */
@@ -3927,6 +4349,19 @@ export type PaymentConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Money received on account, not against an invoice (pay an invoice with invoicePay). */
+export type PaymentCreateInput = {
+  /** More than 0. */
+  amount: Scalars['Decimal']['input'];
+  customerId: Scalars['ID']['input'];
+  method: PaymentMethod;
+  narrative?: InputMaybe<Scalars['String']['input']>;
+  /** Default today. */
+  paymentDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Bank or gateway transaction id, cheque number. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A Payment and its cursor. */
 export type PaymentEdge = {
   __typename?: 'PaymentEdge';
@@ -3967,6 +4402,26 @@ export type PaymentOrderField =
   | 'AMOUNT'
   | 'ID'
   | 'PAYMENT_DATE';
+
+export type PaymentPayload = {
+  __typename?: 'PaymentPayload';
+  payment: Maybe<Payment>;
+  userErrors: Array<UserError>;
+};
+
+export type PaymentReverseInput = {
+  /** A payment recorded in error; not one a field collection recorded. */
+  id: Scalars['ID']['input'];
+};
+
+/** A reversed payment: its id, and the invoice it had paid, which owes the amount again. */
+export type PaymentReversePayload = {
+  __typename?: 'PaymentReversePayload';
+  /** The invoice after the reversal; null for an on-account payment. */
+  invoice: Maybe<Invoice>;
+  reversedPaymentId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
 
 /** What a role allows (docs/PERMISSIONS.md). */
 export type Permission =
@@ -4105,6 +4560,52 @@ export type PlanConnectivity =
   | 'HOTSPOT'
   | 'WIRELESS';
 
+/** A new plan (CRM plan, SIMPLer product, Jaze group). */
+export type PlanCreateInput = {
+  /** The rate limit (Jaze profile). */
+  bandwidthTemplateId?: InputMaybe<Scalars['ID']['input']>;
+  bw1DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw1UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw2DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw2UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  connectivity?: InputMaybe<PlanConnectivity>;
+  dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Default true; a disabled plan cannot be subscribed to. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 120. */
+  frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Default SERVICE. */
+  kind?: InputMaybe<PlanKind>;
+  /** GB at bandwidth level 1; null = unlimited. */
+  limit1Gb?: InputMaybe<Scalars['Decimal']['input']>;
+  locationCode?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** At least 1. */
+  period?: InputMaybe<Scalars['Int']['input']>;
+  periodUnit?: InputMaybe<PlanPeriodUnit>;
+  /** List price per billing period, at least 0. */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  protocol?: InputMaybe<PlanProtocol>;
+  radiusGroup?: InputMaybe<Scalars['String']['input']>;
+  subLocationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Percent, 0 to 100. */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type PlanDeleteInput = {
+  /** The plan to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type PlanDeletePayload = {
+  __typename?: 'PlanDeletePayload';
+  /** The id of the deleted plan; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 /** A Plan and its cursor. */
 export type PlanEdge = {
   __typename?: 'PlanEdge';
@@ -4147,6 +4648,12 @@ export type PlanOrderField =
   | 'ID'
   | 'NAME';
 
+export type PlanPayload = {
+  __typename?: 'PlanPayload';
+  plan: Maybe<Plan>;
+  userErrors: Array<UserError>;
+};
+
 export type PlanPeriodUnit =
   | 'DAY'
   | 'MONTH'
@@ -4156,6 +4663,41 @@ export type PlanProtocol =
   | 'IPOE'
   | 'LEASED_LINE'
   | 'PPPOE';
+
+/** Changes a plan; fields left out stay. Subscriptions that did not override the price bill the new one from the next run. */
+export type PlanUpdateInput = {
+  /** The rate limit (Jaze profile). */
+  bandwidthTemplateId?: InputMaybe<Scalars['ID']['input']>;
+  bw1DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw1UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw2DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  bw2UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  connectivity?: InputMaybe<PlanConnectivity>;
+  dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Default true; a disabled plan cannot be subscribed to. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 120. */
+  frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  /** Default SERVICE. */
+  kind?: InputMaybe<PlanKind>;
+  /** GB at bandwidth level 1; null = unlimited. */
+  limit1Gb?: InputMaybe<Scalars['Decimal']['input']>;
+  locationCode?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** At least 1. */
+  period?: InputMaybe<Scalars['Int']['input']>;
+  periodUnit?: InputMaybe<PlanPeriodUnit>;
+  /** List price per billing period, at least 0. */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  protocol?: InputMaybe<PlanProtocol>;
+  radiusGroup?: InputMaybe<Scalars['String']['input']>;
+  subLocationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Percent, 0 to 100. */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+};
 
 /** A customer's override of its plan's RADIUS profile, with the Jaze reset rules. */
 export type ProfileOverride = {
@@ -4537,7 +5079,7 @@ export type RadiusAccountDeleteInput = {
 
 export type RadiusAccountDeletePayload = {
   __typename?: 'RadiusAccountDeletePayload';
-  deletedRadiusAccountId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -4585,7 +5127,7 @@ export type RadiusAttribute = {
 };
 
 /** Adds a row for one of the customer's RADIUS usernames (SIMPLer customerRadius add). */
-export type RadiusAttributeAddInput = {
+export type RadiusAttributeCreateInput = {
   /** Required for CHECK and REPLY. */
   attribute?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
@@ -4606,7 +5148,7 @@ export type RadiusAttributeDeleteInput = {
 
 export type RadiusAttributeDeletePayload = {
   __typename?: 'RadiusAttributeDeletePayload';
-  deletedRadiusAttributeId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -4883,7 +5425,7 @@ export type ResellerDeleteInput = {
 
 export type ResellerDeletePayload = {
   __typename?: 'ResellerDeletePayload';
-  deletedResellerId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -5057,7 +5599,7 @@ export type SalesmanTaskDeleteInput = {
 
 export type SalesmanTaskDeletePayload = {
   __typename?: 'SalesmanTaskDeletePayload';
-  deletedSalesmanTaskId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -5271,7 +5813,7 @@ export type SiteDeleteInput = {
 
 export type SiteDeletePayload = {
   __typename?: 'SiteDeletePayload';
-  deletedSiteId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -5484,6 +6026,18 @@ export type StreetCreateInput = {
   name: Scalars['String']['input'];
 };
 
+export type StreetDeleteInput = {
+  /** The street to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type StreetDeletePayload = {
+  __typename?: 'StreetDeletePayload';
+  /** The id of the deleted street; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type StreetPayload = {
   __typename?: 'StreetPayload';
   street: Maybe<Street>;
@@ -5521,6 +6075,48 @@ export type SubPlan = Node & {
   units: Scalars['Int']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A new price point of a plan. */
+export type SubPlanCreateInput = {
+  /** Default true. */
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  name: Scalars['String']['input'];
+  planId: Scalars['ID']['input'];
+  /** Published on the customer portal; default false. */
+  portal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** At least 0. */
+  price: Scalars['Decimal']['input'];
+  /** Plan periods bought, at least 1; default 1. */
+  units?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SubPlanDeleteInput = {
+  /** The sub-plan to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type SubPlanDeletePayload = {
+  __typename?: 'SubPlanDeletePayload';
+  /** The id of the deleted sub-plan; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type SubPlanPayload = {
+  __typename?: 'SubPlanPayload';
+  subPlan: Maybe<SubPlan>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a price point; fields left out stay. Its plan cannot change. */
+export type SubPlanUpdateInput = {
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  portal?: InputMaybe<Scalars['Boolean']['input']>;
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  units?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A master/sub-account link and its display, synchronisation and invoicing flags. */
@@ -5680,7 +6276,7 @@ export type SubscriptionDeleteInput = {
 
 export type SubscriptionDeletePayload = {
   __typename?: 'SubscriptionDeletePayload';
-  deletedSubscriptionId: Maybe<Scalars['ID']['output']>;
+  deletedId: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
 };
 
@@ -5728,6 +6324,39 @@ export type SubscriptionType =
   | 'RECONNECTION'
   | 'RECURRING';
 
+/** Changes a subscription's terms. Fields left out stay as they are; null clears where said. Customer, plan and start are fixed. */
+export type SubscriptionUpdateInput = {
+  /** Not fewer than already billed; null: unlimited. */
+  cycles?: InputMaybe<Scalars['Int']['input']>;
+  /** Overrides the plan's name; null goes back to the plan's. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Percent off, 0 to 100. */
+  discount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** null clears. */
+  formula?: InputMaybe<Scalars['String']['input']>;
+  freeService?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 to 120. */
+  frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  /** null clears. */
+  overage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** null clears. */
+  overageId?: InputMaybe<Scalars['Int']['input']>;
+  premium?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Overrides the plan's price; null goes back to the plan's. */
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** At least 1. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  rounding?: InputMaybe<SubscriptionRounding>;
+  taxMode?: InputMaybe<TaxMode>;
+  /** null clears. */
+  taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+  /** null clears. */
+  taxZoneId?: InputMaybe<Scalars['ID']['input']>;
+  /** Not before validFrom; null: open-ended. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
 export type TaxMode =
   | 'DEFAULT'
   | 'FIXED'
@@ -5746,6 +6375,39 @@ export type TaxZone = Node & {
   rate: Scalars['Decimal']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A new tax zone. */
+export type TaxZoneCreateInput = {
+  /** Unique in the operator. */
+  name: Scalars['String']['input'];
+  /** Percent, 0 to 100. */
+  rate: Scalars['Decimal']['input'];
+};
+
+export type TaxZoneDeleteInput = {
+  /** The tax zone to delete. */
+  id: Scalars['ID']['input'];
+};
+
+export type TaxZoneDeletePayload = {
+  __typename?: 'TaxZoneDeletePayload';
+  /** The id of the deleted tax zone; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type TaxZonePayload = {
+  __typename?: 'TaxZonePayload';
+  taxZone: Maybe<TaxZone>;
+  userErrors: Array<UserError>;
+};
+
+/** Changes a tax zone; fields left out stay. Rates already copied to customers' subscriptions and invoices do not change. */
+export type TaxZoneUpdateInput = {
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  rate?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
 export type TowerType =
@@ -5829,7 +6491,7 @@ export type VendorAttributeOverridePayload = {
 };
 
 /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
-export type VendorAttributeOverrideSetInput = {
+export type VendorAttributeOverrideUpdateInput = {
   customerId: Scalars['ID']['input'];
   items: Array<VendorAttributeItemInput>;
   /** Required when the restriction is on. */
@@ -5977,7 +6639,7 @@ export type DeleteCustomerMutationVariables = Exact<{
 }>;
 
 
-export type DeleteCustomerMutation = { __typename?: 'Mutation', customerDelete: { __typename?: 'CustomerDeletePayload', deletedCustomerId: string | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeleteCustomerMutation = { __typename?: 'Mutation', customerDelete: { __typename?: 'CustomerDeletePayload', deletedId: string | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
 
 
 export const CustomerPageDocument = gql`
@@ -6057,7 +6719,7 @@ export const UpdateCustomerDocument = gql`
 export const DeleteCustomerDocument = gql`
     mutation DeleteCustomer($input: CustomerDeleteInput!) {
   customerDelete(input: $input) {
-    deletedCustomerId
+    deletedId
     userErrors {
       field
       message

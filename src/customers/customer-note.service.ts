@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
-import { Validation } from '../shared/errors';
+import { NotFoundError, Validation } from '../shared/errors';
 import { staffUsers } from '../tenancy/staff-user.table';
 import { customers } from './customer.table';
 import { customerNotes } from './note.table';
@@ -40,6 +40,18 @@ export async function add(ctx: ServiceContext, input: NoteInput): Promise<Custom
   });
   const [author] = row.authorStaffId == null ? [] : await ctx.db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, row.authorStaffId));
   return { ...row, authorName: author?.name ?? null };
+}
+
+/** Deletes a note; nothing refers to a note, so only its existence in the operator is checked. */
+export async function remove(ctx: ServiceContext, id: number): Promise<void> {
+  authorize(ctx.actor, 'customers.write');
+  const operatorId = ctx.actor.operatorId;
+  const [existing] = await findByIds(ctx.db, operatorId, [id]);
+  if (!existing) throw new NotFoundError('customer note', id, ['id']);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(customerNotes).where(and(eq(customerNotes.operatorId, operatorId), eq(customerNotes.id, id)));
+    await audit(tx, ctx.actor, 'customerNote.delete', 'customer', existing.customerId, { noteId: id, title: existing.title });
+  });
 }
 
 /** Notes of many customers, newest first within each customer, with the author's name. */

@@ -2,6 +2,7 @@
  * GraphQL adapter for a customer's records: notes, community codes, sub-account links,
  * custom-table rows and the status list. Parse, call the service, format.
  */
+import { DeleteTypes, deleteMutation } from '../graphql/delete';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf } from '../graphql/ids';
@@ -32,7 +33,7 @@ import {
   CommunityCodePayload,
   CommunityCodeUpdateInput,
   CustomerNote,
-  CustomerNoteAddInput,
+  CustomerNoteCreateInput,
   CustomerNotePayload,
   CustomerStatus,
   CustomTable,
@@ -99,6 +100,8 @@ function linkKey(input: { masterCustomerId: string; subCustomerId: string }): su
   };
 }
 
+const CustomerNoteDelete = DeleteTypes('CustomerNote', 'customer note');
+
 @Resolver(() => Customer)
 export class CustomerRecordsResolver {
   @FieldResolver(() => [CustomerNote], { description: 'Notes on the account, newest first.' })
@@ -160,11 +163,16 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CustomerNotePayload, { description: 'Adds a note to a customer (title and text are required).' })
-  async customerNoteAdd(@Arg('input', () => CustomerNoteAddInput) input: CustomerNoteAddInput, @Ctx() ctx: GraphQLContext) {
+  async customerNoteCreate(@Arg('input', () => CustomerNoteCreateInput) input: CustomerNoteCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       return { note: toNote(await noteService.add(ctx, { customerId, title: input.title, text: input.text })) };
     }, { note: null });
+  }
+
+  @Mutation(() => CustomerNoteDelete.Payload, { description: 'Deletes a note from a customer.' })
+  async customerNoteDelete(@Arg('input', () => CustomerNoteDelete.Input) input: InstanceType<typeof CustomerNoteDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('CustomerNote', input, (id) => noteService.remove(ctx, id));
   }
 
   @Mutation(() => CommunityCodePayload, { description: 'Adds a community code; a code already in use is a CONFLICT.' })
@@ -184,8 +192,8 @@ export class CustomerRecordsResolver {
   async communityCodeDelete(@Arg('input', () => CommunityCodeDeleteInput) input: CommunityCodeDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await communityCodeService.remove(ctx, { id: idOf(input.id, 'CommunityCode', ['id']) });
-      return { deletedCommunityCodeId: input.id };
-    }, { deletedCommunityCodeId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 
   @Mutation(() => SubaccountLinkPayload, { description: 'Makes a customer a sub-account of a master account.' })
@@ -231,8 +239,8 @@ export class CustomerRecordsResolver {
       const rowId = idOf(input.id, 'CustomTableRow', ['id']);
       const existing = await customTableService.getRow(ctx, rowId, ['id']);
       await customTableService.deleteEntry(ctx, { customerId: existing.customerId, rowId });
-      return { deletedCustomTableRowId: input.id };
-    }, { deletedCustomTableRowId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 }
 

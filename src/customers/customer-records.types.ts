@@ -20,7 +20,7 @@ export class CustomerNote extends Node {
 }
 
 @InputType()
-export class CustomerNoteAddInput {
+export class CustomerNoteCreateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String) title!: string;
   @Field(() => String) text!: string;
@@ -64,7 +64,7 @@ export class CommunityCodePayload {
 
 @ObjectType()
 export class CommunityCodeDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedCommunityCodeId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -172,7 +172,7 @@ export class CustomTableRowPayload {
 
 @ObjectType()
 export class CustomTableRowDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedCustomTableRowId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

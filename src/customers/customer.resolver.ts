@@ -84,7 +84,7 @@ export class CustomerResolver {
   async customerDelete(@Arg('input', () => CustomerDeleteInput) input: CustomerDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await customerService.remove(ctx, idOf(input.id, 'Customer', ['id']), { deleteMaintenance: input.deleteMaintenance, deleteSubscriptions: input.deleteSubscriptions });
-      return { deletedCustomerId: input.id };
-    }, { deletedCustomerId: null }, { rename: { customerId: 'id' } });
+      return { deletedId: input.id };
+    }, { deletedId: null }, { rename: { customerId: 'id' } });
   }
 }

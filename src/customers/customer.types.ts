@@ -248,7 +248,7 @@ export class CustomerPayload {
 
 @ObjectType()
 export class CustomerDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedCustomerId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserErrorRef]) userErrors!: UserErrorRef[];
 }
 

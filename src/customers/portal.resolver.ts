@@ -12,8 +12,8 @@ import {
   CustomerPortalLoginCheckPayload,
   CustomerPortalPasswordRecoverInput,
   CustomerPortalPasswordRecoverPayload,
-  CustomerPortalPasswordSetInput,
-  CustomerPortalPasswordSetPayload,
+  CustomerPortalPasswordUpdateInput,
+  CustomerPortalPasswordUpdatePayload,
 } from './portal.types';
 
 @Resolver()
@@ -28,8 +28,8 @@ export class PortalResolver {
     }, { customer: null });
   }
 
-  @Mutation(() => CustomerPortalPasswordSetPayload, { description: "Sets a customer's end-user-portal password." })
-  async customerPortalPasswordSet(@Arg('input', () => CustomerPortalPasswordSetInput) input: CustomerPortalPasswordSetInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => CustomerPortalPasswordUpdatePayload, { description: "Sets a customer's end-user-portal password." })
+  async customerPortalPasswordUpdate(@Arg('input', () => CustomerPortalPasswordUpdateInput) input: CustomerPortalPasswordUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ customer: toCustomer(await portalService.setPassword(ctx, idOf(input.customerId, 'Customer', ['customerId']), input.password)) }), { customer: null });
   }
 

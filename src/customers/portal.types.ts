@@ -18,13 +18,13 @@ export class CustomerPortalLoginCheckPayload {
 }
 
 @InputType()
-export class CustomerPortalPasswordSetInput {
+export class CustomerPortalPasswordUpdateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String, { description: 'At least 4 characters; stored only as a hash.' }) password!: string;
 }
 
 @ObjectType()
-export class CustomerPortalPasswordSetPayload {
+export class CustomerPortalPasswordUpdatePayload {
   @Field(() => Customer, { nullable: true }) customer!: Customer | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

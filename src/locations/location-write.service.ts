@@ -16,6 +16,7 @@ import type { ServiceContext } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
 import { ConflictError, NotFoundError, Validation } from '../shared/errors';
 import { setFields } from '../shared/patch';
+import { refuseIfReferenced } from '../shared/references';
 import { customers } from '../customers/customer.table';
 import * as customerService from '../customers/customer.service';
 import { areas as areaTable } from './area.table';
@@ -249,10 +250,62 @@ export async function updateBuilding(ctx: ServiceContext, id: number, input: Bui
   }
 }
 
+// ---------------------------------------------------------------- deleting
+
+/*
+ * A delete refuses while anything is still placed in the row: the tables would cascade a
+ * street's buildings away or quietly unplace customers, and neither is what someone tidying
+ * the address book means. Empty it first (move the customers, delete the streets).
+ */
+
+export async function deleteArea(ctx: ServiceContext, id: number): Promise<void> {
+  authorize(ctx.actor, 'network.write');
+  const operatorId = ctx.actor.operatorId;
+  const existing = await findArea(ctx.db, operatorId, id);
+  if (!existing) throw new NotFoundError('area', id, ['id']);
+  await refuseIfReferenced(ctx.db, 'area', id, [
+    { message: 'it has streets', table: streetTable, where: eq(streetTable.areaId, id) },
+    { message: 'customers are placed in it', table: customers, where: and(eq(customers.operatorId, operatorId), eq(customers.areaId, id)) },
+  ]);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(areaTable).where(and(eq(areaTable.operatorId, operatorId), eq(areaTable.id, id)));
+    await audit(tx, ctx.actor, 'area.delete', 'area', id, { name: existing.name });
+  });
+}
+
+export async function deleteStreet(ctx: ServiceContext, id: number): Promise<void> {
+  authorize(ctx.actor, 'network.write');
+  const operatorId = ctx.actor.operatorId;
+  const existing = await findStreet(ctx.db, operatorId, id);
+  if (!existing) throw new NotFoundError('street', id, ['id']);
+  await refuseIfReferenced(ctx.db, 'street', id, [
+    { message: 'it has buildings', table: buildingTable, where: eq(buildingTable.streetId, id) },
+    { message: 'customers are placed on it', table: customers, where: and(eq(customers.operatorId, operatorId), eq(customers.streetId, id)) },
+  ]);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(streetTable).where(and(eq(streetTable.operatorId, operatorId), eq(streetTable.id, id)));
+    await audit(tx, ctx.actor, 'street.delete', 'street', id, { name: existing.name, areaId: existing.areaId });
+  });
+}
+
+export async function deleteBuilding(ctx: ServiceContext, id: number): Promise<void> {
+  authorize(ctx.actor, 'network.write');
+  const operatorId = ctx.actor.operatorId;
+  const existing = await findBuilding(ctx.db, operatorId, id);
+  if (!existing) throw new NotFoundError('building', id, ['id']);
+  await refuseIfReferenced(ctx.db, 'building', id, [
+    { message: 'customers are placed in it', table: customers, where: and(eq(customers.operatorId, operatorId), eq(customers.buildingId, id)) },
+  ]);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(buildingTable).where(and(eq(buildingTable.operatorId, operatorId), eq(buildingTable.id, id)));
+    await audit(tx, ctx.actor, 'building.delete', 'building', id, { name: existing.name, streetId: existing.streetId });
+  });
+}
+
 /** The address book writes, grouped as the surfaces call them. */
-export const areas = { create: createArea, update: updateArea };
-export const streets = { create: createStreet, update: updateStreet };
-export const buildings = { create: createBuilding, update: updateBuilding };
+export const areas = { create: createArea, update: updateArea, delete: deleteArea };
+export const streets = { create: createStreet, update: updateStreet, delete: deleteStreet };
+export const buildings = { create: createBuilding, update: updateBuilding, delete: deleteBuilding };
 
 // ---------------------------------------------------------------- a customer's place
 

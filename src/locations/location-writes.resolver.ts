@@ -2,6 +2,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/ids';
+import { DeleteTypes, deleteMutation } from '../graphql/delete';
 import { mutate } from '../graphql/user-error';
 import { customerById } from '../customers/customer.loaders';
 import { toCustomer } from '../customers/customer.mapping';
@@ -15,11 +16,15 @@ import {
   BuildingPayload,
   BuildingUpdateInput,
   CustomerLocationPayload,
-  CustomerLocationSetInput,
+  CustomerLocationUpdateInput,
   StreetCreateInput,
   StreetPayload,
   StreetUpdateInput,
 } from './location.types';
+
+const AreaDelete = DeleteTypes('Area', 'area');
+const StreetDelete = DeleteTypes('Street', 'street');
+const BuildingDelete = DeleteTypes('Building', 'building');
 
 @Resolver()
 export class LocationWritesResolver {
@@ -70,8 +75,23 @@ export class LocationWritesResolver {
     }, { building: null });
   }
 
+  @Mutation(() => AreaDelete.Payload, { description: 'Deletes an empty area: refused while it has streets or customers placed in it.' })
+  async areaDelete(@Arg('input', () => AreaDelete.Input) input: InstanceType<typeof AreaDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('Area', input, (id) => writes.areas.delete(ctx, id));
+  }
+
+  @Mutation(() => StreetDelete.Payload, { description: 'Deletes an empty street: refused while it has buildings or customers placed on it.' })
+  async streetDelete(@Arg('input', () => StreetDelete.Input) input: InstanceType<typeof StreetDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('Street', input, (id) => writes.streets.delete(ctx, id));
+  }
+
+  @Mutation(() => BuildingDelete.Payload, { description: 'Deletes an empty building: refused while customers are placed in it.' })
+  async buildingDelete(@Arg('input', () => BuildingDelete.Input) input: InstanceType<typeof BuildingDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('Building', input, (id) => writes.buildings.delete(ctx, id));
+  }
+
   @Mutation(() => CustomerLocationPayload, { description: "Sets a customer's area, street and building as a whole (parts left out are cleared)." })
-  async customerLocationSet(@Arg('input', () => CustomerLocationSetInput) input: CustomerLocationSetInput, @Ctx() ctx: GraphQLContext) {
+  async customerLocationUpdate(@Arg('input', () => CustomerLocationUpdateInput) input: CustomerLocationUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const row = await writes.setCustomerLocation(ctx, {

@@ -85,7 +85,7 @@ export class BuildingUpdateInput {
 }
 
 @InputType({ description: "Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street." })
-export class CustomerLocationSetInput {
+export class CustomerLocationUpdateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => ID, { nullable: true }) areaId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Must be in the area.' }) streetId?: string | null;

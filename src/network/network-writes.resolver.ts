@@ -24,7 +24,7 @@ import {
   CpeFieldsInput,
   CpePayload,
   CpeUpdateInput,
-  CustomerIpAddInput,
+  CustomerIpCreateInput,
   CustomerIpGenerateInput,
   CustomerIpGeneratePayload,
   CustomerIpPayload,
@@ -35,7 +35,7 @@ import {
   EquipmentDeletePayload,
   EquipmentFieldsInput,
   EquipmentLogin,
-  EquipmentLoginAddInput,
+  EquipmentLoginCreateInput,
   EquipmentLoginDeleteInput,
   EquipmentLoginDeletePayload,
   EquipmentLoginPayload,
@@ -125,12 +125,12 @@ export class NetworkWritesResolver {
   async equipmentDelete(@Arg('input', () => EquipmentDeleteInput) input: EquipmentDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await equipmentService.remove(ctx, idOf(input.id, 'Equipment', ['id']));
-      return { deletedEquipmentId: input.id };
-    }, { deletedEquipmentId: null }, { rename: { equipmentId: 'id' } });
+      return { deletedId: input.id };
+    }, { deletedId: null }, { rename: { equipmentId: 'id' } });
   }
 
   @Mutation(() => EquipmentLoginPayload, { description: 'Adds login details to a device (SIMPLer addEquipmentLoginDetails).' })
-  async equipmentLoginAdd(@Arg('input', () => EquipmentLoginAddInput) input: EquipmentLoginAddInput, @Ctx() ctx: GraphQLContext) {
+  async equipmentLoginCreate(@Arg('input', () => EquipmentLoginCreateInput) input: EquipmentLoginCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const equipmentId = idOf(input.equipmentId, 'Equipment', ['equipmentId']);
       const row = await equipmentService.addLogin(ctx, { equipmentId, username: input.username, password: input.password, notes: input.notes });
@@ -165,8 +165,8 @@ export class NetworkWritesResolver {
   async cpeDelete(@Arg('input', () => CpeDeleteInput) input: CpeDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await cpeService.removeCpe(ctx, idOf(input.id, 'Cpe', ['id']));
-      return { deletedCpeId: input.id };
-    }, { deletedCpeId: null }, { rename: { cpeId: 'id' } });
+      return { deletedId: input.id };
+    }, { deletedId: null }, { rename: { cpeId: 'id' } });
   }
 
   // ------------------------------------------------------------ basestations
@@ -188,14 +188,14 @@ export class NetworkWritesResolver {
   async basestationDelete(@Arg('input', () => BasestationDeleteInput) input: BasestationDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await cpeService.removeBasestation(ctx, idOf(input.id, 'Basestation', ['id']));
-      return { deletedBasestationId: input.id };
-    }, { deletedBasestationId: null }, { rename: { basestationId: 'id' } });
+      return { deletedId: input.id };
+    }, { deletedId: null }, { rename: { basestationId: 'id' } });
   }
 
   // ------------------------------------------------------------ customer addresses
 
   @Mutation(() => CustomerIpPayload, { description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
-  async customerIpAdd(@Arg('input', () => CustomerIpAddInput) input: CustomerIpAddInput, @Ctx() ctx: GraphQLContext) {
+  async customerIpCreate(@Arg('input', () => CustomerIpCreateInput) input: CustomerIpCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { customerId, gatewayId, ...rest } = input;
       const row = await ipService.add(ctx, {

@@ -9,8 +9,8 @@ import { UserError } from '../graphql/user-error';
 import { CustomFieldValueInput } from '../customers/customer.types';
 import { MonitorMode } from '../customers/customer.enums';
 import { Equipment } from './equipment.types';
-import { EquipmentStatus } from './network.enums';
-import { Basestation, Cpe, CustomerIp } from './network.types';
+import { EquipmentStatus, InterfaceRole } from './network.enums';
+import { Basestation, Cpe, CustomerIp, Gateway, NetworkInterface } from './network.types';
 
 // ---------------------------------------------------------------- equipment
 
@@ -77,7 +77,7 @@ export class EquipmentPayload {
 
 @ObjectType()
 export class EquipmentDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedEquipmentId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -91,7 +91,7 @@ export class EquipmentLogin {
 }
 
 @InputType()
-export class EquipmentLoginAddInput {
+export class EquipmentLoginCreateInput {
   @Field(() => ID) equipmentId!: string;
   @Field(() => String, { description: 'Unique per device.' }) username!: string;
   @Field(() => String, { nullable: true }) password?: string | null;
@@ -158,7 +158,7 @@ export class CpePayload {
 
 @ObjectType()
 export class CpeDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedCpeId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -202,14 +202,14 @@ export class BasestationPayload {
 
 @ObjectType()
 export class BasestationDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedBasestationId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- customer IPs
 
 @InputType({ description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
-export class CustomerIpAddInput {
+export class CustomerIpCreateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String, { nullable: true, description: 'An IPv4 address, unused in the operator.' }) ip?: string | null;
   @Field(() => String, { nullable: true }) mac?: string | null;
@@ -284,3 +284,62 @@ export class CustomerIpGeneratePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
+
+@InputType({ description: 'A new gateway (SIMPLer WIB).' })
+export class GatewayCreateInput {
+  @Field(() => String) name!: string;
+  @Field(() => Int, { description: 'SIMPLer wibnumber, unique in the operator.' }) wibNumber!: number;
+  @Field(() => IPScalar, { nullable: true }) ipAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The NAS-IP-Address its accounting carries.' }) nasIpAddress?: string | null;
+  @Field(() => Int, { nullable: true, description: '1 to 65535; default 3799.' }) coaPort?: number | null;
+  @Field(() => String, { nullable: true, description: 'Write-only: the CoA shared secret, never returned.' }) coaSecret?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@InputType({ description: 'Changes a gateway; fields left out stay, null clears the optional ones (coaSecret too).' })
+export class GatewayUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => Int, { nullable: true }) wibNumber?: number | null;
+  @Field(() => IPScalar, { nullable: true }) ipAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true }) nasIpAddress?: string | null;
+  @Field(() => Int, { nullable: true }) coaPort?: number | null;
+  @Field(() => String, { nullable: true, description: 'Write-only.' }) coaSecret?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@ObjectType()
+export class GatewayPayload {
+  @Field(() => Gateway, { nullable: true }) gateway!: Gateway | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}
+
+@InputType({ description: 'A new address range on a gateway interface.' })
+export class NetworkInterfaceCreateInput {
+  @Field(() => ID) gatewayId!: string;
+  @Field(() => String, { description: 'Device interface name, e.g. eth1.' }) name!: string;
+  @Field(() => InterfaceRole) role!: InterfaceRole;
+  @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => String, { description: 'CIDR with no host bits set, e.g. 192.0.2.0/24.' }) network!: string;
+  @Field(() => IPScalar, { nullable: true, description: 'Inside the network.' }) gatewayAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'First address handed out; inside the network.' }) startIp?: string | null;
+  @Field(() => Int, { nullable: true, description: 'At least 1; null: to the end of the network.' }) numberOfIps?: number | null;
+}
+
+@InputType({ description: 'Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change.' })
+export class NetworkInterfaceUpdateInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => InterfaceRole, { nullable: true }) role?: InterfaceRole | null;
+  @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => String, { nullable: true }) network?: string | null;
+  @Field(() => IPScalar, { nullable: true }) gatewayAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true }) startIp?: string | null;
+  @Field(() => Int, { nullable: true }) numberOfIps?: number | null;
+}
+
+@ObjectType()
+export class NetworkInterfacePayload {
+  @Field(() => NetworkInterface, { nullable: true }) networkInterface!: NetworkInterface | null;
+  @Field(() => [UserError]) userErrors!: UserError[];
+}

@@ -7,6 +7,7 @@ import { BasestationResolver, CpeResolver, GatewayResolver, NetworkInterfaceReso
 import { EquipmentResolver } from './equipment.resolver';
 import { SiteResolver } from './site.resolver';
 import { EquipmentLoginsResolver, NetworkWritesResolver } from './network-writes.resolver';
+import { GatewayWritesResolver } from './gateway-writes.resolver';
 
 export const networkResolvers: Function[] = [
   SiteResolver,
@@ -19,4 +20,5 @@ export const networkResolvers: Function[] = [
   CustomerIpResolver,
   EquipmentLoginsResolver,
   NetworkWritesResolver,
+  GatewayWritesResolver,
 ];

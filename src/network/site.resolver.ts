@@ -106,7 +106,7 @@ export class SiteResolver {
   async siteDelete(@Arg('input', () => SiteDeleteInput) input: SiteDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await siteService.remove(ctx, idOf(input.id, 'Site', ['id']));
-      return { deletedSiteId: input.id };
-    }, { deletedSiteId: null }, { rename: { siteId: 'id' } });
+      return { deletedId: input.id };
+    }, { deletedId: null }, { rename: { siteId: 'id' } });
   }
 }

@@ -110,7 +110,7 @@ export class SitePayload {
 
 @ObjectType()
 export class SiteDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedSiteId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

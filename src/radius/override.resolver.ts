@@ -14,13 +14,13 @@ import * as overrideService from './override.service';
 import {
   BandwidthOverride,
   BandwidthOverridePayload,
-  BandwidthOverrideSetInput,
+  BandwidthOverrideUpdateInput,
   CustomerOverrideClearInput,
   CustomerOverrideClearPayload,
   VendorAttributeOverride,
   VendorAttributeOverrideItem,
   VendorAttributeOverridePayload,
-  VendorAttributeOverrideSetInput,
+  VendorAttributeOverrideUpdateInput,
 } from './override.types';
 
 type VendorOverrideOut = VendorAttributeOverride & { legacyId: number };
@@ -89,7 +89,7 @@ export class CustomerOverridesResolver {
   }
 
   @Mutation(() => BandwidthOverridePayload, { description: "Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth)." })
-  async customerBandwidthOverrideSet(@Arg('input', () => BandwidthOverrideSetInput) input: BandwidthOverrideSetInput, @Ctx() ctx: GraphQLContext) {
+  async customerBandwidthOverrideUpdate(@Arg('input', () => BandwidthOverrideUpdateInput) input: BandwidthOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const row = await overrideService.setBandwidth(ctx, {
@@ -114,7 +114,7 @@ export class CustomerOverridesResolver {
   }
 
   @Mutation(() => VendorAttributeOverridePayload, { description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
-  async customerVendorAttributeOverrideSet(@Arg('input', () => VendorAttributeOverrideSetInput) input: VendorAttributeOverrideSetInput, @Ctx() ctx: GraphQLContext) {
+  async customerVendorAttributeOverrideUpdate(@Arg('input', () => VendorAttributeOverrideUpdateInput) input: VendorAttributeOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const { override, items } = await overrideService.setVendorAttributes(ctx, { ...input, customerId });

@@ -93,7 +93,7 @@ export class OverrideResetInput {
 }
 
 @InputType({ description: "Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth)." })
-export class BandwidthOverrideSetInput extends OverrideResetInput {
+export class BandwidthOverrideUpdateInput extends OverrideResetInput {
   @Field(() => ID, { description: 'The BandwidthTemplate applied.' }) bandwidthTemplateId!: string;
   @Field(() => ID, { nullable: true, description: 'The BandwidthTemplate after the reset; required unless reset is ALWAYS.' }) bandwidthTemplate2Id?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Exclude upload data from the FUP limit.' }) excludeUpload?: boolean | null;
@@ -111,7 +111,7 @@ export class VendorAttributeItemInput {
 }
 
 @InputType({ description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
-export class VendorAttributeOverrideSetInput extends OverrideResetInput {
+export class VendorAttributeOverrideUpdateInput extends OverrideResetInput {
   @Field(() => [VendorAttributeItemInput]) items!: VendorAttributeItemInput[];
 }
 

@@ -22,7 +22,7 @@ import {
   RadiusAccountFilterInput,
   RadiusAccountPayload,
   RadiusAttribute,
-  RadiusAttributeAddInput,
+  RadiusAttributeCreateInput,
   RadiusAttributeDeleteInput,
   RadiusAttributeDeletePayload,
   RadiusAttributePayload,
@@ -118,12 +118,12 @@ export class RadiusWritesResolver {
   async radiusAccountDelete(@Arg('input', () => RadiusAccountDeleteInput) input: RadiusAccountDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id } = await accountService.remove(ctx, input.username);
-      return { deletedRadiusAccountId: toGlobalId('RadiusAccount', id) };
-    }, { deletedRadiusAccountId: null });
+      return { deletedId: toGlobalId('RadiusAccount', id) };
+    }, { deletedId: null });
   }
 
   @Mutation(() => RadiusAttributePayload, { description: "Adds a radcheck/radreply/radusergroup row for one of the customer's usernames." })
-  async radiusAttributeAdd(@Arg('input', () => RadiusAttributeAddInput) input: RadiusAttributeAddInput, @Ctx() ctx: GraphQLContext) {
+  async radiusAttributeCreate(@Arg('input', () => RadiusAttributeCreateInput) input: RadiusAttributeCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const [row] = await customerRadiusService.customerRadius(ctx, {
         table: input.table,
@@ -165,7 +165,7 @@ export class RadiusWritesResolver {
       const id = idOf(input.id, ROW_TYPE[input.table], ['id']);
       const customerId = await customerRadiusService.customerOfRow(ctx, input.table, id);
       await customerRadiusService.customerRadius(ctx, { table: input.table, action: 'delete', customerId, id });
-      return { deletedRadiusAttributeId: input.id };
-    }, { deletedRadiusAttributeId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 }

@@ -25,7 +25,7 @@ export class RadiusAccountPayload {
 
 @ObjectType()
 export class RadiusAccountDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedRadiusAccountId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -57,7 +57,7 @@ export class RadiusAttribute {
 }
 
 @InputType({ description: "Adds a row for one of the customer's RADIUS usernames (SIMPLer customerRadius add)." })
-export class RadiusAttributeAddInput {
+export class RadiusAttributeCreateInput {
   @Field(() => RadiusTable) table!: RadiusTable;
   @Field(() => ID) customerId!: string;
   @Field(() => String) username!: string;
@@ -92,7 +92,7 @@ export class RadiusAttributePayload {
 
 @ObjectType()
 export class RadiusAttributeDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedRadiusAttributeId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

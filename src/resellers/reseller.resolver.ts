@@ -146,8 +146,8 @@ export class ResellerResolver {
   async resellerDelete(@Arg('input', () => ResellerDeleteInput) input: ResellerDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await resellerService.remove(ctx, idOf(input.id, 'Reseller', ['id']));
-      return { deletedResellerId: input.id };
-    }, { deletedResellerId: null }, { rename: { resellerId: 'id' } });
+      return { deletedId: input.id };
+    }, { deletedId: null }, { rename: { resellerId: 'id' } });
   }
 
   @Mutation(() => ResellerWalletPayload, {

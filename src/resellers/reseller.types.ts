@@ -94,7 +94,7 @@ export class ResellerPayload {
 
 @ObjectType()
 export class ResellerDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedResellerId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

@@ -20,6 +20,9 @@ import { NotFoundError, Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
 import { equipment } from '../network/equipment.table';
 import { sites } from '../network/site.table';
+import { refuseIfReferenced } from '../shared/references';
+import { attachments } from './attachment.table';
+import { installerTracking } from './installer-tracking.table';
 import { maintenanceTickets } from './maintenance-ticket.table';
 import { maintenanceSubtypes, maintenanceTypes } from './maintenance-type.table';
 import type { MaintenanceTicketRow } from './maintenance.service';
@@ -169,5 +172,25 @@ export async function update(ctx: ServiceContext, id: number, input: TicketInput
       .returning();
     await audit(tx, ctx.actor, 'maintenanceTicket.update', 'maintenance_ticket', id, { ...columns, resolution: input.resolution, appendResolution: options.appendResolution || undefined });
     return row!;
+  });
+}
+
+/**
+ * Deletes a ticket. Refused while installer jobs or attachments hang on it (the tables would
+ * cascade them away, and with them what was paid and what was filed); messages sent about it
+ * stay, no longer linked.
+ */
+export async function remove(ctx: ServiceContext, id: number): Promise<void> {
+  authorize(ctx.actor, 'support.write');
+  const operatorId = ctx.actor.operatorId;
+  const [existing] = await ctx.db.select().from(maintenanceTickets).where(and(eq(maintenanceTickets.operatorId, operatorId), eq(maintenanceTickets.id, id)));
+  if (!existing) throw new NotFoundError('maintenance ticket', id, ['id']);
+  await refuseIfReferenced(ctx.db, 'maintenance ticket', id, [
+    { message: 'it has installer jobs', table: installerTracking, where: eq(installerTracking.maintenanceTicketId, id) },
+    { message: 'it has attachments', table: attachments, where: eq(attachments.maintenanceTicketId, id) },
+  ]);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(maintenanceTickets).where(and(eq(maintenanceTickets.operatorId, operatorId), eq(maintenanceTickets.id, id)));
+    await audit(tx, ctx.actor, 'maintenanceTicket.delete', 'maintenance_ticket', id, { title: existing.title, customerId: existing.customerId });
   });
 }

@@ -6,6 +6,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { byKeys, groupByKeys } from '../graphql/loaders';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { asNode, registerNodeType } from '../graphql/node';
+import { DeleteTypes, deleteMutation } from '../graphql/delete';
 import { mutate } from '../graphql/user-error';
 import * as trackingService from './installer-tracking.service';
 import * as ticketService from './maintenance-write.service';
@@ -71,6 +72,8 @@ function taskFields(input: SalesmanTaskFieldsInput & { dateReported?: string; de
   return out;
 }
 
+const MaintenanceTicketDelete = DeleteTypes('MaintenanceTicket', 'maintenance ticket');
+
 @Resolver(() => SalesmanTask)
 export class SupportWriteResolver {
   @Mutation(() => MaintenanceTicketPayload, { description: 'Opens a maintenance ticket (title required; type and subtype by name).' })
@@ -86,6 +89,14 @@ export class SupportWriteResolver {
       const row = await ticketService.update(ctx, id, ticketFields(fields), { appendResolution: appendResolution ?? false });
       return { maintenanceTicket: toTicket(row) };
     }, { maintenanceTicket: null });
+  }
+
+  @Mutation(() => MaintenanceTicketDelete.Payload, { description: 'Deletes a maintenance ticket: refused while it has installer jobs or attachments.' })
+  async maintenanceTicketDelete(
+    @Arg('input', () => MaintenanceTicketDelete.Input) input: InstanceType<typeof MaintenanceTicketDelete.Input>,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return deleteMutation('MaintenanceTicket', input, (id) => ticketService.remove(ctx, id));
   }
 
   @Mutation(() => InstallerTrackingPayload, { description: 'Adds an installer job to a ticket.' })
@@ -111,8 +122,8 @@ export class SupportWriteResolver {
   async installerTrackingDelete(@Arg('input', () => InstallerTrackingDeleteInput) input: InstallerTrackingDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await trackingService.remove(ctx, idOf(input.id, 'InstallerTracking', ['id']));
-      return { deletedInstallerTrackingId: input.id };
-    }, { deletedInstallerTrackingId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 
   @Mutation(() => SalesmanTaskPayload, { description: 'Adds a sales issue to a customer.' })
@@ -137,8 +148,8 @@ export class SupportWriteResolver {
   async salesmanTaskDelete(@Arg('input', () => SalesmanTaskDeleteInput) input: SalesmanTaskDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await salesmanTaskService.remove(ctx, idOf(input.id, 'SalesmanTask', ['id']));
-      return { deletedSalesmanTaskId: input.id };
-    }, { deletedSalesmanTaskId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 
   @FieldResolver(() => Customer, { nullable: true })

@@ -84,7 +84,7 @@ export class InstallerTrackingPayload {
 
 @ObjectType()
 export class InstallerTrackingDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedInstallerTrackingId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
@@ -155,6 +155,6 @@ export class SalesmanTaskPayload {
 
 @ObjectType()
 export class SalesmanTaskDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedSalesmanTaskId!: string | null;
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }

@@ -18,10 +18,10 @@ import {
   ApiCredentialUpdateInput,
   CrmKeyCreateInput,
   CrmKeyCreatePayload,
-  IpAccessRuleAddInput,
+  IpAccessRuleCreateInput,
   IpAccessRulePayload,
-  IpAccessRuleRemoveInput,
-  IpAccessRuleRemovePayload,
+  IpAccessRuleDeleteInput,
+  IpAccessRuleDeletePayload,
   M4Settings,
   M4SettingsPayload,
   M4SettingsUpdateInput,
@@ -112,7 +112,7 @@ export class ApiCredentialResolver {
   }
 
   @Mutation(() => IpAccessRulePayload, { description: 'Adds a network to the access list of a SIMPLer credential, or of all of them (admins only).' })
-  async ipAccessRuleAdd(@Arg('input', () => IpAccessRuleAddInput) input: IpAccessRuleAddInput, @Ctx() ctx: GraphQLContext) {
+  async ipAccessRuleCreate(@Arg('input', () => IpAccessRuleCreateInput) input: IpAccessRuleCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await apiCredentialService.addIpAccessRule(ctx, {
         apiCredentialId: optionalIdOf(input.apiCredentialId, 'ApiCredential', ['apiCredentialId']),
@@ -123,12 +123,12 @@ export class ApiCredentialResolver {
     }, { ipAccessRule: null });
   }
 
-  @Mutation(() => IpAccessRuleRemovePayload, { description: 'Removes a network from an access list (admins only).' })
-  async ipAccessRuleRemove(@Arg('input', () => IpAccessRuleRemoveInput) input: IpAccessRuleRemoveInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => IpAccessRuleDeletePayload, { description: 'Removes a network from an access list (admins only).' })
+  async ipAccessRuleDelete(@Arg('input', () => IpAccessRuleDeleteInput) input: IpAccessRuleDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await apiCredentialService.removeIpAccessRule(ctx, idOf(input.id, 'IpAccessRule', ['id']));
-      return { deletedIpAccessRuleId: input.id };
-    }, { deletedIpAccessRuleId: null });
+      return { deletedId: input.id };
+    }, { deletedId: null });
   }
 
   @Mutation(() => M4SettingsPayload, { description: "Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set." })

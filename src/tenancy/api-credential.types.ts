@@ -86,7 +86,7 @@ export class ApiCredentialPayload {
 }
 
 @InputType()
-export class IpAccessRuleAddInput {
+export class IpAccessRuleCreateInput {
   @Field(() => ID, { nullable: true, description: 'The SIMPLer credential; null: every SIMPLer credential of the operator.' }) apiCredentialId?: string | null;
   @Field(() => String, { description: 'CIDR or single address.' }) network!: string;
   @Field(() => String, { nullable: true }) note?: string | null;
@@ -99,13 +99,13 @@ export class IpAccessRulePayload {
 }
 
 @InputType()
-export class IpAccessRuleRemoveInput {
+export class IpAccessRuleDeleteInput {
   @Field(() => ID) id!: string;
 }
 
 @ObjectType()
-export class IpAccessRuleRemovePayload {
-  @Field(() => ID, { nullable: true }) deletedIpAccessRuleId!: string | null;
+export class IpAccessRuleDeletePayload {
+  @Field(() => ID, { nullable: true }) deletedId!: string | null;
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 

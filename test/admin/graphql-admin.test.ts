@@ -190,15 +190,15 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
     expect(bad.data.simplerCredentialCreate.userErrors).toEqual([{ field: ['input', 'allowedNetworks', '0'], message: expect.stringContaining('did you mean 10.0.0.0/8'), code: 'INVALID' }]);
 
     for (const rule of apiCredential.allowedNetworks) {
-      const removed = await t.gql<{ ipAccessRuleRemove: UserErrors }>(`mutation($id: ID!) { ipAccessRuleRemove(input: {id: $id}) { deletedIpAccessRuleId userErrors { code } } }`, { id: rule.id });
-      expect(removed.data.ipAccessRuleRemove.userErrors).toEqual([]);
+      const removed = await t.gql<{ ipAccessRuleDelete: UserErrors }>(`mutation($id: ID!) { ipAccessRuleDelete(input: {id: $id}) { deletedId userErrors { code } } }`, { id: rule.id });
+      expect(removed.data.ipAccessRuleDelete.userErrors).toEqual([]);
     }
     expect(String((await call()).result)).toMatch(/^ERROR: access denied/);
-    const added = await t.gql<{ ipAccessRuleAdd: UserErrors & { ipAccessRule: { network: string } } }>(
-      `mutation($id: ID!) { ipAccessRuleAdd(input: {apiCredentialId: $id, network: "127.0.0.0/8"}) { ipAccessRule { network } userErrors { code } } }`,
+    const added = await t.gql<{ ipAccessRuleCreate: UserErrors & { ipAccessRule: { network: string } } }>(
+      `mutation($id: ID!) { ipAccessRuleCreate(input: {apiCredentialId: $id, network: "127.0.0.0/8"}) { ipAccessRule { network } userErrors { code } } }`,
       { id: apiCredential.id },
     );
-    expect(added.data.ipAccessRuleAdd.ipAccessRule.network).toBe('127.0.0.0/8');
+    expect(added.data.ipAccessRuleCreate.ipAccessRule.network).toBe('127.0.0.0/8');
     expect(String((await call()).result)).not.toMatch(/^ERROR/);
 
     const listed = await t.gql<{ apiCredentials: { identifier: string }[] }>('{ apiCredentials(kind: SIMPLER) { identifier note allowedNetworks { network } } }');
@@ -250,7 +250,7 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
       [`apiTokenCreate(input: {staffUserId: "${managerId}"})`, {}],
       [`simplerCredentialCreate(input: {apiUsername: "eve", staffUserId: "${managerId}", allowedNetworks: ["0.0.0.0/0"]})`, {}],
       [`crmKeyCreate(input: {staffUserId: "${managerId}"})`, {}],
-      ['ipAccessRuleAdd(input: {network: "0.0.0.0/0"})', {}],
+      ['ipAccessRuleCreate(input: {network: "0.0.0.0/0"})', {}],
       ['m4SettingsUpdate(input: {secret: "manager-chosen-secret-123"})', {}],
     ];
     for (const [mutation] of mutations) {

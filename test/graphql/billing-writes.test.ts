@@ -201,52 +201,52 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
 
   // ------------------------------------------------------------------ cards
 
-  const CARD_ADD = `mutation($input: CreditCardAddInput!) { creditCardAdd(input: $input) {
+  const CARD_ADD = `mutation($input: CreditCardCreateInput!) { creditCardCreate(input: $input) {
     creditCard { id legacyId last4 preferred expMonth expYear cardType state customer { legacyId } } userErrors { field message code } } }`;
-  type CardResult = { creditCardAdd: { creditCard: { id: string; legacyId: number; last4: string; preferred: boolean; cardType: string | null; state: string | null } | null; userErrors: UserErrors } };
+  type CardResult = { creditCardCreate: { creditCard: { id: string; legacyId: number; last4: string; preferred: boolean; cardType: string | null; state: string | null } | null; userErrors: UserErrors } };
 
   it('adds tokenised cards, keeps one preferred, validates every field and deletes', async () => {
     const customer = await newCustomer();
     const year = new Date().getUTCFullYear();
     const base = { customerId: cid(customer.id), last4: '4242', token: 'gw_tok_1', moduleId: 3, expMonth: 12, expYear: year + 1, cardType: 'VISA', preferred: true, state: 'New York' };
     const first = await t.gql<CardResult>(CARD_ADD, { input: base });
-    expect(first.data.creditCardAdd.userErrors).toEqual([]);
-    expect(first.data.creditCardAdd.creditCard).toMatchObject({ last4: '4242', preferred: true, cardType: 'VISA', state: 'New York' });
+    expect(first.data.creditCardCreate.userErrors).toEqual([]);
+    expect(first.data.creditCardCreate.creditCard).toMatchObject({ last4: '4242', preferred: true, cardType: 'VISA', state: 'New York' });
     const second = await t.gql<CardResult>(CARD_ADD, { input: { ...base, token: 'gw_tok_2', last4: '0005' } });
-    expect(second.data.creditCardAdd.creditCard!.preferred).toBe(true);
+    expect(second.data.creditCardCreate.creditCard!.preferred).toBe(true);
     const rows = await db().select().from(creditCards).where(eq(creditCards.customerId, customer.id)).orderBy(asc(creditCards.id));
     expect(rows.map((r) => [r.last4, r.preferred, r.token])).toEqual([['4242', false, 'gw_tok_1'], ['0005', true, 'gw_tok_2']]);
 
     const bad = await t.gql<CardResult>(CARD_ADD, {
       input: { ...base, last4: '42424', expMonth: 13, expYear: year - 1, state: 'NY', token: ' ', preferred: true },
     });
-    expect(bad.data.creditCardAdd.creditCard).toBeNull();
-    expect(bad.data.creditCardAdd.userErrors.map((e) => e.field[1]).sort()).toEqual(['expMonth', 'expYear', 'last4', 'state', 'token']);
+    expect(bad.data.creditCardCreate.creditCard).toBeNull();
+    expect(bad.data.creditCardCreate.userErrors.map((e) => e.field[1]).sort()).toEqual(['expMonth', 'expYear', 'last4', 'state', 'token']);
     const cardNumberAsToken = await t.gql<CardResult>(CARD_ADD, { input: { ...base, token: '4111 1111 1111 1111' } });
-    expect(cardNumberAsToken.data.creditCardAdd.userErrors).toEqual([expect.objectContaining({ field: ['input', 'token'], code: 'INVALID' })]);
+    expect(cardNumberAsToken.data.creditCardCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'token'], code: 'INVALID' })]);
     const noCustomer = await t.gql<CardResult>(CARD_ADD, { input: { ...base, customerId: cid(999_999) } });
-    expect(noCustomer.data.creditCardAdd.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'customerId'] })]);
+    expect(noCustomer.data.creditCardCreate.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'customerId'] })]);
     const after = await db().select().from(creditCards).where(eq(creditCards.customerId, customer.id)).orderBy(asc(creditCards.id));
     expect(after.map((r) => r.preferred)).toEqual([false, true]);
 
     const del = await t.gql<{ creditCardDelete: { deletedId: string | null; userErrors: UserErrors } }>(
       'mutation($id: ID!) { creditCardDelete(input: { id: $id }) { deletedId userErrors { code } } }',
-      { id: first.data.creditCardAdd.creditCard!.id },
+      { id: first.data.creditCardCreate.creditCard!.id },
     );
-    expect(del.data.creditCardDelete).toEqual({ deletedId: first.data.creditCardAdd.creditCard!.id, userErrors: [] });
+    expect(del.data.creditCardDelete).toEqual({ deletedId: first.data.creditCardCreate.creditCard!.id, userErrors: [] });
     expect(await db().$count(creditCards, eq(creditCards.customerId, customer.id))).toBe(1);
     const again = await t.gql<{ creditCardDelete: { deletedId: string | null; userErrors: UserErrors } }>(
       'mutation($id: ID!) { creditCardDelete(input: { id: $id }) { deletedId userErrors { code } } }',
-      { id: first.data.creditCardAdd.creditCard!.id },
+      { id: first.data.creditCardCreate.creditCard!.id },
     );
     expect(again.data.creditCardDelete).toEqual({ deletedId: null, userErrors: [{ code: 'NOT_FOUND' }] });
   });
 
   // ------------------------------------------------------------------ bank accounts
 
-  const FROM_DETAILS = `mutation($input: BankAccountAddFromDetailsInput!) { bankAccountAddFromDetails(input: $input) {
+  const FROM_DETAILS = `mutation($input: BankAccountCreateFromDetailsInput!) { bankAccountCreateFromDetails(input: $input) {
     bankAccount { id last4 ibanLast4 ibanCountry sepaSequenceType sepaBic accountType preferred sepaSignatureDate } userErrors { field message code } } }`;
-  type BankResult = { bankAccountAddFromDetails: { bankAccount: Record<string, unknown> | null; userErrors: UserErrors } };
+  type BankResult = { bankAccountCreateFromDetails: { bankAccount: Record<string, unknown> | null; userErrors: UserErrors } };
 
   it('tokenises full bank details and never stores the account number or IBAN', async () => {
     const customer = await newCustomer();
@@ -265,8 +265,8 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
           preferred: true,
         },
       });
-      expect(res.data.bankAccountAddFromDetails.userErrors).toEqual([]);
-      expect(res.data.bankAccountAddFromDetails.bankAccount).toMatchObject({ last4: '5358', ibanLast4: '5432', ibanCountry: 'GB', sepaSequenceType: 'FRST', accountType: 'DEFAULT', preferred: true });
+      expect(res.data.bankAccountCreateFromDetails.userErrors).toEqual([]);
+      expect(res.data.bankAccountCreateFromDetails.bankAccount).toMatchObject({ last4: '5358', ibanLast4: '5432', ibanCountry: 'GB', sepaSequenceType: 'FRST', accountType: 'DEFAULT', preferred: true });
       expect(seen).toEqual(['314159265358']);
     } finally {
       setBankTokenizer(previous);
@@ -282,7 +282,7 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
 
     // the default tokenizer gives an opaque random token
     const plain = await t.gql<BankResult>(FROM_DETAILS, { input: { customerId: cid(customer.id), accountNumber: '00012345' } });
-    expect(plain.data.bankAccountAddFromDetails.userErrors).toEqual([]);
+    expect(plain.data.bankAccountCreateFromDetails.userErrors).toEqual([]);
     const rows = await db().select().from(bankAccounts).where(eq(bankAccounts.customerId, customer.id)).orderBy(asc(bankAccounts.id));
     expect(rows[1]!.token).toMatch(/^tok_[A-Za-z0-9_-]{20,}$/);
     expect(rows[1]!.last4).toBe('2345');
@@ -291,28 +291,28 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
     const bad = await t.gql<BankResult>(FROM_DETAILS, {
       input: { customerId: cid(customer.id), accountNumber: '12ab', iban: 'GB83WEST12345698765432', sepaBic: 'XX', sepaSignatureDate: '2999-01-01' },
     });
-    expect(bad.data.bankAccountAddFromDetails.bankAccount).toBeNull();
-    expect(bad.data.bankAccountAddFromDetails.userErrors.map((e) => e.field[1]).sort()).toEqual(['accountNumber', 'iban', 'sepaBic', 'sepaSignatureDate']);
-    expect(bad.data.bankAccountAddFromDetails.userErrors.map((e) => e.message).join(' ')).not.toContain('GB83');
+    expect(bad.data.bankAccountCreateFromDetails.bankAccount).toBeNull();
+    expect(bad.data.bankAccountCreateFromDetails.userErrors.map((e) => e.field[1]).sort()).toEqual(['accountNumber', 'iban', 'sepaBic', 'sepaSignatureDate']);
+    expect(bad.data.bankAccountCreateFromDetails.userErrors.map((e) => e.message).join(' ')).not.toContain('GB83');
     expect(await db().$count(bankAccounts)).toBe(count);
   });
 
   it('adds tokenised bank accounts (addEFTToken) with every required field, and deletes', async () => {
     const customer = await newCustomer();
-    const ADD = `mutation($input: BankAccountAddInput!) { bankAccountAdd(input: $input) { bankAccount { id last4 sortCode accountType moduleId preferred } userErrors { field code } } }`;
+    const ADD = `mutation($input: BankAccountCreateInput!) { bankAccountCreate(input: $input) { bankAccount { id last4 sortCode accountType moduleId preferred } userErrors { field code } } }`;
     const input = { customerId: cid(customer.id), last4: '0042', token: 'eft-tok', sortCode: '012345', onlineRef: 'REF1', accountName: 'J Doe', accountType: 'SAVINGS', moduleId: 7, preferred: true };
-    const ok = await t.gql<{ bankAccountAdd: { bankAccount: { id: string; sortCode: string } | null; userErrors: UserErrors } }>(ADD, { input });
-    expect(ok.data.bankAccountAdd.userErrors).toEqual([]);
-    expect(ok.data.bankAccountAdd.bankAccount).toMatchObject({ last4: '0042', sortCode: '012345', accountType: 'SAVINGS', moduleId: 7, preferred: true });
-    const bad = await t.gql<{ bankAccountAdd: { bankAccount: null; userErrors: UserErrors } }>(ADD, {
+    const ok = await t.gql<{ bankAccountCreate: { bankAccount: { id: string; sortCode: string } | null; userErrors: UserErrors } }>(ADD, { input });
+    expect(ok.data.bankAccountCreate.userErrors).toEqual([]);
+    expect(ok.data.bankAccountCreate.bankAccount).toMatchObject({ last4: '0042', sortCode: '012345', accountType: 'SAVINGS', moduleId: 7, preferred: true });
+    const bad = await t.gql<{ bankAccountCreate: { bankAccount: null; userErrors: UserErrors } }>(ADD, {
       input: { ...input, last4: '42', accountType: 'DEFAULT', onlineRef: '', moduleId: 0 },
     });
-    expect(bad.data.bankAccountAdd.userErrors.map((e) => e.field[1]).sort()).toEqual(['accountType', 'last4', 'moduleId', 'onlineRef']);
+    expect(bad.data.bankAccountCreate.userErrors.map((e) => e.field[1]).sort()).toEqual(['accountType', 'last4', 'moduleId', 'onlineRef']);
     expect(await db().$count(bankAccounts, eq(bankAccounts.customerId, customer.id))).toBe(1);
     const del = await t.gql<{ bankAccountDelete: { deletedId: string | null } }>('mutation($id: ID!) { bankAccountDelete(input: { id: $id }) { deletedId } }', {
-      id: ok.data.bankAccountAdd.bankAccount!.id,
+      id: ok.data.bankAccountCreate.bankAccount!.id,
     });
-    expect(del.data.bankAccountDelete.deletedId).toBe(ok.data.bankAccountAdd.bankAccount!.id);
+    expect(del.data.bankAccountDelete.deletedId).toBe(ok.data.bankAccountCreate.bankAccount!.id);
     expect(await db().$count(bankAccounts, eq(bankAccounts.customerId, customer.id))).toBe(0);
   });
 
@@ -391,33 +391,33 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
   // ------------------------------------------------------------------ grace periods
 
   it('extends expiry from the later of now and the current expiry, or to a date', async () => {
-    const GRACE = `mutation($input: CustomerGracePeriodAddInput!) { customerGracePeriodAdd(input: $input) {
+    const GRACE = `mutation($input: CustomerGracePeriodCreateInput!) { customerGracePeriodCreate(input: $input) {
       gracePeriod { days previousExpiresAt newExpiresAt } customer { expiresAt accessState } userErrors { field code } } }`;
-    type GraceResult = { customerGracePeriodAdd: { gracePeriod: { days: number; previousExpiresAt: string | null; newExpiresAt: string } | null; customer: { expiresAt: string; accessState: string } | null; userErrors: UserErrors } };
+    type GraceResult = { customerGracePeriodCreate: { gracePeriod: { days: number; previousExpiresAt: string | null; newExpiresAt: string } | null; customer: { expiresAt: string; accessState: string } | null; userErrors: UserErrors } };
     const future = new Date(Date.now() + 2 * 86_400_000);
     const active = await newCustomer({ expiresAt: future });
     const res = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 5 } });
-    expect(res.data.customerGracePeriodAdd.userErrors).toEqual([]);
-    expect(res.data.customerGracePeriodAdd.customer!.expiresAt).toBe(new Date(future.getTime() + 5 * 86_400_000).toISOString());
-    expect(res.data.customerGracePeriodAdd.gracePeriod).toMatchObject({ days: 5, previousExpiresAt: future.toISOString() });
+    expect(res.data.customerGracePeriodCreate.userErrors).toEqual([]);
+    expect(res.data.customerGracePeriodCreate.customer!.expiresAt).toBe(new Date(future.getTime() + 5 * 86_400_000).toISOString());
+    expect(res.data.customerGracePeriodCreate.gracePeriod).toMatchObject({ days: 5, previousExpiresAt: future.toISOString() });
 
     const lapsed = await newCustomer({ expiresAt: new Date(Date.now() - 10 * 86_400_000), accessState: 'expired' });
     const start = Date.now();
     const res2 = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(lapsed.id), days: 3 } });
-    const newExpiry = new Date(res2.data.customerGracePeriodAdd.customer!.expiresAt).getTime();
+    const newExpiry = new Date(res2.data.customerGracePeriodCreate.customer!.expiresAt).getTime();
     expect(newExpiry).toBeGreaterThanOrEqual(start + 3 * 86_400_000 - 1000);
     expect(newExpiry).toBeLessThanOrEqual(Date.now() + 3 * 86_400_000 + 1000);
-    expect(res2.data.customerGracePeriodAdd.customer!.accessState).toBe('ACTIVE');
+    expect(res2.data.customerGracePeriodCreate.customer!.accessState).toBe('ACTIVE');
 
     const farExpiry = futureDay(5, 3, 4);
     const toDate = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 30, expiryDate: farExpiry } });
-    expect(toDate.data.customerGracePeriodAdd.customer!.expiresAt).toBe(`${farExpiry}T23:59:59.000Z`);
+    expect(toDate.data.customerGracePeriodCreate.customer!.expiresAt).toBe(`${farExpiry}T23:59:59.000Z`);
 
     const before = await db().$count(gracePeriods);
     const bad = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 0 } });
-    expect(bad.data.customerGracePeriodAdd.userErrors).toEqual([{ field: ['input', 'days'], code: 'INVALID' }]);
+    expect(bad.data.customerGracePeriodCreate.userErrors).toEqual([{ field: ['input', 'days'], code: 'INVALID' }]);
     const shorter = await t.gql<GraceResult>(GRACE, { input: { customerId: cid(active.id), days: 1, expiryDate: futureDay(4, 1, 1) } });
-    expect(shorter.data.customerGracePeriodAdd.userErrors).toEqual([{ field: ['input', 'expiryDate'], code: 'INVALID' }]);
+    expect(shorter.data.customerGracePeriodCreate.userErrors).toEqual([{ field: ['input', 'expiryDate'], code: 'INVALID' }]);
     expect(await db().$count(gracePeriods)).toBe(before);
     const [unchanged] = await db().select().from(customers).where(eq(customers.id, active.id));
     expect(unchanged!.expiresAt!.toISOString()).toBe(`${farExpiry}T23:59:59.000Z`);

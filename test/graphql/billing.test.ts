@@ -491,15 +491,15 @@ describe.each(enabledEngines())('GraphQL catalog and billing on %s', (engine) =>
     });
     expect(linked.data.invoice.lines.find((l) => l.legacyId === line!.id)!.subscription).toEqual({ id: sub.id });
 
-    const mutation = 'mutation($id: ID!) { subscriptionDelete(input: { id: $id }) { deletedSubscriptionId userErrors { field message code } } }';
-    const deleted = await t.gql<{ subscriptionDelete: { deletedSubscriptionId: string; userErrors: UserErrors } }>(mutation, { id: sub.id });
-    expect(deleted.data.subscriptionDelete).toEqual({ deletedSubscriptionId: sub.id, userErrors: [] });
+    const mutation = 'mutation($id: ID!) { subscriptionDelete(input: { id: $id }) { deletedId userErrors { field message code } } }';
+    const deleted = await t.gql<{ subscriptionDelete: { deletedId: string; userErrors: UserErrors } }>(mutation, { id: sub.id });
+    expect(deleted.data.subscriptionDelete).toEqual({ deletedId: sub.id, userErrors: [] });
     const [kept] = await db().select().from(invoiceLines).where(eq(invoiceLines.id, line!.id));
     expect(kept).toMatchObject({ id: line!.id, subscriptionId: null, total: line!.total });
     const gone = await t.gql<{ node: null }>('query($id: ID!) { node(id: $id) { id } }', { id: sub.id });
     expect(gone.data.node).toBeNull();
-    const again = await t.gql<{ subscriptionDelete: { deletedSubscriptionId: null; userErrors: UserErrors } }>(mutation, { id: sub.id });
-    expect(again.data.subscriptionDelete).toEqual({ deletedSubscriptionId: null, userErrors: [{ field: ['input', 'id'], message: expect.any(String), code: 'NOT_FOUND' }] });
+    const again = await t.gql<{ subscriptionDelete: { deletedId: null; userErrors: UserErrors } }>(mutation, { id: sub.id });
+    expect(again.data.subscriptionDelete).toEqual({ deletedId: null, userErrors: [{ field: ['input', 'id'], message: expect.any(String), code: 'NOT_FOUND' }] });
   });
 
   // ------------------------------------------------------------------ tenancy

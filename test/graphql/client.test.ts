@@ -34,7 +34,7 @@ describe.each(enabledEngines())('the typed client on %s', (engine) => {
     const invalid = await api.UpdateCustomer({ input: { id: read.customer!.id, status: 'no-such-status' } });
     expect(invalid.customerUpdate.userErrors[0]).toMatchObject({ field: ['input', 'status'], code: 'INVALID' });
     const deleted = await api.DeleteCustomer({ input: { id: read.customer!.id } });
-    expect(deleted.customerDelete.deletedCustomerId).toBe(read.customer!.id);
+    expect(deleted.customerDelete.deletedId).toBe(read.customer!.id);
     expect((await api.CustomerByLegacyId({ legacyId })).customer).toBeNull();
   });
 });

@@ -40,18 +40,18 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
 
   it('adds customer notes with the author, lists them newest first, and requires title and text', async () => {
     const add = (title: string, text: string) =>
-      t.gql<{ customerNoteAdd: { note: { title: string; body: string; authorName: string | null } | null; userErrors: Errors } }>(
-        'mutation($i: CustomerNoteAddInput!) { customerNoteAdd(input: $i) { note { title body authorName } userErrors { field message code } } }',
+      t.gql<{ customerNoteCreate: { note: { title: string; body: string; authorName: string | null } | null; userErrors: Errors } }>(
+        'mutation($i: CustomerNoteCreateInput!) { customerNoteCreate(input: $i) { note { title body authorName } userErrors { field message code } } }',
         { i: { customerId: ids.rec_a, title, text } },
       );
     const first = await add('First call', 'Asked about speeds.');
-    expect(first.data.customerNoteAdd.userErrors).toEqual([]);
-    expect(first.data.customerNoteAdd.note).toMatchObject({ title: 'First call', body: 'Asked about speeds.' });
-    expect(first.data.customerNoteAdd.note!.authorName).toBeTruthy();
+    expect(first.data.customerNoteCreate.userErrors).toEqual([]);
+    expect(first.data.customerNoteCreate.note).toMatchObject({ title: 'First call', body: 'Asked about speeds.' });
+    expect(first.data.customerNoteCreate.note!.authorName).toBeTruthy();
     await add('Second call', 'Booked a survey.');
     const bad = await add(' ', '');
-    expect(bad.data.customerNoteAdd.note).toBeNull();
-    expect(bad.data.customerNoteAdd.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.text', 'input.title']);
+    expect(bad.data.customerNoteCreate.note).toBeNull();
+    expect(bad.data.customerNoteCreate.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.text', 'input.title']);
     const list = await t.gql<{ node: { notes: { title: string }[] } }>('query($id: ID!) { node(id: $id) { ... on Customer { notes { title } } } }', { id: ids.rec_a });
     expect(list.data.node.notes.map((n) => n.title)).toEqual(['Second call', 'First call']);
   });
@@ -89,16 +89,16 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
       );
     expect((await assign(id)).data.customerUpdate).toEqual({ customer: { communityCode: { id, code: 'Code via API Modified' } }, userErrors: [] });
     const del = () =>
-      t.gql<{ communityCodeDelete: { deletedCommunityCodeId: string | null; userErrors: Errors } }>(
-        'mutation($id: ID!) { communityCodeDelete(input: { id: $id }) { deletedCommunityCodeId userErrors { field code message } } }',
+      t.gql<{ communityCodeDelete: { deletedId: string | null; userErrors: Errors } }>(
+        'mutation($id: ID!) { communityCodeDelete(input: { id: $id }) { deletedId userErrors { field code message } } }',
         { id },
       );
     const refused = await del();
-    expect(refused.data.communityCodeDelete.deletedCommunityCodeId).toBeNull();
+    expect(refused.data.communityCodeDelete.deletedId).toBeNull();
     expect(refused.data.communityCodeDelete.userErrors).toEqual([{ field: ['input', 'id'], code: 'PRECONDITION_FAILED', message: 'community code "Code via API Modified" is used by 1 customer(s)' }]);
 
     expect((await assign(null)).data.customerUpdate.customer.communityCode).toBeNull();
-    expect((await del()).data.communityCodeDelete).toEqual({ deletedCommunityCodeId: id, userErrors: [] });
+    expect((await del()).data.communityCodeDelete).toEqual({ deletedId: id, userErrors: [] });
     const after = await t.gql<{ communityCodes: { code: string }[] }>('{ communityCodes { code } }');
     expect(after.data.communityCodes.map((c) => c.code)).not.toContain('Code via API Modified');
   });
@@ -182,11 +182,11 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
 
     const list = await t.gql<{ node: { customTableRows: { id: string }[] } }>('query($id: ID!) { node(id: $id) { ... on Customer { customTableRows { id } } } }', { id: ids.rec_d });
     expect(list.data.node.customTableRows).toEqual([{ id: row.id }]);
-    const deleted = await t.gql<{ customTableRowDelete: { deletedCustomTableRowId: string; userErrors: Errors } }>(
-      'mutation($id: ID!) { customTableRowDelete(input: { id: $id }) { deletedCustomTableRowId userErrors { code } } }',
+    const deleted = await t.gql<{ customTableRowDelete: { deletedId: string; userErrors: Errors } }>(
+      'mutation($id: ID!) { customTableRowDelete(input: { id: $id }) { deletedId userErrors { code } } }',
       { id: row.id },
     );
-    expect(deleted.data.customTableRowDelete).toEqual({ deletedCustomTableRowId: row.id, userErrors: [] });
+    expect(deleted.data.customTableRowDelete).toEqual({ deletedId: row.id, userErrors: [] });
     const again = await t.gql<{ customTableRowDelete: { userErrors: Errors } }>(
       'mutation($id: ID!) { customTableRowDelete(input: { id: $id }) { userErrors { code } } }',
       { id: row.id },

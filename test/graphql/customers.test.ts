@@ -96,11 +96,11 @@ describe.each(enabledEngines())('GraphQL customers on %s', (engine) => {
 
   it('refuses to delete a current customer, naming the conditions, and deletes one that qualifies', async () => {
     const current = await t.gql<{ customer: { id: string } }>('{ customer(legacyId: 1) { id } }');
-    const refused = await t.gql<{ customerDelete: { deletedCustomerId: string | null; userErrors: { message: string; code: string }[] } }>(
-      'mutation($id: ID!) { customerDelete(input: { id: $id }) { deletedCustomerId userErrors { message code } } }',
+    const refused = await t.gql<{ customerDelete: { deletedId: string | null; userErrors: { message: string; code: string }[] } }>(
+      'mutation($id: ID!) { customerDelete(input: { id: $id }) { deletedId userErrors { message code } } }',
       { id: current.data.customer.id },
     );
-    expect(refused.data.customerDelete.deletedCustomerId).toBeNull();
+    expect(refused.data.customerDelete.deletedId).toBeNull();
     expect(refused.data.customerDelete.userErrors[0]!.code).toBe('PRECONDITION_FAILED');
     expect(refused.data.customerDelete.userErrors[0]!.message).toMatch(/1\. its status is 'current'.*2\. it has subscriptions/);
 
@@ -108,11 +108,11 @@ describe.each(enabledEngines())('GraphQL customers on %s', (engine) => {
       'mutation { customerCreate(input: { name: "Short Lived", nickname: "short_lived", invoicingId: "SL1", status: "enquiry" }) { customer { id } } }',
     );
     const id = created.data.customerCreate.customer.id;
-    const deleted = await t.gql<{ customerDelete: { deletedCustomerId: string; userErrors: unknown[] } }>(
-      'mutation($id: ID!) { customerDelete(input: { id: $id }) { deletedCustomerId userErrors { message } } }',
+    const deleted = await t.gql<{ customerDelete: { deletedId: string; userErrors: unknown[] } }>(
+      'mutation($id: ID!) { customerDelete(input: { id: $id }) { deletedId userErrors { message } } }',
       { id },
     );
-    expect(deleted.data.customerDelete).toEqual({ deletedCustomerId: id, userErrors: [] });
+    expect(deleted.data.customerDelete).toEqual({ deletedId: id, userErrors: [] });
     const gone = await t.gql<{ node: null }>('query($id: ID!) { node(id: $id) { id } }', { id });
     expect(gone.data.node).toBeNull();
   });

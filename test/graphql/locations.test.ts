@@ -40,8 +40,8 @@ describe.each(enabledEngines())('GraphQL locations on %s', (engine) => {
     );
   const locate = (input: Record<string, unknown>) =>
     call<{ customer: { location: { area: { legacyId: number } | null; street: { legacyId: number } | null; building: { legacyId: number } | null } } | null }>(
-      'customerLocationSet',
-      'CustomerLocationSetInput',
+      'customerLocationUpdate',
+      'CustomerLocationUpdateInput',
       'customer { location { area { legacyId } street { legacyId } building { legacyId } } }',
       input,
     );

@@ -78,7 +78,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       userErrors { field message code } } }`;
     const update = `mutation($input: EquipmentUpdateInput!) { equipmentUpdate(input: $input) {
       equipment { id nickname ipAddress status parent { nickname } site { name } } userErrors { field message code } } }`;
-    const remove = `mutation($id: ID!) { equipmentDelete(input: { id: $id }) { deletedEquipmentId userErrors { field message code } } }`;
+    const remove = `mutation($id: ID!) { equipmentDelete(input: { id: $id }) { deletedId userErrors { field message code } } }`;
     type Payload = { equipment: Record<string, any> | null; userErrors: UserErrors };
     const counts = async () => [await one(sql`select count(*)::int as n from equipment`), await one(sql`select count(*)::int as n from audit_log where action like 'equipment.%'`)];
 
@@ -152,26 +152,26 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       await t.database.handle.db.execute(sql`insert into basestations (operator_id, equipment_id, site_id) select operator_id, ${lone.legacyId as number}, (select min(id) from sites) from equipment where id = ${lone.legacyId as number}`);
       const ap = lone.legacyId as number;
       for (const [id, reason] of [[router, /hang off it/], [ap, /is a basestation/]] as const) {
-        const res = await ok<{ equipmentDelete: { deletedEquipmentId: string | null; userErrors: UserErrors } }>(remove, { id: gid('Equipment', id) });
-        expect(res.equipmentDelete.deletedEquipmentId).toBeNull();
+        const res = await ok<{ equipmentDelete: { deletedId: string | null; userErrors: UserErrors } }>(remove, { id: gid('Equipment', id) });
+        expect(res.equipmentDelete.deletedId).toBeNull();
         expect(res.equipmentDelete.userErrors[0]).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringMatching(reason) });
         expect(await one(sql`select count(*)::int as n from equipment where id = ${id}`)).toBe(1);
       }
       const made = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'GONE-1' } })).equipmentCreate.equipment!;
-      await ok(`mutation($id: ID!) { equipmentLoginAdd(input: { equipmentId: $id, username: "admin", password: "pw" }) { userErrors { code } } }`, { id: made.id });
-      const res = await ok<{ equipmentDelete: { deletedEquipmentId: string; userErrors: UserErrors } }>(remove, { id: made.id });
-      expect(res.equipmentDelete).toEqual({ deletedEquipmentId: made.id, userErrors: [] });
+      await ok(`mutation($id: ID!) { equipmentLoginCreate(input: { equipmentId: $id, username: "admin", password: "pw" }) { userErrors { code } } }`, { id: made.id });
+      const res = await ok<{ equipmentDelete: { deletedId: string; userErrors: UserErrors } }>(remove, { id: made.id });
+      expect(res.equipmentDelete).toEqual({ deletedId: made.id, userErrors: [] });
       expect(await one(sql`select count(*)::int as n from equipment_logins where equipment_id = ${made.legacyId as number}`)).toBe(0);
     });
 
     it('adds login details unique per device and deletes them by username', async () => {
-      const add = `mutation($input: EquipmentLoginAddInput!) { equipmentLoginAdd(input: $input) { login { username hasPassword notes } equipment { logins { username } } userErrors { field code } } }`;
+      const add = `mutation($input: EquipmentLoginCreateInput!) { equipmentLoginCreate(input: $input) { login { username hasPassword notes } equipment { logins { username } } userErrors { field code } } }`;
       const del = `mutation($input: EquipmentLoginDeleteInput!) { equipmentLoginDelete(input: $input) { deletedUsername userErrors { field code } } }`;
       const id = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-1' } })).equipmentCreate.equipment!.id as string;
-      const first = await ok<{ equipmentLoginAdd: any }>(add, { input: { equipmentId: id, username: 'admin', password: 'ubnt', notes: 'factory' } });
-      expect(first.equipmentLoginAdd).toEqual({ login: { username: 'admin', hasPassword: true, notes: 'factory' }, equipment: { logins: [{ username: 'admin' }] }, userErrors: [] });
-      const again = await ok<{ equipmentLoginAdd: any }>(add, { input: { equipmentId: id, username: 'admin' } });
-      expect(again.equipmentLoginAdd.userErrors).toEqual([{ field: ['input', 'username'], code: 'CONFLICT' }]);
+      const first = await ok<{ equipmentLoginCreate: any }>(add, { input: { equipmentId: id, username: 'admin', password: 'ubnt', notes: 'factory' } });
+      expect(first.equipmentLoginCreate).toEqual({ login: { username: 'admin', hasPassword: true, notes: 'factory' }, equipment: { logins: [{ username: 'admin' }] }, userErrors: [] });
+      const again = await ok<{ equipmentLoginCreate: any }>(add, { input: { equipmentId: id, username: 'admin' } });
+      expect(again.equipmentLoginCreate.userErrors).toEqual([{ field: ['input', 'username'], code: 'CONFLICT' }]);
       const [stored] = await q<{ password: string }>(sql`select password from equipment_logins where username = 'admin' and equipment_id = (select id from equipment where nickname = 'LOGIN-1')`);
       expect(stored!.password).toBe('ubnt');
       const missing = await ok<{ equipmentLoginDelete: any }>(del, { input: { equipmentId: id, username: 'root' } });
@@ -213,8 +213,8 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       // the device is in use: it cannot be deleted until the CPE goes
       const refused = await ok<{ equipmentDelete: any }>(`mutation($id: ID!) { equipmentDelete(input: { id: $id }) { userErrors { message } } }`, { id: dev.id });
       expect(refused.equipmentDelete.userErrors[0].message).toMatch(/CPE/);
-      const removed = await ok<{ cpeDelete: any }>(`mutation($id: ID!) { cpeDelete(input: { id: $id }) { deletedCpeId userErrors { code } } }`, { id: made.cpeCreate.cpe.id });
-      expect(removed.cpeDelete).toEqual({ deletedCpeId: made.cpeCreate.cpe.id, userErrors: [] });
+      const removed = await ok<{ cpeDelete: any }>(`mutation($id: ID!) { cpeDelete(input: { id: $id }) { deletedId userErrors { code } } }`, { id: made.cpeCreate.cpe.id });
+      expect(removed.cpeDelete).toEqual({ deletedId: made.cpeCreate.cpe.id, userErrors: [] });
       expect(await one(sql`select count(*)::int as n from cpes where equipment_id = ${dev.legacyId}`)).toBe(0);
     });
 
@@ -230,14 +230,14 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
         input: { id: made.basestationCreate.basestation.id, sector: 'NE', gatewayId: null },
       });
       expect(upd.basestationUpdate).toEqual({ basestation: { sector: 'NE', gateway: null }, userErrors: [] });
-      const del = await ok<{ basestationDelete: any }>(`mutation($id: ID!) { basestationDelete(input: { id: $id }) { deletedBasestationId userErrors { code } } }`, { id: made.basestationCreate.basestation.id });
+      const del = await ok<{ basestationDelete: any }>(`mutation($id: ID!) { basestationDelete(input: { id: $id }) { deletedId userErrors { code } } }`, { id: made.basestationCreate.basestation.id });
       expect(del.basestationDelete.userErrors).toEqual([]);
       expect(await one(sql`select count(*)::int as n from basestations where equipment_id = ${dev.legacyId}`)).toBe(0);
     });
   });
 
   describe('customer addresses', () => {
-    const add = `mutation($input: CustomerIpAddInput!) { customerIpAdd(input: $input) { customerIp { id legacyId ip mac macRestrict isPublic gateway { wibNumber } interface { name } } userErrors { field message code } } }`;
+    const add = `mutation($input: CustomerIpCreateInput!) { customerIpCreate(input: $input) { customerIp { id legacyId ip mac macRestrict isPublic gateway { wibNumber } interface { name } } userErrors { field message code } } }`;
     const release = `mutation($input: CustomerIpReleaseInput!) { customerIpRelease(input: $input) { customerIp { ip mac } deletedCustomerIpId userErrors { field code } } }`;
     const generate = `mutation($input: CustomerIpGenerateInput!) { customerIpGenerate(input: $input) {
       generation { gatewayId wibNumber interfaceId ipType quantity generated ips saved } userErrors { field message code } } }`;
@@ -249,20 +249,20 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
     it('adds an address on the gateway, recording its interface; a taken one names its holder', async () => {
       const customer = await serviceCustomer(0);
       const [gw] = await q<{ id: number }>(sql`select id from gateways where operator_id = ${demo} and wib_number = 100`);
-      const res = await ok<{ customerIpAdd: any }>(add, { input: { customerId: gid('Customer', customer), ip: '192.0.2.200', mac: '001A.2B3C.4D5E', macRestrict: true, isPublic: true, gatewayId: gid('Gateway', gw!.id) } });
-      expect(res.customerIpAdd.userErrors).toEqual([]);
-      expect(res.customerIpAdd.customerIp).toMatchObject({ ip: '192.0.2.200', mac: '00:1a:2b:3c:4d:5e', macRestrict: true, isPublic: true, gateway: { wibNumber: 100 }, interface: { name: 'eth2' } });
+      const res = await ok<{ customerIpCreate: any }>(add, { input: { customerId: gid('Customer', customer), ip: '192.0.2.200', mac: '001A.2B3C.4D5E', macRestrict: true, isPublic: true, gatewayId: gid('Gateway', gw!.id) } });
+      expect(res.customerIpCreate.userErrors).toEqual([]);
+      expect(res.customerIpCreate.customerIp).toMatchObject({ ip: '192.0.2.200', mac: '00:1a:2b:3c:4d:5e', macRestrict: true, isPublic: true, gateway: { wibNumber: 100 }, interface: { name: 'eth2' } });
 
       const before = await one(sql`select count(*)::int as n from customer_ips`);
       const [held] = await q<{ ip: string; customer_id: number }>(sql`select host(ip) as ip, customer_id from customer_ips where operator_id = ${demo} and ip is not null and customer_id <> ${customer} limit 1`);
-      const taken = await ok<{ customerIpAdd: any }>(add, { input: { customerId: gid('Customer', customer), ip: held!.ip } });
-      expect(taken.customerIpAdd.userErrors).toEqual([{ field: ['input', 'ip'], message: `IP ${held!.ip} is already assigned to customer ${held!.customer_id}`, code: 'CONFLICT' }]);
-      const bad = await ok<{ customerIpAdd: any }>(add, { input: { customerId: gid('Customer', 999999), ip: '2001:db8::1', mac: 'xx', gatewayId: gid('Gateway', 999999) } });
-      expect(bad.customerIpAdd.userErrors.map((e: any) => [e.field.join('.'), e.code])).toEqual([
+      const taken = await ok<{ customerIpCreate: any }>(add, { input: { customerId: gid('Customer', customer), ip: held!.ip } });
+      expect(taken.customerIpCreate.userErrors).toEqual([{ field: ['input', 'ip'], message: `IP ${held!.ip} is already assigned to customer ${held!.customer_id}`, code: 'CONFLICT' }]);
+      const bad = await ok<{ customerIpCreate: any }>(add, { input: { customerId: gid('Customer', 999999), ip: '2001:db8::1', mac: 'xx', gatewayId: gid('Gateway', 999999) } });
+      expect(bad.customerIpCreate.userErrors.map((e: any) => [e.field.join('.'), e.code])).toEqual([
         ['input.customerId', 'NOT_FOUND'], ['input.ip', 'INVALID'], ['input.mac', 'INVALID'], ['input.gatewayId', 'NOT_FOUND'],
       ]);
-      const empty = await ok<{ customerIpAdd: any }>(add, { input: { customerId: gid('Customer', customer) } });
-      expect(empty.customerIpAdd.userErrors[0].field).toEqual(['input', 'ip']);
+      const empty = await ok<{ customerIpCreate: any }>(add, { input: { customerId: gid('Customer', customer) } });
+      expect(empty.customerIpCreate.userErrors[0].field).toEqual(['input', 'ip']);
       expect(await one(sql`select count(*)::int as n from customer_ips`)).toBe(before);
     });
 
@@ -370,12 +370,12 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       `mutation($eq: ID!, $bs: ID!, $cust: ID!, $mine: ID!, $ip: String!) {
         equipmentUpdate(input: { id: $eq, nickname: "HIJACK" }) { userErrors { field message code } }
         equipmentDelete(input: { id: $eq }) { userErrors { field message code } }
-        equipmentLoginAdd(input: { equipmentId: $eq, username: "x" }) { userErrors { field message code } }
+        equipmentLoginCreate(input: { equipmentId: $eq, username: "x" }) { userErrors { field message code } }
         equipmentCreate(input: { nickname: "THEIRS", parentId: $eq }) { userErrors { field message code } }
         cpeCreate(input: { equipmentId: $eq, customerId: $cust }) { userErrors { field message code } }
         basestationDelete(input: { id: $bs }) { userErrors { field message code } }
         customerIpGenerate(input: { customerId: $cust }) { userErrors { field message code } }
-        customerIpAdd(input: { customerId: $mine, ip: $ip }) { userErrors { field message code } }
+        customerIpCreate(input: { customerId: $mine, ip: $ip }) { userErrors { field message code } }
       }`,
       { eq: gid('Equipment', eq), bs: gid('Basestation', bs), cust: gid('Customer', cust), mine: gid('Customer', theirCustomer), ip: held!.ip },
       otherToken,
@@ -383,8 +383,8 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
     expect(res.errors).toBeUndefined();
     const codes = Object.fromEntries(Object.entries(res.data).map(([k, v]) => [k, v.userErrors.map((e) => e.code)]));
     expect(codes).toEqual({
-      equipmentUpdate: ['NOT_FOUND'], equipmentDelete: ['NOT_FOUND'], equipmentLoginAdd: ['NOT_FOUND'], equipmentCreate: ['NOT_FOUND'],
-      cpeCreate: ['NOT_FOUND', 'NOT_FOUND'], basestationDelete: ['NOT_FOUND'], customerIpGenerate: ['NOT_FOUND'], customerIpAdd: [],
+      equipmentUpdate: ['NOT_FOUND'], equipmentDelete: ['NOT_FOUND'], equipmentLoginCreate: ['NOT_FOUND'], equipmentCreate: ['NOT_FOUND'],
+      cpeCreate: ['NOT_FOUND', 'NOT_FOUND'], basestationDelete: ['NOT_FOUND'], customerIpGenerate: ['NOT_FOUND'], customerIpCreate: [],
     });
     expect([await one(sql`select count(*)::int as n from equipment where operator_id = ${demo}`), await one(sql`select count(*)::int as n from basestations`)]).toEqual(before);
     expect(await one(sql`select count(*)::int as n from equipment where nickname = 'HIJACK'`)).toBe(0);

@@ -414,7 +414,7 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
   describe('site mutations', () => {
     const create = `mutation($input: SiteCreateInput!) { siteCreate(input: $input) { site { id legacyId name state country latitude status siteType towerType nextMaintenanceDate frequency } userErrors { field message code } } }`;
     const update = `mutation($input: SiteUpdateInput!) { siteUpdate(input: $input) { site { id name state contactName status wibNumber } userErrors { field message code } } }`;
-    const remove = `mutation($id: ID!) { siteDelete(input: { id: $id }) { deletedSiteId userErrors { field message code } } }`;
+    const remove = `mutation($id: ID!) { siteDelete(input: { id: $id }) { deletedId userErrors { field message code } } }`;
     type Payload = { site: Record<string, unknown> | null; userErrors: { field: string[]; message: string; code: string }[] };
     const sites = () => one(sql`select count(*)::int as n from sites`);
     const audits = () => one(sql`select count(*)::int as n from audit_log where action like 'site.%'`);
@@ -463,8 +463,8 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
 
     it('refuses to delete a site with equipment or basestations, and deletes an empty one', async () => {
       const shandon = await ok<{ sites: { nodes: { id: string; legacyId: number }[] } }>('{ sites(filter: { name: "Shandon" }) { nodes { id legacyId } } }');
-      const refused = await ok<{ siteDelete: { deletedSiteId: string | null; userErrors: { message: string; code: string }[] } }>(remove, { id: shandon.sites.nodes[0]!.id });
-      expect(refused.siteDelete.deletedSiteId).toBeNull();
+      const refused = await ok<{ siteDelete: { deletedId: string | null; userErrors: { message: string; code: string }[] } }>(remove, { id: shandon.sites.nodes[0]!.id });
+      expect(refused.siteDelete.deletedId).toBeNull();
       expect(refused.siteDelete.userErrors[0]!.code).toBe('PRECONDITION_FAILED');
       expect(refused.siteDelete.userErrors[0]!.message).toMatch(/4 piece\(s\) of equipment.*3 basestation/);
       expect(await one(sql`select count(*)::int as n from sites where id = ${shandon.sites.nodes[0]!.legacyId}`)).toBe(1);
@@ -479,8 +479,8 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
 
       const made = await ok<{ siteCreate: Payload }>(create, { input: { name: 'Short-lived Mast' } });
       const id = made.siteCreate.site!.id as string;
-      const deleted = await ok<{ siteDelete: { deletedSiteId: string; userErrors: unknown[] } }>(remove, { id });
-      expect(deleted.siteDelete).toEqual({ deletedSiteId: id, userErrors: [] });
+      const deleted = await ok<{ siteDelete: { deletedId: string; userErrors: unknown[] } }>(remove, { id });
+      expect(deleted.siteDelete).toEqual({ deletedId: id, userErrors: [] });
       const gone = await ok<{ node: null }>('query($id: ID!) { node(id: $id) { id } }', { id });
       expect(gone.node).toBeNull();
       expect(await one(sql`select count(*)::int as n from audit_log where action = 'site.delete' and entity_id = ${made.siteCreate.site!.legacyId as number}`)).toBe(1);

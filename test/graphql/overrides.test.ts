@@ -33,8 +33,8 @@ describe.each(enabledEngines())('GraphQL profile overrides on %s', (engine) => {
   type Bw = Record<string, unknown> & { bandwidthTemplate: { legacyId: number } | null; bandwidthTemplate2: { legacyId: number } | null };
   const setBw = (input: Record<string, unknown>, token?: string) =>
     call<{ bandwidthOverride: Bw | null; customer: { bandwidthOverride: Bw | null } | null }>(
-      'customerBandwidthOverrideSet',
-      'BandwidthOverrideSetInput',
+      'customerBandwidthOverrideUpdate',
+      'BandwidthOverrideUpdateInput',
       `bandwidthOverride { ${BW} } customer { bandwidthOverride { ${BW} } }`,
       input,
       token,
@@ -42,8 +42,8 @@ describe.each(enabledEngines())('GraphQL profile overrides on %s', (engine) => {
   type Va = Record<string, unknown> & { items: Record<string, unknown>[] };
   const setVa = (input: Record<string, unknown>) =>
     call<{ vendorAttributeOverride: Va | null; customer: { vendorAttributeOverride: Va | null } | null }>(
-      'customerVendorAttributeOverrideSet',
-      'VendorAttributeOverrideSetInput',
+      'customerVendorAttributeOverrideUpdate',
+      'VendorAttributeOverrideUpdateInput',
       `vendorAttributeOverride { ${VA} } customer { vendorAttributeOverride { ${VA} } }`,
       input,
     );

@@ -32,10 +32,10 @@ describe.each(enabledEngines())('GraphQL portal logins on %s', (engine) => {
       { input: { username, password } },
     ).then((d) => d.customerPortalLoginCheck);
   const setPassword = (customerId: string, password: string) =>
-    ok<{ customerPortalPasswordSet: { customer: { id: string; hasPortalPassword: boolean } | null; userErrors: UserErrors } }>(
-      `mutation($input: CustomerPortalPasswordSetInput!) { customerPortalPasswordSet(input: $input) { customer { id hasPortalPassword } userErrors { field message code } } }`,
+    ok<{ customerPortalPasswordUpdate: { customer: { id: string; hasPortalPassword: boolean } | null; userErrors: UserErrors } }>(
+      `mutation($input: CustomerPortalPasswordUpdateInput!) { customerPortalPasswordUpdate(input: $input) { customer { id hasPortalPassword } userErrors { field message code } } }`,
       { input: { customerId, password } },
-    ).then((d) => d.customerPortalPasswordSet);
+    ).then((d) => d.customerPortalPasswordUpdate);
   const recover = (input: Record<string, unknown>) =>
     ok<{ customerPortalPasswordRecover: { customer: { id: string } | null; message: { channel: string; recipient: string; body: string; status: string; template: string } | null; userErrors: UserErrors } }>(
       `mutation($input: CustomerPortalPasswordRecoverInput!) { customerPortalPasswordRecover(input: $input) {

@@ -31,10 +31,10 @@ describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
   const ctx = async (): Promise<ServiceContext> => ({ db: t.database.handle.db, actor: { operatorId: (await q<{ id: number }>(sql`select id from operators where code = 'demo'`))[0]!.id, staffUserId: null, role: 'api', surface: 'soap' } });
 
   const create = `mutation($input: RadiusAccountCreateInput!) { radiusAccountCreate(input: $input) { radiusAccount { id legacyId username hasPassword priority customer { legacyId } } userErrors { field message code } } }`;
-  const remove = `mutation($u: String!) { radiusAccountDelete(input: { username: $u }) { deletedRadiusAccountId userErrors { field code } } }`;
-  const attrAdd = `mutation($input: RadiusAttributeAddInput!) { radiusAttributeAdd(input: $input) { radiusAttribute { id legacyId table username attribute op value priority } userErrors { field message code } } }`;
+  const remove = `mutation($u: String!) { radiusAccountDelete(input: { username: $u }) { deletedId userErrors { field code } } }`;
+  const attrAdd = `mutation($input: RadiusAttributeCreateInput!) { radiusAttributeCreate(input: $input) { radiusAttribute { id legacyId table username attribute op value priority } userErrors { field message code } } }`;
   const attrUpdate = `mutation($input: RadiusAttributeUpdateInput!) { radiusAttributeUpdate(input: $input) { radiusAttribute { username attribute op value priority } userErrors { field message code } } }`;
-  const attrDelete = `mutation($input: RadiusAttributeDeleteInput!) { radiusAttributeDelete(input: $input) { deletedRadiusAttributeId userErrors { field code } } }`;
+  const attrDelete = `mutation($input: RadiusAttributeDeleteInput!) { radiusAttributeDelete(input: $input) { deletedId userErrors { field code } } }`;
   const counts = async () => Promise.all(['radius_accounts', 'radcheck', 'radreply', 'radusergroup'].map((table) => one(sql`select count(*)::int as n from ${sql.raw(table)}`)));
 
   beforeAll(async () => {
@@ -113,7 +113,7 @@ describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
     await t.database.handle.db.execute(sql`insert into radreply (operator_id, customer_id, username, attribute, op, value) values (${demo}, ${customer.id}, 'rt-new-1', 'Framed-IP-Address', '=', '100.64.9.9')`);
     const res = await ok<{ radiusAccountDelete: any }>(remove, { u: 'rt-new-1' });
     expect(res.radiusAccountDelete.userErrors).toEqual([]);
-    expect(res.radiusAccountDelete.deletedRadiusAccountId).toMatch(/./);
+    expect(res.radiusAccountDelete.deletedId).toMatch(/./);
     for (const table of ['radius_accounts', 'radcheck', 'radreply', 'radusergroup']) {
       expect(await one(sql`select count(*)::int as n from ${sql.raw(table)} where username = 'rt-new-1'`)).toBe(0);
     }
@@ -121,7 +121,7 @@ describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
     const [foreign] = await q<{ username: string }>(sql`select r.username from radius_accounts r join operators o on o.id = r.operator_id where o.code = 'rad-other' limit 1`);
     for (const u of ['rt-new-1', foreign!.username]) {
       const again = await ok<{ radiusAccountDelete: any }>(remove, { u });
-      expect(again.radiusAccountDelete).toEqual({ deletedRadiusAccountId: null, userErrors: [{ field: ['input', 'username'], code: 'NOT_FOUND' }] });
+      expect(again.radiusAccountDelete).toEqual({ deletedId: null, userErrors: [{ field: ['input', 'username'], code: 'NOT_FOUND' }] });
     }
     expect(await one(sql`select count(*)::int as n from radius_accounts where username = ${foreign!.username}`)).toBe(1);
   });
@@ -153,20 +153,20 @@ describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
     });
 
     it("adds, modifies and deletes rows, only for the customer's own usernames and valid operators", async () => {
-      const added = await ok<{ radiusAttributeAdd: any }>(attrAdd, { input: { table: 'REPLY', customerId: gid('Customer', customer.id), username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' } });
-      expect(added.radiusAttributeAdd.userErrors).toEqual([]);
-      expect(added.radiusAttributeAdd.radiusAttribute).toMatchObject({ table: 'REPLY', username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' });
-      const rowId = added.radiusAttributeAdd.radiusAttribute.legacyId as number;
+      const added = await ok<{ radiusAttributeCreate: any }>(attrAdd, { input: { table: 'REPLY', customerId: gid('Customer', customer.id), username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' } });
+      expect(added.radiusAttributeCreate.userErrors).toEqual([]);
+      expect(added.radiusAttributeCreate.radiusAttribute).toMatchObject({ table: 'REPLY', username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' });
+      const rowId = added.radiusAttributeCreate.radiusAttribute.legacyId as number;
       expect(await q(sql`select customer_id, op, value from radreply where id = ${rowId}`)).toEqual([{ customer_id: customer.id, op: ':=', value: '10M/10M' }]);
 
       const before = await counts();
-      const foreignUser = await ok<{ radiusAttributeAdd: any }>(attrAdd, { input: { table: 'CHECK', customerId: gid('Customer', customer.id), username: other.username, attribute: 'Simultaneous-Use', op: ':=', value: '1' } });
-      expect(foreignUser.radiusAttributeAdd.userErrors).toEqual([expect.objectContaining({ field: ['input', 'username'], code: 'NOT_FOUND' })]);
-      const badOp = await ok<{ radiusAttributeAdd: any }>(attrAdd, { input: { table: 'CHECK', customerId: gid('Customer', customer.id), username: customer.username, attribute: ' ', op: '=>', value: '1' } });
-      expect(badOp.radiusAttributeAdd.userErrors.map((e: any) => e.field.join('.'))).toEqual(['input.attribute', 'input.op']);
+      const foreignUser = await ok<{ radiusAttributeCreate: any }>(attrAdd, { input: { table: 'CHECK', customerId: gid('Customer', customer.id), username: other.username, attribute: 'Simultaneous-Use', op: ':=', value: '1' } });
+      expect(foreignUser.radiusAttributeCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'username'], code: 'NOT_FOUND' })]);
+      const badOp = await ok<{ radiusAttributeCreate: any }>(attrAdd, { input: { table: 'CHECK', customerId: gid('Customer', customer.id), username: customer.username, attribute: ' ', op: '=>', value: '1' } });
+      expect(badOp.radiusAttributeCreate.userErrors.map((e: any) => e.field.join('.'))).toEqual(['input.attribute', 'input.op']);
       expect(await counts()).toEqual(before);
 
-      const id = added.radiusAttributeAdd.radiusAttribute.id as string;
+      const id = added.radiusAttributeCreate.radiusAttribute.id as string;
       const changed = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'REPLY', id, value: '20M/20M', op: '=' } });
       expect(changed.radiusAttributeUpdate).toEqual({ radiusAttribute: { username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: '=', value: '20M/20M', priority: null }, userErrors: [] });
       const stolen = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'REPLY', id, username: other.username } });
@@ -190,14 +190,14 @@ describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
       await ok(attrDelete, { input: { table: 'CHECK', id: gid('RadiusCheck', pw!.id) } });
       expect(await q(sql`select password from radius_accounts where username = ${customer.username}`)).toEqual([{ password: null }]);
 
-      const group = await ok<{ radiusAttributeAdd: any }>(attrAdd, { input: { table: 'USERGROUP', customerId: gid('Customer', customer.id), username: customer.username, value: 'extra-group', priority: 5 } });
-      expect(group.radiusAttributeAdd.radiusAttribute).toMatchObject({ table: 'USERGROUP', value: 'extra-group', priority: 5, attribute: null });
-      const regroup = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'USERGROUP', id: group.radiusAttributeAdd.radiusAttribute.id, priority: 3 } });
+      const group = await ok<{ radiusAttributeCreate: any }>(attrAdd, { input: { table: 'USERGROUP', customerId: gid('Customer', customer.id), username: customer.username, value: 'extra-group', priority: 5 } });
+      expect(group.radiusAttributeCreate.radiusAttribute).toMatchObject({ table: 'USERGROUP', value: 'extra-group', priority: 5, attribute: null });
+      const regroup = await ok<{ radiusAttributeUpdate: any }>(attrUpdate, { input: { table: 'USERGROUP', id: group.radiusAttributeCreate.radiusAttribute.id, priority: 3 } });
       expect(regroup.radiusAttributeUpdate.radiusAttribute).toMatchObject({ value: 'extra-group', priority: 3 });
 
-      for (const [table, rid] of [['REPLY', id], ['USERGROUP', group.radiusAttributeAdd.radiusAttribute.id]] as const) {
+      for (const [table, rid] of [['REPLY', id], ['USERGROUP', group.radiusAttributeCreate.radiusAttribute.id]] as const) {
         const del = await ok<{ radiusAttributeDelete: any }>(attrDelete, { input: { table, id: rid } });
-        expect(del.radiusAttributeDelete).toEqual({ deletedRadiusAttributeId: rid, userErrors: [] });
+        expect(del.radiusAttributeDelete).toEqual({ deletedId: rid, userErrors: [] });
         const again = await ok<{ radiusAttributeDelete: any }>(attrDelete, { input: { table, id: rid } });
         expect(again.radiusAttributeDelete.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND' }]);
       }

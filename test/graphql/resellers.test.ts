@@ -153,11 +153,11 @@ describe.each(enabledEngines())('GraphQL resellers on %s', (engine) => {
     const [withCustomers] = await rows<{ id: number }>(t.database.handle.db, sql`select reseller_id as id from customers where reseller_id is not null group by reseller_id order by reseller_id limit 1`);
     const busy = await ok<{ reseller: { id: string } }>('query($id: Int!) { reseller(legacyId: $id) { id } }', { id: withCustomers!.id });
     const remove = (id: string) =>
-      ok<{ resellerDelete: { deletedResellerId: string | null; userErrors: UserErrors } }>('mutation($id: ID!) { resellerDelete(input: { id: $id }) { deletedResellerId userErrors { field message code } } }', { id }).then(
+      ok<{ resellerDelete: { deletedId: string | null; userErrors: UserErrors } }>('mutation($id: ID!) { resellerDelete(input: { id: $id }) { deletedId userErrors { field message code } } }', { id }).then(
         (d) => d.resellerDelete,
       );
     const refused = await remove(busy.reseller.id);
-    expect(refused.deletedResellerId).toBeNull();
+    expect(refused.deletedId).toBeNull();
     expect(refused.userErrors[0]).toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(refused.userErrors[0]!.message).toMatch(/customer/);
     expect(await one(sql`select count(*)::int as n from resellers where id = ${withCustomers!.id} and deleted_at is null`)).toBe(1);
@@ -165,7 +165,7 @@ describe.each(enabledEngines())('GraphQL resellers on %s', (engine) => {
     const made = (await create({ ...valid, code: 'D1', name: 'Doomed' })).reseller!;
     await wallet(made.id, 'TOP_UP', '5.00');
     const deleted = await remove(made.id);
-    expect(deleted).toEqual({ deletedResellerId: made.id, userErrors: [] });
+    expect(deleted).toEqual({ deletedId: made.id, userErrors: [] });
     const after = await ok<{ node: null; reseller: null; resellers: { nodes: { code: string }[] } }>(
       'query($id: ID!) { node(id: $id) { id } reseller(id: $id) { id } resellers(first: 100) { nodes { code } } }',
       { id: made.id },

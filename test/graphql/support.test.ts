@@ -100,11 +100,11 @@ describe.each(enabledEngines())('GraphQL support writes on %s', (engine) => {
     expect(updated.data.installerTrackingUpdate).toEqual({ installerTracking: { status: 'PAID', dueAt: null, note: 'paid cash' }, userErrors: [] });
 
     const del = (id: string) =>
-      t.gql<{ installerTrackingDelete: { deletedInstallerTrackingId: string | null; userErrors: Errors } }>(
-        'mutation($id: ID!) { installerTrackingDelete(input: { id: $id }) { deletedInstallerTrackingId userErrors { code } } }',
+      t.gql<{ installerTrackingDelete: { deletedId: string | null; userErrors: Errors } }>(
+        'mutation($id: ID!) { installerTrackingDelete(input: { id: $id }) { deletedId userErrors { code } } }',
         { id },
       );
-    expect((await del(job.id)).data.installerTrackingDelete).toEqual({ deletedInstallerTrackingId: job.id, userErrors: [] });
+    expect((await del(job.id)).data.installerTrackingDelete).toEqual({ deletedId: job.id, userErrors: [] });
     expect((await del(job.id)).data.installerTrackingDelete.userErrors[0]!.code).toBe('NOT_FOUND');
   });
 
@@ -137,11 +137,11 @@ describe.each(enabledEngines())('GraphQL support writes on %s', (engine) => {
 
     const list = await t.gql<{ node: { salesmanTasks: { id: string }[] } }>('query($id: ID!) { node(id: $id) { ... on Customer { salesmanTasks { id } } } }', { id: customerId });
     expect(list.data.node.salesmanTasks).toEqual([{ id: task.id }]);
-    const del = await t.gql<{ salesmanTaskDelete: { deletedSalesmanTaskId: string; userErrors: Errors } }>(
-      'mutation($id: ID!) { salesmanTaskDelete(input: { id: $id }) { deletedSalesmanTaskId userErrors { code } } }',
+    const del = await t.gql<{ salesmanTaskDelete: { deletedId: string; userErrors: Errors } }>(
+      'mutation($id: ID!) { salesmanTaskDelete(input: { id: $id }) { deletedId userErrors { code } } }',
       { id: task.id },
     );
-    expect(del.data.salesmanTaskDelete).toEqual({ deletedSalesmanTaskId: task.id, userErrors: [] });
+    expect(del.data.salesmanTaskDelete).toEqual({ deletedId: task.id, userErrors: [] });
     const gone = await t.gql<{ node: null }>('query($id: ID!) { node(id: $id) { id } }', { id: task.id });
     expect(gone.data.node).toBeNull();
   });

@@ -458,10 +458,10 @@ describe.each(enabledEngines())('Jaze network endpoints on %s', (engine) => {
       customer = (await q<{ id: number }>(sql`select c.id from customers c join operators o on o.id = c.operator_id and o.code = 'demo'
         where not exists (select 1 from customer_ips i where i.customer_id = c.id) order by c.id limit 1`))[0]!.id;
       for (const [ip, mac] of [['192.0.2.201', '02:00:00:00:00:01'], ['192.0.2.202', '02:00:00:00:00:02'], ['192.0.2.203', '02:00:00:00:00:03']]) {
-        const res = await t.gql<{ customerIpAdd: { userErrors: unknown[] } }>(`mutation($input: CustomerIpAddInput!) { customerIpAdd(input: $input) { userErrors { message } } }`, {
+        const res = await t.gql<{ customerIpCreate: { userErrors: unknown[] } }>(`mutation($input: CustomerIpCreateInput!) { customerIpCreate(input: $input) { userErrors { message } } }`, {
           input: { customerId: gid('Customer', customer), ip, mac },
         });
-        expect(res.data.customerIpAdd.userErrors).toEqual([]);
+        expect(res.data.customerIpCreate.userErrors).toEqual([]);
       }
     });
 

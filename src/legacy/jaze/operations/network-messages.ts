@@ -61,7 +61,7 @@ const overrideOperations = [
     summary: "E28: overrides the user's bandwidth (FUP) profile; only userId removes the override.",
     params: BANDWIDTH_PARAMS,
     returns: '{ status, errorCode, message: "Profile values overriden for user" }',
-    graphql: 'mutation customerBandwidthOverrideSet / customerBandwidthOverrideClear',
+    graphql: 'mutation customerBandwidthOverrideUpdate / customerBandwidthOverrideClear',
     routes: [{ method: 'POST', path: '/api/v1/override_user_bandwidth' }],
     notes:
       'The reset rules are the override service’s: with bandwidthRestriction "on" a reset is needed; unless it is always, the limit (> 0), unit, period, ' +
@@ -93,7 +93,7 @@ const overrideOperations = [
     params: VENDOR_PARAMS,
     patternParams: [rowsFamily('vendorData', VENDOR_ROW), rowsFamily('vendorData1', VENDOR_ROW)],
     returns: '{ status, errorCode, message: "Profile vendor attributes values overriden for user" }',
-    graphql: 'mutation customerVendorAttributeOverrideSet / customerVendorAttributeOverrideClear',
+    graphql: 'mutation customerVendorAttributeOverrideUpdate / customerVendorAttributeOverrideClear',
     routes: [{ method: 'POST', path: '/api/v1/override_user_vendor_attributes' }],
     notes:
       'vendorData / vendorData1 are PHP arrays on the wire: vendorData[0][type]=reply&vendorData[0][vendor]=Mikrotik&vendorData[0][attribute]=Mikrotik-Rate-Limit&' +

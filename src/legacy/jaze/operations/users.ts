@@ -302,7 +302,7 @@ const addGracePeriod = operation({
     { name: 'expiryDate', kind: 'text', doc: 'dd-mm-yyyy (yyyy-mm-dd accepted): extend to the end of that day instead.' },
   ],
   returns: '{status, errorCode, message: "Additional <days> days has been extended for this user<id>"}',
-  graphql: 'mutation customerGracePeriodAdd',
+  graphql: 'mutation customerGracePeriodCreate',
   routes: [{ method: 'POST', path: '/api/v1/add_grace_period' }],
   notes: 'Days are added to the later of now and the current expiry; an expired user whose service runs again becomes active. The message is the document\'s, verbatim.',
   async run(ctx, args) {

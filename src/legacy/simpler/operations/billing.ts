@@ -464,7 +464,7 @@ const instrumentOperations = [
       { name: 'country', kind: 'text', values: DOCUMENTED_COUNTRIES, doc: 'A full country name from the document’s list.' },
     ],
     returns: 'OK: <creditcard id>',
-    graphql: 'mutation creditCardAdd',
+    graphql: 'mutation creditCardCreate',
     wireNames: { expMonth: 'cc_month', expYear: 'cc_year', cardType: 'cc_type', token: 'cc_token', holderName: 'cc_holder', moduleId: 'module_id' },
     notes: "cc_last4 is read as text so a leading zero survives. A token that looks like a card number (Luhn-valid 13–19 digits) is refused. The document's `C&ocirc;te d'Ivoire` is Côte d'Ivoire.",
     run: async (ctx, args) => {
@@ -510,7 +510,7 @@ const instrumentOperations = [
       { name: 'module_id', kind: 'integer', required: true, doc: 'The payment module that holds the token.' },
     ],
     returns: 'OK: <EFT id>',
-    graphql: 'mutation bankAccountAdd',
+    graphql: 'mutation bankAccountCreate',
     notes: 'eft_last4 and eft_banksortcode are read as text so leading zeros survive (the document says INTEGER).',
     run: async (ctx, args) => {
       const account = await instrumentService.addBankToken(ctx, {
@@ -552,7 +552,7 @@ const instrumentOperations = [
       { name: 'eft_sepa_signaturedate', kind: 'isoDate', doc: 'YYYY-MM-DD; not in the future.' },
     ],
     returns: 'OK',
-    graphql: 'mutation bankAccountAddFromDetails',
+    graphql: 'mutation bankAccountCreateFromDetails',
     notes: 'customerid is required. eft_sepa_bic is read as text: the document says INTEGER, but a BIC is alphanumeric.',
     run: async (ctx, args) => {
       await instrumentService.addBankDetails(ctx, {

@@ -303,7 +303,7 @@ const ipOperations = [
       { name: 'updateMAConEUPLogin', kind: 'boolean', doc: '1: end-user-portal login updates the MAC; 0: it does not.' },
     ],
     returns: "'OK'",
-    graphql: 'mutation customerIpAdd',
+    graphql: 'mutation customerIpCreate',
     run: async (ctx, args) => {
       await customerIpService.add(ctx, {
         customerId: args.requiredInt('customerid'),

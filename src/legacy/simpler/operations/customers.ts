@@ -590,7 +590,7 @@ export const customerOperations: LegacyOperation[] = [
       { name: 'note_text', kind: 'text', required: true },
     ],
     returns: 'OK',
-    graphql: 'mutation customerNoteAdd',
+    graphql: 'mutation customerNoteCreate',
     run: async (ctx, args) => {
       await noteService.add(ctx, { customerId: args.requiredInt('customerid'), title: args.requiredText('note_title'), text: args.requiredText('note_text') });
       return 'OK';

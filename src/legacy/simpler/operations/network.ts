@@ -311,7 +311,7 @@ const equipmentOperations = [
       { name: 'notes', kind: 'text' },
     ],
     returns: 'OK',
-    graphql: 'mutation equipmentLoginAdd',
+    graphql: 'mutation equipmentLoginCreate',
     run: async (ctx, args) => {
       await equipmentService.addLogin(ctx, {
         equipmentId: args.requiredInt('equipid'),

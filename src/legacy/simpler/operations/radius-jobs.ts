@@ -297,7 +297,7 @@ export const radiusAndJobOperations = [
       { name: 'priority', kind: 'integer', doc: 'ispgraph: usergroup priority.' },
     ],
     returns: '{ table, action, result: "OK" } for add/modify/delete; { table, action, results: [...] } for list',
-    graphql: 'mutation radiusAttributeAdd / radiusAttributeUpdate / radiusAttributeDelete; query customer(id).radiusAttributes',
+    graphql: 'mutation radiusAttributeCreate / radiusAttributeUpdate / radiusAttributeDelete; query customer(id).radiusAttributes',
     notes:
       'The document types attribute as INTEGER; it is the attribute name (text), as its own sample shows. It names no row parameter for modify/delete: ' +
       'ispgraph takes `id` (from the list), or finds the one row of `username` with `attribute` (radcheck/radreply; delete also matches `value` when given) ' +
