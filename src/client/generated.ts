@@ -2888,16 +2888,19 @@ export type IpAccessRulePayload = {
 /** The result of generateIP. */
 export type IpGeneration = {
   __typename?: 'IpGeneration';
-  gatewayId: Scalars['ID']['output'];
+  /** The gateway whose interface the addresses came from. */
+  gateway: Gateway;
   /** How many were generated. */
   generated: Scalars['Int']['output'];
-  interfaceId: Scalars['ID']['output'];
+  /** The interface the addresses were drawn from. */
+  interface: NetworkInterface;
   ipType: IpType;
   ips: Array<Scalars['IP']['output']>;
   /** How many were requested. */
   quantity: Scalars['Int']['output'];
   /** Whether they were saved as the customer's. */
   saved: Scalars['Boolean']['output'];
+  /** The gateway's WIB number. */
   wibNumber: Scalars['Int']['output'];
 };
 

@@ -1,7 +1,6 @@
 /** GraphQL adapter for the network writes: parse, call the services, format. */
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { toGlobalId } from '../graphql/global-id';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { mutate } from '../graphql/user-error';
 import * as cpeService from './cpe.service';
@@ -9,8 +8,9 @@ import * as ipService from './customer-ip.service';
 import * as equipmentService from './equipment.service';
 import { equipmentLogins } from './equipment-login.table';
 import { Equipment } from './equipment.types';
-import { rowsByParent } from './network.loaders';
-import { toBasestation, toCpe, toCustomerIp, toEquipment } from './network.mapping';
+import { gatewayById, interfaceById, rowsByParent } from './network.loaders';
+import { toBasestation, toCpe, toCustomerIp, toEquipment, toGateway, toInterface } from './network.mapping';
+import { Gateway, NetworkInterface } from './network.types';
 import {
   BasestationCreateInput,
   BasestationDeleteInput,
@@ -84,15 +84,28 @@ function toLogin(row: equipmentService.EquipmentLoginRow): EquipmentLogin {
 
 function toGeneration(result: ipService.GenerateResult, saved: boolean): IpGeneration {
   return {
-    gatewayId: toGlobalId('Gateway', result.gatewayId),
+    gatewayLegacyId: result.gatewayId,
     wibNumber: result.wibNumber,
-    interfaceId: toGlobalId('NetworkInterface', result.interfaceId),
+    interfaceLegacyId: result.interfaceId,
     ipType: result.ipType as IpType,
     quantity: result.quantity,
     generated: result.generated,
     ips: result.ips,
     saved,
   };
+}
+
+@Resolver(() => IpGeneration)
+export class IpGenerationResolver {
+  @FieldResolver(() => Gateway, { description: 'The gateway whose interface the addresses came from.' })
+  async gateway(@Root() generation: IpGeneration, @Ctx() ctx: GraphQLContext): Promise<Gateway> {
+    return toGateway((await gatewayById(ctx).load(generation.gatewayLegacyId))!);
+  }
+
+  @FieldResolver(() => NetworkInterface, { description: 'The interface the addresses were drawn from.' })
+  async interface(@Root() generation: IpGeneration, @Ctx() ctx: GraphQLContext): Promise<NetworkInterface> {
+    return toInterface((await interfaceById(ctx).load(generation.interfaceLegacyId))!);
+  }
 }
 
 @Resolver(() => Equipment)

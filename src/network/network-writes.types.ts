@@ -268,9 +268,10 @@ export class CustomerIpGenerateInput {
 
 @ObjectType('IpGeneration', { description: 'The result of generateIP.' })
 export class IpGeneration {
-  @Field(() => ID) gatewayId!: string;
-  @Field(() => Int) wibNumber!: number;
-  @Field(() => ID) interfaceId!: string;
+  // The gateway and interface drawn from, as objects (IpGenerationResolver loads them).
+  gatewayLegacyId!: number;
+  interfaceLegacyId!: number;
+  @Field(() => Int, { description: "The gateway's WIB number." }) wibNumber!: number;
   @Field(() => IpType) ipType!: IpType;
   @Field(() => Int, { description: 'How many were requested.' }) quantity!: number;
   @Field(() => Int, { description: 'How many were generated.' }) generated!: number;

@@ -6,7 +6,7 @@ import { CustomerIpResolver, CustomerNetworkResolver } from './customer-network.
 import { BasestationResolver, CpeResolver, GatewayResolver, NetworkInterfaceResolver } from './devices.resolver';
 import { EquipmentResolver } from './equipment.resolver';
 import { SiteResolver } from './site.resolver';
-import { EquipmentLoginsResolver, NetworkWritesResolver } from './network-writes.resolver';
+import { EquipmentLoginsResolver, IpGenerationResolver, NetworkWritesResolver } from './network-writes.resolver';
 import { GatewayWritesResolver } from './gateway-writes.resolver';
 
 export const networkResolvers: Function[] = [
@@ -19,6 +19,7 @@ export const networkResolvers: Function[] = [
   CustomerNetworkResolver,
   CustomerIpResolver,
   EquipmentLoginsResolver,
+  IpGenerationResolver,
   NetworkWritesResolver,
   GatewayWritesResolver,
 ];

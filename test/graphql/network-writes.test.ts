@@ -240,7 +240,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
     const add = `mutation($input: CustomerIpCreateInput!) { customerIpCreate(input: $input) { customerIp { id legacyId ip mac macRestrict isPublic gateway { wibNumber } interface { name } } userErrors { field message code } } }`;
     const release = `mutation($input: CustomerIpReleaseInput!) { customerIpRelease(input: $input) { customerIp { ip mac } deletedCustomerIpId userErrors { field code } } }`;
     const generate = `mutation($input: CustomerIpGenerateInput!) { customerIpGenerate(input: $input) {
-      generation { gatewayId wibNumber interfaceId ipType quantity generated ips saved } userErrors { field message code } } }`;
+      generation { gateway { id } wibNumber interface { id } ipType quantity generated ips saved } userErrors { field message code } } }`;
     /** A demo customer on gateway 100 with one RADIUS login and no public addresses. */
     const serviceCustomer = async (offset: number) =>
       (await q<{ id: number }>(sql`select c.id from customers c where c.operator_id = ${demo} and c.gateway_id is not null
@@ -295,7 +295,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       expect(dry.customerIpGenerate.userErrors).toEqual([]);
       const [eth2] = await q<{ id: number; gateway_id: number }>(sql`select id, gateway_id from interfaces where operator_id = ${demo} and network = '192.0.2.0/24'`);
       expect(dry.customerIpGenerate.generation).toEqual({
-        gatewayId: gid('Gateway', eth2!.gateway_id), wibNumber: 100, interfaceId: gid('NetworkInterface', eth2!.id), ipType: 'PUBLIC', quantity: 3, generated: 3,
+        gateway: { id: gid('Gateway', eth2!.gateway_id) }, wibNumber: 100, interface: { id: gid('NetworkInterface', eth2!.id) }, ipType: 'PUBLIC', quantity: 3, generated: 3,
         ips: ['192.0.2.10', '192.0.2.12', '192.0.2.13'], saved: false,
       });
       expect(await one(sql`select count(*)::int as n from customer_ips`)).toBe(before);
