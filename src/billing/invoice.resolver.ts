@@ -32,7 +32,7 @@ registerNodeType('Invoice', loadInvoice);
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
-  @Query(() => InvoiceConnection, { description: "The operator's invoices, filtered and ordered." })
+  @Query(() => InvoiceConnection, { nullable: true, description: "The operator's invoices, filtered and ordered." })
   async invoices(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

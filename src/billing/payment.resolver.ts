@@ -26,7 +26,7 @@ registerNodeType('Payment', async (ctx, id) => {
 
 @Resolver(() => Payment)
 export class PaymentResolver {
-  @Query(() => PaymentConnection, { description: "The operator's payments received, filtered and ordered." })
+  @Query(() => PaymentConnection, { nullable: true, description: "The operator's payments received, filtered and ordered." })
   async payments(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

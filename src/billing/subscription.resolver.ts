@@ -40,7 +40,7 @@ registerNodeType('Subscription', async (ctx, id) => {
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
-  @Query(() => SubscriptionConnection, { description: "The operator's subscriptions, filtered and ordered." })
+  @Query(() => SubscriptionConnection, { nullable: true, description: "The operator's subscriptions, filtered and ordered." })
   async subscriptions(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

@@ -3830,11 +3830,11 @@ export type Query = {
   /** The operator's areas by name; each has its streets and their buildings. */
   areas: Array<Area>;
   /** The operator's audit trail, newest first: one entry per write, on every surface. Needs the audit.read permission. */
-  auditEvents: AuditEventConnection;
+  auditEvents: Maybe<AuditEventConnection>;
   /** One background job by global id. */
   backgroundJob: Maybe<BackgroundJob>;
   /** The operator's background jobs, newest first. */
-  backgroundJobs: BackgroundJobConnection;
+  backgroundJobs: Maybe<BackgroundJobConnection>;
   /** The customers on a collector's round, by area, street, building and name (Jaze get_collection_users_areawise). */
   collectionRound: Array<CollectionRoundEntry>;
   /** The operator's community codes, newest first (SIMPLer listCommunityCode). */
@@ -3846,9 +3846,9 @@ export type Query = {
   /** The operator's customer statuses in order, with their sub-statuses. */
   customerStatuses: Array<CustomerStatus>;
   /** The operator's customers, filtered and ordered. */
-  customers: CustomerConnection;
+  customers: Maybe<CustomerConnection>;
   /** The operator's equipment, filtered and ordered (SIMPLer listEquipment). */
-  equipment: EquipmentConnection;
+  equipment: Maybe<EquipmentConnection>;
   /** One piece of equipment, by global id or by the legacy numeric id. */
   equipmentItem: Maybe<Equipment>;
   /** The operator's gateways (a handful per operator, so not paged). */
@@ -3856,11 +3856,11 @@ export type Query = {
   /** One invoice, by global id, legacy numeric id or invoice number (SIMPLer invoiceNo). */
   invoice: Maybe<Invoice>;
   /** The operator's invoices, filtered and ordered. */
-  invoices: InvoiceConnection;
+  invoices: Maybe<InvoiceConnection>;
   /** The operator's M4 API settings (admins only); the secret itself is never returned. */
   m4Settings: M4Settings;
   /** The operator's maintenance tickets, filtered and ordered. */
-  maintenanceTickets: MaintenanceTicketConnection;
+  maintenanceTickets: Maybe<MaintenanceTicketConnection>;
   /** Any object by its global id (null if it does not exist or is not yours). */
   node: Maybe<Node>;
   /** Objects by global id, in the order asked (at most 100). */
@@ -3868,29 +3868,29 @@ export type Query = {
   /** Collected payments waiting for approval (Jaze get_collection_approval_users). */
   paymentCollectionsAwaitingApproval: Array<PaymentCollection>;
   /** The operator's payments received, filtered and ordered. */
-  payments: PaymentConnection;
+  payments: Maybe<PaymentConnection>;
   /** One plan, by global id or by the legacy numeric id (SIMPLer productid, Jaze Group_id). */
   plan: Maybe<Plan>;
   /** The operator's plan catalogue (services, fees, hardware), filtered and ordered. */
-  plans: PlanConnection;
+  plans: Maybe<PlanConnection>;
   /** The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served. */
-  radiusAccounts: RadiusAccountConnection;
+  radiusAccounts: Maybe<RadiusAccountConnection>;
   /** The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions). */
-  radiusSessions: RadiusSessionConnection;
+  radiusSessions: Maybe<RadiusSessionConnection>;
   /** Asks the configured RADIUS server for its counters (Status-Server, RFC 5997; Jaze get_radius_statistics). */
   radiusStatistics: RadiusStatistics;
   /** One reseller, by global id or by the legacy numeric id. */
   reseller: Maybe<Reseller>;
   /** The operator's resellers and franchisees (deleted ones excluded), filtered and ordered. */
-  resellers: ResellerConnection;
+  resellers: Maybe<ResellerConnection>;
   /** One site, by global id or by the legacy numeric id. */
   site: Maybe<Site>;
   /** The operator's sites, filtered and ordered. */
-  sites: SiteConnection;
+  sites: Maybe<SiteConnection>;
   /** The operator's staff users by username. */
   staffUsers: Array<StaffUser>;
   /** The operator's subscriptions, filtered and ordered. */
-  subscriptions: SubscriptionConnection;
+  subscriptions: Maybe<SubscriptionConnection>;
   /** The operator's tax zones, by name. */
   taxZones: Array<TaxZone>;
 };
@@ -5493,7 +5493,7 @@ export type CustomerPageQueryVariables = Exact<{
 }>;
 
 
-export type CustomerPageQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, legacyId: number, name: string, nickname: string, status: string, accessState: AccessState, email: string | null, billingAddress: { __typename?: 'Address', town: string | null, postcode: string | null } }> } };
+export type CustomerPageQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, legacyId: number, name: string, nickname: string, status: string, accessState: AccessState, email: string | null, billingAddress: { __typename?: 'Address', town: string | null, postcode: string | null } }> } | null };
 
 export type CustomerByLegacyIdQueryVariables = Exact<{
   legacyId: Scalars['Int']['input'];

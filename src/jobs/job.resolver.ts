@@ -37,7 +37,7 @@ function enqueue(ctx: GraphQLContext, kind: string, params: () => Record<string,
 
 @Resolver(() => BackgroundJob)
 export class BackgroundJobResolver {
-  @Query(() => BackgroundJobConnection, { description: "The operator's background jobs, newest first." })
+  @Query(() => BackgroundJobConnection, { nullable: true, description: "The operator's background jobs, newest first." })
   async backgroundJobs(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

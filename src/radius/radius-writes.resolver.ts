@@ -83,7 +83,7 @@ const RadiusAccountConnection = ConnectionType('RadiusAccount', RadiusAccount);
 
 @Resolver()
 export class RadiusWritesResolver {
-  @Query(() => RadiusAccountConnection, { description: "The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served." })
+  @Query(() => RadiusAccountConnection, { nullable: true, description: "The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served." })
   async radiusAccounts(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
