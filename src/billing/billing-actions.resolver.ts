@@ -255,7 +255,7 @@ export class BillingActionsResolver {
 
 @Resolver(() => PlanChange)
 export class PlanChangeResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer moved.' })
   customer(@Root() change: PlanChange, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, change.customerId);
   }
@@ -265,7 +265,7 @@ export class PlanChangeResolver {
     return loadPlan(ctx, change.fromPlanId);
   }
 
-  @FieldResolver(() => Plan, { nullable: true })
+  @FieldResolver(() => Plan, { description: 'The plan moved to.' })
   toPlan(@Root() change: PlanChange, @Ctx() ctx: GraphQLContext) {
     return loadPlan(ctx, change.toPlanId);
   }
@@ -273,7 +273,7 @@ export class PlanChangeResolver {
 
 @Resolver(() => PaymentCollection)
 export class PaymentCollectionResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer who paid.' })
   customer(@Root() collection: PaymentCollection, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, collection.customerId);
   }

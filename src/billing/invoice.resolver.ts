@@ -61,7 +61,7 @@ export class InvoiceResolver {
     return loadInvoice(ctx, id != null ? idOf(id, 'Invoice', ['id']) : legacyId!);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer billed.' })
   customer(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, invoice.customerId);
   }

@@ -38,7 +38,7 @@ export class PaymentResolver {
     return toConnection(result, toPayment, count);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer who paid.' })
   customer(@Root() payment: Payment, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, payment.customerId);
   }

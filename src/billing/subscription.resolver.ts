@@ -52,12 +52,12 @@ export class SubscriptionResolver {
     return toConnection(result, toSubscription, count);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer subscribed.' })
   customer(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, subscription.customerId);
   }
 
-  @FieldResolver(() => Plan, { nullable: true, description: 'The plan (SIMPLer product) billed.' })
+  @FieldResolver(() => Plan, { description: 'The plan (SIMPLer product) billed.' })
   plan(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
     return loadPlan(ctx, subscription.planId);
   }

@@ -487,7 +487,8 @@ export type BankAccount = Node & {
   accountType: BankAccountType;
   autoPayment: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer who owns it. */
+  customer: Customer;
   detailsChanged: Scalars['Boolean']['output'];
   ibanCountry: Maybe<Scalars['String']['output']>;
   /** Last four characters of the IBAN (the IBAN itself is never stored). */
@@ -838,7 +839,8 @@ export type CreditCard = Node & {
   country: Maybe<Scalars['String']['output']>;
   county: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer who owns it. */
+  customer: Customer;
   expMonth: Maybe<Scalars['Int']['output']>;
   expYear: Maybe<Scalars['Int']['output']>;
   firstName: Maybe<Scalars['String']['output']>;
@@ -2236,7 +2238,8 @@ export type Invoice = Node & {
   /** total − amountPaid, exactly. */
   balanceDue: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer billed. */
+  customer: Customer;
   dueDate: Scalars['Date']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -2632,7 +2635,8 @@ export type Message = Node & {
   body: Scalars['String']['output'];
   channel: MessageChannel;
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer the message is to or from. */
+  customer: Customer;
   /** Outcome text: the success text, or why delivery failed. */
   errorMessage: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
@@ -3473,7 +3477,8 @@ export type Payment = Node & {
   __typename?: 'Payment';
   amount: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer who paid. */
+  customer: Customer;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The invoice paid; null for a payment on account. */
@@ -3500,7 +3505,8 @@ export type PaymentCollection = Node & {
   chequeDate: Maybe<Scalars['Date']['output']>;
   chequeNumber: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer who paid. */
+  customer: Customer;
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -3708,7 +3714,8 @@ export type PlanChange = Node & {
   clearDataUsage: Scalars['Boolean']['output'];
   clearPolicies: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer moved. */
+  customer: Customer;
   /** When the change takes (or took) effect. */
   effectiveAt: Scalars['DateTime']['output'];
   /** The plan moved from; null if none or deleted. */
@@ -3719,7 +3726,8 @@ export type PlanChange = Node & {
   legacyId: Scalars['Int']['output'];
   moveBilling: Scalars['Boolean']['output'];
   timing: PlanChangeTiming;
-  toPlan: Maybe<Plan>;
+  /** The plan moved to. */
+  toPlan: Plan;
 };
 
 /** When a plan change takes effect (Jaze moveImmediately, previousBillingCycle, nextbillingCycle, customDate). */
@@ -4581,7 +4589,8 @@ export type ResellerWalletPayload = {
 export type SalesmanTask = Node & {
   __typename?: 'SalesmanTask';
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer the task is about. */
+  customer: Customer;
   dateClosed: Maybe<Scalars['Date']['output']>;
   dateReported: Scalars['Date']['output'];
   description: Scalars['String']['output'];
@@ -5145,7 +5154,8 @@ export type Subscription = Node & {
   /** Not ended, and `validTo` is empty or not before today (UTC). */
   active: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer subscribed. */
+  customer: Customer;
   /** Billing cycles to bill; null = unlimited. */
   cycles: Maybe<Scalars['Int']['output']>;
   cyclesBilled: Scalars['Int']['output'];
@@ -5168,7 +5178,7 @@ export type Subscription = Node & {
   overage: Maybe<Scalars['Decimal']['output']>;
   overageId: Maybe<Scalars['Int']['output']>;
   /** The plan (SIMPLer product) billed. */
-  plan: Maybe<Plan>;
+  plan: Plan;
   premium: Scalars['Decimal']['output'];
   /** Price per billing period; null = the plan's price. */
   price: Maybe<Scalars['Decimal']['output']>;

@@ -141,7 +141,7 @@ export class SupportWriteResolver {
     }, { deletedSalesmanTaskId: null });
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer the task is about.' })
   customer(@Root() task: SalesmanTask, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, task.customerId);
   }
