@@ -18,6 +18,7 @@ import {
   bankAccountsByCustomer,
   creditCardById,
   creditCardsByCustomer,
+  gracePeriodById,
   gracePeriodsByCustomer,
   invoiceById,
   paymentById,
@@ -75,6 +76,10 @@ import {
   PlanChange,
 } from './plan-change.types';
 
+registerNodeType('GracePeriod', async (ctx, id) => {
+  const row = await gracePeriodById(ctx).load(id);
+  return row ? toGracePeriod(row) : null;
+});
 registerNodeType('PlanChange', async (ctx, id) => {
   const row = await planChangeById(ctx).load(id);
   return row ? toPlanChange(row) : null;

@@ -10,7 +10,7 @@ import { PageArgs } from '../graphql/page-args';
 import { SortDirection } from '../graphql/sort-direction';
 import { mutate } from '../graphql/user-error';
 import { DomainError } from '../shared/errors';
-import { invoiceById, linesByInvoice, paymentById, paymentsByInvoice, subscriptionById } from './billing.loaders';
+import { invoiceById, invoiceLineById, linesByInvoice, paymentById, paymentsByInvoice, subscriptionById } from './billing.loaders';
 import { fromInvoicePayInput, invoiceFilter, toInvoice, toInvoiceLine, toPayment, toSubscription } from './billing.mapping';
 import * as invoiceService from './invoice.service';
 import { Invoice, InvoiceFilterInput, InvoiceLine, InvoiceOrder, InvoiceOrderField, InvoicePayInput, InvoicePayPayload } from './invoice.types';
@@ -29,6 +29,10 @@ async function loadInvoice(ctx: GraphQLContext, id: number): Promise<Invoice | n
 }
 
 registerNodeType('Invoice', loadInvoice);
+registerNodeType('InvoiceLine', async (ctx, id) => {
+  const row = await invoiceLineById(ctx).load(id);
+  return row ? toInvoiceLine(row) : null;
+});
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {

@@ -29,9 +29,8 @@ export class Invoice extends Node {
   customerId!: number;
 }
 
-@ObjectType({ description: 'One billed item of an invoice: a copy of what was billed, kept when the subscription goes.' })
-export class InvoiceLine {
-  @Field(() => Int, { description: 'The numeric id of the line.' }) legacyId!: number;
+@ObjectType('InvoiceLine', { implements: Node, description: 'One billed item of an invoice: a copy of what was billed, kept when the subscription goes.' })
+export class InvoiceLine extends Node {
   @Field(() => String) description!: string;
   @Field(() => DecimalScalar) quantity!: string;
   @Field(() => DecimalScalar) unitPrice!: string;

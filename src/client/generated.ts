@@ -929,9 +929,12 @@ export type CustomFieldValueInput = {
 };
 
 /** An operator-defined custom table (e.g. `voip`) and its columns. */
-export type CustomTable = {
+export type CustomTable = Node & {
   __typename?: 'CustomTable';
   columns: Array<CustomTableColumn>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
 };
@@ -1999,10 +2002,13 @@ export type EquipmentFilterInput = {
 };
 
 /** Login details of a device. The password is kept for technicians but not served here. */
-export type EquipmentLogin = {
+export type EquipmentLogin = Node & {
   __typename?: 'EquipmentLogin';
   createdAt: Scalars['DateTime']['output'];
   hasPassword: Scalars['Boolean']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   notes: Maybe<Scalars['String']['output']>;
   username: Scalars['String']['output'];
@@ -2140,10 +2146,13 @@ export type GpsDetailsUpdateInput = {
 };
 
 /** Extra days of service given past expiry. */
-export type GracePeriod = {
+export type GracePeriod = Node & {
   __typename?: 'GracePeriod';
   createdAt: Scalars['DateTime']['output'];
   days: Scalars['Int']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   newExpiresAt: Scalars['DateTime']['output'];
   previousExpiresAt: Maybe<Scalars['DateTime']['output']>;
@@ -2302,12 +2311,14 @@ export type InvoiceKind =
   | 'RECURRING';
 
 /** One billed item of an invoice: a copy of what was billed, kept when the subscription goes. */
-export type InvoiceLine = {
+export type InvoiceLine = Node & {
   __typename?: 'InvoiceLine';
   description: Scalars['String']['output'];
   /** Percent off. */
   discount: Scalars['Decimal']['output'];
-  /** The numeric id of the line. */
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   net: Scalars['Decimal']['output'];
   quantity: Scalars['Decimal']['output'];
@@ -4194,13 +4205,14 @@ export type RadiusAccountPayload = {
   userErrors: Array<UserError>;
 };
 
-/** A row of radcheck, radreply or radusergroup (for usergroup: value is the group name). */
-export type RadiusAttribute = {
+/** A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name). */
+export type RadiusAttribute = Node & {
   __typename?: 'RadiusAttribute';
   /** Null for usergroup rows. */
   attribute: Maybe<Scalars['String']['output']>;
-  /** Global id; encodes the table. */
+  /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Whether `value` is a secret withheld from this reply. `radiusAttributes(reveal: true)` serves it to roles with the secrets.read permission, and records the read in the audit trail. */
   masked: Scalars['Boolean']['output'];
@@ -5098,12 +5110,16 @@ export type SubPlan = Node & {
 };
 
 /** A master/sub-account link and its display, synchronisation and invoicing flags. */
-export type SubaccountLink = {
+export type SubaccountLink = Node & {
   __typename?: 'SubaccountLink';
   createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
   invoiceFromMaster: Scalars['Boolean']['output'];
   /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
   invoiceFromMasterProrate: Scalars['Int']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object. */
+  legacyId: Scalars['Int']['output'];
   master: Maybe<Customer>;
   /** The master may log in to the sub-account end-user portal. */
   masterAllowPortalRelogin: Scalars['Boolean']['output'];

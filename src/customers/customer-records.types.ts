@@ -70,8 +70,8 @@ export class CommunityCodeDeletePayload {
 
 // ---------------------------------------------------------------- sub-accounts
 
-@ObjectType({ description: 'A master/sub-account link and its display, synchronisation and invoicing flags.' })
-export class SubaccountLink {
+@ObjectType('SubaccountLink', { implements: Node, description: 'A master/sub-account link and its display, synchronisation and invoicing flags.' })
+export class SubaccountLink extends Node {
   @Field(() => Boolean) masterDisplaySubaccountInvoices!: boolean;
   @Field(() => Boolean) masterDisplaySubaccountUsage!: boolean;
   @Field(() => Boolean) subaccountDisplayMasterInvoices!: boolean;
@@ -200,9 +200,8 @@ export class CustomTableColumn {
   @Field(() => Boolean) locked!: boolean;
 }
 
-@ObjectType({ description: 'An operator-defined custom table (e.g. `voip`) and its columns.' })
-export class CustomTable {
-  @Field(() => Int) legacyId!: number;
+@ObjectType('CustomTable', { implements: Node, description: 'An operator-defined custom table (e.g. `voip`) and its columns.' })
+export class CustomTable extends Node {
   @Field(() => String) name!: string;
   @Field(() => [CustomTableColumn]) columns!: CustomTableColumn[];
 }

@@ -5,6 +5,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { DateScalar, DateTimeScalar, DecimalScalar, IPScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
+import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { CustomFieldValueInput } from '../customers/customer.types';
 import { MonitorMode } from '../customers/customer.enums';
@@ -81,9 +82,8 @@ export class EquipmentDeletePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@ObjectType('EquipmentLogin', { description: "Login details of a device. The password is kept for technicians but not served here." })
-export class EquipmentLogin {
-  @Field(() => Int) legacyId!: number;
+@ObjectType('EquipmentLogin', { implements: Node, description: "Login details of a device. The password is kept for technicians but not served here." })
+export class EquipmentLogin extends Node {
   @Field(() => String) username!: string;
   @Field(() => Boolean) hasPassword!: boolean;
   @Field(() => String, { nullable: true }) notes!: string | null;

@@ -1,5 +1,6 @@
 /** GraphQL inputs and payloads of RADIUS logins and of a customer's radcheck/radreply/radusergroup rows. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { RadiusAccount } from './radius.types';
 
@@ -36,10 +37,11 @@ export enum RadiusTable {
 }
 registerEnumType(RadiusTable, { name: 'RadiusTable', description: 'FreeRADIUS per-user tables: check items, reply items, group membership.' });
 
-@ObjectType('RadiusAttribute', { description: 'A row of radcheck, radreply or radusergroup (for usergroup: value is the group name).' })
-export class RadiusAttribute {
-  @Field(() => ID, { description: 'Global id; encodes the table.' }) id!: string;
-  @Field(() => Int) legacyId!: number;
+@ObjectType('RadiusAttribute', {
+  implements: Node,
+  description: 'A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name).',
+})
+export class RadiusAttribute extends Node {
   @Field(() => RadiusTable) table!: RadiusTable;
   @Field(() => String) username!: string;
   @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute!: string | null;
