@@ -27,6 +27,8 @@ export type Scalars = {
   EmailAddress: { input: string; output: string; }
   /** A field whose value is either an IPv4 or IPv6 address: https://en.wikipedia.org/wiki/IP_address. */
   IP: { input: string; output: string; }
+  /** A field whose value is a IPv4 address: https://en.wikipedia.org/wiki/IPv4. */
+  IPv4: { input: string; output: string; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown; }
   /** A field whose value is a valid decimal degrees latitude number (53.471): https://en.wikipedia.org/wiki/Latitude */
@@ -746,7 +748,7 @@ export type CommunityCodeUpdateInput = {
 /** An additional contact person of a customer. */
 export type Contact = {
   __typename?: 'Contact';
-  email: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['EmailAddress']['output']>;
   name: Scalars['String']['output'];
   phone: Maybe<Scalars['String']['output']>;
   /** Their position or relation, e.g. "Accounts". */
@@ -1018,7 +1020,7 @@ export type Customer = Node & {
   __typename?: 'Customer';
   accessState: AccessState;
   accountType: AccountType;
-  accountsEmail: Maybe<Scalars['String']['output']>;
+  accountsEmail: Maybe<Scalars['EmailAddress']['output']>;
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   altPhone: Maybe<Scalars['String']['output']>;
   /** Files attached to the account, oldest first. */
@@ -1134,7 +1136,7 @@ export type Customer = Node & {
   subaccounts: Array<SubaccountLink>;
   /** The customer's subscriptions; `filter` narrows them further. */
   subscriptions: SubscriptionConnection;
-  supportEmail: Maybe<Scalars['String']['output']>;
+  supportEmail: Maybe<Scalars['EmailAddress']['output']>;
   taxMode: Maybe<TaxMode>;
   taxRate: Maybe<Scalars['Decimal']['output']>;
   /** The customer's default tax zone. */
@@ -1460,10 +1462,10 @@ export type CustomerIpAddInput = {
   /** Defaults to the customer's gateway. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** An IPv4 address, unused in the operator. */
-  ip?: InputMaybe<Scalars['String']['input']>;
+  ip?: InputMaybe<Scalars['IPv4']['input']>;
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   label?: InputMaybe<Scalars['String']['input']>;
-  mac?: InputMaybe<Scalars['String']['input']>;
+  mac?: InputMaybe<Scalars['MAC']['input']>;
   macRestrict?: InputMaybe<Scalars['Boolean']['input']>;
   /** One of the customer's RADIUS usernames. */
   radiusUsername?: InputMaybe<Scalars['String']['input']>;
@@ -1666,7 +1668,7 @@ export type CustomerPortalLoginCheckPayload = {
 /** Give exactly one of `phone` and `email`. */
 export type CustomerPortalPasswordRecoverInput = {
   /** The customer e-mail address (any case); the credentials go by e-mail. */
-  email?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The customer phone number (digits compared); the credentials go by SMS. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1859,7 +1861,7 @@ export type Equipment = Node & {
   /** Login details of the device (passwords are not served). */
   logins: Array<EquipmentLogin>;
   mac: Maybe<Scalars['MAC']['output']>;
-  maintEmail: Maybe<Scalars['String']['output']>;
+  maintEmail: Maybe<Scalars['EmailAddress']['output']>;
   /** Maintenance tickets raised on this device. */
   maintenanceTickets: MaintenanceTicketConnection;
   msisdn: Maybe<Scalars['String']['output']>;
@@ -1928,12 +1930,12 @@ export type EquipmentCreateInput = {
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
   invDetails?: InputMaybe<Scalars['String']['input']>;
   /** A valid IPv4 or IPv6 address. */
-  ipAddress?: InputMaybe<Scalars['String']['input']>;
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
   /** SIM secret: stored, never returned. */
   ki?: InputMaybe<Scalars['String']['input']>;
   /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
-  mac?: InputMaybe<Scalars['String']['input']>;
-  maintEmail?: InputMaybe<Scalars['String']['input']>;
+  mac?: InputMaybe<Scalars['MAC']['input']>;
+  maintEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   msisdn?: InputMaybe<Scalars['String']['input']>;
   nickname: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -2076,12 +2078,12 @@ export type EquipmentUpdateInput = {
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
   invDetails?: InputMaybe<Scalars['String']['input']>;
   /** A valid IPv4 or IPv6 address. */
-  ipAddress?: InputMaybe<Scalars['String']['input']>;
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
   /** SIM secret: stored, never returned. */
   ki?: InputMaybe<Scalars['String']['input']>;
   /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
-  mac?: InputMaybe<Scalars['String']['input']>;
-  maintEmail?: InputMaybe<Scalars['String']['input']>;
+  mac?: InputMaybe<Scalars['MAC']['input']>;
+  maintEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   msisdn?: InputMaybe<Scalars['String']['input']>;
   nickname?: InputMaybe<Scalars['String']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
@@ -4423,7 +4425,7 @@ export type Reseller = Node & {
   creditLimit: Maybe<Scalars['Decimal']['output']>;
   /** The reseller's customers, filtered and ordered like `customers`. */
   customers: CustomerConnection;
-  email: Scalars['String']['output'];
+  email: Scalars['EmailAddress']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   invoiceBy: ResellerInvoiceBy;
@@ -4747,7 +4749,7 @@ export type Site = Node & {
   country: Maybe<Scalars['String']['output']>;
   county: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
-  email: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['EmailAddress']['output']>;
   /** Equipment assigned to this site. */
   equipment: EquipmentConnection;
   frequency: Maybe<Scalars['Decimal']['output']>;
@@ -4830,7 +4832,7 @@ export type SiteCreateInput = {
   /** A full country name, e.g. "Ireland" (not "IE"). */
   country?: InputMaybe<Scalars['String']['input']>;
   county?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
   height?: InputMaybe<Scalars['Decimal']['input']>;
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
@@ -4924,7 +4926,7 @@ export type SiteUpdateInput = {
   /** A full country name, e.g. "Ireland" (not "IE"). */
   country?: InputMaybe<Scalars['String']['input']>;
   county?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
   height?: InputMaybe<Scalars['Decimal']['input']>;
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
@@ -4992,7 +4994,7 @@ export type StaffUser = Node & {
   active: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
-  email: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['EmailAddress']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   lastLoginAt: Maybe<Scalars['DateTime']['output']>;
@@ -5009,7 +5011,7 @@ export type StaffUser = Node & {
 export type StaffUserCreateInput = {
   /** Defaults to the username. */
   displayName?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** At least 12 characters; stored only as a scrypt hash. Omit for an account that never logs in with a password (tokens and API credentials only). */
   password?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -5042,8 +5044,8 @@ export type StaffUserUpdateInput = {
   /** false: the user's logins, tokens and API credentials are refused until reactivated. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
-  /** An empty string clears it. */
-  email?: InputMaybe<Scalars['String']['input']>;
+  /** null clears it. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   id: Scalars['ID']['input'];
   /** An empty string clears it. */
   phone?: InputMaybe<Scalars['String']['input']>;

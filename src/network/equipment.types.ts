@@ -4,7 +4,7 @@
  */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
-import { DateScalar, DateTimeScalar, DecimalScalar, IPScalar, MACScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, MACScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { EquipmentStatus } from './network.enums';
 
@@ -23,7 +23,7 @@ export class Equipment extends Node {
   snmpCommunity!: string | null;
   @Field(() => Boolean, { description: 'Whether an SNMP community is stored (`snmpCommunity(reveal: true)` serves it).' }) hasSnmpCommunity!: boolean;
   @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value!: string | null;
-  @Field(() => String, { nullable: true }) maintEmail!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) maintEmail!: string | null;
   @Field(() => String, { nullable: true }) dhcpOptions!: string | null;
   @Field(() => String, { nullable: true }) equipmentData!: string | null;
   @Field(() => String, { nullable: true }) supplier!: string | null;

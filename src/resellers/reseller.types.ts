@@ -14,7 +14,7 @@ export class Reseller extends Node {
   @Field(() => String, { description: 'Unique among the operator\'s live resellers.' }) code!: string;
   @Field(() => String, { nullable: true }) address!: string | null;
   @Field(() => String) mobile!: string;
-  @Field(() => String) email!: string;
+  @Field(() => EmailAddressScalar) email!: string;
   @Field(() => String, { nullable: true, description: 'Null means all states.' }) state!: string | null;
   @Field(() => String, { nullable: true }) country!: string | null;
   @Field(() => ResellerInvoiceBy) invoiceBy!: ResellerInvoiceBy;

@@ -90,7 +90,9 @@ export function lintSchema(schema: GraphQLSchema, options: LintOptions = {}): Vi
       }
     }
     if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) checkValue(field, `${type.name}.${field.name}`, add);
+      // A filter matches part of a value (`mac: "aa:bb"`), so it stays a String.
+      const partial = type.name.endsWith('FilterInput');
+      for (const field of Object.values(type.getFields())) checkValue(field, `${type.name}.${field.name}`, add, partial);
     }
     if (isObjectType(type) || isInterfaceType(type)) {
       if (type.name.endsWith('Connection') && isObjectType(type)) {
@@ -124,11 +126,11 @@ function checkValue(
   value: GraphQLField<unknown, unknown> | GraphQLArgument | GraphQLInputField,
   at: string,
   add: (rule: RuleName, coordinate: string) => void,
+  partial = false,
 ): void {
   if (!CAMEL.test(value.name)) add('naming', at);
   if (!value.description) add('description', at);
-  const named = getNamedType(value.type).name;
-  if (named !== 'String') return;
+  if (partial || getNamedType(value.type).name !== 'String') return;
   if (EMAIL_NAME.test(value.name)) add('email-scalar', at);
   if (IP_NAME.test(value.name)) add('ip-scalar', at);
   if (MAC_NAME.test(value.name)) add('mac-scalar', at);
