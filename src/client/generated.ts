@@ -216,7 +216,8 @@ export type AreaUpdateInput = {
 /** A file attached to a customer or a maintenance ticket. */
 export type Attachment = Node & {
   __typename?: 'Attachment';
-  dateAdded: Scalars['DateTime']['output'];
+  /** When the file was attached. */
+  createdAt: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
   filename: Scalars['String']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -1842,7 +1843,8 @@ export type Equipment = Node & {
   children: Array<Equipment>;
   /** Its installation at a customer, when it is a CPE. */
   cpe: Maybe<Cpe>;
-  dateAdded: Scalars['DateTime']['output'];
+  /** When the device was recorded. */
+  createdAt: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
   dhcpOptions: Maybe<Scalars['String']['output']>;
   equipmentData: Maybe<Scalars['String']['output']>;
@@ -2494,8 +2496,8 @@ export type M4SettingsUpdateInput = {
 
 /** Record new files of the attachment drop as maintenance ticket attachments (SIMPLer synchronizeMaintenanceAttachments). */
 export type MaintenanceAttachmentsSyncInput = {
-  /** Date added recorded on the new attachments; when they are recorded if omitted. */
-  dateAdded?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When the new attachments are recorded as attached; the time they are recorded if omitted. */
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
   description: Scalars['String']['input'];
   filenameRegexp: Scalars['String']['input'];
   maintenanceTicketId: Scalars['ID']['input'];

@@ -88,7 +88,7 @@ export class BackgroundJobResolver {
       maintenanceTicketId: idOf(input.maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']),
       filenameRegexp: input.filenameRegexp,
       description: input.description,
-      dateAdded: input.dateAdded ?? null,
+      dateAdded: input.createdAt ?? null,
     }));
   }
 

@@ -78,7 +78,7 @@ export class MaintenanceAttachmentsSyncInput {
   @Field(() => ID) maintenanceTicketId!: string;
   @Field(() => String) filenameRegexp!: string;
   @Field(() => String) description!: string;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Date added recorded on the new attachments; when they are recorded if omitted.' }) dateAdded?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the new attachments are recorded as attached; the time they are recorded if omitted.' }) createdAt?: Date | null;
 }
 
 @InputType({ description: 'Apply the plan changes that have come due.' })

@@ -36,7 +36,7 @@ export class Equipment extends Node {
   @Field(() => String, { nullable: true, description: 'SIM IMSI (LTE CPE).' }) imsi!: string | null;
   @Field(() => String, { nullable: true }) msisdn!: string | null;
   @Field(() => String, { nullable: true }) iccid!: string | null;
-  @Field(() => DateTimeScalar) dateAdded!: Date;
+  @Field(() => DateTimeScalar, { name: 'createdAt', description: 'When the device was recorded.' }) dateAdded!: Date;
 
   /** Internal: foreign keys the relation resolvers follow. */
   siteId!: number | null;

@@ -176,7 +176,7 @@ describe.each(enabledEngines())('background jobs on %s', (engine) => {
     writeFileSync(path.join(tdir, 'photo1.jpg'), 'p');
     writeFileSync(path.join(tdir, 'log.txt'), 'l');
     const treq = await request('maintenanceAttachmentsSync', 'MaintenanceAttachmentsSyncInput', {
-      maintenanceTicketId: toGlobalId('MaintenanceTicket', ticket!.id), filenameRegexp: '^photo', description: 'Site photos', dateAdded: '2026-01-02T03:04:05Z',
+      maintenanceTicketId: toGlobalId('MaintenanceTicket', ticket!.id), filenameRegexp: '^photo', description: 'Site photos', createdAt: '2026-01-02T03:04:05Z',
     });
     expect(treq.userErrors).toEqual([]);
     expect((await runAndFetch(treq.job!.legacyId)).status).toBe('SUCCEEDED');
