@@ -3844,6 +3844,7 @@ export type ProfileOverride = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type Query = {
   __typename?: 'Query';
   /** The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation. */
@@ -3919,18 +3920,21 @@ export type Query = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiCredentialsArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ApiCredentialKind>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiTokensArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   staffUserId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3940,11 +3944,13 @@ export type QueryAuditEventsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3954,6 +3960,7 @@ export type QueryBackgroundJobsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCollectionRoundArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   staffUserId: Scalars['ID']['input'];
@@ -3961,12 +3968,14 @@ export type QueryCollectionRoundArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3977,6 +3986,7 @@ export type QueryCustomersArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -3987,12 +3997,14 @@ export type QueryEquipmentArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentItemArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoiceArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
@@ -4000,6 +4012,7 @@ export type QueryInvoiceArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4010,6 +4023,7 @@ export type QueryInvoicesArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryMaintenanceTicketsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4020,16 +4034,19 @@ export type QueryMaintenanceTicketsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentCollectionsAwaitingApprovalArgs = {
   collectorId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -4037,6 +4054,7 @@ export type QueryPaymentCollectionsAwaitingApprovalArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4047,12 +4065,14 @@ export type QueryPaymentsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlanArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4063,6 +4083,7 @@ export type QueryPlansArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4073,6 +4094,7 @@ export type QueryRadiusAccountsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4083,17 +4105,20 @@ export type QueryRadiusSessionsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusStatisticsArgs = {
   type: RadiusStatisticsType;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4104,12 +4129,14 @@ export type QueryResellersArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySiteArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4120,11 +4147,13 @@ export type QuerySitesArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryStaffUsersArgs = {
   filter?: InputMaybe<StaffUserFilterInput>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;

@@ -15,6 +15,7 @@ import { supportResolvers } from '../support/resolvers';
 import { locationsResolvers } from '../locations/resolvers';
 import { tenancyResolvers } from '../tenancy/resolvers';
 import { jobsResolvers } from '../jobs/resolvers';
+import { COST_RULE } from './limits/cost';
 import { NodeResolver } from './node.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -36,6 +37,10 @@ export function getSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
+  }).then((schema) => {
+    // type-graphql has no option for the root type's description; the cost rule belongs there.
+    schema.getQueryType()!.description = `The operator's data. ${COST_RULE}`;
+    return schema;
   });
   return built;
 }
