@@ -4249,8 +4249,8 @@ export type RadiusAttribute = Node & {
   legacyId: Scalars['Int']['output'];
   /** Whether `value` is a secret withheld from this reply. `radiusAttributes(reveal: true)` serves it to roles with the secrets.read permission, and records the read in the audit trail. */
   masked: Scalars['Boolean']['output'];
-  /** FreeRADIUS operator (:=, ==, += …); null for usergroup rows. */
-  op: Maybe<Scalars['String']['output']>;
+  /** How the attribute is compared or given; null for group memberships. */
+  op: Maybe<RadiusOperator>;
   /** Usergroup rows only. */
   priority: Maybe<Scalars['Int']['output']>;
   table: RadiusTable;
@@ -4264,8 +4264,8 @@ export type RadiusAttributeAddInput = {
   /** Required for CHECK and REPLY. */
   attribute?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
-  /** A FreeRADIUS operator; := for CHECK and = for REPLY when left out. */
-  op?: InputMaybe<Scalars['String']['input']>;
+  /** SET for CHECK and ADD for REPLY when left out. */
+  op?: InputMaybe<RadiusOperator>;
   /** USERGROUP only. */
   priority?: InputMaybe<Scalars['Int']['input']>;
   table: RadiusTable;
@@ -4300,7 +4300,7 @@ export type RadiusAttributePayload = {
 export type RadiusAttributeUpdateInput = {
   attribute?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  op?: InputMaybe<Scalars['String']['input']>;
+  op?: InputMaybe<RadiusOperator>;
   priority?: InputMaybe<Scalars['Int']['input']>;
   table: RadiusTable;
   /** Another of the same customer's usernames. */
@@ -4316,6 +4316,35 @@ export type RadiusCounter = {
   /** As the server reported it (counters can exceed 2^31). */
   value: Scalars['String']['output'];
 };
+
+/** How a RADIUS attribute is compared (check items) or given (reply items), as FreeRADIUS operators. */
+export type RadiusOperator =
+  /** `!*`: the request must not carry the attribute. */
+  | 'ABSENT'
+  /** `=`: give the attribute unless the reply already has it. */
+  | 'ADD'
+  /** `+=`: add the attribute, even when it is already there. */
+  | 'APPEND'
+  /** `==`: the request must carry exactly this value. */
+  | 'EQUAL'
+  /** `>`: the request value must be greater. */
+  | 'GREATER'
+  /** `>=`: the request value must be at least this. */
+  | 'GREATER_OR_EQUAL'
+  /** `<`: the request value must be less. */
+  | 'LESS'
+  /** `<=`: the request value must be at most this. */
+  | 'LESS_OR_EQUAL'
+  /** `=~`: the request value must match this regular expression. */
+  | 'MATCHES'
+  /** `!=`: the request must not carry this value. */
+  | 'NOT_EQUAL'
+  /** `!~`: the request value must not match this regular expression. */
+  | 'NOT_MATCHES'
+  /** `=*`: the request must carry the attribute, whatever its value. */
+  | 'PRESENT'
+  /** `:=`: always set the attribute, replacing any value. */
+  | 'SET';
 
 /** One RADIUS accounting session (FreeRADIUS radacct); `legacyId` is radacctid. */
 export type RadiusSession = Node & {
@@ -5397,8 +5426,8 @@ export type UserErrorCode =
 export type VendorAttributeItemInput = {
   attribute: Scalars['String']['input'];
   kind: RadiusAttributeKind;
-  /** A FreeRADIUS operator: = := == += != > >= < <= =~ !~ =* !* */
-  op: Scalars['String']['input'];
+  /** How the attribute is compared or given. */
+  op: RadiusOperator;
   /** 1 = vendorData (required, at least one), 2 = vendorData1 (required unless reset is ALWAYS). */
   set: Scalars['Int']['input'];
   value: Scalars['String']['input'];
@@ -5431,8 +5460,8 @@ export type VendorAttributeOverrideItem = {
   __typename?: 'VendorAttributeOverrideItem';
   attribute: Scalars['String']['output'];
   kind: RadiusAttributeKind;
-  /** FreeRADIUS operator (Jaze equals). */
-  op: Scalars['String']['output'];
+  /** How the attribute is compared or given (Jaze equals). */
+  op: RadiusOperator;
   /** 1 = the normal profile (vendorData), 2 = after the reset (vendorData1). */
   set: Scalars['Int']['output'];
   value: Scalars['String']['output'];

@@ -1,4 +1,5 @@
 /** GraphQL inputs and payloads of RADIUS logins and of a customer's radcheck/radreply/radusergroup rows. */
+import { RadiusOperator } from './radius.enums';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
@@ -45,7 +46,7 @@ export class RadiusAttribute extends Node {
   @Field(() => RadiusTable) table!: RadiusTable;
   @Field(() => String) username!: string;
   @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute!: string | null;
-  @Field(() => String, { nullable: true, description: 'FreeRADIUS operator (:=, ==, += …); null for usergroup rows.' }) op!: string | null;
+  @Field(() => RadiusOperator, { nullable: true, description: 'How the attribute is compared or given; null for group memberships.' }) op!: RadiusOperator | null;
   @Field(() => String, {
     nullable: true,
     description: 'The value; the group name for usergroup rows. Null when the value is a secret (a password) not asked for in clear: see `masked`.',
@@ -64,7 +65,7 @@ export class RadiusAttributeAddInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String) username!: string;
   @Field(() => String, { nullable: true, description: 'Required for CHECK and REPLY.' }) attribute?: string | null;
-  @Field(() => String, { nullable: true, description: 'A FreeRADIUS operator; := for CHECK and = for REPLY when left out.' }) op?: string | null;
+  @Field(() => RadiusOperator, { nullable: true, description: 'SET for CHECK and ADD for REPLY when left out.' }) op?: RadiusOperator | null;
   @Field(() => String, { description: 'The value; the group name for USERGROUP.' }) value!: string;
   @Field(() => Int, { nullable: true, description: 'USERGROUP only.' }) priority?: number | null;
 }
@@ -75,7 +76,7 @@ export class RadiusAttributeUpdateInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true, description: "Another of the same customer's usernames." }) username?: string | null;
   @Field(() => String, { nullable: true }) attribute?: string | null;
-  @Field(() => String, { nullable: true }) op?: string | null;
+  @Field(() => RadiusOperator, { nullable: true }) op?: RadiusOperator | null;
   @Field(() => String, { nullable: true }) value?: string | null;
   @Field(() => Int, { nullable: true }) priority?: number | null;
 }
