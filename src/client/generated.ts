@@ -924,6 +924,21 @@ export type CrmKeyCreatePayload = {
   userId: Maybe<Scalars['Int']['output']>;
 };
 
+/** What a custom field (or custom-table column) holds, and so how it is entered. */
+export type CustomFieldType =
+  /** Yes or no. */
+  | 'CHECKBOX'
+  /** A calendar date, YYYY-MM-DD. */
+  | 'DATE'
+  /** A number. */
+  | 'NUMBER'
+  /** One of the field’s options. */
+  | 'SELECT'
+  /** Several lines of text. */
+  | 'TEXT_AREA'
+  /** One line of text. */
+  | 'TEXT_FIELD';
+
 export type CustomFieldValueInput = {
   /** Legacy id of the custom field (SIMPLer custom_field_<id>). */
   fieldId: Scalars['Int']['input'];
@@ -948,8 +963,8 @@ export type CustomTableCell = {
   /** Legacy id of the column (a custom field). */
   columnId: Scalars['Int']['output'];
   label: Scalars['String']['output'];
-  /** Column type: textfield, textarea, number, date, checkbox or select. */
-  type: Scalars['String']['output'];
+  /** What the column holds. */
+  type: CustomFieldType;
   value: Scalars['String']['output'];
 };
 
@@ -972,8 +987,8 @@ export type CustomTableColumn = {
   note: Maybe<Scalars['String']['output']>;
   /** Allowed values of a select column. */
   options: Array<Scalars['String']['output']>;
-  /** textfield, textarea, number, date (YYYY-MM-DD), checkbox or select. */
-  type: Scalars['String']['output'];
+  /** What the column holds. */
+  type: CustomFieldType;
 };
 
 /** A row of an operator-defined custom table (e.g. `voip`) belonging to a customer. */

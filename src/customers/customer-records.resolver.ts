@@ -13,6 +13,7 @@ import * as noteService from './customer-note.service';
 import * as statusService from './customer-status.service';
 import * as subaccountService from './subaccount.service';
 import { loadCustomer } from './customer.resolver';
+import { CustomFieldType } from './customer.enums';
 import { Customer } from './customer.types';
 import {
   communityCodeById,
@@ -63,7 +64,7 @@ function toCustomTable(t: Awaited<ReturnType<typeof customTableService.listTable
     columns: t.columns.map((c) => ({
       columnId: c.id,
       label: c.label,
-      type: c.type,
+      type: c.type as CustomFieldType,
       options: (c.options ?? '').split(/\r?\n/).map((o) => o.trim()).filter(Boolean),
       note: c.note,
       maxLength: c.maxLength,
@@ -270,7 +271,7 @@ export class CustomTableRowResolver {
     return columns
       .filter((c): c is customTableService.CustomColumnRow => c != null)
       .sort((a, b) => a.position - b.position || a.id - b.id)
-      .map((c) => ({ columnId: c.id, label: c.label, type: c.type, value: values[c.id]! }));
+      .map((c) => ({ columnId: c.id, label: c.label, type: c.type as CustomFieldType, value: values[c.id]! }));
   }
 
   @FieldResolver(() => Customer, { nullable: true })

@@ -84,3 +84,24 @@ export enum SandStatus {
   DEFERRED = 'deferred',
 }
 registerEnumType(SandStatus, { name: 'SandStatus', description: 'Whether automatic enforcement follows the operator default (SIMPLer sand status).' });
+
+export enum CustomFieldType {
+  TEXT_FIELD = 'textfield',
+  TEXT_AREA = 'textarea',
+  NUMBER = 'number',
+  DATE = 'date',
+  CHECKBOX = 'checkbox',
+  SELECT = 'select',
+}
+registerEnumType(CustomFieldType, {
+  name: 'CustomFieldType',
+  description: 'What a custom field (or custom-table column) holds, and so how it is entered.',
+  valuesConfig: {
+    TEXT_FIELD: { description: 'One line of text.' },
+    TEXT_AREA: { description: 'Several lines of text.' },
+    NUMBER: { description: 'A number.' },
+    DATE: { description: 'A calendar date, YYYY-MM-DD.' },
+    CHECKBOX: { description: 'Yes or no.' },
+    SELECT: { description: 'One of the field’s options.' },
+  },
+});
