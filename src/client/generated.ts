@@ -388,6 +388,25 @@ export type BackgroundJobKind =
   | 'UPDATE_GPS_DETAILS'
   | 'UPDATE_WIB_FILES';
 
+/** How to order background jobs. */
+export type BackgroundJobOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: BackgroundJobOrderField;
+};
+
+/** What background jobs can be ordered by; ties in order of queueing. */
+export type BackgroundJobOrderField =
+  /** When they were queued. */
+  | 'CREATED_AT'
+  /** The order they were queued in. */
+  | 'ID'
+  /** What they do, alphabetically. */
+  | 'KIND'
+  /** Where they are: queued, running, succeeded, failed. */
+  | 'STATUS';
+
 /** The job a request queued; null when the input was refused. */
 export type BackgroundJobPayload = {
   __typename?: 'BackgroundJobPayload';
@@ -3972,6 +3991,7 @@ export type QueryBackgroundJobsArgs = {
   filter?: InputMaybe<BackgroundJobFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<BackgroundJobOrder>;
 };
 
 

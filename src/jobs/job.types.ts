@@ -1,6 +1,7 @@
 /** The GraphQL shape of background jobs: the job, its filters, and one request input per kind. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { SortDirection } from '../graphql/sort-direction';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
@@ -21,6 +22,29 @@ export enum BackgroundJobKind {
   APPLY_PLAN_CHANGES = 'apply_plan_changes',
 }
 registerEnumType(BackgroundJobKind, { name: 'BackgroundJobKind', description: 'What a background job does.' });
+
+export enum BackgroundJobOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+  KIND = 'KIND',
+  STATUS = 'STATUS',
+}
+registerEnumType(BackgroundJobOrderField, {
+  name: 'BackgroundJobOrderField',
+  description: 'What background jobs can be ordered by; ties in order of queueing.',
+  valuesConfig: {
+    ID: { description: 'The order they were queued in.' },
+    CREATED_AT: { description: 'When they were queued.' },
+    KIND: { description: 'What they do, alphabetically.' },
+    STATUS: { description: 'Where they are: queued, running, succeeded, failed.' },
+  },
+});
+
+@InputType({ description: 'How to order background jobs.' })
+export class BackgroundJobOrder {
+  @Field(() => BackgroundJobOrderField, { description: 'What to order by.' }) field!: BackgroundJobOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
+}
 
 @ObjectType('BackgroundJob', { implements: Node, description: 'Work on an outside system requested through the API and carried out by the job worker.' })
 export class BackgroundJob extends Node {
