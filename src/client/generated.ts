@@ -41,24 +41,42 @@ export type Scalars = {
 
 /** Whether the subscriber may use the service now. */
 export type AccessState =
+  /** May use the service. */
   | 'ACTIVE'
+  /** Barred for good. */
   | 'BLACKLISTED'
+  /** Blocked by the operator. */
   | 'BLOCKED'
+  /** Removed. */
   | 'DELETED'
+  /** The paid period has ended. */
   | 'EXPIRED'
+  /** Signed up; service not started yet. */
   | 'PENDING'
+  /** Waiting for approval. */
   | 'PENDING_APPROVAL'
+  /** Refused at approval. */
   | 'REJECTED'
+  /** Paused, e.g. for non-payment. */
   | 'SUSPENDED'
+  /** Service ended. */
   | 'TERMINATED';
 
+/** What kind of party an account is. */
 export type AccountType =
+  /** A competitor. */
   | 'COMPETITOR'
+  /** A business customer. */
   | 'CUSTOMER_BUSINESS'
+  /** A home customer. */
   | 'CUSTOMER_HOME'
+  /** A government body. */
   | 'GOV'
+  /** A partner. */
   | 'PARTNER'
+  /** A reseller. */
   | 'RESELLER'
+  /** A supplier. */
   | 'SUPPLIER';
 
 /** A postal address. */
@@ -416,9 +434,13 @@ export type BackgroundJobPayload = {
 
 /** Where a background job is: waiting, being carried out, or done with its outcome. */
 export type BackgroundJobStatus =
+  /** Gave up; see its error. */
   | 'FAILED'
+  /** Waiting to be carried out. */
   | 'QUEUED'
+  /** Being carried out now. */
   | 'RUNNING'
+  /** Done; see its result. */
   | 'SUCCEEDED';
 
 /** A customer's bandwidth (FUP) override of its plan's profile (Jaze override_user_bandwidth). */
@@ -2411,10 +2433,15 @@ export type InvoiceSendMethod =
   | 'NONE'
   | 'PDF';
 
+/** How far an invoice is paid. */
 export type InvoiceStatus =
+  /** Nothing paid yet. */
   | 'OPEN'
+  /** Paid in full. */
   | 'PAID'
+  /** Some paid; a balance is due. */
   | 'PARTIALLY_PAID'
+  /** Cancelled; nothing is due. */
   | 'VOID';
 
 /** An invoicing run (SIMPLer generateInvoices). */
@@ -3679,13 +3706,21 @@ export type PaymentInstrumentDeleteInput = {
   id: Scalars['ID']['input'];
 };
 
+/** How a customer pays. */
 export type PaymentMethod =
+  /** Cash. */
   | 'CASH'
+  /** Cheque. */
   | 'CHEQUE'
+  /** Credit card. */
   | 'CREDIT_CARD'
+  /** Debit card. */
   | 'DEBIT_CARD'
+  /** Direct debit from a bank account. */
   | 'DIRECT_DEBIT'
+  /** A transfer the customer makes online. */
   | 'ONLINE_TRANSFER'
+  /** A standing order at the customer’s bank. */
   | 'STANDING_ORDER';
 
 export type PaymentOrder = {
@@ -5051,8 +5086,11 @@ export type SiteUpdateInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which way an ordering runs. */
 export type SortDirection =
+  /** Smallest, earliest or A first. */
   | 'ASC'
+  /** Largest, latest or Z first. */
   | 'DESC';
 
 /** A staff login: the operator code, the username and the password. */
@@ -5074,12 +5112,19 @@ export type StaffLoginPayload = {
 
 /** What a staff user may do: ADMIN everything; MANAGER all but administration (possibly limited to assigned customers on M4); STAFF front-line support; COLLECTOR records payments; INSTALLER equipment, sites and tickets; API an integration account (all but administration); READONLY reads only. */
 export type StaffRole =
+  /** Everything, including staff users, credentials and operator settings. */
   | 'ADMIN'
+  /** An integration account: all but administration. */
   | 'API'
+  /** Records payments collected from customers. */
   | 'COLLECTOR'
+  /** Equipment, sites and maintenance tickets. */
   | 'INSTALLER'
+  /** All but administration; on M4 possibly limited to assigned customers. */
   | 'MANAGER'
+  /** Reads only. */
   | 'READONLY'
+  /** Front-line support: customers, tickets and messages. */
   | 'STAFF';
 
 /** A member of the operator's staff (or a machine account). */
@@ -5450,12 +5495,19 @@ export type UserError = {
 
 /** Why a mutation refused its input. */
 export type UserErrorCode =
+  /** The change clashes with existing data, e.g. a name already taken. */
   | 'CONFLICT'
+  /** Your role does not allow this action. */
   | 'FORBIDDEN'
+  /** A value is malformed or breaks a rule; `field` names it. */
   | 'INVALID'
+  /** Something the input names does not exist (or is not visible to you). */
   | 'NOT_FOUND'
+  /** The object is not in a state that allows this action. */
   | 'PRECONDITION_FAILED'
+  /** Too many failed attempts; retry later. */
   | 'TOO_MANY_REQUESTS'
+  /** The credentials given are not accepted. */
   | 'UNAUTHENTICATED';
 
 export type VendorAttributeItemInput = {

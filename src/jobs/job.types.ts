@@ -11,7 +11,16 @@ export enum BackgroundJobStatus {
   SUCCEEDED = 'succeeded',
   FAILED = 'failed',
 }
-registerEnumType(BackgroundJobStatus, { name: 'BackgroundJobStatus', description: 'Where a background job is: waiting, being carried out, or done with its outcome.' });
+registerEnumType(BackgroundJobStatus, {
+  name: 'BackgroundJobStatus',
+  description: 'Where a background job is: waiting, being carried out, or done with its outcome.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting to be carried out.' },
+    RUNNING: { description: 'Being carried out now.' },
+    SUCCEEDED: { description: 'Done; see its result.' },
+    FAILED: { description: 'Gave up; see its error.' },
+  },
+});
 
 export enum BackgroundJobKind {
   UPDATE_WIB_FILES = 'update_wib_files',

@@ -17,6 +17,15 @@ registerEnumType(StaffRole, {
   name: 'StaffRole',
   description:
     'What a staff user may do: ADMIN everything; MANAGER all but administration (possibly limited to assigned customers on M4); STAFF front-line support; COLLECTOR records payments; INSTALLER equipment, sites and tickets; API an integration account (all but administration); READONLY reads only.',
+  valuesConfig: {
+    ADMIN: { description: 'Everything, including staff users, credentials and operator settings.' },
+    MANAGER: { description: 'All but administration; on M4 possibly limited to assigned customers.' },
+    STAFF: { description: 'Front-line support: customers, tickets and messages.' },
+    COLLECTOR: { description: 'Records payments collected from customers.' },
+    INSTALLER: { description: 'Equipment, sites and maintenance tickets.' },
+    API: { description: 'An integration account: all but administration.' },
+    READONLY: { description: 'Reads only.' },
+  },
 });
 
 @ObjectType('StaffUser', { implements: Node, description: "A member of the operator's staff (or a machine account)." })
