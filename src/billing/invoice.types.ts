@@ -81,7 +81,16 @@ export enum InvoiceOrderField {
   ISSUE_DATE = 'ISSUE_DATE',
   DUE_DATE = 'DUE_DATE',
 }
-registerEnumType(InvoiceOrderField, { name: 'InvoiceOrderField' });
+registerEnumType(InvoiceOrderField, {
+  name: 'InvoiceOrderField',
+  description: 'What invoices can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NUMBER: { description: 'Invoice number.' },
+    ISSUE_DATE: { description: 'The day it was issued.' },
+    DUE_DATE: { description: 'The day payment is due.' },
+  },
+});
 
 @InputType()
 export class InvoiceOrder {

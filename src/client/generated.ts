@@ -1662,11 +1662,17 @@ export type CustomerOrder = {
   field: CustomerOrderField;
 };
 
+/** What customers can be ordered by. */
 export type CustomerOrderField =
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Name, alphabetically. */
   | 'NAME'
+  /** Nickname, alphabetically. */
   | 'NICKNAME'
+  /** When they last changed. */
   | 'UPDATED_AT';
 
 export type CustomerOverrideClearInput = {
@@ -2105,9 +2111,13 @@ export type EquipmentOrder = {
   field: EquipmentOrderField;
 };
 
+/** What equipment can be ordered by. */
 export type EquipmentOrderField =
-  | 'DATE_ADDED'
+  /** When the device was recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Nickname, alphabetically. */
   | 'NICKNAME';
 
 export type EquipmentPayload = {
@@ -2395,10 +2405,15 @@ export type InvoiceOrder = {
   field: InvoiceOrderField;
 };
 
+/** What invoices can be ordered by. */
 export type InvoiceOrderField =
+  /** The day payment is due. */
   | 'DUE_DATE'
+  /** The order they were recorded in. */
   | 'ID'
+  /** The day it was issued. */
   | 'ISSUE_DATE'
+  /** Invoice number. */
   | 'NUMBER';
 
 /** A payment against one invoice (SIMPLer payInvoice): give `invoiceId` or `number`. */
@@ -2667,9 +2682,13 @@ export type MaintenanceTicketOrder = {
   field: MaintenanceTicketOrderField;
 };
 
+/** What maintenance tickets can be ordered by. */
 export type MaintenanceTicketOrderField =
+  /** The day the problem was reported. */
   | 'DATE_REPORTED'
+  /** The order they were recorded in. */
   | 'ID'
+  /** When they last changed. */
   | 'UPDATED_AT';
 
 export type MaintenanceTicketPayload = {
@@ -3728,9 +3747,13 @@ export type PaymentOrder = {
   field: PaymentOrderField;
 };
 
+/** What payments can be ordered by. */
 export type PaymentOrderField =
+  /** How much was paid. */
   | 'AMOUNT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** The day the money was paid. */
   | 'PAYMENT_DATE';
 
 /** A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record. */
@@ -3880,9 +3903,13 @@ export type PlanOrder = {
   field: PlanOrderField;
 };
 
+/** What plans can be ordered by. */
 export type PlanOrderField =
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Name, alphabetically. */
   | 'NAME';
 
 export type PlanPeriodUnit =
@@ -4665,11 +4692,17 @@ export type ResellerOrder = {
   field: ResellerOrderField;
 };
 
+/** What resellers can be ordered by. */
 export type ResellerOrderField =
+  /** Reseller code, alphabetically. */
   | 'CODE'
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Name, alphabetically. */
   | 'NAME'
+  /** What is left in their wallet. */
   | 'WALLET_BALANCE';
 
 export type ResellerPayload = {
@@ -5020,9 +5053,13 @@ export type SiteOrder = {
   field: SiteOrderField;
 };
 
+/** What sites can be ordered by. */
 export type SiteOrderField =
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Name, alphabetically. */
   | 'NAME';
 
 export type SitePayload = {
@@ -5434,9 +5471,13 @@ export type SubscriptionOrder = {
   field: SubscriptionOrderField;
 };
 
+/** What subscriptions can be ordered by. */
 export type SubscriptionOrderField =
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** The day the subscription starts. */
   | 'VALID_FROM';
 
 export type SubscriptionPayload = {
@@ -5641,8 +5682,11 @@ export type WalletTransactionOrder = {
   field: WalletTransactionOrderField;
 };
 
+/** What wallet transactions can be ordered by. */
 export type WalletTransactionOrderField =
+  /** When they happened. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID';
 
 /** What a wallet ledger entry records. */

@@ -288,7 +288,17 @@ export enum CustomerOrderField {
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
+registerEnumType(CustomerOrderField, {
+  name: 'CustomerOrderField',
+  description: 'What customers can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NAME: { description: 'Name, alphabetically.' },
+    NICKNAME: { description: 'Nickname, alphabetically.' },
+    CREATED_AT: { description: 'When they were added.' },
+    UPDATED_AT: { description: 'When they last changed.' },
+  },
+});
 
 @InputType()
 export class CustomerOrder {

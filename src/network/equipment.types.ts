@@ -57,9 +57,17 @@ export class EquipmentFilterInput {
 export enum EquipmentOrderField {
   ID = 'ID',
   NICKNAME = 'NICKNAME',
-  DATE_ADDED = 'DATE_ADDED',
+  CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(EquipmentOrderField, { name: 'EquipmentOrderField' });
+registerEnumType(EquipmentOrderField, {
+  name: 'EquipmentOrderField',
+  description: 'What equipment can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NICKNAME: { description: 'Nickname, alphabetically.' },
+    CREATED_AT: { description: 'When the device was recorded.' },
+  },
+});
 
 @InputType()
 export class EquipmentOrder {

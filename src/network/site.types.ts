@@ -128,7 +128,15 @@ export enum SiteOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(SiteOrderField, { name: 'SiteOrderField' });
+registerEnumType(SiteOrderField, {
+  name: 'SiteOrderField',
+  description: 'What sites can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NAME: { description: 'Name, alphabetically.' },
+    CREATED_AT: { description: 'When they were added.' },
+  },
+});
 
 @InputType()
 export class SiteOrder {
