@@ -18,6 +18,7 @@ import {
   bankAccountsByCustomer,
   creditCardById,
   creditCardsByCustomer,
+  gracePeriodById,
   gracePeriodsByCustomer,
   invoiceById,
   paymentById,
@@ -75,6 +76,10 @@ import {
   PlanChange,
 } from './plan-change.types';
 
+registerNodeType('GracePeriod', async (ctx, id) => {
+  const row = await gracePeriodById(ctx).load(id);
+  return row ? toGracePeriod(row) : null;
+});
 registerNodeType('PlanChange', async (ctx, id) => {
   const row = await planChangeById(ctx).load(id);
   return row ? toPlanChange(row) : null;
@@ -255,7 +260,7 @@ export class BillingActionsResolver {
 
 @Resolver(() => PlanChange)
 export class PlanChangeResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer moved.' })
   customer(@Root() change: PlanChange, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, change.customerId);
   }
@@ -265,7 +270,7 @@ export class PlanChangeResolver {
     return loadPlan(ctx, change.fromPlanId);
   }
 
-  @FieldResolver(() => Plan, { nullable: true })
+  @FieldResolver(() => Plan, { description: 'The plan moved to.' })
   toPlan(@Root() change: PlanChange, @Ctx() ctx: GraphQLContext) {
     return loadPlan(ctx, change.toPlanId);
   }
@@ -273,7 +278,7 @@ export class PlanChangeResolver {
 
 @Resolver(() => PaymentCollection)
 export class PaymentCollectionResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer who paid.' })
   customer(@Root() collection: PaymentCollection, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, collection.customerId);
   }

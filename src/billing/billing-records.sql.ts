@@ -72,8 +72,7 @@ mapTypeToSql('GracePeriod', {
   table: gracePeriods,
   idColumn: gracePeriods.id,
   operatorColumn: gracePeriods.operatorId,
-  // Not a Node: its legacyId is written out (billing.mapping.ts toGracePeriod).
-  fields: { ...sameNamedColumns(gracePeriods, ['days', 'previousExpiresAt', 'newExpiresAt', 'createdAt']), legacyId: { column: gracePeriods.id } },
+  fields: sameNamedColumns(gracePeriods, ['days', 'previousExpiresAt', 'newExpiresAt', 'createdAt']),
 });
 
 mapTypeToSql('Renewal', {

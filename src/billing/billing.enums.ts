@@ -32,7 +32,16 @@ export enum InvoiceStatus {
   PAID = 'paid',
   VOID = 'void',
 }
-registerEnumType(InvoiceStatus, { name: 'InvoiceStatus' });
+registerEnumType(InvoiceStatus, {
+  name: 'InvoiceStatus',
+  description: 'How far an invoice is paid.',
+  valuesConfig: {
+    OPEN: { description: 'Nothing paid yet.' },
+    PARTIALLY_PAID: { description: 'Some paid; a balance is due.' },
+    PAID: { description: 'Paid in full.' },
+    VOID: { description: 'Cancelled; nothing is due.' },
+  },
+});
 
 export enum CreditCardType {
   VISA = 'visa',

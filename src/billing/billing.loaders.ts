@@ -95,3 +95,15 @@ export function gracePeriodsByCustomer(ctx: GraphQLContext) {
     groupByKeys(ids, await gracePeriodService.ofCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
   );
 }
+
+export function gracePeriodById(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, gracePeriodService.GracePeriodRow | null>('gracePeriod.byId', async (ids) =>
+    byKeys(ids, await gracePeriodService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+}
+
+export function invoiceLineById(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, invoiceService.InvoiceLineRow | null>('invoiceLine.byId', async (ids) =>
+    byKeys(ids, await invoiceService.linesByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+}

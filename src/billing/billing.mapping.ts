@@ -21,7 +21,7 @@ import type { Subscription, SubscriptionCreateInput, SubscriptionFilterInput } f
 
 export const toSubscription = (row: SubscriptionRow): Subscription => ({ ...asNode('Subscription', row), active: isActive(row) }) as unknown as Subscription;
 export const toInvoice = (row: InvoiceRow): Invoice => ({ ...asNode('Invoice', row), balanceDue: balanceDue(row) }) as unknown as Invoice;
-export const toInvoiceLine = (row: InvoiceLineRow): InvoiceLine => ({ ...row, legacyId: row.id }) as unknown as InvoiceLine;
+export const toInvoiceLine = (row: InvoiceLineRow): InvoiceLine => asNode('InvoiceLine', row) as unknown as InvoiceLine;
 export const toPayment = (row: PaymentRow): Payment => asNode('Payment', row) as unknown as Payment;
 
 /** The token is never selected; dropping it here too keeps it out even if a caller passes a full row. */
@@ -87,7 +87,7 @@ export function paymentFilter(filter: PaymentFilterInput | null | undefined): Pa
 }
 
 export const toPlanChange = (row: PlanChangeRow): PlanChange => asNode('PlanChange', row) as unknown as PlanChange;
-export const toGracePeriod = (row: GracePeriodRow): GracePeriod => ({ ...row, legacyId: row.id }) as unknown as GracePeriod;
+export const toGracePeriod = (row: GracePeriodRow): GracePeriod => asNode('GracePeriod', row) as unknown as GracePeriod;
 export const toPaymentCollection = (row: PaymentCollectionRow): PaymentCollection => asNode('PaymentCollection', row) as unknown as PaymentCollection;
 
 export function fromCreditCardCreateInput(input: CreditCardCreateInput): CardInput {

@@ -34,6 +34,12 @@ export async function ofCustomers(db: Executor, operatorId: number, customerIds:
     .orderBy(asc(gracePeriods.customerId), asc(gracePeriods.createdAt), asc(gracePeriods.id));
 }
 
+/** Grace periods by id, inside the operator (for `node(id:)`). */
+export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<GracePeriodRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(gracePeriods).where(and(eq(gracePeriods.operatorId, operatorId), inArray(gracePeriods.id, [...ids])));
+}
+
 /**
  * Extends the customer's expiry by `days` from the later of now and the current expiry, or to
  * the end of `expiryDate` when given (which must be later than both). An `expired` customer whose

@@ -10,7 +10,7 @@ import { PageArgs } from '../graphql/page-args';
 import { SortDirection } from '../graphql/sort-direction';
 import { mutate } from '../graphql/user-error';
 import { DomainError } from '../shared/errors';
-import { invoiceById, linesByInvoice, paymentById, paymentsByInvoice, subscriptionById } from './billing.loaders';
+import { invoiceById, invoiceLineById, linesByInvoice, paymentById, paymentsByInvoice, subscriptionById } from './billing.loaders';
 import { fromInvoicePayInput, invoiceFilter, toInvoice, toInvoiceLine, toPayment, toSubscription } from './billing.mapping';
 import * as invoiceService from './invoice.service';
 import * as invoicingService from './invoicing.service';
@@ -41,10 +41,14 @@ async function loadInvoice(ctx: GraphQLContext, id: number): Promise<Invoice | n
 }
 
 registerNodeType('Invoice', loadInvoice);
+registerNodeType('InvoiceLine', async (ctx, id) => {
+  const row = await invoiceLineById(ctx).load(id);
+  return row ? toInvoiceLine(row) : null;
+});
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
-  @Query(() => InvoiceConnection, { description: "The operator's invoices, filtered and ordered." })
+  @Query(() => InvoiceConnection, { nullable: true, description: "The operator's invoices, filtered and ordered." })
   async invoices(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
@@ -73,7 +77,7 @@ export class InvoiceResolver {
     return loadInvoice(ctx, id != null ? idOf(id, 'Invoice', ['id']) : legacyId!);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer billed.' })
   customer(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, invoice.customerId);
   }

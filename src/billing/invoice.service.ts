@@ -91,6 +91,12 @@ export async function linesOfInvoices(db: Executor, operatorId: number, invoiceI
     .orderBy(asc(invoiceLines.invoiceId), asc(invoiceLines.id));
 }
 
+/** Invoice lines by id, inside the operator (for `node(id:)`). */
+export async function linesByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<InvoiceLineRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(invoiceLines).where(and(eq(invoiceLines.operatorId, operatorId), inArray(invoiceLines.id, [...ids])));
+}
+
 /** An invoice with its lines and the payments made against it. */
 export interface InvoiceWithDetails {
   invoice: InvoiceRow;

@@ -29,9 +29,8 @@ export class Invoice extends Node {
   customerId!: number;
 }
 
-@ObjectType({ description: 'One billed item of an invoice: a copy of what was billed, kept when the subscription goes.' })
-export class InvoiceLine {
-  @Field(() => Int, { description: 'The numeric id of the line.' }) legacyId!: number;
+@ObjectType('InvoiceLine', { implements: Node, description: 'One billed item of an invoice: a copy of what was billed, kept when the subscription goes.' })
+export class InvoiceLine extends Node {
   @Field(() => String) description!: string;
   @Field(() => DecimalScalar) quantity!: string;
   @Field(() => DecimalScalar) unitPrice!: string;
@@ -82,7 +81,16 @@ export enum InvoiceOrderField {
   ISSUE_DATE = 'ISSUE_DATE',
   DUE_DATE = 'DUE_DATE',
 }
-registerEnumType(InvoiceOrderField, { name: 'InvoiceOrderField' });
+registerEnumType(InvoiceOrderField, {
+  name: 'InvoiceOrderField',
+  description: 'What invoices can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NUMBER: { description: 'Invoice number.' },
+    ISSUE_DATE: { description: 'The day it was issued.' },
+    DUE_DATE: { description: 'The day payment is due.' },
+  },
+});
 
 @InputType()
 export class InvoiceOrder {

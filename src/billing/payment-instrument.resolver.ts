@@ -19,7 +19,7 @@ registerNodeType('BankAccount', async (ctx, id) => {
 
 @Resolver(() => CreditCard)
 export class CreditCardResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer who owns it.' })
   customer(@Root() card: CreditCard, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, card.customerId);
   }
@@ -27,7 +27,7 @@ export class CreditCardResolver {
 
 @Resolver(() => BankAccount)
 export class BankAccountResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer who owns it.' })
   customer(@Root() account: BankAccount, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, account.customerId);
   }

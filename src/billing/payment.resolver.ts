@@ -29,7 +29,7 @@ registerNodeType('Payment', async (ctx, id) => {
 
 @Resolver(() => Payment)
 export class PaymentResolver {
-  @Query(() => PaymentConnection, { description: "The operator's payments received, filtered and ordered." })
+  @Query(() => PaymentConnection, { nullable: true, description: "The operator's payments received, filtered and ordered." })
   async payments(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
@@ -41,7 +41,7 @@ export class PaymentResolver {
     return toConnection(result, toPayment, count);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer who paid.' })
   customer(@Root() payment: Payment, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, payment.customerId);
   }

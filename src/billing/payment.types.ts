@@ -34,7 +34,15 @@ export enum PaymentOrderField {
   PAYMENT_DATE = 'PAYMENT_DATE',
   AMOUNT = 'AMOUNT',
 }
-registerEnumType(PaymentOrderField, { name: 'PaymentOrderField' });
+registerEnumType(PaymentOrderField, {
+  name: 'PaymentOrderField',
+  description: 'What payments can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    PAYMENT_DATE: { description: 'The day the money was paid.' },
+    AMOUNT: { description: 'How much was paid.' },
+  },
+});
 
 @InputType()
 export class PaymentOrder {

@@ -40,9 +40,8 @@ export class CustomerPlanChangePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@ObjectType('GracePeriod', { description: 'Extra days of service given past expiry.' })
-export class GracePeriod {
-  @Field(() => Int) legacyId!: number;
+@ObjectType('GracePeriod', { implements: Node, description: 'Extra days of service given past expiry.' })
+export class GracePeriod extends Node {
   @Field(() => Int) days!: number;
   @Field(() => DateTimeScalar, { nullable: true }) previousExpiresAt!: Date | null;
   @Field(() => DateTimeScalar) newExpiresAt!: Date;

@@ -41,7 +41,7 @@ registerNodeType('Subscription', async (ctx, id) => {
 
 @Resolver(() => Subscription)
 export class SubscriptionResolver {
-  @Query(() => SubscriptionConnection, { description: "The operator's subscriptions, filtered and ordered." })
+  @Query(() => SubscriptionConnection, { nullable: true, description: "The operator's subscriptions, filtered and ordered." })
   async subscriptions(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
@@ -53,12 +53,12 @@ export class SubscriptionResolver {
     return toConnection(result, toSubscription, count);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer subscribed.' })
   customer(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, subscription.customerId);
   }
 
-  @FieldResolver(() => Plan, { nullable: true, description: 'The plan (SIMPLer product) billed.' })
+  @FieldResolver(() => Plan, { description: 'The plan (SIMPLer product) billed.' })
   plan(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
     return loadPlan(ctx, subscription.planId);
   }

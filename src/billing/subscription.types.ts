@@ -117,7 +117,15 @@ export enum SubscriptionOrderField {
   VALID_FROM = 'VALID_FROM',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(SubscriptionOrderField, { name: 'SubscriptionOrderField' });
+registerEnumType(SubscriptionOrderField, {
+  name: 'SubscriptionOrderField',
+  description: 'What subscriptions can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    VALID_FROM: { description: 'The day the subscription starts.' },
+    CREATED_AT: { description: 'When they were added.' },
+  },
+});
 
 @InputType()
 export class SubscriptionOrder {

@@ -37,7 +37,7 @@ registerNodeType('BandwidthTemplate', async (ctx, id) => {
 
 @Resolver(() => Plan)
 export class PlanResolver {
-  @Query(() => PlanConnection, { description: "The operator's plan catalogue (services, fees, hardware), filtered and ordered." })
+  @Query(() => PlanConnection, { nullable: true, description: "The operator's plan catalogue (services, fees, hardware), filtered and ordered." })
   async plans(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

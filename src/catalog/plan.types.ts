@@ -75,7 +75,15 @@ export enum PlanOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(PlanOrderField, { name: 'PlanOrderField' });
+registerEnumType(PlanOrderField, {
+  name: 'PlanOrderField',
+  description: 'What plans can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NAME: { description: 'Name, alphabetically.' },
+    CREATED_AT: { description: 'When they were added.' },
+  },
+});
 
 @InputType()
 export class PlanOrder {

@@ -31,6 +31,8 @@ export type Scalars = {
   EmailAddress: { input: string; output: string; }
   /** A field whose value is either an IPv4 or IPv6 address: https://en.wikipedia.org/wiki/IP_address. */
   IP: { input: string; output: string; }
+  /** A field whose value is a IPv4 address: https://en.wikipedia.org/wiki/IPv4. */
+  IPv4: { input: string; output: string; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSON: { input: unknown; output: unknown; }
   /** A field whose value is a valid decimal degrees latitude number (53.471): https://en.wikipedia.org/wiki/Latitude */
@@ -45,24 +47,42 @@ export type Scalars = {
 
 /** Whether the subscriber may use the service now. */
 export type AccessState =
+  /** May use the service. */
   | 'ACTIVE'
+  /** Barred for good. */
   | 'BLACKLISTED'
+  /** Blocked by the operator. */
   | 'BLOCKED'
+  /** Removed. */
   | 'DELETED'
+  /** The paid period has ended. */
   | 'EXPIRED'
+  /** Signed up; service not started yet. */
   | 'PENDING'
+  /** Waiting for approval. */
   | 'PENDING_APPROVAL'
+  /** Refused at approval. */
   | 'REJECTED'
+  /** Paused, e.g. for non-payment. */
   | 'SUSPENDED'
+  /** Service ended. */
   | 'TERMINATED';
 
+/** What kind of party an account is. */
 export type AccountType =
+  /** A competitor. */
   | 'COMPETITOR'
+  /** A business customer. */
   | 'CUSTOMER_BUSINESS'
+  /** A home customer. */
   | 'CUSTOMER_HOME'
+  /** A government body. */
   | 'GOV'
+  /** A partner. */
   | 'PARTNER'
+  /** A reseller. */
   | 'RESELLER'
+  /** A supplier. */
   | 'SUPPLIER';
 
 /** A postal address. */
@@ -234,9 +254,8 @@ export type AreaUpdateInput = {
 /** A file attached to a customer or a maintenance ticket. */
 export type Attachment = Node & {
   __typename?: 'Attachment';
-  /** When this object was created. */
+  /** When the file was attached. */
   createdAt: Scalars['DateTime']['output'];
-  dateAdded: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
   filename: Scalars['String']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -411,6 +430,25 @@ export type BackgroundJobKind =
   | 'UPDATE_GPS_DETAILS'
   | 'UPDATE_WIB_FILES';
 
+/** How to order background jobs. */
+export type BackgroundJobOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: BackgroundJobOrderField;
+};
+
+/** What background jobs can be ordered by; ties in order of queueing. */
+export type BackgroundJobOrderField =
+  /** When they were queued. */
+  | 'CREATED_AT'
+  /** The order they were queued in. */
+  | 'ID'
+  /** What they do, alphabetically. */
+  | 'KIND'
+  /** Where they are: queued, running, succeeded, failed. */
+  | 'STATUS';
+
 /** The job a request queued; null when the input was refused. */
 export type BackgroundJobPayload = {
   __typename?: 'BackgroundJobPayload';
@@ -420,9 +458,13 @@ export type BackgroundJobPayload = {
 
 /** Where a background job is: waiting, being carried out, or done with its outcome. */
 export type BackgroundJobStatus =
+  /** Gave up; see its error. */
   | 'FAILED'
+  /** Waiting to be carried out. */
   | 'QUEUED'
+  /** Being carried out now. */
   | 'RUNNING'
+  /** Done; see its result. */
   | 'SUCCEEDED';
 
 /** A customer's bandwidth (FUP) override of its plan's profile (Jaze override_user_bandwidth). */
@@ -563,7 +605,8 @@ export type BankAccount = Node & {
   accountType: BankAccountType;
   autoPayment: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer who owns it. */
+  customer: Customer;
   detailsChanged: Scalars['Boolean']['output'];
   ibanCountry: Maybe<Scalars['String']['output']>;
   /** Last four characters of the IBAN (the IBAN itself is never stored). */
@@ -983,7 +1026,7 @@ export type CommunityCodeUpdateInput = {
 /** An additional contact person of a customer. */
 export type Contact = {
   __typename?: 'Contact';
-  email: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['EmailAddress']['output']>;
   name: Scalars['String']['output'];
   phone: Maybe<Scalars['String']['output']>;
   /** Their position or relation, e.g. "Accounts". */
@@ -1078,7 +1121,8 @@ export type CreditCard = Node & {
   country: Maybe<Scalars['String']['output']>;
   county: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer who owns it. */
+  customer: Customer;
   expMonth: Maybe<Scalars['Int']['output']>;
   expYear: Maybe<Scalars['Int']['output']>;
   firstName: Maybe<Scalars['String']['output']>;
@@ -1161,6 +1205,21 @@ export type CrmKeyCreatePayload = {
   userId: Maybe<Scalars['Int']['output']>;
 };
 
+/** What a custom field (or custom-table column) holds, and so how it is entered. */
+export type CustomFieldType =
+  /** Yes or no. */
+  | 'CHECKBOX'
+  /** A calendar date, YYYY-MM-DD. */
+  | 'DATE'
+  /** A number. */
+  | 'NUMBER'
+  /** One of the field’s options. */
+  | 'SELECT'
+  /** Several lines of text. */
+  | 'TEXT_AREA'
+  /** One line of text. */
+  | 'TEXT_FIELD';
+
 /** One of the operator's customer custom fields with this customer's value. */
 export type CustomFieldValue = {
   __typename?: 'CustomFieldValue';
@@ -1181,9 +1240,12 @@ export type CustomFieldValueInput = {
 };
 
 /** An operator-defined custom table (e.g. `voip`) and its columns. */
-export type CustomTable = {
+export type CustomTable = Node & {
   __typename?: 'CustomTable';
   columns: Array<CustomTableColumn>;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
 };
@@ -1194,8 +1256,8 @@ export type CustomTableCell = {
   /** Legacy id of the column (a custom field). */
   columnId: Scalars['Int']['output'];
   label: Scalars['String']['output'];
-  /** Column type: textfield, textarea, number, date, checkbox or select. */
-  type: Scalars['String']['output'];
+  /** What the column holds. */
+  type: CustomFieldType;
   value: Scalars['String']['output'];
 };
 
@@ -1218,8 +1280,8 @@ export type CustomTableColumn = {
   note: Maybe<Scalars['String']['output']>;
   /** Allowed values of a select column. */
   options: Array<Scalars['String']['output']>;
-  /** textfield, textarea, number, date (YYYY-MM-DD), checkbox or select. */
-  type: Scalars['String']['output'];
+  /** What the column holds. */
+  type: CustomFieldType;
 };
 
 /** A row of an operator-defined custom table (e.g. `voip`) belonging to a customer. */
@@ -1271,7 +1333,7 @@ export type Customer = Node & {
   __typename?: 'Customer';
   accessState: AccessState;
   accountType: AccountType;
-  accountsEmail: Maybe<Scalars['String']['output']>;
+  accountsEmail: Maybe<Scalars['EmailAddress']['output']>;
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   altPhone: Maybe<Scalars['String']['output']>;
   /** Files attached to the account, oldest first. */
@@ -1415,7 +1477,7 @@ export type Customer = Node & {
   subaccounts: Array<SubaccountLink>;
   /** The customer's subscriptions; `filter` narrows them further. */
   subscriptions: SubscriptionConnection;
-  supportEmail: Maybe<Scalars['String']['output']>;
+  supportEmail: Maybe<Scalars['EmailAddress']['output']>;
   taxMode: Maybe<TaxMode>;
   taxRate: Maybe<Scalars['Decimal']['output']>;
   /** The customer's default tax zone. */
@@ -1761,10 +1823,10 @@ export type CustomerIpCreateInput = {
   /** Defaults to the customer's gateway. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** An IPv4 address, unused in the operator. */
-  ip?: InputMaybe<Scalars['String']['input']>;
+  ip?: InputMaybe<Scalars['IPv4']['input']>;
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
   label?: InputMaybe<Scalars['String']['input']>;
-  mac?: InputMaybe<Scalars['String']['input']>;
+  mac?: InputMaybe<Scalars['MAC']['input']>;
   macRestrict?: InputMaybe<Scalars['Boolean']['input']>;
   /** One of the customer's RADIUS usernames. */
   radiusUsername?: InputMaybe<Scalars['String']['input']>;
@@ -1918,11 +1980,17 @@ export type CustomerOrder = {
   field: CustomerOrderField;
 };
 
+/** What customers can be ordered by. */
 export type CustomerOrderField =
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Name, alphabetically. */
   | 'NAME'
+  /** Nickname, alphabetically. */
   | 'NICKNAME'
+  /** When they last changed. */
   | 'UPDATED_AT';
 
 export type CustomerOverrideClearInput = {
@@ -1981,7 +2049,7 @@ export type CustomerPortalLoginCheckPayload = {
 /** Give exactly one of `phone` and `email`. */
 export type CustomerPortalPasswordRecoverInput = {
   /** The customer e-mail address (any case); the credentials go by e-mail. */
-  email?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The customer phone number (digits compared); the credentials go by SMS. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2202,9 +2270,8 @@ export type Equipment = Node & {
   children: Array<Equipment>;
   /** Its installation at a customer, when it is a CPE. */
   cpe: Maybe<Cpe>;
-  /** When this object was created. */
+  /** When the device was recorded. */
   createdAt: Scalars['DateTime']['output'];
-  dateAdded: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
   dhcpOptions: Maybe<Scalars['String']['output']>;
   equipmentData: Maybe<Scalars['String']['output']>;
@@ -2223,7 +2290,7 @@ export type Equipment = Node & {
   /** Login details of the device (passwords are not served). */
   logins: Array<EquipmentLogin>;
   mac: Maybe<Scalars['MAC']['output']>;
-  maintEmail: Maybe<Scalars['String']['output']>;
+  maintEmail: Maybe<Scalars['EmailAddress']['output']>;
   /** Maintenance tickets raised on this device. */
   maintenanceTickets: MaintenanceTicketConnection;
   msisdn: Maybe<Scalars['String']['output']>;
@@ -2294,12 +2361,12 @@ export type EquipmentCreateInput = {
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
   invDetails?: InputMaybe<Scalars['String']['input']>;
   /** A valid IPv4 or IPv6 address. */
-  ipAddress?: InputMaybe<Scalars['String']['input']>;
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
   /** SIM secret: stored, never returned. */
   ki?: InputMaybe<Scalars['String']['input']>;
   /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
-  mac?: InputMaybe<Scalars['String']['input']>;
-  maintEmail?: InputMaybe<Scalars['String']['input']>;
+  mac?: InputMaybe<Scalars['MAC']['input']>;
+  maintEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   msisdn?: InputMaybe<Scalars['String']['input']>;
   nickname: Scalars['String']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -2368,10 +2435,13 @@ export type EquipmentFilterInput = {
 };
 
 /** Login details of a device. The password is kept for technicians but not served here. */
-export type EquipmentLogin = {
+export type EquipmentLogin = Node & {
   __typename?: 'EquipmentLogin';
   createdAt: Scalars['DateTime']['output'];
   hasPassword: Scalars['Boolean']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   notes: Maybe<Scalars['String']['output']>;
   username: Scalars['String']['output'];
@@ -2408,9 +2478,13 @@ export type EquipmentOrder = {
   field: EquipmentOrderField;
 };
 
+/** What equipment can be ordered by. */
 export type EquipmentOrderField =
-  | 'DATE_ADDED'
+  /** When the device was recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Nickname, alphabetically. */
   | 'NICKNAME';
 
 export type EquipmentPayload = {
@@ -2439,12 +2513,12 @@ export type EquipmentUpdateInput = {
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
   invDetails?: InputMaybe<Scalars['String']['input']>;
   /** A valid IPv4 or IPv6 address. */
-  ipAddress?: InputMaybe<Scalars['String']['input']>;
+  ipAddress?: InputMaybe<Scalars['IP']['input']>;
   /** SIM secret: stored, never returned. */
   ki?: InputMaybe<Scalars['String']['input']>;
   /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
-  mac?: InputMaybe<Scalars['String']['input']>;
-  maintEmail?: InputMaybe<Scalars['String']['input']>;
+  mac?: InputMaybe<Scalars['MAC']['input']>;
+  maintEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
   msisdn?: InputMaybe<Scalars['String']['input']>;
   nickname?: InputMaybe<Scalars['String']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
@@ -2557,10 +2631,13 @@ export type GpsDetailsUpdateInput = {
 };
 
 /** Extra days of service given past expiry. */
-export type GracePeriod = {
+export type GracePeriod = Node & {
   __typename?: 'GracePeriod';
   createdAt: Scalars['DateTime']['output'];
   days: Scalars['Int']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   newExpiresAt: Scalars['DateTime']['output'];
   previousExpiresAt: Maybe<Scalars['DateTime']['output']>;
@@ -2659,7 +2736,8 @@ export type Invoice = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this invoice's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
-  customer: Maybe<Customer>;
+  /** The customer billed. */
+  customer: Customer;
   dueDate: Scalars['Date']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -2737,12 +2815,14 @@ export type InvoiceKind =
   | 'RECURRING';
 
 /** One billed item of an invoice: a copy of what was billed, kept when the subscription goes. */
-export type InvoiceLine = {
+export type InvoiceLine = Node & {
   __typename?: 'InvoiceLine';
   description: Scalars['String']['output'];
   /** Percent off. */
   discount: Scalars['Decimal']['output'];
-  /** The numeric id of the line. */
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   net: Scalars['Decimal']['output'];
   quantity: Scalars['Decimal']['output'];
@@ -2772,10 +2852,15 @@ export type InvoiceOrder = {
   field: InvoiceOrderField;
 };
 
+/** What invoices can be ordered by. */
 export type InvoiceOrderField =
+  /** The day payment is due. */
   | 'DUE_DATE'
+  /** The order they were recorded in. */
   | 'ID'
+  /** The day it was issued. */
   | 'ISSUE_DATE'
+  /** Invoice number. */
   | 'NUMBER';
 
 /** A payment against one invoice (SIMPLer payInvoice): give `invoiceId` or `number`. */
@@ -2816,10 +2901,15 @@ export type InvoiceSendMethod =
   | 'NONE'
   | 'PDF';
 
+/** How far an invoice is paid. */
 export type InvoiceStatus =
+  /** Nothing paid yet. */
   | 'OPEN'
+  /** Paid in full. */
   | 'PAID'
+  /** Some paid; a balance is due. */
   | 'PARTIALLY_PAID'
+  /** Cancelled; nothing is due. */
   | 'VOID';
 
 export type InvoiceVoidInput = {
@@ -2943,8 +3033,8 @@ export type M4SettingsUpdateInput = {
 
 /** Record new files of the attachment drop as maintenance ticket attachments (SIMPLer synchronizeMaintenanceAttachments). */
 export type MaintenanceAttachmentsSyncInput = {
-  /** Date added recorded on the new attachments; when they are recorded if omitted. */
-  dateAdded?: InputMaybe<Scalars['DateTime']['input']>;
+  /** When the new attachments are recorded as attached; the time they are recorded if omitted. */
+  createdAt?: InputMaybe<Scalars['DateTime']['input']>;
   description: Scalars['String']['input'];
   filenameRegexp: Scalars['String']['input'];
   maintenanceTicketId: Scalars['ID']['input'];
@@ -3065,9 +3155,13 @@ export type MaintenanceTicketOrder = {
   field: MaintenanceTicketOrderField;
 };
 
+/** What maintenance tickets can be ordered by. */
 export type MaintenanceTicketOrderField =
+  /** The day the problem was reported. */
   | 'DATE_REPORTED'
+  /** The order they were recorded in. */
   | 'ID'
+  /** When they last changed. */
   | 'UPDATED_AT';
 
 export type MaintenanceTicketPayload = {
@@ -3109,7 +3203,8 @@ export type Message = Node & {
   body: Scalars['String']['output'];
   channel: MessageChannel;
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer the message is to or from. */
+  customer: Customer;
   /** Outcome text: the success text, or why delivery failed. */
   errorMessage: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
@@ -4217,7 +4312,8 @@ export type Payment = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this payment's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
-  customer: Maybe<Customer>;
+  /** The customer who paid. */
+  customer: Customer;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The invoice paid; null for a payment on account. */
@@ -4248,7 +4344,8 @@ export type PaymentCollection = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this collection's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
-  customer: Maybe<Customer>;
+  /** The customer who paid. */
+  customer: Customer;
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -4387,13 +4484,21 @@ export type PaymentInstrumentDeleteInput = {
   id: Scalars['ID']['input'];
 };
 
+/** How a customer pays. */
 export type PaymentMethod =
+  /** Cash. */
   | 'CASH'
+  /** Cheque. */
   | 'CHEQUE'
+  /** Credit card. */
   | 'CREDIT_CARD'
+  /** Debit card. */
   | 'DEBIT_CARD'
+  /** Direct debit from a bank account. */
   | 'DIRECT_DEBIT'
+  /** A transfer the customer makes online. */
   | 'ONLINE_TRANSFER'
+  /** A standing order at the customer’s bank. */
   | 'STANDING_ORDER';
 
 export type PaymentOrder = {
@@ -4401,9 +4506,13 @@ export type PaymentOrder = {
   field: PaymentOrderField;
 };
 
+/** What payments can be ordered by. */
 export type PaymentOrderField =
+  /** How much was paid. */
   | 'AMOUNT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** The day the money was paid. */
   | 'PAYMENT_DATE';
 
 export type PaymentPayload = {
@@ -4518,7 +4627,8 @@ export type PlanChange = Node & {
   clearDataUsage: Scalars['Boolean']['output'];
   clearPolicies: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer moved. */
+  customer: Customer;
   /** When the change takes (or took) effect. */
   effectiveAt: Scalars['DateTime']['output'];
   /** The plan moved from; null if none or deleted. */
@@ -4529,7 +4639,8 @@ export type PlanChange = Node & {
   legacyId: Scalars['Int']['output'];
   moveBilling: Scalars['Boolean']['output'];
   timing: PlanChangeTiming;
-  toPlan: Maybe<Plan>;
+  /** The plan moved to. */
+  toPlan: Plan;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -4646,9 +4757,13 @@ export type PlanOrder = {
   field: PlanOrderField;
 };
 
+/** What plans can be ordered by. */
 export type PlanOrderField =
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Name, alphabetically. */
   | 'NAME';
 
 export type PlanPayload = {
@@ -4720,6 +4835,7 @@ export type ProfileOverride = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type Query = {
   __typename?: 'Query';
   /** The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation. */
@@ -4729,11 +4845,11 @@ export type Query = {
   /** The operator's areas by name; each has its streets and their buildings. */
   areas: Array<Area>;
   /** The operator's audit trail, newest first: one entry per write, on every surface. Needs the audit.read permission. */
-  auditEvents: AuditEventConnection;
+  auditEvents: Maybe<AuditEventConnection>;
   /** One background job by global id. */
   backgroundJob: Maybe<BackgroundJob>;
   /** The operator's background jobs, newest first. */
-  backgroundJobs: BackgroundJobConnection;
+  backgroundJobs: Maybe<BackgroundJobConnection>;
   /** What changed in the operator's data since a moment, for a client that keeps a copy: every object of the followed types created or changed (`UPSERTED`, with the object as it is now) or deleted (`DELETED`), each once with its latest change, oldest first. Page with `first`/`after` until `hasNextPage` is false, then ask again later with `since` set to the last `changedAt` seen: a change is timed at the start of the write that made it, so step `since` back by your longest write (a minute is ample) and apply changes idempotently. */
   changes: Maybe<ChangeConnection>;
   /** The customers on a collector's round, by area, street, building and name (Jaze get_collection_users_areawise). */
@@ -4749,9 +4865,9 @@ export type Query = {
   /** The operator's customer statuses in order, with their sub-statuses. */
   customerStatuses: Array<CustomerStatus>;
   /** The operator's customers, filtered and ordered. */
-  customers: CustomerConnection;
+  customers: Maybe<CustomerConnection>;
   /** The operator's equipment, filtered and ordered (SIMPLer listEquipment). */
-  equipment: EquipmentConnection;
+  equipment: Maybe<EquipmentConnection>;
   /** One piece of equipment, by global id or by the legacy numeric id. */
   equipmentItem: Maybe<Equipment>;
   /** The operator's gateways (a handful per operator, so not paged). */
@@ -4759,11 +4875,11 @@ export type Query = {
   /** One invoice, by global id, legacy numeric id or invoice number (SIMPLer invoiceNo). */
   invoice: Maybe<Invoice>;
   /** The operator's invoices, filtered and ordered. */
-  invoices: InvoiceConnection;
+  invoices: Maybe<InvoiceConnection>;
   /** The operator's M4 API settings (admins only); the secret itself is never returned. */
   m4Settings: M4Settings;
   /** The operator's maintenance tickets, filtered and ordered. */
-  maintenanceTickets: MaintenanceTicketConnection;
+  maintenanceTickets: Maybe<MaintenanceTicketConnection>;
   /** Any object by its global id (null if it does not exist or is not yours). */
   node: Maybe<Node>;
   /** Objects by global id, in the order asked (at most 100). */
@@ -4771,31 +4887,31 @@ export type Query = {
   /** Collected payments waiting for approval (Jaze get_collection_approval_users). */
   paymentCollectionsAwaitingApproval: Array<PaymentCollection>;
   /** The operator's payments received, filtered and ordered. */
-  payments: PaymentConnection;
+  payments: Maybe<PaymentConnection>;
   /** One plan, by global id or by the legacy numeric id (SIMPLer productid, Jaze Group_id). */
   plan: Maybe<Plan>;
   /** The operator's plan catalogue (services, fees, hardware), filtered and ordered. */
-  plans: PlanConnection;
+  plans: Maybe<PlanConnection>;
   /** The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served. */
-  radiusAccounts: RadiusAccountConnection;
+  radiusAccounts: Maybe<RadiusAccountConnection>;
   /** The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions). */
-  radiusSessions: RadiusSessionConnection;
+  radiusSessions: Maybe<RadiusSessionConnection>;
   /** Asks the configured RADIUS server for its counters (Status-Server, RFC 5997; Jaze get_radius_statistics). */
   radiusStatistics: RadiusStatistics;
   /** One reseller, by global id or by the legacy numeric id. */
   reseller: Maybe<Reseller>;
   /** The operator's resellers and franchisees (deleted ones excluded), filtered and ordered. */
-  resellers: ResellerConnection;
+  resellers: Maybe<ResellerConnection>;
   /** Finds customers, equipment and sites by one text: names, nicknames, invoicing ids, e-mails, phones, serial numbers (any part, any case), an IP or MAC address, or a RADIUS username. Customers first, then equipment, then sites. */
   search: Array<SearchResult>;
   /** One site, by global id or by the legacy numeric id. */
   site: Maybe<Site>;
   /** The operator's sites, filtered and ordered. */
-  sites: SiteConnection;
+  sites: Maybe<SiteConnection>;
   /** The operator's staff users by username. */
   staffUsers: Array<StaffUser>;
   /** The operator's subscriptions, filtered and ordered. */
-  subscriptions: SubscriptionConnection;
+  subscriptions: Maybe<SubscriptionConnection>;
   /** The operator's tax zones, by name. */
   taxZones: Array<TaxZone>;
   /** The staff user (or integration account) this request is authenticated as, with its role, permissions and operator. */
@@ -4803,18 +4919,21 @@ export type Query = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiCredentialsArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ApiCredentialKind>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiTokensArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   staffUserId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4824,20 +4943,24 @@ export type QueryAuditEventsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BackgroundJobFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<BackgroundJobOrder>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -4846,6 +4969,7 @@ export type QueryChangesArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCollectionRoundArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   staffUserId: Scalars['ID']['input'];
@@ -4853,12 +4977,14 @@ export type QueryCollectionRoundArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4869,6 +4995,7 @@ export type QueryCustomersArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4879,12 +5006,14 @@ export type QueryEquipmentArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentItemArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoiceArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
@@ -4892,6 +5021,7 @@ export type QueryInvoiceArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4902,6 +5032,7 @@ export type QueryInvoicesArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryMaintenanceTicketsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4912,16 +5043,19 @@ export type QueryMaintenanceTicketsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentCollectionsAwaitingApprovalArgs = {
   collectorId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -4929,6 +5063,7 @@ export type QueryPaymentCollectionsAwaitingApprovalArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4939,12 +5074,14 @@ export type QueryPaymentsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlanArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4955,6 +5092,7 @@ export type QueryPlansArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4965,6 +5103,7 @@ export type QueryRadiusAccountsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4975,17 +5114,20 @@ export type QueryRadiusSessionsArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusStatisticsArgs = {
   type: RadiusStatisticsType;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -4996,18 +5138,21 @@ export type QueryResellersArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySearchArgs = {
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySiteArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -5018,11 +5163,13 @@ export type QuerySitesArgs = {
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryStaffUsersArgs = {
   filter?: InputMaybe<StaffUserFilterInput>;
 };
 
 
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -5109,18 +5256,19 @@ export type RadiusAccountPayload = {
   userErrors: Array<UserError>;
 };
 
-/** A row of radcheck, radreply or radusergroup (for usergroup: value is the group name). */
-export type RadiusAttribute = {
+/** A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name). */
+export type RadiusAttribute = Node & {
   __typename?: 'RadiusAttribute';
   /** Null for usergroup rows. */
   attribute: Maybe<Scalars['String']['output']>;
-  /** Global id; encodes the table. */
+  /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Whether `value` is a secret withheld from this reply. `radiusAttributes(reveal: true)` serves it to roles with the secrets.read permission, and records the read in the audit trail. */
   masked: Scalars['Boolean']['output'];
-  /** FreeRADIUS operator (:=, ==, += …); null for usergroup rows. */
-  op: Maybe<Scalars['String']['output']>;
+  /** How the attribute is compared or given; null for group memberships. */
+  op: Maybe<RadiusOperator>;
   /** Usergroup rows only. */
   priority: Maybe<Scalars['Int']['output']>;
   table: RadiusTable;
@@ -5134,8 +5282,8 @@ export type RadiusAttributeCreateInput = {
   /** Required for CHECK and REPLY. */
   attribute?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
-  /** A FreeRADIUS operator; := for CHECK and = for REPLY when left out. */
-  op?: InputMaybe<Scalars['String']['input']>;
+  /** SET for CHECK and ADD for REPLY when left out. */
+  op?: InputMaybe<RadiusOperator>;
   /** USERGROUP only. */
   priority?: InputMaybe<Scalars['Int']['input']>;
   table: RadiusTable;
@@ -5170,7 +5318,7 @@ export type RadiusAttributePayload = {
 export type RadiusAttributeUpdateInput = {
   attribute?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
-  op?: InputMaybe<Scalars['String']['input']>;
+  op?: InputMaybe<RadiusOperator>;
   priority?: InputMaybe<Scalars['Int']['input']>;
   table: RadiusTable;
   /** Another of the same customer's usernames. */
@@ -5186,6 +5334,35 @@ export type RadiusCounter = {
   /** As the server reported it (counters can exceed 2^31). */
   value: Scalars['String']['output'];
 };
+
+/** How a RADIUS attribute is compared (check items) or given (reply items), as FreeRADIUS operators. */
+export type RadiusOperator =
+  /** `!*`: the request must not carry the attribute. */
+  | 'ABSENT'
+  /** `=`: give the attribute unless the reply already has it. */
+  | 'ADD'
+  /** `+=`: add the attribute, even when it is already there. */
+  | 'APPEND'
+  /** `==`: the request must carry exactly this value. */
+  | 'EQUAL'
+  /** `>`: the request value must be greater. */
+  | 'GREATER'
+  /** `>=`: the request value must be at least this. */
+  | 'GREATER_OR_EQUAL'
+  /** `<`: the request value must be less. */
+  | 'LESS'
+  /** `<=`: the request value must be at most this. */
+  | 'LESS_OR_EQUAL'
+  /** `=~`: the request value must match this regular expression. */
+  | 'MATCHES'
+  /** `!=`: the request must not carry this value. */
+  | 'NOT_EQUAL'
+  /** `!~`: the request value must not match this regular expression. */
+  | 'NOT_MATCHES'
+  /** `=*`: the request must carry the attribute, whatever its value. */
+  | 'PRESENT'
+  /** `:=`: always set the attribute, replacing any value. */
+  | 'SET';
 
 /** One RADIUS accounting session (FreeRADIUS radacct). Its number (radacctid) is 64-bit: `fullLegacyId` holds it whole; `legacyId` answers while it stays below 2^31. */
 export type RadiusSession = Node & {
@@ -5350,7 +5527,7 @@ export type Reseller = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The reseller's customers, filtered and ordered like `customers`. */
   customers: CustomerConnection;
-  email: Scalars['String']['output'];
+  email: Scalars['EmailAddress']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   invoiceBy: ResellerInvoiceBy;
@@ -5462,11 +5639,17 @@ export type ResellerOrder = {
   field: ResellerOrderField;
 };
 
+/** What resellers can be ordered by. */
 export type ResellerOrderField =
+  /** Reseller code, alphabetically. */
   | 'CODE'
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Name, alphabetically. */
   | 'NAME'
+  /** What is left in their wallet. */
   | 'WALLET_BALANCE';
 
 export type ResellerPayload = {
@@ -5529,7 +5712,7 @@ export type ResellerWalletPayload = {
 /** A person in the operator's sales hierarchy. */
 export type SalesPerson = {
   __typename?: 'SalesPerson';
-  email: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['EmailAddress']['output']>;
   /** The id CustomerFieldsInput.salesmanId and its siblings use. */
   legacyId: Scalars['Int']['output'];
   name: Scalars['String']['output'];
@@ -5548,7 +5731,8 @@ export type SalesRole =
 export type SalesmanTask = Node & {
   __typename?: 'SalesmanTask';
   createdAt: Scalars['DateTime']['output'];
-  customer: Maybe<Customer>;
+  /** The customer the task is about. */
+  customer: Customer;
   dateClosed: Maybe<Scalars['Date']['output']>;
   dateReported: Scalars['Date']['output'];
   description: Scalars['String']['output'];
@@ -5696,7 +5880,7 @@ export type Site = Node & {
   country: Maybe<Scalars['String']['output']>;
   county: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
-  email: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['EmailAddress']['output']>;
   /** Equipment assigned to this site. */
   equipment: EquipmentConnection;
   frequency: Maybe<Scalars['Decimal']['output']>;
@@ -5781,7 +5965,7 @@ export type SiteCreateInput = {
   /** A full country name, e.g. "Ireland" (not "IE"). */
   country?: InputMaybe<Scalars['String']['input']>;
   county?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
   height?: InputMaybe<Scalars['Decimal']['input']>;
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
@@ -5839,9 +6023,13 @@ export type SiteOrder = {
   field: SiteOrderField;
 };
 
+/** What sites can be ordered by. */
 export type SiteOrderField =
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** Name, alphabetically. */
   | 'NAME';
 
 export type SitePayload = {
@@ -5875,7 +6063,7 @@ export type SiteUpdateInput = {
   /** A full country name, e.g. "Ireland" (not "IE"). */
   country?: InputMaybe<Scalars['String']['input']>;
   county?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
   height?: InputMaybe<Scalars['Decimal']['input']>;
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
@@ -5905,8 +6093,11 @@ export type SiteUpdateInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which way an ordering runs. */
 export type SortDirection =
+  /** Smallest, earliest or A first. */
   | 'ASC'
+  /** Largest, latest or Z first. */
   | 'DESC';
 
 /** A staff login: the operator code, the username and the password. */
@@ -5928,12 +6119,19 @@ export type StaffLoginPayload = {
 
 /** What a staff user may do: ADMIN everything; MANAGER all but administration (possibly limited to assigned customers on M4); STAFF front-line support; COLLECTOR records payments; INSTALLER equipment, sites and tickets; API an integration account (all but administration); READONLY reads only. */
 export type StaffRole =
+  /** Everything, including staff users, credentials and operator settings. */
   | 'ADMIN'
+  /** An integration account: all but administration. */
   | 'API'
+  /** Records payments collected from customers. */
   | 'COLLECTOR'
+  /** Equipment, sites and maintenance tickets. */
   | 'INSTALLER'
+  /** All but administration; on M4 possibly limited to assigned customers. */
   | 'MANAGER'
+  /** Reads only. */
   | 'READONLY'
+  /** Front-line support: customers, tickets and messages. */
   | 'STAFF';
 
 /** A member of the operator's staff (or a machine account). */
@@ -5943,7 +6141,7 @@ export type StaffUser = Node & {
   active: Scalars['Boolean']['output'];
   createdAt: Scalars['DateTime']['output'];
   displayName: Scalars['String']['output'];
-  email: Maybe<Scalars['String']['output']>;
+  email: Maybe<Scalars['EmailAddress']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   lastLoginAt: Maybe<Scalars['DateTime']['output']>;
@@ -5962,7 +6160,7 @@ export type StaffUser = Node & {
 export type StaffUserCreateInput = {
   /** Defaults to the username. */
   displayName?: InputMaybe<Scalars['String']['input']>;
-  email?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** At least 12 characters; stored only as a scrypt hash. Omit for an account that never logs in with a password (tokens and API credentials only). */
   password?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -5995,8 +6193,8 @@ export type StaffUserUpdateInput = {
   /** false: the user's logins, tokens and API credentials are refused until reactivated. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
   displayName?: InputMaybe<Scalars['String']['input']>;
-  /** An empty string clears it. */
-  email?: InputMaybe<Scalars['String']['input']>;
+  /** null clears it. */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
   id: Scalars['ID']['input'];
   /** An empty string clears it. */
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -6123,12 +6321,16 @@ export type SubPlanUpdateInput = {
 };
 
 /** A master/sub-account link and its display, synchronisation and invoicing flags. */
-export type SubaccountLink = {
+export type SubaccountLink = Node & {
   __typename?: 'SubaccountLink';
   createdAt: Scalars['DateTime']['output'];
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
   invoiceFromMaster: Scalars['Boolean']['output'];
   /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
   invoiceFromMasterProrate: Scalars['Int']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  legacyId: Scalars['Int']['output'];
   master: Maybe<Customer>;
   /** The master may log in to the sub-account end-user portal. */
   masterAllowPortalRelogin: Scalars['Boolean']['output'];
@@ -6181,7 +6383,8 @@ export type Subscription = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this subscription's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
-  customer: Maybe<Customer>;
+  /** The customer subscribed. */
+  customer: Customer;
   /** Billing cycles to bill; null = unlimited. */
   cycles: Maybe<Scalars['Int']['output']>;
   cyclesBilled: Scalars['Int']['output'];
@@ -6204,7 +6407,7 @@ export type Subscription = Node & {
   overage: Maybe<Scalars['Decimal']['output']>;
   overageId: Maybe<Scalars['Int']['output']>;
   /** The plan (SIMPLer product) billed. */
-  plan: Maybe<Plan>;
+  plan: Plan;
   premium: Scalars['Decimal']['output'];
   /** Price per billing period; null = the plan's price. */
   price: Maybe<Scalars['Decimal']['output']>;
@@ -6304,9 +6507,13 @@ export type SubscriptionOrder = {
   field: SubscriptionOrderField;
 };
 
+/** What subscriptions can be ordered by. */
 export type SubscriptionOrderField =
+  /** When they were added. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID'
+  /** The day the subscription starts. */
   | 'VALID_FROM';
 
 export type SubscriptionPayload = {
@@ -6433,19 +6640,26 @@ export type UserError = {
 
 /** Why a mutation refused its input. */
 export type UserErrorCode =
+  /** The change clashes with existing data, e.g. a name already taken. */
   | 'CONFLICT'
+  /** Your role does not allow this action. */
   | 'FORBIDDEN'
+  /** A value is malformed or breaks a rule; `field` names it. */
   | 'INVALID'
+  /** Something the input names does not exist (or is not visible to you). */
   | 'NOT_FOUND'
+  /** The object is not in a state that allows this action. */
   | 'PRECONDITION_FAILED'
+  /** Too many failed attempts; retry later. */
   | 'TOO_MANY_REQUESTS'
+  /** The credentials given are not accepted. */
   | 'UNAUTHENTICATED';
 
 export type VendorAttributeItemInput = {
   attribute: Scalars['String']['input'];
   kind: RadiusAttributeKind;
-  /** A FreeRADIUS operator: = := == += != > >= < <= =~ !~ =* !* */
-  op: Scalars['String']['input'];
+  /** How the attribute is compared or given. */
+  op: RadiusOperator;
   /** 1 = vendorData (required, at least one), 2 = vendorData1 (required unless reset is ALWAYS). */
   set: Scalars['Int']['input'];
   value: Scalars['String']['input'];
@@ -6478,8 +6692,8 @@ export type VendorAttributeOverrideItem = {
   __typename?: 'VendorAttributeOverrideItem';
   attribute: Scalars['String']['output'];
   kind: RadiusAttributeKind;
-  /** FreeRADIUS operator (Jaze equals). */
-  op: Scalars['String']['output'];
+  /** How the attribute is compared or given (Jaze equals). */
+  op: RadiusOperator;
   /** 1 = the normal profile (vendorData), 2 = after the reset (vendorData1). */
   set: Scalars['Int']['output'];
   value: Scalars['String']['output'];
@@ -6587,8 +6801,11 @@ export type WalletTransactionOrder = {
   field: WalletTransactionOrderField;
 };
 
+/** What wallet transactions can be ordered by. */
 export type WalletTransactionOrderField =
+  /** When they happened. */
   | 'CREATED_AT'
+  /** The order they were recorded in. */
   | 'ID';
 
 /** What a wallet ledger entry records. */
@@ -6614,7 +6831,7 @@ export type CustomerPageQueryVariables = Exact<{
 }>;
 
 
-export type CustomerPageQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, legacyId: number, name: string, nickname: string, status: string, accessState: AccessState, email: string | null, billingAddress: { __typename?: 'Address', town: string | null, postcode: string | null } }> } };
+export type CustomerPageQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Customer', id: string, legacyId: number, name: string, nickname: string, status: string, accessState: AccessState, email: string | null, billingAddress: { __typename?: 'Address', town: string | null, postcode: string | null } }> } | null };
 
 export type CustomerByLegacyIdQueryVariables = Exact<{
   legacyId: Scalars['Int']['input'];

@@ -21,6 +21,11 @@ export const communityCodeById = (ctx: GraphQLContext) =>
     byKeys(ids, await communityCodeService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
   );
 
+export const subaccountLinkById = (ctx: GraphQLContext) =>
+  ctx.loaders.get<number, subaccountService.SubaccountLinkRow | null>('subaccountLink.byId', async (ids) =>
+    byKeys(ids, await subaccountService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+
 /** Links where the customer is the sub-account (at most one). */
 export const masterLinkByCustomer = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, subaccountService.SubaccountLinkRow | null>('customer.masterLink', async (ids) =>

@@ -14,6 +14,7 @@ import * as noteService from './customer-note.service';
 import * as statusService from './customer-status.service';
 import * as subaccountService from './subaccount.service';
 import { loadCustomer } from './customer.resolver';
+import { CustomFieldType } from './customer.enums';
 import { Customer } from './customer.types';
 import {
   communityCodeById,
@@ -24,6 +25,7 @@ import {
   noteById,
   notesByCustomer,
   subLinksByCustomer,
+  subaccountLinkById,
 } from './customer-records.loaders';
 import {
   CommunityCode,
@@ -55,7 +57,24 @@ import {
 
 const toNote = (row: noteService.CustomerNoteRow) => asNode('CustomerNote', row) as unknown as CustomerNote;
 const toCode = (row: communityCodeService.CommunityCodeRow) => asNode('CommunityCode', row) as unknown as CommunityCode;
-const toLink = (row: subaccountService.SubaccountLinkRow) => row as unknown as SubaccountLink;
+const toLink = (row: subaccountService.SubaccountLinkRow) => asNode('SubaccountLink', row) as unknown as SubaccountLink;
+function toCustomTable(t: Awaited<ReturnType<typeof customTableService.listTables>>[number]): CustomTable {
+  const table = asNode('CustomTable', { id: t.tableId, name: t.name });
+  return {
+    ...table,
+    columns: t.columns.map((c) => ({
+      columnId: c.id,
+      label: c.label,
+      type: c.type as CustomFieldType,
+      options: (c.options ?? '').split(/\r?\n/).map((o) => o.trim()).filter(Boolean),
+      note: c.note,
+      maxLength: c.maxLength,
+      defaultValue: c.defaultValue,
+      mandatory: c.mandatory,
+      locked: c.locked,
+    })),
+  } as unknown as CustomTable;
+}
 /** Keeps the raw cell values beside the node; the `cells` resolver adds column labels. */
 type RowNode = CustomTableRow & { cellValues: Record<number, string> };
 function rowNode(row: customTableService.CustomTableRowData): RowNode {
@@ -70,6 +89,15 @@ registerNodeType('CustomerNote', async (ctx, id) => {
 registerNodeType('CommunityCode', async (ctx, id) => {
   const row = await communityCodeById(ctx).load(id);
   return row ? toCode(row) : null;
+});
+registerNodeType('SubaccountLink', async (ctx, id) => {
+  const row = await subaccountLinkById(ctx).load(id);
+  return row ? toLink(row) : null;
+});
+// An operator has a handful of custom tables: the listing is the lookup.
+registerNodeType('CustomTable', async (ctx, id) => {
+  const table = (await customTableService.listTables(ctx)).find((t) => t.tableId === id);
+  return table ? toCustomTable(table) : null;
 });
 registerNodeType('CustomTableRow', async (ctx, id) => {
   const row = await customTableRowById(ctx).load(id);
@@ -139,22 +167,7 @@ export class CustomerRecordsResolver {
 
   @Query(() => [CustomTable], { description: "The operator's custom tables with their column definitions." })
   async customTables(@Ctx() ctx: GraphQLContext): Promise<CustomTable[]> {
-    const listing = await customTableService.listTables(ctx);
-    return listing.map((t) => ({
-      legacyId: t.tableId,
-      name: t.name,
-      columns: t.columns.map((c) => ({
-        columnId: c.id,
-        label: c.label,
-        type: c.type,
-        options: (c.options ?? '').split(/\r?\n/).map((o) => o.trim()).filter(Boolean),
-        note: c.note,
-        maxLength: c.maxLength,
-        defaultValue: c.defaultValue,
-        mandatory: c.mandatory,
-        locked: c.locked,
-      })),
-    }));
+    return (await customTableService.listTables(ctx)).map(toCustomTable);
   }
 
   @Query(() => [CustomerStatus], { description: "The operator's customer statuses in order, with their sub-statuses." })
@@ -266,7 +279,7 @@ export class CustomTableRowResolver {
     return columns
       .filter((c): c is customTableService.CustomColumnRow => c != null)
       .sort((a, b) => a.position - b.position || a.id - b.id)
-      .map((c) => ({ columnId: c.id, label: c.label, type: c.type, value: values[c.id]! }));
+      .map((c) => ({ columnId: c.id, label: c.label, type: c.type as CustomFieldType, value: values[c.id]! }));
   }
 
   @FieldResolver(() => Customer, { nullable: true })

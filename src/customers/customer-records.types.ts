@@ -4,6 +4,7 @@
  */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { CustomFieldType } from './customer.enums';
 import { DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
@@ -70,8 +71,8 @@ export class CommunityCodeDeletePayload {
 
 // ---------------------------------------------------------------- sub-accounts
 
-@ObjectType({ description: 'A master/sub-account link and its display, synchronisation and invoicing flags.' })
-export class SubaccountLink {
+@ObjectType('SubaccountLink', { implements: Node, description: 'A master/sub-account link and its display, synchronisation and invoicing flags.' })
+export class SubaccountLink extends Node {
   @Field(() => Boolean) masterDisplaySubaccountInvoices!: boolean;
   @Field(() => Boolean) masterDisplaySubaccountUsage!: boolean;
   @Field(() => Boolean) subaccountDisplayMasterInvoices!: boolean;
@@ -128,7 +129,7 @@ export class SubaccountLinkDeletePayload {
 export class CustomTableCell {
   @Field(() => Int, { description: 'Legacy id of the column (a custom field).' }) columnId!: number;
   @Field(() => String) label!: string;
-  @Field(() => String, { description: 'Column type: textfield, textarea, number, date, checkbox or select.' }) type!: string;
+  @Field(() => CustomFieldType, { description: 'What the column holds.' }) type!: CustomFieldType;
   @Field(() => String) value!: string;
 }
 
@@ -191,7 +192,7 @@ export class CustomerStatus {
 export class CustomTableColumn {
   @Field(() => Int, { description: 'Legacy id, the key of a cell value.' }) columnId!: number;
   @Field(() => String) label!: string;
-  @Field(() => String, { description: 'textfield, textarea, number, date (YYYY-MM-DD), checkbox or select.' }) type!: string;
+  @Field(() => CustomFieldType, { description: 'What the column holds.' }) type!: CustomFieldType;
   @Field(() => [String], { description: 'Allowed values of a select column.' }) options!: string[];
   @Field(() => String, { nullable: true }) note!: string | null;
   @Field(() => Int, { nullable: true }) maxLength!: number | null;
@@ -200,9 +201,8 @@ export class CustomTableColumn {
   @Field(() => Boolean) locked!: boolean;
 }
 
-@ObjectType({ description: 'An operator-defined custom table (e.g. `voip`) and its columns.' })
-export class CustomTable {
-  @Field(() => Int) legacyId!: number;
+@ObjectType('CustomTable', { implements: Node, description: 'An operator-defined custom table (e.g. `voip`) and its columns.' })
+export class CustomTable extends Node {
   @Field(() => String) name!: string;
   @Field(() => [CustomTableColumn]) columns!: CustomTableColumn[];
 }

@@ -3,7 +3,7 @@
  * referrer, groups, custom field values and sand settings, readable as they were written.
  */
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DecimalScalar } from '../graphql/scalars';
+import { DateScalar, DecimalScalar, EmailAddressScalar } from '../graphql/scalars';
 import { SandStatus } from './customer.enums';
 
 @ObjectType({ description: 'A SIMPLer bucket: a traffic allowance whose settings pick the RADIUS group (and rate limit) of an account.' })
@@ -27,7 +27,7 @@ export class SalesPerson {
   @Field(() => Int, { description: 'The id CustomerFieldsInput.salesmanId and its siblings use.' }) legacyId!: number;
   @Field(() => SalesRole) role!: SalesRole;
   @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
 }
 

@@ -16,7 +16,22 @@ export enum AccessState {
   TERMINATED = 'terminated',
   DELETED = 'deleted',
 }
-registerEnumType(AccessState, { name: 'AccessState', description: 'Whether the subscriber may use the service now.' });
+registerEnumType(AccessState, {
+  name: 'AccessState',
+  description: 'Whether the subscriber may use the service now.',
+  valuesConfig: {
+    ACTIVE: { description: 'May use the service.' },
+    PENDING: { description: 'Signed up; service not started yet.' },
+    PENDING_APPROVAL: { description: 'Waiting for approval.' },
+    REJECTED: { description: 'Refused at approval.' },
+    EXPIRED: { description: 'The paid period has ended.' },
+    BLOCKED: { description: 'Blocked by the operator.' },
+    BLACKLISTED: { description: 'Barred for good.' },
+    SUSPENDED: { description: 'Paused, e.g. for non-payment.' },
+    TERMINATED: { description: 'Service ended.' },
+    DELETED: { description: 'Removed.' },
+  },
+});
 
 export enum AccountType {
   CUSTOMER_BUSINESS = 'customer_business',
@@ -27,7 +42,19 @@ export enum AccountType {
   COMPETITOR = 'competitor',
   GOV = 'gov',
 }
-registerEnumType(AccountType, { name: 'AccountType' });
+registerEnumType(AccountType, {
+  name: 'AccountType',
+  description: 'What kind of party an account is.',
+  valuesConfig: {
+    CUSTOMER_BUSINESS: { description: 'A business customer.' },
+    CUSTOMER_HOME: { description: 'A home customer.' },
+    RESELLER: { description: 'A reseller.' },
+    PARTNER: { description: 'A partner.' },
+    SUPPLIER: { description: 'A supplier.' },
+    COMPETITOR: { description: 'A competitor.' },
+    GOV: { description: 'A government body.' },
+  },
+});
 
 export enum PaymentMethod {
   CASH = 'cash',
@@ -38,7 +65,19 @@ export enum PaymentMethod {
   ONLINE_TRANSFER = 'online_transfer',
   STANDING_ORDER = 'standing_order',
 }
-registerEnumType(PaymentMethod, { name: 'PaymentMethod' });
+registerEnumType(PaymentMethod, {
+  name: 'PaymentMethod',
+  description: 'How a customer pays.',
+  valuesConfig: {
+    CASH: { description: 'Cash.' },
+    CHEQUE: { description: 'Cheque.' },
+    CREDIT_CARD: { description: 'Credit card.' },
+    DEBIT_CARD: { description: 'Debit card.' },
+    DIRECT_DEBIT: { description: 'Direct debit from a bank account.' },
+    ONLINE_TRANSFER: { description: 'A transfer the customer makes online.' },
+    STANDING_ORDER: { description: 'A standing order at the customer’s bank.' },
+  },
+});
 
 export enum InvoiceSendMethod {
   MAIL = 'mail',
@@ -84,3 +123,24 @@ export enum SandStatus {
   DEFERRED = 'deferred',
 }
 registerEnumType(SandStatus, { name: 'SandStatus', description: 'Whether automatic enforcement follows the operator default (SIMPLer sand status).' });
+
+export enum CustomFieldType {
+  TEXT_FIELD = 'textfield',
+  TEXT_AREA = 'textarea',
+  NUMBER = 'number',
+  DATE = 'date',
+  CHECKBOX = 'checkbox',
+  SELECT = 'select',
+}
+registerEnumType(CustomFieldType, {
+  name: 'CustomFieldType',
+  description: 'What a custom field (or custom-table column) holds, and so how it is entered.',
+  valuesConfig: {
+    TEXT_FIELD: { description: 'One line of text.' },
+    TEXT_AREA: { description: 'Several lines of text.' },
+    NUMBER: { description: 'A number.' },
+    DATE: { description: 'A calendar date, YYYY-MM-DD.' },
+    CHECKBOX: { description: 'Yes or no.' },
+    SELECT: { description: 'One of the field’s options.' },
+  },
+});

@@ -37,7 +37,7 @@ export async function loadCustomer(ctx: GraphQLContext, id: number | null): Prom
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @Query(() => CustomerConnection, { description: "The operator's customers, filtered and ordered." })
+  @Query(() => CustomerConnection, { nullable: true, description: "The operator's customers, filtered and ordered." })
   async customers(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

@@ -22,7 +22,7 @@ export class Contact {
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) phone!: string | null;
   @Field(() => String, { nullable: true, description: 'Their position or relation, e.g. "Accounts".' }) role!: string | null;
-  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) email!: string | null;
 }
 
 @ObjectType('Customer', { implements: Node, description: 'A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record.' })
@@ -50,8 +50,8 @@ export class Customer extends Node {
   @Field(() => String, { nullable: true }) altPhone!: string | null;
   @Field(() => String, { nullable: true }) fax!: string | null;
   @Field(() => EmailAddressScalar, { nullable: true }) email!: string | null;
-  @Field(() => String, { nullable: true }) accountsEmail!: string | null;
-  @Field(() => String, { nullable: true }) supportEmail!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) accountsEmail!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) supportEmail!: string | null;
   @Field(() => String, { nullable: true }) website!: string | null;
   @Field(() => Address, { description: 'The main (billing) address.' }) billingAddress!: Address;
   @Field(() => Address, { description: 'Where the service is installed.' }) installationAddress!: Address;
@@ -292,7 +292,17 @@ export enum CustomerOrderField {
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(CustomerOrderField, { name: 'CustomerOrderField' });
+registerEnumType(CustomerOrderField, {
+  name: 'CustomerOrderField',
+  description: 'What customers can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NAME: { description: 'Name, alphabetically.' },
+    NICKNAME: { description: 'Nickname, alphabetically.' },
+    CREATED_AT: { description: 'When they were added.' },
+    UPDATED_AT: { description: 'When they last changed.' },
+  },
+});
 
 @InputType()
 export class CustomerOrder {

@@ -1,5 +1,6 @@
 /** GraphQL inputs and payloads of end-user-portal logins. */
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { EmailAddressScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 import { Message } from '../support/message.types';
 import { Customer } from './customer.types';
@@ -32,7 +33,7 @@ export class CustomerPortalPasswordUpdatePayload {
 @InputType({ description: 'Give exactly one of `phone` and `email`.' })
 export class CustomerPortalPasswordRecoverInput {
   @Field(() => String, { nullable: true, description: 'The customer phone number (digits compared); the credentials go by SMS.' }) phone?: string | null;
-  @Field(() => String, { nullable: true, description: 'The customer e-mail address (any case); the credentials go by e-mail.' }) email?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'The customer e-mail address (any case); the credentials go by e-mail.' }) email?: string | null;
 }
 
 @ObjectType()

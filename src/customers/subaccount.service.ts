@@ -166,6 +166,12 @@ export async function remove(ctx: ServiceContext, key: SubaccountKey): Promise<S
   return link;
 }
 
+/** Links by id, inside the operator (for `node(id:)`). */
+export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<SubaccountLinkRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(customerSubaccounts).where(and(eq(customerSubaccounts.operatorId, operatorId), inArray(customerSubaccounts.id, [...ids])));
+}
+
 /** Links where any of the customers is master or sub (for loaders). */
 export async function linksOf(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<SubaccountLinkRow[]> {
   if (customerIds.length === 0) return [];

@@ -5,9 +5,9 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { CurrencyResolver } from 'graphql-scalars';
 import { isTimeZone } from '../shared/time-zone';
+import { EmailAddressResolver } from 'graphql-scalars';
 export {
   DateTimeResolver as DateTimeScalar,
-  EmailAddressResolver as EmailAddressScalar,
   IPv4Resolver as IPv4Scalar,
   IPResolver as IPScalar,
   MACResolver as MACScalar,
@@ -119,5 +119,18 @@ export const BigIntScalar = new GraphQLScalarType({
   parseLiteral: (ast) => {
     if (ast.kind === Kind.STRING || ast.kind === Kind.INT) return serializeBigInt(ast.value);
     throw new GraphQLError('BigInt must be given as a string of digits, e.g. "4294967296"');
+  },
+});
+
+/**
+ * graphql-scalars' EmailAddress for what clients send; what we serve is the stored value as it
+ * is: the legacy surfaces store addresses under the services' looser rule (customer.rules.ts),
+ * and an address they accepted must not turn a read into an error.
+ */
+export const EmailAddressScalar = new GraphQLScalarType({
+  ...EmailAddressResolver.toConfig(),
+  serialize: (value) => {
+    if (typeof value === 'string') return value;
+    throw new GraphQLError('EmailAddress cannot represent this value');
   },
 });

@@ -17,6 +17,7 @@ import { tenancyResolvers } from '../tenancy/resolvers';
 import { jobsResolvers } from '../jobs/resolvers';
 import { searchResolvers } from '../search/resolvers';
 import { syncResolvers } from '../sync/resolvers';
+import { COST_RULE } from './limits/cost';
 import { NodeResolver } from './node.resolver';
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -41,6 +42,10 @@ export function getSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
     emitSchemaFile: false,
+  }).then((schema) => {
+    // type-graphql has no option for the root type's description; the cost rule belongs there.
+    schema.getQueryType()!.description = `The operator's data. ${COST_RULE}`;
+    return schema;
   });
   return built;
 }

@@ -14,7 +14,19 @@ export enum UserErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
-registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation refused its input.' });
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation refused its input.',
+  valuesConfig: {
+    INVALID: { description: 'A value is malformed or breaks a rule; `field` names it.' },
+    NOT_FOUND: { description: 'Something the input names does not exist (or is not visible to you).' },
+    CONFLICT: { description: 'The change clashes with existing data, e.g. a name already taken.' },
+    PRECONDITION_FAILED: { description: 'The object is not in a state that allows this action.' },
+    FORBIDDEN: { description: 'Your role does not allow this action.' },
+    UNAUTHENTICATED: { description: 'The credentials given are not accepted.' },
+    TOO_MANY_REQUESTS: { description: 'Too many failed attempts; retry later.' },
+  },
+});
 
 @ObjectType({ description: 'A problem with the input of a mutation that the caller can fix.' })
 export class UserError {

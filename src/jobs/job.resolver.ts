@@ -5,11 +5,13 @@ import type { GraphQLContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { asNode, registerNodeType } from '../graphql/node';
 import { PageArgs } from '../graphql/page-args';
+import { SortDirection } from '../graphql/sort-direction';
 import { mutate } from '../graphql/user-error';
 import * as jobService from './job.service';
 import {
   BackgroundJob,
   BackgroundJobFilterInput,
+  BackgroundJobOrder,
   BackgroundJobPayload,
   BucketsFromSubscriptionUpdateInput,
   CustomerAttachmentsSyncInput,
@@ -37,13 +39,15 @@ function enqueue(ctx: GraphQLContext, kind: string, params: () => Record<string,
 
 @Resolver(() => BackgroundJob)
 export class BackgroundJobResolver {
-  @Query(() => BackgroundJobConnection, { description: "The operator's background jobs, newest first." })
+  @Query(() => BackgroundJobConnection, { nullable: true, description: "The operator's background jobs, newest first." })
   async backgroundJobs(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => BackgroundJobFilterInput, { nullable: true }) filter?: BackgroundJobFilterInput,
+    @Arg('orderBy', () => BackgroundJobOrder, { nullable: true, description: 'Newest first when omitted.' }) orderBy?: BackgroundJobOrder,
   ) {
-    const { page: result, count } = await jobService.list(ctx, { ...filter }, page);
+    const sort = jobService.jobSort(orderBy?.field, orderBy?.direction ?? SortDirection.DESC);
+    const { page: result, count } = await jobService.list(ctx, { ...filter }, page, sort);
     return toConnection(result, toBackgroundJob, count);
   }
 
@@ -88,7 +92,7 @@ export class BackgroundJobResolver {
       maintenanceTicketId: idOf(input.maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']),
       filenameRegexp: input.filenameRegexp,
       description: input.description,
-      dateAdded: input.dateAdded ?? null,
+      dateAdded: input.createdAt ?? null,
     }));
   }
 

@@ -94,13 +94,18 @@ export function jobConditions(operatorId: number, filter: JobFilter = {}): SQL {
   )!;
 }
 
-/** Newest first. */
-export const JOB_SORT: SortKey = { name: 'ID_DESC', column: backgroundJobs.id, direction: 'desc' };
+/** What jobs can be ordered by; the default is newest first (ID descending). */
+export const JOB_SORTS = { ID: backgroundJobs.id, CREATED_AT: backgroundJobs.createdAt, KIND: backgroundJobs.kind, STATUS: backgroundJobs.status } as const;
+export type JobSortField = keyof typeof JOB_SORTS;
 
-export async function list(ctx: ServiceContext, filter: JobFilter, page: PageArgs) {
+export function jobSort(field: JobSortField = 'ID', direction: 'asc' | 'desc' = 'desc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: JOB_SORTS[field], direction };
+}
+
+export async function list(ctx: ServiceContext, filter: JobFilter, page: PageArgs, sort: SortKey = jobSort()) {
   const where = jobConditions(ctx.actor.operatorId, filter);
   return {
-    page: await listPage(ctx.db, { table: backgroundJobs, idColumn: backgroundJobs.id, where, sort: JOB_SORT }, page),
+    page: await listPage(ctx.db, { table: backgroundJobs, idColumn: backgroundJobs.id, where, sort }, page),
     count: () => listCount(ctx.db, backgroundJobs, where),
   };
 }

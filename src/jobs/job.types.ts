@@ -1,6 +1,7 @@
 /** The GraphQL shape of background jobs: the job, its filters, and one request input per kind. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { SortDirection } from '../graphql/sort-direction';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
@@ -10,7 +11,16 @@ export enum BackgroundJobStatus {
   SUCCEEDED = 'succeeded',
   FAILED = 'failed',
 }
-registerEnumType(BackgroundJobStatus, { name: 'BackgroundJobStatus', description: 'Where a background job is: waiting, being carried out, or done with its outcome.' });
+registerEnumType(BackgroundJobStatus, {
+  name: 'BackgroundJobStatus',
+  description: 'Where a background job is: waiting, being carried out, or done with its outcome.',
+  valuesConfig: {
+    QUEUED: { description: 'Waiting to be carried out.' },
+    RUNNING: { description: 'Being carried out now.' },
+    SUCCEEDED: { description: 'Done; see its result.' },
+    FAILED: { description: 'Gave up; see its error.' },
+  },
+});
 
 export enum BackgroundJobKind {
   UPDATE_WIB_FILES = 'update_wib_files',
@@ -21,6 +31,29 @@ export enum BackgroundJobKind {
   APPLY_PLAN_CHANGES = 'apply_plan_changes',
 }
 registerEnumType(BackgroundJobKind, { name: 'BackgroundJobKind', description: 'What a background job does.' });
+
+export enum BackgroundJobOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+  KIND = 'KIND',
+  STATUS = 'STATUS',
+}
+registerEnumType(BackgroundJobOrderField, {
+  name: 'BackgroundJobOrderField',
+  description: 'What background jobs can be ordered by; ties in order of queueing.',
+  valuesConfig: {
+    ID: { description: 'The order they were queued in.' },
+    CREATED_AT: { description: 'When they were queued.' },
+    KIND: { description: 'What they do, alphabetically.' },
+    STATUS: { description: 'Where they are: queued, running, succeeded, failed.' },
+  },
+});
+
+@InputType({ description: 'How to order background jobs.' })
+export class BackgroundJobOrder {
+  @Field(() => BackgroundJobOrderField, { description: 'What to order by.' }) field!: BackgroundJobOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
+}
 
 @ObjectType('BackgroundJob', { implements: Node, description: 'Work on an outside system requested through the API and carried out by the job worker.' })
 export class BackgroundJob extends Node {
@@ -78,7 +111,7 @@ export class MaintenanceAttachmentsSyncInput {
   @Field(() => ID) maintenanceTicketId!: string;
   @Field(() => String) filenameRegexp!: string;
   @Field(() => String) description!: string;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'Date added recorded on the new attachments; when they are recorded if omitted.' }) dateAdded?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the new attachments are recorded as attached; the time they are recorded if omitted.' }) createdAt?: Date | null;
 }
 
 @InputType({ description: 'Apply the plan changes that have come due.' })

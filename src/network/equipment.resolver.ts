@@ -23,7 +23,7 @@ export async function loadEquipment(ctx: GraphQLContext, id: number | null): Pro
 
 @Resolver(() => Equipment)
 export class EquipmentResolver {
-  @Query(() => EquipmentConnection, { description: "The operator's equipment, filtered and ordered (SIMPLer listEquipment)." })
+  @Query(() => EquipmentConnection, { nullable: true, description: "The operator's equipment, filtered and ordered (SIMPLer listEquipment)." })
   async equipment(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

@@ -73,7 +73,7 @@ export function equipmentConditions(operatorId: number, filter: EquipmentFilter 
   return and(...conditions)!;
 }
 
-export const EQUIPMENT_SORTS = { ID: equipment.id, NICKNAME: equipment.nickname, DATE_ADDED: equipment.dateAdded } as const;
+export const EQUIPMENT_SORTS = { ID: equipment.id, NICKNAME: equipment.nickname, CREATED_AT: equipment.dateAdded } as const;
 export type EquipmentSortField = keyof typeof EQUIPMENT_SORTS;
 
 export function equipmentSort(field: EquipmentSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {

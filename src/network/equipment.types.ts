@@ -4,7 +4,7 @@
  */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
-import { DateScalar, DateTimeScalar, DecimalScalar, IPScalar, MACScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, MACScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { EquipmentStatus } from './network.enums';
 
@@ -23,7 +23,7 @@ export class Equipment extends Node {
   snmpCommunity!: string | null;
   @Field(() => Boolean, { description: 'Whether an SNMP community is stored (`snmpCommunity(reveal: true)` serves it).' }) hasSnmpCommunity!: boolean;
   @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value!: string | null;
-  @Field(() => String, { nullable: true }) maintEmail!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) maintEmail!: string | null;
   @Field(() => String, { nullable: true }) dhcpOptions!: string | null;
   @Field(() => String, { nullable: true }) equipmentData!: string | null;
   @Field(() => String, { nullable: true }) supplier!: string | null;
@@ -36,7 +36,7 @@ export class Equipment extends Node {
   @Field(() => String, { nullable: true, description: 'SIM IMSI (LTE CPE).' }) imsi!: string | null;
   @Field(() => String, { nullable: true }) msisdn!: string | null;
   @Field(() => String, { nullable: true }) iccid!: string | null;
-  @Field(() => DateTimeScalar) dateAdded!: Date;
+  @Field(() => DateTimeScalar, { name: 'createdAt', description: 'When the device was recorded.' }) dateAdded!: Date;
 
   /** Internal: foreign keys the relation resolvers follow. */
   siteId!: number | null;
@@ -57,9 +57,17 @@ export class EquipmentFilterInput {
 export enum EquipmentOrderField {
   ID = 'ID',
   NICKNAME = 'NICKNAME',
-  DATE_ADDED = 'DATE_ADDED',
+  CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(EquipmentOrderField, { name: 'EquipmentOrderField' });
+registerEnumType(EquipmentOrderField, {
+  name: 'EquipmentOrderField',
+  description: 'What equipment can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NICKNAME: { description: 'Nickname, alphabetically.' },
+    CREATED_AT: { description: 'When the device was recorded.' },
+  },
+});
 
 @InputType()
 export class EquipmentOrder {

@@ -2,13 +2,14 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/ids';
+import { asNode, registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
 import * as cpeService from './cpe.service';
 import * as ipService from './customer-ip.service';
 import * as equipmentService from './equipment.service';
 import { equipmentLogins } from './equipment-login.table';
 import { Equipment } from './equipment.types';
-import { gatewayById, interfaceById, rowsByParent } from './network.loaders';
+import { gatewayById, interfaceById, rowsById, rowsByParent } from './network.loaders';
 import { toBasestation, toCpe, toCustomerIp, toEquipment, toGateway, toInterface } from './network.mapping';
 import { Gateway, NetworkInterface } from './network.types';
 import {
@@ -79,8 +80,15 @@ function fromBasestationInput(input: BasestationFieldsInput & { equipmentId?: st
 }
 
 function toLogin(row: equipmentService.EquipmentLoginRow): EquipmentLogin {
-  return { legacyId: row.id, username: row.username, hasPassword: !!row.password, notes: row.notes, createdAt: row.createdAt };
+  // The password stays out of the object (only whether there is one).
+  const { password, ...rest } = row;
+  return { ...asNode('EquipmentLogin', rest), hasPassword: !!password } as unknown as EquipmentLogin;
 }
+
+registerNodeType('EquipmentLogin', async (ctx, id) => {
+  const row = await rowsById<equipmentService.EquipmentLoginRow>(ctx, 'equipmentLogins', equipmentLogins).load(id);
+  return row ? toLogin(row) : null;
+});
 
 function toGeneration(result: ipService.GenerateResult, saved: boolean): IpGeneration {
   return {

@@ -4,7 +4,8 @@
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { DateScalar, DateTimeScalar, DecimalScalar, IPScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, IPv4Scalar, LatitudeScalar, LongitudeScalar, MACScalar } from '../graphql/scalars';
+import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { CustomFieldValueInput } from '../customers/customer.types';
 import { MonitorMode } from '../customers/customer.enums';
@@ -16,10 +17,10 @@ import { Basestation, Cpe, CustomerIp, Gateway, NetworkInterface } from './netwo
 
 @InputType('EquipmentFieldsInput', { description: 'Equipment fields shared by create and update; omitted fields are left as they are, null clears one.' })
 export class EquipmentFieldsInput {
-  @Field(() => String, { nullable: true, description: 'A valid IPv4 or IPv6 address.' }) ipAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'A valid IPv4 or IPv6 address.' }) ipAddress?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => String, { nullable: true }) serialNumber?: string | null;
-  @Field(() => String, { nullable: true, description: 'A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits).' }) mac?: string | null;
+  @Field(() => MACScalar, { nullable: true, description: 'A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits).' }) mac?: string | null;
   @Field(() => EquipmentStatus, { nullable: true }) status?: EquipmentStatus;
   @Field(() => String, { nullable: true }) invDetails?: string | null;
   @Field(() => ID, { nullable: true, description: 'The device this one hangs off (must not make a loop).' }) parentId?: string | null;
@@ -30,7 +31,7 @@ export class EquipmentFieldsInput {
   @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value?: string | null;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
   @Field(() => String, { nullable: true, description: 'Instead of siteId: the site by name.' }) siteName?: string | null;
-  @Field(() => String, { nullable: true }) maintEmail?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) maintEmail?: string | null;
   @Field(() => String, { nullable: true }) dhcpOptions?: string | null;
   @Field(() => String, { nullable: true }) equipmentData?: string | null;
   @Field(() => String, { nullable: true }) supplier?: string | null;
@@ -81,9 +82,8 @@ export class EquipmentDeletePayload {
   @Field(() => [UserError]) userErrors!: UserError[];
 }
 
-@ObjectType('EquipmentLogin', { description: "Login details of a device. The password is kept for technicians but not served here." })
-export class EquipmentLogin {
-  @Field(() => Int) legacyId!: number;
+@ObjectType('EquipmentLogin', { implements: Node, description: "Login details of a device. The password is kept for technicians but not served here." })
+export class EquipmentLogin extends Node {
   @Field(() => String) username!: string;
   @Field(() => Boolean) hasPassword!: boolean;
   @Field(() => String, { nullable: true }) notes!: string | null;
@@ -211,8 +211,8 @@ export class BasestationDeletePayload {
 @InputType({ description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
 export class CustomerIpCreateInput {
   @Field(() => ID) customerId!: string;
-  @Field(() => String, { nullable: true, description: 'An IPv4 address, unused in the operator.' }) ip?: string | null;
-  @Field(() => String, { nullable: true }) mac?: string | null;
+  @Field(() => IPv4Scalar, { nullable: true, description: 'An IPv4 address, unused in the operator.' }) ip?: string | null;
+  @Field(() => MACScalar, { nullable: true }) mac?: string | null;
   @Field(() => Boolean, { nullable: true }) macRestrict?: boolean | null;
   @Field(() => String, { nullable: true }) label?: string | null;
   @Field(() => Boolean, { nullable: true }) isPublic?: boolean | null;

@@ -40,7 +40,7 @@ export function equipmentSortOf(orderBy: EquipmentOrder | undefined) {
 
 @Resolver(() => Site)
 export class SiteResolver {
-  @Query(() => SiteConnection, { description: "The operator's sites, filtered and ordered." })
+  @Query(() => SiteConnection, { nullable: true, description: "The operator's sites, filtered and ordered." })
   async sites(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

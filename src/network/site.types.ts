@@ -1,7 +1,7 @@
 /** The GraphQL shape of sites: the object, its inputs, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
-import { DateScalar, DateTimeScalar, DecimalScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 import { MaintenanceInterval, SiteStatus, SiteType, TowerType } from './network.enums';
@@ -15,7 +15,7 @@ export class Site extends Node {
   @Field(() => LatitudeScalar, { nullable: true }) latitude!: string | null;
   @Field(() => LongitudeScalar, { nullable: true }) longitude!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
-  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) accessHours!: string | null;
   @Field(() => MaintenanceInterval) maintenanceInterval!: MaintenanceInterval;
   @Field(() => SiteStatus) status!: SiteStatus;
@@ -56,7 +56,7 @@ export class SiteFieldsInput {
   @Field(() => LatitudeScalar, { nullable: true }) latitude?: number | null;
   @Field(() => LongitudeScalar, { nullable: true }) longitude?: number | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) email?: string | null;
   @Field(() => String, { nullable: true }) accessHours?: string | null;
   @Field(() => MaintenanceInterval, { nullable: true }) maintenanceInterval?: MaintenanceInterval;
   @Field(() => SiteStatus, { nullable: true }) status?: SiteStatus;
@@ -128,7 +128,15 @@ export enum SiteOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(SiteOrderField, { name: 'SiteOrderField' });
+registerEnumType(SiteOrderField, {
+  name: 'SiteOrderField',
+  description: 'What sites can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NAME: { description: 'Name, alphabetically.' },
+    CREATED_AT: { description: 'When they were added.' },
+  },
+});
 
 @InputType()
 export class SiteOrder {

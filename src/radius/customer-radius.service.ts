@@ -224,6 +224,14 @@ export async function customerOfRow(ctx: ServiceContext, table: RadiusTable, id:
   return row.customerId;
 }
 
+/** Rows of one table by id, inside the operator (for `node(id:)`), in id order. */
+export async function attributesByIds(db: Executor, operatorId: number, table: RadiusTable, ids: readonly number[]): Promise<RadiusAttributeRow[]> {
+  if (ids.length === 0) return [];
+  const t = table === 'radcheck' ? radcheck : table === 'radreply' ? radreply : radusergroup;
+  const rows = await db.select().from(t).where(and(eq(t.operatorId, operatorId), inArray(t.id, [...ids]))).orderBy(asc(t.id));
+  return rows.map((row) => toRow(table, row as never));
+}
+
 /**
  * Rows of one table for many customers at once (for loaders), optionally of one username,
  * scoped to the operator, in id order.

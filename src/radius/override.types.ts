@@ -1,4 +1,5 @@
 /** The GraphQL shape of per-customer RADIUS profile overrides (Jaze E28 bandwidth, E30 vendor attributes). */
+import { RadiusOperator } from './radius.enums';
 import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { BandwidthTemplate } from '../catalog/bandwidth-template.types';
 import { Customer } from '../customers/customer.types';
@@ -67,7 +68,7 @@ export class VendorAttributeOverrideItem {
   @Field(() => RadiusAttributeKind) kind!: RadiusAttributeKind;
   @Field(() => String) vendor!: string;
   @Field(() => String) attribute!: string;
-  @Field(() => String, { description: 'FreeRADIUS operator (Jaze equals).' }) op!: string;
+  @Field(() => RadiusOperator, { description: 'How the attribute is compared or given (Jaze equals).' }) op!: RadiusOperator;
   @Field(() => String) value!: string;
 }
 
@@ -106,7 +107,7 @@ export class VendorAttributeItemInput {
   @Field(() => RadiusAttributeKind) kind!: RadiusAttributeKind;
   @Field(() => String) vendor!: string;
   @Field(() => String) attribute!: string;
-  @Field(() => String, { description: 'A FreeRADIUS operator: = := == += != > >= < <= =~ !~ =* !*' }) op!: string;
+  @Field(() => RadiusOperator, { description: 'How the attribute is compared or given.' }) op!: RadiusOperator;
   @Field(() => String) value!: string;
 }
 

@@ -8,7 +8,8 @@ import { radiusAccountById } from './radius.loaders';
 import type { GraphQLContext } from '../graphql/context';
 import { toGlobalId } from '../graphql/global-id';
 import { idOf, optionalIdOf } from '../graphql/ids';
-import { groupByKeys } from '../graphql/loaders';
+import { byKeys, groupByKeys } from '../graphql/loaders';
+import { registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
 import { Customer } from '../customers/customer.types';
 import * as customerRadiusService from './customer-radius.service';
@@ -37,6 +38,7 @@ const ROW_TYPE: Record<RadiusTable, string> = { radcheck: 'RadiusCheck', radrepl
 function toRadiusAttribute(row: customerRadiusService.RadiusAttributeRow, reveal = false): RadiusAttribute {
   const masked = !reveal && isSecretRadiusAttribute(row.attribute);
   return {
+    __typename: 'RadiusAttribute',
     id: toGlobalId(ROW_TYPE[row.table as RadiusTable], row.id),
     legacyId: row.id,
     table: row.table as RadiusTable,
@@ -46,7 +48,18 @@ function toRadiusAttribute(row: customerRadiusService.RadiusAttributeRow, reveal
     value: masked ? null : row.value,
     masked,
     priority: row.priority,
-  };
+  } as RadiusAttribute;
+}
+
+// The global id names the table the row lives in; `node(id:)` serves the row masked, like every read without `reveal`.
+for (const table of Object.keys(ROW_TYPE) as RadiusTable[]) {
+  registerNodeType(ROW_TYPE[table], async (ctx, id) => {
+    const loader = ctx.loaders.get<number, customerRadiusService.RadiusAttributeRow | null>(`radiusAttribute.${table}.byId`, async (ids) =>
+      byKeys(ids, await customerRadiusService.attributesByIds(ctx.db, ctx.actor.operatorId, table, ids), (row) => row.id),
+    );
+    const row = await loader.load(id);
+    return row ? toRadiusAttribute(row) : null;
+  });
 }
 
 @Resolver(() => Customer)
@@ -83,7 +96,7 @@ const RadiusAccountConnection = ConnectionType('RadiusAccount', RadiusAccount);
 
 @Resolver()
 export class RadiusWritesResolver {
-  @Query(() => RadiusAccountConnection, { description: "The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served." })
+  @Query(() => RadiusAccountConnection, { nullable: true, description: "The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served." })
   async radiusAccounts(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

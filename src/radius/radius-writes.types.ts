@@ -1,5 +1,7 @@
 /** GraphQL inputs and payloads of RADIUS logins and of a customer's radcheck/radreply/radusergroup rows. */
+import { RadiusOperator } from './radius.enums';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { RadiusAccount } from './radius.types';
 
@@ -36,14 +38,15 @@ export enum RadiusTable {
 }
 registerEnumType(RadiusTable, { name: 'RadiusTable', description: 'FreeRADIUS per-user tables: check items, reply items, group membership.' });
 
-@ObjectType('RadiusAttribute', { description: 'A row of radcheck, radreply or radusergroup (for usergroup: value is the group name).' })
-export class RadiusAttribute {
-  @Field(() => ID, { description: 'Global id; encodes the table.' }) id!: string;
-  @Field(() => Int) legacyId!: number;
+@ObjectType('RadiusAttribute', {
+  implements: Node,
+  description: 'A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name).',
+})
+export class RadiusAttribute extends Node {
   @Field(() => RadiusTable) table!: RadiusTable;
   @Field(() => String) username!: string;
   @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute!: string | null;
-  @Field(() => String, { nullable: true, description: 'FreeRADIUS operator (:=, ==, += …); null for usergroup rows.' }) op!: string | null;
+  @Field(() => RadiusOperator, { nullable: true, description: 'How the attribute is compared or given; null for group memberships.' }) op!: RadiusOperator | null;
   @Field(() => String, {
     nullable: true,
     description: 'The value; the group name for usergroup rows. Null when the value is a secret (a password) not asked for in clear: see `masked`.',
@@ -62,7 +65,7 @@ export class RadiusAttributeCreateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String) username!: string;
   @Field(() => String, { nullable: true, description: 'Required for CHECK and REPLY.' }) attribute?: string | null;
-  @Field(() => String, { nullable: true, description: 'A FreeRADIUS operator; := for CHECK and = for REPLY when left out.' }) op?: string | null;
+  @Field(() => RadiusOperator, { nullable: true, description: 'SET for CHECK and ADD for REPLY when left out.' }) op?: RadiusOperator | null;
   @Field(() => String, { description: 'The value; the group name for USERGROUP.' }) value!: string;
   @Field(() => Int, { nullable: true, description: 'USERGROUP only.' }) priority?: number | null;
 }
@@ -73,7 +76,7 @@ export class RadiusAttributeUpdateInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { nullable: true, description: "Another of the same customer's usernames." }) username?: string | null;
   @Field(() => String, { nullable: true }) attribute?: string | null;
-  @Field(() => String, { nullable: true }) op?: string | null;
+  @Field(() => RadiusOperator, { nullable: true }) op?: RadiusOperator | null;
   @Field(() => String, { nullable: true }) value?: string | null;
   @Field(() => Int, { nullable: true }) priority?: number | null;
 }

@@ -48,7 +48,7 @@ export function customerSessionsQuery(operatorId: number, filter: RadiusSessionF
 
 @Resolver(() => RadiusSession)
 export class RadiusSessionResolver {
-  @Query(() => RadiusSessionConnection, { description: "The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions)." })
+  @Query(() => RadiusSessionConnection, { nullable: true, description: "The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions)." })
   async radiusSessions(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

@@ -56,7 +56,7 @@ export async function loadReseller(ctx: GraphQLContext, id: number | null): Prom
 
 @Resolver(() => Reseller)
 export class ResellerResolver {
-  @Query(() => ResellerConnection, { description: "The operator's resellers and franchisees (deleted ones excluded), filtered and ordered." })
+  @Query(() => ResellerConnection, { nullable: true, description: "The operator's resellers and franchisees (deleted ones excluded), filtered and ordered." })
   async resellers(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

@@ -14,7 +14,7 @@ export class Reseller extends Node {
   @Field(() => String, { description: 'Unique among the operator\'s live resellers.' }) code!: string;
   @Field(() => String, { nullable: true }) address!: string | null;
   @Field(() => String) mobile!: string;
-  @Field(() => String) email!: string;
+  @Field(() => EmailAddressScalar) email!: string;
   @Field(() => String, { nullable: true, description: 'Null means all states.' }) state!: string | null;
   @Field(() => String, { nullable: true }) country!: string | null;
   @Field(() => ResellerInvoiceBy) invoiceBy!: ResellerInvoiceBy;
@@ -126,7 +126,17 @@ export enum ResellerOrderField {
   WALLET_BALANCE = 'WALLET_BALANCE',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(ResellerOrderField, { name: 'ResellerOrderField' });
+registerEnumType(ResellerOrderField, {
+  name: 'ResellerOrderField',
+  description: 'What resellers can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NAME: { description: 'Name, alphabetically.' },
+    CODE: { description: 'Reseller code, alphabetically.' },
+    WALLET_BALANCE: { description: 'What is left in their wallet.' },
+    CREATED_AT: { description: 'When they were added.' },
+  },
+});
 
 @InputType()
 export class ResellerOrder {
@@ -145,7 +155,14 @@ export enum WalletTransactionOrderField {
   ID = 'ID',
   CREATED_AT = 'CREATED_AT',
 }
-registerEnumType(WalletTransactionOrderField, { name: 'WalletTransactionOrderField' });
+registerEnumType(WalletTransactionOrderField, {
+  name: 'WalletTransactionOrderField',
+  description: 'What wallet transactions can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    CREATED_AT: { description: 'When they happened.' },
+  },
+});
 
 @InputType()
 export class WalletTransactionOrder {

@@ -18,7 +18,7 @@ export class Attachment extends Node {
   @Field(() => [AttachmentRight], { nullable: true, description: 'Customer attachments: who may see them.' }) rights!: AttachmentRight[] | null;
   @Field(() => String, { nullable: true, description: 'SIMPLer mode, e.g. electronic_document.' }) mode!: string | null;
   @Field(() => Float, { nullable: true, description: 'Size in bytes.' }) sizeBytes!: number | null;
-  @Field(() => DateTimeScalar) dateAdded!: Date;
+  @Field(() => DateTimeScalar, { name: 'createdAt', description: 'When the file was attached.' }) dateAdded!: Date;
 
   customerId!: number | null;
   maintenanceTicketId!: number | null;

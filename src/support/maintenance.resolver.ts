@@ -77,7 +77,7 @@ function ticketsOf(
 
 @Resolver(() => MaintenanceTicket)
 export class MaintenanceTicketResolver {
-  @Query(() => MaintenanceTicketConnection, { description: "The operator's maintenance tickets, filtered and ordered." })
+  @Query(() => MaintenanceTicketConnection, { nullable: true, description: "The operator's maintenance tickets, filtered and ordered." })
   async maintenanceTickets(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

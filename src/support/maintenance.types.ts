@@ -71,7 +71,15 @@ export enum MaintenanceTicketOrderField {
   DATE_REPORTED = 'DATE_REPORTED',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(MaintenanceTicketOrderField, { name: 'MaintenanceTicketOrderField' });
+registerEnumType(MaintenanceTicketOrderField, {
+  name: 'MaintenanceTicketOrderField',
+  description: 'What maintenance tickets can be ordered by.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    DATE_REPORTED: { description: 'The day the problem was reported.' },
+    UPDATED_AT: { description: 'When they last changed.' },
+  },
+});
 
 @InputType()
 export class MaintenanceTicketOrder {

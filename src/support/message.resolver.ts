@@ -65,7 +65,7 @@ export class MessageResolver {
     }, { message: null, messages: null });
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer the message is to or from.' })
   customer(@Root() message: Message, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, message.customerId);
   }

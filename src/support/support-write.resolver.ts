@@ -152,7 +152,7 @@ export class SupportWriteResolver {
     }, { deletedId: null });
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { description: 'The customer the task is about.' })
   customer(@Root() task: SalesmanTask, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, task.customerId);
   }

@@ -24,7 +24,7 @@ mapTypeToSql('Attachment', {
   table: attachments,
   idColumn: attachments.id,
   operatorColumn: attachments.operatorId,
-  fields: sameNamedColumns(attachments, ['filename', 'description', 'mode', 'dateAdded']),
+  fields: { ...sameNamedColumns(attachments, ['filename', 'description', 'mode']), createdAt: { column: attachments.dateAdded } },
 });
 
 mapTypeToSql('MaintenanceTicket', {

@@ -50,6 +50,12 @@ export const TRACKED: readonly { typename: string; table: string }[] = [
 
 /** Node types outside the change feed, and why. */
 export const UNTRACKED: Readonly<Record<string, string>> = {
+  CustomTable: 'operator configuration (the definitions of custom tables), not business data',
+  InvoiceLine: 'part of its invoice: lines are written with the invoice and followed through it',
+  EquipmentLogin: 'device credentials: read through their equipment',
+  RadiusAttribute: 'RADIUS provisioning rows spread over three tables that FreeRADIUS-side tools also write; read through the customer',
+  GracePeriod: 'not followed yet: read through the customer',
+  SubaccountLink: 'not followed yet: read through the customer',
   Operator: 'the caller\'s own tenant, one object: read it with `viewer { operator }`',
   RadiusSession: 'accounting rows FreeRADIUS rewrites every interim update; follow them by lastReportedAt',
   AuditEvent: 'the trail is append-only: page auditEvents by createdAt',

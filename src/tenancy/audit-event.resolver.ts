@@ -77,7 +77,7 @@ function filterOf(input: AuditEventFilterInput | undefined): auditEventService.A
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {
-  @Query(() => AuditEventConnection, { description: "The operator's audit trail, newest first: one entry per write, on every surface. Needs the audit.read permission." })
+  @Query(() => AuditEventConnection, { nullable: true, description: "The operator's audit trail, newest first: one entry per write, on every surface. Needs the audit.read permission." })
   async auditEvents(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,

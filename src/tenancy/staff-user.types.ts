@@ -1,7 +1,7 @@
 /** The GraphQL shape of staff users. The password hash is never part of it. */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
-import { DateTimeScalar } from '../graphql/scalars';
+import { DateTimeScalar, EmailAddressScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
 export enum StaffRole {
@@ -17,13 +17,22 @@ registerEnumType(StaffRole, {
   name: 'StaffRole',
   description:
     'What a staff user may do: ADMIN everything; MANAGER all but administration (possibly limited to assigned customers on M4); STAFF front-line support; COLLECTOR records payments; INSTALLER equipment, sites and tickets; API an integration account (all but administration); READONLY reads only.',
+  valuesConfig: {
+    ADMIN: { description: 'Everything, including staff users, credentials and operator settings.' },
+    MANAGER: { description: 'All but administration; on M4 possibly limited to assigned customers.' },
+    STAFF: { description: 'Front-line support: customers, tickets and messages.' },
+    COLLECTOR: { description: 'Records payments collected from customers.' },
+    INSTALLER: { description: 'Equipment, sites and maintenance tickets.' },
+    API: { description: 'An integration account: all but administration.' },
+    READONLY: { description: 'Reads only.' },
+  },
 });
 
 @ObjectType('StaffUser', { implements: Node, description: "A member of the operator's staff (or a machine account)." })
 export class StaffUser extends Node {
   @Field(() => String) username!: string;
   @Field(() => String) displayName!: string;
-  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) email!: string | null;
   @Field(() => String, { nullable: true }) phone!: string | null;
   @Field(() => StaffRole) role!: StaffRole;
   @Field(() => Boolean, { description: 'Only active users can log in.' }) active!: boolean;
@@ -43,7 +52,7 @@ export class StaffUserCreateInput {
   @Field(() => String, { description: 'Unique in the operator; 1-64 letters, digits, ".", "_", "@" or "-".' }) username!: string;
   @Field(() => StaffRole) role!: StaffRole;
   @Field(() => String, { nullable: true, description: 'Defaults to the username.' }) displayName?: string | null;
-  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true }) email?: string | null;
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => String, { nullable: true, description: 'At least 12 characters; stored only as a scrypt hash. Omit for an account that never logs in with a password (tokens and API credentials only).' })
   password?: string | null;
@@ -55,7 +64,7 @@ export class StaffUserUpdateInput {
   @Field(() => ID) id!: string;
   @Field(() => StaffRole, { nullable: true }) role?: StaffRole | null;
   @Field(() => String, { nullable: true }) displayName?: string | null;
-  @Field(() => String, { nullable: true, description: 'An empty string clears it.' }) email?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'null clears it.' }) email?: string | null;
   @Field(() => String, { nullable: true, description: 'An empty string clears it.' }) phone?: string | null;
   @Field(() => Boolean, { nullable: true, description: "false: the user's logins, tokens and API credentials are refused until reactivated." }) active?: boolean | null;
   @Field(() => Boolean, { nullable: true }) showOnlyAssignedCustomers?: boolean | null;

@@ -28,17 +28,17 @@ describe.each(enabledEngines())('attachments in GraphQL on %s', (engine) => {
 
   it('lists a customer’s and a ticket’s attachments, and resolves them as nodes', async () => {
     const res = await t.gql<{
-      customer: { attachments: { id: string; filename: string; description: string; rights: string[]; mode: string; sizeBytes: number; dateAdded: string }[] };
+      customer: { attachments: { id: string; filename: string; description: string; rights: string[]; mode: string; sizeBytes: number; createdAt: string }[] };
       node: { attachments: { filename: string }[] };
     }>(
       `query($c: Int!, $t: ID!) {
-        customer(legacyId: $c) { attachments { id filename description rights mode sizeBytes dateAdded } }
+        customer(legacyId: $c) { attachments { id filename description rights mode sizeBytes createdAt } }
         node(id: $t) { ... on MaintenanceTicket { attachments { filename } } } }`,
       { c: ticket.customer_id, t: toGlobalId('MaintenanceTicket', ticket.id) },
     );
     expect(res.errors).toBeUndefined();
     const [contract] = res.data.customer.attachments;
-    expect(contract).toMatchObject({ filename: 'contract.pdf', description: 'Contract', rights: ['BILLING_INFORMATION'], mode: 'electronic_document', sizeBytes: 52311, dateAdded: '2026-03-01T10:00:00.000Z' });
+    expect(contract).toMatchObject({ filename: 'contract.pdf', description: 'Contract', rights: ['BILLING_INFORMATION'], mode: 'electronic_document', sizeBytes: 52311, createdAt: '2026-03-01T10:00:00.000Z' });
     expect(JSON.stringify(res.data)).not.toContain('customers/x/');
     expect(res.data.node.attachments.map((a) => a.filename)).toEqual(['photo1.jpg']);
     const again = await t.gql<{ node: { filename: string } }>(`query($id: ID!) { node(id: $id) { ... on Attachment { filename } } }`, { id: contract!.id });

@@ -142,7 +142,8 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
   });
 
   it('adds, changes and deletes custom-table rows, validating the columns', async () => {
-    const tables = await t.gql<{ customTables: { name: string; columns: { columnId: number; label: string }[] }[] }>('{ customTables { name columns { columnId label } } }');
+    const tables = await t.gql<{ customTables: { name: string; columns: { columnId: number; label: string; type: string }[] }[] }>('{ customTables { name columns { columnId label type } } }');
+    expect(tables.data.customTables.find((tbl) => tbl.name === 'voip')!.columns.map((c) => c.type)).toEqual(['TEXT_FIELD', 'TEXT_FIELD', 'TEXT_FIELD']);
     const voip = tables.data.customTables.find((x) => x.name === 'voip')!;
     expect(voip.columns.map((c) => c.label)).toEqual(['VoIP Username', 'VoIP Password', 'VoIP Number']);
     const [user, pass, number] = voip.columns.map((c) => c.columnId) as [number, number, number];

@@ -66,6 +66,16 @@ describe.each(enabledEngines())('GraphQL customers on %s', (engine) => {
     expect(mixed.errors?.[0]?.message).toMatch(/cursor for ordering by NAME_ASC/);
   });
 
+  it('answers the other root fields when one refuses its page size (root connections are nullable)', async () => {
+    const res = await t.gql<{ customers: null; invoices: { totalCount: number }; plans: { totalCount: number } }>(
+      '{ customers(first: 101) { totalCount } invoices(first: 1) { totalCount } plans(first: 1) { totalCount } }',
+    );
+    expect(res.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([['customers', 'INVALID']]);
+    expect(res.data.customers).toBeNull();
+    expect(res.data.invoices.totalCount).toBeGreaterThan(0);
+    expect(res.data.plans.totalCount).toBeGreaterThan(0);
+  });
+
   it('creates a customer, making a taken nickname unique, and finds it through node()', async () => {
     const res = await t.gql<{ customerCreate: { customer: { id: string; legacyId: number; nickname: string; name: string }; userErrors: unknown[] } }>(
       `mutation($input: CustomerCreateInput!) { customerCreate(input: $input) { customer { id legacyId nickname name } userErrors { field message code } } }`,

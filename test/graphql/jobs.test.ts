@@ -176,7 +176,7 @@ describe.each(enabledEngines())('background jobs on %s', (engine) => {
     writeFileSync(path.join(tdir, 'photo1.jpg'), 'p');
     writeFileSync(path.join(tdir, 'log.txt'), 'l');
     const treq = await request('maintenanceAttachmentsSync', 'MaintenanceAttachmentsSyncInput', {
-      maintenanceTicketId: toGlobalId('MaintenanceTicket', ticket!.id), filenameRegexp: '^photo', description: 'Site photos', dateAdded: '2026-01-02T03:04:05Z',
+      maintenanceTicketId: toGlobalId('MaintenanceTicket', ticket!.id), filenameRegexp: '^photo', description: 'Site photos', createdAt: '2026-01-02T03:04:05Z',
     });
     expect(treq.userErrors).toEqual([]);
     expect((await runAndFetch(treq.job!.legacyId)).status).toBe('SUCCEEDED');
@@ -319,5 +319,24 @@ describe.each(enabledEngines())('background jobs on %s', (engine) => {
     await expect(jobs.enqueue(ctx, 'update_wib_files', { wibnumber: 100 })).rejects.toMatchObject({ code: 'INVALID' });
     await expect(jobs.enqueue(ctx, 'reboot_everything', {})).rejects.toMatchObject({ code: 'INVALID' });
     expect(await jobCount()).toBe(before);
+  });
+  it('orders jobs as asked (newest first by default), paging with the ordering', async () => {
+    type Listed = { backgroundJobs: { nodes: { legacyId: number }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+    const ids = async (orderBy: string) => {
+      const seen: number[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const data: Listed = await ok<Listed>(`query($a: String) { backgroundJobs(first: 2, after: $a${orderBy}) { nodes { legacyId } pageInfo { endCursor hasNextPage } } }`, { a: after });
+        seen.push(...data.backgroundJobs.nodes.map((n) => n.legacyId));
+        if (!data.backgroundJobs.pageInfo.hasNextPage) return seen;
+        after = data.backgroundJobs.pageInfo.endCursor;
+      }
+    };
+    const inSql = async (order: ReturnType<typeof sql>) => (await q<{ id: number }>(sql`select id from background_jobs where operator_id = ${operatorId} order by ${order}`)).map((r) => r.id);
+    expect(await inSql(sql`kind`)).not.toEqual(await inSql(sql`id desc`));
+    expect(await ids('')).toEqual(await inSql(sql`id desc`));
+    expect(await ids(', orderBy: { field: KIND, direction: ASC }')).toEqual(await inSql(sql`kind asc, id asc`));
+    expect(await ids(', orderBy: { field: STATUS }')).toEqual(await inSql(sql`status desc, id desc`));
+    expect(await ids(', orderBy: { field: CREATED_AT, direction: ASC }')).toEqual(await inSql(sql`created_at asc, id asc`));
   });
 });

@@ -234,16 +234,17 @@ describe.each(enabledEngines())('GraphQL profile overrides on %s', (engine) => {
 
   it('sets vendor-attribute overrides with both attribute sets, validates them, and clears them', async () => {
     const customer = gid('Customer', 10);
-    const rate = { set: 1, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: '=', value: '10M/10M' };
-    const slow = { set: 2, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '1M/1M' };
-    const check = { set: 1, kind: 'CHECK', vendor: 'Mikrotik', attribute: 'Mikrotik-Group', op: '==', value: 'full' };
+    const rate = { set: 1, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: 'ADD', value: '10M/10M' };
+    const slow = { set: 2, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: 'SET', value: '1M/1M' };
+    const check = { set: 1, kind: 'CHECK', vendor: 'Mikrotik', attribute: 'Mikrotik-Group', op: 'EQUAL', value: 'full' };
+    const stored: Record<string, string> = { ADD: '=', SET: ':=', EQUAL: '==' };
     const base = { customerId: customer, restrictionOn: true, reset: 'DATA', resetLimit: '100', resetUnit: 'GB', resetEvery: 'BILLING', reset2: 'ALWAYS' };
     const before = await writes();
     // the second set is mandatory unless reset is always; each item is checked
     expect(fields((await setVa({ ...base, items: [rate] })).userErrors)).toEqual(['input.items']);
-    const bad = await setVa({ ...base, items: [{ ...rate, op: '=>' }, { ...slow, set: 3, vendor: ' ' }] });
+    const bad = await setVa({ ...base, items: [rate, { ...slow, set: 3, vendor: ' ' }] });
     // (a set-3 item is no second set, so the second set is missing too)
-    expect(fields(bad.userErrors)).toEqual(['input.items', 'input.items.0.op', 'input.items.1.set', 'input.items.1.vendor']);
+    expect(fields(bad.userErrors)).toEqual(['input.items', 'input.items.1.set', 'input.items.1.vendor']);
     expect(fields((await setVa({ ...base, items: [slow] })).userErrors)).toEqual(['input.items']);
     expect(fields((await setVa({ ...base, resetEvery: 'MONTHLY', items: [rate, slow] })).userErrors)).toEqual(['input.resetEveryValue']);
     expect(await writes()).toEqual(before);
@@ -251,14 +252,14 @@ describe.each(enabledEngines())('GraphQL profile overrides on %s', (engine) => {
     const set = await setVa({ ...base, items: [slow, rate, check] });
     expect(set.userErrors).toEqual([]);
     const items = [
-      { set: 1, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: '=', value: '10M/10M' },
-      { set: 1, kind: 'CHECK', vendor: 'Mikrotik', attribute: 'Mikrotik-Group', op: '==', value: 'full' },
-      { set: 2, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '1M/1M' },
+      { set: 1, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: 'ADD', value: '10M/10M' },
+      { set: 1, kind: 'CHECK', vendor: 'Mikrotik', attribute: 'Mikrotik-Group', op: 'EQUAL', value: 'full' },
+      { set: 2, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: 'SET', value: '1M/1M' },
     ];
     expect(set.vendorAttributeOverride).toMatchObject({ restrictionOn: true, reset: 'DATA', resetLimit: '100', resetUnit: 'GB', resetEvery: 'BILLING', reset2: 'ALWAYS', items });
     expect(set.customer!.vendorAttributeOverride).toMatchObject({ items });
     expect(await q(sql`select i.set, i.kind::text as kind, i.op, i.value from vendor_attribute_override_items i join vendor_attribute_overrides o on o.id = i.override_id where o.customer_id = 10 order by i.set, i.id`)).toEqual(
-      items.map((i) => ({ set: i.set, kind: i.kind.toLowerCase(), op: i.op, value: i.value })),
+      items.map((i) => ({ set: i.set, kind: i.kind.toLowerCase(), op: stored[i.op], value: i.value })),
     );
 
     // a new set replaces the items; with the restriction off the second set does not apply

@@ -58,5 +58,9 @@ describe.each(enabledEngines())('SQL statements per GraphQL request on %s', (eng
     const res = await t.gql('{ customers(first: 100) { nodes { invoices(first: 100) { nodes { lines { total } payments { amount } } } } } }');
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // The schema tells clients the rule, with the limit they were refused at.
+    const doc = await t.gql<{ __schema: { queryType: { description: string } } }>('{ __schema { queryType { description } } }');
+    expect(doc.data.__schema.queryType.description).toContain(`more than ${res.errors?.[0]?.extensions?.limit} is refused`);
+    expect(doc.data.__schema.queryType.description).toMatch(/multiplies the cost of the selection below it by that page size \(20 when omitted/);
   });
 });

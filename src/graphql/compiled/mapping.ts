@@ -109,6 +109,11 @@ export function sqlMappingOf(typeName: string): SqlObjectMapping | undefined {
   return objects.get(typeName);
 }
 
+/** Every mapped type with its mapping (the schema lint reads which fields store bigints). */
+export function sqlMappings(): ReadonlyMap<string, SqlObjectMapping> {
+  return objects;
+}
+
 export function sqlRootField(fieldName: string): SqlRootField | undefined {
   return roots.get(fieldName);
 }

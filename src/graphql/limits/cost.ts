@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../../db/pagination';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../db/pagination';
 
 // Its ESM build imports graphql's ESM files by path, a second copy of graphql beside the
 // CommonJS one the rest of the server uses; the CommonJS build shares ours.
@@ -33,6 +33,13 @@ export function checkCost(schema: GraphQLSchema, query: DocumentNode, variables:
   }
   if (cost > max) throw tooComplex(`query costs ${cost}, more than the limit of ${max}: ask for smaller pages or fewer nested lists`, cost, max);
 }
+
+/** The rule in clients' words, printed as the Query type's description (schema.ts). */
+export const COST_RULE =
+  `Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), ` +
+  `and a field taking \`first\` or \`last\` multiplies the cost of the selection below it by that page size ` +
+  `(${DEFAULT_PAGE_SIZE} when omitted; at most ${MAX_PAGE_SIZE}). An operation costing more than ${MAX_QUERY_COST} is refused ` +
+  `before anything is read, with the error code QUERY_TOO_COMPLEX and its \`cost\` and \`limit\` in the extensions.`;
 
 function tooComplex(message: string, cost: number | undefined, limit: number): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...(cost !== undefined ? { cost } : {}), limit, http: { status: 400 } } });
