@@ -195,15 +195,17 @@ export class BillingActionsResolver {
   @Mutation(() => PaymentCollectionPayload, { description: "Records the collector's outcome (Jaze collect_user_payment)." })
   async paymentCollectionCollect(@Arg('input', () => PaymentCollectionCollectInput) input: PaymentCollectionCollectInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
+      const { collectorId, ...rest } = input;
       const row = await collectionService.collect(ctx, {
-        ...input,
+        ...rest,
         customerId: idOf(input.customerId, 'Customer', ['customerId']),
+        collectorStaffId: optionalIdOf(collectorId, 'StaffUser', ['collectorId']),
         statusOfCollection: input.statusOfCollection as collectionService.CollectionOutcome,
         method: input.method as collectionService.CollectionMethod | null | undefined,
       });
       paymentCollectionById(ctx).clear(row.id).prime(row.id, row);
       return { paymentCollection: toPaymentCollection(row) };
-    }, { paymentCollection: null });
+    }, { paymentCollection: null }, { rename: { collectorStaffId: 'collectorId' } });
   }
 
   @Mutation(() => PaymentCollectionApprovePayload, {
@@ -232,7 +234,7 @@ export class BillingActionsResolver {
   async customerCollectorAssign(@Arg('input', () => CustomerCollectorAssignInput) input: CustomerCollectorAssignInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
-      const staffUserId = idOf(input.staffUserId, 'StaffUser', ['staffUserId']);
+      const staffUserId = idOf(input.collectorId, 'StaffUser', ['collectorId']);
       const { previousStaffUserIds } = await collectionService.assignToCollector(ctx, { customerId, staffUserId });
       const [collector, ...previous] = await staffUserById(ctx).loadMany([staffUserId, ...previousStaffUserIds]);
       const staff = (row: unknown) => (row && !(row instanceof Error) ? toStaffUser(row as Parameters<typeof toStaffUser>[0]) : null);
@@ -241,7 +243,7 @@ export class BillingActionsResolver {
         collector: staff(collector),
         previousCollectors: previous.map(staff).filter((u): u is NonNullable<typeof u> => u !== null),
       };
-    }, { customer: null, collector: null, previousCollectors: null });
+    }, { customer: null, collector: null, previousCollectors: null }, { rename: { staffUserId: 'collectorId' } });
   }
 
   @Mutation(() => PaymentCollectionPayload, { description: 'Refuses a collection (Jaze collection_disapproval).' })

@@ -47,7 +47,7 @@ export class PaymentCollectionCollectInput {
   @Field(() => String, { nullable: true, description: 'Required for cards: exactly four digits.' }) cardLast4?: string | null;
   @Field(() => String, { nullable: true, description: 'Required for cards: MM/YY or MM/YYYY.' }) cardExpiration?: string | null;
   @Field(() => String, { nullable: true }) notes?: string | null;
-  @Field(() => Int, { nullable: true, description: 'Staff user id of the collector; default: the acting staff user.' }) collectorStaffId?: number | null;
+  @Field(() => ID, { nullable: true, description: 'The staff user who collected; default: the acting staff user.' }) collectorId?: string | null;
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
@@ -84,7 +84,7 @@ export class PaymentCollectionApprovePayload {
 @InputType({ description: 'Puts a customer on a staff member\'s collection round (Jaze assign_users_to_admin); replaces any other collector.' })
 export class CustomerCollectorAssignInput {
   @Field(() => ID) customerId!: string;
-  @Field(() => ID, { description: 'A staff user with role collector, manager or admin.' }) staffUserId!: string;
+  @Field(() => ID, { description: 'The collector: a staff user with role collector, manager or admin.' }) collectorId!: string;
 }
 
 @ObjectType()

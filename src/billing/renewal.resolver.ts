@@ -72,12 +72,12 @@ export class CollectionQueriesResolver {
   @Query(() => [CollectionRoundEntry], { description: "The customers on a collector's round, by area, street, building and name (Jaze get_collection_users_areawise)." })
   async collectionRound(
     @Ctx() ctx: GraphQLContext,
-    @Arg('staffUserId', () => ID) staffUserId: string,
+    @Arg('collectorId', () => ID, { description: 'The collector whose round it is.' }) collectorId: string,
     @Arg('areaId', () => ID, { nullable: true }) areaId?: string | null,
     @Arg('withBalanceOnly', () => Boolean, { nullable: true }) withBalanceOnly?: boolean | null,
   ): Promise<CollectionRoundEntry[]> {
     const round = await collectionService.collectionRound(ctx, {
-      staffUserId: idOf(staffUserId, 'StaffUser', ['staffUserId']),
+      staffUserId: idOf(collectorId, 'StaffUser', ['collectorId']),
       areaId: optionalIdOf(areaId, 'Area', ['areaId']),
       withBalanceOnly,
     });

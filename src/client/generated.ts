@@ -1596,9 +1596,9 @@ export type CustomerCoaRequestPayload = {
 
 /** Puts a customer on a staff member's collection round (Jaze assign_users_to_admin); replaces any other collector. */
 export type CustomerCollectorAssignInput = {
+  /** The collector: a staff user with role collector, manager or admin. */
+  collectorId: Scalars['ID']['input'];
   customerId: Scalars['ID']['input'];
-  /** A staff user with role collector, manager or admin. */
-  staffUserId: Scalars['ID']['input'];
 };
 
 export type CustomerCollectorAssignPayload = {
@@ -2652,9 +2652,9 @@ export type InstallerTracking = Node & {
   dueAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The installer doing the job (a staff user with role installer). */
+  installer: Maybe<StaffUser>;
   installerFee: Maybe<Scalars['Decimal']['output']>;
-  /** Legacy id of the installer (a staff user). */
-  installerStaffId: Maybe<Scalars['Int']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The ticket the job is for. */
@@ -2675,8 +2675,8 @@ export type InstallerTrackingCreateInput = {
   /** 0-59, default 0. */
   dueMinute?: InputMaybe<Scalars['Int']['input']>;
   installerFee?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Legacy id of an active staff user with role installer (staff users have no global id yet). */
-  installerStaffId?: InputMaybe<Scalars['Int']['input']>;
+  /** The installer: an active staff user with role installer; null clears it. */
+  installerId?: InputMaybe<Scalars['ID']['input']>;
   maintenanceTicketId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<InstallerTrackingStatus>;
@@ -2714,8 +2714,8 @@ export type InstallerTrackingUpdateInput = {
   dueMinute?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   installerFee?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Legacy id of an active staff user with role installer (staff users have no global id yet). */
-  installerStaffId?: InputMaybe<Scalars['Int']['input']>;
+  /** The installer: an active staff user with role installer; null clears it. */
+  installerId?: InputMaybe<Scalars['ID']['input']>;
   maintenanceTicketId?: InputMaybe<Scalars['ID']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<InstallerTrackingStatus>;
@@ -4393,8 +4393,8 @@ export type PaymentCollectionCollectInput = {
   chequeDate?: InputMaybe<Scalars['Date']['input']>;
   /** Required for a cheque. */
   chequeNumber?: InputMaybe<Scalars['String']['input']>;
-  /** Staff user id of the collector; default: the acting staff user. */
-  collectorStaffId?: InputMaybe<Scalars['Int']['input']>;
+  /** The staff user who collected; default: the acting staff user. */
+  collectorId?: InputMaybe<Scalars['ID']['input']>;
   customerId: Scalars['ID']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -4972,7 +4972,7 @@ export type QueryChangesArgs = {
 /** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCollectionRoundArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
-  staffUserId: Scalars['ID']['input'];
+  collectorId: Scalars['ID']['input'];
   withBalanceOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -6756,8 +6756,8 @@ export type WalletTransaction = Node & {
   /** The wallet balance after this entry. */
   balanceAfter: Scalars['Decimal']['output'];
   createdAt: Scalars['DateTime']['output'];
-  /** Legacy id of the staff user who made the entry. */
-  createdByStaffId: Maybe<Scalars['Int']['output']>;
+  /** The staff user who made the entry; null for automatic entries or once the user is deleted. */
+  createdBy: Maybe<StaffUser>;
   /** The currency of this wallet entry's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -6767,8 +6767,8 @@ export type WalletTransaction = Node & {
   note: Maybe<Scalars['String']['output']>;
   /** Null once the reseller is deleted. */
   reseller: Maybe<Reseller>;
-  /** Legacy id of the subscription an invoice/payment entry concerns. */
-  serviceId: Maybe<Scalars['Int']['output']>;
+  /** The subscription an invoice or payment entry concerns; null for other entries or once it is deleted. */
+  subscription: Maybe<Subscription>;
   txnCode: WalletTxnCode;
 };
 

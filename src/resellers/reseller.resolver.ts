@@ -14,6 +14,11 @@ import { customerConditions, customerSort } from '../customers/customer.service'
 import { customers } from '../customers/customer.table';
 import { Customer, CustomerFilterInput, CustomerOrder, CustomerOrderField } from '../customers/customer.types';
 import { childConnection } from '../graphql/child-connection';
+import { subscriptionById } from '../billing/billing.loaders';
+import { toSubscription } from '../billing/billing.mapping';
+import { Subscription } from '../billing/subscription.types';
+import { staffUserById, toStaffUser } from '../tenancy/staff-user.resolver';
+import { StaffUser } from '../tenancy/staff-user.types';
 import { resellerById, walletTransactionById } from './reseller.loaders';
 import { toReseller, toWalletTransaction } from './reseller.mapping';
 import * as resellerService from './reseller.service';
@@ -172,6 +177,20 @@ export class WalletTransactionResolver {
   @FieldResolver(() => Reseller, { nullable: true, description: 'Null once the reseller is deleted.' })
   reseller(@Root() transaction: WalletTransaction, @Ctx() ctx: GraphQLContext) {
     return loadReseller(ctx, transaction.resellerId);
+  }
+
+  @FieldResolver(() => Subscription, { nullable: true, description: 'The subscription an invoice or payment entry concerns; null for other entries or once it is deleted.' })
+  async subscription(@Root() transaction: WalletTransaction, @Ctx() ctx: GraphQLContext): Promise<Subscription | null> {
+    if (transaction.serviceId == null) return null;
+    const row = await subscriptionById(ctx).load(transaction.serviceId);
+    return row ? toSubscription(row) : null;
+  }
+
+  @FieldResolver(() => StaffUser, { nullable: true, description: 'The staff user who made the entry; null for automatic entries or once the user is deleted.' })
+  async createdBy(@Root() transaction: WalletTransaction, @Ctx() ctx: GraphQLContext): Promise<StaffUser | null> {
+    if (transaction.createdByStaffId == null) return null;
+    const row = await staffUserById(ctx).load(transaction.createdByStaffId);
+    return row ? toStaffUser(row) : null;
   }
 }
 

@@ -31,8 +31,9 @@ export class WalletTransaction extends Node {
   @Field(() => DecimalScalar, { description: 'Signed: credits positive, debits negative.' }) amount!: string;
   @Field(() => DecimalScalar, { description: 'The wallet balance after this entry.' }) balanceAfter!: string;
   @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => Int, { nullable: true, description: 'Legacy id of the subscription an invoice/payment entry concerns.' }) serviceId!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Legacy id of the staff user who made the entry.' }) createdByStaffId!: number | null;
+  /** The subscription and staff user of the entry (WalletTransactionResolver gives them as objects). */
+  serviceId!: number | null;
+  createdByStaffId!: number | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
 
   resellerId!: number;

@@ -13,6 +13,8 @@ import { loadEquipment } from '../network/equipment.resolver';
 import { Equipment } from '../network/equipment.types';
 import { loadSite } from '../network/site.resolver';
 import { Site } from '../network/site.types';
+import { staffUserById, toStaffUser } from '../tenancy/staff-user.resolver';
+import { StaffUser } from '../tenancy/staff-user.types';
 import { maintenanceTickets } from './maintenance-ticket.table';
 import { maintenanceSubtypeName, maintenanceTypeName, ticketById, trackingById, trackingByTicket } from './maintenance.loaders';
 import { ticketFilterOf, toTicket, toTracking } from './maintenance.mapping';
@@ -127,6 +129,13 @@ export class InstallerTrackingResolver {
   async maintenanceTicket(@Root() job: InstallerTracking, @Ctx() ctx: GraphQLContext) {
     const row = await ticketById(ctx).load(job.maintenanceTicketId);
     return row ? toTicket(row) : null;
+  }
+
+  @FieldResolver(() => StaffUser, { nullable: true, description: 'The installer doing the job (a staff user with role installer).' })
+  async installer(@Root() job: InstallerTracking, @Ctx() ctx: GraphQLContext): Promise<StaffUser | null> {
+    if (job.installerStaffId == null) return null;
+    const row = await staffUserById(ctx).load(job.installerStaffId);
+    return row ? toStaffUser(row) : null;
   }
 }
 

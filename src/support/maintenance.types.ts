@@ -44,7 +44,8 @@ export class MaintenanceTicket extends Node {
 
 @ObjectType('InstallerTracking', { implements: Node, description: "An installer's job on a ticket and what they are owed for it." })
 export class InstallerTracking extends Node {
-  @Field(() => Int, { nullable: true, description: 'Legacy id of the installer (a staff user).' }) installerStaffId!: number | null;
+  /** The installer (InstallerTrackingResolver.installer gives the staff user). */
+  installerStaffId!: number | null;
   @Field(() => DateScalar, { nullable: true }) dateOpened!: string | null;
   @Field(() => DateScalar, { nullable: true }) dateClosed!: string | null;
   @Field(() => InstallerTrackingStatus) status!: InstallerTrackingStatus;

@@ -62,8 +62,14 @@ function ticketFields(input: MaintenanceTicketFieldsInput): ticketService.Ticket
 }
 
 function trackingFields(input: InstallerTrackingFieldsInput): trackingService.TrackingInput {
-  return { ...input };
+  const { installerId, ...rest } = input;
+  const fields: trackingService.TrackingInput = { ...rest };
+  if (installerId !== undefined) fields.installerStaffId = installerId === null ? null : idOf(installerId, 'StaffUser', ['installerId']);
+  return fields;
 }
+
+/** The service names the installer by its column; the input calls it installerId. */
+const TRACKING_FIELDS = { rename: { installerStaffId: 'installerId' } };
 
 function taskFields(input: SalesmanTaskFieldsInput & { dateReported?: string; description?: string; type?: string }): salesmanTaskService.SalesmanTaskInput {
   const out: salesmanTaskService.SalesmanTaskInput = { ...input };
@@ -105,7 +111,7 @@ export class SupportWriteResolver {
       const { maintenanceTicketId, ...fields } = input;
       const row = await trackingService.create(ctx, { ...trackingFields(fields), maintenanceTicketId: idOf(maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']) });
       return { installerTracking: toTracking(row) };
-    }, { installerTracking: null });
+    }, { installerTracking: null }, TRACKING_FIELDS);
   }
 
   @Mutation(() => InstallerTrackingPayload, { description: 'Changes an installer job.' })
@@ -115,7 +121,7 @@ export class SupportWriteResolver {
       const { id: _id, maintenanceTicketId, ...fields } = input;
       const ticketId = maintenanceTicketId == null ? undefined : idOf(maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']);
       return { installerTracking: toTracking(await trackingService.update(ctx, id, { ...trackingFields(fields), maintenanceTicketId: ticketId })) };
-    }, { installerTracking: null });
+    }, { installerTracking: null }, TRACKING_FIELDS);
   }
 
   @Mutation(() => InstallerTrackingDeletePayload, { description: 'Deletes an installer job.' })

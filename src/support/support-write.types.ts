@@ -49,7 +49,7 @@ export class MaintenanceTicketPayload {
 
 @InputType({ description: 'Installer job fields; omitted fields are left as they are.' })
 export class InstallerTrackingFieldsInput {
-  @Field(() => Int, { nullable: true, description: 'Legacy id of an active staff user with role installer (staff users have no global id yet).' }) installerStaffId?: number | null;
+  @Field(() => ID, { nullable: true, description: 'The installer: an active staff user with role installer; null clears it.' }) installerId?: string | null;
   @Field(() => DateScalar, { nullable: true }) dateOpened?: string | null;
   @Field(() => DateScalar, { nullable: true }) dateClosed?: string | null;
   @Field(() => InstallerTrackingStatus, { nullable: true }) status?: InstallerTrackingStatus | null;

@@ -49,10 +49,10 @@ describe.each(enabledEngines())('renewals, overage allowances and collection que
 
   it('answers a collector’s round and the approval queue, and refuses a reversed date range', async () => {
     await t.gql(`mutation($i: CustomerCollectorAssignInput!) { customerCollectorAssign(input: $i) { userErrors { message } } }`, {
-      i: { customerId: toGlobalId('Customer', 7), staffUserId: toGlobalId('StaffUser', 3) },
+      i: { customerId: toGlobalId('Customer', 7), collectorId: toGlobalId('StaffUser', 3) },
     });
     const round = await t.gql<{ collectionRound: { customer: { legacyId: number }; balance: string | null }[] }>(
-      `query($s: ID!) { collectionRound(staffUserId: $s) { customer { legacyId } balance } }`,
+      `query($s: ID!) { collectionRound(collectorId: $s) { customer { legacyId } balance } }`,
       { s: toGlobalId('StaffUser', 3) },
     );
     expect(round.errors).toBeUndefined();

@@ -29,7 +29,7 @@ describe.each(enabledEngines())('customerCollectorAssign on %s', (engine) => {
   afterAll(() => t.stop());
 
   const assign = async (customer: number, staff: number) =>
-    (await t.gql<Payload>(ASSIGN, { input: { customerId: toGlobalId('Customer', customer), staffUserId: toGlobalId('StaffUser', staff) } })).data.customerCollectorAssign;
+    (await t.gql<Payload>(ASSIGN, { input: { customerId: toGlobalId('Customer', customer), collectorId: toGlobalId('StaffUser', staff) } })).data.customerCollectorAssign;
   const collectorsOf = async (customer: number) =>
     (await rows<{ staff_user_id: number }>(t.database.handle.db, sql`select staff_user_id from staff_customer_assignments where customer_id = ${customer} and purpose = 'collection' order by staff_user_id`)).map((r) => r.staff_user_id);
 
@@ -45,7 +45,7 @@ describe.each(enabledEngines())('customerCollectorAssign on %s', (engine) => {
   it('refuses staff who do not collect and unknown customers, changing nothing', async () => {
     const installer = await assign(43, 4);
     expect(installer.collector).toBeNull();
-    expect(installer.userErrors).toEqual([expect.objectContaining({ field: ['input', 'staffUserId'] })]);
+    expect(installer.userErrors).toEqual([expect.objectContaining({ field: ['input', 'collectorId'] })]);
     const unknown = await assign(99999, 3);
     expect(unknown.userErrors).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
     expect(await collectorsOf(43)).toEqual([]);

@@ -356,12 +356,12 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
     const data = await ok<{
       open: Conn<{ status: string }>;
       day: Conn<{ dateReported: string }>;
-      mine: Conn<{ legacyId: number; type: string; subtype: string | null; customer: { legacyId: number }; site: null; installerTracking: { status: string; installerFee: string; installerStaffId: number; maintenanceTicket: { legacyId: number } }[] }>;
+      mine: Conn<{ legacyId: number; type: string; subtype: string | null; customer: { legacyId: number }; site: null; installerTracking: { status: string; installerFee: string; installer: { legacyId: number } | null; maintenanceTicket: { legacyId: number } }[] }>;
     }>(
       `query($c: ID!, $d: Date!) {
         open: maintenanceTickets(first: 100, filter: { status: [OPEN, WAITING_FOR_CUSTOMER] }, orderBy: { field: DATE_REPORTED, direction: DESC }) { totalCount nodes { status } }
         day: maintenanceTickets(filter: { reportedFrom: $d, reportedTo: $d }) { totalCount nodes { dateReported } }
-        mine: maintenanceTickets(filter: { customerId: $c }) { totalCount nodes { legacyId type subtype customer { legacyId } site { legacyId } installerTracking { status installerFee installerStaffId maintenanceTicket { legacyId } } } }
+        mine: maintenanceTickets(filter: { customerId: $c }) { totalCount nodes { legacyId type subtype customer { legacyId } site { legacyId } installerTracking { status installerFee installer { legacyId } maintenanceTicket { legacyId } } } }
       }`,
       { c: Buffer.from(`Customer:${tk!.customer_id}`).toString('base64url'), d: tk!.reported },
     );

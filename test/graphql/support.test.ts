@@ -78,20 +78,20 @@ describe.each(enabledEngines())('GraphQL support writes on %s', (engine) => {
 
   it('tracks installer jobs: installer must be an installer, dueAt in the operator time zone', async () => {
     const create = (input: Record<string, unknown>) =>
-      t.gql<{ installerTrackingCreate: { installerTracking: { id: string; installerStaffId: number; status: string; installerFee: string; dueAt: string; maintenanceTicket: { id: string } } | null; userErrors: Errors } }>(
-        'mutation($i: InstallerTrackingCreateInput!) { installerTrackingCreate(input: $i) { installerTracking { id installerStaffId status installerFee dueAt maintenanceTicket { id } } userErrors { field message code } } }',
+      t.gql<{ installerTrackingCreate: { installerTracking: { id: string; installer: { legacyId: number } | null; status: string; installerFee: string; dueAt: string; maintenanceTicket: { id: string } } | null; userErrors: Errors } }>(
+        'mutation($i: InstallerTrackingCreateInput!) { installerTrackingCreate(input: $i) { installerTracking { id installer { legacyId } status installerFee dueAt maintenanceTicket { id } } userErrors { field message code } } }',
         { i: input },
       );
-    const ok = await create({ maintenanceTicketId: ticketId, installerStaffId: 4, installerFee: '45.50', dateOpened: '2026-11-20', dueDate: '2026-07-01', dueHour: 10, dueMinute: 30 });
+    const ok = await create({ maintenanceTicketId: ticketId, installerId: toGlobalId('StaffUser', 4), installerFee: '45.50', dateOpened: '2026-11-20', dueDate: '2026-07-01', dueHour: 10, dueMinute: 30 });
     expect(ok.data.installerTrackingCreate.userErrors).toEqual([]);
     const job = ok.data.installerTrackingCreate.installerTracking!;
-    expect(job).toMatchObject({ installerStaffId: 4, status: 'OPEN', installerFee: '45.50', maintenanceTicket: { id: ticketId } });
+    expect(job).toMatchObject({ installer: { legacyId: 4 }, status: 'OPEN', installerFee: '45.50', maintenanceTicket: { id: ticketId } });
     expect(new Date(job.dueAt).toISOString()).toBe('2026-07-01T09:30:00.000Z'); // Europe/Dublin summer time
 
-    const collector = await create({ maintenanceTicketId: ticketId, installerStaffId: 3 });
-    expect(collector.data.installerTrackingCreate.userErrors.map((e) => e.field.join('.'))).toEqual(['input.installerStaffId']);
-    const bad = await create({ maintenanceTicketId: ticketId, installerStaffId: 99999, dueHour: 25, dateOpened: '2026-11-20', dateClosed: '2026-11-01' });
-    expect(bad.data.installerTrackingCreate.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.dateClosed', 'input.dueDate', 'input.dueHour', 'input.installerStaffId']);
+    const collector = await create({ maintenanceTicketId: ticketId, installerId: toGlobalId('StaffUser', 3) });
+    expect(collector.data.installerTrackingCreate.userErrors.map((e) => e.field.join('.'))).toEqual(['input.installerId']);
+    const bad = await create({ maintenanceTicketId: ticketId, installerId: toGlobalId('StaffUser', 99999), dueHour: 25, dateOpened: '2026-11-20', dateClosed: '2026-11-01' });
+    expect(bad.data.installerTrackingCreate.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.dateClosed', 'input.dueDate', 'input.dueHour', 'input.installerId']);
 
     const updated = await t.gql<{ installerTrackingUpdate: { installerTracking: { status: string; dueAt: string | null; note: string }; userErrors: Errors } }>(
       'mutation($i: InstallerTrackingUpdateInput!) { installerTrackingUpdate(input: $i) { installerTracking { status dueAt note } userErrors { field code } } }',
