@@ -386,6 +386,10 @@ export type BackgroundJobEdge = {
 export type BackgroundJobFilterInput = {
   kind?: InputMaybe<BackgroundJobKind>;
   status?: InputMaybe<BackgroundJobStatus>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** What a background job does. */
@@ -1626,7 +1630,9 @@ export type CustomerFilterInput = {
   street1?: InputMaybe<Scalars['String']['input']>;
   street2?: InputMaybe<Scalars['String']['input']>;
   town?: InputMaybe<Scalars['String']['input']>;
+  /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -2279,6 +2285,10 @@ export type EquipmentFilterInput = {
   status?: InputMaybe<EquipmentStatus>;
   /** Exact device type. */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Login details of a device. The password is kept for technicians but not served here. */
@@ -2584,6 +2594,10 @@ export type InvoiceFilterInput = {
   number?: InputMaybe<Scalars['Int']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<InvoiceStatus>>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type InvoiceKind =
@@ -2874,6 +2888,10 @@ export type MaintenanceTicketFilterInput = {
   reportedTo?: InputMaybe<Scalars['Date']['input']>;
   siteId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<MaintenanceStatus>>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type MaintenanceTicketOrder = {
@@ -3941,6 +3959,10 @@ export type PaymentFilterInput = {
   paidFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Paid on or before. */
   paidTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type PaymentInstrumentDeleteInput = {
@@ -4127,6 +4149,10 @@ export type PlanFilterInput = {
   /** Plans a reseller sells. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A service sold by period, a one-off fee, or hardware. */
@@ -4143,7 +4169,8 @@ export type PlanOrder = {
 export type PlanOrderField =
   | 'CREATED_AT'
   | 'ID'
-  | 'NAME';
+  | 'NAME'
+  | 'UPDATED_AT';
 
 export type PlanPeriodUnit =
   | 'DAY'
@@ -4552,6 +4579,10 @@ export type RadiusAccountFilterInput = {
   /** The logins of the customer owning this username. */
   existingRadiusUsername?: InputMaybe<Scalars['String']['input']>;
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exact username. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
@@ -4901,6 +4932,10 @@ export type ResellerFilterInput = {
   /** The whole state name, any case. */
   state?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<ResellerType>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Who invoices the reseller's customers. */
@@ -4918,6 +4953,7 @@ export type ResellerOrderField =
   | 'CREATED_AT'
   | 'ID'
   | 'NAME'
+  | 'UPDATED_AT'
   | 'WALLET_BALANCE';
 
 export type ResellerPayload = {
@@ -5283,6 +5319,10 @@ export type SiteFilterInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   siteType?: InputMaybe<Array<SiteType>>;
   status?: InputMaybe<Array<SiteStatus>>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type SiteOrder = {
@@ -5293,7 +5333,8 @@ export type SiteOrder = {
 export type SiteOrderField =
   | 'CREATED_AT'
   | 'ID'
-  | 'NAME';
+  | 'NAME'
+  | 'UPDATED_AT';
 
 export type SitePayload = {
   __typename?: 'SitePayload';
@@ -5694,6 +5735,10 @@ export type SubscriptionFilterInput = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<SubscriptionType>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type SubscriptionOrder = {
@@ -5704,6 +5749,7 @@ export type SubscriptionOrder = {
 export type SubscriptionOrderField =
   | 'CREATED_AT'
   | 'ID'
+  | 'UPDATED_AT'
   | 'VALID_FROM';
 
 export type SubscriptionPayload = {
