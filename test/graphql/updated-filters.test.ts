@@ -15,16 +15,20 @@ import { rows } from '../helpers/sql';
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-/** Each root connection, its table and an edit of a row's own data (so the trigger moves updated_at). */
-const CONNECTIONS: { field: string; type: string; table: string; edit: SQL }[] = [
-  { field: 'equipment', type: 'Equipment', table: 'equipment', edit: sql`nickname = nickname || ' (edited)'` },
+/**
+ * Each root connection, its table and an edit of a row's own data (so the trigger moves
+ * updated_at): the type's update mutation where there is one, SQL otherwise (and for the other
+ * operator's rows, which the demo token may not write).
+ */
+const CONNECTIONS: { field: string; type: string; table: string; edit: SQL; mutation?: string }[] = [
+  { field: 'equipment', type: 'Equipment', table: 'equipment', edit: sql`nickname = nickname || ' (edited)'`, mutation: 'equipmentUpdate(input: { id: $id, description: "Edited" })' },
   { field: 'invoices', type: 'Invoice', table: 'invoices', edit: sql`due_date = due_date + 1` },
-  { field: 'maintenanceTickets', type: 'MaintenanceTicket', table: 'maintenance_tickets', edit: sql`description = coalesce(description, '') || ' (edited)'` },
+  { field: 'maintenanceTickets', type: 'MaintenanceTicket', table: 'maintenance_tickets', edit: sql`description = coalesce(description, '') || ' (edited)'`, mutation: 'maintenanceTicketUpdate(input: { id: $id, title: "Edited ticket" })' },
   { field: 'payments', type: 'Payment', table: 'payments', edit: sql`narrative = coalesce(narrative, '') || ' (edited)'` },
   { field: 'plans', type: 'Plan', table: 'plans', edit: sql`name = name || ' (edited)'` },
   { field: 'radiusAccounts', type: 'RadiusAccount', table: 'radius_accounts', edit: sql`password = coalesce(password, '') || 'x'` },
-  { field: 'resellers', type: 'Reseller', table: 'resellers', edit: sql`name = name || ' (edited)'` },
-  { field: 'sites', type: 'Site', table: 'sites', edit: sql`name = name || ' (edited)'` },
+  { field: 'resellers', type: 'Reseller', table: 'resellers', edit: sql`name = name || ' (edited)'`, mutation: 'resellerUpdate(input: { id: $id, name: "Edited reseller" })' },
+  { field: 'sites', type: 'Site', table: 'sites', edit: sql`name = name || ' (edited)'`, mutation: 'siteUpdate(input: { id: $id, name: "Edited site" })' },
   { field: 'subscriptions', type: 'Subscription', table: 'subscriptions', edit: sql`description = coalesce(description, '') || ' (edited)'` },
   { field: 'backgroundJobs', type: 'BackgroundJob', table: 'background_jobs', edit: sql`error = coalesce(error, '') || ' (edited)'` },
 ];
@@ -51,7 +55,7 @@ describe.each(enabledEngines())('updatedFrom/updatedTo on root connections on %s
     await t?.stop();
   });
 
-  it.each(CONNECTIONS)('$field: finds what changed since a moment, inclusive, inside the operator only', async ({ field, type, table, edit }) => {
+  it.each(CONNECTIONS)('$field: finds what changed since a moment, inclusive, inside the operator only', async ({ field, type, table, edit, mutation }) => {
     const list = async (filter: Record<string, unknown>, token?: string) => {
       const res = await t.gql<Record<string, Page>>(`query($filter: ${type}FilterInput) { ${field}(first: 100, filter: $filter) { totalCount nodes { id updatedAt } } }`, { filter }, token);
       expect(res.errors).toBeUndefined();
@@ -66,7 +70,13 @@ describe.each(enabledEngines())('updatedFrom/updatedTo on root connections on %s
     // DateTime carries milliseconds: a few between the moment and the change keep them apart.
     const since = await dbNow();
     await pause();
-    await t.database.handle.db.execute(sql`update ${sql.identifier(table)} set ${edit} where id = ${row!.id}`);
+    if (mutation) {
+      const res = await t.gql<Record<string, { userErrors: unknown[] }>>(`mutation($id: ID!) { ${mutation} { userErrors { message } } }`, { id: changed });
+      expect(res.errors).toBeUndefined();
+      expect(Object.values(res.data!)[0]!.userErrors).toEqual([]);
+    } else {
+      await t.database.handle.db.execute(sql`update ${sql.identifier(table)} set ${edit} where id = ${row!.id}`);
+    }
     // Every foreign row changes too: none of them may answer the demo operator.
     await t.database.handle.db.execute(sql`update ${sql.identifier(table)} set ${edit} where operator_id = ${foreign}`);
 
