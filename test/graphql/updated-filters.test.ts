@@ -20,16 +20,16 @@ const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
  * updated_at): the type's update mutation where there is one, SQL otherwise (and for the other
  * operator's rows, which the demo token may not write).
  */
-const CONNECTIONS: { field: string; type: string; table: string; edit: SQL; mutation?: string }[] = [
+const CONNECTIONS: { field: string; type: string; table: string; edit: SQL; mutation?: string; orderable?: boolean }[] = [
   { field: 'equipment', type: 'Equipment', table: 'equipment', edit: sql`nickname = nickname || ' (edited)'`, mutation: 'equipmentUpdate(input: { id: $id, description: "Edited" })' },
   { field: 'invoices', type: 'Invoice', table: 'invoices', edit: sql`due_date = due_date + 1` },
   { field: 'maintenanceTickets', type: 'MaintenanceTicket', table: 'maintenance_tickets', edit: sql`description = coalesce(description, '') || ' (edited)'`, mutation: 'maintenanceTicketUpdate(input: { id: $id, title: "Edited ticket" })' },
   { field: 'payments', type: 'Payment', table: 'payments', edit: sql`narrative = coalesce(narrative, '') || ' (edited)'` },
-  { field: 'plans', type: 'Plan', table: 'plans', edit: sql`name = name || ' (edited)'` },
+  { field: 'plans', type: 'Plan', table: 'plans', edit: sql`name = name || ' (edited)'`, orderable: true },
   { field: 'radiusAccounts', type: 'RadiusAccount', table: 'radius_accounts', edit: sql`password = coalesce(password, '') || 'x'` },
-  { field: 'resellers', type: 'Reseller', table: 'resellers', edit: sql`name = name || ' (edited)'`, mutation: 'resellerUpdate(input: { id: $id, name: "Edited reseller" })' },
-  { field: 'sites', type: 'Site', table: 'sites', edit: sql`name = name || ' (edited)'`, mutation: 'siteUpdate(input: { id: $id, name: "Edited site" })' },
-  { field: 'subscriptions', type: 'Subscription', table: 'subscriptions', edit: sql`description = coalesce(description, '') || ' (edited)'` },
+  { field: 'resellers', type: 'Reseller', table: 'resellers', edit: sql`name = name || ' (edited)'`, mutation: 'resellerUpdate(input: { id: $id, name: "Edited reseller" })', orderable: true },
+  { field: 'sites', type: 'Site', table: 'sites', edit: sql`name = name || ' (edited)'`, mutation: 'siteUpdate(input: { id: $id, name: "Edited site" })', orderable: true },
+  { field: 'subscriptions', type: 'Subscription', table: 'subscriptions', edit: sql`description = coalesce(description, '') || ' (edited)'`, orderable: true },
   { field: 'backgroundJobs', type: 'BackgroundJob', table: 'background_jobs', edit: sql`error = coalesce(error, '') || ' (edited)'` },
 ];
 
@@ -55,7 +55,7 @@ describe.each(enabledEngines())('updatedFrom/updatedTo on root connections on %s
     await t?.stop();
   });
 
-  it.each(CONNECTIONS)('$field: finds what changed since a moment, inclusive, inside the operator only', async ({ field, type, table, edit, mutation }) => {
+  it.each(CONNECTIONS)('$field: finds what changed since a moment, inclusive, inside the operator only', async ({ field, type, table, edit, mutation, orderable }) => {
     const list = async (filter: Record<string, unknown>, token?: string) => {
       const res = await t.gql<Record<string, Page>>(`query($filter: ${type}FilterInput) { ${field}(first: 100, filter: $filter) { totalCount nodes { id updatedAt } } }`, { filter }, token);
       expect(res.errors).toBeUndefined();
@@ -99,6 +99,12 @@ describe.each(enabledEngines())('updatedFrom/updatedTo on root connections on %s
     const foreignIds = await q<{ id: number }>(sql`select id from ${sql.identifier(table)} where operator_id = ${foreign} order by id`);
     expect(theirs.nodes.map((n) => n.id).sort()).toEqual(foreignIds.map((r) => toGlobalId(type, r.id)).sort());
     expect(theirs.nodes.map((n) => n.id)).not.toContain(changed);
+
+    if (orderable) {
+      const latest = await t.gql<Record<string, Page>>(`{ ${field}(first: 1, orderBy: { field: UPDATED_AT, direction: DESC }) { nodes { id updatedAt } } }`);
+      expect(latest.errors).toBeUndefined();
+      expect(latest.data![field]!.nodes.map((n) => n.id)).toEqual([changed]);
+    }
 
     // Both bounds inclusive: a row changed at exactly one moment is found by that moment alone
     // (set here to a whole millisecond, the precision DateTime carries).
