@@ -16,6 +16,7 @@ import { findByIds as findPaymentsByIds, paymentsOfInvoices, type PaymentRow } f
 import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 import { customers } from '../customers/customer.table';
 import { authorize } from '../tenancy/permissions';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
@@ -41,7 +42,7 @@ export function balanceDue(row: Pick<InvoiceRow, 'total' | 'amountPaid'>): strin
   return fromCents(toCents(row.total)! - toCents(row.amountPaid)!);
 }
 
-export interface InvoiceFilter {
+export interface InvoiceFilter extends UpdatedRange {
   customerId?: number | null;
   status?: InvoiceRow['status'][] | null;
   kind?: InvoiceRow['kind'] | null;
@@ -63,6 +64,7 @@ export function invoiceConditions(operatorId: number, filter: InvoiceFilter = {}
   if (filter.issuedTo) conditions.push(sql`${invoices.issueDate} <= ${filter.issuedTo}`);
   if (filter.dueFrom) conditions.push(sql`${invoices.dueDate} >= ${filter.dueFrom}`);
   if (filter.dueTo) conditions.push(sql`${invoices.dueDate} <= ${filter.dueTo}`);
+  conditions.push(...updatedWithin(invoices.updatedAt, filter));
   return and(...conditions)!;
 }
 

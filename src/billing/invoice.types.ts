@@ -8,6 +8,7 @@ import { UserError } from '../graphql/user-error';
 import { InvoiceKind, InvoiceStatus } from './billing.enums';
 import { Payment } from './payment.types';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Invoice', { implements: Node, description: 'An issued invoice; its totals never change after issue, only what was paid.' })
 export class Invoice extends Node {
@@ -73,6 +74,8 @@ export class InvoiceFilterInput {
   @Field(() => DateScalar, { nullable: true, description: 'Issued on or before.' }) issuedTo?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Due on or after.' }) dueFrom?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Due on or before.' }) dueTo?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum InvoiceOrderField {

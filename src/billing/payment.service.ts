@@ -4,6 +4,7 @@ import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { payments } from './payment.table';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type PaymentRow = typeof payments.$inferSelect;
 
@@ -22,7 +23,7 @@ export async function paymentsOfInvoices(db: Executor, operatorId: number, invoi
     .orderBy(asc(payments.paymentDate), asc(payments.id));
 }
 
-export interface PaymentFilter {
+export interface PaymentFilter extends UpdatedRange {
   customerId?: number | null;
   invoiceId?: number | null;
   method?: PaymentRow['method'] | null;
@@ -38,6 +39,7 @@ export function paymentConditions(operatorId: number, filter: PaymentFilter = {}
   if (filter.method != null) conditions.push(eq(payments.method, filter.method));
   if (filter.paidFrom) conditions.push(sql`${payments.paymentDate} >= ${filter.paidFrom}`);
   if (filter.paidTo) conditions.push(sql`${payments.paymentDate} <= ${filter.paidTo}`);
+  conditions.push(...updatedWithin(payments.updatedAt, filter));
   return and(...conditions)!;
 }
 

@@ -5,6 +5,7 @@ import { PaymentMethod } from '../customers/customer.enums';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Payment', { implements: Node, description: 'Money received from a customer, against an invoice or on account.' })
 export class Payment extends Node {
@@ -27,6 +28,8 @@ export class PaymentFilterInput {
   @Field(() => PaymentMethod, { nullable: true }) method?: PaymentMethod | null;
   @Field(() => DateScalar, { nullable: true, description: 'Paid on or after.' }) paidFrom?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Paid on or before.' }) paidTo?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum PaymentOrderField {

@@ -19,6 +19,7 @@ import { findByIds as findTaxZones } from '../catalog/tax-zone.service';
 import { toCents, today } from './money';
 import { subscriptions } from './subscription.table';
 import { authorize } from '../tenancy/permissions';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type SubscriptionRow = typeof subscriptions.$inferSelect;
 
@@ -48,7 +49,7 @@ export function activeCondition(on: string): SQL {
   return sql`(${subscriptions.endedAt} is null and (${subscriptions.validTo} is null or ${subscriptions.validTo} >= ${on}))`;
 }
 
-export interface SubscriptionFilter {
+export interface SubscriptionFilter extends UpdatedRange {
   customerId?: number | null;
   planId?: number | null;
   type?: SubscriptionRow['type'] | null;
@@ -62,10 +63,11 @@ export function subscriptionConditions(operatorId: number, filter: SubscriptionF
   if (filter.planId != null) conditions.push(eq(subscriptions.planId, filter.planId));
   if (filter.type != null) conditions.push(eq(subscriptions.type, filter.type));
   if (filter.active != null) conditions.push(filter.active ? activeCondition(today()) : sql`not ${activeCondition(today())}`);
+  conditions.push(...updatedWithin(subscriptions.updatedAt, filter));
   return and(...conditions)!;
 }
 
-export const SUBSCRIPTION_SORTS = { ID: subscriptions.id, VALID_FROM: subscriptions.validFrom, CREATED_AT: subscriptions.createdAt } as const;
+export const SUBSCRIPTION_SORTS = { ID: subscriptions.id, VALID_FROM: subscriptions.validFrom, CREATED_AT: subscriptions.createdAt, UPDATED_AT: subscriptions.updatedAt } as const;
 export type SubscriptionSortField = keyof typeof SUBSCRIPTION_SORTS;
 
 export function subscriptionSort(field: SubscriptionSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {

@@ -6,6 +6,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 import { SubscriptionRounding, SubscriptionType } from './billing.enums';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Subscription', { implements: Node, description: 'A plan a customer is billed for (SIMPLer subscription).' })
 export class Subscription extends Node {
@@ -110,12 +111,15 @@ export class SubscriptionFilterInput {
   @Field(() => ID, { nullable: true }) planId?: string | null;
   @Field(() => SubscriptionType, { nullable: true }) type?: SubscriptionType | null;
   @Field(() => Boolean, { nullable: true, description: 'true: active only; false: ended or expired only.' }) active?: boolean | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum SubscriptionOrderField {
   ID = 'ID',
   VALID_FROM = 'VALID_FROM',
   CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 registerEnumType(SubscriptionOrderField, {
   name: 'SubscriptionOrderField',

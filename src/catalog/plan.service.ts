@@ -12,6 +12,7 @@ import { DomainError, NotFoundError } from '../shared/errors';
 import { plans } from './plan.table';
 import { subPlans } from './sub-plan.table';
 import { operators } from '../tenancy/operator.table';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type SubPlanRow = typeof subPlans.$inferSelect;
@@ -28,7 +29,7 @@ export async function getById(ctx: ServiceContext, id: number, field: string[] =
 }
 
 /** Catalogue filters (CRM plan/list): text matches anywhere ignoring case, the rest exactly. */
-export interface PlanFilter {
+export interface PlanFilter extends UpdatedRange {
   name?: string | null;
   kind?: PlanRow['kind'] | null;
   protocol?: NonNullable<PlanRow['protocol']> | null;
@@ -64,10 +65,11 @@ export function planConditions(operatorId: number, filter: PlanFilter = {}): SQL
   for (const [column, value] of exact) if (value != null) conditions.push(eq(column, value));
   if (filter.createdFrom) conditions.push(sql`${plans.createdAt} >= ${filter.createdFrom}`);
   if (filter.createdTo) conditions.push(sql`${plans.createdAt} <= ${filter.createdTo}`);
+  conditions.push(...updatedWithin(plans.updatedAt, filter));
   return and(...conditions)!;
 }
 
-export const PLAN_SORTS = { ID: plans.id, NAME: plans.name, CREATED_AT: plans.createdAt } as const;
+export const PLAN_SORTS = { ID: plans.id, NAME: plans.name, CREATED_AT: plans.createdAt, UPDATED_AT: plans.updatedAt } as const;
 export type PlanSortField = keyof typeof PLAN_SORTS;
 
 export function planSort(field: PlanSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {

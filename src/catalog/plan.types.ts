@@ -5,6 +5,7 @@ import { DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 import { PlanConnectivity, PlanKind, PlanPeriodUnit, PlanProtocol } from './catalog.enums';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Plan', {
   implements: Node,
@@ -68,12 +69,15 @@ export class PlanFilterInput {
   @Field(() => ID, { nullable: true, description: 'Plans a reseller sells.' }) resellerId?: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum PlanOrderField {
   ID = 'ID',
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 registerEnumType(PlanOrderField, {
   name: 'PlanOrderField',

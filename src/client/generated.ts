@@ -419,6 +419,10 @@ export type BackgroundJobEdge = {
 export type BackgroundJobFilterInput = {
   kind?: InputMaybe<BackgroundJobKind>;
   status?: InputMaybe<BackgroundJobStatus>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** What a background job does. */
@@ -1762,7 +1766,9 @@ export type CustomerFilterInput = {
   street1?: InputMaybe<Scalars['String']['input']>;
   street2?: InputMaybe<Scalars['String']['input']>;
   town?: InputMaybe<Scalars['String']['input']>;
+  /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
@@ -2432,6 +2438,10 @@ export type EquipmentFilterInput = {
   status?: InputMaybe<EquipmentStatus>;
   /** Exact device type. */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Login details of a device. The password is kept for technicians but not served here. */
@@ -2807,6 +2817,10 @@ export type InvoiceFilterInput = {
   number?: InputMaybe<Scalars['Int']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<InvoiceStatus>>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type InvoiceKind =
@@ -3148,6 +3162,10 @@ export type MaintenanceTicketFilterInput = {
   reportedTo?: InputMaybe<Scalars['Date']['input']>;
   siteId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<MaintenanceStatus>>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type MaintenanceTicketOrder = {
@@ -4478,6 +4496,10 @@ export type PaymentFilterInput = {
   paidFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Paid on or before. */
   paidTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type PaymentInstrumentDeleteInput = {
@@ -4744,6 +4766,10 @@ export type PlanFilterInput = {
   /** Plans a reseller sells. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** A service sold by period, a one-off fee, or hardware. */
@@ -4764,7 +4790,8 @@ export type PlanOrderField =
   /** The order they were recorded in. */
   | 'ID'
   /** Name, alphabetically. */
-  | 'NAME';
+  | 'NAME'
+  | 'UPDATED_AT';
 
 export type PlanPayload = {
   __typename?: 'PlanPayload';
@@ -5246,6 +5273,10 @@ export type RadiusAccountFilterInput = {
   /** The logins of the customer owning this username. */
   existingRadiusUsername?: InputMaybe<Scalars['String']['input']>;
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exact username. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
@@ -5627,6 +5658,10 @@ export type ResellerFilterInput = {
   /** The whole state name, any case. */
   state?: InputMaybe<Scalars['String']['input']>;
   type?: InputMaybe<ResellerType>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Who invoices the reseller's customers. */
@@ -5649,6 +5684,7 @@ export type ResellerOrderField =
   | 'ID'
   /** Name, alphabetically. */
   | 'NAME'
+  | 'UPDATED_AT'
   /** What is left in their wallet. */
   | 'WALLET_BALANCE';
 
@@ -6016,6 +6052,10 @@ export type SiteFilterInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   siteType?: InputMaybe<Array<SiteType>>;
   status?: InputMaybe<Array<SiteStatus>>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type SiteOrder = {
@@ -6030,7 +6070,8 @@ export type SiteOrderField =
   /** The order they were recorded in. */
   | 'ID'
   /** Name, alphabetically. */
-  | 'NAME';
+  | 'NAME'
+  | 'UPDATED_AT';
 
 export type SitePayload = {
   __typename?: 'SitePayload';
@@ -6500,6 +6541,10 @@ export type SubscriptionFilterInput = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   planId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<SubscriptionType>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type SubscriptionOrder = {
@@ -6513,6 +6558,7 @@ export type SubscriptionOrderField =
   | 'CREATED_AT'
   /** The order they were recorded in. */
   | 'ID'
+  | 'UPDATED_AT'
   /** The day the subscription starts. */
   | 'VALID_FROM';
 

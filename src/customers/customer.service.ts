@@ -14,6 +14,7 @@ import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
 import { hashPassword } from '../shared/secrets';
+import { updatedWithin } from '../sync/updated-range';
 import { operators } from '../tenancy/operator.table';
 import { plans } from '../catalog/plan.table';
 import { buckets } from '../catalog/bucket.table';
@@ -197,8 +198,7 @@ export function customerConditions(operatorId: number, filter: CustomerFilter = 
   if (filter.servicePlanId != null) conditions.push(eq(customers.servicePlanId, filter.servicePlanId));
   if (filter.createdFrom) conditions.push(gte(customers.createdAt, filter.createdFrom));
   if (filter.createdTo) conditions.push(lte(customers.createdAt, filter.createdTo));
-  if (filter.updatedFrom) conditions.push(gte(customers.updatedAt, filter.updatedFrom));
-  if (filter.updatedTo) conditions.push(lte(customers.updatedAt, filter.updatedTo));
+  conditions.push(...updatedWithin(customers.updatedAt, filter));
   return and(...conditions)!;
 }
 

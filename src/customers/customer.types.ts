@@ -5,6 +5,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError as UserErrorRef } from '../graphql/user-error';
 import { AccessState, AccountType, InvoiceSendMethod, MonitorMode, PaymentMethod, ReferralFeeStatus, SandStatus, TaxMode } from './customer.enums';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType({ description: 'A postal address.' })
 export class Address {
@@ -276,8 +277,8 @@ export class CustomerFilterInput {
   @Field(() => ID, { nullable: true }) servicePlanId?: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) updatedFrom?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) updatedTo?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
   @Field(() => IPScalar, { nullable: true, description: 'An address bound to the customer, or held by one of its open RADIUS sessions now.' }) ipAddress?: string | null;
   @Field(() => MACScalar, { nullable: true, description: 'A MAC bound to the customer, or calling from one of its open RADIUS sessions now.' }) macAddress?: string | null;
   @Field(() => String, { nullable: true, description: 'One of the customer’s RADIUS logins (exact).' }) radiusUsername?: string | null;

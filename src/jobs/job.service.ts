@@ -20,6 +20,7 @@ import { updateBucketsFromSubscription } from './handlers/buckets';
 import { updateGpsDetails } from './handlers/gps-details';
 import { applyPlanChanges } from './handlers/plan-changes';
 import { updateWibFiles } from './handlers/wib-files';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type BackgroundJobRow = typeof backgroundJobs.$inferSelect;
 export type BackgroundJobStatus = BackgroundJobRow['status'];
@@ -81,7 +82,7 @@ export async function get(ctx: ServiceContext, id: number): Promise<BackgroundJo
   return row;
 }
 
-export interface JobFilter {
+export interface JobFilter extends UpdatedRange {
   status?: BackgroundJobStatus | null;
   kind?: string | null;
 }
@@ -91,6 +92,7 @@ export function jobConditions(operatorId: number, filter: JobFilter = {}): SQL {
     eq(backgroundJobs.operatorId, operatorId),
     filter.status ? eq(backgroundJobs.status, filter.status) : undefined,
     filter.kind ? eq(backgroundJobs.kind, filter.kind) : undefined,
+    ...updatedWithin(backgroundJobs.updatedAt, filter),
   )!;
 }
 

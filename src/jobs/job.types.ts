@@ -4,6 +4,7 @@ import { Node } from '../graphql/node';
 import { SortDirection } from '../graphql/sort-direction';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 export enum BackgroundJobStatus {
   QUEUED = 'queued',
@@ -72,6 +73,8 @@ export class BackgroundJob extends Node {
 export class BackgroundJobFilterInput {
   @Field(() => BackgroundJobStatus, { nullable: true }) status?: BackgroundJobStatus | null;
   @Field(() => BackgroundJobKind, { nullable: true }) kind?: BackgroundJobKind | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 @ObjectType({ description: 'The job a request queued; null when the input was refused.' })

@@ -22,6 +22,7 @@ import { macContains } from './filters';
 import { containsText } from '../db/text-match';
 import { setFields } from '../shared/patch';
 import { authorize } from '../tenancy/permissions';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type EquipmentRow = typeof equipment.$inferSelect;
 
@@ -36,7 +37,7 @@ export async function getById(ctx: ServiceContext, id: number): Promise<Equipmen
   return row;
 }
 
-export interface EquipmentFilter {
+export interface EquipmentFilter extends UpdatedRange {
   id?: number | null;
   type?: string | null;
   status?: EquipmentRow['status'] | null;
@@ -70,6 +71,7 @@ export function equipmentConditions(operatorId: number, filter: EquipmentFilter 
   if (filter.siteId != null) conditions.push(eq(equipment.siteId, filter.siteId));
   if (filter.serialNumber) conditions.push(eq(equipment.serialNumber, filter.serialNumber));
   if (filter.parentId != null) conditions.push(eq(equipment.parentId, filter.parentId));
+  conditions.push(...updatedWithin(equipment.updatedAt, filter));
   return and(...conditions)!;
 }
 

@@ -7,6 +7,7 @@ import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, MACScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { EquipmentStatus } from './network.enums';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Equipment', { implements: Node, description: 'A device the operator owns, in stock or in use (SIMPLer equipment).' })
 export class Equipment extends Node {
@@ -52,6 +53,8 @@ export class EquipmentFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the MAC address, separators ignored.' }) mac?: string | null;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
   @Field(() => String, { nullable: true, description: 'Exact serial number.' }) serialNumber?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum EquipmentOrderField {

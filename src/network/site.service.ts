@@ -19,6 +19,7 @@ import { siteMaintenanceInterval, sites, siteStatus, siteType, towerType } from 
 import { canonicalUsState, DATE_PATTERN, isFullCountryName, MAX_SITE_TEXT } from './site.rules';
 import { setFields } from '../shared/patch';
 import { authorize } from '../tenancy/permissions';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type SiteRow = typeof sites.$inferSelect;
 type SiteColumns = Omit<typeof sites.$inferInsert, 'id' | 'operatorId' | 'createdAt'>;
@@ -41,7 +42,7 @@ export async function getById(ctx: ServiceContext, id: number): Promise<SiteRow>
   return row;
 }
 
-export interface SiteFilter {
+export interface SiteFilter extends UpdatedRange {
   /** Part of the name, any case. */
   name?: string | null;
   status?: SiteRow['status'][] | null;
@@ -53,10 +54,11 @@ export function siteConditions(operatorId: number, filter: SiteFilter = {}): SQL
   if (filter.name) conditions.push(containsText(sites.name, filter.name));
   if (filter.status?.length) conditions.push(inArray(sites.status, filter.status));
   if (filter.siteType?.length) conditions.push(inArray(sites.siteType, filter.siteType));
+  conditions.push(...updatedWithin(sites.updatedAt, filter));
   return and(...conditions)!;
 }
 
-export const SITE_SORTS = { ID: sites.id, NAME: sites.name, CREATED_AT: sites.createdAt } as const;
+export const SITE_SORTS = { ID: sites.id, NAME: sites.name, CREATED_AT: sites.createdAt, UPDATED_AT: sites.updatedAt } as const;
 export type SiteSortField = keyof typeof SITE_SORTS;
 
 export function siteSort(field: SiteSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {

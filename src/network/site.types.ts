@@ -5,6 +5,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, Latitude
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 import { MaintenanceInterval, SiteStatus, SiteType, TowerType } from './network.enums';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Site', { implements: Node, description: 'A tower, rooftop, warehouse or installer base (SIMPLer site).' })
 export class Site extends Node {
@@ -121,12 +122,15 @@ export class SiteFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the name, any case.' }) name?: string | null;
   @Field(() => [SiteStatus], { nullable: true }) status?: SiteStatus[] | null;
   @Field(() => [SiteType], { nullable: true }) siteType?: SiteType[] | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum SiteOrderField {
   ID = 'ID',
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 registerEnumType(SiteOrderField, {
   name: 'SiteOrderField',

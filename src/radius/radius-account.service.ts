@@ -19,6 +19,7 @@ import { radreply } from './radreply.table';
 import { radusergroup } from './radusergroup.table';
 import { authorize } from '../tenancy/permissions';
 import { authorizeSecretRead, canReadSecrets, recordSecretListRead } from '../tenancy/secret-reads';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type RadiusAccountRow = typeof radiusAccounts.$inferSelect;
 
@@ -113,7 +114,7 @@ export async function remove(ctx: ServiceContext, username: string): Promise<{ i
 }
 
 /** listRADIUSdetails' filters; all optional, combined with AND. */
-export interface AccountFilter {
+export interface AccountFilter extends UpdatedRange {
   customerId?: number | null;
   username?: string | null;
   password?: string | null;
@@ -135,6 +136,7 @@ export function accountConditions(db: Executor, operatorId: number, filter: Acco
       .where(and(eq(radiusAccounts.operatorId, operatorId), eq(radiusAccounts.username, filter.existingRadiusUsername)));
     conditions.push(inArray(radiusAccounts.customerId, owners));
   }
+  conditions.push(...updatedWithin(radiusAccounts.updatedAt, filter));
   return and(...conditions)!;
 }
 

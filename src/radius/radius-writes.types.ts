@@ -4,6 +4,8 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { RadiusAccount } from './radius.types';
+import { DateTimeScalar } from '../graphql/scalars';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @InputType({ description: 'A RADIUS login for a customer (SIMPLer addRADIUSdetails). Give customerId or existingRadiusUsername.' })
 export class RadiusAccountCreateInput {
@@ -105,4 +107,6 @@ export class RadiusAccountFilterInput {
   @Field(() => String, { nullable: true, description: 'Exact username.' }) username?: string | null;
   @Field(() => Int, { nullable: true }) priority?: number | null;
   @Field(() => String, { nullable: true, description: 'The logins of the customer owning this username.' }) existingRadiusUsername?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }

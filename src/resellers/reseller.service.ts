@@ -19,6 +19,7 @@ import { MAX_RESELLER_TEXT, MOBILE_PATTERN, MONEY_PATTERN, PERCENT_PATTERN } fro
 import { setFields } from '../shared/patch';
 import { createdWithinDays, orderByColumn, type ColumnOrder, type OffsetWindow } from '../catalog/plan.service';
 import { authorize } from '../tenancy/permissions';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type ResellerRow = typeof resellers.$inferSelect;
 type ResellerColumns = Omit<typeof resellers.$inferInsert, 'id' | 'operatorId' | 'createdAt' | 'deletedAt' | 'walletBalance'>;
@@ -46,7 +47,7 @@ export async function getById(ctx: ServiceContext, id: number): Promise<Reseller
 }
 
 /** The CRM reseller/list filters. */
-export interface ResellerFilter {
+export interface ResellerFilter extends UpdatedRange {
   type?: ResellerRow['type'] | null;
   /** Part of the name, any case. */
   name?: string | null;
@@ -70,6 +71,7 @@ export function resellerConditions(operatorId: number, filter: ResellerFilter = 
   if (filter.paymentBy) conditions.push(eq(resellers.paymentBy, filter.paymentBy));
   if (filter.createdFrom) conditions.push(gte(resellers.createdAt, filter.createdFrom));
   if (filter.createdTo) conditions.push(lte(resellers.createdAt, filter.createdTo));
+  conditions.push(...updatedWithin(resellers.updatedAt, filter));
   return and(...conditions)!;
 }
 
@@ -79,6 +81,7 @@ export const RESELLER_SORTS = {
   CODE: resellers.code,
   WALLET_BALANCE: resellers.walletBalance,
   CREATED_AT: resellers.createdAt,
+  UPDATED_AT: resellers.updatedAt,
 } as const;
 export type ResellerSortField = keyof typeof RESELLER_SORTS;
 

@@ -6,6 +6,7 @@ import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 import { ResellerInvoiceBy, ResellerPaymentBy, ResellerType, WalletAction, WalletTxnCode } from './reseller.enums';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Reseller', { implements: Node, description: 'A reseller or franchisee with its wallet (CRM reseller).' })
 export class Reseller extends Node {
@@ -118,6 +119,8 @@ export class ResellerFilterInput {
   @Field(() => ResellerPaymentBy, { nullable: true }) paymentBy?: ResellerPaymentBy | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum ResellerOrderField {
@@ -126,6 +129,7 @@ export enum ResellerOrderField {
   CODE = 'CODE',
   WALLET_BALANCE = 'WALLET_BALANCE',
   CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
 }
 registerEnumType(ResellerOrderField, {
   name: 'ResellerOrderField',

@@ -20,5 +20,7 @@ export function ticketFilterOf(filter: MaintenanceTicketFilterInput | undefined)
     equipmentId: optionalIdOf(filter?.equipmentId, 'Equipment', ['filter', 'equipmentId']),
     reportedFrom: filter?.reportedFrom,
     reportedTo: filter?.reportedTo,
+    updatedFrom: filter?.updatedFrom,
+    updatedTo: filter?.updatedTo,
   };
 }

@@ -13,6 +13,7 @@ import { operators } from '../tenancy/operator.table';
 import { installerTracking } from './installer-tracking.table';
 import { maintenanceTickets } from './maintenance-ticket.table';
 import { maintenanceSubtypes, maintenanceTypes } from './maintenance-type.table';
+import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 
 export type MaintenanceTicketRow = typeof maintenanceTickets.$inferSelect;
 export type InstallerTrackingRow = typeof installerTracking.$inferSelect;
@@ -22,7 +23,7 @@ export async function findByIds(db: Executor, operatorId: number, ids: readonly 
   return db.select().from(maintenanceTickets).where(and(eq(maintenanceTickets.operatorId, operatorId), inArray(maintenanceTickets.id, [...ids])));
 }
 
-export interface TicketFilter {
+export interface TicketFilter extends UpdatedRange {
   status?: MaintenanceTicketRow['status'][] | null;
   customerId?: number | null;
   siteId?: number | null;
@@ -40,6 +41,7 @@ export function ticketConditions(operatorId: number, filter: TicketFilter = {}):
   if (filter.equipmentId != null) conditions.push(eq(maintenanceTickets.equipmentId, filter.equipmentId));
   if (filter.reportedFrom) conditions.push(sql`${maintenanceTickets.dateReported} >= ${filter.reportedFrom}::date`);
   if (filter.reportedTo) conditions.push(sql`${maintenanceTickets.dateReported} <= ${filter.reportedTo}::date`);
+  conditions.push(...updatedWithin(maintenanceTickets.updatedAt, filter));
   return and(...conditions)!;
 }
 

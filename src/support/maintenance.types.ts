@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 export enum MaintenanceStatus {
   OPEN = 'open',
@@ -65,6 +66,8 @@ export class MaintenanceTicketFilterInput {
   @Field(() => ID, { nullable: true }) equipmentId?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Reported on or after this date.' }) reportedFrom?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Reported on or before this date.' }) reportedTo?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum MaintenanceTicketOrderField {
