@@ -49,13 +49,16 @@ CREATE INDEX "deleted_records_operator_deleted_idx" ON "deleted_records" USING b
 --
 -- A row counts as changed when anything but its bookkeeping changed: when a staff user last
 -- logged in is a record of a request, not an edit. now() is the transaction's start, so the
--- rows one write changes share one timestamp.
+-- rows one write changes share one timestamp. A writer that sets updated_at itself (an import
+-- keeping the legacy system's times) keeps its value.
 create or replace function touch_updated_at()
 returns trigger
 language plpgsql
 as $$
 begin
-  if (to_jsonb(new) - 'updated_at' - 'last_login_at') is distinct from (to_jsonb(old) - 'updated_at' - 'last_login_at') then
+  if new.updated_at is not distinct from old.updated_at
+    and (to_jsonb(new) - 'updated_at' - 'last_login_at') is distinct from (to_jsonb(old) - 'updated_at' - 'last_login_at')
+  then
     new.updated_at := now();
   end if;
   return new;

@@ -3,7 +3,7 @@
  * extra days of service past expiry. The extension and the before/after expiry are recorded in
  * grace_periods, in the same transaction that moves customers.expiresAt.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -85,7 +85,7 @@ export async function add(ctx: ServiceContext, input: GracePeriodInput, now: Dat
       .returning();
     await tx
       .update(customers)
-      .set({ expiresAt: newExpiresAt, ...(customer.accessState === 'expired' ? { accessState: 'active' as const } : {}), updatedAt: new Date() })
+      .set({ expiresAt: newExpiresAt, ...(customer.accessState === 'expired' ? { accessState: 'active' as const } : {}), updatedAt: sql`now()` })
       .where(eq(customers.id, customer.id));
     await audit(tx, ctx.actor, 'customer.gracePeriod', 'customer', customer.id, {
       days: input.days,

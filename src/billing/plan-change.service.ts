@@ -166,7 +166,7 @@ async function apply(
   const [plan] = await tx.select().from(plans).where(eq(plans.id, change.toPlanId));
   await tx
     .update(customers)
-    .set({ servicePlanId: change.toPlanId, updatedAt: new Date(), ...(change.clearDataUsage ? { usageResetAt: at } : {}) })
+    .set({ servicePlanId: change.toPlanId, updatedAt: sql`now()`, ...(change.clearDataUsage ? { usageResetAt: at } : {}) })
     .where(eq(customers.id, change.customerId));
   if (change.clearPolicies) {
     await tx.delete(bandwidthOverrides).where(and(eq(bandwidthOverrides.operatorId, operatorId), eq(bandwidthOverrides.customerId, change.customerId)));

@@ -268,7 +268,7 @@ export async function create(ctx: ServiceContext, input: SubscriptionInput): Pro
     const { operatorId: _o, ...changes } = values;
     await audit(tx, ctx.actor, 'subscription.create', 'subscription', row!.id, changes);
     if (input.revertCustomer && customer!.accessState !== 'active') {
-      await tx.update(customers).set({ accessState: 'active', updatedAt: new Date() }).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customer!.id)));
+      await tx.update(customers).set({ accessState: 'active', updatedAt: sql`now()` }).where(and(eq(customers.operatorId, operatorId), eq(customers.id, customer!.id)));
       await audit(tx, ctx.actor, 'customer.revert', 'customer', customer!.id, { accessState: 'active', previousAccessState: customer!.accessState, subscriptionId: row!.id });
     }
     return row!;

@@ -573,7 +573,7 @@ export async function update(ctx: ServiceContext, id: number, input: CustomerInp
     const changes = columnsOf(input);
     const [row] = await tx
       .update(customers)
-      .set({ ...changes, ...(input.name ? { name: input.name.trim() } : {}), ...(portalPasswordHash !== undefined ? { portalPasswordHash } : {}), updatedAt: new Date() })
+      .set({ ...changes, ...(input.name ? { name: input.name.trim() } : {}), ...(portalPasswordHash !== undefined ? { portalPasswordHash } : {}), updatedAt: sql`now()` })
       .where(and(eq(customers.operatorId, operatorId), eq(customers.id, id)))
       .returning();
     await writeDependents(tx, operatorId, id, input);

@@ -76,7 +76,7 @@ async function storePassword(ctx: ServiceContext, customerId: number, password: 
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(customers)
-      .set({ portalPasswordHash: hash, updatedAt: new Date() })
+      .set({ portalPasswordHash: hash, updatedAt: sql`now()` })
       .where(and(eq(customers.operatorId, ctx.actor.operatorId), eq(customers.id, customerId)))
       .returning();
     if (!row) throw new NotFoundError('customer', customerId, ['customerId']);

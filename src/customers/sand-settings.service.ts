@@ -4,7 +4,7 @@
  * the operator's defaults and have no row; a row appears the first time a setting is given.
  * The customer service validates and writes these inside its own create/update.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import type { Validation } from '../shared/errors';
 import { EMAIL_PATTERN } from './customer.rules';
@@ -65,7 +65,7 @@ export async function writeSand(db: Executor, operatorId: number, customerId: nu
   await db
     .insert(customerSandSettings)
     .values({ ...changes, customerId, operatorId })
-    .onConflictDoUpdate({ target: customerSandSettings.customerId, set: { ...changes, updatedAt: new Date() } });
+    .onConflictDoUpdate({ target: customerSandSettings.customerId, set: { ...changes, updatedAt: sql`now()` } });
 }
 
 export async function sandOf(db: Executor, operatorId: number, customerId: number): Promise<SandSettingsRow | null> {

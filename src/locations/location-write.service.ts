@@ -9,7 +9,7 @@
  * Moving a street to another area (or a building to another street) moves the customers
  * placed on it along, so that invariant still holds afterwards.
  */
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -174,7 +174,7 @@ export async function updateStreet(ctx: ServiceContext, id: number, input: Stree
       const [row] = await tx.update(streetTable).set(changes).where(and(eq(streetTable.operatorId, operatorId), eq(streetTable.id, id))).returning();
       // customers on a moved street move to its new area
       if (changes.areaId !== undefined) {
-        await tx.update(customers).set({ areaId, updatedAt: new Date() }).where(and(eq(customers.operatorId, operatorId), eq(customers.streetId, id)));
+        await tx.update(customers).set({ areaId, updatedAt: sql`now()` }).where(and(eq(customers.operatorId, operatorId), eq(customers.streetId, id)));
       }
       await audit(tx, ctx.actor, 'street.update', 'street', id, changes);
       return row!;
@@ -239,7 +239,7 @@ export async function updateBuilding(ctx: ServiceContext, id: number, input: Bui
       if (moved) {
         await tx
           .update(customers)
-          .set({ streetId: moved.id, areaId: moved.areaId, updatedAt: new Date() })
+          .set({ streetId: moved.id, areaId: moved.areaId, updatedAt: sql`now()` })
           .where(and(eq(customers.operatorId, operatorId), eq(customers.buildingId, id)));
       }
       await audit(tx, ctx.actor, 'building.update', 'building', id, changes);
@@ -345,7 +345,7 @@ export async function setCustomerLocation(ctx: ServiceContext, input: CustomerLo
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(customers)
-      .set({ ...changes, updatedAt: new Date() })
+      .set({ ...changes, updatedAt: sql`now()` })
       .where(and(eq(customers.operatorId, operatorId), eq(customers.id, input.customerId)))
       .returning();
     await audit(tx, ctx.actor, 'customer.location', 'customer', input.customerId, changes);

@@ -14,7 +14,7 @@
  * - Templates must exist in the caller's operator.
  * "Pass only userId to remove the override" is `clearBandwidth` / `clearVendorAttributes`.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -197,7 +197,7 @@ export async function setBandwidth(ctx: ServiceContext, input: BandwidthOverride
     const [row] = await tx
       .insert(bandwidthOverrides)
       .values({ operatorId, customerId: input.customerId, ...columns })
-      .onConflictDoUpdate({ target: bandwidthOverrides.customerId, set: { ...columns, updatedAt: new Date() } })
+      .onConflictDoUpdate({ target: bandwidthOverrides.customerId, set: { ...columns, updatedAt: sql`now()` } })
       .returning();
     await audit(tx, ctx.actor, 'customer.bandwidthOverride.set', 'customer', input.customerId, columns);
     return row!;
@@ -251,7 +251,7 @@ export async function setVendorAttributes(ctx: ServiceContext, input: VendorAttr
     const [override] = await tx
       .insert(vendorAttributeOverrides)
       .values({ operatorId, customerId: input.customerId, ...reset })
-      .onConflictDoUpdate({ target: vendorAttributeOverrides.customerId, set: { ...reset, updatedAt: new Date() } })
+      .onConflictDoUpdate({ target: vendorAttributeOverrides.customerId, set: { ...reset, updatedAt: sql`now()` } })
       .returning();
     await tx.delete(vendorAttributeOverrideItems).where(eq(vendorAttributeOverrideItems.overrideId, override!.id));
     const rows = await tx

@@ -169,6 +169,10 @@ describe.each(enabledEngines())('change tracking on %s', (engine) => {
     const changes = await feed({ since, types: ['PLAN', 'STAFF_USER'] });
     expect(changes.edges.map((e) => [e.node.type, e.node.legacyId])).toEqual([['PLAN', plan!.id]]);
     expect(changes.edges[0]!.node.node?.name).toMatch(/\(renamed\)$/);
+    // A writer that sets updated_at itself (an import keeping the old system's times) keeps it.
+    await t.database.handle.db.execute(sql`update plans set name = name || '.', updated_at = timestamptz '2019-05-01 12:00:00+00' where id = ${plan!.id}`);
+    const [imported] = await q<{ updated_at: string }>(sql`select to_json(updated_at)#>>'{}' as updated_at from plans where id = ${plan!.id}`);
+    expect(new Date(imported!.updated_at).toISOString()).toBe('2019-05-01T12:00:00.000Z');
   });
 });
 
