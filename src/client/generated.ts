@@ -6907,6 +6907,25 @@ export type DeleteCustomerMutationVariables = Exact<{
 
 export type DeleteCustomerMutation = { __typename?: 'Mutation', customerDelete: { __typename?: 'CustomerDeletePayload', deletedId: string | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
 
+export type InvoicesChangedSinceQueryVariables = Exact<{
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type InvoicesChangedSinceQuery = { __typename?: 'Query', invoices: { __typename?: 'InvoiceConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Invoice', id: string, number: number, total: string, status: InvoiceStatus, updatedAt: string }> } | null };
+
+export type ChangesSinceQueryVariables = Exact<{
+  since: Scalars['DateTime']['input'];
+  types?: InputMaybe<Array<ChangedType> | ChangedType>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type ChangesSinceQuery = { __typename?: 'Query', changes: { __typename?: 'ChangeConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Change', kind: ChangeKind, type: ChangedType, nodeId: string, changedAt: string, node: { __typename: 'ApiCredential', id: string } | { __typename: 'ApiToken', id: string } | { __typename: 'Area', id: string } | { __typename: 'Attachment', id: string } | { __typename: 'AuditEvent', id: string } | { __typename: 'BackgroundJob', id: string } | { __typename: 'BandwidthTemplate', id: string } | { __typename: 'BankAccount', id: string } | { __typename: 'Basestation', id: string } | { __typename: 'Building', id: string } | { __typename: 'CommunityCode', id: string } | { __typename: 'Cpe', id: string } | { __typename: 'CreditCard', id: string } | { __typename: 'CustomTable', id: string } | { __typename: 'CustomTableRow', id: string } | { __typename: 'Customer', name: string, status: string, updatedAt: string, id: string } | { __typename: 'CustomerIp', id: string } | { __typename: 'CustomerNote', id: string } | { __typename: 'Equipment', id: string } | { __typename: 'EquipmentLogin', id: string } | { __typename: 'Gateway', id: string } | { __typename: 'GracePeriod', id: string } | { __typename: 'InstallerTracking', id: string } | { __typename: 'Invoice', id: string } | { __typename: 'InvoiceLine', id: string } | { __typename: 'IpAccessRule', id: string } | { __typename: 'MaintenanceTicket', id: string } | { __typename: 'Message', id: string } | { __typename: 'NetworkInterface', id: string } | { __typename: 'Operator', id: string } | { __typename: 'OverageAllowance', id: string } | { __typename: 'Payment', id: string } | { __typename: 'PaymentCollection', id: string } | { __typename: 'Plan', id: string } | { __typename: 'PlanChange', id: string } | { __typename: 'RadiusAccount', id: string } | { __typename: 'RadiusAttribute', id: string } | { __typename: 'RadiusSession', id: string } | { __typename: 'Renewal', id: string } | { __typename: 'Reseller', id: string } | { __typename: 'SalesmanTask', id: string } | { __typename: 'Site', id: string } | { __typename: 'StaffUser', id: string } | { __typename: 'Street', id: string } | { __typename: 'SubPlan', id: string } | { __typename: 'SubaccountLink', id: string } | { __typename: 'Subscription', id: string } | { __typename: 'TaxZone', id: string } | { __typename: 'WalletTransaction', id: string } | null }> } | null };
+
 
 export const CustomerPageDocument = gql`
     query CustomerPage($first: Int, $after: String, $filter: CustomerFilterInput, $orderBy: CustomerOrder) {
@@ -6994,6 +7013,48 @@ export const DeleteCustomerDocument = gql`
   }
 }
     `;
+export const InvoicesChangedSinceDocument = gql`
+    query InvoicesChangedSince($updatedFrom: DateTime, $first: Int, $after: String) {
+  invoices(first: $first, after: $after, filter: {updatedFrom: $updatedFrom}) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      number
+      total
+      status
+      updatedAt
+    }
+  }
+}
+    `;
+export const ChangesSinceDocument = gql`
+    query ChangesSince($since: DateTime!, $types: [ChangedType!], $first: Int, $after: String) {
+  changes(since: $since, types: $types, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      kind
+      type
+      nodeId
+      changedAt
+      node {
+        __typename
+        id
+        ... on Customer {
+          name
+          status
+          updatedAt
+        }
+      }
+    }
+  }
+}
+    `;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -7016,6 +7077,12 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     DeleteCustomer(variables: DeleteCustomerMutationVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeleteCustomerMutation> {
       return withWrapper((wrappedRequestHeaders) => client.request<DeleteCustomerMutation>({ document: DeleteCustomerDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeleteCustomer', 'mutation', variables);
+    },
+    InvoicesChangedSince(variables?: InvoicesChangedSinceQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<InvoicesChangedSinceQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<InvoicesChangedSinceQuery>({ document: InvoicesChangedSinceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'InvoicesChangedSince', 'query', variables);
+    },
+    ChangesSince(variables: ChangesSinceQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ChangesSinceQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ChangesSinceQuery>({ document: ChangesSinceDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ChangesSince', 'query', variables);
     }
   };
 }
