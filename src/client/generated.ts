@@ -1578,10 +1578,10 @@ export type CustomerAttachmentsSyncInput = {
   description: Scalars['String']['input'];
   /** Only file names matching this regular expression (at most 200 characters, no nested repetition). */
   filenameRegexp: Scalars['String']['input'];
-  /** electronic_document */
+  /** SIMPLer attachment mode; the only one is "electronic_document". */
   mode?: InputMaybe<Scalars['String']['input']>;
-  /** PostgreSQL array literal of rights, e.g. {"billing information", "maintenance"}; allowed: billing information, maintenance, network information, sales tracking. */
-  rights: Scalars['String']['input'];
+  /** Who may see the files added. */
+  rights: Array<AttachmentRight>;
 };
 
 /** Sends a CoA-Request to the NAS of the customer's open session. */

@@ -1,5 +1,6 @@
 /** The GraphQL shape of background jobs: the job, its filters, and one request input per kind. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AttachmentRight } from '../support/attachment.types';
 import { Node } from '../graphql/node';
 import { SortDirection } from '../graphql/sort-direction';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
@@ -105,8 +106,8 @@ export class CustomerAttachmentsSyncInput {
   @Field(() => ID) customerId!: string;
   @Field(() => String, { description: 'Only file names matching this regular expression (at most 200 characters, no nested repetition).' }) filenameRegexp!: string;
   @Field(() => String, { description: 'Description given to every file added.' }) description!: string;
-  @Field(() => String, { description: 'PostgreSQL array literal of rights, e.g. {"billing information", "maintenance"}; allowed: billing information, maintenance, network information, sales tracking.' }) rights!: string;
-  @Field(() => String, { nullable: true, description: 'electronic_document' }) mode?: string | null;
+  @Field(() => [AttachmentRight], { description: 'Who may see the files added.' }) rights!: AttachmentRight[];
+  @Field(() => String, { nullable: true, description: 'SIMPLer attachment mode; the only one is "electronic_document".' }) mode?: string | null;
 }
 
 @InputType({ description: 'Record new files of the attachment drop as maintenance ticket attachments (SIMPLer synchronizeMaintenanceAttachments).' })

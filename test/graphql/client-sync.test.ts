@@ -32,7 +32,8 @@ describe.each(enabledEngines())('a frontend keeping a copy with the typed client
     let after: string | null = null;
     let applied = 0;
     for (;;) {
-      const page = (await api.ChangesSince({ since: copy.since, types: ['CUSTOMER'], first: 50, after })).changes!;
+      const result: Awaited<ReturnType<IspgraphClient['ChangesSince']>> = await api.ChangesSince({ since: copy.since, types: ['CUSTOMER'], first: 50, after });
+      const page = result.changes!;
       for (const change of page.nodes) {
         if (change.kind === 'DELETED') copy.customers.delete(change.nodeId);
         else if (change.node?.__typename === 'Customer') copy.customers.set(change.nodeId, { name: change.node.name, status: change.node.status });
