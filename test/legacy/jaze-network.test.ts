@@ -299,9 +299,9 @@ describe.each(enabledEngines())('Jaze network endpoints on %s', (engine) => {
         reset: 'DATA',
         resetEveryDay: 1,
         items: [
-          { set: 1, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' },
-          { set: 1, kind: 'CHECK', vendor: 'Mikrotik', attribute: 'Simultaneous-Use', op: '==', value: '1' },
-          { set: 2, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '1M/1M' },
+          { set: 1, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: 'SET', value: '10M/10M' },
+          { set: 1, kind: 'CHECK', vendor: 'Mikrotik', attribute: 'Simultaneous-Use', op: 'EQUAL', value: '1' },
+          { set: 2, kind: 'REPLY', vendor: 'Mikrotik', attribute: 'Mikrotik-Rate-Limit', op: 'SET', value: '1M/1M' },
         ],
       });
 
@@ -310,7 +310,7 @@ describe.each(enabledEngines())('Jaze network endpoints on %s', (engine) => {
         vendorData: JSON.stringify([{ type: 'reply', vendor: 'Cisco', attribute: 'Cisco-AVPair', equals: '+=', value: 'ip:addr-pool=gold' }]),
       }, { json: true });
       expect(json.body.status).toBe('success');
-      expect(await graph(id!)).toEqual({ restrictionOn: false, reset: null, resetEveryDay: null, items: [{ set: 1, kind: 'REPLY', vendor: 'Cisco', attribute: 'Cisco-AVPair', op: '+=', value: 'ip:addr-pool=gold' }] });
+      expect(await graph(id!)).toEqual({ restrictionOn: false, reset: null, resetEveryDay: null, items: [{ set: 1, kind: 'REPLY', vendor: 'Cisco', attribute: 'Cisco-AVPair', op: 'APPEND', value: 'ip:addr-pool=gold' }] });
 
       const cleared = await jaze(t.url, 'POST', '/api/v1/override_user_vendor_attributes', { userId: id });
       expect(cleared.body.message).toBe('Vendor attributes override removed for user');

@@ -4,6 +4,7 @@
  * checked through the GraphQL graph (FreeRADIUS rows and passwords, which the graph does not
  * serve, through SQL), and refused calls changing nothing.
  */
+import { RadiusOperator } from '../../src/radius/radius.enums';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParsedElement } from '../../src/legacy/xml/parse';
@@ -192,7 +193,7 @@ describe.each(enabledEngines())('SIMPLer RADIUS operations on %s', (engine) => {
         expect(listed).toMatchObject({ table: 'radcheck', action: 'list' });
         const graph = await graphAttributes(customer.id, 'CHECK');
         expect(rowsOf(listed)).toEqual(
-          asDialect(graph.map((g) => ({ id: String(g.legacyId), customerid: String(customer.id), username: g.username, attribute: g.attribute, op: g.op, value: g.value }))),
+          asDialect(graph.map((g) => ({ id: String(g.legacyId), customerid: String(customer.id), username: g.username, attribute: g.attribute, op: g.op && RadiusOperator[g.op as keyof typeof RadiusOperator], value: g.value }))),
         );
         expect(rowsOf(listed).find((r) => r.username === customer.username)).toMatchObject({ attribute: 'Cleartext-Password', op: ':=', value: customer.password });
 
@@ -207,13 +208,14 @@ describe.each(enabledEngines())('SIMPLer RADIUS operations on %s', (engine) => {
         expect(added).toMatchObject({ table: 'radreply', action: 'add', result: 'OK' });
         const id = idOf(added);
         const find = async () => (await graphAttributes(customer.id, 'REPLY')).find((g) => g.legacyId === id);
-        expect(await find()).toMatchObject({ username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: ':=', value: '10M/10M' });
+        // The graph names RADIUS operators by the RadiusOperator enum (SET is :=, ADD is =).
+        expect(await find()).toMatchObject({ username: customer.username, attribute: 'Mikrotik-Rate-Limit', op: 'SET', value: '10M/10M' });
 
         expect(idOf(await call({ table: 'radreply', action: 'modify', customerid: customer.id, id, value: '20M/20M' }))).toBe(id);
-        expect(await find()).toMatchObject({ op: ':=', value: '20M/20M' });
+        expect(await find()).toMatchObject({ op: 'SET', value: '20M/20M' });
         // As SIMPLer clients name a row: its username and attribute (attribute names are case-insensitive).
         expect(idOf(await call({ table: 'radreply', action: 'modify', customerid: customer.id, username: customer.username, attribute: 'mikrotik-rate-limit', op: '=', value: '30M/30M' }))).toBe(id);
-        expect(await find()).toMatchObject({ attribute: 'Mikrotik-Rate-Limit', op: '=', value: '30M/30M' });
+        expect(await find()).toMatchObject({ attribute: 'Mikrotik-Rate-Limit', op: 'ADD', value: '30M/30M' });
 
         expect(idOf(await call({ table: 'radreply', action: 'delete', customerid: customer.id, username: customer.username, attribute: 'Mikrotik-Rate-Limit' }))).toBe(id);
         expect(await find()).toBeUndefined();
