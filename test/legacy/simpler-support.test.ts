@@ -92,12 +92,14 @@ describe.each(enabledEngines())('SIMPLer support operations on %s', (engine) => 
   const ticketCount = async () => (await t.gql<{ maintenanceTickets: { totalCount: number } }>('{ maintenanceTickets { totalCount } }')).data.maintenanceTickets.totalCount;
   const job = async (id: number) => {
     const node = (
-      await t.gql<{ node: GraphJob | null }>(
-        'query($id: ID!) { node(id: $id) { ... on InstallerTracking { legacyId installerStaffId status installerFee dateOpened dateClosed note dueAt maintenanceTicket { legacyId } } } }',
+      await t.gql<{ node: (Omit<GraphJob, 'installerStaffId'> & { installer: { legacyId: number } | null }) | null }>(
+        'query($id: ID!) { node(id: $id) { ... on InstallerTracking { legacyId installer { legacyId } status installerFee dateOpened dateClosed note dueAt maintenanceTicket { legacyId } } } }',
         { id: toGlobalId('InstallerTracking', id) },
       )
     ).data.node;
-    return node && { ...node, dueAt: node.dueAt && new Date(node.dueAt).toISOString() };
+    if (!node) return null;
+    const { installer, ...rest } = node;
+    return { ...rest, installerStaffId: installer?.legacyId ?? null, dueAt: node.dueAt && new Date(node.dueAt).toISOString() };
   };
   const jobCount = async () => Number((await rows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from installer_tracking`))[0]!.n);
   const task = async (id: number) =>
