@@ -88,23 +88,37 @@ export type AccountType =
 /** A postal address. */
 export type Address = {
   __typename?: 'Address';
+  /** Country. */
   country: Maybe<Scalars['String']['output']>;
+  /** County or district. */
   county: Maybe<Scalars['String']['output']>;
+  /** Postal or ZIP code. */
   postcode: Maybe<Scalars['String']['output']>;
+  /** State or province. */
   state: Maybe<Scalars['String']['output']>;
+  /** First street line. */
   street1: Maybe<Scalars['String']['output']>;
+  /** Second street line. */
   street2: Maybe<Scalars['String']['output']>;
+  /** Town or city. */
   town: Maybe<Scalars['String']['output']>;
 };
 
 /** A postal address; omitted parts are left as they are. */
 export type AddressInput = {
+  /** Country. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** County or district. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** Postal or ZIP code. */
   postcode?: InputMaybe<Scalars['String']['input']>;
+  /** State or province. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** First street line. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Second street line. */
   street2?: InputMaybe<Scalars['String']['input']>;
+  /** Town or city. */
   town?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1030,17 +1044,25 @@ export type CommunityCodeUpdateInput = {
 /** An additional contact person of a customer. */
 export type Contact = {
   __typename?: 'Contact';
+  /** Email address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
+  /** Full name. */
   name: Scalars['String']['output'];
+  /** Phone number. */
   phone: Maybe<Scalars['String']['output']>;
   /** Their position or relation, e.g. "Accounts". */
   role: Maybe<Scalars['String']['output']>;
 };
 
+/** An additional contact person of a customer. */
 export type ContactInput = {
+  /** Email address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Full name. */
   name: Scalars['String']['input'];
+  /** Phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Their position or relation, e.g. "Accounts". */
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1236,6 +1258,7 @@ export type CustomFieldValue = {
   value: Maybe<Scalars['String']['output']>;
 };
 
+/** A value for one of the operator's custom customer fields. */
 export type CustomFieldValueInput = {
   /** Legacy id of the custom field (SIMPLer custom_field_<id>). */
   fieldId: Scalars['Int']['input'];
@@ -1335,10 +1358,15 @@ export type CustomTableRowUpdateInput = {
 /** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
 export type Customer = Node & {
   __typename?: 'Customer';
+  /** Whether the subscriber may use the service now. */
   accessState: AccessState;
+  /** What kind of party the account is. */
   accountType: AccountType;
+  /** Email address for invoices and billing. */
   accountsEmail: Maybe<Scalars['EmailAddress']['output']>;
+  /** When the account was activated; null if never. */
   activatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Alternative phone number. */
   altPhone: Maybe<Scalars['String']['output']>;
   /** Files attached to the account, oldest first. */
   attachments: Array<Attachment>;
@@ -1350,19 +1378,24 @@ export type Customer = Node & {
   bankAccounts: Array<BankAccount>;
   /** The main (billing) address. */
   billingAddress: Address;
+  /** Months covered by one invoice. */
   billingFrequencyMonths: Scalars['Int']['output'];
   /** The SIMPLer bucket (CustomerFieldsInput.bucketId). */
   bucket: Maybe<Bucket>;
   communityCode: Maybe<CommunityCode>;
+  /** Company name, for business accounts. */
   companyName: Maybe<Scalars['String']['output']>;
+  /** Most simultaneous sessions allowed; null means no limit set. */
   connectionLimit: Maybe<Scalars['Int']['output']>;
   /** Additional contact people. */
   contacts: Array<Contact>;
   /** Equipment installed at the customer. */
   cpes: Array<Cpe>;
+  /** When the customer was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Stored cards, the preferred one first. */
   creditCards: Array<CreditCard>;
+  /** Days between invoice issue and due date; null means due on issue. */
   creditDays: Maybe<Scalars['Int']['output']>;
   /** The currency of this customer's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
@@ -1372,11 +1405,15 @@ export type Customer = Node & {
   customFields: Array<CustomFieldValue>;
   /** Rows of the operator’s custom tables (e.g. `voip`) for this customer. */
   customTableRows: Array<CustomTableRow>;
+  /** Free-text tracking label the operator uses. */
   customerTracking: Maybe<Scalars['String']['output']>;
+  /** Main email address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** When the current service period ends. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Fax number. */
   fax: Maybe<Scalars['String']['output']>;
+  /** Whether the service is given free of charge. */
   freeService: Scalars['Boolean']['output'];
   /** The gateway (NAS/router, SIMPLer gwid) serving the customer. */
   gateway: Maybe<Gateway>;
@@ -1392,28 +1429,37 @@ export type Customer = Node & {
   importance: Maybe<Scalars['Int']['output']>;
   /** Initial contact date. */
   initDate: Maybe<Scalars['Date']['output']>;
+  /** Date the service was installed. */
   installDate: Maybe<Scalars['Date']['output']>;
   /** Where the service is installed. */
   installationAddress: Address;
+  /** Area the installation belongs to. */
   installationArea: Maybe<Scalars['String']['output']>;
+  /** How invoices reach the customer. */
   invoiceSendMethod: InvoiceSendMethod;
   /** The customer's invoices; `filter` narrows them further. */
   invoices: InvoiceConnection;
+  /** Day of the month (1–31) invoices are issued. */
   invoicingDay: Maybe<Scalars['Int']['output']>;
+  /** Whether invoices are generated for the customer. */
   invoicingEnabled: Scalars['Boolean']['output'];
   /** Unique per operator; the default end-user-portal login. */
   invoicingId: Scalars['String']['output'];
   /** Addresses and MAC bindings of the customer, in the order they were added. */
   ips: Array<CustomerIp>;
+  /** Latitude of the installation. */
   latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Area, street and building of the customer, and their coordinates. */
   location: CustomerLocation;
+  /** Longitude of the installation. */
   longitude: Maybe<Scalars['Longitude']['output']>;
   /** The customer's maintenance tickets. */
   maintenanceTickets: MaintenanceTicketConnection;
+  /** Code of the campaign or source the customer came from. */
   marketingCode: Maybe<Scalars['String']['output']>;
+  /** Whether the customer agreed to receive marketing emails. */
   marketingEmails: Scalars['Boolean']['output'];
   /** The link to this customer’s master account, when it is a sub-account. */
   masterAccount: Maybe<SubaccountLink>;
@@ -1421,10 +1467,13 @@ export type Customer = Node & {
   masterAgent: Maybe<SalesPerson>;
   /** The customer's messages of one channel (default SMS), newest first (Jaze get_user_logs). */
   messages: MessageConnection;
+  /** How the customer's connection is monitored. */
   monitor: Maybe<MonitorMode>;
+  /** Full name of the customer or contact person. */
   name: Scalars['String']['output'];
   /** Unique per operator; letters, digits and "_". */
   nickname: Scalars['String']['output'];
+  /** Note shown with the customer. */
   note: Maybe<Scalars['String']['output']>;
   /** Notes on the account, newest first. */
   notes: Array<CustomerNote>;
@@ -1438,13 +1487,17 @@ export type Customer = Node & {
   overdueAmount: Scalars['Decimal']['output'];
   /** Field payment collections, newest first. */
   paymentCollections: Array<PaymentCollection>;
+  /** How the customer usually pays. */
   paymentMethod: Maybe<PaymentMethod>;
   /** Payments received from the customer; `filter` narrows them further. */
   payments: PaymentConnection;
   /** Plan changes recorded but not applied yet, soonest first. */
   pendingPlanChanges: Array<PlanChange>;
+  /** Main phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** End-user-portal login; null means the invoicing id is used. */
   portalUsername: Maybe<Scalars['String']['output']>;
+  /** Note for staff only, never shown to the customer. */
   privateNote: Maybe<Scalars['String']['output']>;
   /** The customer's RADIUS logins, by priority. */
   radiusAccounts: Array<RadiusAccount>;
@@ -1452,8 +1505,11 @@ export type Customer = Node & {
   radiusAttributes: Array<RadiusAttribute>;
   /** The customer's accounting sessions. */
   radiusSessions: RadiusSessionConnection;
+  /** Free-text reference, e.g. who referred the customer. */
   referenceText: Maybe<Scalars['String']['output']>;
+  /** Referral fee amount. */
   referralFeeAmount: Maybe<Scalars['Decimal']['output']>;
+  /** Whether a referral fee is owed or paid for this customer. */
   referralFeeStatus: Maybe<ReferralFeeStatus>;
   /** The customer who referred this one (CustomerFieldsInput.referrerCustomerId). */
   referrer: Maybe<Customer>;
@@ -1469,32 +1525,45 @@ export type Customer = Node & {
   salesmanTasks: Array<SalesmanTask>;
   /** Sand settings; null while the customer follows the operator defaults (CustomerFieldsInput.sand). */
   sand: Maybe<CustomerSandSettings>;
+  /** Whether a receipt is sent for each payment. */
   sendReceipt: Scalars['Boolean']['output'];
   /** The service plan (Jaze group) the customer is on. */
   servicePlan: Maybe<Plan>;
+  /** One-off setup fee amount. */
   setupFees: Maybe<Scalars['Decimal']['output']>;
+  /** Date the service started. */
   startDate: Maybe<Scalars['Date']['output']>;
   /** The operator's lifecycle status, e.g. current, potential, post. */
   status: Scalars['String']['output'];
+  /** A finer status within `status`, as the operator defines it. */
   subStatus: Maybe<Scalars['String']['output']>;
   /** Links to this customer’s sub-accounts. */
   subaccounts: Array<SubaccountLink>;
   /** The customer's subscriptions; `filter` narrows them further. */
   subscriptions: SubscriptionConnection;
+  /** Email address for support messages. */
   supportEmail: Maybe<Scalars['EmailAddress']['output']>;
+  /** How tax is applied to the customer's prices. */
   taxMode: Maybe<TaxMode>;
+  /** Default tax rate in percent (0–100) when a subscription sets none. */
   taxRate: Maybe<Scalars['Decimal']['output']>;
   /** The customer's default tax zone. */
   taxZone: Maybe<TaxZone>;
+  /** When the customer last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Sales person acting as value-added reseller. */
   valueAddedReseller: Maybe<SalesPerson>;
+  /** Whether the customer is exempt from VAT; its invoices then carry no tax. */
   vatExempt: Scalars['Boolean']['output'];
+  /** Date of the VAT exemption. */
   vatExemptionDate: Maybe<Scalars['Date']['output']>;
+  /** Reference of the VAT exemption certificate. */
   vatExemptionReference: Maybe<Scalars['String']['output']>;
   /** The customer's vendor-attribute override, if any. */
   vendorAttributeOverride: Maybe<VendorAttributeOverride>;
+  /** Whether the customer has voice (VoIP) service. */
   voipEnabled: Scalars['Boolean']['output'];
+  /** Website address. */
   website: Maybe<Scalars['String']['output']>;
 };
 
@@ -1628,100 +1697,152 @@ export type CustomerConnection = {
 
 /** A new customer. A nickname or invoicing id in use gets a serial number postfix. */
 export type CustomerCreateInput = {
+  /** Whether the subscriber may use the service now. */
   accessState?: InputMaybe<AccessState>;
+  /** What kind of party the account is. */
   accountType?: InputMaybe<AccountType>;
+  /** Email address for invoices and billing. */
   accountsEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Alternative phone number. */
   altPhone?: InputMaybe<Scalars['String']['input']>;
+  /** The main (billing) address. */
   billingAddress?: InputMaybe<AddressInput>;
+  /** Months covered by one invoice. */
   billingFrequencyMonths?: InputMaybe<Scalars['Int']['input']>;
   /** SIMPLer bucket id (legacy id; buckets are not graph nodes yet). */
   bucketId?: InputMaybe<Scalars['Int']['input']>;
   /** A CommunityCode id; null clears. */
   communityCodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Company name, for business accounts. */
   companyName?: InputMaybe<Scalars['String']['input']>;
+  /** Most simultaneous sessions allowed. */
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the additional contacts. */
   contacts?: InputMaybe<Array<ContactInput>>;
+  /** Days between invoice issue and due date. */
   creditDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Values for the operator's custom fields; fields not listed keep their value. */
   customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  /** Free-text tracking label the operator uses. */
   customerTracking?: InputMaybe<Scalars['String']['input']>;
+  /** Main email address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Fax number. */
   fax?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the service is given free of charge. */
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
   /** The gateway (SIMPLer gwid) the customer is served by. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** Replaces group membership (customer group legacy ids). */
   groupIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** 1 (low) to 5 (high). */
   importance?: InputMaybe<Scalars['Int']['input']>;
+  /** Initial contact date. */
   initDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Date the service was installed. */
   installDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the service is installed. */
   installationAddress?: InputMaybe<AddressInput>;
+  /** Area the installation belongs to. */
   installationArea?: InputMaybe<Scalars['String']['input']>;
+  /** How invoices reach the customer. */
   invoiceSendMethod?: InputMaybe<InvoiceSendMethod>;
+  /** Day of the month (1–31) invoices are issued. */
   invoicingDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether invoices are generated for the customer. */
   invoicingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Made unique with a serial postfix. */
   invoicingId: Scalars['String']['input'];
+  /** Latitude of the installation. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Longitude of the installation. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** Code of the campaign or source the customer came from. */
   marketingCode?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the customer agreed to receive marketing emails. */
   marketingEmails?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sales person (legacy id) acting as master agent. */
   masterAgentId?: InputMaybe<Scalars['Int']['input']>;
+  /** How the customer's connection is monitored. */
   monitor?: InputMaybe<MonitorMode>;
+  /** Full name of the customer or contact person. */
   name: Scalars['String']['input'];
   /** Letters, digits and "_"; made unique with a serial postfix. */
   nickname: Scalars['String']['input'];
+  /** Note shown with the customer. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** How the customer usually pays. */
   paymentMethod?: InputMaybe<PaymentMethod>;
+  /** Main phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Stored only as a hash. */
   portalPassword?: InputMaybe<Scalars['String']['input']>;
+  /** End-user-portal login; null means the invoicing id is used. */
   portalUsername?: InputMaybe<Scalars['String']['input']>;
+  /** Note for staff only, never shown to the customer. */
   privateNote?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text reference, e.g. who referred the customer. */
   referenceText?: InputMaybe<Scalars['String']['input']>;
+  /** Referral fee amount. */
   referralFeeAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Whether a referral fee is owed or paid for this customer. */
   referralFeeStatus?: InputMaybe<ReferralFeeStatus>;
   /** The customer who referred this one. */
   referrerCustomerId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as regional sales manager. */
   regionalSalesManagerId?: InputMaybe<Scalars['Int']['input']>;
+  /** The reseller the customer belongs to; null for a direct customer. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as salesman. */
   salesmanId?: InputMaybe<Scalars['Int']['input']>;
   /** Automatic invoice and traffic enforcement; omitted settings stay, null goes back to the default. */
   sand?: InputMaybe<CustomerSandSettingsInput>;
+  /** Whether a receipt is sent for each payment. */
   sendReceipt?: InputMaybe<Scalars['Boolean']['input']>;
   /** The plan (Jaze group) the customer is on. */
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** One-off setup fee amount. */
   setupFees?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Date the service started. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** One of the operator's customer statuses. */
   status?: InputMaybe<Scalars['String']['input']>;
+  /** A finer status within `status`, as the operator defines it. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
+  /** Email address for support messages. */
   supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** How tax is applied to the customer's prices. */
   taxMode?: InputMaybe<TaxMode>;
+  /** Default tax rate in percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
   /** Default tax zone. */
   taxZoneId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as value-added reseller. */
   valueAddedResellerId?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the customer is exempt from VAT. */
   vatExempt?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the customer has voice (VoIP) service. */
   voipEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Website address. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which customer to delete, and what goes with it. */
 export type CustomerDeleteInput = {
   /** Delete the customer's maintenance tickets too. */
   deleteMaintenance?: InputMaybe<Scalars['Boolean']['input']>;
   /** Delete the customer's subscriptions too. */
   deleteSubscriptions?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting a customer. */
 export type CustomerDeletePayload = {
   __typename?: 'CustomerDeletePayload';
+  /** Id of the deleted customer; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1734,16 +1855,23 @@ export type CustomerEdge = {
 
 /** Filters for customers; text filters match anywhere in the field. */
 export type CustomerFilterInput = {
+  /** Any of these access states. */
   accessState?: InputMaybe<Array<AccessState>>;
   /** Match text filters and statuses case-sensitively (default: false). */
   caseSensitive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the billing address's country. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the billing address's county. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** Only customers added at or after this time. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only customers added at or before this time. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Part of the email address. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** First word of the name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the invoicing id. */
   invoicingId?: InputMaybe<Scalars['String']['input']>;
   /** An address bound to the customer, or held by one of its open RADIUS sessions now. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -1751,20 +1879,31 @@ export type CustomerFilterInput = {
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** A MAC bound to the customer, or calling from one of its open RADIUS sessions now. */
   macAddress?: InputMaybe<Scalars['MAC']['input']>;
+  /** Part of the name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the nickname. */
   nickname?: InputMaybe<Scalars['String']['input']>;
   /** true: only customers with an open RADIUS session; false: only those without. */
   online?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the billing address's postcode. */
   postcode?: InputMaybe<Scalars['String']['input']>;
   /** One of the customer’s RADIUS logins (exact). */
   radiusUsername?: InputMaybe<Scalars['String']['input']>;
+  /** Only customers of this reseller. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only customers on this plan. */
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** Part of the billing address's state. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these lifecycle statuses. */
   status?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Part of the billing address's first street line. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the billing address's second street line. */
   street2?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the billing address's town. */
   town?: InputMaybe<Scalars['String']['input']>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1981,8 +2120,11 @@ export type CustomerNotePayload = {
   userErrors: Array<UserError>;
 };
 
+/** How to order customers. */
 export type CustomerOrder = {
+  /** Ascending (default) or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: CustomerOrderField;
 };
 
@@ -2011,9 +2153,12 @@ export type CustomerOverrideClearPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a customer. */
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
+  /** The customer as saved; null when refused. */
   customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2119,19 +2264,33 @@ export type CustomerSandSettings = {
 
 /** SIMPLer "sand" settings: automatic invoice follow-up and traffic-cap enforcement. Offsets read like "15 days". */
 export type CustomerSandSettingsInput = {
+  /** Offset of the billing-issue step, e.g. "15 days". */
   invoiceBillingIssueDate?: InputMaybe<Scalars['String']['input']>;
+  /** Invoice follow-up is deferred until this date. */
   invoiceDeferredTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Offset of disconnection for an unpaid invoice. */
   invoiceDisconnectionDate?: InputMaybe<Scalars['String']['input']>;
+  /** Blind copy of the follow-up emails. */
   invoiceEmailBcc?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Offset of the first reminder email. */
   invoiceEmailDate1?: InputMaybe<Scalars['String']['input']>;
+  /** Offset of the second reminder email. */
   invoiceEmailDate2?: InputMaybe<Scalars['String']['input']>;
+  /** Sender of the follow-up emails. */
   invoiceEmailFrom?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Recipient of the follow-up emails. */
   invoiceEmailTo?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Whether automatic invoice follow-up uses these settings, the default, or is off. */
   invoiceStatus?: InputMaybe<SandStatus>;
+  /** Offset of throttling for an unpaid invoice. */
   invoiceThrottlingDate?: InputMaybe<Scalars['String']['input']>;
+  /** Offset of disconnection after a failed direct-debit lodgement. */
   lodgementFailureDisconnection?: InputMaybe<Scalars['String']['input']>;
+  /** Offset of the second email after a failed direct-debit lodgement. */
   lodgementFailureEmail2?: InputMaybe<Scalars['String']['input']>;
+  /** Offset of the third email after a failed direct-debit lodgement. */
   lodgementFailureEmail3?: InputMaybe<Scalars['String']['input']>;
+  /** Traffic-cap enforcement is deferred until this date. */
   trafficDeferredTo?: InputMaybe<Scalars['Date']['input']>;
   /** Percent of the cap. */
   trafficDisconnectionThreshold?: InputMaybe<Scalars['Int']['input']>;
@@ -2139,17 +2298,21 @@ export type CustomerSandSettingsInput = {
   trafficDoNotCarryOverage?: InputMaybe<Scalars['Int']['input']>;
   /** -1 prorate the cap in the first month, 1 do not; null default. */
   trafficDoNotProrate?: InputMaybe<Scalars['Int']['input']>;
+  /** Blind copy of the traffic-cap emails. */
   trafficEmailBcc?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Sender of the traffic-cap emails. */
   trafficEmailFrom?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** Percent of the cap. */
   trafficEmailThreshold1?: InputMaybe<Scalars['Int']['input']>;
   /** Percent of the cap. */
   trafficEmailThreshold2?: InputMaybe<Scalars['Int']['input']>;
+  /** Recipient of the traffic-cap emails. */
   trafficEmailTo?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** Traffic cap in GB. */
   trafficLimitGb?: InputMaybe<Scalars['Int']['input']>;
   /** Percent of the cap. */
   trafficOverageThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether traffic-cap enforcement uses these settings, the default, or is off. */
   trafficStatus?: InputMaybe<SandStatus>;
 };
 
@@ -2179,85 +2342,135 @@ export type CustomerStatusCount = {
 
 /** Changes to a customer; omitted fields keep their value, null clears one. */
 export type CustomerUpdateInput = {
+  /** Whether the subscriber may use the service now. */
   accessState?: InputMaybe<AccessState>;
+  /** What kind of party the account is. */
   accountType?: InputMaybe<AccountType>;
+  /** Email address for invoices and billing. */
   accountsEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Alternative phone number. */
   altPhone?: InputMaybe<Scalars['String']['input']>;
+  /** The main (billing) address. */
   billingAddress?: InputMaybe<AddressInput>;
+  /** Months covered by one invoice. */
   billingFrequencyMonths?: InputMaybe<Scalars['Int']['input']>;
   /** SIMPLer bucket id (legacy id; buckets are not graph nodes yet). */
   bucketId?: InputMaybe<Scalars['Int']['input']>;
   /** A CommunityCode id; null clears. */
   communityCodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Company name, for business accounts. */
   companyName?: InputMaybe<Scalars['String']['input']>;
+  /** Most simultaneous sessions allowed. */
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the additional contacts. */
   contacts?: InputMaybe<Array<ContactInput>>;
+  /** Days between invoice issue and due date. */
   creditDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Values for the operator's custom fields; fields not listed keep their value. */
   customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  /** Free-text tracking label the operator uses. */
   customerTracking?: InputMaybe<Scalars['String']['input']>;
+  /** Main email address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Fax number. */
   fax?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the service is given free of charge. */
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
   /** The gateway (SIMPLer gwid) the customer is served by. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** Replaces group membership (customer group legacy ids). */
   groupIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** The customer to change. */
   id: Scalars['ID']['input'];
+  /** 1 (low) to 5 (high). */
   importance?: InputMaybe<Scalars['Int']['input']>;
+  /** Initial contact date. */
   initDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Date the service was installed. */
   installDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the service is installed. */
   installationAddress?: InputMaybe<AddressInput>;
+  /** Area the installation belongs to. */
   installationArea?: InputMaybe<Scalars['String']['input']>;
+  /** How invoices reach the customer. */
   invoiceSendMethod?: InputMaybe<InvoiceSendMethod>;
+  /** Day of the month (1–31) invoices are issued. */
   invoicingDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether invoices are generated for the customer. */
   invoicingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique per operator; the default end-user-portal login. */
   invoicingId?: InputMaybe<Scalars['String']['input']>;
+  /** Latitude of the installation. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Longitude of the installation. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** Code of the campaign or source the customer came from. */
   marketingCode?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the customer agreed to receive marketing emails. */
   marketingEmails?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sales person (legacy id) acting as master agent. */
   masterAgentId?: InputMaybe<Scalars['Int']['input']>;
+  /** How the customer's connection is monitored. */
   monitor?: InputMaybe<MonitorMode>;
+  /** Full name of the customer or contact person. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Letters, digits and "_"; unique per operator. */
   nickname?: InputMaybe<Scalars['String']['input']>;
+  /** Note shown with the customer. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** How the customer usually pays. */
   paymentMethod?: InputMaybe<PaymentMethod>;
+  /** Main phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Stored only as a hash. */
   portalPassword?: InputMaybe<Scalars['String']['input']>;
+  /** End-user-portal login; null means the invoicing id is used. */
   portalUsername?: InputMaybe<Scalars['String']['input']>;
+  /** Note for staff only, never shown to the customer. */
   privateNote?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text reference, e.g. who referred the customer. */
   referenceText?: InputMaybe<Scalars['String']['input']>;
+  /** Referral fee amount. */
   referralFeeAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Whether a referral fee is owed or paid for this customer. */
   referralFeeStatus?: InputMaybe<ReferralFeeStatus>;
   /** The customer who referred this one. */
   referrerCustomerId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as regional sales manager. */
   regionalSalesManagerId?: InputMaybe<Scalars['Int']['input']>;
+  /** The reseller the customer belongs to; null for a direct customer. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as salesman. */
   salesmanId?: InputMaybe<Scalars['Int']['input']>;
   /** Automatic invoice and traffic enforcement; omitted settings stay, null goes back to the default. */
   sand?: InputMaybe<CustomerSandSettingsInput>;
+  /** Whether a receipt is sent for each payment. */
   sendReceipt?: InputMaybe<Scalars['Boolean']['input']>;
   /** The plan (Jaze group) the customer is on. */
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** One-off setup fee amount. */
   setupFees?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Date the service started. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** One of the operator's customer statuses. */
   status?: InputMaybe<Scalars['String']['input']>;
+  /** A finer status within `status`, as the operator defines it. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
+  /** Email address for support messages. */
   supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** How tax is applied to the customer's prices. */
   taxMode?: InputMaybe<TaxMode>;
+  /** Default tax rate in percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
   /** Default tax zone. */
   taxZoneId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as value-added reseller. */
   valueAddedResellerId?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the customer is exempt from VAT. */
   vatExempt?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the customer has voice (VoIP) service. */
   voipEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Website address. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2910,9 +3123,13 @@ export type InvoicePayload = {
 
 /** How invoices reach the customer. */
 export type InvoiceSendMethod =
+  /** By post and as a PDF by email. */
   | 'BOTH'
+  /** By post. */
   | 'MAIL'
+  /** Not sent. */
   | 'NONE'
+  /** As a PDF by email. */
   | 'PDF';
 
 /** How far an invoice is paid. */
@@ -3279,10 +3496,15 @@ export type MessageStatus =
   | 'SUCCESS'
   | 'WAITING';
 
+/** Whether the customer's connection is monitored, and how alerts go out. */
 export type MonitorMode =
+  /** Monitored, with alerts. */
   | 'MONITOR'
+  /** Monitored, without alerts. */
   | 'MONITOR_NO_ALERT'
+  /** Monitored, with alerts by SMS. */
   | 'MONITOR_SMS'
+  /** Not monitored. */
   | 'NO_MONITOR';
 
 export type Mutation = {
@@ -5508,10 +5730,15 @@ export type RadiusTable =
   | 'REPLY'
   | 'USERGROUP';
 
+/** Whether a referral fee is owed to whoever referred the customer. */
 export type ReferralFeeStatus =
+  /** A fee is due. */
   | 'DUE'
+  /** No fee. */
   | 'NO_FEE'
+  /** The fee has been paid. */
   | 'PAID'
+  /** The fee was paid in advance. */
   | 'PRE_PAID';
 
 /** One renewal of a customer's service: the period bought, the plan and the amount. */
@@ -5858,9 +6085,13 @@ export type SalesmanTaskUpdateInput = {
 
 /** Whether automatic enforcement follows the operator default (SIMPLer sand status). */
 export type SandStatus =
+  /** The operator's default settings apply. */
   | 'DEFAULT'
+  /** Suspended until the deferral date. */
   | 'DEFERRED'
+  /** No automatic enforcement. */
   | 'OFF'
+  /** This customer's own settings apply. */
   | 'OVERRIDE';
 
 /** A customer, a piece of equipment or a site. */
@@ -6613,9 +6844,13 @@ export type SubscriptionUpdateInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** How tax is worked out (SIMPLer tax_mode). */
 export type TaxMode =
+  /** The operator's default tax. */
   | 'DEFAULT'
+  /** A fixed rate, given as `taxRate`. */
   | 'FIXED'
+  /** Several taxes combined (SIMPLer multi). */
   | 'MULTI';
 
 /** A named default tax rate (SIMPLer `tax_zone`). */
