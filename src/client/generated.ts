@@ -694,9 +694,13 @@ export type BankAccountPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The kind of bank account. */
 export type BankAccountType =
+  /** A checking (current) account. */
   | 'CHECKING'
+  /** Not specified. */
   | 'DEFAULT'
+  /** A savings account. */
   | 'SAVINGS';
 
 /** An access point or sector mounted on a site. */
@@ -990,8 +994,11 @@ export type CoaAttributeInput = {
 
 /** What the collector found (Jaze statusOfCollection). */
 export type CollectionOutcome =
+  /** The customer said it was already paid. */
   | 'ALREADY_PAID'
+  /** The money was collected. */
   | 'CASH_COLLECTED'
+  /** Nobody was available to pay. */
   | 'NOT_AVAILABLE';
 
 /** A customer on a collector's round, with what it owes. */
@@ -1206,11 +1213,17 @@ export type CreditCardPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The card scheme of a credit card. */
 export type CreditCardType =
+  /** American Express. */
   | 'AMERICAN_EXPRESS'
+  /** Discover. */
   | 'DISCOVER'
+  /** Mastercard. */
   | 'MASTERCARD'
+  /** Any other scheme. */
   | 'OTHER'
+  /** Visa. */
   | 'VISA';
 
 export type CrmKeyCreateInput = {
@@ -1473,7 +1486,7 @@ export type Customer = Node & {
   name: Scalars['String']['output'];
   /** Unique per operator; letters, digits and "_". */
   nickname: Scalars['String']['output'];
-  /** Note shown with the customer. */
+  /** General note about the customer. */
   note: Maybe<Scalars['String']['output']>;
   /** Notes on the account, newest first. */
   notes: Array<CustomerNote>;
@@ -1497,7 +1510,7 @@ export type Customer = Node & {
   phone: Maybe<Scalars['String']['output']>;
   /** End-user-portal login; null means the invoicing id is used. */
   portalUsername: Maybe<Scalars['String']['output']>;
-  /** Note for staff only, never shown to the customer. */
+  /** Private note for staff. */
   privateNote: Maybe<Scalars['String']['output']>;
   /** The customer's RADIUS logins, by priority. */
   radiusAccounts: Array<RadiusAccount>;
@@ -1769,7 +1782,7 @@ export type CustomerCreateInput = {
   name: Scalars['String']['input'];
   /** Letters, digits and "_"; made unique with a serial postfix. */
   nickname: Scalars['String']['input'];
-  /** Note shown with the customer. */
+  /** General note about the customer. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** How the customer usually pays. */
   paymentMethod?: InputMaybe<PaymentMethod>;
@@ -1779,7 +1792,7 @@ export type CustomerCreateInput = {
   portalPassword?: InputMaybe<Scalars['String']['input']>;
   /** End-user-portal login; null means the invoicing id is used. */
   portalUsername?: InputMaybe<Scalars['String']['input']>;
-  /** Note for staff only, never shown to the customer. */
+  /** Private note for staff. */
   privateNote?: InputMaybe<Scalars['String']['input']>;
   /** Free-text reference, e.g. who referred the customer. */
   referenceText?: InputMaybe<Scalars['String']['input']>;
@@ -2416,7 +2429,7 @@ export type CustomerUpdateInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Letters, digits and "_"; unique per operator. */
   nickname?: InputMaybe<Scalars['String']['input']>;
-  /** Note shown with the customer. */
+  /** General note about the customer. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** How the customer usually pays. */
   paymentMethod?: InputMaybe<PaymentMethod>;
@@ -2426,7 +2439,7 @@ export type CustomerUpdateInput = {
   portalPassword?: InputMaybe<Scalars['String']['input']>;
   /** End-user-portal login; null means the invoicing id is used. */
   portalUsername?: InputMaybe<Scalars['String']['input']>;
-  /** Note for staff only, never shown to the customer. */
+  /** Private note for staff. */
   privateNote?: InputMaybe<Scalars['String']['input']>;
   /** Free-text reference, e.g. who referred the customer. */
   referenceText?: InputMaybe<Scalars['String']['input']>;
@@ -2953,18 +2966,23 @@ export type InterfaceRole =
 /** An issued invoice; its totals never change after issue, only what was paid. */
 export type Invoice = Node & {
   __typename?: 'Invoice';
+  /** Amount paid against the invoice so far. */
   amountPaid: Scalars['Decimal']['output'];
   /** total − amountPaid, exactly. */
   balanceDue: Scalars['Decimal']['output'];
+  /** When the invoice was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this invoice's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The customer billed. */
   customer: Customer;
+  /** Date payment is due. */
   dueDate: Scalars['Date']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Date the invoice was issued. */
   issueDate: Scalars['Date']['output'];
+  /** How the invoice was raised. */
   kind: InvoiceKind;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
@@ -2974,11 +2992,17 @@ export type Invoice = Node & {
   number: Scalars['Int']['output'];
   /** Payments against this invoice, oldest first. */
   payments: Array<Payment>;
+  /** Last day of the service period billed; null when not for a period. */
   periodEnd: Maybe<Scalars['Date']['output']>;
+  /** First day of the service period billed; null when not for a period. */
   periodStart: Maybe<Scalars['Date']['output']>;
+  /** How far the invoice is paid. */
   status: InvoiceStatus;
+  /** Sum of the lines' net amounts, before tax. */
   subtotal: Scalars['Decimal']['output'];
+  /** Sum of the lines' tax. */
   taxTotal: Scalars['Decimal']['output'];
+  /** Amount invoiced: subtotal plus tax. */
   total: Scalars['Decimal']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -2997,6 +3021,7 @@ export type InvoiceConnection = {
 
 /** An invoice raised by hand (kind MANUAL), numbered in the same sequence as generated ones. */
 export type InvoiceCreateInput = {
+  /** The customer to invoice. */
   customerId: Scalars['ID']['input'];
   /** Not before issueDate; default issueDate plus the customer's credit days. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
@@ -3004,7 +3029,9 @@ export type InvoiceCreateInput = {
   issueDate?: InputMaybe<Scalars['Date']['input']>;
   /** At least one; the total cannot be negative. */
   lines: Array<InvoiceLineInput>;
+  /** Last day of the service period billed, if any. */
   periodEnd?: InputMaybe<Scalars['Date']['input']>;
+  /** First day of the service period billed, if any. */
   periodStart?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -3017,6 +3044,7 @@ export type InvoiceEdge = {
 
 /** Filters for invoices. On a nested list they narrow the parent's invoices further. */
 export type InvoiceFilterInput = {
+  /** Only this customer's invoices. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Due on or after. */
   dueFrom?: InputMaybe<Scalars['Date']['input']>;
@@ -3026,7 +3054,9 @@ export type InvoiceFilterInput = {
   issuedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Issued on or before. */
   issuedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only invoices raised this way. */
   kind?: InputMaybe<InvoiceKind>;
+  /** Only the invoice with this number. */
   number?: InputMaybe<Scalars['Int']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<InvoiceStatus>>;
@@ -3036,14 +3066,19 @@ export type InvoiceFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How an invoice was raised (SIMPLer invoice type). */
 export type InvoiceKind =
+  /** Raised by hand. */
   | 'MANUAL'
+  /** First invoice for subscriptions never billed before. */
   | 'NEW'
+  /** Raised by the recurring invoicing run. */
   | 'RECURRING';
 
 /** One billed item of an invoice: a copy of what was billed, kept when the subscription goes. */
 export type InvoiceLine = Node & {
   __typename?: 'InvoiceLine';
+  /** What was billed, as printed on the invoice. */
   description: Scalars['String']['output'];
   /** Percent off. */
   discount: Scalars['Decimal']['output'];
@@ -3051,18 +3086,25 @@ export type InvoiceLine = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Amount after discount, before tax. */
   net: Scalars['Decimal']['output'];
+  /** Number of units. */
   quantity: Scalars['Decimal']['output'];
   /** The subscription billed; null once it has been deleted. */
   subscription: Maybe<Subscription>;
+  /** Tax on the net amount. */
   tax: Scalars['Decimal']['output'];
+  /** Tax rate in percent. */
   taxRate: Scalars['Decimal']['output'];
+  /** Net plus tax. */
   total: Scalars['Decimal']['output'];
+  /** Price per unit, before discount and tax. */
   unitPrice: Scalars['Decimal']['output'];
 };
 
 /** One line of an invoice raised by hand, priced as the invoicing run prices lines. */
 export type InvoiceLineInput = {
+  /** What is billed, as printed on the invoice. */
   description: Scalars['String']['input'];
   /** Percent off, 0 to 100; default 0. */
   discount?: InputMaybe<Scalars['Decimal']['input']>;
@@ -3074,8 +3116,11 @@ export type InvoiceLineInput = {
   unitPrice: Scalars['Decimal']['input'];
 };
 
+/** How to order invoices. */
 export type InvoiceOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: InvoiceOrderField;
 };
 
@@ -3096,8 +3141,11 @@ export type InvoicePayInput = {
   amount: Scalars['Decimal']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The invoice to pay; or give `number`. */
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  /** How the money was paid. */
   method: PaymentMethod;
+  /** Free-text note about the payment. */
   narrative?: InputMaybe<Scalars['String']['input']>;
   /** SIMPLer invoiceNo. */
   number?: InputMaybe<Scalars['Int']['input']>;
@@ -3107,17 +3155,23 @@ export type InvoicePayInput = {
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of paying an invoice. */
 export type InvoicePayPayload = {
   __typename?: 'InvoicePayPayload';
   /** The invoice after the payment. */
   invoice: Maybe<Invoice>;
+  /** The payment recorded; null when refused. */
   payment: Maybe<Payment>;
+  /** Why the payment was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or voiding an invoice. */
 export type InvoicePayload = {
   __typename?: 'InvoicePayload';
+  /** The invoice as saved; null when refused. */
   invoice: Maybe<Invoice>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3143,6 +3197,7 @@ export type InvoiceStatus =
   /** Cancelled; nothing is due. */
   | 'VOID';
 
+/** Which invoice to void. */
 export type InvoiceVoidInput = {
   /** An invoice with nothing paid on it. */
   id: Scalars['ID']['input'];
@@ -3160,10 +3215,12 @@ export type InvoicesGenerateInput = {
   kind?: InputMaybe<InvoiceKind>;
 };
 
+/** The result of an invoicing run. */
 export type InvoicesGeneratePayload = {
   __typename?: 'InvoicesGeneratePayload';
   /** The invoices created (empty when nothing was due). */
   invoices: Maybe<Array<Invoice>>;
+  /** Why the run was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4548,7 +4605,9 @@ export type PageInfo = {
 /** Money received from a customer, against an invoice or on account. */
 export type Payment = Node & {
   __typename?: 'Payment';
+  /** Amount received. */
   amount: Scalars['Decimal']['output'];
+  /** When the payment was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this payment's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
@@ -4560,8 +4619,11 @@ export type Payment = Node & {
   invoice: Maybe<Invoice>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** How the money was paid. */
   method: PaymentMethod;
+  /** Free-text note about the payment. */
   narrative: Maybe<Scalars['String']['output']>;
+  /** Day the money was paid. */
   paymentDate: Scalars['Date']['output'];
   /** Bank or gateway transaction id, cheque number. */
   reference: Maybe<Scalars['String']['output']>;
@@ -4651,10 +4713,15 @@ export type PaymentCollectionDisapproveInput = {
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How a collector took the money. */
 export type PaymentCollectionMethod =
+  /** Cash. */
   | 'CASH'
+  /** Cheque. */
   | 'CHEQUE'
+  /** Credit card. */
   | 'CREDIT_CARD'
+  /** Debit card. */
   | 'DEBIT_CARD';
 
 export type PaymentCollectionPayload = {
@@ -4670,12 +4737,19 @@ export type PaymentCollectionRequestInput = {
   customerId: Scalars['ID']['input'];
 };
 
+/** Where a field payment collection stands. */
 export type PaymentCollectionStatus =
+  /** The customer said it was already paid. */
   | 'ALREADY_PAID'
+  /** Approved; the payment is recorded. */
   | 'APPROVED'
+  /** The collector took the money; awaiting approval. */
   | 'CASH_COLLECTED'
+  /** Rejected at approval. */
   | 'DISAPPROVED'
+  /** The collector found nobody to pay. */
   | 'NOT_AVAILABLE'
+  /** Asked for; the collector has not reported yet. */
   | 'REQUESTED';
 
 /** A page of Payment objects. */
@@ -4693,8 +4767,11 @@ export type PaymentConnection = {
 export type PaymentCreateInput = {
   /** More than 0. */
   amount: Scalars['Decimal']['input'];
+  /** The customer who paid. */
   customerId: Scalars['ID']['input'];
+  /** How the money was paid. */
   method: PaymentMethod;
+  /** Free-text note about the payment. */
   narrative?: InputMaybe<Scalars['String']['input']>;
   /** Default today. */
   paymentDate?: InputMaybe<Scalars['Date']['input']>;
@@ -4711,8 +4788,11 @@ export type PaymentEdge = {
 
 /** Filters for payments. On a nested list they narrow the parent's payments further. */
 export type PaymentFilterInput = {
+  /** Only this customer's payments. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only payments against this invoice. */
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only payments made this way. */
   method?: InputMaybe<PaymentMethod>;
   /** Paid on or after. */
   paidFrom?: InputMaybe<Scalars['Date']['input']>;
@@ -4745,8 +4825,11 @@ export type PaymentMethod =
   /** A standing order at the customer’s bank. */
   | 'STANDING_ORDER';
 
+/** How to order payments. */
 export type PaymentOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: PaymentOrderField;
 };
 
@@ -4759,12 +4842,16 @@ export type PaymentOrderField =
   /** The day the money was paid. */
   | 'PAYMENT_DATE';
 
+/** The result of recording a payment. */
 export type PaymentPayload = {
   __typename?: 'PaymentPayload';
+  /** The payment as saved; null when refused. */
   payment: Maybe<Payment>;
+  /** Why the payment was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Which payment to reverse. */
 export type PaymentReverseInput = {
   /** A payment recorded in error; not one a field collection recorded. */
   id: Scalars['ID']['input'];
@@ -4775,7 +4862,9 @@ export type PaymentReversePayload = {
   __typename?: 'PaymentReversePayload';
   /** The invoice after the reversal; null for an on-account payment. */
   invoice: Maybe<Invoice>;
+  /** Id of the reversed payment; null when refused. */
   reversedPaymentId: Maybe<Scalars['ID']['output']>;
+  /** Why the reversal was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4891,9 +4980,13 @@ export type PlanChange = Node & {
 
 /** When a plan change takes effect (Jaze moveImmediately, previousBillingCycle, nextbillingCycle, customDate). */
 export type PlanChangeTiming =
+  /** On a date given with the change (Jaze customDate). */
   | 'CUSTOM_DATE'
+  /** Now (Jaze moveImmediately). */
   | 'IMMEDIATELY'
+  /** At the start of the next billing cycle (Jaze nextbillingCycle). */
   | 'NEXT_BILLING_CYCLE'
+  /** From the start of the current billing cycle (Jaze previousBillingCycle). */
   | 'PREVIOUS_BILLING_CYCLE';
 
 /** Apply the plan changes that have come due. */
@@ -6099,10 +6192,15 @@ export type SearchResult = Customer | Equipment | Site;
 
 /** SEPA direct-debit sequence type (NA: not available / used up). */
 export type SepaSequenceType =
+  /** Last debit of a recurring mandate. */
   | 'FNAL'
+  /** First debit of a recurring mandate. */
   | 'FRST'
+  /** Not available, or the mandate is used up. */
   | 'NA'
+  /** A one-off debit. */
   | 'OOFF'
+  /** A later debit of a recurring mandate. */
   | 'RCUR';
 
 export type SimplerCredentialCreateInput = {
@@ -6652,6 +6750,7 @@ export type Subscription = Node & {
   __typename?: 'Subscription';
   /** Not ended, and `validTo` is empty or not before today (UTC). */
   active: Scalars['Boolean']['output'];
+  /** When the subscription was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this subscription's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
@@ -6659,15 +6758,21 @@ export type Subscription = Node & {
   customer: Customer;
   /** Billing cycles to bill; null = unlimited. */
   cycles: Maybe<Scalars['Int']['output']>;
+  /** Billing cycles invoiced so far. */
   cyclesBilled: Scalars['Int']['output'];
+  /** Name printed on invoice lines; null means the plan's name. */
   description: Maybe<Scalars['String']['output']>;
   /** SIMPLer description_changed. */
   descriptionOverridden: Scalars['Boolean']['output'];
   /** Percent off. */
   discount: Scalars['Decimal']['output'];
+  /** When the subscription was ended; null while it runs. */
   endedAt: Maybe<Scalars['DateTime']['output']>;
+  /** SIMPLer overage formula, kept as given. */
   formula: Maybe<Scalars['String']['output']>;
+  /** Whether the subscription is given free; the invoicing run skips it. */
   freeService: Scalars['Boolean']['output'];
+  /** Months billed per cycle. */
   frequencyMonths: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -6677,25 +6782,34 @@ export type Subscription = Node & {
   nextBillingDate: Maybe<Scalars['Date']['output']>;
   /** Price per overage unit. */
   overage: Maybe<Scalars['Decimal']['output']>;
+  /** SIMPLer overage id, kept as given. */
   overageId: Maybe<Scalars['Int']['output']>;
   /** The plan (SIMPLer product) billed. */
   plan: Plan;
+  /** SIMPLer premium amount, kept as given. */
   premium: Scalars['Decimal']['output'];
   /** Price per billing period; null = the plan's price. */
   price: Maybe<Scalars['Decimal']['output']>;
   /** Whether `price` overrides the plan's (SIMPLer price_changed). */
   priceOverridden: Scalars['Boolean']['output'];
+  /** Number of units billed. */
   quantity: Scalars['Int']['output'];
+  /** How the line amount is rounded to cents. */
   rounding: SubscriptionRounding;
   /** The price point bought, if any. */
   subPlan: Maybe<SubPlan>;
+  /** How tax is applied to the subscription. */
   taxMode: TaxMode;
+  /** Tax rate in percent; null means the customer's rate. */
   taxRate: Maybe<Scalars['Decimal']['output']>;
   taxZone: Maybe<TaxZone>;
+  /** What the subscription bills for. */
   type: SubscriptionType;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Day the subscription starts; also its first billing date. */
   validFrom: Scalars['Date']['output'];
+  /** Last day of the subscription; null when open-ended. */
   validTo: Maybe<Scalars['Date']['output']>;
 };
 
@@ -6712,25 +6826,33 @@ export type SubscriptionConnection = {
 
 /** A new subscription (SIMPLer addSubscription). Omitted fields take the defaults described. */
 export type SubscriptionCreateInput = {
+  /** The customer to subscribe. */
   customerId: Scalars['ID']['input'];
+  /** Billing cycles to bill; omit for unlimited. */
   cycles?: InputMaybe<Scalars['Int']['input']>;
   /** Overrides the plan's name (marks it overridden). */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Percent off, 0 to 100; default 0. */
   discount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** SIMPLer overage formula, kept as given. */
   formula?: InputMaybe<Scalars['String']['input']>;
+  /** Give the subscription free; the invoicing run skips it. */
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
   /** Default: the plan's frequency, else 1. */
   frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Price per overage unit. */
   overage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** SIMPLer overage id, kept as given. */
   overageId?: InputMaybe<Scalars['Int']['input']>;
   /** The plan (SIMPLer productid); it must be enabled. */
   planId: Scalars['ID']['input'];
+  /** SIMPLer premium amount; default 0. */
   premium?: InputMaybe<Scalars['Decimal']['input']>;
   /** Overrides the plan's price (marks it overridden). */
   price?: InputMaybe<Scalars['Decimal']['input']>;
   /** At least 1; default 1. */
   quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** How the line amount is rounded; default DEFAULT (half-up). */
   rounding?: InputMaybe<SubscriptionRounding>;
   /** A price point of the plan. */
   subPlanId?: InputMaybe<Scalars['ID']['input']>;
@@ -6748,13 +6870,18 @@ export type SubscriptionCreateInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Which subscription to delete. */
 export type SubscriptionDeleteInput = {
+  /** The subscription to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting a subscription. */
 export type SubscriptionDeletePayload = {
   __typename?: 'SubscriptionDeletePayload';
+  /** Id of the deleted subscription; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6769,8 +6896,11 @@ export type SubscriptionEdge = {
 export type SubscriptionFilterInput = {
   /** true: active only; false: ended or expired only. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this customer's subscriptions. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only subscriptions to this plan. */
   planId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only subscriptions of this type. */
   type?: InputMaybe<SubscriptionType>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -6778,8 +6908,11 @@ export type SubscriptionFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How to order subscriptions. */
 export type SubscriptionOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: SubscriptionOrderField;
 };
 
@@ -6789,26 +6922,38 @@ export type SubscriptionOrderField =
   | 'CREATED_AT'
   /** The order they were recorded in. */
   | 'ID'
+  /** When they last changed. */
   | 'UPDATED_AT'
   /** The day the subscription starts. */
   | 'VALID_FROM';
 
+/** The result of creating or changing a subscription. */
 export type SubscriptionPayload = {
   __typename?: 'SubscriptionPayload';
+  /** The subscription as saved; null when refused. */
   subscription: Maybe<Subscription>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** How the line amount of a subscription is rounded. */
 export type SubscriptionRounding =
+  /** To the nearest cent, halves up. */
   | 'ARITHMETIC'
+  /** To the nearest cent, halves up. */
   | 'DEFAULT'
+  /** Down to the cent. */
   | 'DOWN'
+  /** Up to the next cent. */
   | 'UP';
 
+/** What a subscription bills for. */
 export type SubscriptionType =
+  /** Usage beyond the allowance, billed from usage rather than per cycle. */
   | 'OVERAGE'
+  /** A reconnection charge. */
   | 'RECONNECTION'
+  /** A charge every billing cycle. */
   | 'RECURRING';
 
 /** Changes a subscription's terms. Fields left out stay as they are; null clears where said. Customer, plan and start are fixed. */
@@ -6821,20 +6966,25 @@ export type SubscriptionUpdateInput = {
   discount?: InputMaybe<Scalars['Decimal']['input']>;
   /** null clears. */
   formula?: InputMaybe<Scalars['String']['input']>;
+  /** Give the subscription free; the invoicing run skips it. */
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 to 120. */
   frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** The subscription to change. */
   id: Scalars['ID']['input'];
   /** null clears. */
   overage?: InputMaybe<Scalars['Decimal']['input']>;
   /** null clears. */
   overageId?: InputMaybe<Scalars['Int']['input']>;
+  /** SIMPLer premium amount. */
   premium?: InputMaybe<Scalars['Decimal']['input']>;
   /** Overrides the plan's price; null goes back to the plan's. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
   /** At least 1. */
   quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** How the line amount is rounded. */
   rounding?: InputMaybe<SubscriptionRounding>;
+  /** How tax is applied. */
   taxMode?: InputMaybe<TaxMode>;
   /** null clears. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;

@@ -38,8 +38,8 @@ export class Customer extends Node {
   @Field(() => AccessState, { description: 'Whether the subscriber may use the service now.' }) accessState!: AccessState;
   @Field(() => String, { nullable: true, description: 'Free-text tracking label the operator uses.' }) customerTracking!: string | null;
   @Field(() => Int, { nullable: true, description: '1 (low) to 5 (high).' }) importance!: number | null;
-  @Field(() => String, { nullable: true, description: 'Note shown with the customer.' }) note!: string | null;
-  @Field(() => String, { nullable: true, description: 'Note for staff only, never shown to the customer.' }) privateNote!: string | null;
+  @Field(() => String, { nullable: true, description: 'General note about the customer.' }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Private note for staff.' }) privateNote!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Initial contact date.' }) initDate!: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Date the service started.' }) startDate!: string | null;
@@ -162,8 +162,8 @@ export class CustomerFieldsInput {
   @Field(() => AccessState, { nullable: true, description: 'Whether the subscriber may use the service now.' }) accessState?: AccessState;
   @Field(() => String, { nullable: true, description: 'Free-text tracking label the operator uses.' }) customerTracking?: string | null;
   @Field(() => Int, { nullable: true, description: '1 (low) to 5 (high).' }) importance?: number | null;
-  @Field(() => String, { nullable: true, description: 'Note shown with the customer.' }) note?: string | null;
-  @Field(() => String, { nullable: true, description: 'Note for staff only, never shown to the customer.' }) privateNote?: string | null;
+  @Field(() => String, { nullable: true, description: 'General note about the customer.' }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Private note for staff.' }) privateNote?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Initial contact date.' }) initDate?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Date the service started.' }) startDate?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Date the service was installed.' }) installDate?: string | null;
