@@ -549,12 +549,19 @@ export type BandwidthOverrideUpdateInput = {
 /** A named rate limit (the Jaze profile behind a plan). */
 export type BandwidthTemplate = Node & {
   __typename?: 'BandwidthTemplate';
+  /** Download rate allowed during a burst. */
   burstDownloadKbps: Maybe<Scalars['Int']['output']>;
+  /** Average download rate below which a burst may start. */
   burstThresholdDownloadKbps: Maybe<Scalars['Int']['output']>;
+  /** Average upload rate below which a burst may start. */
   burstThresholdUploadKbps: Maybe<Scalars['Int']['output']>;
+  /** Averaging window for bursts, in seconds. */
   burstTimeSeconds: Maybe<Scalars['Int']['output']>;
+  /** Upload rate allowed during a burst. */
   burstUploadKbps: Maybe<Scalars['Int']['output']>;
+  /** When the template was added. */
   createdAt: Scalars['DateTime']['output'];
+  /** Download rate limit. */
   downloadKbps: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -562,23 +569,31 @@ export type BandwidthTemplate = Node & {
   legacyId: Scalars['Int']['output'];
   /** MikroTik `rate-limit` string. */
   mikrotikRateLimit: Maybe<Scalars['String']['output']>;
+  /** Name of the template. */
   name: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Upload rate limit. */
   uploadKbps: Scalars['Int']['output'];
 };
 
 /** A new bandwidth template (Jaze profile). */
 export type BandwidthTemplateCreateInput = {
+  /** Download rate allowed during a burst. */
   burstDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Average download rate below which a burst may start. */
   burstThresholdDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Average upload rate below which a burst may start. */
   burstThresholdUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Averaging window for bursts, in seconds. */
   burstTimeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Upload rate allowed during a burst. */
   burstUploadKbps?: InputMaybe<Scalars['Int']['input']>;
   /** At least 0. */
   downloadKbps: Scalars['Int']['input'];
   /** MikroTik `rate-limit` string. */
   mikrotikRateLimit?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the template. */
   name: Scalars['String']['input'];
   /** At least 0. */
   uploadKbps: Scalars['Int']['input'];
@@ -596,23 +611,36 @@ export type BandwidthTemplateDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a bandwidth template. */
 export type BandwidthTemplatePayload = {
   __typename?: 'BandwidthTemplatePayload';
+  /** The template as saved; null when refused. */
   bandwidthTemplate: Maybe<BandwidthTemplate>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a bandwidth template; fields left out stay, null clears the optional ones. Plans using it get the new rates. */
 export type BandwidthTemplateUpdateInput = {
+  /** Download rate allowed during a burst. */
   burstDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Average download rate below which a burst may start. */
   burstThresholdDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Average upload rate below which a burst may start. */
   burstThresholdUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Averaging window for bursts, in seconds. */
   burstTimeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Upload rate allowed during a burst. */
   burstUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Download rate limit, at least 0. */
   downloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** The template to change. */
   id: Scalars['ID']['input'];
+  /** MikroTik `rate-limit` string. */
   mikrotikRateLimit?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the template. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Upload rate limit, at least 0. */
   uploadKbps?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -4898,31 +4926,43 @@ export type Plan = Node & {
   bandwidthTemplate: Maybe<BandwidthTemplate>;
   /** Level 1 (before the limit) download rate. */
   bw1DownloadKbps: Maybe<Scalars['Int']['output']>;
+  /** Level 1 (before the limit) upload rate. */
   bw1UploadKbps: Maybe<Scalars['Int']['output']>;
   /** Level 2 (after the limit) download rate. */
   bw2DownloadKbps: Maybe<Scalars['Int']['output']>;
+  /** Level 2 (after the limit) upload rate. */
   bw2UploadKbps: Maybe<Scalars['Int']['output']>;
+  /** How the service is delivered; null when not set. */
   connectivity: Maybe<PlanConnectivity>;
+  /** When the plan was added. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this plan's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
+  /** Whether unused data carries over to the next period. */
   dataCarryover: Scalars['Boolean']['output'];
+  /** Longer description of the plan. */
   description: Maybe<Scalars['String']['output']>;
   /** Disabled plans stay on existing subscriptions but cannot be sold. */
   enabled: Scalars['Boolean']['output'];
+  /** Months billed per cycle (SIMPLer billing frequency). */
   frequencyMonths: Maybe<Scalars['Int']['output']>;
+  /** Whether the bandwidth limit is hidden from the customer (CRM hide_bw_limit). */
   hideBandwidthLimit: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** A service, a one-off fee, or hardware. */
   kind: PlanKind;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Usage limit (GB) at bandwidth level 1; null = unlimited. */
   limit1Gb: Maybe<Scalars['Decimal']['output']>;
+  /** Location code used to group and sort plans (CRM location_code). */
   locationCode: Maybe<Scalars['String']['output']>;
+  /** Name of the plan as sold. */
   name: Scalars['String']['output'];
   /** Length of one plan period, in `periodUnit`s. */
   period: Maybe<Scalars['Int']['output']>;
+  /** Unit of `period`. */
   periodUnit: Maybe<PlanPeriodUnit>;
   /** List price per billing period. */
   price: Maybe<Scalars['Decimal']['output']>;
@@ -4930,6 +4970,7 @@ export type Plan = Node & {
   protocol: Maybe<PlanProtocol>;
   /** FreeRADIUS group subscribers of this plan are put in. */
   radiusGroup: Maybe<Scalars['String']['output']>;
+  /** Sub-location code used to group and sort plans (CRM sub_location_code). */
   subLocationCode: Maybe<Scalars['String']['output']>;
   /** Price points, by ascending number of units. */
   subPlans: Array<SubPlan>;
@@ -5006,40 +5047,58 @@ export type PlanConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How the service reaches the customer. */
 export type PlanConnectivity =
+  /** Fibre. */
   | 'FIBRE'
+  /** A Wi-Fi hotspot. */
   | 'HOTSPOT'
+  /** Fixed wireless. */
   | 'WIRELESS';
 
 /** A new plan (CRM plan, SIMPLer product, Jaze group). */
 export type PlanCreateInput = {
   /** The rate limit (Jaze profile). */
   bandwidthTemplateId?: InputMaybe<Scalars['ID']['input']>;
+  /** Level 1 (before the limit) download rate. */
   bw1DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 1 (before the limit) upload rate. */
   bw1UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 2 (after the limit) download rate. */
   bw2DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 2 (after the limit) upload rate. */
   bw2UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** How the service is delivered. */
   connectivity?: InputMaybe<PlanConnectivity>;
+  /** Whether unused data carries over to the next period. */
   dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Longer description of the plan. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Default true; a disabled plan cannot be subscribed to. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 to 120. */
   frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the bandwidth limit is hidden from the customer (CRM hide_bw_limit). */
   hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
   /** Default SERVICE. */
   kind?: InputMaybe<PlanKind>;
   /** GB at bandwidth level 1; null = unlimited. */
   limit1Gb?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Location code used to group and sort plans (CRM location_code). */
   locationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the plan as sold. */
   name: Scalars['String']['input'];
   /** At least 1. */
   period?: InputMaybe<Scalars['Int']['input']>;
+  /** Unit of `period`. */
   periodUnit?: InputMaybe<PlanPeriodUnit>;
   /** List price per billing period, at least 0. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Access protocol; leave empty for fees and hardware. */
   protocol?: InputMaybe<PlanProtocol>;
+  /** FreeRADIUS group subscribers of this plan are put in. */
   radiusGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Sub-location code used to group and sort plans (CRM sub_location_code). */
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
   /** Percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
@@ -5066,20 +5125,33 @@ export type PlanEdge = {
 
 /** Filters for plans; `name` matches anywhere ignoring case, the rest exactly. */
 export type PlanFilterInput = {
+  /** Only plans with this connectivity. */
   connectivity?: InputMaybe<PlanConnectivity>;
+  /** Only plans added at or after this time. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only plans added at or before this time. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only plans that do (true) or do not (false) carry data over. */
   dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: only sellable plans; false: only disabled ones. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only plans that do (true) or do not (false) hide the bandwidth limit. */
   hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only plans of this kind. */
   kind?: InputMaybe<PlanKind>;
+  /** Only plans with this location code. */
   locationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Only plans with this period length. */
   period?: InputMaybe<Scalars['Int']['input']>;
+  /** Only plans with this period unit. */
   periodUnit?: InputMaybe<PlanPeriodUnit>;
+  /** Only plans with this protocol. */
   protocol?: InputMaybe<PlanProtocol>;
   /** Plans a reseller sells. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only plans with this sub-location code. */
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -5089,12 +5161,18 @@ export type PlanFilterInput = {
 
 /** A service sold by period, a one-off fee, or hardware. */
 export type PlanKind =
+  /** A one-off fee. */
   | 'FEE'
+  /** Hardware sold to the customer. */
   | 'HARDWARE'
+  /** A connectivity service sold by period. */
   | 'SERVICE';
 
+/** How to order plans. */
 export type PlanOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: PlanOrderField;
 };
 
@@ -5106,54 +5184,81 @@ export type PlanOrderField =
   | 'ID'
   /** Name, alphabetically. */
   | 'NAME'
+  /** When they last changed. */
   | 'UPDATED_AT';
 
+/** The result of creating or changing a plan. */
 export type PlanPayload = {
   __typename?: 'PlanPayload';
+  /** The plan as saved; null when refused. */
   plan: Maybe<Plan>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The unit of a plan period. */
 export type PlanPeriodUnit =
+  /** Days. */
   | 'DAY'
+  /** Months. */
   | 'MONTH'
+  /** Years. */
   | 'YEAR';
 
+/** How a subscriber connects and is authenticated. */
 export type PlanProtocol =
+  /** IP over Ethernet (DHCP). */
   | 'IPOE'
+  /** A leased line. */
   | 'LEASED_LINE'
+  /** PPP over Ethernet. */
   | 'PPPOE';
 
 /** Changes a plan; fields left out stay. Subscriptions that did not override the price bill the new one from the next run. */
 export type PlanUpdateInput = {
   /** The rate limit (Jaze profile). */
   bandwidthTemplateId?: InputMaybe<Scalars['ID']['input']>;
+  /** Level 1 (before the limit) download rate. */
   bw1DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 1 (before the limit) upload rate. */
   bw1UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 2 (after the limit) download rate. */
   bw2DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 2 (after the limit) upload rate. */
   bw2UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** How the service is delivered. */
   connectivity?: InputMaybe<PlanConnectivity>;
+  /** Whether unused data carries over to the next period. */
   dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Longer description of the plan. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Default true; a disabled plan cannot be subscribed to. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 to 120. */
   frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the bandwidth limit is hidden from the customer (CRM hide_bw_limit). */
   hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The plan to change. */
   id: Scalars['ID']['input'];
   /** Default SERVICE. */
   kind?: InputMaybe<PlanKind>;
   /** GB at bandwidth level 1; null = unlimited. */
   limit1Gb?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Location code used to group and sort plans (CRM location_code). */
   locationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the plan as sold. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** At least 1. */
   period?: InputMaybe<Scalars['Int']['input']>;
+  /** Unit of `period`. */
   periodUnit?: InputMaybe<PlanPeriodUnit>;
   /** List price per billing period, at least 0. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Access protocol; leave empty for fees and hardware. */
   protocol?: InputMaybe<PlanProtocol>;
+  /** FreeRADIUS group subscribers of this plan are put in. */
   radiusGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Sub-location code used to group and sort plans (CRM sub_location_code). */
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
   /** Percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
@@ -6628,19 +6733,23 @@ export type StreetUpdateInput = {
 /** A price point of a plan: `units` plan periods for `price`. */
 export type SubPlan = Node & {
   __typename?: 'SubPlan';
+  /** When the price point was added. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this price point's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
+  /** Whether the price point can be sold. */
   enabled: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Name of the price point. */
   name: Scalars['String']['output'];
   /** The plan this is a price point of. */
   plan: Plan;
   /** Published on the customer web portal. */
   portal: Scalars['Boolean']['output'];
+  /** Price for the `units` periods. */
   price: Scalars['Decimal']['output'];
   /** Number of plan periods bought. */
   units: Scalars['Int']['output'];
@@ -6652,7 +6761,9 @@ export type SubPlan = Node & {
 export type SubPlanCreateInput = {
   /** Default true. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the price point. */
   name: Scalars['String']['input'];
+  /** The plan the price point belongs to. */
   planId: Scalars['ID']['input'];
   /** Published on the customer portal; default false. */
   portal?: InputMaybe<Scalars['Boolean']['input']>;
@@ -6674,19 +6785,28 @@ export type SubPlanDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a price point. */
 export type SubPlanPayload = {
   __typename?: 'SubPlanPayload';
+  /** The price point as saved; null when refused. */
   subPlan: Maybe<SubPlan>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a price point; fields left out stay. Its plan cannot change. */
 export type SubPlanUpdateInput = {
+  /** Whether the price point can be sold. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The price point to change. */
   id: Scalars['ID']['input'];
+  /** Name of the price point. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Published on the customer portal. */
   portal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Price for the `units` periods, at least 0. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Plan periods bought, at least 1. */
   units?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -7006,11 +7126,13 @@ export type TaxMode =
 /** A named default tax rate (SIMPLer `tax_zone`). */
 export type TaxZone = Node & {
   __typename?: 'TaxZone';
+  /** When the zone was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Name of the zone, unique in the operator. */
   name: Scalars['String']['output'];
   /** Percent, e.g. "23.0000". */
   rate: Scalars['Decimal']['output'];
@@ -7038,16 +7160,22 @@ export type TaxZoneDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a tax zone. */
 export type TaxZonePayload = {
   __typename?: 'TaxZonePayload';
+  /** The tax zone as saved; null when refused. */
   taxZone: Maybe<TaxZone>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a tax zone; fields left out stay. Rates already copied to customers' subscriptions and invoices do not change. */
 export type TaxZoneUpdateInput = {
+  /** The tax zone to change. */
   id: Scalars['ID']['input'];
+  /** Unique in the operator. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Percent, 0 to 100. */
   rate?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
