@@ -647,30 +647,47 @@ export type BandwidthTemplateUpdateInput = {
 /** A bank account for EFT / SEPA direct debit, held as a token; only last digits are known. */
 export type BankAccount = Node & {
   __typename?: 'BankAccount';
+  /** Name of the account holder. */
   accountName: Maybe<Scalars['String']['output']>;
+  /** Checking, savings, or not specified. */
   accountType: BankAccountType;
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment: Scalars['Boolean']['output'];
+  /** When the account was stored. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer who owns it. */
   customer: Customer;
+  /** Whether the bank details were changed (SIMPLer bankdetailschanged). */
   detailsChanged: Scalars['Boolean']['output'];
+  /** Country code of the IBAN. */
   ibanCountry: Maybe<Scalars['String']['output']>;
   /** Last four characters of the IBAN (the IBAN itself is never stored). */
   ibanLast4: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Last four digits of the account number. */
   last4: Scalars['String']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The payment gateway module that holds the token. */
   moduleId: Maybe<Scalars['Int']['output']>;
+  /** Online banking reference (SIMPLer eft_bankonlineref). */
   onlineRef: Maybe<Scalars['String']['output']>;
+  /** Whether this is the customer's preferred one; at most one is. */
   preferred: Scalars['Boolean']['output'];
+  /** BIC / SWIFT code. */
   sepaBic: Maybe<Scalars['String']['output']>;
+  /** Debtor country on the SEPA mandate. */
   sepaCountry: Maybe<Scalars['String']['output']>;
+  /** Debtor name on the SEPA mandate. */
   sepaDebtorName: Maybe<Scalars['String']['output']>;
+  /** Remittance information sent with SEPA debits. */
   sepaRemittanceData: Maybe<Scalars['String']['output']>;
+  /** SEPA sequence type of the next debit. */
   sepaSequenceType: Maybe<SepaSequenceType>;
+  /** Date the SEPA mandate was signed. */
   sepaSignatureDate: Maybe<Scalars['Date']['output']>;
+  /** Bank sort code or routing number. */
   sortCode: Maybe<Scalars['String']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -678,47 +695,70 @@ export type BankAccount = Node & {
 
 /** Full bank details (SIMPLer addEFT). The account number and IBAN are tokenised and never stored: only the last four digits, the IBAN country and last four characters are kept. */
 export type BankAccountCreateFromDetailsInput = {
+  /** Name of the account holder. */
   accountName?: InputMaybe<Scalars['String']['input']>;
   /** The full account number (digits). */
   accountNumber: Scalars['String']['input'];
+  /** Checking, savings, or not specified. */
   accountType?: InputMaybe<BankAccountType>;
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer the account belongs to. */
   customerId: Scalars['ID']['input'];
+  /** Whether the bank details were changed (SIMPLer bankdetailschanged). */
   detailsChanged?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checked with the ISO 13616 mod-97 rule. */
   iban?: InputMaybe<Scalars['String']['input']>;
+  /** Online banking reference (SIMPLer eft_bankonlineref). */
   onlineRef?: InputMaybe<Scalars['String']['input']>;
+  /** Whether this is the customer's preferred one; at most one is. */
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
   /** BIC / SWIFT code. */
   sepaBic?: InputMaybe<Scalars['String']['input']>;
+  /** Debtor country on the SEPA mandate. */
   sepaCountry?: InputMaybe<Scalars['String']['input']>;
+  /** Debtor name on the SEPA mandate. */
   sepaDebtorName?: InputMaybe<Scalars['String']['input']>;
+  /** Remittance information sent with SEPA debits. */
   sepaRemittanceData?: InputMaybe<Scalars['String']['input']>;
+  /** SEPA sequence type of the next debit. */
   sepaSequenceType?: InputMaybe<SepaSequenceType>;
   /** Mandate signature date; not in the future. */
   sepaSignatureDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Bank sort code or routing number. */
   sortCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required. */
 export type BankAccountCreateInput = {
+  /** Name of the account holder. */
   accountName: Scalars['String']['input'];
   /** CHECKING or SAVINGS. */
   accountType: BankAccountType;
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer the account belongs to. */
   customerId: Scalars['ID']['input'];
   /** Exactly four digits. */
   last4: Scalars['String']['input'];
+  /** The payment gateway module that issued the token. */
   moduleId: Scalars['Int']['input'];
+  /** Online banking reference (SIMPLer eft_bankonlineref). */
   onlineRef: Scalars['String']['input'];
+  /** Whether this is the customer's preferred one; at most one is. */
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Bank sort code or routing number. */
   sortCode: Scalars['String']['input'];
+  /** The payment gateway token. */
   token: Scalars['String']['input'];
 };
 
+/** The result of storing a bank account. */
 export type BankAccountPayload = {
   __typename?: 'BankAccountPayload';
+  /** The account as stored; null when refused. */
   bankAccount: Maybe<BankAccount>;
+  /** Why the account was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1040,7 +1080,9 @@ export type CollectionRoundEntry = {
 /** A community code customers can be assigned (unique per operator). */
 export type CommunityCode = Node & {
   __typename?: 'CommunityCode';
+  /** The code, unique per operator. */
   code: Scalars['String']['output'];
+  /** When the code was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -1050,29 +1092,41 @@ export type CommunityCode = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A new community code. */
 export type CommunityCodeCreateInput = {
+  /** The code; must not be in use. */
   code: Scalars['String']['input'];
 };
 
+/** Which community code to delete. */
 export type CommunityCodeDeleteInput = {
+  /** The community code to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting a community code. */
 export type CommunityCodeDeletePayload = {
   __typename?: 'CommunityCodeDeletePayload';
+  /** Id of the deleted code; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a community code. */
 export type CommunityCodePayload = {
   __typename?: 'CommunityCodePayload';
+  /** The code as saved; null when refused. */
   communityCode: Maybe<CommunityCode>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A new value for a community code. */
 export type CommunityCodeUpdateInput = {
   /** The new code; must not be in use. */
   code: Scalars['String']['input'];
+  /** The community code to change. */
   id: Scalars['ID']['input'];
 };
 
@@ -1176,51 +1230,77 @@ export type CpeUpdateInput = {
 /** A card held as a gateway token; only the last four digits are known. */
 export type CreditCard = Node & {
   __typename?: 'CreditCard';
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment: Scalars['Boolean']['output'];
+  /** Card scheme; null when not known. */
   cardType: Maybe<CreditCardType>;
+  /** Billing address of the card: town or city. */
   city: Maybe<Scalars['String']['output']>;
+  /** Billing address of the card: country. */
   country: Maybe<Scalars['String']['output']>;
+  /** Billing address of the card: county. */
   county: Maybe<Scalars['String']['output']>;
+  /** When the card was stored. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer who owns it. */
   customer: Customer;
+  /** Expiry month, 1 to 12. */
   expMonth: Maybe<Scalars['Int']['output']>;
+  /** Expiry year. */
   expYear: Maybe<Scalars['Int']['output']>;
+  /** Cardholder's first name. */
   firstName: Maybe<Scalars['String']['output']>;
+  /** Name on the card. */
   holderName: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Last four digits of the card number. */
   last4: Scalars['String']['output'];
+  /** Cardholder's last name. */
   lastName: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The payment gateway module that holds the token. */
   moduleId: Scalars['Int']['output'];
+  /** Whether this is the customer's preferred one; at most one is. */
   preferred: Scalars['Boolean']['output'];
+  /** Billing address of the card: state. */
   state: Maybe<Scalars['String']['output']>;
+  /** Billing address of the card: first street line. */
   street1: Maybe<Scalars['String']['output']>;
+  /** Billing address of the card: second street line. */
   street2: Maybe<Scalars['String']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Billing address of the card: postal or ZIP code. */
   zip: Maybe<Scalars['String']['output']>;
 };
 
 /** A tokenised card (SIMPLer addCreditCardToken). Never send a card number: only the gateway token and the last four digits. */
 export type CreditCardCreateInput = {
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Card scheme. */
   cardType?: InputMaybe<CreditCardType>;
+  /** Billing address of the card: town or city. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Billing address of the card: country. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Billing address of the card: county. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** The customer the card belongs to. */
   customerId: Scalars['ID']['input'];
   /** 1 to 12. */
   expMonth?: InputMaybe<Scalars['Int']['input']>;
   /** This year or later. */
   expYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Cardholder's first name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Name on the card. */
   holderName?: InputMaybe<Scalars['String']['input']>;
   /** Exactly four digits. */
   last4: Scalars['String']['input'];
+  /** Cardholder's last name. */
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** The payment gateway module that issued the token. */
   moduleId: Scalars['Int']['input'];
@@ -1228,16 +1308,22 @@ export type CreditCardCreateInput = {
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
   /** A full US state name, e.g. "New York". */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Billing address of the card: first street line. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Billing address of the card: second street line. */
   street2?: InputMaybe<Scalars['String']['input']>;
   /** The payment gateway token. */
   token: Scalars['String']['input'];
+  /** Billing address of the card: postal or ZIP code. */
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of storing a card. */
 export type CreditCardPayload = {
   __typename?: 'CreditCardPayload';
+  /** The card as stored; null when refused. */
   creditCard: Maybe<CreditCard>;
+  /** Why the card was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1310,11 +1396,13 @@ export type CustomFieldValueInput = {
 /** An operator-defined custom table (e.g. `voip`) and its columns. */
 export type CustomTable = Node & {
   __typename?: 'CustomTable';
+  /** The table's columns. */
   columns: Array<CustomTableColumn>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Name of the table, e.g. `voip`. */
   name: Scalars['String']['output'];
 };
 
@@ -1323,13 +1411,17 @@ export type CustomTableCell = {
   __typename?: 'CustomTableCell';
   /** Legacy id of the column (a custom field). */
   columnId: Scalars['Int']['output'];
+  /** Label of the column. */
   label: Scalars['String']['output'];
   /** What the column holds. */
   type: CustomFieldType;
+  /** Value of the cell, as text. */
   value: Scalars['String']['output'];
 };
 
+/** A value for one cell of a custom-table row. */
 export type CustomTableCellInput = {
+  /** Legacy id of the column (a custom field). */
   columnId: Scalars['Int']['input'];
   /** null or "" clears the cell (update only). */
   value?: InputMaybe<Scalars['String']['input']>;
@@ -1340,11 +1432,17 @@ export type CustomTableColumn = {
   __typename?: 'CustomTableColumn';
   /** Legacy id, the key of a cell value. */
   columnId: Scalars['Int']['output'];
+  /** Value a new row starts with. */
   defaultValue: Maybe<Scalars['String']['output']>;
+  /** Label shown for the column. */
   label: Scalars['String']['output'];
+  /** Whether the column is locked against editing. */
   locked: Scalars['Boolean']['output'];
+  /** Whether every row must have a value. */
   mandatory: Scalars['Boolean']['output'];
+  /** Longest value allowed, in characters; null for no limit. */
   maxLength: Maybe<Scalars['Int']['output']>;
+  /** Help text for the column. */
   note: Maybe<Scalars['String']['output']>;
   /** Allowed values of a select column. */
   options: Array<Scalars['String']['output']>;
@@ -1364,35 +1462,51 @@ export type CustomTableRow = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Name of the custom table the row belongs to. */
   tableName: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A new row in a customer's custom table. */
 export type CustomTableRowCreateInput = {
+  /** Values of the row's cells. */
   cells: Array<CustomTableCellInput>;
+  /** The customer the row belongs to. */
   customerId: Scalars['ID']['input'];
+  /** Name of the custom table, e.g. `voip`. */
   tableName: Scalars['String']['input'];
 };
 
+/** Which custom-table row to delete. */
 export type CustomTableRowDeleteInput = {
+  /** The row to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting a custom-table row. */
 export type CustomTableRowDeletePayload = {
   __typename?: 'CustomTableRowDeletePayload';
+  /** Id of the deleted row; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a custom-table row. */
 export type CustomTableRowPayload = {
   __typename?: 'CustomTableRowPayload';
+  /** The row as saved; null when refused. */
   customTableRow: Maybe<CustomTableRow>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** New cell values for a custom-table row; cells not listed keep their value. */
 export type CustomTableRowUpdateInput = {
+  /** Cells to change. */
   cells: Array<CustomTableCellInput>;
+  /** The row to change. */
   id: Scalars['ID']['input'];
 };
 
@@ -2126,20 +2240,27 @@ export type CustomerNote = Node & {
   __typename?: 'CustomerNote';
   /** Display name of the staff user who wrote it. */
   authorName: Maybe<Scalars['String']['output']>;
+  /** Text of the note. */
   body: Scalars['String']['output'];
+  /** When the note was written. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Short title of the note. */
   title: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A new note on a customer. */
 export type CustomerNoteCreateInput = {
+  /** The customer the note is about. */
   customerId: Scalars['ID']['input'];
+  /** Text of the note. */
   text: Scalars['String']['input'];
+  /** Short title of the note. */
   title: Scalars['String']['input'];
 };
 
@@ -2155,9 +2276,12 @@ export type CustomerNoteDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of writing a note. */
 export type CustomerNotePayload = {
   __typename?: 'CustomerNotePayload';
+  /** The note as saved; null when refused. */
   note: Maybe<CustomerNote>;
+  /** Why the note was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2364,6 +2488,7 @@ export type CustomerStatus = {
   label: Scalars['String']['output'];
   /** The value of Customer.status, e.g. `post`. */
   name: Scalars['String']['output'];
+  /** Default sub-status under this status; null when none. */
   subStatusDefault: Maybe<Scalars['String']['output']>;
   /** Heading of the sub-status choice, e.g. `Reason`. */
   subStatusLabel: Maybe<Scalars['String']['output']>;
@@ -2515,9 +2640,12 @@ export type CustomerUpdateInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of removing a stored card or bank account. */
 export type DeletedIdPayload = {
   __typename?: 'DeletedIdPayload';
+  /** Id of the removed item; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the removal was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4832,7 +4960,9 @@ export type PaymentFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Which stored card or bank account to remove. */
 export type PaymentInstrumentDeleteInput = {
+  /** The card or bank account to remove. */
   id: Scalars['ID']['input'];
 };
 
@@ -6813,9 +6943,11 @@ export type SubPlanUpdateInput = {
 /** A master/sub-account link and its display, synchronisation and invoicing flags. */
 export type SubaccountLink = Node & {
   __typename?: 'SubaccountLink';
+  /** When the link was made. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The sub-account is invoiced through the master. */
   invoiceFromMaster: Scalars['Boolean']['output'];
   /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
   invoiceFromMasterProrate: Scalars['Int']['output'];
@@ -6824,44 +6956,66 @@ export type SubaccountLink = Node & {
   master: Maybe<Customer>;
   /** The master may log in to the sub-account end-user portal. */
   masterAllowPortalRelogin: Scalars['Boolean']['output'];
+  /** The master sees the sub-account's invoices. */
   masterDisplaySubaccountInvoices: Scalars['Boolean']['output'];
+  /** The master sees the sub-account's usage. */
   masterDisplaySubaccountUsage: Scalars['Boolean']['output'];
   subaccount: Maybe<Customer>;
+  /** The sub-account sees the master's invoices. */
   subaccountDisplayMasterInvoices: Scalars['Boolean']['output'];
   /** The sub-account follows the master customer status. */
   syncCustomerStatus: Scalars['Boolean']['output'];
+  /** The sub-account shares the master's usage allowance. */
   syncUsageAllowance: Scalars['Boolean']['output'];
 };
 
+/** Which master/sub-account link to remove. */
 export type SubaccountLinkDeleteInput = {
+  /** The master customer. */
   masterCustomerId: Scalars['ID']['input'];
+  /** The sub-account customer. */
   subCustomerId: Scalars['ID']['input'];
 };
 
+/** The result of removing a sub-account link. */
 export type SubaccountLinkDeletePayload = {
   __typename?: 'SubaccountLinkDeletePayload';
   /** True when the link was removed. */
   deleted: Maybe<Scalars['Boolean']['output']>;
+  /** Why the removal was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A master/sub-account link to make or change, with its flags. */
 export type SubaccountLinkInput = {
+  /** The sub-account is invoiced through the master. */
   invoiceFromMaster?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
   invoiceFromMasterProrate?: InputMaybe<Scalars['Int']['input']>;
+  /** The master may log in to the sub-account end-user portal. */
   masterAllowPortalRelogin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The master customer. */
   masterCustomerId: Scalars['ID']['input'];
+  /** The master sees the sub-account's invoices. */
   masterDisplaySubaccountInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The master sees the sub-account's usage. */
   masterDisplaySubaccountUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account customer. */
   subCustomerId: Scalars['ID']['input'];
+  /** The sub-account sees the master's invoices. */
   subaccountDisplayMasterInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account follows the master customer status. */
   syncCustomerStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account shares the master's usage allowance. */
   syncUsageAllowance?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The result of making or changing a sub-account link. */
 export type SubaccountLinkPayload = {
   __typename?: 'SubaccountLinkPayload';
+  /** The link as saved; null when refused. */
   subaccountLink: Maybe<SubaccountLink>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
