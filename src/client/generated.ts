@@ -860,7 +860,9 @@ export type Bucket = {
   __typename?: 'Bucket';
   /** The id the legacy APIs and CustomerFieldsInput.bucketId use. */
   legacyId: Scalars['Int']['output'];
+  /** Name of the bucket. */
   name: Scalars['String']['output'];
+  /** RADIUS group accounts in this bucket are put in. */
   radiusGroup: Maybe<Scalars['String']['output']>;
   /** GB; null is unlimited. */
   trafficLimitGb: Maybe<Scalars['Decimal']['output']>;
@@ -1378,6 +1380,7 @@ export type CustomFieldValue = {
   __typename?: 'CustomFieldValue';
   /** The id CustomFieldValueInput.fieldId uses (SIMPLer custom_field_<id>). */
   fieldId: Scalars['Int']['output'];
+  /** Label of the custom field. */
   label: Scalars['String']['output'];
   /** textfield, textarea, number, date, checkbox or select. */
   type: Scalars['String']['output'];
@@ -1826,16 +1829,20 @@ export type CustomerCoaRequestPayload = {
 export type CustomerCollectorAssignInput = {
   /** The collector: a staff user with role collector, manager or admin. */
   collectorId: Scalars['ID']['input'];
+  /** The customer to put on the round. */
   customerId: Scalars['ID']['input'];
 };
 
+/** The result of assigning a collector. */
 export type CustomerCollectorAssignPayload = {
   __typename?: 'CustomerCollectorAssignPayload';
   /** The collector now assigned. */
   collector: Maybe<StaffUser>;
+  /** The customer; null when refused. */
   customer: Maybe<Customer>;
   /** Collectors the customer was taken from. */
   previousCollectors: Maybe<Array<StaffUser>>;
+  /** Why the assignment was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2087,6 +2094,7 @@ export type CustomerGroup = {
   __typename?: 'CustomerGroup';
   /** The id CustomerFieldsInput.groupIds uses. */
   legacyId: Scalars['Int']['output'];
+  /** Name of the group. */
   name: Scalars['String']['output'];
 };
 
@@ -2393,19 +2401,33 @@ export type CustomerPortalPasswordUpdatePayload = {
 /** SIMPLer "sand" settings of a customer, as CustomerSandSettingsInput writes them. */
 export type CustomerSandSettings = {
   __typename?: 'CustomerSandSettings';
+  /** Offset of the billing-issue step, e.g. "15 days". */
   invoiceBillingIssueDate: Maybe<Scalars['String']['output']>;
+  /** Invoice follow-up is deferred until this date. */
   invoiceDeferredTo: Maybe<Scalars['Date']['output']>;
+  /** Offset of disconnection for an unpaid invoice. */
   invoiceDisconnectionDate: Maybe<Scalars['String']['output']>;
+  /** Blind copy of the follow-up emails. */
   invoiceEmailBcc: Maybe<Scalars['String']['output']>;
+  /** Offset of the first reminder email. */
   invoiceEmailDate1: Maybe<Scalars['String']['output']>;
+  /** Offset of the second reminder email. */
   invoiceEmailDate2: Maybe<Scalars['String']['output']>;
+  /** Sender of the follow-up emails. */
   invoiceEmailFrom: Maybe<Scalars['String']['output']>;
+  /** Recipient of the follow-up emails. */
   invoiceEmailTo: Maybe<Scalars['String']['output']>;
+  /** Whether automatic invoice follow-up uses these settings, the default, or is off. */
   invoiceStatus: Maybe<SandStatus>;
+  /** Offset of throttling for an unpaid invoice. */
   invoiceThrottlingDate: Maybe<Scalars['String']['output']>;
+  /** Offset of disconnection after a failed direct-debit lodgement. */
   lodgementFailureDisconnection: Maybe<Scalars['String']['output']>;
+  /** Offset of the second email after a failed direct-debit lodgement. */
   lodgementFailureEmail2: Maybe<Scalars['String']['output']>;
+  /** Offset of the third email after a failed direct-debit lodgement. */
   lodgementFailureEmail3: Maybe<Scalars['String']['output']>;
+  /** Traffic-cap enforcement is deferred until this date. */
   trafficDeferredTo: Maybe<Scalars['Date']['output']>;
   /** Percent of the cap. */
   trafficDisconnectionThreshold: Maybe<Scalars['Int']['output']>;
@@ -2413,17 +2435,21 @@ export type CustomerSandSettings = {
   trafficDoNotCarryOverage: Maybe<Scalars['Int']['output']>;
   /** -1 prorate the cap in the first month, 1 do not; null default. */
   trafficDoNotProrate: Maybe<Scalars['Int']['output']>;
+  /** Blind copy of the traffic-cap emails. */
   trafficEmailBcc: Maybe<Scalars['String']['output']>;
+  /** Sender of the traffic-cap emails. */
   trafficEmailFrom: Maybe<Scalars['String']['output']>;
   /** Percent of the cap. */
   trafficEmailThreshold1: Maybe<Scalars['Int']['output']>;
   /** Percent of the cap. */
   trafficEmailThreshold2: Maybe<Scalars['Int']['output']>;
+  /** Recipient of the traffic-cap emails. */
   trafficEmailTo: Maybe<Scalars['String']['output']>;
   /** Traffic cap in GB. */
   trafficLimitGb: Maybe<Scalars['Int']['output']>;
   /** Percent of the cap. */
   trafficOverageThreshold: Maybe<Scalars['Int']['output']>;
+  /** Whether traffic-cap enforcement uses these settings, the default, or is off. */
   trafficStatus: Maybe<SandStatus>;
 };
 
@@ -4790,29 +4816,39 @@ export type Payment = Node & {
 /** A payment collected at the customer's door, and its approval. */
 export type PaymentCollection = Node & {
   __typename?: 'PaymentCollection';
+  /** Amount the collector reported; null when nothing was collected. */
   amount: Maybe<Scalars['Decimal']['output']>;
+  /** Bank of the cheque. */
   bank: Maybe<Scalars['String']['output']>;
   /** "none" or a banknote value. */
   bringChangeFor: Maybe<Scalars['String']['output']>;
+  /** Card expiry, MM/YY or MM/YYYY. */
   cardExpiration: Maybe<Scalars['String']['output']>;
   /** Only the last four digits of a card are ever kept. */
   cardLast4: Maybe<Scalars['String']['output']>;
+  /** Date on the cheque. */
   chequeDate: Maybe<Scalars['Date']['output']>;
+  /** Cheque number. */
   chequeNumber: Maybe<Scalars['String']['output']>;
+  /** When the collection was requested. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this collection's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The customer who paid. */
   customer: Customer;
+  /** When the collection was approved or refused; null until then. */
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** How the money was taken; null when nothing was collected. */
   method: Maybe<PaymentCollectionMethod>;
+  /** Notes on the collection, with a refusal's reason. */
   notes: Maybe<Scalars['String']['output']>;
   /** The first payment recorded when approved. */
   payment: Maybe<Payment>;
+  /** Where the collection stands. */
   status: PaymentCollectionStatus;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -4820,20 +4856,26 @@ export type PaymentCollection = Node & {
 
 /** Approve a collected payment (Jaze collection_approval). */
 export type PaymentCollectionApproveInput = {
+  /** The approved amount (Jaze amount), more than 0. */
   amount: Scalars['Decimal']['input'];
   /** Settle the customer's oldest open invoices first (default true); the rest is on account. */
   applyToInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The collection to approve; it must be collected. */
   collectionId: Scalars['ID']['input'];
+  /** The customer the collection is for. */
   customerId: Scalars['ID']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of approving a collection. */
 export type PaymentCollectionApprovePayload = {
   __typename?: 'PaymentCollectionApprovePayload';
+  /** The collection as saved; null when refused. */
   paymentCollection: Maybe<PaymentCollection>;
   /** The payments recorded, one per invoice settled plus any amount on account. */
   payments: Maybe<Array<Payment>>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4853,19 +4895,25 @@ export type PaymentCollectionCollectInput = {
   chequeNumber?: InputMaybe<Scalars['String']['input']>;
   /** The staff user who collected; default: the acting staff user. */
   collectorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer collected from. */
   customerId: Scalars['ID']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Required when the payment was collected. */
   method?: InputMaybe<PaymentCollectionMethod>;
+  /** The collector's notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** What the collector found (Jaze statusOfCollection). */
   statusOfCollection: CollectionOutcome;
 };
 
 /** Refuse a collection (Jaze collection_disapproval). */
 export type PaymentCollectionDisapproveInput = {
+  /** The collection to refuse. */
   collectionId: Scalars['ID']['input'];
+  /** The customer the collection is for. */
   customerId: Scalars['ID']['input'];
+  /** Why it was refused; added to the notes. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4880,9 +4928,12 @@ export type PaymentCollectionMethod =
   /** Debit card. */
   | 'DEBIT_CARD';
 
+/** The result of requesting, reporting or refusing a collection. */
 export type PaymentCollectionPayload = {
   __typename?: 'PaymentCollectionPayload';
+  /** The collection as saved; null when refused. */
   paymentCollection: Maybe<PaymentCollection>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4890,6 +4941,7 @@ export type PaymentCollectionPayload = {
 export type PaymentCollectionRequestInput = {
   /** "none" (default) or a banknote value such as "500". */
   bringChangeFor?: InputMaybe<Scalars['String']['input']>;
+  /** The customer to collect from. */
   customerId: Scalars['ID']['input'];
 };
 
@@ -6303,19 +6355,27 @@ export type ResellerWalletPayload = {
 /** A person in the operator's sales hierarchy. */
 export type SalesPerson = {
   __typename?: 'SalesPerson';
+  /** Email address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** The id CustomerFieldsInput.salesmanId and its siblings use. */
   legacyId: Scalars['Int']['output'];
+  /** Full name. */
   name: Scalars['String']['output'];
+  /** Phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** Their level in the sales hierarchy. */
   role: SalesRole;
 };
 
 /** A level of SIMPLer's sales hierarchy. */
 export type SalesRole =
+  /** A master agent. */
   | 'MASTER_AGENT'
+  /** A regional sales manager. */
   | 'REGIONAL_SALES_MANAGER'
+  /** A salesman. */
   | 'SALESMAN'
+  /** A value-added reseller. */
   | 'VALUE_ADDED_RESELLER';
 
 /** A sales issue on a customer (SIMPLer salesman task). */
