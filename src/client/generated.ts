@@ -1076,6 +1076,7 @@ export type CollectionRoundEntry = {
   __typename?: 'CollectionRoundEntry';
   /** Unpaid part of open invoices; null when none is open. */
   balance: Maybe<Scalars['Decimal']['output']>;
+  /** The customer to visit. */
   customer: Customer;
 };
 
@@ -2075,6 +2076,7 @@ export type CustomerFilterInput = {
 
 /** Extend a customer’s service (Jaze add_grace_period). */
 export type CustomerGracePeriodCreateInput = {
+  /** The customer to extend. */
   customerId: Scalars['ID']['input'];
   /** Days added to the later of now and the current expiry. */
   days: Scalars['Int']['input'];
@@ -2082,10 +2084,14 @@ export type CustomerGracePeriodCreateInput = {
   expiryDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The result of giving a grace period. */
 export type CustomerGracePeriodCreatePayload = {
   __typename?: 'CustomerGracePeriodCreatePayload';
+  /** The customer after the extension. */
   customer: Maybe<Customer>;
+  /** The grace period given; null when refused. */
   gracePeriod: Maybe<GracePeriod>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2337,36 +2343,47 @@ export type CustomerPayload = {
 
 /** Move a customer to another plan (Jaze move_group). */
 export type CustomerPlanChangeInput = {
+  /** Start usage counting afresh at the change (default false). */
   clearDataUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Remove the customer's bandwidth and vendor-attribute overrides (default false). */
   clearPolicies?: InputMaybe<Scalars['Boolean']['input']>;
   /** Required for CUSTOM_DATE; today or later. */
   customDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The customer to move. */
   customerId: Scalars['ID']['input'];
   /** Switch the active recurring subscription to the new plan too. */
   moveBilling?: InputMaybe<Scalars['Boolean']['input']>;
   /** An enabled service plan (Jaze groupId). */
   planId: Scalars['ID']['input'];
+  /** When the change takes effect. */
   timing: PlanChangeTiming;
 };
 
+/** The result of moving a customer to another plan. */
 export type CustomerPlanChangePayload = {
   __typename?: 'CustomerPlanChangePayload';
   /** The customer after the change. */
   customer: Maybe<Customer>;
+  /** The change as recorded; null when refused. */
   planChange: Maybe<PlanChange>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** End-user-portal credentials to check. */
 export type CustomerPortalLoginCheckInput = {
+  /** The portal password. */
   password: Scalars['String']['input'];
   /** Portal username; the invoicing id when the customer has none. */
   username: Scalars['String']['input'];
 };
 
+/** The result of checking portal credentials. */
 export type CustomerPortalLoginCheckPayload = {
   __typename?: 'CustomerPortalLoginCheckPayload';
   /** The customer the login belongs to; null with a userError "invalid username/password" otherwise. */
   customer: Maybe<Customer>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2378,23 +2395,31 @@ export type CustomerPortalPasswordRecoverInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of sending a customer new portal credentials. */
 export type CustomerPortalPasswordRecoverPayload = {
   __typename?: 'CustomerPortalPasswordRecoverPayload';
+  /** The customer found; null when refused. */
   customer: Maybe<Customer>;
   /** The message that carried the new password (masked in `body`), with its delivery status. */
   message: Maybe<Message>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A new end-user-portal password for a customer. */
 export type CustomerPortalPasswordUpdateInput = {
+  /** The customer whose password changes. */
   customerId: Scalars['ID']['input'];
   /** At least 4 characters; stored only as a hash. */
   password: Scalars['String']['input'];
 };
 
+/** The result of setting a portal password. */
 export type CustomerPortalPasswordUpdatePayload = {
   __typename?: 'CustomerPortalPasswordUpdatePayload';
+  /** The customer; null when refused. */
   customer: Maybe<Customer>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2525,6 +2550,7 @@ export type CustomerStatus = {
 /** How many customers are in one of the operator’s statuses. */
 export type CustomerStatusCount = {
   __typename?: 'CustomerStatusCount';
+  /** Number of customers in the status. */
   count: Scalars['Int']['output'];
   /** What people see, e.g. `Disconnected`. */
   label: Scalars['String']['output'];
@@ -3051,13 +3077,17 @@ export type GpsDetailsUpdateInput = {
 /** Extra days of service given past expiry. */
 export type GracePeriod = Node & {
   __typename?: 'GracePeriod';
+  /** When the grace period was given. */
   createdAt: Scalars['DateTime']['output'];
+  /** Days of service added. */
   days: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Expiry after the grace period. */
   newExpiresAt: Scalars['DateTime']['output'];
+  /** Expiry before the grace period; null when there was none. */
   previousExpiresAt: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -4743,11 +4773,13 @@ export type Operator = Node & {
 /** Extra traffic granted to a customer beyond the plan. */
 export type OverageAllowance = Node & {
   __typename?: 'OverageAllowance';
+  /** When the allowance was granted. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** How the allowance was given, as recorded (SIMPLer method). */
   method: Maybe<Scalars['String']['output']>;
   /** Traffic granted, GB. */
   trafficLimitGb: Scalars['Decimal']['output'];
@@ -5180,8 +5212,11 @@ export type PlanChange = Node & {
   __typename?: 'PlanChange';
   /** When it was applied; null while pending. */
   appliedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Usage counting starts afresh at the change; session history stays. */
   clearDataUsage: Scalars['Boolean']['output'];
+  /** The customer's bandwidth and vendor-attribute overrides are removed, so the new plan's policy applies. */
   clearPolicies: Scalars['Boolean']['output'];
+  /** When the change was requested. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer moved. */
   customer: Customer;
@@ -5193,7 +5228,9 @@ export type PlanChange = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The active recurring subscription moves to the new plan too. */
   moveBilling: Scalars['Boolean']['output'];
+  /** When the change takes effect. */
   timing: PlanChangeTiming;
   /** The plan moved to. */
   toPlan: Plan;
@@ -6124,9 +6161,13 @@ export type ReferralFeeStatus =
 /** One renewal of a customer's service: the period bought, the plan and the amount. */
 export type Renewal = Node & {
   __typename?: 'Renewal';
+  /** Start of the period renewed. */
   activeSince: Maybe<Scalars['Date']['output']>;
+  /** End of the period renewed. */
   activeUntil: Maybe<Scalars['Date']['output']>;
+  /** Amount charged for the renewal. */
   amount: Scalars['Decimal']['output'];
+  /** When the renewal was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this renewal's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
@@ -6134,9 +6175,11 @@ export type Renewal = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Notes recorded with the renewal. */
   notes: Maybe<Scalars['String']['output']>;
   /** Who renewed it, as recorded. */
   performedBy: Maybe<Scalars['String']['output']>;
+  /** Price of the plan at renewal. */
   planRate: Maybe<Scalars['Decimal']['output']>;
   /** The plan renewed. */
   presentPlan: Maybe<Plan>;
@@ -6144,6 +6187,7 @@ export type Renewal = Node & {
   previousPlan: Maybe<Plan>;
   /** e.g. "30 days", as recorded. */
   renewalPeriod: Maybe<Scalars['String']['output']>;
+  /** Tax charged on the renewal. */
   taxAmount: Maybe<Scalars['Decimal']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
