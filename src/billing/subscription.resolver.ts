@@ -68,7 +68,7 @@ export class SubscriptionResolver {
     return loadSubPlan(ctx, subscription.subPlanId);
   }
 
-  @FieldResolver(() => TaxZone, { nullable: true })
+  @FieldResolver(() => TaxZone, { nullable: true, description: 'The tax zone the subscription is taxed in; null when none.' })
   taxZone(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
     return loadTaxZone(ctx, subscription.taxZoneId);
   }

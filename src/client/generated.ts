@@ -1461,6 +1461,7 @@ export type CustomTableRow = Node & {
   cells: Array<CustomTableCell>;
   /** When this object was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer the row belongs to. */
   customer: Maybe<Customer>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -1541,6 +1542,7 @@ export type Customer = Node & {
   billingFrequencyMonths: Scalars['Int']['output'];
   /** The SIMPLer bucket (CustomerFieldsInput.bucketId). */
   bucket: Maybe<Bucket>;
+  /** The community code the customer is assigned; null when none. */
   communityCode: Maybe<CommunityCode>;
   /** Company name, for business accounts. */
   companyName: Maybe<Scalars['String']['output']>;
@@ -7057,6 +7059,7 @@ export type SubaccountLink = Node & {
   invoiceFromMasterProrate: Scalars['Int']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The master customer of the link. */
   master: Maybe<Customer>;
   /** The master may log in to the sub-account end-user portal. */
   masterAllowPortalRelogin: Scalars['Boolean']['output'];
@@ -7064,6 +7067,7 @@ export type SubaccountLink = Node & {
   masterDisplaySubaccountInvoices: Scalars['Boolean']['output'];
   /** The master sees the sub-account's usage. */
   masterDisplaySubaccountUsage: Scalars['Boolean']['output'];
+  /** The sub-account customer of the link. */
   subaccount: Maybe<Customer>;
   /** The sub-account sees the master's invoices. */
   subaccountDisplayMasterInvoices: Scalars['Boolean']['output'];
@@ -7180,6 +7184,7 @@ export type Subscription = Node & {
   taxMode: TaxMode;
   /** Tax rate in percent; null means the customer's rate. */
   taxRate: Maybe<Scalars['Decimal']['output']>;
+  /** The tax zone the subscription is taxed in; null when none. */
   taxZone: Maybe<TaxZone>;
   /** What the subscription bills for. */
   type: SubscriptionType;

@@ -137,7 +137,7 @@ export class CustomerRecordsResolver {
     return (await notesByCustomer(ctx).load(customer.legacyId)).map(toNote);
   }
 
-  @FieldResolver(() => CommunityCode, { nullable: true })
+  @FieldResolver(() => CommunityCode, { nullable: true, description: 'The community code the customer is assigned; null when none.' })
   async communityCode(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
     if (customer.communityCodeId == null) return null;
     const row = await communityCodeById(ctx).load(customer.communityCodeId);
@@ -259,12 +259,12 @@ export class CustomerRecordsResolver {
 
 @Resolver(() => SubaccountLink)
 export class SubaccountLinkResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The master customer of the link.' })
   master(@Root() link: SubaccountLink, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, link.masterCustomerId);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The sub-account customer of the link.' })
   subaccount(@Root() link: SubaccountLink, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, link.subCustomerId);
   }
@@ -282,7 +282,7 @@ export class CustomTableRowResolver {
       .map((c) => ({ columnId: c.id, label: c.label, type: c.type as CustomFieldType, value: values[c.id]! }));
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the row belongs to.' })
   customer(@Root() row: CustomTableRow, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, row.customerId);
   }
