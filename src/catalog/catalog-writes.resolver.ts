@@ -41,7 +41,7 @@ export class CatalogWritesResolver {
 
   @Mutation(() => BandwidthTemplateDelete.Payload, { description: 'Deletes a bandwidth template no plan, bucket or override uses.' })
   async bandwidthTemplateDelete(
-    @Arg('input', () => BandwidthTemplateDelete.Input) input: InstanceType<typeof BandwidthTemplateDelete.Input>,
+    @Arg('input', () => BandwidthTemplateDelete.Input, { description: 'The template to delete.' }) input: InstanceType<typeof BandwidthTemplateDelete.Input>,
     @Ctx() ctx: GraphQLContext,
   ) {
     return deleteMutation('BandwidthTemplate', input, (id) => templateService.remove(ctx, id));
@@ -64,7 +64,7 @@ export class CatalogWritesResolver {
   }
 
   @Mutation(() => PlanDelete.Payload, { description: 'Deletes a plan nobody is on, with its price points; a plan in use is disabled instead.' })
-  async planDelete(@Arg('input', () => PlanDelete.Input) input: InstanceType<typeof PlanDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async planDelete(@Arg('input', () => PlanDelete.Input, { description: 'The plan to delete.' }) input: InstanceType<typeof PlanDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('Plan', input, (id) => planWrites.deletePlan(ctx, id));
   }
 
@@ -91,7 +91,7 @@ export class CatalogWritesResolver {
   }
 
   @Mutation(() => SubPlanDelete.Payload, { description: 'Deletes a price point no subscription was bought at.' })
-  async subPlanDelete(@Arg('input', () => SubPlanDelete.Input) input: InstanceType<typeof SubPlanDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async subPlanDelete(@Arg('input', () => SubPlanDelete.Input, { description: 'The price point to delete.' }) input: InstanceType<typeof SubPlanDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('SubPlan', input, (id) => planWrites.deleteSubPlan(ctx, id));
   }
 }

@@ -46,7 +46,7 @@ export class TaxZoneResolver {
   }
 
   @Mutation(() => TaxZoneDelete.Payload, { description: 'Deletes a tax zone: refused while subscriptions or customers use it.' })
-  async taxZoneDelete(@Arg('input', () => TaxZoneDelete.Input) input: InstanceType<typeof TaxZoneDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async taxZoneDelete(@Arg('input', () => TaxZoneDelete.Input, { description: 'The tax zone to delete.' }) input: InstanceType<typeof TaxZoneDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('TaxZone', input, (id) => taxZoneService.remove(ctx, id));
   }
 }

@@ -184,7 +184,7 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CustomerNoteDelete.Payload, { description: 'Deletes a note from a customer.' })
-  async customerNoteDelete(@Arg('input', () => CustomerNoteDelete.Input) input: InstanceType<typeof CustomerNoteDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async customerNoteDelete(@Arg('input', () => CustomerNoteDelete.Input, { description: 'The note to delete.' }) input: InstanceType<typeof CustomerNoteDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('CustomerNote', input, (id) => noteService.remove(ctx, id));
   }
 
