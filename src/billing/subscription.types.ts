@@ -17,7 +17,7 @@ export class Subscription extends Node {
   @Field(() => DecimalScalar, { description: 'SIMPLer premium amount, kept as given.' }) premium!: string;
   @Field(() => DecimalScalar, { nullable: true, description: "Price per billing period; null = the plan's price." }) price!: string | null;
   @Field(() => Boolean, { description: "Whether `price` overrides the plan's (SIMPLer price_changed)." }) priceOverridden!: boolean;
-  @Field(() => String, { nullable: true, description: "Name printed on invoice lines; null means the plan's name." }) description!: string | null;
+  @Field(() => String, { nullable: true, description: "Name printed on its invoice lines; the plan's name unless overridden." }) description!: string | null;
   @Field(() => Boolean, { description: 'SIMPLer description_changed.' }) descriptionOverridden!: boolean;
   @Field(() => DateScalar, { description: 'Day the subscription starts; also its first billing date.' }) validFrom!: string;
   @Field(() => DateScalar, { nullable: true, description: 'Last day of the subscription; null when open-ended.' }) validTo!: string | null;

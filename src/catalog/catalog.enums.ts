@@ -29,7 +29,7 @@ registerEnumType(PlanProtocol, {
   description: 'How a subscriber connects and is authenticated.',
   valuesConfig: {
     PPPOE: { description: 'PPP over Ethernet.' },
-    IPOE: { description: 'IP over Ethernet (DHCP).' },
+    IPOE: { description: 'IP over Ethernet.' },
     LEASED_LINE: { description: 'A leased line.' },
   },
 });

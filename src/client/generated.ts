@@ -5428,7 +5428,7 @@ export type PlanPeriodUnit =
 
 /** How a subscriber connects and is authenticated. */
 export type PlanProtocol =
-  /** IP over Ethernet (DHCP). */
+  /** IP over Ethernet. */
   | 'IPOE'
   /** A leased line. */
   | 'LEASED_LINE'
@@ -7142,7 +7142,7 @@ export type Subscription = Node & {
   cycles: Maybe<Scalars['Int']['output']>;
   /** Billing cycles invoiced so far. */
   cyclesBilled: Scalars['Int']['output'];
-  /** Name printed on invoice lines; null means the plan's name. */
+  /** Name printed on its invoice lines; the plan's name unless overridden. */
   description: Maybe<Scalars['String']['output']>;
   /** SIMPLer description_changed. */
   descriptionOverridden: Scalars['Boolean']['output'];
