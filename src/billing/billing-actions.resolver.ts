@@ -101,7 +101,7 @@ export class BillingActionsResolver {
     description:
       'Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice.',
   })
-  async invoicesGenerate(@Arg('input', () => InvoicesGenerateInput) input: InvoicesGenerateInput, @Ctx() ctx: GraphQLContext) {
+  async invoicesGenerate(@Arg('input', () => InvoicesGenerateInput, { description: 'What to bill, and as of when.' }) input: InvoicesGenerateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const rows = await invoicingService.generate(ctx, {
         kind: input.kind as invoicingService.InvoicingKind | null | undefined,
@@ -115,7 +115,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => CreditCardPayload, { description: 'Adds a tokenised card to a customer (SIMPLer addCreditCardToken).' })
-  async creditCardCreate(@Arg('input', () => CreditCardCreateInput) input: CreditCardCreateInput, @Ctx() ctx: GraphQLContext) {
+  async creditCardCreate(@Arg('input', () => CreditCardCreateInput, { description: 'The tokenised card.' }) input: CreditCardCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await instrumentService.addCard(ctx, fromCreditCardCreateInput(input));
       creditCardById(ctx).prime(row.id, row);
@@ -125,7 +125,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => DeletedIdPayload, { description: 'Removes a stored card.' })
-  async creditCardDelete(@Arg('input', () => PaymentInstrumentDeleteInput) input: PaymentInstrumentDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async creditCardDelete(@Arg('input', () => PaymentInstrumentDeleteInput, { description: 'The card to remove.' }) input: PaymentInstrumentDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await instrumentService.deleteCard(ctx, idOf(input.id, 'CreditCard', ['id']));
       return { deletedId: input.id };
@@ -133,7 +133,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => BankAccountPayload, { description: 'Adds a tokenised bank account (SIMPLer addEFTToken).' })
-  async bankAccountCreate(@Arg('input', () => BankAccountCreateInput) input: BankAccountCreateInput, @Ctx() ctx: GraphQLContext) {
+  async bankAccountCreate(@Arg('input', () => BankAccountCreateInput, { description: 'The tokenised bank account.' }) input: BankAccountCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await instrumentService.addBankToken(ctx, fromBankAccountCreateInput(input));
       bankAccountById(ctx).prime(row.id, row);
@@ -145,7 +145,7 @@ export class BillingActionsResolver {
   @Mutation(() => BankAccountPayload, {
     description: 'Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored.',
   })
-  async bankAccountCreateFromDetails(@Arg('input', () => BankAccountCreateFromDetailsInput) input: BankAccountCreateFromDetailsInput, @Ctx() ctx: GraphQLContext) {
+  async bankAccountCreateFromDetails(@Arg('input', () => BankAccountCreateFromDetailsInput, { description: 'The full bank details.' }) input: BankAccountCreateFromDetailsInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await instrumentService.addBankDetails(ctx, fromBankAccountCreateFromDetailsInput(input));
       bankAccountById(ctx).prime(row.id, row);
@@ -155,7 +155,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => DeletedIdPayload, { description: 'Removes a stored bank account.' })
-  async bankAccountDelete(@Arg('input', () => PaymentInstrumentDeleteInput) input: PaymentInstrumentDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async bankAccountDelete(@Arg('input', () => PaymentInstrumentDeleteInput, { description: 'The bank account to remove.' }) input: PaymentInstrumentDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await instrumentService.deleteBankAccount(ctx, idOf(input.id, 'BankAccount', ['id']));
       return { deletedId: input.id };
@@ -163,7 +163,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => CustomerPlanChangePayload, { description: 'Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group).' })
-  async customerPlanChange(@Arg('input', () => CustomerPlanChangeInput) input: CustomerPlanChangeInput, @Ctx() ctx: GraphQLContext) {
+  async customerPlanChange(@Arg('input', () => CustomerPlanChangeInput, { description: 'The customer, the new plan and when.' }) input: CustomerPlanChangeInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await planChangeService.move(ctx, {
         ...input,
@@ -177,7 +177,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => CustomerGracePeriodCreatePayload, { description: "Extends a customer's service by some days or to a date (Jaze add_grace_period)." })
-  async customerGracePeriodCreate(@Arg('input', () => CustomerGracePeriodCreateInput) input: CustomerGracePeriodCreateInput, @Ctx() ctx: GraphQLContext) {
+  async customerGracePeriodCreate(@Arg('input', () => CustomerGracePeriodCreateInput, { description: 'The customer and how long to extend.' }) input: CustomerGracePeriodCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { gracePeriod } = await gracePeriodService.add(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
       return { gracePeriod: toGracePeriod(gracePeriod), customer: await freshCustomer(ctx, gracePeriod.customerId) };
@@ -185,7 +185,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => PaymentCollectionPayload, { description: 'Asks for a collector to visit the customer (Jaze payment_collection_request).' })
-  async paymentCollectionRequest(@Arg('input', () => PaymentCollectionRequestInput) input: PaymentCollectionRequestInput, @Ctx() ctx: GraphQLContext) {
+  async paymentCollectionRequest(@Arg('input', () => PaymentCollectionRequestInput, { description: 'The customer to visit.' }) input: PaymentCollectionRequestInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await collectionService.request(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
       return { paymentCollection: toPaymentCollection(row) };
@@ -193,7 +193,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => PaymentCollectionPayload, { description: "Records the collector's outcome (Jaze collect_user_payment)." })
-  async paymentCollectionCollect(@Arg('input', () => PaymentCollectionCollectInput) input: PaymentCollectionCollectInput, @Ctx() ctx: GraphQLContext) {
+  async paymentCollectionCollect(@Arg('input', () => PaymentCollectionCollectInput, { description: "The collector's report." }) input: PaymentCollectionCollectInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { collectorId, ...rest } = input;
       const row = await collectionService.collect(ctx, {
@@ -211,7 +211,7 @@ export class BillingActionsResolver {
   @Mutation(() => PaymentCollectionApprovePayload, {
     description: "Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first.",
   })
-  async paymentCollectionApprove(@Arg('input', () => PaymentCollectionApproveInput) input: PaymentCollectionApproveInput, @Ctx() ctx: GraphQLContext) {
+  async paymentCollectionApprove(@Arg('input', () => PaymentCollectionApproveInput, { description: 'The collection and the approved amount.' }) input: PaymentCollectionApproveInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { collection, payments } = await collectionService.approve(ctx, {
         ...input,
@@ -231,7 +231,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => CustomerCollectorAssignPayload, { description: "Puts a customer on a collector's round, replacing any other collector (Jaze assign_users_to_admin)." })
-  async customerCollectorAssign(@Arg('input', () => CustomerCollectorAssignInput) input: CustomerCollectorAssignInput, @Ctx() ctx: GraphQLContext) {
+  async customerCollectorAssign(@Arg('input', () => CustomerCollectorAssignInput, { description: 'The customer and the collector.' }) input: CustomerCollectorAssignInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const staffUserId = idOf(input.collectorId, 'StaffUser', ['collectorId']);
@@ -247,7 +247,7 @@ export class BillingActionsResolver {
   }
 
   @Mutation(() => PaymentCollectionPayload, { description: 'Refuses a collection (Jaze collection_disapproval).' })
-  async paymentCollectionDisapprove(@Arg('input', () => PaymentCollectionDisapproveInput) input: PaymentCollectionDisapproveInput, @Ctx() ctx: GraphQLContext) {
+  async paymentCollectionDisapprove(@Arg('input', () => PaymentCollectionDisapproveInput, { description: 'The collection to refuse, and why.' }) input: PaymentCollectionDisapproveInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await collectionService.disapprove(ctx, {
         ...input,

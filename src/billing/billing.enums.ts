@@ -9,7 +9,15 @@ export enum SubscriptionType {
   OVERAGE = 'overage',
   RECONNECTION = 'reconnection',
 }
-registerEnumType(SubscriptionType, { name: 'SubscriptionType' });
+registerEnumType(SubscriptionType, {
+  name: 'SubscriptionType',
+  description: 'What a subscription bills for.',
+  valuesConfig: {
+    RECURRING: { description: 'A charge every billing cycle.' },
+    OVERAGE: { description: 'Usage beyond the allowance, billed from usage rather than per cycle.' },
+    RECONNECTION: { description: 'A reconnection charge.' },
+  },
+});
 
 export enum SubscriptionRounding {
   DEFAULT = 'default',
@@ -17,14 +25,31 @@ export enum SubscriptionRounding {
   DOWN = 'down',
   ARITHMETIC = 'arithmetic',
 }
-registerEnumType(SubscriptionRounding, { name: 'SubscriptionRounding', description: 'How the line amount of a subscription is rounded.' });
+registerEnumType(SubscriptionRounding, {
+  name: 'SubscriptionRounding',
+  description: 'How the line amount of a subscription is rounded.',
+  valuesConfig: {
+    DEFAULT: { description: 'To the nearest cent, halves up.' },
+    UP: { description: 'Up to the next cent.' },
+    DOWN: { description: 'Down to the cent.' },
+    ARITHMETIC: { description: 'To the nearest cent, halves up.' },
+  },
+});
 
 export enum InvoiceKind {
   NEW = 'new',
   RECURRING = 'recurring',
   MANUAL = 'manual',
 }
-registerEnumType(InvoiceKind, { name: 'InvoiceKind' });
+registerEnumType(InvoiceKind, {
+  name: 'InvoiceKind',
+  description: 'How an invoice was raised (SIMPLer invoice type).',
+  valuesConfig: {
+    NEW: { description: 'First invoice for subscriptions never billed before.' },
+    RECURRING: { description: 'Raised by the recurring invoicing run.' },
+    MANUAL: { description: 'Raised by hand.' },
+  },
+});
 
 export enum InvoiceStatus {
   OPEN = 'open',
@@ -50,14 +75,32 @@ export enum CreditCardType {
   DISCOVER = 'discover',
   OTHER = 'other',
 }
-registerEnumType(CreditCardType, { name: 'CreditCardType' });
+registerEnumType(CreditCardType, {
+  name: 'CreditCardType',
+  description: 'The card scheme of a credit card.',
+  valuesConfig: {
+    VISA: { description: 'Visa.' },
+    MASTERCARD: { description: 'Mastercard.' },
+    AMERICAN_EXPRESS: { description: 'American Express.' },
+    DISCOVER: { description: 'Discover.' },
+    OTHER: { description: 'Any other scheme.' },
+  },
+});
 
 export enum BankAccountType {
   CHECKING = 'checking',
   SAVINGS = 'savings',
   DEFAULT = 'default',
 }
-registerEnumType(BankAccountType, { name: 'BankAccountType' });
+registerEnumType(BankAccountType, {
+  name: 'BankAccountType',
+  description: 'The kind of bank account.',
+  valuesConfig: {
+    CHECKING: { description: 'A checking (current) account.' },
+    SAVINGS: { description: 'A savings account.' },
+    DEFAULT: { description: 'Not specified.' },
+  },
+});
 
 export enum SepaSequenceType {
   FRST = 'frst',
@@ -66,7 +109,17 @@ export enum SepaSequenceType {
   FNAL = 'fnal',
   NA = 'na',
 }
-registerEnumType(SepaSequenceType, { name: 'SepaSequenceType', description: 'SEPA direct-debit sequence type (NA: not available / used up).' });
+registerEnumType(SepaSequenceType, {
+  name: 'SepaSequenceType',
+  description: 'SEPA direct-debit sequence type (NA: not available / used up).',
+  valuesConfig: {
+    FRST: { description: 'First debit of a recurring mandate.' },
+    RCUR: { description: 'A later debit of a recurring mandate.' },
+    OOFF: { description: 'A one-off debit.' },
+    FNAL: { description: 'Last debit of a recurring mandate.' },
+    NA: { description: 'Not available, or the mandate is used up.' },
+  },
+});
 
 /** Jaze move_group `type`. */
 export enum PlanChangeTiming {
@@ -78,6 +131,12 @@ export enum PlanChangeTiming {
 registerEnumType(PlanChangeTiming, {
   name: 'PlanChangeTiming',
   description: 'When a plan change takes effect (Jaze moveImmediately, previousBillingCycle, nextbillingCycle, customDate).',
+  valuesConfig: {
+    IMMEDIATELY: { description: 'Now (Jaze moveImmediately).' },
+    PREVIOUS_BILLING_CYCLE: { description: 'From the start of the current billing cycle (Jaze previousBillingCycle).' },
+    NEXT_BILLING_CYCLE: { description: 'At the start of the next billing cycle (Jaze nextbillingCycle).' },
+    CUSTOM_DATE: { description: 'On a date given with the change (Jaze customDate).' },
+  },
 });
 
 export enum PaymentCollectionStatus {
@@ -88,7 +147,18 @@ export enum PaymentCollectionStatus {
   APPROVED = 'approved',
   DISAPPROVED = 'disapproved',
 }
-registerEnumType(PaymentCollectionStatus, { name: 'PaymentCollectionStatus' });
+registerEnumType(PaymentCollectionStatus, {
+  name: 'PaymentCollectionStatus',
+  description: 'Where a field payment collection stands.',
+  valuesConfig: {
+    REQUESTED: { description: 'Asked for; the collector has not reported yet.' },
+    CASH_COLLECTED: { description: 'The collector took the money; awaiting approval.' },
+    NOT_AVAILABLE: { description: 'The collector found nobody to pay.' },
+    ALREADY_PAID: { description: 'The customer said it was already paid.' },
+    APPROVED: { description: 'Approved; the payment is recorded.' },
+    DISAPPROVED: { description: 'Rejected at approval.' },
+  },
+});
 
 /** The collector's outcome (Jaze statusOfCollection). */
 export enum CollectionOutcome {
@@ -96,7 +166,15 @@ export enum CollectionOutcome {
   NOT_AVAILABLE = 'not_available',
   ALREADY_PAID = 'already_paid',
 }
-registerEnumType(CollectionOutcome, { name: 'CollectionOutcome', description: 'What the collector found (Jaze statusOfCollection).' });
+registerEnumType(CollectionOutcome, {
+  name: 'CollectionOutcome',
+  description: 'What the collector found (Jaze statusOfCollection).',
+  valuesConfig: {
+    CASH_COLLECTED: { description: 'The money was collected.' },
+    NOT_AVAILABLE: { description: 'Nobody was available to pay.' },
+    ALREADY_PAID: { description: 'The customer said it was already paid.' },
+  },
+});
 
 export enum PaymentCollectionMethod {
   CASH = 'cash',
@@ -104,4 +182,13 @@ export enum PaymentCollectionMethod {
   CREDIT_CARD = 'credit_card',
   DEBIT_CARD = 'debit_card',
 }
-registerEnumType(PaymentCollectionMethod, { name: 'PaymentCollectionMethod' });
+registerEnumType(PaymentCollectionMethod, {
+  name: 'PaymentCollectionMethod',
+  description: 'How a collector took the money.',
+  valuesConfig: {
+    CASH: { description: 'Cash.' },
+    CHEQUE: { description: 'Cheque.' },
+    CREDIT_CARD: { description: 'Credit card.' },
+    DEBIT_CARD: { description: 'Debit card.' },
+  },
+});

@@ -27,8 +27,8 @@ export class CustomerBillingResolver {
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => SubscriptionFilterInput, { nullable: true }) filter?: SubscriptionFilterInput,
-    @Arg('orderBy', () => SubscriptionOrder, { nullable: true }) orderBy?: SubscriptionOrder,
+    @Arg('filter', () => SubscriptionFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: SubscriptionFilterInput,
+    @Arg('orderBy', () => SubscriptionOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: SubscriptionOrder,
   ) {
     const f = subscriptionFilter(filter);
     const spec = { name: 'subscriptions.byCustomer', table: subscriptions, idColumn: subscriptions.id, parentColumn: subscriptions.customerId };
@@ -40,8 +40,8 @@ export class CustomerBillingResolver {
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter?: InvoiceFilterInput,
-    @Arg('orderBy', () => InvoiceOrder, { nullable: true }) orderBy?: InvoiceOrder,
+    @Arg('filter', () => InvoiceFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: InvoiceFilterInput,
+    @Arg('orderBy', () => InvoiceOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: InvoiceOrder,
   ) {
     const f = invoiceFilter(filter);
     const spec = { name: 'invoices.byCustomer', table: invoices, idColumn: invoices.id, parentColumn: invoices.customerId };
@@ -53,8 +53,8 @@ export class CustomerBillingResolver {
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => PaymentFilterInput, { nullable: true }) filter?: PaymentFilterInput,
-    @Arg('orderBy', () => PaymentOrder, { nullable: true }) orderBy?: PaymentOrder,
+    @Arg('filter', () => PaymentFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: PaymentFilterInput,
+    @Arg('orderBy', () => PaymentOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: PaymentOrder,
   ) {
     const f = paymentFilter(filter);
     const spec = { name: 'payments.byCustomer', table: payments, idColumn: payments.id, parentColumn: payments.customerId };

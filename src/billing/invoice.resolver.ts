@@ -52,8 +52,8 @@ export class InvoiceResolver {
   async invoices(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => InvoiceFilterInput, { nullable: true }) filter?: InvoiceFilterInput,
-    @Arg('orderBy', () => InvoiceOrder, { nullable: true }) orderBy?: InvoiceOrder,
+    @Arg('filter', () => InvoiceFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: InvoiceFilterInput,
+    @Arg('orderBy', () => InvoiceOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: InvoiceOrder,
   ) {
     const { page: result, count } = await invoiceService.list(ctx, invoiceFilter(filter), invoiceSortOf(orderBy), page);
     for (const row of result.nodes) invoiceById(ctx).prime(row.id, row);
@@ -63,9 +63,9 @@ export class InvoiceResolver {
   @Query(() => Invoice, { nullable: true, description: 'One invoice, by global id, legacy numeric id or invoice number (SIMPLer invoiceNo).' })
   async invoice(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
-    @Arg('number', () => Int, { nullable: true }) number?: number,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id of the invoice.' }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true, description: 'Legacy numeric id of the invoice.' }) legacyId?: number,
+    @Arg('number', () => Int, { nullable: true, description: 'Invoice number (SIMPLer invoiceNo).' }) number?: number,
   ): Promise<Invoice | null> {
     if ([id, legacyId, number].filter((v) => v != null).length !== 1) throw new DomainError('INVALID', 'give exactly one of `id`, `legacyId` and `number`');
     if (number != null) {
@@ -95,7 +95,7 @@ export class InvoiceResolver {
   @Mutation(() => InvoicePayPayload, {
     description: 'Records a payment against an invoice (SIMPLer payInvoice); the invoice becomes partially paid or paid. Overpayment is refused.',
   })
-  async invoicePay(@Arg('input', () => InvoicePayInput) input: InvoicePayInput, @Ctx() ctx: GraphQLContext) {
+  async invoicePay(@Arg('input', () => InvoicePayInput, { description: 'The invoice and the payment.' }) input: InvoicePayInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { invoice, payment } = await invoiceService.pay(ctx, fromInvoicePayInput(input));
       // Later fields of this request must see the new state, not a row cached before the payment.
@@ -107,7 +107,7 @@ export class InvoiceResolver {
   }
 
   @Mutation(() => InvoicePayload, { description: 'Raises an invoice by hand, with its lines (kind MANUAL).' })
-  async invoiceCreate(@Arg('input', () => InvoiceCreateInput) input: InvoiceCreateInput, @Ctx() ctx: GraphQLContext) {
+  async invoiceCreate(@Arg('input', () => InvoiceCreateInput, { description: 'The new invoice and its lines.' }) input: InvoiceCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await invoicingService.createManual(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
       return { invoice: toInvoice(row) };
@@ -115,7 +115,7 @@ export class InvoiceResolver {
   }
 
   @Mutation(() => InvoicePayload, { description: 'Voids an invoice with nothing paid on it; it keeps its number and lines but is no longer owed.' })
-  async invoiceVoid(@Arg('input', () => InvoiceVoidInput) input: InvoiceVoidInput, @Ctx() ctx: GraphQLContext) {
+  async invoiceVoid(@Arg('input', () => InvoiceVoidInput, { description: 'The invoice to void.' }) input: InvoiceVoidInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await invoiceService.voidInvoice(ctx, idOf(input.id, 'Invoice', ['id']));
       invoiceById(ctx).clear(row.id).prime(row.id, row);

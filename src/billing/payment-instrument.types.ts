@@ -10,24 +10,24 @@ import { BankAccountType, CreditCardType, SepaSequenceType } from './billing.enu
 
 @ObjectType('CreditCard', { implements: Node, description: 'A card held as a gateway token; only the last four digits are known.' })
 export class CreditCard extends Node {
-  @Field(() => String) last4!: string;
-  @Field(() => CreditCardType, { nullable: true }) cardType!: CreditCardType | null;
-  @Field(() => Int, { nullable: true }) expMonth!: number | null;
-  @Field(() => Int, { nullable: true }) expYear!: number | null;
+  @Field(() => String, { description: 'Last four digits of the card number.' }) last4!: string;
+  @Field(() => CreditCardType, { nullable: true, description: 'Card scheme; null when not known.' }) cardType!: CreditCardType | null;
+  @Field(() => Int, { nullable: true, description: 'Expiry month, 1 to 12.' }) expMonth!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Expiry year.' }) expYear!: number | null;
   @Field(() => Int, { description: 'The payment gateway module that holds the token.' }) moduleId!: number;
-  @Field(() => Boolean) autoPayment!: boolean;
-  @Field(() => Boolean) preferred!: boolean;
-  @Field(() => String, { nullable: true }) holderName!: string | null;
-  @Field(() => String, { nullable: true }) firstName!: string | null;
-  @Field(() => String, { nullable: true }) lastName!: string | null;
-  @Field(() => String, { nullable: true }) street1!: string | null;
-  @Field(() => String, { nullable: true }) street2!: string | null;
-  @Field(() => String, { nullable: true }) city!: string | null;
-  @Field(() => String, { nullable: true }) county!: string | null;
-  @Field(() => String, { nullable: true }) zip!: string | null;
-  @Field(() => String, { nullable: true }) state!: string | null;
-  @Field(() => String, { nullable: true }) country!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => Boolean, { description: 'Whether the customer is charged automatically from this instrument.' }) autoPayment!: boolean;
+  @Field(() => Boolean, { description: "Whether this is the customer's preferred one; at most one is." }) preferred!: boolean;
+  @Field(() => String, { nullable: true, description: 'Name on the card.' }) holderName!: string | null;
+  @Field(() => String, { nullable: true, description: "Cardholder's first name." }) firstName!: string | null;
+  @Field(() => String, { nullable: true, description: "Cardholder's last name." }) lastName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: first street line.' }) street1!: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: second street line.' }) street2!: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: town or city.' }) city!: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: county.' }) county!: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: postal or ZIP code.' }) zip!: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: state.' }) state!: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: country.' }) country!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When the card was stored.' }) createdAt!: Date;
 
   /** Internal. */
   customerId!: number;
@@ -35,24 +35,24 @@ export class CreditCard extends Node {
 
 @ObjectType('BankAccount', { implements: Node, description: 'A bank account for EFT / SEPA direct debit, held as a token; only last digits are known.' })
 export class BankAccount extends Node {
-  @Field(() => String) last4!: string;
-  @Field(() => String, { nullable: true }) sortCode!: string | null;
-  @Field(() => String, { nullable: true }) onlineRef!: string | null;
-  @Field(() => String, { nullable: true }) accountName!: string | null;
-  @Field(() => BankAccountType) accountType!: BankAccountType;
-  @Field(() => Boolean) autoPayment!: boolean;
-  @Field(() => Boolean) preferred!: boolean;
-  @Field(() => Boolean) detailsChanged!: boolean;
-  @Field(() => Int, { nullable: true }) moduleId!: number | null;
-  @Field(() => SepaSequenceType, { nullable: true }) sepaSequenceType!: SepaSequenceType | null;
-  @Field(() => String, { nullable: true }) sepaBic!: string | null;
+  @Field(() => String, { description: 'Last four digits of the account number.' }) last4!: string;
+  @Field(() => String, { nullable: true, description: 'Bank sort code or routing number.' }) sortCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Online banking reference (SIMPLer eft_bankonlineref).' }) onlineRef!: string | null;
+  @Field(() => String, { nullable: true, description: 'Name of the account holder.' }) accountName!: string | null;
+  @Field(() => BankAccountType, { description: 'Checking, savings, or not specified.' }) accountType!: BankAccountType;
+  @Field(() => Boolean, { description: 'Whether the customer is charged automatically from this instrument.' }) autoPayment!: boolean;
+  @Field(() => Boolean, { description: "Whether this is the customer's preferred one; at most one is." }) preferred!: boolean;
+  @Field(() => Boolean, { description: 'Whether the bank details were changed (SIMPLer bankdetailschanged).' }) detailsChanged!: boolean;
+  @Field(() => Int, { nullable: true, description: 'The payment gateway module that holds the token.' }) moduleId!: number | null;
+  @Field(() => SepaSequenceType, { nullable: true, description: 'SEPA sequence type of the next debit.' }) sepaSequenceType!: SepaSequenceType | null;
+  @Field(() => String, { nullable: true, description: 'BIC / SWIFT code.' }) sepaBic!: string | null;
   @Field(() => String, { nullable: true, description: 'Last four characters of the IBAN (the IBAN itself is never stored).' }) ibanLast4!: string | null;
-  @Field(() => String, { nullable: true }) ibanCountry!: string | null;
-  @Field(() => String, { nullable: true }) sepaDebtorName!: string | null;
-  @Field(() => String, { nullable: true }) sepaCountry!: string | null;
-  @Field(() => String, { nullable: true }) sepaRemittanceData!: string | null;
-  @Field(() => DateScalar, { nullable: true }) sepaSignatureDate!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Country code of the IBAN.' }) ibanCountry!: string | null;
+  @Field(() => String, { nullable: true, description: 'Debtor name on the SEPA mandate.' }) sepaDebtorName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Debtor country on the SEPA mandate.' }) sepaCountry!: string | null;
+  @Field(() => String, { nullable: true, description: 'Remittance information sent with SEPA debits.' }) sepaRemittanceData!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Date the SEPA mandate was signed.' }) sepaSignatureDate!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When the account was stored.' }) createdAt!: Date;
 
   /** Internal. */
   customerId!: number;
@@ -60,45 +60,45 @@ export class BankAccount extends Node {
 
 @InputType({ description: 'A tokenised card (SIMPLer addCreditCardToken). Never send a card number: only the gateway token and the last four digits.' })
 export class CreditCardCreateInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer the card belongs to.' }) customerId!: string;
   @Field(() => String, { description: 'Exactly four digits.' }) last4!: string;
   @Field(() => String, { description: 'The payment gateway token.' }) token!: string;
   @Field(() => Int, { description: 'The payment gateway module that issued the token.' }) moduleId!: number;
   @Field(() => Int, { nullable: true, description: '1 to 12.' }) expMonth?: number | null;
   @Field(() => Int, { nullable: true, description: 'This year or later.' }) expYear?: number | null;
-  @Field(() => CreditCardType, { nullable: true }) cardType?: CreditCardType | null;
-  @Field(() => Boolean, { nullable: true }) autoPayment?: boolean | null;
+  @Field(() => CreditCardType, { nullable: true, description: 'Card scheme.' }) cardType?: CreditCardType | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the customer is charged automatically from this instrument.' }) autoPayment?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Makes the customer's other cards not preferred." }) preferred?: boolean | null;
-  @Field(() => String, { nullable: true }) holderName?: string | null;
-  @Field(() => String, { nullable: true }) firstName?: string | null;
-  @Field(() => String, { nullable: true }) lastName?: string | null;
-  @Field(() => String, { nullable: true }) street1?: string | null;
-  @Field(() => String, { nullable: true }) street2?: string | null;
-  @Field(() => String, { nullable: true }) city?: string | null;
-  @Field(() => String, { nullable: true }) county?: string | null;
-  @Field(() => String, { nullable: true }) zip?: string | null;
+  @Field(() => String, { nullable: true, description: 'Name on the card.' }) holderName?: string | null;
+  @Field(() => String, { nullable: true, description: "Cardholder's first name." }) firstName?: string | null;
+  @Field(() => String, { nullable: true, description: "Cardholder's last name." }) lastName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: first street line.' }) street1?: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: second street line.' }) street2?: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: town or city.' }) city?: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: county.' }) county?: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: postal or ZIP code.' }) zip?: string | null;
   @Field(() => String, { nullable: true, description: 'A full US state name, e.g. "New York".' }) state?: string | null;
-  @Field(() => String, { nullable: true }) country?: string | null;
+  @Field(() => String, { nullable: true, description: 'Billing address of the card: country.' }) country?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of storing a card.' })
 export class CreditCardPayload {
-  @Field(() => CreditCard, { nullable: true }) creditCard!: CreditCard | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CreditCard, { nullable: true, description: 'The card as stored; null when refused.' }) creditCard!: CreditCard | null;
+  @Field(() => [UserError], { description: 'Why the card was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: 'A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required.' })
 export class BankAccountCreateInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer the account belongs to.' }) customerId!: string;
   @Field(() => String, { description: 'Exactly four digits.' }) last4!: string;
-  @Field(() => String) token!: string;
-  @Field(() => String) sortCode!: string;
-  @Field(() => String) onlineRef!: string;
-  @Field(() => String) accountName!: string;
+  @Field(() => String, { description: 'The payment gateway token.' }) token!: string;
+  @Field(() => String, { description: 'Bank sort code or routing number.' }) sortCode!: string;
+  @Field(() => String, { description: 'Online banking reference (SIMPLer eft_bankonlineref).' }) onlineRef!: string;
+  @Field(() => String, { description: 'Name of the account holder.' }) accountName!: string;
   @Field(() => BankAccountType, { description: 'CHECKING or SAVINGS.' }) accountType!: BankAccountType;
-  @Field(() => Boolean, { nullable: true }) autoPayment?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) preferred?: boolean | null;
-  @Field(() => Int) moduleId!: number;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the customer is charged automatically from this instrument.' }) autoPayment?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether this is the customer's preferred one; at most one is." }) preferred?: boolean | null;
+  @Field(() => Int, { description: 'The payment gateway module that issued the token.' }) moduleId!: number;
 }
 
 @InputType({
@@ -106,37 +106,37 @@ export class BankAccountCreateInput {
     'Full bank details (SIMPLer addEFT). The account number and IBAN are tokenised and never stored: only the last four digits, the IBAN country and last four characters are kept.',
 })
 export class BankAccountCreateFromDetailsInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer the account belongs to.' }) customerId!: string;
   @Field(() => String, { description: 'The full account number (digits).' }) accountNumber!: string;
-  @Field(() => String, { nullable: true }) sortCode?: string | null;
-  @Field(() => String, { nullable: true }) onlineRef?: string | null;
-  @Field(() => String, { nullable: true }) accountName?: string | null;
-  @Field(() => Boolean, { nullable: true }) detailsChanged?: boolean | null;
-  @Field(() => BankAccountType, { nullable: true }) accountType?: BankAccountType | null;
-  @Field(() => Boolean, { nullable: true }) autoPayment?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) preferred?: boolean | null;
-  @Field(() => SepaSequenceType, { nullable: true }) sepaSequenceType?: SepaSequenceType | null;
+  @Field(() => String, { nullable: true, description: 'Bank sort code or routing number.' }) sortCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Online banking reference (SIMPLer eft_bankonlineref).' }) onlineRef?: string | null;
+  @Field(() => String, { nullable: true, description: 'Name of the account holder.' }) accountName?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the bank details were changed (SIMPLer bankdetailschanged).' }) detailsChanged?: boolean | null;
+  @Field(() => BankAccountType, { nullable: true, description: 'Checking, savings, or not specified.' }) accountType?: BankAccountType | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the customer is charged automatically from this instrument.' }) autoPayment?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Whether this is the customer's preferred one; at most one is." }) preferred?: boolean | null;
+  @Field(() => SepaSequenceType, { nullable: true, description: 'SEPA sequence type of the next debit.' }) sepaSequenceType?: SepaSequenceType | null;
   @Field(() => String, { nullable: true, description: 'BIC / SWIFT code.' }) sepaBic?: string | null;
   @Field(() => String, { nullable: true, description: 'Checked with the ISO 13616 mod-97 rule.' }) iban?: string | null;
-  @Field(() => String, { nullable: true }) sepaDebtorName?: string | null;
-  @Field(() => String, { nullable: true }) sepaCountry?: string | null;
-  @Field(() => String, { nullable: true }) sepaRemittanceData?: string | null;
+  @Field(() => String, { nullable: true, description: 'Debtor name on the SEPA mandate.' }) sepaDebtorName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Debtor country on the SEPA mandate.' }) sepaCountry?: string | null;
+  @Field(() => String, { nullable: true, description: 'Remittance information sent with SEPA debits.' }) sepaRemittanceData?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Mandate signature date; not in the future.' }) sepaSignatureDate?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of storing a bank account.' })
 export class BankAccountPayload {
-  @Field(() => BankAccount, { nullable: true }) bankAccount!: BankAccount | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => BankAccount, { nullable: true, description: 'The account as stored; null when refused.' }) bankAccount!: BankAccount | null;
+  @Field(() => [UserError], { description: 'Why the account was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'Which stored card or bank account to remove.' })
 export class PaymentInstrumentDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The card or bank account to remove.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of removing a stored card or bank account.' })
 export class DeletedIdPayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'Id of the removed item; null when refused.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the removal was refused; empty on success.' }) userErrors!: UserError[];
 }

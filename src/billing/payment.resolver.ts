@@ -33,8 +33,8 @@ export class PaymentResolver {
   async payments(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => PaymentFilterInput, { nullable: true }) filter?: PaymentFilterInput,
-    @Arg('orderBy', () => PaymentOrder, { nullable: true }) orderBy?: PaymentOrder,
+    @Arg('filter', () => PaymentFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: PaymentFilterInput,
+    @Arg('orderBy', () => PaymentOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: PaymentOrder,
   ) {
     const { page: result, count } = await paymentService.list(ctx, paymentFilter(filter), paymentSortOf(orderBy), page);
     for (const row of result.nodes) paymentById(ctx).prime(row.id, row);
@@ -54,7 +54,7 @@ export class PaymentResolver {
   }
 
   @Mutation(() => PaymentPayload, { description: 'Records money received on account, not against an invoice (to pay an invoice: invoicePay).' })
-  async paymentCreate(@Arg('input', () => PaymentCreateInput) input: PaymentCreateInput, @Ctx() ctx: GraphQLContext) {
+  async paymentCreate(@Arg('input', () => PaymentCreateInput, { description: 'The payment received.' }) input: PaymentCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await paymentWrites.createOnAccount(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
       paymentById(ctx).prime(row.id, row);
@@ -63,7 +63,7 @@ export class PaymentResolver {
   }
 
   @Mutation(() => PaymentReversePayload, { description: 'Reverses a payment recorded in error; an invoice it paid owes the amount again.' })
-  async paymentReverse(@Arg('input', () => PaymentReverseInput) input: PaymentReverseInput, @Ctx() ctx: GraphQLContext) {
+  async paymentReverse(@Arg('input', () => PaymentReverseInput, { description: 'The payment to reverse.' }) input: PaymentReverseInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'Payment', ['id']);
       const { invoiceId } = await paymentWrites.reverse(ctx, id);

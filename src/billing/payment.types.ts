@@ -9,12 +9,12 @@ import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/update
 
 @ObjectType('Payment', { implements: Node, description: 'Money received from a customer, against an invoice or on account.' })
 export class Payment extends Node {
-  @Field(() => DecimalScalar) amount!: string;
-  @Field(() => DateScalar) paymentDate!: string;
-  @Field(() => PaymentMethod) method!: PaymentMethod;
-  @Field(() => String, { nullable: true }) narrative!: string | null;
+  @Field(() => DecimalScalar, { description: 'Amount received.' }) amount!: string;
+  @Field(() => DateScalar, { description: 'Day the money was paid.' }) paymentDate!: string;
+  @Field(() => PaymentMethod, { description: 'How the money was paid.' }) method!: PaymentMethod;
+  @Field(() => String, { nullable: true, description: 'Free-text note about the payment.' }) narrative!: string | null;
   @Field(() => String, { nullable: true, description: 'Bank or gateway transaction id, cheque number.' }) reference!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the payment was recorded.' }) createdAt!: Date;
 
   /** Internal: foreign keys the relation resolvers follow. */
   customerId!: number;
@@ -23,9 +23,9 @@ export class Payment extends Node {
 
 @InputType({ description: "Filters for payments. On a nested list they narrow the parent's payments further." })
 export class PaymentFilterInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
-  @Field(() => ID, { nullable: true }) invoiceId?: string | null;
-  @Field(() => PaymentMethod, { nullable: true }) method?: PaymentMethod | null;
+  @Field(() => ID, { nullable: true, description: "Only this customer's payments." }) customerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only payments against this invoice.' }) invoiceId?: string | null;
+  @Field(() => PaymentMethod, { nullable: true, description: 'Only payments made this way.' }) method?: PaymentMethod | null;
   @Field(() => DateScalar, { nullable: true, description: 'Paid on or after.' }) paidFrom?: string | null;
   @Field(() => DateScalar, { nullable: true, description: 'Paid on or before.' }) paidTo?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
@@ -47,29 +47,29 @@ registerEnumType(PaymentOrderField, {
   },
 });
 
-@InputType()
+@InputType({ description: 'How to order payments.' })
 export class PaymentOrder {
-  @Field(() => PaymentOrderField) field!: PaymentOrderField;
-  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+  @Field(() => PaymentOrderField, { description: 'What to order by.' }) field!: PaymentOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending or descending.' }) direction?: SortDirection;
 }
 
 @InputType({ description: 'Money received on account, not against an invoice (pay an invoice with invoicePay).' })
 export class PaymentCreateInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer who paid.' }) customerId!: string;
   @Field(() => DecimalScalar, { description: 'More than 0.' }) amount!: string;
   @Field(() => DateScalar, { nullable: true, description: 'Default today.' }) paymentDate?: string | null;
-  @Field(() => PaymentMethod) method!: PaymentMethod;
-  @Field(() => String, { nullable: true }) narrative?: string | null;
+  @Field(() => PaymentMethod, { description: 'How the money was paid.' }) method!: PaymentMethod;
+  @Field(() => String, { nullable: true, description: 'Free-text note about the payment.' }) narrative?: string | null;
   @Field(() => String, { nullable: true, description: 'Bank or gateway transaction id, cheque number.' }) reference?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of recording a payment.' })
 export class PaymentPayload {
-  @Field(() => Payment, { nullable: true }) payment!: Payment | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Payment, { nullable: true, description: 'The payment as saved; null when refused.' }) payment!: Payment | null;
+  @Field(() => [UserError], { description: 'Why the payment was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'Which payment to reverse.' })
 export class PaymentReverseInput {
   @Field(() => ID, { description: 'A payment recorded in error; not one a field collection recorded.' }) id!: string;
 }

@@ -17,8 +17,8 @@ export class PlanBillingResolver {
     @Root() plan: Plan,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => SubscriptionFilterInput, { nullable: true }) filter?: SubscriptionFilterInput,
-    @Arg('orderBy', () => SubscriptionOrder, { nullable: true }) orderBy?: SubscriptionOrder,
+    @Arg('filter', () => SubscriptionFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: SubscriptionFilterInput,
+    @Arg('orderBy', () => SubscriptionOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: SubscriptionOrder,
   ) {
     const f = subscriptionFilter(filter);
     const spec = { name: 'subscriptions.byPlan', table: subscriptions, idColumn: subscriptions.id, parentColumn: subscriptions.planId };

@@ -8,13 +8,13 @@ import { PlanChangeTiming } from './billing.enums';
 
 @ObjectType('PlanChange', { implements: Node, description: 'A move of a customer to another plan, applied or waiting for its time.' })
 export class PlanChange extends Node {
-  @Field(() => PlanChangeTiming) timing!: PlanChangeTiming;
+  @Field(() => PlanChangeTiming, { description: 'When the change takes effect.' }) timing!: PlanChangeTiming;
   @Field(() => DateTimeScalar, { description: 'When the change takes (or took) effect.' }) effectiveAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was applied; null while pending.' }) appliedAt!: Date | null;
-  @Field(() => Boolean) clearDataUsage!: boolean;
-  @Field(() => Boolean) clearPolicies!: boolean;
-  @Field(() => Boolean) moveBilling!: boolean;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => Boolean, { description: 'Usage counting starts afresh at the change; session history stays.' }) clearDataUsage!: boolean;
+  @Field(() => Boolean, { description: "The customer's bandwidth and vendor-attribute overrides are removed, so the new plan's policy applies." }) clearPolicies!: boolean;
+  @Field(() => Boolean, { description: 'The active recurring subscription moves to the new plan too.' }) moveBilling!: boolean;
+  @Field(() => DateTimeScalar, { description: 'When the change was requested.' }) createdAt!: Date;
 
   /** Internal. */
   customerId!: number;
@@ -24,40 +24,40 @@ export class PlanChange extends Node {
 
 @InputType({ description: 'Move a customer to another plan (Jaze move_group).' })
 export class CustomerPlanChangeInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer to move.' }) customerId!: string;
   @Field(() => ID, { description: 'An enabled service plan (Jaze groupId).' }) planId!: string;
-  @Field(() => PlanChangeTiming) timing!: PlanChangeTiming;
+  @Field(() => PlanChangeTiming, { description: 'When the change takes effect.' }) timing!: PlanChangeTiming;
   @Field(() => DateScalar, { nullable: true, description: 'Required for CUSTOM_DATE; today or later.' }) customDate?: string | null;
-  @Field(() => Boolean, { nullable: true }) clearDataUsage?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) clearPolicies?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Start usage counting afresh at the change (default false).' }) clearDataUsage?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: "Remove the customer's bandwidth and vendor-attribute overrides (default false)." }) clearPolicies?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: 'Switch the active recurring subscription to the new plan too.' }) moveBilling?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of moving a customer to another plan.' })
 export class CustomerPlanChangePayload {
-  @Field(() => PlanChange, { nullable: true }) planChange!: PlanChange | null;
+  @Field(() => PlanChange, { nullable: true, description: 'The change as recorded; null when refused.' }) planChange!: PlanChange | null;
   @Field(() => Customer, { nullable: true, description: 'The customer after the change.' }) customer!: Customer | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the action was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType('GracePeriod', { implements: Node, description: 'Extra days of service given past expiry.' })
 export class GracePeriod extends Node {
-  @Field(() => Int) days!: number;
-  @Field(() => DateTimeScalar, { nullable: true }) previousExpiresAt!: Date | null;
-  @Field(() => DateTimeScalar) newExpiresAt!: Date;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => Int, { description: 'Days of service added.' }) days!: number;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Expiry before the grace period; null when there was none.' }) previousExpiresAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'Expiry after the grace period.' }) newExpiresAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the grace period was given.' }) createdAt!: Date;
 }
 
 @InputType({ description: 'Extend a customer’s service (Jaze add_grace_period).' })
 export class CustomerGracePeriodCreateInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer to extend.' }) customerId!: string;
   @Field(() => Int, { description: 'Days added to the later of now and the current expiry.' }) days!: number;
   @Field(() => DateScalar, { nullable: true, description: 'Instead: extend to the end of this day (UTC).' }) expiryDate?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of giving a grace period.' })
 export class CustomerGracePeriodCreatePayload {
-  @Field(() => GracePeriod, { nullable: true }) gracePeriod!: GracePeriod | null;
-  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => GracePeriod, { nullable: true, description: 'The grace period given; null when refused.' }) gracePeriod!: GracePeriod | null;
+  @Field(() => Customer, { nullable: true, description: 'The customer after the extension.' }) customer!: Customer | null;
+  @Field(() => [UserError], { description: 'Why the action was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -73,8 +73,8 @@ export class CollectionQueriesResolver {
   async collectionRound(
     @Ctx() ctx: GraphQLContext,
     @Arg('collectorId', () => ID, { description: 'The collector whose round it is.' }) collectorId: string,
-    @Arg('areaId', () => ID, { nullable: true }) areaId?: string | null,
-    @Arg('withBalanceOnly', () => Boolean, { nullable: true }) withBalanceOnly?: boolean | null,
+    @Arg('areaId', () => ID, { nullable: true, description: 'Only customers in this area.' }) areaId?: string | null,
+    @Arg('withBalanceOnly', () => Boolean, { nullable: true, description: 'true: only customers with an unpaid balance.' }) withBalanceOnly?: boolean | null,
   ): Promise<CollectionRoundEntry[]> {
     const round = await collectionService.collectionRound(ctx, {
       staffUserId: idOf(collectorId, 'StaffUser', ['collectorId']),
@@ -91,9 +91,9 @@ export class CollectionQueriesResolver {
   @Query(() => [PaymentCollection], { description: 'Collected payments waiting for approval (Jaze get_collection_approval_users).' })
   async paymentCollectionsAwaitingApproval(
     @Ctx() ctx: GraphQLContext,
-    @Arg('collectorId', () => ID, { nullable: true }) collectorId?: string | null,
-    @Arg('from', () => DateScalar, { nullable: true }) from?: string | null,
-    @Arg('to', () => DateScalar, { nullable: true }) to?: string | null,
+    @Arg('collectorId', () => ID, { nullable: true, description: 'Only what this staff user collected.' }) collectorId?: string | null,
+    @Arg('from', () => DateScalar, { nullable: true, description: 'Only collections recorded on or after this day (UTC).' }) from?: string | null,
+    @Arg('to', () => DateScalar, { nullable: true, description: 'Only collections recorded on or before this day (UTC).' }) to?: string | null,
   ): Promise<PaymentCollection[]> {
     const rows = await collectionService.awaitingApproval(ctx, { collectorStaffId: optionalIdOf(collectorId, 'StaffUser', ['collectorId']), from, to });
     return rows.map((r) => toPaymentCollection(r.collection));

@@ -7,14 +7,14 @@ import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 @ObjectType('Renewal', { implements: Node, description: "One renewal of a customer's service: the period bought, the plan and the amount." })
 export class Renewal extends Node {
   @Field(() => String, { nullable: true, description: 'e.g. "30 days", as recorded.' }) renewalPeriod!: string | null;
-  @Field(() => DecimalScalar) amount!: string;
-  @Field(() => DecimalScalar, { nullable: true }) planRate!: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) taxAmount!: string | null;
-  @Field(() => DateScalar, { nullable: true }) activeSince!: string | null;
-  @Field(() => DateScalar, { nullable: true }) activeUntil!: string | null;
-  @Field(() => String, { nullable: true }) notes!: string | null;
+  @Field(() => DecimalScalar, { description: 'Amount charged for the renewal.' }) amount!: string;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Price of the plan at renewal.' }) planRate!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Tax charged on the renewal.' }) taxAmount!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'Start of the period renewed.' }) activeSince!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'End of the period renewed.' }) activeUntil!: string | null;
+  @Field(() => String, { nullable: true, description: 'Notes recorded with the renewal.' }) notes!: string | null;
   @Field(() => String, { nullable: true, description: 'Who renewed it, as recorded.' }) performedBy!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the renewal was recorded.' }) createdAt!: Date;
 
   previousPlanId!: number | null;
   presentPlanId!: number | null;
@@ -24,13 +24,13 @@ export class Renewal extends Node {
 export class OverageAllowance extends Node {
   @Field(() => DecimalScalar, { description: 'Traffic granted, GB.' }) trafficLimitGb!: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Traffic used of it, GB.' }) usedGb!: string | null;
-  @Field(() => String, { nullable: true }) method!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => String, { nullable: true, description: 'How the allowance was given, as recorded (SIMPLer method).' }) method!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When the allowance was granted.' }) createdAt!: Date;
 }
 
 @ObjectType({ description: "A customer on a collector's round, with what it owes." })
 export class CollectionRoundEntry {
-  @Field(() => Customer) customer!: Customer;
+  @Field(() => Customer, { description: 'The customer to visit.' }) customer!: Customer;
   @Field(() => DecimalScalar, { nullable: true, description: 'Unpaid part of open invoices; null when none is open.' }) balance!: string | null;
 }
 

@@ -45,8 +45,8 @@ export class SubscriptionResolver {
   async subscriptions(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => SubscriptionFilterInput, { nullable: true }) filter?: SubscriptionFilterInput,
-    @Arg('orderBy', () => SubscriptionOrder, { nullable: true }) orderBy?: SubscriptionOrder,
+    @Arg('filter', () => SubscriptionFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: SubscriptionFilterInput,
+    @Arg('orderBy', () => SubscriptionOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: SubscriptionOrder,
   ) {
     const { page: result, count } = await subscriptionService.list(ctx, subscriptionFilter(filter), subscriptionSortOf(orderBy), page);
     for (const row of result.nodes) subscriptionById(ctx).prime(row.id, row);
@@ -68,18 +68,18 @@ export class SubscriptionResolver {
     return loadSubPlan(ctx, subscription.subPlanId);
   }
 
-  @FieldResolver(() => TaxZone, { nullable: true })
+  @FieldResolver(() => TaxZone, { nullable: true, description: 'The tax zone the subscription is taxed in; null when none.' })
   taxZone(@Root() subscription: Subscription, @Ctx() ctx: GraphQLContext) {
     return loadTaxZone(ctx, subscription.taxZoneId);
   }
 
   @Mutation(() => SubscriptionPayload, { description: 'Adds a subscription to a customer (SIMPLer addSubscription).' })
-  async subscriptionCreate(@Arg('input', () => SubscriptionCreateInput) input: SubscriptionCreateInput, @Ctx() ctx: GraphQLContext) {
+  async subscriptionCreate(@Arg('input', () => SubscriptionCreateInput, { description: 'The new subscription.' }) input: SubscriptionCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ subscription: toSubscription(await subscriptionService.create(ctx, fromSubscriptionCreateInput(input))) }), { subscription: null });
   }
 
   @Mutation(() => SubscriptionPayload, { description: "Changes a subscription's terms (price, quantity, validity, tax…); its customer and plan stay." })
-  async subscriptionUpdate(@Arg('input', () => SubscriptionUpdateInput) input: SubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async subscriptionUpdate(@Arg('input', () => SubscriptionUpdateInput, { description: 'The subscription and its changes.' }) input: SubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, taxZoneId, ...terms } = input;
       const rowId = idOf(id, 'Subscription', ['id']);
@@ -92,7 +92,7 @@ export class SubscriptionResolver {
   @Mutation(() => SubscriptionDeletePayload, {
     description: 'Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed.',
   })
-  async subscriptionDelete(@Arg('input', () => SubscriptionDeleteInput) input: SubscriptionDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async subscriptionDelete(@Arg('input', () => SubscriptionDeleteInput, { description: 'The subscription to delete.' }) input: SubscriptionDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await subscriptionService.remove(ctx, idOf(input.id, 'Subscription', ['id']));
       return { deletedId: input.id };

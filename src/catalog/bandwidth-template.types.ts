@@ -6,47 +6,47 @@ import { UserError } from '../graphql/user-error';
 
 @ObjectType('BandwidthTemplate', { implements: Node, description: 'A named rate limit (the Jaze profile behind a plan).' })
 export class BandwidthTemplate extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => Int) downloadKbps!: number;
-  @Field(() => Int) uploadKbps!: number;
+  @Field(() => String, { description: 'Name of the template.' }) name!: string;
+  @Field(() => Int, { description: 'Download rate limit.' }) downloadKbps!: number;
+  @Field(() => Int, { description: 'Upload rate limit.' }) uploadKbps!: number;
   @Field(() => String, { nullable: true, description: 'MikroTik `rate-limit` string.' }) mikrotikRateLimit!: string | null;
-  @Field(() => Int, { nullable: true }) burstDownloadKbps!: number | null;
-  @Field(() => Int, { nullable: true }) burstUploadKbps!: number | null;
-  @Field(() => Int, { nullable: true }) burstThresholdDownloadKbps!: number | null;
-  @Field(() => Int, { nullable: true }) burstThresholdUploadKbps!: number | null;
-  @Field(() => Int, { nullable: true }) burstTimeSeconds!: number | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => Int, { nullable: true, description: 'Download rate allowed during a burst.' }) burstDownloadKbps!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Upload rate allowed during a burst.' }) burstUploadKbps!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Average download rate below which a burst may start.' }) burstThresholdDownloadKbps!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Average upload rate below which a burst may start.' }) burstThresholdUploadKbps!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Averaging window for bursts, in seconds.' }) burstTimeSeconds!: number | null;
+  @Field(() => DateTimeScalar, { description: 'When the template was added.' }) createdAt!: Date;
 }
 
 @InputType({ description: 'A new bandwidth template (Jaze profile).' })
 export class BandwidthTemplateCreateInput {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Name of the template.' }) name!: string;
   @Field(() => Int, { description: 'At least 0.' }) downloadKbps!: number;
   @Field(() => Int, { description: 'At least 0.' }) uploadKbps!: number;
   @Field(() => String, { nullable: true, description: 'MikroTik `rate-limit` string.' }) mikrotikRateLimit?: string | null;
-  @Field(() => Int, { nullable: true }) burstDownloadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) burstUploadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) burstThresholdDownloadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) burstThresholdUploadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) burstTimeSeconds?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Download rate allowed during a burst.' }) burstDownloadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Upload rate allowed during a burst.' }) burstUploadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Average download rate below which a burst may start.' }) burstThresholdDownloadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Average upload rate below which a burst may start.' }) burstThresholdUploadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Averaging window for bursts, in seconds.' }) burstTimeSeconds?: number | null;
 }
 
 @InputType({ description: 'Changes a bandwidth template; fields left out stay, null clears the optional ones. Plans using it get the new rates.' })
 export class BandwidthTemplateUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => Int, { nullable: true }) downloadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) uploadKbps?: number | null;
-  @Field(() => String, { nullable: true }) mikrotikRateLimit?: string | null;
-  @Field(() => Int, { nullable: true }) burstDownloadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) burstUploadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) burstThresholdDownloadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) burstThresholdUploadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) burstTimeSeconds?: number | null;
+  @Field(() => ID, { description: 'The template to change.' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'Name of the template.' }) name?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Download rate limit, at least 0.' }) downloadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Upload rate limit, at least 0.' }) uploadKbps?: number | null;
+  @Field(() => String, { nullable: true, description: 'MikroTik `rate-limit` string.' }) mikrotikRateLimit?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Download rate allowed during a burst.' }) burstDownloadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Upload rate allowed during a burst.' }) burstUploadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Average download rate below which a burst may start.' }) burstThresholdDownloadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Average upload rate below which a burst may start.' }) burstThresholdUploadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Averaging window for bursts, in seconds.' }) burstTimeSeconds?: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of creating or changing a bandwidth template.' })
 export class BandwidthTemplatePayload {
-  @Field(() => BandwidthTemplate, { nullable: true }) bandwidthTemplate!: BandwidthTemplate | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => BandwidthTemplate, { nullable: true, description: 'The template as saved; null when refused.' }) bandwidthTemplate!: BandwidthTemplate | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -24,12 +24,12 @@ function planFields(input: Omit<PlanUpdateInput, 'id'> | PlanCreateInput): planW
 @Resolver()
 export class CatalogWritesResolver {
   @Mutation(() => BandwidthTemplatePayload, { description: 'Adds a bandwidth template (Jaze profile).' })
-  async bandwidthTemplateCreate(@Arg('input', () => BandwidthTemplateCreateInput) input: BandwidthTemplateCreateInput, @Ctx() ctx: GraphQLContext) {
+  async bandwidthTemplateCreate(@Arg('input', () => BandwidthTemplateCreateInput, { description: 'The new bandwidth template.' }) input: BandwidthTemplateCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ bandwidthTemplate: toBandwidthTemplate(await templateService.create(ctx, { ...input })) }), { bandwidthTemplate: null });
   }
 
   @Mutation(() => BandwidthTemplatePayload, { description: 'Changes a bandwidth template; the plans, buckets and overrides using it get the new rates.' })
-  async bandwidthTemplateUpdate(@Arg('input', () => BandwidthTemplateUpdateInput) input: BandwidthTemplateUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async bandwidthTemplateUpdate(@Arg('input', () => BandwidthTemplateUpdateInput, { description: 'The template and its changes.' }) input: BandwidthTemplateUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, name, ...rest } = input;
       const id = idOf(globalId, 'BandwidthTemplate', ['id']);
@@ -41,19 +41,19 @@ export class CatalogWritesResolver {
 
   @Mutation(() => BandwidthTemplateDelete.Payload, { description: 'Deletes a bandwidth template no plan, bucket or override uses.' })
   async bandwidthTemplateDelete(
-    @Arg('input', () => BandwidthTemplateDelete.Input) input: InstanceType<typeof BandwidthTemplateDelete.Input>,
+    @Arg('input', () => BandwidthTemplateDelete.Input, { description: 'The template to delete.' }) input: InstanceType<typeof BandwidthTemplateDelete.Input>,
     @Ctx() ctx: GraphQLContext,
   ) {
     return deleteMutation('BandwidthTemplate', input, (id) => templateService.remove(ctx, id));
   }
 
   @Mutation(() => PlanPayload, { description: 'Adds a plan to the catalogue.' })
-  async planCreate(@Arg('input', () => PlanCreateInput) input: PlanCreateInput, @Ctx() ctx: GraphQLContext) {
+  async planCreate(@Arg('input', () => PlanCreateInput, { description: 'The new plan.' }) input: PlanCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ plan: toPlan(await planWrites.createPlan(ctx, planFields(input))) }), { plan: null });
   }
 
   @Mutation(() => PlanPayload, { description: 'Changes a plan (disable it with enabled: false to stop selling it).' })
-  async planUpdate(@Arg('input', () => PlanUpdateInput) input: PlanUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async planUpdate(@Arg('input', () => PlanUpdateInput, { description: 'The plan and its changes.' }) input: PlanUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, ...fields } = input;
       const id = idOf(globalId, 'Plan', ['id']);
@@ -64,12 +64,12 @@ export class CatalogWritesResolver {
   }
 
   @Mutation(() => PlanDelete.Payload, { description: 'Deletes a plan nobody is on, with its price points; a plan in use is disabled instead.' })
-  async planDelete(@Arg('input', () => PlanDelete.Input) input: InstanceType<typeof PlanDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async planDelete(@Arg('input', () => PlanDelete.Input, { description: 'The plan to delete.' }) input: InstanceType<typeof PlanDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('Plan', input, (id) => planWrites.deletePlan(ctx, id));
   }
 
   @Mutation(() => SubPlanPayload, { description: 'Adds a price point to a plan.' })
-  async subPlanCreate(@Arg('input', () => SubPlanCreateInput) input: SubPlanCreateInput, @Ctx() ctx: GraphQLContext) {
+  async subPlanCreate(@Arg('input', () => SubPlanCreateInput, { description: 'The new price point.' }) input: SubPlanCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const planId = idOf(input.planId, 'Plan', ['planId']);
       const row = await planWrites.createSubPlan(ctx, { ...(input as object), planId } as planWrites.SubPlanInput);
@@ -79,7 +79,7 @@ export class CatalogWritesResolver {
   }
 
   @Mutation(() => SubPlanPayload, { description: 'Changes a price point.' })
-  async subPlanUpdate(@Arg('input', () => SubPlanUpdateInput) input: SubPlanUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async subPlanUpdate(@Arg('input', () => SubPlanUpdateInput, { description: 'The price point and its changes.' }) input: SubPlanUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, ...fields } = input;
       const id = idOf(globalId, 'SubPlan', ['id']);
@@ -91,7 +91,7 @@ export class CatalogWritesResolver {
   }
 
   @Mutation(() => SubPlanDelete.Payload, { description: 'Deletes a price point no subscription was bought at.' })
-  async subPlanDelete(@Arg('input', () => SubPlanDelete.Input) input: InstanceType<typeof SubPlanDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async subPlanDelete(@Arg('input', () => SubPlanDelete.Input, { description: 'The price point to delete.' }) input: InstanceType<typeof SubPlanDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('SubPlan', input, (id) => planWrites.deleteSubPlan(ctx, id));
   }
 }

@@ -41,8 +41,8 @@ export class PlanResolver {
   async plans(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => PlanFilterInput, { nullable: true }) filter?: PlanFilterInput,
-    @Arg('orderBy', () => PlanOrder, { nullable: true }) orderBy?: PlanOrder,
+    @Arg('filter', () => PlanFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: PlanFilterInput,
+    @Arg('orderBy', () => PlanOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: PlanOrder,
   ) {
     const sort = planService.planSort(orderBy?.field ?? PlanOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
     const { page: result, count } = await planService.list(
@@ -58,8 +58,8 @@ export class PlanResolver {
   @Query(() => Plan, { nullable: true, description: 'One plan, by global id or by the legacy numeric id (SIMPLer productid, Jaze Group_id).' })
   async plan(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id of the plan.' }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true, description: 'Legacy numeric id (SIMPLer productid, Jaze Group_id).' }) legacyId?: number,
   ): Promise<Plan | null> {
     if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
     return loadPlan(ctx, id != null ? idOf(id, 'Plan', ['id']) : legacyId!);

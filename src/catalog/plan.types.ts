@@ -12,28 +12,28 @@ import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/update
   description: 'A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record.',
 })
 export class Plan extends Node {
-  @Field(() => PlanKind) kind!: PlanKind;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
+  @Field(() => PlanKind, { description: 'A service, a one-off fee, or hardware.' }) kind!: PlanKind;
+  @Field(() => String, { description: 'Name of the plan as sold.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'Longer description of the plan.' }) description!: string | null;
   @Field(() => PlanProtocol, { nullable: true, description: 'Null for fees and hardware.' }) protocol!: PlanProtocol | null;
-  @Field(() => PlanConnectivity, { nullable: true }) connectivity!: PlanConnectivity | null;
+  @Field(() => PlanConnectivity, { nullable: true, description: 'How the service is delivered; null when not set.' }) connectivity!: PlanConnectivity | null;
   @Field(() => Int, { nullable: true, description: 'Length of one plan period, in `periodUnit`s.' }) period!: number | null;
-  @Field(() => PlanPeriodUnit, { nullable: true }) periodUnit!: PlanPeriodUnit | null;
-  @Field(() => String, { nullable: true }) locationCode!: string | null;
-  @Field(() => String, { nullable: true }) subLocationCode!: string | null;
+  @Field(() => PlanPeriodUnit, { nullable: true, description: 'Unit of `period`.' }) periodUnit!: PlanPeriodUnit | null;
+  @Field(() => String, { nullable: true, description: 'Location code used to group and sort plans (CRM location_code).' }) locationCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'Sub-location code used to group and sort plans (CRM sub_location_code).' }) subLocationCode!: string | null;
   @Field(() => Boolean, { description: 'Disabled plans stay on existing subscriptions but cannot be sold.' }) enabled!: boolean;
-  @Field(() => Boolean) dataCarryover!: boolean;
-  @Field(() => Boolean) hideBandwidthLimit!: boolean;
+  @Field(() => Boolean, { description: 'Whether unused data carries over to the next period.' }) dataCarryover!: boolean;
+  @Field(() => Boolean, { description: 'Whether the bandwidth limit is hidden from the customer (CRM hide_bw_limit).' }) hideBandwidthLimit!: boolean;
   @Field(() => DecimalScalar, { nullable: true, description: 'Usage limit (GB) at bandwidth level 1; null = unlimited.' }) limit1Gb!: string | null;
   @Field(() => Int, { nullable: true, description: 'Level 1 (before the limit) download rate.' }) bw1DownloadKbps!: number | null;
-  @Field(() => Int, { nullable: true }) bw1UploadKbps!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Level 1 (before the limit) upload rate.' }) bw1UploadKbps!: number | null;
   @Field(() => Int, { nullable: true, description: 'Level 2 (after the limit) download rate.' }) bw2DownloadKbps!: number | null;
-  @Field(() => Int, { nullable: true }) bw2UploadKbps!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Level 2 (after the limit) upload rate.' }) bw2UploadKbps!: number | null;
   @Field(() => String, { nullable: true, description: 'FreeRADIUS group subscribers of this plan are put in.' }) radiusGroup!: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'List price per billing period.' }) price!: string | null;
-  @Field(() => Int, { nullable: true }) frequencyMonths!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Months billed per cycle (SIMPLer billing frequency).' }) frequencyMonths!: number | null;
   @Field(() => DecimalScalar, { nullable: true, description: "Percent; null = the subscription's or tax zone's rate." }) taxRate!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the plan was added.' }) createdAt!: Date;
 
   /** Internal: foreign keys the relation resolvers follow. */
   resellerId!: number | null;
@@ -42,12 +42,12 @@ export class Plan extends Node {
 
 @ObjectType('SubPlan', { implements: Node, description: 'A price point of a plan: `units` plan periods for `price`.' })
 export class SubPlan extends Node {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Name of the price point.' }) name!: string;
   @Field(() => Int, { description: 'Number of plan periods bought.' }) units!: number;
-  @Field(() => DecimalScalar) price!: string;
+  @Field(() => DecimalScalar, { description: 'Price for the `units` periods.' }) price!: string;
   @Field(() => Boolean, { description: 'Published on the customer web portal.' }) portal!: boolean;
-  @Field(() => Boolean) enabled!: boolean;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => Boolean, { description: 'Whether the price point can be sold.' }) enabled!: boolean;
+  @Field(() => DateTimeScalar, { description: 'When the price point was added.' }) createdAt!: Date;
 
   /** Internal. */
   planId!: number;
@@ -55,20 +55,20 @@ export class SubPlan extends Node {
 
 @InputType({ description: 'Filters for plans; `name` matches anywhere ignoring case, the rest exactly.' })
 export class PlanFilterInput {
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => PlanKind, { nullable: true }) kind?: PlanKind | null;
-  @Field(() => PlanProtocol, { nullable: true }) protocol?: PlanProtocol | null;
-  @Field(() => PlanConnectivity, { nullable: true }) connectivity?: PlanConnectivity | null;
-  @Field(() => Int, { nullable: true }) period?: number | null;
-  @Field(() => PlanPeriodUnit, { nullable: true }) periodUnit?: PlanPeriodUnit | null;
-  @Field(() => String, { nullable: true }) locationCode?: string | null;
-  @Field(() => String, { nullable: true }) subLocationCode?: string | null;
-  @Field(() => Boolean, { nullable: true }) enabled?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) dataCarryover?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) hideBandwidthLimit?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'Part of the name.' }) name?: string | null;
+  @Field(() => PlanKind, { nullable: true, description: 'Only plans of this kind.' }) kind?: PlanKind | null;
+  @Field(() => PlanProtocol, { nullable: true, description: 'Only plans with this protocol.' }) protocol?: PlanProtocol | null;
+  @Field(() => PlanConnectivity, { nullable: true, description: 'Only plans with this connectivity.' }) connectivity?: PlanConnectivity | null;
+  @Field(() => Int, { nullable: true, description: 'Only plans with this period length.' }) period?: number | null;
+  @Field(() => PlanPeriodUnit, { nullable: true, description: 'Only plans with this period unit.' }) periodUnit?: PlanPeriodUnit | null;
+  @Field(() => String, { nullable: true, description: 'Only plans with this location code.' }) locationCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only plans with this sub-location code.' }) subLocationCode?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'true: only sellable plans; false: only disabled ones.' }) enabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only plans that do (true) or do not (false) carry data over.' }) dataCarryover?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only plans that do (true) or do not (false) hide the bandwidth limit.' }) hideBandwidthLimit?: boolean | null;
   @Field(() => ID, { nullable: true, description: 'Plans a reseller sells.' }) resellerId?: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only plans added at or after this time.' }) createdFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only plans added at or before this time.' }) createdTo?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
@@ -86,35 +86,36 @@ registerEnumType(PlanOrderField, {
     ID: { description: 'The order they were recorded in.' },
     NAME: { description: 'Name, alphabetically.' },
     CREATED_AT: { description: 'When they were added.' },
+    UPDATED_AT: { description: 'When they last changed.' },
   },
 });
 
-@InputType()
+@InputType({ description: 'How to order plans.' })
 export class PlanOrder {
-  @Field(() => PlanOrderField) field!: PlanOrderField;
-  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+  @Field(() => PlanOrderField, { description: 'What to order by.' }) field!: PlanOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending or descending.' }) direction?: SortDirection;
 }
 
 @InputType({ description: 'Plan fields shared by create and update; omitted fields are left as they are, null clears an optional one.' })
 export class PlanFieldsInput {
   @Field(() => PlanKind, { nullable: true, description: 'Default SERVICE.' }) kind?: PlanKind | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => PlanProtocol, { nullable: true }) protocol?: PlanProtocol | null;
-  @Field(() => PlanConnectivity, { nullable: true }) connectivity?: PlanConnectivity | null;
+  @Field(() => String, { nullable: true, description: 'Longer description of the plan.' }) description?: string | null;
+  @Field(() => PlanProtocol, { nullable: true, description: 'Access protocol; leave empty for fees and hardware.' }) protocol?: PlanProtocol | null;
+  @Field(() => PlanConnectivity, { nullable: true, description: 'How the service is delivered.' }) connectivity?: PlanConnectivity | null;
   @Field(() => Int, { nullable: true, description: 'At least 1.' }) period?: number | null;
-  @Field(() => PlanPeriodUnit, { nullable: true }) periodUnit?: PlanPeriodUnit | null;
-  @Field(() => String, { nullable: true }) locationCode?: string | null;
-  @Field(() => String, { nullable: true }) subLocationCode?: string | null;
+  @Field(() => PlanPeriodUnit, { nullable: true, description: 'Unit of `period`.' }) periodUnit?: PlanPeriodUnit | null;
+  @Field(() => String, { nullable: true, description: 'Location code used to group and sort plans (CRM location_code).' }) locationCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'Sub-location code used to group and sort plans (CRM sub_location_code).' }) subLocationCode?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Default true; a disabled plan cannot be subscribed to.' }) enabled?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) dataCarryover?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) hideBandwidthLimit?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether unused data carries over to the next period.' }) dataCarryover?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the bandwidth limit is hidden from the customer (CRM hide_bw_limit).' }) hideBandwidthLimit?: boolean | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'GB at bandwidth level 1; null = unlimited.' }) limit1Gb?: string | null;
-  @Field(() => Int, { nullable: true }) bw1DownloadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) bw1UploadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) bw2DownloadKbps?: number | null;
-  @Field(() => Int, { nullable: true }) bw2UploadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Level 1 (before the limit) download rate.' }) bw1DownloadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Level 1 (before the limit) upload rate.' }) bw1UploadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Level 2 (after the limit) download rate.' }) bw2DownloadKbps?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Level 2 (after the limit) upload rate.' }) bw2UploadKbps?: number | null;
   @Field(() => ID, { nullable: true, description: 'The rate limit (Jaze profile).' }) bandwidthTemplateId?: string | null;
-  @Field(() => String, { nullable: true }) radiusGroup?: string | null;
+  @Field(() => String, { nullable: true, description: 'FreeRADIUS group subscribers of this plan are put in.' }) radiusGroup?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'List price per billing period, at least 0.' }) price?: string | null;
   @Field(() => Int, { nullable: true, description: '1 to 120.' }) frequencyMonths?: number | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Percent, 0 to 100.' }) taxRate?: string | null;
@@ -122,25 +123,25 @@ export class PlanFieldsInput {
 
 @InputType({ description: 'A new plan (CRM plan, SIMPLer product, Jaze group).' })
 export class PlanCreateInput extends PlanFieldsInput {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Name of the plan as sold.' }) name!: string;
 }
 
 @InputType({ description: 'Changes a plan; fields left out stay. Subscriptions that did not override the price bill the new one from the next run.' })
 export class PlanUpdateInput extends PlanFieldsInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
+  @Field(() => ID, { description: 'The plan to change.' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'Name of the plan as sold.' }) name?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of creating or changing a plan.' })
 export class PlanPayload {
-  @Field(() => Plan, { nullable: true }) plan!: Plan | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Plan, { nullable: true, description: 'The plan as saved; null when refused.' }) plan!: Plan | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: 'A new price point of a plan.' })
 export class SubPlanCreateInput {
-  @Field(() => ID) planId!: string;
-  @Field(() => String) name!: string;
+  @Field(() => ID, { description: 'The plan the price point belongs to.' }) planId!: string;
+  @Field(() => String, { description: 'Name of the price point.' }) name!: string;
   @Field(() => Int, { nullable: true, description: 'Plan periods bought, at least 1; default 1.' }) units?: number | null;
   @Field(() => DecimalScalar, { description: 'At least 0.' }) price!: string;
   @Field(() => Boolean, { nullable: true, description: 'Published on the customer portal; default false.' }) portal?: boolean | null;
@@ -149,16 +150,16 @@ export class SubPlanCreateInput {
 
 @InputType({ description: 'Changes a price point; fields left out stay. Its plan cannot change.' })
 export class SubPlanUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => Int, { nullable: true }) units?: number | null;
-  @Field(() => DecimalScalar, { nullable: true }) price?: string | null;
-  @Field(() => Boolean, { nullable: true }) portal?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) enabled?: boolean | null;
+  @Field(() => ID, { description: 'The price point to change.' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'Name of the price point.' }) name?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Plan periods bought, at least 1.' }) units?: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Price for the `units` periods, at least 0.' }) price?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Published on the customer portal.' }) portal?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the price point can be sold.' }) enabled?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of creating or changing a price point.' })
 export class SubPlanPayload {
-  @Field(() => SubPlan, { nullable: true }) subPlan!: SubPlan | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => SubPlan, { nullable: true, description: 'The price point as saved; null when refused.' }) subPlan!: SubPlan | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

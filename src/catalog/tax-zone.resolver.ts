@@ -31,12 +31,12 @@ export class TaxZoneResolver {
   }
 
   @Mutation(() => TaxZonePayload, { description: 'Adds a tax zone.' })
-  async taxZoneCreate(@Arg('input', () => TaxZoneCreateInput) input: TaxZoneCreateInput, @Ctx() ctx: GraphQLContext) {
+  async taxZoneCreate(@Arg('input', () => TaxZoneCreateInput, { description: 'The new tax zone.' }) input: TaxZoneCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ taxZone: toTaxZone(await taxZoneService.create(ctx, { name: input.name, rate: input.rate })) }), { taxZone: null });
   }
 
   @Mutation(() => TaxZonePayload, { description: 'Renames a tax zone or changes its rate (for what picks it from now on).' })
-  async taxZoneUpdate(@Arg('input', () => TaxZoneUpdateInput) input: TaxZoneUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async taxZoneUpdate(@Arg('input', () => TaxZoneUpdateInput, { description: 'The tax zone and its changes.' }) input: TaxZoneUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'TaxZone', ['id']);
       const row = await taxZoneService.update(ctx, id, { name: input.name ?? undefined, rate: input.rate ?? undefined });
@@ -46,7 +46,7 @@ export class TaxZoneResolver {
   }
 
   @Mutation(() => TaxZoneDelete.Payload, { description: 'Deletes a tax zone: refused while subscriptions or customers use it.' })
-  async taxZoneDelete(@Arg('input', () => TaxZoneDelete.Input) input: InstanceType<typeof TaxZoneDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async taxZoneDelete(@Arg('input', () => TaxZoneDelete.Input, { description: 'The tax zone to delete.' }) input: InstanceType<typeof TaxZoneDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('TaxZone', input, (id) => taxZoneService.remove(ctx, id));
   }
 }

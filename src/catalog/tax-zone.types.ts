@@ -6,9 +6,9 @@ import { UserError } from '../graphql/user-error';
 
 @ObjectType('TaxZone', { implements: Node, description: 'A named default tax rate (SIMPLer `tax_zone`).' })
 export class TaxZone extends Node {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'Name of the zone, unique in the operator.' }) name!: string;
   @Field(() => DecimalScalar, { description: 'Percent, e.g. "23.0000".' }) rate!: string;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the zone was added.' }) createdAt!: Date;
 }
 
 @InputType({ description: 'A new tax zone.' })
@@ -19,13 +19,13 @@ export class TaxZoneCreateInput {
 
 @InputType({ description: "Changes a tax zone; fields left out stay. Rates already copied to customers' subscriptions and invoices do not change." })
 export class TaxZoneUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) rate?: string | null;
+  @Field(() => ID, { description: 'The tax zone to change.' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'Unique in the operator.' }) name?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Percent, 0 to 100.' }) rate?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of creating or changing a tax zone.' })
 export class TaxZonePayload {
-  @Field(() => TaxZone, { nullable: true }) taxZone!: TaxZone | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => TaxZone, { nullable: true, description: 'The tax zone as saved; null when refused.' }) taxZone!: TaxZone | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -88,23 +88,37 @@ export type AccountType =
 /** A postal address. */
 export type Address = {
   __typename?: 'Address';
+  /** Country. */
   country: Maybe<Scalars['String']['output']>;
+  /** County or district. */
   county: Maybe<Scalars['String']['output']>;
+  /** Postal or ZIP code. */
   postcode: Maybe<Scalars['String']['output']>;
+  /** State or province. */
   state: Maybe<Scalars['String']['output']>;
+  /** First street line. */
   street1: Maybe<Scalars['String']['output']>;
+  /** Second street line. */
   street2: Maybe<Scalars['String']['output']>;
+  /** Town or city. */
   town: Maybe<Scalars['String']['output']>;
 };
 
 /** A postal address; omitted parts are left as they are. */
 export type AddressInput = {
+  /** Country. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** County or district. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** Postal or ZIP code. */
   postcode?: InputMaybe<Scalars['String']['input']>;
+  /** State or province. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** First street line. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Second street line. */
   street2?: InputMaybe<Scalars['String']['input']>;
+  /** Town or city. */
   town?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -535,12 +549,19 @@ export type BandwidthOverrideUpdateInput = {
 /** A named rate limit (the Jaze profile behind a plan). */
 export type BandwidthTemplate = Node & {
   __typename?: 'BandwidthTemplate';
+  /** Download rate allowed during a burst. */
   burstDownloadKbps: Maybe<Scalars['Int']['output']>;
+  /** Average download rate below which a burst may start. */
   burstThresholdDownloadKbps: Maybe<Scalars['Int']['output']>;
+  /** Average upload rate below which a burst may start. */
   burstThresholdUploadKbps: Maybe<Scalars['Int']['output']>;
+  /** Averaging window for bursts, in seconds. */
   burstTimeSeconds: Maybe<Scalars['Int']['output']>;
+  /** Upload rate allowed during a burst. */
   burstUploadKbps: Maybe<Scalars['Int']['output']>;
+  /** When the template was added. */
   createdAt: Scalars['DateTime']['output'];
+  /** Download rate limit. */
   downloadKbps: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -548,23 +569,31 @@ export type BandwidthTemplate = Node & {
   legacyId: Scalars['Int']['output'];
   /** MikroTik `rate-limit` string. */
   mikrotikRateLimit: Maybe<Scalars['String']['output']>;
+  /** Name of the template. */
   name: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Upload rate limit. */
   uploadKbps: Scalars['Int']['output'];
 };
 
 /** A new bandwidth template (Jaze profile). */
 export type BandwidthTemplateCreateInput = {
+  /** Download rate allowed during a burst. */
   burstDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Average download rate below which a burst may start. */
   burstThresholdDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Average upload rate below which a burst may start. */
   burstThresholdUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Averaging window for bursts, in seconds. */
   burstTimeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Upload rate allowed during a burst. */
   burstUploadKbps?: InputMaybe<Scalars['Int']['input']>;
   /** At least 0. */
   downloadKbps: Scalars['Int']['input'];
   /** MikroTik `rate-limit` string. */
   mikrotikRateLimit?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the template. */
   name: Scalars['String']['input'];
   /** At least 0. */
   uploadKbps: Scalars['Int']['input'];
@@ -582,53 +611,83 @@ export type BandwidthTemplateDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a bandwidth template. */
 export type BandwidthTemplatePayload = {
   __typename?: 'BandwidthTemplatePayload';
+  /** The template as saved; null when refused. */
   bandwidthTemplate: Maybe<BandwidthTemplate>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a bandwidth template; fields left out stay, null clears the optional ones. Plans using it get the new rates. */
 export type BandwidthTemplateUpdateInput = {
+  /** Download rate allowed during a burst. */
   burstDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Average download rate below which a burst may start. */
   burstThresholdDownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Average upload rate below which a burst may start. */
   burstThresholdUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Averaging window for bursts, in seconds. */
   burstTimeSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Upload rate allowed during a burst. */
   burstUploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Download rate limit, at least 0. */
   downloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** The template to change. */
   id: Scalars['ID']['input'];
+  /** MikroTik `rate-limit` string. */
   mikrotikRateLimit?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the template. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Upload rate limit, at least 0. */
   uploadKbps?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A bank account for EFT / SEPA direct debit, held as a token; only last digits are known. */
 export type BankAccount = Node & {
   __typename?: 'BankAccount';
+  /** Name of the account holder. */
   accountName: Maybe<Scalars['String']['output']>;
+  /** Checking, savings, or not specified. */
   accountType: BankAccountType;
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment: Scalars['Boolean']['output'];
+  /** When the account was stored. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer who owns it. */
   customer: Customer;
+  /** Whether the bank details were changed (SIMPLer bankdetailschanged). */
   detailsChanged: Scalars['Boolean']['output'];
+  /** Country code of the IBAN. */
   ibanCountry: Maybe<Scalars['String']['output']>;
   /** Last four characters of the IBAN (the IBAN itself is never stored). */
   ibanLast4: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Last four digits of the account number. */
   last4: Scalars['String']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The payment gateway module that holds the token. */
   moduleId: Maybe<Scalars['Int']['output']>;
+  /** Online banking reference (SIMPLer eft_bankonlineref). */
   onlineRef: Maybe<Scalars['String']['output']>;
+  /** Whether this is the customer's preferred one; at most one is. */
   preferred: Scalars['Boolean']['output'];
+  /** BIC / SWIFT code. */
   sepaBic: Maybe<Scalars['String']['output']>;
+  /** Debtor country on the SEPA mandate. */
   sepaCountry: Maybe<Scalars['String']['output']>;
+  /** Debtor name on the SEPA mandate. */
   sepaDebtorName: Maybe<Scalars['String']['output']>;
+  /** Remittance information sent with SEPA debits. */
   sepaRemittanceData: Maybe<Scalars['String']['output']>;
+  /** SEPA sequence type of the next debit. */
   sepaSequenceType: Maybe<SepaSequenceType>;
+  /** Date the SEPA mandate was signed. */
   sepaSignatureDate: Maybe<Scalars['Date']['output']>;
+  /** Bank sort code or routing number. */
   sortCode: Maybe<Scalars['String']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -636,53 +695,80 @@ export type BankAccount = Node & {
 
 /** Full bank details (SIMPLer addEFT). The account number and IBAN are tokenised and never stored: only the last four digits, the IBAN country and last four characters are kept. */
 export type BankAccountCreateFromDetailsInput = {
+  /** Name of the account holder. */
   accountName?: InputMaybe<Scalars['String']['input']>;
   /** The full account number (digits). */
   accountNumber: Scalars['String']['input'];
+  /** Checking, savings, or not specified. */
   accountType?: InputMaybe<BankAccountType>;
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer the account belongs to. */
   customerId: Scalars['ID']['input'];
+  /** Whether the bank details were changed (SIMPLer bankdetailschanged). */
   detailsChanged?: InputMaybe<Scalars['Boolean']['input']>;
   /** Checked with the ISO 13616 mod-97 rule. */
   iban?: InputMaybe<Scalars['String']['input']>;
+  /** Online banking reference (SIMPLer eft_bankonlineref). */
   onlineRef?: InputMaybe<Scalars['String']['input']>;
+  /** Whether this is the customer's preferred one; at most one is. */
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
   /** BIC / SWIFT code. */
   sepaBic?: InputMaybe<Scalars['String']['input']>;
+  /** Debtor country on the SEPA mandate. */
   sepaCountry?: InputMaybe<Scalars['String']['input']>;
+  /** Debtor name on the SEPA mandate. */
   sepaDebtorName?: InputMaybe<Scalars['String']['input']>;
+  /** Remittance information sent with SEPA debits. */
   sepaRemittanceData?: InputMaybe<Scalars['String']['input']>;
+  /** SEPA sequence type of the next debit. */
   sepaSequenceType?: InputMaybe<SepaSequenceType>;
   /** Mandate signature date; not in the future. */
   sepaSignatureDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Bank sort code or routing number. */
   sortCode?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required. */
 export type BankAccountCreateInput = {
+  /** Name of the account holder. */
   accountName: Scalars['String']['input'];
   /** CHECKING or SAVINGS. */
   accountType: BankAccountType;
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer the account belongs to. */
   customerId: Scalars['ID']['input'];
   /** Exactly four digits. */
   last4: Scalars['String']['input'];
+  /** The payment gateway module that issued the token. */
   moduleId: Scalars['Int']['input'];
+  /** Online banking reference (SIMPLer eft_bankonlineref). */
   onlineRef: Scalars['String']['input'];
+  /** Whether this is the customer's preferred one; at most one is. */
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Bank sort code or routing number. */
   sortCode: Scalars['String']['input'];
+  /** The payment gateway token. */
   token: Scalars['String']['input'];
 };
 
+/** The result of storing a bank account. */
 export type BankAccountPayload = {
   __typename?: 'BankAccountPayload';
+  /** The account as stored; null when refused. */
   bankAccount: Maybe<BankAccount>;
+  /** Why the account was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The kind of bank account. */
 export type BankAccountType =
+  /** A checking (current) account. */
   | 'CHECKING'
+  /** Not specified. */
   | 'DEFAULT'
+  /** A savings account. */
   | 'SAVINGS';
 
 /** An access point or sector mounted on a site. */
@@ -774,7 +860,9 @@ export type Bucket = {
   __typename?: 'Bucket';
   /** The id the legacy APIs and CustomerFieldsInput.bucketId use. */
   legacyId: Scalars['Int']['output'];
+  /** Name of the bucket. */
   name: Scalars['String']['output'];
+  /** RADIUS group accounts in this bucket are put in. */
   radiusGroup: Maybe<Scalars['String']['output']>;
   /** GB; null is unlimited. */
   trafficLimitGb: Maybe<Scalars['Decimal']['output']>;
@@ -976,8 +1064,11 @@ export type CoaAttributeInput = {
 
 /** What the collector found (Jaze statusOfCollection). */
 export type CollectionOutcome =
+  /** The customer said it was already paid. */
   | 'ALREADY_PAID'
+  /** The money was collected. */
   | 'CASH_COLLECTED'
+  /** Nobody was available to pay. */
   | 'NOT_AVAILABLE';
 
 /** A customer on a collector's round, with what it owes. */
@@ -985,13 +1076,16 @@ export type CollectionRoundEntry = {
   __typename?: 'CollectionRoundEntry';
   /** Unpaid part of open invoices; null when none is open. */
   balance: Maybe<Scalars['Decimal']['output']>;
+  /** The customer to visit. */
   customer: Customer;
 };
 
 /** A community code customers can be assigned (unique per operator). */
 export type CommunityCode = Node & {
   __typename?: 'CommunityCode';
+  /** The code, unique per operator. */
   code: Scalars['String']['output'];
+  /** When the code was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -1001,46 +1095,66 @@ export type CommunityCode = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A new community code. */
 export type CommunityCodeCreateInput = {
+  /** The code; must not be in use. */
   code: Scalars['String']['input'];
 };
 
+/** Which community code to delete. */
 export type CommunityCodeDeleteInput = {
+  /** The community code to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting a community code. */
 export type CommunityCodeDeletePayload = {
   __typename?: 'CommunityCodeDeletePayload';
+  /** Id of the deleted code; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a community code. */
 export type CommunityCodePayload = {
   __typename?: 'CommunityCodePayload';
+  /** The code as saved; null when refused. */
   communityCode: Maybe<CommunityCode>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A new value for a community code. */
 export type CommunityCodeUpdateInput = {
   /** The new code; must not be in use. */
   code: Scalars['String']['input'];
+  /** The community code to change. */
   id: Scalars['ID']['input'];
 };
 
 /** An additional contact person of a customer. */
 export type Contact = {
   __typename?: 'Contact';
+  /** Email address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
+  /** Full name. */
   name: Scalars['String']['output'];
+  /** Phone number. */
   phone: Maybe<Scalars['String']['output']>;
   /** Their position or relation, e.g. "Accounts". */
   role: Maybe<Scalars['String']['output']>;
 };
 
+/** An additional contact person of a customer. */
 export type ContactInput = {
+  /** Email address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Full name. */
   name: Scalars['String']['input'];
+  /** Phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Their position or relation, e.g. "Accounts". */
   role?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1119,51 +1233,77 @@ export type CpeUpdateInput = {
 /** A card held as a gateway token; only the last four digits are known. */
 export type CreditCard = Node & {
   __typename?: 'CreditCard';
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment: Scalars['Boolean']['output'];
+  /** Card scheme; null when not known. */
   cardType: Maybe<CreditCardType>;
+  /** Billing address of the card: town or city. */
   city: Maybe<Scalars['String']['output']>;
+  /** Billing address of the card: country. */
   country: Maybe<Scalars['String']['output']>;
+  /** Billing address of the card: county. */
   county: Maybe<Scalars['String']['output']>;
+  /** When the card was stored. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer who owns it. */
   customer: Customer;
+  /** Expiry month, 1 to 12. */
   expMonth: Maybe<Scalars['Int']['output']>;
+  /** Expiry year. */
   expYear: Maybe<Scalars['Int']['output']>;
+  /** Cardholder's first name. */
   firstName: Maybe<Scalars['String']['output']>;
+  /** Name on the card. */
   holderName: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Last four digits of the card number. */
   last4: Scalars['String']['output'];
+  /** Cardholder's last name. */
   lastName: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The payment gateway module that holds the token. */
   moduleId: Scalars['Int']['output'];
+  /** Whether this is the customer's preferred one; at most one is. */
   preferred: Scalars['Boolean']['output'];
+  /** Billing address of the card: state. */
   state: Maybe<Scalars['String']['output']>;
+  /** Billing address of the card: first street line. */
   street1: Maybe<Scalars['String']['output']>;
+  /** Billing address of the card: second street line. */
   street2: Maybe<Scalars['String']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Billing address of the card: postal or ZIP code. */
   zip: Maybe<Scalars['String']['output']>;
 };
 
 /** A tokenised card (SIMPLer addCreditCardToken). Never send a card number: only the gateway token and the last four digits. */
 export type CreditCardCreateInput = {
+  /** Whether the customer is charged automatically from this instrument. */
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Card scheme. */
   cardType?: InputMaybe<CreditCardType>;
+  /** Billing address of the card: town or city. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Billing address of the card: country. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Billing address of the card: county. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** The customer the card belongs to. */
   customerId: Scalars['ID']['input'];
   /** 1 to 12. */
   expMonth?: InputMaybe<Scalars['Int']['input']>;
   /** This year or later. */
   expYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Cardholder's first name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Name on the card. */
   holderName?: InputMaybe<Scalars['String']['input']>;
   /** Exactly four digits. */
   last4: Scalars['String']['input'];
+  /** Cardholder's last name. */
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** The payment gateway module that issued the token. */
   moduleId: Scalars['Int']['input'];
@@ -1171,24 +1311,36 @@ export type CreditCardCreateInput = {
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
   /** A full US state name, e.g. "New York". */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Billing address of the card: first street line. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Billing address of the card: second street line. */
   street2?: InputMaybe<Scalars['String']['input']>;
   /** The payment gateway token. */
   token: Scalars['String']['input'];
+  /** Billing address of the card: postal or ZIP code. */
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of storing a card. */
 export type CreditCardPayload = {
   __typename?: 'CreditCardPayload';
+  /** The card as stored; null when refused. */
   creditCard: Maybe<CreditCard>;
+  /** Why the card was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The card scheme of a credit card. */
 export type CreditCardType =
+  /** American Express. */
   | 'AMERICAN_EXPRESS'
+  /** Discover. */
   | 'DISCOVER'
+  /** Mastercard. */
   | 'MASTERCARD'
+  /** Any other scheme. */
   | 'OTHER'
+  /** Visa. */
   | 'VISA';
 
 export type CrmKeyCreateInput = {
@@ -1229,6 +1381,7 @@ export type CustomFieldValue = {
   __typename?: 'CustomFieldValue';
   /** The id CustomFieldValueInput.fieldId uses (SIMPLer custom_field_<id>). */
   fieldId: Scalars['Int']['output'];
+  /** Label of the custom field. */
   label: Scalars['String']['output'];
   /** textfield, textarea, number, date, checkbox or select. */
   type: Scalars['String']['output'];
@@ -1236,6 +1389,7 @@ export type CustomFieldValue = {
   value: Maybe<Scalars['String']['output']>;
 };
 
+/** A value for one of the operator's custom customer fields. */
 export type CustomFieldValueInput = {
   /** Legacy id of the custom field (SIMPLer custom_field_<id>). */
   fieldId: Scalars['Int']['input'];
@@ -1246,11 +1400,13 @@ export type CustomFieldValueInput = {
 /** An operator-defined custom table (e.g. `voip`) and its columns. */
 export type CustomTable = Node & {
   __typename?: 'CustomTable';
+  /** The table's columns. */
   columns: Array<CustomTableColumn>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Name of the table, e.g. `voip`. */
   name: Scalars['String']['output'];
 };
 
@@ -1259,13 +1415,17 @@ export type CustomTableCell = {
   __typename?: 'CustomTableCell';
   /** Legacy id of the column (a custom field). */
   columnId: Scalars['Int']['output'];
+  /** Label of the column. */
   label: Scalars['String']['output'];
   /** What the column holds. */
   type: CustomFieldType;
+  /** Value of the cell, as text. */
   value: Scalars['String']['output'];
 };
 
+/** A value for one cell of a custom-table row. */
 export type CustomTableCellInput = {
+  /** Legacy id of the column (a custom field). */
   columnId: Scalars['Int']['input'];
   /** null or "" clears the cell (update only). */
   value?: InputMaybe<Scalars['String']['input']>;
@@ -1276,11 +1436,17 @@ export type CustomTableColumn = {
   __typename?: 'CustomTableColumn';
   /** Legacy id, the key of a cell value. */
   columnId: Scalars['Int']['output'];
+  /** Value a new row starts with. */
   defaultValue: Maybe<Scalars['String']['output']>;
+  /** Label shown for the column. */
   label: Scalars['String']['output'];
+  /** Whether the column is locked against editing. */
   locked: Scalars['Boolean']['output'];
+  /** Whether every row must have a value. */
   mandatory: Scalars['Boolean']['output'];
+  /** Longest value allowed, in characters; null for no limit. */
   maxLength: Maybe<Scalars['Int']['output']>;
+  /** Help text for the column. */
   note: Maybe<Scalars['String']['output']>;
   /** Allowed values of a select column. */
   options: Array<Scalars['String']['output']>;
@@ -1295,50 +1461,72 @@ export type CustomTableRow = Node & {
   cells: Array<CustomTableCell>;
   /** When this object was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer the row belongs to. */
   customer: Maybe<Customer>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Name of the custom table the row belongs to. */
   tableName: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A new row in a customer's custom table. */
 export type CustomTableRowCreateInput = {
+  /** Values of the row's cells. */
   cells: Array<CustomTableCellInput>;
+  /** The customer the row belongs to. */
   customerId: Scalars['ID']['input'];
+  /** Name of the custom table, e.g. `voip`. */
   tableName: Scalars['String']['input'];
 };
 
+/** Which custom-table row to delete. */
 export type CustomTableRowDeleteInput = {
+  /** The row to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting a custom-table row. */
 export type CustomTableRowDeletePayload = {
   __typename?: 'CustomTableRowDeletePayload';
+  /** Id of the deleted row; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a custom-table row. */
 export type CustomTableRowPayload = {
   __typename?: 'CustomTableRowPayload';
+  /** The row as saved; null when refused. */
   customTableRow: Maybe<CustomTableRow>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** New cell values for a custom-table row; cells not listed keep their value. */
 export type CustomTableRowUpdateInput = {
+  /** Cells to change. */
   cells: Array<CustomTableCellInput>;
+  /** The row to change. */
   id: Scalars['ID']['input'];
 };
 
 /** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
 export type Customer = Node & {
   __typename?: 'Customer';
+  /** Whether the subscriber may use the service now. */
   accessState: AccessState;
+  /** What kind of party the account is. */
   accountType: AccountType;
+  /** Email address for invoices and billing. */
   accountsEmail: Maybe<Scalars['EmailAddress']['output']>;
+  /** When the account was activated; null if never. */
   activatedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Alternative phone number. */
   altPhone: Maybe<Scalars['String']['output']>;
   /** Files attached to the account, oldest first. */
   attachments: Array<Attachment>;
@@ -1350,19 +1538,25 @@ export type Customer = Node & {
   bankAccounts: Array<BankAccount>;
   /** The main (billing) address. */
   billingAddress: Address;
+  /** Months covered by one invoice. */
   billingFrequencyMonths: Scalars['Int']['output'];
   /** The SIMPLer bucket (CustomerFieldsInput.bucketId). */
   bucket: Maybe<Bucket>;
+  /** The community code the customer is assigned; null when none. */
   communityCode: Maybe<CommunityCode>;
+  /** Company name, for business accounts. */
   companyName: Maybe<Scalars['String']['output']>;
+  /** Most simultaneous sessions allowed; null means no limit set. */
   connectionLimit: Maybe<Scalars['Int']['output']>;
   /** Additional contact people. */
   contacts: Array<Contact>;
   /** Equipment installed at the customer. */
   cpes: Array<Cpe>;
+  /** When the customer was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Stored cards, the preferred one first. */
   creditCards: Array<CreditCard>;
+  /** Days between invoice issue and due date; null means due on issue. */
   creditDays: Maybe<Scalars['Int']['output']>;
   /** The currency of this customer's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
@@ -1372,11 +1566,15 @@ export type Customer = Node & {
   customFields: Array<CustomFieldValue>;
   /** Rows of the operator’s custom tables (e.g. `voip`) for this customer. */
   customTableRows: Array<CustomTableRow>;
+  /** Free-text tracking label the operator uses. */
   customerTracking: Maybe<Scalars['String']['output']>;
+  /** Main email address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** When the current service period ends. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** Fax number. */
   fax: Maybe<Scalars['String']['output']>;
+  /** Whether the service is given free of charge. */
   freeService: Scalars['Boolean']['output'];
   /** The gateway (NAS/router, SIMPLer gwid) serving the customer. */
   gateway: Maybe<Gateway>;
@@ -1392,28 +1590,37 @@ export type Customer = Node & {
   importance: Maybe<Scalars['Int']['output']>;
   /** Initial contact date. */
   initDate: Maybe<Scalars['Date']['output']>;
+  /** Date the service was installed. */
   installDate: Maybe<Scalars['Date']['output']>;
   /** Where the service is installed. */
   installationAddress: Address;
+  /** Area the installation belongs to. */
   installationArea: Maybe<Scalars['String']['output']>;
+  /** How invoices reach the customer. */
   invoiceSendMethod: InvoiceSendMethod;
   /** The customer's invoices; `filter` narrows them further. */
   invoices: InvoiceConnection;
+  /** Day of the month (1–31) invoices are issued. */
   invoicingDay: Maybe<Scalars['Int']['output']>;
+  /** Whether invoices are generated for the customer. */
   invoicingEnabled: Scalars['Boolean']['output'];
   /** Unique per operator; the default end-user-portal login. */
   invoicingId: Scalars['String']['output'];
   /** Addresses and MAC bindings of the customer, in the order they were added. */
   ips: Array<CustomerIp>;
+  /** Latitude of the installation. */
   latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Area, street and building of the customer, and their coordinates. */
   location: CustomerLocation;
+  /** Longitude of the installation. */
   longitude: Maybe<Scalars['Longitude']['output']>;
   /** The customer's maintenance tickets. */
   maintenanceTickets: MaintenanceTicketConnection;
+  /** Code of the campaign or source the customer came from. */
   marketingCode: Maybe<Scalars['String']['output']>;
+  /** Whether the customer agreed to receive marketing emails. */
   marketingEmails: Scalars['Boolean']['output'];
   /** The link to this customer’s master account, when it is a sub-account. */
   masterAccount: Maybe<SubaccountLink>;
@@ -1421,10 +1628,13 @@ export type Customer = Node & {
   masterAgent: Maybe<SalesPerson>;
   /** The customer's messages of one channel (default SMS), newest first (Jaze get_user_logs). */
   messages: MessageConnection;
+  /** How the customer's connection is monitored. */
   monitor: Maybe<MonitorMode>;
+  /** Full name of the customer or contact person. */
   name: Scalars['String']['output'];
   /** Unique per operator; letters, digits and "_". */
   nickname: Scalars['String']['output'];
+  /** General note about the customer. */
   note: Maybe<Scalars['String']['output']>;
   /** Notes on the account, newest first. */
   notes: Array<CustomerNote>;
@@ -1438,13 +1648,17 @@ export type Customer = Node & {
   overdueAmount: Scalars['Decimal']['output'];
   /** Field payment collections, newest first. */
   paymentCollections: Array<PaymentCollection>;
+  /** How the customer usually pays. */
   paymentMethod: Maybe<PaymentMethod>;
   /** Payments received from the customer; `filter` narrows them further. */
   payments: PaymentConnection;
   /** Plan changes recorded but not applied yet, soonest first. */
   pendingPlanChanges: Array<PlanChange>;
+  /** Main phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** End-user-portal login; null means the invoicing id is used. */
   portalUsername: Maybe<Scalars['String']['output']>;
+  /** Private note for staff. */
   privateNote: Maybe<Scalars['String']['output']>;
   /** The customer's RADIUS logins, by priority. */
   radiusAccounts: Array<RadiusAccount>;
@@ -1452,8 +1666,11 @@ export type Customer = Node & {
   radiusAttributes: Array<RadiusAttribute>;
   /** The customer's accounting sessions. */
   radiusSessions: RadiusSessionConnection;
+  /** Free-text reference, e.g. who referred the customer. */
   referenceText: Maybe<Scalars['String']['output']>;
+  /** Referral fee amount. */
   referralFeeAmount: Maybe<Scalars['Decimal']['output']>;
+  /** Whether a referral fee is owed or paid for this customer. */
   referralFeeStatus: Maybe<ReferralFeeStatus>;
   /** The customer who referred this one (CustomerFieldsInput.referrerCustomerId). */
   referrer: Maybe<Customer>;
@@ -1469,32 +1686,45 @@ export type Customer = Node & {
   salesmanTasks: Array<SalesmanTask>;
   /** Sand settings; null while the customer follows the operator defaults (CustomerFieldsInput.sand). */
   sand: Maybe<CustomerSandSettings>;
+  /** Whether a receipt is sent for each payment. */
   sendReceipt: Scalars['Boolean']['output'];
   /** The service plan (Jaze group) the customer is on. */
   servicePlan: Maybe<Plan>;
+  /** One-off setup fee amount. */
   setupFees: Maybe<Scalars['Decimal']['output']>;
+  /** Date the service started. */
   startDate: Maybe<Scalars['Date']['output']>;
   /** The operator's lifecycle status, e.g. current, potential, post. */
   status: Scalars['String']['output'];
+  /** A finer status within `status`, as the operator defines it. */
   subStatus: Maybe<Scalars['String']['output']>;
   /** Links to this customer’s sub-accounts. */
   subaccounts: Array<SubaccountLink>;
   /** The customer's subscriptions; `filter` narrows them further. */
   subscriptions: SubscriptionConnection;
+  /** Email address for support messages. */
   supportEmail: Maybe<Scalars['EmailAddress']['output']>;
+  /** How tax is applied to the customer's prices. */
   taxMode: Maybe<TaxMode>;
+  /** Default tax rate in percent (0–100) when a subscription sets none. */
   taxRate: Maybe<Scalars['Decimal']['output']>;
   /** The customer's default tax zone. */
   taxZone: Maybe<TaxZone>;
+  /** When the customer last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Sales person acting as value-added reseller. */
   valueAddedReseller: Maybe<SalesPerson>;
+  /** Whether the customer is exempt from VAT; its invoices then carry no tax. */
   vatExempt: Scalars['Boolean']['output'];
+  /** Date of the VAT exemption. */
   vatExemptionDate: Maybe<Scalars['Date']['output']>;
+  /** Reference of the VAT exemption certificate. */
   vatExemptionReference: Maybe<Scalars['String']['output']>;
   /** The customer's vendor-attribute override, if any. */
   vendorAttributeOverride: Maybe<VendorAttributeOverride>;
+  /** Whether the customer has voice (VoIP) service. */
   voipEnabled: Scalars['Boolean']['output'];
+  /** Website address. */
   website: Maybe<Scalars['String']['output']>;
 };
 
@@ -1602,16 +1832,20 @@ export type CustomerCoaRequestPayload = {
 export type CustomerCollectorAssignInput = {
   /** The collector: a staff user with role collector, manager or admin. */
   collectorId: Scalars['ID']['input'];
+  /** The customer to put on the round. */
   customerId: Scalars['ID']['input'];
 };
 
+/** The result of assigning a collector. */
 export type CustomerCollectorAssignPayload = {
   __typename?: 'CustomerCollectorAssignPayload';
   /** The collector now assigned. */
   collector: Maybe<StaffUser>;
+  /** The customer; null when refused. */
   customer: Maybe<Customer>;
   /** Collectors the customer was taken from. */
   previousCollectors: Maybe<Array<StaffUser>>;
+  /** Why the assignment was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1628,100 +1862,152 @@ export type CustomerConnection = {
 
 /** A new customer. A nickname or invoicing id in use gets a serial number postfix. */
 export type CustomerCreateInput = {
+  /** Whether the subscriber may use the service now. */
   accessState?: InputMaybe<AccessState>;
+  /** What kind of party the account is. */
   accountType?: InputMaybe<AccountType>;
+  /** Email address for invoices and billing. */
   accountsEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Alternative phone number. */
   altPhone?: InputMaybe<Scalars['String']['input']>;
+  /** The main (billing) address. */
   billingAddress?: InputMaybe<AddressInput>;
+  /** Months covered by one invoice. */
   billingFrequencyMonths?: InputMaybe<Scalars['Int']['input']>;
   /** SIMPLer bucket id (legacy id; buckets are not graph nodes yet). */
   bucketId?: InputMaybe<Scalars['Int']['input']>;
   /** A CommunityCode id; null clears. */
   communityCodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Company name, for business accounts. */
   companyName?: InputMaybe<Scalars['String']['input']>;
+  /** Most simultaneous sessions allowed. */
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the additional contacts. */
   contacts?: InputMaybe<Array<ContactInput>>;
+  /** Days between invoice issue and due date. */
   creditDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Values for the operator's custom fields; fields not listed keep their value. */
   customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  /** Free-text tracking label the operator uses. */
   customerTracking?: InputMaybe<Scalars['String']['input']>;
+  /** Main email address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Fax number. */
   fax?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the service is given free of charge. */
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
   /** The gateway (SIMPLer gwid) the customer is served by. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** Replaces group membership (customer group legacy ids). */
   groupIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** 1 (low) to 5 (high). */
   importance?: InputMaybe<Scalars['Int']['input']>;
+  /** Initial contact date. */
   initDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Date the service was installed. */
   installDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the service is installed. */
   installationAddress?: InputMaybe<AddressInput>;
+  /** Area the installation belongs to. */
   installationArea?: InputMaybe<Scalars['String']['input']>;
+  /** How invoices reach the customer. */
   invoiceSendMethod?: InputMaybe<InvoiceSendMethod>;
+  /** Day of the month (1–31) invoices are issued. */
   invoicingDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether invoices are generated for the customer. */
   invoicingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Made unique with a serial postfix. */
   invoicingId: Scalars['String']['input'];
+  /** Latitude of the installation. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Longitude of the installation. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** Code of the campaign or source the customer came from. */
   marketingCode?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the customer agreed to receive marketing emails. */
   marketingEmails?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sales person (legacy id) acting as master agent. */
   masterAgentId?: InputMaybe<Scalars['Int']['input']>;
+  /** How the customer's connection is monitored. */
   monitor?: InputMaybe<MonitorMode>;
+  /** Full name of the customer or contact person. */
   name: Scalars['String']['input'];
   /** Letters, digits and "_"; made unique with a serial postfix. */
   nickname: Scalars['String']['input'];
+  /** General note about the customer. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** How the customer usually pays. */
   paymentMethod?: InputMaybe<PaymentMethod>;
+  /** Main phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Stored only as a hash. */
   portalPassword?: InputMaybe<Scalars['String']['input']>;
+  /** End-user-portal login; null means the invoicing id is used. */
   portalUsername?: InputMaybe<Scalars['String']['input']>;
+  /** Private note for staff. */
   privateNote?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text reference, e.g. who referred the customer. */
   referenceText?: InputMaybe<Scalars['String']['input']>;
+  /** Referral fee amount. */
   referralFeeAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Whether a referral fee is owed or paid for this customer. */
   referralFeeStatus?: InputMaybe<ReferralFeeStatus>;
   /** The customer who referred this one. */
   referrerCustomerId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as regional sales manager. */
   regionalSalesManagerId?: InputMaybe<Scalars['Int']['input']>;
+  /** The reseller the customer belongs to; null for a direct customer. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as salesman. */
   salesmanId?: InputMaybe<Scalars['Int']['input']>;
   /** Automatic invoice and traffic enforcement; omitted settings stay, null goes back to the default. */
   sand?: InputMaybe<CustomerSandSettingsInput>;
+  /** Whether a receipt is sent for each payment. */
   sendReceipt?: InputMaybe<Scalars['Boolean']['input']>;
   /** The plan (Jaze group) the customer is on. */
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** One-off setup fee amount. */
   setupFees?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Date the service started. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** One of the operator's customer statuses. */
   status?: InputMaybe<Scalars['String']['input']>;
+  /** A finer status within `status`, as the operator defines it. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
+  /** Email address for support messages. */
   supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** How tax is applied to the customer's prices. */
   taxMode?: InputMaybe<TaxMode>;
+  /** Default tax rate in percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
   /** Default tax zone. */
   taxZoneId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as value-added reseller. */
   valueAddedResellerId?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the customer is exempt from VAT. */
   vatExempt?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the customer has voice (VoIP) service. */
   voipEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Website address. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Which customer to delete, and what goes with it. */
 export type CustomerDeleteInput = {
   /** Delete the customer's maintenance tickets too. */
   deleteMaintenance?: InputMaybe<Scalars['Boolean']['input']>;
   /** Delete the customer's subscriptions too. */
   deleteSubscriptions?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting a customer. */
 export type CustomerDeletePayload = {
   __typename?: 'CustomerDeletePayload';
+  /** Id of the deleted customer; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1734,16 +2020,23 @@ export type CustomerEdge = {
 
 /** Filters for customers; text filters match anywhere in the field. */
 export type CustomerFilterInput = {
+  /** Any of these access states. */
   accessState?: InputMaybe<Array<AccessState>>;
   /** Match text filters and statuses case-sensitively (default: false). */
   caseSensitive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the billing address's country. */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the billing address's county. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** Only customers added at or after this time. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only customers added at or before this time. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Part of the email address. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** First word of the name. */
   firstName?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the invoicing id. */
   invoicingId?: InputMaybe<Scalars['String']['input']>;
   /** An address bound to the customer, or held by one of its open RADIUS sessions now. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -1751,20 +2044,31 @@ export type CustomerFilterInput = {
   lastName?: InputMaybe<Scalars['String']['input']>;
   /** A MAC bound to the customer, or calling from one of its open RADIUS sessions now. */
   macAddress?: InputMaybe<Scalars['MAC']['input']>;
+  /** Part of the name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the nickname. */
   nickname?: InputMaybe<Scalars['String']['input']>;
   /** true: only customers with an open RADIUS session; false: only those without. */
   online?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Part of the phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the billing address's postcode. */
   postcode?: InputMaybe<Scalars['String']['input']>;
   /** One of the customer’s RADIUS logins (exact). */
   radiusUsername?: InputMaybe<Scalars['String']['input']>;
+  /** Only customers of this reseller. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only customers on this plan. */
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** Part of the billing address's state. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these lifecycle statuses. */
   status?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Part of the billing address's first street line. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the billing address's second street line. */
   street2?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the billing address's town. */
   town?: InputMaybe<Scalars['String']['input']>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1774,6 +2078,7 @@ export type CustomerFilterInput = {
 
 /** Extend a customer’s service (Jaze add_grace_period). */
 export type CustomerGracePeriodCreateInput = {
+  /** The customer to extend. */
   customerId: Scalars['ID']['input'];
   /** Days added to the later of now and the current expiry. */
   days: Scalars['Int']['input'];
@@ -1781,10 +2086,14 @@ export type CustomerGracePeriodCreateInput = {
   expiryDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The result of giving a grace period. */
 export type CustomerGracePeriodCreatePayload = {
   __typename?: 'CustomerGracePeriodCreatePayload';
+  /** The customer after the extension. */
   customer: Maybe<Customer>;
+  /** The grace period given; null when refused. */
   gracePeriod: Maybe<GracePeriod>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1793,6 +2102,7 @@ export type CustomerGroup = {
   __typename?: 'CustomerGroup';
   /** The id CustomerFieldsInput.groupIds uses. */
   legacyId: Scalars['Int']['output'];
+  /** Name of the group. */
   name: Scalars['String']['output'];
 };
 
@@ -1946,20 +2256,27 @@ export type CustomerNote = Node & {
   __typename?: 'CustomerNote';
   /** Display name of the staff user who wrote it. */
   authorName: Maybe<Scalars['String']['output']>;
+  /** Text of the note. */
   body: Scalars['String']['output'];
+  /** When the note was written. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Short title of the note. */
   title: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A new note on a customer. */
 export type CustomerNoteCreateInput = {
+  /** The customer the note is about. */
   customerId: Scalars['ID']['input'];
+  /** Text of the note. */
   text: Scalars['String']['input'];
+  /** Short title of the note. */
   title: Scalars['String']['input'];
 };
 
@@ -1975,14 +2292,20 @@ export type CustomerNoteDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of writing a note. */
 export type CustomerNotePayload = {
   __typename?: 'CustomerNotePayload';
+  /** The note as saved; null when refused. */
   note: Maybe<CustomerNote>;
+  /** Why the note was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** How to order customers. */
 export type CustomerOrder = {
+  /** Ascending (default) or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: CustomerOrderField;
 };
 
@@ -2011,44 +2334,58 @@ export type CustomerOverrideClearPayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a customer. */
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
+  /** The customer as saved; null when refused. */
   customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Move a customer to another plan (Jaze move_group). */
 export type CustomerPlanChangeInput = {
+  /** Start usage counting afresh at the change (default false). */
   clearDataUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Remove the customer's bandwidth and vendor-attribute overrides (default false). */
   clearPolicies?: InputMaybe<Scalars['Boolean']['input']>;
   /** Required for CUSTOM_DATE; today or later. */
   customDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The customer to move. */
   customerId: Scalars['ID']['input'];
   /** Switch the active recurring subscription to the new plan too. */
   moveBilling?: InputMaybe<Scalars['Boolean']['input']>;
   /** An enabled service plan (Jaze groupId). */
   planId: Scalars['ID']['input'];
+  /** When the change takes effect. */
   timing: PlanChangeTiming;
 };
 
+/** The result of moving a customer to another plan. */
 export type CustomerPlanChangePayload = {
   __typename?: 'CustomerPlanChangePayload';
   /** The customer after the change. */
   customer: Maybe<Customer>;
+  /** The change as recorded; null when refused. */
   planChange: Maybe<PlanChange>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** End-user-portal credentials to check. */
 export type CustomerPortalLoginCheckInput = {
+  /** The portal password. */
   password: Scalars['String']['input'];
   /** Portal username; the invoicing id when the customer has none. */
   username: Scalars['String']['input'];
 };
 
+/** The result of checking portal credentials. */
 export type CustomerPortalLoginCheckPayload = {
   __typename?: 'CustomerPortalLoginCheckPayload';
   /** The customer the login belongs to; null with a userError "invalid username/password" otherwise. */
   customer: Maybe<Customer>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2060,42 +2397,64 @@ export type CustomerPortalPasswordRecoverInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of sending a customer new portal credentials. */
 export type CustomerPortalPasswordRecoverPayload = {
   __typename?: 'CustomerPortalPasswordRecoverPayload';
+  /** The customer found; null when refused. */
   customer: Maybe<Customer>;
   /** The message that carried the new password (masked in `body`), with its delivery status. */
   message: Maybe<Message>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A new end-user-portal password for a customer. */
 export type CustomerPortalPasswordUpdateInput = {
+  /** The customer whose password changes. */
   customerId: Scalars['ID']['input'];
   /** At least 4 characters; stored only as a hash. */
   password: Scalars['String']['input'];
 };
 
+/** The result of setting a portal password. */
 export type CustomerPortalPasswordUpdatePayload = {
   __typename?: 'CustomerPortalPasswordUpdatePayload';
+  /** The customer; null when refused. */
   customer: Maybe<Customer>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** SIMPLer "sand" settings of a customer, as CustomerSandSettingsInput writes them. */
 export type CustomerSandSettings = {
   __typename?: 'CustomerSandSettings';
+  /** Offset of the billing-issue step, e.g. "15 days". */
   invoiceBillingIssueDate: Maybe<Scalars['String']['output']>;
+  /** Invoice follow-up is deferred until this date. */
   invoiceDeferredTo: Maybe<Scalars['Date']['output']>;
+  /** Offset of disconnection for an unpaid invoice. */
   invoiceDisconnectionDate: Maybe<Scalars['String']['output']>;
+  /** Blind copy of the follow-up emails. */
   invoiceEmailBcc: Maybe<Scalars['String']['output']>;
+  /** Offset of the first reminder email. */
   invoiceEmailDate1: Maybe<Scalars['String']['output']>;
+  /** Offset of the second reminder email. */
   invoiceEmailDate2: Maybe<Scalars['String']['output']>;
+  /** Sender of the follow-up emails. */
   invoiceEmailFrom: Maybe<Scalars['String']['output']>;
+  /** Recipient of the follow-up emails. */
   invoiceEmailTo: Maybe<Scalars['String']['output']>;
+  /** Whether automatic invoice follow-up uses these settings, the default, or is off. */
   invoiceStatus: Maybe<SandStatus>;
+  /** Offset of throttling for an unpaid invoice. */
   invoiceThrottlingDate: Maybe<Scalars['String']['output']>;
+  /** Offset of disconnection after a failed direct-debit lodgement. */
   lodgementFailureDisconnection: Maybe<Scalars['String']['output']>;
+  /** Offset of the second email after a failed direct-debit lodgement. */
   lodgementFailureEmail2: Maybe<Scalars['String']['output']>;
+  /** Offset of the third email after a failed direct-debit lodgement. */
   lodgementFailureEmail3: Maybe<Scalars['String']['output']>;
+  /** Traffic-cap enforcement is deferred until this date. */
   trafficDeferredTo: Maybe<Scalars['Date']['output']>;
   /** Percent of the cap. */
   trafficDisconnectionThreshold: Maybe<Scalars['Int']['output']>;
@@ -2103,35 +2462,53 @@ export type CustomerSandSettings = {
   trafficDoNotCarryOverage: Maybe<Scalars['Int']['output']>;
   /** -1 prorate the cap in the first month, 1 do not; null default. */
   trafficDoNotProrate: Maybe<Scalars['Int']['output']>;
+  /** Blind copy of the traffic-cap emails. */
   trafficEmailBcc: Maybe<Scalars['String']['output']>;
+  /** Sender of the traffic-cap emails. */
   trafficEmailFrom: Maybe<Scalars['String']['output']>;
   /** Percent of the cap. */
   trafficEmailThreshold1: Maybe<Scalars['Int']['output']>;
   /** Percent of the cap. */
   trafficEmailThreshold2: Maybe<Scalars['Int']['output']>;
+  /** Recipient of the traffic-cap emails. */
   trafficEmailTo: Maybe<Scalars['String']['output']>;
   /** Traffic cap in GB. */
   trafficLimitGb: Maybe<Scalars['Int']['output']>;
   /** Percent of the cap. */
   trafficOverageThreshold: Maybe<Scalars['Int']['output']>;
+  /** Whether traffic-cap enforcement uses these settings, the default, or is off. */
   trafficStatus: Maybe<SandStatus>;
 };
 
 /** SIMPLer "sand" settings: automatic invoice follow-up and traffic-cap enforcement. Offsets read like "15 days". */
 export type CustomerSandSettingsInput = {
+  /** Offset of the billing-issue step, e.g. "15 days". */
   invoiceBillingIssueDate?: InputMaybe<Scalars['String']['input']>;
+  /** Invoice follow-up is deferred until this date. */
   invoiceDeferredTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Offset of disconnection for an unpaid invoice. */
   invoiceDisconnectionDate?: InputMaybe<Scalars['String']['input']>;
+  /** Blind copy of the follow-up emails. */
   invoiceEmailBcc?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Offset of the first reminder email. */
   invoiceEmailDate1?: InputMaybe<Scalars['String']['input']>;
+  /** Offset of the second reminder email. */
   invoiceEmailDate2?: InputMaybe<Scalars['String']['input']>;
+  /** Sender of the follow-up emails. */
   invoiceEmailFrom?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Recipient of the follow-up emails. */
   invoiceEmailTo?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Whether automatic invoice follow-up uses these settings, the default, or is off. */
   invoiceStatus?: InputMaybe<SandStatus>;
+  /** Offset of throttling for an unpaid invoice. */
   invoiceThrottlingDate?: InputMaybe<Scalars['String']['input']>;
+  /** Offset of disconnection after a failed direct-debit lodgement. */
   lodgementFailureDisconnection?: InputMaybe<Scalars['String']['input']>;
+  /** Offset of the second email after a failed direct-debit lodgement. */
   lodgementFailureEmail2?: InputMaybe<Scalars['String']['input']>;
+  /** Offset of the third email after a failed direct-debit lodgement. */
   lodgementFailureEmail3?: InputMaybe<Scalars['String']['input']>;
+  /** Traffic-cap enforcement is deferred until this date. */
   trafficDeferredTo?: InputMaybe<Scalars['Date']['input']>;
   /** Percent of the cap. */
   trafficDisconnectionThreshold?: InputMaybe<Scalars['Int']['input']>;
@@ -2139,17 +2516,21 @@ export type CustomerSandSettingsInput = {
   trafficDoNotCarryOverage?: InputMaybe<Scalars['Int']['input']>;
   /** -1 prorate the cap in the first month, 1 do not; null default. */
   trafficDoNotProrate?: InputMaybe<Scalars['Int']['input']>;
+  /** Blind copy of the traffic-cap emails. */
   trafficEmailBcc?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Sender of the traffic-cap emails. */
   trafficEmailFrom?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** Percent of the cap. */
   trafficEmailThreshold1?: InputMaybe<Scalars['Int']['input']>;
   /** Percent of the cap. */
   trafficEmailThreshold2?: InputMaybe<Scalars['Int']['input']>;
+  /** Recipient of the traffic-cap emails. */
   trafficEmailTo?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** Traffic cap in GB. */
   trafficLimitGb?: InputMaybe<Scalars['Int']['input']>;
   /** Percent of the cap. */
   trafficOverageThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether traffic-cap enforcement uses these settings, the default, or is off. */
   trafficStatus?: InputMaybe<SandStatus>;
 };
 
@@ -2160,6 +2541,7 @@ export type CustomerStatus = {
   label: Scalars['String']['output'];
   /** The value of Customer.status, e.g. `post`. */
   name: Scalars['String']['output'];
+  /** Default sub-status under this status; null when none. */
   subStatusDefault: Maybe<Scalars['String']['output']>;
   /** Heading of the sub-status choice, e.g. `Reason`. */
   subStatusLabel: Maybe<Scalars['String']['output']>;
@@ -2170,6 +2552,7 @@ export type CustomerStatus = {
 /** How many customers are in one of the operator’s statuses. */
 export type CustomerStatusCount = {
   __typename?: 'CustomerStatusCount';
+  /** Number of customers in the status. */
   count: Scalars['Int']['output'];
   /** What people see, e.g. `Disconnected`. */
   label: Scalars['String']['output'];
@@ -2179,91 +2562,144 @@ export type CustomerStatusCount = {
 
 /** Changes to a customer; omitted fields keep their value, null clears one. */
 export type CustomerUpdateInput = {
+  /** Whether the subscriber may use the service now. */
   accessState?: InputMaybe<AccessState>;
+  /** What kind of party the account is. */
   accountType?: InputMaybe<AccountType>;
+  /** Email address for invoices and billing. */
   accountsEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Alternative phone number. */
   altPhone?: InputMaybe<Scalars['String']['input']>;
+  /** The main (billing) address. */
   billingAddress?: InputMaybe<AddressInput>;
+  /** Months covered by one invoice. */
   billingFrequencyMonths?: InputMaybe<Scalars['Int']['input']>;
   /** SIMPLer bucket id (legacy id; buckets are not graph nodes yet). */
   bucketId?: InputMaybe<Scalars['Int']['input']>;
   /** A CommunityCode id; null clears. */
   communityCodeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Company name, for business accounts. */
   companyName?: InputMaybe<Scalars['String']['input']>;
+  /** Most simultaneous sessions allowed. */
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the additional contacts. */
   contacts?: InputMaybe<Array<ContactInput>>;
+  /** Days between invoice issue and due date. */
   creditDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Values for the operator's custom fields; fields not listed keep their value. */
   customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  /** Free-text tracking label the operator uses. */
   customerTracking?: InputMaybe<Scalars['String']['input']>;
+  /** Main email address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** Fax number. */
   fax?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the service is given free of charge. */
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
   /** The gateway (SIMPLer gwid) the customer is served by. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** Replaces group membership (customer group legacy ids). */
   groupIds?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** The customer to change. */
   id: Scalars['ID']['input'];
+  /** 1 (low) to 5 (high). */
   importance?: InputMaybe<Scalars['Int']['input']>;
+  /** Initial contact date. */
   initDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Date the service was installed. */
   installDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Where the service is installed. */
   installationAddress?: InputMaybe<AddressInput>;
+  /** Area the installation belongs to. */
   installationArea?: InputMaybe<Scalars['String']['input']>;
+  /** How invoices reach the customer. */
   invoiceSendMethod?: InputMaybe<InvoiceSendMethod>;
+  /** Day of the month (1–31) invoices are issued. */
   invoicingDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether invoices are generated for the customer. */
   invoicingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Unique per operator; the default end-user-portal login. */
   invoicingId?: InputMaybe<Scalars['String']['input']>;
+  /** Latitude of the installation. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Longitude of the installation. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** Code of the campaign or source the customer came from. */
   marketingCode?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the customer agreed to receive marketing emails. */
   marketingEmails?: InputMaybe<Scalars['Boolean']['input']>;
   /** Sales person (legacy id) acting as master agent. */
   masterAgentId?: InputMaybe<Scalars['Int']['input']>;
+  /** How the customer's connection is monitored. */
   monitor?: InputMaybe<MonitorMode>;
+  /** Full name of the customer or contact person. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Letters, digits and "_"; unique per operator. */
   nickname?: InputMaybe<Scalars['String']['input']>;
+  /** General note about the customer. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** How the customer usually pays. */
   paymentMethod?: InputMaybe<PaymentMethod>;
+  /** Main phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
   /** Stored only as a hash. */
   portalPassword?: InputMaybe<Scalars['String']['input']>;
+  /** End-user-portal login; null means the invoicing id is used. */
   portalUsername?: InputMaybe<Scalars['String']['input']>;
+  /** Private note for staff. */
   privateNote?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text reference, e.g. who referred the customer. */
   referenceText?: InputMaybe<Scalars['String']['input']>;
+  /** Referral fee amount. */
   referralFeeAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Whether a referral fee is owed or paid for this customer. */
   referralFeeStatus?: InputMaybe<ReferralFeeStatus>;
   /** The customer who referred this one. */
   referrerCustomerId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as regional sales manager. */
   regionalSalesManagerId?: InputMaybe<Scalars['Int']['input']>;
+  /** The reseller the customer belongs to; null for a direct customer. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as salesman. */
   salesmanId?: InputMaybe<Scalars['Int']['input']>;
   /** Automatic invoice and traffic enforcement; omitted settings stay, null goes back to the default. */
   sand?: InputMaybe<CustomerSandSettingsInput>;
+  /** Whether a receipt is sent for each payment. */
   sendReceipt?: InputMaybe<Scalars['Boolean']['input']>;
   /** The plan (Jaze group) the customer is on. */
   servicePlanId?: InputMaybe<Scalars['ID']['input']>;
+  /** One-off setup fee amount. */
   setupFees?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Date the service started. */
   startDate?: InputMaybe<Scalars['Date']['input']>;
   /** One of the operator's customer statuses. */
   status?: InputMaybe<Scalars['String']['input']>;
+  /** A finer status within `status`, as the operator defines it. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
+  /** Email address for support messages. */
   supportEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** How tax is applied to the customer's prices. */
   taxMode?: InputMaybe<TaxMode>;
+  /** Default tax rate in percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
   /** Default tax zone. */
   taxZoneId?: InputMaybe<Scalars['ID']['input']>;
   /** Sales person (legacy id) acting as value-added reseller. */
   valueAddedResellerId?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the customer is exempt from VAT. */
   vatExempt?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Whether the customer has voice (VoIP) service. */
   voipEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Website address. */
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of removing a stored card or bank account. */
 export type DeletedIdPayload = {
   __typename?: 'DeletedIdPayload';
+  /** Id of the removed item; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the removal was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2643,13 +3079,17 @@ export type GpsDetailsUpdateInput = {
 /** Extra days of service given past expiry. */
 export type GracePeriod = Node & {
   __typename?: 'GracePeriod';
+  /** When the grace period was given. */
   createdAt: Scalars['DateTime']['output'];
+  /** Days of service added. */
   days: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Expiry after the grace period. */
   newExpiresAt: Scalars['DateTime']['output'];
+  /** Expiry before the grace period; null when there was none. */
   previousExpiresAt: Maybe<Scalars['DateTime']['output']>;
 };
 
@@ -2740,18 +3180,23 @@ export type InterfaceRole =
 /** An issued invoice; its totals never change after issue, only what was paid. */
 export type Invoice = Node & {
   __typename?: 'Invoice';
+  /** Amount paid against the invoice so far. */
   amountPaid: Scalars['Decimal']['output'];
   /** total − amountPaid, exactly. */
   balanceDue: Scalars['Decimal']['output'];
+  /** When the invoice was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this invoice's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The customer billed. */
   customer: Customer;
+  /** Date payment is due. */
   dueDate: Scalars['Date']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Date the invoice was issued. */
   issueDate: Scalars['Date']['output'];
+  /** How the invoice was raised. */
   kind: InvoiceKind;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
@@ -2761,11 +3206,17 @@ export type Invoice = Node & {
   number: Scalars['Int']['output'];
   /** Payments against this invoice, oldest first. */
   payments: Array<Payment>;
+  /** Last day of the service period billed; null when not for a period. */
   periodEnd: Maybe<Scalars['Date']['output']>;
+  /** First day of the service period billed; null when not for a period. */
   periodStart: Maybe<Scalars['Date']['output']>;
+  /** How far the invoice is paid. */
   status: InvoiceStatus;
+  /** Sum of the lines' net amounts, before tax. */
   subtotal: Scalars['Decimal']['output'];
+  /** Sum of the lines' tax. */
   taxTotal: Scalars['Decimal']['output'];
+  /** Amount invoiced: subtotal plus tax. */
   total: Scalars['Decimal']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -2784,6 +3235,7 @@ export type InvoiceConnection = {
 
 /** An invoice raised by hand (kind MANUAL), numbered in the same sequence as generated ones. */
 export type InvoiceCreateInput = {
+  /** The customer to invoice. */
   customerId: Scalars['ID']['input'];
   /** Not before issueDate; default issueDate plus the customer's credit days. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
@@ -2791,7 +3243,9 @@ export type InvoiceCreateInput = {
   issueDate?: InputMaybe<Scalars['Date']['input']>;
   /** At least one; the total cannot be negative. */
   lines: Array<InvoiceLineInput>;
+  /** Last day of the service period billed, if any. */
   periodEnd?: InputMaybe<Scalars['Date']['input']>;
+  /** First day of the service period billed, if any. */
   periodStart?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -2804,6 +3258,7 @@ export type InvoiceEdge = {
 
 /** Filters for invoices. On a nested list they narrow the parent's invoices further. */
 export type InvoiceFilterInput = {
+  /** Only this customer's invoices. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Due on or after. */
   dueFrom?: InputMaybe<Scalars['Date']['input']>;
@@ -2813,7 +3268,9 @@ export type InvoiceFilterInput = {
   issuedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Issued on or before. */
   issuedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only invoices raised this way. */
   kind?: InputMaybe<InvoiceKind>;
+  /** Only the invoice with this number. */
   number?: InputMaybe<Scalars['Int']['input']>;
   /** Any of these statuses. */
   status?: InputMaybe<Array<InvoiceStatus>>;
@@ -2823,14 +3280,19 @@ export type InvoiceFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How an invoice was raised (SIMPLer invoice type). */
 export type InvoiceKind =
+  /** Raised by hand. */
   | 'MANUAL'
+  /** First invoice for subscriptions never billed before. */
   | 'NEW'
+  /** Raised by the recurring invoicing run. */
   | 'RECURRING';
 
 /** One billed item of an invoice: a copy of what was billed, kept when the subscription goes. */
 export type InvoiceLine = Node & {
   __typename?: 'InvoiceLine';
+  /** What was billed, as printed on the invoice. */
   description: Scalars['String']['output'];
   /** Percent off. */
   discount: Scalars['Decimal']['output'];
@@ -2838,18 +3300,25 @@ export type InvoiceLine = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Amount after discount, before tax. */
   net: Scalars['Decimal']['output'];
+  /** Number of units. */
   quantity: Scalars['Decimal']['output'];
   /** The subscription billed; null once it has been deleted. */
   subscription: Maybe<Subscription>;
+  /** Tax on the net amount. */
   tax: Scalars['Decimal']['output'];
+  /** Tax rate in percent. */
   taxRate: Scalars['Decimal']['output'];
+  /** Net plus tax. */
   total: Scalars['Decimal']['output'];
+  /** Price per unit, before discount and tax. */
   unitPrice: Scalars['Decimal']['output'];
 };
 
 /** One line of an invoice raised by hand, priced as the invoicing run prices lines. */
 export type InvoiceLineInput = {
+  /** What is billed, as printed on the invoice. */
   description: Scalars['String']['input'];
   /** Percent off, 0 to 100; default 0. */
   discount?: InputMaybe<Scalars['Decimal']['input']>;
@@ -2861,8 +3330,11 @@ export type InvoiceLineInput = {
   unitPrice: Scalars['Decimal']['input'];
 };
 
+/** How to order invoices. */
 export type InvoiceOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: InvoiceOrderField;
 };
 
@@ -2883,8 +3355,11 @@ export type InvoicePayInput = {
   amount: Scalars['Decimal']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The invoice to pay; or give `number`. */
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  /** How the money was paid. */
   method: PaymentMethod;
+  /** Free-text note about the payment. */
   narrative?: InputMaybe<Scalars['String']['input']>;
   /** SIMPLer invoiceNo. */
   number?: InputMaybe<Scalars['Int']['input']>;
@@ -2894,25 +3369,35 @@ export type InvoicePayInput = {
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of paying an invoice. */
 export type InvoicePayPayload = {
   __typename?: 'InvoicePayPayload';
   /** The invoice after the payment. */
   invoice: Maybe<Invoice>;
+  /** The payment recorded; null when refused. */
   payment: Maybe<Payment>;
+  /** Why the payment was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or voiding an invoice. */
 export type InvoicePayload = {
   __typename?: 'InvoicePayload';
+  /** The invoice as saved; null when refused. */
   invoice: Maybe<Invoice>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** How invoices reach the customer. */
 export type InvoiceSendMethod =
+  /** By post and as a PDF by email. */
   | 'BOTH'
+  /** By post. */
   | 'MAIL'
+  /** Not sent. */
   | 'NONE'
+  /** As a PDF by email. */
   | 'PDF';
 
 /** How far an invoice is paid. */
@@ -2926,6 +3411,7 @@ export type InvoiceStatus =
   /** Cancelled; nothing is due. */
   | 'VOID';
 
+/** Which invoice to void. */
 export type InvoiceVoidInput = {
   /** An invoice with nothing paid on it. */
   id: Scalars['ID']['input'];
@@ -2943,10 +3429,12 @@ export type InvoicesGenerateInput = {
   kind?: InputMaybe<InvoiceKind>;
 };
 
+/** The result of an invoicing run. */
 export type InvoicesGeneratePayload = {
   __typename?: 'InvoicesGeneratePayload';
   /** The invoices created (empty when nothing was due). */
   invoices: Maybe<Array<Invoice>>;
+  /** Why the run was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3279,10 +3767,15 @@ export type MessageStatus =
   | 'SUCCESS'
   | 'WAITING';
 
+/** Whether the customer's connection is monitored, and how alerts go out. */
 export type MonitorMode =
+  /** Monitored, with alerts. */
   | 'MONITOR'
+  /** Monitored, without alerts. */
   | 'MONITOR_NO_ALERT'
+  /** Monitored, with alerts by SMS. */
   | 'MONITOR_SMS'
+  /** Not monitored. */
   | 'NO_MONITOR';
 
 export type Mutation = {
@@ -4282,11 +4775,13 @@ export type Operator = Node & {
 /** Extra traffic granted to a customer beyond the plan. */
 export type OverageAllowance = Node & {
   __typename?: 'OverageAllowance';
+  /** When the allowance was granted. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** How the allowance was given, as recorded (SIMPLer method). */
   method: Maybe<Scalars['String']['output']>;
   /** Traffic granted, GB. */
   trafficLimitGb: Scalars['Decimal']['output'];
@@ -4326,7 +4821,9 @@ export type PageInfo = {
 /** Money received from a customer, against an invoice or on account. */
 export type Payment = Node & {
   __typename?: 'Payment';
+  /** Amount received. */
   amount: Scalars['Decimal']['output'];
+  /** When the payment was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this payment's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
@@ -4338,8 +4835,11 @@ export type Payment = Node & {
   invoice: Maybe<Invoice>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** How the money was paid. */
   method: PaymentMethod;
+  /** Free-text note about the payment. */
   narrative: Maybe<Scalars['String']['output']>;
+  /** Day the money was paid. */
   paymentDate: Scalars['Date']['output'];
   /** Bank or gateway transaction id, cheque number. */
   reference: Maybe<Scalars['String']['output']>;
@@ -4350,29 +4850,39 @@ export type Payment = Node & {
 /** A payment collected at the customer's door, and its approval. */
 export type PaymentCollection = Node & {
   __typename?: 'PaymentCollection';
+  /** Amount the collector reported; null when nothing was collected. */
   amount: Maybe<Scalars['Decimal']['output']>;
+  /** Bank of the cheque. */
   bank: Maybe<Scalars['String']['output']>;
   /** "none" or a banknote value. */
   bringChangeFor: Maybe<Scalars['String']['output']>;
+  /** Card expiry, MM/YY or MM/YYYY. */
   cardExpiration: Maybe<Scalars['String']['output']>;
   /** Only the last four digits of a card are ever kept. */
   cardLast4: Maybe<Scalars['String']['output']>;
+  /** Date on the cheque. */
   chequeDate: Maybe<Scalars['Date']['output']>;
+  /** Cheque number. */
   chequeNumber: Maybe<Scalars['String']['output']>;
+  /** When the collection was requested. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this collection's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The customer who paid. */
   customer: Customer;
+  /** When the collection was approved or refused; null until then. */
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** How the money was taken; null when nothing was collected. */
   method: Maybe<PaymentCollectionMethod>;
+  /** Notes on the collection, with a refusal's reason. */
   notes: Maybe<Scalars['String']['output']>;
   /** The first payment recorded when approved. */
   payment: Maybe<Payment>;
+  /** Where the collection stands. */
   status: PaymentCollectionStatus;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -4380,20 +4890,26 @@ export type PaymentCollection = Node & {
 
 /** Approve a collected payment (Jaze collection_approval). */
 export type PaymentCollectionApproveInput = {
+  /** The approved amount (Jaze amount), more than 0. */
   amount: Scalars['Decimal']['input'];
   /** Settle the customer's oldest open invoices first (default true); the rest is on account. */
   applyToInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The collection to approve; it must be collected. */
   collectionId: Scalars['ID']['input'];
+  /** The customer the collection is for. */
   customerId: Scalars['ID']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The result of approving a collection. */
 export type PaymentCollectionApprovePayload = {
   __typename?: 'PaymentCollectionApprovePayload';
+  /** The collection as saved; null when refused. */
   paymentCollection: Maybe<PaymentCollection>;
   /** The payments recorded, one per invoice settled plus any amount on account. */
   payments: Maybe<Array<Payment>>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4413,31 +4929,45 @@ export type PaymentCollectionCollectInput = {
   chequeNumber?: InputMaybe<Scalars['String']['input']>;
   /** The staff user who collected; default: the acting staff user. */
   collectorId?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer collected from. */
   customerId: Scalars['ID']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Required when the payment was collected. */
   method?: InputMaybe<PaymentCollectionMethod>;
+  /** The collector's notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** What the collector found (Jaze statusOfCollection). */
   statusOfCollection: CollectionOutcome;
 };
 
 /** Refuse a collection (Jaze collection_disapproval). */
 export type PaymentCollectionDisapproveInput = {
+  /** The collection to refuse. */
   collectionId: Scalars['ID']['input'];
+  /** The customer the collection is for. */
   customerId: Scalars['ID']['input'];
+  /** Why it was refused; added to the notes. */
   reason?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How a collector took the money. */
 export type PaymentCollectionMethod =
+  /** Cash. */
   | 'CASH'
+  /** Cheque. */
   | 'CHEQUE'
+  /** Credit card. */
   | 'CREDIT_CARD'
+  /** Debit card. */
   | 'DEBIT_CARD';
 
+/** The result of requesting, reporting or refusing a collection. */
 export type PaymentCollectionPayload = {
   __typename?: 'PaymentCollectionPayload';
+  /** The collection as saved; null when refused. */
   paymentCollection: Maybe<PaymentCollection>;
+  /** Why the action was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4445,15 +4975,23 @@ export type PaymentCollectionPayload = {
 export type PaymentCollectionRequestInput = {
   /** "none" (default) or a banknote value such as "500". */
   bringChangeFor?: InputMaybe<Scalars['String']['input']>;
+  /** The customer to collect from. */
   customerId: Scalars['ID']['input'];
 };
 
+/** Where a field payment collection stands. */
 export type PaymentCollectionStatus =
+  /** The customer said it was already paid. */
   | 'ALREADY_PAID'
+  /** Approved; the payment is recorded. */
   | 'APPROVED'
+  /** The collector took the money; awaiting approval. */
   | 'CASH_COLLECTED'
+  /** Rejected at approval. */
   | 'DISAPPROVED'
+  /** The collector found nobody to pay. */
   | 'NOT_AVAILABLE'
+  /** Asked for; the collector has not reported yet. */
   | 'REQUESTED';
 
 /** A page of Payment objects. */
@@ -4471,8 +5009,11 @@ export type PaymentConnection = {
 export type PaymentCreateInput = {
   /** More than 0. */
   amount: Scalars['Decimal']['input'];
+  /** The customer who paid. */
   customerId: Scalars['ID']['input'];
+  /** How the money was paid. */
   method: PaymentMethod;
+  /** Free-text note about the payment. */
   narrative?: InputMaybe<Scalars['String']['input']>;
   /** Default today. */
   paymentDate?: InputMaybe<Scalars['Date']['input']>;
@@ -4489,8 +5030,11 @@ export type PaymentEdge = {
 
 /** Filters for payments. On a nested list they narrow the parent's payments further. */
 export type PaymentFilterInput = {
+  /** Only this customer's payments. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only payments against this invoice. */
   invoiceId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only payments made this way. */
   method?: InputMaybe<PaymentMethod>;
   /** Paid on or after. */
   paidFrom?: InputMaybe<Scalars['Date']['input']>;
@@ -4502,7 +5046,9 @@ export type PaymentFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Which stored card or bank account to remove. */
 export type PaymentInstrumentDeleteInput = {
+  /** The card or bank account to remove. */
   id: Scalars['ID']['input'];
 };
 
@@ -4523,8 +5069,11 @@ export type PaymentMethod =
   /** A standing order at the customer’s bank. */
   | 'STANDING_ORDER';
 
+/** How to order payments. */
 export type PaymentOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: PaymentOrderField;
 };
 
@@ -4537,12 +5086,16 @@ export type PaymentOrderField =
   /** The day the money was paid. */
   | 'PAYMENT_DATE';
 
+/** The result of recording a payment. */
 export type PaymentPayload = {
   __typename?: 'PaymentPayload';
+  /** The payment as saved; null when refused. */
   payment: Maybe<Payment>;
+  /** Why the payment was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Which payment to reverse. */
 export type PaymentReverseInput = {
   /** A payment recorded in error; not one a field collection recorded. */
   id: Scalars['ID']['input'];
@@ -4553,7 +5106,9 @@ export type PaymentReversePayload = {
   __typename?: 'PaymentReversePayload';
   /** The invoice after the reversal; null for an on-account payment. */
   invoice: Maybe<Invoice>;
+  /** Id of the reversed payment; null when refused. */
   reversedPaymentId: Maybe<Scalars['ID']['output']>;
+  /** Why the reversal was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4587,31 +5142,43 @@ export type Plan = Node & {
   bandwidthTemplate: Maybe<BandwidthTemplate>;
   /** Level 1 (before the limit) download rate. */
   bw1DownloadKbps: Maybe<Scalars['Int']['output']>;
+  /** Level 1 (before the limit) upload rate. */
   bw1UploadKbps: Maybe<Scalars['Int']['output']>;
   /** Level 2 (after the limit) download rate. */
   bw2DownloadKbps: Maybe<Scalars['Int']['output']>;
+  /** Level 2 (after the limit) upload rate. */
   bw2UploadKbps: Maybe<Scalars['Int']['output']>;
+  /** How the service is delivered; null when not set. */
   connectivity: Maybe<PlanConnectivity>;
+  /** When the plan was added. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this plan's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
+  /** Whether unused data carries over to the next period. */
   dataCarryover: Scalars['Boolean']['output'];
+  /** Longer description of the plan. */
   description: Maybe<Scalars['String']['output']>;
   /** Disabled plans stay on existing subscriptions but cannot be sold. */
   enabled: Scalars['Boolean']['output'];
+  /** Months billed per cycle (SIMPLer billing frequency). */
   frequencyMonths: Maybe<Scalars['Int']['output']>;
+  /** Whether the bandwidth limit is hidden from the customer (CRM hide_bw_limit). */
   hideBandwidthLimit: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** A service, a one-off fee, or hardware. */
   kind: PlanKind;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Usage limit (GB) at bandwidth level 1; null = unlimited. */
   limit1Gb: Maybe<Scalars['Decimal']['output']>;
+  /** Location code used to group and sort plans (CRM location_code). */
   locationCode: Maybe<Scalars['String']['output']>;
+  /** Name of the plan as sold. */
   name: Scalars['String']['output'];
   /** Length of one plan period, in `periodUnit`s. */
   period: Maybe<Scalars['Int']['output']>;
+  /** Unit of `period`. */
   periodUnit: Maybe<PlanPeriodUnit>;
   /** List price per billing period. */
   price: Maybe<Scalars['Decimal']['output']>;
@@ -4619,6 +5186,7 @@ export type Plan = Node & {
   protocol: Maybe<PlanProtocol>;
   /** FreeRADIUS group subscribers of this plan are put in. */
   radiusGroup: Maybe<Scalars['String']['output']>;
+  /** Sub-location code used to group and sort plans (CRM sub_location_code). */
   subLocationCode: Maybe<Scalars['String']['output']>;
   /** Price points, by ascending number of units. */
   subPlans: Array<SubPlan>;
@@ -4646,8 +5214,11 @@ export type PlanChange = Node & {
   __typename?: 'PlanChange';
   /** When it was applied; null while pending. */
   appliedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Usage counting starts afresh at the change; session history stays. */
   clearDataUsage: Scalars['Boolean']['output'];
+  /** The customer's bandwidth and vendor-attribute overrides are removed, so the new plan's policy applies. */
   clearPolicies: Scalars['Boolean']['output'];
+  /** When the change was requested. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer moved. */
   customer: Customer;
@@ -4659,7 +5230,9 @@ export type PlanChange = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The active recurring subscription moves to the new plan too. */
   moveBilling: Scalars['Boolean']['output'];
+  /** When the change takes effect. */
   timing: PlanChangeTiming;
   /** The plan moved to. */
   toPlan: Plan;
@@ -4669,9 +5242,13 @@ export type PlanChange = Node & {
 
 /** When a plan change takes effect (Jaze moveImmediately, previousBillingCycle, nextbillingCycle, customDate). */
 export type PlanChangeTiming =
+  /** On a date given with the change (Jaze customDate). */
   | 'CUSTOM_DATE'
+  /** Now (Jaze moveImmediately). */
   | 'IMMEDIATELY'
+  /** At the start of the next billing cycle (Jaze nextbillingCycle). */
   | 'NEXT_BILLING_CYCLE'
+  /** From the start of the current billing cycle (Jaze previousBillingCycle). */
   | 'PREVIOUS_BILLING_CYCLE';
 
 /** Apply the plan changes that have come due. */
@@ -4691,40 +5268,58 @@ export type PlanConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** How the service reaches the customer. */
 export type PlanConnectivity =
+  /** Fibre. */
   | 'FIBRE'
+  /** A Wi-Fi hotspot. */
   | 'HOTSPOT'
+  /** Fixed wireless. */
   | 'WIRELESS';
 
 /** A new plan (CRM plan, SIMPLer product, Jaze group). */
 export type PlanCreateInput = {
   /** The rate limit (Jaze profile). */
   bandwidthTemplateId?: InputMaybe<Scalars['ID']['input']>;
+  /** Level 1 (before the limit) download rate. */
   bw1DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 1 (before the limit) upload rate. */
   bw1UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 2 (after the limit) download rate. */
   bw2DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 2 (after the limit) upload rate. */
   bw2UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** How the service is delivered. */
   connectivity?: InputMaybe<PlanConnectivity>;
+  /** Whether unused data carries over to the next period. */
   dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Longer description of the plan. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Default true; a disabled plan cannot be subscribed to. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 to 120. */
   frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the bandwidth limit is hidden from the customer (CRM hide_bw_limit). */
   hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
   /** Default SERVICE. */
   kind?: InputMaybe<PlanKind>;
   /** GB at bandwidth level 1; null = unlimited. */
   limit1Gb?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Location code used to group and sort plans (CRM location_code). */
   locationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the plan as sold. */
   name: Scalars['String']['input'];
   /** At least 1. */
   period?: InputMaybe<Scalars['Int']['input']>;
+  /** Unit of `period`. */
   periodUnit?: InputMaybe<PlanPeriodUnit>;
   /** List price per billing period, at least 0. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Access protocol; leave empty for fees and hardware. */
   protocol?: InputMaybe<PlanProtocol>;
+  /** FreeRADIUS group subscribers of this plan are put in. */
   radiusGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Sub-location code used to group and sort plans (CRM sub_location_code). */
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
   /** Percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
@@ -4751,20 +5346,33 @@ export type PlanEdge = {
 
 /** Filters for plans; `name` matches anywhere ignoring case, the rest exactly. */
 export type PlanFilterInput = {
+  /** Only plans with this connectivity. */
   connectivity?: InputMaybe<PlanConnectivity>;
+  /** Only plans added at or after this time. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only plans added at or before this time. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only plans that do (true) or do not (false) carry data over. */
   dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: only sellable plans; false: only disabled ones. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only plans that do (true) or do not (false) hide the bandwidth limit. */
   hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only plans of this kind. */
   kind?: InputMaybe<PlanKind>;
+  /** Only plans with this location code. */
   locationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Part of the name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Only plans with this period length. */
   period?: InputMaybe<Scalars['Int']['input']>;
+  /** Only plans with this period unit. */
   periodUnit?: InputMaybe<PlanPeriodUnit>;
+  /** Only plans with this protocol. */
   protocol?: InputMaybe<PlanProtocol>;
   /** Plans a reseller sells. */
   resellerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only plans with this sub-location code. */
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -4774,12 +5382,18 @@ export type PlanFilterInput = {
 
 /** A service sold by period, a one-off fee, or hardware. */
 export type PlanKind =
+  /** A one-off fee. */
   | 'FEE'
+  /** Hardware sold to the customer. */
   | 'HARDWARE'
+  /** A connectivity service sold by period. */
   | 'SERVICE';
 
+/** How to order plans. */
 export type PlanOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: PlanOrderField;
 };
 
@@ -4791,54 +5405,81 @@ export type PlanOrderField =
   | 'ID'
   /** Name, alphabetically. */
   | 'NAME'
+  /** When they last changed. */
   | 'UPDATED_AT';
 
+/** The result of creating or changing a plan. */
 export type PlanPayload = {
   __typename?: 'PlanPayload';
+  /** The plan as saved; null when refused. */
   plan: Maybe<Plan>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The unit of a plan period. */
 export type PlanPeriodUnit =
+  /** Days. */
   | 'DAY'
+  /** Months. */
   | 'MONTH'
+  /** Years. */
   | 'YEAR';
 
+/** How a subscriber connects and is authenticated. */
 export type PlanProtocol =
+  /** IP over Ethernet. */
   | 'IPOE'
+  /** A leased line. */
   | 'LEASED_LINE'
+  /** PPP over Ethernet. */
   | 'PPPOE';
 
 /** Changes a plan; fields left out stay. Subscriptions that did not override the price bill the new one from the next run. */
 export type PlanUpdateInput = {
   /** The rate limit (Jaze profile). */
   bandwidthTemplateId?: InputMaybe<Scalars['ID']['input']>;
+  /** Level 1 (before the limit) download rate. */
   bw1DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 1 (before the limit) upload rate. */
   bw1UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 2 (after the limit) download rate. */
   bw2DownloadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** Level 2 (after the limit) upload rate. */
   bw2UploadKbps?: InputMaybe<Scalars['Int']['input']>;
+  /** How the service is delivered. */
   connectivity?: InputMaybe<PlanConnectivity>;
+  /** Whether unused data carries over to the next period. */
   dataCarryover?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Longer description of the plan. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Default true; a disabled plan cannot be subscribed to. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 to 120. */
   frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the bandwidth limit is hidden from the customer (CRM hide_bw_limit). */
   hideBandwidthLimit?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The plan to change. */
   id: Scalars['ID']['input'];
   /** Default SERVICE. */
   kind?: InputMaybe<PlanKind>;
   /** GB at bandwidth level 1; null = unlimited. */
   limit1Gb?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Location code used to group and sort plans (CRM location_code). */
   locationCode?: InputMaybe<Scalars['String']['input']>;
+  /** Name of the plan as sold. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** At least 1. */
   period?: InputMaybe<Scalars['Int']['input']>;
+  /** Unit of `period`. */
   periodUnit?: InputMaybe<PlanPeriodUnit>;
   /** List price per billing period, at least 0. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Access protocol; leave empty for fees and hardware. */
   protocol?: InputMaybe<PlanProtocol>;
+  /** FreeRADIUS group subscribers of this plan are put in. */
   radiusGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Sub-location code used to group and sort plans (CRM sub_location_code). */
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
   /** Percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
@@ -5508,18 +6149,27 @@ export type RadiusTable =
   | 'REPLY'
   | 'USERGROUP';
 
+/** Whether a referral fee is owed to whoever referred the customer. */
 export type ReferralFeeStatus =
+  /** A fee is due. */
   | 'DUE'
+  /** No fee. */
   | 'NO_FEE'
+  /** The fee has been paid. */
   | 'PAID'
+  /** The fee was paid in advance. */
   | 'PRE_PAID';
 
 /** One renewal of a customer's service: the period bought, the plan and the amount. */
 export type Renewal = Node & {
   __typename?: 'Renewal';
+  /** Start of the period renewed. */
   activeSince: Maybe<Scalars['Date']['output']>;
+  /** End of the period renewed. */
   activeUntil: Maybe<Scalars['Date']['output']>;
+  /** Amount charged for the renewal. */
   amount: Scalars['Decimal']['output'];
+  /** When the renewal was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this renewal's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
@@ -5527,9 +6177,11 @@ export type Renewal = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Notes recorded with the renewal. */
   notes: Maybe<Scalars['String']['output']>;
   /** Who renewed it, as recorded. */
   performedBy: Maybe<Scalars['String']['output']>;
+  /** Price of the plan at renewal. */
   planRate: Maybe<Scalars['Decimal']['output']>;
   /** The plan renewed. */
   presentPlan: Maybe<Plan>;
@@ -5537,6 +6189,7 @@ export type Renewal = Node & {
   previousPlan: Maybe<Plan>;
   /** e.g. "30 days", as recorded. */
   renewalPeriod: Maybe<Scalars['String']['output']>;
+  /** Tax charged on the renewal. */
   taxAmount: Maybe<Scalars['Decimal']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -5748,19 +6401,27 @@ export type ResellerWalletPayload = {
 /** A person in the operator's sales hierarchy. */
 export type SalesPerson = {
   __typename?: 'SalesPerson';
+  /** Email address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** The id CustomerFieldsInput.salesmanId and its siblings use. */
   legacyId: Scalars['Int']['output'];
+  /** Full name. */
   name: Scalars['String']['output'];
+  /** Phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** Their level in the sales hierarchy. */
   role: SalesRole;
 };
 
 /** A level of SIMPLer's sales hierarchy. */
 export type SalesRole =
+  /** A master agent. */
   | 'MASTER_AGENT'
+  /** A regional sales manager. */
   | 'REGIONAL_SALES_MANAGER'
+  /** A salesman. */
   | 'SALESMAN'
+  /** A value-added reseller. */
   | 'VALUE_ADDED_RESELLER';
 
 /** A sales issue on a customer (SIMPLer salesman task). */
@@ -5858,9 +6519,13 @@ export type SalesmanTaskUpdateInput = {
 
 /** Whether automatic enforcement follows the operator default (SIMPLer sand status). */
 export type SandStatus =
+  /** The operator's default settings apply. */
   | 'DEFAULT'
+  /** Suspended until the deferral date. */
   | 'DEFERRED'
+  /** No automatic enforcement. */
   | 'OFF'
+  /** This customer's own settings apply. */
   | 'OVERRIDE';
 
 /** A customer, a piece of equipment or a site. */
@@ -5868,10 +6533,15 @@ export type SearchResult = Customer | Equipment | Site;
 
 /** SEPA direct-debit sequence type (NA: not available / used up). */
 export type SepaSequenceType =
+  /** Last debit of a recurring mandate. */
   | 'FNAL'
+  /** First debit of a recurring mandate. */
   | 'FRST'
+  /** Not available, or the mandate is used up. */
   | 'NA'
+  /** A one-off debit. */
   | 'OOFF'
+  /** A later debit of a recurring mandate. */
   | 'RCUR';
 
 export type SimplerCredentialCreateInput = {
@@ -6299,19 +6969,23 @@ export type StreetUpdateInput = {
 /** A price point of a plan: `units` plan periods for `price`. */
 export type SubPlan = Node & {
   __typename?: 'SubPlan';
+  /** When the price point was added. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this price point's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
+  /** Whether the price point can be sold. */
   enabled: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Name of the price point. */
   name: Scalars['String']['output'];
   /** The plan this is a price point of. */
   plan: Plan;
   /** Published on the customer web portal. */
   portal: Scalars['Boolean']['output'];
+  /** Price for the `units` periods. */
   price: Scalars['Decimal']['output'];
   /** Number of plan periods bought. */
   units: Scalars['Int']['output'];
@@ -6323,7 +6997,9 @@ export type SubPlan = Node & {
 export type SubPlanCreateInput = {
   /** Default true. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Name of the price point. */
   name: Scalars['String']['input'];
+  /** The plan the price point belongs to. */
   planId: Scalars['ID']['input'];
   /** Published on the customer portal; default false. */
   portal?: InputMaybe<Scalars['Boolean']['input']>;
@@ -6345,74 +7021,109 @@ export type SubPlanDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a price point. */
 export type SubPlanPayload = {
   __typename?: 'SubPlanPayload';
+  /** The price point as saved; null when refused. */
   subPlan: Maybe<SubPlan>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a price point; fields left out stay. Its plan cannot change. */
 export type SubPlanUpdateInput = {
+  /** Whether the price point can be sold. */
   enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The price point to change. */
   id: Scalars['ID']['input'];
+  /** Name of the price point. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Published on the customer portal. */
   portal?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Price for the `units` periods, at least 0. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Plan periods bought, at least 1. */
   units?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A master/sub-account link and its display, synchronisation and invoicing flags. */
 export type SubaccountLink = Node & {
   __typename?: 'SubaccountLink';
+  /** When the link was made. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** The sub-account is invoiced through the master. */
   invoiceFromMaster: Scalars['Boolean']['output'];
   /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
   invoiceFromMasterProrate: Scalars['Int']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The master customer of the link. */
   master: Maybe<Customer>;
   /** The master may log in to the sub-account end-user portal. */
   masterAllowPortalRelogin: Scalars['Boolean']['output'];
+  /** The master sees the sub-account's invoices. */
   masterDisplaySubaccountInvoices: Scalars['Boolean']['output'];
+  /** The master sees the sub-account's usage. */
   masterDisplaySubaccountUsage: Scalars['Boolean']['output'];
+  /** The sub-account customer of the link. */
   subaccount: Maybe<Customer>;
+  /** The sub-account sees the master's invoices. */
   subaccountDisplayMasterInvoices: Scalars['Boolean']['output'];
   /** The sub-account follows the master customer status. */
   syncCustomerStatus: Scalars['Boolean']['output'];
+  /** The sub-account shares the master's usage allowance. */
   syncUsageAllowance: Scalars['Boolean']['output'];
 };
 
+/** Which master/sub-account link to remove. */
 export type SubaccountLinkDeleteInput = {
+  /** The master customer. */
   masterCustomerId: Scalars['ID']['input'];
+  /** The sub-account customer. */
   subCustomerId: Scalars['ID']['input'];
 };
 
+/** The result of removing a sub-account link. */
 export type SubaccountLinkDeletePayload = {
   __typename?: 'SubaccountLinkDeletePayload';
   /** True when the link was removed. */
   deleted: Maybe<Scalars['Boolean']['output']>;
+  /** Why the removal was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A master/sub-account link to make or change, with its flags. */
 export type SubaccountLinkInput = {
+  /** The sub-account is invoiced through the master. */
   invoiceFromMaster?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
   invoiceFromMasterProrate?: InputMaybe<Scalars['Int']['input']>;
+  /** The master may log in to the sub-account end-user portal. */
   masterAllowPortalRelogin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The master customer. */
   masterCustomerId: Scalars['ID']['input'];
+  /** The master sees the sub-account's invoices. */
   masterDisplaySubaccountInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The master sees the sub-account's usage. */
   masterDisplaySubaccountUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account customer. */
   subCustomerId: Scalars['ID']['input'];
+  /** The sub-account sees the master's invoices. */
   subaccountDisplayMasterInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account follows the master customer status. */
   syncCustomerStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account shares the master's usage allowance. */
   syncUsageAllowance?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The result of making or changing a sub-account link. */
 export type SubaccountLinkPayload = {
   __typename?: 'SubaccountLinkPayload';
+  /** The link as saved; null when refused. */
   subaccountLink: Maybe<SubaccountLink>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6421,6 +7132,7 @@ export type Subscription = Node & {
   __typename?: 'Subscription';
   /** Not ended, and `validTo` is empty or not before today (UTC). */
   active: Scalars['Boolean']['output'];
+  /** When the subscription was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency of this subscription's amounts (the operator's). */
   currencyCode: Scalars['CurrencyCode']['output'];
@@ -6428,15 +7140,21 @@ export type Subscription = Node & {
   customer: Customer;
   /** Billing cycles to bill; null = unlimited. */
   cycles: Maybe<Scalars['Int']['output']>;
+  /** Billing cycles invoiced so far. */
   cyclesBilled: Scalars['Int']['output'];
+  /** Name printed on its invoice lines; the plan's name unless overridden. */
   description: Maybe<Scalars['String']['output']>;
   /** SIMPLer description_changed. */
   descriptionOverridden: Scalars['Boolean']['output'];
   /** Percent off. */
   discount: Scalars['Decimal']['output'];
+  /** When the subscription was ended; null while it runs. */
   endedAt: Maybe<Scalars['DateTime']['output']>;
+  /** SIMPLer overage formula, kept as given. */
   formula: Maybe<Scalars['String']['output']>;
+  /** Whether the subscription is given free; the invoicing run skips it. */
   freeService: Scalars['Boolean']['output'];
+  /** Months billed per cycle. */
   frequencyMonths: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -6446,25 +7164,35 @@ export type Subscription = Node & {
   nextBillingDate: Maybe<Scalars['Date']['output']>;
   /** Price per overage unit. */
   overage: Maybe<Scalars['Decimal']['output']>;
+  /** SIMPLer overage id, kept as given. */
   overageId: Maybe<Scalars['Int']['output']>;
   /** The plan (SIMPLer product) billed. */
   plan: Plan;
+  /** SIMPLer premium amount, kept as given. */
   premium: Scalars['Decimal']['output'];
   /** Price per billing period; null = the plan's price. */
   price: Maybe<Scalars['Decimal']['output']>;
   /** Whether `price` overrides the plan's (SIMPLer price_changed). */
   priceOverridden: Scalars['Boolean']['output'];
+  /** Number of units billed. */
   quantity: Scalars['Int']['output'];
+  /** How the line amount is rounded to cents. */
   rounding: SubscriptionRounding;
   /** The price point bought, if any. */
   subPlan: Maybe<SubPlan>;
+  /** How tax is applied to the subscription. */
   taxMode: TaxMode;
+  /** Tax rate in percent; null means the customer's rate. */
   taxRate: Maybe<Scalars['Decimal']['output']>;
+  /** The tax zone the subscription is taxed in; null when none. */
   taxZone: Maybe<TaxZone>;
+  /** What the subscription bills for. */
   type: SubscriptionType;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Day the subscription starts; also its first billing date. */
   validFrom: Scalars['Date']['output'];
+  /** Last day of the subscription; null when open-ended. */
   validTo: Maybe<Scalars['Date']['output']>;
 };
 
@@ -6481,25 +7209,33 @@ export type SubscriptionConnection = {
 
 /** A new subscription (SIMPLer addSubscription). Omitted fields take the defaults described. */
 export type SubscriptionCreateInput = {
+  /** The customer to subscribe. */
   customerId: Scalars['ID']['input'];
+  /** Billing cycles to bill; omit for unlimited. */
   cycles?: InputMaybe<Scalars['Int']['input']>;
   /** Overrides the plan's name (marks it overridden). */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Percent off, 0 to 100; default 0. */
   discount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** SIMPLer overage formula, kept as given. */
   formula?: InputMaybe<Scalars['String']['input']>;
+  /** Give the subscription free; the invoicing run skips it. */
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
   /** Default: the plan's frequency, else 1. */
   frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Price per overage unit. */
   overage?: InputMaybe<Scalars['Decimal']['input']>;
+  /** SIMPLer overage id, kept as given. */
   overageId?: InputMaybe<Scalars['Int']['input']>;
   /** The plan (SIMPLer productid); it must be enabled. */
   planId: Scalars['ID']['input'];
+  /** SIMPLer premium amount; default 0. */
   premium?: InputMaybe<Scalars['Decimal']['input']>;
   /** Overrides the plan's price (marks it overridden). */
   price?: InputMaybe<Scalars['Decimal']['input']>;
   /** At least 1; default 1. */
   quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** How the line amount is rounded; default DEFAULT (half-up). */
   rounding?: InputMaybe<SubscriptionRounding>;
   /** A price point of the plan. */
   subPlanId?: InputMaybe<Scalars['ID']['input']>;
@@ -6517,13 +7253,18 @@ export type SubscriptionCreateInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** Which subscription to delete. */
 export type SubscriptionDeleteInput = {
+  /** The subscription to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting a subscription. */
 export type SubscriptionDeletePayload = {
   __typename?: 'SubscriptionDeletePayload';
+  /** Id of the deleted subscription; null when refused. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the deletion was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6538,8 +7279,11 @@ export type SubscriptionEdge = {
 export type SubscriptionFilterInput = {
   /** true: active only; false: ended or expired only. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only this customer's subscriptions. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only subscriptions to this plan. */
   planId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only subscriptions of this type. */
   type?: InputMaybe<SubscriptionType>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -6547,8 +7291,11 @@ export type SubscriptionFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How to order subscriptions. */
 export type SubscriptionOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: SubscriptionOrderField;
 };
 
@@ -6558,26 +7305,38 @@ export type SubscriptionOrderField =
   | 'CREATED_AT'
   /** The order they were recorded in. */
   | 'ID'
+  /** When they last changed. */
   | 'UPDATED_AT'
   /** The day the subscription starts. */
   | 'VALID_FROM';
 
+/** The result of creating or changing a subscription. */
 export type SubscriptionPayload = {
   __typename?: 'SubscriptionPayload';
+  /** The subscription as saved; null when refused. */
   subscription: Maybe<Subscription>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** How the line amount of a subscription is rounded. */
 export type SubscriptionRounding =
+  /** To the nearest cent, halves up. */
   | 'ARITHMETIC'
+  /** To the nearest cent, halves up. */
   | 'DEFAULT'
+  /** Down to the cent. */
   | 'DOWN'
+  /** Up to the next cent. */
   | 'UP';
 
+/** What a subscription bills for. */
 export type SubscriptionType =
+  /** Usage beyond the allowance, billed from usage rather than per cycle. */
   | 'OVERAGE'
+  /** A reconnection charge. */
   | 'RECONNECTION'
+  /** A charge every billing cycle. */
   | 'RECURRING';
 
 /** Changes a subscription's terms. Fields left out stay as they are; null clears where said. Customer, plan and start are fixed. */
@@ -6590,20 +7349,25 @@ export type SubscriptionUpdateInput = {
   discount?: InputMaybe<Scalars['Decimal']['input']>;
   /** null clears. */
   formula?: InputMaybe<Scalars['String']['input']>;
+  /** Give the subscription free; the invoicing run skips it. */
   freeService?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 to 120. */
   frequencyMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** The subscription to change. */
   id: Scalars['ID']['input'];
   /** null clears. */
   overage?: InputMaybe<Scalars['Decimal']['input']>;
   /** null clears. */
   overageId?: InputMaybe<Scalars['Int']['input']>;
+  /** SIMPLer premium amount. */
   premium?: InputMaybe<Scalars['Decimal']['input']>;
   /** Overrides the plan's price; null goes back to the plan's. */
   price?: InputMaybe<Scalars['Decimal']['input']>;
   /** At least 1. */
   quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** How the line amount is rounded. */
   rounding?: InputMaybe<SubscriptionRounding>;
+  /** How tax is applied. */
   taxMode?: InputMaybe<TaxMode>;
   /** null clears. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
@@ -6613,19 +7377,25 @@ export type SubscriptionUpdateInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** How tax is worked out (SIMPLer tax_mode). */
 export type TaxMode =
+  /** The operator's default tax. */
   | 'DEFAULT'
+  /** A fixed rate, given as `taxRate`. */
   | 'FIXED'
+  /** Several taxes combined (SIMPLer multi). */
   | 'MULTI';
 
 /** A named default tax rate (SIMPLer `tax_zone`). */
 export type TaxZone = Node & {
   __typename?: 'TaxZone';
+  /** When the zone was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Name of the zone, unique in the operator. */
   name: Scalars['String']['output'];
   /** Percent, e.g. "23.0000". */
   rate: Scalars['Decimal']['output'];
@@ -6653,16 +7423,22 @@ export type TaxZoneDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The result of creating or changing a tax zone. */
 export type TaxZonePayload = {
   __typename?: 'TaxZonePayload';
+  /** The tax zone as saved; null when refused. */
   taxZone: Maybe<TaxZone>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a tax zone; fields left out stay. Rates already copied to customers' subscriptions and invoices do not change. */
 export type TaxZoneUpdateInput = {
+  /** The tax zone to change. */
   id: Scalars['ID']['input'];
+  /** Unique in the operator. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Percent, 0 to 100. */
   rate?: InputMaybe<Scalars['Decimal']['input']>;
 };
 

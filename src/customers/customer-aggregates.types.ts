@@ -6,7 +6,7 @@ import { DateScalar, DecimalScalar } from '../graphql/scalars';
 export class CustomerStatusCount {
   @Field(() => String, { description: 'The status as stored, e.g. `post`.' }) status!: string;
   @Field(() => String, { description: 'What people see, e.g. `Disconnected`.' }) label!: string;
-  @Field(() => Int) count!: number;
+  @Field(() => Int, { description: 'Number of customers in the status.' }) count!: number;
 }
 
 @ObjectType({ description: "Traffic in the customer's current billing cycle: sessions started since it began (or since the usage was cleared by a plan move, if later)." })

@@ -137,7 +137,7 @@ export class CustomerRecordsResolver {
     return (await notesByCustomer(ctx).load(customer.legacyId)).map(toNote);
   }
 
-  @FieldResolver(() => CommunityCode, { nullable: true })
+  @FieldResolver(() => CommunityCode, { nullable: true, description: 'The community code the customer is assigned; null when none.' })
   async communityCode(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
     if (customer.communityCodeId == null) return null;
     const row = await communityCodeById(ctx).load(customer.communityCodeId);
@@ -176,7 +176,7 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CustomerNotePayload, { description: 'Adds a note to a customer (title and text are required).' })
-  async customerNoteCreate(@Arg('input', () => CustomerNoteCreateInput) input: CustomerNoteCreateInput, @Ctx() ctx: GraphQLContext) {
+  async customerNoteCreate(@Arg('input', () => CustomerNoteCreateInput, { description: 'The new note.' }) input: CustomerNoteCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       return { note: toNote(await noteService.add(ctx, { customerId, title: input.title, text: input.text })) };
@@ -184,17 +184,17 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CustomerNoteDelete.Payload, { description: 'Deletes a note from a customer.' })
-  async customerNoteDelete(@Arg('input', () => CustomerNoteDelete.Input) input: InstanceType<typeof CustomerNoteDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async customerNoteDelete(@Arg('input', () => CustomerNoteDelete.Input, { description: 'The note to delete.' }) input: InstanceType<typeof CustomerNoteDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('CustomerNote', input, (id) => noteService.remove(ctx, id));
   }
 
   @Mutation(() => CommunityCodePayload, { description: 'Adds a community code; a code already in use is a CONFLICT.' })
-  async communityCodeCreate(@Arg('input', () => CommunityCodeCreateInput) input: CommunityCodeCreateInput, @Ctx() ctx: GraphQLContext) {
+  async communityCodeCreate(@Arg('input', () => CommunityCodeCreateInput, { description: 'The new community code.' }) input: CommunityCodeCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ communityCode: toCode(await communityCodeService.add(ctx, { code: input.code })) }), { communityCode: null });
   }
 
   @Mutation(() => CommunityCodePayload, { description: 'Renames a community code; the new code must be free.' })
-  async communityCodeUpdate(@Arg('input', () => CommunityCodeUpdateInput) input: CommunityCodeUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async communityCodeUpdate(@Arg('input', () => CommunityCodeUpdateInput, { description: 'The community code and its new value.' }) input: CommunityCodeUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'CommunityCode', ['id']);
       return { communityCode: toCode(await communityCodeService.rename(ctx, { id }, input.code)) };
@@ -202,7 +202,7 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CommunityCodeDeletePayload, { description: 'Deletes a community code no customer uses.' })
-  async communityCodeDelete(@Arg('input', () => CommunityCodeDeleteInput) input: CommunityCodeDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async communityCodeDelete(@Arg('input', () => CommunityCodeDeleteInput, { description: 'The community code to delete.' }) input: CommunityCodeDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await communityCodeService.remove(ctx, { id: idOf(input.id, 'CommunityCode', ['id']) });
       return { deletedId: input.id };
@@ -210,17 +210,17 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => SubaccountLinkPayload, { description: 'Makes a customer a sub-account of a master account.' })
-  async subaccountLinkCreate(@Arg('input', () => SubaccountLinkInput) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
+  async subaccountLinkCreate(@Arg('input', () => SubaccountLinkInput, { description: 'The master, the sub-account and the link flags.' }) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ subaccountLink: toLink(await subaccountService.add(ctx, linkKey(input), flagsOf(input))) }), { subaccountLink: null });
   }
 
   @Mutation(() => SubaccountLinkPayload, { description: 'Changes the flags of a master/sub-account link.' })
-  async subaccountLinkUpdate(@Arg('input', () => SubaccountLinkInput) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
+  async subaccountLinkUpdate(@Arg('input', () => SubaccountLinkInput, { description: 'The link and its changed flags.' }) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ subaccountLink: toLink(await subaccountService.update(ctx, linkKey(input), flagsOf(input))) }), { subaccountLink: null });
   }
 
   @Mutation(() => SubaccountLinkDeletePayload, { description: 'Removes a master/sub-account link.' })
-  async subaccountLinkDelete(@Arg('input', () => SubaccountLinkDeleteInput) input: SubaccountLinkDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async subaccountLinkDelete(@Arg('input', () => SubaccountLinkDeleteInput, { description: 'The link to remove.' }) input: SubaccountLinkDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await subaccountService.remove(ctx, linkKey(input));
       return { deleted: true };
@@ -228,7 +228,7 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CustomTableRowPayload, { description: "Adds a row to one of a customer's custom tables." })
-  async customTableRowCreate(@Arg('input', () => CustomTableRowCreateInput) input: CustomTableRowCreateInput, @Ctx() ctx: GraphQLContext) {
+  async customTableRowCreate(@Arg('input', () => CustomTableRowCreateInput, { description: 'The new row.' }) input: CustomTableRowCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const row = await customTableService.addEntry(ctx, { customerId, tableName: input.tableName, values: cellValues(input.cells) });
@@ -237,7 +237,7 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CustomTableRowPayload, { description: 'Sets (or clears) cells of a custom-table row; other cells stay.' })
-  async customTableRowUpdate(@Arg('input', () => CustomTableRowUpdateInput) input: CustomTableRowUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async customTableRowUpdate(@Arg('input', () => CustomTableRowUpdateInput, { description: 'The row and its changed cells.' }) input: CustomTableRowUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const rowId = idOf(input.id, 'CustomTableRow', ['id']);
       const existing = await customTableService.getRow(ctx, rowId, ['id']);
@@ -247,7 +247,7 @@ export class CustomerRecordsResolver {
   }
 
   @Mutation(() => CustomTableRowDeletePayload, { description: 'Deletes a custom-table row.' })
-  async customTableRowDelete(@Arg('input', () => CustomTableRowDeleteInput) input: CustomTableRowDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async customTableRowDelete(@Arg('input', () => CustomTableRowDeleteInput, { description: 'The row to delete.' }) input: CustomTableRowDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const rowId = idOf(input.id, 'CustomTableRow', ['id']);
       const existing = await customTableService.getRow(ctx, rowId, ['id']);
@@ -259,12 +259,12 @@ export class CustomerRecordsResolver {
 
 @Resolver(() => SubaccountLink)
 export class SubaccountLinkResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The master customer of the link.' })
   master(@Root() link: SubaccountLink, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, link.masterCustomerId);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The sub-account customer of the link.' })
   subaccount(@Root() link: SubaccountLink, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, link.subCustomerId);
   }
@@ -282,7 +282,7 @@ export class CustomTableRowResolver {
       .map((c) => ({ columnId: c.id, label: c.label, type: c.type as CustomFieldType, value: values[c.id]! }));
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the row belongs to.' })
   customer(@Root() row: CustomTableRow, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, row.customerId);
   }

@@ -12,76 +12,76 @@ import { UserError } from '../graphql/user-error';
 
 @ObjectType('CustomerNote', { implements: Node, description: 'A dated note on a customer account (SIMPLer addCustomerNote).' })
 export class CustomerNote extends Node {
-  @Field(() => String) title!: string;
-  @Field(() => String) body!: string;
+  @Field(() => String, { description: 'Short title of the note.' }) title!: string;
+  @Field(() => String, { description: 'Text of the note.' }) body!: string;
   @Field(() => String, { nullable: true, description: 'Display name of the staff user who wrote it.' }) authorName!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the note was written.' }) createdAt!: Date;
 
   customerId!: number;
 }
 
-@InputType()
+@InputType({ description: 'A new note on a customer.' })
 export class CustomerNoteCreateInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => String) title!: string;
-  @Field(() => String) text!: string;
+  @Field(() => ID, { description: 'The customer the note is about.' }) customerId!: string;
+  @Field(() => String, { description: 'Short title of the note.' }) title!: string;
+  @Field(() => String, { description: 'Text of the note.' }) text!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of writing a note.' })
 export class CustomerNotePayload {
-  @Field(() => CustomerNote, { nullable: true }) note!: CustomerNote | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CustomerNote, { nullable: true, description: 'The note as saved; null when refused.' }) note!: CustomerNote | null;
+  @Field(() => [UserError], { description: 'Why the note was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- community codes
 
 @ObjectType('CommunityCode', { implements: Node, description: 'A community code customers can be assigned (unique per operator).' })
 export class CommunityCode extends Node {
-  @Field(() => String) code!: string;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => String, { description: 'The code, unique per operator.' }) code!: string;
+  @Field(() => DateTimeScalar, { description: 'When the code was added.' }) createdAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'A new community code.' })
 export class CommunityCodeCreateInput {
-  @Field(() => String) code!: string;
+  @Field(() => String, { description: 'The code; must not be in use.' }) code!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new value for a community code.' })
 export class CommunityCodeUpdateInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The community code to change.' }) id!: string;
   @Field(() => String, { description: 'The new code; must not be in use.' }) code!: string;
 }
 
-@InputType()
+@InputType({ description: 'Which community code to delete.' })
 export class CommunityCodeDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The community code to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of creating or changing a community code.' })
 export class CommunityCodePayload {
-  @Field(() => CommunityCode, { nullable: true }) communityCode!: CommunityCode | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CommunityCode, { nullable: true, description: 'The code as saved; null when refused.' }) communityCode!: CommunityCode | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting a community code.' })
 export class CommunityCodeDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'Id of the deleted code; null when refused.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the deletion was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- sub-accounts
 
 @ObjectType('SubaccountLink', { implements: Node, description: 'A master/sub-account link and its display, synchronisation and invoicing flags.' })
 export class SubaccountLink extends Node {
-  @Field(() => Boolean) masterDisplaySubaccountInvoices!: boolean;
-  @Field(() => Boolean) masterDisplaySubaccountUsage!: boolean;
-  @Field(() => Boolean) subaccountDisplayMasterInvoices!: boolean;
+  @Field(() => Boolean, { description: "The master sees the sub-account's invoices." }) masterDisplaySubaccountInvoices!: boolean;
+  @Field(() => Boolean, { description: "The master sees the sub-account's usage." }) masterDisplaySubaccountUsage!: boolean;
+  @Field(() => Boolean, { description: "The sub-account sees the master's invoices." }) subaccountDisplayMasterInvoices!: boolean;
   @Field(() => Boolean, { description: 'The sub-account follows the master customer status.' }) syncCustomerStatus!: boolean;
-  @Field(() => Boolean) syncUsageAllowance!: boolean;
+  @Field(() => Boolean, { description: "The sub-account shares the master's usage allowance." }) syncUsageAllowance!: boolean;
   @Field(() => Boolean, { description: 'The master may log in to the sub-account end-user portal.' }) masterAllowPortalRelogin!: boolean;
-  @Field(() => Boolean) invoiceFromMaster!: boolean;
+  @Field(() => Boolean, { description: 'The sub-account is invoiced through the master.' }) invoiceFromMaster!: boolean;
   @Field(() => Int, { description: '1 no prorate, 2 prorate option A, 3 prorate option B.' }) invoiceFromMasterProrate!: number;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the link was made.' }) createdAt!: Date;
 
   masterCustomerId!: number;
   subCustomerId!: number;
@@ -89,38 +89,38 @@ export class SubaccountLink extends Node {
 
 @InputType({ description: 'Flags of a sub-account link; omitted flags are false on create and unchanged on update.' })
 export class SubaccountFlagsInput {
-  @Field(() => Boolean, { nullable: true }) masterDisplaySubaccountInvoices?: boolean;
-  @Field(() => Boolean, { nullable: true }) masterDisplaySubaccountUsage?: boolean;
-  @Field(() => Boolean, { nullable: true }) subaccountDisplayMasterInvoices?: boolean;
-  @Field(() => Boolean, { nullable: true }) syncCustomerStatus?: boolean;
-  @Field(() => Boolean, { nullable: true }) syncUsageAllowance?: boolean;
-  @Field(() => Boolean, { nullable: true }) masterAllowPortalRelogin?: boolean;
-  @Field(() => Boolean, { nullable: true }) invoiceFromMaster?: boolean;
+  @Field(() => Boolean, { nullable: true, description: "The master sees the sub-account's invoices." }) masterDisplaySubaccountInvoices?: boolean;
+  @Field(() => Boolean, { nullable: true, description: "The master sees the sub-account's usage." }) masterDisplaySubaccountUsage?: boolean;
+  @Field(() => Boolean, { nullable: true, description: "The sub-account sees the master's invoices." }) subaccountDisplayMasterInvoices?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'The sub-account follows the master customer status.' }) syncCustomerStatus?: boolean;
+  @Field(() => Boolean, { nullable: true, description: "The sub-account shares the master's usage allowance." }) syncUsageAllowance?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'The master may log in to the sub-account end-user portal.' }) masterAllowPortalRelogin?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'The sub-account is invoiced through the master.' }) invoiceFromMaster?: boolean;
   @Field(() => Int, { nullable: true, description: '1 no prorate, 2 prorate option A, 3 prorate option B.' }) invoiceFromMasterProrate?: number;
 }
 
-@InputType()
+@InputType({ description: 'A master/sub-account link to make or change, with its flags.' })
 export class SubaccountLinkInput extends SubaccountFlagsInput {
-  @Field(() => ID) masterCustomerId!: string;
-  @Field(() => ID) subCustomerId!: string;
+  @Field(() => ID, { description: 'The master customer.' }) masterCustomerId!: string;
+  @Field(() => ID, { description: 'The sub-account customer.' }) subCustomerId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Which master/sub-account link to remove.' })
 export class SubaccountLinkDeleteInput {
-  @Field(() => ID) masterCustomerId!: string;
-  @Field(() => ID) subCustomerId!: string;
+  @Field(() => ID, { description: 'The master customer.' }) masterCustomerId!: string;
+  @Field(() => ID, { description: 'The sub-account customer.' }) subCustomerId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of making or changing a sub-account link.' })
 export class SubaccountLinkPayload {
-  @Field(() => SubaccountLink, { nullable: true }) subaccountLink!: SubaccountLink | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => SubaccountLink, { nullable: true, description: 'The link as saved; null when refused.' }) subaccountLink!: SubaccountLink | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of removing a sub-account link.' })
 export class SubaccountLinkDeletePayload {
   @Field(() => Boolean, { nullable: true, description: 'True when the link was removed.' }) deleted!: boolean | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the removal was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- custom tables
@@ -128,53 +128,53 @@ export class SubaccountLinkDeletePayload {
 @ObjectType({ description: 'One cell of a custom-table row.' })
 export class CustomTableCell {
   @Field(() => Int, { description: 'Legacy id of the column (a custom field).' }) columnId!: number;
-  @Field(() => String) label!: string;
+  @Field(() => String, { description: 'Label of the column.' }) label!: string;
   @Field(() => CustomFieldType, { description: 'What the column holds.' }) type!: CustomFieldType;
-  @Field(() => String) value!: string;
+  @Field(() => String, { description: 'Value of the cell, as text.' }) value!: string;
 }
 
 @ObjectType('CustomTableRow', { implements: Node, description: 'A row of an operator-defined custom table (e.g. `voip`) belonging to a customer.' })
 export class CustomTableRow extends Node {
-  @Field(() => String) tableName!: string;
+  @Field(() => String, { description: 'Name of the custom table the row belongs to.' }) tableName!: string;
   @Field(() => [CustomTableCell], { description: 'Cells with a value, in column order.' }) cells!: CustomTableCell[];
 
   customerId!: number;
 }
 
-@InputType()
+@InputType({ description: 'A value for one cell of a custom-table row.' })
 export class CustomTableCellInput {
-  @Field(() => Int) columnId!: number;
+  @Field(() => Int, { description: 'Legacy id of the column (a custom field).' }) columnId!: number;
   @Field(() => String, { nullable: true, description: 'null or "" clears the cell (update only).' }) value?: string | null;
 }
 
-@InputType()
+@InputType({ description: "A new row in a customer's custom table." })
 export class CustomTableRowCreateInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => String) tableName!: string;
-  @Field(() => [CustomTableCellInput]) cells!: CustomTableCellInput[];
+  @Field(() => ID, { description: 'The customer the row belongs to.' }) customerId!: string;
+  @Field(() => String, { description: 'Name of the custom table, e.g. `voip`.' }) tableName!: string;
+  @Field(() => [CustomTableCellInput], { description: "Values of the row's cells." }) cells!: CustomTableCellInput[];
 }
 
-@InputType()
+@InputType({ description: 'New cell values for a custom-table row; cells not listed keep their value.' })
 export class CustomTableRowUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => [CustomTableCellInput]) cells!: CustomTableCellInput[];
+  @Field(() => ID, { description: 'The row to change.' }) id!: string;
+  @Field(() => [CustomTableCellInput], { description: 'Cells to change.' }) cells!: CustomTableCellInput[];
 }
 
-@InputType()
+@InputType({ description: 'Which custom-table row to delete.' })
 export class CustomTableRowDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The row to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of creating or changing a custom-table row.' })
 export class CustomTableRowPayload {
-  @Field(() => CustomTableRow, { nullable: true }) customTableRow!: CustomTableRow | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CustomTableRow, { nullable: true, description: 'The row as saved; null when refused.' }) customTableRow!: CustomTableRow | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting a custom-table row.' })
 export class CustomTableRowDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'Id of the deleted row; null when refused.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the deletion was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- statuses
@@ -184,25 +184,25 @@ export class CustomerStatus {
   @Field(() => String, { description: 'The value of Customer.status, e.g. `post`.' }) name!: string;
   @Field(() => String, { description: 'What people see, e.g. `Disconnected`.' }) label!: string;
   @Field(() => String, { nullable: true, description: 'Heading of the sub-status choice, e.g. `Reason`.' }) subStatusLabel!: string | null;
-  @Field(() => String, { nullable: true }) subStatusDefault!: string | null;
+  @Field(() => String, { nullable: true, description: 'Default sub-status under this status; null when none.' }) subStatusDefault!: string | null;
   @Field(() => [String], { description: 'Allowed values of Customer.subStatus under this status.' }) subStatuses!: string[];
 }
 
 @ObjectType({ description: 'A column of a custom table (a custom field of the table).' })
 export class CustomTableColumn {
   @Field(() => Int, { description: 'Legacy id, the key of a cell value.' }) columnId!: number;
-  @Field(() => String) label!: string;
+  @Field(() => String, { description: 'Label shown for the column.' }) label!: string;
   @Field(() => CustomFieldType, { description: 'What the column holds.' }) type!: CustomFieldType;
   @Field(() => [String], { description: 'Allowed values of a select column.' }) options!: string[];
-  @Field(() => String, { nullable: true }) note!: string | null;
-  @Field(() => Int, { nullable: true }) maxLength!: number | null;
-  @Field(() => String, { nullable: true }) defaultValue!: string | null;
-  @Field(() => Boolean) mandatory!: boolean;
-  @Field(() => Boolean) locked!: boolean;
+  @Field(() => String, { nullable: true, description: 'Help text for the column.' }) note!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Longest value allowed, in characters; null for no limit.' }) maxLength!: number | null;
+  @Field(() => String, { nullable: true, description: 'Value a new row starts with.' }) defaultValue!: string | null;
+  @Field(() => Boolean, { description: 'Whether every row must have a value.' }) mandatory!: boolean;
+  @Field(() => Boolean, { description: 'Whether the column is locked against editing.' }) locked!: boolean;
 }
 
 @ObjectType('CustomTable', { implements: Node, description: 'An operator-defined custom table (e.g. `voip`) and its columns.' })
 export class CustomTable extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => [CustomTableColumn]) columns!: CustomTableColumn[];
+  @Field(() => String, { description: 'Name of the table, e.g. `voip`.' }) name!: string;
+  @Field(() => [CustomTableColumn], { description: "The table's columns." }) columns!: CustomTableColumn[];
 }

@@ -85,7 +85,16 @@ export enum InvoiceSendMethod {
   BOTH = 'both',
   NONE = 'none',
 }
-registerEnumType(InvoiceSendMethod, { name: 'InvoiceSendMethod', description: 'How invoices reach the customer.' });
+registerEnumType(InvoiceSendMethod, {
+  name: 'InvoiceSendMethod',
+  description: 'How invoices reach the customer.',
+  valuesConfig: {
+    MAIL: { description: 'By post.' },
+    PDF: { description: 'As a PDF by email.' },
+    BOTH: { description: 'By post and as a PDF by email.' },
+    NONE: { description: 'Not sent.' },
+  },
+});
 
 export enum ReferralFeeStatus {
   NO_FEE = 'no_fee',
@@ -93,7 +102,16 @@ export enum ReferralFeeStatus {
   PRE_PAID = 'pre_paid',
   PAID = 'paid',
 }
-registerEnumType(ReferralFeeStatus, { name: 'ReferralFeeStatus' });
+registerEnumType(ReferralFeeStatus, {
+  name: 'ReferralFeeStatus',
+  description: 'Whether a referral fee is owed to whoever referred the customer.',
+  valuesConfig: {
+    NO_FEE: { description: 'No fee.' },
+    DUE: { description: 'A fee is due.' },
+    PRE_PAID: { description: 'The fee was paid in advance.' },
+    PAID: { description: 'The fee has been paid.' },
+  },
+});
 
 export enum MonitorMode {
   MONITOR = 'monitor',
@@ -101,20 +119,44 @@ export enum MonitorMode {
   MONITOR_SMS = 'monitor_sms',
   MONITOR_NO_ALERT = 'monitor_no_alert',
 }
-registerEnumType(MonitorMode, { name: 'MonitorMode' });
+registerEnumType(MonitorMode, {
+  name: 'MonitorMode',
+  description: "Whether the customer's connection is monitored, and how alerts go out.",
+  valuesConfig: {
+    MONITOR: { description: 'Monitored, with alerts.' },
+    NO_MONITOR: { description: 'Not monitored.' },
+    MONITOR_SMS: { description: 'Monitored, with alerts by SMS.' },
+    MONITOR_NO_ALERT: { description: 'Monitored, without alerts.' },
+  },
+});
 
 export enum IpType {
   PUBLIC = 'public',
   PRIVATE = 'private',
 }
-registerEnumType(IpType, { name: 'IpType' });
+registerEnumType(IpType, {
+  name: 'IpType',
+  description: 'Whether an IP address is reachable from the internet.',
+  valuesConfig: {
+    PUBLIC: { description: 'A public, internet-routable address.' },
+    PRIVATE: { description: 'A private (internal) address.' },
+  },
+});
 
 export enum TaxMode {
   DEFAULT = 'default',
   FIXED = 'fixed',
   MULTI = 'multi',
 }
-registerEnumType(TaxMode, { name: 'TaxMode' });
+registerEnumType(TaxMode, {
+  name: 'TaxMode',
+  description: 'How tax is worked out (SIMPLer tax_mode).',
+  valuesConfig: {
+    DEFAULT: { description: "The operator's default tax." },
+    FIXED: { description: 'A fixed rate, given as `taxRate`.' },
+    MULTI: { description: 'Several taxes combined (SIMPLer multi).' },
+  },
+});
 
 export enum SandStatus {
   OVERRIDE = 'override',
@@ -122,7 +164,16 @@ export enum SandStatus {
   OFF = 'off',
   DEFERRED = 'deferred',
 }
-registerEnumType(SandStatus, { name: 'SandStatus', description: 'Whether automatic enforcement follows the operator default (SIMPLer sand status).' });
+registerEnumType(SandStatus, {
+  name: 'SandStatus',
+  description: 'Whether automatic enforcement follows the operator default (SIMPLer sand status).',
+  valuesConfig: {
+    OVERRIDE: { description: "This customer's own settings apply." },
+    DEFAULT: { description: "The operator's default settings apply." },
+    OFF: { description: 'No automatic enforcement.' },
+    DEFERRED: { description: 'Suspended until the deferral date.' },
+  },
+});
 
 export enum CustomFieldType {
   TEXT_FIELD = 'textfield',

@@ -41,8 +41,8 @@ export class CustomerResolver {
   async customers(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => CustomerFilterInput, { nullable: true }) filter?: CustomerFilterInput,
-    @Arg('orderBy', () => CustomerOrder, { nullable: true }) orderBy?: CustomerOrder,
+    @Arg('filter', () => CustomerFilterInput, { nullable: true, description: 'Narrows the results; every filter given must match.' }) filter?: CustomerFilterInput,
+    @Arg('orderBy', () => CustomerOrder, { nullable: true, description: 'Order of the results.' }) orderBy?: CustomerOrder,
   ) {
     const { page: result, count } = await customerService.list(ctx, customerFilterOf(filter), customerSortOf(orderBy), page);
     // Prime the loader so relations pointing back at these customers cost nothing.
@@ -53,8 +53,8 @@ export class CustomerResolver {
   @Query(() => Customer, { nullable: true, description: 'One customer, by global id or by the legacy numeric id.' })
   async customer(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+    @Arg('id', () => ID, { nullable: true, description: 'Global id of the customer.' }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true, description: 'Legacy numeric id of the customer (SIMPLer/Jaze customer id).' }) legacyId?: number,
   ): Promise<Customer | null> {
     return loadCustomer(ctx, customerIdOf({ id, legacyId }));
   }
@@ -65,12 +65,12 @@ export class CustomerResolver {
   }
 
   @Mutation(() => CustomerPayload, { description: 'Creates a customer.' })
-  async customerCreate(@Arg('input', () => CustomerCreateInput) input: CustomerCreateInput, @Ctx() ctx: GraphQLContext) {
+  async customerCreate(@Arg('input', () => CustomerCreateInput, { description: 'The new customer.' }) input: CustomerCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ customer: toCustomer(await customerService.create(ctx, fromCustomerInput(input))) }), { customer: null });
   }
 
   @Mutation(() => CustomerPayload, { description: "Changes a customer's fields." })
-  async customerUpdate(@Arg('input', () => CustomerUpdateInput) input: CustomerUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async customerUpdate(@Arg('input', () => CustomerUpdateInput, { description: 'The customer and its changes.' }) input: CustomerUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'Customer', ['id']);
       const { id: _id, ...fields } = input;
@@ -81,7 +81,7 @@ export class CustomerResolver {
   @Mutation(() => CustomerDeletePayload, {
     description: "Deletes a customer that meets every deletion condition (not current; no subscriptions, IPs, invoices, tickets, equipment, cards, bank accounts, attachments…), with its RADIUS setup.",
   })
-  async customerDelete(@Arg('input', () => CustomerDeleteInput) input: CustomerDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async customerDelete(@Arg('input', () => CustomerDeleteInput, { description: 'The customer to delete.' }) input: CustomerDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await customerService.remove(ctx, idOf(input.id, 'Customer', ['id']), { deleteMaintenance: input.deleteMaintenance, deleteSubscriptions: input.deleteSubscriptions });
       return { deletedId: input.id };
