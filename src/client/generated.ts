@@ -224,15 +224,18 @@ export type AreaCreateInput = {
   name: Scalars['String']['input'];
 };
 
+/** Names the area to delete. */
 export type AreaDeleteInput = {
   /** The area to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the area. */
 export type AreaDeletePayload = {
   __typename?: 'AreaDeletePayload';
   /** The id of the deleted area; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -327,9 +330,11 @@ export type AuditEvent = Node & {
 /** A page of AuditEvent objects. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<AuditEventEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<AuditEvent>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -338,7 +343,9 @@ export type AuditEventConnection = {
 /** A AuditEvent and its cursor. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The AuditEvent. */
   node: AuditEvent;
 };
 
@@ -400,9 +407,11 @@ export type BackgroundJob = Node & {
 /** A page of BackgroundJob objects. */
 export type BackgroundJobConnection = {
   __typename?: 'BackgroundJobConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<BackgroundJobEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<BackgroundJob>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -411,7 +420,9 @@ export type BackgroundJobConnection = {
 /** A BackgroundJob and its cursor. */
 export type BackgroundJobEdge = {
   __typename?: 'BackgroundJobEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The BackgroundJob. */
   node: BackgroundJob;
 };
 
@@ -570,15 +581,18 @@ export type BandwidthTemplateCreateInput = {
   uploadKbps: Scalars['Int']['input'];
 };
 
+/** Names the bandwidth template to delete. */
 export type BandwidthTemplateDeleteInput = {
   /** The bandwidth template to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the bandwidth template. */
 export type BandwidthTemplateDeletePayload = {
   __typename?: 'BandwidthTemplateDeletePayload';
   /** The id of the deleted bandwidth template; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -811,15 +825,18 @@ export type BuildingCreateInput = {
   streetId: Scalars['ID']['input'];
 };
 
+/** Names the building to delete. */
 export type BuildingDeleteInput = {
   /** The building to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the building. */
 export type BuildingDeletePayload = {
   __typename?: 'BuildingDeletePayload';
   /** The id of the deleted building; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -858,9 +875,11 @@ export type Change = {
 /** A page of Change objects. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<ChangeEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Change>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -869,7 +888,9 @@ export type ChangeConnection = {
 /** A Change and its cursor. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Change. */
   node: Change;
 };
 
@@ -1618,9 +1639,11 @@ export type CustomerCollectorAssignPayload = {
 /** A page of Customer objects. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<CustomerEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Customer>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -1728,7 +1751,9 @@ export type CustomerDeletePayload = {
 /** A Customer and its cursor. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Customer. */
   node: Customer;
 };
 
@@ -1963,15 +1988,18 @@ export type CustomerNoteCreateInput = {
   title: Scalars['String']['input'];
 };
 
+/** Names the customer note to delete. */
 export type CustomerNoteDeleteInput = {
   /** The customer note to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the customer note. */
 export type CustomerNoteDeletePayload = {
   __typename?: 'CustomerNoteDeletePayload';
   /** The id of the deleted customer note; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2345,9 +2373,11 @@ export type EquipmentSnmpCommunityArgs = {
 /** A page of Equipment objects. */
 export type EquipmentConnection = {
   __typename?: 'EquipmentConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<EquipmentEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Equipment>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -2421,7 +2451,9 @@ export type EquipmentDeletePayload = {
 /** A Equipment and its cursor. */
 export type EquipmentEdge = {
   __typename?: 'EquipmentEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Equipment. */
   node: Equipment;
 };
 
@@ -2603,15 +2635,18 @@ export type GatewayCreateInput = {
   wibNumber: Scalars['Int']['input'];
 };
 
+/** Names the gateway to delete. */
 export type GatewayDeleteInput = {
   /** The gateway to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the gateway. */
 export type GatewayDeletePayload = {
   __typename?: 'GatewayDeletePayload';
   /** The id of the deleted gateway; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2774,9 +2809,11 @@ export type Invoice = Node & {
 /** A page of Invoice objects. */
 export type InvoiceConnection = {
   __typename?: 'InvoiceConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<InvoiceEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Invoice>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -2798,7 +2835,9 @@ export type InvoiceCreateInput = {
 /** A Invoice and its cursor. */
 export type InvoiceEdge = {
   __typename?: 'InvoiceEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Invoice. */
   node: Invoice;
 };
 
@@ -3104,9 +3143,11 @@ export type MaintenanceTicket = Node & {
 /** A page of MaintenanceTicket objects. */
 export type MaintenanceTicketConnection = {
   __typename?: 'MaintenanceTicketConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<MaintenanceTicketEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<MaintenanceTicket>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -3134,22 +3175,27 @@ export type MaintenanceTicketCreateInput = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Names the maintenance ticket to delete. */
 export type MaintenanceTicketDeleteInput = {
   /** The maintenance ticket to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the maintenance ticket. */
 export type MaintenanceTicketDeletePayload = {
   __typename?: 'MaintenanceTicketDeletePayload';
   /** The id of the deleted maintenance ticket; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A MaintenanceTicket and its cursor. */
 export type MaintenanceTicketEdge = {
   __typename?: 'MaintenanceTicketEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The MaintenanceTicket. */
   node: MaintenanceTicket;
 };
 
@@ -3256,9 +3302,11 @@ export type MessageChannel =
 /** A page of Message objects. */
 export type MessageConnection = {
   __typename?: 'MessageConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<MessageEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Message>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -3267,7 +3315,9 @@ export type MessageConnection = {
 /** A Message and its cursor. */
 export type MessageEdge = {
   __typename?: 'MessageEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Message. */
   node: Message;
 };
 
@@ -4225,15 +4275,18 @@ export type NetworkInterfaceCreateInput = {
   startIp?: InputMaybe<Scalars['IP']['input']>;
 };
 
+/** Names the interface to delete. */
 export type NetworkInterfaceDeleteInput = {
   /** The interface to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the interface. */
 export type NetworkInterfaceDeletePayload = {
   __typename?: 'NetworkInterfaceDeletePayload';
   /** The id of the deleted interface; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4317,9 +4370,13 @@ export type OverrideResetUnit =
 /** Where a page sits in its list, and the cursors to move from it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last object of the page, for `after`; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more objects follow this page (with `first`; false when paging back with `last`). */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether objects come before this page (with `last`; false when paging forward with `first`). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first object of the page, for `before`; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -4459,9 +4516,11 @@ export type PaymentCollectionStatus =
 /** A page of Payment objects. */
 export type PaymentConnection = {
   __typename?: 'PaymentConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<PaymentEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Payment>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -4483,7 +4542,9 @@ export type PaymentCreateInput = {
 /** A Payment and its cursor. */
 export type PaymentEdge = {
   __typename?: 'PaymentEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Payment. */
   node: Payment;
 };
 
@@ -4683,9 +4744,11 @@ export type PlanChangesApplyInput = {
 /** A page of Plan objects. */
 export type PlanConnection = {
   __typename?: 'PlanConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<PlanEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Plan>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -4730,22 +4793,27 @@ export type PlanCreateInput = {
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** Names the plan to delete. */
 export type PlanDeleteInput = {
   /** The plan to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the plan. */
 export type PlanDeletePayload = {
   __typename?: 'PlanDeletePayload';
   /** The id of the deleted plan; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A Plan and its cursor. */
 export type PlanEdge = {
   __typename?: 'PlanEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Plan. */
   node: Plan;
 };
 
@@ -5229,9 +5297,11 @@ export type RadiusAccount = Node & {
 /** A page of RadiusAccount objects. */
 export type RadiusAccountConnection = {
   __typename?: 'RadiusAccountConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<RadiusAccountEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<RadiusAccount>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -5263,7 +5333,9 @@ export type RadiusAccountDeletePayload = {
 /** A RadiusAccount and its cursor. */
 export type RadiusAccountEdge = {
   __typename?: 'RadiusAccountEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The RadiusAccount. */
   node: RadiusAccount;
 };
 
@@ -5445,9 +5517,11 @@ export type RadiusSession = Node & {
 /** A page of RadiusSession objects. */
 export type RadiusSessionConnection = {
   __typename?: 'RadiusSessionConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<RadiusSessionEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<RadiusSession>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -5456,7 +5530,9 @@ export type RadiusSessionConnection = {
 /** A RadiusSession and its cursor. */
 export type RadiusSessionEdge = {
   __typename?: 'RadiusSessionEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The RadiusSession. */
   node: RadiusSession;
 };
 
@@ -5603,9 +5679,11 @@ export type ResellerWalletTransactionsArgs = {
 /** A page of Reseller objects. */
 export type ResellerConnection = {
   __typename?: 'ResellerConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<ResellerEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Reseller>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -5643,7 +5721,9 @@ export type ResellerDeletePayload = {
 /** A Reseller and its cursor. */
 export type ResellerEdge = {
   __typename?: 'ResellerEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Reseller. */
   node: Reseller;
 };
 
@@ -5980,9 +6060,11 @@ export type SiteMaintenanceTicketsArgs = {
 /** A page of Site objects. */
 export type SiteConnection = {
   __typename?: 'SiteConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<SiteEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Site>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -6043,7 +6125,9 @@ export type SiteDeletePayload = {
 /** A Site and its cursor. */
 export type SiteEdge = {
   __typename?: 'SiteEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Site. */
   node: Site;
 };
 
@@ -6268,15 +6352,18 @@ export type StreetCreateInput = {
   name: Scalars['String']['input'];
 };
 
+/** Names the street to delete. */
 export type StreetDeleteInput = {
   /** The street to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the street. */
 export type StreetDeletePayload = {
   __typename?: 'StreetDeletePayload';
   /** The id of the deleted street; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6333,15 +6420,18 @@ export type SubPlanCreateInput = {
   units?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Names the sub-plan to delete. */
 export type SubPlanDeleteInput = {
   /** The sub-plan to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the sub-plan. */
 export type SubPlanDeletePayload = {
   __typename?: 'SubPlanDeletePayload';
   /** The id of the deleted sub-plan; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6471,9 +6561,11 @@ export type Subscription = Node & {
 /** A page of Subscription objects. */
 export type SubscriptionConnection = {
   __typename?: 'SubscriptionConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<SubscriptionEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Subscription>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -6530,7 +6622,9 @@ export type SubscriptionDeletePayload = {
 /** A Subscription and its cursor. */
 export type SubscriptionEdge = {
   __typename?: 'SubscriptionEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Subscription. */
   node: Subscription;
 };
 
@@ -6641,15 +6735,18 @@ export type TaxZoneCreateInput = {
   rate: Scalars['Decimal']['input'];
 };
 
+/** Names the tax zone to delete. */
 export type TaxZoneDeleteInput = {
   /** The tax zone to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the tax zone. */
 export type TaxZoneDeletePayload = {
   __typename?: 'TaxZoneDeletePayload';
   /** The id of the deleted tax zone; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6678,9 +6775,11 @@ export type TowerType =
 /** A problem with the input of a mutation that the caller can fix. */
 export type UserError = {
   __typename?: 'UserError';
+  /** The kind of problem, for a client that reacts to it in code. */
   code: UserErrorCode;
   /** Path to the input field at fault, e.g. ["input", "email"]; empty for the whole input. */
   field: Array<Scalars['String']['output']>;
+  /** What is wrong, in English, fit to show to the user. */
   message: Scalars['String']['output'];
 };
 
@@ -6821,9 +6920,11 @@ export type WalletTransaction = Node & {
 /** A page of WalletTransaction objects. */
 export type WalletTransactionConnection = {
   __typename?: 'WalletTransactionConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<WalletTransactionEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<WalletTransaction>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -6832,7 +6933,9 @@ export type WalletTransactionConnection = {
 /** A WalletTransaction and its cursor. */
 export type WalletTransactionEdge = {
   __typename?: 'WalletTransactionEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The WalletTransaction. */
   node: WalletTransaction;
 };
 

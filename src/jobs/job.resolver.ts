@@ -58,17 +58,17 @@ export class BackgroundJobResolver {
   }
 
   @Mutation(() => BackgroundJobPayload, { description: "Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles)." })
-  wibFilesUpdate(@Arg('input', () => WibFilesUpdateInput) input: WibFilesUpdateInput, @Ctx() ctx: GraphQLContext) {
+  wibFilesUpdate(@Arg('input', () => WibFilesUpdateInput, { description: "The gateway whose provisioning file to rewrite." }) input: WibFilesUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_wib_files', () => ({ gatewayId: idOf(input.gatewayId, 'Gateway', ['gatewayId']), force: input.force ?? false }));
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails).' })
-  gpsDetailsUpdate(@Arg('input', () => GpsDetailsUpdateInput) input: GpsDetailsUpdateInput, @Ctx() ctx: GraphQLContext) {
+  gpsDetailsUpdate(@Arg('input', () => GpsDetailsUpdateInput, { description: "Which customers to fill coordinates for." }) input: GpsDetailsUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_gps_details', () => ({ customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']) ?? null }));
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues re-deriving RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription).' })
-  bucketsFromSubscriptionUpdate(@Arg('input', () => BucketsFromSubscriptionUpdateInput) input: BucketsFromSubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
+  bucketsFromSubscriptionUpdate(@Arg('input', () => BucketsFromSubscriptionUpdateInput, { description: "Which customers to re-derive RADIUS groups for." }) input: BucketsFromSubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_buckets_from_subscription', () => ({
       customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']) ?? null,
       force: input.force ?? false,
@@ -76,7 +76,7 @@ export class BackgroundJobResolver {
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues recording new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments).' })
-  customerAttachmentsSync(@Arg('input', () => CustomerAttachmentsSyncInput) input: CustomerAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
+  customerAttachmentsSync(@Arg('input', () => CustomerAttachmentsSyncInput, { description: "The customer and which files of the drop to record." }) input: CustomerAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'sync_customer_attachments', () => ({
       customerId: idOf(input.customerId, 'Customer', ['customerId']),
       filenameRegexp: input.filenameRegexp,
@@ -87,7 +87,7 @@ export class BackgroundJobResolver {
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments).' })
-  maintenanceAttachmentsSync(@Arg('input', () => MaintenanceAttachmentsSyncInput) input: MaintenanceAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
+  maintenanceAttachmentsSync(@Arg('input', () => MaintenanceAttachmentsSyncInput, { description: "The maintenance ticket and which files of the drop to record." }) input: MaintenanceAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'sync_maintenance_attachments', () => ({
       maintenanceTicketId: idOf(input.maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']),
       filenameRegexp: input.filenameRegexp,

@@ -90,12 +90,12 @@ export class SiteResolver {
   }
 
   @Mutation(() => SitePayload, { description: 'Creates a site (SIMPLer addSite).' })
-  async siteCreate(@Arg('input', () => SiteCreateInput) input: SiteCreateInput, @Ctx() ctx: GraphQLContext) {
+  async siteCreate(@Arg('input', () => SiteCreateInput, { description: 'The new site.' }) input: SiteCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ site: toSite(await siteService.create(ctx, fromSiteInput(input))) }), { site: null });
   }
 
   @Mutation(() => SitePayload, { description: "Changes a site's fields (SIMPLer modifySite)." })
-  async siteUpdate(@Arg('input', () => SiteUpdateInput) input: SiteUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async siteUpdate(@Arg('input', () => SiteUpdateInput, { description: 'The site to change and its new values.' }) input: SiteUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { site: toSite(await siteService.update(ctx, idOf(id, 'Site', ['id']), fromSiteInput(fields))) };
@@ -103,7 +103,7 @@ export class SiteResolver {
   }
 
   @Mutation(() => SiteDeletePayload, { description: 'Deletes a site that has no equipment and no basestations (SIMPLer deleteSite).' })
-  async siteDelete(@Arg('input', () => SiteDeleteInput) input: SiteDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async siteDelete(@Arg('input', () => SiteDeleteInput, { description: 'The site to delete.' }) input: SiteDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await siteService.remove(ctx, idOf(input.id, 'Site', ['id']));
       return { deletedId: input.id };

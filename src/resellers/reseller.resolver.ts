@@ -135,12 +135,12 @@ export class ResellerResolver {
   }
 
   @Mutation(() => ResellerPayload, { description: 'Creates a reseller or franchisee (CRM reseller/create).' })
-  async resellerCreate(@Arg('input', () => ResellerCreateInput) input: ResellerCreateInput, @Ctx() ctx: GraphQLContext) {
+  async resellerCreate(@Arg('input', () => ResellerCreateInput, { description: 'The new reseller.' }) input: ResellerCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ reseller: toReseller(await resellerService.create(ctx, { ...input })) }), { reseller: null });
   }
 
   @Mutation(() => ResellerPayload, { description: "Changes a reseller's fields (CRM reseller/update)." })
-  async resellerUpdate(@Arg('input', () => ResellerUpdateInput) input: ResellerUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async resellerUpdate(@Arg('input', () => ResellerUpdateInput, { description: 'The reseller to change and its new values.' }) input: ResellerUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { reseller: toReseller(await resellerService.update(ctx, idOf(id, 'Reseller', ['id']), fields)) };
@@ -148,7 +148,7 @@ export class ResellerResolver {
   }
 
   @Mutation(() => ResellerDeletePayload, { description: 'Deletes a reseller that has no customers; its wallet ledger is kept (CRM reseller/delete).' })
-  async resellerDelete(@Arg('input', () => ResellerDeleteInput) input: ResellerDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async resellerDelete(@Arg('input', () => ResellerDeleteInput, { description: 'The reseller to delete.' }) input: ResellerDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await resellerService.remove(ctx, idOf(input.id, 'Reseller', ['id']));
       return { deletedId: input.id };
@@ -158,7 +158,7 @@ export class ResellerResolver {
   @Mutation(() => ResellerWalletPayload, {
     description: 'Tops up, settles or adjusts a wallet, appending a ledger entry (CRM reseller/wallet_update). A franchisee may go down to minus its credit limit, a reseller to zero.',
   })
-  async resellerWalletAdjust(@Arg('input', () => ResellerWalletAdjustInput) input: ResellerWalletAdjustInput, @Ctx() ctx: GraphQLContext) {
+  async resellerWalletAdjust(@Arg('input', () => ResellerWalletAdjustInput, { description: "The reseller, the kind of movement and its amount." }) input: ResellerWalletAdjustInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const resellerId = idOf(input.resellerId, 'Reseller', ['resellerId']);
       const { reseller, transaction } = await walletService.adjust(ctx, resellerId, {
