@@ -135,9 +135,12 @@ export type ApiCredentialKind =
   | 'CRM'
   | 'SIMPLER';
 
+/** The API credential after the change, or why it was refused. */
 export type ApiCredentialPayload = {
   __typename?: 'ApiCredentialPayload';
+  /** The API credential as it now is; null when the change was refused. */
   apiCredential: Maybe<ApiCredential>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -187,12 +190,16 @@ export type ApiTokenCreatePayload = {
   apiToken: Maybe<ApiToken>;
   /** The token, shown this once: only its SHA-256 is stored. */
   token: Maybe<Scalars['String']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The API token after the change, or why it was refused. */
 export type ApiTokenPayload = {
   __typename?: 'ApiTokenPayload';
+  /** The API token as it now is; null when the change was refused. */
   apiToken: Maybe<ApiToken>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -239,14 +246,18 @@ export type AreaDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The area after the change, or why it was refused. */
 export type AreaPayload = {
   __typename?: 'AreaPayload';
+  /** The area as it now is; null when the change was refused. */
   area: Maybe<Area>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes to an area; omitted fields keep their value. */
 export type AreaUpdateInput = {
+  /** The area to change. */
   id: Scalars['ID']['input'];
   /** null clears. */
   internal?: InputMaybe<Scalars['String']['input']>;
@@ -468,6 +479,7 @@ export type BackgroundJobOrderField =
 export type BackgroundJobPayload = {
   __typename?: 'BackgroundJobPayload';
   job: Maybe<BackgroundJob>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -508,10 +520,13 @@ export type BandwidthOverride = ProfileOverride & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** The bandwidth override after the change, or why it was refused. */
 export type BandwidthOverridePayload = {
   __typename?: 'BandwidthOverridePayload';
+  /** The bandwidth override as it now is; null when the change was refused. */
   bandwidthOverride: Maybe<BandwidthOverride>;
   customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -738,19 +753,27 @@ export type BasestationCreateInput = {
   siteId: Scalars['ID']['input'];
 };
 
+/** Names the basestation to delete. */
 export type BasestationDeleteInput = {
+  /** The basestation to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the basestation. */
 export type BasestationDeletePayload = {
   __typename?: 'BasestationDeletePayload';
+  /** The id of the deleted basestation; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The basestation after the change, or why it was refused. */
 export type BasestationPayload = {
   __typename?: 'BasestationPayload';
+  /** The basestation as it now is; null when the change was refused. */
   basestation: Maybe<Basestation>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -760,6 +783,7 @@ export type BasestationUpdateInput = {
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  /** The basestation to change. */
   id: Scalars['ID']['input'];
   installed?: InputMaybe<Scalars['String']['input']>;
   monitor?: InputMaybe<MonitorMode>;
@@ -840,14 +864,18 @@ export type BuildingDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The building after the change, or why it was refused. */
 export type BuildingPayload = {
   __typename?: 'BuildingPayload';
+  /** The building as it now is; null when the change was refused. */
   building: Maybe<Building>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes to a building; moving it to another street moves the customers in it along. */
 export type BuildingUpdateInput = {
+  /** The building to change. */
   id: Scalars['ID']['input'];
   /** null clears. */
   internal?: InputMaybe<Scalars['String']['input']>;
@@ -1106,19 +1134,27 @@ export type CpeCreateInput = {
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
 };
 
+/** Names the CPE to delete. */
 export type CpeDeleteInput = {
+  /** The CPE to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the CPE. */
 export type CpeDeletePayload = {
   __typename?: 'CpeDeletePayload';
+  /** The id of the deleted CPE; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The CPE after the change, or why it was refused. */
 export type CpePayload = {
   __typename?: 'CpePayload';
+  /** The CPE as it now is; null when the change was refused. */
   cpe: Maybe<Cpe>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1131,6 +1167,7 @@ export type CpeUpdateInput = {
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   frequency?: InputMaybe<Scalars['String']['input']>;
   groundingCompleted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The CPE to change. */
   id: Scalars['ID']['input'];
   installedBy?: InputMaybe<Scalars['String']['input']>;
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
@@ -1225,6 +1262,7 @@ export type CrmKeyCreatePayload = {
   apiCredential: Maybe<ApiCredential>;
   /** The CRM api_key, shown this once: only its SHA-256 is stored. */
   apiKey: Maybe<Scalars['String']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
   /** The CRM userid. */
   userId: Maybe<Scalars['Int']['output']>;
@@ -1616,6 +1654,7 @@ export type CustomerCoaRequestPayload = {
   __typename?: 'CustomerCoaRequestPayload';
   /** Null when the NAS refused (CoA-NAK), did not answer, or no session is open: see userErrors. */
   acknowledgement: Maybe<CoaAcknowledgement>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1885,12 +1924,16 @@ export type CustomerIpGenerateInput = {
 export type CustomerIpGeneratePayload = {
   __typename?: 'CustomerIpGeneratePayload';
   generation: Maybe<IpGeneration>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The customer IP after the change, or why it was refused. */
 export type CustomerIpPayload = {
   __typename?: 'CustomerIpPayload';
+  /** The customer IP as it now is; null when the change was refused. */
   customerIp: Maybe<CustomerIp>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1905,6 +1948,7 @@ export type CustomerIpReleasePayload = {
   customerIp: Maybe<CustomerIp>;
   /** Set when the binding was deleted (nothing left). */
   deletedCustomerIpId: Maybe<Scalars['ID']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1921,6 +1965,7 @@ export type CustomerLocation = {
 export type CustomerLocationPayload = {
   __typename?: 'CustomerLocationPayload';
   customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1963,6 +2008,7 @@ export type CustomerMessageSendPayload = {
   message: Maybe<Message>;
   /** One message per customer. */
   messages: Maybe<Array<Message>>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2036,6 +2082,7 @@ export type CustomerOverrideClearPayload = {
   customer: Maybe<Customer>;
   /** Whether there was an override to remove. */
   removed: Maybe<Scalars['Boolean']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2438,13 +2485,18 @@ export type EquipmentCreateInput = {
   value?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** Names the equipment to delete. */
 export type EquipmentDeleteInput = {
+  /** The equipment to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the equipment. */
 export type EquipmentDeletePayload = {
   __typename?: 'EquipmentDeletePayload';
+  /** The id of the deleted equipment; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2457,6 +2509,7 @@ export type EquipmentEdge = {
   node: Equipment;
 };
 
+/** Conditions on the equipment objects to list; all given ones must hold. */
 export type EquipmentFilterInput = {
   /** Exact management address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -2497,14 +2550,17 @@ export type EquipmentLoginCreateInput = {
   username: Scalars['String']['input'];
 };
 
+/** Names the equipment login to delete. */
 export type EquipmentLoginDeleteInput = {
   equipmentId: Scalars['ID']['input'];
   username: Scalars['String']['input'];
 };
 
+/** The result of deleting the equipment login. */
 export type EquipmentLoginDeletePayload = {
   __typename?: 'EquipmentLoginDeletePayload';
   deletedUsername: Maybe<Scalars['String']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2512,11 +2568,14 @@ export type EquipmentLoginPayload = {
   __typename?: 'EquipmentLoginPayload';
   equipment: Maybe<Equipment>;
   login: Maybe<EquipmentLogin>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** How to sort a list of equipment objects. */
 export type EquipmentOrder = {
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: EquipmentOrderField;
 };
 
@@ -2529,9 +2588,12 @@ export type EquipmentOrderField =
   /** Nickname, alphabetically. */
   | 'NICKNAME';
 
+/** The equipment after the change, or why it was refused. */
 export type EquipmentPayload = {
   __typename?: 'EquipmentPayload';
+  /** The equipment as it now is; null when the change was refused. */
   equipment: Maybe<Equipment>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2550,6 +2612,7 @@ export type EquipmentUpdateInput = {
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
   equipmentData?: InputMaybe<Scalars['String']['input']>;
   iccid?: InputMaybe<Scalars['String']['input']>;
+  /** The equipment to change. */
   id: Scalars['ID']['input'];
   imsi?: InputMaybe<Scalars['String']['input']>;
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
@@ -2650,9 +2713,12 @@ export type GatewayDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The gateway after the change, or why it was refused. */
 export type GatewayPayload = {
   __typename?: 'GatewayPayload';
+  /** The gateway as it now is; null when the change was refused. */
   gateway: Maybe<Gateway>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2662,6 +2728,7 @@ export type GatewayUpdateInput = {
   /** Write-only. */
   coaSecret?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The gateway to change. */
   id: Scalars['ID']['input'];
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -2727,19 +2794,27 @@ export type InstallerTrackingCreateInput = {
   status?: InputMaybe<InstallerTrackingStatus>;
 };
 
+/** Names the installer tracking to delete. */
 export type InstallerTrackingDeleteInput = {
+  /** The installer tracking to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the installer tracking. */
 export type InstallerTrackingDeletePayload = {
   __typename?: 'InstallerTrackingDeletePayload';
+  /** The id of the deleted installer tracking; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The installer tracking after the change, or why it was refused. */
 export type InstallerTrackingPayload = {
   __typename?: 'InstallerTrackingPayload';
+  /** The installer tracking as it now is; null when the change was refused. */
   installerTracking: Maybe<InstallerTracking>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2757,6 +2832,7 @@ export type InstallerTrackingUpdateInput = {
   dueHour?: InputMaybe<Scalars['Int']['input']>;
   /** 0-59, default 0. */
   dueMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** The installer tracking to change. */
   id: Scalars['ID']['input'];
   installerFee?: InputMaybe<Scalars['Decimal']['input']>;
   /** The installer: an active staff user with role installer; null clears it. */
@@ -3012,19 +3088,27 @@ export type IpAccessRuleCreateInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Names the IP access rule to delete. */
 export type IpAccessRuleDeleteInput = {
+  /** The IP access rule to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the IP access rule. */
 export type IpAccessRuleDeletePayload = {
   __typename?: 'IpAccessRuleDeletePayload';
+  /** The id of the deleted IP access rule; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The IP access rule after the change, or why it was refused. */
 export type IpAccessRulePayload = {
   __typename?: 'IpAccessRulePayload';
+  /** The IP access rule as it now is; null when the change was refused. */
   ipAccessRule: Maybe<IpAccessRule>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3068,9 +3152,12 @@ export type M4Settings = {
   secretSet: Scalars['Boolean']['output'];
 };
 
+/** The m4 settings after the change, or why it was refused. */
 export type M4SettingsPayload = {
   __typename?: 'M4SettingsPayload';
+  /** The m4 settings as it now is; null when the change was refused. */
   m4Settings: Maybe<M4Settings>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3199,6 +3286,7 @@ export type MaintenanceTicketEdge = {
   node: MaintenanceTicket;
 };
 
+/** Conditions on the maintenance ticket objects to list; all given ones must hold. */
 export type MaintenanceTicketFilterInput = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
@@ -3214,8 +3302,10 @@ export type MaintenanceTicketFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How to sort a list of maintenance ticket objects. */
 export type MaintenanceTicketOrder = {
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: MaintenanceTicketOrderField;
 };
 
@@ -3228,9 +3318,12 @@ export type MaintenanceTicketOrderField =
   /** When they last changed. */
   | 'UPDATED_AT';
 
+/** The maintenance ticket after the change, or why it was refused. */
 export type MaintenanceTicketPayload = {
   __typename?: 'MaintenanceTicketPayload';
+  /** The maintenance ticket as it now is; null when the change was refused. */
   maintenanceTicket: Maybe<MaintenanceTicket>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3246,6 +3339,7 @@ export type MaintenanceTicketUpdateInput = {
   emailRecipients?: InputMaybe<Scalars['String']['input']>;
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The maintenance ticket to change. */
   id: Scalars['ID']['input'];
   priority?: InputMaybe<Scalars['Int']['input']>;
   reportedBy?: InputMaybe<Scalars['String']['input']>;
@@ -4290,15 +4384,19 @@ export type NetworkInterfaceDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The network interface after the change, or why it was refused. */
 export type NetworkInterfacePayload = {
   __typename?: 'NetworkInterfacePayload';
+  /** The network interface as it now is; null when the change was refused. */
   networkInterface: Maybe<NetworkInterface>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change. */
 export type NetworkInterfaceUpdateInput = {
   gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The network interface to change. */
   id: Scalars['ID']['input'];
   label?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
@@ -5320,13 +5418,17 @@ export type RadiusAccountCreateInput = {
   username: Scalars['String']['input'];
 };
 
+/** Names the RADIUS account to delete. */
 export type RadiusAccountDeleteInput = {
   username: Scalars['String']['input'];
 };
 
+/** The result of deleting the RADIUS account. */
 export type RadiusAccountDeletePayload = {
   __typename?: 'RadiusAccountDeletePayload';
+  /** The id of the deleted RADIUS account; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5353,9 +5455,12 @@ export type RadiusAccountFilterInput = {
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The RADIUS account after the change, or why it was refused. */
 export type RadiusAccountPayload = {
   __typename?: 'RadiusAccountPayload';
+  /** The RADIUS account as it now is; null when the change was refused. */
   radiusAccount: Maybe<RadiusAccount>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5395,14 +5500,19 @@ export type RadiusAttributeCreateInput = {
   value: Scalars['String']['input'];
 };
 
+/** Names the RADIUS attribute to delete. */
 export type RadiusAttributeDeleteInput = {
+  /** The RADIUS attribute to delete. */
   id: Scalars['ID']['input'];
   table: RadiusTable;
 };
 
+/** The result of deleting the RADIUS attribute. */
 export type RadiusAttributeDeletePayload = {
   __typename?: 'RadiusAttributeDeletePayload';
+  /** The id of the deleted RADIUS attribute; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5411,15 +5521,19 @@ export type RadiusAttributeKind =
   | 'CHECK'
   | 'REPLY';
 
+/** The RADIUS attribute after the change, or why it was refused. */
 export type RadiusAttributePayload = {
   __typename?: 'RadiusAttributePayload';
+  /** The RADIUS attribute as it now is; null when the change was refused. */
   radiusAttribute: Maybe<RadiusAttribute>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a row (SIMPLer customerRadius modify); omitted fields are left as they are. */
 export type RadiusAttributeUpdateInput = {
   attribute?: InputMaybe<Scalars['String']['input']>;
+  /** The RADIUS attribute to change. */
   id: Scalars['ID']['input'];
   op?: InputMaybe<RadiusOperator>;
   priority?: InputMaybe<Scalars['Int']['input']>;
@@ -5536,6 +5650,7 @@ export type RadiusSessionEdge = {
   node: RadiusSession;
 };
 
+/** Conditions on the RADIUS session objects to list; all given ones must hold. */
 export type RadiusSessionFilterInput = {
   /** The user's device (Calling-Station-Id): a MAC in any notation, or the exact text the NAS sent. */
   callingStationId?: InputMaybe<Scalars['String']['input']>;
@@ -5554,13 +5669,16 @@ export type RadiusSessionFilterInput = {
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How to sort a list of RADIUS session objects. */
 export type RadiusSessionOrder = {
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: RadiusSessionOrderField;
 };
 
 /** Sessions are ordered by radacctid, which follows start order; the start time itself may be null. */
 export type RadiusSessionOrderField =
+  /** The order they were recorded in. */
   | 'ID';
 
 /** The configured RADIUS server's counters, as its status server answered. */
@@ -5708,13 +5826,18 @@ export type ResellerCreateInput = {
   type: ResellerType;
 };
 
+/** Names the reseller to delete. */
 export type ResellerDeleteInput = {
+  /** The reseller to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the reseller. */
 export type ResellerDeletePayload = {
   __typename?: 'ResellerDeletePayload';
+  /** The id of the deleted reseller; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5749,8 +5872,10 @@ export type ResellerInvoiceBy =
   | 'ISP'
   | 'RESELLER';
 
+/** How to sort a list of reseller objects. */
 export type ResellerOrder = {
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: ResellerOrderField;
 };
 
@@ -5764,13 +5889,17 @@ export type ResellerOrderField =
   | 'ID'
   /** Name, alphabetically. */
   | 'NAME'
+  /** When they were last changed. */
   | 'UPDATED_AT'
   /** What is left in their wallet. */
   | 'WALLET_BALANCE';
 
+/** The reseller after the change, or why it was refused. */
 export type ResellerPayload = {
   __typename?: 'ResellerPayload';
+  /** The reseller as it now is; null when the change was refused. */
   reseller: Maybe<Reseller>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5795,6 +5924,7 @@ export type ResellerUpdateInput = {
   /** Required for franchisees: 0 or more. */
   creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The reseller to change. */
   id: Scalars['ID']['input'];
   invoiceBy?: InputMaybe<ResellerInvoiceBy>;
   mobile?: InputMaybe<Scalars['String']['input']>;
@@ -5822,6 +5952,7 @@ export type ResellerWalletPayload = {
   reseller: Maybe<Reseller>;
   /** The ledger entry appended. */
   transaction: Maybe<WalletTransaction>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5896,19 +6027,27 @@ export type SalesmanTaskCreateInput = {
   valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Names the salesman task to delete. */
 export type SalesmanTaskDeleteInput = {
+  /** The salesman task to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the salesman task. */
 export type SalesmanTaskDeletePayload = {
   __typename?: 'SalesmanTaskDeletePayload';
+  /** The id of the deleted salesman task; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The salesman task after the change, or why it was refused. */
 export type SalesmanTaskPayload = {
   __typename?: 'SalesmanTaskPayload';
+  /** The salesman task as it now is; null when the change was refused. */
   salesmanTask: Maybe<SalesmanTask>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5919,6 +6058,7 @@ export type SalesmanTaskUpdateInput = {
   dateReported?: InputMaybe<Scalars['Date']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The salesman task to change. */
   id: Scalars['ID']['input'];
   /** Name of a master agent. */
   masterAgent?: InputMaybe<Scalars['String']['input']>;
@@ -5975,6 +6115,7 @@ export type SimplerCredentialCreatePayload = {
   password: Maybe<Scalars['String']['output']>;
   /** false: no network admits the credential yet. */
   reachable: Maybe<Scalars['Boolean']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6112,13 +6253,18 @@ export type SiteCreateInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Names the site to delete. */
 export type SiteDeleteInput = {
+  /** The site to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the site. */
 export type SiteDeletePayload = {
   __typename?: 'SiteDeletePayload';
+  /** The id of the deleted site; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6131,6 +6277,7 @@ export type SiteEdge = {
   node: Site;
 };
 
+/** Conditions on the site objects to list; all given ones must hold. */
 export type SiteFilterInput = {
   /** Part of the name, any case. */
   name?: InputMaybe<Scalars['String']['input']>;
@@ -6142,8 +6289,10 @@ export type SiteFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How to sort a list of site objects. */
 export type SiteOrder = {
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: SiteOrderField;
 };
 
@@ -6155,11 +6304,15 @@ export type SiteOrderField =
   | 'ID'
   /** Name, alphabetically. */
   | 'NAME'
+  /** When they were last changed. */
   | 'UPDATED_AT';
 
+/** The site after the change, or why it was refused. */
 export type SitePayload = {
   __typename?: 'SitePayload';
+  /** The site as it now is; null when the change was refused. */
   site: Maybe<Site>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6192,6 +6345,7 @@ export type SiteUpdateInput = {
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
   height?: InputMaybe<Scalars['Decimal']['input']>;
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
+  /** The site to change. */
   id: Scalars['ID']['input'];
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
@@ -6239,6 +6393,7 @@ export type StaffLoginPayload = {
   staffUser: Maybe<StaffUser>;
   /** A bearer token for `Authorization: Bearer …`, shown this once; it expires at `expiresAt` (STAFF_SESSION_HOURS) or at staffLogout. */
   token: Maybe<Scalars['String']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6301,9 +6456,12 @@ export type StaffUserFilterInput = {
   role?: InputMaybe<Array<StaffRole>>;
 };
 
+/** The staff user after the change, or why it was refused. */
 export type StaffUserPayload = {
   __typename?: 'StaffUserPayload';
+  /** The staff user as it now is; null when the change was refused. */
   staffUser: Maybe<StaffUser>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6320,6 +6478,7 @@ export type StaffUserUpdateInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** null clears it. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The staff user to change. */
   id: Scalars['ID']['input'];
   /** An empty string clears it. */
   phone?: InputMaybe<Scalars['String']['input']>;
@@ -6367,15 +6526,19 @@ export type StreetDeletePayload = {
   userErrors: Array<UserError>;
 };
 
+/** The street after the change, or why it was refused. */
 export type StreetPayload = {
   __typename?: 'StreetPayload';
+  /** The street as it now is; null when the change was refused. */
   street: Maybe<Street>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes to a street; moving it to another area moves the customers on it along. */
 export type StreetUpdateInput = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
+  /** The street to change. */
   id: Scalars['ID']['input'];
   /** null clears. */
   internal?: InputMaybe<Scalars['String']['input']>;
@@ -6845,10 +7008,13 @@ export type VendorAttributeOverrideItem = {
   vendor: Scalars['String']['output'];
 };
 
+/** The vendor attribute override after the change, or why it was refused. */
 export type VendorAttributeOverridePayload = {
   __typename?: 'VendorAttributeOverridePayload';
   customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
+  /** The vendor attribute override as it now is; null when the change was refused. */
   vendorAttributeOverride: Maybe<VendorAttributeOverride>;
 };
 
@@ -6939,14 +7105,17 @@ export type WalletTransactionEdge = {
   node: WalletTransaction;
 };
 
+/** Conditions on the wallet transaction objects to list; all given ones must hold. */
 export type WalletTransactionFilterInput = {
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
   txnCode?: InputMaybe<Array<WalletTxnCode>>;
 };
 
+/** How to sort a list of wallet transaction objects. */
 export type WalletTransactionOrder = {
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: WalletTransactionOrderField;
 };
 

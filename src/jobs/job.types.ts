@@ -80,7 +80,7 @@ export class BackgroundJobFilterInput {
 @ObjectType({ description: 'The job a request queued; null when the input was refused.' })
 export class BackgroundJobPayload {
   @Field(() => BackgroundJob, { nullable: true }) job!: BackgroundJob | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: "Rewrite a gateway's provisioning (WIB) file (SIMPLer updateWibFiles)." })

@@ -49,7 +49,7 @@ export class AreaCreateInput {
 
 @InputType({ description: 'Changes to an area; omitted fields keep their value.' })
 export class AreaUpdateInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The area to change.' }) id!: string;
   @Field(() => String, { nullable: true, description: 'Unique within the operator.' }) name?: string;
   @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
 }
@@ -63,7 +63,7 @@ export class StreetCreateInput {
 
 @InputType({ description: 'Changes to a street; moving it to another area moves the customers on it along.' })
 export class StreetUpdateInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The street to change.' }) id!: string;
   @Field(() => ID, { nullable: true }) areaId?: string;
   @Field(() => String, { nullable: true, description: 'Unique within the area.' }) name?: string;
   @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
@@ -78,7 +78,7 @@ export class BuildingCreateInput {
 
 @InputType({ description: 'Changes to a building; moving it to another street moves the customers in it along.' })
 export class BuildingUpdateInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The building to change.' }) id!: string;
   @Field(() => ID, { nullable: true }) streetId?: string;
   @Field(() => String, { nullable: true, description: 'Unique on the street.' }) name?: string;
   @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
@@ -92,26 +92,26 @@ export class CustomerLocationUpdateInput {
   @Field(() => ID, { nullable: true, description: 'Must be on the street.' }) buildingId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The area after the change, or why it was refused.' })
 export class AreaPayload {
-  @Field(() => Area, { nullable: true }) area!: Area | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Area, { nullable: true, description: 'The area as it now is; null when the change was refused.' }) area!: Area | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The street after the change, or why it was refused.' })
 export class StreetPayload {
-  @Field(() => Street, { nullable: true }) street!: Street | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Street, { nullable: true, description: 'The street as it now is; null when the change was refused.' }) street!: Street | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The building after the change, or why it was refused.' })
 export class BuildingPayload {
-  @Field(() => Building, { nullable: true }) building!: Building | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Building, { nullable: true, description: 'The building as it now is; null when the change was refused.' }) building!: Building | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType()
 export class CustomerLocationPayload {
   @Field(() => Customer, { nullable: true }) customer!: Customer | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -44,7 +44,7 @@ export class Equipment extends Node {
   parentId!: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on the equipment objects to list; all given ones must hold.' })
 export class EquipmentFilterInput {
   @Field(() => String, { nullable: true, description: 'Exact device type.' }) type?: string | null;
   @Field(() => EquipmentStatus, { nullable: true }) status?: EquipmentStatus | null;
@@ -72,8 +72,8 @@ registerEnumType(EquipmentOrderField, {
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of equipment objects.' })
 export class EquipmentOrder {
-  @Field(() => EquipmentOrderField) field!: EquipmentOrderField;
+  @Field(() => EquipmentOrderField, { description: 'What to order by.' }) field!: EquipmentOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
 }

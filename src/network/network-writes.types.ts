@@ -61,25 +61,25 @@ export class EquipmentCreateInput extends EquipmentFieldsInput {
 
 @InputType({ description: 'Changes to a piece of equipment.' })
 export class EquipmentUpdateInput extends EquipmentFieldsInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The equipment to change.' }) id!: string;
   @Field(() => String, { nullable: true }) nickname?: string;
 }
 
-@InputType()
+@InputType({ description: 'Names the equipment to delete.' })
 export class EquipmentDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The equipment to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The equipment after the change, or why it was refused.' })
 export class EquipmentPayload {
-  @Field(() => Equipment, { nullable: true }) equipment!: Equipment | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Equipment, { nullable: true, description: 'The equipment as it now is; null when the change was refused.' }) equipment!: Equipment | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the equipment.' })
 export class EquipmentDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted equipment; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType('EquipmentLogin', { implements: Node, description: "Login details of a device. The password is kept for technicians but not served here." })
@@ -98,7 +98,7 @@ export class EquipmentLoginCreateInput {
   @Field(() => String, { nullable: true }) notes?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Names the equipment login to delete.' })
 export class EquipmentLoginDeleteInput {
   @Field(() => ID) equipmentId!: string;
   @Field(() => String) username!: string;
@@ -108,13 +108,13 @@ export class EquipmentLoginDeleteInput {
 export class EquipmentLoginPayload {
   @Field(() => EquipmentLogin, { nullable: true }) login!: EquipmentLogin | null;
   @Field(() => Equipment, { nullable: true }) equipment!: Equipment | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the equipment login.' })
 export class EquipmentLoginDeletePayload {
   @Field(() => String, { nullable: true }) deletedUsername!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- CPE
@@ -140,26 +140,26 @@ export class CpeCreateInput extends CpeFieldsInput {
 
 @InputType()
 export class CpeUpdateInput extends CpeFieldsInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The CPE to change.' }) id!: string;
   @Field(() => ID, { nullable: true }) equipmentId?: string;
   @Field(() => ID, { nullable: true }) customerId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Names the CPE to delete.' })
 export class CpeDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The CPE to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The CPE after the change, or why it was refused.' })
 export class CpePayload {
-  @Field(() => Cpe, { nullable: true }) cpe!: Cpe | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Cpe, { nullable: true, description: 'The CPE as it now is; null when the change was refused.' }) cpe!: Cpe | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the CPE.' })
 export class CpeDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted CPE; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- basestations
@@ -184,26 +184,26 @@ export class BasestationCreateInput extends BasestationFieldsInput {
 
 @InputType()
 export class BasestationUpdateInput extends BasestationFieldsInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The basestation to change.' }) id!: string;
   @Field(() => ID, { nullable: true }) equipmentId?: string;
   @Field(() => ID, { nullable: true }) siteId?: string;
 }
 
-@InputType()
+@InputType({ description: 'Names the basestation to delete.' })
 export class BasestationDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The basestation to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The basestation after the change, or why it was refused.' })
 export class BasestationPayload {
-  @Field(() => Basestation, { nullable: true }) basestation!: Basestation | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Basestation, { nullable: true, description: 'The basestation as it now is; null when the change was refused.' }) basestation!: Basestation | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the basestation.' })
 export class BasestationDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted basestation; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- customer IPs
@@ -235,17 +235,17 @@ export class CustomerIpReleaseInput {
   @Field(() => IpRelease) release!: IpRelease;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The customer IP after the change, or why it was refused.' })
 export class CustomerIpPayload {
-  @Field(() => CustomerIp, { nullable: true }) customerIp!: CustomerIp | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => CustomerIp, { nullable: true, description: 'The customer IP as it now is; null when the change was refused.' }) customerIp!: CustomerIp | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType()
 export class CustomerIpReleasePayload {
   @Field(() => CustomerIp, { nullable: true, description: 'The binding as it is now; null when nothing is left of it.' }) customerIp!: CustomerIp | null;
   @Field(() => ID, { nullable: true, description: 'Set when the binding was deleted (nothing left).' }) deletedCustomerIpId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 export enum IpType {
@@ -282,7 +282,7 @@ export class IpGeneration {
 @ObjectType()
 export class CustomerIpGeneratePayload {
   @Field(() => IpGeneration, { nullable: true }) generation!: IpGeneration | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 
@@ -299,7 +299,7 @@ export class GatewayCreateInput {
 
 @InputType({ description: 'Changes a gateway; fields left out stay, null clears the optional ones (coaSecret too).' })
 export class GatewayUpdateInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The gateway to change.' }) id!: string;
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => Int, { nullable: true }) wibNumber?: number | null;
   @Field(() => IPScalar, { nullable: true }) ipAddress?: string | null;
@@ -309,10 +309,10 @@ export class GatewayUpdateInput {
   @Field(() => String, { nullable: true }) description?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The gateway after the change, or why it was refused.' })
 export class GatewayPayload {
-  @Field(() => Gateway, { nullable: true }) gateway!: Gateway | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Gateway, { nullable: true, description: 'The gateway as it now is; null when the change was refused.' }) gateway!: Gateway | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: 'A new address range on a gateway interface.' })
@@ -329,7 +329,7 @@ export class NetworkInterfaceCreateInput {
 
 @InputType({ description: 'Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change.' })
 export class NetworkInterfaceUpdateInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The network interface to change.' }) id!: string;
   @Field(() => String, { nullable: true }) name?: string | null;
   @Field(() => InterfaceRole, { nullable: true }) role?: InterfaceRole | null;
   @Field(() => String, { nullable: true }) label?: string | null;
@@ -339,8 +339,8 @@ export class NetworkInterfaceUpdateInput {
   @Field(() => Int, { nullable: true }) numberOfIps?: number | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The network interface after the change, or why it was refused.' })
 export class NetworkInterfacePayload {
-  @Field(() => NetworkInterface, { nullable: true }) networkInterface!: NetworkInterface | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => NetworkInterface, { nullable: true, description: 'The network interface as it now is; null when the change was refused.' }) networkInterface!: NetworkInterface | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -94,30 +94,30 @@ export class SiteCreateInput extends SiteFieldsInput {
 
 @InputType({ description: 'Changes to a site.' })
 export class SiteUpdateInput extends SiteFieldsInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The site to change.' }) id!: string;
   @Field(() => String, { nullable: true }) name?: string;
 }
 
-@InputType()
+@InputType({ description: 'Names the site to delete.' })
 export class SiteDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The site to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The site after the change, or why it was refused.' })
 export class SitePayload {
-  @Field(() => Site, { nullable: true }) site!: Site | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Site, { nullable: true, description: 'The site as it now is; null when the change was refused.' }) site!: Site | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the site.' })
 export class SiteDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted site; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- listing
 
-@InputType()
+@InputType({ description: 'Conditions on the site objects to list; all given ones must hold.' })
 export class SiteFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the name, any case.' }) name?: string | null;
   @Field(() => [SiteStatus], { nullable: true }) status?: SiteStatus[] | null;
@@ -136,14 +136,15 @@ registerEnumType(SiteOrderField, {
   name: 'SiteOrderField',
   description: 'What sites can be ordered by.',
   valuesConfig: {
+    UPDATED_AT: { description: 'When they were last changed.' },
     ID: { description: 'The order they were recorded in.' },
     NAME: { description: 'Name, alphabetically.' },
     CREATED_AT: { description: 'When they were added.' },
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of site objects.' })
 export class SiteOrder {
-  @Field(() => SiteOrderField) field!: SiteOrderField;
+  @Field(() => SiteOrderField, { description: 'What to order by.' }) field!: SiteOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
 }

@@ -29,5 +29,5 @@ export class CoaAcknowledgement {
 export class CustomerCoaRequestPayload {
   @Field(() => CoaAcknowledgement, { nullable: true, description: 'Null when the NAS refused (CoA-NAK), did not answer, or no session is open: see userErrors.' })
   acknowledgement!: CoaAcknowledgement | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

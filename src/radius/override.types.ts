@@ -121,23 +121,23 @@ export class CustomerOverrideClearInput {
   @Field(() => ID) customerId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The bandwidth override after the change, or why it was refused.' })
 export class BandwidthOverridePayload {
   @Field(() => Customer, { nullable: true }) customer!: Customer | null;
-  @Field(() => BandwidthOverride, { nullable: true }) bandwidthOverride!: BandwidthOverride | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => BandwidthOverride, { nullable: true, description: 'The bandwidth override as it now is; null when the change was refused.' }) bandwidthOverride!: BandwidthOverride | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The vendor attribute override after the change, or why it was refused.' })
 export class VendorAttributeOverridePayload {
   @Field(() => Customer, { nullable: true }) customer!: Customer | null;
-  @Field(() => VendorAttributeOverride, { nullable: true }) vendorAttributeOverride!: VendorAttributeOverride | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => VendorAttributeOverride, { nullable: true, description: 'The vendor attribute override as it now is; null when the change was refused.' }) vendorAttributeOverride!: VendorAttributeOverride | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType()
 export class CustomerOverrideClearPayload {
   @Field(() => Customer, { nullable: true }) customer!: Customer | null;
   @Field(() => Boolean, { nullable: true, description: 'Whether there was an override to remove.' }) removed!: boolean | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

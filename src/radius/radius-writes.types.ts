@@ -16,21 +16,21 @@ export class RadiusAccountCreateInput {
   @Field(() => Int, { nullable: true, description: "Order among the customer's logins." }) priority?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Names the RADIUS account to delete.' })
 export class RadiusAccountDeleteInput {
   @Field(() => String) username!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The RADIUS account after the change, or why it was refused.' })
 export class RadiusAccountPayload {
-  @Field(() => RadiusAccount, { nullable: true }) radiusAccount!: RadiusAccount | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => RadiusAccount, { nullable: true, description: 'The RADIUS account as it now is; null when the change was refused.' }) radiusAccount!: RadiusAccount | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the RADIUS account.' })
 export class RadiusAccountDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted RADIUS account; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 export enum RadiusTable {
@@ -75,7 +75,7 @@ export class RadiusAttributeCreateInput {
 @InputType({ description: 'Changes a row (SIMPLer customerRadius modify); omitted fields are left as they are.' })
 export class RadiusAttributeUpdateInput {
   @Field(() => RadiusTable) table!: RadiusTable;
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The RADIUS attribute to change.' }) id!: string;
   @Field(() => String, { nullable: true, description: "Another of the same customer's usernames." }) username?: string | null;
   @Field(() => String, { nullable: true }) attribute?: string | null;
   @Field(() => RadiusOperator, { nullable: true }) op?: RadiusOperator | null;
@@ -83,22 +83,22 @@ export class RadiusAttributeUpdateInput {
   @Field(() => Int, { nullable: true }) priority?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Names the RADIUS attribute to delete.' })
 export class RadiusAttributeDeleteInput {
   @Field(() => RadiusTable) table!: RadiusTable;
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The RADIUS attribute to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The RADIUS attribute after the change, or why it was refused.' })
 export class RadiusAttributePayload {
-  @Field(() => RadiusAttribute, { nullable: true }) radiusAttribute!: RadiusAttribute | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => RadiusAttribute, { nullable: true, description: 'The RADIUS attribute as it now is; null when the change was refused.' }) radiusAttribute!: RadiusAttribute | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the RADIUS attribute.' })
 export class RadiusAttributeDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted RADIUS attribute; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: 'SIMPLer listRADIUSdetails filters; all optional, combined with AND.' })

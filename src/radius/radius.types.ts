@@ -50,7 +50,7 @@ export class RadiusSession extends Node {
   customerId!: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on the RADIUS session objects to list; all given ones must hold.' })
 export class RadiusSessionFilterInput {
   @Field(() => ID, { nullable: true }) customerId?: string | null;
   @Field(() => String, { nullable: true, description: 'Exact RADIUS username.' }) username?: string | null;
@@ -69,10 +69,13 @@ export enum RadiusSessionOrderField {
 registerEnumType(RadiusSessionOrderField, {
   name: 'RadiusSessionOrderField',
   description: 'Sessions are ordered by radacctid, which follows start order; the start time itself may be null.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+  },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of RADIUS session objects.' })
 export class RadiusSessionOrder {
-  @Field(() => RadiusSessionOrderField) field!: RadiusSessionOrderField;
+  @Field(() => RadiusSessionOrderField, { description: 'What to order by.' }) field!: RadiusSessionOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
 }

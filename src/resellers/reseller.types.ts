@@ -64,7 +64,7 @@ export class ResellerCreateInput extends ResellerFieldsInput {
 
 @InputType({ description: 'Changes to a reseller (CRM reseller/update).' })
 export class ResellerUpdateInput extends ResellerFieldsInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The reseller to change.' }) id!: string;
   @Field(() => ResellerType, { nullable: true }) type?: ResellerType;
   @Field(() => ResellerInvoiceBy, { nullable: true }) invoiceBy?: ResellerInvoiceBy;
   @Field(() => ResellerPaymentBy, { nullable: true }) paymentBy?: ResellerPaymentBy;
@@ -74,9 +74,9 @@ export class ResellerUpdateInput extends ResellerFieldsInput {
   @Field(() => EmailAddressScalar, { nullable: true }) email?: string;
 }
 
-@InputType()
+@InputType({ description: 'Names the reseller to delete.' })
 export class ResellerDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The reseller to delete.' }) id!: string;
 }
 
 @InputType({ description: 'A change to a wallet (CRM reseller/wallet_update).' })
@@ -88,23 +88,23 @@ export class ResellerWalletAdjustInput {
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The reseller after the change, or why it was refused.' })
 export class ResellerPayload {
-  @Field(() => Reseller, { nullable: true }) reseller!: Reseller | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Reseller, { nullable: true, description: 'The reseller as it now is; null when the change was refused.' }) reseller!: Reseller | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the reseller.' })
 export class ResellerDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted reseller; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType()
 export class ResellerWalletPayload {
   @Field(() => Reseller, { nullable: true, description: 'The reseller with its new balance.' }) reseller!: Reseller | null;
   @Field(() => WalletTransaction, { nullable: true, description: 'The ledger entry appended.' }) transaction!: WalletTransaction | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- listing
@@ -135,6 +135,7 @@ registerEnumType(ResellerOrderField, {
   name: 'ResellerOrderField',
   description: 'What resellers can be ordered by.',
   valuesConfig: {
+    UPDATED_AT: { description: 'When they were last changed.' },
     ID: { description: 'The order they were recorded in.' },
     NAME: { description: 'Name, alphabetically.' },
     CODE: { description: 'Reseller code, alphabetically.' },
@@ -143,13 +144,13 @@ registerEnumType(ResellerOrderField, {
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of reseller objects.' })
 export class ResellerOrder {
-  @Field(() => ResellerOrderField) field!: ResellerOrderField;
+  @Field(() => ResellerOrderField, { description: 'What to order by.' }) field!: ResellerOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on the wallet transaction objects to list; all given ones must hold.' })
 export class WalletTransactionFilterInput {
   @Field(() => [WalletTxnCode], { nullable: true }) txnCode?: WalletTxnCode[] | null;
   @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
@@ -169,8 +170,8 @@ registerEnumType(WalletTransactionOrderField, {
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of wallet transaction objects.' })
 export class WalletTransactionOrder {
-  @Field(() => WalletTransactionOrderField) field!: WalletTransactionOrderField;
+  @Field(() => WalletTransactionOrderField, { description: 'What to order by.' }) field!: WalletTransactionOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
 }

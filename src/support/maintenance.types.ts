@@ -58,7 +58,7 @@ export class InstallerTracking extends Node {
   maintenanceTicketId!: number;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on the maintenance ticket objects to list; all given ones must hold.' })
 export class MaintenanceTicketFilterInput {
   @Field(() => [MaintenanceStatus], { nullable: true }) status?: MaintenanceStatus[] | null;
   @Field(() => ID, { nullable: true }) customerId?: string | null;
@@ -85,8 +85,8 @@ registerEnumType(MaintenanceTicketOrderField, {
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of maintenance ticket objects.' })
 export class MaintenanceTicketOrder {
-  @Field(() => MaintenanceTicketOrderField) field!: MaintenanceTicketOrderField;
+  @Field(() => MaintenanceTicketOrderField, { description: 'What to order by.' }) field!: MaintenanceTicketOrderField;
   @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
 }

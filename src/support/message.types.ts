@@ -60,5 +60,5 @@ export class CustomerMessageSendInput {
 export class CustomerMessageSendPayload {
   @Field(() => Message, { nullable: true, description: 'The message (the first one when several customers were given).' }) message!: Message | null;
   @Field(() => [Message], { nullable: true, description: 'One message per customer.' }) messages!: Message[] | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

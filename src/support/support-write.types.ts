@@ -33,16 +33,16 @@ export class MaintenanceTicketCreateInput extends MaintenanceTicketFieldsInput {
 
 @InputType()
 export class MaintenanceTicketUpdateInput extends MaintenanceTicketFieldsInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The maintenance ticket to change.' }) id!: string;
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true }) updatedBy?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Append `resolution` to the current one instead of replacing it.' }) appendResolution?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The maintenance ticket after the change, or why it was refused.' })
 export class MaintenanceTicketPayload {
-  @Field(() => MaintenanceTicket, { nullable: true }) maintenanceTicket!: MaintenanceTicket | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => MaintenanceTicket, { nullable: true, description: 'The maintenance ticket as it now is; null when the change was refused.' }) maintenanceTicket!: MaintenanceTicket | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- installer tracking
@@ -67,25 +67,25 @@ export class InstallerTrackingCreateInput extends InstallerTrackingFieldsInput {
 
 @InputType()
 export class InstallerTrackingUpdateInput extends InstallerTrackingFieldsInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The installer tracking to change.' }) id!: string;
   @Field(() => ID, { nullable: true }) maintenanceTicketId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Names the installer tracking to delete.' })
 export class InstallerTrackingDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The installer tracking to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The installer tracking after the change, or why it was refused.' })
 export class InstallerTrackingPayload {
-  @Field(() => InstallerTracking, { nullable: true }) installerTracking!: InstallerTracking | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => InstallerTracking, { nullable: true, description: 'The installer tracking as it now is; null when the change was refused.' }) installerTracking!: InstallerTracking | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the installer tracking.' })
 export class InstallerTrackingDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted installer tracking; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- salesman tasks
@@ -135,26 +135,26 @@ export class SalesmanTaskCreateInput extends SalesmanTaskFieldsInput {
 
 @InputType()
 export class SalesmanTaskUpdateInput extends SalesmanTaskFieldsInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The salesman task to change.' }) id!: string;
   @Field(() => DateScalar, { nullable: true }) dateReported?: string;
   @Field(() => String, { nullable: true }) description?: string;
   @Field(() => String, { nullable: true }) type?: string;
   @Field(() => Boolean, { nullable: true, description: 'Append `resolution` to the current one instead of replacing it.' }) appendResolution?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'Names the salesman task to delete.' })
 export class SalesmanTaskDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The salesman task to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The salesman task after the change, or why it was refused.' })
 export class SalesmanTaskPayload {
-  @Field(() => SalesmanTask, { nullable: true }) salesmanTask!: SalesmanTask | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => SalesmanTask, { nullable: true, description: 'The salesman task as it now is; null when the change was refused.' }) salesmanTask!: SalesmanTask | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the salesman task.' })
 export class SalesmanTaskDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted salesman task; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }

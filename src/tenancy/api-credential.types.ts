@@ -50,7 +50,7 @@ export class SimplerCredentialCreatePayload {
   @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
   @Field(() => String, { nullable: true, description: 'The generated api_password, shown this once (null when the input gave one).' }) password!: string | null;
   @Field(() => Boolean, { nullable: true, description: 'false: no network admits the credential yet.' }) reachable!: boolean | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType()
@@ -65,7 +65,7 @@ export class CrmKeyCreatePayload {
   @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
   @Field(() => Int, { nullable: true, description: 'The CRM userid.' }) userId!: number | null;
   @Field(() => String, { nullable: true, description: 'The CRM api_key, shown this once: only its SHA-256 is stored.' }) apiKey!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: 'Absent fields stay as they are.' })
@@ -79,10 +79,10 @@ export class ApiCredentialRevokeInput {
   @Field(() => ID) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The API credential after the change, or why it was refused.' })
 export class ApiCredentialPayload {
-  @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ApiCredential, { nullable: true, description: 'The API credential as it now is; null when the change was refused.' }) apiCredential!: ApiCredential | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType()
@@ -92,21 +92,21 @@ export class IpAccessRuleCreateInput {
   @Field(() => String, { nullable: true }) note?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The IP access rule after the change, or why it was refused.' })
 export class IpAccessRulePayload {
-  @Field(() => IpAccessRule, { nullable: true }) ipAccessRule!: IpAccessRule | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => IpAccessRule, { nullable: true, description: 'The IP access rule as it now is; null when the change was refused.' }) ipAccessRule!: IpAccessRule | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'Names the IP access rule to delete.' })
 export class IpAccessRuleDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The IP access rule to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the IP access rule.' })
 export class IpAccessRuleDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted IP access rule; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType({ description: "The operator's Kolmisoft M4 API settings. The secret is write-only." })
@@ -124,8 +124,8 @@ export class M4SettingsUpdateInput {
   @Field(() => Boolean, { nullable: true }) apiGetEnabled?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The m4 settings after the change, or why it was refused.' })
 export class M4SettingsPayload {
-  @Field(() => M4Settings, { nullable: true }) m4Settings!: M4Settings | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => M4Settings, { nullable: true, description: 'The m4 settings as it now is; null when the change was refused.' }) m4Settings!: M4Settings | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -25,7 +25,7 @@ export class ApiTokenCreateInput {
 export class ApiTokenCreatePayload {
   @Field(() => String, { nullable: true, description: 'The token, shown this once: only its SHA-256 is stored.' }) token!: string | null;
   @Field(() => ApiToken, { nullable: true }) apiToken!: ApiToken | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType()
@@ -33,8 +33,8 @@ export class ApiTokenRevokeInput {
   @Field(() => ID) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The API token after the change, or why it was refused.' })
 export class ApiTokenPayload {
-  @Field(() => ApiToken, { nullable: true }) apiToken!: ApiToken | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ApiToken, { nullable: true, description: 'The API token as it now is; null when the change was refused.' }) apiToken!: ApiToken | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -61,7 +61,7 @@ export class StaffUserCreateInput {
 
 @InputType({ description: 'Changes to a staff user; absent fields stay as they are.' })
 export class StaffUserUpdateInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The staff user to change.' }) id!: string;
   @Field(() => StaffRole, { nullable: true }) role?: StaffRole | null;
   @Field(() => String, { nullable: true }) displayName?: string | null;
   @Field(() => EmailAddressScalar, { nullable: true, description: 'null clears it.' }) email?: string | null;
@@ -76,10 +76,10 @@ export class StaffUserSetPasswordInput {
   @Field(() => String, { description: 'At least 12 characters; stored only as a scrypt hash.' }) password!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The staff user after the change, or why it was refused.' })
 export class StaffUserPayload {
-  @Field(() => StaffUser, { nullable: true }) staffUser!: StaffUser | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => StaffUser, { nullable: true, description: 'The staff user as it now is; null when the change was refused.' }) staffUser!: StaffUser | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: 'A staff login: the operator code, the username and the password.' })
@@ -95,5 +95,5 @@ export class StaffLoginPayload {
   token!: string | null;
   @Field(() => DateTimeScalar, { nullable: true }) expiresAt!: Date | null;
   @Field(() => StaffUser, { nullable: true }) staffUser!: StaffUser | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
