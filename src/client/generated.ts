@@ -226,6 +226,7 @@ export type Area = Node & {
 
 /** A new area (Jaze add_area). */
 export type AreaCreateInput = {
+  /** An operator-side code or note. */
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique within the operator. */
   name: Scalars['String']['input'];
@@ -717,11 +718,15 @@ export type BankAccountType =
 /** An access point or sector mounted on a site. */
 export type Basestation = Node & {
   __typename?: 'Basestation';
+  /** Colour code of the cable or device, as the installer noted it. */
   colour: Maybe<Scalars['String']['output']>;
+  /** When the basestation was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** Where the device points, as free text (e.g. a bearing). */
   direction: Maybe<Scalars['String']['output']>;
   /** The access point device. */
   equipment: Maybe<Equipment>;
+  /** The radio frequency the device uses. */
   frequency: Maybe<Scalars['Decimal']['output']>;
   /** The gateway its customers are routed through. */
   gateway: Maybe<Gateway>;
@@ -731,8 +736,11 @@ export type Basestation = Node & {
   installed: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Whether the basestation is monitored, and whether alerts go out. */
   monitor: MonitorMode;
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
+  /** The sector the device covers, as free text. */
   sector: Maybe<Scalars['String']['output']>;
   site: Maybe<Site>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
@@ -741,14 +749,21 @@ export type Basestation = Node & {
 
 /** Mounts a device (not already a CPE or basestation) on a site. */
 export type BasestationCreateInput = {
+  /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device points, as free text (e.g. a bearing). */
   direction?: InputMaybe<Scalars['String']['input']>;
   equipmentId: Scalars['ID']['input'];
+  /** The radio frequency the device uses. */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  /** Free text: an install date or note. */
   installed?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the basestation is monitored, and whether alerts go out. */
   monitor?: InputMaybe<MonitorMode>;
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The sector the device covers, as free text. */
   sector?: InputMaybe<Scalars['String']['input']>;
   siteId: Scalars['ID']['input'];
 };
@@ -778,16 +793,23 @@ export type BasestationPayload = {
 };
 
 export type BasestationUpdateInput = {
+  /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device points, as free text (e.g. a bearing). */
   direction?: InputMaybe<Scalars['String']['input']>;
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The radio frequency the device uses. */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** The basestation to change. */
   id: Scalars['ID']['input'];
+  /** Free text: an install date or note. */
   installed?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the basestation is monitored, and whether alerts go out. */
   monitor?: InputMaybe<MonitorMode>;
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The sector the device covers, as free text. */
   sector?: InputMaybe<Scalars['String']['input']>;
   siteId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1096,24 +1118,33 @@ export type ContactInput = {
 /** Customer premises equipment: a device installed at a customer. */
 export type Cpe = Node & {
   __typename?: 'Cpe';
+  /** Further notes of the installer, one per line. */
   additionalInfo: Array<Scalars['String']['output']>;
+  /** Colour code of the cable or device, as the installer noted it. */
   colour: Maybe<Scalars['String']['output']>;
+  /** When the CPE was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer it is installed at. */
   customer: Maybe<Customer>;
+  /** Whether a dish was installed. */
   dishInstalled: Scalars['Boolean']['output'];
   /** Distance to the access point. */
   distance: Maybe<Scalars['Decimal']['output']>;
   /** The device itself. */
   equipment: Maybe<Equipment>;
+  /** The radio frequency the device uses, as recorded. */
   frequency: Maybe<Scalars['String']['output']>;
+  /** Whether the installation is grounded. */
   groundingCompleted: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Who installed the device. */
   installedBy: Maybe<Scalars['String']['output']>;
+  /** Where the device is installed, in decimal degrees. */
   latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Where the device is installed, in decimal degrees. */
   longitude: Maybe<Scalars['Longitude']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -1121,16 +1152,25 @@ export type Cpe = Node & {
 
 /** Installs a device (not already a CPE or basestation) at a customer. */
 export type CpeCreateInput = {
+  /** Further notes of the installer, one per line. */
   additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
   customerId: Scalars['ID']['input'];
+  /** Whether a dish was installed. */
   dishInstalled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Distance to the access point. */
   distance?: InputMaybe<Scalars['Decimal']['input']>;
   equipmentId: Scalars['ID']['input'];
+  /** The radio frequency the device uses, as recorded. */
   frequency?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the installation is grounded. */
   groundingCompleted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Who installed the device. */
   installedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device is installed, in decimal degrees. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where the device is installed, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
 };
 
@@ -1159,18 +1199,27 @@ export type CpePayload = {
 };
 
 export type CpeUpdateInput = {
+  /** Further notes of the installer, one per line. */
   additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Whether a dish was installed. */
   dishInstalled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Distance to the access point. */
   distance?: InputMaybe<Scalars['Decimal']['input']>;
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The radio frequency the device uses, as recorded. */
   frequency?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the installation is grounded. */
   groundingCompleted?: InputMaybe<Scalars['Boolean']['input']>;
   /** The CPE to change. */
   id: Scalars['ID']['input'];
+  /** Who installed the device. */
   installedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device is installed, in decimal degrees. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where the device is installed, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
 };
 
@@ -1863,22 +1912,29 @@ export type CustomerGroup = {
 /** An address (and/or MAC) bound to a customer. */
 export type CustomerIp = Node & {
   __typename?: 'CustomerIp';
+  /** When the binding was recorded. */
   createdAt: Scalars['DateTime']['output'];
   customer: Maybe<Customer>;
+  /** DHCP options handed out with the address. */
   dhcpOptions: Maybe<Scalars['String']['output']>;
   gateway: Maybe<Gateway>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The range the address was drawn from. */
   interface: Maybe<NetworkInterface>;
+  /** The bound address; null when only a MAC is bound. */
   ip: Maybe<Scalars['IP']['output']>;
+  /** Whether the address is public (routable on the internet). */
   isPublic: Scalars['Boolean']['output'];
+  /** A readable name of the binding. */
   label: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The bound MAC; null when only an address is bound. */
   mac: Maybe<Scalars['MAC']['output']>;
   /** Only this MAC may use the address. */
   macRestrict: Scalars['Boolean']['output'];
+  /** The RADIUS login the address is bound to; null when bound to the customer as a whole. */
   radiusUsername: Maybe<Scalars['String']['output']>;
   /** End-user-portal login overwrites the MAC with the device used. */
   updateMacOnPortalLogin: Scalars['Boolean']['output'];
@@ -1889,17 +1945,23 @@ export type CustomerIp = Node & {
 /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
 export type CustomerIpCreateInput = {
   customerId: Scalars['ID']['input'];
+  /** DHCP options handed out with the address. */
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the customer's gateway. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** An IPv4 address, unused in the operator. */
   ip?: InputMaybe<Scalars['IPv4']['input']>;
+  /** Whether the address is public (routable on the internet). */
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A readable name of the binding. */
   label?: InputMaybe<Scalars['String']['input']>;
+  /** The MAC to bind. */
   mac?: InputMaybe<Scalars['MAC']['input']>;
+  /** Only this MAC may use the address. */
   macRestrict?: InputMaybe<Scalars['Boolean']['input']>;
   /** One of the customer's RADIUS usernames. */
   radiusUsername?: InputMaybe<Scalars['String']['input']>;
+  /** End-user-portal login overwrites the MAC with the device used. */
   updateMacOnPortalLogin?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -2353,46 +2415,65 @@ export type Equipment = Node & {
   cpe: Maybe<Cpe>;
   /** When the device was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the device is, as free text. */
   description: Maybe<Scalars['String']['output']>;
+  /** DHCP options handed to the device, as the server expects them. */
   dhcpOptions: Maybe<Scalars['String']['output']>;
+  /** Further device data, as free text (SIMPLer equipmentdata). */
   equipmentData: Maybe<Scalars['String']['output']>;
   /** Whether an SNMP community is stored (`snmpCommunity(reveal: true)` serves it). */
   hasSnmpCommunity: Scalars['Boolean']['output'];
+  /** The SIM card's serial number (LTE CPE). */
   iccid: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** SIM IMSI (LTE CPE). */
   imsi: Maybe<Scalars['String']['output']>;
+  /** The operator's own group or batch number. */
   internalGroupNo: Maybe<Scalars['String']['output']>;
+  /** Inventory details, as free text (SIMPLer invdetails). */
   invDetails: Maybe<Scalars['String']['output']>;
+  /** The device's management address. */
   ipAddress: Maybe<Scalars['IP']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Login details of the device (passwords are not served). */
   logins: Array<EquipmentLogin>;
+  /** The device's MAC address. */
   mac: Maybe<Scalars['MAC']['output']>;
+  /** Who to e-mail about maintenance of the device. */
   maintEmail: Maybe<Scalars['EmailAddress']['output']>;
   /** Maintenance tickets raised on this device. */
   maintenanceTickets: MaintenanceTicketConnection;
+  /** The SIM's phone number (LTE CPE). */
   msisdn: Maybe<Scalars['String']['output']>;
   /** Unique per operator. */
   nickname: Scalars['String']['output'];
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
   /** The device this one hangs off. */
   parent: Maybe<Equipment>;
+  /** The port the device is reached on or connected to, as free text. */
   port: Maybe<Scalars['String']['output']>;
+  /** Who received the device into stock. */
   receiveBy: Maybe<Scalars['String']['output']>;
+  /** When the device was received into stock. */
   receiveDate: Maybe<Scalars['Date']['output']>;
+  /** The manufacturer's serial number. */
   serialNumber: Maybe<Scalars['String']['output']>;
   /** The site the device is assigned to. */
   site: Maybe<Site>;
   /** The SNMP community the device answers to: a secret, so null unless `reveal` is true. */
   snmpCommunity: Maybe<Scalars['String']['output']>;
+  /** Whether the device is in stock or in use. */
   status: EquipmentStatus;
+  /** Who supplied the device. */
   supplier: Maybe<Scalars['String']['output']>;
+  /** The supplier's order number. */
   supplierOrderNo: Maybe<Scalars['String']['output']>;
   /** Device type, e.g. nanostationap, mikrotikrouter. */
   type: Maybe<Scalars['String']['output']>;
+  /** A readable name of the device type. */
   typeLabel: Maybe<Scalars['String']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -2436,12 +2517,19 @@ export type EquipmentCreateInput = {
   adm1?: InputMaybe<Scalars['String']['input']>;
   /** Equipment custom field values (null value clears one). */
   customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  /** What the device is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** DHCP options handed to the device, as the server expects them. */
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Further device data, as free text (SIMPLer equipmentdata). */
   equipmentData?: InputMaybe<Scalars['String']['input']>;
+  /** The SIM card's serial number (LTE CPE). */
   iccid?: InputMaybe<Scalars['String']['input']>;
+  /** SIM IMSI (LTE CPE). */
   imsi?: InputMaybe<Scalars['String']['input']>;
+  /** The operator's own group or batch number. */
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
+  /** Inventory details, as free text (SIMPLer invdetails). */
   invDetails?: InputMaybe<Scalars['String']['input']>;
   /** A valid IPv4 or IPv6 address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -2449,9 +2537,13 @@ export type EquipmentCreateInput = {
   ki?: InputMaybe<Scalars['String']['input']>;
   /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
   mac?: InputMaybe<Scalars['MAC']['input']>;
+  /** Who to e-mail about maintenance of the device. */
   maintEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The SIM's phone number (LTE CPE). */
   msisdn?: InputMaybe<Scalars['String']['input']>;
+  /** Unique per operator. */
   nickname: Scalars['String']['input'];
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   opcode?: InputMaybe<Scalars['String']['input']>;
@@ -2463,23 +2555,32 @@ export type EquipmentCreateInput = {
   pin1?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   pin2?: InputMaybe<Scalars['String']['input']>;
+  /** The port the device is reached on or connected to, as free text. */
   port?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   puk1?: InputMaybe<Scalars['String']['input']>;
+  /** Who received the device into stock. */
   receiveBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the device was received into stock. */
   receiveDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The manufacturer's serial number. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
   siteId?: InputMaybe<Scalars['ID']['input']>;
   /** Instead of siteId: the site by name. */
   siteName?: InputMaybe<Scalars['String']['input']>;
+  /** The SNMP community the device answers to; kept as a secret. */
   snmpCommunity?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   sqn?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the device is in stock or in use. */
   status?: InputMaybe<EquipmentStatus>;
+  /** Who supplied the device. */
   supplier?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier's order number. */
   supplierOrderNo?: InputMaybe<Scalars['String']['input']>;
   /** One of the documented SIMPLer types, e.g. nanostationap, mikrotikrouter. */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** A readable name of the device type. */
   typeLabel?: InputMaybe<Scalars['String']['input']>;
   /** What the device cost. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
@@ -2519,7 +2620,9 @@ export type EquipmentFilterInput = {
   nickname?: InputMaybe<Scalars['String']['input']>;
   /** Exact serial number. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Only devices at this site. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only devices in this status. */
   status?: InputMaybe<EquipmentStatus>;
   /** Exact device type. */
   type?: InputMaybe<Scalars['String']['input']>;
@@ -2574,6 +2677,7 @@ export type EquipmentLoginPayload = {
 
 /** How to sort a list of equipment objects. */
 export type EquipmentOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
   /** What to order by. */
   field: EquipmentOrderField;
@@ -2608,14 +2712,21 @@ export type EquipmentUpdateInput = {
   adm1?: InputMaybe<Scalars['String']['input']>;
   /** Equipment custom field values (null value clears one). */
   customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  /** What the device is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** DHCP options handed to the device, as the server expects them. */
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Further device data, as free text (SIMPLer equipmentdata). */
   equipmentData?: InputMaybe<Scalars['String']['input']>;
+  /** The SIM card's serial number (LTE CPE). */
   iccid?: InputMaybe<Scalars['String']['input']>;
   /** The equipment to change. */
   id: Scalars['ID']['input'];
+  /** SIM IMSI (LTE CPE). */
   imsi?: InputMaybe<Scalars['String']['input']>;
+  /** The operator's own group or batch number. */
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
+  /** Inventory details, as free text (SIMPLer invdetails). */
   invDetails?: InputMaybe<Scalars['String']['input']>;
   /** A valid IPv4 or IPv6 address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -2623,9 +2734,13 @@ export type EquipmentUpdateInput = {
   ki?: InputMaybe<Scalars['String']['input']>;
   /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
   mac?: InputMaybe<Scalars['MAC']['input']>;
+  /** Who to e-mail about maintenance of the device. */
   maintEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The SIM's phone number (LTE CPE). */
   msisdn?: InputMaybe<Scalars['String']['input']>;
+  /** Unique per operator. */
   nickname?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   opcode?: InputMaybe<Scalars['String']['input']>;
@@ -2637,23 +2752,32 @@ export type EquipmentUpdateInput = {
   pin1?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   pin2?: InputMaybe<Scalars['String']['input']>;
+  /** The port the device is reached on or connected to, as free text. */
   port?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   puk1?: InputMaybe<Scalars['String']['input']>;
+  /** Who received the device into stock. */
   receiveBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the device was received into stock. */
   receiveDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The manufacturer's serial number. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
   siteId?: InputMaybe<Scalars['ID']['input']>;
   /** Instead of siteId: the site by name. */
   siteName?: InputMaybe<Scalars['String']['input']>;
+  /** The SNMP community the device answers to; kept as a secret. */
   snmpCommunity?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   sqn?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the device is in stock or in use. */
   status?: InputMaybe<EquipmentStatus>;
+  /** Who supplied the device. */
   supplier?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier's order number. */
   supplierOrderNo?: InputMaybe<Scalars['String']['input']>;
   /** One of the documented SIMPLer types, e.g. nanostationap, mikrotikrouter. */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** A readable name of the device type. */
   typeLabel?: InputMaybe<Scalars['String']['input']>;
   /** What the device cost. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
@@ -2662,8 +2786,11 @@ export type EquipmentUpdateInput = {
 /** A gateway (SIMPLer WIB): routes customers and reports their sessions as the NAS. */
 export type Gateway = Node & {
   __typename?: 'Gateway';
+  /** UDP port the gateway takes RADIUS CoA requests on. */
   coaPort: Scalars['Int']['output'];
+  /** When the gateway was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the gateway is, as free text. */
   description: Maybe<Scalars['String']['output']>;
   /** Whether a CoA secret is set (it is never returned). */
   hasCoaSecret: Scalars['Boolean']['output'];
@@ -2671,9 +2798,11 @@ export type Gateway = Node & {
   id: Scalars['ID']['output'];
   /** Address ranges on its interfaces. */
   interfaces: Array<NetworkInterface>;
+  /** The gateway's management address. */
   ipAddress: Maybe<Scalars['IP']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The gateway name. */
   name: Scalars['String']['output'];
   /** The NAS-IP-Address its accounting carries. */
   nasIpAddress: Maybe<Scalars['IP']['output']>;
@@ -2689,8 +2818,11 @@ export type GatewayCreateInput = {
   coaPort?: InputMaybe<Scalars['Int']['input']>;
   /** Write-only: the CoA shared secret, never returned. */
   coaSecret?: InputMaybe<Scalars['String']['input']>;
+  /** What the gateway is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The gateway's management address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The gateway name. */
   name: Scalars['String']['input'];
   /** The NAS-IP-Address its accounting carries. */
   nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -2724,15 +2856,21 @@ export type GatewayPayload = {
 
 /** Changes a gateway; fields left out stay, null clears the optional ones (coaSecret too). */
 export type GatewayUpdateInput = {
+  /** UDP port the gateway takes RADIUS CoA requests on. */
   coaPort?: InputMaybe<Scalars['Int']['input']>;
   /** Write-only. */
   coaSecret?: InputMaybe<Scalars['String']['input']>;
+  /** What the gateway is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The gateway to change. */
   id: Scalars['ID']['input'];
+  /** The gateway's management address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The gateway name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The NAS-IP-Address its accounting carries. */
   nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** SIMPLer wibnumber. */
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3163,7 +3301,9 @@ export type M4SettingsPayload = {
 
 /** Absent fields stay as they are. */
 export type M4SettingsUpdateInput = {
+  /** M4 "Allow API globally"; SIMPLer credentials are refused too while it is off. */
   apiEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** M4 "Allow GET API". */
   apiGetEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: remove the secret (M4 requests are refused until a new one is set). */
   clearSecret?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3247,6 +3387,7 @@ export type MaintenanceTicketCreateInput = {
   /** Defaults to today on create. */
   dateReported?: InputMaybe<Scalars['Date']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Extra addresses notified about the ticket. */
   emailRecipients?: InputMaybe<Scalars['String']['input']>;
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
@@ -3336,6 +3477,7 @@ export type MaintenanceTicketUpdateInput = {
   /** Defaults to today on create. */
   dateReported?: InputMaybe<Scalars['Date']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Extra addresses notified about the ticket. */
   emailRecipients?: InputMaybe<Scalars['String']['input']>;
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
@@ -4329,11 +4471,14 @@ export type NetworkInterface = Node & {
   __typename?: 'NetworkInterface';
   /** Broadcast address derived from the network (IPv4 only). */
   broadcast: Maybe<Scalars['String']['output']>;
+  /** When the interface was recorded. */
   createdAt: Scalars['DateTime']['output'];
   gateway: Maybe<Gateway>;
+  /** The default gateway of the range. */
   gatewayAddress: Maybe<Scalars['IP']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** A readable name of the range. */
   label: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
@@ -4345,6 +4490,7 @@ export type NetworkInterface = Node & {
   network: Scalars['String']['output'];
   /** How many addresses may be handed out from startIp. */
   numberOfIps: Maybe<Scalars['Int']['output']>;
+  /** What the interface serves. */
   role: InterfaceRole;
   /** First address handed out. */
   startIp: Maybe<Scalars['IP']['output']>;
@@ -4357,6 +4503,7 @@ export type NetworkInterfaceCreateInput = {
   /** Inside the network. */
   gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
   gatewayId: Scalars['ID']['input'];
+  /** A readable name of the range. */
   label?: InputMaybe<Scalars['String']['input']>;
   /** Device interface name, e.g. eth1. */
   name: Scalars['String']['input'];
@@ -4364,6 +4511,7 @@ export type NetworkInterfaceCreateInput = {
   network: Scalars['String']['input'];
   /** At least 1; null: to the end of the network. */
   numberOfIps?: InputMaybe<Scalars['Int']['input']>;
+  /** What the interface serves. */
   role: InterfaceRole;
   /** First address handed out; inside the network. */
   startIp?: InputMaybe<Scalars['IP']['input']>;
@@ -4395,14 +4543,21 @@ export type NetworkInterfacePayload = {
 
 /** Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change. */
 export type NetworkInterfaceUpdateInput = {
+  /** The default gateway of the range. */
   gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
   /** The network interface to change. */
   id: Scalars['ID']['input'];
+  /** A readable name of the range. */
   label?: InputMaybe<Scalars['String']['input']>;
+  /** Device interface name, e.g. eth1. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The network in CIDR notation, e.g. 192.0.2.0/24. */
   network?: InputMaybe<Scalars['String']['input']>;
+  /** How many addresses may be handed out from startIp. */
   numberOfIps?: InputMaybe<Scalars['Int']['input']>;
+  /** What the interface serves. */
   role?: InputMaybe<InterfaceRole>;
+  /** First address handed out. */
   startIp?: InputMaybe<Scalars['IP']['input']>;
 };
 
@@ -5481,7 +5636,7 @@ export type RadiusAttribute = Node & {
   priority: Maybe<Scalars['Int']['output']>;
   table: RadiusTable;
   username: Scalars['String']['output'];
-  /** The value; the group name for usergroup rows. Null when the value is a secret (a password) not asked for in clear: see `masked`. */
+  /** The value; the group name for usergroup rows. */
   value: Maybe<Scalars['String']['output']>;
 };
 
@@ -5532,14 +5687,18 @@ export type RadiusAttributePayload = {
 
 /** Changes a row (SIMPLer customerRadius modify); omitted fields are left as they are. */
 export type RadiusAttributeUpdateInput = {
+  /** Null for usergroup rows. */
   attribute?: InputMaybe<Scalars['String']['input']>;
   /** The RADIUS attribute to change. */
   id: Scalars['ID']['input'];
+  /** How the attribute is compared or given; null for group memberships. */
   op?: InputMaybe<RadiusOperator>;
+  /** Usergroup rows only. */
   priority?: InputMaybe<Scalars['Int']['input']>;
   table: RadiusTable;
   /** Another of the same customer's usernames. */
   username?: InputMaybe<Scalars['String']['input']>;
+  /** The value; the group name for usergroup rows. */
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -5810,6 +5969,7 @@ export type ResellerConnection = {
 /** A new reseller or franchisee (CRM reseller/create). */
 export type ResellerCreateInput = {
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Unique among the operator's live resellers. */
   code: Scalars['String']['input'];
   /** Required for franchisees: 0 to 100. */
   commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
@@ -5917,6 +6077,7 @@ export type ResellerType =
 /** Changes to a reseller (CRM reseller/update). */
 export type ResellerUpdateInput = {
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Unique among the operator's live resellers. */
   code?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 to 100. */
   commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
@@ -6022,6 +6183,7 @@ export type SalesmanTaskCreateInput = {
   salesman?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<MaintenanceStatus>;
   type: Scalars['String']['input'];
+  /** Value of the sale. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
   /** Name of a value added reseller. */
   valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
@@ -6071,6 +6233,7 @@ export type SalesmanTaskUpdateInput = {
   salesman?: InputMaybe<Scalars['String']['input']>;
   status?: InputMaybe<MaintenanceStatus>;
   type?: InputMaybe<Scalars['String']['input']>;
+  /** Value of the sale. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
   /** Name of a value added reseller. */
   valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
@@ -6122,57 +6285,89 @@ export type SimplerCredentialCreatePayload = {
 /** A tower, rooftop, warehouse or installer base (SIMPLer site). */
 export type Site = Node & {
   __typename?: 'Site';
+  /** When the site may be visited, as free text. */
   accessHours: Maybe<Scalars['String']['output']>;
+  /** How to get in: gate codes, keys, escorts. */
   accessInfo: Maybe<Scalars['String']['output']>;
   /** Where to enter the site from. */
   accessLatitude: Maybe<Scalars['Latitude']['output']>;
+  /** Where to enter the site from. */
   accessLongitude: Maybe<Scalars['Longitude']['output']>;
   /** Access points standing on this site. */
   basestations: Array<Basestation>;
+  /** City or town. */
   city: Maybe<Scalars['String']['output']>;
+  /** Free-text note (SIMPLer common). */
   common: Maybe<Scalars['String']['output']>;
+  /** Compliance or permit number for the site. */
   complianceNumber: Maybe<Scalars['String']['output']>;
+  /** Who to call about access to the site. */
   contactName: Maybe<Scalars['String']['output']>;
   /** Full country name. */
   country: Maybe<Scalars['String']['output']>;
+  /** County. */
   county: Maybe<Scalars['String']['output']>;
+  /** When the site was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The site contact's e-mail address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** Equipment assigned to this site. */
   equipment: EquipmentConnection;
+  /** The radio frequency used at the site, as recorded (SIMPLer frequency). */
   frequency: Maybe<Scalars['Decimal']['output']>;
+  /** Height of the mounting point, as recorded (SIMPLer height). */
   height: Maybe<Scalars['Decimal']['output']>;
+  /** The heights allotted to the operator on the structure, as free text. */
   heightAllocation: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Where the site is, in decimal degrees. */
   latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Where the site is, in decimal degrees. */
   longitude: Maybe<Scalars['Longitude']['output']>;
+  /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled: Scalars['Boolean']['output'];
+  /** How often the site is due for maintenance (SIMPLer interval). */
   maintenanceInterval: MaintenanceInterval;
   /** Maintenance tickets raised on this site. */
   maintenanceTickets: MaintenanceTicketConnection;
+  /** Minimum stock to keep at the site, as free text (SIMPLer min_stock_level). */
   minStockLevel: Maybe<Scalars['String']['output']>;
+  /** Length of the site lease, as free text (SIMPLer mlduration). */
   mlDuration: Maybe<Scalars['String']['output']>;
+  /** The site name, unique within the operator (SIMPLer sitename). */
   name: Scalars['String']['output'];
+  /** When the next maintenance visit is due; null when none is planned. */
   nextMaintenanceDate: Maybe<Scalars['Date']['output']>;
+  /** Who owns the structure or land. */
   owner: Maybe<Scalars['String']['output']>;
+  /** The site contact's phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** Purchase order number for the site. */
   poNumber: Maybe<Scalars['String']['output']>;
+  /** The owner's or landlord's reference for the site. */
   reference: Maybe<Scalars['String']['output']>;
+  /** Whether the site is a network site, a warehouse or an installer base; null when not set. */
   siteType: Maybe<SiteType>;
   /** Full US state name. */
   state: Maybe<Scalars['String']['output']>;
+  /** Where the site is in its life, from potential to decommissioned. */
   status: SiteStatus;
+  /** First line of the street address. */
   street1: Maybe<Scalars['String']['output']>;
+  /** Second line of the street address. */
   street2: Maybe<Scalars['String']['output']>;
+  /** A finer status in the operator's own words. */
   subStatus: Maybe<Scalars['String']['output']>;
+  /** The kind of structure: building, pole, lattice tower and so on. */
   towerType: Maybe<TowerType>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
   /** WIB number of the gateway serving the site (SIMPLer wibid). */
   wibNumber: Maybe<Scalars['Int']['output']>;
+  /** ZIP or postal code. */
   zip: Maybe<Scalars['String']['output']>;
 };
 
@@ -6213,43 +6408,75 @@ export type SiteConnection = {
 
 /** A new site; its name must be unused. */
 export type SiteCreateInput = {
+  /** When the site may be visited, as free text. */
   accessHours?: InputMaybe<Scalars['String']['input']>;
+  /** How to get in: gate codes, keys, escorts. */
   accessInfo?: InputMaybe<Scalars['String']['input']>;
+  /** Where to enter the site from. */
   accessLatitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where to enter the site from. */
   accessLongitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** City or town. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text note (SIMPLer common). */
   common?: InputMaybe<Scalars['String']['input']>;
+  /** Compliance or permit number for the site. */
   complianceNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Who to call about access to the site. */
   contactName?: InputMaybe<Scalars['String']['input']>;
   /** A full country name, e.g. "Ireland" (not "IE"). */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** County. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** The site contact's e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The radio frequency used at the site, as recorded (SIMPLer frequency). */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Height of the mounting point, as recorded (SIMPLer height). */
   height?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The heights allotted to the operator on the structure, as free text. */
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
+  /** Where the site is, in decimal degrees. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where the site is, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How often the site is due for maintenance (SIMPLer interval). */
   maintenanceInterval?: InputMaybe<MaintenanceInterval>;
+  /** Minimum stock to keep at the site, as free text (SIMPLer min_stock_level). */
   minStockLevel?: InputMaybe<Scalars['String']['input']>;
+  /** Length of the site lease, as free text (SIMPLer mlduration). */
   mlDuration?: InputMaybe<Scalars['String']['input']>;
+  /** The site name, unused by other sites. */
   name: Scalars['String']['input'];
+  /** When the next maintenance visit is due. */
   nextMaintenanceDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Who owns the structure or land. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** The site contact's phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Purchase order number for the site. */
   poNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The owner's or landlord's reference for the site. */
   reference?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the site is a network site, a warehouse or an installer base. */
   siteType?: InputMaybe<SiteType>;
   /** A full US state name, e.g. "New York" (not "NY"). */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Where the site is in its life, from potential to decommissioned. */
   status?: InputMaybe<SiteStatus>;
+  /** First line of the street address. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Second line of the street address. */
   street2?: InputMaybe<Scalars['String']['input']>;
+  /** A finer status in the operator's own words. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of structure: building, pole, lattice tower and so on. */
   towerType?: InputMaybe<TowerType>;
   /** WIB number of an existing gateway. */
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** ZIP or postal code. */
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -6281,7 +6508,9 @@ export type SiteEdge = {
 export type SiteFilterInput = {
   /** Part of the name, any case. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Only sites of one of these types. */
   siteType?: InputMaybe<Array<SiteType>>;
+  /** Only sites in one of these statuses. */
   status?: InputMaybe<Array<SiteStatus>>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -6291,6 +6520,7 @@ export type SiteFilterInput = {
 
 /** How to sort a list of site objects. */
 export type SiteOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
   /** What to order by. */
   field: SiteOrderField;
@@ -6330,45 +6560,77 @@ export type SiteType =
 
 /** Changes to a site. */
 export type SiteUpdateInput = {
+  /** When the site may be visited, as free text. */
   accessHours?: InputMaybe<Scalars['String']['input']>;
+  /** How to get in: gate codes, keys, escorts. */
   accessInfo?: InputMaybe<Scalars['String']['input']>;
+  /** Where to enter the site from. */
   accessLatitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where to enter the site from. */
   accessLongitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** City or town. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text note (SIMPLer common). */
   common?: InputMaybe<Scalars['String']['input']>;
+  /** Compliance or permit number for the site. */
   complianceNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Who to call about access to the site. */
   contactName?: InputMaybe<Scalars['String']['input']>;
   /** A full country name, e.g. "Ireland" (not "IE"). */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** County. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** The site contact's e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The radio frequency used at the site, as recorded (SIMPLer frequency). */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Height of the mounting point, as recorded (SIMPLer height). */
   height?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The heights allotted to the operator on the structure, as free text. */
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
   /** The site to change. */
   id: Scalars['ID']['input'];
+  /** Where the site is, in decimal degrees. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where the site is, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How often the site is due for maintenance (SIMPLer interval). */
   maintenanceInterval?: InputMaybe<MaintenanceInterval>;
+  /** Minimum stock to keep at the site, as free text (SIMPLer min_stock_level). */
   minStockLevel?: InputMaybe<Scalars['String']['input']>;
+  /** Length of the site lease, as free text (SIMPLer mlduration). */
   mlDuration?: InputMaybe<Scalars['String']['input']>;
+  /** A new name, unused by other sites. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** When the next maintenance visit is due. */
   nextMaintenanceDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Who owns the structure or land. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** The site contact's phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Purchase order number for the site. */
   poNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The owner's or landlord's reference for the site. */
   reference?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the site is a network site, a warehouse or an installer base. */
   siteType?: InputMaybe<SiteType>;
   /** A full US state name, e.g. "New York" (not "NY"). */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Where the site is in its life, from potential to decommissioned. */
   status?: InputMaybe<SiteStatus>;
+  /** First line of the street address. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Second line of the street address. */
   street2?: InputMaybe<Scalars['String']['input']>;
+  /** A finer status in the operator's own words. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of structure: building, pole, lattice tower and so on. */
   towerType?: InputMaybe<TowerType>;
   /** WIB number of an existing gateway. */
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** ZIP or postal code. */
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -6445,6 +6707,7 @@ export type StaffUserCreateInput = {
   password?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
   role: StaffRole;
+  /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
   /** Unique in the operator; 1-64 letters, digits, ".", "_", "@" or "-". */
   username: Scalars['String']['input'];
@@ -6483,6 +6746,7 @@ export type StaffUserUpdateInput = {
   /** An empty string clears it. */
   phone?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<StaffRole>;
+  /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -7021,6 +7285,7 @@ export type VendorAttributeOverridePayload = {
 /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
 export type VendorAttributeOverrideUpdateInput = {
   customerId: Scalars['ID']['input'];
+  /** By set, then in the order given. */
   items: Array<VendorAttributeItemInput>;
   /** Required when the restriction is on. */
   reset?: InputMaybe<OverrideReset>;

@@ -44,7 +44,7 @@ export class CustomerLocation {
 @InputType({ description: 'A new area (Jaze add_area).' })
 export class AreaCreateInput {
   @Field(() => String, { description: 'Unique within the operator.' }) name!: string;
-  @Field(() => String, { nullable: true }) internal?: string | null;
+  @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal?: string | null;
 }
 
 @InputType({ description: 'Changes to an area; omitted fields keep their value.' })

@@ -18,51 +18,51 @@ import { Basestation, Cpe, CustomerIp, Gateway, NetworkInterface } from './netwo
 @InputType('EquipmentFieldsInput', { description: 'Equipment fields shared by create and update; omitted fields are left as they are, null clears one.' })
 export class EquipmentFieldsInput {
   @Field(() => IPScalar, { nullable: true, description: 'A valid IPv4 or IPv6 address.' }) ipAddress?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => String, { nullable: true }) serialNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'What the device is, as free text.' }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'The manufacturer\'s serial number.' }) serialNumber?: string | null;
   @Field(() => MACScalar, { nullable: true, description: 'A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits).' }) mac?: string | null;
-  @Field(() => EquipmentStatus, { nullable: true }) status?: EquipmentStatus;
-  @Field(() => String, { nullable: true }) invDetails?: string | null;
+  @Field(() => EquipmentStatus, { nullable: true, description: 'Whether the device is in stock or in use.' }) status?: EquipmentStatus;
+  @Field(() => String, { nullable: true, description: 'Inventory details, as free text (SIMPLer invdetails).' }) invDetails?: string | null;
   @Field(() => ID, { nullable: true, description: 'The device this one hangs off (must not make a loop).' }) parentId?: string | null;
   @Field(() => String, { nullable: true, description: 'Instead of parentId: the parent by nickname.' }) parentNickname?: string | null;
   @Field(() => String, { nullable: true, description: 'One of the documented SIMPLer types, e.g. nanostationap, mikrotikrouter.' }) type?: string | null;
-  @Field(() => String, { nullable: true }) typeLabel?: string | null;
-  @Field(() => String, { nullable: true }) snmpCommunity?: string | null;
+  @Field(() => String, { nullable: true, description: 'A readable name of the device type.' }) typeLabel?: string | null;
+  @Field(() => String, { nullable: true, description: 'The SNMP community the device answers to; kept as a secret.' }) snmpCommunity?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value?: string | null;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
   @Field(() => String, { nullable: true, description: 'Instead of siteId: the site by name.' }) siteName?: string | null;
-  @Field(() => EmailAddressScalar, { nullable: true }) maintEmail?: string | null;
-  @Field(() => String, { nullable: true }) dhcpOptions?: string | null;
-  @Field(() => String, { nullable: true }) equipmentData?: string | null;
-  @Field(() => String, { nullable: true }) supplier?: string | null;
-  @Field(() => String, { nullable: true }) supplierOrderNo?: string | null;
-  @Field(() => String, { nullable: true }) receiveBy?: string | null;
-  @Field(() => DateScalar, { nullable: true }) receiveDate?: string | null;
-  @Field(() => String, { nullable: true }) internalGroupNo?: string | null;
-  @Field(() => String, { nullable: true }) port?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
-  @Field(() => String, { nullable: true }) imsi?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'Who to e-mail about maintenance of the device.' }) maintEmail?: string | null;
+  @Field(() => String, { nullable: true, description: 'DHCP options handed to the device, as the server expects them.' }) dhcpOptions?: string | null;
+  @Field(() => String, { nullable: true, description: 'Further device data, as free text (SIMPLer equipmentdata).' }) equipmentData?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who supplied the device.' }) supplier?: string | null;
+  @Field(() => String, { nullable: true, description: 'The supplier\'s order number.' }) supplierOrderNo?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who received the device into stock.' }) receiveBy?: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'When the device was received into stock.' }) receiveDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'The operator\'s own group or batch number.' }) internalGroupNo?: string | null;
+  @Field(() => String, { nullable: true, description: 'The port the device is reached on or connected to, as free text.' }) port?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note.' }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'SIM IMSI (LTE CPE).' }) imsi?: string | null;
   @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) ki?: string | null;
   @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) opcode?: string | null;
-  @Field(() => String, { nullable: true }) msisdn?: string | null;
+  @Field(() => String, { nullable: true, description: 'The SIM\'s phone number (LTE CPE).' }) msisdn?: string | null;
   @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) sqn?: string | null;
   @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) pin1?: string | null;
   @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) pin2?: string | null;
   @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) puk1?: string | null;
   @Field(() => String, { nullable: true, description: 'SIM secret: stored, never returned.' }) adm1?: string | null;
-  @Field(() => String, { nullable: true }) iccid?: string | null;
+  @Field(() => String, { nullable: true, description: 'The SIM card\'s serial number (LTE CPE).' }) iccid?: string | null;
   @Field(() => [CustomFieldValueInput], { nullable: true, description: 'Equipment custom field values (null value clears one).' }) customFields?: CustomFieldValueInput[] | null;
 }
 
 @InputType({ description: 'A new piece of equipment; its nickname must be unused.' })
 export class EquipmentCreateInput extends EquipmentFieldsInput {
-  @Field(() => String) nickname!: string;
+  @Field(() => String, { description: 'Unique per operator.' }) nickname!: string;
 }
 
 @InputType({ description: 'Changes to a piece of equipment.' })
 export class EquipmentUpdateInput extends EquipmentFieldsInput {
   @Field(() => ID, { description: 'The equipment to change.' }) id!: string;
-  @Field(() => String, { nullable: true }) nickname?: string;
+  @Field(() => String, { nullable: true, description: 'Unique per operator.' }) nickname?: string;
 }
 
 @InputType({ description: 'Names the equipment to delete.' })
@@ -121,15 +121,15 @@ export class EquipmentLoginDeletePayload {
 
 @InputType('CpeFieldsInput')
 export class CpeFieldsInput {
-  @Field(() => LatitudeScalar, { nullable: true }) latitude?: number | null;
-  @Field(() => LongitudeScalar, { nullable: true }) longitude?: number | null;
-  @Field(() => DecimalScalar, { nullable: true }) distance?: string | null;
-  @Field(() => String, { nullable: true }) colour?: string | null;
-  @Field(() => String, { nullable: true }) frequency?: string | null;
-  @Field(() => String, { nullable: true }) installedBy?: string | null;
-  @Field(() => Boolean, { nullable: true }) dishInstalled?: boolean;
-  @Field(() => Boolean, { nullable: true }) groundingCompleted?: boolean;
-  @Field(() => [String], { nullable: true }) additionalInfo?: string[] | null;
+  @Field(() => LatitudeScalar, { nullable: true, description: 'Where the device is installed, in decimal degrees.' }) latitude?: number | null;
+  @Field(() => LongitudeScalar, { nullable: true, description: 'Where the device is installed, in decimal degrees.' }) longitude?: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Distance to the access point.' }) distance?: string | null;
+  @Field(() => String, { nullable: true, description: 'Colour code of the cable or device, as the installer noted it.' }) colour?: string | null;
+  @Field(() => String, { nullable: true, description: 'The radio frequency the device uses, as recorded.' }) frequency?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who installed the device.' }) installedBy?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether a dish was installed.' }) dishInstalled?: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the installation is grounded.' }) groundingCompleted?: boolean;
+  @Field(() => [String], { nullable: true, description: 'Further notes of the installer, one per line.' }) additionalInfo?: string[] | null;
 }
 
 @InputType({ description: 'Installs a device (not already a CPE or basestation) at a customer.' })
@@ -166,14 +166,14 @@ export class CpeDeletePayload {
 
 @InputType('BasestationFieldsInput')
 export class BasestationFieldsInput {
-  @Field(() => String, { nullable: true }) sector?: string | null;
-  @Field(() => String, { nullable: true }) direction?: string | null;
-  @Field(() => String, { nullable: true }) colour?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) frequency?: string | null;
-  @Field(() => String, { nullable: true }) installed?: string | null;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'The sector the device covers, as free text.' }) sector?: string | null;
+  @Field(() => String, { nullable: true, description: 'Where the device points, as free text (e.g. a bearing).' }) direction?: string | null;
+  @Field(() => String, { nullable: true, description: 'Colour code of the cable or device, as the installer noted it.' }) colour?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The radio frequency the device uses.' }) frequency?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free text: an install date or note.' }) installed?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note.' }) note?: string | null;
   @Field(() => ID, { nullable: true }) gatewayId?: string | null;
-  @Field(() => MonitorMode, { nullable: true }) monitor?: MonitorMode;
+  @Field(() => MonitorMode, { nullable: true, description: 'Whether the basestation is monitored, and whether alerts go out.' }) monitor?: MonitorMode;
 }
 
 @InputType({ description: 'Mounts a device (not already a CPE or basestation) on a site.' })
@@ -212,14 +212,14 @@ export class BasestationDeletePayload {
 export class CustomerIpCreateInput {
   @Field(() => ID) customerId!: string;
   @Field(() => IPv4Scalar, { nullable: true, description: 'An IPv4 address, unused in the operator.' }) ip?: string | null;
-  @Field(() => MACScalar, { nullable: true }) mac?: string | null;
-  @Field(() => Boolean, { nullable: true }) macRestrict?: boolean | null;
-  @Field(() => String, { nullable: true }) label?: string | null;
-  @Field(() => Boolean, { nullable: true }) isPublic?: boolean | null;
-  @Field(() => String, { nullable: true }) dhcpOptions?: string | null;
+  @Field(() => MACScalar, { nullable: true, description: 'The MAC to bind.' }) mac?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Only this MAC may use the address.' }) macRestrict?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'A readable name of the binding.' }) label?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the address is public (routable on the internet).' }) isPublic?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'DHCP options handed out with the address.' }) dhcpOptions?: string | null;
   @Field(() => String, { nullable: true, description: "One of the customer's RADIUS usernames." }) radiusUsername?: string | null;
   @Field(() => ID, { nullable: true, description: "Defaults to the customer's gateway." }) gatewayId?: string | null;
-  @Field(() => Boolean, { nullable: true }) updateMacOnPortalLogin?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'End-user-portal login overwrites the MAC with the device used.' }) updateMacOnPortalLogin?: boolean | null;
 }
 
 export enum IpRelease {
@@ -288,25 +288,25 @@ export class CustomerIpGeneratePayload {
 
 @InputType({ description: 'A new gateway (SIMPLer WIB).' })
 export class GatewayCreateInput {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'The gateway name.' }) name!: string;
   @Field(() => Int, { description: 'SIMPLer wibnumber, unique in the operator.' }) wibNumber!: number;
-  @Field(() => IPScalar, { nullable: true }) ipAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The gateway\'s management address.' }) ipAddress?: string | null;
   @Field(() => IPScalar, { nullable: true, description: 'The NAS-IP-Address its accounting carries.' }) nasIpAddress?: string | null;
   @Field(() => Int, { nullable: true, description: '1 to 65535; default 3799.' }) coaPort?: number | null;
   @Field(() => String, { nullable: true, description: 'Write-only: the CoA shared secret, never returned.' }) coaSecret?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'What the gateway is, as free text.' }) description?: string | null;
 }
 
 @InputType({ description: 'Changes a gateway; fields left out stay, null clears the optional ones (coaSecret too).' })
 export class GatewayUpdateInput {
   @Field(() => ID, { description: 'The gateway to change.' }) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => Int, { nullable: true }) wibNumber?: number | null;
-  @Field(() => IPScalar, { nullable: true }) ipAddress?: string | null;
-  @Field(() => IPScalar, { nullable: true }) nasIpAddress?: string | null;
-  @Field(() => Int, { nullable: true }) coaPort?: number | null;
+  @Field(() => String, { nullable: true, description: 'The gateway name.' }) name?: string | null;
+  @Field(() => Int, { nullable: true, description: 'SIMPLer wibnumber.' }) wibNumber?: number | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The gateway\'s management address.' }) ipAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The NAS-IP-Address its accounting carries.' }) nasIpAddress?: string | null;
+  @Field(() => Int, { nullable: true, description: 'UDP port the gateway takes RADIUS CoA requests on.' }) coaPort?: number | null;
   @Field(() => String, { nullable: true, description: 'Write-only.' }) coaSecret?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'What the gateway is, as free text.' }) description?: string | null;
 }
 
 @ObjectType({ description: 'The gateway after the change, or why it was refused.' })
@@ -319,8 +319,8 @@ export class GatewayPayload {
 export class NetworkInterfaceCreateInput {
   @Field(() => ID) gatewayId!: string;
   @Field(() => String, { description: 'Device interface name, e.g. eth1.' }) name!: string;
-  @Field(() => InterfaceRole) role!: InterfaceRole;
-  @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => InterfaceRole, { description: 'What the interface serves.' }) role!: InterfaceRole;
+  @Field(() => String, { nullable: true, description: 'A readable name of the range.' }) label?: string | null;
   @Field(() => String, { description: 'CIDR with no host bits set, e.g. 192.0.2.0/24.' }) network!: string;
   @Field(() => IPScalar, { nullable: true, description: 'Inside the network.' }) gatewayAddress?: string | null;
   @Field(() => IPScalar, { nullable: true, description: 'First address handed out; inside the network.' }) startIp?: string | null;
@@ -330,13 +330,13 @@ export class NetworkInterfaceCreateInput {
 @InputType({ description: 'Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change.' })
 export class NetworkInterfaceUpdateInput {
   @Field(() => ID, { description: 'The network interface to change.' }) id!: string;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => InterfaceRole, { nullable: true }) role?: InterfaceRole | null;
-  @Field(() => String, { nullable: true }) label?: string | null;
-  @Field(() => String, { nullable: true }) network?: string | null;
-  @Field(() => IPScalar, { nullable: true }) gatewayAddress?: string | null;
-  @Field(() => IPScalar, { nullable: true }) startIp?: string | null;
-  @Field(() => Int, { nullable: true }) numberOfIps?: number | null;
+  @Field(() => String, { nullable: true, description: 'Device interface name, e.g. eth1.' }) name?: string | null;
+  @Field(() => InterfaceRole, { nullable: true, description: 'What the interface serves.' }) role?: InterfaceRole | null;
+  @Field(() => String, { nullable: true, description: 'A readable name of the range.' }) label?: string | null;
+  @Field(() => String, { nullable: true, description: 'The network in CIDR notation, e.g. 192.0.2.0/24.' }) network?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The default gateway of the range.' }) gatewayAddress?: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'First address handed out.' }) startIp?: string | null;
+  @Field(() => Int, { nullable: true, description: 'How many addresses may be handed out from startIp.' }) numberOfIps?: number | null;
 }
 
 @ObjectType({ description: 'The network interface after the change, or why it was refused.' })

@@ -113,7 +113,7 @@ export class VendorAttributeItemInput {
 
 @InputType({ description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
 export class VendorAttributeOverrideUpdateInput extends OverrideResetInput {
-  @Field(() => [VendorAttributeItemInput]) items!: VendorAttributeItemInput[];
+  @Field(() => [VendorAttributeItemInput], { description: 'By set, then in the order given.' }) items!: VendorAttributeItemInput[];
 }
 
 @InputType()

@@ -51,7 +51,7 @@ export class RadiusAttribute extends Node {
   @Field(() => RadiusOperator, { nullable: true, description: 'How the attribute is compared or given; null for group memberships.' }) op!: RadiusOperator | null;
   @Field(() => String, {
     nullable: true,
-    description: 'The value; the group name for usergroup rows. Null when the value is a secret (a password) not asked for in clear: see `masked`.',
+    description: 'The value; the group name for usergroup rows.',
   })
   value!: string | null;
   @Field(() => Boolean, {
@@ -77,10 +77,10 @@ export class RadiusAttributeUpdateInput {
   @Field(() => RadiusTable) table!: RadiusTable;
   @Field(() => ID, { description: 'The RADIUS attribute to change.' }) id!: string;
   @Field(() => String, { nullable: true, description: "Another of the same customer's usernames." }) username?: string | null;
-  @Field(() => String, { nullable: true }) attribute?: string | null;
-  @Field(() => RadiusOperator, { nullable: true }) op?: RadiusOperator | null;
-  @Field(() => String, { nullable: true }) value?: string | null;
-  @Field(() => Int, { nullable: true }) priority?: number | null;
+  @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute?: string | null;
+  @Field(() => RadiusOperator, { nullable: true, description: 'How the attribute is compared or given; null for group memberships.' }) op?: RadiusOperator | null;
+  @Field(() => String, { nullable: true, description: 'The value; the group name for usergroup rows.' }) value?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Usergroup rows only.' }) priority?: number | null;
 }
 
 @InputType({ description: 'Names the RADIUS attribute to delete.' })

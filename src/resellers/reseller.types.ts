@@ -57,7 +57,7 @@ export class ResellerCreateInput extends ResellerFieldsInput {
   @Field(() => ResellerInvoiceBy) invoiceBy!: ResellerInvoiceBy;
   @Field(() => ResellerPaymentBy) paymentBy!: ResellerPaymentBy;
   @Field(() => String) name!: string;
-  @Field(() => String) code!: string;
+  @Field(() => String, { description: 'Unique among the operator\'s live resellers.' }) code!: string;
   @Field(() => String) mobile!: string;
   @Field(() => EmailAddressScalar) email!: string;
 }
@@ -69,7 +69,7 @@ export class ResellerUpdateInput extends ResellerFieldsInput {
   @Field(() => ResellerInvoiceBy, { nullable: true }) invoiceBy?: ResellerInvoiceBy;
   @Field(() => ResellerPaymentBy, { nullable: true }) paymentBy?: ResellerPaymentBy;
   @Field(() => String, { nullable: true }) name?: string;
-  @Field(() => String, { nullable: true }) code?: string;
+  @Field(() => String, { nullable: true, description: 'Unique among the operator\'s live resellers.' }) code?: string;
   @Field(() => String, { nullable: true }) mobile?: string;
   @Field(() => EmailAddressScalar, { nullable: true }) email?: string;
 }

@@ -23,7 +23,7 @@ export class MaintenanceTicketFieldsInput {
   @Field(() => DateScalar, { nullable: true }) dateClosed?: string | null;
   @Field(() => String, { nullable: true }) closedBy?: string | null;
   @Field(() => DecimalScalar, { nullable: true }) hoursSpent?: string | null;
-  @Field(() => String, { nullable: true }) emailRecipients?: string | null;
+  @Field(() => String, { nullable: true, description: 'Extra addresses notified about the ticket.' }) emailRecipients?: string | null;
 }
 
 @InputType()
@@ -115,7 +115,7 @@ export class SalesmanTask extends Node {
 export class SalesmanTaskFieldsInput {
   @Field(() => DateScalar, { nullable: true }) dateClosed?: string | null;
   @Field(() => DecimalScalar, { nullable: true }) hoursSpent?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) value?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Value of the sale.' }) value?: string | null;
   @Field(() => Int, { nullable: true, description: '1 to 5.' }) priority?: number | null;
   @Field(() => MaintenanceStatus, { nullable: true }) status?: MaintenanceStatus | null;
   @Field(() => String, { nullable: true, description: 'Name of a value added reseller.' }) valueAddedReseller?: string | null;

@@ -120,8 +120,8 @@ export class M4Settings {
 export class M4SettingsUpdateInput {
   @Field(() => String, { nullable: true, description: 'A new API secret (16-256 printable ASCII characters, no spaces); never returned.' }) secret?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: remove the secret (M4 requests are refused until a new one is set).' }) clearSecret?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) apiEnabled?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) apiGetEnabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'M4 "Allow API globally"; SIMPLer credentials are refused too while it is off.' }) apiEnabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'M4 "Allow GET API".' }) apiGetEnabled?: boolean | null;
 }
 
 @ObjectType({ description: 'The m4 settings after the change, or why it was refused.' })

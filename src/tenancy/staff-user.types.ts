@@ -56,7 +56,7 @@ export class StaffUserCreateInput {
   @Field(() => String, { nullable: true }) phone?: string | null;
   @Field(() => String, { nullable: true, description: 'At least 12 characters; stored only as a scrypt hash. Omit for an account that never logs in with a password (tokens and API credentials only).' })
   password?: string | null;
-  @Field(() => Boolean, { nullable: true }) showOnlyAssignedCustomers?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'A manager who sees only the customers assigned to them.' }) showOnlyAssignedCustomers?: boolean | null;
 }
 
 @InputType({ description: 'Changes to a staff user; absent fields stay as they are.' })
@@ -67,7 +67,7 @@ export class StaffUserUpdateInput {
   @Field(() => EmailAddressScalar, { nullable: true, description: 'null clears it.' }) email?: string | null;
   @Field(() => String, { nullable: true, description: 'An empty string clears it.' }) phone?: string | null;
   @Field(() => Boolean, { nullable: true, description: "false: the user's logins, tokens and API credentials are refused until reactivated." }) active?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) showOnlyAssignedCustomers?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'A manager who sees only the customers assigned to them.' }) showOnlyAssignedCustomers?: boolean | null;
 }
 
 @InputType()
