@@ -2703,7 +2703,9 @@ export type EquipmentPayload = {
 
 /** In stock, or in use. */
 export type EquipmentStatus =
+  /** In stock, not installed anywhere. */
   | 'STOCK'
+  /** Installed and in use. */
   | 'USE';
 
 /** Changes to a piece of equipment. */
@@ -2980,10 +2982,15 @@ export type InstallerTrackingUpdateInput = {
   status?: InputMaybe<InstallerTrackingStatus>;
 };
 
+/** What the addresses of a gateway interface serve. */
 export type InterfaceRole =
+  /** Addresses of Canopy radio equipment. */
   | 'CANOPY'
+  /** Addresses handed to customers. */
   | 'CUSTOMER'
+  /** Private addresses. */
   | 'PRIVATE'
+  /** Public, internet-routable addresses. */
   | 'PUBLIC';
 
 /** An issued invoice; its totals never change after issue, only what was paid. */
@@ -3322,9 +3329,13 @@ export type MaintenanceAttachmentsSyncInput = {
 
 /** How often a site is due for maintenance. */
 export type MaintenanceInterval =
+  /** Once a year. */
   | 'ANNUALLY'
+  /** No scheduled maintenance. */
   | 'NONE'
+  /** Every three months. */
   | 'QUARTERLY'
+  /** Every six months. */
   | 'SEMI_ANNUALLY';
 
 export type MaintenanceStatus =
@@ -5898,12 +5909,15 @@ export type Renewal = Node & {
 /** A reseller or franchisee with its wallet (CRM reseller). */
 export type Reseller = Node & {
   __typename?: 'Reseller';
+  /** Postal address, as free text. */
   address: Maybe<Scalars['String']['output']>;
   /** Unique among the operator's live resellers. */
   code: Scalars['String']['output'];
   /** Franchisee commission, percent. */
   commissionPercent: Maybe<Scalars['Decimal']['output']>;
+  /** Country name. */
   country: Maybe<Scalars['String']['output']>;
+  /** When the reseller was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** How far a franchisee's wallet may go below zero. */
   creditLimit: Maybe<Scalars['Decimal']['output']>;
@@ -5911,17 +5925,23 @@ export type Reseller = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The reseller's customers, filtered and ordered like `customers`. */
   customers: CustomerConnection;
+  /** Contact e-mail address. */
   email: Scalars['EmailAddress']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Who invoices the reseller's customers. */
   invoiceBy: ResellerInvoiceBy;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Mobile phone number. */
   mobile: Scalars['String']['output'];
+  /** The reseller name. */
   name: Scalars['String']['output'];
+  /** Who collects the customers' payments. */
   paymentBy: ResellerPaymentBy;
   /** Null means all states. */
   state: Maybe<Scalars['String']['output']>;
+  /** Reseller or franchisee. */
   type: ResellerType;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -5968,21 +5988,29 @@ export type ResellerConnection = {
 
 /** A new reseller or franchisee (CRM reseller/create). */
 export type ResellerCreateInput = {
+  /** Postal address, as free text. */
   address?: InputMaybe<Scalars['String']['input']>;
   /** Unique among the operator's live resellers. */
   code: Scalars['String']['input'];
   /** Required for franchisees: 0 to 100. */
   commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Country name. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 or more. */
   creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Contact e-mail address. */
   email: Scalars['EmailAddress']['input'];
+  /** Who invoices the reseller's customers. */
   invoiceBy: ResellerInvoiceBy;
+  /** Mobile phone number. */
   mobile: Scalars['String']['input'];
+  /** The reseller name. */
   name: Scalars['String']['input'];
+  /** Who collects the customers' payments. */
   paymentBy: ResellerPaymentBy;
   /** Leave empty for all states. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Reseller or franchisee. */
   type: ResellerType;
 };
 
@@ -6012,14 +6040,21 @@ export type ResellerEdge = {
 
 /** Filters of CRM reseller/list; text filters match anywhere, in any case. */
 export type ResellerFilterInput = {
+  /** Part of the code. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Only resellers recorded at or after this moment. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only resellers recorded at or before this moment. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only resellers whose customers this party invoices. */
   invoiceBy?: InputMaybe<ResellerInvoiceBy>;
+  /** Part of the name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Only resellers whose customers' payments this party collects. */
   paymentBy?: InputMaybe<ResellerPaymentBy>;
   /** The whole state name, any case. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Only resellers or only franchisees. */
   type?: InputMaybe<ResellerType>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -6029,11 +6064,14 @@ export type ResellerFilterInput = {
 
 /** Who invoices the reseller's customers. */
 export type ResellerInvoiceBy =
+  /** The operator invoices them. */
   | 'ISP'
+  /** The reseller invoices them. */
   | 'RESELLER';
 
 /** How to sort a list of reseller objects. */
 export type ResellerOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
   /** What to order by. */
   field: ResellerOrderField;
@@ -6065,48 +6103,65 @@ export type ResellerPayload = {
 
 /** Who collects the customers' payments. */
 export type ResellerPaymentBy =
+  /** The operator collects. */
   | 'ISP'
+  /** Both the operator and the reseller collect (CRM "ISP+Reseller"). */
   | 'ISP_AND_RESELLER'
+  /** The reseller collects. */
   | 'RESELLER';
 
 /** A franchisee earns commission and may overdraw its wallet up to its credit limit. */
 export type ResellerType =
+  /** A franchisee: earns commission, may overdraw its wallet up to its credit limit. */
   | 'FRANCHISEE'
+  /** A plain reseller, without commission or overdraft. */
   | 'RESELLER';
 
 /** Changes to a reseller (CRM reseller/update). */
 export type ResellerUpdateInput = {
+  /** Postal address, as free text. */
   address?: InputMaybe<Scalars['String']['input']>;
   /** Unique among the operator's live resellers. */
   code?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 to 100. */
   commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Country name. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 or more. */
   creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Contact e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The reseller to change. */
   id: Scalars['ID']['input'];
+  /** Who invoices the reseller's customers. */
   invoiceBy?: InputMaybe<ResellerInvoiceBy>;
+  /** Mobile phone number. */
   mobile?: InputMaybe<Scalars['String']['input']>;
+  /** The reseller name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Who collects the customers' payments. */
   paymentBy?: InputMaybe<ResellerPaymentBy>;
   /** Leave empty for all states. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Reseller or franchisee. */
   type?: InputMaybe<ResellerType>;
 };
 
 /** A change to a wallet (CRM reseller/wallet_update). */
 export type ResellerWalletAdjustInput = {
+  /** Top-up, settlement or adjustment. */
   action: WalletAction;
   /** Positive for TOP_UP and SETTLEMENT; signed and non-zero for ADJUSTMENT; at most 2 decimals. */
   amount: Scalars['Decimal']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text note kept with the entry. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The reseller whose wallet changes. */
   resellerId: Scalars['ID']['input'];
 };
 
+/** The reseller and the wallet entry made, or why it was refused. */
 export type ResellerWalletPayload = {
   __typename?: 'ResellerWalletPayload';
   /** The reseller with its new balance. */
@@ -6548,14 +6603,22 @@ export type SitePayload = {
 
 /** SIMPLer site status 1-4. */
 export type SiteStatus =
+  /** Given up before it went into production (SIMPLer 4). */
   | 'CANCELLED'
+  /** Taken out of service (SIMPLer 3). */
   | 'DECOMMISSIONED'
+  /** Planned or under survey (SIMPLer 1). */
   | 'POTENTIAL'
+  /** In service (SIMPLer 2). */
   | 'PRODUCTION';
 
+/** What a site is used for. */
 export type SiteType =
+  /** A base installers work from. */
   | 'INSTALLER'
+  /** Part of the network: a tower, rooftop or other mount. */
   | 'NETWORK'
+  /** A store for equipment. */
   | 'WAREHOUSE';
 
 /** Changes to a site. */
@@ -7190,13 +7253,21 @@ export type TaxZoneUpdateInput = {
   rate?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** The kind of structure at a site. */
 export type TowerType =
+  /** A building or rooftop. */
   | 'BUILDING'
+  /** A grain elevator or silo. */
   | 'GRAIN'
+  /** A guyed tower. */
   | 'GUIDED_TOWER'
+  /** A self-supporting lattice tower. */
   | 'LATTICE'
+  /** A monopole. */
   | 'MONOPOLE'
+  /** A pole. */
   | 'POLE'
+  /** A water tower. */
   | 'WATER_TOWER';
 
 /** A problem with the input of a mutation that the caller can fix. */
@@ -7320,8 +7391,11 @@ export type Viewer = {
 
 /** TOP_UP adds a positive amount; SETTLEMENT takes a positive amount off; ADJUSTMENT adds a signed amount. */
 export type WalletAction =
+  /** A signed correction (CRM "Adj"). */
   | 'ADJUSTMENT'
+  /** Takes a positive amount off the wallet. */
   | 'SETTLEMENT'
+  /** Adds a positive amount to the wallet (CRM "TopUp"). */
   | 'TOP_UP';
 
 /** An entry of a reseller's append-only wallet ledger. */
@@ -7331,6 +7405,7 @@ export type WalletTransaction = Node & {
   amount: Scalars['Decimal']['output'];
   /** The wallet balance after this entry. */
   balanceAfter: Scalars['Decimal']['output'];
+  /** When the entry was made. */
   createdAt: Scalars['DateTime']['output'];
   /** The staff user who made the entry; null for automatic entries or once the user is deleted. */
   createdBy: Maybe<StaffUser>;
@@ -7340,11 +7415,13 @@ export type WalletTransaction = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Free-text note; null when none was given. */
   note: Maybe<Scalars['String']['output']>;
   /** Null once the reseller is deleted. */
   reseller: Maybe<Reseller>;
   /** The subscription an invoice or payment entry concerns; null for other entries or once it is deleted. */
   subscription: Maybe<Subscription>;
+  /** What the entry records. */
   txnCode: WalletTxnCode;
 };
 
@@ -7372,13 +7449,17 @@ export type WalletTransactionEdge = {
 
 /** Conditions on the wallet transaction objects to list; all given ones must hold. */
 export type WalletTransactionFilterInput = {
+  /** Only entries made at or after this moment. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries made at or before this moment. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries of these kinds. */
   txnCode?: InputMaybe<Array<WalletTxnCode>>;
 };
 
 /** How to sort a list of wallet transaction objects. */
 export type WalletTransactionOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
   /** What to order by. */
   field: WalletTransactionOrderField;
@@ -7393,10 +7474,15 @@ export type WalletTransactionOrderField =
 
 /** What a wallet ledger entry records. */
 export type WalletTxnCode =
+  /** A correction by hand, either sign (CRM "Adj"). */
   | 'ADJUSTMENT'
+  /** An invoice of one of the reseller's customers. */
   | 'INVOICE'
+  /** A payment of one of the reseller's customers. */
   | 'PAYMENT'
+  /** A settlement with the operator. */
   | 'SETTLEMENT'
+  /** Money added to the wallet (CRM "TopUp"). */
   | 'TOP_UP';
 
 /** Rewrite a gateway's provisioning (WIB) file (SIMPLer updateWibFiles). */
