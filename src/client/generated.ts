@@ -210,6 +210,7 @@ export type ApiTokenRevokeInput = {
 /** Top level of the address book (Jaze collection area). */
 export type Area = Node & {
   __typename?: 'Area';
+  /** When the area was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -217,6 +218,7 @@ export type Area = Node & {
   internal: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The area name. */
   name: Scalars['String']['output'];
   /** Streets in the area, by name. */
   streets: Array<Street>;
@@ -502,6 +504,7 @@ export type BandwidthOverride = ProfileOverride & {
   bandwidthTemplate: Maybe<BandwidthTemplate>;
   /** The profile after the reset (Jaze bandwidthTemplate2). */
   bandwidthTemplate2: Maybe<BandwidthTemplate>;
+  /** Jaze carryForwardPreviousData: whether the previous period's data is carried forward. */
   carryForwardPreviousData: Scalars['Boolean']['output'];
   /** Upload does not count toward the FUP limit. */
   excludeUpload: Scalars['Boolean']['output'];
@@ -526,6 +529,7 @@ export type BandwidthOverridePayload = {
   __typename?: 'BandwidthOverridePayload';
   /** The bandwidth override as it now is; null when the change was refused. */
   bandwidthOverride: Maybe<BandwidthOverride>;
+  /** The customer with the new override; null when the change was refused. */
   customer: Maybe<Customer>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
@@ -537,6 +541,7 @@ export type BandwidthOverrideUpdateInput = {
   bandwidthTemplate2Id?: InputMaybe<Scalars['ID']['input']>;
   /** The BandwidthTemplate applied. */
   bandwidthTemplateId: Scalars['ID']['input'];
+  /** Jaze carryForwardPreviousData: whether the previous period's data is carried forward. */
   carryForwardPreviousData?: InputMaybe<Scalars['Boolean']['input']>;
   customerId: Scalars['ID']['input'];
   /** Exclude upload data from the FUP limit. */
@@ -851,12 +856,15 @@ export type BucketsFromSubscriptionUpdateInput = {
 /** A building (block) on a street. */
 export type Building = Node & {
   __typename?: 'Building';
+  /** When the building was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** An operator-side code or note. */
   internal: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The building name. */
   name: Scalars['String']['output'];
   street: Maybe<Street>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
@@ -865,9 +873,11 @@ export type Building = Node & {
 
 /** A new building on a street (Jaze add_block). */
 export type BuildingCreateInput = {
+  /** An operator-side code or note. */
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique on the street. */
   name: Scalars['String']['input'];
+  /** The street the building is on. */
   streetId: Scalars['ID']['input'];
 };
 
@@ -903,6 +913,7 @@ export type BuildingUpdateInput = {
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique on the street. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Moves the building to this street. */
   streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2017,15 +2028,22 @@ export type CustomerIpReleasePayload = {
 /** Where a customer is: their place in the address book and their coordinates. */
 export type CustomerLocation = {
   __typename?: 'CustomerLocation';
+  /** The customer's area; null when not set. */
   area: Maybe<Area>;
+  /** The customer's building; null when not set. */
   building: Maybe<Building>;
+  /** The customer's position, in decimal degrees; null when unknown. */
   latitude: Maybe<Scalars['Latitude']['output']>;
+  /** The customer's position, in decimal degrees; null when unknown. */
   longitude: Maybe<Scalars['Longitude']['output']>;
+  /** The customer's street; null when not set. */
   street: Maybe<Street>;
 };
 
+/** The customer with its new location, or why it was refused. */
 export type CustomerLocationPayload = {
   __typename?: 'CustomerLocationPayload';
+  /** The customer with its new location; null when the change was refused. */
   customer: Maybe<Customer>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
@@ -2033,9 +2051,11 @@ export type CustomerLocationPayload = {
 
 /** Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street. */
 export type CustomerLocationUpdateInput = {
+  /** The customer's area; null or omitted clears it. */
   areaId?: InputMaybe<Scalars['ID']['input']>;
   /** Must be on the street. */
   buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer to place. */
   customerId: Scalars['ID']['input'];
   /** Must be in the area. */
   streetId?: InputMaybe<Scalars['ID']['input']>;
@@ -2135,12 +2155,16 @@ export type CustomerOrderField =
   /** When they last changed. */
   | 'UPDATED_AT';
 
+/** Names the customer whose override to remove. */
 export type CustomerOverrideClearInput = {
+  /** The customer whose override to remove. */
   customerId: Scalars['ID']['input'];
 };
 
+/** The customer without the override, or why it was refused. */
 export type CustomerOverrideClearPayload = {
   __typename?: 'CustomerOverrideClearPayload';
+  /** The customer without the override; null when the change was refused. */
   customer: Maybe<Customer>;
   /** Whether there was an override to remove. */
   removed: Maybe<Scalars['Boolean']['output']>;
@@ -2898,27 +2922,37 @@ export type GracePeriod = Node & {
 /** An installer's job on a ticket and what they are owed for it. */
 export type InstallerTracking = Node & {
   __typename?: 'InstallerTracking';
+  /** When the job was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The day the installer job was closed; null while it is not. */
   dateClosed: Maybe<Scalars['Date']['output']>;
+  /** The day the installer job was opened. */
   dateOpened: Maybe<Scalars['Date']['output']>;
+  /** When the job is due; null when no date is set. */
   dueAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The installer doing the job (a staff user with role installer). */
   installer: Maybe<StaffUser>;
+  /** What the installer is paid for the job. */
   installerFee: Maybe<Scalars['Decimal']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The ticket the job is for. */
   maintenanceTicket: Maybe<MaintenanceTicket>;
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
+  /** Open, or paid to the installer. */
   status: InstallerTrackingStatus;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A new installer job on a maintenance ticket. */
 export type InstallerTrackingCreateInput = {
+  /** The day the installer job was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the installer job was opened. */
   dateOpened?: InputMaybe<Scalars['Date']['input']>;
   /** Due date; with dueHour and dueMinute, in the operator's time zone. null clears. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
@@ -2926,11 +2960,15 @@ export type InstallerTrackingCreateInput = {
   dueHour?: InputMaybe<Scalars['Int']['input']>;
   /** 0-59, default 0. */
   dueMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** What the installer is paid for the job. */
   installerFee?: InputMaybe<Scalars['Decimal']['input']>;
   /** The installer: an active staff user with role installer; null clears it. */
   installerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The maintenance ticket the installer job belongs to. */
   maintenanceTicketId: Scalars['ID']['input'];
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Open, or paid to the installer. */
   status?: InputMaybe<InstallerTrackingStatus>;
 };
 
@@ -2960,11 +2998,16 @@ export type InstallerTrackingPayload = {
 
 /** The job is open, or the installer has been paid. */
 export type InstallerTrackingStatus =
+  /** Not yet paid. */
   | 'OPEN'
+  /** The installer has been paid. */
   | 'PAID';
 
+/** Changes to an installer job. */
 export type InstallerTrackingUpdateInput = {
+  /** The day the installer job was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the installer job was opened. */
   dateOpened?: InputMaybe<Scalars['Date']['input']>;
   /** Due date; with dueHour and dueMinute, in the operator's time zone. null clears. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
@@ -2974,11 +3017,15 @@ export type InstallerTrackingUpdateInput = {
   dueMinute?: InputMaybe<Scalars['Int']['input']>;
   /** The installer tracking to change. */
   id: Scalars['ID']['input'];
+  /** What the installer is paid for the job. */
   installerFee?: InputMaybe<Scalars['Decimal']['input']>;
   /** The installer: an active staff user with role installer; null clears it. */
   installerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Moves the installer job to this maintenance ticket. */
   maintenanceTicketId?: InputMaybe<Scalars['ID']['input']>;
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Open, or paid to the installer. */
   status?: InputMaybe<InstallerTrackingStatus>;
 };
 
@@ -3338,9 +3385,13 @@ export type MaintenanceInterval =
   /** Every six months. */
   | 'SEMI_ANNUALLY';
 
+/** Where a ticket or task stands. */
 export type MaintenanceStatus =
+  /** Done. */
   | 'CLOSED'
+  /** Being worked on. */
   | 'OPEN'
+  /** Waiting for an answer or action of the customer. */
   | 'WAITING_FOR_CUSTOMER';
 
 /** A support ticket on a customer, a site or a device (SIMPLer maintenance). */
@@ -3348,15 +3399,21 @@ export type MaintenanceTicket = Node & {
   __typename?: 'MaintenanceTicket';
   /** Files attached to the ticket, oldest first. */
   attachments: Array<Attachment>;
+  /** Who closed the ticket, as free text. */
   closedBy: Maybe<Scalars['String']['output']>;
+  /** When the ticket was recorded. */
   createdAt: Scalars['DateTime']['output'];
   customer: Maybe<Customer>;
+  /** The day the ticket was closed; null while it is not. */
   dateClosed: Maybe<Scalars['Date']['output']>;
+  /** The day the problem was reported. */
   dateReported: Scalars['Date']['output'];
+  /** The problem in full, as free text. */
   description: Maybe<Scalars['String']['output']>;
   /** Extra addresses notified about the ticket. */
   emailRecipients: Maybe<Scalars['String']['output']>;
   equipment: Maybe<Equipment>;
+  /** Hours of work spent on the ticket. */
   hoursSpent: Maybe<Scalars['Decimal']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -3364,17 +3421,24 @@ export type MaintenanceTicket = Node & {
   installerTracking: Array<InstallerTracking>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Priority as a whole number, 0 to 32767. */
   priority: Maybe<Scalars['Int']['output']>;
+  /** Who reported the problem, as free text. */
   reportedBy: Maybe<Scalars['String']['output']>;
+  /** What was done to solve it, as free text. */
   resolution: Maybe<Scalars['String']['output']>;
   site: Maybe<Site>;
+  /** Open, waiting for the customer, or closed. */
   status: MaintenanceStatus;
   /** Name of the subtype within the type. */
   subtype: Maybe<Scalars['String']['output']>;
+  /** A short summary of the problem. */
   title: Scalars['String']['output'];
   /** Name of the ticket type, e.g. "support". */
   type: Maybe<Scalars['String']['output']>;
+  /** When the ticket was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Who last changed the ticket, as free text. */
   updatedBy: Maybe<Scalars['String']['output']>;
 };
 
@@ -3391,24 +3455,37 @@ export type MaintenanceTicketConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** A new maintenance ticket. */
 export type MaintenanceTicketCreateInput = {
+  /** Who closed the ticket, as free text. */
   closedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The customer the ticket is about. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The day the ticket was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
   /** Defaults to today on create. */
   dateReported?: InputMaybe<Scalars['Date']['input']>;
+  /** The problem in full, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Extra addresses notified about the ticket. */
   emailRecipients?: InputMaybe<Scalars['String']['input']>;
+  /** The device the ticket is about. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Hours of work spent on the ticket. */
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Priority as a whole number, 0 to 32767. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Who reported the problem, as free text. */
   reportedBy?: InputMaybe<Scalars['String']['input']>;
+  /** What was done to solve it, as free text. */
   resolution?: InputMaybe<Scalars['String']['input']>;
+  /** The site the ticket is about. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Open, waiting for the customer, or closed. */
   status?: InputMaybe<MaintenanceStatus>;
   /** Name of a subtype of `type`. */
   subtype?: InputMaybe<Scalars['String']['input']>;
+  /** A short summary of the problem. */
   title: Scalars['String']['input'];
   /** Name of one of the operator's ticket types, e.g. "support". */
   type?: InputMaybe<Scalars['String']['input']>;
@@ -3440,13 +3517,17 @@ export type MaintenanceTicketEdge = {
 
 /** Conditions on the maintenance ticket objects to list; all given ones must hold. */
 export type MaintenanceTicketFilterInput = {
+  /** Only this customer's tickets. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tickets about this device. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   /** Reported on or after this date. */
   reportedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Reported on or before this date. */
   reportedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only tickets about this site. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tickets in one of these statuses. */
   status?: InputMaybe<Array<MaintenanceStatus>>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -3456,6 +3537,7 @@ export type MaintenanceTicketFilterInput = {
 
 /** How to sort a list of maintenance ticket objects. */
 export type MaintenanceTicketOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
   /** What to order by. */
   field: MaintenanceTicketOrderField;
@@ -3479,31 +3561,45 @@ export type MaintenanceTicketPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Changes to a maintenance ticket. */
 export type MaintenanceTicketUpdateInput = {
   /** Append `resolution` to the current one instead of replacing it. */
   appendResolution?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Who closed the ticket, as free text. */
   closedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The customer the ticket is about. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The day the ticket was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
   /** Defaults to today on create. */
   dateReported?: InputMaybe<Scalars['Date']['input']>;
+  /** The problem in full, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
   /** Extra addresses notified about the ticket. */
   emailRecipients?: InputMaybe<Scalars['String']['input']>;
+  /** The device the ticket is about. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Hours of work spent on the ticket. */
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
   /** The maintenance ticket to change. */
   id: Scalars['ID']['input'];
+  /** Priority as a whole number, 0 to 32767. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Who reported the problem, as free text. */
   reportedBy?: InputMaybe<Scalars['String']['input']>;
+  /** What was done to solve it, as free text. */
   resolution?: InputMaybe<Scalars['String']['input']>;
+  /** The site the ticket is about. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Open, waiting for the customer, or closed. */
   status?: InputMaybe<MaintenanceStatus>;
   /** Name of a subtype of `type`. */
   subtype?: InputMaybe<Scalars['String']['input']>;
+  /** A short summary of the problem. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** Name of one of the operator's ticket types, e.g. "support". */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** Who makes the change, as free text. */
   updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -4615,20 +4711,31 @@ export type OverageAllowance = Node & {
 
 /** When the second profile takes over (Jaze …Reset): ALWAYS; DATA = while the FUP limit is not exceeded; UPLOAD_DOWNLOAD = while neither upload nor download exceeds it. */
 export type OverrideReset =
+  /** The second profile applies always. */
   | 'ALWAYS'
+  /** While the FUP limit on total data is not exceeded. */
   | 'DATA'
+  /** While neither upload nor download exceeds the FUP limit. */
   | 'UPLOAD_DOWNLOAD';
 
 /** When the usage counted against the limit starts again. */
 export type OverrideResetEvery =
+  /** At the start of each of the customer's billing periods. */
   | 'BILLING'
+  /** Every day. */
   | 'DAILY'
+  /** Every month, on day `resetEveryValue`. */
   | 'MONTHLY'
+  /** Never: usage keeps counting. */
   | 'NEVER'
+  /** Every week, on `resetEveryDay`. */
   | 'WEEKLY';
 
+/** The unit of an override's FUP limit. */
 export type OverrideResetUnit =
+  /** Gigabytes. */
   | 'GB'
+  /** Megabytes. */
   | 'MB';
 
 /** Where a page sits in its list, and the cursors to move from it. */
@@ -5541,8 +5648,10 @@ export type QuerySubscriptionsArgs = {
 /** A customer's RADIUS login (SIMPLer RADIUS details). */
 export type RadiusAccount = Node & {
   __typename?: 'RadiusAccount';
+  /** When the login was recorded. */
   createdAt: Scalars['DateTime']['output'];
   customer: Maybe<Customer>;
+  /** Whether the login keeps its RADIUS group when groups are re-derived from subscriptions. */
   excludeFromAutoGroupFromBucket: Scalars['Boolean']['output'];
   /** Whether a password is set (it is never returned). */
   hasPassword: Scalars['Boolean']['output'];
@@ -5573,6 +5682,7 @@ export type RadiusAccountConnection = {
 
 /** A RADIUS login for a customer (SIMPLer addRADIUSdetails). Give customerId or existingRadiusUsername. */
 export type RadiusAccountCreateInput = {
+  /** The customer the login belongs to. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Instead of customerId: a username the customer already has. */
   existingRadiusUsername?: InputMaybe<Scalars['String']['input']>;
@@ -5586,6 +5696,7 @@ export type RadiusAccountCreateInput = {
 
 /** Names the RADIUS account to delete. */
 export type RadiusAccountDeleteInput = {
+  /** The RADIUS username to delete. */
   username: Scalars['String']['input'];
 };
 
@@ -5609,9 +5720,11 @@ export type RadiusAccountEdge = {
 
 /** SIMPLer listRADIUSdetails filters; all optional, combined with AND. */
 export type RadiusAccountFilterInput = {
+  /** Only this customer's logins. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** The logins of the customer owning this username. */
   existingRadiusUsername?: InputMaybe<Scalars['String']['input']>;
+  /** Only logins of this priority. */
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -5645,7 +5758,9 @@ export type RadiusAttribute = Node & {
   op: Maybe<RadiusOperator>;
   /** Usergroup rows only. */
   priority: Maybe<Scalars['Int']['output']>;
+  /** Check item, reply item or group membership. */
   table: RadiusTable;
+  /** The RADIUS username the row belongs to. */
   username: Scalars['String']['output'];
   /** The value; the group name for usergroup rows. */
   value: Maybe<Scalars['String']['output']>;
@@ -5655,12 +5770,15 @@ export type RadiusAttribute = Node & {
 export type RadiusAttributeCreateInput = {
   /** Required for CHECK and REPLY. */
   attribute?: InputMaybe<Scalars['String']['input']>;
+  /** The customer owning the username. */
   customerId: Scalars['ID']['input'];
   /** SET for CHECK and ADD for REPLY when left out. */
   op?: InputMaybe<RadiusOperator>;
   /** USERGROUP only. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Check item, reply item or group membership. */
   table: RadiusTable;
+  /** One of the customer's RADIUS usernames. */
   username: Scalars['String']['input'];
   /** The value; the group name for USERGROUP. */
   value: Scalars['String']['input'];
@@ -5670,6 +5788,7 @@ export type RadiusAttributeCreateInput = {
 export type RadiusAttributeDeleteInput = {
   /** The RADIUS attribute to delete. */
   id: Scalars['ID']['input'];
+  /** The table the row is in. */
   table: RadiusTable;
 };
 
@@ -5684,7 +5803,9 @@ export type RadiusAttributeDeletePayload = {
 
 /** A check item (radcheck) or a reply item (radreply). */
 export type RadiusAttributeKind =
+  /** A check item (radcheck), compared against the request. */
   | 'CHECK'
+  /** A reply item (radreply), sent back to the NAS. */
   | 'REPLY';
 
 /** The RADIUS attribute after the change, or why it was refused. */
@@ -5706,6 +5827,7 @@ export type RadiusAttributeUpdateInput = {
   op?: InputMaybe<RadiusOperator>;
   /** Usergroup rows only. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** The table the row is in. */
   table: RadiusTable;
   /** Another of the same customer's usernames. */
   username?: InputMaybe<Scalars['String']['input']>;
@@ -5754,6 +5876,7 @@ export type RadiusOperator =
 /** One RADIUS accounting session (FreeRADIUS radacct). Its number (radacctid) is 64-bit: `fullLegacyId` holds it whole; `legacyId` answers while it stays below 2^31. */
 export type RadiusSession = Node & {
   __typename?: 'RadiusSession';
+  /** Called-Station-Id: the NAS side, usually its MAC or SSID. */
   calledStationId: Maybe<Scalars['String']['output']>;
   /** The user's device, usually its MAC. */
   callingStationId: Maybe<Scalars['String']['output']>;
@@ -5763,6 +5886,7 @@ export type RadiusSession = Node & {
   delegatedIpv6Prefix: Maybe<Scalars['String']['output']>;
   /** Framed-Interface-Id (the IPv6 interface identifier). */
   framedInterfaceId: Maybe<Scalars['String']['output']>;
+  /** Framed-IP-Address: the IPv4 address the user was given. */
   framedIpAddress: Maybe<Scalars['IP']['output']>;
   /** Framed-IPv6-Address. */
   framedIpv6Address: Maybe<Scalars['IP']['output']>;
@@ -5778,23 +5902,29 @@ export type RadiusSession = Node & {
   legacyId: Scalars['Int']['output'];
   /** The NAS (gateway) that reported the session. */
   nasIpAddress: Scalars['IP']['output'];
+  /** NAS-Port-Id: the port of the NAS the session came in on. */
   nasPortId: Maybe<Scalars['String']['output']>;
+  /** NAS-Port-Type, e.g. Ethernet or Wireless-802.11. */
   nasPortType: Maybe<Scalars['String']['output']>;
   /** The session is open (no stop time yet). */
   online: Scalars['Boolean']['output'];
   /** Bytes sent to the user (a whole number; may exceed 2^31). */
   outputOctets: Maybe<Scalars['Decimal']['output']>;
+  /** The realm part of the login, if any. */
   realm: Maybe<Scalars['String']['output']>;
   /** Acct-Session-Id. */
   sessionId: Scalars['String']['output'];
   /** Length in seconds, as the NAS last reported it. */
   sessionTime: Maybe<Scalars['Int']['output']>;
+  /** When the session started. */
   startTime: Maybe<Scalars['DateTime']['output']>;
   /** Null while the session is open. */
   stopTime: Maybe<Scalars['DateTime']['output']>;
+  /** Acct-Terminate-Cause: why the session ended; null while it is open. */
   terminateCause: Maybe<Scalars['String']['output']>;
   /** Last interim update. */
   updateTime: Maybe<Scalars['DateTime']['output']>;
+  /** The RADIUS username of the session. */
   username: Maybe<Scalars['String']['output']>;
 };
 
@@ -5824,6 +5954,7 @@ export type RadiusSessionEdge = {
 export type RadiusSessionFilterInput = {
   /** The user's device (Calling-Station-Id): a MAC in any notation, or the exact text the NAS sent. */
   callingStationId?: InputMaybe<Scalars['String']['input']>;
+  /** Only this customer's sessions. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** The address the session was given (Framed-IP-Address). */
   framedIpAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -5833,7 +5964,9 @@ export type RadiusSessionFilterInput = {
   nasName?: InputMaybe<Scalars['String']['input']>;
   /** Only sessions still open. */
   onlineOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only sessions started at or after this moment. */
   startedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only sessions started at or before this moment. */
   startedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exact RADIUS username. */
   username?: InputMaybe<Scalars['String']['input']>;
@@ -5841,6 +5974,7 @@ export type RadiusSessionFilterInput = {
 
 /** How to sort a list of RADIUS session objects. */
 export type RadiusSessionOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
   /** What to order by. */
   field: RadiusSessionOrderField;
@@ -6193,12 +6327,17 @@ export type SalesRole =
 /** A sales issue on a customer (SIMPLer salesman task). */
 export type SalesmanTask = Node & {
   __typename?: 'SalesmanTask';
+  /** When the task was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer the task is about. */
   customer: Customer;
+  /** The day the task was closed; null while it is not. */
   dateClosed: Maybe<Scalars['Date']['output']>;
+  /** The day the task was reported. */
   dateReported: Scalars['Date']['output'];
+  /** What the task is, as free text. */
   description: Scalars['String']['output'];
+  /** Hours of work spent on the task. */
   hoursSpent: Maybe<Scalars['Decimal']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -6206,14 +6345,19 @@ export type SalesmanTask = Node & {
   legacyId: Scalars['Int']['output'];
   /** Name of the master agent. */
   masterAgent: Maybe<Scalars['String']['output']>;
+  /** Priority as a whole number. */
   priority: Maybe<Scalars['Int']['output']>;
   /** Name of the regional sales manager. */
   regionalSalesManager: Maybe<Scalars['String']['output']>;
+  /** How the task ended, as free text. */
   resolution: Maybe<Scalars['String']['output']>;
   /** Name of the salesman. */
   salesman: Maybe<Scalars['String']['output']>;
+  /** Open, waiting for the customer, or closed. */
   status: MaintenanceStatus;
+  /** The kind of task, in the operator's words. */
   type: Scalars['String']['output'];
+  /** When the task was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Value of the sale. */
   value: Maybe<Scalars['Decimal']['output']>;
@@ -6221,11 +6365,17 @@ export type SalesmanTask = Node & {
   valueAddedReseller: Maybe<Scalars['String']['output']>;
 };
 
+/** A new salesman task for a customer. */
 export type SalesmanTaskCreateInput = {
+  /** The customer the task is about. */
   customerId: Scalars['ID']['input'];
+  /** The day the task was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the task was reported. */
   dateReported: Scalars['Date']['input'];
+  /** What the task is, as free text. */
   description: Scalars['String']['input'];
+  /** Hours of work spent on the task. */
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
   /** Name of a master agent. */
   masterAgent?: InputMaybe<Scalars['String']['input']>;
@@ -6233,10 +6383,13 @@ export type SalesmanTaskCreateInput = {
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Name of a regional sales manager. */
   regionalSalesManager?: InputMaybe<Scalars['String']['input']>;
+  /** How the task ended, as free text. */
   resolution?: InputMaybe<Scalars['String']['input']>;
   /** Name of a salesman. */
   salesman?: InputMaybe<Scalars['String']['input']>;
+  /** Open, waiting for the customer, or closed. */
   status?: InputMaybe<MaintenanceStatus>;
+  /** The kind of task, in the operator's words. */
   type: Scalars['String']['input'];
   /** Value of the sale. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
@@ -6268,12 +6421,17 @@ export type SalesmanTaskPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Changes to a salesman task. */
 export type SalesmanTaskUpdateInput = {
   /** Append `resolution` to the current one instead of replacing it. */
   appendResolution?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The day the task was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the task was reported. */
   dateReported?: InputMaybe<Scalars['Date']['input']>;
+  /** What the task is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Hours of work spent on the task. */
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
   /** The salesman task to change. */
   id: Scalars['ID']['input'];
@@ -6283,10 +6441,13 @@ export type SalesmanTaskUpdateInput = {
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Name of a regional sales manager. */
   regionalSalesManager?: InputMaybe<Scalars['String']['input']>;
+  /** How the task ended, as free text. */
   resolution?: InputMaybe<Scalars['String']['input']>;
   /** Name of a salesman. */
   salesman?: InputMaybe<Scalars['String']['input']>;
+  /** Open, waiting for the customer, or closed. */
   status?: InputMaybe<MaintenanceStatus>;
+  /** The kind of task, in the operator's words. */
   type?: InputMaybe<Scalars['String']['input']>;
   /** Value of the sale. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
@@ -6819,12 +6980,15 @@ export type Street = Node & {
   area: Maybe<Area>;
   /** Buildings on the street, by name. */
   buildings: Array<Building>;
+  /** When the street was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** An operator-side code or note. */
   internal: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The street name. */
   name: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -6832,7 +6996,9 @@ export type Street = Node & {
 
 /** A new street in an area (Jaze add_street). */
 export type StreetCreateInput = {
+  /** The area the street is in. */
   areaId: Scalars['ID']['input'];
+  /** An operator-side code or note. */
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique within the area. */
   name: Scalars['String']['input'];
@@ -6864,6 +7030,7 @@ export type StreetPayload = {
 
 /** Changes to a street; moving it to another area moves the customers on it along. */
 export type StreetUpdateInput = {
+  /** Moves the street to this area. */
   areaId?: InputMaybe<Scalars['ID']['input']>;
   /** The street to change. */
   id: Scalars['ID']['input'];
@@ -7298,14 +7465,19 @@ export type UserErrorCode =
   /** The credentials given are not accepted. */
   | 'UNAUTHENTICATED';
 
+/** One vendor attribute of an override. */
 export type VendorAttributeItemInput = {
+  /** The attribute name. */
   attribute: Scalars['String']['input'];
+  /** Check item or reply item. */
   kind: RadiusAttributeKind;
   /** How the attribute is compared or given. */
   op: RadiusOperator;
   /** 1 = vendorData (required, at least one), 2 = vendorData1 (required unless reset is ALWAYS). */
   set: Scalars['Int']['input'];
+  /** The attribute value. */
   value: Scalars['String']['input'];
+  /** The RADIUS vendor the attribute belongs to. */
   vendor: Scalars['String']['input'];
 };
 
@@ -7333,19 +7505,24 @@ export type VendorAttributeOverride = ProfileOverride & {
 /** One vendor attribute of an override (Jaze vendorData / vendorData1 entry). */
 export type VendorAttributeOverrideItem = {
   __typename?: 'VendorAttributeOverrideItem';
+  /** The attribute name. */
   attribute: Scalars['String']['output'];
+  /** Check item or reply item. */
   kind: RadiusAttributeKind;
   /** How the attribute is compared or given (Jaze equals). */
   op: RadiusOperator;
   /** 1 = the normal profile (vendorData), 2 = after the reset (vendorData1). */
   set: Scalars['Int']['output'];
+  /** The attribute value. */
   value: Scalars['String']['output'];
+  /** The RADIUS vendor the attribute belongs to. */
   vendor: Scalars['String']['output'];
 };
 
 /** The vendor attribute override after the change, or why it was refused. */
 export type VendorAttributeOverridePayload = {
   __typename?: 'VendorAttributeOverridePayload';
+  /** The customer with the new override; null when the change was refused. */
   customer: Maybe<Customer>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;

@@ -124,8 +124,8 @@ export class M4SettingsUpdateInput {
   @Field(() => Boolean, { nullable: true, description: 'M4 "Allow GET API".' }) apiGetEnabled?: boolean | null;
 }
 
-@ObjectType({ description: 'The m4 settings after the change, or why it was refused.' })
+@ObjectType({ description: 'The M4 settings after the change, or why it was refused.' })
 export class M4SettingsPayload {
-  @Field(() => M4Settings, { nullable: true, description: 'The m4 settings as it now is; null when the change was refused.' }) m4Settings!: M4Settings | null;
+  @Field(() => M4Settings, { nullable: true, description: 'The M4 settings as they now are; null when the change was refused.' }) m4Settings!: M4Settings | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
