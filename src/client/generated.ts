@@ -113,14 +113,17 @@ export type ApiCredential = Node & {
   __typename?: 'ApiCredential';
   /** SIMPLER: the networks it is accepted from (its own and the operator-wide ones); empty means refused from everywhere. CRM keys have no access list. */
   allowedNetworks: Array<IpAccessRule>;
+  /** When the credential was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** SIMPLER: the api_username; CRM: the userid (the staff user id). */
   identifier: Scalars['String']['output'];
+  /** SIMPLer credential or CRM key. */
   kind: ApiCredentialKind;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
   /** Refused since this instant. */
   revokedAt: Maybe<Scalars['DateTime']['output']>;
@@ -132,7 +135,9 @@ export type ApiCredential = Node & {
 
 /** SIMPLER: OperatorAPI api_username/api_password (with an access list); CRM: ISP CRM userid/api_key. */
 export type ApiCredentialKind =
+  /** An ISP CRM userid/api_key. */
   | 'CRM'
+  /** A SIMPLer OperatorAPI api_username/api_password. */
   | 'SIMPLER';
 
 /** The API credential after the change, or why it was refused. */
@@ -144,7 +149,9 @@ export type ApiCredentialPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Names the credential to revoke. */
 export type ApiCredentialRevokeInput = {
+  /** The SIMPLer credential or CRM key to revoke. */
   id: Scalars['ID']['input'];
 };
 
@@ -159,6 +166,7 @@ export type ApiCredentialUpdateInput = {
 /** A bearer token of a staff user (GraphQL, Jaze). The token itself is shown once, when created. */
 export type ApiToken = Node & {
   __typename?: 'ApiToken';
+  /** When the token was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Refused from this instant on; null: never expires. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
@@ -176,6 +184,7 @@ export type ApiToken = Node & {
   staffUser: Maybe<StaffUser>;
 };
 
+/** A new API token for a staff user. */
 export type ApiTokenCreateInput = {
   /** Null: the token does not expire. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -185,8 +194,10 @@ export type ApiTokenCreateInput = {
   staffUserId: Scalars['ID']['input'];
 };
 
+/** The new token, shown once, or why it was refused. */
 export type ApiTokenCreatePayload = {
   __typename?: 'ApiTokenCreatePayload';
+  /** The new token's record; null when refused. */
   apiToken: Maybe<ApiToken>;
   /** The token, shown this once: only its SHA-256 is stored. */
   token: Maybe<Scalars['String']['output']>;
@@ -203,7 +214,9 @@ export type ApiTokenPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Names the token to revoke. */
 export type ApiTokenRevokeInput = {
+  /** The API token to revoke. */
   id: Scalars['ID']['input'];
 };
 
@@ -273,7 +286,9 @@ export type Attachment = Node & {
   __typename?: 'Attachment';
   /** When the file was attached. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the file is, as free text. */
   description: Maybe<Scalars['String']['output']>;
+  /** The file name. */
   filename: Scalars['String']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -291,14 +306,19 @@ export type Attachment = Node & {
 
 /** Who may see a customer attachment. */
 export type AttachmentRight =
+  /** Shown with billing information. */
   | 'BILLING_INFORMATION'
+  /** Shown with maintenance. */
   | 'MAINTENANCE'
+  /** Shown with network information. */
   | 'NETWORK_INFORMATION'
+  /** Shown with sales tracking. */
   | 'SALES_TRACKING';
 
 /** The credential a write authenticated with: what it is and what it is called, never its secret. */
 export type AuditCredential = {
   __typename?: 'AuditCredential';
+  /** What kind of credential it is. */
   kind: AuditCredentialKind;
   /** A token's label, a SIMPLer api_username, a CRM userid; null once the credential is deleted. */
   label: Maybe<Scalars['String']['output']>;
@@ -308,8 +328,11 @@ export type AuditCredential = {
 
 /** API_TOKEN a bearer token (GraphQL, Jaze); API_CREDENTIAL a SIMPLer api_username/api_password or a CRM userid/api_key; M4_SECRET the operator’s M4 API secret. */
 export type AuditCredentialKind =
+  /** A SIMPLer api_username/api_password or a CRM userid/api_key. */
   | 'API_CREDENTIAL'
+  /** A bearer token (GraphQL, Jaze). */
   | 'API_TOKEN'
+  /** The operator's M4 API secret. */
   | 'M4_SECRET';
 
 /** One write to the operator’s data: who, through which surface and credential, what changed. */
@@ -321,6 +344,7 @@ export type AuditEvent = Node & {
   changedFields: Array<Scalars['String']['output']>;
   /** The fields set and their new values; secrets are never recorded (shown as "[redacted]"). */
   changes: Maybe<Scalars['JSON']['output']>;
+  /** When the write happened. */
   createdAt: Scalars['DateTime']['output'];
   /** The credential the call authenticated with; null for the seed, the worker and the CLI. */
   credential: Maybe<AuditCredential>;
@@ -338,6 +362,7 @@ export type AuditEvent = Node & {
   requestId: Maybe<Scalars['String']['output']>;
   /** Who acted; null for the seed and the worker acting on their own. */
   staffUser: Maybe<StaffUser>;
+  /** Which API or tool the write came through. */
   surface: AuditSurface;
 };
 
@@ -377,6 +402,7 @@ export type AuditEventFilterInput = {
   entityType?: InputMaybe<Scalars['String']['input']>;
   /** Written at or after this moment. */
   since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries written through this surface. */
   surface?: InputMaybe<AuditSurface>;
   /** Written before this moment. */
   until?: InputMaybe<Scalars['DateTime']['input']>;
@@ -384,14 +410,23 @@ export type AuditEventFilterInput = {
 
 /** Where a write came from: GraphQL, SIMPLer SOAP or REST, Jaze, the CRM API, M4, the command line, the demo seed or the job worker. */
 export type AuditSurface =
+  /** The command line. */
   | 'CLI'
+  /** The ISP CRM API. */
   | 'CRM'
+  /** This GraphQL API. */
   | 'GRAPHQL'
+  /** The Jaze API. */
   | 'JAZE'
+  /** The Kolmisoft M4 API. */
   | 'M4'
+  /** The SIMPLer REST API. */
   | 'REST'
+  /** The demo data seed. */
   | 'SEED'
+  /** The SIMPLer SOAP API. */
   | 'SOAP'
+  /** The background job worker. */
   | 'WORKER';
 
 /** Work on an outside system requested through the API and carried out by the job worker. */
@@ -399,12 +434,15 @@ export type BackgroundJob = Node & {
   __typename?: 'BackgroundJob';
   /** How many times a worker has taken the job. */
   attempts: Scalars['Int']['output'];
+  /** When the job was requested. */
   createdAt: Scalars['DateTime']['output'];
   /** Why the job failed. */
   error: Maybe<Scalars['String']['output']>;
+  /** When the job succeeded or gave up; null until then. */
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** What the job does. */
   kind: BackgroundJobKind;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
@@ -412,7 +450,9 @@ export type BackgroundJob = Node & {
   params: Scalars['JSON']['output'];
   /** What the job did, once it succeeded. */
   result: Maybe<Scalars['JSON']['output']>;
+  /** When a worker last took the job; null while it waits. */
   startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Waiting, running, or done with its outcome. */
   status: BackgroundJobStatus;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -442,7 +482,9 @@ export type BackgroundJobEdge = {
 
 /** Which background jobs to list. */
 export type BackgroundJobFilterInput = {
+  /** Only jobs of this kind. */
   kind?: InputMaybe<BackgroundJobKind>;
+  /** Only jobs in this status. */
   status?: InputMaybe<BackgroundJobStatus>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -452,11 +494,17 @@ export type BackgroundJobFilterInput = {
 
 /** What a background job does. */
 export type BackgroundJobKind =
+  /** Applies the plan changes that have come due. */
   | 'APPLY_PLAN_CHANGES'
+  /** Records new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments). */
   | 'SYNC_CUSTOMER_ATTACHMENTS'
+  /** Records new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments). */
   | 'SYNC_MAINTENANCE_ATTACHMENTS'
+  /** Re-derives RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription). */
   | 'UPDATE_BUCKETS_FROM_SUBSCRIPTION'
+  /** Fills missing customer coordinates from their addresses (SIMPLer updateGPSdetails). */
   | 'UPDATE_GPS_DETAILS'
+  /** Rewrites a gateway's provisioning file (SIMPLer updateWibFiles). */
   | 'UPDATE_WIB_FILES';
 
 /** How to order background jobs. */
@@ -481,6 +529,7 @@ export type BackgroundJobOrderField =
 /** The job a request queued; null when the input was refused. */
 export type BackgroundJobPayload = {
   __typename?: 'BackgroundJobPayload';
+  /** The job queued; null when refused. */
   job: Maybe<BackgroundJob>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
@@ -1044,15 +1093,19 @@ export type CoaAcknowledgement = {
   attempts: Scalars['Int']['output'];
   /** The NAS that acknowledged. */
   nas: Scalars['IP']['output'];
+  /** The UDP port of the NAS that acknowledged. */
   port: Scalars['Int']['output'];
   /** Acct-Session-Id of the session changed. */
   sessionId: Scalars['String']['output'];
+  /** The RADIUS username of the session changed. */
   username: Maybe<Scalars['String']['output']>;
 };
 
+/** One attribute to set in the session. */
 export type CoaAttributeInput = {
   /** A RADIUS attribute name, e.g. `Mikrotik-Rate-Limit`, `Session-Timeout`, or `Attr-26.<vendor>.<type>`. */
   attribute: Scalars['String']['input'];
+  /** The value to set. */
   value: Scalars['String']['input'];
 };
 
@@ -1309,7 +1362,9 @@ export type CreditCardType =
   | 'OTHER'
   | 'VISA';
 
+/** A new CRM key for a staff user. */
 export type CrmKeyCreateInput = {
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The staff user; its id is the CRM userid. */
   staffUserId: Scalars['ID']['input'];
@@ -1317,8 +1372,10 @@ export type CrmKeyCreateInput = {
   strictParameters?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The new CRM key, or why it was refused. */
 export type CrmKeyCreatePayload = {
   __typename?: 'CrmKeyCreatePayload';
+  /** The new credential; null when refused. */
   apiCredential: Maybe<ApiCredential>;
   /** The CRM api_key, shown this once: only its SHA-256 is stored. */
   apiKey: Maybe<Scalars['String']['output']>;
@@ -1692,6 +1749,7 @@ export type CustomerSubscriptionsArgs = {
 
 /** Record new files of the attachment drop as customer attachments (SIMPLer synchronizeCustomerAttachments). */
 export type CustomerAttachmentsSyncInput = {
+  /** The customer whose attachment drop to read. */
   customerId: Scalars['ID']['input'];
   /** Description given to every file added. */
   description: Scalars['String']['input'];
@@ -1707,9 +1765,11 @@ export type CustomerAttachmentsSyncInput = {
 export type CustomerCoaRequestInput = {
   /** Attributes to change in the session. */
   attributes: Array<CoaAttributeInput>;
+  /** The customer whose session to change. */
   customerId: Scalars['ID']['input'];
 };
 
+/** The NAS's acknowledgement, or why the request was refused. */
 export type CustomerCoaRequestPayload = {
   __typename?: 'CustomerCoaRequestPayload';
   /** Null when the NAS refused (CoA-NAK), did not answer, or no session is open: see userErrors. */
@@ -2063,6 +2123,7 @@ export type CustomerLocationUpdateInput = {
 
 /** Sends a template SMS or e-mail to one customer (`customerId`) or to several (`customerIds`). */
 export type CustomerMessageSendInput = {
+  /** SMS or e-mail. */
   channel: MessageChannel;
   /** The customer; give this or `customerIds`. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
@@ -2084,6 +2145,7 @@ export type CustomerMessageSendInput = {
   userReciptType?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The messages sent, or why sending was refused. */
 export type CustomerMessageSendPayload = {
   __typename?: 'CustomerMessageSendPayload';
   /** The message (the first one when several customers were given). */
@@ -3260,6 +3322,7 @@ export type InvoicesGeneratePayload = {
 /** A network a SIMPLer credential is accepted from. */
 export type IpAccessRule = Node & {
   __typename?: 'IpAccessRule';
+  /** When the rule was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -3267,16 +3330,19 @@ export type IpAccessRule = Node & {
   legacyId: Scalars['Int']['output'];
   /** CIDR, e.g. 192.0.2.0/24 or ::1/128. */
   network: Scalars['String']['output'];
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
   /** true: on the list of every SIMPLer credential of the operator. */
   operatorWide: Scalars['Boolean']['output'];
 };
 
+/** A network to accept SIMPLer credentials from. */
 export type IpAccessRuleCreateInput = {
   /** The SIMPLer credential; null: every SIMPLer credential of the operator. */
   apiCredentialId?: InputMaybe<Scalars['ID']['input']>;
   /** CIDR or single address. */
   network: Scalars['String']['input'];
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3344,10 +3410,10 @@ export type M4Settings = {
   secretSet: Scalars['Boolean']['output'];
 };
 
-/** The m4 settings after the change, or why it was refused. */
+/** The M4 settings after the change, or why it was refused. */
 export type M4SettingsPayload = {
   __typename?: 'M4SettingsPayload';
-  /** The m4 settings as it now is; null when the change was refused. */
+  /** The M4 settings as they now are; null when the change was refused. */
   m4Settings: Maybe<M4Settings>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
@@ -3369,8 +3435,11 @@ export type M4SettingsUpdateInput = {
 export type MaintenanceAttachmentsSyncInput = {
   /** When the new attachments are recorded as attached; the time they are recorded if omitted. */
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Description given to every file added. */
   description: Scalars['String']['input'];
+  /** Only file names matching this regular expression (at most 200 characters, no nested repetition). */
   filenameRegexp: Scalars['String']['input'];
+  /** The maintenance ticket whose attachment drop to read. */
   maintenanceTicketId: Scalars['ID']['input'];
 };
 
@@ -3608,7 +3677,9 @@ export type Message = Node & {
   __typename?: 'Message';
   /** The text sent (a recovered password is masked). */
   body: Scalars['String']['output'];
+  /** SMS or e-mail. */
   channel: MessageChannel;
+  /** When the message was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer the message is to or from. */
   customer: Customer;
@@ -3622,10 +3693,13 @@ export type Message = Node & {
   maintenanceTicket: Maybe<MaintenanceTicket>;
   /** Phone number or e-mail address. */
   recipient: Scalars['String']['output'];
+  /** When the message was sent; null unless it succeeded. */
   sentAt: Maybe<Scalars['DateTime']['output']>;
+  /** The delivery outcome. */
   status: MessageStatus;
   /** Jaze status code: 202 success, 201 pending, 502 waiting, 505 aborted, anything else failed. */
   statusCode: Scalars['Int']['output'];
+  /** The e-mail subject; null for SMS. */
   subject: Maybe<Scalars['String']['output']>;
   /** Template name (grantAccess, billReminder, …); recoverPassword for portal password recovery. */
   template: Maybe<Scalars['String']['output']>;
@@ -3639,7 +3713,9 @@ export type Message = Node & {
 
 /** How a message reaches the customer. */
 export type MessageChannel =
+  /** E-mail. */
   | 'EMAIL'
+  /** Text message. */
   | 'SMS';
 
 /** A page of Message objects. */
@@ -3666,10 +3742,15 @@ export type MessageEdge = {
 
 /** The meaning of `statusCode` (202 success, 201 pending, 502 waiting, 505 aborted, anything else failed). */
 export type MessageStatus =
+  /** Aborted (Jaze 505). */
   | 'ABORTED'
+  /** Failed: any other code. */
   | 'FAILED'
+  /** Pending (Jaze 201). */
   | 'PENDING'
+  /** Sent (Jaze 202). */
   | 'SUCCESS'
+  /** Waiting (Jaze 502). */
   | 'WAITING';
 
 export type MonitorMode =
@@ -4687,6 +4768,7 @@ export type Operator = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The operator's name. */
   name: Scalars['String']['output'];
   /** The operator's time zone. */
   timeZone: Scalars['TimeZone']['output'];
@@ -5988,16 +6070,21 @@ export type RadiusSessionOrderField =
 /** The configured RADIUS server's counters, as its status server answered. */
 export type RadiusStatistics = {
   __typename?: 'RadiusStatistics';
+  /** The counters the server reported. */
   counters: Array<RadiusCounter>;
   /** Bytes of the answer. */
   replyLength: Scalars['Int']['output'];
   /** host:port asked. */
   server: Scalars['String']['output'];
+  /** Which counters were asked for. */
   type: RadiusStatisticsType;
 };
 
+/** Which FreeRADIUS statistics to ask for. */
 export type RadiusStatisticsType =
+  /** Accounting request counters. */
   | 'ACCOUNTING'
+  /** Authentication request counters. */
   | 'AUTHENTICATION';
 
 /** FreeRADIUS per-user tables: check items, reply items, group membership. */
@@ -6473,11 +6560,13 @@ export type SepaSequenceType =
   | 'OOFF'
   | 'RCUR';
 
+/** A new SIMPLer credential for a staff user. */
 export type SimplerCredentialCreateInput = {
   /** Networks (CIDR or single address) it is accepted from; with none it is refused from everywhere until one is added. */
   allowedNetworks: Array<Scalars['String']['input']>;
   /** The api_username clients send. */
   apiUsername: Scalars['String']['input'];
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** At least 12 characters; omit to have one generated and returned once. */
   password?: InputMaybe<Scalars['String']['input']>;
@@ -6487,8 +6576,10 @@ export type SimplerCredentialCreateInput = {
   strictParameters?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The new SIMPLer credential and its password, or why it was refused. */
 export type SimplerCredentialCreatePayload = {
   __typename?: 'SimplerCredentialCreatePayload';
+  /** The new credential; null when refused. */
   apiCredential: Maybe<ApiCredential>;
   /** The generated api_password, shown this once (null when the input gave one). */
   password: Maybe<Scalars['String']['output']>;
@@ -6869,13 +6960,18 @@ export type SortDirection =
 export type StaffLoginInput = {
   /** The operator's code (e.g. demo). */
   operator: Scalars['String']['input'];
+  /** The staff user's password. */
   password: Scalars['String']['input'];
+  /** The staff user's login name. */
   username: Scalars['String']['input'];
 };
 
+/** A session token for the staff user, or why the login was refused. */
 export type StaffLoginPayload = {
   __typename?: 'StaffLoginPayload';
+  /** When the token stops working; null when the login was refused. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff user logged in; null when the login was refused. */
   staffUser: Maybe<StaffUser>;
   /** A bearer token for `Authorization: Bearer …`, shown this once; it expires at `expiresAt` (STAFF_SESSION_HOURS) or at staffLogout. */
   token: Maybe<Scalars['String']['output']>;
@@ -6905,20 +7001,27 @@ export type StaffUser = Node & {
   __typename?: 'StaffUser';
   /** Only active users can log in. */
   active: Scalars['Boolean']['output'];
+  /** When the user was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The name shown to other staff. */
   displayName: Scalars['String']['output'];
+  /** Contact e-mail address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** When the user last logged in; null when never. */
   lastLoginAt: Maybe<Scalars['DateTime']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Contact phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** What the user may do. */
   role: StaffRole;
   /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers: Scalars['Boolean']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The login name, unique in the operator. */
   username: Scalars['String']['output'];
 };
 
@@ -6926,10 +7029,13 @@ export type StaffUser = Node & {
 export type StaffUserCreateInput = {
   /** Defaults to the username. */
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Contact e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** At least 12 characters; stored only as a scrypt hash. Omit for an account that never logs in with a password (tokens and API credentials only). */
   password?: InputMaybe<Scalars['String']['input']>;
+  /** Contact phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** What the user may do. */
   role: StaffRole;
   /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
@@ -6939,7 +7045,9 @@ export type StaffUserCreateInput = {
 
 /** Filters for staff users. */
 export type StaffUserFilterInput = {
+  /** Only active (true) or only deactivated (false) users. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only users with one of these roles. */
   role?: InputMaybe<Array<StaffRole>>;
 };
 
@@ -6952,7 +7060,9 @@ export type StaffUserPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Sets a staff user's password. */
 export type StaffUserSetPasswordInput = {
+  /** The staff user. */
   id: Scalars['ID']['input'];
   /** At least 12 characters; stored only as a scrypt hash. */
   password: Scalars['String']['input'];
@@ -6962,6 +7072,7 @@ export type StaffUserSetPasswordInput = {
 export type StaffUserUpdateInput = {
   /** false: the user's logins, tokens and API credentials are refused until reactivated. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The name shown to other staff. */
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** null clears it. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
@@ -6969,6 +7080,7 @@ export type StaffUserUpdateInput = {
   id: Scalars['ID']['input'];
   /** An empty string clears it. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** What the user may do. */
   role?: InputMaybe<StaffRole>;
   /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
@@ -7556,13 +7668,17 @@ export type VendorAttributeOverrideUpdateInput = {
 /** Who is asking: the staff user (or integration account) behind the bearer token. */
 export type Viewer = {
   __typename?: 'Viewer';
+  /** The viewer's name as shown to other staff. */
   displayName: Scalars['String']['output'];
+  /** The operator the viewer works for. */
   operator: Operator;
   /** What the viewer's role allows, in the matrix's order. */
   permissions: Array<Permission>;
+  /** The viewer's role. */
   role: StaffRole;
   /** The staff user record. */
   staffUser: StaffUser;
+  /** The viewer's login name. */
   username: Scalars['String']['output'];
 };
 
@@ -7666,6 +7782,7 @@ export type WalletTxnCode =
 export type WibFilesUpdateInput = {
   /** Rewrite even when the content is unchanged (needed for QoS rate changes). */
   force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The gateway whose provisioning file to rewrite. */
   gatewayId: Scalars['ID']['input'];
 };
 

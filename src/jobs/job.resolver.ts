@@ -43,7 +43,7 @@ export class BackgroundJobResolver {
   async backgroundJobs(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => BackgroundJobFilterInput, { nullable: true }) filter?: BackgroundJobFilterInput,
+    @Arg('filter', () => BackgroundJobFilterInput, { nullable: true, description: "Only the background job objects meeting these conditions." }) filter?: BackgroundJobFilterInput,
     @Arg('orderBy', () => BackgroundJobOrder, { nullable: true, description: 'Newest first when omitted.' }) orderBy?: BackgroundJobOrder,
   ) {
     const sort = jobService.jobSort(orderBy?.field, orderBy?.direction ?? SortDirection.DESC);
@@ -52,7 +52,7 @@ export class BackgroundJobResolver {
   }
 
   @Query(() => BackgroundJob, { nullable: true, description: 'One background job by global id.' })
-  async backgroundJob(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<BackgroundJob | null> {
+  async backgroundJob(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The global id of the job.' }) id: string): Promise<BackgroundJob | null> {
     const [row] = await jobService.findByIds(ctx.db, ctx.actor.operatorId, [idOf(id, 'BackgroundJob', ['id'])]);
     return row ? toBackgroundJob(row) : null;
   }

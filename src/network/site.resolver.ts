@@ -44,8 +44,8 @@ export class SiteResolver {
   async sites(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => SiteFilterInput, { nullable: true }) filter?: SiteFilterInput,
-    @Arg('orderBy', () => SiteOrder, { nullable: true }) orderBy?: SiteOrder,
+    @Arg('filter', () => SiteFilterInput, { nullable: true, description: "Only the site objects meeting these conditions." }) filter?: SiteFilterInput,
+    @Arg('orderBy', () => SiteOrder, { nullable: true, description: "How to sort the list." }) orderBy?: SiteOrder,
   ) {
     const sort = siteService.siteSort(orderBy?.field ?? SiteOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
     const { page: result, count } = await siteService.list(ctx, { ...filter }, sort, page);
@@ -56,8 +56,8 @@ export class SiteResolver {
   @Query(() => Site, { nullable: true, description: 'One site, by global id or by the legacy numeric id.' })
   async site(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+    @Arg('id', () => ID, { nullable: true, description: "The global id; give this or `legacyId`." }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true, description: "The numeric id the legacy APIs use; give this or `id`." }) legacyId?: number,
   ): Promise<Site | null> {
     if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
     return loadSite(ctx, id != null ? idOf(id, 'Site', ['id']) : legacyId!);
@@ -68,8 +68,8 @@ export class SiteResolver {
     @Root() site: Site,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => EquipmentFilterInput, { nullable: true }) filter?: EquipmentFilterInput,
-    @Arg('orderBy', () => EquipmentOrder, { nullable: true }) orderBy?: EquipmentOrder,
+    @Arg('filter', () => EquipmentFilterInput, { nullable: true, description: "Only the equipment objects meeting these conditions." }) filter?: EquipmentFilterInput,
+    @Arg('orderBy', () => EquipmentOrder, { nullable: true, description: "How to sort the list." }) orderBy?: EquipmentOrder,
   ) {
     const sort = equipmentSortOf(orderBy);
     // The site is the parent here; a siteId in the filter would contradict it, so it is dropped.

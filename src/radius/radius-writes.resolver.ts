@@ -71,8 +71,8 @@ export class CustomerRadiusAttributesResolver {
   async radiusAttributes(
     @Root() customer: Customer,
     @Ctx() ctx: GraphQLContext,
-    @Arg('table', () => RadiusTable) table: RadiusTable,
-    @Arg('username', () => String, { nullable: true }) username?: string,
+    @Arg('table', () => RadiusTable, { description: 'Which rows to list: check items, reply items or group memberships.' }) table: RadiusTable,
+    @Arg('username', () => String, { nullable: true, description: "Only this username's rows (one of the customer's); all of them when omitted." }) username?: string,
     @Arg('reveal', () => Boolean, {
       defaultValue: false,
       description: 'Serve password values in clear: needs the secrets.read permission (FORBIDDEN otherwise), and each customer whose passwords are served is recorded in the audit trail.',
@@ -100,8 +100,8 @@ export class RadiusWritesResolver {
   async radiusAccounts(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => RadiusAccountFilterInput, { nullable: true }) filter?: RadiusAccountFilterInput,
-    @Arg('direction', () => SortDirection, { nullable: true }) direction?: SortDirection,
+    @Arg('filter', () => RadiusAccountFilterInput, { nullable: true, description: "Only the RADIUS account objects meeting these conditions." }) filter?: RadiusAccountFilterInput,
+    @Arg('direction', () => SortDirection, { nullable: true, description: "Ascending or descending id order; ascending when omitted." }) direction?: SortDirection,
   ) {
     const { page: result, count } = await accountService.listPaged(
       ctx,

@@ -65,8 +65,8 @@ export class ResellerResolver {
   async resellers(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => ResellerFilterInput, { nullable: true }) filter?: ResellerFilterInput,
-    @Arg('orderBy', () => ResellerOrder, { nullable: true }) orderBy?: ResellerOrder,
+    @Arg('filter', () => ResellerFilterInput, { nullable: true, description: "Only the reseller objects meeting these conditions." }) filter?: ResellerFilterInput,
+    @Arg('orderBy', () => ResellerOrder, { nullable: true, description: "How to sort the list." }) orderBy?: ResellerOrder,
   ) {
     const sort = resellerService.resellerSort(orderBy?.field ?? ResellerOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
     const { page: result, count } = await resellerService.list(ctx, { ...filter }, sort, page);
@@ -77,8 +77,8 @@ export class ResellerResolver {
   @Query(() => Reseller, { nullable: true, description: 'One reseller, by global id or by the legacy numeric id.' })
   async reseller(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+    @Arg('id', () => ID, { nullable: true, description: "The global id; give this or `legacyId`." }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true, description: "The numeric id the legacy APIs use; give this or `id`." }) legacyId?: number,
   ): Promise<Reseller | null> {
     if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
     return loadReseller(ctx, id != null ? idOf(id, 'Reseller', ['id']) : legacyId!);
@@ -89,8 +89,8 @@ export class ResellerResolver {
     @Root() reseller: Reseller,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => CustomerFilterInput, { nullable: true }) filter?: CustomerFilterInput,
-    @Arg('orderBy', () => CustomerOrder, { nullable: true }) orderBy?: CustomerOrder,
+    @Arg('filter', () => CustomerFilterInput, { nullable: true, description: "Only the customer objects meeting these conditions." }) filter?: CustomerFilterInput,
+    @Arg('orderBy', () => CustomerOrder, { nullable: true, description: "How to sort the list." }) orderBy?: CustomerOrder,
   ) {
     // The reseller is the parent; a resellerId in the filter would contradict it, so it is ignored.
     const where = customerConditions(ctx.actor.operatorId, {
@@ -118,8 +118,8 @@ export class ResellerResolver {
     @Root() reseller: Reseller,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => WalletTransactionFilterInput, { nullable: true }) filter?: WalletTransactionFilterInput,
-    @Arg('orderBy', () => WalletTransactionOrder, { nullable: true }) orderBy?: WalletTransactionOrder,
+    @Arg('filter', () => WalletTransactionFilterInput, { nullable: true, description: "Only the wallet transaction objects meeting these conditions." }) filter?: WalletTransactionFilterInput,
+    @Arg('orderBy', () => WalletTransactionOrder, { nullable: true, description: "How to sort the list." }) orderBy?: WalletTransactionOrder,
   ) {
     const t = resellerWalletTransactions;
     const where = walletService.walletConditions(ctx.actor.operatorId, { ...filter });

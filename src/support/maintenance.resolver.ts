@@ -83,8 +83,8 @@ export class MaintenanceTicketResolver {
   async maintenanceTickets(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => MaintenanceTicketFilterInput, { nullable: true }) filter?: MaintenanceTicketFilterInput,
-    @Arg('orderBy', () => MaintenanceTicketOrder, { nullable: true }) orderBy?: MaintenanceTicketOrder,
+    @Arg('filter', () => MaintenanceTicketFilterInput, { nullable: true, description: "Only the maintenance ticket objects meeting these conditions." }) filter?: MaintenanceTicketFilterInput,
+    @Arg('orderBy', () => MaintenanceTicketOrder, { nullable: true, description: "How to sort the list." }) orderBy?: MaintenanceTicketOrder,
   ) {
     const { page: result, count } = await maintenanceService.list(ctx, ticketFilterOf(filter), sortOf(orderBy), page);
     return toConnection(result, toTicket, count);
@@ -146,8 +146,8 @@ export class CustomerSupportResolver {
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => MaintenanceTicketFilterInput, ticketArgs) filter?: MaintenanceTicketFilterInput,
-    @Arg('orderBy', () => MaintenanceTicketOrder, ticketArgs) orderBy?: MaintenanceTicketOrder,
+    @Arg('filter', () => MaintenanceTicketFilterInput, { ...ticketArgs, description: 'Only the maintenance ticket objects meeting these conditions.' }) filter?: MaintenanceTicketFilterInput,
+    @Arg('orderBy', () => MaintenanceTicketOrder, { ...ticketArgs, description: 'How to sort the list.' }) orderBy?: MaintenanceTicketOrder,
   ) {
     return ticketsOf(ctx, 'customer', customer.legacyId, page, filter, orderBy);
   }
@@ -160,8 +160,8 @@ export class SiteSupportResolver {
     @Root() site: Site,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => MaintenanceTicketFilterInput, ticketArgs) filter?: MaintenanceTicketFilterInput,
-    @Arg('orderBy', () => MaintenanceTicketOrder, ticketArgs) orderBy?: MaintenanceTicketOrder,
+    @Arg('filter', () => MaintenanceTicketFilterInput, { ...ticketArgs, description: 'Only the maintenance ticket objects meeting these conditions.' }) filter?: MaintenanceTicketFilterInput,
+    @Arg('orderBy', () => MaintenanceTicketOrder, { ...ticketArgs, description: 'How to sort the list.' }) orderBy?: MaintenanceTicketOrder,
   ) {
     return ticketsOf(ctx, 'site', site.legacyId, page, filter, orderBy);
   }
@@ -174,8 +174,8 @@ export class EquipmentSupportResolver {
     @Root() item: Equipment,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => MaintenanceTicketFilterInput, ticketArgs) filter?: MaintenanceTicketFilterInput,
-    @Arg('orderBy', () => MaintenanceTicketOrder, ticketArgs) orderBy?: MaintenanceTicketOrder,
+    @Arg('filter', () => MaintenanceTicketFilterInput, { ...ticketArgs, description: 'Only the maintenance ticket objects meeting these conditions.' }) filter?: MaintenanceTicketFilterInput,
+    @Arg('orderBy', () => MaintenanceTicketOrder, { ...ticketArgs, description: 'How to sort the list.' }) orderBy?: MaintenanceTicketOrder,
   ) {
     return ticketsOf(ctx, 'equipment', item.legacyId, page, filter, orderBy);
   }

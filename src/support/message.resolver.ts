@@ -90,7 +90,7 @@ export class CustomerMessagesResolver {
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('channel', () => MessageChannel, { nullable: true, defaultValue: MessageChannel.SMS }) channel: MessageChannel,
+    @Arg('channel', () => MessageChannel, { nullable: true, defaultValue: MessageChannel.SMS, description: "Which channel to list; SMS when omitted." }) channel: MessageChannel,
   ) {
     return childConnection(
       ctx,

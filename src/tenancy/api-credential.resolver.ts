@@ -46,8 +46,8 @@ export class ApiCredentialResolver {
   @Query(() => [ApiCredential], { description: "The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation." })
   async apiCredentials(
     @Ctx() ctx: GraphQLContext,
-    @Arg('kind', () => ApiCredentialKind, { nullable: true }) kind?: ApiCredentialKind | null,
-    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false }) includeRevoked?: boolean,
+    @Arg('kind', () => ApiCredentialKind, { nullable: true, description: "Only credentials of this kind." }) kind?: ApiCredentialKind | null,
+    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false, description: "Also list revoked ones." }) includeRevoked?: boolean,
   ) {
     return (await apiCredentialService.list(ctx, { kind, includeRevoked })).map(toApiCredential);
   }

@@ -22,8 +22,8 @@ export class ApiTokenResolver {
   @Query(() => [ApiToken], { description: "The operator's bearer tokens, newest first (admins only). Tokens themselves are never shown again after creation." })
   async apiTokens(
     @Ctx() ctx: GraphQLContext,
-    @Arg('staffUserId', () => ID, { nullable: true }) staffUserId?: string | null,
-    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false }) includeRevoked?: boolean,
+    @Arg('staffUserId', () => ID, { nullable: true, description: "Only this staff user's tokens." }) staffUserId?: string | null,
+    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false, description: "Also list revoked ones." }) includeRevoked?: boolean,
   ) {
     const rows = await apiTokenService.list(ctx, { staffUserId: optionalIdOf(staffUserId, 'StaffUser', ['staffUserId']), includeRevoked });
     return rows.map(toApiToken);

@@ -28,7 +28,7 @@ registerNodeType('StaffUser', async (ctx, id) => {
 @Resolver(() => StaffUser)
 export class StaffUserResolver {
   @Query(() => [StaffUser], { description: "The operator's staff users by username." })
-  async staffUsers(@Ctx() ctx: GraphQLContext, @Arg('filter', () => StaffUserFilterInput, { nullable: true }) filter?: StaffUserFilterInput) {
+  async staffUsers(@Ctx() ctx: GraphQLContext, @Arg('filter', () => StaffUserFilterInput, { nullable: true, description: "Only the staff user objects meeting these conditions." }) filter?: StaffUserFilterInput) {
     const rows = await staffUserService.list(ctx, { role: filter?.role, active: filter?.active });
     for (const row of rows) staffUserById(ctx).prime(row.id, row);
     return rows.map(toStaffUser);
