@@ -796,6 +796,7 @@ export type Basestation = Node & {
   note: Maybe<Scalars['String']['output']>;
   /** The sector the device covers, as free text. */
   sector: Maybe<Scalars['String']['output']>;
+  /** The site the basestation is mounted on. */
   site: Maybe<Site>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -807,9 +808,11 @@ export type BasestationCreateInput = {
   colour?: InputMaybe<Scalars['String']['input']>;
   /** Where the device points, as free text (e.g. a bearing). */
   direction?: InputMaybe<Scalars['String']['input']>;
+  /** The access point device. */
   equipmentId: Scalars['ID']['input'];
   /** The radio frequency the device uses. */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The gateway its customers are routed through. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** Free text: an install date or note. */
   installed?: InputMaybe<Scalars['String']['input']>;
@@ -819,6 +822,7 @@ export type BasestationCreateInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** The sector the device covers, as free text. */
   sector?: InputMaybe<Scalars['String']['input']>;
+  /** The site it is mounted on. */
   siteId: Scalars['ID']['input'];
 };
 
@@ -846,14 +850,17 @@ export type BasestationPayload = {
   userErrors: Array<UserError>;
 };
 
+/** Changes to a basestation. */
 export type BasestationUpdateInput = {
   /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
   /** Where the device points, as free text (e.g. a bearing). */
   direction?: InputMaybe<Scalars['String']['input']>;
+  /** Another access point device. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   /** The radio frequency the device uses. */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The gateway its customers are routed through. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** The basestation to change. */
   id: Scalars['ID']['input'];
@@ -865,6 +872,7 @@ export type BasestationUpdateInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** The sector the device covers, as free text. */
   sector?: InputMaybe<Scalars['String']['input']>;
+  /** Moves it to this site. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -915,6 +923,7 @@ export type Building = Node & {
   legacyId: Scalars['Int']['output'];
   /** The building name. */
   name: Scalars['String']['output'];
+  /** The street the building is on. */
   street: Maybe<Street>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -1220,11 +1229,13 @@ export type CpeCreateInput = {
   additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** The customer it is installed at. */
   customerId: Scalars['ID']['input'];
   /** Whether a dish was installed. */
   dishInstalled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Distance to the access point. */
   distance?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The device installed. */
   equipmentId: Scalars['ID']['input'];
   /** The radio frequency the device uses, as recorded. */
   frequency?: InputMaybe<Scalars['String']['input']>;
@@ -1262,16 +1273,19 @@ export type CpePayload = {
   userErrors: Array<UserError>;
 };
 
+/** Changes to a CPE. */
 export type CpeUpdateInput = {
   /** Further notes of the installer, one per line. */
   additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** Moves it to this customer. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Whether a dish was installed. */
   dishInstalled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Distance to the access point. */
   distance?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Another device. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   /** The radio frequency the device uses, as recorded. */
   frequency?: InputMaybe<Scalars['String']['input']>;
@@ -1985,9 +1999,11 @@ export type CustomerIp = Node & {
   __typename?: 'CustomerIp';
   /** When the binding was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer the address is bound to. */
   customer: Maybe<Customer>;
   /** DHCP options handed out with the address. */
   dhcpOptions: Maybe<Scalars['String']['output']>;
+  /** The gateway the address belongs to; null when none. */
   gateway: Maybe<Gateway>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -2015,6 +2031,7 @@ export type CustomerIp = Node & {
 
 /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
 export type CustomerIpCreateInput = {
+  /** The customer to bind the address to. */
   customerId: Scalars['ID']['input'];
   /** DHCP options handed out with the address. */
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
@@ -2038,6 +2055,7 @@ export type CustomerIpCreateInput = {
 
 /** SIMPLer generateIP. */
 export type CustomerIpGenerateInput = {
+  /** The customer to pick addresses for. */
   customerId: Scalars['ID']['input'];
   /** Draw from this interface instead of the customer's gateway's first matching one. */
   interfaceId?: InputMaybe<Scalars['ID']['input']>;
@@ -2049,13 +2067,16 @@ export type CustomerIpGenerateInput = {
   save?: InputMaybe<Scalars['Boolean']['input']>;
   /** Set them as Framed-IP-Address of the customer's RADIUS logins (needs save). */
   syncRadius?: InputMaybe<Scalars['Boolean']['input']>;
+  /** End-user-portal login overwrites the MAC with the device used. */
   updateMacOnPortalLogin?: InputMaybe<Scalars['Boolean']['input']>;
   /** Queue a WIB files update for the interface's gateway (needs save; updateWIB). */
   updateWib?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The addresses picked, or why it was refused. */
 export type CustomerIpGeneratePayload = {
   __typename?: 'CustomerIpGeneratePayload';
+  /** The addresses picked; null when refused. */
   generation: Maybe<IpGeneration>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
@@ -2070,11 +2091,15 @@ export type CustomerIpPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A binding and what to release from it. */
 export type CustomerIpReleaseInput = {
+  /** The binding. */
   id: Scalars['ID']['input'];
+  /** The IP, the MAC or both. */
   release: IpRelease;
 };
 
+/** The binding after the release, or why it was refused. */
 export type CustomerIpReleasePayload = {
   __typename?: 'CustomerIpReleasePayload';
   /** The binding as it is now; null when nothing is left of it. */
@@ -2651,6 +2676,7 @@ export type EquipmentCreateInput = {
   receiveDate?: InputMaybe<Scalars['Date']['input']>;
   /** The manufacturer's serial number. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The site the device is at. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
   /** Instead of siteId: the site by name. */
   siteName?: InputMaybe<Scalars['String']['input']>;
@@ -2721,19 +2747,27 @@ export type EquipmentFilterInput = {
 /** Login details of a device. The password is kept for technicians but not served here. */
 export type EquipmentLogin = Node & {
   __typename?: 'EquipmentLogin';
+  /** When the login details were recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** Whether a password is stored (it is not served here). */
   hasPassword: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Free-text notes. */
   notes: Maybe<Scalars['String']['output']>;
+  /** The username to log in to the device with. */
   username: Scalars['String']['output'];
 };
 
+/** Login details to add to a device. */
 export type EquipmentLoginCreateInput = {
+  /** The device. */
   equipmentId: Scalars['ID']['input'];
+  /** Free-text notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** The password to log in with. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** Unique per device. */
   username: Scalars['String']['input'];
@@ -2741,21 +2775,27 @@ export type EquipmentLoginCreateInput = {
 
 /** Names the equipment login to delete. */
 export type EquipmentLoginDeleteInput = {
+  /** The device. */
   equipmentId: Scalars['ID']['input'];
+  /** The username whose login details to delete. */
   username: Scalars['String']['input'];
 };
 
 /** The result of deleting the equipment login. */
 export type EquipmentLoginDeletePayload = {
   __typename?: 'EquipmentLoginDeletePayload';
+  /** The username deleted; null when nothing was deleted. */
   deletedUsername: Maybe<Scalars['String']['output']>;
   /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The login details added, or why they were refused. */
 export type EquipmentLoginPayload = {
   __typename?: 'EquipmentLoginPayload';
+  /** The device; null when refused. */
   equipment: Maybe<Equipment>;
+  /** The login details added; null when refused. */
   login: Maybe<EquipmentLogin>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
@@ -2850,6 +2890,7 @@ export type EquipmentUpdateInput = {
   receiveDate?: InputMaybe<Scalars['Date']['input']>;
   /** The manufacturer's serial number. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The site the device is at. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
   /** Instead of siteId: the site by name. */
   siteName?: InputMaybe<Scalars['String']['input']>;
@@ -3379,7 +3420,9 @@ export type IpGeneration = {
   generated: Scalars['Int']['output'];
   /** The interface the addresses were drawn from. */
   interface: NetworkInterface;
+  /** Public or private addresses. */
   ipType: IpType;
+  /** The addresses picked. */
   ips: Array<Scalars['IP']['output']>;
   /** How many were requested. */
   quantity: Scalars['Int']['output'];
@@ -3391,8 +3434,11 @@ export type IpGeneration = {
 
 /** What to release of a binding (Jaze release_ip_mac). */
 export type IpRelease =
+  /** Both the address and the MAC. */
   | 'BOTH'
+  /** The address only. */
   | 'IP'
+  /** The MAC only. */
   | 'MAC';
 
 export type IpType =
@@ -3472,6 +3518,7 @@ export type MaintenanceTicket = Node & {
   closedBy: Maybe<Scalars['String']['output']>;
   /** When the ticket was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer the ticket is about; null when none. */
   customer: Maybe<Customer>;
   /** The day the ticket was closed; null while it is not. */
   dateClosed: Maybe<Scalars['Date']['output']>;
@@ -3481,6 +3528,7 @@ export type MaintenanceTicket = Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Extra addresses notified about the ticket. */
   emailRecipients: Maybe<Scalars['String']['output']>;
+  /** The device the ticket is about; null when none. */
   equipment: Maybe<Equipment>;
   /** Hours of work spent on the ticket. */
   hoursSpent: Maybe<Scalars['Decimal']['output']>;
@@ -3496,6 +3544,7 @@ export type MaintenanceTicket = Node & {
   reportedBy: Maybe<Scalars['String']['output']>;
   /** What was done to solve it, as free text. */
   resolution: Maybe<Scalars['String']['output']>;
+  /** The site the ticket is about; null when none. */
   site: Maybe<Site>;
   /** Open, waiting for the customer, or closed. */
   status: MaintenanceStatus;
@@ -4661,6 +4710,7 @@ export type NetworkInterface = Node & {
   broadcast: Maybe<Scalars['String']['output']>;
   /** When the interface was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The gateway the interface is on. */
   gateway: Maybe<Gateway>;
   /** The default gateway of the range. */
   gatewayAddress: Maybe<Scalars['IP']['output']>;
@@ -4690,6 +4740,7 @@ export type NetworkInterface = Node & {
 export type NetworkInterfaceCreateInput = {
   /** Inside the network. */
   gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The gateway the interface is on. */
   gatewayId: Scalars['ID']['input'];
   /** A readable name of the range. */
   label?: InputMaybe<Scalars['String']['input']>;
@@ -5732,6 +5783,7 @@ export type RadiusAccount = Node & {
   __typename?: 'RadiusAccount';
   /** When the login was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer the login belongs to; null when none. */
   customer: Maybe<Customer>;
   /** Whether the login keeps its RADIUS group when groups are re-derived from subscriptions. */
   excludeFromAutoGroupFromBucket: Scalars['Boolean']['output'];
@@ -6089,8 +6141,11 @@ export type RadiusStatisticsType =
 
 /** FreeRADIUS per-user tables: check items, reply items, group membership. */
 export type RadiusTable =
+  /** Check items (radcheck). */
   | 'CHECK'
+  /** Reply items (radreply). */
   | 'REPLY'
+  /** Group memberships (radusergroup). */
   | 'USERGROUP';
 
 export type ReferralFeeStatus =
@@ -7089,6 +7144,7 @@ export type StaffUserUpdateInput = {
 /** A street within an area. */
 export type Street = Node & {
   __typename?: 'Street';
+  /** The area the street is in. */
   area: Maybe<Area>;
   /** Buildings on the street, by name. */
   buildings: Array<Building>;

@@ -97,7 +97,7 @@ export class BackgroundJobResolver {
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues applying the plan changes that have come due.' })
-  planChangesApply(@Arg('input', () => PlanChangesApplyInput, { nullable: true }) input: PlanChangesApplyInput | undefined, @Ctx() ctx: GraphQLContext) {
+  planChangesApply(@Arg('input', () => PlanChangesApplyInput, { nullable: true, description: 'The moment to apply the changes due at; now when omitted.' }) input: PlanChangesApplyInput | undefined, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'apply_plan_changes', () => ({ asOf: input?.asOf ?? null }));
   }
 }

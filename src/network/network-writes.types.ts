@@ -29,7 +29,7 @@ export class EquipmentFieldsInput {
   @Field(() => String, { nullable: true, description: 'A readable name of the device type.' }) typeLabel?: string | null;
   @Field(() => String, { nullable: true, description: 'The SNMP community the device answers to; kept as a secret.' }) snmpCommunity?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value?: string | null;
-  @Field(() => ID, { nullable: true }) siteId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The site the device is at.' }) siteId?: string | null;
   @Field(() => String, { nullable: true, description: 'Instead of siteId: the site by name.' }) siteName?: string | null;
   @Field(() => EmailAddressScalar, { nullable: true, description: 'Who to e-mail about maintenance of the device.' }) maintEmail?: string | null;
   @Field(() => String, { nullable: true, description: 'DHCP options handed to the device, as the server expects them.' }) dhcpOptions?: string | null;
@@ -84,36 +84,36 @@ export class EquipmentDeletePayload {
 
 @ObjectType('EquipmentLogin', { implements: Node, description: "Login details of a device. The password is kept for technicians but not served here." })
 export class EquipmentLogin extends Node {
-  @Field(() => String) username!: string;
-  @Field(() => Boolean) hasPassword!: boolean;
-  @Field(() => String, { nullable: true }) notes!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => String, { description: 'The username to log in to the device with.' }) username!: string;
+  @Field(() => Boolean, { description: 'Whether a password is stored (it is not served here).' }) hasPassword!: boolean;
+  @Field(() => String, { nullable: true, description: 'Free-text notes.' }) notes!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When the login details were recorded.' }) createdAt!: Date;
 }
 
-@InputType()
+@InputType({ description: 'Login details to add to a device.' })
 export class EquipmentLoginCreateInput {
-  @Field(() => ID) equipmentId!: string;
+  @Field(() => ID, { description: 'The device.' }) equipmentId!: string;
   @Field(() => String, { description: 'Unique per device.' }) username!: string;
-  @Field(() => String, { nullable: true }) password?: string | null;
-  @Field(() => String, { nullable: true }) notes?: string | null;
+  @Field(() => String, { nullable: true, description: 'The password to log in with.' }) password?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text notes.' }) notes?: string | null;
 }
 
 @InputType({ description: 'Names the equipment login to delete.' })
 export class EquipmentLoginDeleteInput {
-  @Field(() => ID) equipmentId!: string;
-  @Field(() => String) username!: string;
+  @Field(() => ID, { description: 'The device.' }) equipmentId!: string;
+  @Field(() => String, { description: 'The username whose login details to delete.' }) username!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The login details added, or why they were refused.' })
 export class EquipmentLoginPayload {
-  @Field(() => EquipmentLogin, { nullable: true }) login!: EquipmentLogin | null;
-  @Field(() => Equipment, { nullable: true }) equipment!: Equipment | null;
+  @Field(() => EquipmentLogin, { nullable: true, description: 'The login details added; null when refused.' }) login!: EquipmentLogin | null;
+  @Field(() => Equipment, { nullable: true, description: 'The device; null when refused.' }) equipment!: Equipment | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType({ description: 'The result of deleting the equipment login.' })
 export class EquipmentLoginDeletePayload {
-  @Field(() => String, { nullable: true }) deletedUsername!: string | null;
+  @Field(() => String, { nullable: true, description: 'The username deleted; null when nothing was deleted.' }) deletedUsername!: string | null;
   @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
@@ -134,15 +134,15 @@ export class CpeFieldsInput {
 
 @InputType({ description: 'Installs a device (not already a CPE or basestation) at a customer.' })
 export class CpeCreateInput extends CpeFieldsInput {
-  @Field(() => ID) equipmentId!: string;
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The device installed.' }) equipmentId!: string;
+  @Field(() => ID, { description: 'The customer it is installed at.' }) customerId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a CPE.' })
 export class CpeUpdateInput extends CpeFieldsInput {
   @Field(() => ID, { description: 'The CPE to change.' }) id!: string;
-  @Field(() => ID, { nullable: true }) equipmentId?: string;
-  @Field(() => ID, { nullable: true }) customerId?: string;
+  @Field(() => ID, { nullable: true, description: 'Another device.' }) equipmentId?: string;
+  @Field(() => ID, { nullable: true, description: 'Moves it to this customer.' }) customerId?: string;
 }
 
 @InputType({ description: 'Names the CPE to delete.' })
@@ -172,21 +172,21 @@ export class BasestationFieldsInput {
   @Field(() => DecimalScalar, { nullable: true, description: 'The radio frequency the device uses.' }) frequency?: string | null;
   @Field(() => String, { nullable: true, description: 'Free text: an install date or note.' }) installed?: string | null;
   @Field(() => String, { nullable: true, description: 'Free-text note.' }) note?: string | null;
-  @Field(() => ID, { nullable: true }) gatewayId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The gateway its customers are routed through.' }) gatewayId?: string | null;
   @Field(() => MonitorMode, { nullable: true, description: 'Whether the basestation is monitored, and whether alerts go out.' }) monitor?: MonitorMode;
 }
 
 @InputType({ description: 'Mounts a device (not already a CPE or basestation) on a site.' })
 export class BasestationCreateInput extends BasestationFieldsInput {
-  @Field(() => ID) equipmentId!: string;
-  @Field(() => ID) siteId!: string;
+  @Field(() => ID, { description: 'The access point device.' }) equipmentId!: string;
+  @Field(() => ID, { description: 'The site it is mounted on.' }) siteId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a basestation.' })
 export class BasestationUpdateInput extends BasestationFieldsInput {
   @Field(() => ID, { description: 'The basestation to change.' }) id!: string;
-  @Field(() => ID, { nullable: true }) equipmentId?: string;
-  @Field(() => ID, { nullable: true }) siteId?: string;
+  @Field(() => ID, { nullable: true, description: 'Another access point device.' }) equipmentId?: string;
+  @Field(() => ID, { nullable: true, description: 'Moves it to this site.' }) siteId?: string;
 }
 
 @InputType({ description: 'Names the basestation to delete.' })
@@ -210,7 +210,7 @@ export class BasestationDeletePayload {
 
 @InputType({ description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
 export class CustomerIpCreateInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer to bind the address to.' }) customerId!: string;
   @Field(() => IPv4Scalar, { nullable: true, description: 'An IPv4 address, unused in the operator.' }) ip?: string | null;
   @Field(() => MACScalar, { nullable: true, description: 'The MAC to bind.' }) mac?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Only this MAC may use the address.' }) macRestrict?: boolean | null;
@@ -227,12 +227,20 @@ export enum IpRelease {
   MAC = 'mac',
   BOTH = 'both',
 }
-registerEnumType(IpRelease, { name: 'IpRelease', description: 'What to release of a binding (Jaze release_ip_mac).' });
+registerEnumType(IpRelease, {
+  name: 'IpRelease',
+  description: 'What to release of a binding (Jaze release_ip_mac).',
+  valuesConfig: {
+    MAC: { description: 'The MAC only.' },
+    IP: { description: 'The address only.' },
+    BOTH: { description: 'Both the address and the MAC.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'A binding and what to release from it.' })
 export class CustomerIpReleaseInput {
-  @Field(() => ID) id!: string;
-  @Field(() => IpRelease) release!: IpRelease;
+  @Field(() => ID, { description: 'The binding.' }) id!: string;
+  @Field(() => IpRelease, { description: 'The IP, the MAC or both.' }) release!: IpRelease;
 }
 
 @ObjectType({ description: 'The customer IP after the change, or why it was refused.' })
@@ -241,7 +249,7 @@ export class CustomerIpPayload {
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The binding after the release, or why it was refused.' })
 export class CustomerIpReleasePayload {
   @Field(() => CustomerIp, { nullable: true, description: 'The binding as it is now; null when nothing is left of it.' }) customerIp!: CustomerIp | null;
   @Field(() => ID, { nullable: true, description: 'Set when the binding was deleted (nothing left).' }) deletedCustomerIpId!: string | null;
@@ -252,17 +260,19 @@ export enum IpType {
   PUBLIC = 'public',
   PRIVATE = 'private',
 }
-registerEnumType(IpType, { name: 'IpType' });
+registerEnumType(IpType, {
+  name: 'IpType',
+});
 
 @InputType({ description: 'SIMPLer generateIP.' })
 export class CustomerIpGenerateInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer to pick addresses for.' }) customerId!: string;
   @Field(() => Int, { nullable: true, description: 'How many addresses (default 1).' }) quantity?: number | null;
   @Field(() => IpType, { nullable: true, description: "Overrides the customer's IP type." }) ipType?: IpType | null;
   @Field(() => ID, { nullable: true, description: "Draw from this interface instead of the customer's gateway's first matching one." }) interfaceId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Save the addresses as the customer\'s (saveInDb).' }) save?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Set them as Framed-IP-Address of the customer's RADIUS logins (needs save)." }) syncRadius?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) updateMacOnPortalLogin?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'End-user-portal login overwrites the MAC with the device used.' }) updateMacOnPortalLogin?: boolean | null;
   @Field(() => Boolean, { nullable: true, description: "Queue a WIB files update for the interface's gateway (needs save; updateWIB)." }) updateWib?: boolean | null;
 }
 
@@ -272,16 +282,16 @@ export class IpGeneration {
   gatewayLegacyId!: number;
   interfaceLegacyId!: number;
   @Field(() => Int, { description: "The gateway's WIB number." }) wibNumber!: number;
-  @Field(() => IpType) ipType!: IpType;
+  @Field(() => IpType, { description: 'Public or private addresses.' }) ipType!: IpType;
   @Field(() => Int, { description: 'How many were requested.' }) quantity!: number;
   @Field(() => Int, { description: 'How many were generated.' }) generated!: number;
-  @Field(() => [IPScalar]) ips!: string[];
+  @Field(() => [IPScalar], { description: 'The addresses picked.' }) ips!: string[];
   @Field(() => Boolean, { description: "Whether they were saved as the customer's." }) saved!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The addresses picked, or why it was refused.' })
 export class CustomerIpGeneratePayload {
-  @Field(() => IpGeneration, { nullable: true }) generation!: IpGeneration | null;
+  @Field(() => IpGeneration, { nullable: true, description: 'The addresses picked; null when refused.' }) generation!: IpGeneration | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
@@ -317,7 +327,7 @@ export class GatewayPayload {
 
 @InputType({ description: 'A new address range on a gateway interface.' })
 export class NetworkInterfaceCreateInput {
-  @Field(() => ID) gatewayId!: string;
+  @Field(() => ID, { description: 'The gateway the interface is on.' }) gatewayId!: string;
   @Field(() => String, { description: 'Device interface name, e.g. eth1.' }) name!: string;
   @Field(() => InterfaceRole, { description: 'What the interface serves.' }) role!: InterfaceRole;
   @Field(() => String, { nullable: true, description: 'A readable name of the range.' }) label?: string | null;

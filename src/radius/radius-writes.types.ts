@@ -41,6 +41,11 @@ export enum RadiusTable {
 registerEnumType(RadiusTable, {
   name: 'RadiusTable',
   description: 'FreeRADIUS per-user tables: check items, reply items, group membership.',
+  valuesConfig: {
+    USERGROUP: { description: 'Group memberships (radusergroup).' },
+    REPLY: { description: 'Reply items (radreply).' },
+    CHECK: { description: 'Check items (radcheck).' },
+  },
 });
 
 @ObjectType('RadiusAttribute', {

@@ -68,7 +68,7 @@ export class RadiusSessionResolver {
 
 @Resolver(() => RadiusAccount)
 export class RadiusAccountResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the login belongs to; null when none.' })
   customer(@Root() account: RadiusAccount, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, account.customerId);
   }

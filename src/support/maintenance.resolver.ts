@@ -100,17 +100,17 @@ export class MaintenanceTicketResolver {
     return ticket.subtypeId == null ? null : maintenanceSubtypeName(ctx).load(ticket.subtypeId);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the ticket is about; null when none.' })
   customer(@Root() ticket: MaintenanceTicket, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, ticket.customerId);
   }
 
-  @FieldResolver(() => Site, { nullable: true })
+  @FieldResolver(() => Site, { nullable: true, description: 'The site the ticket is about; null when none.' })
   site(@Root() ticket: MaintenanceTicket, @Ctx() ctx: GraphQLContext) {
     return loadSite(ctx, ticket.siteId);
   }
 
-  @FieldResolver(() => Equipment, { nullable: true })
+  @FieldResolver(() => Equipment, { nullable: true, description: 'The device the ticket is about; null when none.' })
   equipment(@Root() ticket: MaintenanceTicket, @Ctx() ctx: GraphQLContext) {
     return loadEquipment(ctx, ticket.equipmentId);
   }
