@@ -557,9 +557,11 @@ export type BandwidthOverride = ProfileOverride & {
   carryForwardPreviousData: Scalars['Boolean']['output'];
   /** Upload does not count toward the FUP limit. */
   excludeUpload: Scalars['Boolean']['output'];
+  /** When the second profile takes over; null when the restriction is off. */
   reset: Maybe<OverrideReset>;
   /** Only ALWAYS exists. */
   reset2: Maybe<OverrideReset>;
+  /** When the usage counted against the limit starts again; null when not used. */
   resetEvery: Maybe<OverrideResetEvery>;
   /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
   resetEveryDay: Maybe<Scalars['Int']['output']>;
@@ -567,9 +569,11 @@ export type BandwidthOverride = ProfileOverride & {
   resetEveryValue: Maybe<Scalars['Int']['output']>;
   /** The FUP limit, in resetUnit. */
   resetLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The unit of resetLimit; null when not used. */
   resetUnit: Maybe<OverrideResetUnit>;
   /** Only when on do the reset fields take effect. */
   restrictionOn: Scalars['Boolean']['output'];
+  /** When the override was last set. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -592,6 +596,7 @@ export type BandwidthOverrideUpdateInput = {
   bandwidthTemplateId: Scalars['ID']['input'];
   /** Jaze carryForwardPreviousData: whether the previous period's data is carried forward. */
   carryForwardPreviousData?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer whose override is set. */
   customerId: Scalars['ID']['input'];
   /** Exclude upload data from the FUP limit. */
   excludeUpload?: InputMaybe<Scalars['Boolean']['input']>;
@@ -5418,9 +5423,11 @@ export type PlanUpdateInput = {
 
 /** A customer's override of its plan's RADIUS profile, with the Jaze reset rules. */
 export type ProfileOverride = {
+  /** When the second profile takes over; null when the restriction is off. */
   reset: Maybe<OverrideReset>;
   /** Only ALWAYS exists. */
   reset2: Maybe<OverrideReset>;
+  /** When the usage counted against the limit starts again; null when not used. */
   resetEvery: Maybe<OverrideResetEvery>;
   /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
   resetEveryDay: Maybe<Scalars['Int']['output']>;
@@ -5428,9 +5435,11 @@ export type ProfileOverride = {
   resetEveryValue: Maybe<Scalars['Int']['output']>;
   /** The FUP limit, in resetUnit. */
   resetLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The unit of resetLimit; null when not used. */
   resetUnit: Maybe<OverrideResetUnit>;
   /** Only when on do the reset fields take effect. */
   restrictionOn: Scalars['Boolean']['output'];
+  /** When the override was last set. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -7654,9 +7663,11 @@ export type VendorAttributeOverride = ProfileOverride & {
   __typename?: 'VendorAttributeOverride';
   /** By set, then in the order given. */
   items: Array<VendorAttributeOverrideItem>;
+  /** When the second profile takes over; null when the restriction is off. */
   reset: Maybe<OverrideReset>;
   /** Only ALWAYS exists. */
   reset2: Maybe<OverrideReset>;
+  /** When the usage counted against the limit starts again; null when not used. */
   resetEvery: Maybe<OverrideResetEvery>;
   /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
   resetEveryDay: Maybe<Scalars['Int']['output']>;
@@ -7664,9 +7675,11 @@ export type VendorAttributeOverride = ProfileOverride & {
   resetEveryValue: Maybe<Scalars['Int']['output']>;
   /** The FUP limit, in resetUnit. */
   resetLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The unit of resetLimit; null when not used. */
   resetUnit: Maybe<OverrideResetUnit>;
   /** Only when on do the reset fields take effect. */
   restrictionOn: Scalars['Boolean']['output'];
+  /** When the override was last set. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -7700,6 +7713,7 @@ export type VendorAttributeOverridePayload = {
 
 /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
 export type VendorAttributeOverrideUpdateInput = {
+  /** The customer whose override is set. */
   customerId: Scalars['ID']['input'];
   /** By set, then in the order given. */
   items: Array<VendorAttributeItemInput>;

@@ -72,14 +72,14 @@ registerEnumType(RadiusAttributeKind, {
 })
 export abstract class OverrideResetFields {
   @Field(() => Boolean, { description: 'Only when on do the reset fields take effect.' }) restrictionOn!: boolean;
-  @Field(() => OverrideReset, { nullable: true }) reset!: OverrideReset | null;
+  @Field(() => OverrideReset, { nullable: true, description: 'When the second profile takes over; null when the restriction is off.' }) reset!: OverrideReset | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'The FUP limit, in resetUnit.' }) resetLimit!: string | null;
-  @Field(() => OverrideResetUnit, { nullable: true }) resetUnit!: OverrideResetUnit | null;
-  @Field(() => OverrideResetEvery, { nullable: true }) resetEvery!: OverrideResetEvery | null;
+  @Field(() => OverrideResetUnit, { nullable: true, description: 'The unit of resetLimit; null when not used.' }) resetUnit!: OverrideResetUnit | null;
+  @Field(() => OverrideResetEvery, { nullable: true, description: 'When the usage counted against the limit starts again; null when not used.' }) resetEvery!: OverrideResetEvery | null;
   @Field(() => Int, { nullable: true, description: 'Day of month (1..31) a MONTHLY period starts on.' }) resetEveryValue!: number | null;
   @Field(() => Int, { nullable: true, description: 'Day of week (0 = Sunday .. 6) a WEEKLY period starts on.' }) resetEveryDay!: number | null;
   @Field(() => OverrideReset, { nullable: true, description: 'Only ALWAYS exists.' }) reset2!: OverrideReset | null;
-  @Field(() => DateTimeScalar) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the override was last set.' }) updatedAt!: Date;
 }
 
 @ObjectType('BandwidthOverride', { implements: OverrideResetFields, description: "A customer's bandwidth (FUP) override of its plan's profile (Jaze override_user_bandwidth)." })
@@ -110,7 +110,7 @@ export class VendorAttributeOverride extends OverrideResetFields {
 
 @InputType('ProfileOverrideInput', { description: 'The reset fields both profile overrides share.' })
 export class OverrideResetInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer whose override is set.' }) customerId!: string;
   @Field(() => Boolean, { nullable: true, description: 'Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty.' })
   restrictionOn?: boolean | null;
   @Field(() => OverrideReset, { nullable: true, description: 'Required when the restriction is on.' }) reset?: OverrideReset | null;
