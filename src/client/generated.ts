@@ -127,14 +127,17 @@ export type ApiCredential = Node & {
   __typename?: 'ApiCredential';
   /** SIMPLER: the networks it is accepted from (its own and the operator-wide ones); empty means refused from everywhere. CRM keys have no access list. */
   allowedNetworks: Array<IpAccessRule>;
+  /** When the credential was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** SIMPLER: the api_username; CRM: the userid (the staff user id). */
   identifier: Scalars['String']['output'];
+  /** SIMPLer credential or CRM key. */
   kind: ApiCredentialKind;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
   /** Refused since this instant. */
   revokedAt: Maybe<Scalars['DateTime']['output']>;
@@ -146,16 +149,23 @@ export type ApiCredential = Node & {
 
 /** SIMPLER: OperatorAPI api_username/api_password (with an access list); CRM: ISP CRM userid/api_key. */
 export type ApiCredentialKind =
+  /** An ISP CRM userid/api_key. */
   | 'CRM'
+  /** A SIMPLer OperatorAPI api_username/api_password. */
   | 'SIMPLER';
 
+/** The API credential after the change, or why it was refused. */
 export type ApiCredentialPayload = {
   __typename?: 'ApiCredentialPayload';
+  /** The API credential as it now is; null when the change was refused. */
   apiCredential: Maybe<ApiCredential>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Names the credential to revoke. */
 export type ApiCredentialRevokeInput = {
+  /** The SIMPLer credential or CRM key to revoke. */
   id: Scalars['ID']['input'];
 };
 
@@ -170,6 +180,7 @@ export type ApiCredentialUpdateInput = {
 /** A bearer token of a staff user (GraphQL, Jaze). The token itself is shown once, when created. */
 export type ApiToken = Node & {
   __typename?: 'ApiToken';
+  /** When the token was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Refused from this instant on; null: never expires. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
@@ -187,6 +198,7 @@ export type ApiToken = Node & {
   staffUser: Maybe<StaffUser>;
 };
 
+/** A new API token for a staff user. */
 export type ApiTokenCreateInput = {
   /** Null: the token does not expire. */
   expiresAt?: InputMaybe<Scalars['DateTime']['input']>;
@@ -196,27 +208,36 @@ export type ApiTokenCreateInput = {
   staffUserId: Scalars['ID']['input'];
 };
 
+/** The new token, shown once, or why it was refused. */
 export type ApiTokenCreatePayload = {
   __typename?: 'ApiTokenCreatePayload';
+  /** The new token's record; null when refused. */
   apiToken: Maybe<ApiToken>;
   /** The token, shown this once: only its SHA-256 is stored. */
   token: Maybe<Scalars['String']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The API token after the change, or why it was refused. */
 export type ApiTokenPayload = {
   __typename?: 'ApiTokenPayload';
+  /** The API token as it now is; null when the change was refused. */
   apiToken: Maybe<ApiToken>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Names the token to revoke. */
 export type ApiTokenRevokeInput = {
+  /** The API token to revoke. */
   id: Scalars['ID']['input'];
 };
 
 /** Top level of the address book (Jaze collection area). */
 export type Area = Node & {
   __typename?: 'Area';
+  /** When the area was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -224,6 +245,7 @@ export type Area = Node & {
   internal: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The area name. */
   name: Scalars['String']['output'];
   /** Streets in the area, by name. */
   streets: Array<Street>;
@@ -233,31 +255,39 @@ export type Area = Node & {
 
 /** A new area (Jaze add_area). */
 export type AreaCreateInput = {
+  /** An operator-side code or note. */
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique within the operator. */
   name: Scalars['String']['input'];
 };
 
+/** Names the area to delete. */
 export type AreaDeleteInput = {
   /** The area to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the area. */
 export type AreaDeletePayload = {
   __typename?: 'AreaDeletePayload';
   /** The id of the deleted area; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The area after the change, or why it was refused. */
 export type AreaPayload = {
   __typename?: 'AreaPayload';
+  /** The area as it now is; null when the change was refused. */
   area: Maybe<Area>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes to an area; omitted fields keep their value. */
 export type AreaUpdateInput = {
+  /** The area to change. */
   id: Scalars['ID']['input'];
   /** null clears. */
   internal?: InputMaybe<Scalars['String']['input']>;
@@ -270,7 +300,9 @@ export type Attachment = Node & {
   __typename?: 'Attachment';
   /** When the file was attached. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the file is, as free text. */
   description: Maybe<Scalars['String']['output']>;
+  /** The file name. */
   filename: Scalars['String']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -288,14 +320,19 @@ export type Attachment = Node & {
 
 /** Who may see a customer attachment. */
 export type AttachmentRight =
+  /** Shown with billing information. */
   | 'BILLING_INFORMATION'
+  /** Shown with maintenance. */
   | 'MAINTENANCE'
+  /** Shown with network information. */
   | 'NETWORK_INFORMATION'
+  /** Shown with sales tracking. */
   | 'SALES_TRACKING';
 
 /** The credential a write authenticated with: what it is and what it is called, never its secret. */
 export type AuditCredential = {
   __typename?: 'AuditCredential';
+  /** What kind of credential it is. */
   kind: AuditCredentialKind;
   /** A token's label, a SIMPLer api_username, a CRM userid; null once the credential is deleted. */
   label: Maybe<Scalars['String']['output']>;
@@ -305,8 +342,11 @@ export type AuditCredential = {
 
 /** API_TOKEN a bearer token (GraphQL, Jaze); API_CREDENTIAL a SIMPLer api_username/api_password or a CRM userid/api_key; M4_SECRET the operator’s M4 API secret. */
 export type AuditCredentialKind =
+  /** A SIMPLer api_username/api_password or a CRM userid/api_key. */
   | 'API_CREDENTIAL'
+  /** A bearer token (GraphQL, Jaze). */
   | 'API_TOKEN'
+  /** The operator's M4 API secret. */
   | 'M4_SECRET';
 
 /** One write to the operator’s data: who, through which surface and credential, what changed. */
@@ -318,6 +358,7 @@ export type AuditEvent = Node & {
   changedFields: Array<Scalars['String']['output']>;
   /** The fields set and their new values; secrets are never recorded (shown as "[redacted]"). */
   changes: Maybe<Scalars['JSON']['output']>;
+  /** When the write happened. */
   createdAt: Scalars['DateTime']['output'];
   /** The credential the call authenticated with; null for the seed, the worker and the CLI. */
   credential: Maybe<AuditCredential>;
@@ -335,15 +376,18 @@ export type AuditEvent = Node & {
   requestId: Maybe<Scalars['String']['output']>;
   /** Who acted; null for the seed and the worker acting on their own. */
   staffUser: Maybe<StaffUser>;
+  /** Which API or tool the write came through. */
   surface: AuditSurface;
 };
 
 /** A page of AuditEvent objects. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<AuditEventEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<AuditEvent>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -352,7 +396,9 @@ export type AuditEventConnection = {
 /** A AuditEvent and its cursor. */
 export type AuditEventEdge = {
   __typename?: 'AuditEventEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The AuditEvent. */
   node: AuditEvent;
 };
 
@@ -370,6 +416,7 @@ export type AuditEventFilterInput = {
   entityType?: InputMaybe<Scalars['String']['input']>;
   /** Written at or after this moment. */
   since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries written through this surface. */
   surface?: InputMaybe<AuditSurface>;
   /** Written before this moment. */
   until?: InputMaybe<Scalars['DateTime']['input']>;
@@ -377,14 +424,23 @@ export type AuditEventFilterInput = {
 
 /** Where a write came from: GraphQL, SIMPLer SOAP or REST, Jaze, the CRM API, M4, the command line, the demo seed or the job worker. */
 export type AuditSurface =
+  /** The command line. */
   | 'CLI'
+  /** The ISP CRM API. */
   | 'CRM'
+  /** This GraphQL API. */
   | 'GRAPHQL'
+  /** The Jaze API. */
   | 'JAZE'
+  /** The Kolmisoft M4 API. */
   | 'M4'
+  /** The SIMPLer REST API. */
   | 'REST'
+  /** The demo data seed. */
   | 'SEED'
+  /** The SIMPLer SOAP API. */
   | 'SOAP'
+  /** The background job worker. */
   | 'WORKER';
 
 /** Work on an outside system requested through the API and carried out by the job worker. */
@@ -392,12 +448,15 @@ export type BackgroundJob = Node & {
   __typename?: 'BackgroundJob';
   /** How many times a worker has taken the job. */
   attempts: Scalars['Int']['output'];
+  /** When the job was requested. */
   createdAt: Scalars['DateTime']['output'];
   /** Why the job failed. */
   error: Maybe<Scalars['String']['output']>;
+  /** When the job succeeded or gave up; null until then. */
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** What the job does. */
   kind: BackgroundJobKind;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
@@ -405,7 +464,9 @@ export type BackgroundJob = Node & {
   params: Scalars['JSON']['output'];
   /** What the job did, once it succeeded. */
   result: Maybe<Scalars['JSON']['output']>;
+  /** When a worker last took the job; null while it waits. */
   startedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Waiting, running, or done with its outcome. */
   status: BackgroundJobStatus;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -414,9 +475,11 @@ export type BackgroundJob = Node & {
 /** A page of BackgroundJob objects. */
 export type BackgroundJobConnection = {
   __typename?: 'BackgroundJobConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<BackgroundJobEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<BackgroundJob>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -425,13 +488,17 @@ export type BackgroundJobConnection = {
 /** A BackgroundJob and its cursor. */
 export type BackgroundJobEdge = {
   __typename?: 'BackgroundJobEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The BackgroundJob. */
   node: BackgroundJob;
 };
 
 /** Which background jobs to list. */
 export type BackgroundJobFilterInput = {
+  /** Only jobs of this kind. */
   kind?: InputMaybe<BackgroundJobKind>;
+  /** Only jobs in this status. */
   status?: InputMaybe<BackgroundJobStatus>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -441,11 +508,17 @@ export type BackgroundJobFilterInput = {
 
 /** What a background job does. */
 export type BackgroundJobKind =
+  /** Applies the plan changes that have come due. */
   | 'APPLY_PLAN_CHANGES'
+  /** Records new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments). */
   | 'SYNC_CUSTOMER_ATTACHMENTS'
+  /** Records new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments). */
   | 'SYNC_MAINTENANCE_ATTACHMENTS'
+  /** Re-derives RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription). */
   | 'UPDATE_BUCKETS_FROM_SUBSCRIPTION'
+  /** Fills missing customer coordinates from their addresses (SIMPLer updateGPSdetails). */
   | 'UPDATE_GPS_DETAILS'
+  /** Rewrites a gateway's provisioning file (SIMPLer updateWibFiles). */
   | 'UPDATE_WIB_FILES';
 
 /** How to order background jobs. */
@@ -470,7 +543,9 @@ export type BackgroundJobOrderField =
 /** The job a request queued; null when the input was refused. */
 export type BackgroundJobPayload = {
   __typename?: 'BackgroundJobPayload';
+  /** The job queued; null when refused. */
   job: Maybe<BackgroundJob>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -492,12 +567,15 @@ export type BandwidthOverride = ProfileOverride & {
   bandwidthTemplate: Maybe<BandwidthTemplate>;
   /** The profile after the reset (Jaze bandwidthTemplate2). */
   bandwidthTemplate2: Maybe<BandwidthTemplate>;
+  /** Jaze carryForwardPreviousData: whether the previous period's data is carried forward. */
   carryForwardPreviousData: Scalars['Boolean']['output'];
   /** Upload does not count toward the FUP limit. */
   excludeUpload: Scalars['Boolean']['output'];
+  /** When the second profile takes over; null when the restriction is off. */
   reset: Maybe<OverrideReset>;
   /** Only ALWAYS exists. */
   reset2: Maybe<OverrideReset>;
+  /** When the usage counted against the limit starts again; null when not used. */
   resetEvery: Maybe<OverrideResetEvery>;
   /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
   resetEveryDay: Maybe<Scalars['Int']['output']>;
@@ -505,16 +583,22 @@ export type BandwidthOverride = ProfileOverride & {
   resetEveryValue: Maybe<Scalars['Int']['output']>;
   /** The FUP limit, in resetUnit. */
   resetLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The unit of resetLimit; null when not used. */
   resetUnit: Maybe<OverrideResetUnit>;
   /** Only when on do the reset fields take effect. */
   restrictionOn: Scalars['Boolean']['output'];
+  /** When the override was last set. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** The bandwidth override after the change, or why it was refused. */
 export type BandwidthOverridePayload = {
   __typename?: 'BandwidthOverridePayload';
+  /** The bandwidth override as it now is; null when the change was refused. */
   bandwidthOverride: Maybe<BandwidthOverride>;
+  /** The customer with the new override; null when the change was refused. */
   customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -524,7 +608,9 @@ export type BandwidthOverrideUpdateInput = {
   bandwidthTemplate2Id?: InputMaybe<Scalars['ID']['input']>;
   /** The BandwidthTemplate applied. */
   bandwidthTemplateId: Scalars['ID']['input'];
+  /** Jaze carryForwardPreviousData: whether the previous period's data is carried forward. */
   carryForwardPreviousData?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer whose override is set. */
   customerId: Scalars['ID']['input'];
   /** Exclude upload data from the FUP limit. */
   excludeUpload?: InputMaybe<Scalars['Boolean']['input']>;
@@ -599,15 +685,18 @@ export type BandwidthTemplateCreateInput = {
   uploadKbps: Scalars['Int']['input'];
 };
 
+/** Names the bandwidth template to delete. */
 export type BandwidthTemplateDeleteInput = {
   /** The bandwidth template to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the bandwidth template. */
 export type BandwidthTemplateDeletePayload = {
   __typename?: 'BandwidthTemplateDeletePayload';
   /** The id of the deleted bandwidth template; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -774,11 +863,15 @@ export type BankAccountType =
 /** An access point or sector mounted on a site. */
 export type Basestation = Node & {
   __typename?: 'Basestation';
+  /** Colour code of the cable or device, as the installer noted it. */
   colour: Maybe<Scalars['String']['output']>;
+  /** When the basestation was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** Where the device points, as free text (e.g. a bearing). */
   direction: Maybe<Scalars['String']['output']>;
   /** The access point device. */
   equipment: Maybe<Equipment>;
+  /** The radio frequency the device uses. */
   frequency: Maybe<Scalars['Decimal']['output']>;
   /** The gateway its customers are routed through. */
   gateway: Maybe<Gateway>;
@@ -788,9 +881,13 @@ export type Basestation = Node & {
   installed: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Whether the basestation is monitored, and whether alerts go out. */
   monitor: MonitorMode;
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
+  /** The sector the device covers, as free text. */
   sector: Maybe<Scalars['String']['output']>;
+  /** The site the basestation is mounted on. */
   site: Maybe<Site>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -798,45 +895,75 @@ export type Basestation = Node & {
 
 /** Mounts a device (not already a CPE or basestation) on a site. */
 export type BasestationCreateInput = {
+  /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device points, as free text (e.g. a bearing). */
   direction?: InputMaybe<Scalars['String']['input']>;
+  /** The access point device. */
   equipmentId: Scalars['ID']['input'];
+  /** The radio frequency the device uses. */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The gateway its customers are routed through. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  /** Free text: an install date or note. */
   installed?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the basestation is monitored, and whether alerts go out. */
   monitor?: InputMaybe<MonitorMode>;
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The sector the device covers, as free text. */
   sector?: InputMaybe<Scalars['String']['input']>;
+  /** The site it is mounted on. */
   siteId: Scalars['ID']['input'];
 };
 
+/** Names the basestation to delete. */
 export type BasestationDeleteInput = {
+  /** The basestation to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the basestation. */
 export type BasestationDeletePayload = {
   __typename?: 'BasestationDeletePayload';
+  /** The id of the deleted basestation; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The basestation after the change, or why it was refused. */
 export type BasestationPayload = {
   __typename?: 'BasestationPayload';
+  /** The basestation as it now is; null when the change was refused. */
   basestation: Maybe<Basestation>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Changes to a basestation. */
 export type BasestationUpdateInput = {
+  /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device points, as free text (e.g. a bearing). */
   direction?: InputMaybe<Scalars['String']['input']>;
+  /** Another access point device. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The radio frequency the device uses. */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The gateway its customers are routed through. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
+  /** The basestation to change. */
   id: Scalars['ID']['input'];
+  /** Free text: an install date or note. */
   installed?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the basestation is monitored, and whether alerts go out. */
   monitor?: InputMaybe<MonitorMode>;
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The sector the device covers, as free text. */
   sector?: InputMaybe<Scalars['String']['input']>;
+  /** Moves it to this site. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -879,13 +1006,17 @@ export type BucketsFromSubscriptionUpdateInput = {
 /** A building (block) on a street. */
 export type Building = Node & {
   __typename?: 'Building';
+  /** When the building was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** An operator-side code or note. */
   internal: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The building name. */
   name: Scalars['String']['output'];
+  /** The street the building is on. */
   street: Maybe<Street>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -893,37 +1024,47 @@ export type Building = Node & {
 
 /** A new building on a street (Jaze add_block). */
 export type BuildingCreateInput = {
+  /** An operator-side code or note. */
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique on the street. */
   name: Scalars['String']['input'];
+  /** The street the building is on. */
   streetId: Scalars['ID']['input'];
 };
 
+/** Names the building to delete. */
 export type BuildingDeleteInput = {
   /** The building to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the building. */
 export type BuildingDeletePayload = {
   __typename?: 'BuildingDeletePayload';
   /** The id of the deleted building; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The building after the change, or why it was refused. */
 export type BuildingPayload = {
   __typename?: 'BuildingPayload';
+  /** The building as it now is; null when the change was refused. */
   building: Maybe<Building>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes to a building; moving it to another street moves the customers in it along. */
 export type BuildingUpdateInput = {
+  /** The building to change. */
   id: Scalars['ID']['input'];
   /** null clears. */
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique on the street. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Moves the building to this street. */
   streetId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -946,9 +1087,11 @@ export type Change = {
 /** A page of Change objects. */
 export type ChangeConnection = {
   __typename?: 'ChangeConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<ChangeEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Change>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -957,7 +1100,9 @@ export type ChangeConnection = {
 /** A Change and its cursor. */
 export type ChangeEdge = {
   __typename?: 'ChangeEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Change. */
   node: Change;
 };
 
@@ -1050,15 +1195,19 @@ export type CoaAcknowledgement = {
   attempts: Scalars['Int']['output'];
   /** The NAS that acknowledged. */
   nas: Scalars['IP']['output'];
+  /** The UDP port of the NAS that acknowledged. */
   port: Scalars['Int']['output'];
   /** Acct-Session-Id of the session changed. */
   sessionId: Scalars['String']['output'];
+  /** The RADIUS username of the session changed. */
   username: Maybe<Scalars['String']['output']>;
 };
 
+/** One attribute to set in the session. */
 export type CoaAttributeInput = {
   /** A RADIUS attribute name, e.g. `Mikrotik-Rate-Limit`, `Session-Timeout`, or `Attr-26.<vendor>.<type>`. */
   attribute: Scalars['String']['input'];
+  /** The value to set. */
   value: Scalars['String']['input'];
 };
 
@@ -1161,24 +1310,33 @@ export type ContactInput = {
 /** Customer premises equipment: a device installed at a customer. */
 export type Cpe = Node & {
   __typename?: 'Cpe';
+  /** Further notes of the installer, one per line. */
   additionalInfo: Array<Scalars['String']['output']>;
+  /** Colour code of the cable or device, as the installer noted it. */
   colour: Maybe<Scalars['String']['output']>;
+  /** When the CPE was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer it is installed at. */
   customer: Maybe<Customer>;
+  /** Whether a dish was installed. */
   dishInstalled: Scalars['Boolean']['output'];
   /** Distance to the access point. */
   distance: Maybe<Scalars['Decimal']['output']>;
   /** The device itself. */
   equipment: Maybe<Equipment>;
+  /** The radio frequency the device uses, as recorded. */
   frequency: Maybe<Scalars['String']['output']>;
+  /** Whether the installation is grounded. */
   groundingCompleted: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Who installed the device. */
   installedBy: Maybe<Scalars['String']['output']>;
+  /** Where the device is installed, in decimal degrees. */
   latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Where the device is installed, in decimal degrees. */
   longitude: Maybe<Scalars['Longitude']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -1186,47 +1344,79 @@ export type Cpe = Node & {
 
 /** Installs a device (not already a CPE or basestation) at a customer. */
 export type CpeCreateInput = {
+  /** Further notes of the installer, one per line. */
   additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** The customer it is installed at. */
   customerId: Scalars['ID']['input'];
+  /** Whether a dish was installed. */
   dishInstalled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Distance to the access point. */
   distance?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The device installed. */
   equipmentId: Scalars['ID']['input'];
+  /** The radio frequency the device uses, as recorded. */
   frequency?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the installation is grounded. */
   groundingCompleted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Who installed the device. */
   installedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device is installed, in decimal degrees. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where the device is installed, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
 };
 
+/** Names the CPE to delete. */
 export type CpeDeleteInput = {
+  /** The CPE to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the CPE. */
 export type CpeDeletePayload = {
   __typename?: 'CpeDeletePayload';
+  /** The id of the deleted CPE; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The CPE after the change, or why it was refused. */
 export type CpePayload = {
   __typename?: 'CpePayload';
+  /** The CPE as it now is; null when the change was refused. */
   cpe: Maybe<Cpe>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Changes to a CPE. */
 export type CpeUpdateInput = {
+  /** Further notes of the installer, one per line. */
   additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** Moves it to this customer. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Whether a dish was installed. */
   dishInstalled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Distance to the access point. */
   distance?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Another device. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The radio frequency the device uses, as recorded. */
   frequency?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the installation is grounded. */
   groundingCompleted?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The CPE to change. */
   id: Scalars['ID']['input'];
+  /** Who installed the device. */
   installedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device is installed, in decimal degrees. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where the device is installed, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
 };
 
@@ -1343,7 +1533,9 @@ export type CreditCardType =
   /** Visa. */
   | 'VISA';
 
+/** A new CRM key for a staff user. */
 export type CrmKeyCreateInput = {
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The staff user; its id is the CRM userid. */
   staffUserId: Scalars['ID']['input'];
@@ -1351,11 +1543,14 @@ export type CrmKeyCreateInput = {
   strictParameters?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The new CRM key, or why it was refused. */
 export type CrmKeyCreatePayload = {
   __typename?: 'CrmKeyCreatePayload';
+  /** The new credential; null when refused. */
   apiCredential: Maybe<ApiCredential>;
   /** The CRM api_key, shown this once: only its SHA-256 is stored. */
   apiKey: Maybe<Scalars['String']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
   /** The CRM userid. */
   userId: Maybe<Scalars['Int']['output']>;
@@ -1803,6 +1998,7 @@ export type CustomerSubscriptionsArgs = {
 
 /** Record new files of the attachment drop as customer attachments (SIMPLer synchronizeCustomerAttachments). */
 export type CustomerAttachmentsSyncInput = {
+  /** The customer whose attachment drop to read. */
   customerId: Scalars['ID']['input'];
   /** Description given to every file added. */
   description: Scalars['String']['input'];
@@ -1818,13 +2014,16 @@ export type CustomerAttachmentsSyncInput = {
 export type CustomerCoaRequestInput = {
   /** Attributes to change in the session. */
   attributes: Array<CoaAttributeInput>;
+  /** The customer whose session to change. */
   customerId: Scalars['ID']['input'];
 };
 
+/** The NAS's acknowledgement, or why the request was refused. */
 export type CustomerCoaRequestPayload = {
   __typename?: 'CustomerCoaRequestPayload';
   /** Null when the NAS refused (CoA-NAK), did not answer, or no session is open: see userErrors. */
   acknowledgement: Maybe<CoaAcknowledgement>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1852,9 +2051,11 @@ export type CustomerCollectorAssignPayload = {
 /** A page of Customer objects. */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<CustomerEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Customer>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -2014,7 +2215,9 @@ export type CustomerDeletePayload = {
 /** A Customer and its cursor. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Customer. */
   node: Customer;
 };
 
@@ -2109,22 +2312,31 @@ export type CustomerGroup = {
 /** An address (and/or MAC) bound to a customer. */
 export type CustomerIp = Node & {
   __typename?: 'CustomerIp';
+  /** When the binding was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer the address is bound to. */
   customer: Maybe<Customer>;
+  /** DHCP options handed out with the address. */
   dhcpOptions: Maybe<Scalars['String']['output']>;
+  /** The gateway the address belongs to; null when none. */
   gateway: Maybe<Gateway>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The range the address was drawn from. */
   interface: Maybe<NetworkInterface>;
+  /** The bound address; null when only a MAC is bound. */
   ip: Maybe<Scalars['IP']['output']>;
+  /** Whether the address is public (routable on the internet). */
   isPublic: Scalars['Boolean']['output'];
+  /** A readable name of the binding. */
   label: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The bound MAC; null when only an address is bound. */
   mac: Maybe<Scalars['MAC']['output']>;
   /** Only this MAC may use the address. */
   macRestrict: Scalars['Boolean']['output'];
+  /** The RADIUS login the address is bound to; null when bound to the customer as a whole. */
   radiusUsername: Maybe<Scalars['String']['output']>;
   /** End-user-portal login overwrites the MAC with the device used. */
   updateMacOnPortalLogin: Scalars['Boolean']['output'];
@@ -2134,23 +2346,31 @@ export type CustomerIp = Node & {
 
 /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
 export type CustomerIpCreateInput = {
+  /** The customer to bind the address to. */
   customerId: Scalars['ID']['input'];
+  /** DHCP options handed out with the address. */
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the customer's gateway. */
   gatewayId?: InputMaybe<Scalars['ID']['input']>;
   /** An IPv4 address, unused in the operator. */
   ip?: InputMaybe<Scalars['IPv4']['input']>;
+  /** Whether the address is public (routable on the internet). */
   isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A readable name of the binding. */
   label?: InputMaybe<Scalars['String']['input']>;
+  /** The MAC to bind. */
   mac?: InputMaybe<Scalars['MAC']['input']>;
+  /** Only this MAC may use the address. */
   macRestrict?: InputMaybe<Scalars['Boolean']['input']>;
   /** One of the customer's RADIUS usernames. */
   radiusUsername?: InputMaybe<Scalars['String']['input']>;
+  /** End-user-portal login overwrites the MAC with the device used. */
   updateMacOnPortalLogin?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** SIMPLer generateIP. */
 export type CustomerIpGenerateInput = {
+  /** The customer to pick addresses for. */
   customerId: Scalars['ID']['input'];
   /** Draw from this interface instead of the customer's gateway's first matching one. */
   interfaceId?: InputMaybe<Scalars['ID']['input']>;
@@ -2162,58 +2382,80 @@ export type CustomerIpGenerateInput = {
   save?: InputMaybe<Scalars['Boolean']['input']>;
   /** Set them as Framed-IP-Address of the customer's RADIUS logins (needs save). */
   syncRadius?: InputMaybe<Scalars['Boolean']['input']>;
+  /** End-user-portal login overwrites the MAC with the device used. */
   updateMacOnPortalLogin?: InputMaybe<Scalars['Boolean']['input']>;
   /** Queue a WIB files update for the interface's gateway (needs save; updateWIB). */
   updateWib?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The addresses picked, or why it was refused. */
 export type CustomerIpGeneratePayload = {
   __typename?: 'CustomerIpGeneratePayload';
+  /** The addresses picked; null when refused. */
   generation: Maybe<IpGeneration>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The customer IP after the change, or why it was refused. */
 export type CustomerIpPayload = {
   __typename?: 'CustomerIpPayload';
+  /** The customer IP as it now is; null when the change was refused. */
   customerIp: Maybe<CustomerIp>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** A binding and what to release from it. */
 export type CustomerIpReleaseInput = {
+  /** The binding. */
   id: Scalars['ID']['input'];
+  /** The IP, the MAC or both. */
   release: IpRelease;
 };
 
+/** The binding after the release, or why it was refused. */
 export type CustomerIpReleasePayload = {
   __typename?: 'CustomerIpReleasePayload';
   /** The binding as it is now; null when nothing is left of it. */
   customerIp: Maybe<CustomerIp>;
   /** Set when the binding was deleted (nothing left). */
   deletedCustomerIpId: Maybe<Scalars['ID']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Where a customer is: their place in the address book and their coordinates. */
 export type CustomerLocation = {
   __typename?: 'CustomerLocation';
+  /** The customer's area; null when not set. */
   area: Maybe<Area>;
+  /** The customer's building; null when not set. */
   building: Maybe<Building>;
+  /** The customer's position, in decimal degrees; null when unknown. */
   latitude: Maybe<Scalars['Latitude']['output']>;
+  /** The customer's position, in decimal degrees; null when unknown. */
   longitude: Maybe<Scalars['Longitude']['output']>;
+  /** The customer's street; null when not set. */
   street: Maybe<Street>;
 };
 
+/** The customer with its new location, or why it was refused. */
 export type CustomerLocationPayload = {
   __typename?: 'CustomerLocationPayload';
+  /** The customer with its new location; null when the change was refused. */
   customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street. */
 export type CustomerLocationUpdateInput = {
+  /** The customer's area; null or omitted clears it. */
   areaId?: InputMaybe<Scalars['ID']['input']>;
   /** Must be on the street. */
   buildingId?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer to place. */
   customerId: Scalars['ID']['input'];
   /** Must be in the area. */
   streetId?: InputMaybe<Scalars['ID']['input']>;
@@ -2221,6 +2463,7 @@ export type CustomerLocationUpdateInput = {
 
 /** Sends a template SMS or e-mail to one customer (`customerId`) or to several (`customerIds`). */
 export type CustomerMessageSendInput = {
+  /** SMS or e-mail. */
   channel: MessageChannel;
   /** The customer; give this or `customerIds`. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
@@ -2242,12 +2485,14 @@ export type CustomerMessageSendInput = {
   userReciptType?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The messages sent, or why sending was refused. */
 export type CustomerMessageSendPayload = {
   __typename?: 'CustomerMessageSendPayload';
   /** The message (the first one when several customers were given). */
   message: Maybe<Message>;
   /** One message per customer. */
   messages: Maybe<Array<Message>>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2280,15 +2525,18 @@ export type CustomerNoteCreateInput = {
   title: Scalars['String']['input'];
 };
 
+/** Names the customer note to delete. */
 export type CustomerNoteDeleteInput = {
   /** The customer note to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the customer note. */
 export type CustomerNoteDeletePayload = {
   __typename?: 'CustomerNoteDeletePayload';
   /** The id of the deleted customer note; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2322,15 +2570,20 @@ export type CustomerOrderField =
   /** When they last changed. */
   | 'UPDATED_AT';
 
+/** Names the customer whose override to remove. */
 export type CustomerOverrideClearInput = {
+  /** The customer whose override to remove. */
   customerId: Scalars['ID']['input'];
 };
 
+/** The customer without the override, or why it was refused. */
 export type CustomerOverrideClearPayload = {
   __typename?: 'CustomerOverrideClearPayload';
+  /** The customer without the override; null when the change was refused. */
   customer: Maybe<Customer>;
   /** Whether there was an override to remove. */
   removed: Maybe<Scalars['Boolean']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2714,46 +2967,65 @@ export type Equipment = Node & {
   cpe: Maybe<Cpe>;
   /** When the device was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the device is, as free text. */
   description: Maybe<Scalars['String']['output']>;
+  /** DHCP options handed to the device, as the server expects them. */
   dhcpOptions: Maybe<Scalars['String']['output']>;
+  /** Further device data, as free text (SIMPLer equipmentdata). */
   equipmentData: Maybe<Scalars['String']['output']>;
   /** Whether an SNMP community is stored (`snmpCommunity(reveal: true)` serves it). */
   hasSnmpCommunity: Scalars['Boolean']['output'];
+  /** The SIM card's serial number (LTE CPE). */
   iccid: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** SIM IMSI (LTE CPE). */
   imsi: Maybe<Scalars['String']['output']>;
+  /** The operator's own group or batch number. */
   internalGroupNo: Maybe<Scalars['String']['output']>;
+  /** Inventory details, as free text (SIMPLer invdetails). */
   invDetails: Maybe<Scalars['String']['output']>;
+  /** The device's management address. */
   ipAddress: Maybe<Scalars['IP']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Login details of the device (passwords are not served). */
   logins: Array<EquipmentLogin>;
+  /** The device's MAC address. */
   mac: Maybe<Scalars['MAC']['output']>;
+  /** Who to e-mail about maintenance of the device. */
   maintEmail: Maybe<Scalars['EmailAddress']['output']>;
   /** Maintenance tickets raised on this device. */
   maintenanceTickets: MaintenanceTicketConnection;
+  /** The SIM's phone number (LTE CPE). */
   msisdn: Maybe<Scalars['String']['output']>;
   /** Unique per operator. */
   nickname: Scalars['String']['output'];
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
   /** The device this one hangs off. */
   parent: Maybe<Equipment>;
+  /** The port the device is reached on or connected to, as free text. */
   port: Maybe<Scalars['String']['output']>;
+  /** Who received the device into stock. */
   receiveBy: Maybe<Scalars['String']['output']>;
+  /** When the device was received into stock. */
   receiveDate: Maybe<Scalars['Date']['output']>;
+  /** The manufacturer's serial number. */
   serialNumber: Maybe<Scalars['String']['output']>;
   /** The site the device is assigned to. */
   site: Maybe<Site>;
   /** The SNMP community the device answers to: a secret, so null unless `reveal` is true. */
   snmpCommunity: Maybe<Scalars['String']['output']>;
+  /** Whether the device is in stock or in use. */
   status: EquipmentStatus;
+  /** Who supplied the device. */
   supplier: Maybe<Scalars['String']['output']>;
+  /** The supplier's order number. */
   supplierOrderNo: Maybe<Scalars['String']['output']>;
   /** Device type, e.g. nanostationap, mikrotikrouter. */
   type: Maybe<Scalars['String']['output']>;
+  /** A readable name of the device type. */
   typeLabel: Maybe<Scalars['String']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -2781,9 +3053,11 @@ export type EquipmentSnmpCommunityArgs = {
 /** A page of Equipment objects. */
 export type EquipmentConnection = {
   __typename?: 'EquipmentConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<EquipmentEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Equipment>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -2795,12 +3069,19 @@ export type EquipmentCreateInput = {
   adm1?: InputMaybe<Scalars['String']['input']>;
   /** Equipment custom field values (null value clears one). */
   customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  /** What the device is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** DHCP options handed to the device, as the server expects them. */
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Further device data, as free text (SIMPLer equipmentdata). */
   equipmentData?: InputMaybe<Scalars['String']['input']>;
+  /** The SIM card's serial number (LTE CPE). */
   iccid?: InputMaybe<Scalars['String']['input']>;
+  /** SIM IMSI (LTE CPE). */
   imsi?: InputMaybe<Scalars['String']['input']>;
+  /** The operator's own group or batch number. */
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
+  /** Inventory details, as free text (SIMPLer invdetails). */
   invDetails?: InputMaybe<Scalars['String']['input']>;
   /** A valid IPv4 or IPv6 address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -2808,9 +3089,13 @@ export type EquipmentCreateInput = {
   ki?: InputMaybe<Scalars['String']['input']>;
   /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
   mac?: InputMaybe<Scalars['MAC']['input']>;
+  /** Who to e-mail about maintenance of the device. */
   maintEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The SIM's phone number (LTE CPE). */
   msisdn?: InputMaybe<Scalars['String']['input']>;
+  /** Unique per operator. */
   nickname: Scalars['String']['input'];
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   opcode?: InputMaybe<Scalars['String']['input']>;
@@ -2822,45 +3107,63 @@ export type EquipmentCreateInput = {
   pin1?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   pin2?: InputMaybe<Scalars['String']['input']>;
+  /** The port the device is reached on or connected to, as free text. */
   port?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   puk1?: InputMaybe<Scalars['String']['input']>;
+  /** Who received the device into stock. */
   receiveBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the device was received into stock. */
   receiveDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The manufacturer's serial number. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The site the device is at. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
   /** Instead of siteId: the site by name. */
   siteName?: InputMaybe<Scalars['String']['input']>;
+  /** The SNMP community the device answers to; kept as a secret. */
   snmpCommunity?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   sqn?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the device is in stock or in use. */
   status?: InputMaybe<EquipmentStatus>;
+  /** Who supplied the device. */
   supplier?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier's order number. */
   supplierOrderNo?: InputMaybe<Scalars['String']['input']>;
   /** One of the documented SIMPLer types, e.g. nanostationap, mikrotikrouter. */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** A readable name of the device type. */
   typeLabel?: InputMaybe<Scalars['String']['input']>;
   /** What the device cost. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** Names the equipment to delete. */
 export type EquipmentDeleteInput = {
+  /** The equipment to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the equipment. */
 export type EquipmentDeletePayload = {
   __typename?: 'EquipmentDeletePayload';
+  /** The id of the deleted equipment; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A Equipment and its cursor. */
 export type EquipmentEdge = {
   __typename?: 'EquipmentEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Equipment. */
   node: Equipment;
 };
 
+/** Conditions on the equipment objects to list; all given ones must hold. */
 export type EquipmentFilterInput = {
   /** Exact management address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -2870,7 +3173,9 @@ export type EquipmentFilterInput = {
   nickname?: InputMaybe<Scalars['String']['input']>;
   /** Exact serial number. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Only devices at this site. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only devices in this status. */
   status?: InputMaybe<EquipmentStatus>;
   /** Exact device type. */
   type?: InputMaybe<Scalars['String']['input']>;
@@ -2883,44 +3188,65 @@ export type EquipmentFilterInput = {
 /** Login details of a device. The password is kept for technicians but not served here. */
 export type EquipmentLogin = Node & {
   __typename?: 'EquipmentLogin';
+  /** When the login details were recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** Whether a password is stored (it is not served here). */
   hasPassword: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Free-text notes. */
   notes: Maybe<Scalars['String']['output']>;
+  /** The username to log in to the device with. */
   username: Scalars['String']['output'];
 };
 
+/** Login details to add to a device. */
 export type EquipmentLoginCreateInput = {
+  /** The device. */
   equipmentId: Scalars['ID']['input'];
+  /** Free-text notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** The password to log in with. */
   password?: InputMaybe<Scalars['String']['input']>;
   /** Unique per device. */
   username: Scalars['String']['input'];
 };
 
+/** Names the equipment login to delete. */
 export type EquipmentLoginDeleteInput = {
+  /** The device. */
   equipmentId: Scalars['ID']['input'];
+  /** The username whose login details to delete. */
   username: Scalars['String']['input'];
 };
 
+/** The result of deleting the equipment login. */
 export type EquipmentLoginDeletePayload = {
   __typename?: 'EquipmentLoginDeletePayload';
+  /** The username deleted; null when nothing was deleted. */
   deletedUsername: Maybe<Scalars['String']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The login details added, or why they were refused. */
 export type EquipmentLoginPayload = {
   __typename?: 'EquipmentLoginPayload';
+  /** The device; null when refused. */
   equipment: Maybe<Equipment>;
+  /** The login details added; null when refused. */
   login: Maybe<EquipmentLogin>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** How to sort a list of equipment objects. */
 export type EquipmentOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: EquipmentOrderField;
 };
 
@@ -2933,15 +3259,20 @@ export type EquipmentOrderField =
   /** Nickname, alphabetically. */
   | 'NICKNAME';
 
+/** The equipment after the change, or why it was refused. */
 export type EquipmentPayload = {
   __typename?: 'EquipmentPayload';
+  /** The equipment as it now is; null when the change was refused. */
   equipment: Maybe<Equipment>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** In stock, or in use. */
 export type EquipmentStatus =
+  /** In stock, not installed anywhere. */
   | 'STOCK'
+  /** Installed and in use. */
   | 'USE';
 
 /** Changes to a piece of equipment. */
@@ -2950,13 +3281,21 @@ export type EquipmentUpdateInput = {
   adm1?: InputMaybe<Scalars['String']['input']>;
   /** Equipment custom field values (null value clears one). */
   customFields?: InputMaybe<Array<CustomFieldValueInput>>;
+  /** What the device is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** DHCP options handed to the device, as the server expects them. */
   dhcpOptions?: InputMaybe<Scalars['String']['input']>;
+  /** Further device data, as free text (SIMPLer equipmentdata). */
   equipmentData?: InputMaybe<Scalars['String']['input']>;
+  /** The SIM card's serial number (LTE CPE). */
   iccid?: InputMaybe<Scalars['String']['input']>;
+  /** The equipment to change. */
   id: Scalars['ID']['input'];
+  /** SIM IMSI (LTE CPE). */
   imsi?: InputMaybe<Scalars['String']['input']>;
+  /** The operator's own group or batch number. */
   internalGroupNo?: InputMaybe<Scalars['String']['input']>;
+  /** Inventory details, as free text (SIMPLer invdetails). */
   invDetails?: InputMaybe<Scalars['String']['input']>;
   /** A valid IPv4 or IPv6 address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -2964,9 +3303,13 @@ export type EquipmentUpdateInput = {
   ki?: InputMaybe<Scalars['String']['input']>;
   /** A MAC address (aa:bb:cc:dd:ee:ff, aa-bb-…, aabb.ccdd.eeff or 12 hex digits). */
   mac?: InputMaybe<Scalars['MAC']['input']>;
+  /** Who to e-mail about maintenance of the device. */
   maintEmail?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The SIM's phone number (LTE CPE). */
   msisdn?: InputMaybe<Scalars['String']['input']>;
+  /** Unique per operator. */
   nickname?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   opcode?: InputMaybe<Scalars['String']['input']>;
@@ -2978,23 +3321,33 @@ export type EquipmentUpdateInput = {
   pin1?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   pin2?: InputMaybe<Scalars['String']['input']>;
+  /** The port the device is reached on or connected to, as free text. */
   port?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   puk1?: InputMaybe<Scalars['String']['input']>;
+  /** Who received the device into stock. */
   receiveBy?: InputMaybe<Scalars['String']['input']>;
+  /** When the device was received into stock. */
   receiveDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The manufacturer's serial number. */
   serialNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The site the device is at. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
   /** Instead of siteId: the site by name. */
   siteName?: InputMaybe<Scalars['String']['input']>;
+  /** The SNMP community the device answers to; kept as a secret. */
   snmpCommunity?: InputMaybe<Scalars['String']['input']>;
   /** SIM secret: stored, never returned. */
   sqn?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the device is in stock or in use. */
   status?: InputMaybe<EquipmentStatus>;
+  /** Who supplied the device. */
   supplier?: InputMaybe<Scalars['String']['input']>;
+  /** The supplier's order number. */
   supplierOrderNo?: InputMaybe<Scalars['String']['input']>;
   /** One of the documented SIMPLer types, e.g. nanostationap, mikrotikrouter. */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** A readable name of the device type. */
   typeLabel?: InputMaybe<Scalars['String']['input']>;
   /** What the device cost. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
@@ -3003,8 +3356,11 @@ export type EquipmentUpdateInput = {
 /** A gateway (SIMPLer WIB): routes customers and reports their sessions as the NAS. */
 export type Gateway = Node & {
   __typename?: 'Gateway';
+  /** UDP port the gateway takes RADIUS CoA requests on. */
   coaPort: Scalars['Int']['output'];
+  /** When the gateway was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the gateway is, as free text. */
   description: Maybe<Scalars['String']['output']>;
   /** Whether a CoA secret is set (it is never returned). */
   hasCoaSecret: Scalars['Boolean']['output'];
@@ -3012,9 +3368,11 @@ export type Gateway = Node & {
   id: Scalars['ID']['output'];
   /** Address ranges on its interfaces. */
   interfaces: Array<NetworkInterface>;
+  /** The gateway's management address. */
   ipAddress: Maybe<Scalars['IP']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The gateway name. */
   name: Scalars['String']['output'];
   /** The NAS-IP-Address its accounting carries. */
   nasIpAddress: Maybe<Scalars['IP']['output']>;
@@ -3030,8 +3388,11 @@ export type GatewayCreateInput = {
   coaPort?: InputMaybe<Scalars['Int']['input']>;
   /** Write-only: the CoA shared secret, never returned. */
   coaSecret?: InputMaybe<Scalars['String']['input']>;
+  /** What the gateway is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The gateway's management address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The gateway name. */
   name: Scalars['String']['input'];
   /** The NAS-IP-Address its accounting carries. */
   nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -3039,34 +3400,47 @@ export type GatewayCreateInput = {
   wibNumber: Scalars['Int']['input'];
 };
 
+/** Names the gateway to delete. */
 export type GatewayDeleteInput = {
   /** The gateway to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the gateway. */
 export type GatewayDeletePayload = {
   __typename?: 'GatewayDeletePayload';
   /** The id of the deleted gateway; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The gateway after the change, or why it was refused. */
 export type GatewayPayload = {
   __typename?: 'GatewayPayload';
+  /** The gateway as it now is; null when the change was refused. */
   gateway: Maybe<Gateway>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a gateway; fields left out stay, null clears the optional ones (coaSecret too). */
 export type GatewayUpdateInput = {
+  /** UDP port the gateway takes RADIUS CoA requests on. */
   coaPort?: InputMaybe<Scalars['Int']['input']>;
   /** Write-only. */
   coaSecret?: InputMaybe<Scalars['String']['input']>;
+  /** What the gateway is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** The gateway to change. */
   id: Scalars['ID']['input'];
+  /** The gateway's management address. */
   ipAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The gateway name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The NAS-IP-Address its accounting carries. */
   nasIpAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** SIMPLer wibnumber. */
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -3096,27 +3470,37 @@ export type GracePeriod = Node & {
 /** An installer's job on a ticket and what they are owed for it. */
 export type InstallerTracking = Node & {
   __typename?: 'InstallerTracking';
+  /** When the job was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The day the installer job was closed; null while it is not. */
   dateClosed: Maybe<Scalars['Date']['output']>;
+  /** The day the installer job was opened. */
   dateOpened: Maybe<Scalars['Date']['output']>;
+  /** When the job is due; null when no date is set. */
   dueAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** The installer doing the job (a staff user with role installer). */
   installer: Maybe<StaffUser>;
+  /** What the installer is paid for the job. */
   installerFee: Maybe<Scalars['Decimal']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** The ticket the job is for. */
   maintenanceTicket: Maybe<MaintenanceTicket>;
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
+  /** Open, or paid to the installer. */
   status: InstallerTrackingStatus;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A new installer job on a maintenance ticket. */
 export type InstallerTrackingCreateInput = {
+  /** The day the installer job was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the installer job was opened. */
   dateOpened?: InputMaybe<Scalars['Date']['input']>;
   /** Due date; with dueHour and dueMinute, in the operator's time zone. null clears. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
@@ -3124,37 +3508,54 @@ export type InstallerTrackingCreateInput = {
   dueHour?: InputMaybe<Scalars['Int']['input']>;
   /** 0-59, default 0. */
   dueMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** What the installer is paid for the job. */
   installerFee?: InputMaybe<Scalars['Decimal']['input']>;
   /** The installer: an active staff user with role installer; null clears it. */
   installerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The maintenance ticket the installer job belongs to. */
   maintenanceTicketId: Scalars['ID']['input'];
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Open, or paid to the installer. */
   status?: InputMaybe<InstallerTrackingStatus>;
 };
 
+/** Names the installer tracking to delete. */
 export type InstallerTrackingDeleteInput = {
+  /** The installer tracking to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the installer tracking. */
 export type InstallerTrackingDeletePayload = {
   __typename?: 'InstallerTrackingDeletePayload';
+  /** The id of the deleted installer tracking; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The installer tracking after the change, or why it was refused. */
 export type InstallerTrackingPayload = {
   __typename?: 'InstallerTrackingPayload';
+  /** The installer tracking as it now is; null when the change was refused. */
   installerTracking: Maybe<InstallerTracking>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** The job is open, or the installer has been paid. */
 export type InstallerTrackingStatus =
+  /** Not yet paid. */
   | 'OPEN'
+  /** The installer has been paid. */
   | 'PAID';
 
+/** Changes to an installer job. */
 export type InstallerTrackingUpdateInput = {
+  /** The day the installer job was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the installer job was opened. */
   dateOpened?: InputMaybe<Scalars['Date']['input']>;
   /** Due date; with dueHour and dueMinute, in the operator's time zone. null clears. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
@@ -3162,19 +3563,29 @@ export type InstallerTrackingUpdateInput = {
   dueHour?: InputMaybe<Scalars['Int']['input']>;
   /** 0-59, default 0. */
   dueMinute?: InputMaybe<Scalars['Int']['input']>;
+  /** The installer tracking to change. */
   id: Scalars['ID']['input'];
+  /** What the installer is paid for the job. */
   installerFee?: InputMaybe<Scalars['Decimal']['input']>;
   /** The installer: an active staff user with role installer; null clears it. */
   installerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Moves the installer job to this maintenance ticket. */
   maintenanceTicketId?: InputMaybe<Scalars['ID']['input']>;
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** Open, or paid to the installer. */
   status?: InputMaybe<InstallerTrackingStatus>;
 };
 
+/** What the addresses of a gateway interface serve. */
 export type InterfaceRole =
+  /** Addresses of Canopy radio equipment. */
   | 'CANOPY'
+  /** Addresses handed to customers. */
   | 'CUSTOMER'
+  /** Private addresses. */
   | 'PRIVATE'
+  /** Public, internet-routable addresses. */
   | 'PUBLIC';
 
 /** An issued invoice; its totals never change after issue, only what was paid. */
@@ -3225,9 +3636,11 @@ export type Invoice = Node & {
 /** A page of Invoice objects. */
 export type InvoiceConnection = {
   __typename?: 'InvoiceConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<InvoiceEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Invoice>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -3252,7 +3665,9 @@ export type InvoiceCreateInput = {
 /** A Invoice and its cursor. */
 export type InvoiceEdge = {
   __typename?: 'InvoiceEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Invoice. */
   node: Invoice;
 };
 
@@ -3441,6 +3856,7 @@ export type InvoicesGeneratePayload = {
 /** A network a SIMPLer credential is accepted from. */
 export type IpAccessRule = Node & {
   __typename?: 'IpAccessRule';
+  /** When the rule was added. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -3448,32 +3864,43 @@ export type IpAccessRule = Node & {
   legacyId: Scalars['Int']['output'];
   /** CIDR, e.g. 192.0.2.0/24 or ::1/128. */
   network: Scalars['String']['output'];
+  /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
   /** true: on the list of every SIMPLer credential of the operator. */
   operatorWide: Scalars['Boolean']['output'];
 };
 
+/** A network to accept SIMPLer credentials from. */
 export type IpAccessRuleCreateInput = {
   /** The SIMPLer credential; null: every SIMPLer credential of the operator. */
   apiCredentialId?: InputMaybe<Scalars['ID']['input']>;
   /** CIDR or single address. */
   network: Scalars['String']['input'];
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Names the IP access rule to delete. */
 export type IpAccessRuleDeleteInput = {
+  /** The IP access rule to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the IP access rule. */
 export type IpAccessRuleDeletePayload = {
   __typename?: 'IpAccessRuleDeletePayload';
+  /** The id of the deleted IP access rule; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The IP access rule after the change, or why it was refused. */
 export type IpAccessRulePayload = {
   __typename?: 'IpAccessRulePayload';
+  /** The IP access rule as it now is; null when the change was refused. */
   ipAccessRule: Maybe<IpAccessRule>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3486,7 +3913,9 @@ export type IpGeneration = {
   generated: Scalars['Int']['output'];
   /** The interface the addresses were drawn from. */
   interface: NetworkInterface;
+  /** Public or private addresses. */
   ipType: IpType;
+  /** The addresses picked. */
   ips: Array<Scalars['IP']['output']>;
   /** How many were requested. */
   quantity: Scalars['Int']['output'];
@@ -3498,8 +3927,11 @@ export type IpGeneration = {
 
 /** What to release of a binding (Jaze release_ip_mac). */
 export type IpRelease =
+  /** Both the address and the MAC. */
   | 'BOTH'
+  /** The address only. */
   | 'IP'
+  /** The MAC only. */
   | 'MAC';
 
 export type IpType =
@@ -3517,15 +3949,20 @@ export type M4Settings = {
   secretSet: Scalars['Boolean']['output'];
 };
 
+/** The M4 settings after the change, or why it was refused. */
 export type M4SettingsPayload = {
   __typename?: 'M4SettingsPayload';
+  /** The M4 settings as they now are; null when the change was refused. */
   m4Settings: Maybe<M4Settings>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Absent fields stay as they are. */
 export type M4SettingsUpdateInput = {
+  /** M4 "Allow API globally"; SIMPLer credentials are refused too while it is off. */
   apiEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** M4 "Allow GET API". */
   apiGetEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: remove the secret (M4 requests are refused until a new one is set). */
   clearSecret?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3537,21 +3974,32 @@ export type M4SettingsUpdateInput = {
 export type MaintenanceAttachmentsSyncInput = {
   /** When the new attachments are recorded as attached; the time they are recorded if omitted. */
   createdAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Description given to every file added. */
   description: Scalars['String']['input'];
+  /** Only file names matching this regular expression (at most 200 characters, no nested repetition). */
   filenameRegexp: Scalars['String']['input'];
+  /** The maintenance ticket whose attachment drop to read. */
   maintenanceTicketId: Scalars['ID']['input'];
 };
 
 /** How often a site is due for maintenance. */
 export type MaintenanceInterval =
+  /** Once a year. */
   | 'ANNUALLY'
+  /** No scheduled maintenance. */
   | 'NONE'
+  /** Every three months. */
   | 'QUARTERLY'
+  /** Every six months. */
   | 'SEMI_ANNUALLY';
 
+/** Where a ticket or task stands. */
 export type MaintenanceStatus =
+  /** Done. */
   | 'CLOSED'
+  /** Being worked on. */
   | 'OPEN'
+  /** Waiting for an answer or action of the customer. */
   | 'WAITING_FOR_CUSTOMER';
 
 /** A support ticket on a customer, a site or a device (SIMPLer maintenance). */
@@ -3559,15 +4007,23 @@ export type MaintenanceTicket = Node & {
   __typename?: 'MaintenanceTicket';
   /** Files attached to the ticket, oldest first. */
   attachments: Array<Attachment>;
+  /** Who closed the ticket, as free text. */
   closedBy: Maybe<Scalars['String']['output']>;
+  /** When the ticket was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer the ticket is about; null when none. */
   customer: Maybe<Customer>;
+  /** The day the ticket was closed; null while it is not. */
   dateClosed: Maybe<Scalars['Date']['output']>;
+  /** The day the problem was reported. */
   dateReported: Scalars['Date']['output'];
+  /** The problem in full, as free text. */
   description: Maybe<Scalars['String']['output']>;
   /** Extra addresses notified about the ticket. */
   emailRecipients: Maybe<Scalars['String']['output']>;
+  /** The device the ticket is about; null when none. */
   equipment: Maybe<Equipment>;
+  /** Hours of work spent on the ticket. */
   hoursSpent: Maybe<Scalars['Decimal']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -3575,80 +4031,114 @@ export type MaintenanceTicket = Node & {
   installerTracking: Array<InstallerTracking>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Priority as a whole number, 0 to 32767. */
   priority: Maybe<Scalars['Int']['output']>;
+  /** Who reported the problem, as free text. */
   reportedBy: Maybe<Scalars['String']['output']>;
+  /** What was done to solve it, as free text. */
   resolution: Maybe<Scalars['String']['output']>;
+  /** The site the ticket is about; null when none. */
   site: Maybe<Site>;
+  /** Open, waiting for the customer, or closed. */
   status: MaintenanceStatus;
   /** Name of the subtype within the type. */
   subtype: Maybe<Scalars['String']['output']>;
+  /** A short summary of the problem. */
   title: Scalars['String']['output'];
   /** Name of the ticket type, e.g. "support". */
   type: Maybe<Scalars['String']['output']>;
+  /** When the ticket was last changed. */
   updatedAt: Scalars['DateTime']['output'];
+  /** Who last changed the ticket, as free text. */
   updatedBy: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of MaintenanceTicket objects. */
 export type MaintenanceTicketConnection = {
   __typename?: 'MaintenanceTicketConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<MaintenanceTicketEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<MaintenanceTicket>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A new maintenance ticket. */
 export type MaintenanceTicketCreateInput = {
+  /** Who closed the ticket, as free text. */
   closedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The customer the ticket is about. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The day the ticket was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
   /** Defaults to today on create. */
   dateReported?: InputMaybe<Scalars['Date']['input']>;
+  /** The problem in full, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Extra addresses notified about the ticket. */
   emailRecipients?: InputMaybe<Scalars['String']['input']>;
+  /** The device the ticket is about. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Hours of work spent on the ticket. */
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Priority as a whole number, 0 to 32767. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Who reported the problem, as free text. */
   reportedBy?: InputMaybe<Scalars['String']['input']>;
+  /** What was done to solve it, as free text. */
   resolution?: InputMaybe<Scalars['String']['input']>;
+  /** The site the ticket is about. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Open, waiting for the customer, or closed. */
   status?: InputMaybe<MaintenanceStatus>;
   /** Name of a subtype of `type`. */
   subtype?: InputMaybe<Scalars['String']['input']>;
+  /** A short summary of the problem. */
   title: Scalars['String']['input'];
   /** Name of one of the operator's ticket types, e.g. "support". */
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Names the maintenance ticket to delete. */
 export type MaintenanceTicketDeleteInput = {
   /** The maintenance ticket to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the maintenance ticket. */
 export type MaintenanceTicketDeletePayload = {
   __typename?: 'MaintenanceTicketDeletePayload';
   /** The id of the deleted maintenance ticket; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A MaintenanceTicket and its cursor. */
 export type MaintenanceTicketEdge = {
   __typename?: 'MaintenanceTicketEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The MaintenanceTicket. */
   node: MaintenanceTicket;
 };
 
+/** Conditions on the maintenance ticket objects to list; all given ones must hold. */
 export type MaintenanceTicketFilterInput = {
+  /** Only this customer's tickets. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tickets about this device. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
   /** Reported on or after this date. */
   reportedFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Reported on or before this date. */
   reportedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Only tickets about this site. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only tickets in one of these statuses. */
   status?: InputMaybe<Array<MaintenanceStatus>>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -3656,8 +4146,11 @@ export type MaintenanceTicketFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How to sort a list of maintenance ticket objects. */
 export type MaintenanceTicketOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: MaintenanceTicketOrderField;
 };
 
@@ -3670,35 +4163,54 @@ export type MaintenanceTicketOrderField =
   /** When they last changed. */
   | 'UPDATED_AT';
 
+/** The maintenance ticket after the change, or why it was refused. */
 export type MaintenanceTicketPayload = {
   __typename?: 'MaintenanceTicketPayload';
+  /** The maintenance ticket as it now is; null when the change was refused. */
   maintenanceTicket: Maybe<MaintenanceTicket>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Changes to a maintenance ticket. */
 export type MaintenanceTicketUpdateInput = {
   /** Append `resolution` to the current one instead of replacing it. */
   appendResolution?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Who closed the ticket, as free text. */
   closedBy?: InputMaybe<Scalars['String']['input']>;
+  /** The customer the ticket is about. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The day the ticket was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
   /** Defaults to today on create. */
   dateReported?: InputMaybe<Scalars['Date']['input']>;
+  /** The problem in full, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Extra addresses notified about the ticket. */
   emailRecipients?: InputMaybe<Scalars['String']['input']>;
+  /** The device the ticket is about. */
   equipmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Hours of work spent on the ticket. */
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The maintenance ticket to change. */
   id: Scalars['ID']['input'];
+  /** Priority as a whole number, 0 to 32767. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Who reported the problem, as free text. */
   reportedBy?: InputMaybe<Scalars['String']['input']>;
+  /** What was done to solve it, as free text. */
   resolution?: InputMaybe<Scalars['String']['input']>;
+  /** The site the ticket is about. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Open, waiting for the customer, or closed. */
   status?: InputMaybe<MaintenanceStatus>;
   /** Name of a subtype of `type`. */
   subtype?: InputMaybe<Scalars['String']['input']>;
+  /** A short summary of the problem. */
   title?: InputMaybe<Scalars['String']['input']>;
   /** Name of one of the operator's ticket types, e.g. "support". */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** Who makes the change, as free text. */
   updatedBy?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3707,7 +4219,9 @@ export type Message = Node & {
   __typename?: 'Message';
   /** The text sent (a recovered password is masked). */
   body: Scalars['String']['output'];
+  /** SMS or e-mail. */
   channel: MessageChannel;
+  /** When the message was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer the message is to or from. */
   customer: Customer;
@@ -3721,10 +4235,13 @@ export type Message = Node & {
   maintenanceTicket: Maybe<MaintenanceTicket>;
   /** Phone number or e-mail address. */
   recipient: Scalars['String']['output'];
+  /** When the message was sent; null unless it succeeded. */
   sentAt: Maybe<Scalars['DateTime']['output']>;
+  /** The delivery outcome. */
   status: MessageStatus;
   /** Jaze status code: 202 success, 201 pending, 502 waiting, 505 aborted, anything else failed. */
   statusCode: Scalars['Int']['output'];
+  /** The e-mail subject; null for SMS. */
   subject: Maybe<Scalars['String']['output']>;
   /** Template name (grantAccess, billReminder, …); recoverPassword for portal password recovery. */
   template: Maybe<Scalars['String']['output']>;
@@ -3738,15 +4255,19 @@ export type Message = Node & {
 
 /** How a message reaches the customer. */
 export type MessageChannel =
+  /** E-mail. */
   | 'EMAIL'
+  /** Text message. */
   | 'SMS';
 
 /** A page of Message objects. */
 export type MessageConnection = {
   __typename?: 'MessageConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<MessageEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Message>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -3755,16 +4276,23 @@ export type MessageConnection = {
 /** A Message and its cursor. */
 export type MessageEdge = {
   __typename?: 'MessageEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Message. */
   node: Message;
 };
 
 /** The meaning of `statusCode` (202 success, 201 pending, 502 waiting, 505 aborted, anything else failed). */
 export type MessageStatus =
+  /** Aborted (Jaze 505). */
   | 'ABORTED'
+  /** Failed: any other code. */
   | 'FAILED'
+  /** Pending (Jaze 201). */
   | 'PENDING'
+  /** Sent (Jaze 202). */
   | 'SUCCESS'
+  /** Waiting (Jaze 502). */
   | 'WAITING';
 
 /** Whether the customer's connection is monitored, and how alerts go out. */
@@ -4678,11 +5206,15 @@ export type NetworkInterface = Node & {
   __typename?: 'NetworkInterface';
   /** Broadcast address derived from the network (IPv4 only). */
   broadcast: Maybe<Scalars['String']['output']>;
+  /** When the interface was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The gateway the interface is on. */
   gateway: Maybe<Gateway>;
+  /** The default gateway of the range. */
   gatewayAddress: Maybe<Scalars['IP']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** A readable name of the range. */
   label: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
@@ -4694,6 +5226,7 @@ export type NetworkInterface = Node & {
   network: Scalars['String']['output'];
   /** How many addresses may be handed out from startIp. */
   numberOfIps: Maybe<Scalars['Int']['output']>;
+  /** What the interface serves. */
   role: InterfaceRole;
   /** First address handed out. */
   startIp: Maybe<Scalars['IP']['output']>;
@@ -4705,7 +5238,9 @@ export type NetworkInterface = Node & {
 export type NetworkInterfaceCreateInput = {
   /** Inside the network. */
   gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The gateway the interface is on. */
   gatewayId: Scalars['ID']['input'];
+  /** A readable name of the range. */
   label?: InputMaybe<Scalars['String']['input']>;
   /** Device interface name, e.g. eth1. */
   name: Scalars['String']['input'];
@@ -4713,38 +5248,53 @@ export type NetworkInterfaceCreateInput = {
   network: Scalars['String']['input'];
   /** At least 1; null: to the end of the network. */
   numberOfIps?: InputMaybe<Scalars['Int']['input']>;
+  /** What the interface serves. */
   role: InterfaceRole;
   /** First address handed out; inside the network. */
   startIp?: InputMaybe<Scalars['IP']['input']>;
 };
 
+/** Names the interface to delete. */
 export type NetworkInterfaceDeleteInput = {
   /** The interface to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the interface. */
 export type NetworkInterfaceDeletePayload = {
   __typename?: 'NetworkInterfaceDeletePayload';
   /** The id of the deleted interface; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The network interface after the change, or why it was refused. */
 export type NetworkInterfacePayload = {
   __typename?: 'NetworkInterfacePayload';
+  /** The network interface as it now is; null when the change was refused. */
   networkInterface: Maybe<NetworkInterface>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes an interface; fields left out stay, null clears the optional ones. Its gateway cannot change. */
 export type NetworkInterfaceUpdateInput = {
+  /** The default gateway of the range. */
   gatewayAddress?: InputMaybe<Scalars['IP']['input']>;
+  /** The network interface to change. */
   id: Scalars['ID']['input'];
+  /** A readable name of the range. */
   label?: InputMaybe<Scalars['String']['input']>;
+  /** Device interface name, e.g. eth1. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** The network in CIDR notation, e.g. 192.0.2.0/24. */
   network?: InputMaybe<Scalars['String']['input']>;
+  /** How many addresses may be handed out from startIp. */
   numberOfIps?: InputMaybe<Scalars['Int']['input']>;
+  /** What the interface serves. */
   role?: InputMaybe<InterfaceRole>;
+  /** First address handed out. */
   startIp?: InputMaybe<Scalars['IP']['input']>;
 };
 
@@ -4767,6 +5317,7 @@ export type Operator = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The operator's name. */
   name: Scalars['String']['output'];
   /** The operator's time zone. */
   timeZone: Scalars['TimeZone']['output'];
@@ -4793,28 +5344,43 @@ export type OverageAllowance = Node & {
 
 /** When the second profile takes over (Jaze …Reset): ALWAYS; DATA = while the FUP limit is not exceeded; UPLOAD_DOWNLOAD = while neither upload nor download exceeds it. */
 export type OverrideReset =
+  /** The second profile applies always. */
   | 'ALWAYS'
+  /** While the FUP limit on total data is not exceeded. */
   | 'DATA'
+  /** While neither upload nor download exceeds the FUP limit. */
   | 'UPLOAD_DOWNLOAD';
 
 /** When the usage counted against the limit starts again. */
 export type OverrideResetEvery =
+  /** At the start of each of the customer's billing periods. */
   | 'BILLING'
+  /** Every day. */
   | 'DAILY'
+  /** Every month, on day `resetEveryValue`. */
   | 'MONTHLY'
+  /** Never: usage keeps counting. */
   | 'NEVER'
+  /** Every week, on `resetEveryDay`. */
   | 'WEEKLY';
 
+/** The unit of an override's FUP limit. */
 export type OverrideResetUnit =
+  /** Gigabytes. */
   | 'GB'
+  /** Megabytes. */
   | 'MB';
 
 /** Where a page sits in its list, and the cursors to move from it. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** Cursor of the last object of the page, for `after`; null when the page is empty. */
   endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more objects follow this page (with `first`; false when paging back with `last`). */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether objects come before this page (with `last`; false when paging forward with `first`). */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first object of the page, for `before`; null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
@@ -4997,9 +5563,11 @@ export type PaymentCollectionStatus =
 /** A page of Payment objects. */
 export type PaymentConnection = {
   __typename?: 'PaymentConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<PaymentEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Payment>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -5024,7 +5592,9 @@ export type PaymentCreateInput = {
 /** A Payment and its cursor. */
 export type PaymentEdge = {
   __typename?: 'PaymentEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Payment. */
   node: Payment;
 };
 
@@ -5260,9 +5830,11 @@ export type PlanChangesApplyInput = {
 /** A page of Plan objects. */
 export type PlanConnection = {
   __typename?: 'PlanConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<PlanEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Plan>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -5325,22 +5897,27 @@ export type PlanCreateInput = {
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** Names the plan to delete. */
 export type PlanDeleteInput = {
   /** The plan to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the plan. */
 export type PlanDeletePayload = {
   __typename?: 'PlanDeletePayload';
   /** The id of the deleted plan; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A Plan and its cursor. */
 export type PlanEdge = {
   __typename?: 'PlanEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Plan. */
   node: Plan;
 };
 
@@ -5487,9 +6064,11 @@ export type PlanUpdateInput = {
 
 /** A customer's override of its plan's RADIUS profile, with the Jaze reset rules. */
 export type ProfileOverride = {
+  /** When the second profile takes over; null when the restriction is off. */
   reset: Maybe<OverrideReset>;
   /** Only ALWAYS exists. */
   reset2: Maybe<OverrideReset>;
+  /** When the usage counted against the limit starts again; null when not used. */
   resetEvery: Maybe<OverrideResetEvery>;
   /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
   resetEveryDay: Maybe<Scalars['Int']['output']>;
@@ -5497,9 +6076,11 @@ export type ProfileOverride = {
   resetEveryValue: Maybe<Scalars['Int']['output']>;
   /** The FUP limit, in resetUnit. */
   resetLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The unit of resetLimit; null when not used. */
   resetUnit: Maybe<OverrideResetUnit>;
   /** Only when on do the reset fields take effect. */
   restrictionOn: Scalars['Boolean']['output'];
+  /** When the override was last set. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -5850,8 +6431,11 @@ export type QuerySubscriptionsArgs = {
 /** A customer's RADIUS login (SIMPLer RADIUS details). */
 export type RadiusAccount = Node & {
   __typename?: 'RadiusAccount';
+  /** When the login was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The customer the login belongs to; null when none. */
   customer: Maybe<Customer>;
+  /** Whether the login keeps its RADIUS group when groups are re-derived from subscriptions. */
   excludeFromAutoGroupFromBucket: Scalars['Boolean']['output'];
   /** Whether a password is set (it is never returned). */
   hasPassword: Scalars['Boolean']['output'];
@@ -5870,9 +6454,11 @@ export type RadiusAccount = Node & {
 /** A page of RadiusAccount objects. */
 export type RadiusAccountConnection = {
   __typename?: 'RadiusAccountConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<RadiusAccountEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<RadiusAccount>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -5880,6 +6466,7 @@ export type RadiusAccountConnection = {
 
 /** A RADIUS login for a customer (SIMPLer addRADIUSdetails). Give customerId or existingRadiusUsername. */
 export type RadiusAccountCreateInput = {
+  /** The customer the login belongs to. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Instead of customerId: a username the customer already has. */
   existingRadiusUsername?: InputMaybe<Scalars['String']['input']>;
@@ -5891,28 +6478,37 @@ export type RadiusAccountCreateInput = {
   username: Scalars['String']['input'];
 };
 
+/** Names the RADIUS account to delete. */
 export type RadiusAccountDeleteInput = {
+  /** The RADIUS username to delete. */
   username: Scalars['String']['input'];
 };
 
+/** The result of deleting the RADIUS account. */
 export type RadiusAccountDeletePayload = {
   __typename?: 'RadiusAccountDeletePayload';
+  /** The id of the deleted RADIUS account; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A RadiusAccount and its cursor. */
 export type RadiusAccountEdge = {
   __typename?: 'RadiusAccountEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The RadiusAccount. */
   node: RadiusAccount;
 };
 
 /** SIMPLer listRADIUSdetails filters; all optional, combined with AND. */
 export type RadiusAccountFilterInput = {
+  /** Only this customer's logins. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** The logins of the customer owning this username. */
   existingRadiusUsername?: InputMaybe<Scalars['String']['input']>;
+  /** Only logins of this priority. */
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -5922,9 +6518,12 @@ export type RadiusAccountFilterInput = {
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The RADIUS account after the change, or why it was refused. */
 export type RadiusAccountPayload = {
   __typename?: 'RadiusAccountPayload';
+  /** The RADIUS account as it now is; null when the change was refused. */
   radiusAccount: Maybe<RadiusAccount>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5943,9 +6542,11 @@ export type RadiusAttribute = Node & {
   op: Maybe<RadiusOperator>;
   /** Usergroup rows only. */
   priority: Maybe<Scalars['Int']['output']>;
+  /** Check item, reply item or group membership. */
   table: RadiusTable;
+  /** The RADIUS username the row belongs to. */
   username: Scalars['String']['output'];
-  /** The value; the group name for usergroup rows. Null when the value is a secret (a password) not asked for in clear: see `masked`. */
+  /** The value; the group name for usergroup rows. */
   value: Maybe<Scalars['String']['output']>;
 };
 
@@ -5953,48 +6554,68 @@ export type RadiusAttribute = Node & {
 export type RadiusAttributeCreateInput = {
   /** Required for CHECK and REPLY. */
   attribute?: InputMaybe<Scalars['String']['input']>;
+  /** The customer owning the username. */
   customerId: Scalars['ID']['input'];
   /** SET for CHECK and ADD for REPLY when left out. */
   op?: InputMaybe<RadiusOperator>;
   /** USERGROUP only. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** Check item, reply item or group membership. */
   table: RadiusTable;
+  /** One of the customer's RADIUS usernames. */
   username: Scalars['String']['input'];
   /** The value; the group name for USERGROUP. */
   value: Scalars['String']['input'];
 };
 
+/** Names the RADIUS attribute to delete. */
 export type RadiusAttributeDeleteInput = {
+  /** The RADIUS attribute to delete. */
   id: Scalars['ID']['input'];
+  /** The table the row is in. */
   table: RadiusTable;
 };
 
+/** The result of deleting the RADIUS attribute. */
 export type RadiusAttributeDeletePayload = {
   __typename?: 'RadiusAttributeDeletePayload';
+  /** The id of the deleted RADIUS attribute; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A check item (radcheck) or a reply item (radreply). */
 export type RadiusAttributeKind =
+  /** A check item (radcheck), compared against the request. */
   | 'CHECK'
+  /** A reply item (radreply), sent back to the NAS. */
   | 'REPLY';
 
+/** The RADIUS attribute after the change, or why it was refused. */
 export type RadiusAttributePayload = {
   __typename?: 'RadiusAttributePayload';
+  /** The RADIUS attribute as it now is; null when the change was refused. */
   radiusAttribute: Maybe<RadiusAttribute>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes a row (SIMPLer customerRadius modify); omitted fields are left as they are. */
 export type RadiusAttributeUpdateInput = {
+  /** Null for usergroup rows. */
   attribute?: InputMaybe<Scalars['String']['input']>;
+  /** The RADIUS attribute to change. */
   id: Scalars['ID']['input'];
+  /** How the attribute is compared or given; null for group memberships. */
   op?: InputMaybe<RadiusOperator>;
+  /** Usergroup rows only. */
   priority?: InputMaybe<Scalars['Int']['input']>;
+  /** The table the row is in. */
   table: RadiusTable;
   /** Another of the same customer's usernames. */
   username?: InputMaybe<Scalars['String']['input']>;
+  /** The value; the group name for usergroup rows. */
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -6039,6 +6660,7 @@ export type RadiusOperator =
 /** One RADIUS accounting session (FreeRADIUS radacct). Its number (radacctid) is 64-bit: `fullLegacyId` holds it whole; `legacyId` answers while it stays below 2^31. */
 export type RadiusSession = Node & {
   __typename?: 'RadiusSession';
+  /** Called-Station-Id: the NAS side, usually its MAC or SSID. */
   calledStationId: Maybe<Scalars['String']['output']>;
   /** The user's device, usually its MAC. */
   callingStationId: Maybe<Scalars['String']['output']>;
@@ -6048,6 +6670,7 @@ export type RadiusSession = Node & {
   delegatedIpv6Prefix: Maybe<Scalars['String']['output']>;
   /** Framed-Interface-Id (the IPv6 interface identifier). */
   framedInterfaceId: Maybe<Scalars['String']['output']>;
+  /** Framed-IP-Address: the IPv4 address the user was given. */
   framedIpAddress: Maybe<Scalars['IP']['output']>;
   /** Framed-IPv6-Address. */
   framedIpv6Address: Maybe<Scalars['IP']['output']>;
@@ -6063,32 +6686,40 @@ export type RadiusSession = Node & {
   legacyId: Scalars['Int']['output'];
   /** The NAS (gateway) that reported the session. */
   nasIpAddress: Scalars['IP']['output'];
+  /** NAS-Port-Id: the port of the NAS the session came in on. */
   nasPortId: Maybe<Scalars['String']['output']>;
+  /** NAS-Port-Type, e.g. Ethernet or Wireless-802.11. */
   nasPortType: Maybe<Scalars['String']['output']>;
   /** The session is open (no stop time yet). */
   online: Scalars['Boolean']['output'];
   /** Bytes sent to the user (a whole number; may exceed 2^31). */
   outputOctets: Maybe<Scalars['Decimal']['output']>;
+  /** The realm part of the login, if any. */
   realm: Maybe<Scalars['String']['output']>;
   /** Acct-Session-Id. */
   sessionId: Scalars['String']['output'];
   /** Length in seconds, as the NAS last reported it. */
   sessionTime: Maybe<Scalars['Int']['output']>;
+  /** When the session started. */
   startTime: Maybe<Scalars['DateTime']['output']>;
   /** Null while the session is open. */
   stopTime: Maybe<Scalars['DateTime']['output']>;
+  /** Acct-Terminate-Cause: why the session ended; null while it is open. */
   terminateCause: Maybe<Scalars['String']['output']>;
   /** Last interim update. */
   updateTime: Maybe<Scalars['DateTime']['output']>;
+  /** The RADIUS username of the session. */
   username: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of RadiusSession objects. */
 export type RadiusSessionConnection = {
   __typename?: 'RadiusSessionConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<RadiusSessionEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<RadiusSession>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -6097,13 +6728,17 @@ export type RadiusSessionConnection = {
 /** A RadiusSession and its cursor. */
 export type RadiusSessionEdge = {
   __typename?: 'RadiusSessionEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The RadiusSession. */
   node: RadiusSession;
 };
 
+/** Conditions on the RADIUS session objects to list; all given ones must hold. */
 export type RadiusSessionFilterInput = {
   /** The user's device (Calling-Station-Id): a MAC in any notation, or the exact text the NAS sent. */
   callingStationId?: InputMaybe<Scalars['String']['input']>;
+  /** Only this customer's sessions. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** The address the session was given (Framed-IP-Address). */
   framedIpAddress?: InputMaybe<Scalars['IP']['input']>;
@@ -6113,40 +6748,54 @@ export type RadiusSessionFilterInput = {
   nasName?: InputMaybe<Scalars['String']['input']>;
   /** Only sessions still open. */
   onlineOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only sessions started at or after this moment. */
   startedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only sessions started at or before this moment. */
   startedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exact RADIUS username. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How to sort a list of RADIUS session objects. */
 export type RadiusSessionOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: RadiusSessionOrderField;
 };
 
 /** Sessions are ordered by radacctid, which follows start order; the start time itself may be null. */
 export type RadiusSessionOrderField =
+  /** The order they were recorded in. */
   | 'ID';
 
 /** The configured RADIUS server's counters, as its status server answered. */
 export type RadiusStatistics = {
   __typename?: 'RadiusStatistics';
+  /** The counters the server reported. */
   counters: Array<RadiusCounter>;
   /** Bytes of the answer. */
   replyLength: Scalars['Int']['output'];
   /** host:port asked. */
   server: Scalars['String']['output'];
+  /** Which counters were asked for. */
   type: RadiusStatisticsType;
 };
 
+/** Which FreeRADIUS statistics to ask for. */
 export type RadiusStatisticsType =
+  /** Accounting request counters. */
   | 'ACCOUNTING'
+  /** Authentication request counters. */
   | 'AUTHENTICATION';
 
 /** FreeRADIUS per-user tables: check items, reply items, group membership. */
 export type RadiusTable =
+  /** Check items (radcheck). */
   | 'CHECK'
+  /** Reply items (radreply). */
   | 'REPLY'
+  /** Group memberships (radusergroup). */
   | 'USERGROUP';
 
 /** Whether a referral fee is owed to whoever referred the customer. */
@@ -6198,12 +6847,15 @@ export type Renewal = Node & {
 /** A reseller or franchisee with its wallet (CRM reseller). */
 export type Reseller = Node & {
   __typename?: 'Reseller';
+  /** Postal address, as free text. */
   address: Maybe<Scalars['String']['output']>;
   /** Unique among the operator's live resellers. */
   code: Scalars['String']['output'];
   /** Franchisee commission, percent. */
   commissionPercent: Maybe<Scalars['Decimal']['output']>;
+  /** Country name. */
   country: Maybe<Scalars['String']['output']>;
+  /** When the reseller was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** How far a franchisee's wallet may go below zero. */
   creditLimit: Maybe<Scalars['Decimal']['output']>;
@@ -6211,17 +6863,23 @@ export type Reseller = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The reseller's customers, filtered and ordered like `customers`. */
   customers: CustomerConnection;
+  /** Contact e-mail address. */
   email: Scalars['EmailAddress']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Who invoices the reseller's customers. */
   invoiceBy: ResellerInvoiceBy;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Mobile phone number. */
   mobile: Scalars['String']['output'];
+  /** The reseller name. */
   name: Scalars['String']['output'];
+  /** Who collects the customers' payments. */
   paymentBy: ResellerPaymentBy;
   /** Null means all states. */
   state: Maybe<Scalars['String']['output']>;
+  /** Reseller or franchisee. */
   type: ResellerType;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -6256,9 +6914,11 @@ export type ResellerWalletTransactionsArgs = {
 /** A page of Reseller objects. */
 export type ResellerConnection = {
   __typename?: 'ResellerConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<ResellerEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Reseller>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -6266,50 +6926,73 @@ export type ResellerConnection = {
 
 /** A new reseller or franchisee (CRM reseller/create). */
 export type ResellerCreateInput = {
+  /** Postal address, as free text. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Unique among the operator's live resellers. */
   code: Scalars['String']['input'];
   /** Required for franchisees: 0 to 100. */
   commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Country name. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 or more. */
   creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Contact e-mail address. */
   email: Scalars['EmailAddress']['input'];
+  /** Who invoices the reseller's customers. */
   invoiceBy: ResellerInvoiceBy;
+  /** Mobile phone number. */
   mobile: Scalars['String']['input'];
+  /** The reseller name. */
   name: Scalars['String']['input'];
+  /** Who collects the customers' payments. */
   paymentBy: ResellerPaymentBy;
   /** Leave empty for all states. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Reseller or franchisee. */
   type: ResellerType;
 };
 
+/** Names the reseller to delete. */
 export type ResellerDeleteInput = {
+  /** The reseller to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the reseller. */
 export type ResellerDeletePayload = {
   __typename?: 'ResellerDeletePayload';
+  /** The id of the deleted reseller; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A Reseller and its cursor. */
 export type ResellerEdge = {
   __typename?: 'ResellerEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Reseller. */
   node: Reseller;
 };
 
 /** Filters of CRM reseller/list; text filters match anywhere, in any case. */
 export type ResellerFilterInput = {
+  /** Part of the code. */
   code?: InputMaybe<Scalars['String']['input']>;
+  /** Only resellers recorded at or after this moment. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only resellers recorded at or before this moment. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only resellers whose customers this party invoices. */
   invoiceBy?: InputMaybe<ResellerInvoiceBy>;
+  /** Part of the name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Only resellers whose customers' payments this party collects. */
   paymentBy?: InputMaybe<ResellerPaymentBy>;
   /** The whole state name, any case. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Only resellers or only franchisees. */
   type?: InputMaybe<ResellerType>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -6319,11 +7002,16 @@ export type ResellerFilterInput = {
 
 /** Who invoices the reseller's customers. */
 export type ResellerInvoiceBy =
+  /** The operator invoices them. */
   | 'ISP'
+  /** The reseller invoices them. */
   | 'RESELLER';
 
+/** How to sort a list of reseller objects. */
 export type ResellerOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: ResellerOrderField;
 };
 
@@ -6337,64 +7025,88 @@ export type ResellerOrderField =
   | 'ID'
   /** Name, alphabetically. */
   | 'NAME'
+  /** When they were last changed. */
   | 'UPDATED_AT'
   /** What is left in their wallet. */
   | 'WALLET_BALANCE';
 
+/** The reseller after the change, or why it was refused. */
 export type ResellerPayload = {
   __typename?: 'ResellerPayload';
+  /** The reseller as it now is; null when the change was refused. */
   reseller: Maybe<Reseller>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Who collects the customers' payments. */
 export type ResellerPaymentBy =
+  /** The operator collects. */
   | 'ISP'
+  /** Both the operator and the reseller collect (CRM "ISP+Reseller"). */
   | 'ISP_AND_RESELLER'
+  /** The reseller collects. */
   | 'RESELLER';
 
 /** A franchisee earns commission and may overdraw its wallet up to its credit limit. */
 export type ResellerType =
+  /** A franchisee: earns commission, may overdraw its wallet up to its credit limit. */
   | 'FRANCHISEE'
+  /** A plain reseller, without commission or overdraft. */
   | 'RESELLER';
 
 /** Changes to a reseller (CRM reseller/update). */
 export type ResellerUpdateInput = {
+  /** Postal address, as free text. */
   address?: InputMaybe<Scalars['String']['input']>;
+  /** Unique among the operator's live resellers. */
   code?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 to 100. */
   commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Country name. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 or more. */
   creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Contact e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The reseller to change. */
   id: Scalars['ID']['input'];
+  /** Who invoices the reseller's customers. */
   invoiceBy?: InputMaybe<ResellerInvoiceBy>;
+  /** Mobile phone number. */
   mobile?: InputMaybe<Scalars['String']['input']>;
+  /** The reseller name. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Who collects the customers' payments. */
   paymentBy?: InputMaybe<ResellerPaymentBy>;
   /** Leave empty for all states. */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Reseller or franchisee. */
   type?: InputMaybe<ResellerType>;
 };
 
 /** A change to a wallet (CRM reseller/wallet_update). */
 export type ResellerWalletAdjustInput = {
+  /** Top-up, settlement or adjustment. */
   action: WalletAction;
   /** Positive for TOP_UP and SETTLEMENT; signed and non-zero for ADJUSTMENT; at most 2 decimals. */
   amount: Scalars['Decimal']['input'];
   /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text note kept with the entry. */
   note?: InputMaybe<Scalars['String']['input']>;
+  /** The reseller whose wallet changes. */
   resellerId: Scalars['ID']['input'];
 };
 
+/** The reseller and the wallet entry made, or why it was refused. */
 export type ResellerWalletPayload = {
   __typename?: 'ResellerWalletPayload';
   /** The reseller with its new balance. */
   reseller: Maybe<Reseller>;
   /** The ledger entry appended. */
   transaction: Maybe<WalletTransaction>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6427,12 +7139,17 @@ export type SalesRole =
 /** A sales issue on a customer (SIMPLer salesman task). */
 export type SalesmanTask = Node & {
   __typename?: 'SalesmanTask';
+  /** When the task was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer the task is about. */
   customer: Customer;
+  /** The day the task was closed; null while it is not. */
   dateClosed: Maybe<Scalars['Date']['output']>;
+  /** The day the task was reported. */
   dateReported: Scalars['Date']['output'];
+  /** What the task is, as free text. */
   description: Scalars['String']['output'];
+  /** Hours of work spent on the task. */
   hoursSpent: Maybe<Scalars['Decimal']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
@@ -6440,14 +7157,19 @@ export type SalesmanTask = Node & {
   legacyId: Scalars['Int']['output'];
   /** Name of the master agent. */
   masterAgent: Maybe<Scalars['String']['output']>;
+  /** Priority as a whole number. */
   priority: Maybe<Scalars['Int']['output']>;
   /** Name of the regional sales manager. */
   regionalSalesManager: Maybe<Scalars['String']['output']>;
+  /** How the task ended, as free text. */
   resolution: Maybe<Scalars['String']['output']>;
   /** Name of the salesman. */
   salesman: Maybe<Scalars['String']['output']>;
+  /** Open, waiting for the customer, or closed. */
   status: MaintenanceStatus;
+  /** The kind of task, in the operator's words. */
   type: Scalars['String']['output'];
+  /** When the task was last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Value of the sale. */
   value: Maybe<Scalars['Decimal']['output']>;
@@ -6455,11 +7177,17 @@ export type SalesmanTask = Node & {
   valueAddedReseller: Maybe<Scalars['String']['output']>;
 };
 
+/** A new salesman task for a customer. */
 export type SalesmanTaskCreateInput = {
+  /** The customer the task is about. */
   customerId: Scalars['ID']['input'];
+  /** The day the task was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the task was reported. */
   dateReported: Scalars['Date']['input'];
+  /** What the task is, as free text. */
   description: Scalars['String']['input'];
+  /** Hours of work spent on the task. */
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
   /** Name of a master agent. */
   masterAgent?: InputMaybe<Scalars['String']['input']>;
@@ -6467,39 +7195,57 @@ export type SalesmanTaskCreateInput = {
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Name of a regional sales manager. */
   regionalSalesManager?: InputMaybe<Scalars['String']['input']>;
+  /** How the task ended, as free text. */
   resolution?: InputMaybe<Scalars['String']['input']>;
   /** Name of a salesman. */
   salesman?: InputMaybe<Scalars['String']['input']>;
+  /** Open, waiting for the customer, or closed. */
   status?: InputMaybe<MaintenanceStatus>;
+  /** The kind of task, in the operator's words. */
   type: Scalars['String']['input'];
+  /** Value of the sale. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
   /** Name of a value added reseller. */
   valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Names the salesman task to delete. */
 export type SalesmanTaskDeleteInput = {
+  /** The salesman task to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the salesman task. */
 export type SalesmanTaskDeletePayload = {
   __typename?: 'SalesmanTaskDeletePayload';
+  /** The id of the deleted salesman task; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The salesman task after the change, or why it was refused. */
 export type SalesmanTaskPayload = {
   __typename?: 'SalesmanTaskPayload';
+  /** The salesman task as it now is; null when the change was refused. */
   salesmanTask: Maybe<SalesmanTask>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Changes to a salesman task. */
 export type SalesmanTaskUpdateInput = {
   /** Append `resolution` to the current one instead of replacing it. */
   appendResolution?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The day the task was closed. */
   dateClosed?: InputMaybe<Scalars['Date']['input']>;
+  /** The day the task was reported. */
   dateReported?: InputMaybe<Scalars['Date']['input']>;
+  /** What the task is, as free text. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Hours of work spent on the task. */
   hoursSpent?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The salesman task to change. */
   id: Scalars['ID']['input'];
   /** Name of a master agent. */
   masterAgent?: InputMaybe<Scalars['String']['input']>;
@@ -6507,11 +7253,15 @@ export type SalesmanTaskUpdateInput = {
   priority?: InputMaybe<Scalars['Int']['input']>;
   /** Name of a regional sales manager. */
   regionalSalesManager?: InputMaybe<Scalars['String']['input']>;
+  /** How the task ended, as free text. */
   resolution?: InputMaybe<Scalars['String']['input']>;
   /** Name of a salesman. */
   salesman?: InputMaybe<Scalars['String']['input']>;
+  /** Open, waiting for the customer, or closed. */
   status?: InputMaybe<MaintenanceStatus>;
+  /** The kind of task, in the operator's words. */
   type?: InputMaybe<Scalars['String']['input']>;
+  /** Value of the sale. */
   value?: InputMaybe<Scalars['Decimal']['input']>;
   /** Name of a value added reseller. */
   valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
@@ -6544,11 +7294,13 @@ export type SepaSequenceType =
   /** A later debit of a recurring mandate. */
   | 'RCUR';
 
+/** A new SIMPLer credential for a staff user. */
 export type SimplerCredentialCreateInput = {
   /** Networks (CIDR or single address) it is accepted from; with none it is refused from everywhere until one is added. */
   allowedNetworks: Array<Scalars['String']['input']>;
   /** The api_username clients send. */
   apiUsername: Scalars['String']['input'];
+  /** Free-text note. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** At least 12 characters; omit to have one generated and returned once. */
   password?: InputMaybe<Scalars['String']['input']>;
@@ -6558,70 +7310,105 @@ export type SimplerCredentialCreateInput = {
   strictParameters?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The new SIMPLer credential and its password, or why it was refused. */
 export type SimplerCredentialCreatePayload = {
   __typename?: 'SimplerCredentialCreatePayload';
+  /** The new credential; null when refused. */
   apiCredential: Maybe<ApiCredential>;
   /** The generated api_password, shown this once (null when the input gave one). */
   password: Maybe<Scalars['String']['output']>;
   /** false: no network admits the credential yet. */
   reachable: Maybe<Scalars['Boolean']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A tower, rooftop, warehouse or installer base (SIMPLer site). */
 export type Site = Node & {
   __typename?: 'Site';
+  /** When the site may be visited, as free text. */
   accessHours: Maybe<Scalars['String']['output']>;
+  /** How to get in: gate codes, keys, escorts. */
   accessInfo: Maybe<Scalars['String']['output']>;
   /** Where to enter the site from. */
   accessLatitude: Maybe<Scalars['Latitude']['output']>;
+  /** Where to enter the site from. */
   accessLongitude: Maybe<Scalars['Longitude']['output']>;
   /** Access points standing on this site. */
   basestations: Array<Basestation>;
+  /** City or town. */
   city: Maybe<Scalars['String']['output']>;
+  /** Free-text note (SIMPLer common). */
   common: Maybe<Scalars['String']['output']>;
+  /** Compliance or permit number for the site. */
   complianceNumber: Maybe<Scalars['String']['output']>;
+  /** Who to call about access to the site. */
   contactName: Maybe<Scalars['String']['output']>;
   /** Full country name. */
   country: Maybe<Scalars['String']['output']>;
+  /** County. */
   county: Maybe<Scalars['String']['output']>;
+  /** When the site was recorded. */
   createdAt: Scalars['DateTime']['output'];
+  /** The site contact's e-mail address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** Equipment assigned to this site. */
   equipment: EquipmentConnection;
+  /** The radio frequency used at the site, as recorded (SIMPLer frequency). */
   frequency: Maybe<Scalars['Decimal']['output']>;
+  /** Height of the mounting point, as recorded (SIMPLer height). */
   height: Maybe<Scalars['Decimal']['output']>;
+  /** The heights allotted to the operator on the structure, as free text. */
   heightAllocation: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** Where the site is, in decimal degrees. */
   latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Where the site is, in decimal degrees. */
   longitude: Maybe<Scalars['Longitude']['output']>;
+  /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled: Scalars['Boolean']['output'];
+  /** How often the site is due for maintenance (SIMPLer interval). */
   maintenanceInterval: MaintenanceInterval;
   /** Maintenance tickets raised on this site. */
   maintenanceTickets: MaintenanceTicketConnection;
+  /** Minimum stock to keep at the site, as free text (SIMPLer min_stock_level). */
   minStockLevel: Maybe<Scalars['String']['output']>;
+  /** Length of the site lease, as free text (SIMPLer mlduration). */
   mlDuration: Maybe<Scalars['String']['output']>;
+  /** The site name, unique within the operator (SIMPLer sitename). */
   name: Scalars['String']['output'];
+  /** When the next maintenance visit is due; null when none is planned. */
   nextMaintenanceDate: Maybe<Scalars['Date']['output']>;
+  /** Who owns the structure or land. */
   owner: Maybe<Scalars['String']['output']>;
+  /** The site contact's phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** Purchase order number for the site. */
   poNumber: Maybe<Scalars['String']['output']>;
+  /** The owner's or landlord's reference for the site. */
   reference: Maybe<Scalars['String']['output']>;
+  /** Whether the site is a network site, a warehouse or an installer base; null when not set. */
   siteType: Maybe<SiteType>;
   /** Full US state name. */
   state: Maybe<Scalars['String']['output']>;
+  /** Where the site is in its life, from potential to decommissioned. */
   status: SiteStatus;
+  /** First line of the street address. */
   street1: Maybe<Scalars['String']['output']>;
+  /** Second line of the street address. */
   street2: Maybe<Scalars['String']['output']>;
+  /** A finer status in the operator's own words. */
   subStatus: Maybe<Scalars['String']['output']>;
+  /** The kind of structure: building, pole, lattice tower and so on. */
   towerType: Maybe<TowerType>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
   /** WIB number of the gateway serving the site (SIMPLer wibid). */
   wibNumber: Maybe<Scalars['Int']['output']>;
+  /** ZIP or postal code. */
   zip: Maybe<Scalars['String']['output']>;
 };
 
@@ -6650,9 +7437,11 @@ export type SiteMaintenanceTicketsArgs = {
 /** A page of Site objects. */
 export type SiteConnection = {
   __typename?: 'SiteConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<SiteEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Site>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -6660,67 +7449,109 @@ export type SiteConnection = {
 
 /** A new site; its name must be unused. */
 export type SiteCreateInput = {
+  /** When the site may be visited, as free text. */
   accessHours?: InputMaybe<Scalars['String']['input']>;
+  /** How to get in: gate codes, keys, escorts. */
   accessInfo?: InputMaybe<Scalars['String']['input']>;
+  /** Where to enter the site from. */
   accessLatitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where to enter the site from. */
   accessLongitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** City or town. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text note (SIMPLer common). */
   common?: InputMaybe<Scalars['String']['input']>;
+  /** Compliance or permit number for the site. */
   complianceNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Who to call about access to the site. */
   contactName?: InputMaybe<Scalars['String']['input']>;
   /** A full country name, e.g. "Ireland" (not "IE"). */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** County. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** The site contact's e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The radio frequency used at the site, as recorded (SIMPLer frequency). */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Height of the mounting point, as recorded (SIMPLer height). */
   height?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The heights allotted to the operator on the structure, as free text. */
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
+  /** Where the site is, in decimal degrees. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where the site is, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How often the site is due for maintenance (SIMPLer interval). */
   maintenanceInterval?: InputMaybe<MaintenanceInterval>;
+  /** Minimum stock to keep at the site, as free text (SIMPLer min_stock_level). */
   minStockLevel?: InputMaybe<Scalars['String']['input']>;
+  /** Length of the site lease, as free text (SIMPLer mlduration). */
   mlDuration?: InputMaybe<Scalars['String']['input']>;
+  /** The site name, unused by other sites. */
   name: Scalars['String']['input'];
+  /** When the next maintenance visit is due. */
   nextMaintenanceDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Who owns the structure or land. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** The site contact's phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Purchase order number for the site. */
   poNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The owner's or landlord's reference for the site. */
   reference?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the site is a network site, a warehouse or an installer base. */
   siteType?: InputMaybe<SiteType>;
   /** A full US state name, e.g. "New York" (not "NY"). */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Where the site is in its life, from potential to decommissioned. */
   status?: InputMaybe<SiteStatus>;
+  /** First line of the street address. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Second line of the street address. */
   street2?: InputMaybe<Scalars['String']['input']>;
+  /** A finer status in the operator's own words. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of structure: building, pole, lattice tower and so on. */
   towerType?: InputMaybe<TowerType>;
   /** WIB number of an existing gateway. */
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** ZIP or postal code. */
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Names the site to delete. */
 export type SiteDeleteInput = {
+  /** The site to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the site. */
 export type SiteDeletePayload = {
   __typename?: 'SiteDeletePayload';
+  /** The id of the deleted site; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** A Site and its cursor. */
 export type SiteEdge = {
   __typename?: 'SiteEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Site. */
   node: Site;
 };
 
+/** Conditions on the site objects to list; all given ones must hold. */
 export type SiteFilterInput = {
   /** Part of the name, any case. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Only sites of one of these types. */
   siteType?: InputMaybe<Array<SiteType>>;
+  /** Only sites in one of these statuses. */
   status?: InputMaybe<Array<SiteStatus>>;
   /** Changed at or after this moment. */
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
@@ -6728,8 +7559,11 @@ export type SiteFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How to sort a list of site objects. */
 export type SiteOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: SiteOrderField;
 };
 
@@ -6741,66 +7575,111 @@ export type SiteOrderField =
   | 'ID'
   /** Name, alphabetically. */
   | 'NAME'
+  /** When they were last changed. */
   | 'UPDATED_AT';
 
+/** The site after the change, or why it was refused. */
 export type SitePayload = {
   __typename?: 'SitePayload';
+  /** The site as it now is; null when the change was refused. */
   site: Maybe<Site>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** SIMPLer site status 1-4. */
 export type SiteStatus =
+  /** Given up before it went into production (SIMPLer 4). */
   | 'CANCELLED'
+  /** Taken out of service (SIMPLer 3). */
   | 'DECOMMISSIONED'
+  /** Planned or under survey (SIMPLer 1). */
   | 'POTENTIAL'
+  /** In service (SIMPLer 2). */
   | 'PRODUCTION';
 
+/** What a site is used for. */
 export type SiteType =
+  /** A base installers work from. */
   | 'INSTALLER'
+  /** Part of the network: a tower, rooftop or other mount. */
   | 'NETWORK'
+  /** A store for equipment. */
   | 'WAREHOUSE';
 
 /** Changes to a site. */
 export type SiteUpdateInput = {
+  /** When the site may be visited, as free text. */
   accessHours?: InputMaybe<Scalars['String']['input']>;
+  /** How to get in: gate codes, keys, escorts. */
   accessInfo?: InputMaybe<Scalars['String']['input']>;
+  /** Where to enter the site from. */
   accessLatitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where to enter the site from. */
   accessLongitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** City or town. */
   city?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text note (SIMPLer common). */
   common?: InputMaybe<Scalars['String']['input']>;
+  /** Compliance or permit number for the site. */
   complianceNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Who to call about access to the site. */
   contactName?: InputMaybe<Scalars['String']['input']>;
   /** A full country name, e.g. "Ireland" (not "IE"). */
   country?: InputMaybe<Scalars['String']['input']>;
+  /** County. */
   county?: InputMaybe<Scalars['String']['input']>;
+  /** The site contact's e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The radio frequency used at the site, as recorded (SIMPLer frequency). */
   frequency?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Height of the mounting point, as recorded (SIMPLer height). */
   height?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The heights allotted to the operator on the structure, as free text. */
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
+  /** The site to change. */
   id: Scalars['ID']['input'];
+  /** Where the site is, in decimal degrees. */
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
+  /** Where the site is, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+  /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How often the site is due for maintenance (SIMPLer interval). */
   maintenanceInterval?: InputMaybe<MaintenanceInterval>;
+  /** Minimum stock to keep at the site, as free text (SIMPLer min_stock_level). */
   minStockLevel?: InputMaybe<Scalars['String']['input']>;
+  /** Length of the site lease, as free text (SIMPLer mlduration). */
   mlDuration?: InputMaybe<Scalars['String']['input']>;
+  /** A new name, unused by other sites. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** When the next maintenance visit is due. */
   nextMaintenanceDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Who owns the structure or land. */
   owner?: InputMaybe<Scalars['String']['input']>;
+  /** The site contact's phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Purchase order number for the site. */
   poNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The owner's or landlord's reference for the site. */
   reference?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the site is a network site, a warehouse or an installer base. */
   siteType?: InputMaybe<SiteType>;
   /** A full US state name, e.g. "New York" (not "NY"). */
   state?: InputMaybe<Scalars['String']['input']>;
+  /** Where the site is in its life, from potential to decommissioned. */
   status?: InputMaybe<SiteStatus>;
+  /** First line of the street address. */
   street1?: InputMaybe<Scalars['String']['input']>;
+  /** Second line of the street address. */
   street2?: InputMaybe<Scalars['String']['input']>;
+  /** A finer status in the operator's own words. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
+  /** The kind of structure: building, pole, lattice tower and so on. */
   towerType?: InputMaybe<TowerType>;
   /** WIB number of an existing gateway. */
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
+  /** ZIP or postal code. */
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -6815,16 +7694,22 @@ export type SortDirection =
 export type StaffLoginInput = {
   /** The operator's code (e.g. demo). */
   operator: Scalars['String']['input'];
+  /** The staff user's password. */
   password: Scalars['String']['input'];
+  /** The staff user's login name. */
   username: Scalars['String']['input'];
 };
 
+/** A session token for the staff user, or why the login was refused. */
 export type StaffLoginPayload = {
   __typename?: 'StaffLoginPayload';
+  /** When the token stops working; null when the login was refused. */
   expiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** The staff user logged in; null when the login was refused. */
   staffUser: Maybe<StaffUser>;
   /** A bearer token for `Authorization: Bearer …`, shown this once; it expires at `expiresAt` (STAFF_SESSION_HOURS) or at staffLogout. */
   token: Maybe<Scalars['String']['output']>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -6850,20 +7735,27 @@ export type StaffUser = Node & {
   __typename?: 'StaffUser';
   /** Only active users can log in. */
   active: Scalars['Boolean']['output'];
+  /** When the user was created. */
   createdAt: Scalars['DateTime']['output'];
+  /** The name shown to other staff. */
   displayName: Scalars['String']['output'];
+  /** Contact e-mail address. */
   email: Maybe<Scalars['EmailAddress']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** When the user last logged in; null when never. */
   lastLoginAt: Maybe<Scalars['DateTime']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Contact phone number. */
   phone: Maybe<Scalars['String']['output']>;
+  /** What the user may do. */
   role: StaffRole;
   /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers: Scalars['Boolean']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The login name, unique in the operator. */
   username: Scalars['String']['output'];
 };
 
@@ -6871,11 +7763,15 @@ export type StaffUser = Node & {
 export type StaffUserCreateInput = {
   /** Defaults to the username. */
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Contact e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** At least 12 characters; stored only as a scrypt hash. Omit for an account that never logs in with a password (tokens and API credentials only). */
   password?: InputMaybe<Scalars['String']['input']>;
+  /** Contact phone number. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** What the user may do. */
   role: StaffRole;
+  /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
   /** Unique in the operator; 1-64 letters, digits, ".", "_", "@" or "-". */
   username: Scalars['String']['input'];
@@ -6883,17 +7779,24 @@ export type StaffUserCreateInput = {
 
 /** Filters for staff users. */
 export type StaffUserFilterInput = {
+  /** Only active (true) or only deactivated (false) users. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only users with one of these roles. */
   role?: InputMaybe<Array<StaffRole>>;
 };
 
+/** The staff user after the change, or why it was refused. */
 export type StaffUserPayload = {
   __typename?: 'StaffUserPayload';
+  /** The staff user as it now is; null when the change was refused. */
   staffUser: Maybe<StaffUser>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** Sets a staff user's password. */
 export type StaffUserSetPasswordInput = {
+  /** The staff user. */
   id: Scalars['ID']['input'];
   /** At least 12 characters; stored only as a scrypt hash. */
   password: Scalars['String']['input'];
@@ -6903,28 +7806,36 @@ export type StaffUserSetPasswordInput = {
 export type StaffUserUpdateInput = {
   /** false: the user's logins, tokens and API credentials are refused until reactivated. */
   active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The name shown to other staff. */
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** null clears it. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** The staff user to change. */
   id: Scalars['ID']['input'];
   /** An empty string clears it. */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** What the user may do. */
   role?: InputMaybe<StaffRole>;
+  /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A street within an area. */
 export type Street = Node & {
   __typename?: 'Street';
+  /** The area the street is in. */
   area: Maybe<Area>;
   /** Buildings on the street, by name. */
   buildings: Array<Building>;
+  /** When the street was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
+  /** An operator-side code or note. */
   internal: Maybe<Scalars['String']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** The street name. */
   name: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -6932,33 +7843,43 @@ export type Street = Node & {
 
 /** A new street in an area (Jaze add_street). */
 export type StreetCreateInput = {
+  /** The area the street is in. */
   areaId: Scalars['ID']['input'];
+  /** An operator-side code or note. */
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique within the area. */
   name: Scalars['String']['input'];
 };
 
+/** Names the street to delete. */
 export type StreetDeleteInput = {
   /** The street to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the street. */
 export type StreetDeletePayload = {
   __typename?: 'StreetDeletePayload';
   /** The id of the deleted street; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
+/** The street after the change, or why it was refused. */
 export type StreetPayload = {
   __typename?: 'StreetPayload';
+  /** The street as it now is; null when the change was refused. */
   street: Maybe<Street>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
 /** Changes to a street; moving it to another area moves the customers on it along. */
 export type StreetUpdateInput = {
+  /** Moves the street to this area. */
   areaId?: InputMaybe<Scalars['ID']['input']>;
+  /** The street to change. */
   id: Scalars['ID']['input'];
   /** null clears. */
   internal?: InputMaybe<Scalars['String']['input']>;
@@ -7009,15 +7930,18 @@ export type SubPlanCreateInput = {
   units?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Names the sub-plan to delete. */
 export type SubPlanDeleteInput = {
   /** The sub-plan to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the sub-plan. */
 export type SubPlanDeletePayload = {
   __typename?: 'SubPlanDeletePayload';
   /** The id of the deleted sub-plan; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -7199,9 +8123,11 @@ export type Subscription = Node & {
 /** A page of Subscription objects. */
 export type SubscriptionConnection = {
   __typename?: 'SubscriptionConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<SubscriptionEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<Subscription>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -7271,7 +8197,9 @@ export type SubscriptionDeletePayload = {
 /** A Subscription and its cursor. */
 export type SubscriptionEdge = {
   __typename?: 'SubscriptionEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The Subscription. */
   node: Subscription;
 };
 
@@ -7411,15 +8339,18 @@ export type TaxZoneCreateInput = {
   rate: Scalars['Decimal']['input'];
 };
 
+/** Names the tax zone to delete. */
 export type TaxZoneDeleteInput = {
   /** The tax zone to delete. */
   id: Scalars['ID']['input'];
 };
 
+/** The result of deleting the tax zone. */
 export type TaxZoneDeletePayload = {
   __typename?: 'TaxZoneDeletePayload';
   /** The id of the deleted tax zone; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -7442,21 +8373,31 @@ export type TaxZoneUpdateInput = {
   rate?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** The kind of structure at a site. */
 export type TowerType =
+  /** A building or rooftop. */
   | 'BUILDING'
+  /** A grain elevator or silo. */
   | 'GRAIN'
+  /** A guyed tower. */
   | 'GUIDED_TOWER'
+  /** A self-supporting lattice tower. */
   | 'LATTICE'
+  /** A monopole. */
   | 'MONOPOLE'
+  /** A pole. */
   | 'POLE'
+  /** A water tower. */
   | 'WATER_TOWER';
 
 /** A problem with the input of a mutation that the caller can fix. */
 export type UserError = {
   __typename?: 'UserError';
+  /** The kind of problem, for a client that reacts to it in code. */
   code: UserErrorCode;
   /** Path to the input field at fault, e.g. ["input", "email"]; empty for the whole input. */
   field: Array<Scalars['String']['output']>;
+  /** What is wrong, in English, fit to show to the user. */
   message: Scalars['String']['output'];
 };
 
@@ -7477,14 +8418,19 @@ export type UserErrorCode =
   /** The credentials given are not accepted. */
   | 'UNAUTHENTICATED';
 
+/** One vendor attribute of an override. */
 export type VendorAttributeItemInput = {
+  /** The attribute name. */
   attribute: Scalars['String']['input'];
+  /** Check item or reply item. */
   kind: RadiusAttributeKind;
   /** How the attribute is compared or given. */
   op: RadiusOperator;
   /** 1 = vendorData (required, at least one), 2 = vendorData1 (required unless reset is ALWAYS). */
   set: Scalars['Int']['input'];
+  /** The attribute value. */
   value: Scalars['String']['input'];
+  /** The RADIUS vendor the attribute belongs to. */
   vendor: Scalars['String']['input'];
 };
 
@@ -7493,9 +8439,11 @@ export type VendorAttributeOverride = ProfileOverride & {
   __typename?: 'VendorAttributeOverride';
   /** By set, then in the order given. */
   items: Array<VendorAttributeOverrideItem>;
+  /** When the second profile takes over; null when the restriction is off. */
   reset: Maybe<OverrideReset>;
   /** Only ALWAYS exists. */
   reset2: Maybe<OverrideReset>;
+  /** When the usage counted against the limit starts again; null when not used. */
   resetEvery: Maybe<OverrideResetEvery>;
   /** Day of week (0 = Sunday .. 6) a WEEKLY period starts on. */
   resetEveryDay: Maybe<Scalars['Int']['output']>;
@@ -7503,35 +8451,47 @@ export type VendorAttributeOverride = ProfileOverride & {
   resetEveryValue: Maybe<Scalars['Int']['output']>;
   /** The FUP limit, in resetUnit. */
   resetLimit: Maybe<Scalars['Decimal']['output']>;
+  /** The unit of resetLimit; null when not used. */
   resetUnit: Maybe<OverrideResetUnit>;
   /** Only when on do the reset fields take effect. */
   restrictionOn: Scalars['Boolean']['output'];
+  /** When the override was last set. */
   updatedAt: Scalars['DateTime']['output'];
 };
 
 /** One vendor attribute of an override (Jaze vendorData / vendorData1 entry). */
 export type VendorAttributeOverrideItem = {
   __typename?: 'VendorAttributeOverrideItem';
+  /** The attribute name. */
   attribute: Scalars['String']['output'];
+  /** Check item or reply item. */
   kind: RadiusAttributeKind;
   /** How the attribute is compared or given (Jaze equals). */
   op: RadiusOperator;
   /** 1 = the normal profile (vendorData), 2 = after the reset (vendorData1). */
   set: Scalars['Int']['output'];
+  /** The attribute value. */
   value: Scalars['String']['output'];
+  /** The RADIUS vendor the attribute belongs to. */
   vendor: Scalars['String']['output'];
 };
 
+/** The vendor attribute override after the change, or why it was refused. */
 export type VendorAttributeOverridePayload = {
   __typename?: 'VendorAttributeOverridePayload';
+  /** The customer with the new override; null when the change was refused. */
   customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
+  /** The vendor attribute override as it now is; null when the change was refused. */
   vendorAttributeOverride: Maybe<VendorAttributeOverride>;
 };
 
 /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
 export type VendorAttributeOverrideUpdateInput = {
+  /** The customer whose override is set. */
   customerId: Scalars['ID']['input'];
+  /** By set, then in the order given. */
   items: Array<VendorAttributeItemInput>;
   /** Required when the restriction is on. */
   reset?: InputMaybe<OverrideReset>;
@@ -7554,20 +8514,27 @@ export type VendorAttributeOverrideUpdateInput = {
 /** Who is asking: the staff user (or integration account) behind the bearer token. */
 export type Viewer = {
   __typename?: 'Viewer';
+  /** The viewer's name as shown to other staff. */
   displayName: Scalars['String']['output'];
+  /** The operator the viewer works for. */
   operator: Operator;
   /** What the viewer's role allows, in the matrix's order. */
   permissions: Array<Permission>;
+  /** The viewer's role. */
   role: StaffRole;
   /** The staff user record. */
   staffUser: StaffUser;
+  /** The viewer's login name. */
   username: Scalars['String']['output'];
 };
 
 /** TOP_UP adds a positive amount; SETTLEMENT takes a positive amount off; ADJUSTMENT adds a signed amount. */
 export type WalletAction =
+  /** A signed correction (CRM "Adj"). */
   | 'ADJUSTMENT'
+  /** Takes a positive amount off the wallet. */
   | 'SETTLEMENT'
+  /** Adds a positive amount to the wallet (CRM "TopUp"). */
   | 'TOP_UP';
 
 /** An entry of a reseller's append-only wallet ledger. */
@@ -7577,6 +8544,7 @@ export type WalletTransaction = Node & {
   amount: Scalars['Decimal']['output'];
   /** The wallet balance after this entry. */
   balanceAfter: Scalars['Decimal']['output'];
+  /** When the entry was made. */
   createdAt: Scalars['DateTime']['output'];
   /** The staff user who made the entry; null for automatic entries or once the user is deleted. */
   createdBy: Maybe<StaffUser>;
@@ -7586,20 +8554,24 @@ export type WalletTransaction = Node & {
   id: Scalars['ID']['output'];
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
+  /** Free-text note; null when none was given. */
   note: Maybe<Scalars['String']['output']>;
   /** Null once the reseller is deleted. */
   reseller: Maybe<Reseller>;
   /** The subscription an invoice or payment entry concerns; null for other entries or once it is deleted. */
   subscription: Maybe<Subscription>;
+  /** What the entry records. */
   txnCode: WalletTxnCode;
 };
 
 /** A page of WalletTransaction objects. */
 export type WalletTransactionConnection = {
   __typename?: 'WalletTransactionConnection';
+  /** The objects of the page, each with its cursor. */
   edges: Array<WalletTransactionEdge>;
   /** The nodes of the edges, for clients that do not need cursors. */
   nodes: Array<WalletTransaction>;
+  /** Whether more pages exist, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
@@ -7608,18 +8580,27 @@ export type WalletTransactionConnection = {
 /** A WalletTransaction and its cursor. */
 export type WalletTransactionEdge = {
   __typename?: 'WalletTransactionEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
   cursor: Scalars['String']['output'];
+  /** The WalletTransaction. */
   node: WalletTransaction;
 };
 
+/** Conditions on the wallet transaction objects to list; all given ones must hold. */
 export type WalletTransactionFilterInput = {
+  /** Only entries made at or after this moment. */
   createdFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries made at or before this moment. */
   createdTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only entries of these kinds. */
   txnCode?: InputMaybe<Array<WalletTxnCode>>;
 };
 
+/** How to sort a list of wallet transaction objects. */
 export type WalletTransactionOrder = {
+  /** Ascending or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
   field: WalletTransactionOrderField;
 };
 
@@ -7632,16 +8613,22 @@ export type WalletTransactionOrderField =
 
 /** What a wallet ledger entry records. */
 export type WalletTxnCode =
+  /** A correction by hand, either sign (CRM "Adj"). */
   | 'ADJUSTMENT'
+  /** An invoice of one of the reseller's customers. */
   | 'INVOICE'
+  /** A payment of one of the reseller's customers. */
   | 'PAYMENT'
+  /** A settlement with the operator. */
   | 'SETTLEMENT'
+  /** Money added to the wallet (CRM "TopUp"). */
   | 'TOP_UP';
 
 /** Rewrite a gateway's provisioning (WIB) file (SIMPLer updateWibFiles). */
 export type WibFilesUpdateInput = {
   /** Rewrite even when the content is unchanged (needed for QoS rate changes). */
   force?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The gateway whose provisioning file to rewrite. */
   gatewayId: Scalars['ID']['input'];
 };
 

@@ -7,16 +7,16 @@ import type { Page } from '../db/pagination';
 
 @ObjectType({ description: 'Where a page sits in its list, and the cursors to move from it.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more objects follow this page (with `first`; false when paging back with `last`).' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether objects come before this page (with `last`; false when paging forward with `first`).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the first object of the page, for `before`; null when the page is empty.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Cursor of the last object of the page, for `after`; null when the page is empty.' })
   endCursor!: string | null;
 }
 
@@ -36,22 +36,22 @@ export function ConnectionType<TNode extends object>(name: string, nodeType: Cla
 
   @ObjectType(`${name}Edge`, { description: `A ${name} and its cursor.` })
   class Edge {
-    @Field(() => String)
+    @Field(() => String, { description: 'Opaque position of this edge, for `after` or `before`.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: TNode;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} objects.` })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The objects of the page, each with its cursor.' })
     edges!: Edge[];
 
     @Field(() => [nodeType], { description: 'The nodes of the edges, for clients that do not need cursors.' })
     nodes!: TNode[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages exist, and the cursors to reach them.' })
     pageInfo!: PageInfo;
 
     /** Replaced per value by toConnection; declared as a method so GraphQL calls it. */

@@ -22,15 +22,15 @@ export function DeleteTypes(name: string, what = name): { Input: ClassType<Delet
   const existing = declared.get(name);
   if (existing) return existing;
 
-  @InputType(`${name}DeleteInput`)
+  @InputType(`${name}DeleteInput`, { description: `Names the ${what} to delete.` })
   class Input {
     @Field(() => ID, { description: `The ${what} to delete.` }) id!: string;
   }
 
-  @ObjectType(`${name}DeletePayload`)
+  @ObjectType(`${name}DeletePayload`, { description: `The result of deleting the ${what}.` })
   class Payload {
     @Field(() => ID, { nullable: true, description: `The id of the deleted ${what}; null when nothing was deleted.` }) deletedId!: string | null;
-    @Field(() => [UserError]) userErrors!: UserError[];
+    @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
   }
 
   const types = { Input, Payload };

@@ -33,10 +33,10 @@ export class UserError {
   @Field(() => [String], { description: 'Path to the input field at fault, e.g. ["input", "email"]; empty for the whole input.' })
   field!: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong, in English, fit to show to the user.' })
   message!: string;
 
-  @Field(() => UserErrorCode)
+  @Field(() => UserErrorCode, { description: 'The kind of problem, for a client that reacts to it in code.' })
   code!: UserErrorCode;
 }
 

@@ -43,7 +43,7 @@ export class BackgroundJobResolver {
   async backgroundJobs(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => BackgroundJobFilterInput, { nullable: true }) filter?: BackgroundJobFilterInput,
+    @Arg('filter', () => BackgroundJobFilterInput, { nullable: true, description: "Only the background job objects meeting these conditions." }) filter?: BackgroundJobFilterInput,
     @Arg('orderBy', () => BackgroundJobOrder, { nullable: true, description: 'Newest first when omitted.' }) orderBy?: BackgroundJobOrder,
   ) {
     const sort = jobService.jobSort(orderBy?.field, orderBy?.direction ?? SortDirection.DESC);
@@ -52,23 +52,23 @@ export class BackgroundJobResolver {
   }
 
   @Query(() => BackgroundJob, { nullable: true, description: 'One background job by global id.' })
-  async backgroundJob(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<BackgroundJob | null> {
+  async backgroundJob(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'The global id of the job.' }) id: string): Promise<BackgroundJob | null> {
     const [row] = await jobService.findByIds(ctx.db, ctx.actor.operatorId, [idOf(id, 'BackgroundJob', ['id'])]);
     return row ? toBackgroundJob(row) : null;
   }
 
   @Mutation(() => BackgroundJobPayload, { description: "Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles)." })
-  wibFilesUpdate(@Arg('input', () => WibFilesUpdateInput) input: WibFilesUpdateInput, @Ctx() ctx: GraphQLContext) {
+  wibFilesUpdate(@Arg('input', () => WibFilesUpdateInput, { description: "The gateway whose provisioning file to rewrite." }) input: WibFilesUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_wib_files', () => ({ gatewayId: idOf(input.gatewayId, 'Gateway', ['gatewayId']), force: input.force ?? false }));
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails).' })
-  gpsDetailsUpdate(@Arg('input', () => GpsDetailsUpdateInput) input: GpsDetailsUpdateInput, @Ctx() ctx: GraphQLContext) {
+  gpsDetailsUpdate(@Arg('input', () => GpsDetailsUpdateInput, { description: "Which customers to fill coordinates for." }) input: GpsDetailsUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_gps_details', () => ({ customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']) ?? null }));
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues re-deriving RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription).' })
-  bucketsFromSubscriptionUpdate(@Arg('input', () => BucketsFromSubscriptionUpdateInput) input: BucketsFromSubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
+  bucketsFromSubscriptionUpdate(@Arg('input', () => BucketsFromSubscriptionUpdateInput, { description: "Which customers to re-derive RADIUS groups for." }) input: BucketsFromSubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_buckets_from_subscription', () => ({
       customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']) ?? null,
       force: input.force ?? false,
@@ -76,7 +76,7 @@ export class BackgroundJobResolver {
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues recording new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments).' })
-  customerAttachmentsSync(@Arg('input', () => CustomerAttachmentsSyncInput) input: CustomerAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
+  customerAttachmentsSync(@Arg('input', () => CustomerAttachmentsSyncInput, { description: "The customer and which files of the drop to record." }) input: CustomerAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'sync_customer_attachments', () => ({
       customerId: idOf(input.customerId, 'Customer', ['customerId']),
       filenameRegexp: input.filenameRegexp,
@@ -87,7 +87,7 @@ export class BackgroundJobResolver {
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments).' })
-  maintenanceAttachmentsSync(@Arg('input', () => MaintenanceAttachmentsSyncInput) input: MaintenanceAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
+  maintenanceAttachmentsSync(@Arg('input', () => MaintenanceAttachmentsSyncInput, { description: "The maintenance ticket and which files of the drop to record." }) input: MaintenanceAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'sync_maintenance_attachments', () => ({
       maintenanceTicketId: idOf(input.maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']),
       filenameRegexp: input.filenameRegexp,
@@ -97,7 +97,7 @@ export class BackgroundJobResolver {
   }
 
   @Mutation(() => BackgroundJobPayload, { description: 'Queues applying the plan changes that have come due.' })
-  planChangesApply(@Arg('input', () => PlanChangesApplyInput, { nullable: true }) input: PlanChangesApplyInput | undefined, @Ctx() ctx: GraphQLContext) {
+  planChangesApply(@Arg('input', () => PlanChangesApplyInput, { nullable: true, description: 'The moment to apply the changes due at; now when omitted.' }) input: PlanChangesApplyInput | undefined, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'apply_plan_changes', () => ({ asOf: input?.asOf ?? null }));
   }
 }

@@ -32,7 +32,18 @@ export enum BackgroundJobKind {
   SYNC_MAINTENANCE_ATTACHMENTS = 'sync_maintenance_attachments',
   APPLY_PLAN_CHANGES = 'apply_plan_changes',
 }
-registerEnumType(BackgroundJobKind, { name: 'BackgroundJobKind', description: 'What a background job does.' });
+registerEnumType(BackgroundJobKind, {
+  name: 'BackgroundJobKind',
+  description: 'What a background job does.',
+  valuesConfig: {
+    APPLY_PLAN_CHANGES: { description: 'Applies the plan changes that have come due.' },
+    SYNC_MAINTENANCE_ATTACHMENTS: { description: 'Records new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments).' },
+    SYNC_CUSTOMER_ATTACHMENTS: { description: 'Records new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments).' },
+    UPDATE_BUCKETS_FROM_SUBSCRIPTION: { description: 'Re-derives RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription).' },
+    UPDATE_GPS_DETAILS: { description: 'Fills missing customer coordinates from their addresses (SIMPLer updateGPSdetails).' },
+    UPDATE_WIB_FILES: { description: 'Rewrites a gateway\'s provisioning file (SIMPLer updateWibFiles).' },
+  },
+});
 
 export enum BackgroundJobOrderField {
   ID = 'ID',
@@ -59,34 +70,34 @@ export class BackgroundJobOrder {
 
 @ObjectType('BackgroundJob', { implements: Node, description: 'Work on an outside system requested through the API and carried out by the job worker.' })
 export class BackgroundJob extends Node {
-  @Field(() => BackgroundJobKind) kind!: BackgroundJobKind;
-  @Field(() => BackgroundJobStatus) status!: BackgroundJobStatus;
+  @Field(() => BackgroundJobKind, { description: 'What the job does.' }) kind!: BackgroundJobKind;
+  @Field(() => BackgroundJobStatus, { description: 'Waiting, running, or done with its outcome.' }) status!: BackgroundJobStatus;
   @Field(() => Int, { description: 'How many times a worker has taken the job.' }) attempts!: number;
   @Field(() => JSONScalar, { description: 'The parameters, as validated when the job was requested (ids are legacy ids).' }) params!: unknown;
   @Field(() => JSONScalar, { nullable: true, description: 'What the job did, once it succeeded.' }) result!: unknown;
   @Field(() => String, { nullable: true, description: 'Why the job failed.' }) error!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true }) startedAt!: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'When the job was requested.' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When a worker last took the job; null while it waits.' }) startedAt!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the job succeeded or gave up; null until then.' }) finishedAt!: Date | null;
 }
 
 @InputType({ description: 'Which background jobs to list.' })
 export class BackgroundJobFilterInput {
-  @Field(() => BackgroundJobStatus, { nullable: true }) status?: BackgroundJobStatus | null;
-  @Field(() => BackgroundJobKind, { nullable: true }) kind?: BackgroundJobKind | null;
+  @Field(() => BackgroundJobStatus, { nullable: true, description: 'Only jobs in this status.' }) status?: BackgroundJobStatus | null;
+  @Field(() => BackgroundJobKind, { nullable: true, description: 'Only jobs of this kind.' }) kind?: BackgroundJobKind | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 @ObjectType({ description: 'The job a request queued; null when the input was refused.' })
 export class BackgroundJobPayload {
-  @Field(() => BackgroundJob, { nullable: true }) job!: BackgroundJob | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => BackgroundJob, { nullable: true, description: 'The job queued; null when refused.' }) job!: BackgroundJob | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: "Rewrite a gateway's provisioning (WIB) file (SIMPLer updateWibFiles)." })
 export class WibFilesUpdateInput {
-  @Field(() => ID) gatewayId!: string;
+  @Field(() => ID, { description: 'The gateway whose provisioning file to rewrite.' }) gatewayId!: string;
   @Field(() => Boolean, { nullable: true, description: 'Rewrite even when the content is unchanged (needed for QoS rate changes).' }) force?: boolean | null;
 }
 
@@ -103,7 +114,7 @@ export class BucketsFromSubscriptionUpdateInput {
 
 @InputType({ description: 'Record new files of the attachment drop as customer attachments (SIMPLer synchronizeCustomerAttachments).' })
 export class CustomerAttachmentsSyncInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer whose attachment drop to read.' }) customerId!: string;
   @Field(() => String, { description: 'Only file names matching this regular expression (at most 200 characters, no nested repetition).' }) filenameRegexp!: string;
   @Field(() => String, { description: 'Description given to every file added.' }) description!: string;
   @Field(() => [AttachmentRight], { description: 'Who may see the files added.' }) rights!: AttachmentRight[];
@@ -112,9 +123,9 @@ export class CustomerAttachmentsSyncInput {
 
 @InputType({ description: 'Record new files of the attachment drop as maintenance ticket attachments (SIMPLer synchronizeMaintenanceAttachments).' })
 export class MaintenanceAttachmentsSyncInput {
-  @Field(() => ID) maintenanceTicketId!: string;
-  @Field(() => String) filenameRegexp!: string;
-  @Field(() => String) description!: string;
+  @Field(() => ID, { description: 'The maintenance ticket whose attachment drop to read.' }) maintenanceTicketId!: string;
+  @Field(() => String, { description: 'Only file names matching this regular expression (at most 200 characters, no nested repetition).' }) filenameRegexp!: string;
+  @Field(() => String, { description: 'Description given to every file added.' }) description!: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the new attachments are recorded as attached; the time they are recorded if omitted.' }) createdAt?: Date | null;
 }
 

@@ -44,7 +44,7 @@ export class AreaResolver {
 
 @Resolver(() => Street)
 export class StreetResolver {
-  @FieldResolver(() => Area, { nullable: true })
+  @FieldResolver(() => Area, { nullable: true, description: 'The area the street is in.' })
   area(@Root() street: Street, @Ctx() ctx: GraphQLContext) {
     return loadArea(ctx, street.areaId);
   }
@@ -57,7 +57,7 @@ export class StreetResolver {
 
 @Resolver(() => Building)
 export class BuildingResolver {
-  @FieldResolver(() => Street, { nullable: true })
+  @FieldResolver(() => Street, { nullable: true, description: 'The street the building is on.' })
   street(@Root() building: Building, @Ctx() ctx: GraphQLContext) {
     return loadStreet(ctx, building.streetId);
   }

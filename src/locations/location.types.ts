@@ -7,36 +7,36 @@ import { DateTimeScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scal
 
 @ObjectType('Area', { implements: Node, description: 'Top level of the address book (Jaze collection area).' })
 export class Area extends Node {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'The area name.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the area was recorded.' }) createdAt!: Date;
 }
 
 @ObjectType('Street', { implements: Node, description: 'A street within an area.' })
 export class Street extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) internal!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => String, { description: 'The street name.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When the street was recorded.' }) createdAt!: Date;
 
   areaId!: number;
 }
 
 @ObjectType('Building', { implements: Node, description: 'A building (block) on a street.' })
 export class Building extends Node {
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) internal!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => String, { description: 'The building name.' }) name!: string;
+  @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal!: string | null;
+  @Field(() => DateTimeScalar, { description: 'When the building was recorded.' }) createdAt!: Date;
 
   streetId!: number;
 }
 
 @ObjectType({ description: "Where a customer is: their place in the address book and their coordinates." })
 export class CustomerLocation {
-  @Field(() => Area, { nullable: true }) area!: Area | null;
-  @Field(() => Street, { nullable: true }) street!: Street | null;
-  @Field(() => Building, { nullable: true }) building!: Building | null;
-  @Field(() => LatitudeScalar, { nullable: true }) latitude!: string | null;
-  @Field(() => LongitudeScalar, { nullable: true }) longitude!: string | null;
+  @Field(() => Area, { nullable: true, description: 'The customer\'s area; null when not set.' }) area!: Area | null;
+  @Field(() => Street, { nullable: true, description: 'The customer\'s street; null when not set.' }) street!: Street | null;
+  @Field(() => Building, { nullable: true, description: 'The customer\'s building; null when not set.' }) building!: Building | null;
+  @Field(() => LatitudeScalar, { nullable: true, description: 'The customer\'s position, in decimal degrees; null when unknown.' }) latitude!: string | null;
+  @Field(() => LongitudeScalar, { nullable: true, description: 'The customer\'s position, in decimal degrees; null when unknown.' }) longitude!: string | null;
 }
 
 // ---------------------------------------------------------------- writes
@@ -44,74 +44,74 @@ export class CustomerLocation {
 @InputType({ description: 'A new area (Jaze add_area).' })
 export class AreaCreateInput {
   @Field(() => String, { description: 'Unique within the operator.' }) name!: string;
-  @Field(() => String, { nullable: true }) internal?: string | null;
+  @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal?: string | null;
 }
 
 @InputType({ description: 'Changes to an area; omitted fields keep their value.' })
 export class AreaUpdateInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The area to change.' }) id!: string;
   @Field(() => String, { nullable: true, description: 'Unique within the operator.' }) name?: string;
   @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
 }
 
 @InputType({ description: 'A new street in an area (Jaze add_street).' })
 export class StreetCreateInput {
-  @Field(() => ID) areaId!: string;
+  @Field(() => ID, { description: 'The area the street is in.' }) areaId!: string;
   @Field(() => String, { description: 'Unique within the area.' }) name!: string;
-  @Field(() => String, { nullable: true }) internal?: string | null;
+  @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal?: string | null;
 }
 
 @InputType({ description: 'Changes to a street; moving it to another area moves the customers on it along.' })
 export class StreetUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => ID, { nullable: true }) areaId?: string;
+  @Field(() => ID, { description: 'The street to change.' }) id!: string;
+  @Field(() => ID, { nullable: true, description: 'Moves the street to this area.' }) areaId?: string;
   @Field(() => String, { nullable: true, description: 'Unique within the area.' }) name?: string;
   @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
 }
 
 @InputType({ description: 'A new building on a street (Jaze add_block).' })
 export class BuildingCreateInput {
-  @Field(() => ID) streetId!: string;
+  @Field(() => ID, { description: 'The street the building is on.' }) streetId!: string;
   @Field(() => String, { description: 'Unique on the street.' }) name!: string;
-  @Field(() => String, { nullable: true }) internal?: string | null;
+  @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal?: string | null;
 }
 
 @InputType({ description: 'Changes to a building; moving it to another street moves the customers in it along.' })
 export class BuildingUpdateInput {
-  @Field(() => ID) id!: string;
-  @Field(() => ID, { nullable: true }) streetId?: string;
+  @Field(() => ID, { description: 'The building to change.' }) id!: string;
+  @Field(() => ID, { nullable: true, description: 'Moves the building to this street.' }) streetId?: string;
   @Field(() => String, { nullable: true, description: 'Unique on the street.' }) name?: string;
   @Field(() => String, { nullable: true, description: 'null clears.' }) internal?: string | null;
 }
 
 @InputType({ description: "Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street." })
 export class CustomerLocationUpdateInput {
-  @Field(() => ID) customerId!: string;
-  @Field(() => ID, { nullable: true }) areaId?: string | null;
+  @Field(() => ID, { description: 'The customer to place.' }) customerId!: string;
+  @Field(() => ID, { nullable: true, description: 'The customer\'s area; null or omitted clears it.' }) areaId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Must be in the area.' }) streetId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Must be on the street.' }) buildingId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The area after the change, or why it was refused.' })
 export class AreaPayload {
-  @Field(() => Area, { nullable: true }) area!: Area | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Area, { nullable: true, description: 'The area as it now is; null when the change was refused.' }) area!: Area | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The street after the change, or why it was refused.' })
 export class StreetPayload {
-  @Field(() => Street, { nullable: true }) street!: Street | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Street, { nullable: true, description: 'The street as it now is; null when the change was refused.' }) street!: Street | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The building after the change, or why it was refused.' })
 export class BuildingPayload {
-  @Field(() => Building, { nullable: true }) building!: Building | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Building, { nullable: true, description: 'The building as it now is; null when the change was refused.' }) building!: Building | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The customer with its new location, or why it was refused.' })
 export class CustomerLocationPayload {
-  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Customer, { nullable: true, description: 'The customer with its new location; null when the change was refused.' }) customer!: Customer | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

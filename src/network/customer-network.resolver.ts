@@ -28,12 +28,12 @@ export class CustomerNetworkResolver {
 
 @Resolver(() => CustomerIp)
 export class CustomerIpResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the address is bound to.' })
   customer(@Root() ip: CustomerIp, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, ip.customerId);
   }
 
-  @FieldResolver(() => Gateway, { nullable: true })
+  @FieldResolver(() => Gateway, { nullable: true, description: 'The gateway the address belongs to; null when none.' })
   gateway(@Root() ip: CustomerIp, @Ctx() ctx: GraphQLContext) {
     return loadGateway(ctx, ip.gatewayId);
   }

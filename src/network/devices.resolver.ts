@@ -38,7 +38,7 @@ export class BasestationResolver {
     return loadEquipment(ctx, basestation.equipmentId);
   }
 
-  @FieldResolver(() => Site, { nullable: true })
+  @FieldResolver(() => Site, { nullable: true, description: 'The site the basestation is mounted on.' })
   site(@Root() basestation: Basestation, @Ctx() ctx: GraphQLContext) {
     return loadSite(ctx, basestation.siteId);
   }
@@ -66,7 +66,7 @@ export class GatewayResolver {
 
 @Resolver(() => NetworkInterface)
 export class NetworkInterfaceResolver {
-  @FieldResolver(() => Gateway, { nullable: true })
+  @FieldResolver(() => Gateway, { nullable: true, description: 'The gateway the interface is on.' })
   gateway(@Root() networkInterface: NetworkInterface, @Ctx() ctx: GraphQLContext) {
     return loadGateway(ctx, networkInterface.gatewayId);
   }

@@ -27,8 +27,8 @@ export class EquipmentResolver {
   async equipment(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => EquipmentFilterInput, { nullable: true }) filter?: EquipmentFilterInput,
-    @Arg('orderBy', () => EquipmentOrder, { nullable: true }) orderBy?: EquipmentOrder,
+    @Arg('filter', () => EquipmentFilterInput, { nullable: true, description: "Only the equipment objects meeting these conditions." }) filter?: EquipmentFilterInput,
+    @Arg('orderBy', () => EquipmentOrder, { nullable: true, description: "How to sort the list." }) orderBy?: EquipmentOrder,
   ) {
     const { page: result, count } = await equipmentService.list(ctx, equipmentFilterOf(filter, ['filter']), equipmentSortOf(orderBy), page);
     for (const row of result.nodes) equipmentById(ctx).prime(row.id, row);
@@ -38,8 +38,8 @@ export class EquipmentResolver {
   @Query(() => Equipment, { nullable: true, description: 'One piece of equipment, by global id or by the legacy numeric id.' })
   async equipmentItem(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+    @Arg('id', () => ID, { nullable: true, description: "The global id; give this or `legacyId`." }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true, description: "The numeric id the legacy APIs use; give this or `id`." }) legacyId?: number,
   ): Promise<Equipment | null> {
     if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
     return loadEquipment(ctx, id != null ? idOf(id, 'Equipment', ['id']) : legacyId!);

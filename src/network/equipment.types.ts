@@ -12,31 +12,31 @@ import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/update
 @ObjectType('Equipment', { implements: Node, description: 'A device the operator owns, in stock or in use (SIMPLer equipment).' })
 export class Equipment extends Node {
   @Field(() => String, { description: 'Unique per operator.' }) nickname!: string;
-  @Field(() => IPScalar, { nullable: true }) ipAddress!: string | null;
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => String, { nullable: true }) serialNumber!: string | null;
-  @Field(() => MACScalar, { nullable: true }) mac!: string | null;
-  @Field(() => EquipmentStatus) status!: EquipmentStatus;
-  @Field(() => String, { nullable: true }) invDetails!: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'The device\'s management address.' }) ipAddress!: string | null;
+  @Field(() => String, { nullable: true, description: 'What the device is, as free text.' }) description!: string | null;
+  @Field(() => String, { nullable: true, description: 'The manufacturer\'s serial number.' }) serialNumber!: string | null;
+  @Field(() => MACScalar, { nullable: true, description: 'The device\'s MAC address.' }) mac!: string | null;
+  @Field(() => EquipmentStatus, { description: 'Whether the device is in stock or in use.' }) status!: EquipmentStatus;
+  @Field(() => String, { nullable: true, description: 'Inventory details, as free text (SIMPLer invdetails).' }) invDetails!: string | null;
   @Field(() => String, { nullable: true, description: 'Device type, e.g. nanostationap, mikrotikrouter.' }) type!: string | null;
-  @Field(() => String, { nullable: true }) typeLabel!: string | null;
+  @Field(() => String, { nullable: true, description: 'A readable name of the device type.' }) typeLabel!: string | null;
   /** Served by EquipmentResolver.snmpCommunity (masked unless asked for in clear). */
   snmpCommunity!: string | null;
   @Field(() => Boolean, { description: 'Whether an SNMP community is stored (`snmpCommunity(reveal: true)` serves it).' }) hasSnmpCommunity!: boolean;
   @Field(() => DecimalScalar, { nullable: true, description: 'What the device cost.' }) value!: string | null;
-  @Field(() => EmailAddressScalar, { nullable: true }) maintEmail!: string | null;
-  @Field(() => String, { nullable: true }) dhcpOptions!: string | null;
-  @Field(() => String, { nullable: true }) equipmentData!: string | null;
-  @Field(() => String, { nullable: true }) supplier!: string | null;
-  @Field(() => String, { nullable: true }) supplierOrderNo!: string | null;
-  @Field(() => String, { nullable: true }) receiveBy!: string | null;
-  @Field(() => DateScalar, { nullable: true }) receiveDate!: string | null;
-  @Field(() => String, { nullable: true }) internalGroupNo!: string | null;
-  @Field(() => String, { nullable: true }) port!: string | null;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'Who to e-mail about maintenance of the device.' }) maintEmail!: string | null;
+  @Field(() => String, { nullable: true, description: 'DHCP options handed to the device, as the server expects them.' }) dhcpOptions!: string | null;
+  @Field(() => String, { nullable: true, description: 'Further device data, as free text (SIMPLer equipmentdata).' }) equipmentData!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who supplied the device.' }) supplier!: string | null;
+  @Field(() => String, { nullable: true, description: 'The supplier\'s order number.' }) supplierOrderNo!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who received the device into stock.' }) receiveBy!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'When the device was received into stock.' }) receiveDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'The operator\'s own group or batch number.' }) internalGroupNo!: string | null;
+  @Field(() => String, { nullable: true, description: 'The port the device is reached on or connected to, as free text.' }) port!: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note.' }) note!: string | null;
   @Field(() => String, { nullable: true, description: 'SIM IMSI (LTE CPE).' }) imsi!: string | null;
-  @Field(() => String, { nullable: true }) msisdn!: string | null;
-  @Field(() => String, { nullable: true }) iccid!: string | null;
+  @Field(() => String, { nullable: true, description: 'The SIM\'s phone number (LTE CPE).' }) msisdn!: string | null;
+  @Field(() => String, { nullable: true, description: 'The SIM card\'s serial number (LTE CPE).' }) iccid!: string | null;
   @Field(() => DateTimeScalar, { name: 'createdAt', description: 'When the device was recorded.' }) dateAdded!: Date;
 
   /** Internal: foreign keys the relation resolvers follow. */
@@ -44,14 +44,14 @@ export class Equipment extends Node {
   parentId!: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on the equipment objects to list; all given ones must hold.' })
 export class EquipmentFilterInput {
   @Field(() => String, { nullable: true, description: 'Exact device type.' }) type?: string | null;
-  @Field(() => EquipmentStatus, { nullable: true }) status?: EquipmentStatus | null;
+  @Field(() => EquipmentStatus, { nullable: true, description: 'Only devices in this status.' }) status?: EquipmentStatus | null;
   @Field(() => String, { nullable: true, description: 'Part of the nickname, any case.' }) nickname?: string | null;
   @Field(() => IPScalar, { nullable: true, description: 'Exact management address.' }) ipAddress?: string | null;
   @Field(() => String, { nullable: true, description: 'Part of the MAC address, separators ignored.' }) mac?: string | null;
-  @Field(() => ID, { nullable: true }) siteId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only devices at this site.' }) siteId?: string | null;
   @Field(() => String, { nullable: true, description: 'Exact serial number.' }) serialNumber?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
@@ -72,8 +72,8 @@ registerEnumType(EquipmentOrderField, {
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of equipment objects.' })
 export class EquipmentOrder {
-  @Field(() => EquipmentOrderField) field!: EquipmentOrderField;
-  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+  @Field(() => EquipmentOrderField, { description: 'What to order by.' }) field!: EquipmentOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending or descending.' }) direction?: SortDirection;
 }

@@ -22,12 +22,12 @@ const NetworkInterfaceDelete = DeleteTypes('NetworkInterface', 'interface');
 @Resolver()
 export class GatewayWritesResolver {
   @Mutation(() => GatewayPayload, { description: 'Adds a gateway (SIMPLer WIB).' })
-  async gatewayCreate(@Arg('input', () => GatewayCreateInput) input: GatewayCreateInput, @Ctx() ctx: GraphQLContext) {
+  async gatewayCreate(@Arg('input', () => GatewayCreateInput, { description: 'The new gateway.' }) input: GatewayCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ gateway: toGateway(await gatewayService.createGateway(ctx, { ...input } as gatewayService.GatewayInput)) }), { gateway: null });
   }
 
   @Mutation(() => GatewayPayload, { description: 'Changes a gateway; the CoA secret can be set or cleared, never read.' })
-  async gatewayUpdate(@Arg('input', () => GatewayUpdateInput) input: GatewayUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async gatewayUpdate(@Arg('input', () => GatewayUpdateInput, { description: 'The gateway to change and its new values.' }) input: GatewayUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, ...fields } = input;
       const id = idOf(globalId, 'Gateway', ['id']);
@@ -38,12 +38,12 @@ export class GatewayWritesResolver {
   }
 
   @Mutation(() => GatewayDelete.Payload, { description: 'Deletes a gateway nothing is routed through (no interfaces, customers, addresses or basestations).' })
-  async gatewayDelete(@Arg('input', () => GatewayDelete.Input) input: InstanceType<typeof GatewayDelete.Input>, @Ctx() ctx: GraphQLContext) {
+  async gatewayDelete(@Arg('input', () => GatewayDelete.Input, { description: 'The gateway to delete.' }) input: InstanceType<typeof GatewayDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('Gateway', input, (id) => gatewayService.deleteGateway(ctx, id));
   }
 
   @Mutation(() => NetworkInterfacePayload, { description: 'Adds an address range on a gateway interface (a pool generateIP draws from).' })
-  async networkInterfaceCreate(@Arg('input', () => NetworkInterfaceCreateInput) input: NetworkInterfaceCreateInput, @Ctx() ctx: GraphQLContext) {
+  async networkInterfaceCreate(@Arg('input', () => NetworkInterfaceCreateInput, { description: 'The new network interface.' }) input: NetworkInterfaceCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const gatewayId = idOf(input.gatewayId, 'Gateway', ['gatewayId']);
       const row = await gatewayService.createInterface(ctx, { ...input, gatewayId } as gatewayService.InterfaceInput);
@@ -53,7 +53,7 @@ export class GatewayWritesResolver {
   }
 
   @Mutation(() => NetworkInterfacePayload, { description: 'Changes an interface; addresses already handed out stay.' })
-  async networkInterfaceUpdate(@Arg('input', () => NetworkInterfaceUpdateInput) input: NetworkInterfaceUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async networkInterfaceUpdate(@Arg('input', () => NetworkInterfaceUpdateInput, { description: 'The network interface to change and its new values.' }) input: NetworkInterfaceUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, ...fields } = input;
       const row = await gatewayService.updateInterface(ctx, idOf(globalId, 'NetworkInterface', ['id']), fields as gatewayService.InterfaceInput);
@@ -65,7 +65,7 @@ export class GatewayWritesResolver {
 
   @Mutation(() => NetworkInterfaceDelete.Payload, { description: 'Deletes an interface no customer address was drawn from.' })
   async networkInterfaceDelete(
-    @Arg('input', () => NetworkInterfaceDelete.Input) input: InstanceType<typeof NetworkInterfaceDelete.Input>,
+    @Arg('input', () => NetworkInterfaceDelete.Input, { description: 'The network interface to delete.' }) input: InstanceType<typeof NetworkInterfaceDelete.Input>,
     @Ctx() ctx: GraphQLContext,
   ) {
     return deleteMutation('NetworkInterface', input, (id) => gatewayService.deleteInterface(ctx, id));

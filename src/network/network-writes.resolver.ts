@@ -130,12 +130,12 @@ export class NetworkWritesResolver {
   // ------------------------------------------------------------ equipment
 
   @Mutation(() => EquipmentPayload, { description: 'Adds a piece of equipment (SIMPLer addEquipment).' })
-  async equipmentCreate(@Arg('input', () => EquipmentCreateInput) input: EquipmentCreateInput, @Ctx() ctx: GraphQLContext) {
+  async equipmentCreate(@Arg('input', () => EquipmentCreateInput, { description: 'The new equipment.' }) input: EquipmentCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ equipment: toEquipment(await equipmentService.create(ctx, fromEquipmentInput(input))) }), { equipment: null });
   }
 
   @Mutation(() => EquipmentPayload, { description: 'Changes a piece of equipment (SIMPLer modifyEquipment).' })
-  async equipmentUpdate(@Arg('input', () => EquipmentUpdateInput) input: EquipmentUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async equipmentUpdate(@Arg('input', () => EquipmentUpdateInput, { description: 'The equipment to change and its new values.' }) input: EquipmentUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { equipment: toEquipment(await equipmentService.update(ctx, idOf(id, 'Equipment', ['id']), fromEquipmentInput(fields))) };
@@ -143,7 +143,7 @@ export class NetworkWritesResolver {
   }
 
   @Mutation(() => EquipmentDeletePayload, { description: 'Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation.' })
-  async equipmentDelete(@Arg('input', () => EquipmentDeleteInput) input: EquipmentDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async equipmentDelete(@Arg('input', () => EquipmentDeleteInput, { description: 'The equipment to delete.' }) input: EquipmentDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await equipmentService.remove(ctx, idOf(input.id, 'Equipment', ['id']));
       return { deletedId: input.id };
@@ -151,7 +151,7 @@ export class NetworkWritesResolver {
   }
 
   @Mutation(() => EquipmentLoginPayload, { description: 'Adds login details to a device (SIMPLer addEquipmentLoginDetails).' })
-  async equipmentLoginCreate(@Arg('input', () => EquipmentLoginCreateInput) input: EquipmentLoginCreateInput, @Ctx() ctx: GraphQLContext) {
+  async equipmentLoginCreate(@Arg('input', () => EquipmentLoginCreateInput, { description: 'The new equipment login.' }) input: EquipmentLoginCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const equipmentId = idOf(input.equipmentId, 'Equipment', ['equipmentId']);
       const row = await equipmentService.addLogin(ctx, { equipmentId, username: input.username, password: input.password, notes: input.notes });
@@ -160,7 +160,7 @@ export class NetworkWritesResolver {
   }
 
   @Mutation(() => EquipmentLoginDeletePayload, { description: "Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails)." })
-  async equipmentLoginDelete(@Arg('input', () => EquipmentLoginDeleteInput) input: EquipmentLoginDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async equipmentLoginDelete(@Arg('input', () => EquipmentLoginDeleteInput, { description: 'The equipment login to delete.' }) input: EquipmentLoginDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await equipmentService.removeLogin(ctx, idOf(input.equipmentId, 'Equipment', ['equipmentId']), input.username);
       return { deletedUsername: input.username };
@@ -170,12 +170,12 @@ export class NetworkWritesResolver {
   // ------------------------------------------------------------ CPE
 
   @Mutation(() => CpePayload, { description: 'Installs a device at a customer (SIMPLer addCPE).' })
-  async cpeCreate(@Arg('input', () => CpeCreateInput) input: CpeCreateInput, @Ctx() ctx: GraphQLContext) {
+  async cpeCreate(@Arg('input', () => CpeCreateInput, { description: 'The new CPE.' }) input: CpeCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ cpe: toCpe(await cpeService.createCpe(ctx, fromCpeInput(input))) }), { cpe: null });
   }
 
   @Mutation(() => CpePayload, { description: 'Changes a CPE (SIMPLer modifyCPE).' })
-  async cpeUpdate(@Arg('input', () => CpeUpdateInput) input: CpeUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async cpeUpdate(@Arg('input', () => CpeUpdateInput, { description: 'The CPE to change and its new values.' }) input: CpeUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { cpe: toCpe(await cpeService.updateCpe(ctx, idOf(id, 'Cpe', ['id']), fromCpeInput(fields))) };
@@ -183,7 +183,7 @@ export class NetworkWritesResolver {
   }
 
   @Mutation(() => CpeDeletePayload, { description: 'Removes a CPE record; the device stays in the inventory (SIMPLer deleteCPE).' })
-  async cpeDelete(@Arg('input', () => CpeDeleteInput) input: CpeDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async cpeDelete(@Arg('input', () => CpeDeleteInput, { description: 'The CPE to delete.' }) input: CpeDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await cpeService.removeCpe(ctx, idOf(input.id, 'Cpe', ['id']));
       return { deletedId: input.id };
@@ -193,12 +193,12 @@ export class NetworkWritesResolver {
   // ------------------------------------------------------------ basestations
 
   @Mutation(() => BasestationPayload, { description: 'Mounts a device on a site (SIMPLer addBasestation).' })
-  async basestationCreate(@Arg('input', () => BasestationCreateInput) input: BasestationCreateInput, @Ctx() ctx: GraphQLContext) {
+  async basestationCreate(@Arg('input', () => BasestationCreateInput, { description: 'The new basestation.' }) input: BasestationCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ basestation: toBasestation(await cpeService.createBasestation(ctx, fromBasestationInput(input))) }), { basestation: null });
   }
 
   @Mutation(() => BasestationPayload, { description: 'Changes a basestation (SIMPLer modifyBasestation).' })
-  async basestationUpdate(@Arg('input', () => BasestationUpdateInput) input: BasestationUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async basestationUpdate(@Arg('input', () => BasestationUpdateInput, { description: 'The basestation to change and its new values.' }) input: BasestationUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { basestation: toBasestation(await cpeService.updateBasestation(ctx, idOf(id, 'Basestation', ['id']), fromBasestationInput(fields))) };
@@ -206,7 +206,7 @@ export class NetworkWritesResolver {
   }
 
   @Mutation(() => BasestationDeletePayload, { description: 'Removes a basestation record; the device stays in the inventory (SIMPLer deleteBasestation).' })
-  async basestationDelete(@Arg('input', () => BasestationDeleteInput) input: BasestationDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async basestationDelete(@Arg('input', () => BasestationDeleteInput, { description: 'The basestation to delete.' }) input: BasestationDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await cpeService.removeBasestation(ctx, idOf(input.id, 'Basestation', ['id']));
       return { deletedId: input.id };
@@ -216,7 +216,7 @@ export class NetworkWritesResolver {
   // ------------------------------------------------------------ customer addresses
 
   @Mutation(() => CustomerIpPayload, { description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
-  async customerIpCreate(@Arg('input', () => CustomerIpCreateInput) input: CustomerIpCreateInput, @Ctx() ctx: GraphQLContext) {
+  async customerIpCreate(@Arg('input', () => CustomerIpCreateInput, { description: 'The new customer IP.' }) input: CustomerIpCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { customerId, gatewayId, ...rest } = input;
       const row = await ipService.add(ctx, {
@@ -229,7 +229,7 @@ export class NetworkWritesResolver {
   }
 
   @Mutation(() => CustomerIpReleasePayload, { description: 'Releases the IP, the MAC or both of a binding (Jaze release_ip_mac); a binding left empty is deleted.' })
-  async customerIpRelease(@Arg('input', () => CustomerIpReleaseInput) input: CustomerIpReleaseInput, @Ctx() ctx: GraphQLContext) {
+  async customerIpRelease(@Arg('input', () => CustomerIpReleaseInput, { description: "The binding and what to release from it." }) input: CustomerIpReleaseInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await ipService.release(ctx, idOf(input.id, 'CustomerIp', ['id']), input.release);
       return { customerIp: row ? toCustomerIp(row) : null, deletedCustomerIpId: row ? null : input.id };
@@ -237,7 +237,7 @@ export class NetworkWritesResolver {
   }
 
   @Mutation(() => CustomerIpGeneratePayload, { description: "Picks free addresses for a customer from a gateway interface, optionally saving them and setting them in RADIUS (SIMPLer generateIP)." })
-  async customerIpGenerate(@Arg('input', () => CustomerIpGenerateInput) input: CustomerIpGenerateInput, @Ctx() ctx: GraphQLContext) {
+  async customerIpGenerate(@Arg('input', () => CustomerIpGenerateInput, { description: "The customer, the interface to draw from and what to do with the addresses." }) input: CustomerIpGenerateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { customerId, interfaceId, ...rest } = input;
       const result = await ipService.generate(ctx, {

@@ -44,8 +44,8 @@ export class SiteResolver {
   async sites(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => SiteFilterInput, { nullable: true }) filter?: SiteFilterInput,
-    @Arg('orderBy', () => SiteOrder, { nullable: true }) orderBy?: SiteOrder,
+    @Arg('filter', () => SiteFilterInput, { nullable: true, description: "Only the site objects meeting these conditions." }) filter?: SiteFilterInput,
+    @Arg('orderBy', () => SiteOrder, { nullable: true, description: "How to sort the list." }) orderBy?: SiteOrder,
   ) {
     const sort = siteService.siteSort(orderBy?.field ?? SiteOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
     const { page: result, count } = await siteService.list(ctx, { ...filter }, sort, page);
@@ -56,8 +56,8 @@ export class SiteResolver {
   @Query(() => Site, { nullable: true, description: 'One site, by global id or by the legacy numeric id.' })
   async site(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+    @Arg('id', () => ID, { nullable: true, description: "The global id; give this or `legacyId`." }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true, description: "The numeric id the legacy APIs use; give this or `id`." }) legacyId?: number,
   ): Promise<Site | null> {
     if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
     return loadSite(ctx, id != null ? idOf(id, 'Site', ['id']) : legacyId!);
@@ -68,8 +68,8 @@ export class SiteResolver {
     @Root() site: Site,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => EquipmentFilterInput, { nullable: true }) filter?: EquipmentFilterInput,
-    @Arg('orderBy', () => EquipmentOrder, { nullable: true }) orderBy?: EquipmentOrder,
+    @Arg('filter', () => EquipmentFilterInput, { nullable: true, description: "Only the equipment objects meeting these conditions." }) filter?: EquipmentFilterInput,
+    @Arg('orderBy', () => EquipmentOrder, { nullable: true, description: "How to sort the list." }) orderBy?: EquipmentOrder,
   ) {
     const sort = equipmentSortOf(orderBy);
     // The site is the parent here; a siteId in the filter would contradict it, so it is dropped.
@@ -90,12 +90,12 @@ export class SiteResolver {
   }
 
   @Mutation(() => SitePayload, { description: 'Creates a site (SIMPLer addSite).' })
-  async siteCreate(@Arg('input', () => SiteCreateInput) input: SiteCreateInput, @Ctx() ctx: GraphQLContext) {
+  async siteCreate(@Arg('input', () => SiteCreateInput, { description: 'The new site.' }) input: SiteCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ site: toSite(await siteService.create(ctx, fromSiteInput(input))) }), { site: null });
   }
 
   @Mutation(() => SitePayload, { description: "Changes a site's fields (SIMPLer modifySite)." })
-  async siteUpdate(@Arg('input', () => SiteUpdateInput) input: SiteUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async siteUpdate(@Arg('input', () => SiteUpdateInput, { description: 'The site to change and its new values.' }) input: SiteUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { site: toSite(await siteService.update(ctx, idOf(id, 'Site', ['id']), fromSiteInput(fields))) };
@@ -103,7 +103,7 @@ export class SiteResolver {
   }
 
   @Mutation(() => SiteDeletePayload, { description: 'Deletes a site that has no equipment and no basestations (SIMPLer deleteSite).' })
-  async siteDelete(@Arg('input', () => SiteDeleteInput) input: SiteDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async siteDelete(@Arg('input', () => SiteDeleteInput, { description: 'The site to delete.' }) input: SiteDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await siteService.remove(ctx, idOf(input.id, 'Site', ['id']));
       return { deletedId: input.id };

@@ -9,42 +9,42 @@ import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/update
 
 @ObjectType('Site', { implements: Node, description: 'A tower, rooftop, warehouse or installer base (SIMPLer site).' })
 export class Site extends Node {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'The site name, unique within the operator (SIMPLer sitename).' }) name!: string;
   @Field(() => Int, { nullable: true, description: "WIB number of the gateway serving the site (SIMPLer wibid)." }) wibNumber!: number | null;
-  @Field(() => String, { nullable: true }) contactName!: string | null;
-  @Field(() => String, { nullable: true }) accessInfo!: string | null;
-  @Field(() => LatitudeScalar, { nullable: true }) latitude!: string | null;
-  @Field(() => LongitudeScalar, { nullable: true }) longitude!: string | null;
-  @Field(() => String, { nullable: true }) phone!: string | null;
-  @Field(() => EmailAddressScalar, { nullable: true }) email!: string | null;
-  @Field(() => String, { nullable: true }) accessHours!: string | null;
-  @Field(() => MaintenanceInterval) maintenanceInterval!: MaintenanceInterval;
-  @Field(() => SiteStatus) status!: SiteStatus;
-  @Field(() => SiteType, { nullable: true }) siteType!: SiteType | null;
-  @Field(() => Boolean) maintenanceEnabled!: boolean;
-  @Field(() => DecimalScalar, { nullable: true }) frequency!: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) height!: string | null;
-  @Field(() => String, { nullable: true }) minStockLevel!: string | null;
-  @Field(() => String, { nullable: true }) common!: string | null;
-  @Field(() => String, { nullable: true }) owner!: string | null;
-  @Field(() => String, { nullable: true }) reference!: string | null;
-  @Field(() => String, { nullable: true }) mlDuration!: string | null;
-  @Field(() => TowerType, { nullable: true }) towerType!: TowerType | null;
-  @Field(() => String, { nullable: true }) subStatus!: string | null;
-  @Field(() => String, { nullable: true }) poNumber!: string | null;
-  @Field(() => String, { nullable: true }) complianceNumber!: string | null;
-  @Field(() => String, { nullable: true }) heightAllocation!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who to call about access to the site.' }) contactName!: string | null;
+  @Field(() => String, { nullable: true, description: 'How to get in: gate codes, keys, escorts.' }) accessInfo!: string | null;
+  @Field(() => LatitudeScalar, { nullable: true, description: 'Where the site is, in decimal degrees.' }) latitude!: string | null;
+  @Field(() => LongitudeScalar, { nullable: true, description: 'Where the site is, in decimal degrees.' }) longitude!: string | null;
+  @Field(() => String, { nullable: true, description: 'The site contact\'s phone number.' }) phone!: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'The site contact\'s e-mail address.' }) email!: string | null;
+  @Field(() => String, { nullable: true, description: 'When the site may be visited, as free text.' }) accessHours!: string | null;
+  @Field(() => MaintenanceInterval, { description: 'How often the site is due for maintenance (SIMPLer interval).' }) maintenanceInterval!: MaintenanceInterval;
+  @Field(() => SiteStatus, { description: 'Where the site is in its life, from potential to decommissioned.' }) status!: SiteStatus;
+  @Field(() => SiteType, { nullable: true, description: 'Whether the site is a network site, a warehouse or an installer base; null when not set.' }) siteType!: SiteType | null;
+  @Field(() => Boolean, { description: 'Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption).' }) maintenanceEnabled!: boolean;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The radio frequency used at the site, as recorded (SIMPLer frequency).' }) frequency!: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Height of the mounting point, as recorded (SIMPLer height).' }) height!: string | null;
+  @Field(() => String, { nullable: true, description: 'Minimum stock to keep at the site, as free text (SIMPLer min_stock_level).' }) minStockLevel!: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note (SIMPLer common).' }) common!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who owns the structure or land.' }) owner!: string | null;
+  @Field(() => String, { nullable: true, description: 'The owner\'s or landlord\'s reference for the site.' }) reference!: string | null;
+  @Field(() => String, { nullable: true, description: 'Length of the site lease, as free text (SIMPLer mlduration).' }) mlDuration!: string | null;
+  @Field(() => TowerType, { nullable: true, description: 'The kind of structure: building, pole, lattice tower and so on.' }) towerType!: TowerType | null;
+  @Field(() => String, { nullable: true, description: 'A finer status in the operator\'s own words.' }) subStatus!: string | null;
+  @Field(() => String, { nullable: true, description: 'Purchase order number for the site.' }) poNumber!: string | null;
+  @Field(() => String, { nullable: true, description: 'Compliance or permit number for the site.' }) complianceNumber!: string | null;
+  @Field(() => String, { nullable: true, description: 'The heights allotted to the operator on the structure, as free text.' }) heightAllocation!: string | null;
   @Field(() => LatitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLatitude!: string | null;
-  @Field(() => LongitudeScalar, { nullable: true }) accessLongitude!: string | null;
-  @Field(() => DateScalar, { nullable: true }) nextMaintenanceDate!: string | null;
-  @Field(() => String, { nullable: true }) street1!: string | null;
-  @Field(() => String, { nullable: true }) street2!: string | null;
-  @Field(() => String, { nullable: true }) city!: string | null;
-  @Field(() => String, { nullable: true }) county!: string | null;
-  @Field(() => String, { nullable: true }) zip!: string | null;
+  @Field(() => LongitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLongitude!: string | null;
+  @Field(() => DateScalar, { nullable: true, description: 'When the next maintenance visit is due; null when none is planned.' }) nextMaintenanceDate!: string | null;
+  @Field(() => String, { nullable: true, description: 'First line of the street address.' }) street1!: string | null;
+  @Field(() => String, { nullable: true, description: 'Second line of the street address.' }) street2!: string | null;
+  @Field(() => String, { nullable: true, description: 'City or town.' }) city!: string | null;
+  @Field(() => String, { nullable: true, description: 'County.' }) county!: string | null;
+  @Field(() => String, { nullable: true, description: 'ZIP or postal code.' }) zip!: string | null;
   @Field(() => String, { nullable: true, description: 'Full US state name.' }) state!: string | null;
   @Field(() => String, { nullable: true, description: 'Full country name.' }) country!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the site was recorded.' }) createdAt!: Date;
 }
 
 // ---------------------------------------------------------------- inputs
@@ -52,76 +52,76 @@ export class Site extends Node {
 @InputType('SiteFieldsInput', { description: 'Site fields shared by create and update; omitted fields are left as they are, null clears one.' })
 export class SiteFieldsInput {
   @Field(() => Int, { nullable: true, description: 'WIB number of an existing gateway.' }) wibNumber?: number | null;
-  @Field(() => String, { nullable: true }) contactName?: string | null;
-  @Field(() => String, { nullable: true }) accessInfo?: string | null;
-  @Field(() => LatitudeScalar, { nullable: true }) latitude?: number | null;
-  @Field(() => LongitudeScalar, { nullable: true }) longitude?: number | null;
-  @Field(() => String, { nullable: true }) phone?: string | null;
-  @Field(() => EmailAddressScalar, { nullable: true }) email?: string | null;
-  @Field(() => String, { nullable: true }) accessHours?: string | null;
-  @Field(() => MaintenanceInterval, { nullable: true }) maintenanceInterval?: MaintenanceInterval;
-  @Field(() => SiteStatus, { nullable: true }) status?: SiteStatus;
-  @Field(() => SiteType, { nullable: true }) siteType?: SiteType | null;
-  @Field(() => Boolean, { nullable: true }) maintenanceEnabled?: boolean;
-  @Field(() => DecimalScalar, { nullable: true }) frequency?: string | null;
-  @Field(() => DecimalScalar, { nullable: true }) height?: string | null;
-  @Field(() => String, { nullable: true }) minStockLevel?: string | null;
-  @Field(() => String, { nullable: true }) common?: string | null;
-  @Field(() => String, { nullable: true }) owner?: string | null;
-  @Field(() => String, { nullable: true }) reference?: string | null;
-  @Field(() => String, { nullable: true }) mlDuration?: string | null;
-  @Field(() => TowerType, { nullable: true }) towerType?: TowerType | null;
-  @Field(() => String, { nullable: true }) subStatus?: string | null;
-  @Field(() => String, { nullable: true }) poNumber?: string | null;
-  @Field(() => String, { nullable: true }) complianceNumber?: string | null;
-  @Field(() => String, { nullable: true }) heightAllocation?: string | null;
-  @Field(() => LatitudeScalar, { nullable: true }) accessLatitude?: number | null;
-  @Field(() => LongitudeScalar, { nullable: true }) accessLongitude?: number | null;
-  @Field(() => DateScalar, { nullable: true }) nextMaintenanceDate?: string | null;
-  @Field(() => String, { nullable: true }) street1?: string | null;
-  @Field(() => String, { nullable: true }) street2?: string | null;
-  @Field(() => String, { nullable: true }) city?: string | null;
-  @Field(() => String, { nullable: true }) county?: string | null;
-  @Field(() => String, { nullable: true }) zip?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who to call about access to the site.' }) contactName?: string | null;
+  @Field(() => String, { nullable: true, description: 'How to get in: gate codes, keys, escorts.' }) accessInfo?: string | null;
+  @Field(() => LatitudeScalar, { nullable: true, description: 'Where the site is, in decimal degrees.' }) latitude?: number | null;
+  @Field(() => LongitudeScalar, { nullable: true, description: 'Where the site is, in decimal degrees.' }) longitude?: number | null;
+  @Field(() => String, { nullable: true, description: 'The site contact\'s phone number.' }) phone?: string | null;
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'The site contact\'s e-mail address.' }) email?: string | null;
+  @Field(() => String, { nullable: true, description: 'When the site may be visited, as free text.' }) accessHours?: string | null;
+  @Field(() => MaintenanceInterval, { nullable: true, description: 'How often the site is due for maintenance (SIMPLer interval).' }) maintenanceInterval?: MaintenanceInterval;
+  @Field(() => SiteStatus, { nullable: true, description: 'Where the site is in its life, from potential to decommissioned.' }) status?: SiteStatus;
+  @Field(() => SiteType, { nullable: true, description: 'Whether the site is a network site, a warehouse or an installer base.' }) siteType?: SiteType | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption).' }) maintenanceEnabled?: boolean;
+  @Field(() => DecimalScalar, { nullable: true, description: 'The radio frequency used at the site, as recorded (SIMPLer frequency).' }) frequency?: string | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Height of the mounting point, as recorded (SIMPLer height).' }) height?: string | null;
+  @Field(() => String, { nullable: true, description: 'Minimum stock to keep at the site, as free text (SIMPLer min_stock_level).' }) minStockLevel?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note (SIMPLer common).' }) common?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who owns the structure or land.' }) owner?: string | null;
+  @Field(() => String, { nullable: true, description: 'The owner\'s or landlord\'s reference for the site.' }) reference?: string | null;
+  @Field(() => String, { nullable: true, description: 'Length of the site lease, as free text (SIMPLer mlduration).' }) mlDuration?: string | null;
+  @Field(() => TowerType, { nullable: true, description: 'The kind of structure: building, pole, lattice tower and so on.' }) towerType?: TowerType | null;
+  @Field(() => String, { nullable: true, description: 'A finer status in the operator\'s own words.' }) subStatus?: string | null;
+  @Field(() => String, { nullable: true, description: 'Purchase order number for the site.' }) poNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'Compliance or permit number for the site.' }) complianceNumber?: string | null;
+  @Field(() => String, { nullable: true, description: 'The heights allotted to the operator on the structure, as free text.' }) heightAllocation?: string | null;
+  @Field(() => LatitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLatitude?: number | null;
+  @Field(() => LongitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLongitude?: number | null;
+  @Field(() => DateScalar, { nullable: true, description: 'When the next maintenance visit is due.' }) nextMaintenanceDate?: string | null;
+  @Field(() => String, { nullable: true, description: 'First line of the street address.' }) street1?: string | null;
+  @Field(() => String, { nullable: true, description: 'Second line of the street address.' }) street2?: string | null;
+  @Field(() => String, { nullable: true, description: 'City or town.' }) city?: string | null;
+  @Field(() => String, { nullable: true, description: 'County.' }) county?: string | null;
+  @Field(() => String, { nullable: true, description: 'ZIP or postal code.' }) zip?: string | null;
   @Field(() => String, { nullable: true, description: 'A full US state name, e.g. "New York" (not "NY").' }) state?: string | null;
   @Field(() => String, { nullable: true, description: 'A full country name, e.g. "Ireland" (not "IE").' }) country?: string | null;
 }
 
 @InputType({ description: 'A new site; its name must be unused.' })
 export class SiteCreateInput extends SiteFieldsInput {
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'The site name, unused by other sites.' }) name!: string;
 }
 
 @InputType({ description: 'Changes to a site.' })
 export class SiteUpdateInput extends SiteFieldsInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => ID, { description: 'The site to change.' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'A new name, unused by other sites.' }) name?: string;
 }
 
-@InputType()
+@InputType({ description: 'Names the site to delete.' })
 export class SiteDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The site to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The site after the change, or why it was refused.' })
 export class SitePayload {
-  @Field(() => Site, { nullable: true }) site!: Site | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Site, { nullable: true, description: 'The site as it now is; null when the change was refused.' }) site!: Site | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the site.' })
 export class SiteDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted site; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- listing
 
-@InputType()
+@InputType({ description: 'Conditions on the site objects to list; all given ones must hold.' })
 export class SiteFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the name, any case.' }) name?: string | null;
-  @Field(() => [SiteStatus], { nullable: true }) status?: SiteStatus[] | null;
-  @Field(() => [SiteType], { nullable: true }) siteType?: SiteType[] | null;
+  @Field(() => [SiteStatus], { nullable: true, description: 'Only sites in one of these statuses.' }) status?: SiteStatus[] | null;
+  @Field(() => [SiteType], { nullable: true, description: 'Only sites of one of these types.' }) siteType?: SiteType[] | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
@@ -136,14 +136,15 @@ registerEnumType(SiteOrderField, {
   name: 'SiteOrderField',
   description: 'What sites can be ordered by.',
   valuesConfig: {
+    UPDATED_AT: { description: 'When they were last changed.' },
     ID: { description: 'The order they were recorded in.' },
     NAME: { description: 'Name, alphabetically.' },
     CREATED_AT: { description: 'When they were added.' },
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of site objects.' })
 export class SiteOrder {
-  @Field(() => SiteOrderField) field!: SiteOrderField;
-  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+  @Field(() => SiteOrderField, { description: 'What to order by.' }) field!: SiteOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending or descending.' }) direction?: SortDirection;
 }

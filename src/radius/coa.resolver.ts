@@ -9,7 +9,7 @@ import { CustomerCoaRequestInput, CustomerCoaRequestPayload } from './coa.types'
 @Resolver()
 export class CoaResolver {
   @Mutation(() => CustomerCoaRequestPayload, { description: "Changes a customer's open session on its NAS with a RADIUS CoA-Request (RFC 5176; Jaze coa_request)." })
-  async customerCoaRequest(@Arg('input', () => CustomerCoaRequestInput) input: CustomerCoaRequestInput, @Ctx() ctx: GraphQLContext) {
+  async customerCoaRequest(@Arg('input', () => CustomerCoaRequestInput, { description: "The customer and the attributes to change on their session." }) input: CustomerCoaRequestInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const acknowledgement = await coaService.requestCoa(ctx, {
         customerId: idOf(input.customerId, 'Customer', ['customerId']),

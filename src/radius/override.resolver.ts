@@ -89,7 +89,7 @@ export class CustomerOverridesResolver {
   }
 
   @Mutation(() => BandwidthOverridePayload, { description: "Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth)." })
-  async customerBandwidthOverrideUpdate(@Arg('input', () => BandwidthOverrideUpdateInput) input: BandwidthOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async customerBandwidthOverrideUpdate(@Arg('input', () => BandwidthOverrideUpdateInput, { description: 'The customer and the bandwidth override that replaces theirs.' }) input: BandwidthOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const row = await overrideService.setBandwidth(ctx, {
@@ -104,7 +104,7 @@ export class CustomerOverridesResolver {
   }
 
   @Mutation(() => CustomerOverrideClearPayload, { description: "Removes a customer's bandwidth override (Jaze override_user_bandwidth with only userId)." })
-  async customerBandwidthOverrideClear(@Arg('input', () => CustomerOverrideClearInput) input: CustomerOverrideClearInput, @Ctx() ctx: GraphQLContext) {
+  async customerBandwidthOverrideClear(@Arg('input', () => CustomerOverrideClearInput, { description: 'The customer whose bandwidth override to remove.' }) input: CustomerOverrideClearInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const { removed } = await overrideService.clearBandwidth(ctx, customerId);
@@ -114,7 +114,7 @@ export class CustomerOverridesResolver {
   }
 
   @Mutation(() => VendorAttributeOverridePayload, { description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
-  async customerVendorAttributeOverrideUpdate(@Arg('input', () => VendorAttributeOverrideUpdateInput) input: VendorAttributeOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async customerVendorAttributeOverrideUpdate(@Arg('input', () => VendorAttributeOverrideUpdateInput, { description: 'The customer and the vendor-attribute override that replaces theirs.' }) input: VendorAttributeOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const { override, items } = await overrideService.setVendorAttributes(ctx, { ...input, customerId });
@@ -125,7 +125,7 @@ export class CustomerOverridesResolver {
   }
 
   @Mutation(() => CustomerOverrideClearPayload, { description: "Removes a customer's vendor-attribute override with its attributes." })
-  async customerVendorAttributeOverrideClear(@Arg('input', () => CustomerOverrideClearInput) input: CustomerOverrideClearInput, @Ctx() ctx: GraphQLContext) {
+  async customerVendorAttributeOverrideClear(@Arg('input', () => CustomerOverrideClearInput, { description: 'The customer whose vendor-attribute override to remove.' }) input: CustomerOverrideClearInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const { removed } = await overrideService.clearVendorAttributes(ctx, customerId);

@@ -14,13 +14,25 @@ export enum OverrideReset {
 registerEnumType(OverrideReset, {
   name: 'OverrideReset',
   description: 'When the second profile takes over (Jaze …Reset): ALWAYS; DATA = while the FUP limit is not exceeded; UPLOAD_DOWNLOAD = while neither upload nor download exceeds it.',
+  valuesConfig: {
+    UPLOAD_DOWNLOAD: { description: 'While neither upload nor download exceeds the FUP limit.' },
+    DATA: { description: 'While the FUP limit on total data is not exceeded.' },
+    ALWAYS: { description: 'The second profile applies always.' },
+  },
 });
 
 export enum OverrideResetUnit {
   MB = 'mb',
   GB = 'gb',
 }
-registerEnumType(OverrideResetUnit, { name: 'OverrideResetUnit' });
+registerEnumType(OverrideResetUnit, {
+  name: 'OverrideResetUnit',
+  description: 'The unit of an override\'s FUP limit.',
+  valuesConfig: {
+    GB: { description: 'Gigabytes.' },
+    MB: { description: 'Megabytes.' },
+  },
+});
 
 export enum OverrideResetEvery {
   DAILY = 'daily',
@@ -29,13 +41,30 @@ export enum OverrideResetEvery {
   NEVER = 'never',
   BILLING = 'billing',
 }
-registerEnumType(OverrideResetEvery, { name: 'OverrideResetEvery', description: 'When the usage counted against the limit starts again.' });
+registerEnumType(OverrideResetEvery, {
+  name: 'OverrideResetEvery',
+  description: 'When the usage counted against the limit starts again.',
+  valuesConfig: {
+    BILLING: { description: 'At the start of each of the customer\'s billing periods.' },
+    NEVER: { description: 'Never: usage keeps counting.' },
+    MONTHLY: { description: 'Every month, on day `resetEveryValue`.' },
+    WEEKLY: { description: 'Every week, on `resetEveryDay`.' },
+    DAILY: { description: 'Every day.' },
+  },
+});
 
 export enum RadiusAttributeKind {
   CHECK = 'check',
   REPLY = 'reply',
 }
-registerEnumType(RadiusAttributeKind, { name: 'RadiusAttributeKind', description: 'A check item (radcheck) or a reply item (radreply).' });
+registerEnumType(RadiusAttributeKind, {
+  name: 'RadiusAttributeKind',
+  description: 'A check item (radcheck) or a reply item (radreply).',
+  valuesConfig: {
+    REPLY: { description: 'A reply item (radreply), sent back to the NAS.' },
+    CHECK: { description: 'A check item (radcheck), compared against the request.' },
+  },
+});
 
 @InterfaceType('ProfileOverride', {
   description: "A customer's override of its plan's RADIUS profile, with the Jaze reset rules.",
@@ -43,20 +72,20 @@ registerEnumType(RadiusAttributeKind, { name: 'RadiusAttributeKind', description
 })
 export abstract class OverrideResetFields {
   @Field(() => Boolean, { description: 'Only when on do the reset fields take effect.' }) restrictionOn!: boolean;
-  @Field(() => OverrideReset, { nullable: true }) reset!: OverrideReset | null;
+  @Field(() => OverrideReset, { nullable: true, description: 'When the second profile takes over; null when the restriction is off.' }) reset!: OverrideReset | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'The FUP limit, in resetUnit.' }) resetLimit!: string | null;
-  @Field(() => OverrideResetUnit, { nullable: true }) resetUnit!: OverrideResetUnit | null;
-  @Field(() => OverrideResetEvery, { nullable: true }) resetEvery!: OverrideResetEvery | null;
+  @Field(() => OverrideResetUnit, { nullable: true, description: 'The unit of resetLimit; null when not used.' }) resetUnit!: OverrideResetUnit | null;
+  @Field(() => OverrideResetEvery, { nullable: true, description: 'When the usage counted against the limit starts again; null when not used.' }) resetEvery!: OverrideResetEvery | null;
   @Field(() => Int, { nullable: true, description: 'Day of month (1..31) a MONTHLY period starts on.' }) resetEveryValue!: number | null;
   @Field(() => Int, { nullable: true, description: 'Day of week (0 = Sunday .. 6) a WEEKLY period starts on.' }) resetEveryDay!: number | null;
   @Field(() => OverrideReset, { nullable: true, description: 'Only ALWAYS exists.' }) reset2!: OverrideReset | null;
-  @Field(() => DateTimeScalar) updatedAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the override was last set.' }) updatedAt!: Date;
 }
 
 @ObjectType('BandwidthOverride', { implements: OverrideResetFields, description: "A customer's bandwidth (FUP) override of its plan's profile (Jaze override_user_bandwidth)." })
 export class BandwidthOverride extends OverrideResetFields {
   @Field(() => Boolean, { description: 'Upload does not count toward the FUP limit.' }) excludeUpload!: boolean;
-  @Field(() => Boolean) carryForwardPreviousData!: boolean;
+  @Field(() => Boolean, { description: 'Jaze carryForwardPreviousData: whether the previous period\'s data is carried forward.' }) carryForwardPreviousData!: boolean;
 
   bandwidthTemplateId!: number;
   bandwidthTemplate2Id!: number | null;
@@ -65,11 +94,11 @@ export class BandwidthOverride extends OverrideResetFields {
 @ObjectType('VendorAttributeOverrideItem', { description: 'One vendor attribute of an override (Jaze vendorData / vendorData1 entry).' })
 export class VendorAttributeOverrideItem {
   @Field(() => Int, { description: '1 = the normal profile (vendorData), 2 = after the reset (vendorData1).' }) set!: number;
-  @Field(() => RadiusAttributeKind) kind!: RadiusAttributeKind;
-  @Field(() => String) vendor!: string;
-  @Field(() => String) attribute!: string;
+  @Field(() => RadiusAttributeKind, { description: 'Check item or reply item.' }) kind!: RadiusAttributeKind;
+  @Field(() => String, { description: 'The RADIUS vendor the attribute belongs to.' }) vendor!: string;
+  @Field(() => String, { description: 'The attribute name.' }) attribute!: string;
   @Field(() => RadiusOperator, { description: 'How the attribute is compared or given (Jaze equals).' }) op!: RadiusOperator;
-  @Field(() => String) value!: string;
+  @Field(() => String, { description: 'The attribute value.' }) value!: string;
 }
 
 @ObjectType('VendorAttributeOverride', { implements: OverrideResetFields, description: "A customer's override of vendor-specific RADIUS attributes (Jaze override_user_vendor_attributes)." })
@@ -81,7 +110,7 @@ export class VendorAttributeOverride extends OverrideResetFields {
 
 @InputType('ProfileOverrideInput', { description: 'The reset fields both profile overrides share.' })
 export class OverrideResetInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer whose override is set.' }) customerId!: string;
   @Field(() => Boolean, { nullable: true, description: 'Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty.' })
   restrictionOn?: boolean | null;
   @Field(() => OverrideReset, { nullable: true, description: 'Required when the restriction is on.' }) reset?: OverrideReset | null;
@@ -98,46 +127,46 @@ export class BandwidthOverrideUpdateInput extends OverrideResetInput {
   @Field(() => ID, { description: 'The BandwidthTemplate applied.' }) bandwidthTemplateId!: string;
   @Field(() => ID, { nullable: true, description: 'The BandwidthTemplate after the reset; required unless reset is ALWAYS.' }) bandwidthTemplate2Id?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Exclude upload data from the FUP limit.' }) excludeUpload?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) carryForwardPreviousData?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Jaze carryForwardPreviousData: whether the previous period\'s data is carried forward.' }) carryForwardPreviousData?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'One vendor attribute of an override.' })
 export class VendorAttributeItemInput {
   @Field(() => Int, { description: '1 = vendorData (required, at least one), 2 = vendorData1 (required unless reset is ALWAYS).' }) set!: number;
-  @Field(() => RadiusAttributeKind) kind!: RadiusAttributeKind;
-  @Field(() => String) vendor!: string;
-  @Field(() => String) attribute!: string;
+  @Field(() => RadiusAttributeKind, { description: 'Check item or reply item.' }) kind!: RadiusAttributeKind;
+  @Field(() => String, { description: 'The RADIUS vendor the attribute belongs to.' }) vendor!: string;
+  @Field(() => String, { description: 'The attribute name.' }) attribute!: string;
   @Field(() => RadiusOperator, { description: 'How the attribute is compared or given.' }) op!: RadiusOperator;
-  @Field(() => String) value!: string;
+  @Field(() => String, { description: 'The attribute value.' }) value!: string;
 }
 
 @InputType({ description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
 export class VendorAttributeOverrideUpdateInput extends OverrideResetInput {
-  @Field(() => [VendorAttributeItemInput]) items!: VendorAttributeItemInput[];
+  @Field(() => [VendorAttributeItemInput], { description: 'By set, then in the order given.' }) items!: VendorAttributeItemInput[];
 }
 
-@InputType()
+@InputType({ description: 'Names the customer whose override to remove.' })
 export class CustomerOverrideClearInput {
-  @Field(() => ID) customerId!: string;
+  @Field(() => ID, { description: 'The customer whose override to remove.' }) customerId!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The bandwidth override after the change, or why it was refused.' })
 export class BandwidthOverridePayload {
-  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
-  @Field(() => BandwidthOverride, { nullable: true }) bandwidthOverride!: BandwidthOverride | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Customer, { nullable: true, description: 'The customer with the new override; null when the change was refused.' }) customer!: Customer | null;
+  @Field(() => BandwidthOverride, { nullable: true, description: 'The bandwidth override as it now is; null when the change was refused.' }) bandwidthOverride!: BandwidthOverride | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The vendor attribute override after the change, or why it was refused.' })
 export class VendorAttributeOverridePayload {
-  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
-  @Field(() => VendorAttributeOverride, { nullable: true }) vendorAttributeOverride!: VendorAttributeOverride | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Customer, { nullable: true, description: 'The customer with the new override; null when the change was refused.' }) customer!: Customer | null;
+  @Field(() => VendorAttributeOverride, { nullable: true, description: 'The vendor attribute override as it now is; null when the change was refused.' }) vendorAttributeOverride!: VendorAttributeOverride | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The customer without the override, or why it was refused.' })
 export class CustomerOverrideClearPayload {
-  @Field(() => Customer, { nullable: true }) customer!: Customer | null;
+  @Field(() => Customer, { nullable: true, description: 'The customer without the override; null when the change was refused.' }) customer!: Customer | null;
   @Field(() => Boolean, { nullable: true, description: 'Whether there was an override to remove.' }) removed!: boolean | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

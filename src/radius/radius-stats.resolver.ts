@@ -7,7 +7,7 @@ import { RadiusStatistics, RadiusStatisticsType } from './radius-stats.types';
 @Resolver()
 export class RadiusStatisticsResolver {
   @Query(() => RadiusStatistics, { description: 'Asks the configured RADIUS server for its counters (Status-Server, RFC 5997; Jaze get_radius_statistics).' })
-  async radiusStatistics(@Arg('type', () => RadiusStatisticsType) type: RadiusStatisticsType, @Ctx() ctx: GraphQLContext): Promise<RadiusStatistics> {
+  async radiusStatistics(@Arg('type', () => RadiusStatisticsType, { description: 'Which counters to ask the RADIUS server for.' }) type: RadiusStatisticsType, @Ctx() ctx: GraphQLContext): Promise<RadiusStatistics> {
     const stats = await statsService.statistics(ctx, type);
     return {
       type,

@@ -5,7 +5,14 @@ export enum RadiusStatisticsType {
   AUTHENTICATION = 'Authentication',
   ACCOUNTING = 'Accounting',
 }
-registerEnumType(RadiusStatisticsType, { name: 'RadiusStatisticsType' });
+registerEnumType(RadiusStatisticsType, {
+  name: 'RadiusStatisticsType',
+  description: 'Which FreeRADIUS statistics to ask for.',
+  valuesConfig: {
+    AUTHENTICATION: { description: 'Authentication request counters.' },
+    ACCOUNTING: { description: 'Accounting request counters.' },
+  },
+});
 
 @ObjectType({ description: 'One FreeRADIUS statistics counter.' })
 export class RadiusCounter {
@@ -15,8 +22,8 @@ export class RadiusCounter {
 
 @ObjectType({ description: "The configured RADIUS server's counters, as its status server answered." })
 export class RadiusStatistics {
-  @Field(() => RadiusStatisticsType) type!: RadiusStatisticsType;
+  @Field(() => RadiusStatisticsType, { description: 'Which counters were asked for.' }) type!: RadiusStatisticsType;
   @Field(() => String, { description: 'host:port asked.' }) server!: string;
   @Field(() => Int, { description: 'Bytes of the answer.' }) replyLength!: number;
-  @Field(() => [RadiusCounter]) counters!: RadiusCounter[];
+  @Field(() => [RadiusCounter], { description: 'The counters the server reported.' }) counters!: RadiusCounter[];
 }

@@ -71,8 +71,8 @@ export class CustomerRadiusAttributesResolver {
   async radiusAttributes(
     @Root() customer: Customer,
     @Ctx() ctx: GraphQLContext,
-    @Arg('table', () => RadiusTable) table: RadiusTable,
-    @Arg('username', () => String, { nullable: true }) username?: string,
+    @Arg('table', () => RadiusTable, { description: 'Which rows to list: check items, reply items or group memberships.' }) table: RadiusTable,
+    @Arg('username', () => String, { nullable: true, description: "Only this username's rows (one of the customer's); all of them when omitted." }) username?: string,
     @Arg('reveal', () => Boolean, {
       defaultValue: false,
       description: 'Serve password values in clear: needs the secrets.read permission (FORBIDDEN otherwise), and each customer whose passwords are served is recorded in the audit trail.',
@@ -100,8 +100,8 @@ export class RadiusWritesResolver {
   async radiusAccounts(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => RadiusAccountFilterInput, { nullable: true }) filter?: RadiusAccountFilterInput,
-    @Arg('direction', () => SortDirection, { nullable: true }) direction?: SortDirection,
+    @Arg('filter', () => RadiusAccountFilterInput, { nullable: true, description: "Only the RADIUS account objects meeting these conditions." }) filter?: RadiusAccountFilterInput,
+    @Arg('direction', () => SortDirection, { nullable: true, description: "Ascending or descending id order; ascending when omitted." }) direction?: SortDirection,
   ) {
     const { page: result, count } = await accountService.listPaged(
       ctx,
@@ -114,7 +114,7 @@ export class RadiusWritesResolver {
   }
 
   @Mutation(() => RadiusAccountPayload, { description: 'Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails).' })
-  async radiusAccountCreate(@Arg('input', () => RadiusAccountCreateInput) input: RadiusAccountCreateInput, @Ctx() ctx: GraphQLContext) {
+  async radiusAccountCreate(@Arg('input', () => RadiusAccountCreateInput, { description: 'The new RADIUS account.' }) input: RadiusAccountCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await accountService.add(ctx, {
         customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']),
@@ -128,7 +128,7 @@ export class RadiusWritesResolver {
   }
 
   @Mutation(() => RadiusAccountDeletePayload, { description: 'Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails).' })
-  async radiusAccountDelete(@Arg('input', () => RadiusAccountDeleteInput) input: RadiusAccountDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async radiusAccountDelete(@Arg('input', () => RadiusAccountDeleteInput, { description: 'The RADIUS account to delete.' }) input: RadiusAccountDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id } = await accountService.remove(ctx, input.username);
       return { deletedId: toGlobalId('RadiusAccount', id) };
@@ -136,7 +136,7 @@ export class RadiusWritesResolver {
   }
 
   @Mutation(() => RadiusAttributePayload, { description: "Adds a radcheck/radreply/radusergroup row for one of the customer's usernames." })
-  async radiusAttributeCreate(@Arg('input', () => RadiusAttributeCreateInput) input: RadiusAttributeCreateInput, @Ctx() ctx: GraphQLContext) {
+  async radiusAttributeCreate(@Arg('input', () => RadiusAttributeCreateInput, { description: 'The new RADIUS attribute.' }) input: RadiusAttributeCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const [row] = await customerRadiusService.customerRadius(ctx, {
         table: input.table,
@@ -153,7 +153,7 @@ export class RadiusWritesResolver {
   }
 
   @Mutation(() => RadiusAttributePayload, { description: 'Changes a radcheck/radreply/radusergroup row.' })
-  async radiusAttributeUpdate(@Arg('input', () => RadiusAttributeUpdateInput) input: RadiusAttributeUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async radiusAttributeUpdate(@Arg('input', () => RadiusAttributeUpdateInput, { description: 'The RADIUS attribute to change and its new values.' }) input: RadiusAttributeUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, ROW_TYPE[input.table], ['id']);
       const customerId = await customerRadiusService.customerOfRow(ctx, input.table, id);
@@ -173,7 +173,7 @@ export class RadiusWritesResolver {
   }
 
   @Mutation(() => RadiusAttributeDeletePayload, { description: 'Deletes a radcheck/radreply/radusergroup row.' })
-  async radiusAttributeDelete(@Arg('input', () => RadiusAttributeDeleteInput) input: RadiusAttributeDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async radiusAttributeDelete(@Arg('input', () => RadiusAttributeDeleteInput, { description: 'The RADIUS attribute to delete.' }) input: RadiusAttributeDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, ROW_TYPE[input.table], ['id']);
       const customerId = await customerRadiusService.customerOfRow(ctx, input.table, id);

@@ -9,28 +9,28 @@ import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/update
 
 @InputType({ description: 'A RADIUS login for a customer (SIMPLer addRADIUSdetails). Give customerId or existingRadiusUsername.' })
 export class RadiusAccountCreateInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The customer the login belongs to.' }) customerId?: string | null;
   @Field(() => String, { nullable: true, description: 'Instead of customerId: a username the customer already has.' }) existingRadiusUsername?: string | null;
   @Field(() => String, { description: 'Unique across every operator.' }) username!: string;
   @Field(() => String, { nullable: true, description: 'May be left out; stored as radcheck Cleartext-Password.' }) password?: string | null;
   @Field(() => Int, { nullable: true, description: "Order among the customer's logins." }) priority?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Names the RADIUS account to delete.' })
 export class RadiusAccountDeleteInput {
-  @Field(() => String) username!: string;
+  @Field(() => String, { description: 'The RADIUS username to delete.' }) username!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The RADIUS account after the change, or why it was refused.' })
 export class RadiusAccountPayload {
-  @Field(() => RadiusAccount, { nullable: true }) radiusAccount!: RadiusAccount | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => RadiusAccount, { nullable: true, description: 'The RADIUS account as it now is; null when the change was refused.' }) radiusAccount!: RadiusAccount | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the RADIUS account.' })
 export class RadiusAccountDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted RADIUS account; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 export enum RadiusTable {
@@ -38,20 +38,28 @@ export enum RadiusTable {
   REPLY = 'radreply',
   USERGROUP = 'radusergroup',
 }
-registerEnumType(RadiusTable, { name: 'RadiusTable', description: 'FreeRADIUS per-user tables: check items, reply items, group membership.' });
+registerEnumType(RadiusTable, {
+  name: 'RadiusTable',
+  description: 'FreeRADIUS per-user tables: check items, reply items, group membership.',
+  valuesConfig: {
+    USERGROUP: { description: 'Group memberships (radusergroup).' },
+    REPLY: { description: 'Reply items (radreply).' },
+    CHECK: { description: 'Check items (radcheck).' },
+  },
+});
 
 @ObjectType('RadiusAttribute', {
   implements: Node,
   description: 'A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name).',
 })
 export class RadiusAttribute extends Node {
-  @Field(() => RadiusTable) table!: RadiusTable;
-  @Field(() => String) username!: string;
+  @Field(() => RadiusTable, { description: 'Check item, reply item or group membership.' }) table!: RadiusTable;
+  @Field(() => String, { description: 'The RADIUS username the row belongs to.' }) username!: string;
   @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute!: string | null;
   @Field(() => RadiusOperator, { nullable: true, description: 'How the attribute is compared or given; null for group memberships.' }) op!: RadiusOperator | null;
   @Field(() => String, {
     nullable: true,
-    description: 'The value; the group name for usergroup rows. Null when the value is a secret (a password) not asked for in clear: see `masked`.',
+    description: 'The value; the group name for usergroup rows.',
   })
   value!: string | null;
   @Field(() => Boolean, {
@@ -63,9 +71,9 @@ export class RadiusAttribute extends Node {
 
 @InputType({ description: "Adds a row for one of the customer's RADIUS usernames (SIMPLer customerRadius add)." })
 export class RadiusAttributeCreateInput {
-  @Field(() => RadiusTable) table!: RadiusTable;
-  @Field(() => ID) customerId!: string;
-  @Field(() => String) username!: string;
+  @Field(() => RadiusTable, { description: 'Check item, reply item or group membership.' }) table!: RadiusTable;
+  @Field(() => ID, { description: 'The customer owning the username.' }) customerId!: string;
+  @Field(() => String, { description: 'One of the customer\'s RADIUS usernames.' }) username!: string;
   @Field(() => String, { nullable: true, description: 'Required for CHECK and REPLY.' }) attribute?: string | null;
   @Field(() => RadiusOperator, { nullable: true, description: 'SET for CHECK and ADD for REPLY when left out.' }) op?: RadiusOperator | null;
   @Field(() => String, { description: 'The value; the group name for USERGROUP.' }) value!: string;
@@ -74,38 +82,38 @@ export class RadiusAttributeCreateInput {
 
 @InputType({ description: 'Changes a row (SIMPLer customerRadius modify); omitted fields are left as they are.' })
 export class RadiusAttributeUpdateInput {
-  @Field(() => RadiusTable) table!: RadiusTable;
-  @Field(() => ID) id!: string;
+  @Field(() => RadiusTable, { description: 'The table the row is in.' }) table!: RadiusTable;
+  @Field(() => ID, { description: 'The RADIUS attribute to change.' }) id!: string;
   @Field(() => String, { nullable: true, description: "Another of the same customer's usernames." }) username?: string | null;
-  @Field(() => String, { nullable: true }) attribute?: string | null;
-  @Field(() => RadiusOperator, { nullable: true }) op?: RadiusOperator | null;
-  @Field(() => String, { nullable: true }) value?: string | null;
-  @Field(() => Int, { nullable: true }) priority?: number | null;
+  @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute?: string | null;
+  @Field(() => RadiusOperator, { nullable: true, description: 'How the attribute is compared or given; null for group memberships.' }) op?: RadiusOperator | null;
+  @Field(() => String, { nullable: true, description: 'The value; the group name for usergroup rows.' }) value?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Usergroup rows only.' }) priority?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Names the RADIUS attribute to delete.' })
 export class RadiusAttributeDeleteInput {
-  @Field(() => RadiusTable) table!: RadiusTable;
-  @Field(() => ID) id!: string;
+  @Field(() => RadiusTable, { description: 'The table the row is in.' }) table!: RadiusTable;
+  @Field(() => ID, { description: 'The RADIUS attribute to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The RADIUS attribute after the change, or why it was refused.' })
 export class RadiusAttributePayload {
-  @Field(() => RadiusAttribute, { nullable: true }) radiusAttribute!: RadiusAttribute | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => RadiusAttribute, { nullable: true, description: 'The RADIUS attribute as it now is; null when the change was refused.' }) radiusAttribute!: RadiusAttribute | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the RADIUS attribute.' })
 export class RadiusAttributeDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted RADIUS attribute; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: 'SIMPLer listRADIUSdetails filters; all optional, combined with AND.' })
 export class RadiusAccountFilterInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only this customer\'s logins.' }) customerId?: string | null;
   @Field(() => String, { nullable: true, description: 'Exact username.' }) username?: string | null;
-  @Field(() => Int, { nullable: true }) priority?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Only logins of this priority.' }) priority?: number | null;
   @Field(() => String, { nullable: true, description: 'The logins of the customer owning this username.' }) existingRadiusUsername?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;

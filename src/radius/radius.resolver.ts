@@ -52,8 +52,8 @@ export class RadiusSessionResolver {
   async radiusSessions(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => RadiusSessionFilterInput, { nullable: true }) filter?: RadiusSessionFilterInput,
-    @Arg('orderBy', () => RadiusSessionOrder, { nullable: true }) orderBy?: RadiusSessionOrder,
+    @Arg('filter', () => RadiusSessionFilterInput, { nullable: true, description: "Only the RADIUS session objects meeting these conditions." }) filter?: RadiusSessionFilterInput,
+    @Arg('orderBy', () => RadiusSessionOrder, { nullable: true, description: "How to sort the list." }) orderBy?: RadiusSessionOrder,
   ) {
     const sort = radiusService.sessionSort(orderBy?.direction ?? SortDirection.ASC);
     const { page: result, count } = await radiusService.listSessions(ctx, sessionFilterOf(filter), sort, page);
@@ -68,7 +68,7 @@ export class RadiusSessionResolver {
 
 @Resolver(() => RadiusAccount)
 export class RadiusAccountResolver {
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the login belongs to; null when none.' })
   customer(@Root() account: RadiusAccount, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, account.customerId);
   }
@@ -86,8 +86,8 @@ export class CustomerRadiusResolver {
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => RadiusSessionFilterInput, { nullable: true }) filter?: RadiusSessionFilterInput,
-    @Arg('orderBy', () => RadiusSessionOrder, { nullable: true }) orderBy?: RadiusSessionOrder,
+    @Arg('filter', () => RadiusSessionFilterInput, { nullable: true, description: "Only the RADIUS session objects meeting these conditions." }) filter?: RadiusSessionFilterInput,
+    @Arg('orderBy', () => RadiusSessionOrder, { nullable: true, description: "How to sort the list." }) orderBy?: RadiusSessionOrder,
   ) {
     const { where, sort } = customerSessionsQuery(ctx.actor.operatorId, filter, orderBy);
     return childConnection(

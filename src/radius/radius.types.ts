@@ -12,8 +12,8 @@ export class RadiusAccount extends Node {
   @Field(() => String, { description: 'Unique across every operator.' }) username!: string;
   @Field(() => Boolean, { description: 'Whether a password is set (it is never returned).' }) hasPassword!: boolean;
   @Field(() => Int, { nullable: true, description: "Order among the customer's logins." }) priority!: number | null;
-  @Field(() => Boolean) excludeFromAutoGroupFromBucket!: boolean;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => Boolean, { description: 'Whether the login keeps its RADIUS group when groups are re-derived from subscriptions.' }) excludeFromAutoGroupFromBucket!: boolean;
+  @Field(() => DateTimeScalar, { description: 'When the login was recorded.' }) createdAt!: Date;
 
   customerId!: number;
 }
@@ -26,37 +26,37 @@ export class RadiusSession extends Node {
   @Field(() => BigIntScalar, { description: 'The session\'s number (radacctid) as a 64-bit decimal string; use it rather than `legacyId` to store or compare sessions.' })
   fullLegacyId!: string;
   @Field(() => String, { description: 'Acct-Session-Id.' }) sessionId!: string;
-  @Field(() => String, { nullable: true }) username!: string | null;
-  @Field(() => String, { nullable: true }) realm!: string | null;
+  @Field(() => String, { nullable: true, description: 'The RADIUS username of the session.' }) username!: string | null;
+  @Field(() => String, { nullable: true, description: 'The realm part of the login, if any.' }) realm!: string | null;
   @Field(() => IPScalar, { description: 'The NAS (gateway) that reported the session.' }) nasIpAddress!: string;
-  @Field(() => String, { nullable: true }) nasPortId!: string | null;
-  @Field(() => String, { nullable: true }) nasPortType!: string | null;
-  @Field(() => IPScalar, { nullable: true }) framedIpAddress!: string | null;
+  @Field(() => String, { nullable: true, description: 'NAS-Port-Id: the port of the NAS the session came in on.' }) nasPortId!: string | null;
+  @Field(() => String, { nullable: true, description: 'NAS-Port-Type, e.g. Ethernet or Wireless-802.11.' }) nasPortType!: string | null;
+  @Field(() => IPScalar, { nullable: true, description: 'Framed-IP-Address: the IPv4 address the user was given.' }) framedIpAddress!: string | null;
   @Field(() => IPScalar, { nullable: true, description: 'Framed-IPv6-Address.' }) framedIpv6Address!: string | null;
   @Field(() => String, { nullable: true, description: 'Framed-IPv6-Prefix, e.g. "2001:db8:1::/64".' }) framedIpv6Prefix!: string | null;
   @Field(() => String, { nullable: true, description: 'Delegated-IPv6-Prefix (DHCPv6 prefix delegation), e.g. "2001:db8:100::/56".' }) delegatedIpv6Prefix!: string | null;
   @Field(() => String, { nullable: true, description: 'Framed-Interface-Id (the IPv6 interface identifier).' }) framedInterfaceId!: string | null;
-  @Field(() => DateTimeScalar, { nullable: true }) startTime!: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the session started.' }) startTime!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Last interim update.' }) updateTime!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Null while the session is open.' }) stopTime!: Date | null;
   @Field(() => Int, { nullable: true, description: 'Length in seconds, as the NAS last reported it.' }) sessionTime!: number | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Bytes received from the user (a whole number; may exceed 2^31).' }) inputOctets!: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Bytes sent to the user (a whole number; may exceed 2^31).' }) outputOctets!: string | null;
-  @Field(() => String, { nullable: true }) terminateCause!: string | null;
+  @Field(() => String, { nullable: true, description: 'Acct-Terminate-Cause: why the session ended; null while it is open.' }) terminateCause!: string | null;
   @Field(() => String, { nullable: true, description: "The user's device, usually its MAC." }) callingStationId!: string | null;
-  @Field(() => String, { nullable: true }) calledStationId!: string | null;
+  @Field(() => String, { nullable: true, description: 'Called-Station-Id: the NAS side, usually its MAC or SSID.' }) calledStationId!: string | null;
   @Field(() => Boolean, { description: 'The session is open (no stop time yet).' }) online!: boolean;
 
   customerId!: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on the RADIUS session objects to list; all given ones must hold.' })
 export class RadiusSessionFilterInput {
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only this customer\'s sessions.' }) customerId?: string | null;
   @Field(() => String, { nullable: true, description: 'Exact RADIUS username.' }) username?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Only sessions still open.' }) onlineOnly?: boolean | null;
-  @Field(() => DateTimeScalar, { nullable: true }) startedFrom?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) startedTo?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only sessions started at or after this moment.' }) startedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only sessions started at or before this moment.' }) startedTo?: Date | null;
   @Field(() => IPScalar, { nullable: true, description: 'The address the session was given (Framed-IP-Address).' }) framedIpAddress?: string | null;
   @Field(() => IPScalar, { nullable: true, description: 'The NAS that reported the session (NAS-IP-Address).' }) nasIpAddress?: string | null;
   @Field(() => String, { nullable: true, description: "The NAS by name: a RADIUS client's short name or a gateway's name, any case." }) nasName?: string | null;
@@ -69,10 +69,13 @@ export enum RadiusSessionOrderField {
 registerEnumType(RadiusSessionOrderField, {
   name: 'RadiusSessionOrderField',
   description: 'Sessions are ordered by radacctid, which follows start order; the start time itself may be null.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+  },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of RADIUS session objects.' })
 export class RadiusSessionOrder {
-  @Field(() => RadiusSessionOrderField) field!: RadiusSessionOrderField;
-  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+  @Field(() => RadiusSessionOrderField, { description: 'What to order by.' }) field!: RadiusSessionOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending or descending.' }) direction?: SortDirection;
 }

@@ -65,8 +65,8 @@ export class ResellerResolver {
   async resellers(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => ResellerFilterInput, { nullable: true }) filter?: ResellerFilterInput,
-    @Arg('orderBy', () => ResellerOrder, { nullable: true }) orderBy?: ResellerOrder,
+    @Arg('filter', () => ResellerFilterInput, { nullable: true, description: "Only the reseller objects meeting these conditions." }) filter?: ResellerFilterInput,
+    @Arg('orderBy', () => ResellerOrder, { nullable: true, description: "How to sort the list." }) orderBy?: ResellerOrder,
   ) {
     const sort = resellerService.resellerSort(orderBy?.field ?? ResellerOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
     const { page: result, count } = await resellerService.list(ctx, { ...filter }, sort, page);
@@ -77,8 +77,8 @@ export class ResellerResolver {
   @Query(() => Reseller, { nullable: true, description: 'One reseller, by global id or by the legacy numeric id.' })
   async reseller(
     @Ctx() ctx: GraphQLContext,
-    @Arg('id', () => ID, { nullable: true }) id?: string,
-    @Arg('legacyId', () => Int, { nullable: true }) legacyId?: number,
+    @Arg('id', () => ID, { nullable: true, description: "The global id; give this or `legacyId`." }) id?: string,
+    @Arg('legacyId', () => Int, { nullable: true, description: "The numeric id the legacy APIs use; give this or `id`." }) legacyId?: number,
   ): Promise<Reseller | null> {
     if ((id == null) === (legacyId == null)) throw new DomainError('INVALID', 'give exactly one of `id` and `legacyId`');
     return loadReseller(ctx, id != null ? idOf(id, 'Reseller', ['id']) : legacyId!);
@@ -89,8 +89,8 @@ export class ResellerResolver {
     @Root() reseller: Reseller,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => CustomerFilterInput, { nullable: true }) filter?: CustomerFilterInput,
-    @Arg('orderBy', () => CustomerOrder, { nullable: true }) orderBy?: CustomerOrder,
+    @Arg('filter', () => CustomerFilterInput, { nullable: true, description: "Only the customer objects meeting these conditions." }) filter?: CustomerFilterInput,
+    @Arg('orderBy', () => CustomerOrder, { nullable: true, description: "How to sort the list." }) orderBy?: CustomerOrder,
   ) {
     // The reseller is the parent; a resellerId in the filter would contradict it, so it is ignored.
     const where = customerConditions(ctx.actor.operatorId, {
@@ -118,8 +118,8 @@ export class ResellerResolver {
     @Root() reseller: Reseller,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => WalletTransactionFilterInput, { nullable: true }) filter?: WalletTransactionFilterInput,
-    @Arg('orderBy', () => WalletTransactionOrder, { nullable: true }) orderBy?: WalletTransactionOrder,
+    @Arg('filter', () => WalletTransactionFilterInput, { nullable: true, description: "Only the wallet transaction objects meeting these conditions." }) filter?: WalletTransactionFilterInput,
+    @Arg('orderBy', () => WalletTransactionOrder, { nullable: true, description: "How to sort the list." }) orderBy?: WalletTransactionOrder,
   ) {
     const t = resellerWalletTransactions;
     const where = walletService.walletConditions(ctx.actor.operatorId, { ...filter });
@@ -135,12 +135,12 @@ export class ResellerResolver {
   }
 
   @Mutation(() => ResellerPayload, { description: 'Creates a reseller or franchisee (CRM reseller/create).' })
-  async resellerCreate(@Arg('input', () => ResellerCreateInput) input: ResellerCreateInput, @Ctx() ctx: GraphQLContext) {
+  async resellerCreate(@Arg('input', () => ResellerCreateInput, { description: 'The new reseller.' }) input: ResellerCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ reseller: toReseller(await resellerService.create(ctx, { ...input })) }), { reseller: null });
   }
 
   @Mutation(() => ResellerPayload, { description: "Changes a reseller's fields (CRM reseller/update)." })
-  async resellerUpdate(@Arg('input', () => ResellerUpdateInput) input: ResellerUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async resellerUpdate(@Arg('input', () => ResellerUpdateInput, { description: 'The reseller to change and its new values.' }) input: ResellerUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { reseller: toReseller(await resellerService.update(ctx, idOf(id, 'Reseller', ['id']), fields)) };
@@ -148,7 +148,7 @@ export class ResellerResolver {
   }
 
   @Mutation(() => ResellerDeletePayload, { description: 'Deletes a reseller that has no customers; its wallet ledger is kept (CRM reseller/delete).' })
-  async resellerDelete(@Arg('input', () => ResellerDeleteInput) input: ResellerDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async resellerDelete(@Arg('input', () => ResellerDeleteInput, { description: 'The reseller to delete.' }) input: ResellerDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await resellerService.remove(ctx, idOf(input.id, 'Reseller', ['id']));
       return { deletedId: input.id };
@@ -158,7 +158,7 @@ export class ResellerResolver {
   @Mutation(() => ResellerWalletPayload, {
     description: 'Tops up, settles or adjusts a wallet, appending a ledger entry (CRM reseller/wallet_update). A franchisee may go down to minus its credit limit, a reseller to zero.',
   })
-  async resellerWalletAdjust(@Arg('input', () => ResellerWalletAdjustInput) input: ResellerWalletAdjustInput, @Ctx() ctx: GraphQLContext) {
+  async resellerWalletAdjust(@Arg('input', () => ResellerWalletAdjustInput, { description: "The reseller, the kind of movement and its amount." }) input: ResellerWalletAdjustInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const resellerId = idOf(input.resellerId, 'Reseller', ['resellerId']);
       const { reseller, transaction } = await walletService.adjust(ctx, resellerId, {

@@ -10,32 +10,32 @@ import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/update
 
 @ObjectType('Reseller', { implements: Node, description: 'A reseller or franchisee with its wallet (CRM reseller).' })
 export class Reseller extends Node {
-  @Field(() => ResellerType) type!: ResellerType;
-  @Field(() => String) name!: string;
+  @Field(() => ResellerType, { description: 'Reseller or franchisee.' }) type!: ResellerType;
+  @Field(() => String, { description: 'The reseller name.' }) name!: string;
   @Field(() => String, { description: 'Unique among the operator\'s live resellers.' }) code!: string;
-  @Field(() => String, { nullable: true }) address!: string | null;
-  @Field(() => String) mobile!: string;
-  @Field(() => EmailAddressScalar) email!: string;
+  @Field(() => String, { nullable: true, description: 'Postal address, as free text.' }) address!: string | null;
+  @Field(() => String, { description: 'Mobile phone number.' }) mobile!: string;
+  @Field(() => EmailAddressScalar, { description: 'Contact e-mail address.' }) email!: string;
   @Field(() => String, { nullable: true, description: 'Null means all states.' }) state!: string | null;
-  @Field(() => String, { nullable: true }) country!: string | null;
-  @Field(() => ResellerInvoiceBy) invoiceBy!: ResellerInvoiceBy;
-  @Field(() => ResellerPaymentBy) paymentBy!: ResellerPaymentBy;
+  @Field(() => String, { nullable: true, description: 'Country name.' }) country!: string | null;
+  @Field(() => ResellerInvoiceBy, { description: 'Who invoices the reseller\'s customers.' }) invoiceBy!: ResellerInvoiceBy;
+  @Field(() => ResellerPaymentBy, { description: 'Who collects the customers\' payments.' }) paymentBy!: ResellerPaymentBy;
   @Field(() => DecimalScalar, { nullable: true, description: 'Franchisee commission, percent.' }) commissionPercent!: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'How far a franchisee\'s wallet may go below zero.' }) creditLimit!: string | null;
   @Field(() => DecimalScalar, { description: 'The sum of the wallet ledger.' }) walletBalance!: string;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the reseller was recorded.' }) createdAt!: Date;
 }
 
 @ObjectType('WalletTransaction', { implements: Node, description: "An entry of a reseller's append-only wallet ledger." })
 export class WalletTransaction extends Node {
-  @Field(() => WalletTxnCode) txnCode!: WalletTxnCode;
+  @Field(() => WalletTxnCode, { description: 'What the entry records.' }) txnCode!: WalletTxnCode;
   @Field(() => DecimalScalar, { description: 'Signed: credits positive, debits negative.' }) amount!: string;
   @Field(() => DecimalScalar, { description: 'The wallet balance after this entry.' }) balanceAfter!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note; null when none was given.' }) note!: string | null;
   /** The subscription and staff user of the entry (WalletTransactionResolver gives them as objects). */
   serviceId!: number | null;
   createdByStaffId!: number | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the entry was made.' }) createdAt!: Date;
 
   resellerId!: number;
 }
@@ -44,81 +44,81 @@ export class WalletTransaction extends Node {
 
 @InputType('ResellerFieldsInput', { description: 'Reseller fields shared by create and update; omitted fields are left as they are.' })
 export class ResellerFieldsInput {
-  @Field(() => String, { nullable: true }) address?: string | null;
+  @Field(() => String, { nullable: true, description: 'Postal address, as free text.' }) address?: string | null;
   @Field(() => String, { nullable: true, description: 'Leave empty for all states.' }) state?: string | null;
-  @Field(() => String, { nullable: true }) country?: string | null;
+  @Field(() => String, { nullable: true, description: 'Country name.' }) country?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Required for franchisees: 0 to 100.' }) commissionPercent?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Required for franchisees: 0 or more.' }) creditLimit?: string | null;
 }
 
 @InputType({ description: 'A new reseller or franchisee (CRM reseller/create).' })
 export class ResellerCreateInput extends ResellerFieldsInput {
-  @Field(() => ResellerType) type!: ResellerType;
-  @Field(() => ResellerInvoiceBy) invoiceBy!: ResellerInvoiceBy;
-  @Field(() => ResellerPaymentBy) paymentBy!: ResellerPaymentBy;
-  @Field(() => String) name!: string;
-  @Field(() => String) code!: string;
-  @Field(() => String) mobile!: string;
-  @Field(() => EmailAddressScalar) email!: string;
+  @Field(() => ResellerType, { description: 'Reseller or franchisee.' }) type!: ResellerType;
+  @Field(() => ResellerInvoiceBy, { description: 'Who invoices the reseller\'s customers.' }) invoiceBy!: ResellerInvoiceBy;
+  @Field(() => ResellerPaymentBy, { description: 'Who collects the customers\' payments.' }) paymentBy!: ResellerPaymentBy;
+  @Field(() => String, { description: 'The reseller name.' }) name!: string;
+  @Field(() => String, { description: 'Unique among the operator\'s live resellers.' }) code!: string;
+  @Field(() => String, { description: 'Mobile phone number.' }) mobile!: string;
+  @Field(() => EmailAddressScalar, { description: 'Contact e-mail address.' }) email!: string;
 }
 
 @InputType({ description: 'Changes to a reseller (CRM reseller/update).' })
 export class ResellerUpdateInput extends ResellerFieldsInput {
-  @Field(() => ID) id!: string;
-  @Field(() => ResellerType, { nullable: true }) type?: ResellerType;
-  @Field(() => ResellerInvoiceBy, { nullable: true }) invoiceBy?: ResellerInvoiceBy;
-  @Field(() => ResellerPaymentBy, { nullable: true }) paymentBy?: ResellerPaymentBy;
-  @Field(() => String, { nullable: true }) name?: string;
-  @Field(() => String, { nullable: true }) code?: string;
-  @Field(() => String, { nullable: true }) mobile?: string;
-  @Field(() => EmailAddressScalar, { nullable: true }) email?: string;
+  @Field(() => ID, { description: 'The reseller to change.' }) id!: string;
+  @Field(() => ResellerType, { nullable: true, description: 'Reseller or franchisee.' }) type?: ResellerType;
+  @Field(() => ResellerInvoiceBy, { nullable: true, description: 'Who invoices the reseller\'s customers.' }) invoiceBy?: ResellerInvoiceBy;
+  @Field(() => ResellerPaymentBy, { nullable: true, description: 'Who collects the customers\' payments.' }) paymentBy?: ResellerPaymentBy;
+  @Field(() => String, { nullable: true, description: 'The reseller name.' }) name?: string;
+  @Field(() => String, { nullable: true, description: 'Unique among the operator\'s live resellers.' }) code?: string;
+  @Field(() => String, { nullable: true, description: 'Mobile phone number.' }) mobile?: string;
+  @Field(() => EmailAddressScalar, { nullable: true, description: 'Contact e-mail address.' }) email?: string;
 }
 
-@InputType()
+@InputType({ description: 'Names the reseller to delete.' })
 export class ResellerDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The reseller to delete.' }) id!: string;
 }
 
 @InputType({ description: 'A change to a wallet (CRM reseller/wallet_update).' })
 export class ResellerWalletAdjustInput {
-  @Field(() => ID) resellerId!: string;
-  @Field(() => WalletAction) action!: WalletAction;
+  @Field(() => ID, { description: 'The reseller whose wallet changes.' }) resellerId!: string;
+  @Field(() => WalletAction, { description: 'Top-up, settlement or adjustment.' }) action!: WalletAction;
   @Field(() => DecimalScalar, { description: 'Positive for TOP_UP and SETTLEMENT; signed and non-zero for ADJUSTMENT; at most 2 decimals.' }) amount!: string;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note kept with the entry.' }) note?: string | null;
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The reseller after the change, or why it was refused.' })
 export class ResellerPayload {
-  @Field(() => Reseller, { nullable: true }) reseller!: Reseller | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => Reseller, { nullable: true, description: 'The reseller as it now is; null when the change was refused.' }) reseller!: Reseller | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the reseller.' })
 export class ResellerDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted reseller; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'The reseller and the wallet entry made, or why it was refused.' })
 export class ResellerWalletPayload {
   @Field(() => Reseller, { nullable: true, description: 'The reseller with its new balance.' }) reseller!: Reseller | null;
   @Field(() => WalletTransaction, { nullable: true, description: 'The ledger entry appended.' }) transaction!: WalletTransaction | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 // ---------------------------------------------------------------- listing
 
 @InputType({ description: 'Filters of CRM reseller/list; text filters match anywhere, in any case.' })
 export class ResellerFilterInput {
-  @Field(() => ResellerType, { nullable: true }) type?: ResellerType | null;
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) code?: string | null;
+  @Field(() => ResellerType, { nullable: true, description: 'Only resellers or only franchisees.' }) type?: ResellerType | null;
+  @Field(() => String, { nullable: true, description: 'Part of the name.' }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the code.' }) code?: string | null;
   @Field(() => String, { nullable: true, description: 'The whole state name, any case.' }) state?: string | null;
-  @Field(() => ResellerInvoiceBy, { nullable: true }) invoiceBy?: ResellerInvoiceBy | null;
-  @Field(() => ResellerPaymentBy, { nullable: true }) paymentBy?: ResellerPaymentBy | null;
-  @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
+  @Field(() => ResellerInvoiceBy, { nullable: true, description: 'Only resellers whose customers this party invoices.' }) invoiceBy?: ResellerInvoiceBy | null;
+  @Field(() => ResellerPaymentBy, { nullable: true, description: 'Only resellers whose customers\' payments this party collects.' }) paymentBy?: ResellerPaymentBy | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only resellers recorded at or after this moment.' }) createdFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only resellers recorded at or before this moment.' }) createdTo?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
@@ -135,6 +135,7 @@ registerEnumType(ResellerOrderField, {
   name: 'ResellerOrderField',
   description: 'What resellers can be ordered by.',
   valuesConfig: {
+    UPDATED_AT: { description: 'When they were last changed.' },
     ID: { description: 'The order they were recorded in.' },
     NAME: { description: 'Name, alphabetically.' },
     CODE: { description: 'Reseller code, alphabetically.' },
@@ -143,17 +144,17 @@ registerEnumType(ResellerOrderField, {
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of reseller objects.' })
 export class ResellerOrder {
-  @Field(() => ResellerOrderField) field!: ResellerOrderField;
-  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+  @Field(() => ResellerOrderField, { description: 'What to order by.' }) field!: ResellerOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending or descending.' }) direction?: SortDirection;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on the wallet transaction objects to list; all given ones must hold.' })
 export class WalletTransactionFilterInput {
-  @Field(() => [WalletTxnCode], { nullable: true }) txnCode?: WalletTxnCode[] | null;
-  @Field(() => DateTimeScalar, { nullable: true }) createdFrom?: Date | null;
-  @Field(() => DateTimeScalar, { nullable: true }) createdTo?: Date | null;
+  @Field(() => [WalletTxnCode], { nullable: true, description: 'Only entries of these kinds.' }) txnCode?: WalletTxnCode[] | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only entries made at or after this moment.' }) createdFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Only entries made at or before this moment.' }) createdTo?: Date | null;
 }
 
 export enum WalletTransactionOrderField {
@@ -169,8 +170,8 @@ registerEnumType(WalletTransactionOrderField, {
   },
 });
 
-@InputType()
+@InputType({ description: 'How to sort a list of wallet transaction objects.' })
 export class WalletTransactionOrder {
-  @Field(() => WalletTransactionOrderField) field!: WalletTransactionOrderField;
-  @Field(() => SortDirection, { nullable: true }) direction?: SortDirection;
+  @Field(() => WalletTransactionOrderField, { description: 'What to order by.' }) field!: WalletTransactionOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending or descending.' }) direction?: SortDirection;
 }

@@ -83,8 +83,8 @@ export class MaintenanceTicketResolver {
   async maintenanceTickets(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => MaintenanceTicketFilterInput, { nullable: true }) filter?: MaintenanceTicketFilterInput,
-    @Arg('orderBy', () => MaintenanceTicketOrder, { nullable: true }) orderBy?: MaintenanceTicketOrder,
+    @Arg('filter', () => MaintenanceTicketFilterInput, { nullable: true, description: "Only the maintenance ticket objects meeting these conditions." }) filter?: MaintenanceTicketFilterInput,
+    @Arg('orderBy', () => MaintenanceTicketOrder, { nullable: true, description: "How to sort the list." }) orderBy?: MaintenanceTicketOrder,
   ) {
     const { page: result, count } = await maintenanceService.list(ctx, ticketFilterOf(filter), sortOf(orderBy), page);
     return toConnection(result, toTicket, count);
@@ -100,17 +100,17 @@ export class MaintenanceTicketResolver {
     return ticket.subtypeId == null ? null : maintenanceSubtypeName(ctx).load(ticket.subtypeId);
   }
 
-  @FieldResolver(() => Customer, { nullable: true })
+  @FieldResolver(() => Customer, { nullable: true, description: 'The customer the ticket is about; null when none.' })
   customer(@Root() ticket: MaintenanceTicket, @Ctx() ctx: GraphQLContext) {
     return loadCustomer(ctx, ticket.customerId);
   }
 
-  @FieldResolver(() => Site, { nullable: true })
+  @FieldResolver(() => Site, { nullable: true, description: 'The site the ticket is about; null when none.' })
   site(@Root() ticket: MaintenanceTicket, @Ctx() ctx: GraphQLContext) {
     return loadSite(ctx, ticket.siteId);
   }
 
-  @FieldResolver(() => Equipment, { nullable: true })
+  @FieldResolver(() => Equipment, { nullable: true, description: 'The device the ticket is about; null when none.' })
   equipment(@Root() ticket: MaintenanceTicket, @Ctx() ctx: GraphQLContext) {
     return loadEquipment(ctx, ticket.equipmentId);
   }
@@ -146,8 +146,8 @@ export class CustomerSupportResolver {
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => MaintenanceTicketFilterInput, ticketArgs) filter?: MaintenanceTicketFilterInput,
-    @Arg('orderBy', () => MaintenanceTicketOrder, ticketArgs) orderBy?: MaintenanceTicketOrder,
+    @Arg('filter', () => MaintenanceTicketFilterInput, { ...ticketArgs, description: 'Only the maintenance ticket objects meeting these conditions.' }) filter?: MaintenanceTicketFilterInput,
+    @Arg('orderBy', () => MaintenanceTicketOrder, { ...ticketArgs, description: 'How to sort the list.' }) orderBy?: MaintenanceTicketOrder,
   ) {
     return ticketsOf(ctx, 'customer', customer.legacyId, page, filter, orderBy);
   }
@@ -160,8 +160,8 @@ export class SiteSupportResolver {
     @Root() site: Site,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => MaintenanceTicketFilterInput, ticketArgs) filter?: MaintenanceTicketFilterInput,
-    @Arg('orderBy', () => MaintenanceTicketOrder, ticketArgs) orderBy?: MaintenanceTicketOrder,
+    @Arg('filter', () => MaintenanceTicketFilterInput, { ...ticketArgs, description: 'Only the maintenance ticket objects meeting these conditions.' }) filter?: MaintenanceTicketFilterInput,
+    @Arg('orderBy', () => MaintenanceTicketOrder, { ...ticketArgs, description: 'How to sort the list.' }) orderBy?: MaintenanceTicketOrder,
   ) {
     return ticketsOf(ctx, 'site', site.legacyId, page, filter, orderBy);
   }
@@ -174,8 +174,8 @@ export class EquipmentSupportResolver {
     @Root() item: Equipment,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => MaintenanceTicketFilterInput, ticketArgs) filter?: MaintenanceTicketFilterInput,
-    @Arg('orderBy', () => MaintenanceTicketOrder, ticketArgs) orderBy?: MaintenanceTicketOrder,
+    @Arg('filter', () => MaintenanceTicketFilterInput, { ...ticketArgs, description: 'Only the maintenance ticket objects meeting these conditions.' }) filter?: MaintenanceTicketFilterInput,
+    @Arg('orderBy', () => MaintenanceTicketOrder, { ...ticketArgs, description: 'How to sort the list.' }) orderBy?: MaintenanceTicketOrder,
   ) {
     return ticketsOf(ctx, 'equipment', item.legacyId, page, filter, orderBy);
   }

@@ -39,7 +39,7 @@ export class MessageResolver {
   @Mutation(() => CustomerMessageSendPayload, {
     description: 'Sends a template SMS or e-mail to a customer (or several) now, and records it with its delivery outcome.',
   })
-  async customerMessageSend(@Arg('input', () => CustomerMessageSendInput) input: CustomerMessageSendInput, @Ctx() ctx: GraphQLContext) {
+  async customerMessageSend(@Arg('input', () => CustomerMessageSendInput, { description: "The customer or customers, the channel and the message." }) input: CustomerMessageSendInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       if ((input.customerId == null) === (input.customerIds == null)) {
         throw new DomainError('INVALID', 'give exactly one of `customerId` and `customerIds`', [
@@ -90,7 +90,7 @@ export class CustomerMessagesResolver {
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('channel', () => MessageChannel, { nullable: true, defaultValue: MessageChannel.SMS }) channel: MessageChannel,
+    @Arg('channel', () => MessageChannel, { nullable: true, defaultValue: MessageChannel.SMS, description: "Which channel to list; SMS when omitted." }) channel: MessageChannel,
   ) {
     return childConnection(
       ctx,

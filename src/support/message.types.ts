@@ -8,7 +8,14 @@ export enum MessageChannel {
   SMS = 'sms',
   EMAIL = 'email',
 }
-registerEnumType(MessageChannel, { name: 'MessageChannel', description: 'How a message reaches the customer.' });
+registerEnumType(MessageChannel, {
+  name: 'MessageChannel',
+  description: 'How a message reaches the customer.',
+  valuesConfig: {
+    SMS: { description: 'Text message.' },
+    EMAIL: { description: 'E-mail.' },
+  },
+});
 
 export enum MessageStatus {
   SUCCESS = 'SUCCESS',
@@ -17,22 +24,32 @@ export enum MessageStatus {
   ABORTED = 'ABORTED',
   FAILED = 'FAILED',
 }
-registerEnumType(MessageStatus, { name: 'MessageStatus', description: 'The meaning of `statusCode` (202 success, 201 pending, 502 waiting, 505 aborted, anything else failed).' });
+registerEnumType(MessageStatus, {
+  name: 'MessageStatus',
+  description: 'The meaning of `statusCode` (202 success, 201 pending, 502 waiting, 505 aborted, anything else failed).',
+  valuesConfig: {
+    FAILED: { description: 'Failed: any other code.' },
+    ABORTED: { description: 'Aborted (Jaze 505).' },
+    WAITING: { description: 'Waiting (Jaze 502).' },
+    PENDING: { description: 'Pending (Jaze 201).' },
+    SUCCESS: { description: 'Sent (Jaze 202).' },
+  },
+});
 
 @ObjectType({ implements: Node, description: 'An SMS or e-mail to a customer, and its delivery outcome.' })
 export class Message extends Node {
-  @Field(() => MessageChannel) channel!: MessageChannel;
+  @Field(() => MessageChannel, { description: 'SMS or e-mail.' }) channel!: MessageChannel;
   @Field(() => String, { nullable: true, description: 'Template name (grantAccess, billReminder, …); recoverPassword for portal password recovery.' }) template!: string | null;
   @Field(() => JSONScalar, { nullable: true, description: 'The template variant arguments (grantAccessType, usageAlertType, userReciptType).' }) templateParams!: unknown;
   @Field(() => String, { description: 'Phone number or e-mail address.' }) recipient!: string;
-  @Field(() => String, { nullable: true }) subject!: string | null;
+  @Field(() => String, { nullable: true, description: 'The e-mail subject; null for SMS.' }) subject!: string | null;
   @Field(() => String, { description: 'The text sent (a recovered password is masked).' }) body!: string;
   @Field(() => Int, { description: 'Jaze status code: 202 success, 201 pending, 502 waiting, 505 aborted, anything else failed.' }) statusCode!: number;
-  @Field(() => MessageStatus) status!: MessageStatus;
+  @Field(() => MessageStatus, { description: 'The delivery outcome.' }) status!: MessageStatus;
   @Field(() => String, { nullable: true, description: 'Outcome text: the success text, or why delivery failed.' }) errorMessage!: string | null;
   @Field(() => String, { nullable: true, description: 'Which transport carried it.' }) transport!: string | null;
-  @Field(() => DateTimeScalar) createdAt!: Date;
-  @Field(() => DateTimeScalar, { nullable: true }) sentAt!: Date | null;
+  @Field(() => DateTimeScalar, { description: 'When the message was recorded.' }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the message was sent; null unless it succeeded.' }) sentAt!: Date | null;
   customerId!: number;
   maintenanceTicketId!: number | null;
 }
@@ -41,7 +58,7 @@ export class Message extends Node {
 export class CustomerMessageSendInput {
   @Field(() => ID, { nullable: true, description: 'The customer; give this or `customerIds`.' }) customerId?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Several customers (Jaze sendMultipleSms/userIds[]); one message each.' }) customerIds?: string[] | null;
-  @Field(() => MessageChannel) channel!: MessageChannel;
+  @Field(() => MessageChannel, { description: 'SMS or e-mail.' }) channel!: MessageChannel;
   @Field(() => String, {
     description:
       'SMS: grantAccess, verificationCode, rejectUser, usageAlert, accountSuspension, validityExpire, userBalance, closeTicketOtp, closeTicketNotification. ' +
@@ -56,9 +73,9 @@ export class CustomerMessageSendInput {
   @Field(() => String, { nullable: true, description: 'Required for closeTicketOtp; optional for verificationCode (a random code otherwise).' }) otp?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The messages sent, or why sending was refused.' })
 export class CustomerMessageSendPayload {
   @Field(() => Message, { nullable: true, description: 'The message (the first one when several customers were given).' }) message!: Message | null;
   @Field(() => [Message], { nullable: true, description: 'One message per customer.' }) messages!: Message[] | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -83,12 +83,12 @@ const MaintenanceTicketDelete = DeleteTypes('MaintenanceTicket', 'maintenance ti
 @Resolver(() => SalesmanTask)
 export class SupportWriteResolver {
   @Mutation(() => MaintenanceTicketPayload, { description: 'Opens a maintenance ticket (title required; type and subtype by name).' })
-  async maintenanceTicketCreate(@Arg('input', () => MaintenanceTicketCreateInput) input: MaintenanceTicketCreateInput, @Ctx() ctx: GraphQLContext) {
+  async maintenanceTicketCreate(@Arg('input', () => MaintenanceTicketCreateInput, { description: 'The new maintenance ticket.' }) input: MaintenanceTicketCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ maintenanceTicket: toTicket(await ticketService.create(ctx, ticketFields(input))) }), { maintenanceTicket: null });
   }
 
   @Mutation(() => MaintenanceTicketPayload, { description: 'Changes a maintenance ticket; `appendResolution` appends to the resolution.' })
-  async maintenanceTicketUpdate(@Arg('input', () => MaintenanceTicketUpdateInput) input: MaintenanceTicketUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async maintenanceTicketUpdate(@Arg('input', () => MaintenanceTicketUpdateInput, { description: 'The maintenance ticket to change and its new values.' }) input: MaintenanceTicketUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'MaintenanceTicket', ['id']);
       const { id: _id, appendResolution, ...fields } = input;
@@ -99,14 +99,14 @@ export class SupportWriteResolver {
 
   @Mutation(() => MaintenanceTicketDelete.Payload, { description: 'Deletes a maintenance ticket: refused while it has installer jobs or attachments.' })
   async maintenanceTicketDelete(
-    @Arg('input', () => MaintenanceTicketDelete.Input) input: InstanceType<typeof MaintenanceTicketDelete.Input>,
+    @Arg('input', () => MaintenanceTicketDelete.Input, { description: 'The maintenance ticket to delete.' }) input: InstanceType<typeof MaintenanceTicketDelete.Input>,
     @Ctx() ctx: GraphQLContext,
   ) {
     return deleteMutation('MaintenanceTicket', input, (id) => ticketService.remove(ctx, id));
   }
 
   @Mutation(() => InstallerTrackingPayload, { description: 'Adds an installer job to a ticket.' })
-  async installerTrackingCreate(@Arg('input', () => InstallerTrackingCreateInput) input: InstallerTrackingCreateInput, @Ctx() ctx: GraphQLContext) {
+  async installerTrackingCreate(@Arg('input', () => InstallerTrackingCreateInput, { description: 'The new installer tracking.' }) input: InstallerTrackingCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { maintenanceTicketId, ...fields } = input;
       const row = await trackingService.create(ctx, { ...trackingFields(fields), maintenanceTicketId: idOf(maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']) });
@@ -115,7 +115,7 @@ export class SupportWriteResolver {
   }
 
   @Mutation(() => InstallerTrackingPayload, { description: 'Changes an installer job.' })
-  async installerTrackingUpdate(@Arg('input', () => InstallerTrackingUpdateInput) input: InstallerTrackingUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async installerTrackingUpdate(@Arg('input', () => InstallerTrackingUpdateInput, { description: 'The installer tracking to change and its new values.' }) input: InstallerTrackingUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'InstallerTracking', ['id']);
       const { id: _id, maintenanceTicketId, ...fields } = input;
@@ -125,7 +125,7 @@ export class SupportWriteResolver {
   }
 
   @Mutation(() => InstallerTrackingDeletePayload, { description: 'Deletes an installer job.' })
-  async installerTrackingDelete(@Arg('input', () => InstallerTrackingDeleteInput) input: InstallerTrackingDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async installerTrackingDelete(@Arg('input', () => InstallerTrackingDeleteInput, { description: 'The installer tracking to delete.' }) input: InstallerTrackingDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await trackingService.remove(ctx, idOf(input.id, 'InstallerTracking', ['id']));
       return { deletedId: input.id };
@@ -133,7 +133,7 @@ export class SupportWriteResolver {
   }
 
   @Mutation(() => SalesmanTaskPayload, { description: 'Adds a sales issue to a customer.' })
-  async salesmanTaskCreate(@Arg('input', () => SalesmanTaskCreateInput) input: SalesmanTaskCreateInput, @Ctx() ctx: GraphQLContext) {
+  async salesmanTaskCreate(@Arg('input', () => SalesmanTaskCreateInput, { description: 'The new salesman task.' }) input: SalesmanTaskCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { customerId, ...fields } = input;
       const row = await salesmanTaskService.create(ctx, { ...taskFields(fields), customerId: idOf(customerId, 'Customer', ['customerId']) });
@@ -142,7 +142,7 @@ export class SupportWriteResolver {
   }
 
   @Mutation(() => SalesmanTaskPayload, { description: 'Changes a sales issue; `appendResolution` appends to the resolution.' })
-  async salesmanTaskUpdate(@Arg('input', () => SalesmanTaskUpdateInput) input: SalesmanTaskUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async salesmanTaskUpdate(@Arg('input', () => SalesmanTaskUpdateInput, { description: 'The salesman task to change and its new values.' }) input: SalesmanTaskUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'SalesmanTask', ['id']);
       const { id: _id, appendResolution, ...fields } = input;
@@ -151,7 +151,7 @@ export class SupportWriteResolver {
   }
 
   @Mutation(() => SalesmanTaskDeletePayload, { description: 'Deletes a sales issue.' })
-  async salesmanTaskDelete(@Arg('input', () => SalesmanTaskDeleteInput) input: SalesmanTaskDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async salesmanTaskDelete(@Arg('input', () => SalesmanTaskDeleteInput, { description: 'The salesman task to delete.' }) input: SalesmanTaskDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await salesmanTaskService.remove(ctx, idOf(input.id, 'SalesmanTask', ['id']));
       return { deletedId: input.id };

@@ -46,8 +46,8 @@ export class ApiCredentialResolver {
   @Query(() => [ApiCredential], { description: "The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation." })
   async apiCredentials(
     @Ctx() ctx: GraphQLContext,
-    @Arg('kind', () => ApiCredentialKind, { nullable: true }) kind?: ApiCredentialKind | null,
-    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false }) includeRevoked?: boolean,
+    @Arg('kind', () => ApiCredentialKind, { nullable: true, description: "Only credentials of this kind." }) kind?: ApiCredentialKind | null,
+    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false, description: "Also list revoked ones." }) includeRevoked?: boolean,
   ) {
     return (await apiCredentialService.list(ctx, { kind, includeRevoked })).map(toApiCredential);
   }
@@ -66,7 +66,7 @@ export class ApiCredentialResolver {
   @Mutation(() => SimplerCredentialCreatePayload, {
     description: 'Creates a SIMPLer OperatorAPI credential (admins only), accepted only from `allowedNetworks`; a generated password is in the payload this once.',
   })
-  async simplerCredentialCreate(@Arg('input', () => SimplerCredentialCreateInput) input: SimplerCredentialCreateInput, @Ctx() ctx: GraphQLContext) {
+  async simplerCredentialCreate(@Arg('input', () => SimplerCredentialCreateInput, { description: 'The new SIMPLer credential.' }) input: SimplerCredentialCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const issued = await apiCredentialService.createSimpler(ctx, {
         apiUsername: input.apiUsername,
@@ -81,12 +81,12 @@ export class ApiCredentialResolver {
   }
 
   @Mutation(() => ApiCredentialPayload, { description: 'Revokes a SIMPLer credential (admins only): refused from the next call on.' })
-  async simplerCredentialRevoke(@Arg('input', () => ApiCredentialRevokeInput) input: ApiCredentialRevokeInput, @Ctx() ctx: GraphQLContext) {
+  async simplerCredentialRevoke(@Arg('input', () => ApiCredentialRevokeInput, { description: 'The SIMPLer credential to revoke.' }) input: ApiCredentialRevokeInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ apiCredential: toApiCredential(await apiCredentialService.revoke(ctx, idOf(input.id, 'ApiCredential', ['id']), 'simpler')) }), { apiCredential: null });
   }
 
   @Mutation(() => CrmKeyCreatePayload, { description: 'Creates the CRM api key of a staff user (admins only); the key is in the payload this once.' })
-  async crmKeyCreate(@Arg('input', () => CrmKeyCreateInput) input: CrmKeyCreateInput, @Ctx() ctx: GraphQLContext) {
+  async crmKeyCreate(@Arg('input', () => CrmKeyCreateInput, { description: 'The new CRM key.' }) input: CrmKeyCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const issued = await apiCredentialService.createCrmKey(ctx, {
         staffUserId: idOf(input.staffUserId, 'StaffUser', ['staffUserId']),
@@ -100,19 +100,19 @@ export class ApiCredentialResolver {
   @Mutation(() => ApiCredentialPayload, {
     description: 'Changes the settings of a SIMPLer credential or CRM key (admins only): its strict mode (refuse unknown parameters instead of ignoring them), from the next call on.',
   })
-  async apiCredentialUpdate(@Arg('input', () => ApiCredentialUpdateInput) input: ApiCredentialUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async apiCredentialUpdate(@Arg('input', () => ApiCredentialUpdateInput, { description: 'The API credential to change and its new values.' }) input: ApiCredentialUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({
       apiCredential: toApiCredential(await apiCredentialService.update(ctx, idOf(input.id, 'ApiCredential', ['id']), { strictParameters: input.strictParameters })),
     }), { apiCredential: null });
   }
 
   @Mutation(() => ApiCredentialPayload, { description: 'Revokes a CRM api key (admins only): refused from the next call on.' })
-  async crmKeyRevoke(@Arg('input', () => ApiCredentialRevokeInput) input: ApiCredentialRevokeInput, @Ctx() ctx: GraphQLContext) {
+  async crmKeyRevoke(@Arg('input', () => ApiCredentialRevokeInput, { description: 'The CRM key to revoke.' }) input: ApiCredentialRevokeInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ apiCredential: toApiCredential(await apiCredentialService.revoke(ctx, idOf(input.id, 'ApiCredential', ['id']), 'crm')) }), { apiCredential: null });
   }
 
   @Mutation(() => IpAccessRulePayload, { description: 'Adds a network to the access list of a SIMPLer credential, or of all of them (admins only).' })
-  async ipAccessRuleCreate(@Arg('input', () => IpAccessRuleCreateInput) input: IpAccessRuleCreateInput, @Ctx() ctx: GraphQLContext) {
+  async ipAccessRuleCreate(@Arg('input', () => IpAccessRuleCreateInput, { description: 'The new IP access rule.' }) input: IpAccessRuleCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await apiCredentialService.addIpAccessRule(ctx, {
         apiCredentialId: optionalIdOf(input.apiCredentialId, 'ApiCredential', ['apiCredentialId']),
@@ -124,7 +124,7 @@ export class ApiCredentialResolver {
   }
 
   @Mutation(() => IpAccessRuleDeletePayload, { description: 'Removes a network from an access list (admins only).' })
-  async ipAccessRuleDelete(@Arg('input', () => IpAccessRuleDeleteInput) input: IpAccessRuleDeleteInput, @Ctx() ctx: GraphQLContext) {
+  async ipAccessRuleDelete(@Arg('input', () => IpAccessRuleDeleteInput, { description: 'The IP access rule to delete.' }) input: IpAccessRuleDeleteInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       await apiCredentialService.removeIpAccessRule(ctx, idOf(input.id, 'IpAccessRule', ['id']));
       return { deletedId: input.id };
@@ -132,7 +132,7 @@ export class ApiCredentialResolver {
   }
 
   @Mutation(() => M4SettingsPayload, { description: "Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set." })
-  async m4SettingsUpdate(@Arg('input', () => M4SettingsUpdateInput) input: M4SettingsUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async m4SettingsUpdate(@Arg('input', () => M4SettingsUpdateInput, { description: "The M4 settings to change." }) input: M4SettingsUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       if (input.clearSecret && input.secret != null) throw new DomainError('INVALID', 'give a secret or clearSecret, not both', [{ field: ['clearSecret'], message: 'give a secret or clearSecret, not both', code: 'INVALID' }]);
       const secret = input.clearSecret ? null : (input.secret ?? undefined);

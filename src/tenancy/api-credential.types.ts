@@ -8,64 +8,71 @@ export enum ApiCredentialKind {
   SIMPLER = 'simpler',
   CRM = 'crm',
 }
-registerEnumType(ApiCredentialKind, { name: 'ApiCredentialKind', description: 'SIMPLER: OperatorAPI api_username/api_password (with an access list); CRM: ISP CRM userid/api_key.' });
+registerEnumType(ApiCredentialKind, {
+  name: 'ApiCredentialKind',
+  description: 'SIMPLER: OperatorAPI api_username/api_password (with an access list); CRM: ISP CRM userid/api_key.',
+  valuesConfig: {
+    CRM: { description: 'An ISP CRM userid/api_key.' },
+    SIMPLER: { description: 'A SIMPLer OperatorAPI api_username/api_password.' },
+  },
+});
 
 @ObjectType('IpAccessRule', { implements: Node, description: 'A network a SIMPLer credential is accepted from.' })
 export class IpAccessRule extends Node {
   @Field(() => String, { description: 'CIDR, e.g. 192.0.2.0/24 or ::1/128.' }) network!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note.' }) note!: string | null;
   @Field(() => Boolean, { description: "true: on the list of every SIMPLer credential of the operator." }) operatorWide!: boolean;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the rule was added.' }) createdAt!: Date;
 }
 
 @ObjectType('ApiCredential', { implements: Node, description: 'A legacy API credential of a staff user. Its secret is shown once, when created.' })
 export class ApiCredential extends Node {
-  @Field(() => ApiCredentialKind) kind!: ApiCredentialKind;
+  @Field(() => ApiCredentialKind, { description: 'SIMPLer credential or CRM key.' }) kind!: ApiCredentialKind;
   @Field(() => String, { description: 'SIMPLER: the api_username; CRM: the userid (the staff user id).' }) identifier!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note.' }) note!: string | null;
   @Field(() => Boolean, {
     description: 'true: calls naming a parameter their operation does not know are refused ("unknown parameter …"); false (the default): such parameters are ignored, as the original systems do, and reported in the X-Ignored-Parameters reply header.',
   })
   strictParameters!: boolean;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the credential was created.' }) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Refused since this instant.' }) revokedAt!: Date | null;
   @Field(() => [IpAccessRule], { description: 'SIMPLER: the networks it is accepted from (its own and the operator-wide ones); empty means refused from everywhere. CRM keys have no access list.' })
   allowedNetworks!: IpAccessRule[];
   staffUserId!: number;
 }
 
-@InputType()
+@InputType({ description: 'A new SIMPLer credential for a staff user.' })
 export class SimplerCredentialCreateInput {
   @Field(() => String, { description: 'The api_username clients send.' }) apiUsername!: string;
   @Field(() => ID, { description: 'The staff user the credential acts as (its role decides what it may do).' }) staffUserId!: string;
   @Field(() => String, { nullable: true, description: 'At least 12 characters; omit to have one generated and returned once.' }) password?: string | null;
   @Field(() => [String], { description: 'Networks (CIDR or single address) it is accepted from; with none it is refused from everywhere until one is added.' })
   allowedNetworks!: string[];
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note.' }) note?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Refuse unknown parameters instead of ignoring them (default false).' }) strictParameters?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The new SIMPLer credential and its password, or why it was refused.' })
 export class SimplerCredentialCreatePayload {
-  @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
+  @Field(() => ApiCredential, { nullable: true, description: 'The new credential; null when refused.' }) apiCredential!: ApiCredential | null;
   @Field(() => String, { nullable: true, description: 'The generated api_password, shown this once (null when the input gave one).' }) password!: string | null;
   @Field(() => Boolean, { nullable: true, description: 'false: no network admits the credential yet.' }) reachable!: boolean | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'A new CRM key for a staff user.' })
 export class CrmKeyCreateInput {
   @Field(() => ID, { description: 'The staff user; its id is the CRM userid.' }) staffUserId!: string;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note.' }) note?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Refuse unknown parameters instead of ignoring them (default false).' }) strictParameters?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The new CRM key, or why it was refused.' })
 export class CrmKeyCreatePayload {
-  @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
+  @Field(() => ApiCredential, { nullable: true, description: 'The new credential; null when refused.' }) apiCredential!: ApiCredential | null;
   @Field(() => Int, { nullable: true, description: 'The CRM userid.' }) userId!: number | null;
   @Field(() => String, { nullable: true, description: 'The CRM api_key, shown this once: only its SHA-256 is stored.' }) apiKey!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @InputType({ description: 'Absent fields stay as they are.' })
@@ -74,39 +81,39 @@ export class ApiCredentialUpdateInput {
   @Field(() => Boolean, { nullable: true, description: 'true: refuse unknown parameters; false: ignore and report them.' }) strictParameters?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'Names the credential to revoke.' })
 export class ApiCredentialRevokeInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The SIMPLer credential or CRM key to revoke.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The API credential after the change, or why it was refused.' })
 export class ApiCredentialPayload {
-  @Field(() => ApiCredential, { nullable: true }) apiCredential!: ApiCredential | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ApiCredential, { nullable: true, description: 'The API credential as it now is; null when the change was refused.' }) apiCredential!: ApiCredential | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'A network to accept SIMPLer credentials from.' })
 export class IpAccessRuleCreateInput {
   @Field(() => ID, { nullable: true, description: 'The SIMPLer credential; null: every SIMPLer credential of the operator.' }) apiCredentialId?: string | null;
   @Field(() => String, { description: 'CIDR or single address.' }) network!: string;
-  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note.' }) note?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The IP access rule after the change, or why it was refused.' })
 export class IpAccessRulePayload {
-  @Field(() => IpAccessRule, { nullable: true }) ipAccessRule!: IpAccessRule | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => IpAccessRule, { nullable: true, description: 'The IP access rule as it now is; null when the change was refused.' }) ipAccessRule!: IpAccessRule | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'Names the IP access rule to delete.' })
 export class IpAccessRuleDeleteInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The IP access rule to delete.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The result of deleting the IP access rule.' })
 export class IpAccessRuleDeletePayload {
-  @Field(() => ID, { nullable: true }) deletedId!: string | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ID, { nullable: true, description: 'The id of the deleted IP access rule; null when nothing was deleted.' }) deletedId!: string | null;
+  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
 @ObjectType({ description: "The operator's Kolmisoft M4 API settings. The secret is write-only." })
@@ -120,12 +127,12 @@ export class M4Settings {
 export class M4SettingsUpdateInput {
   @Field(() => String, { nullable: true, description: 'A new API secret (16-256 printable ASCII characters, no spaces); never returned.' }) secret?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'true: remove the secret (M4 requests are refused until a new one is set).' }) clearSecret?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) apiEnabled?: boolean | null;
-  @Field(() => Boolean, { nullable: true }) apiGetEnabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'M4 "Allow API globally"; SIMPLer credentials are refused too while it is off.' }) apiEnabled?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'M4 "Allow GET API".' }) apiGetEnabled?: boolean | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The M4 settings after the change, or why it was refused.' })
 export class M4SettingsPayload {
-  @Field(() => M4Settings, { nullable: true }) m4Settings!: M4Settings | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => M4Settings, { nullable: true, description: 'The M4 settings as they now are; null when the change was refused.' }) m4Settings!: M4Settings | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

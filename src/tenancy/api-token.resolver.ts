@@ -22,8 +22,8 @@ export class ApiTokenResolver {
   @Query(() => [ApiToken], { description: "The operator's bearer tokens, newest first (admins only). Tokens themselves are never shown again after creation." })
   async apiTokens(
     @Ctx() ctx: GraphQLContext,
-    @Arg('staffUserId', () => ID, { nullable: true }) staffUserId?: string | null,
-    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false }) includeRevoked?: boolean,
+    @Arg('staffUserId', () => ID, { nullable: true, description: "Only this staff user's tokens." }) staffUserId?: string | null,
+    @Arg('includeRevoked', () => Boolean, { nullable: true, defaultValue: false, description: "Also list revoked ones." }) includeRevoked?: boolean,
   ) {
     const rows = await apiTokenService.list(ctx, { staffUserId: optionalIdOf(staffUserId, 'StaffUser', ['staffUserId']), includeRevoked });
     return rows.map(toApiToken);
@@ -36,7 +36,7 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => ApiTokenCreatePayload, { description: 'Issues a bearer token for a staff user (admins only); the token is in the payload this once.' })
-  async apiTokenCreate(@Arg('input', () => ApiTokenCreateInput) input: ApiTokenCreateInput, @Ctx() ctx: GraphQLContext) {
+  async apiTokenCreate(@Arg('input', () => ApiTokenCreateInput, { description: 'The new API token.' }) input: ApiTokenCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const issued = await apiTokenService.create(ctx, { staffUserId: idOf(input.staffUserId, 'StaffUser', ['staffUserId']), label: input.label, expiresAt: input.expiresAt });
       return { token: issued.token, apiToken: toApiToken(issued.apiToken) };
@@ -44,7 +44,7 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => ApiTokenPayload, { description: 'Revokes a bearer token (admins only): refused from the next request on, on every server process.' })
-  async apiTokenRevoke(@Arg('input', () => ApiTokenRevokeInput) input: ApiTokenRevokeInput, @Ctx() ctx: GraphQLContext) {
+  async apiTokenRevoke(@Arg('input', () => ApiTokenRevokeInput, { description: 'The API token to revoke.' }) input: ApiTokenRevokeInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ apiToken: toApiToken(await apiTokenService.revoke(ctx, idOf(input.id, 'ApiToken', ['id']))) }), { apiToken: null });
   }
 }

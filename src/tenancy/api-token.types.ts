@@ -7,34 +7,34 @@ import { UserError } from '../graphql/user-error';
 @ObjectType('ApiToken', { implements: Node, description: 'A bearer token of a staff user (GraphQL, Jaze). The token itself is shown once, when created.' })
 export class ApiToken extends Node {
   @Field(() => String, { description: 'What the token is for; staff logins are labelled "staff login".' }) label!: string;
-  @Field(() => DateTimeScalar) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: 'When the token was created.' }) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Refused from this instant on; null: never expires.' }) expiresAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Last use, to within a few minutes (recorded at most once a minute).' }) lastUsedAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Refused since this instant.' }) revokedAt!: Date | null;
   staffUserId!: number;
 }
 
-@InputType()
+@InputType({ description: 'A new API token for a staff user.' })
 export class ApiTokenCreateInput {
   @Field(() => ID, { description: 'The staff user the token acts as.' }) staffUserId!: string;
   @Field(() => String, { nullable: true, description: 'Default "API token".' }) label?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Null: the token does not expire.' }) expiresAt?: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The new token, shown once, or why it was refused.' })
 export class ApiTokenCreatePayload {
   @Field(() => String, { nullable: true, description: 'The token, shown this once: only its SHA-256 is stored.' }) token!: string | null;
-  @Field(() => ApiToken, { nullable: true }) apiToken!: ApiToken | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ApiToken, { nullable: true, description: 'The new token\'s record; null when refused.' }) apiToken!: ApiToken | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@InputType()
+@InputType({ description: 'Names the token to revoke.' })
 export class ApiTokenRevokeInput {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: 'The API token to revoke.' }) id!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The API token after the change, or why it was refused.' })
 export class ApiTokenPayload {
-  @Field(() => ApiToken, { nullable: true }) apiToken!: ApiToken | null;
-  @Field(() => [UserError]) userErrors!: UserError[];
+  @Field(() => ApiToken, { nullable: true, description: 'The API token as it now is; null when the change was refused.' }) apiToken!: ApiToken | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

@@ -81,7 +81,7 @@ export class AuditEventResolver {
   async auditEvents(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
-    @Arg('filter', () => AuditEventFilterInput, { nullable: true }) filter?: AuditEventFilterInput,
+    @Arg('filter', () => AuditEventFilterInput, { nullable: true, description: "Only the audit event objects meeting these conditions." }) filter?: AuditEventFilterInput,
   ) {
     const { page: result, count } = await auditEventService.list(ctx, filterOf(filter), page);
     return toConnection(result, toAuditEvent, count);

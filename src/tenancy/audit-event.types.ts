@@ -18,6 +18,17 @@ export enum AuditSurface {
 registerEnumType(AuditSurface, {
   name: 'AuditSurface',
   description: 'Where a write came from: GraphQL, SIMPLer SOAP or REST, Jaze, the CRM API, M4, the command line, the demo seed or the job worker.',
+  valuesConfig: {
+    WORKER: { description: 'The background job worker.' },
+    SEED: { description: 'The demo data seed.' },
+    CLI: { description: 'The command line.' },
+    M4: { description: 'The Kolmisoft M4 API.' },
+    CRM: { description: 'The ISP CRM API.' },
+    JAZE: { description: 'The Jaze API.' },
+    REST: { description: 'The SIMPLer REST API.' },
+    SOAP: { description: 'The SIMPLer SOAP API.' },
+    GRAPHQL: { description: 'This GraphQL API.' },
+  },
 });
 
 export enum AuditCredentialKind {
@@ -28,19 +39,24 @@ export enum AuditCredentialKind {
 registerEnumType(AuditCredentialKind, {
   name: 'AuditCredentialKind',
   description: 'API_TOKEN a bearer token (GraphQL, Jaze); API_CREDENTIAL a SIMPLer api_username/api_password or a CRM userid/api_key; M4_SECRET the operator’s M4 API secret.',
+  valuesConfig: {
+    M4_SECRET: { description: 'The operator\'s M4 API secret.' },
+    API_CREDENTIAL: { description: 'A SIMPLer api_username/api_password or a CRM userid/api_key.' },
+    API_TOKEN: { description: 'A bearer token (GraphQL, Jaze).' },
+  },
 });
 
 @ObjectType('AuditCredential', { description: 'The credential a write authenticated with: what it is and what it is called, never its secret.' })
 export class AuditCredential {
-  @Field(() => AuditCredentialKind) kind!: AuditCredentialKind;
+  @Field(() => AuditCredentialKind, { description: 'What kind of credential it is.' }) kind!: AuditCredentialKind;
   @Field(() => Int, { description: 'Its number (an API token id, an API credential id, or for M4 the operator id).' }) legacyId!: number;
   @Field(() => String, { nullable: true, description: "A token's label, a SIMPLer api_username, a CRM userid; null once the credential is deleted." }) label!: string | null;
 }
 
 @ObjectType('AuditEvent', { implements: Node, description: 'One write to the operator’s data: who, through which surface and credential, what changed.' })
 export class AuditEvent extends Node {
-  @Field(() => DateTimeScalar) createdAt!: Date;
-  @Field(() => AuditSurface) surface!: AuditSurface;
+  @Field(() => DateTimeScalar, { description: 'When the write happened.' }) createdAt!: Date;
+  @Field(() => AuditSurface, { description: 'Which API or tool the write came through.' }) surface!: AuditSurface;
   @Field(() => String, { description: 'What was done, e.g. `customer.create`, `invoice.pay`.' }) action!: string;
   @Field(() => String, { description: 'The kind of object changed, e.g. `customer`, `invoice`.' }) entityType!: string;
   @Field(() => ID, { nullable: true, description: 'The global id of the object changed, when its kind is a Node.' }) entityId!: string | null;
@@ -55,7 +71,7 @@ export class AuditEvent extends Node {
 @InputType({ description: 'Which audit entries to list; every condition given must hold.' })
 export class AuditEventFilterInput {
   @Field(() => ID, { nullable: true, description: 'Entries written by this staff user.' }) actor?: string | null;
-  @Field(() => AuditSurface, { nullable: true }) surface?: AuditSurface | null;
+  @Field(() => AuditSurface, { nullable: true, description: 'Only entries written through this surface.' }) surface?: AuditSurface | null;
   @Field(() => String, { nullable: true, description: 'Exactly this action, e.g. `customer.update`.' }) action?: string | null;
   @Field(() => String, { nullable: true, description: 'Entries about this kind of object, e.g. `customer`.' }) entityType?: string | null;
   @Field(() => ID, { nullable: true, description: 'Entries about this object (a global id; implies its entityType).' }) entityId?: string | null;

@@ -19,7 +19,7 @@ export class StaffSessionResolver {
     description:
       'Logs a staff user in: a bearer token valid for STAFF_SESSION_HOURS (default 12). Needs no Authorization header. A wrong password, an unknown operator or user and an inactive user give the same userError; repeated failures are throttled (TOO_MANY_REQUESTS).',
   })
-  async staffLogin(@Arg('input', () => StaffLoginInput) input: StaffLoginInput, @Ctx() ctx: GraphQLContext) {
+  async staffLogin(@Arg('input', () => StaffLoginInput, { description: "The staff user's credentials." }) input: StaffLoginInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const session = await staffSessionService.login(ctx.db, { ...input, clientIp: ctx.clientIp, requestId: ctx.requestId });
       return { token: session.token, expiresAt: session.expiresAt, staffUser: toStaffUser(session.staffUser) };

@@ -28,21 +28,21 @@ registerNodeType('StaffUser', async (ctx, id) => {
 @Resolver(() => StaffUser)
 export class StaffUserResolver {
   @Query(() => [StaffUser], { description: "The operator's staff users by username." })
-  async staffUsers(@Ctx() ctx: GraphQLContext, @Arg('filter', () => StaffUserFilterInput, { nullable: true }) filter?: StaffUserFilterInput) {
+  async staffUsers(@Ctx() ctx: GraphQLContext, @Arg('filter', () => StaffUserFilterInput, { nullable: true, description: "Only the staff user objects meeting these conditions." }) filter?: StaffUserFilterInput) {
     const rows = await staffUserService.list(ctx, { role: filter?.role, active: filter?.active });
     for (const row of rows) staffUserById(ctx).prime(row.id, row);
     return rows.map(toStaffUser);
   }
 
   @Mutation(() => StaffUserPayload, { description: 'Creates a staff user (admins only).' })
-  async staffUserCreate(@Arg('input', () => StaffUserCreateInput) input: StaffUserCreateInput, @Ctx() ctx: GraphQLContext) {
+  async staffUserCreate(@Arg('input', () => StaffUserCreateInput, { description: 'The new staff user.' }) input: StaffUserCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ staffUser: toStaffUser(await staffUserService.create(ctx, { ...input, role: input.role as unknown as Role })) }), { staffUser: null });
   }
 
   @Mutation(() => StaffUserPayload, {
     description: "Changes a staff user's role, profile or active flag (admins only). The operator's last active admin can neither be deactivated nor lose the role.",
   })
-  async staffUserUpdate(@Arg('input', () => StaffUserUpdateInput) input: StaffUserUpdateInput, @Ctx() ctx: GraphQLContext) {
+  async staffUserUpdate(@Arg('input', () => StaffUserUpdateInput, { description: 'The staff user to change and its new values.' }) input: StaffUserUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { staffUser: toStaffUser(await staffUserService.update(ctx, idOf(id, 'StaffUser', ['id']), { ...fields, role: fields.role as unknown as Role | null | undefined })) };
@@ -50,7 +50,7 @@ export class StaffUserResolver {
   }
 
   @Mutation(() => StaffUserPayload, { description: "Sets a staff user's login password (admins only); at least 12 characters." })
-  async staffUserSetPassword(@Arg('input', () => StaffUserSetPasswordInput) input: StaffUserSetPasswordInput, @Ctx() ctx: GraphQLContext) {
+  async staffUserSetPassword(@Arg('input', () => StaffUserSetPasswordInput, { description: "The staff user and the new password." }) input: StaffUserSetPasswordInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ staffUser: toStaffUser(await staffUserService.setPassword(ctx, idOf(input.id, 'StaffUser', ['id']), input.password)) }), { staffUser: null });
   }
 }

@@ -21,17 +21,17 @@ registerEnumType(Permission, {
 @ObjectType('Operator', { implements: Node, description: 'The ISP whose back office this is (a tenant): every object of the graph belongs to it.' })
 export class Operator extends Node {
   @Field(() => String, { description: 'Short code used on the wire (SIMPLer `operator`, Jaze account id).' }) code!: string;
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'The operator\'s name.' }) name!: string;
   @Field(() => CurrencyCodeScalar, { description: 'The currency every amount of this operator is in.' }) currencyCode!: string;
   @Field(() => TimeZoneScalar, { description: "The operator's time zone." }) timeZone!: string;
 }
 
 @ObjectType('Viewer', { description: 'Who is asking: the staff user (or integration account) behind the bearer token.' })
 export class Viewer {
-  @Field(() => String) username!: string;
-  @Field(() => String) displayName!: string;
-  @Field(() => StaffRole) role!: StaffRole;
+  @Field(() => String, { description: 'The viewer\'s login name.' }) username!: string;
+  @Field(() => String, { description: 'The viewer\'s name as shown to other staff.' }) displayName!: string;
+  @Field(() => StaffRole, { description: 'The viewer\'s role.' }) role!: StaffRole;
   @Field(() => [Permission], { description: "What the viewer's role allows, in the matrix's order." }) permissions!: PermissionKey[];
   @Field(() => StaffUser, { description: 'The staff user record.' }) staffUser!: StaffUser;
-  @Field(() => Operator) operator!: Operator;
+  @Field(() => Operator, { description: 'The operator the viewer works for.' }) operator!: Operator;
 }
