@@ -1073,6 +1073,7 @@ export type Change = {
   __typename?: 'Change';
   /** When it last changed or was deleted (`updatedAt` of an object still there). */
   changedAt: Scalars['DateTime']['output'];
+  /** Whether the object was created or changed, or deleted. */
   kind: ChangeKind;
   /** The numeric id the legacy APIs use for the object. */
   legacyId: Scalars['Int']['output'];
@@ -3934,8 +3935,11 @@ export type IpRelease =
   /** The MAC only. */
   | 'MAC';
 
+/** Whether an IP address is reachable from the internet. */
 export type IpType =
+  /** A private (internal) address. */
   | 'PRIVATE'
+  /** A public, internet-routable address. */
   | 'PUBLIC';
 
 /** The operator's Kolmisoft M4 API settings. The secret is write-only. */

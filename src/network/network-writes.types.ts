@@ -8,7 +8,7 @@ import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar
 import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { CustomFieldValueInput } from '../customers/customer.types';
-import { MonitorMode } from '../customers/customer.enums';
+import { IpType, MonitorMode } from '../customers/customer.enums';
 import { Equipment } from './equipment.types';
 import { EquipmentStatus, InterfaceRole } from './network.enums';
 import { Basestation, Cpe, CustomerIp, Gateway, NetworkInterface } from './network.types';
@@ -256,13 +256,8 @@ export class CustomerIpReleasePayload {
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-export enum IpType {
-  PUBLIC = 'public',
-  PRIVATE = 'private',
-}
-registerEnumType(IpType, {
-  name: 'IpType',
-});
+// IpType is the customers' enum (customer.enums.ts): one GraphQL enum, declared once.
+export { IpType };
 
 @InputType({ description: 'SIMPLer generateIP.' })
 export class CustomerIpGenerateInput {

@@ -30,7 +30,7 @@ registerEnumType(ChangeKind, {
 
 @ObjectType('Change', { description: 'The latest change of one object since the moment asked for.' })
 export class Change {
-  @Field(() => ChangeKind)
+  @Field(() => ChangeKind, { description: 'Whether the object was created or changed, or deleted.' })
   kind!: ChangeKind;
 
   @Field(() => ChangedType, { description: 'The type of the object.' })
