@@ -8,7 +8,7 @@ import { and, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'driz
 import type { PgColumn, PgTable, TableConfig } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
-import { containsText } from '../db/text-match';
+import { containsText, equalsIgnoringCase } from '../db/text-match';
 import { uniqueViolation } from '../shared/db-errors';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
@@ -181,7 +181,7 @@ export function customerConditions(operatorId: number, filter: CustomerFilter = 
   if (filter.ids?.length) conditions.push(inArray(customers.id, filter.ids));
   if (filter.status?.length) {
     // Statuses are the operator's own words (`current`, `post`); callers write them as people do.
-    conditions.push(cs ? inArray(customers.status, filter.status) : inArray(sql`lower(${customers.status})`, filter.status.map((s) => s.toLowerCase())));
+    conditions.push(cs ? inArray(customers.status, filter.status) : or(...filter.status.map((s) => equalsIgnoringCase(customers.status, s)))!);
   }
   if (filter.ipAddress || filter.macAddress) {
     const v = new Validation();
