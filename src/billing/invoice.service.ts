@@ -9,7 +9,8 @@ import { listCount, listPage, type PageArgs, type SortKey } from '../db/paginati
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
-import { fromCents, today, toCents } from './money';
+import { fromCents, toCents } from './money';
+import { checkPaymentFields, paymentValues } from './payment-write.service';
 import { invoiceLines, invoices } from './invoice.table';
 import { payments } from './payment.table';
 import { findByIds as findPaymentsByIds, paymentsOfInvoices, type PaymentRow } from './payment.service';
@@ -147,8 +148,6 @@ export interface PayInvoiceInput {
   idempotencyKey?: string | null;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_TEXT = 500;
 
 /**
  * Records a payment against an invoice and moves the invoice to partially paid or paid, in one
@@ -161,15 +160,7 @@ export async function pay(ctx: ServiceContext, input: PayInvoiceInput): Promise<
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   if ((input.invoiceId == null) === (input.number == null)) v.add([], 'give exactly one of the invoice id and the invoice number');
-  const cents = toCents(input.amount);
-  if (cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals, e.g. "12.30"`);
-  else if (cents <= 0) v.add('amount', 'amount must be more than 0');
-  const paymentDate = input.paymentDate ?? today();
-  if (!DATE.test(paymentDate) || Number.isNaN(Date.parse(`${paymentDate}T00:00:00Z`))) v.add('paymentDate', `paymentDate "${paymentDate}" is not a date (YYYY-MM-DD)`);
-  if (!input.method) v.add('method', 'payment method is required');
-  for (const key of ['narrative', 'reference'] as const) {
-    if ((input[key]?.length ?? 0) > MAX_TEXT) v.add(key, `${key} is longer than ${MAX_TEXT} characters`);
-  }
+  const { cents, paymentDate } = checkPaymentFields(input, v);
   checkIdempotencyKey(input.idempotencyKey, v);
   v.throwIfAny();
 
@@ -197,26 +188,16 @@ export async function pay(ctx: ServiceContext, input: PayInvoiceInput): Promise<
     if (invoice.status === 'void') throw new PreconditionFailedError(`${label} is void and cannot be paid`, [{ field: [], message: `${label} is void and cannot be paid`, code: 'PRECONDITION_FAILED' }]);
     const due = toCents(invoice.total)! - toCents(invoice.amountPaid)!;
     if (due <= 0) throw new PreconditionFailedError(`${label} is already paid`, [{ field: [], message: `${label} is already paid`, code: 'PRECONDITION_FAILED' }]);
-    if (cents! > due) {
-      const message = `amount ${fromCents(cents!)} is more than the balance due of ${label} (${fromCents(due)}); overpayment is refused`;
+    if (cents > due) {
+      const message = `amount ${fromCents(cents)} is more than the balance due of ${label} (${fromCents(due)}); overpayment is refused`;
       throw new DomainError('INVALID', message, [{ field: ['amount'], message, code: 'INVALID' }]);
     }
 
-    const paid = toCents(invoice.amountPaid)! + cents!;
+    const paid = toCents(invoice.amountPaid)! + cents;
     const status = paid === toCents(invoice.total)! ? 'paid' : 'partially_paid';
     const [payment] = await tx
       .insert(payments)
-      .values({
-        operatorId,
-        customerId: invoice.customerId,
-        invoiceId: invoice.id,
-        amount: fromCents(cents!),
-        paymentDate,
-        method: input.method,
-        narrative: input.narrative ?? null,
-        reference: input.reference ?? null,
-        recordedByStaffId: ctx.actor.staffUserId,
-      })
+      .values(paymentValues(ctx, { customerId: invoice.customerId, invoiceId: invoice.id }, input, cents, paymentDate))
       .returning();
     const [updated] = await tx
       .update(invoices)

@@ -29,6 +29,47 @@ export interface OnAccountPaymentInput {
 
 const MAX_TEXT = 500;
 
+export interface PaymentFields {
+  amount: string;
+  paymentDate?: string | null;
+  method: PaymentRow['method'];
+  narrative?: string | null;
+  reference?: string | null;
+}
+
+/**
+ * The rules every recorded payment follows, against an invoice (SIMPLer payInvoice) or on
+ * account: an amount above 0 with two decimals at most, a calendar date (default today), a
+ * method, and narrative and reference of 500 characters at most. Problems go to `v`.
+ */
+export function checkPaymentFields(input: PaymentFields, v: Validation): { cents: number; paymentDate: string } {
+  const cents = toCents(input.amount);
+  if (cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals, e.g. "12.30"`);
+  else if (cents <= 0) v.add('amount', 'amount must be more than 0');
+  const paymentDate = input.paymentDate ?? today();
+  if (!isCalendarDate(paymentDate)) v.add('paymentDate', `paymentDate "${paymentDate}" is not a date (YYYY-MM-DD)`);
+  if (!input.method) v.add('method', 'payment method is required');
+  for (const key of ['narrative', 'reference'] as const) {
+    if ((input[key]?.length ?? 0) > MAX_TEXT) v.add(key, `${key} is longer than ${MAX_TEXT} characters`);
+  }
+  return { cents: cents ?? 0, paymentDate };
+}
+
+/** The row of a payment the caller records, once its fields have passed checkPaymentFields. */
+export function paymentValues(ctx: ServiceContext, to: { customerId: number; invoiceId: number | null }, input: PaymentFields, cents: number, paymentDate: string) {
+  return {
+    operatorId: ctx.actor.operatorId,
+    customerId: to.customerId,
+    invoiceId: to.invoiceId,
+    amount: fromCents(cents),
+    paymentDate,
+    method: input.method,
+    narrative: input.narrative ?? null,
+    reference: input.reference ?? null,
+    recordedByStaffId: ctx.actor.staffUserId,
+  };
+}
+
 /** Records money received from a customer on account, not against any invoice. */
 export async function createOnAccount(ctx: ServiceContext, input: OnAccountPaymentInput): Promise<PaymentRow> {
   authorize(ctx.actor, 'payments.collect');
@@ -36,29 +77,12 @@ export async function createOnAccount(ctx: ServiceContext, input: OnAccountPayme
   const v = new Validation();
   const [customer] = await ctx.db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, input.customerId)));
   if (!customer) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
-  const cents = toCents(input.amount);
-  if (cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals, e.g. "12.30"`);
-  else if (cents <= 0) v.add('amount', 'amount must be more than 0');
-  const paymentDate = input.paymentDate ?? today();
-  if (!isCalendarDate(paymentDate)) v.add('paymentDate', `paymentDate "${paymentDate}" is not a date (YYYY-MM-DD)`);
-  for (const key of ['narrative', 'reference'] as const) {
-    if ((input[key]?.length ?? 0) > MAX_TEXT) v.add(key, `${key} is longer than ${MAX_TEXT} characters`);
-  }
+  const { cents, paymentDate } = checkPaymentFields(input, v);
   v.throwIfAny();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(payments)
-      .values({
-        operatorId,
-        customerId: input.customerId,
-        invoiceId: null,
-        amount: fromCents(cents!),
-        paymentDate,
-        method: input.method,
-        narrative: input.narrative ?? null,
-        reference: input.reference ?? null,
-        recordedByStaffId: ctx.actor.staffUserId,
-      })
+      .values(paymentValues(ctx, { customerId: input.customerId, invoiceId: null }, input, cents, paymentDate))
       .returning();
     await audit(tx, ctx.actor, 'payment.create', 'payment', row!.id, { customerId: input.customerId, amount: row!.amount, method: row!.method, paymentDate });
     return row!;

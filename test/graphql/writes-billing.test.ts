@@ -8,11 +8,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enabledEngines } from '../helpers/engines';
+import { runMutation, type UserErrors } from '../helpers/mutation';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { makeRoleUser, operatorIdOf } from '../helpers/roles';
 import { rows } from '../helpers/sql';
 
-type UserErrors = { field: string[]; message: string; code: string }[];
 type Inv = { id: string; number: number; kind: string; status: string; subtotal: string; taxTotal: string; total: string; amountPaid: string; issueDate: string; dueDate: string; lines: { description: string; net: string; tax: string }[] };
 const INVOICE = 'id number kind status subtotal taxTotal total amountPaid issueDate dueDate lines { description net tax }';
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
@@ -23,15 +23,7 @@ describe.each(enabledEngines())('GraphQL manual billing on %s', (engine) => {
   let customer: string;
   const q = <T>(query: ReturnType<typeof sql>) => rows<T>(t.database.handle.db, query);
   const count = async (query: ReturnType<typeof sql>) => Number((await q<{ n: number }>(query))[0]!.n);
-  const run = async <T>(mutation: string, inputType: string, selection: string, input: Record<string, unknown>, token?: string) => {
-    const res = await t.gql<Record<string, T & { userErrors: UserErrors }>>(
-      `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} userErrors { field message code } } }`,
-      { input },
-      token,
-    );
-    expect(res.errors).toBeUndefined();
-    return res.data[mutation]!;
-  };
+  const run = <T>(mutation: string, inputType: string, selection: string, input: Record<string, unknown>, token?: string) => runMutation<T>(t, mutation, inputType, selection, input, token);
   const create = (input: Record<string, unknown>, token?: string) => run<{ invoice: Inv | null }>('invoiceCreate', 'InvoiceCreateInput', `invoice { ${INVOICE} }`, input, token);
   const voidIt = (id: string, token?: string) => run<{ invoice: Inv | null }>('invoiceVoid', 'InvoiceVoidInput', 'invoice { id status }', { id }, token);
   const reverse = (id: string, token?: string) =>

@@ -8,11 +8,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enabledEngines } from '../helpers/engines';
+import { runMutation, type UserErrors } from '../helpers/mutation';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { makeRoleUser, operatorIdOf } from '../helpers/roles';
 import { rows } from '../helpers/sql';
 
-type UserErrors = { field: string[]; message: string; code: string }[];
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
 
 describe.each(enabledEngines())('GraphQL catalogue writes on %s', (engine) => {
@@ -22,15 +22,7 @@ describe.each(enabledEngines())('GraphQL catalogue writes on %s', (engine) => {
   let otherToken: string;
   const q = <T>(query: ReturnType<typeof sql>) => rows<T>(t.database.handle.db, query);
   const count = async (query: ReturnType<typeof sql>) => Number((await q<{ n: number }>(query))[0]!.n);
-  const run = async <T>(mutation: string, inputType: string, selection: string, input: Record<string, unknown>, token?: string) => {
-    const res = await t.gql<Record<string, T & { userErrors: UserErrors }>>(
-      `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} userErrors { field message code } } }`,
-      { input },
-      token,
-    );
-    expect(res.errors).toBeUndefined();
-    return res.data[mutation]!;
-  };
+  const run = <T>(mutation: string, inputType: string, selection: string, input: Record<string, unknown>, token?: string) => runMutation<T>(t, mutation, inputType, selection, input, token);
   const node = async <T>(id: string, selection: string) => (await t.gql<{ node: T | null }>(`query($id: ID!) { node(id: $id) { ${selection} } }`, { id })).data.node;
   const audits = () => count(sql`select count(*)::int as n from audit_log`);
   const codes = (r: { userErrors: UserErrors }) => r.userErrors.map((e) => e.code);

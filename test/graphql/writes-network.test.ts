@@ -7,11 +7,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enabledEngines } from '../helpers/engines';
+import { runMutation, type UserErrors } from '../helpers/mutation';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { makeRoleUser, operatorIdOf } from '../helpers/roles';
 import { rows } from '../helpers/sql';
 
-type UserErrors = { field: string[]; message: string; code: string }[];
 type Gw = { id: string; name: string; wibNumber: number; nasIpAddress: string | null; coaPort: number; hasCoaSecret: boolean; description: string | null };
 const GW = 'id name wibNumber nasIpAddress coaPort hasCoaSecret description';
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
@@ -21,15 +21,7 @@ describe.each(enabledEngines())('GraphQL gateway writes on %s', (engine) => {
   let demo: number;
   const q = <T>(query: ReturnType<typeof sql>) => rows<T>(t.database.handle.db, query);
   const count = async (query: ReturnType<typeof sql>) => Number((await q<{ n: number }>(query))[0]!.n);
-  const run = async <T>(mutation: string, inputType: string, selection: string, input: Record<string, unknown>, token?: string) => {
-    const res = await t.gql<Record<string, T & { userErrors: UserErrors }>>(
-      `mutation($input: ${inputType}!) { ${mutation}(input: $input) { ${selection} userErrors { field message code } } }`,
-      { input },
-      token,
-    );
-    expect(res.errors).toBeUndefined();
-    return res.data[mutation]!;
-  };
+  const run = <T>(mutation: string, inputType: string, selection: string, input: Record<string, unknown>, token?: string) => runMutation<T>(t, mutation, inputType, selection, input, token);
   const create = (input: Record<string, unknown>, token?: string) => run<{ gateway: Gw | null }>('gatewayCreate', 'GatewayCreateInput', `gateway { ${GW} }`, input, token);
   const update = (input: Record<string, unknown>, token?: string) => run<{ gateway: Gw | null }>('gatewayUpdate', 'GatewayUpdateInput', `gateway { ${GW} }`, input, token);
   const remove = (id: string, token?: string) => run<{ deletedId: string | null }>('gatewayDelete', 'GatewayDeleteInput', 'deletedId', { id }, token);
