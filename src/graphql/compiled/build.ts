@@ -11,9 +11,9 @@ import { and, getTableName, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { getArgumentValues } from 'graphql';
-import { cursorSql, keysetOrder, keysetWindow, normalizePage, type KeysetColumns } from '../../db/pagination';
+import { cursorSql, keysetOrder, keysetWindow, normalizePage, type KeysetColumns, type NormalizedPage } from '../../db/pagination';
 import type { ListQuery, SqlObjectMapping } from './mapping';
-import { NotCompilable, type ConnectionPart, type FieldAt, type PlannedConnection, type PlannedField, type PlannedRoot, type ValueFormat } from './plan';
+import { NotCompilable, type ConnectionPart, type FieldAt, type PlannedConnection, type PlannedField, type PlannedObject, type PlannedRoot, type ValueFormat } from './plan';
 
 export interface BuildScope {
   operatorId: number;
@@ -117,7 +117,8 @@ function fieldSql(field: PlannedField, mapping: SqlObjectMapping, alias: string,
       const inner = { ...scope, parent: a };
       const narrowed = field.field.where?.(argumentsOf(field, scope));
       const where = and(sql`${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)}`, operatorIs(target, a, scope), narrowed);
-      return sql`coalesce((select json_agg(${objectSql(field.object.fields, target, a, inner)} order by ${sql.join(field.field.orderBy, sql`, `)}) from ${target.table} as ${ident(a)} where ${where}), '[]'::json)`;
+      const rows = sql`select ${objectSql(field.object.fields, target, a, inner)} as ${ident(NODE)} from ${target.table} as ${ident(a)} where ${where} order by ${sql.join(field.field.orderBy, sql`, `)}`;
+      return sql`(select ${aggregated(a, NODE)} from (${rows}) as ${ident(a)})`;
     }
     case 'connection': {
       const query = field.field.query(argumentsOf(field, scope), scope.operatorId);
@@ -150,9 +151,35 @@ function formatted(value: SQL, format: ValueFormat): SQL {
   }
 }
 
+/** Columns of a page's rows that carry the JSON of each node and each edge. */
+const NODE = '__node';
+const EDGE = '__edge';
+
 /**
- * One page of a connection: the page's rows (limit + 1, to know whether more follow) numbered
- * in page order, aggregated into the selected parts.
+ * The JSON array of a subquery's `column`, in the subquery's order. The subquery sorts (and
+ * limits) its rows itself, and nothing between it and the aggregate reorders them, so json_agg
+ * takes them as they come; an `order by` inside the aggregate would sort every list a second
+ * time, once per parent row.
+ */
+function aggregated(alias: string, column: string): SQL {
+  return sql`coalesce(json_agg(${ident(alias)}.${ident(column)}), '[]'::json)`;
+}
+
+/** Whether a page can be read as just its rows: forwards, with no cursor and no hasNextPage. */
+function onlyRowsNeeded(connection: PlannedConnection, page: NormalizedPage): boolean {
+  if (page.backwards) return false;
+  return connection.parts.every((p) => {
+    if (p.part === 'edges') return p.edge.every((e) => e.part !== 'cursor');
+    if (p.part === 'pageInfo') return p.info.every((i) => i.part === 'typename' || i.part === 'hasPreviousPage');
+    return true;
+  });
+}
+
+/**
+ * One page of a connection. The common case (a forward page whose cursors and hasNextPage
+ * nobody asked for) reads exactly the page's rows, sorted and limited, building each node's
+ * JSON only for them; otherwise the page's rows (limit + 1, to know whether more follow) are
+ * numbered in page order and aggregated into the selected parts.
  */
 function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((alias: string) => SQL) | undefined, scope: BuildScope): SQL {
   const m = connection.mapping;
@@ -161,8 +188,39 @@ function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((
   const page = normalizePage(query.page, query.sort);
   const columns: KeysetColumns = { sort: columnAt(a, query.sort.column), id: columnAt(a, m.idColumn), sortIsId: query.sort.column === m.idColumn };
   const order = sql.join(keysetOrder(query.sort, columns, page.backwards), sql`, `);
-  const source = sql`(select * from ${m.table} where ${query.where}) as ${ident(a)}`;
-  const scoped = (extra: SQL[]) => and(operatorIs(m, a, scope), link?.(a), ...extra)!;
+  // The service's filter names the table's own columns; a level aliased otherwise (a table
+  // under itself) reads it through a subquery that keeps the table's name inside.
+  const direct = a === getTableName(m.table);
+  const source = direct ? sql`${m.table} as ${ident(a)}` : sql`(select * from ${m.table} where ${query.where}) as ${ident(a)}`;
+  const scoped = (extra: SQL[]) => and(operatorIs(m, a, scope), link?.(a), direct ? query.where : undefined, ...extra)!;
+  const totalCount = () => sql`(select count(*)::int from ${source} where ${scoped([])})`;
+  const node = (object: PlannedObject) => objectSql(object.fields, m, a, inner);
+  const typename = (name: string) => sql`${literal(name)}::text`;
+
+  if (onlyRowsNeeded(connection, page)) {
+    const rowParts: SQL[] = [];
+    const part = (p: ConnectionPart): SQL => {
+      switch (p.part) {
+        case 'typename':
+          return typename(p.typeName);
+        case 'totalCount':
+          return totalCount();
+        case 'nodes':
+          rowParts.push(sql`${node(p.object)} as ${ident(NODE)}`);
+          return aggregated(a, NODE);
+        case 'edges':
+          rowParts.push(sql`${jsonObject(p.edge.map((e): [string, SQL] => [e.key, e.part === 'node' ? node(e.object) : typename((e as { typeName: string }).typeName)]))} as ${ident(EDGE)}`);
+          return aggregated(a, EDGE);
+        case 'pageInfo':
+          return jsonObject(p.info.map((i): [string, SQL] => [i.key, i.part === 'typename' ? typename(i.typeName!) : sql.raw(String(page.after != null))]));
+      }
+    };
+    const value = jsonObject(connection.parts.map((p) => [p.key, part(p)]));
+    if (!rowParts.length) return value;
+    const rows = sql`select ${sql.join(rowParts, sql`, `)} from ${source} where ${scoped(keysetWindow(query.sort, columns, page))} order by ${order} limit ${sql.raw(String(page.limit))}`;
+    return sql`(select ${value} from (${rows}) as ${ident(a)})`;
+  }
+
   const rn = sql`${ident(a)}."__rn"`;
   const kept = sql`${rn} <= ${sql.raw(String(page.limit))}`;
   const outputOrder = page.backwards ? sql`${rn} desc` : rn;
@@ -174,23 +232,21 @@ function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((
   const part = (p: ConnectionPart): SQL => {
     switch (p.part) {
       case 'typename':
-        return sql`${literal(p.typeName)}::text`;
+        return typename(p.typeName);
       case 'totalCount':
-        return sql`(select count(*)::int from ${source} where ${scoped([])})`;
+        return totalCount();
       case 'nodes':
         readsPage = true;
-        return sql`coalesce(json_agg(${objectSql(p.object.fields, m, a, inner)} order by ${outputOrder}) filter (where ${kept}), '[]'::json)`;
+        return sql`coalesce(json_agg(${node(p.object)} order by ${outputOrder}) filter (where ${kept}), '[]'::json)`;
       case 'edges': {
         readsPage = true;
-        const edge = jsonObject(
-          p.edge.map((e): [string, SQL] => [e.key, e.part === 'cursor' ? cursor() : e.part === 'node' ? objectSql(e.object.fields, m, a, inner) : sql`${literal(e.typeName)}::text`]),
-        );
+        const edge = jsonObject(p.edge.map((e): [string, SQL] => [e.key, e.part === 'cursor' ? cursor() : e.part === 'node' ? node(e.object) : typename(e.typeName)]));
         return sql`coalesce(json_agg(${edge} order by ${outputOrder}) filter (where ${kept}), '[]'::json)`;
       }
       case 'pageInfo':
         return jsonObject(
           p.info.map((i): [string, SQL] => {
-            if (i.part === 'typename') return [i.key, sql`${literal(i.typeName!)}::text`];
+            if (i.part === 'typename') return [i.key, typename(i.typeName!)];
             readsPage = true;
             if (i.part === 'hasNextPage') return [i.key, page.backwards ? sql.raw(String(page.before != null)) : more];
             if (i.part === 'hasPreviousPage') return [i.key, page.backwards ? more : sql.raw(String(page.after != null))];
