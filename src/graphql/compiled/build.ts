@@ -223,7 +223,9 @@ function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((
 
   const rn = sql`${ident(a)}."__rn"`;
   const kept = sql`${rn} <= ${sql.raw(String(page.limit))}`;
-  const outputOrder = page.backwards ? sql`${rn} desc` : rn;
+  // Forwards, the rows come in page order already (see aggregated()); backwards they come
+  // reversed and are put back in page order here.
+  const inPageOrder = page.backwards ? sql` order by ${rn} desc` : sql``;
   const cursor = () => cursorSql(query.sort, columnAt(a, query.sort.column), columnAt(a, m.idColumn));
   const more = sql`(count(*) > ${sql.raw(String(page.limit))})`;
   const cursorAt = (first: boolean) => sql`(array_agg(${cursor()} order by ${first === !page.backwards ? rn : sql`${rn} desc`}) filter (where ${kept}))[1]`;
@@ -237,11 +239,11 @@ function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((
         return totalCount();
       case 'nodes':
         readsPage = true;
-        return sql`coalesce(json_agg(${node(p.object)} order by ${outputOrder}) filter (where ${kept}), '[]'::json)`;
+        return sql`coalesce(json_agg(${node(p.object)}${inPageOrder}) filter (where ${kept}), '[]'::json)`;
       case 'edges': {
         readsPage = true;
         const edge = jsonObject(p.edge.map((e): [string, SQL] => [e.key, e.part === 'cursor' ? cursor() : e.part === 'node' ? node(e.object) : typename(e.typeName)]));
-        return sql`coalesce(json_agg(${edge} order by ${outputOrder}) filter (where ${kept}), '[]'::json)`;
+        return sql`coalesce(json_agg(${edge}${inPageOrder}) filter (where ${kept}), '[]'::json)`;
       }
       case 'pageInfo':
         return jsonObject(
