@@ -4,14 +4,15 @@
  * without touching another mutation, and a client's cache and typing per mutation are exact.
  * The schema lint's `mutation-own-payload` and `mutation-own-input` rules keep it so.
  *
- * Mutations of one shape (create and update of a thing) share a class that declares the fields
- * and is no GraphQL type itself; these name one GraphQL type per mutation on it (type-graphql
- * gives a class the fields of the classes it extends).
+ * Mutations of one shape (create and update of a thing) share a class that declares the fields;
+ * these name one GraphQL type per mutation on it (type-graphql gives a class the fields of the
+ * classes it extends). The shared class is decorated bare (`@ObjectType()`, `@InputType()`) so
+ * type-graphql knows its fields; no resolver names it, so the schema does not show it.
  */
 import { InputType, ObjectType, type ClassType } from 'type-graphql';
 
 /** `customerCreate` → `CustomerCreate`. */
-export function typeNameOf(mutation: string): string {
+function typeNameOf(mutation: string): string {
   return mutation.charAt(0).toUpperCase() + mutation.slice(1);
 }
 
