@@ -9,6 +9,7 @@ import { customerById } from '../customers/customer.loaders';
 import { loadCustomer } from '../customers/customer.resolver';
 import { Customer } from '../customers/customer.types';
 import type { GraphQLContext } from '../graphql/context';
+import { DeleteTypes, deleteMutation } from '../graphql/delete';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
@@ -48,12 +49,11 @@ import * as planChangeService from './plan-change.service';
 import { InvoicesGenerateInput, InvoicesGeneratePayload } from './invoice.types';
 import {
   BankAccountCreateFromDetailsInput,
+  BankAccountCreateFromDetailsPayload,
   BankAccountCreateInput,
-  BankAccountPayload,
+  BankAccountCreatePayload,
   CreditCardCreateInput,
-  CreditCardPayload,
-  DeletedIdPayload,
-  PaymentInstrumentDeleteInput,
+  CreditCardCreatePayload,
 } from './payment-instrument.types';
 import {
   PaymentCollection,
@@ -63,7 +63,9 @@ import {
   PaymentCollectionDisapproveInput,
   CustomerCollectorAssignInput,
   CustomerCollectorAssignPayload,
-  PaymentCollectionPayload,
+  PaymentCollectionCollectPayload,
+  PaymentCollectionDisapprovePayload,
+  PaymentCollectionRequestPayload,
   PaymentCollectionRequestInput,
 } from './payment-collection.types';
 import { Payment } from './payment.types';
@@ -95,6 +97,9 @@ async function freshCustomer(ctx: GraphQLContext, id: number): Promise<Customer 
   return loadCustomer(ctx, id);
 }
 
+const CreditCardDelete = DeleteTypes('CreditCard', 'credit card');
+const BankAccountDelete = DeleteTypes('BankAccount', 'bank account');
+
 @Resolver()
 export class BillingActionsResolver {
   @Mutation(() => InvoicesGeneratePayload, {
@@ -114,7 +119,7 @@ export class BillingActionsResolver {
     }, { invoices: null });
   }
 
-  @Mutation(() => CreditCardPayload, { description: 'Adds a tokenised card to a customer (SIMPLer addCreditCardToken).' })
+  @Mutation(() => CreditCardCreatePayload, { description: 'Adds a tokenised card to a customer (SIMPLer addCreditCardToken).' })
   async creditCardCreate(@Arg('input', () => CreditCardCreateInput, { description: 'The tokenised card.' }) input: CreditCardCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await instrumentService.addCard(ctx, fromCreditCardCreateInput(input));
@@ -124,15 +129,12 @@ export class BillingActionsResolver {
     }, { creditCard: null });
   }
 
-  @Mutation(() => DeletedIdPayload, { description: 'Removes a stored card.' })
-  async creditCardDelete(@Arg('input', () => PaymentInstrumentDeleteInput, { description: 'The card to remove.' }) input: PaymentInstrumentDeleteInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(async () => {
-      await instrumentService.deleteCard(ctx, idOf(input.id, 'CreditCard', ['id']));
-      return { deletedId: input.id };
-    }, { deletedId: null });
+  @Mutation(() => CreditCardDelete.Payload, { description: 'Removes a stored card.' })
+  async creditCardDelete(@Arg('input', () => CreditCardDelete.Input, { description: 'The card to remove.' }) input: InstanceType<typeof CreditCardDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('CreditCard', input, (id) => instrumentService.deleteCard(ctx, id));
   }
 
-  @Mutation(() => BankAccountPayload, { description: 'Adds a tokenised bank account (SIMPLer addEFTToken).' })
+  @Mutation(() => BankAccountCreatePayload, { description: 'Adds a tokenised bank account (SIMPLer addEFTToken).' })
   async bankAccountCreate(@Arg('input', () => BankAccountCreateInput, { description: 'The tokenised bank account.' }) input: BankAccountCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await instrumentService.addBankToken(ctx, fromBankAccountCreateInput(input));
@@ -142,7 +144,7 @@ export class BillingActionsResolver {
     }, { bankAccount: null });
   }
 
-  @Mutation(() => BankAccountPayload, {
+  @Mutation(() => BankAccountCreateFromDetailsPayload, {
     description: 'Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored.',
   })
   async bankAccountCreateFromDetails(@Arg('input', () => BankAccountCreateFromDetailsInput, { description: 'The full bank details.' }) input: BankAccountCreateFromDetailsInput, @Ctx() ctx: GraphQLContext) {
@@ -154,12 +156,9 @@ export class BillingActionsResolver {
     }, { bankAccount: null });
   }
 
-  @Mutation(() => DeletedIdPayload, { description: 'Removes a stored bank account.' })
-  async bankAccountDelete(@Arg('input', () => PaymentInstrumentDeleteInput, { description: 'The bank account to remove.' }) input: PaymentInstrumentDeleteInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(async () => {
-      await instrumentService.deleteBankAccount(ctx, idOf(input.id, 'BankAccount', ['id']));
-      return { deletedId: input.id };
-    }, { deletedId: null });
+  @Mutation(() => BankAccountDelete.Payload, { description: 'Removes a stored bank account.' })
+  async bankAccountDelete(@Arg('input', () => BankAccountDelete.Input, { description: 'The bank account to remove.' }) input: InstanceType<typeof BankAccountDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('BankAccount', input, (id) => instrumentService.deleteBankAccount(ctx, id));
   }
 
   @Mutation(() => CustomerPlanChangePayload, { description: 'Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group).' })
@@ -184,7 +183,7 @@ export class BillingActionsResolver {
     }, { gracePeriod: null, customer: null });
   }
 
-  @Mutation(() => PaymentCollectionPayload, { description: 'Asks for a collector to visit the customer (Jaze payment_collection_request).' })
+  @Mutation(() => PaymentCollectionRequestPayload, { description: 'Asks for a collector to visit the customer (Jaze payment_collection_request).' })
   async paymentCollectionRequest(@Arg('input', () => PaymentCollectionRequestInput, { description: 'The customer to visit.' }) input: PaymentCollectionRequestInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await collectionService.request(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
@@ -192,7 +191,7 @@ export class BillingActionsResolver {
     }, { paymentCollection: null });
   }
 
-  @Mutation(() => PaymentCollectionPayload, { description: "Records the collector's outcome (Jaze collect_user_payment)." })
+  @Mutation(() => PaymentCollectionCollectPayload, { description: "Records the collector's outcome (Jaze collect_user_payment)." })
   async paymentCollectionCollect(@Arg('input', () => PaymentCollectionCollectInput, { description: "The collector's report." }) input: PaymentCollectionCollectInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { collectorId, ...rest } = input;
@@ -246,7 +245,7 @@ export class BillingActionsResolver {
     }, { customer: null, collector: null, previousCollectors: null }, { rename: { staffUserId: 'collectorId' } });
   }
 
-  @Mutation(() => PaymentCollectionPayload, { description: 'Refuses a collection (Jaze collection_disapproval).' })
+  @Mutation(() => PaymentCollectionDisapprovePayload, { description: 'Refuses a collection (Jaze collection_disapproval).' })
   async paymentCollectionDisapprove(@Arg('input', () => PaymentCollectionDisapproveInput, { description: 'The collection to refuse, and why.' }) input: PaymentCollectionDisapproveInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await collectionService.disapprove(ctx, {

@@ -17,14 +17,15 @@ import * as invoicingService from './invoicing.service';
 import {
   Invoice,
   InvoiceCreateInput,
+  InvoiceCreatePayload,
   InvoiceFilterInput,
   InvoiceLine,
   InvoiceOrder,
   InvoiceOrderField,
   InvoicePayInput,
-  InvoicePayload,
   InvoicePayPayload,
   InvoiceVoidInput,
+  InvoiceVoidPayload,
 } from './invoice.types';
 import { Payment } from './payment.types';
 import { Subscription } from './subscription.types';
@@ -106,7 +107,7 @@ export class InvoiceResolver {
     }, { invoice: null, payment: null });
   }
 
-  @Mutation(() => InvoicePayload, { description: 'Raises an invoice by hand, with its lines (kind MANUAL).' })
+  @Mutation(() => InvoiceCreatePayload, { description: 'Raises an invoice by hand, with its lines (kind MANUAL).' })
   async invoiceCreate(@Arg('input', () => InvoiceCreateInput, { description: 'The new invoice and its lines.' }) input: InvoiceCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await invoicingService.createManual(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });
@@ -114,7 +115,7 @@ export class InvoiceResolver {
     }, { invoice: null });
   }
 
-  @Mutation(() => InvoicePayload, { description: 'Voids an invoice with nothing paid on it; it keeps its number and lines but is no longer owed.' })
+  @Mutation(() => InvoiceVoidPayload, { description: 'Voids an invoice with nothing paid on it; it keeps its number and lines but is no longer owed.' })
   async invoiceVoid(@Arg('input', () => InvoiceVoidInput, { description: 'The invoice to void.' }) input: InvoiceVoidInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await invoiceService.voidInvoice(ctx, idOf(input.id, 'Invoice', ['id']));

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PaymentMethod } from '../customers/customer.enums';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
@@ -143,11 +144,14 @@ export class InvoiceVoidInput {
   @Field(() => ID, { description: 'An invoice with nothing paid on it.' }) id!: string;
 }
 
-@ObjectType({ description: 'The result of creating or voiding an invoice.' })
+/** The fields of the payload of invoiceCreate and invoiceVoid (each its own type): payloadOf below. */
+@ObjectType()
 export class InvoicePayload {
   @Field(() => Invoice, { nullable: true, description: 'The invoice as saved; null when refused.' }) invoice!: Invoice | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const InvoiceCreatePayload = payloadOf(InvoicePayload, 'invoiceCreate', 'the new invoice, or why it was refused');
+export const InvoiceVoidPayload = payloadOf(InvoicePayload, 'invoiceVoid', 'the voided invoice, or why it was refused');
 
 @ObjectType({ description: 'A reversed payment: its id, and the invoice it had paid, which owes the amount again.' })
 export class PaymentReversePayload {

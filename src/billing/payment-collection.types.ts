@@ -1,5 +1,6 @@
 /** The GraphQL shape of field payment collections (Jaze E21–E25, E39). */
 import { Customer } from '../customers/customer.types';
+import { payloadOf } from '../graphql/payload';
 import { StaffUser } from '../tenancy/staff-user.types';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
@@ -68,11 +69,15 @@ export class PaymentCollectionDisapproveInput {
   @Field(() => String, { nullable: true, description: 'Why it was refused; added to the notes.' }) reason?: string | null;
 }
 
-@ObjectType({ description: 'The result of requesting, reporting or refusing a collection.' })
+/** The fields of the payload of paymentCollectionCollect, paymentCollectionDisapprove and paymentCollectionRequest (each its own type): payloadOf below. */
+@ObjectType()
 export class PaymentCollectionPayload {
   @Field(() => PaymentCollection, { nullable: true, description: 'The collection as saved; null when refused.' }) paymentCollection!: PaymentCollection | null;
   @Field(() => [UserError], { description: 'Why the action was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const PaymentCollectionCollectPayload = payloadOf(PaymentCollectionPayload, 'paymentCollectionCollect', 'the payment collection marked collected, or why it was refused');
+export const PaymentCollectionDisapprovePayload = payloadOf(PaymentCollectionPayload, 'paymentCollectionDisapprove', 'the disapproved payment collection, or why it was refused');
+export const PaymentCollectionRequestPayload = payloadOf(PaymentCollectionPayload, 'paymentCollectionRequest', 'the new payment collection request, or why it was refused');
 
 @ObjectType({ description: 'The result of approving a collection.' })
 export class PaymentCollectionApprovePayload {

@@ -3,6 +3,7 @@
  * gateway tokens are for the payment modules, never for API clients.
  */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { payloadOf } from '../graphql/payload';
 import { UserError } from '../graphql/user-error';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -81,11 +82,13 @@ export class CreditCardCreateInput {
   @Field(() => String, { nullable: true, description: 'Billing address of the card: country.' }) country?: string | null;
 }
 
-@ObjectType({ description: 'The result of storing a card.' })
+/** The fields of the payload of creditCardCreate: payloadOf below. */
+@ObjectType()
 export class CreditCardPayload {
   @Field(() => CreditCard, { nullable: true, description: 'The card as stored; null when refused.' }) creditCard!: CreditCard | null;
   @Field(() => [UserError], { description: 'Why the card was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CreditCardCreatePayload = payloadOf(CreditCardPayload, 'creditCardCreate', 'the stored credit card, or why it was refused');
 
 @InputType({ description: 'A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required.' })
 export class BankAccountCreateInput {
@@ -124,19 +127,11 @@ export class BankAccountCreateFromDetailsInput {
   @Field(() => DateScalar, { nullable: true, description: 'Mandate signature date; not in the future.' }) sepaSignatureDate?: string | null;
 }
 
-@ObjectType({ description: 'The result of storing a bank account.' })
+/** The fields of the payload of bankAccountCreate and bankAccountCreateFromDetails (each its own type): payloadOf below. */
+@ObjectType()
 export class BankAccountPayload {
   @Field(() => BankAccount, { nullable: true, description: 'The account as stored; null when refused.' }) bankAccount!: BankAccount | null;
   @Field(() => [UserError], { description: 'Why the account was refused; empty on success.' }) userErrors!: UserError[];
 }
-
-@InputType({ description: 'Which stored card or bank account to remove.' })
-export class PaymentInstrumentDeleteInput {
-  @Field(() => ID, { description: 'The card or bank account to remove.' }) id!: string;
-}
-
-@ObjectType({ description: 'The result of removing a stored card or bank account.' })
-export class DeletedIdPayload {
-  @Field(() => ID, { nullable: true, description: 'Id of the removed item; null when refused.' }) deletedId!: string | null;
-  @Field(() => [UserError], { description: 'Why the removal was refused; empty on success.' }) userErrors!: UserError[];
-}
+export const BankAccountCreatePayload = payloadOf(BankAccountPayload, 'bankAccountCreate', 'the stored bank account, or why it was refused');
+export const BankAccountCreateFromDetailsPayload = payloadOf(BankAccountPayload, 'bankAccountCreateFromDetails', 'the bank account stored from full details, or why it was refused');

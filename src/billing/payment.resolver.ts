@@ -14,7 +14,7 @@ import { paymentFilter, toInvoice, toPayment } from './billing.mapping';
 import { Invoice, PaymentReversePayload } from './invoice.types';
 import * as paymentWrites from './payment-write.service';
 import * as paymentService from './payment.service';
-import { Payment, PaymentCreateInput, PaymentFilterInput, PaymentOrder, PaymentOrderField, PaymentPayload, PaymentReverseInput } from './payment.types';
+import { Payment, PaymentCreateInput, PaymentCreatePayload, PaymentFilterInput, PaymentOrder, PaymentOrderField, PaymentReverseInput } from './payment.types';
 
 export const PaymentConnection = ConnectionType('Payment', Payment);
 
@@ -53,7 +53,7 @@ export class PaymentResolver {
     return row ? toInvoice(row) : null;
   }
 
-  @Mutation(() => PaymentPayload, { description: 'Records money received on account, not against an invoice (to pay an invoice: invoicePay).' })
+  @Mutation(() => PaymentCreatePayload, { description: 'Records money received on account, not against an invoice (to pay an invoice: invoicePay).' })
   async paymentCreate(@Arg('input', () => PaymentCreateInput, { description: 'The payment received.' }) input: PaymentCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await paymentWrites.createOnAccount(ctx, { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) });

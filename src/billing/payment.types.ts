@@ -1,5 +1,6 @@
 /** The GraphQL shape of payments: the object, filter and ordering. */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { payloadOf } from '../graphql/payload';
 import { UserError } from '../graphql/user-error';
 import { PaymentMethod } from '../customers/customer.enums';
 import { Node } from '../graphql/node';
@@ -63,11 +64,13 @@ export class PaymentCreateInput {
   @Field(() => String, { nullable: true, description: 'Bank or gateway transaction id, cheque number.' }) reference?: string | null;
 }
 
-@ObjectType({ description: 'The result of recording a payment.' })
+/** The fields of the payload of paymentCreate: payloadOf below. */
+@ObjectType()
 export class PaymentPayload {
   @Field(() => Payment, { nullable: true, description: 'The payment as saved; null when refused.' }) payment!: Payment | null;
   @Field(() => [UserError], { description: 'Why the payment was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const PaymentCreatePayload = payloadOf(PaymentPayload, 'paymentCreate', 'the recorded payment, or why it was refused');
 
 @InputType({ description: 'Which payment to reverse.' })
 export class PaymentReverseInput {

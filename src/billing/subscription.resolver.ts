@@ -19,13 +19,14 @@ import * as subscriptionService from './subscription.service';
 import {
   Subscription,
   SubscriptionCreateInput,
+  SubscriptionCreatePayload,
   SubscriptionDeleteInput,
   SubscriptionDeletePayload,
   SubscriptionFilterInput,
   SubscriptionOrder,
   SubscriptionOrderField,
-  SubscriptionPayload,
   SubscriptionUpdateInput,
+  SubscriptionUpdatePayload,
 } from './subscription.types';
 
 export const SubscriptionConnection = ConnectionType('Subscription', Subscription);
@@ -73,12 +74,12 @@ export class SubscriptionResolver {
     return loadTaxZone(ctx, subscription.taxZoneId);
   }
 
-  @Mutation(() => SubscriptionPayload, { description: 'Adds a subscription to a customer (SIMPLer addSubscription).' })
+  @Mutation(() => SubscriptionCreatePayload, { description: 'Adds a subscription to a customer (SIMPLer addSubscription).' })
   async subscriptionCreate(@Arg('input', () => SubscriptionCreateInput, { description: 'The new subscription.' }) input: SubscriptionCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ subscription: toSubscription(await subscriptionService.create(ctx, fromSubscriptionCreateInput(input))) }), { subscription: null });
   }
 
-  @Mutation(() => SubscriptionPayload, { description: "Changes a subscription's terms (price, quantity, validity, tax…); its customer and plan stay." })
+  @Mutation(() => SubscriptionUpdatePayload, { description: "Changes a subscription's terms (price, quantity, validity, tax…); its customer and plan stay." })
   async subscriptionUpdate(@Arg('input', () => SubscriptionUpdateInput, { description: 'The subscription and its changes.' }) input: SubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, taxZoneId, ...terms } = input;

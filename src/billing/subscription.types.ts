@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TaxMode } from '../customers/customer.enums';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
@@ -93,11 +94,14 @@ export class SubscriptionDeleteInput {
   @Field(() => ID, { description: 'The subscription to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The result of creating or changing a subscription.' })
+/** The fields of the payload of subscriptionCreate and subscriptionUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class SubscriptionPayload {
   @Field(() => Subscription, { nullable: true, description: 'The subscription as saved; null when refused.' }) subscription!: Subscription | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const SubscriptionCreatePayload = payloadOf(SubscriptionPayload, 'subscriptionCreate', 'the new subscription, or why it was refused');
+export const SubscriptionUpdatePayload = payloadOf(SubscriptionPayload, 'subscriptionUpdate', 'the subscription as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting a subscription.' })
 export class SubscriptionDeletePayload {

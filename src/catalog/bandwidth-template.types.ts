@@ -1,6 +1,7 @@
 /** The GraphQL shape of bandwidth templates (Jaze profiles). */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
@@ -45,8 +46,11 @@ export class BandwidthTemplateUpdateInput {
   @Field(() => Int, { nullable: true, description: 'Averaging window for bursts, in seconds.' }) burstTimeSeconds?: number | null;
 }
 
-@ObjectType({ description: 'The result of creating or changing a bandwidth template.' })
+/** The fields of the payload of bandwidthTemplateCreate and bandwidthTemplateUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class BandwidthTemplatePayload {
   @Field(() => BandwidthTemplate, { nullable: true, description: 'The template as saved; null when refused.' }) bandwidthTemplate!: BandwidthTemplate | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const BandwidthTemplateCreatePayload = payloadOf(BandwidthTemplatePayload, 'bandwidthTemplateCreate', 'the new bandwidth template, or why it was refused');
+export const BandwidthTemplateUpdatePayload = payloadOf(BandwidthTemplatePayload, 'bandwidthTemplateUpdate', 'the bandwidth template as changed, or why it was refused');

@@ -5,11 +5,11 @@ import { DeleteTypes, deleteMutation } from '../graphql/delete';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { mutate } from '../graphql/user-error';
 import * as templateService from './bandwidth-template.service';
-import { BandwidthTemplateCreateInput, BandwidthTemplatePayload, BandwidthTemplateUpdateInput } from './bandwidth-template.types';
+import { BandwidthTemplateCreateInput, BandwidthTemplateCreatePayload, BandwidthTemplateUpdateInput, BandwidthTemplateUpdatePayload } from './bandwidth-template.types';
 import { bandwidthTemplateById, planById, subPlanById, subPlansByPlan } from './catalog.loaders';
 import { toBandwidthTemplate, toPlan, toSubPlan } from './catalog.mapping';
 import * as planWrites from './plan-write.service';
-import { PlanCreateInput, PlanPayload, PlanUpdateInput, SubPlanCreateInput, SubPlanPayload, SubPlanUpdateInput } from './plan.types';
+import { PlanCreateInput, PlanCreatePayload, PlanUpdateInput, PlanUpdatePayload, SubPlanCreateInput, SubPlanCreatePayload, SubPlanUpdateInput, SubPlanUpdatePayload } from './plan.types';
 
 const BandwidthTemplateDelete = DeleteTypes('BandwidthTemplate', 'bandwidth template');
 const PlanDelete = DeleteTypes('Plan', 'plan');
@@ -23,12 +23,12 @@ function planFields(input: Omit<PlanUpdateInput, 'id'> | PlanCreateInput): planW
 
 @Resolver()
 export class CatalogWritesResolver {
-  @Mutation(() => BandwidthTemplatePayload, { description: 'Adds a bandwidth template (Jaze profile).' })
+  @Mutation(() => BandwidthTemplateCreatePayload, { description: 'Adds a bandwidth template (Jaze profile).' })
   async bandwidthTemplateCreate(@Arg('input', () => BandwidthTemplateCreateInput, { description: 'The new bandwidth template.' }) input: BandwidthTemplateCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ bandwidthTemplate: toBandwidthTemplate(await templateService.create(ctx, { ...input })) }), { bandwidthTemplate: null });
   }
 
-  @Mutation(() => BandwidthTemplatePayload, { description: 'Changes a bandwidth template; the plans, buckets and overrides using it get the new rates.' })
+  @Mutation(() => BandwidthTemplateUpdatePayload, { description: 'Changes a bandwidth template; the plans, buckets and overrides using it get the new rates.' })
   async bandwidthTemplateUpdate(@Arg('input', () => BandwidthTemplateUpdateInput, { description: 'The template and its changes.' }) input: BandwidthTemplateUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, name, ...rest } = input;
@@ -47,12 +47,12 @@ export class CatalogWritesResolver {
     return deleteMutation('BandwidthTemplate', input, (id) => templateService.remove(ctx, id));
   }
 
-  @Mutation(() => PlanPayload, { description: 'Adds a plan to the catalogue.' })
+  @Mutation(() => PlanCreatePayload, { description: 'Adds a plan to the catalogue.' })
   async planCreate(@Arg('input', () => PlanCreateInput, { description: 'The new plan.' }) input: PlanCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ plan: toPlan(await planWrites.createPlan(ctx, planFields(input))) }), { plan: null });
   }
 
-  @Mutation(() => PlanPayload, { description: 'Changes a plan (disable it with enabled: false to stop selling it).' })
+  @Mutation(() => PlanUpdatePayload, { description: 'Changes a plan (disable it with enabled: false to stop selling it).' })
   async planUpdate(@Arg('input', () => PlanUpdateInput, { description: 'The plan and its changes.' }) input: PlanUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, ...fields } = input;
@@ -68,7 +68,7 @@ export class CatalogWritesResolver {
     return deleteMutation('Plan', input, (id) => planWrites.deletePlan(ctx, id));
   }
 
-  @Mutation(() => SubPlanPayload, { description: 'Adds a price point to a plan.' })
+  @Mutation(() => SubPlanCreatePayload, { description: 'Adds a price point to a plan.' })
   async subPlanCreate(@Arg('input', () => SubPlanCreateInput, { description: 'The new price point.' }) input: SubPlanCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const planId = idOf(input.planId, 'Plan', ['planId']);
@@ -78,7 +78,7 @@ export class CatalogWritesResolver {
     }, { subPlan: null });
   }
 
-  @Mutation(() => SubPlanPayload, { description: 'Changes a price point.' })
+  @Mutation(() => SubPlanUpdatePayload, { description: 'Changes a price point.' })
   async subPlanUpdate(@Arg('input', () => SubPlanUpdateInput, { description: 'The price point and its changes.' }) input: SubPlanUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, ...fields } = input;

@@ -1,6 +1,7 @@
 /** The GraphQL shape of the plan catalogue: plans, their price points, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
@@ -132,11 +133,14 @@ export class PlanUpdateInput extends PlanFieldsInput {
   @Field(() => String, { nullable: true, description: 'Name of the plan as sold.' }) name?: string | null;
 }
 
-@ObjectType({ description: 'The result of creating or changing a plan.' })
+/** The fields of the payload of planCreate and planUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class PlanPayload {
   @Field(() => Plan, { nullable: true, description: 'The plan as saved; null when refused.' }) plan!: Plan | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const PlanCreatePayload = payloadOf(PlanPayload, 'planCreate', 'the new plan, or why it was refused');
+export const PlanUpdatePayload = payloadOf(PlanPayload, 'planUpdate', 'the plan as changed, or why it was refused');
 
 @InputType({ description: 'A new price point of a plan.' })
 export class SubPlanCreateInput {
@@ -158,8 +162,11 @@ export class SubPlanUpdateInput {
   @Field(() => Boolean, { nullable: true, description: 'Whether the price point can be sold.' }) enabled?: boolean | null;
 }
 
-@ObjectType({ description: 'The result of creating or changing a price point.' })
+/** The fields of the payload of subPlanCreate and subPlanUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class SubPlanPayload {
   @Field(() => SubPlan, { nullable: true, description: 'The price point as saved; null when refused.' }) subPlan!: SubPlan | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const SubPlanCreatePayload = payloadOf(SubPlanPayload, 'subPlanCreate', 'the new price point, or why it was refused');
+export const SubPlanUpdatePayload = payloadOf(SubPlanPayload, 'subPlanUpdate', 'the price point as changed, or why it was refused');

@@ -9,7 +9,7 @@ import { mutate } from '../graphql/user-error';
 import { taxZoneById } from './catalog.loaders';
 import { toTaxZone } from './catalog.mapping';
 import * as taxZoneService from './tax-zone.service';
-import { TaxZone, TaxZoneCreateInput, TaxZonePayload, TaxZoneUpdateInput } from './tax-zone.types';
+import { TaxZone, TaxZoneCreateInput, TaxZoneCreatePayload, TaxZoneUpdateInput, TaxZoneUpdatePayload } from './tax-zone.types';
 
 const TaxZoneDelete = DeleteTypes('TaxZone', 'tax zone');
 
@@ -30,12 +30,12 @@ export class TaxZoneResolver {
     return rows.map(toTaxZone);
   }
 
-  @Mutation(() => TaxZonePayload, { description: 'Adds a tax zone.' })
+  @Mutation(() => TaxZoneCreatePayload, { description: 'Adds a tax zone.' })
   async taxZoneCreate(@Arg('input', () => TaxZoneCreateInput, { description: 'The new tax zone.' }) input: TaxZoneCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ taxZone: toTaxZone(await taxZoneService.create(ctx, { name: input.name, rate: input.rate })) }), { taxZone: null });
   }
 
-  @Mutation(() => TaxZonePayload, { description: 'Renames a tax zone or changes its rate (for what picks it from now on).' })
+  @Mutation(() => TaxZoneUpdatePayload, { description: 'Renames a tax zone or changes its rate (for what picks it from now on).' })
   async taxZoneUpdate(@Arg('input', () => TaxZoneUpdateInput, { description: 'The tax zone and its changes.' }) input: TaxZoneUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'TaxZone', ['id']);

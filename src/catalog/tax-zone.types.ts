@@ -1,6 +1,7 @@
 /** The GraphQL shape of tax zones: the object, its inputs and payload. */
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
@@ -24,8 +25,11 @@ export class TaxZoneUpdateInput {
   @Field(() => DecimalScalar, { nullable: true, description: 'Percent, 0 to 100.' }) rate?: string | null;
 }
 
-@ObjectType({ description: 'The result of creating or changing a tax zone.' })
+/** The fields of the payload of taxZoneCreate and taxZoneUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class TaxZonePayload {
   @Field(() => TaxZone, { nullable: true, description: 'The tax zone as saved; null when refused.' }) taxZone!: TaxZone | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const TaxZoneCreatePayload = payloadOf(TaxZonePayload, 'taxZoneCreate', 'the new tax zone, or why it was refused');
+export const TaxZoneUpdatePayload = payloadOf(TaxZonePayload, 'taxZoneUpdate', 'the tax zone as changed, or why it was refused');

@@ -154,27 +154,21 @@ export type ApiCredentialKind =
   /** A SIMPLer OperatorAPI api_username/api_password. */
   | 'SIMPLER';
 
-/** The API credential after the change, or why it was refused. */
-export type ApiCredentialPayload = {
-  __typename?: 'ApiCredentialPayload';
-  /** The API credential as it now is; null when the change was refused. */
-  apiCredential: Maybe<ApiCredential>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** Names the credential to revoke. */
-export type ApiCredentialRevokeInput = {
-  /** The SIMPLer credential or CRM key to revoke. */
-  id: Scalars['ID']['input'];
-};
-
 /** Absent fields stay as they are. */
 export type ApiCredentialUpdateInput = {
   /** A SIMPLer credential or a CRM key. */
   id: Scalars['ID']['input'];
   /** true: refuse unknown parameters; false: ignore and report them. */
   strictParameters?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What apiCredentialUpdate returns: the SIMPLer credential or CRM key with its new settings, or why it was refused. */
+export type ApiCredentialUpdatePayload = {
+  __typename?: 'ApiCredentialUpdatePayload';
+  /** The API credential as it now is; null when the change was refused. */
+  apiCredential: Maybe<ApiCredential>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A bearer token of a staff user (GraphQL, Jaze). The token itself is shown once, when created. */
@@ -219,19 +213,19 @@ export type ApiTokenCreatePayload = {
   userErrors: Array<UserError>;
 };
 
-/** The API token after the change, or why it was refused. */
-export type ApiTokenPayload = {
-  __typename?: 'ApiTokenPayload';
-  /** The API token as it now is; null when the change was refused. */
-  apiToken: Maybe<ApiToken>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Names the token to revoke. */
 export type ApiTokenRevokeInput = {
   /** The API token to revoke. */
   id: Scalars['ID']['input'];
+};
+
+/** What apiTokenRevoke returns: the revoked API token, or why it was refused. */
+export type ApiTokenRevokePayload = {
+  __typename?: 'ApiTokenRevokePayload';
+  /** The API token as it now is; null when the change was refused. */
+  apiToken: Maybe<ApiToken>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Top level of the address book (Jaze collection area). */
@@ -261,6 +255,15 @@ export type AreaCreateInput = {
   name: Scalars['String']['input'];
 };
 
+/** What areaCreate returns: the new area, or why it was refused. */
+export type AreaCreatePayload = {
+  __typename?: 'AreaCreatePayload';
+  /** The area as it now is; null when the change was refused. */
+  area: Maybe<Area>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the area to delete. */
 export type AreaDeleteInput = {
   /** The area to delete. */
@@ -276,15 +279,6 @@ export type AreaDeletePayload = {
   userErrors: Array<UserError>;
 };
 
-/** The area after the change, or why it was refused. */
-export type AreaPayload = {
-  __typename?: 'AreaPayload';
-  /** The area as it now is; null when the change was refused. */
-  area: Maybe<Area>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Changes to an area; omitted fields keep their value. */
 export type AreaUpdateInput = {
   /** The area to change. */
@@ -293,6 +287,15 @@ export type AreaUpdateInput = {
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique within the operator. */
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What areaUpdate returns: the area as changed, or why it was refused. */
+export type AreaUpdatePayload = {
+  __typename?: 'AreaUpdatePayload';
+  /** The area as it now is; null when the change was refused. */
+  area: Maybe<Area>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A file attached to a customer or a maintenance ticket. */
@@ -540,15 +543,6 @@ export type BackgroundJobOrderField =
   /** Where they are: queued, running, succeeded, failed. */
   | 'STATUS';
 
-/** The job a request queued; null when the input was refused. */
-export type BackgroundJobPayload = {
-  __typename?: 'BackgroundJobPayload';
-  /** The job queued; null when refused. */
-  job: Maybe<BackgroundJob>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Where a background job is: waiting, being carried out, or done with its outcome. */
 export type BackgroundJobStatus =
   /** Gave up; see its error. */
@@ -589,47 +583,6 @@ export type BandwidthOverride = ProfileOverride & {
   restrictionOn: Scalars['Boolean']['output'];
   /** When the override was last set. */
   updatedAt: Scalars['DateTime']['output'];
-};
-
-/** The bandwidth override after the change, or why it was refused. */
-export type BandwidthOverridePayload = {
-  __typename?: 'BandwidthOverridePayload';
-  /** The bandwidth override as it now is; null when the change was refused. */
-  bandwidthOverride: Maybe<BandwidthOverride>;
-  /** The customer with the new override; null when the change was refused. */
-  customer: Maybe<Customer>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
-export type BandwidthOverrideUpdateInput = {
-  /** The BandwidthTemplate after the reset; required unless reset is ALWAYS. */
-  bandwidthTemplate2Id?: InputMaybe<Scalars['ID']['input']>;
-  /** The BandwidthTemplate applied. */
-  bandwidthTemplateId: Scalars['ID']['input'];
-  /** Jaze carryForwardPreviousData: whether the previous period's data is carried forward. */
-  carryForwardPreviousData?: InputMaybe<Scalars['Boolean']['input']>;
-  /** The customer whose override is set. */
-  customerId: Scalars['ID']['input'];
-  /** Exclude upload data from the FUP limit. */
-  excludeUpload?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Required when the restriction is on. */
-  reset?: InputMaybe<OverrideReset>;
-  /** Only ALWAYS; required unless reset is ALWAYS. */
-  reset2?: InputMaybe<OverrideReset>;
-  /** Required unless reset is ALWAYS. */
-  resetEvery?: InputMaybe<OverrideResetEvery>;
-  /** Day of week 0 (Sunday)..6; only (and then required) for WEEKLY. */
-  resetEveryDay?: InputMaybe<Scalars['Int']['input']>;
-  /** Day of month 1..31; only (and then required) for MONTHLY. */
-  resetEveryValue?: InputMaybe<Scalars['Int']['input']>;
-  /** Greater than 0; required unless reset is ALWAYS. */
-  resetLimit?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Required unless reset is ALWAYS. */
-  resetUnit?: InputMaybe<OverrideResetUnit>;
-  /** Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty. */
-  restrictionOn?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A named rate limit (the Jaze profile behind a plan). */
@@ -685,6 +638,15 @@ export type BandwidthTemplateCreateInput = {
   uploadKbps: Scalars['Int']['input'];
 };
 
+/** What bandwidthTemplateCreate returns: the new bandwidth template, or why it was refused. */
+export type BandwidthTemplateCreatePayload = {
+  __typename?: 'BandwidthTemplateCreatePayload';
+  /** The template as saved; null when refused. */
+  bandwidthTemplate: Maybe<BandwidthTemplate>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the bandwidth template to delete. */
 export type BandwidthTemplateDeleteInput = {
   /** The bandwidth template to delete. */
@@ -697,15 +659,6 @@ export type BandwidthTemplateDeletePayload = {
   /** The id of the deleted bandwidth template; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The result of creating or changing a bandwidth template. */
-export type BandwidthTemplatePayload = {
-  __typename?: 'BandwidthTemplatePayload';
-  /** The template as saved; null when refused. */
-  bandwidthTemplate: Maybe<BandwidthTemplate>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -731,6 +684,15 @@ export type BandwidthTemplateUpdateInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Upload rate limit, at least 0. */
   uploadKbps?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What bandwidthTemplateUpdate returns: the bandwidth template as changed, or why it was refused. */
+export type BandwidthTemplateUpdatePayload = {
+  __typename?: 'BandwidthTemplateUpdatePayload';
+  /** The template as saved; null when refused. */
+  bandwidthTemplate: Maybe<BandwidthTemplate>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A bank account for EFT / SEPA direct debit, held as a token; only last digits are known. */
@@ -818,6 +780,15 @@ export type BankAccountCreateFromDetailsInput = {
   sortCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What bankAccountCreateFromDetails returns: the bank account stored from full details, or why it was refused. */
+export type BankAccountCreateFromDetailsPayload = {
+  __typename?: 'BankAccountCreateFromDetailsPayload';
+  /** The account as stored; null when refused. */
+  bankAccount: Maybe<BankAccount>;
+  /** Why the account was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A tokenised bank account (SIMPLer addEFTToken); every field but autoPayment and preferred is required. */
 export type BankAccountCreateInput = {
   /** Name of the account holder. */
@@ -842,12 +813,27 @@ export type BankAccountCreateInput = {
   token: Scalars['String']['input'];
 };
 
-/** The result of storing a bank account. */
-export type BankAccountPayload = {
-  __typename?: 'BankAccountPayload';
+/** What bankAccountCreate returns: the stored bank account, or why it was refused. */
+export type BankAccountCreatePayload = {
+  __typename?: 'BankAccountCreatePayload';
   /** The account as stored; null when refused. */
   bankAccount: Maybe<BankAccount>;
   /** Why the account was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Names the bank account to delete. */
+export type BankAccountDeleteInput = {
+  /** The bank account to delete. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of deleting the bank account. */
+export type BankAccountDeletePayload = {
+  __typename?: 'BankAccountDeletePayload';
+  /** The id of the deleted bank account; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -917,6 +903,15 @@ export type BasestationCreateInput = {
   siteId: Scalars['ID']['input'];
 };
 
+/** What basestationCreate returns: the new basestation, or why it was refused. */
+export type BasestationCreatePayload = {
+  __typename?: 'BasestationCreatePayload';
+  /** The basestation as it now is; null when the change was refused. */
+  basestation: Maybe<Basestation>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the basestation to delete. */
 export type BasestationDeleteInput = {
   /** The basestation to delete. */
@@ -929,15 +924,6 @@ export type BasestationDeletePayload = {
   /** The id of the deleted basestation; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The basestation after the change, or why it was refused. */
-export type BasestationPayload = {
-  __typename?: 'BasestationPayload';
-  /** The basestation as it now is; null when the change was refused. */
-  basestation: Maybe<Basestation>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -965,6 +951,15 @@ export type BasestationUpdateInput = {
   sector?: InputMaybe<Scalars['String']['input']>;
   /** Moves it to this site. */
   siteId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What basestationUpdate returns: the basestation as changed, or why it was refused. */
+export type BasestationUpdatePayload = {
+  __typename?: 'BasestationUpdatePayload';
+  /** The basestation as it now is; null when the change was refused. */
+  basestation: Maybe<Basestation>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Traffic in the customer's current billing cycle: sessions started since it began (or since the usage was cleared by a plan move, if later). */
@@ -1003,6 +998,15 @@ export type BucketsFromSubscriptionUpdateInput = {
   force?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** What bucketsFromSubscriptionUpdate returns: the job queued to re-derive RADIUS groups, or why it was refused. */
+export type BucketsFromSubscriptionUpdatePayload = {
+  __typename?: 'BucketsFromSubscriptionUpdatePayload';
+  /** The job queued; null when refused. */
+  job: Maybe<BackgroundJob>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A building (block) on a street. */
 export type Building = Node & {
   __typename?: 'Building';
@@ -1032,6 +1036,15 @@ export type BuildingCreateInput = {
   streetId: Scalars['ID']['input'];
 };
 
+/** What buildingCreate returns: the new building, or why it was refused. */
+export type BuildingCreatePayload = {
+  __typename?: 'BuildingCreatePayload';
+  /** The building as it now is; null when the change was refused. */
+  building: Maybe<Building>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the building to delete. */
 export type BuildingDeleteInput = {
   /** The building to delete. */
@@ -1047,15 +1060,6 @@ export type BuildingDeletePayload = {
   userErrors: Array<UserError>;
 };
 
-/** The building after the change, or why it was refused. */
-export type BuildingPayload = {
-  __typename?: 'BuildingPayload';
-  /** The building as it now is; null when the change was refused. */
-  building: Maybe<Building>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Changes to a building; moving it to another street moves the customers in it along. */
 export type BuildingUpdateInput = {
   /** The building to change. */
@@ -1066,6 +1070,15 @@ export type BuildingUpdateInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Moves the building to this street. */
   streetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What buildingUpdate returns: the building as changed, or why it was refused. */
+export type BuildingUpdatePayload = {
+  __typename?: 'BuildingUpdatePayload';
+  /** The building as it now is; null when the change was refused. */
+  building: Maybe<Building>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** The latest change of one object since the moment asked for. */
@@ -1251,6 +1264,15 @@ export type CommunityCodeCreateInput = {
   code: Scalars['String']['input'];
 };
 
+/** What communityCodeCreate returns: the new community code, or why it was refused. */
+export type CommunityCodeCreatePayload = {
+  __typename?: 'CommunityCodeCreatePayload';
+  /** The code as saved; null when refused. */
+  communityCode: Maybe<CommunityCode>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Which community code to delete. */
 export type CommunityCodeDeleteInput = {
   /** The community code to delete. */
@@ -1266,21 +1288,21 @@ export type CommunityCodeDeletePayload = {
   userErrors: Array<UserError>;
 };
 
-/** The result of creating or changing a community code. */
-export type CommunityCodePayload = {
-  __typename?: 'CommunityCodePayload';
-  /** The code as saved; null when refused. */
-  communityCode: Maybe<CommunityCode>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** A new value for a community code. */
 export type CommunityCodeUpdateInput = {
   /** The new code; must not be in use. */
   code: Scalars['String']['input'];
   /** The community code to change. */
   id: Scalars['ID']['input'];
+};
+
+/** What communityCodeUpdate returns: the community code as changed, or why it was refused. */
+export type CommunityCodeUpdatePayload = {
+  __typename?: 'CommunityCodeUpdatePayload';
+  /** The code as saved; null when refused. */
+  communityCode: Maybe<CommunityCode>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** An additional contact person of a customer. */
@@ -1369,6 +1391,15 @@ export type CpeCreateInput = {
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
 };
 
+/** What cpeCreate returns: the new CPE, or why it was refused. */
+export type CpeCreatePayload = {
+  __typename?: 'CpeCreatePayload';
+  /** The CPE as it now is; null when the change was refused. */
+  cpe: Maybe<Cpe>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the CPE to delete. */
 export type CpeDeleteInput = {
   /** The CPE to delete. */
@@ -1381,15 +1412,6 @@ export type CpeDeletePayload = {
   /** The id of the deleted CPE; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The CPE after the change, or why it was refused. */
-export type CpePayload = {
-  __typename?: 'CpePayload';
-  /** The CPE as it now is; null when the change was refused. */
-  cpe: Maybe<Cpe>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1419,6 +1441,15 @@ export type CpeUpdateInput = {
   latitude?: InputMaybe<Scalars['Latitude']['input']>;
   /** Where the device is installed, in decimal degrees. */
   longitude?: InputMaybe<Scalars['Longitude']['input']>;
+};
+
+/** What cpeUpdate returns: the CPE as changed, or why it was refused. */
+export type CpeUpdatePayload = {
+  __typename?: 'CpeUpdatePayload';
+  /** The CPE as it now is; null when the change was refused. */
+  cpe: Maybe<Cpe>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A card held as a gateway token; only the last four digits are known. */
@@ -1512,12 +1543,27 @@ export type CreditCardCreateInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The result of storing a card. */
-export type CreditCardPayload = {
-  __typename?: 'CreditCardPayload';
+/** What creditCardCreate returns: the stored credit card, or why it was refused. */
+export type CreditCardCreatePayload = {
+  __typename?: 'CreditCardCreatePayload';
   /** The card as stored; null when refused. */
   creditCard: Maybe<CreditCard>;
   /** Why the card was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Names the credit card to delete. */
+export type CreditCardDeleteInput = {
+  /** The credit card to delete. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of deleting the credit card. */
+export type CreditCardDeletePayload = {
+  __typename?: 'CreditCardDeletePayload';
+  /** The id of the deleted credit card; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -1555,6 +1601,21 @@ export type CrmKeyCreatePayload = {
   userErrors: Array<UserError>;
   /** The CRM userid. */
   userId: Maybe<Scalars['Int']['output']>;
+};
+
+/** Names the CRM key to revoke. */
+export type CrmKeyRevokeInput = {
+  /** The SIMPLer credential or CRM key to revoke. */
+  id: Scalars['ID']['input'];
+};
+
+/** What crmKeyRevoke returns: the revoked CRM key, or why it was refused. */
+export type CrmKeyRevokePayload = {
+  __typename?: 'CrmKeyRevokePayload';
+  /** The API credential as it now is; null when the change was refused. */
+  apiCredential: Maybe<ApiCredential>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** What a custom field (or custom-table column) holds, and so how it is entered. */
@@ -1679,6 +1740,15 @@ export type CustomTableRowCreateInput = {
   tableName: Scalars['String']['input'];
 };
 
+/** What customTableRowCreate returns: the new custom table row, or why it was refused. */
+export type CustomTableRowCreatePayload = {
+  __typename?: 'CustomTableRowCreatePayload';
+  /** The row as saved; null when refused. */
+  customTableRow: Maybe<CustomTableRow>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Which custom-table row to delete. */
 export type CustomTableRowDeleteInput = {
   /** The row to delete. */
@@ -1694,21 +1764,21 @@ export type CustomTableRowDeletePayload = {
   userErrors: Array<UserError>;
 };
 
-/** The result of creating or changing a custom-table row. */
-export type CustomTableRowPayload = {
-  __typename?: 'CustomTableRowPayload';
-  /** The row as saved; null when refused. */
-  customTableRow: Maybe<CustomTableRow>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** New cell values for a custom-table row; cells not listed keep their value. */
 export type CustomTableRowUpdateInput = {
   /** Cells to change. */
   cells: Array<CustomTableCellInput>;
   /** The row to change. */
   id: Scalars['ID']['input'];
+};
+
+/** What customTableRowUpdate returns: the custom table row as changed, or why it was refused. */
+export type CustomTableRowUpdatePayload = {
+  __typename?: 'CustomTableRowUpdatePayload';
+  /** The row as saved; null when refused. */
+  customTableRow: Maybe<CustomTableRow>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
@@ -2011,6 +2081,73 @@ export type CustomerAttachmentsSyncInput = {
   rights: Array<AttachmentRight>;
 };
 
+/** What customerAttachmentsSync returns: the job queued to record a customer's new attachments, or why it was refused. */
+export type CustomerAttachmentsSyncPayload = {
+  __typename?: 'CustomerAttachmentsSyncPayload';
+  /** The job queued; null when refused. */
+  job: Maybe<BackgroundJob>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Names the customer whose bandwidth override to remove. */
+export type CustomerBandwidthOverrideClearInput = {
+  /** The customer whose override to remove. */
+  customerId: Scalars['ID']['input'];
+};
+
+/** What customerBandwidthOverrideClear returns: the customer without the bandwidth override, or why it was refused. */
+export type CustomerBandwidthOverrideClearPayload = {
+  __typename?: 'CustomerBandwidthOverrideClearPayload';
+  /** The customer without the override; null when the change was refused. */
+  customer: Maybe<Customer>;
+  /** Whether there was an override to remove. */
+  removed: Maybe<Scalars['Boolean']['output']>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
+export type CustomerBandwidthOverrideUpdateInput = {
+  /** The BandwidthTemplate after the reset; required unless reset is ALWAYS. */
+  bandwidthTemplate2Id?: InputMaybe<Scalars['ID']['input']>;
+  /** The BandwidthTemplate applied. */
+  bandwidthTemplateId: Scalars['ID']['input'];
+  /** Jaze carryForwardPreviousData: whether the previous period's data is carried forward. */
+  carryForwardPreviousData?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The customer whose override is set. */
+  customerId: Scalars['ID']['input'];
+  /** Exclude upload data from the FUP limit. */
+  excludeUpload?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Required when the restriction is on. */
+  reset?: InputMaybe<OverrideReset>;
+  /** Only ALWAYS; required unless reset is ALWAYS. */
+  reset2?: InputMaybe<OverrideReset>;
+  /** Required unless reset is ALWAYS. */
+  resetEvery?: InputMaybe<OverrideResetEvery>;
+  /** Day of week 0 (Sunday)..6; only (and then required) for WEEKLY. */
+  resetEveryDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Day of month 1..31; only (and then required) for MONTHLY. */
+  resetEveryValue?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than 0; required unless reset is ALWAYS. */
+  resetLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Required unless reset is ALWAYS. */
+  resetUnit?: InputMaybe<OverrideResetUnit>;
+  /** Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty. */
+  restrictionOn?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What customerBandwidthOverrideUpdate returns: the customer's new bandwidth override, or why it was refused. */
+export type CustomerBandwidthOverrideUpdatePayload = {
+  __typename?: 'CustomerBandwidthOverrideUpdatePayload';
+  /** The bandwidth override as it now is; null when the change was refused. */
+  bandwidthOverride: Maybe<BandwidthOverride>;
+  /** The customer with the new override; null when the change was refused. */
+  customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Sends a CoA-Request to the NAS of the customer's open session. */
 export type CustomerCoaRequestInput = {
   /** Attributes to change in the session. */
@@ -2194,6 +2331,15 @@ export type CustomerCreateInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What customerCreate returns: the new customer, or why it was refused. */
+export type CustomerCreatePayload = {
+  __typename?: 'CustomerCreatePayload';
+  /** The customer as saved; null when refused. */
+  customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Which customer to delete, and what goes with it. */
 export type CustomerDeleteInput = {
   /** Delete the customer's maintenance tickets too. */
@@ -2369,6 +2515,15 @@ export type CustomerIpCreateInput = {
   updateMacOnPortalLogin?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** What customerIpCreate returns: the customer's new IP address, or why it was refused. */
+export type CustomerIpCreatePayload = {
+  __typename?: 'CustomerIpCreatePayload';
+  /** The customer IP as it now is; null when the change was refused. */
+  customerIp: Maybe<CustomerIp>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** SIMPLer generateIP. */
 export type CustomerIpGenerateInput = {
   /** The customer to pick addresses for. */
@@ -2394,15 +2549,6 @@ export type CustomerIpGeneratePayload = {
   __typename?: 'CustomerIpGeneratePayload';
   /** The addresses picked; null when refused. */
   generation: Maybe<IpGeneration>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The customer IP after the change, or why it was refused. */
-export type CustomerIpPayload = {
-  __typename?: 'CustomerIpPayload';
-  /** The customer IP as it now is; null when the change was refused. */
-  customerIp: Maybe<CustomerIp>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -2441,15 +2587,6 @@ export type CustomerLocation = {
   street: Maybe<Street>;
 };
 
-/** The customer with its new location, or why it was refused. */
-export type CustomerLocationPayload = {
-  __typename?: 'CustomerLocationPayload';
-  /** The customer with its new location; null when the change was refused. */
-  customer: Maybe<Customer>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Sets a customer's place in the address book as a whole: parts left out are cleared. A street needs its area, a building its street. */
 export type CustomerLocationUpdateInput = {
   /** The customer's area; null or omitted clears it. */
@@ -2460,6 +2597,15 @@ export type CustomerLocationUpdateInput = {
   customerId: Scalars['ID']['input'];
   /** Must be in the area. */
   streetId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What customerLocationUpdate returns: the customer with its new location, or why it was refused. */
+export type CustomerLocationUpdatePayload = {
+  __typename?: 'CustomerLocationUpdatePayload';
+  /** The customer with its new location; null when the change was refused. */
+  customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Sends a template SMS or e-mail to one customer (`customerId`) or to several (`customerIds`). */
@@ -2526,6 +2672,15 @@ export type CustomerNoteCreateInput = {
   title: Scalars['String']['input'];
 };
 
+/** What customerNoteCreate returns: the new customer note, or why it was refused. */
+export type CustomerNoteCreatePayload = {
+  __typename?: 'CustomerNoteCreatePayload';
+  /** The note as saved; null when refused. */
+  note: Maybe<CustomerNote>;
+  /** Why the note was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the customer note to delete. */
 export type CustomerNoteDeleteInput = {
   /** The customer note to delete. */
@@ -2538,15 +2693,6 @@ export type CustomerNoteDeletePayload = {
   /** The id of the deleted customer note; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The result of writing a note. */
-export type CustomerNotePayload = {
-  __typename?: 'CustomerNotePayload';
-  /** The note as saved; null when refused. */
-  note: Maybe<CustomerNote>;
-  /** Why the note was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -2570,32 +2716,6 @@ export type CustomerOrderField =
   | 'NICKNAME'
   /** When they last changed. */
   | 'UPDATED_AT';
-
-/** Names the customer whose override to remove. */
-export type CustomerOverrideClearInput = {
-  /** The customer whose override to remove. */
-  customerId: Scalars['ID']['input'];
-};
-
-/** The customer without the override, or why it was refused. */
-export type CustomerOverrideClearPayload = {
-  __typename?: 'CustomerOverrideClearPayload';
-  /** The customer without the override; null when the change was refused. */
-  customer: Maybe<Customer>;
-  /** Whether there was an override to remove. */
-  removed: Maybe<Scalars['Boolean']['output']>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The result of creating or changing a customer. */
-export type CustomerPayload = {
-  __typename?: 'CustomerPayload';
-  /** The customer as saved; null when refused. */
-  customer: Maybe<Customer>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
 
 /** Move a customer to another plan (Jaze move_group). */
 export type CustomerPlanChangeInput = {
@@ -2948,13 +3068,65 @@ export type CustomerUpdateInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The result of removing a stored card or bank account. */
-export type DeletedIdPayload = {
-  __typename?: 'DeletedIdPayload';
-  /** Id of the removed item; null when refused. */
-  deletedId: Maybe<Scalars['ID']['output']>;
-  /** Why the removal was refused; empty on success. */
+/** What customerUpdate returns: the customer as changed, or why it was refused. */
+export type CustomerUpdatePayload = {
+  __typename?: 'CustomerUpdatePayload';
+  /** The customer as saved; null when refused. */
+  customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** Names the customer whose vendor-attribute override to remove. */
+export type CustomerVendorAttributeOverrideClearInput = {
+  /** The customer whose override to remove. */
+  customerId: Scalars['ID']['input'];
+};
+
+/** What customerVendorAttributeOverrideClear returns: the customer without the vendor-attribute override, or why it was refused. */
+export type CustomerVendorAttributeOverrideClearPayload = {
+  __typename?: 'CustomerVendorAttributeOverrideClearPayload';
+  /** The customer without the override; null when the change was refused. */
+  customer: Maybe<Customer>;
+  /** Whether there was an override to remove. */
+  removed: Maybe<Scalars['Boolean']['output']>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
+export type CustomerVendorAttributeOverrideUpdateInput = {
+  /** The customer whose override is set. */
+  customerId: Scalars['ID']['input'];
+  /** By set, then in the order given. */
+  items: Array<VendorAttributeItemInput>;
+  /** Required when the restriction is on. */
+  reset?: InputMaybe<OverrideReset>;
+  /** Only ALWAYS; required unless reset is ALWAYS. */
+  reset2?: InputMaybe<OverrideReset>;
+  /** Required unless reset is ALWAYS. */
+  resetEvery?: InputMaybe<OverrideResetEvery>;
+  /** Day of week 0 (Sunday)..6; only (and then required) for WEEKLY. */
+  resetEveryDay?: InputMaybe<Scalars['Int']['input']>;
+  /** Day of month 1..31; only (and then required) for MONTHLY. */
+  resetEveryValue?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than 0; required unless reset is ALWAYS. */
+  resetLimit?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Required unless reset is ALWAYS. */
+  resetUnit?: InputMaybe<OverrideResetUnit>;
+  /** Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty. */
+  restrictionOn?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What customerVendorAttributeOverrideUpdate returns: the customer's new vendor-attribute override, or why it was refused. */
+export type CustomerVendorAttributeOverrideUpdatePayload = {
+  __typename?: 'CustomerVendorAttributeOverrideUpdatePayload';
+  /** The customer with the new override; null when the change was refused. */
+  customer: Maybe<Customer>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+  /** The vendor attribute override as it now is; null when the change was refused. */
+  vendorAttributeOverride: Maybe<VendorAttributeOverride>;
 };
 
 /** A device the operator owns, in stock or in use (SIMPLer equipment). */
@@ -3140,6 +3312,15 @@ export type EquipmentCreateInput = {
   value?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** What equipmentCreate returns: the new equipment, or why it was refused. */
+export type EquipmentCreatePayload = {
+  __typename?: 'EquipmentCreatePayload';
+  /** The equipment as it now is; null when the change was refused. */
+  equipment: Maybe<Equipment>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the equipment to delete. */
 export type EquipmentDeleteInput = {
   /** The equipment to delete. */
@@ -3215,6 +3396,17 @@ export type EquipmentLoginCreateInput = {
   username: Scalars['String']['input'];
 };
 
+/** What equipmentLoginCreate returns: the equipment's new login, or why it was refused. */
+export type EquipmentLoginCreatePayload = {
+  __typename?: 'EquipmentLoginCreatePayload';
+  /** The device; null when refused. */
+  equipment: Maybe<Equipment>;
+  /** The login details added; null when refused. */
+  login: Maybe<EquipmentLogin>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the equipment login to delete. */
 export type EquipmentLoginDeleteInput = {
   /** The device. */
@@ -3229,17 +3421,6 @@ export type EquipmentLoginDeletePayload = {
   /** The username deleted; null when nothing was deleted. */
   deletedUsername: Maybe<Scalars['String']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The login details added, or why they were refused. */
-export type EquipmentLoginPayload = {
-  __typename?: 'EquipmentLoginPayload';
-  /** The device; null when refused. */
-  equipment: Maybe<Equipment>;
-  /** The login details added; null when refused. */
-  login: Maybe<EquipmentLogin>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3259,15 +3440,6 @@ export type EquipmentOrderField =
   | 'ID'
   /** Nickname, alphabetically. */
   | 'NICKNAME';
-
-/** The equipment after the change, or why it was refused. */
-export type EquipmentPayload = {
-  __typename?: 'EquipmentPayload';
-  /** The equipment as it now is; null when the change was refused. */
-  equipment: Maybe<Equipment>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
 
 /** In stock, or in use. */
 export type EquipmentStatus =
@@ -3354,6 +3526,15 @@ export type EquipmentUpdateInput = {
   value?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** What equipmentUpdate returns: the equipment as changed, or why it was refused. */
+export type EquipmentUpdatePayload = {
+  __typename?: 'EquipmentUpdatePayload';
+  /** The equipment as it now is; null when the change was refused. */
+  equipment: Maybe<Equipment>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A gateway (SIMPLer WIB): routes customers and reports their sessions as the NAS. */
 export type Gateway = Node & {
   __typename?: 'Gateway';
@@ -3401,6 +3582,15 @@ export type GatewayCreateInput = {
   wibNumber: Scalars['Int']['input'];
 };
 
+/** What gatewayCreate returns: the new gateway, or why it was refused. */
+export type GatewayCreatePayload = {
+  __typename?: 'GatewayCreatePayload';
+  /** The gateway as it now is; null when the change was refused. */
+  gateway: Maybe<Gateway>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the gateway to delete. */
 export type GatewayDeleteInput = {
   /** The gateway to delete. */
@@ -3413,15 +3603,6 @@ export type GatewayDeletePayload = {
   /** The id of the deleted gateway; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The gateway after the change, or why it was refused. */
-export type GatewayPayload = {
-  __typename?: 'GatewayPayload';
-  /** The gateway as it now is; null when the change was refused. */
-  gateway: Maybe<Gateway>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3445,10 +3626,28 @@ export type GatewayUpdateInput = {
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What gatewayUpdate returns: the gateway as changed, or why it was refused. */
+export type GatewayUpdatePayload = {
+  __typename?: 'GatewayUpdatePayload';
+  /** The gateway as it now is; null when the change was refused. */
+  gateway: Maybe<Gateway>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Fill missing customer coordinates from addresses (SIMPLer updateGPSdetails). */
 export type GpsDetailsUpdateInput = {
   /** Only this customer; all customers missing coordinates when omitted. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What gpsDetailsUpdate returns: the job queued to fill customer coordinates, or why it was refused. */
+export type GpsDetailsUpdatePayload = {
+  __typename?: 'GpsDetailsUpdatePayload';
+  /** The job queued; null when refused. */
+  job: Maybe<BackgroundJob>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Extra days of service given past expiry. */
@@ -3521,6 +3720,15 @@ export type InstallerTrackingCreateInput = {
   status?: InputMaybe<InstallerTrackingStatus>;
 };
 
+/** What installerTrackingCreate returns: the new installer tracking entry, or why it was refused. */
+export type InstallerTrackingCreatePayload = {
+  __typename?: 'InstallerTrackingCreatePayload';
+  /** The installer tracking as it now is; null when the change was refused. */
+  installerTracking: Maybe<InstallerTracking>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the installer tracking to delete. */
 export type InstallerTrackingDeleteInput = {
   /** The installer tracking to delete. */
@@ -3533,15 +3741,6 @@ export type InstallerTrackingDeletePayload = {
   /** The id of the deleted installer tracking; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The installer tracking after the change, or why it was refused. */
-export type InstallerTrackingPayload = {
-  __typename?: 'InstallerTrackingPayload';
-  /** The installer tracking as it now is; null when the change was refused. */
-  installerTracking: Maybe<InstallerTracking>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3576,6 +3775,15 @@ export type InstallerTrackingUpdateInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** Open, or paid to the installer. */
   status?: InputMaybe<InstallerTrackingStatus>;
+};
+
+/** What installerTrackingUpdate returns: the installer tracking entry as changed, or why it was refused. */
+export type InstallerTrackingUpdatePayload = {
+  __typename?: 'InstallerTrackingUpdatePayload';
+  /** The installer tracking as it now is; null when the change was refused. */
+  installerTracking: Maybe<InstallerTracking>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** What the addresses of a gateway interface serve. */
@@ -3661,6 +3869,15 @@ export type InvoiceCreateInput = {
   periodEnd?: InputMaybe<Scalars['Date']['input']>;
   /** First day of the service period billed, if any. */
   periodStart?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** What invoiceCreate returns: the new invoice, or why it was refused. */
+export type InvoiceCreatePayload = {
+  __typename?: 'InvoiceCreatePayload';
+  /** The invoice as saved; null when refused. */
+  invoice: Maybe<Invoice>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A Invoice and its cursor. */
@@ -3796,15 +4013,6 @@ export type InvoicePayPayload = {
   userErrors: Array<UserError>;
 };
 
-/** The result of creating or voiding an invoice. */
-export type InvoicePayload = {
-  __typename?: 'InvoicePayload';
-  /** The invoice as saved; null when refused. */
-  invoice: Maybe<Invoice>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** How invoices reach the customer. */
 export type InvoiceSendMethod =
   /** By post and as a PDF by email. */
@@ -3831,6 +4039,15 @@ export type InvoiceStatus =
 export type InvoiceVoidInput = {
   /** An invoice with nothing paid on it. */
   id: Scalars['ID']['input'];
+};
+
+/** What invoiceVoid returns: the voided invoice, or why it was refused. */
+export type InvoiceVoidPayload = {
+  __typename?: 'InvoiceVoidPayload';
+  /** The invoice as saved; null when refused. */
+  invoice: Maybe<Invoice>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** An invoicing run (SIMPLer generateInvoices). */
@@ -3881,6 +4098,15 @@ export type IpAccessRuleCreateInput = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What ipAccessRuleCreate returns: the new IP access rule, or why it was refused. */
+export type IpAccessRuleCreatePayload = {
+  __typename?: 'IpAccessRuleCreatePayload';
+  /** The IP access rule as it now is; null when the change was refused. */
+  ipAccessRule: Maybe<IpAccessRule>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the IP access rule to delete. */
 export type IpAccessRuleDeleteInput = {
   /** The IP access rule to delete. */
@@ -3893,15 +4119,6 @@ export type IpAccessRuleDeletePayload = {
   /** The id of the deleted IP access rule; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The IP access rule after the change, or why it was refused. */
-export type IpAccessRulePayload = {
-  __typename?: 'IpAccessRulePayload';
-  /** The IP access rule as it now is; null when the change was refused. */
-  ipAccessRule: Maybe<IpAccessRule>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -3953,15 +4170,6 @@ export type M4Settings = {
   secretSet: Scalars['Boolean']['output'];
 };
 
-/** The M4 settings after the change, or why it was refused. */
-export type M4SettingsPayload = {
-  __typename?: 'M4SettingsPayload';
-  /** The M4 settings as they now are; null when the change was refused. */
-  m4Settings: Maybe<M4Settings>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Absent fields stay as they are. */
 export type M4SettingsUpdateInput = {
   /** M4 "Allow API globally"; SIMPLer credentials are refused too while it is off. */
@@ -3974,6 +4182,15 @@ export type M4SettingsUpdateInput = {
   secret?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What m4SettingsUpdate returns: the M4 settings as changed, or why they were refused. */
+export type M4SettingsUpdatePayload = {
+  __typename?: 'M4SettingsUpdatePayload';
+  /** The M4 settings as they now are; null when the change was refused. */
+  m4Settings: Maybe<M4Settings>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Record new files of the attachment drop as maintenance ticket attachments (SIMPLer synchronizeMaintenanceAttachments). */
 export type MaintenanceAttachmentsSyncInput = {
   /** When the new attachments are recorded as attached; the time they are recorded if omitted. */
@@ -3984,6 +4201,15 @@ export type MaintenanceAttachmentsSyncInput = {
   filenameRegexp: Scalars['String']['input'];
   /** The maintenance ticket whose attachment drop to read. */
   maintenanceTicketId: Scalars['ID']['input'];
+};
+
+/** What maintenanceAttachmentsSync returns: the job queued to record a maintenance ticket's new attachments, or why it was refused. */
+export type MaintenanceAttachmentsSyncPayload = {
+  __typename?: 'MaintenanceAttachmentsSyncPayload';
+  /** The job queued; null when refused. */
+  job: Maybe<BackgroundJob>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** How often a site is due for maintenance. */
@@ -4106,6 +4332,15 @@ export type MaintenanceTicketCreateInput = {
   type?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What maintenanceTicketCreate returns: the new maintenance ticket, or why it was refused. */
+export type MaintenanceTicketCreatePayload = {
+  __typename?: 'MaintenanceTicketCreatePayload';
+  /** The maintenance ticket as it now is; null when the change was refused. */
+  maintenanceTicket: Maybe<MaintenanceTicket>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the maintenance ticket to delete. */
 export type MaintenanceTicketDeleteInput = {
   /** The maintenance ticket to delete. */
@@ -4167,15 +4402,6 @@ export type MaintenanceTicketOrderField =
   /** When they last changed. */
   | 'UPDATED_AT';
 
-/** The maintenance ticket after the change, or why it was refused. */
-export type MaintenanceTicketPayload = {
-  __typename?: 'MaintenanceTicketPayload';
-  /** The maintenance ticket as it now is; null when the change was refused. */
-  maintenanceTicket: Maybe<MaintenanceTicket>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Changes to a maintenance ticket. */
 export type MaintenanceTicketUpdateInput = {
   /** Append `resolution` to the current one instead of replacing it. */
@@ -4216,6 +4442,15 @@ export type MaintenanceTicketUpdateInput = {
   type?: InputMaybe<Scalars['String']['input']>;
   /** Who makes the change, as free text. */
   updatedBy?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What maintenanceTicketUpdate returns: the maintenance ticket as changed, or why it was refused. */
+export type MaintenanceTicketUpdatePayload = {
+  __typename?: 'MaintenanceTicketUpdatePayload';
+  /** The maintenance ticket as it now is; null when the change was refused. */
+  maintenanceTicket: Maybe<MaintenanceTicket>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** An SMS or e-mail to a customer, and its delivery outcome. */
@@ -4313,97 +4548,97 @@ export type MonitorMode =
 export type Mutation = {
   __typename?: 'Mutation';
   /** Changes the settings of a SIMPLer credential or CRM key (admins only): its strict mode (refuse unknown parameters instead of ignoring them), from the next call on. */
-  apiCredentialUpdate: ApiCredentialPayload;
+  apiCredentialUpdate: ApiCredentialUpdatePayload;
   /** Issues a bearer token for a staff user (admins only); the token is in the payload this once. */
   apiTokenCreate: ApiTokenCreatePayload;
   /** Revokes a bearer token (admins only): refused from the next request on, on every server process. */
-  apiTokenRevoke: ApiTokenPayload;
+  apiTokenRevoke: ApiTokenRevokePayload;
   /** Adds an area (Jaze add_area). */
-  areaCreate: AreaPayload;
+  areaCreate: AreaCreatePayload;
   /** Deletes an empty area: refused while it has streets or customers placed in it. */
   areaDelete: AreaDeletePayload;
   /** Renames an area or changes its note (Jaze add_area with inputAreaId). */
-  areaUpdate: AreaPayload;
+  areaUpdate: AreaUpdatePayload;
   /** Adds a bandwidth template (Jaze profile). */
-  bandwidthTemplateCreate: BandwidthTemplatePayload;
+  bandwidthTemplateCreate: BandwidthTemplateCreatePayload;
   /** Deletes a bandwidth template no plan, bucket or override uses. */
   bandwidthTemplateDelete: BandwidthTemplateDeletePayload;
   /** Changes a bandwidth template; the plans, buckets and overrides using it get the new rates. */
-  bandwidthTemplateUpdate: BandwidthTemplatePayload;
+  bandwidthTemplateUpdate: BandwidthTemplateUpdatePayload;
   /** Adds a tokenised bank account (SIMPLer addEFTToken). */
-  bankAccountCreate: BankAccountPayload;
+  bankAccountCreate: BankAccountCreatePayload;
   /** Adds a bank account from full details (SIMPLer addEFT). The account number and IBAN are tokenised; neither is stored. */
-  bankAccountCreateFromDetails: BankAccountPayload;
+  bankAccountCreateFromDetails: BankAccountCreateFromDetailsPayload;
   /** Removes a stored bank account. */
-  bankAccountDelete: DeletedIdPayload;
+  bankAccountDelete: BankAccountDeletePayload;
   /** Mounts a device on a site (SIMPLer addBasestation). */
-  basestationCreate: BasestationPayload;
+  basestationCreate: BasestationCreatePayload;
   /** Removes a basestation record; the device stays in the inventory (SIMPLer deleteBasestation). */
   basestationDelete: BasestationDeletePayload;
   /** Changes a basestation (SIMPLer modifyBasestation). */
-  basestationUpdate: BasestationPayload;
+  basestationUpdate: BasestationUpdatePayload;
   /** Queues re-deriving RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription). */
-  bucketsFromSubscriptionUpdate: BackgroundJobPayload;
+  bucketsFromSubscriptionUpdate: BucketsFromSubscriptionUpdatePayload;
   /** Adds a building to a street (Jaze add_block). */
-  buildingCreate: BuildingPayload;
+  buildingCreate: BuildingCreatePayload;
   /** Deletes an empty building: refused while customers are placed in it. */
   buildingDelete: BuildingDeletePayload;
   /** Changes a building (Jaze add_block with inputBlockId). */
-  buildingUpdate: BuildingPayload;
+  buildingUpdate: BuildingUpdatePayload;
   /** Adds a community code; a code already in use is a CONFLICT. */
-  communityCodeCreate: CommunityCodePayload;
+  communityCodeCreate: CommunityCodeCreatePayload;
   /** Deletes a community code no customer uses. */
   communityCodeDelete: CommunityCodeDeletePayload;
   /** Renames a community code; the new code must be free. */
-  communityCodeUpdate: CommunityCodePayload;
+  communityCodeUpdate: CommunityCodeUpdatePayload;
   /** Installs a device at a customer (SIMPLer addCPE). */
-  cpeCreate: CpePayload;
+  cpeCreate: CpeCreatePayload;
   /** Removes a CPE record; the device stays in the inventory (SIMPLer deleteCPE). */
   cpeDelete: CpeDeletePayload;
   /** Changes a CPE (SIMPLer modifyCPE). */
-  cpeUpdate: CpePayload;
+  cpeUpdate: CpeUpdatePayload;
   /** Adds a tokenised card to a customer (SIMPLer addCreditCardToken). */
-  creditCardCreate: CreditCardPayload;
+  creditCardCreate: CreditCardCreatePayload;
   /** Removes a stored card. */
-  creditCardDelete: DeletedIdPayload;
+  creditCardDelete: CreditCardDeletePayload;
   /** Creates the CRM api key of a staff user (admins only); the key is in the payload this once. */
   crmKeyCreate: CrmKeyCreatePayload;
   /** Revokes a CRM api key (admins only): refused from the next call on. */
-  crmKeyRevoke: ApiCredentialPayload;
+  crmKeyRevoke: CrmKeyRevokePayload;
   /** Adds a row to one of a customer's custom tables. */
-  customTableRowCreate: CustomTableRowPayload;
+  customTableRowCreate: CustomTableRowCreatePayload;
   /** Deletes a custom-table row. */
   customTableRowDelete: CustomTableRowDeletePayload;
   /** Sets (or clears) cells of a custom-table row; other cells stay. */
-  customTableRowUpdate: CustomTableRowPayload;
+  customTableRowUpdate: CustomTableRowUpdatePayload;
   /** Queues recording new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments). */
-  customerAttachmentsSync: BackgroundJobPayload;
+  customerAttachmentsSync: CustomerAttachmentsSyncPayload;
   /** Removes a customer's bandwidth override (Jaze override_user_bandwidth with only userId). */
-  customerBandwidthOverrideClear: CustomerOverrideClearPayload;
+  customerBandwidthOverrideClear: CustomerBandwidthOverrideClearPayload;
   /** Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth). */
-  customerBandwidthOverrideUpdate: BandwidthOverridePayload;
+  customerBandwidthOverrideUpdate: CustomerBandwidthOverrideUpdatePayload;
   /** Changes a customer's open session on its NAS with a RADIUS CoA-Request (RFC 5176; Jaze coa_request). */
   customerCoaRequest: CustomerCoaRequestPayload;
   /** Puts a customer on a collector's round, replacing any other collector (Jaze assign_users_to_admin). */
   customerCollectorAssign: CustomerCollectorAssignPayload;
   /** Creates a customer. */
-  customerCreate: CustomerPayload;
+  customerCreate: CustomerCreatePayload;
   /** Deletes a customer that meets every deletion condition (not current; no subscriptions, IPs, invoices, tickets, equipment, cards, bank accounts, attachments…), with its RADIUS setup. */
   customerDelete: CustomerDeletePayload;
   /** Extends a customer's service by some days or to a date (Jaze add_grace_period). */
   customerGracePeriodCreate: CustomerGracePeriodCreatePayload;
   /** Binds an address and/or MAC to a customer (SIMPLer addIP). */
-  customerIpCreate: CustomerIpPayload;
+  customerIpCreate: CustomerIpCreatePayload;
   /** Picks free addresses for a customer from a gateway interface, optionally saving them and setting them in RADIUS (SIMPLer generateIP). */
   customerIpGenerate: CustomerIpGeneratePayload;
   /** Releases the IP, the MAC or both of a binding (Jaze release_ip_mac); a binding left empty is deleted. */
   customerIpRelease: CustomerIpReleasePayload;
   /** Sets a customer's area, street and building as a whole (parts left out are cleared). */
-  customerLocationUpdate: CustomerLocationPayload;
+  customerLocationUpdate: CustomerLocationUpdatePayload;
   /** Sends a template SMS or e-mail to a customer (or several) now, and records it with its delivery outcome. */
   customerMessageSend: CustomerMessageSendPayload;
   /** Adds a note to a customer (title and text are required). */
-  customerNoteCreate: CustomerNotePayload;
+  customerNoteCreate: CustomerNoteCreatePayload;
   /** Deletes a note from a customer. */
   customerNoteDelete: CustomerNoteDeletePayload;
   /** Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group). */
@@ -4415,159 +4650,159 @@ export type Mutation = {
   /** Sets a customer's end-user-portal password. */
   customerPortalPasswordUpdate: CustomerPortalPasswordUpdatePayload;
   /** Changes a customer's fields. */
-  customerUpdate: CustomerPayload;
+  customerUpdate: CustomerUpdatePayload;
   /** Removes a customer's vendor-attribute override with its attributes. */
-  customerVendorAttributeOverrideClear: CustomerOverrideClearPayload;
+  customerVendorAttributeOverrideClear: CustomerVendorAttributeOverrideClearPayload;
   /** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
-  customerVendorAttributeOverrideUpdate: VendorAttributeOverridePayload;
+  customerVendorAttributeOverrideUpdate: CustomerVendorAttributeOverrideUpdatePayload;
   /** Adds a piece of equipment (SIMPLer addEquipment). */
-  equipmentCreate: EquipmentPayload;
+  equipmentCreate: EquipmentCreatePayload;
   /** Deletes equipment with no devices hanging off it that is neither a CPE nor a basestation. */
   equipmentDelete: EquipmentDeletePayload;
   /** Adds login details to a device (SIMPLer addEquipmentLoginDetails). */
-  equipmentLoginCreate: EquipmentLoginPayload;
+  equipmentLoginCreate: EquipmentLoginCreatePayload;
   /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
   equipmentLoginDelete: EquipmentLoginDeletePayload;
   /** Changes a piece of equipment (SIMPLer modifyEquipment). */
-  equipmentUpdate: EquipmentPayload;
+  equipmentUpdate: EquipmentUpdatePayload;
   /** Adds a gateway (SIMPLer WIB). */
-  gatewayCreate: GatewayPayload;
+  gatewayCreate: GatewayCreatePayload;
   /** Deletes a gateway nothing is routed through (no interfaces, customers, addresses or basestations). */
   gatewayDelete: GatewayDeletePayload;
   /** Changes a gateway; the CoA secret can be set or cleared, never read. */
-  gatewayUpdate: GatewayPayload;
+  gatewayUpdate: GatewayUpdatePayload;
   /** Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails). */
-  gpsDetailsUpdate: BackgroundJobPayload;
+  gpsDetailsUpdate: GpsDetailsUpdatePayload;
   /** Adds an installer job to a ticket. */
-  installerTrackingCreate: InstallerTrackingPayload;
+  installerTrackingCreate: InstallerTrackingCreatePayload;
   /** Deletes an installer job. */
   installerTrackingDelete: InstallerTrackingDeletePayload;
   /** Changes an installer job. */
-  installerTrackingUpdate: InstallerTrackingPayload;
+  installerTrackingUpdate: InstallerTrackingUpdatePayload;
   /** Raises an invoice by hand, with its lines (kind MANUAL). */
-  invoiceCreate: InvoicePayload;
+  invoiceCreate: InvoiceCreatePayload;
   /** Records a payment against an invoice (SIMPLer payInvoice); the invoice becomes partially paid or paid. Overpayment is refused. */
   invoicePay: InvoicePayPayload;
   /** Voids an invoice with nothing paid on it; it keeps its number and lines but is no longer owed. */
-  invoiceVoid: InvoicePayload;
+  invoiceVoid: InvoiceVoidPayload;
   /** Runs invoicing (SIMPLer generateInvoices): one invoice per customer with what is due, billing dates moved on, in one transaction. Running it twice on a day bills nothing twice. */
   invoicesGenerate: InvoicesGeneratePayload;
   /** Adds a network to the access list of a SIMPLer credential, or of all of them (admins only). */
-  ipAccessRuleCreate: IpAccessRulePayload;
+  ipAccessRuleCreate: IpAccessRuleCreatePayload;
   /** Removes a network from an access list (admins only). */
   ipAccessRuleDelete: IpAccessRuleDeletePayload;
   /** Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set. */
-  m4SettingsUpdate: M4SettingsPayload;
+  m4SettingsUpdate: M4SettingsUpdatePayload;
   /** Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments). */
-  maintenanceAttachmentsSync: BackgroundJobPayload;
+  maintenanceAttachmentsSync: MaintenanceAttachmentsSyncPayload;
   /** Opens a maintenance ticket (title required; type and subtype by name). */
-  maintenanceTicketCreate: MaintenanceTicketPayload;
+  maintenanceTicketCreate: MaintenanceTicketCreatePayload;
   /** Deletes a maintenance ticket: refused while it has installer jobs or attachments. */
   maintenanceTicketDelete: MaintenanceTicketDeletePayload;
   /** Changes a maintenance ticket; `appendResolution` appends to the resolution. */
-  maintenanceTicketUpdate: MaintenanceTicketPayload;
+  maintenanceTicketUpdate: MaintenanceTicketUpdatePayload;
   /** Adds an address range on a gateway interface (a pool generateIP draws from). */
-  networkInterfaceCreate: NetworkInterfacePayload;
+  networkInterfaceCreate: NetworkInterfaceCreatePayload;
   /** Deletes an interface no customer address was drawn from. */
   networkInterfaceDelete: NetworkInterfaceDeletePayload;
   /** Changes an interface; addresses already handed out stay. */
-  networkInterfaceUpdate: NetworkInterfacePayload;
+  networkInterfaceUpdate: NetworkInterfaceUpdatePayload;
   /** Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first. */
   paymentCollectionApprove: PaymentCollectionApprovePayload;
   /** Records the collector's outcome (Jaze collect_user_payment). */
-  paymentCollectionCollect: PaymentCollectionPayload;
+  paymentCollectionCollect: PaymentCollectionCollectPayload;
   /** Refuses a collection (Jaze collection_disapproval). */
-  paymentCollectionDisapprove: PaymentCollectionPayload;
+  paymentCollectionDisapprove: PaymentCollectionDisapprovePayload;
   /** Asks for a collector to visit the customer (Jaze payment_collection_request). */
-  paymentCollectionRequest: PaymentCollectionPayload;
+  paymentCollectionRequest: PaymentCollectionRequestPayload;
   /** Records money received on account, not against an invoice (to pay an invoice: invoicePay). */
-  paymentCreate: PaymentPayload;
+  paymentCreate: PaymentCreatePayload;
   /** Reverses a payment recorded in error; an invoice it paid owes the amount again. */
   paymentReverse: PaymentReversePayload;
   /** Queues applying the plan changes that have come due. */
-  planChangesApply: BackgroundJobPayload;
+  planChangesApply: PlanChangesApplyPayload;
   /** Adds a plan to the catalogue. */
-  planCreate: PlanPayload;
+  planCreate: PlanCreatePayload;
   /** Deletes a plan nobody is on, with its price points; a plan in use is disabled instead. */
   planDelete: PlanDeletePayload;
   /** Changes a plan (disable it with enabled: false to stop selling it). */
-  planUpdate: PlanPayload;
+  planUpdate: PlanUpdatePayload;
   /** Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails). */
-  radiusAccountCreate: RadiusAccountPayload;
+  radiusAccountCreate: RadiusAccountCreatePayload;
   /** Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails). */
   radiusAccountDelete: RadiusAccountDeletePayload;
   /** Adds a radcheck/radreply/radusergroup row for one of the customer's usernames. */
-  radiusAttributeCreate: RadiusAttributePayload;
+  radiusAttributeCreate: RadiusAttributeCreatePayload;
   /** Deletes a radcheck/radreply/radusergroup row. */
   radiusAttributeDelete: RadiusAttributeDeletePayload;
   /** Changes a radcheck/radreply/radusergroup row. */
-  radiusAttributeUpdate: RadiusAttributePayload;
+  radiusAttributeUpdate: RadiusAttributeUpdatePayload;
   /** Creates a reseller or franchisee (CRM reseller/create). */
-  resellerCreate: ResellerPayload;
+  resellerCreate: ResellerCreatePayload;
   /** Deletes a reseller that has no customers; its wallet ledger is kept (CRM reseller/delete). */
   resellerDelete: ResellerDeletePayload;
   /** Changes a reseller's fields (CRM reseller/update). */
-  resellerUpdate: ResellerPayload;
+  resellerUpdate: ResellerUpdatePayload;
   /** Tops up, settles or adjusts a wallet, appending a ledger entry (CRM reseller/wallet_update). A franchisee may go down to minus its credit limit, a reseller to zero. */
-  resellerWalletAdjust: ResellerWalletPayload;
+  resellerWalletAdjust: ResellerWalletAdjustPayload;
   /** Adds a sales issue to a customer. */
-  salesmanTaskCreate: SalesmanTaskPayload;
+  salesmanTaskCreate: SalesmanTaskCreatePayload;
   /** Deletes a sales issue. */
   salesmanTaskDelete: SalesmanTaskDeletePayload;
   /** Changes a sales issue; `appendResolution` appends to the resolution. */
-  salesmanTaskUpdate: SalesmanTaskPayload;
+  salesmanTaskUpdate: SalesmanTaskUpdatePayload;
   /** Creates a SIMPLer OperatorAPI credential (admins only), accepted only from `allowedNetworks`; a generated password is in the payload this once. */
   simplerCredentialCreate: SimplerCredentialCreatePayload;
   /** Revokes a SIMPLer credential (admins only): refused from the next call on. */
-  simplerCredentialRevoke: ApiCredentialPayload;
+  simplerCredentialRevoke: SimplerCredentialRevokePayload;
   /** Creates a site (SIMPLer addSite). */
-  siteCreate: SitePayload;
+  siteCreate: SiteCreatePayload;
   /** Deletes a site that has no equipment and no basestations (SIMPLer deleteSite). */
   siteDelete: SiteDeletePayload;
   /** Changes a site's fields (SIMPLer modifySite). */
-  siteUpdate: SitePayload;
+  siteUpdate: SiteUpdatePayload;
   /** Logs a staff user in: a bearer token valid for STAFF_SESSION_HOURS (default 12). Needs no Authorization header. A wrong password, an unknown operator or user and an inactive user give the same userError; repeated failures are throttled (TOO_MANY_REQUESTS). */
   staffLogin: StaffLoginPayload;
   /** Revokes the bearer token of this request (a staff login session, or any token): it is refused from the next request on. */
-  staffLogout: ApiTokenPayload;
+  staffLogout: StaffLogoutPayload;
   /** Creates a staff user (admins only). */
-  staffUserCreate: StaffUserPayload;
+  staffUserCreate: StaffUserCreatePayload;
   /** Sets a staff user's login password (admins only); at least 12 characters. */
-  staffUserSetPassword: StaffUserPayload;
+  staffUserSetPassword: StaffUserSetPasswordPayload;
   /** Changes a staff user's role, profile or active flag (admins only). The operator's last active admin can neither be deactivated nor lose the role. */
-  staffUserUpdate: StaffUserPayload;
+  staffUserUpdate: StaffUserUpdatePayload;
   /** Adds a street to an area (Jaze add_street). */
-  streetCreate: StreetPayload;
+  streetCreate: StreetCreatePayload;
   /** Deletes an empty street: refused while it has buildings or customers placed on it. */
   streetDelete: StreetDeletePayload;
   /** Changes a street (Jaze add_street with inputStreetId). */
-  streetUpdate: StreetPayload;
+  streetUpdate: StreetUpdatePayload;
   /** Adds a price point to a plan. */
-  subPlanCreate: SubPlanPayload;
+  subPlanCreate: SubPlanCreatePayload;
   /** Deletes a price point no subscription was bought at. */
   subPlanDelete: SubPlanDeletePayload;
   /** Changes a price point. */
-  subPlanUpdate: SubPlanPayload;
+  subPlanUpdate: SubPlanUpdatePayload;
   /** Makes a customer a sub-account of a master account. */
-  subaccountLinkCreate: SubaccountLinkPayload;
+  subaccountLinkCreate: SubaccountLinkCreatePayload;
   /** Removes a master/sub-account link. */
   subaccountLinkDelete: SubaccountLinkDeletePayload;
   /** Changes the flags of a master/sub-account link. */
-  subaccountLinkUpdate: SubaccountLinkPayload;
+  subaccountLinkUpdate: SubaccountLinkUpdatePayload;
   /** Adds a subscription to a customer (SIMPLer addSubscription). */
-  subscriptionCreate: SubscriptionPayload;
+  subscriptionCreate: SubscriptionCreatePayload;
   /** Deletes a subscription (SIMPLer deleteSubscription). Invoice lines that billed it keep their copy of what was billed. */
   subscriptionDelete: SubscriptionDeletePayload;
   /** Changes a subscription's terms (price, quantity, validity, tax…); its customer and plan stay. */
-  subscriptionUpdate: SubscriptionPayload;
+  subscriptionUpdate: SubscriptionUpdatePayload;
   /** Adds a tax zone. */
-  taxZoneCreate: TaxZonePayload;
+  taxZoneCreate: TaxZoneCreatePayload;
   /** Deletes a tax zone: refused while subscriptions or customers use it. */
   taxZoneDelete: TaxZoneDeletePayload;
   /** Renames a tax zone or changes its rate (for what picks it from now on). */
-  taxZoneUpdate: TaxZonePayload;
+  taxZoneUpdate: TaxZoneUpdatePayload;
   /** Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles). */
-  wibFilesUpdate: BackgroundJobPayload;
+  wibFilesUpdate: WibFilesUpdatePayload;
 };
 
 
@@ -4627,7 +4862,7 @@ export type MutationBankAccountCreateFromDetailsArgs = {
 
 
 export type MutationBankAccountDeleteArgs = {
-  input: PaymentInstrumentDeleteInput;
+  input: BankAccountDeleteInput;
 };
 
 
@@ -4702,7 +4937,7 @@ export type MutationCreditCardCreateArgs = {
 
 
 export type MutationCreditCardDeleteArgs = {
-  input: PaymentInstrumentDeleteInput;
+  input: CreditCardDeleteInput;
 };
 
 
@@ -4712,7 +4947,7 @@ export type MutationCrmKeyCreateArgs = {
 
 
 export type MutationCrmKeyRevokeArgs = {
-  input: ApiCredentialRevokeInput;
+  input: CrmKeyRevokeInput;
 };
 
 
@@ -4737,12 +4972,12 @@ export type MutationCustomerAttachmentsSyncArgs = {
 
 
 export type MutationCustomerBandwidthOverrideClearArgs = {
-  input: CustomerOverrideClearInput;
+  input: CustomerBandwidthOverrideClearInput;
 };
 
 
 export type MutationCustomerBandwidthOverrideUpdateArgs = {
-  input: BandwidthOverrideUpdateInput;
+  input: CustomerBandwidthOverrideUpdateInput;
 };
 
 
@@ -4832,12 +5067,12 @@ export type MutationCustomerUpdateArgs = {
 
 
 export type MutationCustomerVendorAttributeOverrideClearArgs = {
-  input: CustomerOverrideClearInput;
+  input: CustomerVendorAttributeOverrideClearInput;
 };
 
 
 export type MutationCustomerVendorAttributeOverrideUpdateArgs = {
-  input: VendorAttributeOverrideUpdateInput;
+  input: CustomerVendorAttributeOverrideUpdateInput;
 };
 
 
@@ -5087,7 +5322,7 @@ export type MutationSimplerCredentialCreateArgs = {
 
 
 export type MutationSimplerCredentialRevokeArgs = {
-  input: ApiCredentialRevokeInput;
+  input: SimplerCredentialRevokeInput;
 };
 
 
@@ -5157,7 +5392,7 @@ export type MutationSubPlanUpdateArgs = {
 
 
 export type MutationSubaccountLinkCreateArgs = {
-  input: SubaccountLinkInput;
+  input: SubaccountLinkCreateInput;
 };
 
 
@@ -5167,7 +5402,7 @@ export type MutationSubaccountLinkDeleteArgs = {
 
 
 export type MutationSubaccountLinkUpdateArgs = {
-  input: SubaccountLinkInput;
+  input: SubaccountLinkUpdateInput;
 };
 
 
@@ -5258,6 +5493,15 @@ export type NetworkInterfaceCreateInput = {
   startIp?: InputMaybe<Scalars['IP']['input']>;
 };
 
+/** What networkInterfaceCreate returns: the new network interface, or why it was refused. */
+export type NetworkInterfaceCreatePayload = {
+  __typename?: 'NetworkInterfaceCreatePayload';
+  /** The network interface as it now is; null when the change was refused. */
+  networkInterface: Maybe<NetworkInterface>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the interface to delete. */
 export type NetworkInterfaceDeleteInput = {
   /** The interface to delete. */
@@ -5270,15 +5514,6 @@ export type NetworkInterfaceDeletePayload = {
   /** The id of the deleted interface; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The network interface after the change, or why it was refused. */
-export type NetworkInterfacePayload = {
-  __typename?: 'NetworkInterfacePayload';
-  /** The network interface as it now is; null when the change was refused. */
-  networkInterface: Maybe<NetworkInterface>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -5300,6 +5535,15 @@ export type NetworkInterfaceUpdateInput = {
   role?: InputMaybe<InterfaceRole>;
   /** First address handed out. */
   startIp?: InputMaybe<Scalars['IP']['input']>;
+};
+
+/** What networkInterfaceUpdate returns: the network interface as changed, or why it was refused. */
+export type NetworkInterfaceUpdatePayload = {
+  __typename?: 'NetworkInterfaceUpdatePayload';
+  /** The network interface as it now is; null when the change was refused. */
+  networkInterface: Maybe<NetworkInterface>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** An object with a global id. */
@@ -5511,6 +5755,15 @@ export type PaymentCollectionCollectInput = {
   statusOfCollection: CollectionOutcome;
 };
 
+/** What paymentCollectionCollect returns: the payment collection marked collected, or why it was refused. */
+export type PaymentCollectionCollectPayload = {
+  __typename?: 'PaymentCollectionCollectPayload';
+  /** The collection as saved; null when refused. */
+  paymentCollection: Maybe<PaymentCollection>;
+  /** Why the action was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Refuse a collection (Jaze collection_disapproval). */
 export type PaymentCollectionDisapproveInput = {
   /** The collection to refuse. */
@@ -5519,6 +5772,15 @@ export type PaymentCollectionDisapproveInput = {
   customerId: Scalars['ID']['input'];
   /** Why it was refused; added to the notes. */
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What paymentCollectionDisapprove returns: the disapproved payment collection, or why it was refused. */
+export type PaymentCollectionDisapprovePayload = {
+  __typename?: 'PaymentCollectionDisapprovePayload';
+  /** The collection as saved; null when refused. */
+  paymentCollection: Maybe<PaymentCollection>;
+  /** Why the action was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** How a collector took the money. */
@@ -5532,21 +5794,21 @@ export type PaymentCollectionMethod =
   /** Debit card. */
   | 'DEBIT_CARD';
 
-/** The result of requesting, reporting or refusing a collection. */
-export type PaymentCollectionPayload = {
-  __typename?: 'PaymentCollectionPayload';
-  /** The collection as saved; null when refused. */
-  paymentCollection: Maybe<PaymentCollection>;
-  /** Why the action was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Ask for a collector to come (Jaze payment_collection_request). */
 export type PaymentCollectionRequestInput = {
   /** "none" (default) or a banknote value such as "500". */
   bringChangeFor?: InputMaybe<Scalars['String']['input']>;
   /** The customer to collect from. */
   customerId: Scalars['ID']['input'];
+};
+
+/** What paymentCollectionRequest returns: the new payment collection request, or why it was refused. */
+export type PaymentCollectionRequestPayload = {
+  __typename?: 'PaymentCollectionRequestPayload';
+  /** The collection as saved; null when refused. */
+  paymentCollection: Maybe<PaymentCollection>;
+  /** Why the action was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Where a field payment collection stands. */
@@ -5593,6 +5855,15 @@ export type PaymentCreateInput = {
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What paymentCreate returns: the recorded payment, or why it was refused. */
+export type PaymentCreatePayload = {
+  __typename?: 'PaymentCreatePayload';
+  /** The payment as saved; null when refused. */
+  payment: Maybe<Payment>;
+  /** Why the payment was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A Payment and its cursor. */
 export type PaymentEdge = {
   __typename?: 'PaymentEdge';
@@ -5618,12 +5889,6 @@ export type PaymentFilterInput = {
   updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed at or before this moment. */
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
-};
-
-/** Which stored card or bank account to remove. */
-export type PaymentInstrumentDeleteInput = {
-  /** The card or bank account to remove. */
-  id: Scalars['ID']['input'];
 };
 
 /** How a customer pays. */
@@ -5659,15 +5924,6 @@ export type PaymentOrderField =
   | 'ID'
   /** The day the money was paid. */
   | 'PAYMENT_DATE';
-
-/** The result of recording a payment. */
-export type PaymentPayload = {
-  __typename?: 'PaymentPayload';
-  /** The payment as saved; null when refused. */
-  payment: Maybe<Payment>;
-  /** Why the payment was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
 
 /** Which payment to reverse. */
 export type PaymentReverseInput = {
@@ -5831,6 +6087,15 @@ export type PlanChangesApplyInput = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** What planChangesApply returns: the job queued to apply the plan changes due, or why it was refused. */
+export type PlanChangesApplyPayload = {
+  __typename?: 'PlanChangesApplyPayload';
+  /** The job queued; null when refused. */
+  job: Maybe<BackgroundJob>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A page of Plan objects. */
 export type PlanConnection = {
   __typename?: 'PlanConnection';
@@ -5899,6 +6164,15 @@ export type PlanCreateInput = {
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
   /** Percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** What planCreate returns: the new plan, or why it was refused. */
+export type PlanCreatePayload = {
+  __typename?: 'PlanCreatePayload';
+  /** The plan as saved; null when refused. */
+  plan: Maybe<Plan>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Names the plan to delete. */
@@ -5989,15 +6263,6 @@ export type PlanOrderField =
   /** When they last changed. */
   | 'UPDATED_AT';
 
-/** The result of creating or changing a plan. */
-export type PlanPayload = {
-  __typename?: 'PlanPayload';
-  /** The plan as saved; null when refused. */
-  plan: Maybe<Plan>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** The unit of a plan period. */
 export type PlanPeriodUnit =
   /** Days. */
@@ -6064,6 +6329,15 @@ export type PlanUpdateInput = {
   subLocationCode?: InputMaybe<Scalars['String']['input']>;
   /** Percent, 0 to 100. */
   taxRate?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** What planUpdate returns: the plan as changed, or why it was refused. */
+export type PlanUpdatePayload = {
+  __typename?: 'PlanUpdatePayload';
+  /** The plan as saved; null when refused. */
+  plan: Maybe<Plan>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A customer's override of its plan's RADIUS profile, with the Jaze reset rules. */
@@ -6482,6 +6756,15 @@ export type RadiusAccountCreateInput = {
   username: Scalars['String']['input'];
 };
 
+/** What radiusAccountCreate returns: the new RADIUS account, or why it was refused. */
+export type RadiusAccountCreatePayload = {
+  __typename?: 'RadiusAccountCreatePayload';
+  /** The RADIUS account as it now is; null when the change was refused. */
+  radiusAccount: Maybe<RadiusAccount>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the RADIUS account to delete. */
 export type RadiusAccountDeleteInput = {
   /** The RADIUS username to delete. */
@@ -6520,15 +6803,6 @@ export type RadiusAccountFilterInput = {
   updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exact username. */
   username?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** The RADIUS account after the change, or why it was refused. */
-export type RadiusAccountPayload = {
-  __typename?: 'RadiusAccountPayload';
-  /** The RADIUS account as it now is; null when the change was refused. */
-  radiusAccount: Maybe<RadiusAccount>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
 };
 
 /** A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name). */
@@ -6572,6 +6846,15 @@ export type RadiusAttributeCreateInput = {
   value: Scalars['String']['input'];
 };
 
+/** What radiusAttributeCreate returns: the new RADIUS attribute, or why it was refused. */
+export type RadiusAttributeCreatePayload = {
+  __typename?: 'RadiusAttributeCreatePayload';
+  /** The RADIUS attribute as it now is; null when the change was refused. */
+  radiusAttribute: Maybe<RadiusAttribute>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the RADIUS attribute to delete. */
 export type RadiusAttributeDeleteInput = {
   /** The RADIUS attribute to delete. */
@@ -6596,15 +6879,6 @@ export type RadiusAttributeKind =
   /** A reply item (radreply), sent back to the NAS. */
   | 'REPLY';
 
-/** The RADIUS attribute after the change, or why it was refused. */
-export type RadiusAttributePayload = {
-  __typename?: 'RadiusAttributePayload';
-  /** The RADIUS attribute as it now is; null when the change was refused. */
-  radiusAttribute: Maybe<RadiusAttribute>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Changes a row (SIMPLer customerRadius modify); omitted fields are left as they are. */
 export type RadiusAttributeUpdateInput = {
   /** Null for usergroup rows. */
@@ -6621,6 +6895,15 @@ export type RadiusAttributeUpdateInput = {
   username?: InputMaybe<Scalars['String']['input']>;
   /** The value; the group name for usergroup rows. */
   value?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What radiusAttributeUpdate returns: the RADIUS attribute as changed, or why it was refused. */
+export type RadiusAttributeUpdatePayload = {
+  __typename?: 'RadiusAttributeUpdatePayload';
+  /** The RADIUS attribute as it now is; null when the change was refused. */
+  radiusAttribute: Maybe<RadiusAttribute>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** One FreeRADIUS statistics counter. */
@@ -6956,6 +7239,15 @@ export type ResellerCreateInput = {
   type: ResellerType;
 };
 
+/** What resellerCreate returns: the new reseller, or why it was refused. */
+export type ResellerCreatePayload = {
+  __typename?: 'ResellerCreatePayload';
+  /** The reseller as it now is; null when the change was refused. */
+  reseller: Maybe<Reseller>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the reseller to delete. */
 export type ResellerDeleteInput = {
   /** The reseller to delete. */
@@ -7034,15 +7326,6 @@ export type ResellerOrderField =
   /** What is left in their wallet. */
   | 'WALLET_BALANCE';
 
-/** The reseller after the change, or why it was refused. */
-export type ResellerPayload = {
-  __typename?: 'ResellerPayload';
-  /** The reseller as it now is; null when the change was refused. */
-  reseller: Maybe<Reseller>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Who collects the customers' payments. */
 export type ResellerPaymentBy =
   /** The operator collects. */
@@ -7089,6 +7372,15 @@ export type ResellerUpdateInput = {
   type?: InputMaybe<ResellerType>;
 };
 
+/** What resellerUpdate returns: the reseller as changed, or why it was refused. */
+export type ResellerUpdatePayload = {
+  __typename?: 'ResellerUpdatePayload';
+  /** The reseller as it now is; null when the change was refused. */
+  reseller: Maybe<Reseller>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A change to a wallet (CRM reseller/wallet_update). */
 export type ResellerWalletAdjustInput = {
   /** Top-up, settlement or adjustment. */
@@ -7103,9 +7395,9 @@ export type ResellerWalletAdjustInput = {
   resellerId: Scalars['ID']['input'];
 };
 
-/** The reseller and the wallet entry made, or why it was refused. */
-export type ResellerWalletPayload = {
-  __typename?: 'ResellerWalletPayload';
+/** What resellerWalletAdjust returns: the reseller and the wallet movement, or why it was refused. */
+export type ResellerWalletAdjustPayload = {
+  __typename?: 'ResellerWalletAdjustPayload';
   /** The reseller with its new balance. */
   reseller: Maybe<Reseller>;
   /** The ledger entry appended. */
@@ -7213,6 +7505,15 @@ export type SalesmanTaskCreateInput = {
   valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What salesmanTaskCreate returns: the new salesman task, or why it was refused. */
+export type SalesmanTaskCreatePayload = {
+  __typename?: 'SalesmanTaskCreatePayload';
+  /** The salesman task as it now is; null when the change was refused. */
+  salesmanTask: Maybe<SalesmanTask>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the salesman task to delete. */
 export type SalesmanTaskDeleteInput = {
   /** The salesman task to delete. */
@@ -7225,15 +7526,6 @@ export type SalesmanTaskDeletePayload = {
   /** The id of the deleted salesman task; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The salesman task after the change, or why it was refused. */
-export type SalesmanTaskPayload = {
-  __typename?: 'SalesmanTaskPayload';
-  /** The salesman task as it now is; null when the change was refused. */
-  salesmanTask: Maybe<SalesmanTask>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -7269,6 +7561,15 @@ export type SalesmanTaskUpdateInput = {
   value?: InputMaybe<Scalars['Decimal']['input']>;
   /** Name of a value added reseller. */
   valueAddedReseller?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What salesmanTaskUpdate returns: the salesman task as changed, or why it was refused. */
+export type SalesmanTaskUpdatePayload = {
+  __typename?: 'SalesmanTaskUpdatePayload';
+  /** The salesman task as it now is; null when the change was refused. */
+  salesmanTask: Maybe<SalesmanTask>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Whether automatic enforcement follows the operator default (SIMPLer sand status). */
@@ -7323,6 +7624,21 @@ export type SimplerCredentialCreatePayload = {
   password: Maybe<Scalars['String']['output']>;
   /** false: no network admits the credential yet. */
   reachable: Maybe<Scalars['Boolean']['output']>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Names the SIMPLer credential to revoke. */
+export type SimplerCredentialRevokeInput = {
+  /** The SIMPLer credential or CRM key to revoke. */
+  id: Scalars['ID']['input'];
+};
+
+/** What simplerCredentialRevoke returns: the revoked SIMPLer credential, or why it was refused. */
+export type SimplerCredentialRevokePayload = {
+  __typename?: 'SimplerCredentialRevokePayload';
+  /** The API credential as it now is; null when the change was refused. */
+  apiCredential: Maybe<ApiCredential>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -7525,6 +7841,15 @@ export type SiteCreateInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What siteCreate returns: the new site, or why it was refused. */
+export type SiteCreatePayload = {
+  __typename?: 'SiteCreatePayload';
+  /** The site as it now is; null when the change was refused. */
+  site: Maybe<Site>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the site to delete. */
 export type SiteDeleteInput = {
   /** The site to delete. */
@@ -7581,15 +7906,6 @@ export type SiteOrderField =
   | 'NAME'
   /** When they were last changed. */
   | 'UPDATED_AT';
-
-/** The site after the change, or why it was refused. */
-export type SitePayload = {
-  __typename?: 'SitePayload';
-  /** The site as it now is; null when the change was refused. */
-  site: Maybe<Site>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
 
 /** SIMPLer site status 1-4. */
 export type SiteStatus =
@@ -7687,6 +8003,15 @@ export type SiteUpdateInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What siteUpdate returns: the site as changed, or why it was refused. */
+export type SiteUpdatePayload = {
+  __typename?: 'SiteUpdatePayload';
+  /** The site as it now is; null when the change was refused. */
+  site: Maybe<Site>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Which way an ordering runs. */
 export type SortDirection =
   /** Smallest, earliest or A first. */
@@ -7713,6 +8038,15 @@ export type StaffLoginPayload = {
   staffUser: Maybe<StaffUser>;
   /** A bearer token for `Authorization: Bearer …`, shown this once; it expires at `expiresAt` (STAFF_SESSION_HOURS) or at staffLogout. */
   token: Maybe<Scalars['String']['output']>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** What staffLogout returns: the request's own token, now revoked, or why it was refused. */
+export type StaffLogoutPayload = {
+  __typename?: 'StaffLogoutPayload';
+  /** The API token as it now is; null when the change was refused. */
+  apiToken: Maybe<ApiToken>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -7781,6 +8115,15 @@ export type StaffUserCreateInput = {
   username: Scalars['String']['input'];
 };
 
+/** What staffUserCreate returns: the new staff user, or why it was refused. */
+export type StaffUserCreatePayload = {
+  __typename?: 'StaffUserCreatePayload';
+  /** The staff user as it now is; null when the change was refused. */
+  staffUser: Maybe<StaffUser>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Filters for staff users. */
 export type StaffUserFilterInput = {
   /** Only active (true) or only deactivated (false) users. */
@@ -7789,21 +8132,21 @@ export type StaffUserFilterInput = {
   role?: InputMaybe<Array<StaffRole>>;
 };
 
-/** The staff user after the change, or why it was refused. */
-export type StaffUserPayload = {
-  __typename?: 'StaffUserPayload';
-  /** The staff user as it now is; null when the change was refused. */
-  staffUser: Maybe<StaffUser>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Sets a staff user's password. */
 export type StaffUserSetPasswordInput = {
   /** The staff user. */
   id: Scalars['ID']['input'];
   /** At least 12 characters; stored only as a scrypt hash. */
   password: Scalars['String']['input'];
+};
+
+/** What staffUserSetPassword returns: the staff user with the new password set, or why it was refused. */
+export type StaffUserSetPasswordPayload = {
+  __typename?: 'StaffUserSetPasswordPayload';
+  /** The staff user as it now is; null when the change was refused. */
+  staffUser: Maybe<StaffUser>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Changes to a staff user; absent fields stay as they are. */
@@ -7822,6 +8165,15 @@ export type StaffUserUpdateInput = {
   role?: InputMaybe<StaffRole>;
   /** A manager who sees only the customers assigned to them. */
   showOnlyAssignedCustomers?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What staffUserUpdate returns: the staff user as changed, or why it was refused. */
+export type StaffUserUpdatePayload = {
+  __typename?: 'StaffUserUpdatePayload';
+  /** The staff user as it now is; null when the change was refused. */
+  staffUser: Maybe<StaffUser>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A street within an area. */
@@ -7855,6 +8207,15 @@ export type StreetCreateInput = {
   name: Scalars['String']['input'];
 };
 
+/** What streetCreate returns: the new street, or why it was refused. */
+export type StreetCreatePayload = {
+  __typename?: 'StreetCreatePayload';
+  /** The street as it now is; null when the change was refused. */
+  street: Maybe<Street>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the street to delete. */
 export type StreetDeleteInput = {
   /** The street to delete. */
@@ -7870,15 +8231,6 @@ export type StreetDeletePayload = {
   userErrors: Array<UserError>;
 };
 
-/** The street after the change, or why it was refused. */
-export type StreetPayload = {
-  __typename?: 'StreetPayload';
-  /** The street as it now is; null when the change was refused. */
-  street: Maybe<Street>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Changes to a street; moving it to another area moves the customers on it along. */
 export type StreetUpdateInput = {
   /** Moves the street to this area. */
@@ -7889,6 +8241,15 @@ export type StreetUpdateInput = {
   internal?: InputMaybe<Scalars['String']['input']>;
   /** Unique within the area. */
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What streetUpdate returns: the street as changed, or why it was refused. */
+export type StreetUpdatePayload = {
+  __typename?: 'StreetUpdatePayload';
+  /** The street as it now is; null when the change was refused. */
+  street: Maybe<Street>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A price point of a plan: `units` plan periods for `price`. */
@@ -7934,6 +8295,15 @@ export type SubPlanCreateInput = {
   units?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What subPlanCreate returns: the new price point, or why it was refused. */
+export type SubPlanCreatePayload = {
+  __typename?: 'SubPlanCreatePayload';
+  /** The price point as saved; null when refused. */
+  subPlan: Maybe<SubPlan>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the sub-plan to delete. */
 export type SubPlanDeleteInput = {
   /** The sub-plan to delete. */
@@ -7946,15 +8316,6 @@ export type SubPlanDeletePayload = {
   /** The id of the deleted sub-plan; null when nothing was deleted. */
   deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** The result of creating or changing a price point. */
-export type SubPlanPayload = {
-  __typename?: 'SubPlanPayload';
-  /** The price point as saved; null when refused. */
-  subPlan: Maybe<SubPlan>;
-  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -7972,6 +8333,15 @@ export type SubPlanUpdateInput = {
   price?: InputMaybe<Scalars['Decimal']['input']>;
   /** Plan periods bought, at least 1. */
   units?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What subPlanUpdate returns: the price point as changed, or why it was refused. */
+export type SubPlanUpdatePayload = {
+  __typename?: 'SubPlanUpdatePayload';
+  /** The price point as saved; null when refused. */
+  subPlan: Maybe<SubPlan>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A master/sub-account link and its display, synchronisation and invoicing flags. */
@@ -8005,25 +8375,8 @@ export type SubaccountLink = Node & {
   syncUsageAllowance: Scalars['Boolean']['output'];
 };
 
-/** Which master/sub-account link to remove. */
-export type SubaccountLinkDeleteInput = {
-  /** The master customer. */
-  masterCustomerId: Scalars['ID']['input'];
-  /** The sub-account customer. */
-  subCustomerId: Scalars['ID']['input'];
-};
-
-/** The result of removing a sub-account link. */
-export type SubaccountLinkDeletePayload = {
-  __typename?: 'SubaccountLinkDeletePayload';
-  /** True when the link was removed. */
-  deleted: Maybe<Scalars['Boolean']['output']>;
-  /** Why the removal was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
-/** A master/sub-account link to make or change, with its flags. */
-export type SubaccountLinkInput = {
+/** A master/sub-account link to make, with its flags (omitted flags are false). */
+export type SubaccountLinkCreateInput = {
   /** The sub-account is invoiced through the master. */
   invoiceFromMaster?: InputMaybe<Scalars['Boolean']['input']>;
   /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
@@ -8046,9 +8399,59 @@ export type SubaccountLinkInput = {
   syncUsageAllowance?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
-/** The result of making or changing a sub-account link. */
-export type SubaccountLinkPayload = {
-  __typename?: 'SubaccountLinkPayload';
+/** What subaccountLinkCreate returns: the new sub-account link, or why it was refused. */
+export type SubaccountLinkCreatePayload = {
+  __typename?: 'SubaccountLinkCreatePayload';
+  /** The link as saved; null when refused. */
+  subaccountLink: Maybe<SubaccountLink>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Which master/sub-account link to remove. */
+export type SubaccountLinkDeleteInput = {
+  /** The master customer. */
+  masterCustomerId: Scalars['ID']['input'];
+  /** The sub-account customer. */
+  subCustomerId: Scalars['ID']['input'];
+};
+
+/** The result of removing a sub-account link. */
+export type SubaccountLinkDeletePayload = {
+  __typename?: 'SubaccountLinkDeletePayload';
+  /** True when the link was removed. */
+  deleted: Maybe<Scalars['Boolean']['output']>;
+  /** Why the removal was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A master/sub-account link and the flags to change (omitted flags stay as they are). */
+export type SubaccountLinkUpdateInput = {
+  /** The sub-account is invoiced through the master. */
+  invoiceFromMaster?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
+  invoiceFromMasterProrate?: InputMaybe<Scalars['Int']['input']>;
+  /** The master may log in to the sub-account end-user portal. */
+  masterAllowPortalRelogin?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The master customer. */
+  masterCustomerId: Scalars['ID']['input'];
+  /** The master sees the sub-account's invoices. */
+  masterDisplaySubaccountInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The master sees the sub-account's usage. */
+  masterDisplaySubaccountUsage?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account customer. */
+  subCustomerId: Scalars['ID']['input'];
+  /** The sub-account sees the master's invoices. */
+  subaccountDisplayMasterInvoices?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account follows the master customer status. */
+  syncCustomerStatus?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The sub-account shares the master's usage allowance. */
+  syncUsageAllowance?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What subaccountLinkUpdate returns: the sub-account link as changed, or why it was refused. */
+export type SubaccountLinkUpdatePayload = {
+  __typename?: 'SubaccountLinkUpdatePayload';
   /** The link as saved; null when refused. */
   subaccountLink: Maybe<SubaccountLink>;
   /** Why the change was refused; empty on success. */
@@ -8183,6 +8586,15 @@ export type SubscriptionCreateInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** What subscriptionCreate returns: the new subscription, or why it was refused. */
+export type SubscriptionCreatePayload = {
+  __typename?: 'SubscriptionCreatePayload';
+  /** The subscription as saved; null when refused. */
+  subscription: Maybe<Subscription>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Which subscription to delete. */
 export type SubscriptionDeleteInput = {
   /** The subscription to delete. */
@@ -8242,15 +8654,6 @@ export type SubscriptionOrderField =
   /** The day the subscription starts. */
   | 'VALID_FROM';
 
-/** The result of creating or changing a subscription. */
-export type SubscriptionPayload = {
-  __typename?: 'SubscriptionPayload';
-  /** The subscription as saved; null when refused. */
-  subscription: Maybe<Subscription>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** How the line amount of a subscription is rounded. */
 export type SubscriptionRounding =
   /** To the nearest cent, halves up. */
@@ -8309,6 +8712,15 @@ export type SubscriptionUpdateInput = {
   validTo?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** What subscriptionUpdate returns: the subscription as changed, or why it was refused. */
+export type SubscriptionUpdatePayload = {
+  __typename?: 'SubscriptionUpdatePayload';
+  /** The subscription as saved; null when refused. */
+  subscription: Maybe<Subscription>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** How tax is worked out (SIMPLer tax_mode). */
 export type TaxMode =
   /** The operator's default tax. */
@@ -8343,6 +8755,15 @@ export type TaxZoneCreateInput = {
   rate: Scalars['Decimal']['input'];
 };
 
+/** What taxZoneCreate returns: the new tax zone, or why it was refused. */
+export type TaxZoneCreatePayload = {
+  __typename?: 'TaxZoneCreatePayload';
+  /** The tax zone as saved; null when refused. */
+  taxZone: Maybe<TaxZone>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Names the tax zone to delete. */
 export type TaxZoneDeleteInput = {
   /** The tax zone to delete. */
@@ -8358,15 +8779,6 @@ export type TaxZoneDeletePayload = {
   userErrors: Array<UserError>;
 };
 
-/** The result of creating or changing a tax zone. */
-export type TaxZonePayload = {
-  __typename?: 'TaxZonePayload';
-  /** The tax zone as saved; null when refused. */
-  taxZone: Maybe<TaxZone>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-};
-
 /** Changes a tax zone; fields left out stay. Rates already copied to customers' subscriptions and invoices do not change. */
 export type TaxZoneUpdateInput = {
   /** The tax zone to change. */
@@ -8375,6 +8787,15 @@ export type TaxZoneUpdateInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Percent, 0 to 100. */
   rate?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+/** What taxZoneUpdate returns: the tax zone as changed, or why it was refused. */
+export type TaxZoneUpdatePayload = {
+  __typename?: 'TaxZoneUpdatePayload';
+  /** The tax zone as saved; null when refused. */
+  taxZone: Maybe<TaxZone>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** The kind of structure at a site. */
@@ -8478,41 +8899,6 @@ export type VendorAttributeOverrideItem = {
   value: Scalars['String']['output'];
   /** The RADIUS vendor the attribute belongs to. */
   vendor: Scalars['String']['output'];
-};
-
-/** The vendor attribute override after the change, or why it was refused. */
-export type VendorAttributeOverridePayload = {
-  __typename?: 'VendorAttributeOverridePayload';
-  /** The customer with the new override; null when the change was refused. */
-  customer: Maybe<Customer>;
-  /** Why the change was refused; empty on success. */
-  userErrors: Array<UserError>;
-  /** The vendor attribute override as it now is; null when the change was refused. */
-  vendorAttributeOverride: Maybe<VendorAttributeOverride>;
-};
-
-/** Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes). */
-export type VendorAttributeOverrideUpdateInput = {
-  /** The customer whose override is set. */
-  customerId: Scalars['ID']['input'];
-  /** By set, then in the order given. */
-  items: Array<VendorAttributeItemInput>;
-  /** Required when the restriction is on. */
-  reset?: InputMaybe<OverrideReset>;
-  /** Only ALWAYS; required unless reset is ALWAYS. */
-  reset2?: InputMaybe<OverrideReset>;
-  /** Required unless reset is ALWAYS. */
-  resetEvery?: InputMaybe<OverrideResetEvery>;
-  /** Day of week 0 (Sunday)..6; only (and then required) for WEEKLY. */
-  resetEveryDay?: InputMaybe<Scalars['Int']['input']>;
-  /** Day of month 1..31; only (and then required) for MONTHLY. */
-  resetEveryValue?: InputMaybe<Scalars['Int']['input']>;
-  /** Greater than 0; required unless reset is ALWAYS. */
-  resetLimit?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Required unless reset is ALWAYS. */
-  resetUnit?: InputMaybe<OverrideResetUnit>;
-  /** Jaze …Restriction "on". When off (the default) every reset field, the second profile and the FUP options are ignored and stored empty. */
-  restrictionOn?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Who is asking: the staff user (or integration account) behind the bearer token. */
@@ -8636,6 +9022,15 @@ export type WibFilesUpdateInput = {
   gatewayId: Scalars['ID']['input'];
 };
 
+/** What wibFilesUpdate returns: the job queued to rewrite the gateway's provisioning file, or why it was refused. */
+export type WibFilesUpdatePayload = {
+  __typename?: 'WibFilesUpdatePayload';
+  /** The job queued; null when refused. */
+  job: Maybe<BackgroundJob>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 export type CustomerPageQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -8658,14 +9053,14 @@ export type CreateCustomerMutationVariables = Exact<{
 }>;
 
 
-export type CreateCustomerMutation = { __typename?: 'Mutation', customerCreate: { __typename?: 'CustomerPayload', customer: { __typename?: 'Customer', id: string, legacyId: number, nickname: string, invoicingId: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
+export type CreateCustomerMutation = { __typename?: 'Mutation', customerCreate: { __typename?: 'CustomerCreatePayload', customer: { __typename?: 'Customer', id: string, legacyId: number, nickname: string, invoicingId: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type UpdateCustomerMutationVariables = Exact<{
   input: CustomerUpdateInput;
 }>;
 
 
-export type UpdateCustomerMutation = { __typename?: 'Mutation', customerUpdate: { __typename?: 'CustomerPayload', customer: { __typename?: 'Customer', id: string, name: string, status: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
+export type UpdateCustomerMutation = { __typename?: 'Mutation', customerUpdate: { __typename?: 'CustomerUpdatePayload', customer: { __typename?: 'Customer', id: string, name: string, status: string } | null, userErrors: Array<{ __typename?: 'UserError', field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type DeleteCustomerMutationVariables = Exact<{
   input: CustomerDeleteInput;

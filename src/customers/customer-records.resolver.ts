@@ -30,29 +30,34 @@ import {
 import {
   CommunityCode,
   CommunityCodeCreateInput,
+  CommunityCodeCreatePayload,
   CommunityCodeDeleteInput,
   CommunityCodeDeletePayload,
-  CommunityCodePayload,
   CommunityCodeUpdateInput,
+  CommunityCodeUpdatePayload,
   CustomerNote,
   CustomerNoteCreateInput,
-  CustomerNotePayload,
+  CustomerNoteCreatePayload,
   CustomerStatus,
   CustomTable,
   CustomTableCell,
   CustomTableCellInput,
   CustomTableRow,
   CustomTableRowCreateInput,
+  CustomTableRowCreatePayload,
   CustomTableRowDeleteInput,
   CustomTableRowDeletePayload,
-  CustomTableRowPayload,
   CustomTableRowUpdateInput,
+  CustomTableRowUpdatePayload,
   SubaccountFlagsInput,
   SubaccountLink,
+  SubaccountLinkCreatePayload,
   SubaccountLinkDeleteInput,
   SubaccountLinkDeletePayload,
+  SubaccountLinkCreateInput,
   SubaccountLinkInput,
-  SubaccountLinkPayload,
+  SubaccountLinkUpdateInput,
+  SubaccountLinkUpdatePayload,
 } from './customer-records.types';
 
 const toNote = (row: noteService.CustomerNoteRow) => asNode('CustomerNote', row) as unknown as CustomerNote;
@@ -175,7 +180,7 @@ export class CustomerRecordsResolver {
     return statusService.list(ctx);
   }
 
-  @Mutation(() => CustomerNotePayload, { description: 'Adds a note to a customer (title and text are required).' })
+  @Mutation(() => CustomerNoteCreatePayload, { description: 'Adds a note to a customer (title and text are required).' })
   async customerNoteCreate(@Arg('input', () => CustomerNoteCreateInput, { description: 'The new note.' }) input: CustomerNoteCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
@@ -188,12 +193,12 @@ export class CustomerRecordsResolver {
     return deleteMutation('CustomerNote', input, (id) => noteService.remove(ctx, id));
   }
 
-  @Mutation(() => CommunityCodePayload, { description: 'Adds a community code; a code already in use is a CONFLICT.' })
+  @Mutation(() => CommunityCodeCreatePayload, { description: 'Adds a community code; a code already in use is a CONFLICT.' })
   async communityCodeCreate(@Arg('input', () => CommunityCodeCreateInput, { description: 'The new community code.' }) input: CommunityCodeCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ communityCode: toCode(await communityCodeService.add(ctx, { code: input.code })) }), { communityCode: null });
   }
 
-  @Mutation(() => CommunityCodePayload, { description: 'Renames a community code; the new code must be free.' })
+  @Mutation(() => CommunityCodeUpdatePayload, { description: 'Renames a community code; the new code must be free.' })
   async communityCodeUpdate(@Arg('input', () => CommunityCodeUpdateInput, { description: 'The community code and its new value.' }) input: CommunityCodeUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'CommunityCode', ['id']);
@@ -209,13 +214,13 @@ export class CustomerRecordsResolver {
     }, { deletedId: null });
   }
 
-  @Mutation(() => SubaccountLinkPayload, { description: 'Makes a customer a sub-account of a master account.' })
-  async subaccountLinkCreate(@Arg('input', () => SubaccountLinkInput, { description: 'The master, the sub-account and the link flags.' }) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => SubaccountLinkCreatePayload, { description: 'Makes a customer a sub-account of a master account.' })
+  async subaccountLinkCreate(@Arg('input', () => SubaccountLinkCreateInput, { description: 'The master, the sub-account and the link flags.' }) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ subaccountLink: toLink(await subaccountService.add(ctx, linkKey(input), flagsOf(input))) }), { subaccountLink: null });
   }
 
-  @Mutation(() => SubaccountLinkPayload, { description: 'Changes the flags of a master/sub-account link.' })
-  async subaccountLinkUpdate(@Arg('input', () => SubaccountLinkInput, { description: 'The link and its changed flags.' }) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => SubaccountLinkUpdatePayload, { description: 'Changes the flags of a master/sub-account link.' })
+  async subaccountLinkUpdate(@Arg('input', () => SubaccountLinkUpdateInput, { description: 'The link and its changed flags.' }) input: SubaccountLinkInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ subaccountLink: toLink(await subaccountService.update(ctx, linkKey(input), flagsOf(input))) }), { subaccountLink: null });
   }
 
@@ -227,7 +232,7 @@ export class CustomerRecordsResolver {
     }, { deleted: null });
   }
 
-  @Mutation(() => CustomTableRowPayload, { description: "Adds a row to one of a customer's custom tables." })
+  @Mutation(() => CustomTableRowCreatePayload, { description: "Adds a row to one of a customer's custom tables." })
   async customTableRowCreate(@Arg('input', () => CustomTableRowCreateInput, { description: 'The new row.' }) input: CustomTableRowCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
@@ -236,7 +241,7 @@ export class CustomerRecordsResolver {
     }, { customTableRow: null });
   }
 
-  @Mutation(() => CustomTableRowPayload, { description: 'Sets (or clears) cells of a custom-table row; other cells stay.' })
+  @Mutation(() => CustomTableRowUpdatePayload, { description: 'Sets (or clears) cells of a custom-table row; other cells stay.' })
   async customTableRowUpdate(@Arg('input', () => CustomTableRowUpdateInput, { description: 'The row and its changed cells.' }) input: CustomTableRowUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const rowId = idOf(input.id, 'CustomTableRow', ['id']);

@@ -4,6 +4,7 @@
  */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { inputOf, payloadOf } from '../graphql/payload';
 import { CustomFieldType } from './customer.enums';
 import { DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
@@ -27,11 +28,13 @@ export class CustomerNoteCreateInput {
   @Field(() => String, { description: 'Text of the note.' }) text!: string;
 }
 
-@ObjectType({ description: 'The result of writing a note.' })
+/** The fields of the payload of customerNoteCreate: payloadOf below. */
+@ObjectType()
 export class CustomerNotePayload {
   @Field(() => CustomerNote, { nullable: true, description: 'The note as saved; null when refused.' }) note!: CustomerNote | null;
   @Field(() => [UserError], { description: 'Why the note was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CustomerNoteCreatePayload = payloadOf(CustomerNotePayload, 'customerNoteCreate', 'the new customer note, or why it was refused');
 
 // ---------------------------------------------------------------- community codes
 
@@ -57,11 +60,14 @@ export class CommunityCodeDeleteInput {
   @Field(() => ID, { description: 'The community code to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The result of creating or changing a community code.' })
+/** The fields of the payload of communityCodeCreate and communityCodeUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class CommunityCodePayload {
   @Field(() => CommunityCode, { nullable: true, description: 'The code as saved; null when refused.' }) communityCode!: CommunityCode | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CommunityCodeCreatePayload = payloadOf(CommunityCodePayload, 'communityCodeCreate', 'the new community code, or why it was refused');
+export const CommunityCodeUpdatePayload = payloadOf(CommunityCodePayload, 'communityCodeUpdate', 'the community code as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting a community code.' })
 export class CommunityCodeDeletePayload {
@@ -99,11 +105,14 @@ export class SubaccountFlagsInput {
   @Field(() => Int, { nullable: true, description: '1 no prorate, 2 prorate option A, 3 prorate option B.' }) invoiceFromMasterProrate?: number;
 }
 
-@InputType({ description: 'A master/sub-account link to make or change, with its flags.' })
+/** The fields of the input of subaccountLinkCreate and subaccountLinkUpdate (each its own type): inputOf below. */
+@InputType()
 export class SubaccountLinkInput extends SubaccountFlagsInput {
   @Field(() => ID, { description: 'The master customer.' }) masterCustomerId!: string;
   @Field(() => ID, { description: 'The sub-account customer.' }) subCustomerId!: string;
 }
+export const SubaccountLinkCreateInput = inputOf(SubaccountLinkInput, 'subaccountLinkCreate', 'A master/sub-account link to make, with its flags (omitted flags are false).');
+export const SubaccountLinkUpdateInput = inputOf(SubaccountLinkInput, 'subaccountLinkUpdate', 'A master/sub-account link and the flags to change (omitted flags stay as they are).');
 
 @InputType({ description: 'Which master/sub-account link to remove.' })
 export class SubaccountLinkDeleteInput {
@@ -111,11 +120,14 @@ export class SubaccountLinkDeleteInput {
   @Field(() => ID, { description: 'The sub-account customer.' }) subCustomerId!: string;
 }
 
-@ObjectType({ description: 'The result of making or changing a sub-account link.' })
+/** The fields of the payload of subaccountLinkCreate and subaccountLinkUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class SubaccountLinkPayload {
   @Field(() => SubaccountLink, { nullable: true, description: 'The link as saved; null when refused.' }) subaccountLink!: SubaccountLink | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const SubaccountLinkCreatePayload = payloadOf(SubaccountLinkPayload, 'subaccountLinkCreate', 'the new sub-account link, or why it was refused');
+export const SubaccountLinkUpdatePayload = payloadOf(SubaccountLinkPayload, 'subaccountLinkUpdate', 'the sub-account link as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of removing a sub-account link.' })
 export class SubaccountLinkDeletePayload {
@@ -165,11 +177,14 @@ export class CustomTableRowDeleteInput {
   @Field(() => ID, { description: 'The row to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The result of creating or changing a custom-table row.' })
+/** The fields of the payload of customTableRowCreate and customTableRowUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class CustomTableRowPayload {
   @Field(() => CustomTableRow, { nullable: true, description: 'The row as saved; null when refused.' }) customTableRow!: CustomTableRow | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CustomTableRowCreatePayload = payloadOf(CustomTableRowPayload, 'customTableRowCreate', 'the new custom table row, or why it was refused');
+export const CustomTableRowUpdatePayload = payloadOf(CustomTableRowPayload, 'customTableRowUpdate', 'the custom table row as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting a custom-table row.' })
 export class CustomTableRowDeletePayload {

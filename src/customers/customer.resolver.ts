@@ -13,12 +13,13 @@ import {
   Contact,
   Customer,
   CustomerCreateInput,
+  CustomerCreatePayload,
   CustomerDeleteInput,
   CustomerDeletePayload,
   CustomerFilterInput,
   CustomerOrder,
-  CustomerPayload,
   CustomerUpdateInput,
+  CustomerUpdatePayload,
 } from './customer.types';
 
 const CustomerConnection = ConnectionType('Customer', Customer);
@@ -64,12 +65,12 @@ export class CustomerResolver {
     return contactsByCustomer(ctx).load(customer.legacyId);
   }
 
-  @Mutation(() => CustomerPayload, { description: 'Creates a customer.' })
+  @Mutation(() => CustomerCreatePayload, { description: 'Creates a customer.' })
   async customerCreate(@Arg('input', () => CustomerCreateInput, { description: 'The new customer.' }) input: CustomerCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ customer: toCustomer(await customerService.create(ctx, fromCustomerInput(input))) }), { customer: null });
   }
 
-  @Mutation(() => CustomerPayload, { description: "Changes a customer's fields." })
+  @Mutation(() => CustomerUpdatePayload, { description: "Changes a customer's fields." })
   async customerUpdate(@Arg('input', () => CustomerUpdateInput, { description: 'The customer and its changes.' }) input: CustomerUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'Customer', ['id']);

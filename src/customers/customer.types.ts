@@ -1,6 +1,7 @@
 /** The GraphQL shape of customers: the object, its inputs, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, LatitudeScalar, LongitudeScalar, MACScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError as UserErrorRef } from '../graphql/user-error';
@@ -241,11 +242,14 @@ export class CustomerDeleteInput {
   @Field(() => Boolean, { nullable: true, description: "Delete the customer's subscriptions too." }) deleteSubscriptions?: boolean;
 }
 
-@ObjectType({ description: 'The result of creating or changing a customer.' })
+/** The fields of the payload of customerCreate and customerUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class CustomerPayload {
   @Field(() => Customer, { nullable: true, description: 'The customer as saved; null when refused.' }) customer!: Customer | null;
   @Field(() => [UserErrorRef], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserErrorRef[];
 }
+export const CustomerCreatePayload = payloadOf(CustomerPayload, 'customerCreate', 'the new customer, or why it was refused');
+export const CustomerUpdatePayload = payloadOf(CustomerPayload, 'customerUpdate', 'the customer as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting a customer.' })
 export class CustomerDeletePayload {

@@ -12,13 +12,18 @@ import {
   BackgroundJob,
   BackgroundJobFilterInput,
   BackgroundJobOrder,
-  BackgroundJobPayload,
   BucketsFromSubscriptionUpdateInput,
+  BucketsFromSubscriptionUpdatePayload,
   CustomerAttachmentsSyncInput,
+  CustomerAttachmentsSyncPayload,
   GpsDetailsUpdateInput,
+  GpsDetailsUpdatePayload,
   MaintenanceAttachmentsSyncInput,
+  MaintenanceAttachmentsSyncPayload,
   PlanChangesApplyInput,
+  PlanChangesApplyPayload,
   WibFilesUpdateInput,
+  WibFilesUpdatePayload,
 } from './job.types';
 
 const BackgroundJobConnection = ConnectionType('BackgroundJob', BackgroundJob);
@@ -57,17 +62,17 @@ export class BackgroundJobResolver {
     return row ? toBackgroundJob(row) : null;
   }
 
-  @Mutation(() => BackgroundJobPayload, { description: "Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles)." })
+  @Mutation(() => WibFilesUpdatePayload, { description: "Queues rewriting a gateway's provisioning file (SIMPLer updateWibFiles)." })
   wibFilesUpdate(@Arg('input', () => WibFilesUpdateInput, { description: "The gateway whose provisioning file to rewrite." }) input: WibFilesUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_wib_files', () => ({ gatewayId: idOf(input.gatewayId, 'Gateway', ['gatewayId']), force: input.force ?? false }));
   }
 
-  @Mutation(() => BackgroundJobPayload, { description: 'Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails).' })
+  @Mutation(() => GpsDetailsUpdatePayload, { description: 'Queues filling missing customer coordinates from their addresses (SIMPLer updateGPSdetails).' })
   gpsDetailsUpdate(@Arg('input', () => GpsDetailsUpdateInput, { description: "Which customers to fill coordinates for." }) input: GpsDetailsUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_gps_details', () => ({ customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']) ?? null }));
   }
 
-  @Mutation(() => BackgroundJobPayload, { description: 'Queues re-deriving RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription).' })
+  @Mutation(() => BucketsFromSubscriptionUpdatePayload, { description: 'Queues re-deriving RADIUS groups from active subscriptions (SIMPLer updateBucketsFromSubscription).' })
   bucketsFromSubscriptionUpdate(@Arg('input', () => BucketsFromSubscriptionUpdateInput, { description: "Which customers to re-derive RADIUS groups for." }) input: BucketsFromSubscriptionUpdateInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'update_buckets_from_subscription', () => ({
       customerId: optionalIdOf(input.customerId, 'Customer', ['customerId']) ?? null,
@@ -75,7 +80,7 @@ export class BackgroundJobResolver {
     }));
   }
 
-  @Mutation(() => BackgroundJobPayload, { description: 'Queues recording new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments).' })
+  @Mutation(() => CustomerAttachmentsSyncPayload, { description: 'Queues recording new files of the attachment drop for a customer (SIMPLer synchronizeCustomerAttachments).' })
   customerAttachmentsSync(@Arg('input', () => CustomerAttachmentsSyncInput, { description: "The customer and which files of the drop to record." }) input: CustomerAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'sync_customer_attachments', () => ({
       customerId: idOf(input.customerId, 'Customer', ['customerId']),
@@ -86,7 +91,7 @@ export class BackgroundJobResolver {
     }));
   }
 
-  @Mutation(() => BackgroundJobPayload, { description: 'Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments).' })
+  @Mutation(() => MaintenanceAttachmentsSyncPayload, { description: 'Queues recording new files of the attachment drop for a maintenance ticket (SIMPLer synchronizeMaintenanceAttachments).' })
   maintenanceAttachmentsSync(@Arg('input', () => MaintenanceAttachmentsSyncInput, { description: "The maintenance ticket and which files of the drop to record." }) input: MaintenanceAttachmentsSyncInput, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'sync_maintenance_attachments', () => ({
       maintenanceTicketId: idOf(input.maintenanceTicketId, 'MaintenanceTicket', ['maintenanceTicketId']),
@@ -96,7 +101,7 @@ export class BackgroundJobResolver {
     }));
   }
 
-  @Mutation(() => BackgroundJobPayload, { description: 'Queues applying the plan changes that have come due.' })
+  @Mutation(() => PlanChangesApplyPayload, { description: 'Queues applying the plan changes that have come due.' })
   planChangesApply(@Arg('input', () => PlanChangesApplyInput, { nullable: true, description: 'The moment to apply the changes due at; now when omitted.' }) input: PlanChangesApplyInput | undefined, @Ctx() ctx: GraphQLContext) {
     return enqueue(ctx, 'apply_plan_changes', () => ({ asOf: input?.asOf ?? null }));
   }

@@ -1,5 +1,6 @@
 /** The GraphQL shape of background jobs: the job, its filters, and one request input per kind. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { payloadOf } from '../graphql/payload';
 import { AttachmentRight } from '../support/attachment.types';
 import { Node } from '../graphql/node';
 import { SortDirection } from '../graphql/sort-direction';
@@ -89,11 +90,18 @@ export class BackgroundJobFilterInput {
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
-@ObjectType({ description: 'The job a request queued; null when the input was refused.' })
+/** The fields of the payload of bucketsFromSubscriptionUpdate, customerAttachmentsSync, gpsDetailsUpdate, maintenanceAttachmentsSync, planChangesApply and wibFilesUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class BackgroundJobPayload {
   @Field(() => BackgroundJob, { nullable: true, description: 'The job queued; null when refused.' }) job!: BackgroundJob | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const BucketsFromSubscriptionUpdatePayload = payloadOf(BackgroundJobPayload, 'bucketsFromSubscriptionUpdate', 'the job queued to re-derive RADIUS groups, or why it was refused');
+export const CustomerAttachmentsSyncPayload = payloadOf(BackgroundJobPayload, 'customerAttachmentsSync', "the job queued to record a customer's new attachments, or why it was refused");
+export const GpsDetailsUpdatePayload = payloadOf(BackgroundJobPayload, 'gpsDetailsUpdate', 'the job queued to fill customer coordinates, or why it was refused');
+export const MaintenanceAttachmentsSyncPayload = payloadOf(BackgroundJobPayload, 'maintenanceAttachmentsSync', "the job queued to record a maintenance ticket's new attachments, or why it was refused");
+export const PlanChangesApplyPayload = payloadOf(BackgroundJobPayload, 'planChangesApply', 'the job queued to apply the plan changes due, or why it was refused');
+export const WibFilesUpdatePayload = payloadOf(BackgroundJobPayload, 'wibFilesUpdate', "the job queued to rewrite the gateway's provisioning file, or why it was refused");
 
 @InputType({ description: "Rewrite a gateway's provisioning (WIB) file (SIMPLer updateWibFiles)." })
 export class WibFilesUpdateInput {

@@ -10,16 +10,19 @@ import { toArea, toBuilding, toStreet } from './location.resolver';
 import * as writes from './location-write.service';
 import {
   AreaCreateInput,
-  AreaPayload,
+  AreaCreatePayload,
   AreaUpdateInput,
+  AreaUpdatePayload,
   BuildingCreateInput,
-  BuildingPayload,
+  BuildingCreatePayload,
   BuildingUpdateInput,
-  CustomerLocationPayload,
+  BuildingUpdatePayload,
   CustomerLocationUpdateInput,
+  CustomerLocationUpdatePayload,
   StreetCreateInput,
-  StreetPayload,
+  StreetCreatePayload,
   StreetUpdateInput,
+  StreetUpdatePayload,
 } from './location.types';
 
 const AreaDelete = DeleteTypes('Area', 'area');
@@ -28,12 +31,12 @@ const BuildingDelete = DeleteTypes('Building', 'building');
 
 @Resolver()
 export class LocationWritesResolver {
-  @Mutation(() => AreaPayload, { description: 'Adds an area (Jaze add_area).' })
+  @Mutation(() => AreaCreatePayload, { description: 'Adds an area (Jaze add_area).' })
   async areaCreate(@Arg('input', () => AreaCreateInput, { description: 'The new area.' }) input: AreaCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ area: toArea(await writes.areas.create(ctx, { name: input.name, internal: input.internal })) }), { area: null });
   }
 
-  @Mutation(() => AreaPayload, { description: 'Renames an area or changes its note (Jaze add_area with inputAreaId).' })
+  @Mutation(() => AreaUpdatePayload, { description: 'Renames an area or changes its note (Jaze add_area with inputAreaId).' })
   async areaUpdate(@Arg('input', () => AreaUpdateInput, { description: 'The area to change and its new values.' }) input: AreaUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'Area', ['id']);
@@ -41,7 +44,7 @@ export class LocationWritesResolver {
     }, { area: null });
   }
 
-  @Mutation(() => StreetPayload, { description: 'Adds a street to an area (Jaze add_street).' })
+  @Mutation(() => StreetCreatePayload, { description: 'Adds a street to an area (Jaze add_street).' })
   async streetCreate(@Arg('input', () => StreetCreateInput, { description: 'The new street.' }) input: StreetCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const areaId = idOf(input.areaId, 'Area', ['areaId']);
@@ -49,7 +52,7 @@ export class LocationWritesResolver {
     }, { street: null });
   }
 
-  @Mutation(() => StreetPayload, { description: 'Changes a street (Jaze add_street with inputStreetId).' })
+  @Mutation(() => StreetUpdatePayload, { description: 'Changes a street (Jaze add_street with inputStreetId).' })
   async streetUpdate(@Arg('input', () => StreetUpdateInput, { description: 'The street to change and its new values.' }) input: StreetUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'Street', ['id']);
@@ -58,7 +61,7 @@ export class LocationWritesResolver {
     }, { street: null });
   }
 
-  @Mutation(() => BuildingPayload, { description: 'Adds a building to a street (Jaze add_block).' })
+  @Mutation(() => BuildingCreatePayload, { description: 'Adds a building to a street (Jaze add_block).' })
   async buildingCreate(@Arg('input', () => BuildingCreateInput, { description: 'The new building.' }) input: BuildingCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const streetId = idOf(input.streetId, 'Street', ['streetId']);
@@ -66,7 +69,7 @@ export class LocationWritesResolver {
     }, { building: null });
   }
 
-  @Mutation(() => BuildingPayload, { description: 'Changes a building (Jaze add_block with inputBlockId).' })
+  @Mutation(() => BuildingUpdatePayload, { description: 'Changes a building (Jaze add_block with inputBlockId).' })
   async buildingUpdate(@Arg('input', () => BuildingUpdateInput, { description: 'The building to change and its new values.' }) input: BuildingUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'Building', ['id']);
@@ -90,7 +93,7 @@ export class LocationWritesResolver {
     return deleteMutation('Building', input, (id) => writes.buildings.delete(ctx, id));
   }
 
-  @Mutation(() => CustomerLocationPayload, { description: "Sets a customer's area, street and building as a whole (parts left out are cleared)." })
+  @Mutation(() => CustomerLocationUpdatePayload, { description: "Sets a customer's area, street and building as a whole (parts left out are cleared)." })
   async customerLocationUpdate(@Arg('input', () => CustomerLocationUpdateInput, { description: 'The customer location to change and its new values.' }) input: CustomerLocationUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);

@@ -1,6 +1,7 @@
 /** The GraphQL shape of the operator's address book: areas, their streets, and buildings on them. */
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Customer } from '../customers/customer.types';
+import { payloadOf } from '../graphql/payload';
 import { UserError } from '../graphql/user-error';
 import { Node } from '../graphql/node';
 import { DateTimeScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
@@ -92,26 +93,37 @@ export class CustomerLocationUpdateInput {
   @Field(() => ID, { nullable: true, description: 'Must be on the street.' }) buildingId?: string | null;
 }
 
-@ObjectType({ description: 'The area after the change, or why it was refused.' })
+/** The fields of the payload of areaCreate and areaUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class AreaPayload {
   @Field(() => Area, { nullable: true, description: 'The area as it now is; null when the change was refused.' }) area!: Area | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const AreaCreatePayload = payloadOf(AreaPayload, 'areaCreate', 'the new area, or why it was refused');
+export const AreaUpdatePayload = payloadOf(AreaPayload, 'areaUpdate', 'the area as changed, or why it was refused');
 
-@ObjectType({ description: 'The street after the change, or why it was refused.' })
+/** The fields of the payload of streetCreate and streetUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class StreetPayload {
   @Field(() => Street, { nullable: true, description: 'The street as it now is; null when the change was refused.' }) street!: Street | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const StreetCreatePayload = payloadOf(StreetPayload, 'streetCreate', 'the new street, or why it was refused');
+export const StreetUpdatePayload = payloadOf(StreetPayload, 'streetUpdate', 'the street as changed, or why it was refused');
 
-@ObjectType({ description: 'The building after the change, or why it was refused.' })
+/** The fields of the payload of buildingCreate and buildingUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class BuildingPayload {
   @Field(() => Building, { nullable: true, description: 'The building as it now is; null when the change was refused.' }) building!: Building | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const BuildingCreatePayload = payloadOf(BuildingPayload, 'buildingCreate', 'the new building, or why it was refused');
+export const BuildingUpdatePayload = payloadOf(BuildingPayload, 'buildingUpdate', 'the building as changed, or why it was refused');
 
-@ObjectType({ description: 'The customer with its new location, or why it was refused.' })
+/** The fields of the payload of customerLocationUpdate: payloadOf below. */
+@ObjectType()
 export class CustomerLocationPayload {
   @Field(() => Customer, { nullable: true, description: 'The customer with its new location; null when the change was refused.' }) customer!: Customer | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CustomerLocationUpdatePayload = payloadOf(CustomerLocationPayload, 'customerLocationUpdate', 'the customer with its new location, or why it was refused');

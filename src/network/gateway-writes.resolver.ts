@@ -9,11 +9,13 @@ import { gatewayById, interfaceById, interfacesByGateway } from './network.loade
 import { toGateway, toInterface } from './network.mapping';
 import {
   GatewayCreateInput,
-  GatewayPayload,
+  GatewayCreatePayload,
   GatewayUpdateInput,
+  GatewayUpdatePayload,
   NetworkInterfaceCreateInput,
-  NetworkInterfacePayload,
+  NetworkInterfaceCreatePayload,
   NetworkInterfaceUpdateInput,
+  NetworkInterfaceUpdatePayload,
 } from './network-writes.types';
 
 const GatewayDelete = DeleteTypes('Gateway', 'gateway');
@@ -21,12 +23,12 @@ const NetworkInterfaceDelete = DeleteTypes('NetworkInterface', 'interface');
 
 @Resolver()
 export class GatewayWritesResolver {
-  @Mutation(() => GatewayPayload, { description: 'Adds a gateway (SIMPLer WIB).' })
+  @Mutation(() => GatewayCreatePayload, { description: 'Adds a gateway (SIMPLer WIB).' })
   async gatewayCreate(@Arg('input', () => GatewayCreateInput, { description: 'The new gateway.' }) input: GatewayCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ gateway: toGateway(await gatewayService.createGateway(ctx, { ...input } as gatewayService.GatewayInput)) }), { gateway: null });
   }
 
-  @Mutation(() => GatewayPayload, { description: 'Changes a gateway; the CoA secret can be set or cleared, never read.' })
+  @Mutation(() => GatewayUpdatePayload, { description: 'Changes a gateway; the CoA secret can be set or cleared, never read.' })
   async gatewayUpdate(@Arg('input', () => GatewayUpdateInput, { description: 'The gateway to change and its new values.' }) input: GatewayUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, ...fields } = input;
@@ -42,7 +44,7 @@ export class GatewayWritesResolver {
     return deleteMutation('Gateway', input, (id) => gatewayService.deleteGateway(ctx, id));
   }
 
-  @Mutation(() => NetworkInterfacePayload, { description: 'Adds an address range on a gateway interface (a pool generateIP draws from).' })
+  @Mutation(() => NetworkInterfaceCreatePayload, { description: 'Adds an address range on a gateway interface (a pool generateIP draws from).' })
   async networkInterfaceCreate(@Arg('input', () => NetworkInterfaceCreateInput, { description: 'The new network interface.' }) input: NetworkInterfaceCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const gatewayId = idOf(input.gatewayId, 'Gateway', ['gatewayId']);
@@ -52,7 +54,7 @@ export class GatewayWritesResolver {
     }, { networkInterface: null });
   }
 
-  @Mutation(() => NetworkInterfacePayload, { description: 'Changes an interface; addresses already handed out stay.' })
+  @Mutation(() => NetworkInterfaceUpdatePayload, { description: 'Changes an interface; addresses already handed out stay.' })
   async networkInterfaceUpdate(@Arg('input', () => NetworkInterfaceUpdateInput, { description: 'The network interface to change and its new values.' }) input: NetworkInterfaceUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id: globalId, ...fields } = input;

@@ -14,34 +14,37 @@ import { toBasestation, toCpe, toCustomerIp, toEquipment, toGateway, toInterface
 import { Gateway, NetworkInterface } from './network.types';
 import {
   BasestationCreateInput,
+  BasestationCreatePayload,
   BasestationDeleteInput,
   BasestationDeletePayload,
   BasestationFieldsInput,
-  BasestationPayload,
   BasestationUpdateInput,
+  BasestationUpdatePayload,
   CpeCreateInput,
+  CpeCreatePayload,
   CpeDeleteInput,
   CpeDeletePayload,
   CpeFieldsInput,
-  CpePayload,
   CpeUpdateInput,
+  CpeUpdatePayload,
   CustomerIpCreateInput,
+  CustomerIpCreatePayload,
   CustomerIpGenerateInput,
   CustomerIpGeneratePayload,
-  CustomerIpPayload,
   CustomerIpReleaseInput,
   CustomerIpReleasePayload,
   EquipmentCreateInput,
+  EquipmentCreatePayload,
   EquipmentDeleteInput,
   EquipmentDeletePayload,
   EquipmentFieldsInput,
   EquipmentLogin,
   EquipmentLoginCreateInput,
+  EquipmentLoginCreatePayload,
   EquipmentLoginDeleteInput,
   EquipmentLoginDeletePayload,
-  EquipmentLoginPayload,
-  EquipmentPayload,
   EquipmentUpdateInput,
+  EquipmentUpdatePayload,
   IpGeneration,
   IpType,
 } from './network-writes.types';
@@ -129,12 +132,12 @@ export class EquipmentLoginsResolver {
 export class NetworkWritesResolver {
   // ------------------------------------------------------------ equipment
 
-  @Mutation(() => EquipmentPayload, { description: 'Adds a piece of equipment (SIMPLer addEquipment).' })
+  @Mutation(() => EquipmentCreatePayload, { description: 'Adds a piece of equipment (SIMPLer addEquipment).' })
   async equipmentCreate(@Arg('input', () => EquipmentCreateInput, { description: 'The new equipment.' }) input: EquipmentCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ equipment: toEquipment(await equipmentService.create(ctx, fromEquipmentInput(input))) }), { equipment: null });
   }
 
-  @Mutation(() => EquipmentPayload, { description: 'Changes a piece of equipment (SIMPLer modifyEquipment).' })
+  @Mutation(() => EquipmentUpdatePayload, { description: 'Changes a piece of equipment (SIMPLer modifyEquipment).' })
   async equipmentUpdate(@Arg('input', () => EquipmentUpdateInput, { description: 'The equipment to change and its new values.' }) input: EquipmentUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
@@ -150,7 +153,7 @@ export class NetworkWritesResolver {
     }, { deletedId: null }, { rename: { equipmentId: 'id' } });
   }
 
-  @Mutation(() => EquipmentLoginPayload, { description: 'Adds login details to a device (SIMPLer addEquipmentLoginDetails).' })
+  @Mutation(() => EquipmentLoginCreatePayload, { description: 'Adds login details to a device (SIMPLer addEquipmentLoginDetails).' })
   async equipmentLoginCreate(@Arg('input', () => EquipmentLoginCreateInput, { description: 'The new equipment login.' }) input: EquipmentLoginCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const equipmentId = idOf(input.equipmentId, 'Equipment', ['equipmentId']);
@@ -169,12 +172,12 @@ export class NetworkWritesResolver {
 
   // ------------------------------------------------------------ CPE
 
-  @Mutation(() => CpePayload, { description: 'Installs a device at a customer (SIMPLer addCPE).' })
+  @Mutation(() => CpeCreatePayload, { description: 'Installs a device at a customer (SIMPLer addCPE).' })
   async cpeCreate(@Arg('input', () => CpeCreateInput, { description: 'The new CPE.' }) input: CpeCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ cpe: toCpe(await cpeService.createCpe(ctx, fromCpeInput(input))) }), { cpe: null });
   }
 
-  @Mutation(() => CpePayload, { description: 'Changes a CPE (SIMPLer modifyCPE).' })
+  @Mutation(() => CpeUpdatePayload, { description: 'Changes a CPE (SIMPLer modifyCPE).' })
   async cpeUpdate(@Arg('input', () => CpeUpdateInput, { description: 'The CPE to change and its new values.' }) input: CpeUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
@@ -192,12 +195,12 @@ export class NetworkWritesResolver {
 
   // ------------------------------------------------------------ basestations
 
-  @Mutation(() => BasestationPayload, { description: 'Mounts a device on a site (SIMPLer addBasestation).' })
+  @Mutation(() => BasestationCreatePayload, { description: 'Mounts a device on a site (SIMPLer addBasestation).' })
   async basestationCreate(@Arg('input', () => BasestationCreateInput, { description: 'The new basestation.' }) input: BasestationCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ basestation: toBasestation(await cpeService.createBasestation(ctx, fromBasestationInput(input))) }), { basestation: null });
   }
 
-  @Mutation(() => BasestationPayload, { description: 'Changes a basestation (SIMPLer modifyBasestation).' })
+  @Mutation(() => BasestationUpdatePayload, { description: 'Changes a basestation (SIMPLer modifyBasestation).' })
   async basestationUpdate(@Arg('input', () => BasestationUpdateInput, { description: 'The basestation to change and its new values.' }) input: BasestationUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
@@ -215,7 +218,7 @@ export class NetworkWritesResolver {
 
   // ------------------------------------------------------------ customer addresses
 
-  @Mutation(() => CustomerIpPayload, { description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
+  @Mutation(() => CustomerIpCreatePayload, { description: 'Binds an address and/or MAC to a customer (SIMPLer addIP).' })
   async customerIpCreate(@Arg('input', () => CustomerIpCreateInput, { description: 'The new customer IP.' }) input: CustomerIpCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { customerId, gatewayId, ...rest } = input;

@@ -4,6 +4,7 @@
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, IPv4Scalar, LatitudeScalar, LongitudeScalar, MACScalar } from '../graphql/scalars';
 import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
@@ -70,11 +71,14 @@ export class EquipmentDeleteInput {
   @Field(() => ID, { description: 'The equipment to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The equipment after the change, or why it was refused.' })
+/** The fields of the payload of equipmentCreate and equipmentUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class EquipmentPayload {
   @Field(() => Equipment, { nullable: true, description: 'The equipment as it now is; null when the change was refused.' }) equipment!: Equipment | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const EquipmentCreatePayload = payloadOf(EquipmentPayload, 'equipmentCreate', 'the new equipment, or why it was refused');
+export const EquipmentUpdatePayload = payloadOf(EquipmentPayload, 'equipmentUpdate', 'the equipment as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the equipment.' })
 export class EquipmentDeletePayload {
@@ -104,12 +108,14 @@ export class EquipmentLoginDeleteInput {
   @Field(() => String, { description: 'The username whose login details to delete.' }) username!: string;
 }
 
-@ObjectType({ description: 'The login details added, or why they were refused.' })
+/** The fields of the payload of equipmentLoginCreate: payloadOf below. */
+@ObjectType()
 export class EquipmentLoginPayload {
   @Field(() => EquipmentLogin, { nullable: true, description: 'The login details added; null when refused.' }) login!: EquipmentLogin | null;
   @Field(() => Equipment, { nullable: true, description: 'The device; null when refused.' }) equipment!: Equipment | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const EquipmentLoginCreatePayload = payloadOf(EquipmentLoginPayload, 'equipmentLoginCreate', "the equipment's new login, or why it was refused");
 
 @ObjectType({ description: 'The result of deleting the equipment login.' })
 export class EquipmentLoginDeletePayload {
@@ -150,11 +156,14 @@ export class CpeDeleteInput {
   @Field(() => ID, { description: 'The CPE to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The CPE after the change, or why it was refused.' })
+/** The fields of the payload of cpeCreate and cpeUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class CpePayload {
   @Field(() => Cpe, { nullable: true, description: 'The CPE as it now is; null when the change was refused.' }) cpe!: Cpe | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CpeCreatePayload = payloadOf(CpePayload, 'cpeCreate', 'the new CPE, or why it was refused');
+export const CpeUpdatePayload = payloadOf(CpePayload, 'cpeUpdate', 'the CPE as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the CPE.' })
 export class CpeDeletePayload {
@@ -194,11 +203,14 @@ export class BasestationDeleteInput {
   @Field(() => ID, { description: 'The basestation to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The basestation after the change, or why it was refused.' })
+/** The fields of the payload of basestationCreate and basestationUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class BasestationPayload {
   @Field(() => Basestation, { nullable: true, description: 'The basestation as it now is; null when the change was refused.' }) basestation!: Basestation | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const BasestationCreatePayload = payloadOf(BasestationPayload, 'basestationCreate', 'the new basestation, or why it was refused');
+export const BasestationUpdatePayload = payloadOf(BasestationPayload, 'basestationUpdate', 'the basestation as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the basestation.' })
 export class BasestationDeletePayload {
@@ -243,11 +255,13 @@ export class CustomerIpReleaseInput {
   @Field(() => IpRelease, { description: 'The IP, the MAC or both.' }) release!: IpRelease;
 }
 
-@ObjectType({ description: 'The customer IP after the change, or why it was refused.' })
+/** The fields of the payload of customerIpCreate: payloadOf below. */
+@ObjectType()
 export class CustomerIpPayload {
   @Field(() => CustomerIp, { nullable: true, description: 'The customer IP as it now is; null when the change was refused.' }) customerIp!: CustomerIp | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CustomerIpCreatePayload = payloadOf(CustomerIpPayload, 'customerIpCreate', "the customer's new IP address, or why it was refused");
 
 @ObjectType({ description: 'The binding after the release, or why it was refused.' })
 export class CustomerIpReleasePayload {
@@ -314,11 +328,14 @@ export class GatewayUpdateInput {
   @Field(() => String, { nullable: true, description: 'What the gateway is, as free text.' }) description?: string | null;
 }
 
-@ObjectType({ description: 'The gateway after the change, or why it was refused.' })
+/** The fields of the payload of gatewayCreate and gatewayUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class GatewayPayload {
   @Field(() => Gateway, { nullable: true, description: 'The gateway as it now is; null when the change was refused.' }) gateway!: Gateway | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const GatewayCreatePayload = payloadOf(GatewayPayload, 'gatewayCreate', 'the new gateway, or why it was refused');
+export const GatewayUpdatePayload = payloadOf(GatewayPayload, 'gatewayUpdate', 'the gateway as changed, or why it was refused');
 
 @InputType({ description: 'A new address range on a gateway interface.' })
 export class NetworkInterfaceCreateInput {
@@ -344,8 +361,11 @@ export class NetworkInterfaceUpdateInput {
   @Field(() => Int, { nullable: true, description: 'How many addresses may be handed out from startIp.' }) numberOfIps?: number | null;
 }
 
-@ObjectType({ description: 'The network interface after the change, or why it was refused.' })
+/** The fields of the payload of networkInterfaceCreate and networkInterfaceUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class NetworkInterfacePayload {
   @Field(() => NetworkInterface, { nullable: true, description: 'The network interface as it now is; null when the change was refused.' }) networkInterface!: NetworkInterface | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const NetworkInterfaceCreatePayload = payloadOf(NetworkInterfacePayload, 'networkInterfaceCreate', 'the new network interface, or why it was refused');
+export const NetworkInterfaceUpdatePayload = payloadOf(NetworkInterfacePayload, 'networkInterfaceUpdate', 'the network interface as changed, or why it was refused');

@@ -16,7 +16,7 @@ import { toBasestation, toEquipment } from './network.mapping';
 import { Basestation } from './network.types';
 import { fromSiteInput, toSite } from './site.mapping';
 import * as siteService from './site.service';
-import { Site, SiteCreateInput, SiteDeleteInput, SiteDeletePayload, SiteFilterInput, SiteOrder, SiteOrderField, SitePayload, SiteUpdateInput } from './site.types';
+import { Site, SiteCreateInput, SiteCreatePayload, SiteDeleteInput, SiteDeletePayload, SiteFilterInput, SiteOrder, SiteOrderField, SiteUpdateInput, SiteUpdatePayload } from './site.types';
 
 export const SiteConnection = ConnectionType('Site', Site);
 export const EquipmentConnection = ConnectionType('Equipment', Equipment);
@@ -89,12 +89,12 @@ export class SiteResolver {
     return (await basestationsBySite(ctx).load(site.legacyId)).map(toBasestation);
   }
 
-  @Mutation(() => SitePayload, { description: 'Creates a site (SIMPLer addSite).' })
+  @Mutation(() => SiteCreatePayload, { description: 'Creates a site (SIMPLer addSite).' })
   async siteCreate(@Arg('input', () => SiteCreateInput, { description: 'The new site.' }) input: SiteCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ site: toSite(await siteService.create(ctx, fromSiteInput(input))) }), { site: null });
   }
 
-  @Mutation(() => SitePayload, { description: "Changes a site's fields (SIMPLer modifySite)." })
+  @Mutation(() => SiteUpdatePayload, { description: "Changes a site's fields (SIMPLer modifySite)." })
   async siteUpdate(@Arg('input', () => SiteUpdateInput, { description: 'The site to change and its new values.' }) input: SiteUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;

@@ -1,6 +1,7 @@
 /** The GraphQL shape of sites: the object, its inputs, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
@@ -103,11 +104,14 @@ export class SiteDeleteInput {
   @Field(() => ID, { description: 'The site to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The site after the change, or why it was refused.' })
+/** The fields of the payload of siteCreate and siteUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class SitePayload {
   @Field(() => Site, { nullable: true, description: 'The site as it now is; null when the change was refused.' }) site!: Site | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const SiteCreatePayload = payloadOf(SitePayload, 'siteCreate', 'the new site, or why it was refused');
+export const SiteUpdatePayload = payloadOf(SitePayload, 'siteUpdate', 'the site as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the site.' })
 export class SiteDeletePayload {

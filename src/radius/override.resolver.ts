@@ -13,14 +13,17 @@ import { mutate } from '../graphql/user-error';
 import * as overrideService from './override.service';
 import {
   BandwidthOverride,
-  BandwidthOverridePayload,
-  BandwidthOverrideUpdateInput,
+  CustomerBandwidthOverrideClearPayload,
+  CustomerBandwidthOverrideUpdatePayload,
+  CustomerBandwidthOverrideClearInput,
+  CustomerBandwidthOverrideUpdateInput,
   CustomerOverrideClearInput,
-  CustomerOverrideClearPayload,
+  CustomerVendorAttributeOverrideClearInput,
+  CustomerVendorAttributeOverrideUpdateInput,
+  CustomerVendorAttributeOverrideClearPayload,
+  CustomerVendorAttributeOverrideUpdatePayload,
   VendorAttributeOverride,
   VendorAttributeOverrideItem,
-  VendorAttributeOverridePayload,
-  VendorAttributeOverrideUpdateInput,
 } from './override.types';
 
 type VendorOverrideOut = VendorAttributeOverride & { legacyId: number };
@@ -88,8 +91,8 @@ export class CustomerOverridesResolver {
     return row ? toVendorOverride(row) : null;
   }
 
-  @Mutation(() => BandwidthOverridePayload, { description: "Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth)." })
-  async customerBandwidthOverrideUpdate(@Arg('input', () => BandwidthOverrideUpdateInput, { description: 'The customer and the bandwidth override that replaces theirs.' }) input: BandwidthOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => CustomerBandwidthOverrideUpdatePayload, { description: "Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth)." })
+  async customerBandwidthOverrideUpdate(@Arg('input', () => CustomerBandwidthOverrideUpdateInput, { description: 'The customer and the bandwidth override that replaces theirs.' }) input: CustomerBandwidthOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const row = await overrideService.setBandwidth(ctx, {
@@ -103,8 +106,8 @@ export class CustomerOverridesResolver {
     }, { customer: null, bandwidthOverride: null });
   }
 
-  @Mutation(() => CustomerOverrideClearPayload, { description: "Removes a customer's bandwidth override (Jaze override_user_bandwidth with only userId)." })
-  async customerBandwidthOverrideClear(@Arg('input', () => CustomerOverrideClearInput, { description: 'The customer whose bandwidth override to remove.' }) input: CustomerOverrideClearInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => CustomerBandwidthOverrideClearPayload, { description: "Removes a customer's bandwidth override (Jaze override_user_bandwidth with only userId)." })
+  async customerBandwidthOverrideClear(@Arg('input', () => CustomerBandwidthOverrideClearInput, { description: 'The customer whose bandwidth override to remove.' }) input: CustomerOverrideClearInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const { removed } = await overrideService.clearBandwidth(ctx, customerId);
@@ -113,8 +116,8 @@ export class CustomerOverridesResolver {
     }, { customer: null, removed: null });
   }
 
-  @Mutation(() => VendorAttributeOverridePayload, { description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
-  async customerVendorAttributeOverrideUpdate(@Arg('input', () => VendorAttributeOverrideUpdateInput, { description: 'The customer and the vendor-attribute override that replaces theirs.' }) input: VendorAttributeOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => CustomerVendorAttributeOverrideUpdatePayload, { description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
+  async customerVendorAttributeOverrideUpdate(@Arg('input', () => CustomerVendorAttributeOverrideUpdateInput, { description: 'The customer and the vendor-attribute override that replaces theirs.' }) input: CustomerVendorAttributeOverrideUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const { override, items } = await overrideService.setVendorAttributes(ctx, { ...input, customerId });
@@ -124,8 +127,8 @@ export class CustomerOverridesResolver {
     }, { customer: null, vendorAttributeOverride: null });
   }
 
-  @Mutation(() => CustomerOverrideClearPayload, { description: "Removes a customer's vendor-attribute override with its attributes." })
-  async customerVendorAttributeOverrideClear(@Arg('input', () => CustomerOverrideClearInput, { description: 'The customer whose vendor-attribute override to remove.' }) input: CustomerOverrideClearInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => CustomerVendorAttributeOverrideClearPayload, { description: "Removes a customer's vendor-attribute override with its attributes." })
+  async customerVendorAttributeOverrideClear(@Arg('input', () => CustomerVendorAttributeOverrideClearInput, { description: 'The customer whose vendor-attribute override to remove.' }) input: CustomerOverrideClearInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
       const { removed } = await overrideService.clearVendorAttributes(ctx, customerId);

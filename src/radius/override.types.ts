@@ -1,4 +1,5 @@
 /** The GraphQL shape of per-customer RADIUS profile overrides (Jaze E28 bandwidth, E30 vendor attributes). */
+import { inputOf, payloadOf } from '../graphql/payload';
 import { RadiusOperator } from './radius.enums';
 import { Field, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { BandwidthTemplate } from '../catalog/bandwidth-template.types';
@@ -123,7 +124,7 @@ export class OverrideResetInput {
 }
 
 @InputType({ description: "Sets (replaces) a customer's bandwidth override (Jaze override_user_bandwidth)." })
-export class BandwidthOverrideUpdateInput extends OverrideResetInput {
+export class CustomerBandwidthOverrideUpdateInput extends OverrideResetInput {
   @Field(() => ID, { description: 'The BandwidthTemplate applied.' }) bandwidthTemplateId!: string;
   @Field(() => ID, { nullable: true, description: 'The BandwidthTemplate after the reset; required unless reset is ALWAYS.' }) bandwidthTemplate2Id?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Exclude upload data from the FUP limit.' }) excludeUpload?: boolean | null;
@@ -141,32 +142,46 @@ export class VendorAttributeItemInput {
 }
 
 @InputType({ description: "Sets (replaces) a customer's vendor-attribute override (Jaze override_user_vendor_attributes)." })
-export class VendorAttributeOverrideUpdateInput extends OverrideResetInput {
+export class CustomerVendorAttributeOverrideUpdateInput extends OverrideResetInput {
   @Field(() => [VendorAttributeItemInput], { description: 'By set, then in the order given.' }) items!: VendorAttributeItemInput[];
 }
 
-@InputType({ description: 'Names the customer whose override to remove.' })
+/** The fields of the input of customerBandwidthOverrideClear and customerVendorAttributeOverrideClear (each its own type): inputOf below. */
+@InputType()
 export class CustomerOverrideClearInput {
   @Field(() => ID, { description: 'The customer whose override to remove.' }) customerId!: string;
 }
+export const CustomerBandwidthOverrideClearInput = inputOf(CustomerOverrideClearInput, 'customerBandwidthOverrideClear', 'Names the customer whose bandwidth override to remove.');
+export const CustomerVendorAttributeOverrideClearInput = inputOf(
+  CustomerOverrideClearInput,
+  'customerVendorAttributeOverrideClear',
+  'Names the customer whose vendor-attribute override to remove.',
+);
 
-@ObjectType({ description: 'The bandwidth override after the change, or why it was refused.' })
+/** The fields of the payload of customerBandwidthOverrideUpdate: payloadOf below. */
+@ObjectType()
 export class BandwidthOverridePayload {
   @Field(() => Customer, { nullable: true, description: 'The customer with the new override; null when the change was refused.' }) customer!: Customer | null;
   @Field(() => BandwidthOverride, { nullable: true, description: 'The bandwidth override as it now is; null when the change was refused.' }) bandwidthOverride!: BandwidthOverride | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CustomerBandwidthOverrideUpdatePayload = payloadOf(BandwidthOverridePayload, 'customerBandwidthOverrideUpdate', "the customer's new bandwidth override, or why it was refused");
 
-@ObjectType({ description: 'The vendor attribute override after the change, or why it was refused.' })
+/** The fields of the payload of customerVendorAttributeOverrideUpdate: payloadOf below. */
+@ObjectType()
 export class VendorAttributeOverridePayload {
   @Field(() => Customer, { nullable: true, description: 'The customer with the new override; null when the change was refused.' }) customer!: Customer | null;
   @Field(() => VendorAttributeOverride, { nullable: true, description: 'The vendor attribute override as it now is; null when the change was refused.' }) vendorAttributeOverride!: VendorAttributeOverride | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CustomerVendorAttributeOverrideUpdatePayload = payloadOf(VendorAttributeOverridePayload, 'customerVendorAttributeOverrideUpdate', "the customer's new vendor-attribute override, or why it was refused");
 
-@ObjectType({ description: 'The customer without the override, or why it was refused.' })
+/** The fields of the payload of customerBandwidthOverrideClear and customerVendorAttributeOverrideClear (each its own type): payloadOf below. */
+@ObjectType()
 export class CustomerOverrideClearPayload {
   @Field(() => Customer, { nullable: true, description: 'The customer without the override; null when the change was refused.' }) customer!: Customer | null;
   @Field(() => Boolean, { nullable: true, description: 'Whether there was an override to remove.' }) removed!: boolean | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const CustomerBandwidthOverrideClearPayload = payloadOf(CustomerOverrideClearPayload, 'customerBandwidthOverrideClear', 'the customer without the bandwidth override, or why it was refused');
+export const CustomerVendorAttributeOverrideClearPayload = payloadOf(CustomerOverrideClearPayload, 'customerVendorAttributeOverrideClear', 'the customer without the vendor-attribute override, or why it was refused');

@@ -18,16 +18,17 @@ import { authorizeSecretRead, isSecretRadiusAttribute, recordSecretRead } from '
 import * as accountService from './radius-account.service';
 import {
   RadiusAccountCreateInput,
+  RadiusAccountCreatePayload,
   RadiusAccountDeleteInput,
   RadiusAccountDeletePayload,
   RadiusAccountFilterInput,
-  RadiusAccountPayload,
   RadiusAttribute,
   RadiusAttributeCreateInput,
+  RadiusAttributeCreatePayload,
   RadiusAttributeDeleteInput,
   RadiusAttributeDeletePayload,
-  RadiusAttributePayload,
   RadiusAttributeUpdateInput,
+  RadiusAttributeUpdatePayload,
   RadiusTable,
 } from './radius-writes.types';
 
@@ -113,7 +114,7 @@ export class RadiusWritesResolver {
     return toConnection(result, toRadiusAccount, count);
   }
 
-  @Mutation(() => RadiusAccountPayload, { description: 'Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails).' })
+  @Mutation(() => RadiusAccountCreatePayload, { description: 'Adds a RADIUS login with its password check item and the plan group (SIMPLer addRADIUSdetails).' })
   async radiusAccountCreate(@Arg('input', () => RadiusAccountCreateInput, { description: 'The new RADIUS account.' }) input: RadiusAccountCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await accountService.add(ctx, {
@@ -135,7 +136,7 @@ export class RadiusWritesResolver {
     }, { deletedId: null });
   }
 
-  @Mutation(() => RadiusAttributePayload, { description: "Adds a radcheck/radreply/radusergroup row for one of the customer's usernames." })
+  @Mutation(() => RadiusAttributeCreatePayload, { description: "Adds a radcheck/radreply/radusergroup row for one of the customer's usernames." })
   async radiusAttributeCreate(@Arg('input', () => RadiusAttributeCreateInput, { description: 'The new RADIUS attribute.' }) input: RadiusAttributeCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const [row] = await customerRadiusService.customerRadius(ctx, {
@@ -152,7 +153,7 @@ export class RadiusWritesResolver {
     }, { radiusAttribute: null });
   }
 
-  @Mutation(() => RadiusAttributePayload, { description: 'Changes a radcheck/radreply/radusergroup row.' })
+  @Mutation(() => RadiusAttributeUpdatePayload, { description: 'Changes a radcheck/radreply/radusergroup row.' })
   async radiusAttributeUpdate(@Arg('input', () => RadiusAttributeUpdateInput, { description: 'The RADIUS attribute to change and its new values.' }) input: RadiusAttributeUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, ROW_TYPE[input.table], ['id']);

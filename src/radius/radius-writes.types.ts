@@ -1,4 +1,5 @@
 /** GraphQL inputs and payloads of RADIUS logins and of a customer's radcheck/radreply/radusergroup rows. */
+import { payloadOf } from '../graphql/payload';
 import { RadiusOperator } from './radius.enums';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
@@ -21,11 +22,13 @@ export class RadiusAccountDeleteInput {
   @Field(() => String, { description: 'The RADIUS username to delete.' }) username!: string;
 }
 
-@ObjectType({ description: 'The RADIUS account after the change, or why it was refused.' })
+/** The fields of the payload of radiusAccountCreate: payloadOf below. */
+@ObjectType()
 export class RadiusAccountPayload {
   @Field(() => RadiusAccount, { nullable: true, description: 'The RADIUS account as it now is; null when the change was refused.' }) radiusAccount!: RadiusAccount | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const RadiusAccountCreatePayload = payloadOf(RadiusAccountPayload, 'radiusAccountCreate', 'the new RADIUS account, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the RADIUS account.' })
 export class RadiusAccountDeletePayload {
@@ -97,11 +100,14 @@ export class RadiusAttributeDeleteInput {
   @Field(() => ID, { description: 'The RADIUS attribute to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The RADIUS attribute after the change, or why it was refused.' })
+/** The fields of the payload of radiusAttributeCreate and radiusAttributeUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class RadiusAttributePayload {
   @Field(() => RadiusAttribute, { nullable: true, description: 'The RADIUS attribute as it now is; null when the change was refused.' }) radiusAttribute!: RadiusAttribute | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const RadiusAttributeCreatePayload = payloadOf(RadiusAttributePayload, 'radiusAttributeCreate', 'the new RADIUS attribute, or why it was refused');
+export const RadiusAttributeUpdatePayload = payloadOf(RadiusAttributePayload, 'radiusAttributeUpdate', 'the RADIUS attribute as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the RADIUS attribute.' })
 export class RadiusAttributeDeletePayload {

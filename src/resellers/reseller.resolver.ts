@@ -25,15 +25,16 @@ import * as resellerService from './reseller.service';
 import {
   Reseller,
   ResellerCreateInput,
+  ResellerCreatePayload,
   ResellerDeleteInput,
   ResellerDeletePayload,
   ResellerFilterInput,
   ResellerOrder,
   ResellerOrderField,
-  ResellerPayload,
   ResellerUpdateInput,
+  ResellerUpdatePayload,
   ResellerWalletAdjustInput,
-  ResellerWalletPayload,
+  ResellerWalletAdjustPayload,
   WalletTransaction,
   WalletTransactionFilterInput,
   WalletTransactionOrder,
@@ -134,12 +135,12 @@ export class ResellerResolver {
     );
   }
 
-  @Mutation(() => ResellerPayload, { description: 'Creates a reseller or franchisee (CRM reseller/create).' })
+  @Mutation(() => ResellerCreatePayload, { description: 'Creates a reseller or franchisee (CRM reseller/create).' })
   async resellerCreate(@Arg('input', () => ResellerCreateInput, { description: 'The new reseller.' }) input: ResellerCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ reseller: toReseller(await resellerService.create(ctx, { ...input })) }), { reseller: null });
   }
 
-  @Mutation(() => ResellerPayload, { description: "Changes a reseller's fields (CRM reseller/update)." })
+  @Mutation(() => ResellerUpdatePayload, { description: "Changes a reseller's fields (CRM reseller/update)." })
   async resellerUpdate(@Arg('input', () => ResellerUpdateInput, { description: 'The reseller to change and its new values.' }) input: ResellerUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
@@ -155,7 +156,7 @@ export class ResellerResolver {
     }, { deletedId: null }, { rename: { resellerId: 'id' } });
   }
 
-  @Mutation(() => ResellerWalletPayload, {
+  @Mutation(() => ResellerWalletAdjustPayload, {
     description: 'Tops up, settles or adjusts a wallet, appending a ledger entry (CRM reseller/wallet_update). A franchisee may go down to minus its credit limit, a reseller to zero.',
   })
   async resellerWalletAdjust(@Arg('input', () => ResellerWalletAdjustInput, { description: "The reseller, the kind of movement and its amount." }) input: ResellerWalletAdjustInput, @Ctx() ctx: GraphQLContext) {

@@ -1,6 +1,7 @@
 /** The GraphQL shape of resellers and their wallets: objects, inputs, filters and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, DecimalScalar, EmailAddressScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
@@ -88,11 +89,14 @@ export class ResellerWalletAdjustInput {
   @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
-@ObjectType({ description: 'The reseller after the change, or why it was refused.' })
+/** The fields of the payload of resellerCreate and resellerUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class ResellerPayload {
   @Field(() => Reseller, { nullable: true, description: 'The reseller as it now is; null when the change was refused.' }) reseller!: Reseller | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const ResellerCreatePayload = payloadOf(ResellerPayload, 'resellerCreate', 'the new reseller, or why it was refused');
+export const ResellerUpdatePayload = payloadOf(ResellerPayload, 'resellerUpdate', 'the reseller as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the reseller.' })
 export class ResellerDeletePayload {
@@ -100,12 +104,14 @@ export class ResellerDeletePayload {
   @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'The reseller and the wallet entry made, or why it was refused.' })
+/** The fields of the payload of resellerWalletAdjust: payloadOf below. */
+@ObjectType()
 export class ResellerWalletPayload {
   @Field(() => Reseller, { nullable: true, description: 'The reseller with its new balance.' }) reseller!: Reseller | null;
   @Field(() => WalletTransaction, { nullable: true, description: 'The ledger entry appended.' }) transaction!: WalletTransaction | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const ResellerWalletAdjustPayload = payloadOf(ResellerWalletPayload, 'resellerWalletAdjust', 'the reseller and the wallet movement, or why it was refused');
 
 // ---------------------------------------------------------------- listing
 

@@ -14,22 +14,25 @@ import { toTicket, toTracking } from './maintenance.mapping';
 import * as salesmanTaskService from './salesman-task.service';
 import {
   InstallerTrackingCreateInput,
+  InstallerTrackingCreatePayload,
   InstallerTrackingDeleteInput,
   InstallerTrackingDeletePayload,
   InstallerTrackingFieldsInput,
-  InstallerTrackingPayload,
   InstallerTrackingUpdateInput,
+  InstallerTrackingUpdatePayload,
   MaintenanceTicketCreateInput,
+  MaintenanceTicketCreatePayload,
   MaintenanceTicketFieldsInput,
-  MaintenanceTicketPayload,
   MaintenanceTicketUpdateInput,
+  MaintenanceTicketUpdatePayload,
   SalesmanTask,
   SalesmanTaskCreateInput,
+  SalesmanTaskCreatePayload,
   SalesmanTaskDeleteInput,
   SalesmanTaskDeletePayload,
   SalesmanTaskFieldsInput,
-  SalesmanTaskPayload,
   SalesmanTaskUpdateInput,
+  SalesmanTaskUpdatePayload,
 } from './support-write.types';
 
 const toTask = (row: salesmanTaskService.SalesmanTaskRow) => asNode('SalesmanTask', row) as unknown as SalesmanTask;
@@ -82,12 +85,12 @@ const MaintenanceTicketDelete = DeleteTypes('MaintenanceTicket', 'maintenance ti
 
 @Resolver(() => SalesmanTask)
 export class SupportWriteResolver {
-  @Mutation(() => MaintenanceTicketPayload, { description: 'Opens a maintenance ticket (title required; type and subtype by name).' })
+  @Mutation(() => MaintenanceTicketCreatePayload, { description: 'Opens a maintenance ticket (title required; type and subtype by name).' })
   async maintenanceTicketCreate(@Arg('input', () => MaintenanceTicketCreateInput, { description: 'The new maintenance ticket.' }) input: MaintenanceTicketCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ maintenanceTicket: toTicket(await ticketService.create(ctx, ticketFields(input))) }), { maintenanceTicket: null });
   }
 
-  @Mutation(() => MaintenanceTicketPayload, { description: 'Changes a maintenance ticket; `appendResolution` appends to the resolution.' })
+  @Mutation(() => MaintenanceTicketUpdatePayload, { description: 'Changes a maintenance ticket; `appendResolution` appends to the resolution.' })
   async maintenanceTicketUpdate(@Arg('input', () => MaintenanceTicketUpdateInput, { description: 'The maintenance ticket to change and its new values.' }) input: MaintenanceTicketUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'MaintenanceTicket', ['id']);
@@ -105,7 +108,7 @@ export class SupportWriteResolver {
     return deleteMutation('MaintenanceTicket', input, (id) => ticketService.remove(ctx, id));
   }
 
-  @Mutation(() => InstallerTrackingPayload, { description: 'Adds an installer job to a ticket.' })
+  @Mutation(() => InstallerTrackingCreatePayload, { description: 'Adds an installer job to a ticket.' })
   async installerTrackingCreate(@Arg('input', () => InstallerTrackingCreateInput, { description: 'The new installer tracking.' }) input: InstallerTrackingCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { maintenanceTicketId, ...fields } = input;
@@ -114,7 +117,7 @@ export class SupportWriteResolver {
     }, { installerTracking: null }, TRACKING_FIELDS);
   }
 
-  @Mutation(() => InstallerTrackingPayload, { description: 'Changes an installer job.' })
+  @Mutation(() => InstallerTrackingUpdatePayload, { description: 'Changes an installer job.' })
   async installerTrackingUpdate(@Arg('input', () => InstallerTrackingUpdateInput, { description: 'The installer tracking to change and its new values.' }) input: InstallerTrackingUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'InstallerTracking', ['id']);
@@ -132,7 +135,7 @@ export class SupportWriteResolver {
     }, { deletedId: null });
   }
 
-  @Mutation(() => SalesmanTaskPayload, { description: 'Adds a sales issue to a customer.' })
+  @Mutation(() => SalesmanTaskCreatePayload, { description: 'Adds a sales issue to a customer.' })
   async salesmanTaskCreate(@Arg('input', () => SalesmanTaskCreateInput, { description: 'The new salesman task.' }) input: SalesmanTaskCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { customerId, ...fields } = input;
@@ -141,7 +144,7 @@ export class SupportWriteResolver {
     }, { salesmanTask: null });
   }
 
-  @Mutation(() => SalesmanTaskPayload, { description: 'Changes a sales issue; `appendResolution` appends to the resolution.' })
+  @Mutation(() => SalesmanTaskUpdatePayload, { description: 'Changes a sales issue; `appendResolution` appends to the resolution.' })
   async salesmanTaskUpdate(@Arg('input', () => SalesmanTaskUpdateInput, { description: 'The salesman task to change and its new values.' }) input: SalesmanTaskUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const id = idOf(input.id, 'SalesmanTask', ['id']);

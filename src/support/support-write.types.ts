@@ -1,6 +1,7 @@
 /** GraphQL inputs and payloads for writing tickets, installer jobs and sales issues. */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 import { InstallerTracking, InstallerTrackingStatus, MaintenanceStatus, MaintenanceTicket } from './maintenance.types';
@@ -39,11 +40,14 @@ export class MaintenanceTicketUpdateInput extends MaintenanceTicketFieldsInput {
   @Field(() => Boolean, { nullable: true, description: 'Append `resolution` to the current one instead of replacing it.' }) appendResolution?: boolean | null;
 }
 
-@ObjectType({ description: 'The maintenance ticket after the change, or why it was refused.' })
+/** The fields of the payload of maintenanceTicketCreate and maintenanceTicketUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class MaintenanceTicketPayload {
   @Field(() => MaintenanceTicket, { nullable: true, description: 'The maintenance ticket as it now is; null when the change was refused.' }) maintenanceTicket!: MaintenanceTicket | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const MaintenanceTicketCreatePayload = payloadOf(MaintenanceTicketPayload, 'maintenanceTicketCreate', 'the new maintenance ticket, or why it was refused');
+export const MaintenanceTicketUpdatePayload = payloadOf(MaintenanceTicketPayload, 'maintenanceTicketUpdate', 'the maintenance ticket as changed, or why it was refused');
 
 // ---------------------------------------------------------------- installer tracking
 
@@ -76,11 +80,14 @@ export class InstallerTrackingDeleteInput {
   @Field(() => ID, { description: 'The installer tracking to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The installer tracking after the change, or why it was refused.' })
+/** The fields of the payload of installerTrackingCreate and installerTrackingUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class InstallerTrackingPayload {
   @Field(() => InstallerTracking, { nullable: true, description: 'The installer tracking as it now is; null when the change was refused.' }) installerTracking!: InstallerTracking | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const InstallerTrackingCreatePayload = payloadOf(InstallerTrackingPayload, 'installerTrackingCreate', 'the new installer tracking entry, or why it was refused');
+export const InstallerTrackingUpdatePayload = payloadOf(InstallerTrackingPayload, 'installerTrackingUpdate', 'the installer tracking entry as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the installer tracking.' })
 export class InstallerTrackingDeletePayload {
@@ -147,11 +154,14 @@ export class SalesmanTaskDeleteInput {
   @Field(() => ID, { description: 'The salesman task to delete.' }) id!: string;
 }
 
-@ObjectType({ description: 'The salesman task after the change, or why it was refused.' })
+/** The fields of the payload of salesmanTaskCreate and salesmanTaskUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class SalesmanTaskPayload {
   @Field(() => SalesmanTask, { nullable: true, description: 'The salesman task as it now is; null when the change was refused.' }) salesmanTask!: SalesmanTask | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const SalesmanTaskCreatePayload = payloadOf(SalesmanTaskPayload, 'salesmanTaskCreate', 'the new salesman task, or why it was refused');
+export const SalesmanTaskUpdatePayload = payloadOf(SalesmanTaskPayload, 'salesmanTaskUpdate', 'the salesman task as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the salesman task.' })
 export class SalesmanTaskDeletePayload {

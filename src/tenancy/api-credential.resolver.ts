@@ -13,20 +13,24 @@ import * as apiCredentialService from './api-credential.service';
 import {
   ApiCredential,
   ApiCredentialKind,
-  ApiCredentialPayload,
   ApiCredentialRevokeInput,
   ApiCredentialUpdateInput,
+  ApiCredentialUpdatePayload,
   CrmKeyCreateInput,
   CrmKeyCreatePayload,
+  CrmKeyRevokeInput,
+  CrmKeyRevokePayload,
   IpAccessRuleCreateInput,
-  IpAccessRulePayload,
+  IpAccessRuleCreatePayload,
   IpAccessRuleDeleteInput,
   IpAccessRuleDeletePayload,
   M4Settings,
-  M4SettingsPayload,
   M4SettingsUpdateInput,
+  M4SettingsUpdatePayload,
   SimplerCredentialCreateInput,
   SimplerCredentialCreatePayload,
+  SimplerCredentialRevokeInput,
+  SimplerCredentialRevokePayload,
 } from './api-credential.types';
 import * as m4SettingsService from './m4-settings.service';
 import { staffUserById, toStaffUser } from './staff-user.resolver';
@@ -80,8 +84,8 @@ export class ApiCredentialResolver {
     }, { apiCredential: null, password: null, reachable: null });
   }
 
-  @Mutation(() => ApiCredentialPayload, { description: 'Revokes a SIMPLer credential (admins only): refused from the next call on.' })
-  async simplerCredentialRevoke(@Arg('input', () => ApiCredentialRevokeInput, { description: 'The SIMPLer credential to revoke.' }) input: ApiCredentialRevokeInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => SimplerCredentialRevokePayload, { description: 'Revokes a SIMPLer credential (admins only): refused from the next call on.' })
+  async simplerCredentialRevoke(@Arg('input', () => SimplerCredentialRevokeInput, { description: 'The SIMPLer credential to revoke.' }) input: ApiCredentialRevokeInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ apiCredential: toApiCredential(await apiCredentialService.revoke(ctx, idOf(input.id, 'ApiCredential', ['id']), 'simpler')) }), { apiCredential: null });
   }
 
@@ -97,7 +101,7 @@ export class ApiCredentialResolver {
     }, { apiCredential: null, userId: null, apiKey: null });
   }
 
-  @Mutation(() => ApiCredentialPayload, {
+  @Mutation(() => ApiCredentialUpdatePayload, {
     description: 'Changes the settings of a SIMPLer credential or CRM key (admins only): its strict mode (refuse unknown parameters instead of ignoring them), from the next call on.',
   })
   async apiCredentialUpdate(@Arg('input', () => ApiCredentialUpdateInput, { description: 'The API credential to change and its new values.' }) input: ApiCredentialUpdateInput, @Ctx() ctx: GraphQLContext) {
@@ -106,12 +110,12 @@ export class ApiCredentialResolver {
     }), { apiCredential: null });
   }
 
-  @Mutation(() => ApiCredentialPayload, { description: 'Revokes a CRM api key (admins only): refused from the next call on.' })
-  async crmKeyRevoke(@Arg('input', () => ApiCredentialRevokeInput, { description: 'The CRM key to revoke.' }) input: ApiCredentialRevokeInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => CrmKeyRevokePayload, { description: 'Revokes a CRM api key (admins only): refused from the next call on.' })
+  async crmKeyRevoke(@Arg('input', () => CrmKeyRevokeInput, { description: 'The CRM key to revoke.' }) input: ApiCredentialRevokeInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ apiCredential: toApiCredential(await apiCredentialService.revoke(ctx, idOf(input.id, 'ApiCredential', ['id']), 'crm')) }), { apiCredential: null });
   }
 
-  @Mutation(() => IpAccessRulePayload, { description: 'Adds a network to the access list of a SIMPLer credential, or of all of them (admins only).' })
+  @Mutation(() => IpAccessRuleCreatePayload, { description: 'Adds a network to the access list of a SIMPLer credential, or of all of them (admins only).' })
   async ipAccessRuleCreate(@Arg('input', () => IpAccessRuleCreateInput, { description: 'The new IP access rule.' }) input: IpAccessRuleCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const row = await apiCredentialService.addIpAccessRule(ctx, {
@@ -131,7 +135,7 @@ export class ApiCredentialResolver {
     }, { deletedId: null });
   }
 
-  @Mutation(() => M4SettingsPayload, { description: "Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set." })
+  @Mutation(() => M4SettingsUpdatePayload, { description: "Changes the operator's M4 API settings (admins only). The secret is write-only: the payload says whether one is set." })
   async m4SettingsUpdate(@Arg('input', () => M4SettingsUpdateInput, { description: "The M4 settings to change." }) input: M4SettingsUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       if (input.clearSecret && input.secret != null) throw new DomainError('INVALID', 'give a secret or clearSecret, not both', [{ field: ['clearSecret'], message: 'give a secret or clearSecret, not both', code: 'INVALID' }]);

@@ -1,6 +1,7 @@
 /** The GraphQL shape of legacy API credentials and their access lists: never a secret or hash, except once at creation. */
 import { Field, ID, Int, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { inputOf, payloadOf } from '../graphql/payload';
 import { DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
@@ -81,16 +82,23 @@ export class ApiCredentialUpdateInput {
   @Field(() => Boolean, { nullable: true, description: 'true: refuse unknown parameters; false: ignore and report them.' }) strictParameters?: boolean | null;
 }
 
-@InputType({ description: 'Names the credential to revoke.' })
+/** The fields of the input of simplerCredentialRevoke and crmKeyRevoke (each its own type): inputOf below. */
+@InputType()
 export class ApiCredentialRevokeInput {
   @Field(() => ID, { description: 'The SIMPLer credential or CRM key to revoke.' }) id!: string;
 }
+export const SimplerCredentialRevokeInput = inputOf(ApiCredentialRevokeInput, 'simplerCredentialRevoke', 'Names the SIMPLer credential to revoke.');
+export const CrmKeyRevokeInput = inputOf(ApiCredentialRevokeInput, 'crmKeyRevoke', 'Names the CRM key to revoke.');
 
-@ObjectType({ description: 'The API credential after the change, or why it was refused.' })
+/** The fields of the payload of apiCredentialUpdate, crmKeyRevoke and simplerCredentialRevoke (each its own type): payloadOf below. */
+@ObjectType()
 export class ApiCredentialPayload {
   @Field(() => ApiCredential, { nullable: true, description: 'The API credential as it now is; null when the change was refused.' }) apiCredential!: ApiCredential | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const ApiCredentialUpdatePayload = payloadOf(ApiCredentialPayload, 'apiCredentialUpdate', 'the SIMPLer credential or CRM key with its new settings, or why it was refused');
+export const CrmKeyRevokePayload = payloadOf(ApiCredentialPayload, 'crmKeyRevoke', 'the revoked CRM key, or why it was refused');
+export const SimplerCredentialRevokePayload = payloadOf(ApiCredentialPayload, 'simplerCredentialRevoke', 'the revoked SIMPLer credential, or why it was refused');
 
 @InputType({ description: 'A network to accept SIMPLer credentials from.' })
 export class IpAccessRuleCreateInput {
@@ -99,11 +107,13 @@ export class IpAccessRuleCreateInput {
   @Field(() => String, { nullable: true, description: 'Free-text note.' }) note?: string | null;
 }
 
-@ObjectType({ description: 'The IP access rule after the change, or why it was refused.' })
+/** The fields of the payload of ipAccessRuleCreate: payloadOf below. */
+@ObjectType()
 export class IpAccessRulePayload {
   @Field(() => IpAccessRule, { nullable: true, description: 'The IP access rule as it now is; null when the change was refused.' }) ipAccessRule!: IpAccessRule | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const IpAccessRuleCreatePayload = payloadOf(IpAccessRulePayload, 'ipAccessRuleCreate', 'the new IP access rule, or why it was refused');
 
 @InputType({ description: 'Names the IP access rule to delete.' })
 export class IpAccessRuleDeleteInput {
@@ -131,8 +141,10 @@ export class M4SettingsUpdateInput {
   @Field(() => Boolean, { nullable: true, description: 'M4 "Allow GET API".' }) apiGetEnabled?: boolean | null;
 }
 
-@ObjectType({ description: 'The M4 settings after the change, or why it was refused.' })
+/** The fields of the payload of m4SettingsUpdate: payloadOf below. */
+@ObjectType()
 export class M4SettingsPayload {
   @Field(() => M4Settings, { nullable: true, description: 'The M4 settings as they now are; null when the change was refused.' }) m4Settings!: M4Settings | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const M4SettingsUpdatePayload = payloadOf(M4SettingsPayload, 'm4SettingsUpdate', 'the M4 settings as changed, or why they were refused');

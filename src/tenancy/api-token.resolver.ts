@@ -6,7 +6,7 @@ import { registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
 import { toApiToken } from './administration.mapping';
 import * as apiTokenService from './api-token.service';
-import { ApiToken, ApiTokenCreateInput, ApiTokenCreatePayload, ApiTokenPayload, ApiTokenRevokeInput } from './api-token.types';
+import { ApiToken, ApiTokenCreateInput, ApiTokenCreatePayload, ApiTokenRevokeInput, ApiTokenRevokePayload } from './api-token.types';
 import { authorize } from './permissions';
 import { staffUserById, toStaffUser } from './staff-user.resolver';
 import { StaffUser } from './staff-user.types';
@@ -43,7 +43,7 @@ export class ApiTokenResolver {
     }, { token: null, apiToken: null });
   }
 
-  @Mutation(() => ApiTokenPayload, { description: 'Revokes a bearer token (admins only): refused from the next request on, on every server process.' })
+  @Mutation(() => ApiTokenRevokePayload, { description: 'Revokes a bearer token (admins only): refused from the next request on, on every server process.' })
   async apiTokenRevoke(@Arg('input', () => ApiTokenRevokeInput, { description: 'The API token to revoke.' }) input: ApiTokenRevokeInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ apiToken: toApiToken(await apiTokenService.revoke(ctx, idOf(input.id, 'ApiToken', ['id']))) }), { apiToken: null });
   }

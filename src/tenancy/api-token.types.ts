@@ -1,6 +1,7 @@
 /** The GraphQL shape of bearer tokens: never the token or its hash, except once at creation. */
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
@@ -33,8 +34,11 @@ export class ApiTokenRevokeInput {
   @Field(() => ID, { description: 'The API token to revoke.' }) id!: string;
 }
 
-@ObjectType({ description: 'The API token after the change, or why it was refused.' })
+/** The fields of the payload of apiTokenRevoke and staffLogout (each its own type): payloadOf below. */
+@ObjectType()
 export class ApiTokenPayload {
   @Field(() => ApiToken, { nullable: true, description: 'The API token as it now is; null when the change was refused.' }) apiToken!: ApiToken | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const ApiTokenRevokePayload = payloadOf(ApiTokenPayload, 'apiTokenRevoke', 'the revoked API token, or why it was refused');
+export const StaffLogoutPayload = payloadOf(ApiTokenPayload, 'staffLogout', "the request's own token, now revoked, or why it was refused");

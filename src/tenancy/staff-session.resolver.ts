@@ -8,7 +8,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { mutate } from '../graphql/user-error';
 import { toApiToken } from './administration.mapping';
 import * as apiTokenService from './api-token.service';
-import { ApiTokenPayload } from './api-token.types';
+import { StaffLogoutPayload } from './api-token.types';
 import * as staffSessionService from './staff-session.service';
 import { toStaffUser } from './staff-user.resolver';
 import { StaffLoginInput, StaffLoginPayload } from './staff-user.types';
@@ -26,7 +26,7 @@ export class StaffSessionResolver {
     }, { token: null, expiresAt: null, staffUser: null });
   }
 
-  @Mutation(() => ApiTokenPayload, { description: 'Revokes the bearer token of this request (a staff login session, or any token): it is refused from the next request on.' })
+  @Mutation(() => StaffLogoutPayload, { description: 'Revokes the bearer token of this request (a staff login session, or any token): it is refused from the next request on.' })
   async staffLogout(@Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       if (!ctx.tokenDigest) throw new Error('staffLogout ran without a bearer token');

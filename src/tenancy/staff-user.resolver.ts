@@ -7,7 +7,16 @@ import { asNode, registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
 import type { StaffRole as Role } from '../shared/context';
 import * as staffUserService from './staff-user.service';
-import { StaffUser, StaffUserCreateInput, StaffUserFilterInput, StaffUserPayload, StaffUserSetPasswordInput, StaffUserUpdateInput } from './staff-user.types';
+import {
+  StaffUser,
+  StaffUserCreateInput,
+  StaffUserCreatePayload,
+  StaffUserFilterInput,
+  StaffUserSetPasswordInput,
+  StaffUserSetPasswordPayload,
+  StaffUserUpdateInput,
+  StaffUserUpdatePayload,
+} from './staff-user.types';
 
 /** Keeps only public fields, whatever the row carried. */
 export function toStaffUser(row: staffUserService.StaffUserRow): StaffUser {
@@ -34,12 +43,12 @@ export class StaffUserResolver {
     return rows.map(toStaffUser);
   }
 
-  @Mutation(() => StaffUserPayload, { description: 'Creates a staff user (admins only).' })
+  @Mutation(() => StaffUserCreatePayload, { description: 'Creates a staff user (admins only).' })
   async staffUserCreate(@Arg('input', () => StaffUserCreateInput, { description: 'The new staff user.' }) input: StaffUserCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ staffUser: toStaffUser(await staffUserService.create(ctx, { ...input, role: input.role as unknown as Role })) }), { staffUser: null });
   }
 
-  @Mutation(() => StaffUserPayload, {
+  @Mutation(() => StaffUserUpdatePayload, {
     description: "Changes a staff user's role, profile or active flag (admins only). The operator's last active admin can neither be deactivated nor lose the role.",
   })
   async staffUserUpdate(@Arg('input', () => StaffUserUpdateInput, { description: 'The staff user to change and its new values.' }) input: StaffUserUpdateInput, @Ctx() ctx: GraphQLContext) {
@@ -49,7 +58,7 @@ export class StaffUserResolver {
     }, { staffUser: null });
   }
 
-  @Mutation(() => StaffUserPayload, { description: "Sets a staff user's login password (admins only); at least 12 characters." })
+  @Mutation(() => StaffUserSetPasswordPayload, { description: "Sets a staff user's login password (admins only); at least 12 characters." })
   async staffUserSetPassword(@Arg('input', () => StaffUserSetPasswordInput, { description: "The staff user and the new password." }) input: StaffUserSetPasswordInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ staffUser: toStaffUser(await staffUserService.setPassword(ctx, idOf(input.id, 'StaffUser', ['id']), input.password)) }), { staffUser: null });
   }

@@ -1,6 +1,7 @@
 /** The GraphQL shape of staff users. The password hash is never part of it. */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
+import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, EmailAddressScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
@@ -76,11 +77,15 @@ export class StaffUserSetPasswordInput {
   @Field(() => String, { description: 'At least 12 characters; stored only as a scrypt hash.' }) password!: string;
 }
 
-@ObjectType({ description: 'The staff user after the change, or why it was refused.' })
+/** The fields of the payload of staffUserCreate, staffUserSetPassword and staffUserUpdate (each its own type): payloadOf below. */
+@ObjectType()
 export class StaffUserPayload {
   @Field(() => StaffUser, { nullable: true, description: 'The staff user as it now is; null when the change was refused.' }) staffUser!: StaffUser | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
+export const StaffUserCreatePayload = payloadOf(StaffUserPayload, 'staffUserCreate', 'the new staff user, or why it was refused');
+export const StaffUserSetPasswordPayload = payloadOf(StaffUserPayload, 'staffUserSetPassword', 'the staff user with the new password set, or why it was refused');
+export const StaffUserUpdatePayload = payloadOf(StaffUserPayload, 'staffUserUpdate', 'the staff user as changed, or why it was refused');
 
 @InputType({ description: 'A staff login: the operator code, the username and the password.' })
 export class StaffLoginInput {

@@ -106,7 +106,7 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
   it('links sub-accounts with flags, one master per sub, no self links or cycles', async () => {
     const link = (master: string, sub: string, extra: Record<string, unknown> = {}) =>
       t.gql<{ subaccountLinkCreate: { subaccountLink: { invoiceFromMaster: boolean; invoiceFromMasterProrate: number; master: { id: string }; subaccount: { id: string } } | null; userErrors: Errors } }>(
-        'mutation($i: SubaccountLinkInput!) { subaccountLinkCreate(input: $i) { subaccountLink { invoiceFromMaster invoiceFromMasterProrate master { id } subaccount { id } } userErrors { field message code } } }',
+        'mutation($i: SubaccountLinkCreateInput!) { subaccountLinkCreate(input: $i) { subaccountLink { invoiceFromMaster invoiceFromMasterProrate master { id } subaccount { id } } userErrors { field message code } } }',
         { i: { masterCustomerId: master, subCustomerId: sub, ...extra } },
       );
     const ok = await link(ids.rec_a!, ids.rec_b!, { invoiceFromMaster: true, invoiceFromMasterProrate: 2 });
@@ -121,7 +121,7 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
     expect(badProrate.data.subaccountLinkCreate.userErrors.map((e) => e.field.join('.'))).toEqual(['input.invoiceFromMasterProrate']);
 
     const updated = await t.gql<{ subaccountLinkUpdate: { subaccountLink: { invoiceFromMaster: boolean; syncCustomerStatus: boolean; invoiceFromMasterProrate: number }; userErrors: Errors } }>(
-      'mutation($i: SubaccountLinkInput!) { subaccountLinkUpdate(input: $i) { subaccountLink { invoiceFromMaster syncCustomerStatus invoiceFromMasterProrate } userErrors { code } } }',
+      'mutation($i: SubaccountLinkUpdateInput!) { subaccountLinkUpdate(input: $i) { subaccountLink { invoiceFromMaster syncCustomerStatus invoiceFromMasterProrate } userErrors { code } } }',
       { i: { masterCustomerId: ids.rec_a, subCustomerId: ids.rec_b, syncCustomerStatus: true } },
     );
     expect(updated.data.subaccountLinkUpdate).toEqual({ subaccountLink: { invoiceFromMaster: true, syncCustomerStatus: true, invoiceFromMasterProrate: 2 }, userErrors: [] });

@@ -34,7 +34,7 @@ describe.each(enabledEngines())('GraphQL profile overrides on %s', (engine) => {
   const setBw = (input: Record<string, unknown>, token?: string) =>
     call<{ bandwidthOverride: Bw | null; customer: { bandwidthOverride: Bw | null } | null }>(
       'customerBandwidthOverrideUpdate',
-      'BandwidthOverrideUpdateInput',
+      'CustomerBandwidthOverrideUpdateInput',
       `bandwidthOverride { ${BW} } customer { bandwidthOverride { ${BW} } }`,
       input,
       token,
@@ -43,14 +43,14 @@ describe.each(enabledEngines())('GraphQL profile overrides on %s', (engine) => {
   const setVa = (input: Record<string, unknown>) =>
     call<{ vendorAttributeOverride: Va | null; customer: { vendorAttributeOverride: Va | null } | null }>(
       'customerVendorAttributeOverrideUpdate',
-      'VendorAttributeOverrideUpdateInput',
+      'CustomerVendorAttributeOverrideUpdateInput',
       `vendorAttributeOverride { ${VA} } customer { vendorAttributeOverride { ${VA} } }`,
       input,
     );
   const clear = (mutation: string, customerId: string, token?: string) =>
     call<{ removed: boolean | null; customer: { bandwidthOverride: unknown; vendorAttributeOverride: unknown } | null }>(
       mutation,
-      'CustomerOverrideClearInput',
+      `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input`,
       'removed customer { bandwidthOverride { restrictionOn } vendorAttributeOverride { restrictionOn } }',
       { customerId },
       token,

@@ -137,6 +137,26 @@ describe('the schema lint rules', () => {
     ]);
   });
 
+  it('reports a mutation whose payload or input is not its own type, named after it', () => {
+    const renamed = base.replaceAll('CustomerCreatePayload', 'CustomerPayload').replaceAll('CustomerCreateInput', 'NewCustomerInput');
+    expect(lint(renamed)).toEqual([
+      { rule: 'mutation-own-payload', coordinate: 'Mutation.customerCreate' },
+      { rule: 'mutation-own-input', coordinate: 'Mutation.customerCreate' },
+    ]);
+    // customerUpdate borrows customerCreate's types: both mutations are reported, each for both.
+    const update = '  """Changes a customer."""\n  customerUpdate(\n    """What to change."""\n    input: CustomerCreateInput!\n  ): CustomerCreatePayload!\n';
+    const shared = base.replace('  ): CustomerCreatePayload!\n', `  ): CustomerCreatePayload!\n${update}`);
+    expect(lint(shared)).toEqual([
+      { rule: 'mutation-own-payload', coordinate: 'Mutation.customerCreate' },
+      { rule: 'mutation-own-input', coordinate: 'Mutation.customerCreate' },
+      { rule: 'mutation-own-payload', coordinate: 'Mutation.customerUpdate' },
+      { rule: 'mutation-own-input', coordinate: 'Mutation.customerUpdate' },
+    ]);
+    // Rightly named, but also the type of another field.
+    const reused = base.replace('  email: EmailAddress\n}', '  email: EmailAddress\n  """The last change."""\n  lastChange: CustomerCreatePayload\n}');
+    expect(lint(reused)).toEqual([{ rule: 'mutation-own-payload', coordinate: 'Mutation.customerCreate' }]);
+  });
+
   it('reports an Int over a bigint column, and only there', () => {
     expect(lint(base, ['CustomerConnection.totalCount'])).toEqual([{ rule: 'int-over-bigint', coordinate: 'CustomerConnection.totalCount' }]);
   });

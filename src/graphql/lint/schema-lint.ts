@@ -22,6 +22,7 @@ import {
   isNonNullType,
   isObjectType,
   isSpecifiedScalarType,
+  isUnionType,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputField,
@@ -38,6 +39,8 @@ export const RULES = {
   'root-connection-nullable': 'A root connection is nullable: one refused page must not null the whole response.',
   'mutation-input': 'A mutation takes exactly one argument, `input`, a non-null input object.',
   'mutation-payload': 'A mutation returns a *Payload object with `userErrors: [UserError!]!`.',
+  'mutation-own-payload': 'A mutation returns its own payload type, `<Mutation>Payload`, which nothing else in the schema uses.',
+  'mutation-own-input': 'A mutation takes its own input type, `<Mutation>Input`, which nothing else in the schema uses.',
   'int-over-bigint': 'A field stored as bigint is not an Int (32 bits): use ID or Decimal.',
   'email-scalar': 'An e-mail address field or argument is EmailAddress, not String.',
   'ip-scalar': 'An IP address field or argument is IP (or IPv4), not String.',
@@ -77,6 +80,7 @@ export function lintSchema(schema: GraphQLSchema, options: LintOptions = {}): Vi
   const rootNames = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].map((t) => t?.name));
   const mutationType = schema.getMutationType();
   const queryType = schema.getQueryType();
+  const uses = usesByType(schema);
 
   for (const type of Object.values(schema.getTypeMap())) {
     if (isIntrospectionType(type) || isSpecifiedScalarType(type)) continue;
@@ -115,7 +119,7 @@ export function lintSchema(schema: GraphQLSchema, options: LintOptions = {}): Vi
           if (PAGE_ARGUMENTS.some((name) => !field.args.some((a) => a.name === name))) add('connection-arguments', at);
           if (type === queryType && isNonNullType(field.type)) add('root-connection-nullable', at);
         }
-        if (type === mutationType) checkMutation(field, at, add);
+        if (type === mutationType) checkMutation(field, at, add, uses);
       }
     }
   }
@@ -136,7 +140,12 @@ function checkValue(
   if (MAC_NAME.test(value.name)) add('mac-scalar', at);
 }
 
-function checkMutation(field: GraphQLField<unknown, unknown>, at: string, add: (rule: RuleName, coordinate: string) => void): void {
+function checkMutation(
+  field: GraphQLField<unknown, unknown>,
+  at: string,
+  add: (rule: RuleName, coordinate: string) => void,
+  uses: ReadonlyMap<string, number>,
+): void {
   const [arg, ...rest] = field.args;
   if (!arg || rest.length > 0 || arg.name !== 'input' || !isNonNullType(arg.type) || !isInputObjectType(getNullableType(arg.type))) {
     add('mutation-input', at);
@@ -144,6 +153,36 @@ function checkMutation(field: GraphQLField<unknown, unknown>, at: string, add: (
   const payload: GraphQLNamedType = getNamedType(field.type);
   const userErrors = isObjectType(payload) ? payload.getFields().userErrors : undefined;
   if (!payload.name.endsWith('Payload') || !userErrors || !isListOfNonNull(userErrors.type, 'UserError')) add('mutation-payload', at);
+  // Its own types, so each can grow a field without changing another mutation, and a client's
+  // typing of each mutation (fragments, cache) is exact.
+  const own = field.name.charAt(0).toUpperCase() + field.name.slice(1);
+  if (payload.name !== `${own}Payload` || uses.get(payload.name) !== 1) add('mutation-own-payload', at);
+  const input = field.args.find((a) => a.name === 'input');
+  if (input && isInputObjectType(getNamedType(input.type))) {
+    const name = getNamedType(input.type).name;
+    if (name !== `${own}Input` || uses.get(name) !== 1) add('mutation-own-input', at);
+  }
+}
+
+/** How many fields, arguments, input fields and union members name each type. */
+function usesByType(schema: GraphQLSchema): Map<string, number> {
+  const uses = new Map<string, number>();
+  const use = (type: GraphQLType) => {
+    const name = getNamedType(type).name;
+    uses.set(name, (uses.get(name) ?? 0) + 1);
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isIntrospectionType(type)) continue;
+    if (isObjectType(type) || isInterfaceType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        use(field.type);
+        for (const arg of field.args) use(arg.type);
+      }
+    }
+    if (isInputObjectType(type)) for (const field of Object.values(type.getFields())) use(field.type);
+    if (isUnionType(type)) for (const member of type.getTypes()) use(member);
+  }
+  return uses;
 }
 
 /** `[Name!]!` exactly. */
