@@ -18,4 +18,24 @@ describe('compactJson (the compiled read path’s reply bytes)', () => {
     expect(compactJson('{"a":"b c"}')).toBe('{"a":"b c"}');
     expect(compactJson('[]')).toBe('[]');
   });
+
+  it('gives JSON.stringify’s bytes for random values, strings full of quotes and backslashes', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pieces = ['"', '\\', '\\"', ' ', '\n', 'a', 'é', '\\\\', '" : ', ', '];
+    const text = (): string => Array.from({ length: Math.floor(next() * 8) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    const value = (depth: number): unknown => {
+      const kind = Math.floor(next() * (depth > 3 ? 4 : 6));
+      if (kind === 0) return text();
+      if (kind === 1) return Math.round(next() * 1e6) / 100;
+      if (kind === 2) return next() < 0.5 ? null : next() < 0.5;
+      if (kind === 3) return text();
+      if (kind === 4) return Array.from({ length: Math.floor(next() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(next() * 4) }, () => [text(), value(depth + 1)]));
+    };
+    for (let i = 0; i < 300; i++) {
+      const v = value(0);
+      expect(compactJson(JSON.stringify(v, null, 1 + (i % 3)))).toBe(JSON.stringify(v));
+    }
+  });
 });
