@@ -6768,10 +6768,22 @@ export type RadiusSessionOrder = {
   field: RadiusSessionOrderField;
 };
 
-/** Sessions are ordered by radacctid, which follows start order; the start time itself may be null. */
+/** What sessions can be ordered by. Every field but ID may be null; sessions without a value come after all others ascending, and first descending. */
 export type RadiusSessionOrderField =
-  /** The order they were recorded in. */
-  | 'ID';
+  /** The order they were recorded in (radacctid), which follows start order. */
+  | 'ID'
+  /** Bytes received from the user (uploaded). */
+  | 'INPUT_OCTETS'
+  /** Bytes sent to the user (downloaded): descending lists the heaviest first. */
+  | 'OUTPUT_OCTETS'
+  /** The length of the session: descending lists the longest first. */
+  | 'SESSION_TIME'
+  /** When the session started. */
+  | 'START_TIME'
+  /** When the session stopped; open sessions have none. */
+  | 'STOP_TIME'
+  /** When the NAS last reported on the session (interim update). */
+  | 'UPDATE_TIME';
 
 /** The configured RADIUS server's counters, as its status server answered. */
 export type RadiusStatistics = {
