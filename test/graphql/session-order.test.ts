@@ -120,6 +120,30 @@ describe.each(enabledEngines())('ordering RADIUS sessions on %s', (engine) => {
     expect(known).toEqual([...known].sort((a: number, b: number) => b - a));
   });
 
+  it('answers the root radiusSessions under each filter in one statement, as the resolvers do', async () => {
+    const query = `query ($filter: RadiusSessionFilterInput, $order: RadiusSessionOrder) { radiusSessions(first: 5, filter: $filter, orderBy: $order) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id fullLegacyId username startTime stopTime online nasIpAddress customer { legacyId } } } }`;
+    const customer = (await pair.expectSame(`{ customer(legacyId: ${customerId}) { id } }`)).customer.id as string;
+    const filters = [
+      {},
+      { customerId: customer },
+      { username: USERNAME, onlineOnly: true },
+      { startedFrom: '2024-03-01T10:00:00.000Z', startedTo: '2024-05-20T08:30:00.000Z' },
+      { nasIpAddress: '10.9.9.9' },
+      { nasName: 'no such nas' },
+      { callingStationId: '00:11:22:33:44:55' },
+      { framedIpAddress: '192.0.2.1' },
+    ];
+    let found = 0;
+    for (const filter of filters) {
+      for (const order of [undefined, { field: 'STOP_TIME', direction: 'DESC' }]) {
+        const data = await pair.expectSame(query, { filter, order });
+        found += data.radiusSessions.nodes.length;
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
   it('refuses a cursor of another ordering', async () => {
     const first = await pair.expectSame(ROOT, { first: 2, order: { field: 'START_TIME', direction: 'ASC' } });
     const reply = await pair.send(pair.reference, ROOT, { first: 2, after: first.radiusSessions.pageInfo.endCursor, order: { field: 'STOP_TIME', direction: 'ASC' } });
