@@ -84,7 +84,10 @@ export function sessionConditions(operatorId: number, filter: SessionFilter = {}
 /**
  * What sessions can be ordered by. ID follows the order they were recorded in; every other
  * column may be null (a start FreeRADIUS never saw, a session still open, no interim update
- * yet, no counters yet), and pagination.ts puts nulls after every value.
+ * yet, no counters yet), and pagination.ts puts nulls after every value. Only ID (the key) and
+ * START_TIME (by operator) are indexed; the others sort the listed sessions per page, on
+ * purpose: an index on a column every interim update rewrites would cost FreeRADIUS's writes
+ * their HOT updates, on the busiest table there is.
  */
 export const SESSION_SORTS = {
   ID: radacct.radacctid,
