@@ -425,6 +425,21 @@ export type AuditEventFilterInput = {
   until?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How to sort a list of audit event objects. */
+export type AuditEventOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: AuditEventOrderField;
+};
+
+/** What audit entries can be ordered by; ties in the order they were written. */
+export type AuditEventOrderField =
+  /** When the write happened (its transaction's start). */
+  | 'CREATED_AT'
+  /** The order they were written in. */
+  | 'ID';
+
 /** Where a write came from: GraphQL, SIMPLer SOAP or REST, Jaze, the CRM API, M4, the command line, the demo seed or the job worker. */
 export type AuditSurface =
   /** The command line. */
@@ -1892,7 +1907,7 @@ export type Customer = Node & {
   masterAccount: Maybe<SubaccountLink>;
   /** Sales person acting as master agent. */
   masterAgent: Maybe<SalesPerson>;
-  /** The customer's messages of one channel (default SMS), newest first (Jaze get_user_logs). */
+  /** The customer's messages of one channel (default SMS), newest first unless ordered otherwise (Jaze get_user_logs). */
   messages: MessageConnection;
   /** How the customer's connection is monitored. */
   monitor: Maybe<MonitorMode>;
@@ -2024,6 +2039,7 @@ export type CustomerMessagesArgs = {
   channel?: InputMaybe<MessageChannel>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MessageOrder>;
 };
 
 
@@ -4521,6 +4537,23 @@ export type MessageEdge = {
   node: Message;
 };
 
+/** How to sort a list of message objects. */
+export type MessageOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: MessageOrderField;
+};
+
+/** What messages can be ordered by; ties in the order they were written. */
+export type MessageOrderField =
+  /** When they were written (queued). */
+  | 'CREATED_AT'
+  /** The order they were written in. */
+  | 'ID'
+  /** When they were delivered; those not delivered yet come first descending, last ascending. */
+  | 'SENT_AT';
+
 /** The meaning of `statusCode` (202 success, 201 pending, 502 waiting, 505 aborted, anything else failed). */
 export type MessageStatus =
   /** Aborted (Jaze 505). */
@@ -6419,7 +6452,7 @@ export type Query = {
   plan: Maybe<Plan>;
   /** The operator's plan catalogue (services, fees, hardware), filtered and ordered. */
   plans: Maybe<PlanConnection>;
-  /** The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served. */
+  /** The operator's RADIUS logins, in id order unless ordered otherwise (SIMPLer listRADIUSdetails). Passwords are never served. */
   radiusAccounts: Maybe<RadiusAccountConnection>;
   /** The operator's RADIUS accounting sessions (SIMPLer listRadiusSessions). */
   radiusSessions: Maybe<RadiusSessionConnection>;
@@ -6467,6 +6500,7 @@ export type QueryAuditEventsArgs = {
   filter?: InputMaybe<AuditEventFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AuditEventOrder>;
 };
 
 
@@ -6623,10 +6657,10 @@ export type QueryPlansArgs = {
 export type QueryRadiusAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
-  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<RadiusAccountFilterInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RadiusAccountOrder>;
 };
 
 
@@ -6804,6 +6838,25 @@ export type RadiusAccountFilterInput = {
   /** Exact username. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** How to sort a list of RADIUS account objects. */
+export type RadiusAccountOrder = {
+  /** Ascending or descending. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: RadiusAccountOrderField;
+};
+
+/** What RADIUS logins can be ordered by; ties in the order they were added. */
+export type RadiusAccountOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were added in. */
+  | 'ID'
+  /** When they last changed. */
+  | 'UPDATED_AT'
+  /** The username, alphabetically. */
+  | 'USERNAME';
 
 /** A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name). */
 export type RadiusAttribute = Node & {
@@ -7051,10 +7104,22 @@ export type RadiusSessionOrder = {
   field: RadiusSessionOrderField;
 };
 
-/** Sessions are ordered by radacctid, which follows start order; the start time itself may be null. */
+/** What sessions can be ordered by. Every field but ID may be null; sessions without a value come after all others ascending, and first descending. */
 export type RadiusSessionOrderField =
-  /** The order they were recorded in. */
-  | 'ID';
+  /** The order they were recorded in (radacctid), which follows start order. */
+  | 'ID'
+  /** Bytes received from the user (uploaded). */
+  | 'INPUT_OCTETS'
+  /** Bytes sent to the user (downloaded): descending lists the heaviest first. */
+  | 'OUTPUT_OCTETS'
+  /** The length of the session: descending lists the longest first. */
+  | 'SESSION_TIME'
+  /** When the session started. */
+  | 'START_TIME'
+  /** When the session stopped; open sessions have none. */
+  | 'STOP_TIME'
+  /** When the NAS last reported on the session (interim update). */
+  | 'UPDATE_TIME';
 
 /** The configured RADIUS server's counters, as its status server answered. */
 export type RadiusStatistics = {

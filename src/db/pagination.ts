@@ -23,7 +23,11 @@ export interface PageArgs {
 export interface SortKey {
   /** Stable name written into cursors, e.g. `NAME`. */
   name: string;
-  /** A non-null column; the row id breaks ties. */
+  /**
+   * The column; the row id breaks ties. It may be nullable (a session not yet stopped): nulls
+   * then sort after every value, as PostgreSQL's default order puts them (last ascending, first
+   * descending), and a cursor on a null row says so (see `beyond`).
+   */
   column: PgColumn;
   direction: 'asc' | 'desc';
 }
@@ -116,12 +120,31 @@ export interface KeysetColumns {
   sortIsId: boolean;
 }
 
-/** `(col, id) > (value, id)` in the sort's direction; `strictlyAfter=false` means before. */
+/**
+ * `(col, id) > (value, id)` in the sort's direction; `strictlyAfter=false` means before.
+ *
+ * On a nullable column a null sorts above every value (PostgreSQL's default: nulls last
+ * ascending, first descending, so keysetOrder needs no NULLS clause and indexes still serve
+ * it). A row comparison with a null is null, never true, so the null rows are named
+ * explicitly: above a value are the greater values and every null; above a null only the
+ * nulls with a greater id; below a value only the smaller values; below a null every value
+ * and the nulls with a smaller id.
+ */
 function beyond(sort: SortKey, columns: KeysetColumns, cursor: Cursor, strictlyAfter: boolean): SQL {
-  const forward = (sort.direction === 'asc') === strictlyAfter;
+  const greater = (sort.direction === 'asc') === strictlyAfter;
   const value = columns.sortIsId ? cursor.id : cursor.value;
-  return forward
-    ? sql`(${columns.sort}, ${columns.id}) > (${value}, ${cursor.id})`
+  if (columns.sortIsId || sort.column.notNull) {
+    return greater
+      ? sql`(${columns.sort}, ${columns.id}) > (${value}, ${cursor.id})`
+      : sql`(${columns.sort}, ${columns.id}) < (${value}, ${cursor.id})`;
+  }
+  if (value == null) {
+    return greater
+      ? sql`(${columns.sort} is null and ${columns.id} > ${cursor.id})`
+      : sql`(${columns.sort} is not null or ${columns.id} < ${cursor.id})`;
+  }
+  return greater
+    ? sql`((${columns.sort}, ${columns.id}) > (${value}, ${cursor.id}) or ${columns.sort} is null)`
     : sql`(${columns.sort}, ${columns.id}) < (${value}, ${cursor.id})`;
 }
 

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
@@ -158,10 +158,17 @@ export async function list(ctx: ServiceContext, filter: AccountFilter = {}): Pro
   return rows;
 }
 
-/** The same logins a page at a time, in id order (for connections). */
-export async function listPaged(ctx: ServiceContext, filter: AccountFilter, direction: 'asc' | 'desc', page: PageArgs) {
+/** What logins can be ordered by a page at a time; ID (the order they were added) by default. */
+export const ACCOUNT_SORTS = { ID: radiusAccounts.id, USERNAME: radiusAccounts.username, CREATED_AT: radiusAccounts.createdAt, UPDATED_AT: radiusAccounts.updatedAt } as const;
+export type AccountSortField = keyof typeof ACCOUNT_SORTS;
+
+export function accountSort(field: AccountSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: ACCOUNT_SORTS[field], direction };
+}
+
+/** The same logins a page at a time (for connections). */
+export async function listPaged(ctx: ServiceContext, filter: AccountFilter, sort: SortKey, page: PageArgs) {
   const where = accountConditions(ctx.db, ctx.actor.operatorId, filter);
-  const sort = { name: `ID_${direction.toUpperCase()}`, column: radiusAccounts.id, direction };
   return {
     page: await listPage(ctx.db, { table: radiusAccounts, idColumn: radiusAccounts.id, where, sort }, page),
     count: () => listCount(ctx.db, radiusAccounts, where),

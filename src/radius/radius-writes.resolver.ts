@@ -22,6 +22,8 @@ import {
   RadiusAccountDeleteInput,
   RadiusAccountDeletePayload,
   RadiusAccountFilterInput,
+  RadiusAccountOrder,
+  RadiusAccountOrderField,
   RadiusAttribute,
   RadiusAttributeCreateInput,
   RadiusAttributeCreatePayload,
@@ -97,17 +99,17 @@ const RadiusAccountConnection = ConnectionType('RadiusAccount', RadiusAccount);
 
 @Resolver()
 export class RadiusWritesResolver {
-  @Query(() => RadiusAccountConnection, { nullable: true, description: "The operator's RADIUS logins in id order (SIMPLer listRADIUSdetails). Passwords are never served." })
+  @Query(() => RadiusAccountConnection, { nullable: true, description: "The operator's RADIUS logins, in id order unless ordered otherwise (SIMPLer listRADIUSdetails). Passwords are never served." })
   async radiusAccounts(
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => RadiusAccountFilterInput, { nullable: true, description: "Only the RADIUS account objects meeting these conditions." }) filter?: RadiusAccountFilterInput,
-    @Arg('direction', () => SortDirection, { nullable: true, description: "Ascending or descending id order; ascending when omitted." }) direction?: SortDirection,
+    @Arg('orderBy', () => RadiusAccountOrder, { nullable: true, description: 'How to sort the list; by id, ascending, when omitted.' }) orderBy?: RadiusAccountOrder,
   ) {
     const { page: result, count } = await accountService.listPaged(
       ctx,
       { ...filter, customerId: optionalIdOf(filter?.customerId, 'Customer', ['filter', 'customerId']) },
-      direction ?? SortDirection.ASC,
+      accountService.accountSort(orderBy?.field ?? RadiusAccountOrderField.ID, orderBy?.direction ?? SortDirection.ASC),
       page,
     );
     for (const row of result.nodes) radiusAccountById(ctx).prime(row.id, row);

@@ -6,6 +6,7 @@ import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { RadiusAccount } from './radius.types';
 import { DateTimeScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @InputType({ description: 'A RADIUS login for a customer (SIMPLer addRADIUSdetails). Give customerId or existingRadiusUsername.' })
@@ -123,4 +124,27 @@ export class RadiusAccountFilterInput {
   @Field(() => String, { nullable: true, description: 'The logins of the customer owning this username.' }) existingRadiusUsername?: string | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_FROM_DESCRIPTION }) updatedFrom?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
+}
+
+export enum RadiusAccountOrderField {
+  ID = 'ID',
+  USERNAME = 'USERNAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(RadiusAccountOrderField, {
+  name: 'RadiusAccountOrderField',
+  description: 'What RADIUS logins can be ordered by; ties in the order they were added.',
+  valuesConfig: {
+    ID: { description: 'The order they were added in.' },
+    USERNAME: { description: 'The username, alphabetically.' },
+    CREATED_AT: { description: 'When they were recorded.' },
+    UPDATED_AT: { description: 'When they last changed.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of RADIUS account objects.' })
+export class RadiusAccountOrder {
+  @Field(() => RadiusAccountOrderField, { description: 'What to order by.' }) field!: RadiusAccountOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'Ascending or descending.' }) direction?: SortDirection;
 }

@@ -13,7 +13,7 @@ import { radacct } from './radacct.table';
 import { radiusAccountById, radiusAccountsByCustomer, radiusSessionById } from './radius.loaders';
 import { toRadiusAccount, toRadiusSession } from './radius.mapping';
 import * as radiusService from './radius.service';
-import { RadiusAccount, RadiusSession, RadiusSessionFilterInput, RadiusSessionOrder } from './radius.types';
+import { RadiusAccount, RadiusSession, RadiusSessionFilterInput, RadiusSessionOrder, RadiusSessionOrderField } from './radius.types';
 
 const RadiusSessionConnection = ConnectionType('RadiusSession', RadiusSession);
 
@@ -30,8 +30,13 @@ registerNodeType(
   { ids: 'bigint' },
 );
 
-function sessionFilterOf(filter: RadiusSessionFilterInput | undefined): radiusService.SessionFilter {
+export function sessionFilterOf(filter: RadiusSessionFilterInput | undefined): radiusService.SessionFilter {
   return { ...filter, customerId: optionalIdOf(filter?.customerId, 'Customer', ['filter', 'customerId']) };
+}
+
+/** The `orderBy` argument as the service's sort key (default: by id, ascending). */
+export function sessionSortOf(orderBy: RadiusSessionOrder | null | undefined) {
+  return radiusService.sessionSort(orderBy?.field ?? RadiusSessionOrderField.ID, orderBy?.direction ?? SortDirection.ASC);
 }
 
 /**
@@ -42,7 +47,7 @@ function sessionFilterOf(filter: RadiusSessionFilterInput | undefined): radiusSe
 export function customerSessionsQuery(operatorId: number, filter: RadiusSessionFilterInput | undefined, orderBy: RadiusSessionOrder | undefined) {
   return {
     where: radiusService.sessionConditions(operatorId, { ...sessionFilterOf(filter), customerId: null }),
-    sort: radiusService.sessionSort(orderBy?.direction ?? SortDirection.ASC),
+    sort: sessionSortOf(orderBy),
   };
 }
 
@@ -55,7 +60,7 @@ export class RadiusSessionResolver {
     @Arg('filter', () => RadiusSessionFilterInput, { nullable: true, description: "Only the RADIUS session objects meeting these conditions." }) filter?: RadiusSessionFilterInput,
     @Arg('orderBy', () => RadiusSessionOrder, { nullable: true, description: "How to sort the list." }) orderBy?: RadiusSessionOrder,
   ) {
-    const sort = radiusService.sessionSort(orderBy?.direction ?? SortDirection.ASC);
+    const sort = sessionSortOf(orderBy);
     const { page: result, count } = await radiusService.listSessions(ctx, sessionFilterOf(filter), sort, page);
     return toConnection(result, toRadiusSession, count);
   }

@@ -81,9 +81,27 @@ export function sessionConditions(operatorId: number, filter: SessionFilter = {}
   return and(...conditions)!;
 }
 
-/** radacctid is the only not-null key that follows time (acctstarttime may be null). */
-export function sessionSort(direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `ID_${direction.toUpperCase()}`, column: radacct.radacctid, direction };
+/**
+ * What sessions can be ordered by. ID follows the order they were recorded in; every other
+ * column may be null (a start FreeRADIUS never saw, a session still open, no interim update
+ * yet, no counters yet), and pagination.ts puts nulls after every value. Only ID (the key) and
+ * START_TIME (by operator) are indexed; the others sort the listed sessions per page, on
+ * purpose: an index on a column every interim update rewrites would cost FreeRADIUS's writes
+ * their HOT updates, on the busiest table there is.
+ */
+export const SESSION_SORTS = {
+  ID: radacct.radacctid,
+  START_TIME: radacct.acctstarttime,
+  STOP_TIME: radacct.acctstoptime,
+  UPDATE_TIME: radacct.acctupdatetime,
+  SESSION_TIME: radacct.acctsessiontime,
+  INPUT_OCTETS: radacct.acctinputoctets,
+  OUTPUT_OCTETS: radacct.acctoutputoctets,
+} as const;
+export type SessionSortField = keyof typeof SESSION_SORTS;
+
+export function sessionSort(field: SessionSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: SESSION_SORTS[field], direction };
 }
 
 export async function listSessions(ctx: ServiceContext, filter: SessionFilter, sort: SortKey, page: PageArgs) {

@@ -1,16 +1,18 @@
 /**
  * Where the compiled read path (src/graphql/compiled) finds a customer's RADIUS logins and
  * accounting sessions. Computed fields use radius.mapping.ts's SQL forms of its rules, the
- * sessions' filter and ordering the resolver's own (customerSessionsQuery). Passwords are
- * never mapped, only whether one is set.
+ * sessions' filter and ordering the resolver's own (customerSessionsQuery, sessionFilterOf,
+ * sessionSortOf), for the root `radiusSessions` as for a customer's. Passwords are never
+ * mapped, only whether one is set.
  */
 import { sql } from 'drizzle-orm';
-import { addSqlFields, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
+import { addSqlFields, mapRootFieldToSql, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
 import { hostSql } from '../network/filters';
 import { radacct } from './radacct.table';
 import { radiusAccounts } from './radius-account.table';
 import { hasPasswordSql, sessionOnlineSql, terminateCauseSql } from './radius.mapping';
-import { customerSessionsQuery } from './radius.resolver';
+import { customerSessionsQuery, sessionFilterOf, sessionSortOf } from './radius.resolver';
+import { sessionConditions } from './radius.service';
 import type { RadiusSessionFilterInput, RadiusSessionOrder } from './radius.types';
 
 mapTypeToSql('RadiusAccount', {
@@ -67,4 +69,13 @@ addSqlFields('Customer', {
       page: args,
     }),
   },
+});
+
+mapRootFieldToSql('radiusSessions', {
+  connection: 'RadiusSession',
+  query: (args, operatorId): ListQuery => ({
+    where: sessionConditions(operatorId, sessionFilterOf(args.filter as RadiusSessionFilterInput | undefined)),
+    sort: sessionSortOf(args.orderBy as RadiusSessionOrder | undefined),
+    page: args,
+  }),
 });

@@ -65,12 +65,24 @@ export class RadiusSessionFilterInput {
 
 export enum RadiusSessionOrderField {
   ID = 'ID',
+  START_TIME = 'START_TIME',
+  STOP_TIME = 'STOP_TIME',
+  UPDATE_TIME = 'UPDATE_TIME',
+  SESSION_TIME = 'SESSION_TIME',
+  INPUT_OCTETS = 'INPUT_OCTETS',
+  OUTPUT_OCTETS = 'OUTPUT_OCTETS',
 }
 registerEnumType(RadiusSessionOrderField, {
   name: 'RadiusSessionOrderField',
-  description: 'Sessions are ordered by radacctid, which follows start order; the start time itself may be null.',
+  description: 'What sessions can be ordered by. Every field but ID may be null; sessions without a value come after all others ascending, and first descending.',
   valuesConfig: {
-    ID: { description: 'The order they were recorded in.' },
+    ID: { description: 'The order they were recorded in (radacctid), which follows start order.' },
+    START_TIME: { description: 'When the session started.' },
+    STOP_TIME: { description: 'When the session stopped; open sessions have none.' },
+    UPDATE_TIME: { description: 'When the NAS last reported on the session (interim update).' },
+    SESSION_TIME: { description: 'The length of the session: descending lists the longest first.' },
+    INPUT_OCTETS: { description: 'Bytes received from the user (uploaded).' },
+    OUTPUT_OCTETS: { description: 'Bytes sent to the user (downloaded): descending lists the heaviest first.' },
   },
 });
 

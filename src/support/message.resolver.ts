@@ -19,7 +19,8 @@ import { MaintenanceTicket } from './maintenance.types';
 import { messages } from './message.table';
 import * as messageService from './message.service';
 import { toMessage } from './message.mapping';
-import { CustomerMessageSendInput, CustomerMessageSendPayload, Message, MessageChannel } from './message.types';
+import { CustomerMessageSendInput, CustomerMessageSendPayload, Message, MessageChannel, MessageOrder, MessageOrderField } from './message.types';
+import { SortDirection } from '../graphql/sort-direction';
 
 
 const messageById = (ctx: GraphQLContext) =>
@@ -78,19 +79,23 @@ export class MessageResolver {
   }
 }
 
-/** A customer's messages of one channel, newest first (also the compiled read path's). */
-export function customerMessagesQuery(operatorId: number, channel: MessageChannel): { where: SQL; sort: SortKey } {
-  return { where: and(eq(messages.operatorId, operatorId), eq(messages.channel, channel))!, sort: { name: 'CREATED_AT_DESC', column: messages.createdAt, direction: 'desc' } };
+/** A customer's messages of one channel, newest first unless `orderBy` says otherwise (also the compiled read path's). */
+export function customerMessagesQuery(operatorId: number, channel: MessageChannel, orderBy?: MessageOrder | null): { where: SQL; sort: SortKey } {
+  return {
+    where: and(eq(messages.operatorId, operatorId), eq(messages.channel, channel))!,
+    sort: messageService.messageSort(orderBy?.field ?? MessageOrderField.CREATED_AT, orderBy?.direction ?? SortDirection.DESC),
+  };
 }
 
 @Resolver(() => Customer)
 export class CustomerMessagesResolver {
-  @FieldResolver(() => MessageConnection, { description: "The customer's messages of one channel (default SMS), newest first (Jaze get_user_logs)." })
+  @FieldResolver(() => MessageConnection, { description: "The customer's messages of one channel (default SMS), newest first unless ordered otherwise (Jaze get_user_logs)." })
   async messages(
     @Root() customer: Customer,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
     @Arg('channel', () => MessageChannel, { nullable: true, defaultValue: MessageChannel.SMS, description: "Which channel to list; SMS when omitted." }) channel: MessageChannel,
+    @Arg('orderBy', () => MessageOrder, { nullable: true, description: 'How to sort the list; newest first when omitted.' }) orderBy?: MessageOrder,
   ) {
     return childConnection(
       ctx,
@@ -99,9 +104,9 @@ export class CustomerMessagesResolver {
         table: messages,
         idColumn: messages.id,
         parentColumn: messages.customerId,
-        ...customerMessagesQuery(ctx.actor.operatorId, channel),
+        ...customerMessagesQuery(ctx.actor.operatorId, channel, orderBy),
       },
-      { channel },
+      { channel, orderBy },
       page,
       customer.legacyId,
       toMessage,

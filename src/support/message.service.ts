@@ -10,6 +10,7 @@
  */
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, Validation, type FieldProblem } from '../shared/errors';
@@ -482,4 +483,15 @@ export function statusOf(code: number): 'SUCCESS' | 'PENDING' | 'WAITING' | 'ABO
     default:
       return 'FAILED';
   }
+}
+
+/**
+ * What a customer's messages can be ordered by; newest first (CREATED_AT, DESC) by default.
+ * SENT_AT is null until delivered: those come first descending, last ascending.
+ */
+export const MESSAGE_SORTS = { ID: messages.id, CREATED_AT: messages.createdAt, SENT_AT: messages.sentAt } as const;
+export type MessageSortField = keyof typeof MESSAGE_SORTS;
+
+export function messageSort(field: MessageSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: MESSAGE_SORTS[field], direction };
 }

@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 
 export enum MessageChannel {
@@ -16,6 +17,27 @@ registerEnumType(MessageChannel, {
     EMAIL: { description: 'E-mail.' },
   },
 });
+
+export enum MessageOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+  SENT_AT = 'SENT_AT',
+}
+registerEnumType(MessageOrderField, {
+  name: 'MessageOrderField',
+  description: 'What messages can be ordered by; ties in the order they were written.',
+  valuesConfig: {
+    ID: { description: 'The order they were written in.' },
+    CREATED_AT: { description: 'When they were written (queued).' },
+    SENT_AT: { description: 'When they were delivered; those not delivered yet come first descending, last ascending.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of message objects.' })
+export class MessageOrder {
+  @Field(() => MessageOrderField, { description: 'What to order by.' }) field!: MessageOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
+}
 
 export enum MessageStatus {
   SUCCESS = 'SUCCESS',

@@ -16,7 +16,7 @@ import type { MaintenanceTicketFilterInput, MaintenanceTicketOrder } from './mai
 import { customerMessagesQuery } from './message.resolver';
 import { statusSql } from './message.service';
 import { messages } from './message.table';
-import { MessageChannel } from './message.types';
+import { MessageChannel, type MessageOrder } from './message.types';
 import { salesPersonNameSql } from './salesman-task.service';
 import { salesmanTasks } from './salesman-task.table';
 
@@ -86,6 +86,9 @@ addSqlFields('Customer', {
   messages: {
     connection: 'Message',
     by: messages.customerId,
-    query: (args, operatorId): ListQuery => ({ ...customerMessagesQuery(operatorId, (args.channel as MessageChannel | undefined) ?? MessageChannel.SMS), page: args }),
+    query: (args, operatorId): ListQuery => ({
+      ...customerMessagesQuery(operatorId, (args.channel as MessageChannel | undefined) ?? MessageChannel.SMS, args.orderBy as MessageOrder | undefined),
+      page: args,
+    }),
   },
 });

@@ -6,10 +6,11 @@ import { fromGlobalId, toGlobalId } from '../graphql/global-id';
 import { optionalIdOf } from '../graphql/ids';
 import { asNode, isNodeType, registerNodeType } from '../graphql/node';
 import { PageArgs } from '../graphql/page-args';
+import { SortDirection } from '../graphql/sort-direction';
 import type { CredentialRef } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import * as auditEventService from './audit-event.service';
-import { AuditCredential, AuditCredentialKind, AuditEvent, AuditEventFilterInput } from './audit-event.types';
+import { AuditCredential, AuditCredentialKind, AuditEvent, AuditEventFilterInput, AuditEventOrder, AuditEventOrderField } from './audit-event.types';
 import { staffUserById, toStaffUser } from './staff-user.resolver';
 import { StaffUser } from './staff-user.types';
 
@@ -82,8 +83,10 @@ export class AuditEventResolver {
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => AuditEventFilterInput, { nullable: true, description: "Only the audit event objects meeting these conditions." }) filter?: AuditEventFilterInput,
+    @Arg('orderBy', () => AuditEventOrder, { nullable: true, description: 'How to sort the list; newest first when omitted.' }) orderBy?: AuditEventOrder,
   ) {
-    const { page: result, count } = await auditEventService.list(ctx, filterOf(filter), page);
+    const sort = auditEventService.auditSort(orderBy?.field ?? AuditEventOrderField.CREATED_AT, orderBy?.direction ?? SortDirection.DESC);
+    const { page: result, count } = await auditEventService.list(ctx, filterOf(filter), page, sort);
     return toConnection(result, toAuditEvent, count);
   }
 

@@ -25,8 +25,14 @@ export interface AuditEventFilter {
   until?: Date | null;
 }
 
-/** Newest first; entries of one transaction share their time, and the id keeps their order. */
-export const AUDIT_SORT: SortKey = { name: 'CREATED_AT_DESC', column: auditLog.createdAt, direction: 'desc' };
+/** What the trail can be ordered by; entries of one transaction share their time, and the id keeps their order. */
+export const AUDIT_SORTS = { ID: auditLog.id, CREATED_AT: auditLog.createdAt } as const;
+export type AuditSortField = keyof typeof AUDIT_SORTS;
+
+/** Newest first unless asked otherwise. */
+export function auditSort(field: AuditSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: AUDIT_SORTS[field], direction };
+}
 
 export function auditConditions(operatorId: number, filter: AuditEventFilter = {}): SQL {
   return and(
@@ -41,14 +47,14 @@ export function auditConditions(operatorId: number, filter: AuditEventFilter = {
   )!;
 }
 
-export async function list(ctx: ServiceContext, filter: AuditEventFilter, page: PageArgs) {
+export async function list(ctx: ServiceContext, filter: AuditEventFilter, page: PageArgs, sort: SortKey = auditSort()) {
   authorize(ctx.actor, 'audit.read');
   const v = new Validation();
   if (filter.since && filter.until && filter.since >= filter.until) v.add('until', 'until must be later than since');
   v.throwIfAny();
   const where = auditConditions(ctx.actor.operatorId, filter);
   return {
-    page: await listPage(ctx.db, { table: auditLog, idColumn: auditLog.id, where, sort: AUDIT_SORT }, page),
+    page: await listPage(ctx.db, { table: auditLog, idColumn: auditLog.id, where, sort }, page),
     count: () => listCount(ctx.db, auditLog, where),
   };
 }

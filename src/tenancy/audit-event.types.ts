@@ -2,6 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../graphql/node';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
+import { SortDirection } from '../graphql/sort-direction';
 import { StaffUser } from './staff-user.types';
 
 export enum AuditSurface {
@@ -78,4 +79,23 @@ export class AuditEventFilterInput {
   @Field(() => Int, { nullable: true, description: 'Entries about the object with this number (with entityType, for kinds that are not Nodes).' }) entityLegacyId?: number | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Written at or after this moment.' }) since?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Written before this moment.' }) until?: Date | null;
+}
+
+export enum AuditEventOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(AuditEventOrderField, {
+  name: 'AuditEventOrderField',
+  description: 'What audit entries can be ordered by; ties in the order they were written.',
+  valuesConfig: {
+    ID: { description: 'The order they were written in.' },
+    CREATED_AT: { description: 'When the write happened (its transaction\'s start).' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of audit event objects.' })
+export class AuditEventOrder {
+  @Field(() => AuditEventOrderField, { description: 'What to order by.' }) field!: AuditEventOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
 }

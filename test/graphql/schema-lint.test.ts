@@ -80,7 +80,14 @@ type Query {
     last: Int
     """Cursor."""
     before: String
+    """How to sort."""
+    orderBy: CustomerOrder
   ): CustomerConnection
+}
+"""How to sort customers."""
+input CustomerOrder {
+  """By what."""
+  field: CustomerKind!
 }
 """A new customer."""
 input CustomerCreateInput {
@@ -116,6 +123,7 @@ describe('the schema lint rules', () => {
     ['naming of enum values', 'HOME_USER', 'homeUser', { rule: 'naming', coordinate: 'CustomerKind.homeUser' }],
     ['an identity not a Node', 'type Customer implements Node {', 'type Customer {', { rule: 'node-interface', coordinate: 'Customer' }],
     ['connection arguments', '    """Cursor."""\n    before: String\n', '', { rule: 'connection-arguments', coordinate: 'Query.customers' }],
+    ['a connection without orderBy', '    """How to sort."""\n    orderBy: CustomerOrder\n', '', { rule: 'connection-order', coordinate: 'Query.customers' }],
     ['connection shape', '  """How many."""\n  totalCount: Int!\n', '', { rule: 'connection-shape', coordinate: 'CustomerConnection' }],
     ['a non-null root connection', '): CustomerConnection\n', '): CustomerConnection!\n', { rule: 'root-connection-nullable', coordinate: 'Query.customers' }],
     ['a mutation without input', 'input: CustomerCreateInput!', 'data: CustomerCreateInput!', { rule: 'mutation-input', coordinate: 'Mutation.customerCreate' }],

@@ -36,6 +36,7 @@ export const RULES = {
   'node-interface': 'An object type with `id: ID!` or a `legacyId` is an identity and implements Node, so `node(id:)` finds it.',
   'connection-arguments': 'A field returning a *Connection takes first, after, last and before.',
   'connection-shape': 'A *Connection type has edges, nodes, pageInfo and totalCount.',
+  'connection-order': 'A field returning a *Connection takes `orderBy`, with the orderings users sort by.',
   'root-connection-nullable': 'A root connection is nullable: one refused page must not null the whole response.',
   'mutation-input': 'A mutation takes exactly one argument, `input`, a non-null input object.',
   'mutation-payload': 'A mutation returns a *Payload object with `userErrors: [UserError!]!`.',
@@ -117,6 +118,7 @@ export function lintSchema(schema: GraphQLSchema, options: LintOptions = {}): Vi
         for (const arg of field.args) checkValue(arg, `${at}(${arg.name}:)`, add);
         if (getNamedType(field.type).name.endsWith('Connection') && isObjectType(getNamedType(field.type))) {
           if (PAGE_ARGUMENTS.some((name) => !field.args.some((a) => a.name === name))) add('connection-arguments', at);
+          if (!field.args.some((a) => a.name === 'orderBy')) add('connection-order', at);
           if (type === queryType && isNonNullType(field.type)) add('root-connection-nullable', at);
         }
         if (type === mutationType) checkMutation(field, at, add, uses);
