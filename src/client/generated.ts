@@ -5747,7 +5747,7 @@ export type Permission =
   | 'ADMIN'
   /** read the audit trail */
   | 'AUDIT_READ'
-  /** issue invoices, approve collections, change billing settings (grace periods, cards and bank accounts, collector rounds) and resellers with their wallets */
+  /** issue invoices, reverse or refund payments, approve collections, change billing settings (grace periods, cards and bank accounts, collector rounds) and resellers with their wallets */
   | 'BILLING_WRITE'
   /** change plans, tax zones and bandwidth templates */
   | 'CATALOG_WRITE'
