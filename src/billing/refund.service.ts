@@ -8,6 +8,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, Validation } from '../shared/errors';
@@ -16,7 +17,7 @@ import { authorize } from '../tenancy/permissions';
 import { isCalendarDate } from './dates';
 import { fromCents, toCents, today } from './money';
 import { payments } from './payment.table';
-import type { PaymentRow } from './payment.service';
+import { findByIds as findPaymentsByIds, type PaymentRow } from './payment.service';
 import { refunds } from './refund.table';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -97,11 +98,14 @@ export interface RefundInput {
   refundDate?: string | null;
   method: RefundRow['method'];
   reason?: string | null;
+  /** A retry with the same key and input returns the first refund and gives nothing back again. */
+  idempotencyKey?: string | null;
 }
 
 /**
  * Gives money back against a payment. The payment's row is locked while its earlier refunds are
- * summed, so two refunds at once cannot together exceed it. One transaction, one audit entry.
+ * summed, so two refunds at once cannot together exceed it. One transaction, one audit entry;
+ * safe to retry under an idempotency key (money goes out: a retried refund must not pay twice).
  */
 export async function refund(ctx: ServiceContext, input: RefundInput): Promise<{ refund: RefundRow; payment: PaymentRow }> {
   authorize(ctx.actor, 'billing.write');
@@ -114,8 +118,22 @@ export async function refund(ctx: ServiceContext, input: RefundInput): Promise<{
   if (!isCalendarDate(refundDate)) v.add('refundDate', `refundDate "${refundDate}" is not a date (YYYY-MM-DD)`);
   if (!input.method) v.add('method', 'refund method is required');
   if ((input.reason?.length ?? 0) > MAX_REASON) v.add('reason', `reason is longer than ${MAX_REASON} characters`);
+  checkIdempotencyKey(input.idempotencyKey, v);
   v.throwIfAny();
-  return ctx.db.transaction(async (tx) => {
+
+  const { idempotencyKey, ...request } = input;
+  const once: OnceSpec<{ refund: RefundRow; payment: PaymentRow }> = {
+    operation: 'payment.refund',
+    key: idempotencyKey,
+    input: request,
+    remember: ({ refund, payment }) => ({ refundId: refund.id, paymentId: payment.id }),
+    recall: async (tx, stored) => {
+      const [refund] = await findByIds(tx, operatorId, [stored.refundId as number]);
+      const [payment] = await findPaymentsByIds(tx, operatorId, [stored.paymentId as number]);
+      return { refund: refund!, payment: payment! };
+    },
+  };
+  return writeOnce(ctx, once, async (tx) => {
     const [payment] = await tx.select().from(payments).where(and(eq(payments.operatorId, operatorId), eq(payments.id, input.paymentId))).for('update');
     if (!payment) throw new NotFoundError('payment', input.paymentId, ['paymentId']);
     const left = await refundableCents(tx, payment);

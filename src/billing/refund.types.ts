@@ -1,6 +1,7 @@
 /** The GraphQL shape of refunds: the object, filter, ordering and the paymentRefund action. */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { PaymentMethod } from '../customers/customer.enums';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
@@ -62,6 +63,7 @@ export class PaymentRefundInput {
   @Field(() => DateScalar, { nullable: true, description: 'Default today.' }) refundDate?: string | null;
   @Field(() => PaymentMethod, { description: 'How the money is given back.' }) method!: PaymentMethod;
   @Field(() => String, { nullable: true, description: 'Why the money is given back; 500 characters at most.' }) reason?: string | null;
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION }) idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: 'The result of refunding a payment.' })

@@ -5703,6 +5703,8 @@ export type PaymentPayload = {
 export type PaymentRefundInput = {
   /** More than 0 and at most what is left to refund of the payment (its amount minus earlier refunds). */
   amount: Scalars['Decimal']['input'];
+  /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** How the money is given back. */
   method: PaymentMethod;
   /** The payment the money is given back from. */

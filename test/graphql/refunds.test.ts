@@ -159,6 +159,25 @@ describe.each(enabledEngines())('refunds on %s', (engine) => {
     expect(reversed.body.errors?.[0]?.extensions?.code).toBe('INVALID');
   });
 
+  it('gives money back once when retried under an idempotency key', async () => {
+    const [paid] = await db()
+      .insert(payments)
+      .values({ operatorId: demoId, customerId, amount: '40.00', paymentDate: '2021-05-01', method: 'cash' })
+      .returning({ id: payments.id });
+    const input = { paymentId: toGlobalId('Payment', paid!.id), amount: '15.00', refundDate: '2021-05-02', method: 'CASH', idempotencyKey: 'refund-retry-1' };
+    const first = await refund(input);
+    expect(first.userErrors).toEqual([]);
+    const before = await written();
+    const again = await refund(input);
+    expect(again.userErrors).toEqual([]);
+    expect(again.refund!.id).toBe(first.refund!.id);
+    expect(again.payment!.refunds).toEqual([{ amount: '15.00' }]);
+    expect(await written()).toEqual(before);
+    const other = await refund({ ...input, amount: '10.00' });
+    expect(other.userErrors.map((e) => [e.field, e.code])).toEqual([[['input', 'idempotencyKey'], 'CONFLICT']]);
+    expect(await written()).toEqual(before);
+  });
+
   it('reports a new refund, a grace period and a sub-account link in the change feed', async () => {
     const [{ now: since }] = (await rows<{ now: string }>(db(), sql`select to_json(clock_timestamp())#>>'{}' as now`)) as [{ now: string }];
     const [paid] = await db()
