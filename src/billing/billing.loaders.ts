@@ -120,3 +120,9 @@ export function refundsByPayment(ctx: GraphQLContext) {
     groupByKeys(ids, await refundService.refundsOfPayments(ctx.db, ctx.actor.operatorId, ids), (row) => row.paymentId),
   );
 }
+
+export function refundableByPayment(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, { id: number; refundable: string } | null>('payments.refundable', async (ids) =>
+    byKeys(ids, await refundService.refundableOf(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+}

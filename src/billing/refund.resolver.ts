@@ -9,10 +9,11 @@ import { idOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { PageArgs } from '../graphql/page-args';
 import { SortDirection } from '../graphql/sort-direction';
+import { DecimalScalar } from '../graphql/scalars';
 import { mutate } from '../graphql/user-error';
 import { staffUserById, toStaffUser } from '../tenancy/staff-user.resolver';
 import { StaffUser } from '../tenancy/staff-user.types';
-import { paymentById, refundById, refundsByPayment } from './billing.loaders';
+import { paymentById, refundableByPayment, refundById, refundsByPayment } from './billing.loaders';
 import { refundFilter, toPayment, toRefund } from './billing.mapping';
 import { Payment } from './payment.types';
 import * as refundService from './refund.service';
@@ -72,6 +73,7 @@ export class RefundResolver {
       const { refund, payment } = await refundService.refund(ctx, { ...input, paymentId });
       refundById(ctx).prime(refund.id, refund);
       refundsByPayment(ctx).clear(paymentId);
+      refundableByPayment(ctx).clear(paymentId);
       paymentById(ctx).clear(paymentId).prime(paymentId, payment);
       return { refund: toRefund(refund), payment: toPayment(payment) };
     }, { refund: null, payment: null });
@@ -83,6 +85,13 @@ export class PaymentRefundsResolver {
   @FieldResolver(() => [Refund], { description: 'Money given back against this payment, oldest first.' })
   async refunds(@Root() payment: Payment, @Ctx() ctx: GraphQLContext): Promise<Refund[]> {
     return (await refundsByPayment(ctx).load(payment.legacyId)).map(toRefund);
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: 'What can still be given back of this payment: its amount minus its refunds.' })
+  async refundableAmount(@Root() payment: Payment, @Ctx() ctx: GraphQLContext): Promise<string> {
+    const row = await refundableByPayment(ctx).load(payment.legacyId);
+    if (!row) throw new Error(`payment ${payment.legacyId} vanished while being read`);
+    return row.refundable;
   }
 }
 

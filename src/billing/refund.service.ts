@@ -79,13 +79,21 @@ export async function list(ctx: ServiceContext, filter: RefundFilter, sort: Sort
   };
 }
 
-/** What is left to refund of a payment: its amount minus its refunds, in cents. */
-async function refundableCents(db: Executor, payment: PaymentRow): Promise<number> {
-  const [row] = await db
-    .select({ refunded: sql<string>`coalesce(sum(${refunds.amount}), 0)::numeric(14,2)::text` })
-    .from(refunds)
-    .where(eq(refunds.paymentId, payment.id));
-  return toCents(payment.amount)! - toCents(row!.refunded)!;
+/**
+ * What is left to refund of a payment: its amount minus its refunds, as SQL over a `payments`
+ * row — the one rule for the check below, `Payment.refundableAmount` and the compiled path.
+ * Nested once so drizzle keeps `payments.id` qualified inside the subquery in any query.
+ */
+export const refundableSql = (): SQL =>
+  sql`${sql`(${payments.amount} - (select coalesce(sum(${refunds.amount}), 0) from ${refunds} where ${refunds.paymentId} = ${payments.id}))::numeric(14,2)`}`;
+
+/** What is left to refund of many payments, as decimal strings. */
+export async function refundableOf(db: Executor, operatorId: number, paymentIds: readonly number[]): Promise<{ id: number; refundable: string }[]> {
+  if (paymentIds.length === 0) return [];
+  return db
+    .select({ id: payments.id, refundable: sql<string>`${refundableSql()}::text` })
+    .from(payments)
+    .where(and(eq(payments.operatorId, operatorId), inArray(payments.id, [...paymentIds])));
 }
 
 // ---------------------------------------------------------------- writes
@@ -136,7 +144,8 @@ export async function refund(ctx: ServiceContext, input: RefundInput): Promise<{
   return writeOnce(ctx, once, async (tx) => {
     const [payment] = await tx.select().from(payments).where(and(eq(payments.operatorId, operatorId), eq(payments.id, input.paymentId))).for('update');
     if (!payment) throw new NotFoundError('payment', input.paymentId, ['paymentId']);
-    const left = await refundableCents(tx, payment);
+    const [remaining] = await refundableOf(tx, operatorId, [payment.id]);
+    const left = toCents(remaining!.refundable)!;
     if (cents! > left) {
       const message = `amount ${fromCents(cents!)} is more than the ${fromCents(left)} left to refund of payment ${payment.id} (${payment.amount} received)`;
       throw new DomainError('INVALID', message, [{ field: ['amount'], message, code: 'INVALID' }]);

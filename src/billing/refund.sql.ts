@@ -1,11 +1,11 @@
 /**
  * Where the compiled read path (src/graphql/compiled) finds refunds: the Refund type, the root
- * `refunds` connection, `Customer.refunds` and `Payment.refunds`, with the filters and orders
+ * `refunds` connection, `Customer.refunds`, `Payment.refunds` and `Payment.refundableAmount`, with the filters and orders
  * of refund.service.ts (the resolvers' own).
  */
 import { addSqlFields, mapRootFieldToSql, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
 import { refundFilter } from './billing.mapping';
-import { REFUNDS_OF_PAYMENT_ORDER, refundConditions } from './refund.service';
+import { REFUNDS_OF_PAYMENT_ORDER, refundableSql, refundConditions } from './refund.service';
 import { refundSortOf } from './refund.resolver';
 import { refunds } from './refund.table';
 import type { RefundFilterInput, RefundOrder } from './refund.types';
@@ -30,4 +30,7 @@ const refundList = (args: Record<string, unknown>, operatorId: number): ListQuer
 mapRootFieldToSql('refunds', { connection: 'Refund', query: refundList });
 
 addSqlFields('Customer', { refunds: { connection: 'Refund', by: refunds.customerId, query: refundList } });
-addSqlFields('Payment', { refunds: { many: 'Refund', by: refunds.paymentId, orderBy: REFUNDS_OF_PAYMENT_ORDER } });
+addSqlFields('Payment', {
+  refunds: { many: 'Refund', by: refunds.paymentId, orderBy: REFUNDS_OF_PAYMENT_ORDER },
+  refundableAmount: { expression: refundableSql },
+});

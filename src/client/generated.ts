@@ -5441,6 +5441,8 @@ export type Payment = Node & {
   paymentDate: Scalars['Date']['output'];
   /** Bank or gateway transaction id, cheque number. */
   reference: Maybe<Scalars['String']['output']>;
+  /** What can still be given back of this payment: its amount minus its refunds. */
+  refundableAmount: Scalars['Decimal']['output'];
   /** Money given back against this payment, oldest first. */
   refunds: Array<Refund>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */

@@ -21,14 +21,14 @@ import { rows } from '../helpers/sql';
 interface RefundResult {
   paymentRefund: {
     refund: { id: string; legacyId: number; amount: string; refundDate: string; method: string; reason: string | null; customer: { id: string }; createdBy: { username: string } | null } | null;
-    payment: { id: string; amount: string; refunds: { amount: string }[] } | null;
+    payment: { id: string; amount: string; refundableAmount: string; refunds: { amount: string }[] } | null;
     userErrors: UserErrors;
   };
 }
 
 const REFUND = `mutation($input: PaymentRefundInput!) { paymentRefund(input: $input) {
   refund { id legacyId amount refundDate method reason customer { id } createdBy { username } }
-  payment { id amount refunds { amount } }
+  payment { id amount refundableAmount refunds { amount } }
   userErrors { field message code }
 } }`;
 
@@ -90,13 +90,14 @@ describe.each(enabledEngines())('refunds on %s', (engine) => {
     expect(first.userErrors).toEqual([]);
     expect(first.refund).toMatchObject({ amount: '30.00', refundDate: '2021-03-01', method: 'ONLINE_TRANSFER', reason: 'overpaid', customer: { id: toGlobalId('Customer', customerId) } });
     expect(first.refund!.createdBy).not.toBeNull();
-    expect(first.payment).toEqual({ id: toGlobalId('Payment', paymentId), amount: '100.00', refunds: [{ amount: '30.00' }] });
+    expect(first.payment).toEqual({ id: toGlobalId('Payment', paymentId), amount: '100.00', refundableAmount: '70.00', refunds: [{ amount: '30.00' }] });
     // Money given back is credit the customer no longer has; no invoice owes anything more.
     expect(await balance()).toBe('-70.00');
 
     const rest = await refund({ paymentId: toGlobalId('Payment', paymentId), amount: '70', refundDate: '2021-03-02', method: 'CASH' });
     expect(rest.userErrors).toEqual([]);
     expect(rest.payment!.refunds).toEqual([{ amount: '30.00' }, { amount: '70.00' }]);
+    expect(rest.payment!.refundableAmount).toBe('0.00');
     expect(await balance()).toBe('0.00');
 
     const before = await written();
@@ -143,7 +144,7 @@ describe.each(enabledEngines())('refunds on %s', (engine) => {
       customer(legacyId: $id) {
         balance
         refunds(first: 5) { totalCount nodes { id amount updatedAt } }
-        payments(first: 5) { nodes { legacyId amount refunds { id amount refundDate } } }
+        payments(first: 5) { nodes { legacyId amount refundableAmount refunds { id amount refundDate } } }
       }
     }`;
     const data = await pair.expectSame(query, { customer: toGlobalId('Customer', customerId), id: customerId }, 2);
@@ -151,6 +152,7 @@ describe.each(enabledEngines())('refunds on %s', (engine) => {
     expect(data.refunds.nodes[0]).toMatchObject({ currencyCode: 'EUR', payment: { legacyId: paymentId, amount: '100.00' }, customer: { legacyId: customerId } });
     expect(data.customer.refunds.totalCount).toBe(2);
     expect(data.customer.payments.nodes[0].refunds.map((r: { amount: string }) => r.amount)).toEqual(['30.00', '70.00']);
+    expect(data.customer.payments.nodes[0].refundableAmount).toBe('0.00');
 
     // updatedFrom past every refund leaves them out; a reversed range is refused.
     const future = await pair.send(pair.reference, '{ refunds(filter: { updatedFrom: "2999-01-01T00:00:00Z" }) { totalCount } }');
