@@ -85,7 +85,7 @@ export async function list(ctx: ServiceContext, filter: RefundFilter, sort: Sort
  * Nested once so drizzle keeps `payments.id` qualified inside the subquery in any query.
  */
 export const refundableSql = (): SQL =>
-  sql`${sql`(${payments.amount} - (select coalesce(sum(${refunds.amount}), 0) from ${refunds} where ${refunds.paymentId} = ${payments.id}))::numeric(14,2)`}`;
+  sql`${sql`(${payments.amount} - (select coalesce(sum(${refunds.amount}), 0) from ${refunds} where ${refunds.paymentId} = ${payments.id} and ${refunds.operatorId} = ${payments.operatorId}))::numeric(14,2)`}`;
 
 /** What is left to refund of many payments, as decimal strings. */
 export async function refundableOf(db: Executor, operatorId: number, paymentIds: readonly number[]): Promise<{ id: number; refundable: string }[]> {
