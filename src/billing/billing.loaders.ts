@@ -10,6 +10,7 @@ import * as invoiceService from './invoice.service';
 import * as planChangeService from './plan-change.service';
 import * as instrumentService from './payment-instrument.service';
 import * as paymentService from './payment.service';
+import * as refundService from './refund.service';
 import * as subscriptionService from './subscription.service';
 
 export function subscriptionById(ctx: GraphQLContext) {
@@ -105,5 +106,23 @@ export function gracePeriodById(ctx: GraphQLContext) {
 export function invoiceLineById(ctx: GraphQLContext) {
   return ctx.loaders.get<number, invoiceService.InvoiceLineRow | null>('invoiceLine.byId', async (ids) =>
     byKeys(ids, await invoiceService.linesByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+}
+
+export function refundById(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, refundService.RefundRow | null>('refund.byId', async (ids) =>
+    byKeys(ids, await refundService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
+  );
+}
+
+export function refundsByPayment(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, refundService.RefundRow[]>('refunds.byPayment', async (ids) =>
+    groupByKeys(ids, await refundService.refundsOfPayments(ctx.db, ctx.actor.operatorId, ids), (row) => row.paymentId),
+  );
+}
+
+export function refundableByPayment(ctx: GraphQLContext) {
+  return ctx.loaders.get<number, { id: number; refundable: string } | null>('payments.refundable', async (ids) =>
+    byKeys(ids, await refundService.refundableOf(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
   );
 }

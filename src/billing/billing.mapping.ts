@@ -13,6 +13,8 @@ import type { GracePeriod, PlanChange } from './plan-change.types';
 import type { PaymentCollection } from './payment-collection.types';
 import type { PaymentFilter, PaymentRow } from './payment.service';
 import type { Payment, PaymentFilterInput } from './payment.types';
+import type { RefundFilter, RefundRow } from './refund.service';
+import type { Refund, RefundFilterInput } from './refund.types';
 import type { SubscriptionFilter, SubscriptionInput, SubscriptionRow } from './subscription.service';
 import { isActive } from './subscription.service';
 import type { Subscription, SubscriptionCreateInput, SubscriptionFilterInput } from './subscription.types';
@@ -100,4 +102,16 @@ export function fromBankAccountCreateInput(input: BankAccountCreateInput): BankT
 
 export function fromBankAccountCreateFromDetailsInput(input: BankAccountCreateFromDetailsInput): BankDetailsInput {
   return { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) };
+}
+
+export const toRefund = (row: RefundRow): Refund => asNode('Refund', row) as unknown as Refund;
+
+export function refundFilter(filter: RefundFilterInput | null | undefined): RefundFilter {
+  return {
+    ...filter,
+    customerId: optionalIdOf(filter?.customerId, 'Customer', ['filter', 'customerId']),
+    paymentId: optionalIdOf(filter?.paymentId, 'Payment', ['filter', 'paymentId']),
+    refundedFrom: filter?.refundedFrom,
+    refundedTo: filter?.refundedTo,
+  };
 }

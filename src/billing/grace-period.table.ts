@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, timestamptz, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { staffUsers } from '../tenancy/staff-user.table';
 
@@ -22,6 +22,7 @@ export const gracePeriods = pgTable(
     newExpiresAt: timestamptz().notNull(),
     createdByStaffId: integer().references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('grace_periods_operator_idx').on(t.operatorId),

@@ -8,3 +8,4 @@ export * from './payment.table';
 export * from './plan-change.table';
 export * from './renewal.table';
 export * from './subscription.table';
+export * from './refund.table';

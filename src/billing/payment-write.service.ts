@@ -14,6 +14,7 @@ import { fromCents, toCents, today } from './money';
 import { paymentCollections } from './payment-collection.table';
 import { payments } from './payment.table';
 import type { PaymentRow } from './payment.service';
+import { refunds } from './refund.table';
 import { authorize } from '../tenancy/permissions';
 
 export interface OnAccountPaymentInput {
@@ -92,8 +93,9 @@ export async function createOnAccount(ctx: ServiceContext, input: OnAccountPayme
 /**
  * Reverses a payment recorded in error (a bounced cheque, a wrong account): the payment is
  * removed and, when it paid an invoice, that invoice owes the amount again (open or partially
- * paid). The audit entry keeps what was reversed; there is no refund ledger to move money to.
- * A payment a field collection recorded is refused: the collection would lose its receipt.
+ * paid). The audit entry keeps what was reversed. A payment a field collection recorded is
+ * refused (the collection would lose its receipt), and so is one partly or fully refunded: the
+ * money went back, and its refunds would lose the payment they return.
  */
 export async function reverse(ctx: ServiceContext, id: number): Promise<{ payment: PaymentRow; invoiceId: number | null }> {
   authorize(ctx.actor, 'billing.write');
@@ -104,6 +106,11 @@ export async function reverse(ctx: ServiceContext, id: number): Promise<{ paymen
     const [collection] = await tx.select({ id: paymentCollections.id }).from(paymentCollections).where(eq(paymentCollections.paymentId, id));
     if (collection) {
       const message = `payment ${id} was recorded by field collection ${collection.id} and cannot be reversed on its own`;
+      throw new PreconditionFailedError(message, [{ field: ['id'], message, code: 'PRECONDITION_FAILED' }]);
+    }
+    const [refunded] = await tx.select({ id: refunds.id }).from(refunds).where(eq(refunds.paymentId, id)).limit(1);
+    if (refunded) {
+      const message = `payment ${id} has refunds (refund ${refunded.id}) and cannot be reversed`;
       throw new PreconditionFailedError(message, [{ field: ['id'], message, code: 'PRECONDITION_FAILED' }]);
     }
     let invoiceChange: Record<string, unknown> = {};

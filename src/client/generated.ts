@@ -1176,6 +1176,8 @@ export type ChangedType =
   | 'EQUIPMENT'
   /** Gateway objects. */
   | 'GATEWAY'
+  /** GracePeriod objects. */
+  | 'GRACE_PERIOD'
   /** InstallerTracking objects. */
   | 'INSTALLER_TRACKING'
   /** Invoice objects. */
@@ -1198,6 +1200,8 @@ export type ChangedType =
   | 'PLAN_CHANGE'
   /** RadiusAccount objects. */
   | 'RADIUS_ACCOUNT'
+  /** Refund objects. */
+  | 'REFUND'
   /** Renewal objects. */
   | 'RENEWAL'
   /** Reseller objects. */
@@ -1210,6 +1214,8 @@ export type ChangedType =
   | 'STAFF_USER'
   /** Street objects. */
   | 'STREET'
+  /** SubaccountLink objects. */
+  | 'SUBACCOUNT_LINK'
   /** Subscription objects. */
   | 'SUBSCRIPTION'
   /** SubPlan objects. */
@@ -1811,7 +1817,7 @@ export type Customer = Node & {
   altPhone: Maybe<Scalars['String']['output']>;
   /** Files attached to the account, oldest first. */
   attachments: Array<Attachment>;
-  /** Invoiced (void invoices excluded) minus paid; negative when the customer is in credit. As SIMPLer getCustomerData shows it. */
+  /** Invoiced (void invoices excluded) minus paid plus refunded; negative when the customer is in credit. As SIMPLer getCustomerData shows it. */
   balance: Scalars['Decimal']['output'];
   /** The customer's bandwidth (FUP) override of its plan's profile, if any. */
   bandwidthOverride: Maybe<BandwidthOverride>;
@@ -1955,6 +1961,8 @@ export type Customer = Node & {
   referralFeeStatus: Maybe<ReferralFeeStatus>;
   /** The customer who referred this one (CustomerFieldsInput.referrerCustomerId). */
   referrer: Maybe<Customer>;
+  /** Money given back to the customer; `filter` narrows it further. */
+  refunds: RefundConnection;
   /** Sales person acting as regional sales manager. */
   regionalSalesManager: Maybe<SalesPerson>;
   /** Renewals of the service, newest first (Jaze get_renewal_details). */
@@ -2070,6 +2078,17 @@ export type CustomerRadiusSessionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<RadiusSessionOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerRefundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RefundFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RefundOrder>;
 };
 
 
@@ -3681,6 +3700,8 @@ export type GracePeriod = Node & {
   newExpiresAt: Scalars['DateTime']['output'];
   /** Expiry before the grace period; null when there was none. */
   previousExpiresAt: Maybe<Scalars['DateTime']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** An installer's job on a ticket and what they are owed for it. */
@@ -4750,6 +4771,8 @@ export type Mutation = {
   paymentCollectionRequest: PaymentCollectionRequestPayload;
   /** Records money received on account, not against an invoice (to pay an invoice: invoicePay). */
   paymentCreate: PaymentCreatePayload;
+  /** Gives money back to a customer against a payment, in part or in full (at most what is left to refund). The invoice the payment paid stays paid; the customer’s balance rises by the amount. */
+  paymentRefund: PaymentRefundPayload;
   /** Reverses a payment recorded in error; an invoice it paid owes the amount again. */
   paymentReverse: PaymentReversePayload;
   /** Queues applying the plan changes that have come due. */
@@ -5264,6 +5287,11 @@ export type MutationPaymentCreateArgs = {
 };
 
 
+export type MutationPaymentRefundArgs = {
+  input: PaymentRefundInput;
+};
+
+
 export type MutationPaymentReverseArgs = {
   input: PaymentReverseInput;
 };
@@ -5690,6 +5718,10 @@ export type Payment = Node & {
   paymentDate: Scalars['Date']['output'];
   /** Bank or gateway transaction id, cheque number. */
   reference: Maybe<Scalars['String']['output']>;
+  /** What can still be given back of this payment: its amount minus its refunds. */
+  refundableAmount: Scalars['Decimal']['output'];
+  /** Money given back against this payment, oldest first. */
+  refunds: Array<Refund>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -5958,6 +5990,33 @@ export type PaymentOrderField =
   /** The day the money was paid. */
   | 'PAYMENT_DATE';
 
+/** Money to give back against a payment. */
+export type PaymentRefundInput = {
+  /** More than 0 and at most what is left to refund of the payment (its amount minus earlier refunds). */
+  amount: Scalars['Decimal']['input'];
+  /** Makes a retry safe: a second call with the same key and the same input (within at least 24 hours) returns the first result and writes nothing; the same key with other input, or on another mutation, is a CONFLICT. 1–255 printable ASCII characters, chosen by the caller (e.g. a UUID); keys are per operator. A refused call stores nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** How the money is given back. */
+  method: PaymentMethod;
+  /** The payment the money is given back from. */
+  paymentId: Scalars['ID']['input'];
+  /** Why the money is given back; 500 characters at most. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Default today. */
+  refundDate?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** The result of refunding a payment. */
+export type PaymentRefundPayload = {
+  __typename?: 'PaymentRefundPayload';
+  /** The payment refunded (its `refunds` include the new one); null when refused. */
+  payment: Maybe<Payment>;
+  /** The refund as saved; null when refused. */
+  refund: Maybe<Refund>;
+  /** Why the refund was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** Which payment to reverse. */
 export type PaymentReverseInput = {
   /** A payment recorded in error; not one a field collection recorded. */
@@ -5981,7 +6040,7 @@ export type Permission =
   | 'ADMIN'
   /** read the audit trail */
   | 'AUDIT_READ'
-  /** issue invoices, approve collections, change billing settings (grace periods, cards and bank accounts, collector rounds) and resellers with their wallets */
+  /** issue invoices, reverse or refund payments, approve collections, change billing settings (grace periods, cards and bank accounts, collector rounds) and resellers with their wallets */
   | 'BILLING_WRITE'
   /** change plans, tax zones and bandwidth templates */
   | 'CATALOG_WRITE'
@@ -6458,6 +6517,8 @@ export type Query = {
   radiusSessions: Maybe<RadiusSessionConnection>;
   /** Asks the configured RADIUS server for its counters (Status-Server, RFC 5997; Jaze get_radius_statistics). */
   radiusStatistics: RadiusStatistics;
+  /** The operator's refunds, filtered and ordered. */
+  refunds: Maybe<RefundConnection>;
   /** One reseller, by global id or by the legacy numeric id. */
   reseller: Maybe<Reseller>;
   /** The operator's resellers and franchisees (deleted ones excluded), filtered and ordered. */
@@ -6678,6 +6739,17 @@ export type QueryRadiusSessionsArgs = {
 /** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusStatisticsArgs = {
   type: RadiusStatisticsType;
+};
+
+
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+export type QueryRefundsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<RefundFilterInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RefundOrder>;
 };
 
 
@@ -7160,6 +7232,92 @@ export type ReferralFeeStatus =
   | 'PAID'
   /** The fee was paid in advance. */
   | 'PRE_PAID';
+
+/** Money given back to a customer against a payment received, in part or in full. */
+export type Refund = Node & {
+  __typename?: 'Refund';
+  /** Amount given back. */
+  amount: Scalars['Decimal']['output'];
+  /** When the refund was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The staff user who recorded the refund; null when unknown or since deleted. */
+  createdBy: Maybe<StaffUser>;
+  /** The currency of this refund's amounts (the operator's). */
+  currencyCode: Scalars['CurrencyCode']['output'];
+  /** The customer the money went back to. */
+  customer: Customer;
+  /** Opaque global id; use it with `node(id:)`. */
+  id: Scalars['ID']['output'];
+  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  legacyId: Scalars['Int']['output'];
+  /** How the money was given back. */
+  method: PaymentMethod;
+  /** The payment the money was given back from. */
+  payment: Payment;
+  /** Why the money was given back. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** Day the money was given back. */
+  refundDate: Scalars['Date']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of Refund objects. */
+export type RefundConnection = {
+  __typename?: 'RefundConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<RefundEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Refund>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Refund and its cursor. */
+export type RefundEdge = {
+  __typename?: 'RefundEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Refund. */
+  node: Refund;
+};
+
+/** Filters for refunds. On a nested list they narrow the parent's refunds further. */
+export type RefundFilterInput = {
+  /** Only this customer's refunds. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Only refunds given back this way. */
+  method?: InputMaybe<PaymentMethod>;
+  /** Only refunds of this payment. */
+  paymentId?: InputMaybe<Scalars['ID']['input']>;
+  /** Refunded on or after. */
+  refundedFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Refunded on or before. */
+  refundedTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Changed at or after this moment. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** How to order refunds. */
+export type RefundOrder = {
+  /** Ascending or descending. */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: RefundOrderField;
+};
+
+/** What refunds can be ordered by. */
+export type RefundOrderField =
+  /** How much was given back. */
+  | 'AMOUNT'
+  /** The order they were recorded in. */
+  | 'ID'
+  /** The day the money was given back. */
+  | 'REFUND_DATE';
 
 /** One renewal of a customer's service: the period bought, the plan and the amount. */
 export type Renewal = Node & {
@@ -8438,6 +8596,8 @@ export type SubaccountLink = Node & {
   syncCustomerStatus: Scalars['Boolean']['output'];
   /** The sub-account shares the master's usage allowance. */
   syncUsageAllowance: Scalars['Boolean']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A master/sub-account link to make, with its flags (omitted flags are false). */
@@ -9151,7 +9311,7 @@ export type ChangesSinceQueryVariables = Exact<{
 }>;
 
 
-export type ChangesSinceQuery = { __typename?: 'Query', changes: { __typename?: 'ChangeConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Change', kind: ChangeKind, type: ChangedType, nodeId: string, changedAt: string, node: { __typename: 'ApiCredential', id: string } | { __typename: 'ApiToken', id: string } | { __typename: 'Area', id: string } | { __typename: 'Attachment', id: string } | { __typename: 'AuditEvent', id: string } | { __typename: 'BackgroundJob', id: string } | { __typename: 'BandwidthTemplate', id: string } | { __typename: 'BankAccount', id: string } | { __typename: 'Basestation', id: string } | { __typename: 'Building', id: string } | { __typename: 'CommunityCode', id: string } | { __typename: 'Cpe', id: string } | { __typename: 'CreditCard', id: string } | { __typename: 'CustomTable', id: string } | { __typename: 'CustomTableRow', id: string } | { __typename: 'Customer', name: string, status: string, updatedAt: string, id: string } | { __typename: 'CustomerIp', id: string } | { __typename: 'CustomerNote', id: string } | { __typename: 'Equipment', id: string } | { __typename: 'EquipmentLogin', id: string } | { __typename: 'Gateway', id: string } | { __typename: 'GracePeriod', id: string } | { __typename: 'InstallerTracking', id: string } | { __typename: 'Invoice', id: string } | { __typename: 'InvoiceLine', id: string } | { __typename: 'IpAccessRule', id: string } | { __typename: 'MaintenanceTicket', id: string } | { __typename: 'Message', id: string } | { __typename: 'NetworkInterface', id: string } | { __typename: 'Operator', id: string } | { __typename: 'OverageAllowance', id: string } | { __typename: 'Payment', id: string } | { __typename: 'PaymentCollection', id: string } | { __typename: 'Plan', id: string } | { __typename: 'PlanChange', id: string } | { __typename: 'RadiusAccount', id: string } | { __typename: 'RadiusAttribute', id: string } | { __typename: 'RadiusSession', id: string } | { __typename: 'Renewal', id: string } | { __typename: 'Reseller', id: string } | { __typename: 'SalesmanTask', id: string } | { __typename: 'Site', id: string } | { __typename: 'StaffUser', id: string } | { __typename: 'Street', id: string } | { __typename: 'SubPlan', id: string } | { __typename: 'SubaccountLink', id: string } | { __typename: 'Subscription', id: string } | { __typename: 'TaxZone', id: string } | { __typename: 'WalletTransaction', id: string } | null }> } | null };
+export type ChangesSinceQuery = { __typename?: 'Query', changes: { __typename?: 'ChangeConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ __typename?: 'Change', kind: ChangeKind, type: ChangedType, nodeId: string, changedAt: string, node: { __typename: 'ApiCredential', id: string } | { __typename: 'ApiToken', id: string } | { __typename: 'Area', id: string } | { __typename: 'Attachment', id: string } | { __typename: 'AuditEvent', id: string } | { __typename: 'BackgroundJob', id: string } | { __typename: 'BandwidthTemplate', id: string } | { __typename: 'BankAccount', id: string } | { __typename: 'Basestation', id: string } | { __typename: 'Building', id: string } | { __typename: 'CommunityCode', id: string } | { __typename: 'Cpe', id: string } | { __typename: 'CreditCard', id: string } | { __typename: 'CustomTable', id: string } | { __typename: 'CustomTableRow', id: string } | { __typename: 'Customer', name: string, status: string, updatedAt: string, id: string } | { __typename: 'CustomerIp', id: string } | { __typename: 'CustomerNote', id: string } | { __typename: 'Equipment', id: string } | { __typename: 'EquipmentLogin', id: string } | { __typename: 'Gateway', id: string } | { __typename: 'GracePeriod', id: string } | { __typename: 'InstallerTracking', id: string } | { __typename: 'Invoice', id: string } | { __typename: 'InvoiceLine', id: string } | { __typename: 'IpAccessRule', id: string } | { __typename: 'MaintenanceTicket', id: string } | { __typename: 'Message', id: string } | { __typename: 'NetworkInterface', id: string } | { __typename: 'Operator', id: string } | { __typename: 'OverageAllowance', id: string } | { __typename: 'Payment', id: string } | { __typename: 'PaymentCollection', id: string } | { __typename: 'Plan', id: string } | { __typename: 'PlanChange', id: string } | { __typename: 'RadiusAccount', id: string } | { __typename: 'RadiusAttribute', id: string } | { __typename: 'RadiusSession', id: string } | { __typename: 'Refund', id: string } | { __typename: 'Renewal', id: string } | { __typename: 'Reseller', id: string } | { __typename: 'SalesmanTask', id: string } | { __typename: 'Site', id: string } | { __typename: 'StaffUser', id: string } | { __typename: 'Street', id: string } | { __typename: 'SubPlan', id: string } | { __typename: 'SubaccountLink', id: string } | { __typename: 'Subscription', id: string } | { __typename: 'TaxZone', id: string } | { __typename: 'WalletTransaction', id: string } | null }> } | null };
 
 
 export const CustomerPageDocument = gql`

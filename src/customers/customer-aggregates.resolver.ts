@@ -32,7 +32,7 @@ async function money(ctx: GraphQLContext, customer: Customer): Promise<Money> {
 
 @Resolver(() => Customer)
 export class CustomerAggregatesResolver {
-  @FieldResolver(() => DecimalScalar, { description: 'Invoiced (void invoices excluded) minus paid; negative when the customer is in credit. As SIMPLer getCustomerData shows it.' })
+  @FieldResolver(() => DecimalScalar, { description: 'Invoiced (void invoices excluded) minus paid plus refunded; negative when the customer is in credit. As SIMPLer getCustomerData shows it.' })
   async balance(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<string> {
     return (await money(ctx, customer)).balance;
   }

@@ -13,6 +13,7 @@ import { gateways } from '../network/gateway.table';
 import { radacct } from '../radius/radacct.table';
 import { invoices } from '../billing/invoice.table';
 import { payments } from '../billing/payment.table';
+import { refunds } from '../billing/refund.table';
 import { customers } from './customer.table';
 import { customFields, customFieldValues } from './custom-field.table';
 import { salesPeople } from './sales-person.table';
@@ -99,7 +100,7 @@ export interface StatementSummary {
   invoiceCount: number;
   invoicedTotal: string;
   paidTotal: string;
-  /** Invoiced minus paid; negative when the customer is in credit. */
+  /** Invoiced minus paid plus refunded; negative when the customer is in credit. */
   balance: string;
   /** Unpaid parts of open invoices. */
   outstanding: string;
@@ -115,8 +116,8 @@ export interface StatementSummary {
  * path). Void invoices do not count; only rows of the customer's own operator are summed.
  */
 export const customerMoney = {
-  /** Invoiced minus paid; negative when the customer is in credit. */
-  balance: () => nested(sql`(${invoicedSql()} - ${paidSql()})::numeric(14,2)`),
+  /** Invoiced minus paid plus refunded (money given back is credit the customer no longer has); negative when in credit. */
+  balance: () => nested(sql`(${invoicedSql()} - ${paidSql()} + ${refundedSql()})::numeric(14,2)`),
   /** Unpaid parts of open invoices. */
   outstanding: () => nested(sql`(select coalesce(sum(${invoices.total} - ${invoices.amountPaid}), 0) from ${invoices} where ${invoicesOf()})::numeric(14,2)`),
   /** Unpaid parts of open invoices past their due date. */
@@ -140,6 +141,9 @@ function paymentsOf() {
 }
 function invoicedSql() {
   return sql`(select coalesce(sum(${invoices.total}), 0) from ${invoices} where ${invoicesOf()})`;
+}
+function refundedSql() {
+  return sql`(select coalesce(sum(${refunds.amount}), 0) from ${refunds} where ${refunds.customerId} = ${customers.id} and ${refunds.operatorId} = ${customers.operatorId})`;
 }
 function paidSql() {
   return sql`(select coalesce(sum(${payments.amount}), 0) from ${payments} where ${paymentsOf()})`;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, smallint, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from './customer.table';
 
 /**
@@ -28,6 +28,7 @@ export const customerSubaccounts = pgTable(
     /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
     invoiceFromMasterProrate: smallint().notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('customer_subaccounts_sub_key').on(t.subCustomerId),

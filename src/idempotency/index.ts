@@ -1,6 +1,6 @@
 /**
  * Idempotency keys: retries never pay twice. A money mutation (invoicePay, invoicesGenerate,
- * paymentCollectionCollect/Approve, resellerWalletAdjust, and the legacy operations that run
+ * paymentCollectionCollect/Approve, paymentRefund, resellerWalletAdjust, and the legacy operations that run
  * the same services) may carry a caller-chosen key. The service runs its write through
  * `writeOnce` (write-once.ts), which, in the SAME transaction as the write, first claims the
  * key in `idempotency_keys` (unique per operator), so concurrent retries queue on that row: the

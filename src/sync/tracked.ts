@@ -1,6 +1,6 @@
 /**
  * The types whose changes a sync client can follow: each Node type of the operator's business
- * data with the table it lives in. Migration 0009 gives each of these tables `updated_at`
+ * data with the table it lives in. Migrations 0009 and 0010 give each of these tables `updated_at`
  * (kept by the `touch_updated_at` trigger) and a tombstone per deleted row (`record_deletion`);
  * a table added here needs the same two triggers in a migration (test/graphql/sync.test.ts
  * checks the database against this list, and every Node type against it or `UNTRACKED`).
@@ -20,6 +20,7 @@ export const TRACKED: readonly { typename: string; table: string }[] = [
   { typename: 'SubPlan', table: 'sub_plans' },
   { typename: 'TaxZone', table: 'tax_zones' },
   { typename: 'Payment', table: 'payments' },
+  { typename: 'Refund', table: 'refunds' },
   { typename: 'Invoice', table: 'invoices' },
   { typename: 'Subscription', table: 'subscriptions' },
   { typename: 'StaffUser', table: 'staff_users' },
@@ -27,6 +28,8 @@ export const TRACKED: readonly { typename: string; table: string }[] = [
   { typename: 'BankAccount', table: 'bank_accounts' },
   { typename: 'PaymentCollection', table: 'payment_collections' },
   { typename: 'PlanChange', table: 'plan_changes' },
+  { typename: 'GracePeriod', table: 'grace_periods' },
+  { typename: 'SubaccountLink', table: 'customer_subaccounts' },
   { typename: 'Renewal', table: 'renewals' },
   { typename: 'OverageAllowance', table: 'overage_allowances' },
   { typename: 'Equipment', table: 'equipment' },
@@ -54,8 +57,6 @@ export const UNTRACKED: Readonly<Record<string, string>> = {
   InvoiceLine: 'part of its invoice: lines are written with the invoice and followed through it',
   EquipmentLogin: 'device credentials: read through their equipment',
   RadiusAttribute: 'RADIUS provisioning rows spread over three tables that FreeRADIUS-side tools also write; read through the customer',
-  GracePeriod: 'not followed yet: read through the customer',
-  SubaccountLink: 'not followed yet: read through the customer',
   Operator: 'the caller\'s own tenant, one object: read it with `viewer { operator }`',
   RadiusSession: 'accounting rows FreeRADIUS rewrites every interim update; follow them by lastReportedAt',
   AuditEvent: 'the trail is append-only: page auditEvents by createdAt',

@@ -25,7 +25,7 @@ export const PERMISSIONS = {
   read: 'read the operator’s data',
   'customers.write': 'create, change or delete customers, their contacts, notes, subscriptions, plan moves, locations, sub-accounts, community codes, portal logins and custom data',
   'payments.collect': 'record payments (paying an invoice, collecting in the field, asking for a collection)',
-  'billing.write': 'issue invoices, approve collections, change billing settings (grace periods, cards and bank accounts, collector rounds) and resellers with their wallets',
+  'billing.write': 'issue invoices, reverse or refund payments, approve collections, change billing settings (grace periods, cards and bank accounts, collector rounds) and resellers with their wallets',
   'catalog.write': 'change plans, tax zones and bandwidth templates',
   'network.write': 'change equipment, sites, areas, streets and buildings, IP space and RADIUS settings (accounts, attributes, overrides, CoA)',
   'support.write': 'open, change or close tickets, installer tracking and sales tasks, and message customers',

@@ -4,6 +4,7 @@ import './currency.sql';
 import { Invoice } from '../billing/invoice.types';
 import { PaymentCollection } from '../billing/payment-collection.types';
 import { Payment } from '../billing/payment.types';
+import { Refund } from '../billing/refund.types';
 import { Renewal } from '../billing/renewal.types';
 import { Subscription } from '../billing/subscription.types';
 import { Plan, SubPlan } from '../catalog/plan.types';
@@ -20,6 +21,7 @@ import { currencyCodeResolver, ViewerResolver } from './viewer.resolver';
 const MONEY_TYPES: [Function, string][] = [
   [Customer, 'customer'], [Invoice, 'invoice'], [Payment, 'payment'], [Subscription, 'subscription'], [Plan, 'plan'], [SubPlan, 'price point'],
   [Reseller, 'reseller'], [WalletTransaction, 'wallet entry'], [PaymentCollection, 'collection'], [Renewal, 'renewal'],
+  [Refund, 'refund'],
 ];
 
 export const tenancyResolvers: Function[] = [

@@ -25,6 +25,7 @@ const CONNECTIONS: { field: string; type: string; table: string; edit: SQL; muta
   { field: 'invoices', type: 'Invoice', table: 'invoices', edit: sql`due_date = due_date + 1` },
   { field: 'maintenanceTickets', type: 'MaintenanceTicket', table: 'maintenance_tickets', edit: sql`description = coalesce(description, '') || ' (edited)'`, mutation: 'maintenanceTicketUpdate(input: { id: $id, title: "Edited ticket" })' },
   { field: 'payments', type: 'Payment', table: 'payments', edit: sql`narrative = coalesce(narrative, '') || ' (edited)'` },
+  { field: 'refunds', type: 'Refund', table: 'refunds', edit: sql`reason = coalesce(reason, '') || ' (edited)'` },
   { field: 'plans', type: 'Plan', table: 'plans', edit: sql`name = name || ' (edited)'`, orderable: true },
   { field: 'radiusAccounts', type: 'RadiusAccount', table: 'radius_accounts', edit: sql`password = coalesce(password, '') || 'x'` },
   { field: 'resellers', type: 'Reseller', table: 'resellers', edit: sql`name = name || ' (edited)'`, mutation: 'resellerUpdate(input: { id: $id, name: "Edited reseller" })', orderable: true },
@@ -50,6 +51,10 @@ describe.each(enabledEngines())('updatedFrom/updatedTo on root connections on %s
     other = await generateOperator(t.database.handle.db, { operatorCode: 'upd_other', customers: 3, seed: 7 });
     // Neither operator's seed has background jobs: two queued ones each (no worker runs here).
     await t.database.handle.db.execute(sql`insert into background_jobs (operator_id, kind) select o.id, k.kind from operators o, (values ('test.one'), ('test.two')) k(kind) where o.code in ('demo', 'upd_other')`);
+    // Nor refunds: one against each of the first two payments of each operator.
+    await t.database.handle.db.execute(sql`insert into refunds (operator_id, customer_id, payment_id, amount, method)
+      select p.operator_id, p.customer_id, p.id, least(p.amount, 1.00), p.method from payments p join operators o on o.id = p.operator_id
+      where o.code in ('demo', 'upd_other') and p.id in (select id from payments q where q.operator_id = o.id order by id limit 2)`);
   });
   afterAll(async () => {
     await t?.stop();

@@ -622,7 +622,7 @@ export const customerOperations: LegacyOperation[] = [
       'requested section: the root element of getIPData, getCPEData, getCreditCardData, getEFTData, getActiveSubscriptionData, ' +
       'getMaintenanceData, getInvoicesData as those operations return it, and `<usage>` (sessions, open_sessions, online_seconds, ' +
       'upload_bytes, download_bytes, total_bytes, the same for this month as month_*, first_session, last_session), `<statement>` ' +
-      '(invoices, invoiced_total, paid_total, balance = invoiced − paid, outstanding, overdue, last_invoice_date, last_payment_date; void ' +
+      '(invoices, invoiced_total, paid_total, balance = invoiced − paid + refunded, outstanding, overdue, last_invoice_date, last_payment_date; void ' +
       'invoices excluded), `<customFields><field id="…"><label/><type/><value/></field></customFields>`. REST: `{ "customer": {…}, "ip": …, ' +
       '"cpe": …, "creditcard": …, "eft": …, "subscription": …, "maintenance": …, "invoices": …, "usage": {…}, "statement": {…}, ' +
       '"customFields": [ { "id", "label", "type", "value" } ] }` with only the requested keys.',
