@@ -9,6 +9,7 @@ import { customerById } from '../customers/customer.loaders';
 import { loadCustomer } from '../customers/customer.resolver';
 import { Customer } from '../customers/customer.types';
 import type { GraphQLContext } from '../graphql/context';
+import { addressRename } from '../graphql/address';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
@@ -31,6 +32,7 @@ import {
 import {
   fromBankAccountCreateFromDetailsInput,
   fromBankAccountCreateInput,
+  CARD_ADDRESS,
   fromCreditCardCreateInput,
   toBankAccount,
   toCreditCard,
@@ -121,7 +123,7 @@ export class BillingActionsResolver {
       creditCardById(ctx).prime(row.id, row);
       creditCardsByCustomer(ctx).clear(row.customerId);
       return { creditCard: toCreditCard(row) };
-    }, { creditCard: null });
+    }, { creditCard: null }, { rename: addressRename(CARD_ADDRESS, 'address') });
   }
 
   @Mutation(() => DeletedIdPayload, { description: 'Removes a stored card.' })

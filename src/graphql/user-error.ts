@@ -50,10 +50,13 @@ export interface MutateOptions {
   /**
    * Services name fields in their own words (`customerId`); where the input calls the field
    * otherwise (`id` of customerUpdate), this maps the first step of the path, so the caller is
-   * pointed at a field it sent.
+   * pointed at a field it sent; a path replaces the step where the input nests the field
+   * (`zip` → `["address", "postcode"]`).
    */
-  rename?: Record<string, string>;
+  rename?: Record<string, string | readonly string[]>;
 }
+
+const inputPath = (step: string | readonly string[]): readonly string[] => (typeof step === 'string' ? [step] : step);
 
 /**
  * Runs a mutation body; domain errors become `userErrors` (nothing was written: services
@@ -71,7 +74,7 @@ export async function mutate<T extends object>(
     return {
       ...empty,
       userErrors: error.problems.map((p) => ({
-        field: p.field.length ? [inputName, rename[p.field[0]!] ?? p.field[0]!, ...p.field.slice(1)] : [],
+        field: p.field.length ? [inputName, ...inputPath(rename[p.field[0]!] ?? p.field[0]!), ...p.field.slice(1)] : [],
         message: p.message,
         code: p.code as ErrorCode as UserErrorCode,
       })),
