@@ -51,6 +51,9 @@ export function addressOf(row: object, columns: AddressColumns): Address {
   return out;
 }
 
+/** The parts a table stores, for a refusal's message. */
+const stored = (columns: AddressColumns): string => ADDRESS_PARTS.filter((part) => columns[part]).join(', ');
+
 /**
  * An AddressInput as the service's fields: undefined changes nothing, null clears every stored
  * part, a part the table does not store is refused unless it is null or omitted.
@@ -63,7 +66,7 @@ export function fromAddressInput(input: AddressInput | null | undefined, columns
     const column = columns[part];
     const value = input === null ? null : input[part];
     if (column) out[column] = value;
-    else if (value != null) refused.push({ field: [field, part], message: `${field} has no ${part} here: it is not stored`, code: 'INVALID' });
+    else if (value != null) refused.push({ field: [field, part], message: `${part} is not stored in this ${field}; it takes ${stored(columns)}`, code: 'INVALID' });
   }
   if (refused.length) throw new DomainError('INVALID', refused.map((p) => p.message).join('; '), refused);
   return out;

@@ -175,6 +175,7 @@ describe.each(enabledEngines())('addresses and coordinates through the graph on 
       ['input.address.town', 'INVALID'],
       ['input.address.postcode', 'INVALID'],
     ]);
+    expect(refused.userErrors[0]!.message).toBe('town is not stored in this address; it takes street1, state, country');
     // The service's own refusal of its `address` column points at the part it became.
     const tooLong = await mutation('resellerCreate', 'ResellerCreateInput', RESELLER, { ...base, code: 'GEO1', address: { street1: 'x'.repeat(501) } });
     expect(tooLong.userErrors).toEqual([expect.objectContaining({ field: ['input', 'address', 'street1'], code: 'INVALID' })]);
