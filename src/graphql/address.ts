@@ -65,8 +65,10 @@ export function fromAddressInput(input: AddressInput | null | undefined, columns
   for (const part of ADDRESS_PARTS) {
     const column = columns[part];
     const value = input === null ? null : input[part];
-    if (column) out[column] = value;
-    else if (value != null) refused.push({ field: [field, part], message: `${part} is not stored in this ${field}; it takes ${stored(columns)}`, code: 'INVALID' });
+    // An omitted part is left out, so the service sees only what was sent.
+    if (column) {
+      if (value !== undefined) out[column] = value;
+    } else if (value != null) refused.push({ field: [field, part], message: `${part} is not stored in this ${field}; it takes ${stored(columns)}`, code: 'INVALID' });
   }
   if (refused.length) throw new DomainError('INVALID', refused.map((p) => p.message).join('; '), refused);
   return out;
