@@ -10,6 +10,7 @@ import { loadCustomer } from '../customers/customer.resolver';
 import { Customer } from '../customers/customer.types';
 import type { GraphQLContext } from '../graphql/context';
 import { DeleteTypes, deleteMutation } from '../graphql/delete';
+import { addressRename } from '../graphql/address';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
@@ -32,6 +33,7 @@ import {
 import {
   fromBankAccountCreateFromDetailsInput,
   fromBankAccountCreateInput,
+  CARD_ADDRESS,
   fromCreditCardCreateInput,
   toBankAccount,
   toCreditCard,
@@ -126,7 +128,7 @@ export class BillingActionsResolver {
       creditCardById(ctx).prime(row.id, row);
       creditCardsByCustomer(ctx).clear(row.customerId);
       return { creditCard: toCreditCard(row) };
-    }, { creditCard: null });
+    }, { creditCard: null }, { rename: addressRename(CARD_ADDRESS, 'address') });
   }
 
   @Mutation(() => CreditCardDelete.Payload, { description: 'Removes a stored card.' })

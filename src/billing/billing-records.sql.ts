@@ -7,6 +7,7 @@
  */
 import { asc, desc } from 'drizzle-orm';
 import { overageAllowances } from '../catalog/overage-allowance.table';
+import { addressSql } from '../graphql/address';
 import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
 import { bankAccounts } from './bank-account.table';
 import { creditCards } from './credit-card.table';
@@ -23,9 +24,18 @@ mapTypeToSql('CreditCard', {
   operatorColumn: creditCards.operatorId,
   fields: {
     ...sameNamedColumns(creditCards, [
-      'last4', 'moduleId', 'expMonth', 'expYear', 'cardType', 'autoPayment', 'preferred', 'holderName', 'firstName', 'lastName',
-      'street1', 'street2', 'city', 'county', 'zip', 'state', 'country', 'createdAt',
+      'last4', 'moduleId', 'expMonth', 'expYear', 'cardType', 'autoPayment', 'preferred', 'holderName', 'firstName', 'lastName', 'createdAt',
     ]),
+    // billing.mapping.ts CARD_ADDRESS
+    address: addressSql({
+      street1: creditCards.street1,
+      street2: creditCards.street2,
+      town: creditCards.city,
+      county: creditCards.county,
+      postcode: creditCards.zip,
+      state: creditCards.state,
+      country: creditCards.country,
+    }),
     customer: { one: 'Customer', via: creditCards.customerId },
   },
 });

@@ -1,4 +1,5 @@
 /** Between the GraphQL shapes and the services': ids are global. */
+import { addressOf, fromAddressInput, type AddressColumns } from '../graphql/address';
 import { asNode } from '../graphql/node';
 import { optionalIdOf, idOf } from '../graphql/ids';
 import type { InvoiceFilter, InvoiceLineRow, InvoiceRow, PayInvoiceInput } from './invoice.service';
@@ -29,8 +30,11 @@ export const toPayment = (row: PaymentRow): Payment => asNode('Payment', row) as
 /** The token is never selected; dropping it here too keeps it out even if a caller passes a full row. */
 export function toCreditCard(row: CreditCardRow): CreditCard {
   const { token: _token, ...rest } = row as CreditCardRow & { token?: string };
-  return asNode('CreditCard', rest) as unknown as CreditCard;
+  return { ...asNode('CreditCard', rest), address: addressOf(row, CARD_ADDRESS) } as unknown as CreditCard;
 }
+
+/** Which credit_cards column holds each address part (SIMPLer's names: city, zip). */
+export const CARD_ADDRESS: AddressColumns = { street1: 'street1', street2: 'street2', town: 'city', county: 'county', postcode: 'zip', state: 'state', country: 'country' };
 
 export function toBankAccount(row: BankAccountRow): BankAccount {
   const { token: _token, ...rest } = row as BankAccountRow & { token?: string };
@@ -93,7 +97,8 @@ export const toGracePeriod = (row: GracePeriodRow): GracePeriod => asNode('Grace
 export const toPaymentCollection = (row: PaymentCollectionRow): PaymentCollection => asNode('PaymentCollection', row) as unknown as PaymentCollection;
 
 export function fromCreditCardCreateInput(input: CreditCardCreateInput): CardInput {
-  return { ...input, customerId: idOf(input.customerId, 'Customer', ['customerId']) };
+  const { address, ...rest } = input;
+  return { ...rest, ...fromAddressInput(address, CARD_ADDRESS, 'address'), customerId: idOf(input.customerId, 'Customer', ['customerId']) };
 }
 
 export function fromBankAccountCreateInput(input: BankAccountCreateInput): BankTokenInput {

@@ -4,6 +4,7 @@
  */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { payloadOf } from '../graphql/payload';
+import { Address, AddressInput } from '../graphql/address';
 import { UserError } from '../graphql/user-error';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -21,13 +22,7 @@ export class CreditCard extends Node {
   @Field(() => String, { nullable: true, description: 'Name on the card.' }) holderName!: string | null;
   @Field(() => String, { nullable: true, description: "Cardholder's first name." }) firstName!: string | null;
   @Field(() => String, { nullable: true, description: "Cardholder's last name." }) lastName!: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: first street line.' }) street1!: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: second street line.' }) street2!: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: town or city.' }) city!: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: county.' }) county!: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: postal or ZIP code.' }) zip!: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: state.' }) state!: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: country.' }) country!: string | null;
+  @Field(() => Address, { description: 'The billing address of the card.' }) address!: Address;
   @Field(() => DateTimeScalar, { description: 'When the card was stored.' }) createdAt!: Date;
 
   /** Internal. */
@@ -73,13 +68,7 @@ export class CreditCardCreateInput {
   @Field(() => String, { nullable: true, description: 'Name on the card.' }) holderName?: string | null;
   @Field(() => String, { nullable: true, description: "Cardholder's first name." }) firstName?: string | null;
   @Field(() => String, { nullable: true, description: "Cardholder's last name." }) lastName?: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: first street line.' }) street1?: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: second street line.' }) street2?: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: town or city.' }) city?: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: county.' }) county?: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: postal or ZIP code.' }) zip?: string | null;
-  @Field(() => String, { nullable: true, description: 'A full US state name, e.g. "New York".' }) state?: string | null;
-  @Field(() => String, { nullable: true, description: 'Billing address of the card: country.' }) country?: string | null;
+  @Field(() => AddressInput, { nullable: true, description: 'The billing address of the card: state a full US state name ("New York"), country a full country name ("Ireland").' }) address?: AddressInput | null;
 }
 
 /** The fields of the payload of creditCardCreate: payloadOf below. */

@@ -85,7 +85,7 @@ export type AccountType =
   /** A supplier. */
   | 'SUPPLIER';
 
-/** A postal address. */
+/** A postal address. Parts the owner does not store are always null (see its input). */
 export type Address = {
   __typename?: 'Address';
   /** Country. */
@@ -104,7 +104,7 @@ export type Address = {
   town: Maybe<Scalars['String']['output']>;
 };
 
-/** A postal address; omitted parts are left as they are. */
+/** A postal address: omitted parts are left as they are, a null part clears it, and a null address clears every part. A part the owner does not store is refused (INVALID on that part). */
 export type AddressInput = {
   /** Country. */
   country?: InputMaybe<Scalars['String']['input']>;
@@ -1358,6 +1358,8 @@ export type Cpe = Node & {
   additionalInfo: Array<Scalars['String']['output']>;
   /** Colour code of the cable or device, as the installer noted it. */
   colour: Maybe<Scalars['String']['output']>;
+  /** Where the device is installed; null when unknown. */
+  coordinates: Maybe<GeoPoint>;
   /** When the CPE was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer it is installed at. */
@@ -1376,12 +1378,8 @@ export type Cpe = Node & {
   id: Scalars['ID']['output'];
   /** Who installed the device. */
   installedBy: Maybe<Scalars['String']['output']>;
-  /** Where the device is installed, in decimal degrees. */
-  latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
-  /** Where the device is installed, in decimal degrees. */
-  longitude: Maybe<Scalars['Longitude']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -1392,6 +1390,8 @@ export type CpeCreateInput = {
   additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device is installed; null clears it. */
+  coordinates?: InputMaybe<GeoPointInput>;
   /** The customer it is installed at. */
   customerId: Scalars['ID']['input'];
   /** Whether a dish was installed. */
@@ -1406,10 +1406,6 @@ export type CpeCreateInput = {
   groundingCompleted?: InputMaybe<Scalars['Boolean']['input']>;
   /** Who installed the device. */
   installedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Where the device is installed, in decimal degrees. */
-  latitude?: InputMaybe<Scalars['Latitude']['input']>;
-  /** Where the device is installed, in decimal degrees. */
-  longitude?: InputMaybe<Scalars['Longitude']['input']>;
 };
 
 /** What cpeCreate returns: the new CPE, or why it was refused. */
@@ -1442,6 +1438,8 @@ export type CpeUpdateInput = {
   additionalInfo?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Colour code of the cable or device, as the installer noted it. */
   colour?: InputMaybe<Scalars['String']['input']>;
+  /** Where the device is installed; null clears it. */
+  coordinates?: InputMaybe<GeoPointInput>;
   /** Moves it to this customer. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Whether a dish was installed. */
@@ -1458,10 +1456,6 @@ export type CpeUpdateInput = {
   id: Scalars['ID']['input'];
   /** Who installed the device. */
   installedBy?: InputMaybe<Scalars['String']['input']>;
-  /** Where the device is installed, in decimal degrees. */
-  latitude?: InputMaybe<Scalars['Latitude']['input']>;
-  /** Where the device is installed, in decimal degrees. */
-  longitude?: InputMaybe<Scalars['Longitude']['input']>;
 };
 
 /** What cpeUpdate returns: the CPE as changed, or why it was refused. */
@@ -1476,16 +1470,12 @@ export type CpeUpdatePayload = {
 /** A card held as a gateway token; only the last four digits are known. */
 export type CreditCard = Node & {
   __typename?: 'CreditCard';
+  /** The billing address of the card. */
+  address: Address;
   /** Whether the customer is charged automatically from this instrument. */
   autoPayment: Scalars['Boolean']['output'];
   /** Card scheme; null when not known. */
   cardType: Maybe<CreditCardType>;
-  /** Billing address of the card: town or city. */
-  city: Maybe<Scalars['String']['output']>;
-  /** Billing address of the card: country. */
-  country: Maybe<Scalars['String']['output']>;
-  /** Billing address of the card: county. */
-  county: Maybe<Scalars['String']['output']>;
   /** When the card was stored. */
   createdAt: Scalars['DateTime']['output'];
   /** The customer who owns it. */
@@ -1510,30 +1500,18 @@ export type CreditCard = Node & {
   moduleId: Scalars['Int']['output'];
   /** Whether this is the customer's preferred one; at most one is. */
   preferred: Scalars['Boolean']['output'];
-  /** Billing address of the card: state. */
-  state: Maybe<Scalars['String']['output']>;
-  /** Billing address of the card: first street line. */
-  street1: Maybe<Scalars['String']['output']>;
-  /** Billing address of the card: second street line. */
-  street2: Maybe<Scalars['String']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
-  /** Billing address of the card: postal or ZIP code. */
-  zip: Maybe<Scalars['String']['output']>;
 };
 
 /** A tokenised card (SIMPLer addCreditCardToken). Never send a card number: only the gateway token and the last four digits. */
 export type CreditCardCreateInput = {
+  /** The billing address of the card: state a full US state name ("New York"), country a full country name ("Ireland"). */
+  address?: InputMaybe<AddressInput>;
   /** Whether the customer is charged automatically from this instrument. */
   autoPayment?: InputMaybe<Scalars['Boolean']['input']>;
   /** Card scheme. */
   cardType?: InputMaybe<CreditCardType>;
-  /** Billing address of the card: town or city. */
-  city?: InputMaybe<Scalars['String']['input']>;
-  /** Billing address of the card: country. */
-  country?: InputMaybe<Scalars['String']['input']>;
-  /** Billing address of the card: county. */
-  county?: InputMaybe<Scalars['String']['input']>;
   /** The customer the card belongs to. */
   customerId: Scalars['ID']['input'];
   /** 1 to 12. */
@@ -1552,16 +1530,8 @@ export type CreditCardCreateInput = {
   moduleId: Scalars['Int']['input'];
   /** Makes the customer's other cards not preferred. */
   preferred?: InputMaybe<Scalars['Boolean']['input']>;
-  /** A full US state name, e.g. "New York". */
-  state?: InputMaybe<Scalars['String']['input']>;
-  /** Billing address of the card: first street line. */
-  street1?: InputMaybe<Scalars['String']['input']>;
-  /** Billing address of the card: second street line. */
-  street2?: InputMaybe<Scalars['String']['input']>;
   /** The payment gateway token. */
   token: Scalars['String']['input'];
-  /** Billing address of the card: postal or ZIP code. */
-  zip?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What creditCardCreate returns: the stored credit card, or why it was refused. */
@@ -1837,6 +1807,8 @@ export type Customer = Node & {
   connectionLimit: Maybe<Scalars['Int']['output']>;
   /** Additional contact people. */
   contacts: Array<Contact>;
+  /** Where the service is installed; null when unknown. */
+  coordinates: Maybe<GeoPoint>;
   /** Equipment installed at the customer. */
   cpes: Array<Cpe>;
   /** When the customer was added. */
@@ -1879,7 +1851,7 @@ export type Customer = Node & {
   initDate: Maybe<Scalars['Date']['output']>;
   /** Date the service was installed. */
   installDate: Maybe<Scalars['Date']['output']>;
-  /** Where the service is installed. */
+  /** Where the service is installed; its country is the billing address's. */
   installationAddress: Address;
   /** Area the installation belongs to. */
   installationArea: Maybe<Scalars['String']['output']>;
@@ -1895,14 +1867,10 @@ export type Customer = Node & {
   invoicingId: Scalars['String']['output'];
   /** Addresses and MAC bindings of the customer, in the order they were added. */
   ips: Array<CustomerIp>;
-  /** Latitude of the installation. */
-  latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
   /** Area, street and building of the customer, and their coordinates. */
   location: CustomerLocation;
-  /** Longitude of the installation. */
-  longitude: Maybe<Scalars['Longitude']['output']>;
   /** The customer's maintenance tickets. */
   maintenanceTickets: MaintenanceTicketConnection;
   /** Code of the campaign or source the customer came from. */
@@ -2258,6 +2226,8 @@ export type CustomerCreateInput = {
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the additional contacts. */
   contacts?: InputMaybe<Array<ContactInput>>;
+  /** Where the service is installed; null clears it. */
+  coordinates?: InputMaybe<GeoPointInput>;
   /** Days between invoice issue and due date. */
   creditDays?: InputMaybe<Scalars['Int']['input']>;
   /** Values for the operator's custom fields; fields not listed keep their value. */
@@ -2280,7 +2250,7 @@ export type CustomerCreateInput = {
   initDate?: InputMaybe<Scalars['Date']['input']>;
   /** Date the service was installed. */
   installDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Where the service is installed. */
+  /** Where the service is installed; its country is the billing address's (refused here). */
   installationAddress?: InputMaybe<AddressInput>;
   /** Area the installation belongs to. */
   installationArea?: InputMaybe<Scalars['String']['input']>;
@@ -2292,10 +2262,6 @@ export type CustomerCreateInput = {
   invoicingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Made unique with a serial postfix. */
   invoicingId: Scalars['String']['input'];
-  /** Latitude of the installation. */
-  latitude?: InputMaybe<Scalars['Latitude']['input']>;
-  /** Longitude of the installation. */
-  longitude?: InputMaybe<Scalars['Longitude']['input']>;
   /** Code of the campaign or source the customer came from. */
   marketingCode?: InputMaybe<Scalars['String']['input']>;
   /** Whether the customer agreed to receive marketing emails. */
@@ -2614,10 +2580,8 @@ export type CustomerLocation = {
   area: Maybe<Area>;
   /** The customer's building; null when not set. */
   building: Maybe<Building>;
-  /** The customer's position, in decimal degrees; null when unknown. */
-  latitude: Maybe<Scalars['Latitude']['output']>;
-  /** The customer's position, in decimal degrees; null when unknown. */
-  longitude: Maybe<Scalars['Longitude']['output']>;
+  /** The customer's position (Customer.coordinates); null when unknown. */
+  coordinates: Maybe<GeoPoint>;
   /** The customer's street; null when not set. */
   street: Maybe<Street>;
 };
@@ -2993,6 +2957,8 @@ export type CustomerUpdateInput = {
   connectionLimit?: InputMaybe<Scalars['Int']['input']>;
   /** Replaces the additional contacts. */
   contacts?: InputMaybe<Array<ContactInput>>;
+  /** Where the service is installed; null clears it. */
+  coordinates?: InputMaybe<GeoPointInput>;
   /** Days between invoice issue and due date. */
   creditDays?: InputMaybe<Scalars['Int']['input']>;
   /** Values for the operator's custom fields; fields not listed keep their value. */
@@ -3017,7 +2983,7 @@ export type CustomerUpdateInput = {
   initDate?: InputMaybe<Scalars['Date']['input']>;
   /** Date the service was installed. */
   installDate?: InputMaybe<Scalars['Date']['input']>;
-  /** Where the service is installed. */
+  /** Where the service is installed; its country is the billing address's (refused here). */
   installationAddress?: InputMaybe<AddressInput>;
   /** Area the installation belongs to. */
   installationArea?: InputMaybe<Scalars['String']['input']>;
@@ -3029,10 +2995,6 @@ export type CustomerUpdateInput = {
   invoicingEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** Unique per operator; the default end-user-portal login. */
   invoicingId?: InputMaybe<Scalars['String']['input']>;
-  /** Latitude of the installation. */
-  latitude?: InputMaybe<Scalars['Latitude']['input']>;
-  /** Longitude of the installation. */
-  longitude?: InputMaybe<Scalars['Longitude']['input']>;
   /** Code of the campaign or source the customer came from. */
   marketingCode?: InputMaybe<Scalars['String']['input']>;
   /** Whether the customer agreed to receive marketing emails. */
@@ -3668,6 +3630,23 @@ export type GatewayUpdatePayload = {
   gateway: Maybe<Gateway>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
+};
+
+/** A position on the earth (WGS 84), in decimal degrees. */
+export type GeoPoint = {
+  __typename?: 'GeoPoint';
+  /** Degrees north of the equator (negative: south), -90 to 90. */
+  latitude: Scalars['Latitude']['output'];
+  /** Degrees east of Greenwich (negative: west), -180 to 180. */
+  longitude: Scalars['Longitude']['output'];
+};
+
+/** A position on the earth (WGS 84), in decimal degrees; both parts are required. */
+export type GeoPointInput = {
+  /** Degrees north of the equator (negative: south), -90 to 90. */
+  latitude: Scalars['Latitude']['input'];
+  /** Degrees east of Greenwich (negative: west), -180 to 180. */
+  longitude: Scalars['Longitude']['input'];
 };
 
 /** Fill missing customer coordinates from addresses (SIMPLer updateGPSdetails). */
@@ -7357,14 +7336,12 @@ export type Renewal = Node & {
 /** A reseller or franchisee with its wallet (CRM reseller). */
 export type Reseller = Node & {
   __typename?: 'Reseller';
-  /** Postal address, as free text. */
-  address: Maybe<Scalars['String']['output']>;
+  /** Postal address: one free-text line (street1), state and country; a null state means the reseller serves all states. */
+  address: Address;
   /** Unique among the operator's live resellers. */
   code: Scalars['String']['output'];
   /** Franchisee commission, percent. */
   commissionPercent: Maybe<Scalars['Decimal']['output']>;
-  /** Country name. */
-  country: Maybe<Scalars['String']['output']>;
   /** When the reseller was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** How far a franchisee's wallet may go below zero. */
@@ -7387,8 +7364,6 @@ export type Reseller = Node & {
   name: Scalars['String']['output'];
   /** Who collects the customers' payments. */
   paymentBy: ResellerPaymentBy;
-  /** Null means all states. */
-  state: Maybe<Scalars['String']['output']>;
   /** Reseller or franchisee. */
   type: ResellerType;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
@@ -7436,14 +7411,12 @@ export type ResellerConnection = {
 
 /** A new reseller or franchisee (CRM reseller/create). */
 export type ResellerCreateInput = {
-  /** Postal address, as free text. */
-  address?: InputMaybe<Scalars['String']['input']>;
+  /** Postal address: the whole free-text address in street1, state (leave empty for all states) and country; the other parts are not stored and refused. */
+  address?: InputMaybe<AddressInput>;
   /** Unique among the operator's live resellers. */
   code: Scalars['String']['input'];
   /** Required for franchisees: 0 to 100. */
   commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Country name. */
-  country?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 or more. */
   creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
   /** Contact e-mail address. */
@@ -7456,8 +7429,6 @@ export type ResellerCreateInput = {
   name: Scalars['String']['input'];
   /** Who collects the customers' payments. */
   paymentBy: ResellerPaymentBy;
-  /** Leave empty for all states. */
-  state?: InputMaybe<Scalars['String']['input']>;
   /** Reseller or franchisee. */
   type: ResellerType;
 };
@@ -7567,14 +7538,12 @@ export type ResellerType =
 
 /** Changes to a reseller (CRM reseller/update). */
 export type ResellerUpdateInput = {
-  /** Postal address, as free text. */
-  address?: InputMaybe<Scalars['String']['input']>;
+  /** Postal address: the whole free-text address in street1, state (leave empty for all states) and country; the other parts are not stored and refused. */
+  address?: InputMaybe<AddressInput>;
   /** Unique among the operator's live resellers. */
   code?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 to 100. */
   commissionPercent?: InputMaybe<Scalars['Decimal']['input']>;
-  /** Country name. */
-  country?: InputMaybe<Scalars['String']['input']>;
   /** Required for franchisees: 0 or more. */
   creditLimit?: InputMaybe<Scalars['Decimal']['input']>;
   /** Contact e-mail address. */
@@ -7589,8 +7558,6 @@ export type ResellerUpdateInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   /** Who collects the customers' payments. */
   paymentBy?: InputMaybe<ResellerPaymentBy>;
-  /** Leave empty for all states. */
-  state?: InputMaybe<Scalars['String']['input']>;
   /** Reseller or franchisee. */
   type?: InputMaybe<ResellerType>;
 };
@@ -7869,28 +7836,24 @@ export type SimplerCredentialRevokePayload = {
 /** A tower, rooftop, warehouse or installer base (SIMPLer site). */
 export type Site = Node & {
   __typename?: 'Site';
+  /** Where to enter the site from; null when unknown. */
+  accessCoordinates: Maybe<GeoPoint>;
   /** When the site may be visited, as free text. */
   accessHours: Maybe<Scalars['String']['output']>;
   /** How to get in: gate codes, keys, escorts. */
   accessInfo: Maybe<Scalars['String']['output']>;
-  /** Where to enter the site from. */
-  accessLatitude: Maybe<Scalars['Latitude']['output']>;
-  /** Where to enter the site from. */
-  accessLongitude: Maybe<Scalars['Longitude']['output']>;
+  /** The postal address of the site; state and country are full names. */
+  address: Address;
   /** Access points standing on this site. */
   basestations: Array<Basestation>;
-  /** City or town. */
-  city: Maybe<Scalars['String']['output']>;
   /** Free-text note (SIMPLer common). */
   common: Maybe<Scalars['String']['output']>;
   /** Compliance or permit number for the site. */
   complianceNumber: Maybe<Scalars['String']['output']>;
   /** Who to call about access to the site. */
   contactName: Maybe<Scalars['String']['output']>;
-  /** Full country name. */
-  country: Maybe<Scalars['String']['output']>;
-  /** County. */
-  county: Maybe<Scalars['String']['output']>;
+  /** Where the site is; null when unknown. */
+  coordinates: Maybe<GeoPoint>;
   /** When the site was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** The site contact's e-mail address. */
@@ -7905,12 +7868,8 @@ export type Site = Node & {
   heightAllocation: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** Where the site is, in decimal degrees. */
-  latitude: Maybe<Scalars['Latitude']['output']>;
   /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
   legacyId: Scalars['Int']['output'];
-  /** Where the site is, in decimal degrees. */
-  longitude: Maybe<Scalars['Longitude']['output']>;
   /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled: Scalars['Boolean']['output'];
   /** How often the site is due for maintenance (SIMPLer interval). */
@@ -7935,14 +7894,8 @@ export type Site = Node & {
   reference: Maybe<Scalars['String']['output']>;
   /** Whether the site is a network site, a warehouse or an installer base; null when not set. */
   siteType: Maybe<SiteType>;
-  /** Full US state name. */
-  state: Maybe<Scalars['String']['output']>;
   /** Where the site is in its life, from potential to decommissioned. */
   status: SiteStatus;
-  /** First line of the street address. */
-  street1: Maybe<Scalars['String']['output']>;
-  /** Second line of the street address. */
-  street2: Maybe<Scalars['String']['output']>;
   /** A finer status in the operator's own words. */
   subStatus: Maybe<Scalars['String']['output']>;
   /** The kind of structure: building, pole, lattice tower and so on. */
@@ -7951,8 +7904,6 @@ export type Site = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** WIB number of the gateway serving the site (SIMPLer wibid). */
   wibNumber: Maybe<Scalars['Int']['output']>;
-  /** ZIP or postal code. */
-  zip: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -7992,26 +7943,22 @@ export type SiteConnection = {
 
 /** A new site; its name must be unused. */
 export type SiteCreateInput = {
+  /** Where to enter the site from; null clears it. */
+  accessCoordinates?: InputMaybe<GeoPointInput>;
   /** When the site may be visited, as free text. */
   accessHours?: InputMaybe<Scalars['String']['input']>;
   /** How to get in: gate codes, keys, escorts. */
   accessInfo?: InputMaybe<Scalars['String']['input']>;
-  /** Where to enter the site from. */
-  accessLatitude?: InputMaybe<Scalars['Latitude']['input']>;
-  /** Where to enter the site from. */
-  accessLongitude?: InputMaybe<Scalars['Longitude']['input']>;
-  /** City or town. */
-  city?: InputMaybe<Scalars['String']['input']>;
+  /** The postal address: state a full US state name ("New York", not "NY"), country a full country name ("Ireland", not "IE"). */
+  address?: InputMaybe<AddressInput>;
   /** Free-text note (SIMPLer common). */
   common?: InputMaybe<Scalars['String']['input']>;
   /** Compliance or permit number for the site. */
   complianceNumber?: InputMaybe<Scalars['String']['input']>;
   /** Who to call about access to the site. */
   contactName?: InputMaybe<Scalars['String']['input']>;
-  /** A full country name, e.g. "Ireland" (not "IE"). */
-  country?: InputMaybe<Scalars['String']['input']>;
-  /** County. */
-  county?: InputMaybe<Scalars['String']['input']>;
+  /** Where the site is; null clears it. */
+  coordinates?: InputMaybe<GeoPointInput>;
   /** The site contact's e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The radio frequency used at the site, as recorded (SIMPLer frequency). */
@@ -8020,10 +7967,6 @@ export type SiteCreateInput = {
   height?: InputMaybe<Scalars['Decimal']['input']>;
   /** The heights allotted to the operator on the structure, as free text. */
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
-  /** Where the site is, in decimal degrees. */
-  latitude?: InputMaybe<Scalars['Latitude']['input']>;
-  /** Where the site is, in decimal degrees. */
-  longitude?: InputMaybe<Scalars['Longitude']['input']>;
   /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** How often the site is due for maintenance (SIMPLer interval). */
@@ -8046,22 +7989,14 @@ export type SiteCreateInput = {
   reference?: InputMaybe<Scalars['String']['input']>;
   /** Whether the site is a network site, a warehouse or an installer base. */
   siteType?: InputMaybe<SiteType>;
-  /** A full US state name, e.g. "New York" (not "NY"). */
-  state?: InputMaybe<Scalars['String']['input']>;
   /** Where the site is in its life, from potential to decommissioned. */
   status?: InputMaybe<SiteStatus>;
-  /** First line of the street address. */
-  street1?: InputMaybe<Scalars['String']['input']>;
-  /** Second line of the street address. */
-  street2?: InputMaybe<Scalars['String']['input']>;
   /** A finer status in the operator's own words. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
   /** The kind of structure: building, pole, lattice tower and so on. */
   towerType?: InputMaybe<TowerType>;
   /** WIB number of an existing gateway. */
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
-  /** ZIP or postal code. */
-  zip?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What siteCreate returns: the new site, or why it was refused. */
@@ -8152,26 +8087,22 @@ export type SiteType =
 
 /** Changes to a site. */
 export type SiteUpdateInput = {
+  /** Where to enter the site from; null clears it. */
+  accessCoordinates?: InputMaybe<GeoPointInput>;
   /** When the site may be visited, as free text. */
   accessHours?: InputMaybe<Scalars['String']['input']>;
   /** How to get in: gate codes, keys, escorts. */
   accessInfo?: InputMaybe<Scalars['String']['input']>;
-  /** Where to enter the site from. */
-  accessLatitude?: InputMaybe<Scalars['Latitude']['input']>;
-  /** Where to enter the site from. */
-  accessLongitude?: InputMaybe<Scalars['Longitude']['input']>;
-  /** City or town. */
-  city?: InputMaybe<Scalars['String']['input']>;
+  /** The postal address: state a full US state name ("New York", not "NY"), country a full country name ("Ireland", not "IE"). */
+  address?: InputMaybe<AddressInput>;
   /** Free-text note (SIMPLer common). */
   common?: InputMaybe<Scalars['String']['input']>;
   /** Compliance or permit number for the site. */
   complianceNumber?: InputMaybe<Scalars['String']['input']>;
   /** Who to call about access to the site. */
   contactName?: InputMaybe<Scalars['String']['input']>;
-  /** A full country name, e.g. "Ireland" (not "IE"). */
-  country?: InputMaybe<Scalars['String']['input']>;
-  /** County. */
-  county?: InputMaybe<Scalars['String']['input']>;
+  /** Where the site is; null clears it. */
+  coordinates?: InputMaybe<GeoPointInput>;
   /** The site contact's e-mail address. */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
   /** The radio frequency used at the site, as recorded (SIMPLer frequency). */
@@ -8182,10 +8113,6 @@ export type SiteUpdateInput = {
   heightAllocation?: InputMaybe<Scalars['String']['input']>;
   /** The site to change. */
   id: Scalars['ID']['input'];
-  /** Where the site is, in decimal degrees. */
-  latitude?: InputMaybe<Scalars['Latitude']['input']>;
-  /** Where the site is, in decimal degrees. */
-  longitude?: InputMaybe<Scalars['Longitude']['input']>;
   /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled?: InputMaybe<Scalars['Boolean']['input']>;
   /** How often the site is due for maintenance (SIMPLer interval). */
@@ -8208,22 +8135,14 @@ export type SiteUpdateInput = {
   reference?: InputMaybe<Scalars['String']['input']>;
   /** Whether the site is a network site, a warehouse or an installer base. */
   siteType?: InputMaybe<SiteType>;
-  /** A full US state name, e.g. "New York" (not "NY"). */
-  state?: InputMaybe<Scalars['String']['input']>;
   /** Where the site is in its life, from potential to decommissioned. */
   status?: InputMaybe<SiteStatus>;
-  /** First line of the street address. */
-  street1?: InputMaybe<Scalars['String']['input']>;
-  /** Second line of the street address. */
-  street2?: InputMaybe<Scalars['String']['input']>;
   /** A finer status in the operator's own words. */
   subStatus?: InputMaybe<Scalars['String']['input']>;
   /** The kind of structure: building, pole, lattice tower and so on. */
   towerType?: InputMaybe<TowerType>;
   /** WIB number of an existing gateway. */
   wibNumber?: InputMaybe<Scalars['Int']['input']>;
-  /** ZIP or postal code. */
-  zip?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What siteUpdate returns: the site as changed, or why it was refused. */

@@ -1,52 +1,53 @@
 /** Between the GraphQL shapes and the service's: addresses nest, ids are global. */
+import { addressOf, addressRename, fromAddressInput, type AddressColumns } from '../graphql/address';
+import { fromGeoPointInput, geoPointOf, geoPointRename } from '../graphql/geo-point';
 import { asNode } from '../graphql/node';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { DomainError } from '../shared/errors';
 import { SortDirection } from '../graphql/sort-direction';
 import type { SortKey } from '../db/pagination';
 import { customerSort, type CustomerFilter, type CustomerInput, type CustomerRow } from './customer.service';
-import { CustomerOrderField, type AddressInput, type Customer, type CustomerFieldsInput, type CustomerFilterInput, type CustomerOrder } from './customer.types';
+import { CustomerOrderField, type Customer, type CustomerFieldsInput, type CustomerFilterInput, type CustomerOrder } from './customer.types';
+
+/** Which customers column holds each address part (services keep their own names). */
+export const BILLING_ADDRESS: AddressColumns = { street1: 'street1', street2: 'street2', town: 'town', county: 'county', postcode: 'postcode', state: 'state', country: 'country' };
+/** The installation address has no country of its own: it is the billing address's. */
+export const INSTALLATION_ADDRESS: AddressColumns = {
+  street1: 'installStreet1',
+  street2: 'installStreet2',
+  town: 'installTown',
+  county: 'installCounty',
+  postcode: 'installPostcode',
+  state: 'installState',
+};
+
+/** For `mutate`: the service's address and coordinate fields → where the input nests them. */
+export const CUSTOMER_INPUT_RENAME = { ...addressRename(BILLING_ADDRESS, 'billingAddress'), ...addressRename(INSTALLATION_ADDRESS, 'installationAddress'), ...geoPointRename('coordinates') };
 
 export function toCustomer(row: CustomerRow): Customer {
   const { portalPasswordHash, ...rest } = row;
   return {
     ...asNode('Customer', rest),
     hasPortalPassword: portalPasswordHash != null,
-    billingAddress: { street1: row.street1, street2: row.street2, town: row.town, county: row.county, postcode: row.postcode, state: row.state, country: row.country },
-    installationAddress: {
-      street1: row.installStreet1,
-      street2: row.installStreet2,
-      town: row.installTown,
-      county: row.installCounty,
-      postcode: row.installPostcode,
-      state: row.installState,
-      country: row.country,
-    },
+    billingAddress: addressOf(row, BILLING_ADDRESS),
+    installationAddress: { ...addressOf(row, INSTALLATION_ADDRESS), country: row.country },
+    coordinates: geoPointOf(row),
   } as unknown as Customer;
 }
 
-function address(input: AddressInput | null | undefined, install: boolean): Partial<CustomerInput> {
-  if (!input) return {};
-  const out: Partial<CustomerInput> = install
-    ? { installStreet1: input.street1, installStreet2: input.street2, installTown: input.town, installCounty: input.county, installPostcode: input.postcode, installState: input.state }
-    : { street1: input.street1, street2: input.street2, town: input.town, county: input.county, postcode: input.postcode, state: input.state, country: input.country };
-  return out;
-}
-
 export function fromCustomerInput(input: CustomerFieldsInput & { name?: string; nickname?: string; invoicingId?: string }): CustomerInput {
-  const { billingAddress, installationAddress, servicePlanId, resellerId, referrerCustomerId, communityCodeId, gatewayId, taxZoneId, latitude, longitude, ...rest } = input;
+  const { billingAddress, installationAddress, servicePlanId, resellerId, referrerCustomerId, communityCodeId, gatewayId, taxZoneId, coordinates, ...rest } = input;
   return {
     ...rest,
-    ...address(billingAddress, false),
-    ...address(installationAddress, true),
+    ...fromAddressInput(billingAddress, BILLING_ADDRESS, 'billingAddress'),
+    ...fromAddressInput(installationAddress, INSTALLATION_ADDRESS, 'installationAddress'),
+    ...fromGeoPointInput(coordinates),
     servicePlanId: optionalIdOf(servicePlanId, 'Plan', ['servicePlanId']),
     resellerId: optionalIdOf(resellerId, 'Reseller', ['resellerId']),
     referrerCustomerId: optionalIdOf(referrerCustomerId, 'Customer', ['referrerCustomerId']),
     communityCodeId: optionalIdOf(communityCodeId, 'CommunityCode', ['communityCodeId']),
     gatewayId: optionalIdOf(gatewayId, 'Gateway', ['gatewayId']),
     taxZoneId: optionalIdOf(taxZoneId, 'TaxZone', ['taxZoneId']),
-    latitude: latitude == null ? latitude : String(latitude),
-    longitude: longitude == null ? longitude : String(longitude),
     customFields: input.customFields?.map((f) => ({ fieldId: f.fieldId, value: f.value ?? null })),
   } as CustomerInput;
 }

@@ -7,7 +7,7 @@ import { registerNodeType } from '../graphql/node';
 import { PageArgs } from '../graphql/page-args';
 import { mutate } from '../graphql/user-error';
 import { contactsByCustomer, customerById } from './customer.loaders';
-import { customerFilterOf, customerIdOf, customerSortOf, fromCustomerInput, toCustomer } from './customer.mapping';
+import { CUSTOMER_INPUT_RENAME, customerFilterOf, customerIdOf, customerSortOf, fromCustomerInput, toCustomer } from './customer.mapping';
 import * as customerService from './customer.service';
 import {
   Contact,
@@ -67,7 +67,7 @@ export class CustomerResolver {
 
   @Mutation(() => CustomerCreatePayload, { description: 'Creates a customer.' })
   async customerCreate(@Arg('input', () => CustomerCreateInput, { description: 'The new customer.' }) input: CustomerCreateInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(async () => ({ customer: toCustomer(await customerService.create(ctx, fromCustomerInput(input))) }), { customer: null });
+    return mutate(async () => ({ customer: toCustomer(await customerService.create(ctx, fromCustomerInput(input))) }), { customer: null }, { rename: CUSTOMER_INPUT_RENAME });
   }
 
   @Mutation(() => CustomerUpdatePayload, { description: "Changes a customer's fields." })
@@ -76,7 +76,7 @@ export class CustomerResolver {
       const id = idOf(input.id, 'Customer', ['id']);
       const { id: _id, ...fields } = input;
       return { customer: toCustomer(await customerService.update(ctx, id, fromCustomerInput(fields))) };
-    }, { customer: null }, { rename: { customerId: 'id' } });
+    }, { customer: null }, { rename: { ...CUSTOMER_INPUT_RENAME, customerId: 'id' } });
   }
 
   @Mutation(() => CustomerDeletePayload, {

@@ -4,6 +4,8 @@
  * Fields not named anywhere are answered by the resolvers.
  */
 import { asc, isNotNull, sql } from 'drizzle-orm';
+import { addressSql } from '../graphql/address';
+import { geoPointSql } from '../graphql/geo-point';
 import { addSqlFields, mapRootFieldToSql, mapTypeToSql, sameNamedColumns, type SqlField } from '../graphql/compiled/mapping';
 import { customerContacts } from './contact.table';
 import { customerFilterOf, customerIdOf, customerSortOf } from './customer.mapping';
@@ -11,18 +13,17 @@ import { customerConditions } from './customer.service';
 import { customers } from './customer.table';
 import type { CustomerFilterInput, CustomerOrder } from './customer.types';
 
-const address = (install: boolean): SqlField => ({
-  embedded: {
-    street1: { column: install ? customers.installStreet1 : customers.street1 },
-    street2: { column: install ? customers.installStreet2 : customers.street2 },
-    town: { column: install ? customers.installTown : customers.town },
-    county: { column: install ? customers.installCounty : customers.county },
-    postcode: { column: install ? customers.installPostcode : customers.postcode },
-    state: { column: install ? customers.installState : customers.state },
-    // One country for both addresses (customer.mapping.ts toCustomer).
-    country: { column: customers.country },
-  },
-});
+// The installation address has no country of its own (customer.mapping.ts INSTALLATION_ADDRESS).
+const address = (install: boolean): SqlField =>
+  addressSql({
+    street1: install ? customers.installStreet1 : customers.street1,
+    street2: install ? customers.installStreet2 : customers.street2,
+    town: install ? customers.installTown : customers.town,
+    county: install ? customers.installCounty : customers.county,
+    postcode: install ? customers.installPostcode : customers.postcode,
+    state: install ? customers.installState : customers.state,
+    country: customers.country,
+  });
 
 /** Fields other areas add to Customer (plan, billing, reseller…) are declared in their own files. */
 export const customerFields: Record<string, SqlField> = {
@@ -33,10 +34,11 @@ export const customerFields: Record<string, SqlField> = {
     'marketingEmails', 'referenceText', 'referralFeeStatus', 'referralFeeAmount', 'invoicingEnabled', 'billingFrequencyMonths',
     'invoicingDay', 'paymentMethod', 'invoiceSendMethod', 'sendReceipt', 'creditDays', 'setupFees', 'vatExempt',
     'vatExemptionReference', 'vatExemptionDate', 'taxMode', 'taxRate', 'freeService', 'voipEnabled', 'monitor',
-    'connectionLimit', 'createdAt', 'updatedAt', 'latitude', 'longitude',
+    'connectionLimit', 'createdAt', 'updatedAt',
   ]),
   billingAddress: address(false),
   installationAddress: address(true),
+  coordinates: geoPointSql(customers.latitude, customers.longitude),
   hasPortalPassword: { expression: () => sql`${isNotNull(customers.portalPasswordHash)}` },
 };
 

@@ -1,23 +1,14 @@
 /** The GraphQL shape of customers: the object, its inputs, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Address, AddressInput } from '../graphql/address';
+import { GeoPoint, GeoPointInput } from '../graphql/geo-point';
 import { Node } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
-import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, LatitudeScalar, LongitudeScalar, MACScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, MACScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError as UserErrorRef } from '../graphql/user-error';
 import { AccessState, AccountType, InvoiceSendMethod, MonitorMode, PaymentMethod, ReferralFeeStatus, SandStatus, TaxMode } from './customer.enums';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
-
-@ObjectType({ description: 'A postal address.' })
-export class Address {
-  @Field(() => String, { nullable: true, description: 'First street line.' }) street1!: string | null;
-  @Field(() => String, { nullable: true, description: 'Second street line.' }) street2!: string | null;
-  @Field(() => String, { nullable: true, description: 'Town or city.' }) town!: string | null;
-  @Field(() => String, { nullable: true, description: 'County or district.' }) county!: string | null;
-  @Field(() => String, { nullable: true, description: 'Postal or ZIP code.' }) postcode!: string | null;
-  @Field(() => String, { nullable: true, description: 'State or province.' }) state!: string | null;
-  @Field(() => String, { nullable: true, description: 'Country.' }) country!: string | null;
-}
 
 @ObjectType({ description: 'An additional contact person of a customer.' })
 export class Contact {
@@ -56,10 +47,9 @@ export class Customer extends Node {
   @Field(() => EmailAddressScalar, { nullable: true, description: 'Email address for support messages.' }) supportEmail!: string | null;
   @Field(() => String, { nullable: true, description: 'Website address.' }) website!: string | null;
   @Field(() => Address, { description: 'The main (billing) address.' }) billingAddress!: Address;
-  @Field(() => Address, { description: 'Where the service is installed.' }) installationAddress!: Address;
+  @Field(() => Address, { description: 'Where the service is installed; its country is the billing address\'s.' }) installationAddress!: Address;
   @Field(() => String, { nullable: true, description: 'Area the installation belongs to.' }) installationArea!: string | null;
-  @Field(() => LatitudeScalar, { nullable: true, description: 'Latitude of the installation.' }) latitude!: string | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'Longitude of the installation.' }) longitude!: string | null;
+  @Field(() => GeoPoint, { nullable: true, description: 'Where the service is installed; null when unknown.' }) coordinates!: GeoPoint | null;
 
   @Field(() => String, { nullable: true, description: 'End-user-portal login; null means the invoicing id is used.' }) portalUsername!: string | null;
   @Field(() => Boolean, { description: 'Whether an end-user-portal password is set (it is never returned).' }) hasPortalPassword!: boolean;
@@ -98,17 +88,6 @@ export class Customer extends Node {
 }
 
 // ---------------------------------------------------------------- inputs
-
-@InputType({ description: 'A postal address; omitted parts are left as they are.' })
-export class AddressInput {
-  @Field(() => String, { nullable: true, description: 'First street line.' }) street1?: string | null;
-  @Field(() => String, { nullable: true, description: 'Second street line.' }) street2?: string | null;
-  @Field(() => String, { nullable: true, description: 'Town or city.' }) town?: string | null;
-  @Field(() => String, { nullable: true, description: 'County or district.' }) county?: string | null;
-  @Field(() => String, { nullable: true, description: 'Postal or ZIP code.' }) postcode?: string | null;
-  @Field(() => String, { nullable: true, description: 'State or province.' }) state?: string | null;
-  @Field(() => String, { nullable: true, description: 'Country.' }) country?: string | null;
-}
 
 @InputType({ description: 'An additional contact person of a customer.' })
 export class ContactInput {
@@ -176,10 +155,9 @@ export class CustomerFieldsInput {
   @Field(() => EmailAddressScalar, { nullable: true, description: 'Email address for support messages.' }) supportEmail?: string | null;
   @Field(() => String, { nullable: true, description: 'Website address.' }) website?: string | null;
   @Field(() => AddressInput, { nullable: true, description: 'The main (billing) address.' }) billingAddress?: AddressInput | null;
-  @Field(() => AddressInput, { nullable: true, description: 'Where the service is installed.' }) installationAddress?: AddressInput | null;
+  @Field(() => AddressInput, { nullable: true, description: 'Where the service is installed; its country is the billing address\'s (refused here).' }) installationAddress?: AddressInput | null;
   @Field(() => String, { nullable: true, description: 'Area the installation belongs to.' }) installationArea?: string | null;
-  @Field(() => LatitudeScalar, { nullable: true, description: 'Latitude of the installation.' }) latitude?: number | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'Longitude of the installation.' }) longitude?: number | null;
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where the service is installed; null clears it.' }) coordinates?: GeoPointInput | null;
   @Field(() => String, { nullable: true, description: 'End-user-portal login; null means the invoicing id is used.' }) portalUsername?: string | null;
   @Field(() => String, { nullable: true, description: 'Stored only as a hash.' }) portalPassword?: string | null;
   @Field(() => String, { nullable: true, description: 'Code of the campaign or source the customer came from.' }) marketingCode?: string | null;

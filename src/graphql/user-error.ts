@@ -50,9 +50,18 @@ export interface MutateOptions {
   /**
    * Services name fields in their own words (`customerId`); where the input calls the field
    * otherwise (`id` of customerUpdate), this maps the first step of the path, so the caller is
-   * pointed at a field it sent.
+   * pointed at a field it sent; a path names where the input nests a service's flat field
+   * (`zip` → `["address", "postcode"]`) and applies to that field alone (a longer path is
+   * already the input's, e.g. an address part the input mapping refused).
    */
-  rename?: Record<string, string>;
+  rename?: Record<string, string | readonly string[]>;
+}
+
+function inputPath(field: string[], rename: NonNullable<MutateOptions['rename']>): string[] {
+  const [first, ...rest] = field as [string, ...string[]];
+  const step = rename[first] ?? first;
+  if (typeof step === 'string') return [step, ...rest];
+  return rest.length ? field : [...step];
 }
 
 /**
@@ -71,7 +80,7 @@ export async function mutate<T extends object>(
     return {
       ...empty,
       userErrors: error.problems.map((p) => ({
-        field: p.field.length ? [inputName, rename[p.field[0]!] ?? p.field[0]!, ...p.field.slice(1)] : [],
+        field: p.field.length ? [inputName, ...inputPath(p.field, rename)] : [],
         message: p.message,
         code: p.code as ErrorCode as UserErrorCode,
       })),

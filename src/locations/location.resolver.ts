@@ -93,8 +93,7 @@ export class CustomerLocationFieldResolver {
       areaId: row?.areaId ?? null,
       streetId: row?.streetId ?? null,
       buildingId: row?.buildingId ?? null,
-      latitude: customer.latitude,
-      longitude: customer.longitude,
+      coordinates: customer.coordinates,
     };
   }
 }

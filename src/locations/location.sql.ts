@@ -5,6 +5,7 @@
  */
 import { asc } from 'drizzle-orm';
 import { customers } from '../customers/customer.table';
+import { geoPointSql } from '../graphql/geo-point';
 import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
 import { areas } from './area.table';
 import { buildings } from './building.table';
@@ -44,8 +45,7 @@ addSqlFields('Customer', {
       area: { one: 'Area', via: customers.areaId },
       street: { one: 'Street', via: customers.streetId },
       building: { one: 'Building', via: customers.buildingId },
-      latitude: { column: customers.latitude },
-      longitude: { column: customers.longitude },
+      coordinates: geoPointSql(customers.latitude, customers.longitude),
     },
   },
 });

@@ -4,7 +4,8 @@ import { Customer } from '../customers/customer.types';
 import { payloadOf } from '../graphql/payload';
 import { UserError } from '../graphql/user-error';
 import { Node } from '../graphql/node';
-import { DateTimeScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
+import { DateTimeScalar } from '../graphql/scalars';
+import { GeoPoint } from '../graphql/geo-point';
 
 @ObjectType('Area', { implements: Node, description: 'Top level of the address book (Jaze collection area).' })
 export class Area extends Node {
@@ -36,8 +37,7 @@ export class CustomerLocation {
   @Field(() => Area, { nullable: true, description: 'The customer\'s area; null when not set.' }) area!: Area | null;
   @Field(() => Street, { nullable: true, description: 'The customer\'s street; null when not set.' }) street!: Street | null;
   @Field(() => Building, { nullable: true, description: 'The customer\'s building; null when not set.' }) building!: Building | null;
-  @Field(() => LatitudeScalar, { nullable: true, description: 'The customer\'s position, in decimal degrees; null when unknown.' }) latitude!: string | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'The customer\'s position, in decimal degrees; null when unknown.' }) longitude!: string | null;
+  @Field(() => GeoPoint, { nullable: true, description: 'The customer\'s position (Customer.coordinates); null when unknown.' }) coordinates!: GeoPoint | null;
 }
 
 // ---------------------------------------------------------------- writes

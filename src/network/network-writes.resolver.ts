@@ -1,6 +1,7 @@
 /** GraphQL adapter for the network writes: parse, call the services, format. */
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
+import { fromGeoPointInput, geoPointRename } from '../graphql/geo-point';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { asNode, registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
@@ -49,7 +50,6 @@ import {
   IpType,
 } from './network-writes.types';
 
-const decimal = (value: number | null | undefined) => (value == null ? value : String(value));
 
 function fromEquipmentInput(input: EquipmentFieldsInput & { nickname?: string }): equipmentService.EquipmentInput {
   const { parentId, siteId, customFields, ...rest } = input;
@@ -62,11 +62,10 @@ function fromEquipmentInput(input: EquipmentFieldsInput & { nickname?: string })
 }
 
 function fromCpeInput(input: CpeFieldsInput & { equipmentId?: string; customerId?: string }): cpeService.CpeInput {
-  const { latitude, longitude, equipmentId, customerId, ...rest } = input;
+  const { coordinates, equipmentId, customerId, ...rest } = input;
   return {
     ...rest,
-    latitude: decimal(latitude),
-    longitude: decimal(longitude),
+    ...fromGeoPointInput(coordinates),
     equipmentId: optionalIdOf(equipmentId, 'Equipment', ['equipmentId']) ?? undefined,
     customerId: optionalIdOf(customerId, 'Customer', ['customerId']) ?? undefined,
   };
@@ -174,7 +173,7 @@ export class NetworkWritesResolver {
 
   @Mutation(() => CpeCreatePayload, { description: 'Installs a device at a customer (SIMPLer addCPE).' })
   async cpeCreate(@Arg('input', () => CpeCreateInput, { description: 'The new CPE.' }) input: CpeCreateInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(async () => ({ cpe: toCpe(await cpeService.createCpe(ctx, fromCpeInput(input))) }), { cpe: null });
+    return mutate(async () => ({ cpe: toCpe(await cpeService.createCpe(ctx, fromCpeInput(input))) }), { cpe: null }, { rename: geoPointRename('coordinates') });
   }
 
   @Mutation(() => CpeUpdatePayload, { description: 'Changes a CPE (SIMPLer modifyCPE).' })
@@ -182,7 +181,7 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { cpe: toCpe(await cpeService.updateCpe(ctx, idOf(id, 'Cpe', ['id']), fromCpeInput(fields))) };
-    }, { cpe: null }, { rename: { cpeId: 'id' } });
+    }, { cpe: null }, { rename: { ...geoPointRename('coordinates'), cpeId: 'id' } });
   }
 
   @Mutation(() => CpeDeletePayload, { description: 'Removes a CPE record; the device stays in the inventory (SIMPLer deleteCPE).' })

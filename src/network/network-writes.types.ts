@@ -5,7 +5,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { payloadOf } from '../graphql/payload';
-import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, IPv4Scalar, LatitudeScalar, LongitudeScalar, MACScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, IPv4Scalar, MACScalar } from '../graphql/scalars';
+import { GeoPointInput } from '../graphql/geo-point';
 import { Node } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { CustomFieldValueInput } from '../customers/customer.types';
@@ -127,8 +128,7 @@ export class EquipmentLoginDeletePayload {
 
 @InputType('CpeFieldsInput')
 export class CpeFieldsInput {
-  @Field(() => LatitudeScalar, { nullable: true, description: 'Where the device is installed, in decimal degrees.' }) latitude?: number | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'Where the device is installed, in decimal degrees.' }) longitude?: number | null;
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where the device is installed; null clears it.' }) coordinates?: GeoPointInput | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Distance to the access point.' }) distance?: string | null;
   @Field(() => String, { nullable: true, description: 'Colour code of the cable or device, as the installer noted it.' }) colour?: string | null;
   @Field(() => String, { nullable: true, description: 'The radio frequency the device uses, as recorded.' }) frequency?: string | null;

@@ -3,6 +3,7 @@
  * added to a table later cannot leak through a spread.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { geoPointOf } from '../graphql/geo-point';
 import { asNode } from '../graphql/node';
 import type { basestations } from './basestation.table';
 import { cpes } from './cpe.table';
@@ -28,7 +29,7 @@ export function toEquipment(row: EquipmentRow): Equipment {
 }
 
 export function toCpe(row: CpeRow): Cpe {
-  return { ...asNode('Cpe', row), additionalInfo: row.additionalInfo ?? [] } as unknown as Cpe;
+  return { ...asNode('Cpe', row), coordinates: geoPointOf(row), additionalInfo: row.additionalInfo ?? [] } as unknown as Cpe;
 }
 
 export function toBasestation(row: BasestationRow): Basestation {

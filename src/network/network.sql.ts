@@ -7,6 +7,7 @@
  */
 import { asc } from 'drizzle-orm';
 import { customers } from '../customers/customer.table';
+import { geoPointSql } from '../graphql/geo-point';
 import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
 import { cpes } from './cpe.table';
 import { customerIps } from './customer-ip.table';
@@ -58,7 +59,8 @@ mapTypeToSql('Cpe', {
   idColumn: cpes.id,
   operatorColumn: cpes.operatorId,
   fields: {
-    ...sameNamedColumns(cpes, ['latitude', 'longitude', 'distance', 'colour', 'frequency', 'installedBy', 'dishInstalled', 'groundingCompleted', 'createdAt']),
+    ...sameNamedColumns(cpes, ['distance', 'colour', 'frequency', 'installedBy', 'dishInstalled', 'groundingCompleted', 'createdAt']),
+    coordinates: geoPointSql(cpes.latitude, cpes.longitude),
     additionalInfo: { expression: cpeAdditionalInfoSql },
     customer: { one: 'Customer', via: cpes.customerId },
   },

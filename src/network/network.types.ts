@@ -3,15 +3,15 @@
  * interfaces, and customer addresses. Gateways never expose their CoA secret.
  */
 import { Field, Int, ObjectType } from 'type-graphql';
+import { GeoPoint } from '../graphql/geo-point';
 import { Node } from '../graphql/node';
-import { DateTimeScalar, DecimalScalar, IPScalar, LatitudeScalar, LongitudeScalar, MACScalar } from '../graphql/scalars';
+import { DateTimeScalar, DecimalScalar, IPScalar, MACScalar } from '../graphql/scalars';
 import { MonitorMode } from '../customers/customer.enums';
 import { InterfaceRole } from './network.enums';
 
 @ObjectType('Cpe', { implements: Node, description: 'Customer premises equipment: a device installed at a customer.' })
 export class Cpe extends Node {
-  @Field(() => LatitudeScalar, { nullable: true, description: 'Where the device is installed, in decimal degrees.' }) latitude!: string | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'Where the device is installed, in decimal degrees.' }) longitude!: string | null;
+  @Field(() => GeoPoint, { nullable: true, description: 'Where the device is installed; null when unknown.' }) coordinates!: GeoPoint | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Distance to the access point.' }) distance!: string | null;
   @Field(() => String, { nullable: true, description: 'Colour code of the cable or device, as the installer noted it.' }) colour!: string | null;
   @Field(() => String, { nullable: true, description: 'The radio frequency the device uses, as recorded.' }) frequency!: string | null;

@@ -14,7 +14,7 @@ import { Equipment, EquipmentFilterInput, EquipmentOrder, EquipmentOrderField } 
 import { basestationsBySite, siteById } from './network.loaders';
 import { toBasestation, toEquipment } from './network.mapping';
 import { Basestation } from './network.types';
-import { fromSiteInput, toSite } from './site.mapping';
+import { fromSiteInput, SITE_INPUT_RENAME, toSite } from './site.mapping';
 import * as siteService from './site.service';
 import { Site, SiteCreateInput, SiteCreatePayload, SiteDeleteInput, SiteDeletePayload, SiteFilterInput, SiteOrder, SiteOrderField, SiteUpdateInput, SiteUpdatePayload } from './site.types';
 
@@ -91,7 +91,7 @@ export class SiteResolver {
 
   @Mutation(() => SiteCreatePayload, { description: 'Creates a site (SIMPLer addSite).' })
   async siteCreate(@Arg('input', () => SiteCreateInput, { description: 'The new site.' }) input: SiteCreateInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(async () => ({ site: toSite(await siteService.create(ctx, fromSiteInput(input))) }), { site: null });
+    return mutate(async () => ({ site: toSite(await siteService.create(ctx, fromSiteInput(input))) }), { site: null }, { rename: SITE_INPUT_RENAME });
   }
 
   @Mutation(() => SiteUpdatePayload, { description: "Changes a site's fields (SIMPLer modifySite)." })
@@ -99,7 +99,7 @@ export class SiteResolver {
     return mutate(async () => {
       const { id, ...fields } = input;
       return { site: toSite(await siteService.update(ctx, idOf(id, 'Site', ['id']), fromSiteInput(fields))) };
-    }, { site: null }, { rename: { siteId: 'id' } });
+    }, { site: null }, { rename: { ...SITE_INPUT_RENAME, siteId: 'id' } });
   }
 
   @Mutation(() => SiteDeletePayload, { description: 'Deletes a site that has no equipment and no basestations (SIMPLer deleteSite).' })

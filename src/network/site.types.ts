@@ -1,8 +1,10 @@
 /** The GraphQL shape of sites: the object, its inputs, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Address, AddressInput } from '../graphql/address';
+import { GeoPoint, GeoPointInput } from '../graphql/geo-point';
 import { Node } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
-import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, LatitudeScalar, LongitudeScalar } from '../graphql/scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
 import { MaintenanceInterval, SiteStatus, SiteType, TowerType } from './network.enums';
@@ -14,8 +16,7 @@ export class Site extends Node {
   @Field(() => Int, { nullable: true, description: "WIB number of the gateway serving the site (SIMPLer wibid)." }) wibNumber!: number | null;
   @Field(() => String, { nullable: true, description: 'Who to call about access to the site.' }) contactName!: string | null;
   @Field(() => String, { nullable: true, description: 'How to get in: gate codes, keys, escorts.' }) accessInfo!: string | null;
-  @Field(() => LatitudeScalar, { nullable: true, description: 'Where the site is, in decimal degrees.' }) latitude!: string | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'Where the site is, in decimal degrees.' }) longitude!: string | null;
+  @Field(() => GeoPoint, { nullable: true, description: 'Where the site is; null when unknown.' }) coordinates!: GeoPoint | null;
   @Field(() => String, { nullable: true, description: 'The site contact\'s phone number.' }) phone!: string | null;
   @Field(() => EmailAddressScalar, { nullable: true, description: 'The site contact\'s e-mail address.' }) email!: string | null;
   @Field(() => String, { nullable: true, description: 'When the site may be visited, as free text.' }) accessHours!: string | null;
@@ -35,16 +36,9 @@ export class Site extends Node {
   @Field(() => String, { nullable: true, description: 'Purchase order number for the site.' }) poNumber!: string | null;
   @Field(() => String, { nullable: true, description: 'Compliance or permit number for the site.' }) complianceNumber!: string | null;
   @Field(() => String, { nullable: true, description: 'The heights allotted to the operator on the structure, as free text.' }) heightAllocation!: string | null;
-  @Field(() => LatitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLatitude!: string | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLongitude!: string | null;
+  @Field(() => GeoPoint, { nullable: true, description: 'Where to enter the site from; null when unknown.' }) accessCoordinates!: GeoPoint | null;
   @Field(() => DateScalar, { nullable: true, description: 'When the next maintenance visit is due; null when none is planned.' }) nextMaintenanceDate!: string | null;
-  @Field(() => String, { nullable: true, description: 'First line of the street address.' }) street1!: string | null;
-  @Field(() => String, { nullable: true, description: 'Second line of the street address.' }) street2!: string | null;
-  @Field(() => String, { nullable: true, description: 'City or town.' }) city!: string | null;
-  @Field(() => String, { nullable: true, description: 'County.' }) county!: string | null;
-  @Field(() => String, { nullable: true, description: 'ZIP or postal code.' }) zip!: string | null;
-  @Field(() => String, { nullable: true, description: 'Full US state name.' }) state!: string | null;
-  @Field(() => String, { nullable: true, description: 'Full country name.' }) country!: string | null;
+  @Field(() => Address, { description: 'The postal address of the site; state and country are full names.' }) address!: Address;
   @Field(() => DateTimeScalar, { description: 'When the site was recorded.' }) createdAt!: Date;
 }
 
@@ -55,8 +49,7 @@ export class SiteFieldsInput {
   @Field(() => Int, { nullable: true, description: 'WIB number of an existing gateway.' }) wibNumber?: number | null;
   @Field(() => String, { nullable: true, description: 'Who to call about access to the site.' }) contactName?: string | null;
   @Field(() => String, { nullable: true, description: 'How to get in: gate codes, keys, escorts.' }) accessInfo?: string | null;
-  @Field(() => LatitudeScalar, { nullable: true, description: 'Where the site is, in decimal degrees.' }) latitude?: number | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'Where the site is, in decimal degrees.' }) longitude?: number | null;
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where the site is; null clears it.' }) coordinates?: GeoPointInput | null;
   @Field(() => String, { nullable: true, description: 'The site contact\'s phone number.' }) phone?: string | null;
   @Field(() => EmailAddressScalar, { nullable: true, description: 'The site contact\'s e-mail address.' }) email?: string | null;
   @Field(() => String, { nullable: true, description: 'When the site may be visited, as free text.' }) accessHours?: string | null;
@@ -76,16 +69,9 @@ export class SiteFieldsInput {
   @Field(() => String, { nullable: true, description: 'Purchase order number for the site.' }) poNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'Compliance or permit number for the site.' }) complianceNumber?: string | null;
   @Field(() => String, { nullable: true, description: 'The heights allotted to the operator on the structure, as free text.' }) heightAllocation?: string | null;
-  @Field(() => LatitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLatitude?: number | null;
-  @Field(() => LongitudeScalar, { nullable: true, description: 'Where to enter the site from.' }) accessLongitude?: number | null;
+  @Field(() => GeoPointInput, { nullable: true, description: 'Where to enter the site from; null clears it.' }) accessCoordinates?: GeoPointInput | null;
   @Field(() => DateScalar, { nullable: true, description: 'When the next maintenance visit is due.' }) nextMaintenanceDate?: string | null;
-  @Field(() => String, { nullable: true, description: 'First line of the street address.' }) street1?: string | null;
-  @Field(() => String, { nullable: true, description: 'Second line of the street address.' }) street2?: string | null;
-  @Field(() => String, { nullable: true, description: 'City or town.' }) city?: string | null;
-  @Field(() => String, { nullable: true, description: 'County.' }) county?: string | null;
-  @Field(() => String, { nullable: true, description: 'ZIP or postal code.' }) zip?: string | null;
-  @Field(() => String, { nullable: true, description: 'A full US state name, e.g. "New York" (not "NY").' }) state?: string | null;
-  @Field(() => String, { nullable: true, description: 'A full country name, e.g. "Ireland" (not "IE").' }) country?: string | null;
+  @Field(() => AddressInput, { nullable: true, description: 'The postal address: state a full US state name ("New York", not "NY"), country a full country name ("Ireland", not "IE").' }) address?: AddressInput | null;
 }
 
 @InputType({ description: 'A new site; its name must be unused.' })

@@ -20,7 +20,7 @@ import { Subscription } from '../billing/subscription.types';
 import { staffUserById, toStaffUser } from '../tenancy/staff-user.resolver';
 import { StaffUser } from '../tenancy/staff-user.types';
 import { resellerById, walletTransactionById } from './reseller.loaders';
-import { toReseller, toWalletTransaction } from './reseller.mapping';
+import { fromResellerInput, RESELLER_INPUT_RENAME, toReseller, toWalletTransaction } from './reseller.mapping';
 import * as resellerService from './reseller.service';
 import {
   Reseller,
@@ -137,15 +137,15 @@ export class ResellerResolver {
 
   @Mutation(() => ResellerCreatePayload, { description: 'Creates a reseller or franchisee (CRM reseller/create).' })
   async resellerCreate(@Arg('input', () => ResellerCreateInput, { description: 'The new reseller.' }) input: ResellerCreateInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(async () => ({ reseller: toReseller(await resellerService.create(ctx, { ...input })) }), { reseller: null });
+    return mutate(async () => ({ reseller: toReseller(await resellerService.create(ctx, fromResellerInput(input))) }), { reseller: null }, { rename: RESELLER_INPUT_RENAME });
   }
 
   @Mutation(() => ResellerUpdatePayload, { description: "Changes a reseller's fields (CRM reseller/update)." })
   async resellerUpdate(@Arg('input', () => ResellerUpdateInput, { description: 'The reseller to change and its new values.' }) input: ResellerUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const { id, ...fields } = input;
-      return { reseller: toReseller(await resellerService.update(ctx, idOf(id, 'Reseller', ['id']), fields)) };
-    }, { reseller: null }, { rename: { resellerId: 'id' } });
+      return { reseller: toReseller(await resellerService.update(ctx, idOf(id, 'Reseller', ['id']), fromResellerInput(fields))) };
+    }, { reseller: null }, { rename: { ...RESELLER_INPUT_RENAME, resellerId: 'id' } });
   }
 
   @Mutation(() => ResellerDeletePayload, { description: 'Deletes a reseller that has no customers; its wallet ledger is kept (CRM reseller/delete).' })

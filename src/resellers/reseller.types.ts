@@ -1,5 +1,6 @@
 /** The GraphQL shape of resellers and their wallets: objects, inputs, filters and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Address, AddressInput } from '../graphql/address';
 import { Node } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, DecimalScalar, EmailAddressScalar } from '../graphql/scalars';
@@ -14,11 +15,9 @@ export class Reseller extends Node {
   @Field(() => ResellerType, { description: 'Reseller or franchisee.' }) type!: ResellerType;
   @Field(() => String, { description: 'The reseller name.' }) name!: string;
   @Field(() => String, { description: 'Unique among the operator\'s live resellers.' }) code!: string;
-  @Field(() => String, { nullable: true, description: 'Postal address, as free text.' }) address!: string | null;
+  @Field(() => Address, { description: 'Postal address: one free-text line (street1), state and country; a null state means the reseller serves all states.' }) address!: Address;
   @Field(() => String, { description: 'Mobile phone number.' }) mobile!: string;
   @Field(() => EmailAddressScalar, { description: 'Contact e-mail address.' }) email!: string;
-  @Field(() => String, { nullable: true, description: 'Null means all states.' }) state!: string | null;
-  @Field(() => String, { nullable: true, description: 'Country name.' }) country!: string | null;
   @Field(() => ResellerInvoiceBy, { description: 'Who invoices the reseller\'s customers.' }) invoiceBy!: ResellerInvoiceBy;
   @Field(() => ResellerPaymentBy, { description: 'Who collects the customers\' payments.' }) paymentBy!: ResellerPaymentBy;
   @Field(() => DecimalScalar, { nullable: true, description: 'Franchisee commission, percent.' }) commissionPercent!: string | null;
@@ -45,9 +44,11 @@ export class WalletTransaction extends Node {
 
 @InputType('ResellerFieldsInput', { description: 'Reseller fields shared by create and update; omitted fields are left as they are.' })
 export class ResellerFieldsInput {
-  @Field(() => String, { nullable: true, description: 'Postal address, as free text.' }) address?: string | null;
-  @Field(() => String, { nullable: true, description: 'Leave empty for all states.' }) state?: string | null;
-  @Field(() => String, { nullable: true, description: 'Country name.' }) country?: string | null;
+  @Field(() => AddressInput, {
+    nullable: true,
+    description: 'Postal address: the whole free-text address in street1, state (leave empty for all states) and country; the other parts are not stored and refused.',
+  })
+  address?: AddressInput | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Required for franchisees: 0 to 100.' }) commissionPercent?: string | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Required for franchisees: 0 or more.' }) creditLimit?: string | null;
 }

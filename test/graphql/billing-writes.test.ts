@@ -202,26 +202,26 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
   // ------------------------------------------------------------------ cards
 
   const CARD_ADD = `mutation($input: CreditCardCreateInput!) { creditCardCreate(input: $input) {
-    creditCard { id legacyId last4 preferred expMonth expYear cardType state customer { legacyId } } userErrors { field message code } } }`;
-  type CardResult = { creditCardCreate: { creditCard: { id: string; legacyId: number; last4: string; preferred: boolean; cardType: string | null; state: string | null } | null; userErrors: UserErrors } };
+    creditCard { id legacyId last4 preferred expMonth expYear cardType address { state } customer { legacyId } } userErrors { field message code } } }`;
+  type CardResult = { creditCardCreate: { creditCard: { id: string; legacyId: number; last4: string; preferred: boolean; cardType: string | null; address: { state: string | null } } | null; userErrors: UserErrors } };
 
   it('adds tokenised cards, keeps one preferred, validates every field and deletes', async () => {
     const customer = await newCustomer();
     const year = new Date().getUTCFullYear();
-    const base = { customerId: cid(customer.id), last4: '4242', token: 'gw_tok_1', moduleId: 3, expMonth: 12, expYear: year + 1, cardType: 'VISA', preferred: true, state: 'New York' };
+    const base = { customerId: cid(customer.id), last4: '4242', token: 'gw_tok_1', moduleId: 3, expMonth: 12, expYear: year + 1, cardType: 'VISA', preferred: true, address: { state: 'New York' } };
     const first = await t.gql<CardResult>(CARD_ADD, { input: base });
     expect(first.data.creditCardCreate.userErrors).toEqual([]);
-    expect(first.data.creditCardCreate.creditCard).toMatchObject({ last4: '4242', preferred: true, cardType: 'VISA', state: 'New York' });
+    expect(first.data.creditCardCreate.creditCard).toMatchObject({ last4: '4242', preferred: true, cardType: 'VISA', address: { state: 'New York' } });
     const second = await t.gql<CardResult>(CARD_ADD, { input: { ...base, token: 'gw_tok_2', last4: '0005' } });
     expect(second.data.creditCardCreate.creditCard!.preferred).toBe(true);
     const rows = await db().select().from(creditCards).where(eq(creditCards.customerId, customer.id)).orderBy(asc(creditCards.id));
     expect(rows.map((r) => [r.last4, r.preferred, r.token])).toEqual([['4242', false, 'gw_tok_1'], ['0005', true, 'gw_tok_2']]);
 
     const bad = await t.gql<CardResult>(CARD_ADD, {
-      input: { ...base, last4: '42424', expMonth: 13, expYear: year - 1, state: 'NY', token: ' ', preferred: true },
+      input: { ...base, last4: '42424', expMonth: 13, expYear: year - 1, address: { state: 'NY' }, token: ' ', preferred: true },
     });
     expect(bad.data.creditCardCreate.creditCard).toBeNull();
-    expect(bad.data.creditCardCreate.userErrors.map((e) => e.field[1]).sort()).toEqual(['expMonth', 'expYear', 'last4', 'state', 'token']);
+    expect(bad.data.creditCardCreate.userErrors.map((e) => e.field.slice(1).join('.')).sort()).toEqual(['address.state', 'expMonth', 'expYear', 'last4', 'token']);
     const cardNumberAsToken = await t.gql<CardResult>(CARD_ADD, { input: { ...base, token: '4111 1111 1111 1111' } });
     expect(cardNumberAsToken.data.creditCardCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'token'], code: 'INVALID' })]);
     const noCustomer = await t.gql<CardResult>(CARD_ADD, { input: { ...base, customerId: cid(999_999) } });

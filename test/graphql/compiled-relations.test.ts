@@ -25,7 +25,7 @@ const RELATIONS: Record<string, string> = {
   subaccounts: 'subaccounts { createdAt invoiceFromMaster syncUsageAllowance master { legacyId name } subaccount { legacyId name status } }',
   customTableRows: `customTableRows { id legacyId tableName ${CUSTOMER_REF} }`,
   creditCards: `creditCards { id legacyId last4 moduleId expMonth expYear cardType autoPayment preferred holderName firstName lastName
-    street1 street2 city county zip state country createdAt ${CUSTOMER_REF} }`,
+    address { street1 street2 town county postcode state country } createdAt ${CUSTOMER_REF} }`,
   bankAccounts: `bankAccounts { id legacyId last4 sortCode onlineRef accountName accountType autoPayment preferred detailsChanged moduleId sepaBic
     ibanLast4 ibanCountry sepaDebtorName sepaCountry sepaRemittanceData sepaSequenceType sepaSignatureDate createdAt ${CUSTOMER_REF} }`,
   pendingPlanChanges: `pendingPlanChanges { id legacyId timing effectiveAt clearDataUsage clearPolicies moveBilling appliedAt createdAt
@@ -54,14 +54,14 @@ const RELATIONS: Record<string, string> = {
     attachments { legacyId filename } } }`,
   messages: `messages(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId channel template recipient subject body
     statusCode status errorMessage transport createdAt sentAt ${CUSTOMER_REF} maintenanceTicket { legacyId title } } } }`,
-  latitude: 'latitude',
-  longitude: 'longitude',
-  location: `location { latitude longitude area { id legacyId name internal createdAt streets { legacyId name } }
+  coordinates: 'coordinates { latitude longitude }',
+  location: `location { coordinates { latitude longitude } area { id legacyId name internal createdAt streets { legacyId name } }
     street { legacyId name internal createdAt area { name } buildings { legacyId name } } building { legacyId name internal createdAt street { name } } }`,
   gateway: 'gateway { id legacyId name wibNumber ipAddress nasIpAddress coaPort hasCoaSecret description createdAt interfaces { legacyId name network } }',
   ips: `ips { id legacyId ip mac macRestrict label isPublic dhcpOptions radiusUsername updateMacOnPortalLogin createdAt ${CUSTOMER_REF}
     gateway { legacyId name ipAddress } interface { legacyId name role label network gatewayAddress startIp numberOfIps createdAt gateway { name } } }`,
-  cpes: `cpes { id legacyId latitude longitude distance colour frequency installedBy dishInstalled groundingCompleted additionalInfo createdAt ${CUSTOMER_REF} }`,
+  reseller: 'reseller { id legacyId name address { street1 street2 town county postcode state country } }',
+  cpes: `cpes { id legacyId coordinates { latitude longitude } distance colour frequency installedBy dishInstalled groundingCompleted additionalInfo createdAt ${CUSTOMER_REF} }`,
 };
 
 describe.each(enabledEngines())('compiled relations of Customer on %s', (engine) => {

@@ -183,7 +183,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
   });
 
   describe('CPE and basestations', () => {
-    const cpeCreate = `mutation($input: CpeCreateInput!) { cpeCreate(input: $input) { cpe { id legacyId latitude distance dishInstalled additionalInfo customer { legacyId } equipment { nickname } } userErrors { field message code } } }`;
+    const cpeCreate = `mutation($input: CpeCreateInput!) { cpeCreate(input: $input) { cpe { id legacyId coordinates { latitude longitude } distance dishInstalled additionalInfo customer { legacyId } equipment { nickname } } userErrors { field message code } } }`;
     const cpeUpdate = `mutation($input: CpeUpdateInput!) { cpeUpdate(input: $input) { cpe { colour customer { legacyId } } userErrors { field code } } }`;
     const bsCreate = `mutation($input: BasestationCreateInput!) { basestationCreate(input: $input) { basestation { id sector monitor site { name } gateway { wibNumber } equipment { nickname } } userErrors { field message code } } }`;
     const newEquipment = async (nickname: string) => {
@@ -195,9 +195,9 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
     it('installs a device at a customer once, changes and removes it', async () => {
       const [c1, c2] = await customerIds();
       const dev = await newEquipment('CPE-DEV-1');
-      const made = await ok<{ cpeCreate: any }>(cpeCreate, { input: { equipmentId: dev.id, customerId: gid('Customer', c1!), latitude: 51.9, distance: '2.5', dishInstalled: true, additionalInfo: ['roof', 'south'] } });
+      const made = await ok<{ cpeCreate: any }>(cpeCreate, { input: { equipmentId: dev.id, customerId: gid('Customer', c1!), coordinates: { latitude: 51.9, longitude: -8.5 }, distance: '2.5', dishInstalled: true, additionalInfo: ['roof', 'south'] } });
       expect(made.cpeCreate.userErrors).toEqual([]);
-      expect(made.cpeCreate.cpe).toMatchObject({ latitude: 51.9, distance: '2.5', dishInstalled: true, additionalInfo: ['roof', 'south'], customer: { legacyId: c1 }, equipment: { nickname: 'CPE-DEV-1' } });
+      expect(made.cpeCreate.cpe).toMatchObject({ coordinates: { latitude: 51.9, longitude: -8.5 }, distance: '2.5', dishInstalled: true, additionalInfo: ['roof', 'south'], customer: { legacyId: c1 }, equipment: { nickname: 'CPE-DEV-1' } });
 
       const twice = await ok<{ cpeCreate: any }>(cpeCreate, { input: { equipmentId: dev.id, customerId: gid('Customer', c2!) } });
       expect(twice.cpeCreate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'equipmentId'], code: 'CONFLICT' })]);

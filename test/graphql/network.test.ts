@@ -67,15 +67,15 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
   });
 
   it('lists, filters and orders sites, matching SQL', async () => {
-    const all = await ok<{ sites: Conn<{ name: string; siteType: string; status: string; latitude: number }> }>(
-      '{ sites(first: 100, orderBy: { field: NAME, direction: DESC }) { totalCount nodes { name siteType status latitude } } }',
+    const all = await ok<{ sites: Conn<{ name: string; siteType: string; status: string; coordinates: { latitude: number } }> }>(
+      '{ sites(first: 100, orderBy: { field: NAME, direction: DESC }) { totalCount nodes { name siteType status coordinates { latitude } } } }',
     );
     const demo = await one(sql`select count(*)::int as n from sites s join operators o on o.id = s.operator_id where o.code = 'demo'`);
     expect(all.sites.totalCount).toBe(demo);
     expect(all.sites.nodes).toHaveLength(5);
     const names = all.sites.nodes.map((n) => n.name);
     expect(names).toEqual([...names].sort().reverse());
-    expect(all.sites.nodes.every((n) => n.status === 'PRODUCTION' && typeof n.latitude === 'number')).toBe(true);
+    expect(all.sites.nodes.every((n) => n.status === 'PRODUCTION' && typeof n.coordinates.latitude === 'number')).toBe(true);
 
     const network = await ok<{ sites: Conn<{ siteType: string }> }>('{ sites(filter: { siteType: [NETWORK] }) { totalCount nodes { siteType } } }');
     expect(network.sites.totalCount).toBe(4);
@@ -245,7 +245,7 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
         radiusAccounts: { username: string; hasPassword: boolean; customer: { legacyId: number } }[];
         radiusSessions: Conn<{ online: boolean; stopTime: string | null; inputOctets: string; username: string; customer: { legacyId: number } }>;
         reseller: { legacyId: number; name: string };
-        location: { area: { legacyId: number }; street: { legacyId: number; area: { legacyId: number } }; building: { legacyId: number; street: { legacyId: number } }; latitude: number | null };
+        location: { area: { legacyId: number }; street: { legacyId: number; area: { legacyId: number } }; building: { legacyId: number; street: { legacyId: number } }; coordinates: { latitude: number } | null };
       };
     }>(
       `query($id: Int!) { customer(legacyId: $id) {
@@ -254,7 +254,7 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
         radiusAccounts { username hasPassword customer { legacyId } }
         radiusSessions(first: 100) { totalCount nodes { online stopTime inputOctets username customer { legacyId } } }
         reseller { legacyId name }
-        location { area { legacyId } street { legacyId area { legacyId } } building { legacyId street { legacyId } } latitude }
+        location { area { legacyId } street { legacyId area { legacyId } } building { legacyId street { legacyId } } coordinates { latitude } }
       } }`,
       { id: c!.id },
     );
@@ -412,8 +412,8 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
   });
 
   describe('site mutations', () => {
-    const create = `mutation($input: SiteCreateInput!) { siteCreate(input: $input) { site { id legacyId name state country latitude status siteType towerType nextMaintenanceDate frequency } userErrors { field message code } } }`;
-    const update = `mutation($input: SiteUpdateInput!) { siteUpdate(input: $input) { site { id name state contactName status wibNumber } userErrors { field message code } } }`;
+    const create = `mutation($input: SiteCreateInput!) { siteCreate(input: $input) { site { id legacyId name address { state country } coordinates { latitude longitude } status siteType towerType nextMaintenanceDate frequency } userErrors { field message code } } }`;
+    const update = `mutation($input: SiteUpdateInput!) { siteUpdate(input: $input) { site { id name address { state } contactName status wibNumber } userErrors { field message code } } }`;
     const remove = `mutation($id: ID!) { siteDelete(input: { id: $id }) { deletedId userErrors { field message code } } }`;
     type Payload = { site: Record<string, unknown> | null; userErrors: { field: string[]; message: string; code: string }[] };
     const sites = () => one(sql`select count(*)::int as n from sites`);
@@ -421,34 +421,34 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
 
     it('creates a site with every kind of field, and refuses bad input writing nothing', async () => {
       const res = await ok<{ siteCreate: Payload }>(create, {
-        input: { name: 'Mallow Relay', wibNumber: 100, latitude: 52.13, longitude: -8.64, status: 'POTENTIAL', siteType: 'NETWORK', towerType: 'MONOPOLE', nextMaintenanceDate: '2027-03-01', frequency: '5800', state: 'new york', country: 'Ireland' },
+        input: { name: 'Mallow Relay', wibNumber: 100, coordinates: { latitude: 52.13, longitude: -8.64 }, status: 'POTENTIAL', siteType: 'NETWORK', towerType: 'MONOPOLE', nextMaintenanceDate: '2027-03-01', frequency: '5800', address: { state: 'new york', country: 'Ireland' } },
       });
       expect(res.siteCreate.userErrors).toEqual([]);
-      expect(res.siteCreate.site).toMatchObject({ name: 'Mallow Relay', state: 'New York', country: 'Ireland', latitude: 52.13, status: 'POTENTIAL', towerType: 'MONOPOLE', nextMaintenanceDate: '2027-03-01', frequency: '5800' });
+      expect(res.siteCreate.site).toMatchObject({ name: 'Mallow Relay', address: { state: 'New York', country: 'Ireland' }, coordinates: { latitude: 52.13, longitude: -8.64 }, status: 'POTENTIAL', towerType: 'MONOPOLE', nextMaintenanceDate: '2027-03-01', frequency: '5800' });
       const node = await ok<{ node: { name: string } }>('query($id: ID!) { node(id: $id) { ... on Site { name } } }', { id: res.siteCreate.site!.id });
       expect(node.node.name).toBe('Mallow Relay');
 
       const [countBefore, auditBefore] = [await sites(), await audits()];
       const bad = await ok<{ siteCreate: Payload }>(create, {
-        input: { name: 'Mallow Relay', wibNumber: 999, state: 'NY', country: 'IE', height: '-3', nextMaintenanceDate: '2027-01-01' },
+        input: { name: 'Mallow Relay', wibNumber: 999, address: { state: 'NY', country: 'IE' }, height: '-3', nextMaintenanceDate: '2027-01-01' },
       });
       expect(bad.siteCreate.site).toBeNull();
       const byField = Object.fromEntries(bad.siteCreate.userErrors.map((e) => [e.field.join('.'), e.code]));
-      expect(byField).toEqual({ 'input.name': 'CONFLICT', 'input.wibNumber': 'NOT_FOUND', 'input.state': 'INVALID', 'input.country': 'INVALID', 'input.height': 'INVALID' });
+      expect(byField).toEqual({ 'input.name': 'CONFLICT', 'input.wibNumber': 'NOT_FOUND', 'input.address.state': 'INVALID', 'input.address.country': 'INVALID', 'input.height': 'INVALID' });
       const blank = await ok<{ siteCreate: Payload }>(create, { input: { name: '  ' } });
       expect(blank.siteCreate.userErrors.map((e) => e.field.join('.'))).toEqual(['input.name']);
       expect([await sites(), await audits()]).toEqual([countBefore, auditBefore]);
 
-      const outOfRange = await t.gql(create, { input: { name: 'Nowhere', latitude: 91 } });
+      const outOfRange = await t.gql(create, { input: { name: 'Nowhere', coordinates: { latitude: 91, longitude: 0 } } });
       expect(outOfRange.errors?.[0]?.message).toMatch(/latitude/i);
     });
 
     it('updates only the fields given, keeping names unique', async () => {
       const made = await ok<{ siteCreate: Payload }>(create, { input: { name: 'Fermoy Hill', contactName: 'Ann' } });
       const id = made.siteCreate.site!.id as string;
-      const res = await ok<{ siteUpdate: Payload }>(update, { input: { id, status: 'PRODUCTION', state: 'TEXAS' } });
+      const res = await ok<{ siteUpdate: Payload }>(update, { input: { id, status: 'PRODUCTION', address: { state: 'TEXAS' } } });
       expect(res.siteUpdate.userErrors).toEqual([]);
-      expect(res.siteUpdate.site).toMatchObject({ name: 'Fermoy Hill', contactName: 'Ann', status: 'PRODUCTION', state: 'Texas' });
+      expect(res.siteUpdate.site).toMatchObject({ name: 'Fermoy Hill', contactName: 'Ann', status: 'PRODUCTION', address: { state: 'Texas' } });
       const clash = await ok<{ siteUpdate: Payload }>(update, { input: { id, name: 'Shandon Tower', contactName: 'Bob' } });
       expect(clash.siteUpdate.userErrors).toEqual([expect.objectContaining({ field: ['input', 'name'], code: 'CONFLICT' })]);
       const [row] = await q<{ name: string; contact_name: string }>(t.database.handle.db, sql`select name, contact_name from sites where name = 'Fermoy Hill'`);

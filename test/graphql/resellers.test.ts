@@ -10,8 +10,8 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { rows } from '../helpers/sql';
 
 type UserErrors = { field: string[]; message: string; code: string }[];
-type ResellerOut = { id: string; legacyId: number; name: string; code: string; type: string; walletBalance: string; creditLimit: string | null; commissionPercent: string | null; paymentBy: string; invoiceBy: string; mobile: string; email: string; state: string | null };
-const FIELDS = 'id legacyId name code type walletBalance creditLimit commissionPercent paymentBy invoiceBy mobile email state';
+type ResellerOut = { id: string; legacyId: number; name: string; code: string; type: string; walletBalance: string; creditLimit: string | null; commissionPercent: string | null; paymentBy: string; invoiceBy: string; mobile: string; email: string; address: { state: string | null } };
+const FIELDS = 'id legacyId name code type walletBalance creditLimit commissionPercent paymentBy invoiceBy mobile email address { state }';
 
 describe.each(enabledEngines())('GraphQL resellers on %s', (engine) => {
   let t: TestApp;

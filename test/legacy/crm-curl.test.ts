@@ -37,13 +37,13 @@ interface GqlReseller {
   invoiceBy: string;
   mobile: string;
   email: string;
-  country: string | null;
+  address: { country: string | null };
   commissionPercent: string | null;
   creditLimit: string | null;
   walletBalance: string;
   walletTransactions: { nodes: { legacyId: number; txnCode: string; amount: string }[] };
 }
-const RESELLER_FIELDS = 'legacyId name code type paymentBy invoiceBy mobile email country commissionPercent creditLimit walletBalance walletTransactions(first: 50) { nodes { legacyId txnCode amount } }';
+const RESELLER_FIELDS = 'legacyId name code type paymentBy invoiceBy mobile email address { country } commissionPercent creditLimit walletBalance walletTransactions(first: 50) { nodes { legacyId txnCode amount } }';
 
 describe.each(enabledEngines())('the CRM documents’ curl examples, verbatim, on %s', (engine) => {
   let t: TestApp;
@@ -136,7 +136,7 @@ describe.each(enabledEngines())('the CRM documents’ curl examples, verbatim, o
           code: 'R2',
           mobile: '12344444',
           email: 'contact@reseller4.com',
-          country: 'India',
+          address: { country: 'India' },
           invoiceBy: 'ISP',
           paymentBy: 'ISP',
           type: 'FRANCHISEE',

@@ -34,8 +34,15 @@ interface GqlReseller {
   customers: { totalCount: number };
   walletTransactions: { totalCount: number; nodes: GqlWalletTransaction[] };
 }
-const RESELLER_FIELDS = `legacyId type name code address mobile email state country invoiceBy paymentBy commissionPercent creditLimit walletBalance
+const RESELLER_FIELDS = `legacyId type name code address { street1 state country } mobile email invoiceBy paymentBy commissionPercent creditLimit walletBalance
   customers(first: 1) { totalCount } walletTransactions(first: 40) { totalCount nodes { legacyId txnCode amount balanceAfter } }`;
+
+type GraphReseller = Omit<GqlReseller, 'address' | 'state' | 'country'> & { address: { street1: string | null; state: string | null; country: string | null } };
+
+/** The graph's reseller in CRM's terms: its one-line address is the Address's street1. */
+function crmView({ address, ...rest }: GraphReseller): GqlReseller {
+  return { ...rest, address: address.street1, state: address.state, country: address.country };
+}
 
 interface CrmReply {
   status: number;
@@ -68,14 +75,14 @@ describe.each(enabledEngines())('CRM reseller API on %s', (engine) => {
     expect(res.body).toEqual({ result: null, error: expect.stringMatching(message) });
   }
   async function reseller(id: number): Promise<GqlReseller | null> {
-    const res = await t.gql<{ reseller: GqlReseller | null }>(`query($id: Int!) { reseller(legacyId: $id) { ${RESELLER_FIELDS} } }`, { id });
+    const res = await t.gql<{ reseller: GraphReseller | null }>(`query($id: Int!) { reseller(legacyId: $id) { ${RESELLER_FIELDS} } }`, { id });
     expect(res.errors).toBeUndefined();
-    return res.data.reseller;
+    return res.data.reseller && crmView(res.data.reseller);
   }
   async function allResellers(): Promise<GqlReseller[]> {
-    const res = await t.gql<{ resellers: { nodes: GqlReseller[] } }>(`{ resellers(first: 20) { nodes { ${RESELLER_FIELDS} } } }`);
+    const res = await t.gql<{ resellers: { nodes: GraphReseller[] } }>(`{ resellers(first: 20) { nodes { ${RESELLER_FIELDS} } } }`);
     expect(res.errors).toBeUndefined();
-    return res.data.resellers.nodes;
+    return res.data.resellers.nodes.map(crmView);
   }
   /** Runs `refusal` and checks the reseller graph is exactly as before. */
   async function changesNothing(refusal: () => Promise<void>) {

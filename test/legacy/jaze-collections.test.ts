@@ -293,12 +293,12 @@ describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (e
       const assigned = await rows<{ customer_id: number }>(db(), sql`select customer_id from staff_customer_assignments where staff_user_id = ${COLLECTOR} and purpose = 'collection'`);
       expect(userIds(entries).sort((a, b) => a - b)).toEqual(assigned.map((r) => Number(r.customer_id)).sort((a, b) => a - b));
       const first = entries[0]!;
-      const res = await t.gql<{ customer: { latitude: number | null; email: string | null; location: { area: { name: string } | null } } }>(
-        'query($id: Int!) { customer(legacyId: $id) { latitude email location { area { name } } } }',
+      const res = await t.gql<{ customer: { coordinates: { latitude: number } | null; email: string | null; location: { area: { name: string } | null } } }>(
+        'query($id: Int!) { customer(legacyId: $id) { coordinates { latitude } email location { area { name } } } }',
         { id: Number(first.UserLocation.user_id) },
       );
       expect(first).toMatchObject({
-        UserLocation: { account_id: 'demo', latitude: res.data.customer.latitude == null ? null : String(res.data.customer.latitude) },
+        UserLocation: { account_id: 'demo', latitude: res.data.customer.coordinates == null ? null : String(res.data.customer.coordinates.latitude) },
         Contact: { email: res.data.customer.email ?? '' },
         CollectionArea: { area: res.data.customer.location.area?.name ?? null },
       });

@@ -30,8 +30,7 @@ interface GraphCustomer {
   vatExempt: boolean;
   vatExemptionReference: string | null;
   vatExemptionDate: string | null;
-  latitude: string | null;
-  longitude: string | null;
+  coordinates: { latitude: number; longitude: number } | null;
   billingAddress: Record<string, string | null>;
   installationAddress: Record<string, string | null>;
   contacts: { name: string; phone: string | null; role: string | null; email: string | null }[];
@@ -39,7 +38,7 @@ interface GraphCustomer {
 }
 
 const CUSTOMER_FIELDS = `legacyId name nickname invoicingId phone email note status accountType paymentMethod invoiceSendMethod monitor
-  referralFeeStatus referenceText billingFrequencyMonths initDate vatExempt vatExemptionReference vatExemptionDate latitude longitude
+  referralFeeStatus referenceText billingFrequencyMonths initDate vatExempt vatExemptionReference vatExemptionDate coordinates { latitude longitude }
   billingAddress { street1 street2 town county postcode state country }
   installationAddress { street1 street2 town county postcode state }
   contacts { name phone role email } notes { title body }`;
@@ -146,8 +145,8 @@ describe.each(enabledEngines())('SIMPLer customer operations on %s', (engine) =>
           { name: 'Accounts Desk', phone: null, role: null, email: null },
         ],
       });
-      expect(Number(c.longitude)).toBeCloseTo(-8.4706);
-      expect(Number(c.latitude)).toBeCloseTo(51.8985);
+      expect(c.coordinates!.longitude).toBeCloseTo(-8.4706);
+      expect(c.coordinates!.latitude).toBeCloseTo(51.8985);
 
       // the list finds the same row by the non-ASCII name
       const list = await t.gql<{ customers: { nodes: { legacyId: number; name: string }[] } }>(`{ customers(first: 5, filter: { name: "súilleabháin", nickname: "${nickname}" }) { nodes { legacyId name } } }`);

@@ -34,8 +34,31 @@ interface SiteView {
   poNumber: string | null;
 }
 
-const SITE_FIELDS = `name wibNumber contactName latitude longitude email maintenanceInterval status siteType maintenanceEnabled frequency height
-  towerType accessLatitude accessLongitude nextMaintenanceDate street1 city state country poNumber`;
+const SITE_FIELDS = `name wibNumber contactName coordinates { latitude longitude } email maintenanceInterval status siteType maintenanceEnabled frequency height
+  towerType accessCoordinates { latitude longitude } nextMaintenanceDate address { street1 town state country } poNumber`;
+
+type GeoPoint = { latitude: number; longitude: number } | null;
+type SiteGraph = Omit<SiteView, 'latitude' | 'longitude' | 'accessLatitude' | 'accessLongitude' | 'street1' | 'city' | 'state' | 'country'> & {
+  coordinates: GeoPoint;
+  accessCoordinates: GeoPoint;
+  address: { street1: string | null; town: string | null; state: string | null; country: string | null };
+};
+
+/** The graph's site in the legacy operation's terms (city is the address's town). */
+function siteView(graph: SiteGraph): SiteView {
+  const { coordinates, accessCoordinates, address, ...rest } = graph;
+  return {
+    ...rest,
+    latitude: coordinates?.latitude ?? null,
+    longitude: coordinates?.longitude ?? null,
+    accessLatitude: accessCoordinates?.latitude ?? null,
+    accessLongitude: accessCoordinates?.longitude ?? null,
+    street1: address.street1,
+    city: address.town,
+    state: address.state,
+    country: address.country,
+  };
+}
 
 describe.each(enabledEngines())('SIMPLer network operations on %s', (engine) => {
   let t: TestApp;
@@ -47,8 +70,10 @@ describe.each(enabledEngines())('SIMPLer network operations on %s', (engine) => 
     return Number(row!.n);
   };
 
-  const site = async (legacyId: number) =>
-    (await t.gql<{ site: SiteView | null }>(`query($id: Int) { site(legacyId: $id) { ${SITE_FIELDS} } }`, { id: legacyId })).data.site;
+  const site = async (legacyId: number) => {
+    const graph = (await t.gql<{ site: SiteGraph | null }>(`query($id: Int) { site(legacyId: $id) { ${SITE_FIELDS} } }`, { id: legacyId })).data.site;
+    return graph && siteView(graph);
+  };
 
   /** A fresh device in stock, for CPE and basestation tests. */
   const newDevice = async (dialect: Dialect) => {
@@ -196,10 +221,13 @@ describe.each(enabledEngines())('SIMPLer network operations on %s', (engine) => 
     equipment: { legacyId: number } | null;
     customer: { legacyId: number } | null;
   }
-  const CPE_FIELDS = 'legacyId latitude longitude distance colour frequency installedBy dishInstalled groundingCompleted additionalInfo equipment { legacyId } customer { legacyId }';
+  const CPE_FIELDS = 'legacyId coordinates { latitude longitude } distance colour frequency installedBy dishInstalled groundingCompleted additionalInfo equipment { legacyId } customer { legacyId }';
 
+  type CpeGraph = Omit<CpeView, 'latitude' | 'longitude'> & { coordinates: GeoPoint };
   const cpesOf = async (customerId: number) =>
-    (await t.gql<{ customer: { cpes: CpeView[] } }>(`query($id: Int) { customer(legacyId: $id) { cpes { ${CPE_FIELDS} } } }`, { id: customerId })).data.customer.cpes;
+    (await t.gql<{ customer: { cpes: CpeGraph[] } }>(`query($id: Int) { customer(legacyId: $id) { cpes { ${CPE_FIELDS} } } }`, { id: customerId })).data.customer.cpes.map(
+      ({ coordinates, ...rest }): CpeView => ({ ...rest, latitude: coordinates?.latitude ?? null, longitude: coordinates?.longitude ?? null }),
+    );
 
   describe.each(DIALECTS)('CPE over %s', (dialect) => {
     it('addCPE installs a device at a customer and answers OK :<cpe id>', async () => {

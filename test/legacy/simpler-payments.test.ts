@@ -21,8 +21,7 @@ interface GqlCard {
   autoPayment: boolean;
   preferred: boolean;
   holderName: string | null;
-  state: string | null;
-  country: string | null;
+  address: { state: string | null; country: string | null };
 }
 
 interface GqlBankAccount {
@@ -50,7 +49,7 @@ describe.each(enabledEngines())('SIMPLer card and EFT operations on %s', (engine
 
   async function cardsOf(customerId: number): Promise<GqlCard[]> {
     const res = await t.gql<{ customer: { creditCards: GqlCard[] } }>(
-      `query($id: Int!) { customer(legacyId: $id) { creditCards { legacyId last4 cardType expMonth expYear moduleId autoPayment preferred holderName state country } } }`,
+      `query($id: Int!) { customer(legacyId: $id) { creditCards { legacyId last4 cardType expMonth expYear moduleId autoPayment preferred holderName address { state country } } } }`,
       { id: customerId },
     );
     expect(res.errors).toBeUndefined();
@@ -124,8 +123,7 @@ describe.each(enabledEngines())('SIMPLer card and EFT operations on %s', (engine
           autoPayment: true,
           preferred: true,
           holderName: 'Mary Murphy',
-          state: 'New York',
-          country: 'Ireland',
+          address: { state: 'New York', country: 'Ireland' },
         });
         // the card added as preferred is the only preferred one
         expect(cards.filter((c) => c.preferred)).toHaveLength(1);

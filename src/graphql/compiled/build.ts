@@ -101,8 +101,11 @@ function fieldSql(field: PlannedField, mapping: SqlObjectMapping, alias: string,
       sameRow(mapping, alias);
       return formatted(source.expression.expression(), field.format);
     }
-    case 'embedded':
-      return objectSql(field.fields, mapping, alias, scope);
+    case 'embedded': {
+      const object = objectSql(field.fields, mapping, alias, scope);
+      if (!field.nullUnless?.length) return object;
+      return sql`(case when ${sql.join(field.nullUnless.map((c) => sql`${columnAt(alias, c)} is null`), sql` or `)} then null else ${object} end)`;
+    }
     case 'one': {
       const target = field.object.mapping;
       const a = aliasFor(target, scope);

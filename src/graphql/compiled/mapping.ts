@@ -21,8 +21,11 @@ export type SqlField =
   | { column: PgColumn }
   /** A value computed from the row, written with the table's own columns (the service's rule). */
   | { expression: () => SQL }
-  /** An object made of this row's columns (e.g. an Address). */
-  | { embedded: Record<string, SqlField> }
+  /**
+   * An object made of this row's columns (e.g. an Address); with `nullUnless`, null when any of
+   * those columns is null (a GeoPoint needs both its parts).
+   */
+  | { embedded: Record<string, SqlField>; nullUnless?: PgColumn[] }
   /** The object of type `type` whose id is in `via`; null when `via` is null or the row is not visible. */
   | { one: string; via: PgColumn }
   /** The object of type `type` whose `by` column holds this row's id (unique there); null when none. */

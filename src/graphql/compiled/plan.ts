@@ -20,6 +20,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { sqlMappingOf, sqlRootField, type ColumnField, type ConnectionField, type ExpressionField, type ManyField, type OneField, type RootConnection, type RootLookup, type SqlField, type SqlObjectMapping } from './mapping';
 
 export class NotCompilable extends Error {}
@@ -46,7 +47,7 @@ export interface FieldAt {
 export type PlannedField =
   | { kind: 'typename'; key: string; typeName: string }
   | (FieldAt & { kind: 'value'; source: { column: ColumnField } | { expression: ExpressionField } | { id: true }; format: ValueFormat })
-  | (FieldAt & { kind: 'embedded'; fields: PlannedField[] })
+  | (FieldAt & { kind: 'embedded'; fields: PlannedField[]; nullUnless?: PgColumn[] })
   | (FieldAt & { kind: 'one'; field: OneField; object: PlannedObject })
   | (FieldAt & { kind: 'many'; field: ManyField; object: PlannedObject })
   | (FieldAt & { kind: 'connection'; field: ConnectionField; connection: PlannedConnection });
@@ -159,7 +160,7 @@ function planFields(
       out.push({ ...at, kind: 'value', source: 'column' in field ? { column: field } : { expression: field }, format: formatOf(named) });
     } else if ('embedded' in field) {
       if (!isObjectType(named)) throw new NotCompilable(`embedded ${name}`);
-      out.push({ ...at, kind: 'embedded', fields: planFields(schema, named, field.embedded, merged(nodes), fragments, depth + 1) });
+      out.push({ ...at, kind: 'embedded', fields: planFields(schema, named, field.embedded, merged(nodes), fragments, depth + 1), nullUnless: field.nullUnless });
     } else if ('one' in field) {
       out.push({ ...at, kind: 'one', field, object: planObject(schema, named as GraphQLObjectType, merged(nodes), fragments, depth + 1) });
     } else if ('many' in field) {
