@@ -20,6 +20,31 @@ export interface BuildScope {
   variables: Record<string, unknown>;
   /** The alias of the enclosing level's row (a level is aliased by its table's name), if any. */
   parent?: string;
+  /** Where this level's to-one relations can be joined, when its objects are built beside its FROM. */
+  joins?: Joins;
+}
+
+/**
+ * The left joins of one level's FROM. A to-one relation by a column of the row (at most one
+ * row: the target's id) is joined rather than read by a correlated subquery per row, which
+ * PostgreSQL runs once per parent row. `taken` holds the aliases that must keep their meaning
+ * inside the level: its own, its parent's (the link names it) and those already joined; a
+ * relation whose table is taken stays a subquery.
+ */
+interface Joins {
+  clauses: SQL[];
+  taken: Set<string>;
+}
+
+/** A level whose objects are built in the same SELECT as its FROM: joins can go there. */
+function levelScope(scope: BuildScope, alias: string, parentAlias?: string): BuildScope {
+  const taken = new Set([alias]);
+  if (parentAlias) taken.add(parentAlias);
+  return { ...scope, parent: alias, joins: { clauses: [], taken } };
+}
+
+function joinsOf(scope: BuildScope): SQL {
+  return scope.joins?.clauses.length ? sql.join(scope.joins.clauses, sql``) : sql``;
 }
 
 /** PostgreSQL allows 100 arguments per function call: json_build_object takes 50 pairs. */
@@ -46,8 +71,9 @@ export function rootValueSql(root: PlannedRoot, scope: BuildScope): SQL | null {
   if (id === undefined) throw new NotCompilable('lookup arguments');
   const m = root.object.mapping;
   const alias = aliasFor(m, scope);
-  const inner = { ...scope, parent: alias };
-  return sql`(select ${objectSql(root.object.fields, m, alias, inner)} from ${m.table} as ${ident(alias)} where ${columnAt(alias, m.idColumn)} = ${id} and ${operatorIs(m, alias, scope)}${visibleSql(m, alias)})`;
+  const inner = levelScope(scope, alias);
+  const object = objectSql(root.object.fields, m, alias, inner);
+  return sql`(select ${object} from ${m.table} as ${ident(alias)}${joinsOf(inner)} where ${columnAt(alias, m.idColumn)} = ${id} and ${operatorIs(m, alias, scope)}${visibleSql(m, alias)})`;
 }
 
 function argumentsOf(field: FieldAt, scope: BuildScope): Record<string, unknown> {
@@ -108,19 +134,33 @@ function fieldSql(field: PlannedField, mapping: SqlObjectMapping, alias: string,
     }
     case 'one': {
       const target = field.object.mapping;
+      const joins = scope.joins;
+      const name = getTableName(target.table);
+      if (joins && 'via' in field.field && !joins.taken.has(name)) {
+        // Joined beside this level's row (pushed before the object's own relations, which
+        // may join onto it); its fields are built on the same level, so they can join too.
+        joins.taken.add(name);
+        joins.clauses.push(
+          sql` left join ${target.table} as ${ident(name)} on ${columnAt(name, target.idColumn)} = ${columnAt(alias, field.field.via)} and ${operatorIs(target, name, scope)}${visibleSql(target, name)}`,
+        );
+        const object = objectSql(field.object.fields, target, name, { ...scope, parent: name });
+        return sql`(case when ${columnAt(name, target.idColumn)} is null then null else ${object} end)`;
+      }
       const a = aliasFor(target, scope);
-      const inner = { ...scope, parent: a };
+      const inner = levelScope(scope, a, alias);
       const link = 'via' in field.field ? sql`${columnAt(a, target.idColumn)} = ${columnAt(alias, field.field.via)}` : sql`${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)}`;
-      return sql`(select ${objectSql(field.object.fields, target, a, inner)} from ${target.table} as ${ident(a)} where ${link} and ${operatorIs(target, a, scope)}${visibleSql(target, a)})`;
+      const object = objectSql(field.object.fields, target, a, inner);
+      return sql`(select ${object} from ${target.table} as ${ident(a)}${joinsOf(inner)} where ${link} and ${operatorIs(target, a, scope)}${visibleSql(target, a)})`;
     }
     case 'many': {
       const target = field.object.mapping;
       const a = aliasFor(target, scope);
       sameRow(target, a);
-      const inner = { ...scope, parent: a };
+      const inner = levelScope(scope, a, alias);
       const narrowed = field.field.where?.(argumentsOf(field, scope));
       const where = and(sql`${columnAt(a, field.field.by)} = ${columnAt(alias, mapping.idColumn)}`, operatorIs(target, a, scope), narrowed);
-      const rows = sql`select ${objectSql(field.object.fields, target, a, inner)} as ${ident(NODE)} from ${target.table} as ${ident(a)} where ${where} order by ${sql.join(field.field.orderBy, sql`, `)}`;
+      const object = objectSql(field.object.fields, target, a, inner);
+      const rows = sql`select ${object} as ${ident(NODE)} from ${target.table} as ${ident(a)}${joinsOf(inner)} where ${where} order by ${sql.join(field.field.orderBy, sql`, `)}`;
       return sql`(select ${aggregated(a, NODE)} from (${rows}) as ${ident(a)})`;
     }
     case 'connection': {
@@ -187,7 +227,6 @@ function onlyRowsNeeded(connection: PlannedConnection, page: NormalizedPage): bo
 function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((alias: string) => SQL) | undefined, scope: BuildScope): SQL {
   const m = connection.mapping;
   const a = aliasFor(m, scope);
-  const inner = { ...scope, parent: a };
   const page = normalizePage(query.page, query.sort);
   const columns: KeysetColumns = { sort: columnAt(a, query.sort.column), id: columnAt(a, m.idColumn), sortIsId: query.sort.column === m.idColumn };
   const order = sql.join(keysetOrder(query.sort, columns, page.backwards), sql`, `);
@@ -197,10 +236,11 @@ function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((
   const source = direct ? sql`${m.table} as ${ident(a)}` : sql`(select * from ${m.table} where ${query.where}) as ${ident(a)}`;
   const scoped = (extra: SQL[]) => and(operatorIs(m, a, scope), link?.(a), direct ? query.where : undefined, ...extra)!;
   const totalCount = () => sql`(select count(*)::int from ${source} where ${scoped([])})`;
-  const node = (object: PlannedObject) => objectSql(object.fields, m, a, inner);
   const typename = (name: string) => sql`${literal(name)}::text`;
 
   if (onlyRowsNeeded(connection, page)) {
+    const rowScope = levelScope(scope, a, link ? scope.parent : undefined);
+    const node = (object: PlannedObject) => objectSql(object.fields, m, a, rowScope);
     const rowParts: SQL[] = [];
     const part = (p: ConnectionPart): SQL => {
       switch (p.part) {
@@ -220,10 +260,12 @@ function connectionSql(connection: PlannedConnection, query: ListQuery, link: ((
     };
     const value = jsonObject(connection.parts.map((p) => [p.key, part(p)]));
     if (!rowParts.length) return value;
-    const rows = sql`select ${sql.join(rowParts, sql`, `)} from ${source} where ${scoped(keysetWindow(query.sort, columns, page))} order by ${order} limit ${sql.raw(String(page.limit))}`;
+    const rows = sql`select ${sql.join(rowParts, sql`, `)} from ${source}${joinsOf(rowScope)} where ${scoped(keysetWindow(query.sort, columns, page))} order by ${order} limit ${sql.raw(String(page.limit))}`;
     return sql`(select ${value} from (${rows}) as ${ident(a)})`;
   }
 
+  // Here each node's JSON is built over the numbered rows, outside their FROM: no joins.
+  const node = (object: PlannedObject) => objectSql(object.fields, m, a, { ...scope, parent: a, joins: undefined });
   const rn = sql`${ident(a)}."__rn"`;
   const kept = sql`${rn} <= ${sql.raw(String(page.limit))}`;
   // Forwards, the rows come in page order already (see aggregated()); backwards they come
