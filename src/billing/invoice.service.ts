@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -73,7 +73,7 @@ export const INVOICE_SORTS = { ID: invoices.id, NUMBER: invoices.number, ISSUE_D
 export type InvoiceSortField = keyof typeof INVOICE_SORTS;
 
 export function invoiceSort(field: InvoiceSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: INVOICE_SORTS[field], direction };
+  return sortKeyOf(INVOICE_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: InvoiceFilter, sort: SortKey, page: PageArgs) {

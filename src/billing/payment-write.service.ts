@@ -39,21 +39,35 @@ export interface PaymentFields {
 }
 
 /**
- * The rules every recorded payment follows, against an invoice (SIMPLer payInvoice) or on
- * account: an amount above 0 with two decimals at most, a calendar date (default today), a
- * method, and narrative and reference of 500 characters at most. Problems go to `v`.
+ * The rules every movement of money follows, payments and refunds alike: an amount above 0 with
+ * two decimals at most, a calendar date (default today) under the name `dateField`, and a
+ * method. Problems go to `v`.
  */
-export function checkPaymentFields(input: PaymentFields, v: Validation): { cents: number; paymentDate: string } {
+export function checkMoneyMovement(
+  input: { amount: string; method?: string | null },
+  date: { field: string; value?: string | null },
+  what: 'payment' | 'refund',
+  v: Validation,
+): { cents: number; date: string } {
   const cents = toCents(input.amount);
   if (cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals, e.g. "12.30"`);
   else if (cents <= 0) v.add('amount', 'amount must be more than 0');
-  const paymentDate = input.paymentDate ?? today();
-  if (!isCalendarDate(paymentDate)) v.add('paymentDate', `paymentDate "${paymentDate}" is not a date (YYYY-MM-DD)`);
-  if (!input.method) v.add('method', 'payment method is required');
+  const day = date.value ?? today();
+  if (!isCalendarDate(day)) v.add(date.field, `${date.field} "${day}" is not a date (YYYY-MM-DD)`);
+  if (!input.method) v.add('method', `${what} method is required`);
+  return { cents: cents ?? 0, date: day };
+}
+
+/**
+ * The rules every recorded payment follows, against an invoice (SIMPLer payInvoice) or on
+ * account: checkMoneyMovement's, and narrative and reference of 500 characters at most.
+ */
+export function checkPaymentFields(input: PaymentFields, v: Validation): { cents: number; paymentDate: string } {
+  const { cents, date } = checkMoneyMovement(input, { field: 'paymentDate', value: input.paymentDate }, 'payment', v);
   for (const key of ['narrative', 'reference'] as const) {
     if ((input[key]?.length ?? 0) > MAX_TEXT) v.add(key, `${key} is longer than ${MAX_TEXT} characters`);
   }
-  return { cents: cents ?? 0, paymentDate };
+  return { cents, paymentDate: date };
 }
 
 /** The row of a payment the caller records, once its fields have passed checkPaymentFields. */

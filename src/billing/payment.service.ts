@@ -1,7 +1,7 @@
 /** Payments received (SIMPLer payInvoice rows, approved field collections). Read side. */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { payments } from './payment.table';
 import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
@@ -47,7 +47,7 @@ export const PAYMENT_SORTS = { ID: payments.id, PAYMENT_DATE: payments.paymentDa
 export type PaymentSortField = keyof typeof PAYMENT_SORTS;
 
 export function paymentSort(field: PaymentSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: PAYMENT_SORTS[field], direction };
+  return sortKeyOf(PAYMENT_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: PaymentFilter, sort: SortKey, page: PageArgs) {

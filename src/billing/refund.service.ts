@@ -7,15 +7,15 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { checkIdempotencyKey, writeOnce, type OnceSpec } from '../idempotency/write-once';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, Validation } from '../shared/errors';
 import { updatedWithin, type UpdatedRange } from '../sync/updated-range';
 import { authorize } from '../tenancy/permissions';
-import { isCalendarDate } from './dates';
-import { fromCents, toCents, today } from './money';
+import { fromCents, toCents } from './money';
+import { checkMoneyMovement } from './payment-write.service';
 import { payments } from './payment.table';
 import { findByIds as findPaymentsByIds, type PaymentRow } from './payment.service';
 import { refunds } from './refund.table';
@@ -68,7 +68,7 @@ export const REFUND_SORTS = { ID: refunds.id, REFUND_DATE: refunds.refundDate, A
 export type RefundSortField = keyof typeof REFUND_SORTS;
 
 export function refundSort(field: RefundSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: REFUND_SORTS[field], direction };
+  return sortKeyOf(REFUND_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: RefundFilter, sort: SortKey, page: PageArgs) {
@@ -119,12 +119,7 @@ export async function refund(ctx: ServiceContext, input: RefundInput): Promise<{
   authorize(ctx.actor, 'billing.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
-  const cents = toCents(input.amount);
-  if (cents == null) v.add('amount', `amount "${input.amount}" must be an amount with at most two decimals, e.g. "12.30"`);
-  else if (cents <= 0) v.add('amount', 'amount must be more than 0');
-  const refundDate = input.refundDate ?? today();
-  if (!isCalendarDate(refundDate)) v.add('refundDate', `refundDate "${refundDate}" is not a date (YYYY-MM-DD)`);
-  if (!input.method) v.add('method', 'refund method is required');
+  const { cents, date: refundDate } = checkMoneyMovement(input, { field: 'refundDate', value: input.refundDate }, 'refund', v);
   if ((input.reason?.length ?? 0) > MAX_REASON) v.add('reason', `reason is longer than ${MAX_REASON} characters`);
   checkIdempotencyKey(input.idempotencyKey, v);
   v.throwIfAny();
@@ -146,8 +141,8 @@ export async function refund(ctx: ServiceContext, input: RefundInput): Promise<{
     if (!payment) throw new NotFoundError('payment', input.paymentId, ['paymentId']);
     const [remaining] = await refundableOf(tx, operatorId, [payment.id]);
     const left = toCents(remaining!.refundable)!;
-    if (cents! > left) {
-      const message = `amount ${fromCents(cents!)} is more than the ${fromCents(left)} left to refund of payment ${payment.id} (${payment.amount} received)`;
+    if (cents > left) {
+      const message = `amount ${fromCents(cents)} is more than the ${fromCents(left)} left to refund of payment ${payment.id} (${payment.amount} received)`;
       throw new DomainError('INVALID', message, [{ field: ['amount'], message, code: 'INVALID' }]);
     }
     const [row] = await tx
@@ -156,7 +151,7 @@ export async function refund(ctx: ServiceContext, input: RefundInput): Promise<{
         operatorId,
         customerId: payment.customerId,
         paymentId: payment.id,
-        amount: fromCents(cents!),
+        amount: fromCents(cents),
         refundDate,
         method: input.method,
         reason: input.reason ?? null,

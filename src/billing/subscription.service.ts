@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
@@ -71,7 +71,7 @@ export const SUBSCRIPTION_SORTS = { ID: subscriptions.id, VALID_FROM: subscripti
 export type SubscriptionSortField = keyof typeof SUBSCRIPTION_SORTS;
 
 export function subscriptionSort(field: SubscriptionSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: SUBSCRIPTION_SORTS[field], direction };
+  return sortKeyOf(SUBSCRIPTION_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: SubscriptionFilter, sort: SortKey, page: PageArgs) {

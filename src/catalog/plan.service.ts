@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { containsText } from '../db/text-match';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError } from '../shared/errors';
 import { plans } from './plan.table';
@@ -73,7 +73,7 @@ export const PLAN_SORTS = { ID: plans.id, NAME: plans.name, CREATED_AT: plans.cr
 export type PlanSortField = keyof typeof PLAN_SORTS;
 
 export function planSort(field: PlanSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: PLAN_SORTS[field], direction };
+  return sortKeyOf(PLAN_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: PlanFilter, sort: SortKey, page: PageArgs) {

@@ -7,7 +7,7 @@
 import { and, eq, gte, inArray, isNull, lte, not, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, TableConfig } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { containsText, equalsIgnoringCase } from '../db/text-match';
 import { uniqueViolation } from '../shared/db-errors';
 import { audit } from '../shared/audit';
@@ -212,7 +212,7 @@ export const CUSTOMER_SORTS = {
 export type CustomerSortField = keyof typeof CUSTOMER_SORTS;
 
 export function customerSort(field: CustomerSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: CUSTOMER_SORTS[field], direction };
+  return sortKeyOf(CUSTOMER_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: CustomerFilter, sort: SortKey, page: PageArgs) {

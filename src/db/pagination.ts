@@ -32,6 +32,11 @@ export interface SortKey {
   direction: 'asc' | 'desc';
 }
 
+/** The sort key of `field` among a list's orderings, named `<FIELD>_<ASC|DESC>` in its cursors. */
+export function sortKeyOf<F extends string>(sorts: Readonly<Record<F, PgColumn>>, field: F, direction: 'asc' | 'desc'): SortKey {
+  return { name: `${field}_${direction.toUpperCase()}`, column: sorts[field], direction };
+}
+
 export interface Page<T> {
   nodes: T[];
   cursors: string[];

@@ -7,7 +7,7 @@
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database, Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { describeError } from '../shared/describe-error';
@@ -101,7 +101,7 @@ export const JOB_SORTS = { ID: backgroundJobs.id, CREATED_AT: backgroundJobs.cre
 export type JobSortField = keyof typeof JOB_SORTS;
 
 export function jobSort(field: JobSortField = 'ID', direction: 'asc' | 'desc' = 'desc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: JOB_SORTS[field], direction };
+  return sortKeyOf(JOB_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: JobFilter, page: PageArgs, sort: SortKey = jobSort()) {

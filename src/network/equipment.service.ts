@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
 import { audit } from '../shared/audit';
@@ -79,7 +79,7 @@ export const EQUIPMENT_SORTS = { ID: equipment.id, NICKNAME: equipment.nickname,
 export type EquipmentSortField = keyof typeof EQUIPMENT_SORTS;
 
 export function equipmentSort(field: EquipmentSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: EQUIPMENT_SORTS[field], direction };
+  return sortKeyOf(EQUIPMENT_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: EquipmentFilter, sort: SortKey, page: PageArgs) {

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -62,7 +62,7 @@ export const SITE_SORTS = { ID: sites.id, NAME: sites.name, CREATED_AT: sites.cr
 export type SiteSortField = keyof typeof SITE_SORTS;
 
 export function siteSort(field: SiteSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: SITE_SORTS[field], direction };
+  return sortKeyOf(SITE_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: SiteFilter, sort: SortKey, page: PageArgs) {

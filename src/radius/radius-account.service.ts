@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
@@ -163,7 +163,7 @@ export const ACCOUNT_SORTS = { ID: radiusAccounts.id, USERNAME: radiusAccounts.u
 export type AccountSortField = keyof typeof ACCOUNT_SORTS;
 
 export function accountSort(field: AccountSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: ACCOUNT_SORTS[field], direction };
+  return sortKeyOf(ACCOUNT_SORTS, field, direction);
 }
 
 /** The same logins a page at a time (for connections). */

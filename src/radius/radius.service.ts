@@ -6,7 +6,7 @@
  */
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, PreconditionFailedError } from '../shared/errors';
 import { audit } from '../shared/audit';
@@ -101,7 +101,7 @@ export const SESSION_SORTS = {
 export type SessionSortField = keyof typeof SESSION_SORTS;
 
 export function sessionSort(field: SessionSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: SESSION_SORTS[field], direction };
+  return sortKeyOf(SESSION_SORTS, field, direction);
 }
 
 export async function listSessions(ctx: ServiceContext, filter: SessionFilter, sort: SortKey, page: PageArgs) {

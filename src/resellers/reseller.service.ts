@@ -6,7 +6,7 @@
  */
 import { and, eq, gte, inArray, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -86,7 +86,7 @@ export const RESELLER_SORTS = {
 export type ResellerSortField = keyof typeof RESELLER_SORTS;
 
 export function resellerSort(field: ResellerSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: RESELLER_SORTS[field], direction };
+  return sortKeyOf(RESELLER_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: ResellerFilter, sort: SortKey, page: PageArgs) {

@@ -6,7 +6,7 @@
  */
 import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -53,7 +53,7 @@ export const WALLET_SORTS = { ID: resellerWalletTransactions.id, CREATED_AT: res
 export type WalletSortField = keyof typeof WALLET_SORTS;
 
 export function walletSort(field: WalletSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: WALLET_SORTS[field], direction };
+  return sortKeyOf(WALLET_SORTS, field, direction);
 }
 
 export async function listTransactions(ctx: ServiceContext, filter: WalletFilter, sort: SortKey, page: PageArgs) {

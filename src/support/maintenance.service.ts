@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -49,7 +49,7 @@ export const TICKET_SORTS = { ID: maintenanceTickets.id, DATE_REPORTED: maintena
 export type TicketSortField = keyof typeof TICKET_SORTS;
 
 export function ticketSort(field: TicketSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: TICKET_SORTS[field], direction };
+  return sortKeyOf(TICKET_SORTS, field, direction);
 }
 
 export async function list(ctx: ServiceContext, filter: TicketFilter, sort: SortKey, page: PageArgs) {

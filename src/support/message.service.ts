@@ -22,6 +22,7 @@ import { messages } from './message.table';
 import { messageTransport, type MessageChannel, type OutgoingMessage } from './message-transport';
 import { randomInt } from 'node:crypto';
 import { authorize } from '../tenancy/permissions';
+import { sortKeyOf } from '../db/pagination';
 
 export type MessageRow = typeof messages.$inferSelect;
 type CustomerRow = typeof customers.$inferSelect;
@@ -493,5 +494,5 @@ export const MESSAGE_SORTS = { ID: messages.id, CREATED_AT: messages.createdAt, 
 export type MessageSortField = keyof typeof MESSAGE_SORTS;
 
 export function messageSort(field: MessageSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: MESSAGE_SORTS[field], direction };
+  return sortKeyOf(MESSAGE_SORTS, field, direction);
 }

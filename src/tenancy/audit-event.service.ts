@@ -5,7 +5,7 @@
  */
 import { and, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { listCount, listPage, type PageArgs, type SortKey } from '../db/pagination';
+import { listCount, listPage, type PageArgs, type SortKey, sortKeyOf } from '../db/pagination';
 import type { CredentialRef, ServiceContext, Surface } from '../shared/context';
 import { Validation } from '../shared/errors';
 import { apiCredentials } from './api-credential.table';
@@ -31,7 +31,7 @@ export type AuditSortField = keyof typeof AUDIT_SORTS;
 
 /** Newest first unless asked otherwise. */
 export function auditSort(field: AuditSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): SortKey {
-  return { name: `${field}_${direction.toUpperCase()}`, column: AUDIT_SORTS[field], direction };
+  return sortKeyOf(AUDIT_SORTS, field, direction);
 }
 
 export function auditConditions(operatorId: number, filter: AuditEventFilter = {}): SQL {
