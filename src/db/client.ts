@@ -3,6 +3,8 @@
  * (persisted in a directory, or in memory for tests). Both are driven through the same
  * drizzle API, so the rest of the code never asks which engine it is on.
  */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -57,6 +59,11 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   maxConnections?: number;
+  /**
+   * Main-thread work to do while the database starts: PGlite compiles its WebAssembly and
+   * reads its files off the main thread, so the server builds its GraphQL schema meanwhile.
+   */
+  whileStarting?: () => void;
 }
 
 export const migrationsFolder = path.join(projectRoot, 'drizzle');
@@ -161,7 +168,12 @@ function timePostgres(target: postgres.Sql): postgres.Sql {
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseHandle> {
-  return options.url ? openPostgres(options.url, options.maxConnections ?? 10) : openPglite(options.dataDir);
+  if (options.url) {
+    const handle = openPostgres(options.url, options.maxConnections ?? 10);
+    options.whileStarting?.();
+    return handle;
+  }
+  return openPglite(options.dataDir, options.whileStarting);
 }
 
 /**
@@ -173,7 +185,22 @@ export async function openDatabase(options: OpenOptions = {}): Promise<DatabaseH
  */
 const PGLITE_SHARED_BUFFERS = '32MB';
 
-async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+/**
+ * PGlite's PostgreSQL, compiled by V8 off the main thread. PGlite would compile it itself, but
+ * only after its modules load; started first, the compile runs while the server does its own
+ * main-thread work (whileStarting), instead of before it.
+ */
+function compilePgliteWasm(): Promise<WebAssembly.Module> {
+  const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  // Node has WebAssembly; this project's TypeScript libraries only declare its types.
+  const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+  return readFile(path.join(dist, 'pglite.wasm')).then((bytes) => wasm.compile(bytes));
+}
+
+async function openPglite(dataDir: string | undefined, whileStarting?: () => void): Promise<DatabaseHandle> {
+  const compiling = compilePgliteWasm();
+  compiling.catch(() => {}); // awaited below, after the modules load
+
   // One owner per directory (data-dir-lock.ts): refused here, before PGlite reads anything.
   // Loaded only here: a server on PostgreSQL never needs PGlite's modules in memory.
   const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }, { PrivateNodeFS }, { preparedQueries }] = await Promise.all([
@@ -187,7 +214,9 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   let client: PGlite;
   try {
-    client = lock ? new PGlite({ fs: new PrivateNodeFS(lock.dataDir), startParams }) : new PGlite({ startParams });
+    whileStarting?.();
+    const pgliteWasmModule = await compiling;
+    client = lock ? new PGlite({ fs: new PrivateNodeFS(lock.dataDir), startParams, pgliteWasmModule }) : new PGlite({ startParams, pgliteWasmModule });
     await client.waitReady;
   } catch (error) {
     lock?.release();

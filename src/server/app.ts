@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Config } from '../config';
 import { openDatabase, type DatabaseHandle } from '../db/client';
+import { getSchema } from '../graphql/schema';
 import { prepareDatabase } from '../db/migrate';
 import { createHttpServer, Router, sendJson, sendText } from './http';
 import { log } from './logger';
@@ -136,7 +137,10 @@ export async function startApp(config: Config, options: { database?: DatabaseHan
   let stopSurfaces: (() => Promise<void>) | undefined;
   let seeded: boolean;
   try {
-    database ??= await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+    // The schema is built while the database starts (its promise is kept; registerGraphQL
+    // awaits it, and a failure surfaces there).
+    const buildSchemaMeanwhile = () => void getSchema().catch(() => {});
+    database ??= await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, whileStarting: buildSchemaMeanwhile });
     ({ seeded } = await prepareDatabase(database, { seedDemo: config.seedDemo }));
     setPoolSize(database.poolSize ?? 1);
     // Production does not delete data by itself: it says loudly what is open and how to close it.
