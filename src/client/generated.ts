@@ -1891,8 +1891,8 @@ export type Customer = Node & {
   nickname: Scalars['String']['output'];
   /** General note about the customer. */
   note: Maybe<Scalars['String']['output']>;
-  /** Notes on the account, newest first. */
-  notes: Array<CustomerNote>;
+  /** Notes on the account, newest first unless ordered otherwise. */
+  notes: CustomerNoteConnection;
   /** Whether one of the customer’s RADIUS sessions is open. */
   online: Scalars['Boolean']['output'];
   /** The unpaid parts of open invoices. */
@@ -2016,6 +2016,16 @@ export type CustomerMessagesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MessageOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CustomerNoteOrder>;
 };
 
 
@@ -2661,6 +2671,19 @@ export type CustomerNote = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of CustomerNote objects. */
+export type CustomerNoteConnection = {
+  __typename?: 'CustomerNoteConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<CustomerNoteEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<CustomerNote>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A new note on a customer. */
 export type CustomerNoteCreateInput = {
   /** The customer the note is about. */
@@ -2694,6 +2717,30 @@ export type CustomerNoteDeletePayload = {
   /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A CustomerNote and its cursor. */
+export type CustomerNoteEdge = {
+  __typename?: 'CustomerNoteEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The CustomerNote. */
+  node: CustomerNote;
+};
+
+/** How to sort a list of customer note objects. */
+export type CustomerNoteOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: CustomerNoteOrderField;
+};
+
+/** What customer notes can be ordered by; ties in the order they were written. */
+export type CustomerNoteOrderField =
+  /** When they were written. */
+  | 'CREATED_AT'
+  /** The order they were written in. */
+  | 'ID';
 
 /** How to order customers. */
 export type CustomerOrder = {

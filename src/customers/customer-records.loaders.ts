@@ -6,11 +6,6 @@ import * as customTableService from './custom-table.service';
 import * as noteService from './customer-note.service';
 import * as subaccountService from './subaccount.service';
 
-export const notesByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, noteService.CustomerNoteRow[]>('customer.notes', async (ids) =>
-    groupByKeys(ids, await noteService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
-
 export const noteById = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, noteService.CustomerNoteRow | null>('customerNote.byId', async (ids) =>
     byKeys(ids, await noteService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),

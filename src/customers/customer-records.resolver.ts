@@ -3,7 +3,12 @@
  * custom-table rows and the status list. Parse, call the service, format.
  */
 import { DeleteTypes, deleteMutation } from '../graphql/delete';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { staffUserById } from '../tenancy/staff-user.resolver';
+import { customerNotes } from './note.table';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf } from '../graphql/ids';
 import { asNode, registerNodeType } from '../graphql/node';
@@ -23,7 +28,6 @@ import {
   customTableRowsByCustomer,
   masterLinkByCustomer,
   noteById,
-  notesByCustomer,
   subLinksByCustomer,
   subaccountLinkById,
 } from './customer-records.loaders';
@@ -38,6 +42,7 @@ import {
   CustomerNote,
   CustomerNoteCreateInput,
   CustomerNoteCreatePayload,
+  CustomerNoteOrder,
   CustomerStatus,
   CustomTable,
   CustomTableCell,
@@ -133,13 +138,33 @@ function linkKey(input: { masterCustomerId: string; subCustomerId: string }): su
   };
 }
 
+const CustomerNoteConnection = ConnectionType('CustomerNote', CustomerNote);
+
 const CustomerNoteDelete = DeleteTypes('CustomerNote', 'customer note');
 
 @Resolver(() => Customer)
 export class CustomerRecordsResolver {
-  @FieldResolver(() => [CustomerNote], { description: 'Notes on the account, newest first.' })
-  async notes(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await notesByCustomer(ctx).load(customer.legacyId)).map(toNote);
+  @FieldResolver(() => CustomerNoteConnection, { description: 'Notes on the account, newest first unless ordered otherwise.' })
+  async notes(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => CustomerNoteOrder, { nullable: true, description: 'How to sort the list; newest first when omitted.' }) orderBy?: CustomerNoteOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'customerNotes.byCustomer',
+        table: customerNotes,
+        idColumn: customerNotes.id,
+        parentColumn: customerNotes.customerId,
+        ...noteService.customerNotesQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toNote,
+    );
   }
 
   @FieldResolver(() => CommunityCode, { nullable: true, description: 'The community code the customer is assigned; null when none.' })
@@ -259,6 +284,16 @@ export class CustomerRecordsResolver {
       await customTableService.deleteEntry(ctx, { customerId: existing.customerId, rowId });
       return { deletedId: input.id };
     }, { deletedId: null });
+  }
+}
+
+@Resolver(() => CustomerNote)
+export class CustomerNoteResolver {
+  // loaded by id (batched), so that a page of notes needs no join of its own
+  @FieldResolver(() => String, { nullable: true, description: 'Display name of the staff user who wrote it.' })
+  async authorName(@Root() note: CustomerNote, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    if (note.authorStaffId == null) return null;
+    return (await staffUserById(ctx).load(note.authorStaffId))?.displayName ?? null;
   }
 }
 

@@ -52,8 +52,8 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
     const bad = await add(' ', '');
     expect(bad.data.customerNoteCreate.note).toBeNull();
     expect(bad.data.customerNoteCreate.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.text', 'input.title']);
-    const list = await t.gql<{ node: { notes: { title: string }[] } }>('query($id: ID!) { node(id: $id) { ... on Customer { notes { title } } } }', { id: ids.rec_a });
-    expect(list.data.node.notes.map((n) => n.title)).toEqual(['Second call', 'First call']);
+    const list = await t.gql<{ node: { notes: { nodes: { title: string }[] } } }>('query($id: ID!) { node(id: $id) { ... on Customer { notes(first: 10) { nodes { title } } } } }', { id: ids.rec_a });
+    expect(list.data.node.notes.nodes.map((n) => n.title)).toEqual(['Second call', 'First call']);
   });
 
   it('manages community codes: unique per operator, renames to a free code, refuses deleting one in use', async () => {

@@ -139,8 +139,8 @@ const STEPS: Step[] = [
       const data = await call(r, 'getCustomerData', { customerid: s.customer, subscription: '1' });
       expect(data).toContain('Zoë Ó Súilleabháin');
       expect(await call(r, 'addCustomerNote', { customerid: s.customer, note_title: 'Welcome call', note_text: 'Prefers e-mail.' })).toBe('OK');
-      const notes = await graph<{ customer: { notes: { title: string }[] } }>(r, `query($id: Int!) { customer(legacyId: $id) { notes { title } } }`, { id: Number(s.customer) });
-      expect(notes.customer.notes.map((n) => n.title)).toContain('Welcome call');
+      const notes = await graph<{ customer: { notes: { nodes: { title: string }[] } } }>(r, `query($id: Int!) { customer(legacyId: $id) { notes(first: 100) { nodes { title } } } }`, { id: Number(s.customer) });
+      expect(notes.customer.notes.nodes.map((n) => n.title)).toContain('Welcome call');
     },
   },
   {
