@@ -321,6 +321,43 @@ export type Attachment = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of Attachment objects. */
+export type AttachmentConnection = {
+  __typename?: 'AttachmentConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<AttachmentEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Attachment>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Attachment and its cursor. */
+export type AttachmentEdge = {
+  __typename?: 'AttachmentEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Attachment. */
+  node: Attachment;
+};
+
+/** How to sort a list of attachment objects. */
+export type AttachmentOrder = {
+  /** ASC when omitted (oldest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: AttachmentOrderField;
+};
+
+/** What attachments can be ordered by; ties in the order they were recorded. */
+export type AttachmentOrderField =
+  /** When the files were attached. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID';
+
 /** Who may see a customer attachment. */
 export type AttachmentRight =
   /** Shown with billing information. */
@@ -1785,8 +1822,8 @@ export type Customer = Node & {
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   /** Alternative phone number. */
   altPhone: Maybe<Scalars['String']['output']>;
-  /** Files attached to the account, oldest first. */
-  attachments: Array<Attachment>;
+  /** Files attached to the account, oldest first unless ordered otherwise. */
+  attachments: AttachmentConnection;
   /** Invoiced (void invoices excluded) minus paid plus refunded; negative when the customer is in credit. As SIMPLer getCustomerData shows it. */
   balance: Scalars['Decimal']['output'];
   /** The customer's bandwidth (FUP) override of its plan's profile, if any. */
@@ -1939,8 +1976,8 @@ export type Customer = Node & {
   reseller: Maybe<Reseller>;
   /** Sales person acting as salesman. */
   salesman: Maybe<SalesPerson>;
-  /** The customer's sales issues, newest report first. */
-  salesmanTasks: Array<SalesmanTask>;
+  /** The customer's sales issues, newest report first unless ordered otherwise. */
+  salesmanTasks: SalesmanTaskConnection;
   /** Sand settings; null while the customer follows the operator defaults (CustomerFieldsInput.sand). */
   sand: Maybe<CustomerSandSettings>;
   /** Whether a receipt is sent for each payment. */
@@ -1983,6 +2020,16 @@ export type Customer = Node & {
   voipEnabled: Scalars['Boolean']['output'];
   /** Website address. */
   website: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerAttachmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AttachmentOrder>;
 };
 
 
@@ -2067,6 +2114,16 @@ export type CustomerRefundsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<RefundOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerSalesmanTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SalesmanTaskOrder>;
 };
 
 
@@ -7710,6 +7767,19 @@ export type SalesmanTask = Node & {
   valueAddedReseller: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of SalesmanTask objects. */
+export type SalesmanTaskConnection = {
+  __typename?: 'SalesmanTaskConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<SalesmanTaskEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<SalesmanTask>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A new salesman task for a customer. */
 export type SalesmanTaskCreateInput = {
   /** The customer the task is about. */
@@ -7765,6 +7835,32 @@ export type SalesmanTaskDeletePayload = {
   /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A SalesmanTask and its cursor. */
+export type SalesmanTaskEdge = {
+  __typename?: 'SalesmanTaskEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The SalesmanTask. */
+  node: SalesmanTask;
+};
+
+/** How to sort a list of salesman task objects. */
+export type SalesmanTaskOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: SalesmanTaskOrderField;
+};
+
+/** What sales issues can be ordered by; ties in the order they were recorded. */
+export type SalesmanTaskOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The day they were reported. */
+  | 'DATE_REPORTED'
+  /** The order they were recorded in. */
+  | 'ID';
 
 /** Changes to a salesman task. */
 export type SalesmanTaskUpdateInput = {

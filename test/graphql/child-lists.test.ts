@@ -1,5 +1,5 @@
 /**
- * A customer's long lists as connections (notes, …): each ordering paged forwards and
+ * A customer's long lists as connections (notes, attachments, sales issues): each ordering paged forwards and
  * backwards over two customers with more rows than a page, compared with a full sort (no row
  * skipped or repeated), with totalCount; the compiled read path answers byte for byte as the
  * resolvers do; rows of another operator never appear. Times repeat and are fixed, never "now".
@@ -43,6 +43,28 @@ const CASES: ListCase[] = [
     insert: (operatorId, customerId, at, i) =>
       sql`insert into customer_notes (operator_id, customer_id, title, body, created_at) values (${operatorId}, ${customerId}, ${`note ${i}`}, 'text', ${at}::timestamptz) returning id`,
     valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
+  },
+  {
+    field: 'attachments',
+    table: 'attachments',
+    order: 'AttachmentOrder',
+    defaultOrder: ['CREATED_AT', 'ASC'],
+    fields: ['ID', 'CREATED_AT'],
+    insert: (operatorId, customerId, at, i) =>
+      sql`insert into attachments (operator_id, customer_id, filename, storage_path, date_added)
+          values (${operatorId}, ${customerId}, ${`file-${i}.pdf`}, ${`test/${customerId}/${i}`}, ${at}::timestamptz) returning id`,
+    valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
+  },
+  {
+    field: 'salesmanTasks',
+    table: 'salesman_tasks',
+    order: 'SalesmanTaskOrder',
+    defaultOrder: ['DATE_REPORTED', 'DESC'],
+    fields: ['ID', 'DATE_REPORTED', 'CREATED_AT'],
+    insert: (operatorId, customerId, at) =>
+      sql`insert into salesman_tasks (operator_id, customer_id, date_reported, description, type, created_at)
+          values (${operatorId}, ${customerId}, ${at.slice(0, 10)}::date, 'upsell', 'sale', ${at}::timestamptz) returning id`,
+    valueOf: (row, field) => (field === 'ID' ? row.id : field === 'DATE_REPORTED' ? row.at.slice(0, 10) : row.at),
   },
 ];
 

@@ -46,9 +46,9 @@ const RELATIONS: Record<string, string> = {
     burstThresholdDownloadKbps burstThresholdUploadKbps burstTimeSeconds createdAt } bandwidthTemplate2 { legacyId name } }`,
   vendorAttributeOverride: `vendorAttributeOverride { restrictionOn reset resetLimit resetUnit resetEvery resetEveryValue resetEveryDay reset2 updatedAt
     items { set kind vendor attribute op value } }`,
-  attachments: 'attachments { id legacyId filename description mode createdAt }',
-  salesmanTasks: `salesmanTasks { id legacyId dateReported description type dateClosed hoursSpent value priority status resolution createdAt updatedAt
-    valueAddedReseller regionalSalesManager masterAgent salesman ${CUSTOMER_REF} }`,
+  attachments: 'attachments(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId filename description mode createdAt } } }',
+  salesmanTasks: `salesmanTasks(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id legacyId dateReported description type dateClosed hoursSpent
+    value priority status resolution createdAt updatedAt valueAddedReseller regionalSalesManager masterAgent salesman ${CUSTOMER_REF} } }`,
   maintenanceTickets: `maintenanceTickets(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id legacyId dateReported reportedBy title
     description resolution priority status dateClosed closedBy hoursSpent emailRecipients updatedBy createdAt updatedAt type subtype ${CUSTOMER_REF}
     attachments { legacyId filename } } }`,

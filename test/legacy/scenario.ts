@@ -329,11 +329,11 @@ const STEPS: Step[] = [
       const task = await id(r, 'addSalesmanTask', base, /^OK:(\d+)$/);
       expect(await call(r, 'modifySalesmanTask', { ...base, issueId: task, status: 'closed', resolution: 'Won.' })).toBe(`OK:${task}`);
       const tasks = async () =>
-        (await graph<{ customer: { salesmanTasks: { legacyId: number; status: string; resolution: string | null; description: string }[] } }>(
+        (await graph<{ customer: { salesmanTasks: { nodes: { legacyId: number; status: string; resolution: string | null; description: string }[] } } }>(
           r,
-          `query($id: Int!) { customer(legacyId: $id) { salesmanTasks { legacyId status resolution description } } }`,
+          `query($id: Int!) { customer(legacyId: $id) { salesmanTasks(first: 100) { nodes { legacyId status resolution description } } } }`,
           { id: Number(s.customer) },
-        )).customer.salesmanTasks;
+        )).customer.salesmanTasks.nodes;
       expect(await tasks()).toEqual([{ legacyId: Number(task), status: 'CLOSED', resolution: 'Won.', description: 'Wants business plan' }]);
       expect(await call(r, 'deleteSalesmanTask', { issueId: task })).toBe('OK');
       expect(await tasks()).toEqual([]);
