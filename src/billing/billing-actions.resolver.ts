@@ -2,7 +2,11 @@
  * GraphQL adapter for billing writes: invoicing runs, cards and bank accounts, plan changes,
  * grace periods and field payment collections. Parse, call the service, format.
  */
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { paymentCollections } from './payment-collection.table';
 import { loadPlan } from '../catalog/plan.resolver';
 import { Plan } from '../catalog/plan.types';
 import { customerById } from '../customers/customer.loaders';
@@ -25,7 +29,6 @@ import {
   invoiceById,
   paymentById,
   paymentCollectionById,
-  paymentCollectionsByCustomer,
   paymentsByInvoice,
   pendingPlanChangesByCustomer,
   planChangeById,
@@ -59,6 +62,7 @@ import {
 } from './payment-instrument.types';
 import {
   PaymentCollection,
+  PaymentCollectionOrder,
   PaymentCollectionApproveInput,
   PaymentCollectionApprovePayload,
   PaymentCollectionCollectInput,
@@ -294,6 +298,8 @@ export class PaymentCollectionResolver {
   }
 }
 
+const PaymentCollectionConnection = ConnectionType('PaymentCollection', PaymentCollection);
+
 @Resolver(() => Customer)
 export class CustomerPlanChangesResolver {
   @FieldResolver(() => [PlanChange], { description: 'Plan changes recorded but not applied yet, soonest first.' })
@@ -301,9 +307,27 @@ export class CustomerPlanChangesResolver {
     return (await pendingPlanChangesByCustomer(ctx).load(customer.legacyId)).map(toPlanChange);
   }
 
-  @FieldResolver(() => [PaymentCollection], { description: 'Field payment collections, newest first.' })
-  async paymentCollections(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<PaymentCollection[]> {
-    return (await paymentCollectionsByCustomer(ctx).load(customer.legacyId)).map(toPaymentCollection);
+  @FieldResolver(() => PaymentCollectionConnection, { description: 'Field payment collections, newest first unless ordered otherwise.' })
+  async paymentCollections(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => PaymentCollectionOrder, { nullable: true, description: 'How to sort the list; newest first when omitted.' }) orderBy?: PaymentCollectionOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'paymentCollections.byCustomer',
+        table: paymentCollections,
+        idColumn: paymentCollections.id,
+        parentColumn: paymentCollections.customerId,
+        ...collectionService.customerCollectionsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toPaymentCollection,
+    );
   }
 
   @FieldResolver(() => [GracePeriod], { description: 'Grace periods given, oldest first.' })

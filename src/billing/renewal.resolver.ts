@@ -3,7 +3,11 @@
  * (Jaze get_renewal_details, get_collection_users_areawise, get_collection_approval_users;
  * SIMPLer getOverageAllowances): parse, call the services, format. Per-customer lists are batched.
  */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { renewals } from './renewal.table';
 import { loadPlan } from '../catalog/plan.resolver';
 import { Plan } from '../catalog/plan.types';
 import * as overageService from '../catalog/overage-allowance.service';
@@ -19,12 +23,7 @@ import { toPaymentCollection } from './billing.mapping';
 import * as collectionService from './collection.service';
 import { PaymentCollection } from './payment-collection.types';
 import * as renewalService from './renewal.service';
-import { CollectionRoundEntry, OverageAllowance, Renewal } from './renewal.types';
-
-const renewalsByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, renewalService.RenewalRow[]>('customer.renewals', async (ids) =>
-    groupByKeys(ids, await renewalService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
+import { CollectionRoundEntry, OverageAllowance, Renewal, RenewalOrder } from './renewal.types';
 
 const allowancesByCustomer = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, overageService.OverageAllowanceRow[]>('customer.overageAllowances', async (ids) =>
@@ -41,11 +40,31 @@ registerNodeType('OverageAllowance', async (ctx, id) => {
   return row ? (asNode('OverageAllowance', row) as unknown as OverageAllowance) : null;
 });
 
+const RenewalConnection = ConnectionType('Renewal', Renewal);
+
 @Resolver(() => Customer)
 export class CustomerRenewalsResolver {
-  @FieldResolver(() => [Renewal], { description: 'Renewals of the service, newest first (Jaze get_renewal_details).' })
-  async renewals(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await renewalsByCustomer(ctx).load(customer.legacyId)).map((row) => asNode('Renewal', row) as unknown as Renewal);
+  @FieldResolver(() => RenewalConnection, { description: 'Renewals of the service, newest first unless ordered otherwise (Jaze get_renewal_details).' })
+  async renewals(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => RenewalOrder, { nullable: true, description: 'How to sort the list; newest first when omitted.' }) orderBy?: RenewalOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'renewals.byCustomer',
+        table: renewals,
+        idColumn: renewals.id,
+        parentColumn: renewals.customerId,
+        ...renewalService.customerRenewalsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      (row) => asNode('Renewal', row) as unknown as Renewal,
+    );
   }
 
   @FieldResolver(() => [OverageAllowance], { description: 'Extra traffic granted, oldest first (SIMPLer getOverageAllowances).' })

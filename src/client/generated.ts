@@ -1938,8 +1938,8 @@ export type Customer = Node & {
   overageAllowances: Array<OverageAllowance>;
   /** The unpaid parts of open invoices past their due date. */
   overdueAmount: Scalars['Decimal']['output'];
-  /** Field payment collections, newest first. */
-  paymentCollections: Array<PaymentCollection>;
+  /** Field payment collections, newest first unless ordered otherwise. */
+  paymentCollections: PaymentCollectionConnection;
   /** How the customer usually pays. */
   paymentMethod: Maybe<PaymentMethod>;
   /** Payments received from the customer; `filter` narrows them further. */
@@ -1970,8 +1970,8 @@ export type Customer = Node & {
   refunds: RefundConnection;
   /** Sales person acting as regional sales manager. */
   regionalSalesManager: Maybe<SalesPerson>;
-  /** Renewals of the service, newest first (Jaze get_renewal_details). */
-  renewals: Array<Renewal>;
+  /** Renewals of the service, newest first unless ordered otherwise (Jaze get_renewal_details). */
+  renewals: RenewalConnection;
   /** The reseller or franchisee the customer came through. */
   reseller: Maybe<Reseller>;
   /** Sales person acting as salesman. */
@@ -2077,6 +2077,16 @@ export type CustomerNotesArgs = {
 
 
 /** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerPaymentCollectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PaymentCollectionOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
 export type CustomerPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2114,6 +2124,16 @@ export type CustomerRefundsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<RefundOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerRenewalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RenewalOrder>;
 };
 
 
@@ -5912,6 +5932,19 @@ export type PaymentCollectionCollectPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A page of PaymentCollection objects. */
+export type PaymentCollectionConnection = {
+  __typename?: 'PaymentCollectionConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<PaymentCollectionEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<PaymentCollection>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Refuse a collection (Jaze collection_disapproval). */
 export type PaymentCollectionDisapproveInput = {
   /** The collection to refuse. */
@@ -5931,6 +5964,15 @@ export type PaymentCollectionDisapprovePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A PaymentCollection and its cursor. */
+export type PaymentCollectionEdge = {
+  __typename?: 'PaymentCollectionEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The PaymentCollection. */
+  node: PaymentCollection;
+};
+
 /** How a collector took the money. */
 export type PaymentCollectionMethod =
   /** Cash. */
@@ -5941,6 +5983,23 @@ export type PaymentCollectionMethod =
   | 'CREDIT_CARD'
   /** Debit card. */
   | 'DEBIT_CARD';
+
+/** How to sort a list of payment collection objects. */
+export type PaymentCollectionOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: PaymentCollectionOrderField;
+};
+
+/** What field collections can be ordered by; ties in the order they were requested. */
+export type PaymentCollectionOrderField =
+  /** When they were requested. */
+  | 'CREATED_AT'
+  /** When they were approved or disapproved; those not decided yet come first descending, last ascending. */
+  | 'DECIDED_AT'
+  /** The order they were requested in. */
+  | 'ID';
 
 /** Ask for a collector to come (Jaze payment_collection_request). */
 export type PaymentCollectionRequestInput = {
@@ -7436,6 +7495,43 @@ export type Renewal = Node & {
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
+
+/** A page of Renewal objects. */
+export type RenewalConnection = {
+  __typename?: 'RenewalConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<RenewalEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Renewal>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Renewal and its cursor. */
+export type RenewalEdge = {
+  __typename?: 'RenewalEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Renewal. */
+  node: Renewal;
+};
+
+/** How to sort a list of renewal objects. */
+export type RenewalOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: RenewalOrderField;
+};
+
+/** What renewals can be ordered by; ties in the order they were recorded. */
+export type RenewalOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID';
 
 /** A reseller or franchisee with its wallet (CRM reseller). */
 export type Reseller = Node & {

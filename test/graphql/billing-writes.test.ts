@@ -509,11 +509,11 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
     expect(twice.data.paymentCollectionDisapprove.userErrors[0]!.code).toBe('PRECONDITION_FAILED');
     const [decided] = await db().select().from(paymentCollections).where(and(eq(paymentCollections.customerId, customer.id), eq(paymentCollections.status, 'disapproved')));
     expect(decided!.decidedAt).not.toBeNull();
-    const listed = await t.gql<{ customer: { paymentCollections: { status: string; amount: string | null }[] } }>(
-      'query($id: ID!) { customer(id: $id) { paymentCollections { status amount } } }',
+    const listed = await t.gql<{ customer: { paymentCollections: { nodes: { status: string; amount: string | null }[] } } }>(
+      'query($id: ID!) { customer(id: $id) { paymentCollections(first: 10) { nodes { status amount } } } }',
       { id: c },
     );
-    expect(listed.data.customer.paymentCollections).toEqual([
+    expect(listed.data.customer.paymentCollections.nodes).toEqual([
       { status: 'DISAPPROVED', amount: null },
       { status: 'APPROVED', amount: '100.00' },
       { status: 'APPROVED', amount: '50.00' },

@@ -1,5 +1,6 @@
 /**
- * A customer's long lists as connections (notes, attachments, sales issues): each ordering paged forwards and
+ * A customer's long lists as connections (notes, attachments, sales issues, field collections,
+ * renewals; deleted renewals stay out): each ordering paged forwards and
  * backwards over two customers with more rows than a page, compared with a full sort (no row
  * skipped or repeated), with totalCount; the compiled read path answers byte for byte as the
  * resolvers do; rows of another operator never appear. Times repeat and are fixed, never "now".
@@ -19,6 +20,7 @@ interface Row {
   id: number;
   customerId: number;
   at: string;
+  i: number;
 }
 
 /** One converted list: how to read it and how to make its rows (at a given time, for a customer of an operator). */
@@ -30,7 +32,9 @@ interface ListCase {
   defaultOrder: [string, 'ASC' | 'DESC'];
   fields: string[];
   insert: (operatorId: number, customerId: number, at: string, i: number) => ReturnType<typeof sql>;
-  valueOf: (row: Row, field: string) => string | number;
+  valueOf: (row: Row, field: string) => string | number | null;
+  /** A row of the demo's own that the list leaves out (e.g. deleted). */
+  unlisted?: (operatorId: number, customerId: number) => ReturnType<typeof sql>;
 }
 
 const CASES: ListCase[] = [
@@ -66,6 +70,30 @@ const CASES: ListCase[] = [
           values (${operatorId}, ${customerId}, ${at.slice(0, 10)}::date, 'upsell', 'sale', ${at}::timestamptz) returning id`,
     valueOf: (row, field) => (field === 'ID' ? row.id : field === 'DATE_REPORTED' ? row.at.slice(0, 10) : row.at),
   },
+  {
+    field: 'paymentCollections',
+    table: 'payment_collections',
+    order: 'PaymentCollectionOrder',
+    defaultOrder: ['CREATED_AT', 'DESC'],
+    fields: ['ID', 'CREATED_AT', 'DECIDED_AT'],
+    // every other one decided (at a repeating time), the rest still requested (no decision time)
+    insert: (operatorId, customerId, at, i) =>
+      sql`insert into payment_collections (operator_id, customer_id, status, decided_at, created_at)
+          values (${operatorId}, ${customerId}, ${i % 2 === 0 ? 'disapproved' : 'requested'}, ${i % 2 === 0 ? TIMES[i % 3]! : null}::timestamptz, ${at}::timestamptz) returning id`,
+    valueOf: (row, field) => (field === 'ID' ? row.id : field === 'DECIDED_AT' ? (row.i % 2 === 0 ? TIMES[row.i % 3]! : null) : row.at),
+  },
+  {
+    field: 'renewals',
+    table: 'renewals',
+    order: 'RenewalOrder',
+    defaultOrder: ['CREATED_AT', 'DESC'],
+    fields: ['ID', 'CREATED_AT'],
+    insert: (operatorId, customerId, at) =>
+      sql`insert into renewals (operator_id, customer_id, amount, created_at) values (${operatorId}, ${customerId}, '10.00', ${at}::timestamptz) returning id`,
+    valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
+    unlisted: (operatorId, customerId) =>
+      sql`insert into renewals (operator_id, customer_id, amount, deleted, created_at) values (${operatorId}, ${customerId}, '10.00', true, ${TIMES[0]!}::timestamptz) returning id`,
+  },
 ];
 
 describe.each(enabledEngines())('customer lists as connections on %s', (engine) => {
@@ -86,10 +114,11 @@ describe.each(enabledEngines())('customer lists as connections on %s', (engine) 
         await pair.database.handle.db.execute(sql`delete from ${sql.identifier(list.table)} where customer_id = ${Number(customer.id)}`);
         for (const [i, at] of TIMES.entries()) {
           const [row] = await rows<{ id: number }>(db, list.insert(customer.operator_id, Number(customer.id), at, i));
-          out.push({ id: Number(row!.id), customerId: Number(customer.id), at });
+          out.push({ id: Number(row!.id), customerId: Number(customer.id), at, i });
         }
         // Another operator's row pointing at the demo's customer: never listed.
         await rows(db, list.insert(otherOperator, Number(customer.id), TIMES[0]!, 99));
+        if (list.unlisted) await rows(db, list.unlisted(customer.operator_id, Number(customer.id)));
       }
       made.set(list.field, out);
     }

@@ -26,14 +26,19 @@ describe.each(enabledEngines())('renewals, overage allowances and collection que
       db(),
       sql`select id, amount::text, present_plan_id from renewals where customer_id = ${c!.customer_id} and not deleted order by created_at desc, id desc`,
     );
-    const res = await t.gql<{ customer: { renewals: { legacyId: number; amount: string; presentPlan: { legacyId: number } }[] } }>(
-      `query($id: Int!) { customer(legacyId: $id) { renewals { legacyId amount presentPlan { legacyId } } } }`,
+    const res = await t.gql<{ customer: { renewals: { totalCount: number; nodes: { legacyId: number; amount: string; presentPlan: { legacyId: number } }[] } } }>(
+      `query($id: Int!) { customer(legacyId: $id) { renewals(first: 100) { totalCount nodes { legacyId amount presentPlan { legacyId } } } } }`,
       { id: c!.customer_id },
     );
-    expect(res.data.customer.renewals).toEqual(expected.map((r) => ({ legacyId: r.id, amount: r.amount, presentPlan: { legacyId: r.present_plan_id } })));
+    expect(res.data.customer.renewals.totalCount).toBe(expected.length);
+    expect(res.data.customer.renewals.nodes).toEqual(expected.map((r) => ({ legacyId: r.id, amount: r.amount, presentPlan: { legacyId: r.present_plan_id } })));
     await db().execute(sql`update renewals set deleted = true where id = ${expected[0]!.id}`);
-    const after = await t.gql<{ customer: { renewals: unknown[] } }>(`query($id: Int!) { customer(legacyId: $id) { renewals { legacyId } } }`, { id: c!.customer_id });
-    expect(after.data.customer.renewals).toHaveLength(expected.length - 1);
+    const after = await t.gql<{ customer: { renewals: { totalCount: number; nodes: unknown[] } } }>(
+      `query($id: Int!) { customer(legacyId: $id) { renewals(first: 100) { totalCount nodes { legacyId } } } }`,
+      { id: c!.customer_id },
+    );
+    expect(after.data.customer.renewals.nodes).toHaveLength(expected.length - 1);
+    expect(after.data.customer.renewals.totalCount).toBe(expected.length - 1);
   });
 
   it('lists overage allowances, and batches both lists over a page of customers', async () => {
@@ -43,7 +48,7 @@ describe.each(enabledEngines())('renewals, overage allowances and collection que
       { id: a!.customer_id },
     );
     expect(res.data.customer.overageAllowances.map((o) => o.trafficLimitGb)).toContain(a!.traffic);
-    const page = (n: number) => countQueries(() => t.gql(`{ customers(first: ${n}) { nodes { renewals { presentPlan { name } } overageAllowances { usedGb } } } }`));
+    const page = (n: number) => countQueries(() => t.gql(`{ customers(first: ${n}) { nodes { renewals(first: 5) { totalCount nodes { presentPlan { name } } } overageAllowances { usedGb } } } }`));
     expect((await page(80)).queries).toBe((await page(4)).queries);
   });
 

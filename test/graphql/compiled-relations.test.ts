@@ -30,11 +30,11 @@ const RELATIONS: Record<string, string> = {
     ibanLast4 ibanCountry sepaDebtorName sepaCountry sepaRemittanceData sepaSequenceType sepaSignatureDate createdAt ${CUSTOMER_REF} }`,
   pendingPlanChanges: `pendingPlanChanges { id legacyId timing effectiveAt clearDataUsage clearPolicies moveBilling appliedAt createdAt
     ${CUSTOMER_REF} fromPlan { ${PLAN_REF} } toPlan { ${PLAN_REF} } }`,
-  paymentCollections: `paymentCollections { id legacyId status amount method bank chequeNumber chequeDate cardLast4 cardExpiration notes
-    bringChangeFor decidedAt createdAt ${CUSTOMER_REF} payment { legacyId amount paymentDate } }`,
+  paymentCollections: `paymentCollections(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id legacyId status amount method bank chequeNumber chequeDate cardLast4 cardExpiration notes
+    bringChangeFor decidedAt createdAt ${CUSTOMER_REF} payment { legacyId amount paymentDate } } }`,
   gracePeriods: 'gracePeriods { legacyId days previousExpiresAt newExpiresAt createdAt }',
-  renewals: `renewals { id legacyId renewalPeriod amount planRate taxAmount activeSince activeUntil notes performedBy createdAt
-    previousPlan { ${PLAN_REF} } presentPlan { ${PLAN_REF} } }`,
+  renewals: `renewals(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId renewalPeriod amount planRate taxAmount activeSince activeUntil notes performedBy createdAt
+    previousPlan { ${PLAN_REF} } presentPlan { ${PLAN_REF} } } } }`,
   overageAllowances: 'overageAllowances { id legacyId trafficLimitGb usedGb method createdAt }',
   taxZone: 'taxZone { id legacyId name rate createdAt }',
   radiusAccounts: `radiusAccounts { id legacyId username priority excludeFromAutoGroupFromBucket hasPassword createdAt ${CUSTOMER_REF} }`,
