@@ -1668,8 +1668,8 @@ export type CustomFieldValue = {
   fieldId: Scalars['Int']['output'];
   /** Label of the custom field. */
   label: Scalars['String']['output'];
-  /** textfield, textarea, number, date, checkbox or select. */
-  type: Scalars['String']['output'];
+  /** What the field holds, and so how it is entered. */
+  type: CustomFieldType;
   /** Null when unset. */
   value: Maybe<Scalars['String']['output']>;
 };
