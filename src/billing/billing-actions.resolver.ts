@@ -7,6 +7,7 @@ import { childConnection } from '../graphql/child-connection';
 import { ConnectionType } from '../graphql/connection';
 import { PageArgs } from '../graphql/page-args';
 import { paymentCollections } from './payment-collection.table';
+import { gracePeriods } from './grace-period.table';
 import { loadPlan } from '../catalog/plan.resolver';
 import { Plan } from '../catalog/plan.types';
 import { customerById } from '../customers/customer.loaders';
@@ -25,7 +26,6 @@ import {
   creditCardById,
   creditCardsByCustomer,
   gracePeriodById,
-  gracePeriodsByCustomer,
   invoiceById,
   paymentById,
   paymentCollectionById,
@@ -81,6 +81,7 @@ import {
   CustomerPlanChangeInput,
   CustomerPlanChangePayload,
   GracePeriod,
+  GracePeriodOrder,
   PlanChange,
 } from './plan-change.types';
 
@@ -299,6 +300,7 @@ export class PaymentCollectionResolver {
 }
 
 const PaymentCollectionConnection = ConnectionType('PaymentCollection', PaymentCollection);
+const GracePeriodConnection = ConnectionType('GracePeriod', GracePeriod);
 
 @Resolver(() => Customer)
 export class CustomerPlanChangesResolver {
@@ -330,8 +332,26 @@ export class CustomerPlanChangesResolver {
     );
   }
 
-  @FieldResolver(() => [GracePeriod], { description: 'Grace periods given, oldest first.' })
-  async gracePeriods(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<GracePeriod[]> {
-    return (await gracePeriodsByCustomer(ctx).load(customer.legacyId)).map(toGracePeriod);
+  @FieldResolver(() => GracePeriodConnection, { description: 'Grace periods given, oldest first unless ordered otherwise.' })
+  async gracePeriods(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => GracePeriodOrder, { nullable: true, description: 'How to sort the list; oldest first when omitted.' }) orderBy?: GracePeriodOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'gracePeriods.byCustomer',
+        table: gracePeriods,
+        idColumn: gracePeriods.id,
+        parentColumn: gracePeriods.customerId,
+        ...gracePeriodService.customerGracePeriodsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toGracePeriod,
+    );
   }
 }

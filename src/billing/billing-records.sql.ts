@@ -10,6 +10,8 @@ import { overageAllowances } from '../catalog/overage-allowance.table';
 import { addressSql } from '../graphql/address';
 import { addSqlFields, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
 import { customerCollectionsQuery, type CollectionSortField } from './collection.service';
+import { customerGracePeriodsQuery, type GracePeriodSortField } from './grace-period.service';
+import { customerOverageAllowancesQuery, type OverageAllowanceSortField } from '../catalog/overage-allowance.service';
 import { bankAccounts } from './bank-account.table';
 import { creditCards } from './credit-card.table';
 import { gracePeriods } from './grace-period.table';
@@ -117,7 +119,14 @@ addSqlFields('Customer', {
       return { ...customerCollectionsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
     },
   },
-  gracePeriods: { many: 'GracePeriod', by: gracePeriods.customerId, orderBy: [asc(gracePeriods.createdAt), asc(gracePeriods.id)] },
+  gracePeriods: {
+    connection: 'GracePeriod',
+    by: gracePeriods.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: GracePeriodSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerGracePeriodsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
   renewals: {
     connection: 'Renewal',
     by: renewals.customerId,
@@ -126,5 +135,12 @@ addSqlFields('Customer', {
       return { ...customerRenewalsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
     },
   },
-  overageAllowances: { many: 'OverageAllowance', by: overageAllowances.customerId, orderBy: [asc(overageAllowances.createdAt), asc(overageAllowances.id)] },
+  overageAllowances: {
+    connection: 'OverageAllowance',
+    by: overageAllowances.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: OverageAllowanceSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerOverageAllowancesQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
 });

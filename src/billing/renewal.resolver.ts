@@ -8,6 +8,7 @@ import { childConnection } from '../graphql/child-connection';
 import { ConnectionType } from '../graphql/connection';
 import { PageArgs } from '../graphql/page-args';
 import { renewals } from './renewal.table';
+import { overageAllowances } from '../catalog/overage-allowance.table';
 import { loadPlan } from '../catalog/plan.resolver';
 import { Plan } from '../catalog/plan.types';
 import * as overageService from '../catalog/overage-allowance.service';
@@ -16,19 +17,14 @@ import { toCustomer } from '../customers/customer.mapping';
 import { Customer } from '../customers/customer.types';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/ids';
-import { byKeys, groupByKeys } from '../graphql/loaders';
+import { byKeys } from '../graphql/loaders';
 import { asNode, registerNodeType } from '../graphql/node';
 import { DateScalar } from '../graphql/scalars';
 import { toPaymentCollection } from './billing.mapping';
 import * as collectionService from './collection.service';
 import { PaymentCollection } from './payment-collection.types';
 import * as renewalService from './renewal.service';
-import { CollectionRoundEntry, OverageAllowance, Renewal, RenewalOrder } from './renewal.types';
-
-const allowancesByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, overageService.OverageAllowanceRow[]>('customer.overageAllowances', async (ids) =>
-    groupByKeys(ids, await overageService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
+import { CollectionRoundEntry, OverageAllowance, OverageAllowanceOrder, Renewal, RenewalOrder } from './renewal.types';
 
 registerNodeType('Renewal', async (ctx, id) => {
   const [row] = byKeys([id], await renewalService.findByIds(ctx.db, ctx.actor.operatorId, [id]), (r) => r.id);
@@ -41,6 +37,7 @@ registerNodeType('OverageAllowance', async (ctx, id) => {
 });
 
 const RenewalConnection = ConnectionType('Renewal', Renewal);
+const OverageAllowanceConnection = ConnectionType('OverageAllowance', OverageAllowance);
 
 @Resolver(() => Customer)
 export class CustomerRenewalsResolver {
@@ -67,9 +64,27 @@ export class CustomerRenewalsResolver {
     );
   }
 
-  @FieldResolver(() => [OverageAllowance], { description: 'Extra traffic granted, oldest first (SIMPLer getOverageAllowances).' })
-  async overageAllowances(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await allowancesByCustomer(ctx).load(customer.legacyId)).map((row) => asNode('OverageAllowance', row) as unknown as OverageAllowance);
+  @FieldResolver(() => OverageAllowanceConnection, { description: 'Extra traffic granted, oldest first unless ordered otherwise (SIMPLer getOverageAllowances).' })
+  async overageAllowances(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => OverageAllowanceOrder, { nullable: true, description: 'How to sort the list; oldest first when omitted.' }) orderBy?: OverageAllowanceOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'overageAllowances.byCustomer',
+        table: overageAllowances,
+        idColumn: overageAllowances.id,
+        parentColumn: overageAllowances.customerId,
+        ...overageService.customerOverageAllowancesQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      (row) => asNode('OverageAllowance', row) as unknown as OverageAllowance,
+    );
   }
 }
 

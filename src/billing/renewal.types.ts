@@ -54,3 +54,22 @@ export class RenewalOrder {
   @Field(() => RenewalOrderField, { description: 'What to order by.' }) field!: RenewalOrderField;
   @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
 }
+
+export enum OverageAllowanceOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(OverageAllowanceOrderField, {
+  name: 'OverageAllowanceOrderField',
+  description: 'What overage allowances can be ordered by; ties in the order they were recorded.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    CREATED_AT: { description: 'When they were recorded.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of overage allowance objects.' })
+export class OverageAllowanceOrder {
+  @Field(() => OverageAllowanceOrderField, { description: 'What to order by.' }) field!: OverageAllowanceOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (oldest first).' }) direction?: SortDirection;
+}

@@ -1874,8 +1874,8 @@ export type Customer = Node & {
   freeService: Scalars['Boolean']['output'];
   /** The gateway (NAS/router, SIMPLer gwid) serving the customer. */
   gateway: Maybe<Gateway>;
-  /** Grace periods given, oldest first. */
-  gracePeriods: Array<GracePeriod>;
+  /** Grace periods given, oldest first unless ordered otherwise. */
+  gracePeriods: GracePeriodConnection;
   /** The groups the customer belongs to, by name (CustomerFieldsInput.groupIds). */
   groups: Array<CustomerGroup>;
   /** Whether an end-user-portal password is set (it is never returned). */
@@ -1934,8 +1934,8 @@ export type Customer = Node & {
   online: Scalars['Boolean']['output'];
   /** The unpaid parts of open invoices. */
   outstandingAmount: Scalars['Decimal']['output'];
-  /** Extra traffic granted, oldest first (SIMPLer getOverageAllowances). */
-  overageAllowances: Array<OverageAllowance>;
+  /** Extra traffic granted, oldest first unless ordered otherwise (SIMPLer getOverageAllowances). */
+  overageAllowances: OverageAllowanceConnection;
   /** The unpaid parts of open invoices past their due date. */
   overdueAmount: Scalars['Decimal']['output'];
   /** Field payment collections, newest first unless ordered otherwise. */
@@ -2034,6 +2034,16 @@ export type CustomerAttachmentsArgs = {
 
 
 /** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerGracePeriodsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<GracePeriodOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
 export type CustomerInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -2073,6 +2083,16 @@ export type CustomerNotesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CustomerNoteOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerOverageAllowancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<OverageAllowanceOrder>;
 };
 
 
@@ -3806,6 +3826,43 @@ export type GracePeriod = Node & {
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
+
+/** A page of GracePeriod objects. */
+export type GracePeriodConnection = {
+  __typename?: 'GracePeriodConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<GracePeriodEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<GracePeriod>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A GracePeriod and its cursor. */
+export type GracePeriodEdge = {
+  __typename?: 'GracePeriodEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The GracePeriod. */
+  node: GracePeriod;
+};
+
+/** How to sort a list of grace period objects. */
+export type GracePeriodOrder = {
+  /** ASC when omitted (oldest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: GracePeriodOrderField;
+};
+
+/** What grace periods can be ordered by; ties in the order they were recorded. */
+export type GracePeriodOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID';
 
 /** An installer's job on a ticket and what they are owed for it. */
 export type InstallerTracking = Node & {
@@ -5753,6 +5810,43 @@ export type OverageAllowance = Node & {
   /** Traffic used of it, GB. */
   usedGb: Maybe<Scalars['Decimal']['output']>;
 };
+
+/** A page of OverageAllowance objects. */
+export type OverageAllowanceConnection = {
+  __typename?: 'OverageAllowanceConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<OverageAllowanceEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<OverageAllowance>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A OverageAllowance and its cursor. */
+export type OverageAllowanceEdge = {
+  __typename?: 'OverageAllowanceEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The OverageAllowance. */
+  node: OverageAllowance;
+};
+
+/** How to sort a list of overage allowance objects. */
+export type OverageAllowanceOrder = {
+  /** ASC when omitted (oldest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: OverageAllowanceOrderField;
+};
+
+/** What overage allowances can be ordered by; ties in the order they were recorded. */
+export type OverageAllowanceOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID';
 
 /** When the second profile takes over (Jaze …Reset): ALWAYS; DATA = while the FUP limit is not exceeded; UPLOAD_DOWNLOAD = while neither upload nor download exceeds it. */
 export type OverrideReset =

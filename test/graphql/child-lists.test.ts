@@ -1,6 +1,6 @@
 /**
  * A customer's long lists as connections (notes, attachments, sales issues, field collections,
- * renewals; deleted renewals stay out): each ordering paged forwards and
+ * renewals, grace periods, overage allowances; deleted renewals stay out): each ordering paged forwards and
  * backwards over two customers with more rows than a page, compared with a full sort (no row
  * skipped or repeated), with totalCount; the compiled read path answers byte for byte as the
  * resolvers do; rows of another operator never appear. Times repeat and are fixed, never "now".
@@ -93,6 +93,27 @@ const CASES: ListCase[] = [
     valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
     unlisted: (operatorId, customerId) =>
       sql`insert into renewals (operator_id, customer_id, amount, deleted, created_at) values (${operatorId}, ${customerId}, '10.00', true, ${TIMES[0]!}::timestamptz) returning id`,
+  },
+  {
+    field: 'gracePeriods',
+    table: 'grace_periods',
+    order: 'GracePeriodOrder',
+    defaultOrder: ['CREATED_AT', 'ASC'],
+    fields: ['ID', 'CREATED_AT'],
+    insert: (operatorId, customerId, at, i) =>
+      sql`insert into grace_periods (operator_id, customer_id, days, new_expires_at, created_at)
+          values (${operatorId}, ${customerId}, ${i + 1}, '2030-01-01T00:00:00Z'::timestamptz, ${at}::timestamptz) returning id`,
+    valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
+  },
+  {
+    field: 'overageAllowances',
+    table: 'overage_allowances',
+    order: 'OverageAllowanceOrder',
+    defaultOrder: ['CREATED_AT', 'ASC'],
+    fields: ['ID', 'CREATED_AT'],
+    insert: (operatorId, customerId, at) =>
+      sql`insert into overage_allowances (operator_id, customer_id, traffic_limit_gb, created_at) values (${operatorId}, ${customerId}, '5.000', ${at}::timestamptz) returning id`,
+    valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
   },
 ];
 

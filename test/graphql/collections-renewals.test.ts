@@ -43,12 +43,12 @@ describe.each(enabledEngines())('renewals, overage allowances and collection que
 
   it('lists overage allowances, and batches both lists over a page of customers', async () => {
     const [a] = await rows<{ customer_id: number; traffic: string }>(db(), sql`select customer_id, traffic_limit_gb::text as traffic from overage_allowances order by id limit 1`);
-    const res = await t.gql<{ customer: { overageAllowances: { trafficLimitGb: string }[] } }>(
-      `query($id: Int!) { customer(legacyId: $id) { overageAllowances { trafficLimitGb } } }`,
+    const res = await t.gql<{ customer: { overageAllowances: { nodes: { trafficLimitGb: string }[] } } }>(
+      `query($id: Int!) { customer(legacyId: $id) { overageAllowances(first: 100) { nodes { trafficLimitGb } } } }`,
       { id: a!.customer_id },
     );
-    expect(res.data.customer.overageAllowances.map((o) => o.trafficLimitGb)).toContain(a!.traffic);
-    const page = (n: number) => countQueries(() => t.gql(`{ customers(first: ${n}) { nodes { renewals(first: 5) { totalCount nodes { presentPlan { name } } } overageAllowances { usedGb } } } }`));
+    expect(res.data.customer.overageAllowances.nodes.map((o) => o.trafficLimitGb)).toContain(a!.traffic);
+    const page = (n: number) => countQueries(() => t.gql(`{ customers(first: ${n}) { nodes { renewals(first: 5) { totalCount nodes { presentPlan { name } } } overageAllowances(first: 5) { totalCount nodes { usedGb } } } } }`));
     expect((await page(80)).queries).toBe((await page(4)).queries);
   });
 

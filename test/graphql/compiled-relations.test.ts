@@ -32,10 +32,10 @@ const RELATIONS: Record<string, string> = {
     ${CUSTOMER_REF} fromPlan { ${PLAN_REF} } toPlan { ${PLAN_REF} } }`,
   paymentCollections: `paymentCollections(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id legacyId status amount method bank chequeNumber chequeDate cardLast4 cardExpiration notes
     bringChangeFor decidedAt createdAt ${CUSTOMER_REF} payment { legacyId amount paymentDate } } }`,
-  gracePeriods: 'gracePeriods { legacyId days previousExpiresAt newExpiresAt createdAt }',
+  gracePeriods: 'gracePeriods(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { legacyId days previousExpiresAt newExpiresAt createdAt } }',
   renewals: `renewals(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId renewalPeriod amount planRate taxAmount activeSince activeUntil notes performedBy createdAt
     previousPlan { ${PLAN_REF} } presentPlan { ${PLAN_REF} } } } }`,
-  overageAllowances: 'overageAllowances { id legacyId trafficLimitGb usedGb method createdAt }',
+  overageAllowances: 'overageAllowances(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId trafficLimitGb usedGb method createdAt } } }',
   taxZone: 'taxZone { id legacyId name rate createdAt }',
   radiusAccounts: `radiusAccounts { id legacyId username priority excludeFromAutoGroupFromBucket hasPassword createdAt ${CUSTOMER_REF} }`,
   radiusSessions: `radiusSessions(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId sessionId username realm
@@ -71,7 +71,7 @@ describe.each(enabledEngines())('compiled relations of Customer on %s', (engine)
   const send: CompiledPair['send'] = (...args) => pair.send(...args);
   const expectSame: CompiledPair['expectSame'] = (...args) => pair.expectSame(...args);
 
-  const everyRelation = `query ($after: String) { customers(first: 40, after: $after) { pageInfo { hasNextPage endCursor }
+  const everyRelation = `query ($after: String) { customers(first: 30, after: $after) { pageInfo { hasNextPage endCursor }
     nodes { legacyId name ${Object.values(RELATIONS).join('\n')} } } }`;
 
   beforeAll(async () => {
@@ -199,7 +199,7 @@ describe.each(enabledEngines())('compiled relations of Customer on %s', (engine)
     for (const id of [...reached, ...data.customers.nodes.map((c: any) => c.legacyId)]) expect(theirs.has(id)).toBe(true);
     // No global id served to them names a demo row: every relation's rows are theirs (ids are
     // shared sequences, so a demo row's id never appears in their answer).
-    const demoQuery = `{ customers(first: 40) { nodes { ${Object.values(RELATIONS).join('\n')} } } }`;
+    const demoQuery = `{ customers(first: 30) { nodes { ${Object.values(RELATIONS).join('\n')} } } }`;
     const demo = JSON.stringify((await send(pair.reference, demoQuery)).body.data);
     const ids = (text: string) => new Set([...text.matchAll(/"id":"([^"]+)"/g)].map((m) => m[1]));
     const demoIds = ids(demo);

@@ -68,16 +68,16 @@ async function graph<T>(r: ScenarioRunner, query: string, variables?: Record<str
 
 /** The first demo customer (in id order) holding overage allowances; the demo seed gives a few some. */
 async function demoCustomerWithOverageAllowances(r: ScenarioRunner) {
-  type Page = { customers: { nodes: { legacyId: number; overageAllowances: { legacyId: number; trafficLimitGb: string }[] }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  type Page = { customers: { nodes: { legacyId: number; overageAllowances: { nodes: { legacyId: number; trafficLimitGb: string }[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
   let after: string | null = null;
   for (let page = 0; page < 10; page++) {
     const data: Page = await graph<Page>(
       r,
-      `query($after: String) { customers(first: 50, after: $after) { nodes { legacyId overageAllowances { legacyId trafficLimitGb } } pageInfo { hasNextPage endCursor } } }`,
+      `query($after: String) { customers(first: 50, after: $after) { nodes { legacyId overageAllowances(first: 100) { nodes { legacyId trafficLimitGb } } } pageInfo { hasNextPage endCursor } } }`,
       { after },
     );
-    const holder = data.customers.nodes.find((c) => c.overageAllowances.length > 0);
-    if (holder) return holder;
+    const holder = data.customers.nodes.find((c) => c.overageAllowances.nodes.length > 0);
+    if (holder) return { legacyId: holder.legacyId, overageAllowances: holder.overageAllowances.nodes };
     if (!data.customers.pageInfo.hasNextPage) break;
     after = data.customers.pageInfo.endCursor;
   }
