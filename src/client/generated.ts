@@ -1992,8 +1992,8 @@ export type Customer = Node & {
   status: Scalars['String']['output'];
   /** A finer status within `status`, as the operator defines it. */
   subStatus: Maybe<Scalars['String']['output']>;
-  /** Links to this customer’s sub-accounts. */
-  subaccounts: Array<SubaccountLink>;
+  /** Links to this customer’s sub-accounts, in the order they were made unless ordered otherwise. */
+  subaccounts: SubaccountLinkConnection;
   /** The customer's subscriptions; `filter` narrows them further. */
   subscriptions: SubscriptionConnection;
   /** Email address for support messages. */
@@ -2164,6 +2164,16 @@ export type CustomerSalesmanTasksArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<SalesmanTaskOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerSubaccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SubaccountLinkOrder>;
 };
 
 
@@ -8852,6 +8862,19 @@ export type SubaccountLink = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of SubaccountLink objects. */
+export type SubaccountLinkConnection = {
+  __typename?: 'SubaccountLinkConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<SubaccountLinkEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<SubaccountLink>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A master/sub-account link to make, with its flags (omitted flags are false). */
 export type SubaccountLinkCreateInput = {
   /** The sub-account is invoiced through the master. */
@@ -8901,6 +8924,30 @@ export type SubaccountLinkDeletePayload = {
   /** Why the removal was refused; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A SubaccountLink and its cursor. */
+export type SubaccountLinkEdge = {
+  __typename?: 'SubaccountLinkEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The SubaccountLink. */
+  node: SubaccountLink;
+};
+
+/** How to sort a list of subaccount link objects. */
+export type SubaccountLinkOrder = {
+  /** ASC when omitted (oldest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: SubaccountLinkOrderField;
+};
+
+/** What sub-account links can be ordered by; ties in the order they were made. */
+export type SubaccountLinkOrderField =
+  /** When they were made. */
+  | 'CREATED_AT'
+  /** The order they were made in. */
+  | 'ID';
 
 /** A master/sub-account link and the flags to change (omitted flags stay as they are). */
 export type SubaccountLinkUpdateInput = {

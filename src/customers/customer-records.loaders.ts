@@ -27,12 +27,6 @@ export const masterLinkByCustomer = (ctx: GraphQLContext) =>
     byKeys(ids, (await subaccountService.linksOf(ctx.db, ctx.actor.operatorId, ids)).filter((l) => ids.includes(l.subCustomerId)), (row) => row.subCustomerId),
   );
 
-/** Links where the customer is the master. */
-export const subLinksByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, subaccountService.SubaccountLinkRow[]>('customer.subLinks', async (ids) =>
-    groupByKeys(ids, (await subaccountService.linksOf(ctx.db, ctx.actor.operatorId, ids)).filter((l) => ids.includes(l.masterCustomerId)), (row) => row.masterCustomerId),
-  );
-
 export const customTableRowsByCustomer = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, customTableService.CustomTableRowData[]>('customer.customTableRows', async (ids) =>
     groupByKeys(ids, await customTableService.rowsByCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),

@@ -9,6 +9,7 @@ import { ConnectionType } from '../graphql/connection';
 import { PageArgs } from '../graphql/page-args';
 import { staffUserById } from '../tenancy/staff-user.resolver';
 import { customerNotes } from './note.table';
+import { customerSubaccounts } from './subaccount.table';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf } from '../graphql/ids';
 import { asNode, registerNodeType } from '../graphql/node';
@@ -28,7 +29,6 @@ import {
   customTableRowsByCustomer,
   masterLinkByCustomer,
   noteById,
-  subLinksByCustomer,
   subaccountLinkById,
 } from './customer-records.loaders';
 import {
@@ -61,6 +61,7 @@ import {
   SubaccountLinkDeletePayload,
   SubaccountLinkCreateInput,
   SubaccountLinkInput,
+  SubaccountLinkOrder,
   SubaccountLinkUpdateInput,
   SubaccountLinkUpdatePayload,
 } from './customer-records.types';
@@ -139,6 +140,7 @@ function linkKey(input: { masterCustomerId: string; subCustomerId: string }): su
 }
 
 const CustomerNoteConnection = ConnectionType('CustomerNote', CustomerNote);
+const SubaccountLinkConnection = ConnectionType('SubaccountLink', SubaccountLink);
 
 const CustomerNoteDelete = DeleteTypes('CustomerNote', 'customer note');
 
@@ -180,9 +182,27 @@ export class CustomerRecordsResolver {
     return row ? toLink(row) : null;
   }
 
-  @FieldResolver(() => [SubaccountLink], { description: 'Links to this customer’s sub-accounts.' })
-  async subaccounts(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await subLinksByCustomer(ctx).load(customer.legacyId)).map(toLink);
+  @FieldResolver(() => SubaccountLinkConnection, { description: 'Links to this customer’s sub-accounts, in the order they were made unless ordered otherwise.' })
+  async subaccounts(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => SubaccountLinkOrder, { nullable: true, description: 'How to sort the list; in the order they were made when omitted.' }) orderBy?: SubaccountLinkOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'subaccountLinks.byMaster',
+        table: customerSubaccounts,
+        idColumn: customerSubaccounts.id,
+        parentColumn: customerSubaccounts.masterCustomerId,
+        ...subaccountService.customerSubaccountsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toLink,
+    );
   }
 
   @FieldResolver(() => [CustomTableRow], { description: 'Rows of the operator’s custom tables (e.g. `voip`) for this customer.' })

@@ -10,6 +10,7 @@ import { customTableRows } from './custom-field.table';
 import { rowTableNameSql } from './custom-table.service';
 import { authorNameSql, customerNotesQuery, type NoteSortField } from './customer-note.service';
 import { customers } from './customer.table';
+import { customerSubaccountsQuery, type SubaccountLinkSortField } from './subaccount.service';
 import { customerNotes } from './note.table';
 import { customerSubaccounts } from './subaccount.table';
 
@@ -60,8 +61,14 @@ addSqlFields('Customer', {
   communityCode: { one: 'CommunityCode', via: customers.communityCodeId },
   // A sub-account has at most one master (unique sub_customer_id).
   masterAccount: { one: 'SubaccountLink', by: customerSubaccounts.subCustomerId },
-  // subaccount.service linksOf: in id order.
-  subaccounts: { many: 'SubaccountLink', by: customerSubaccounts.masterCustomerId, orderBy: [asc(customerSubaccounts.id)] },
+  subaccounts: {
+    connection: 'SubaccountLink',
+    by: customerSubaccounts.masterCustomerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: SubaccountLinkSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerSubaccountsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
   // custom-table.service rowsWhere: in id order.
   customTableRows: { many: 'CustomTableRow', by: customTableRows.customerId, orderBy: [asc(customTableRows.id)] },
 });

@@ -98,6 +98,25 @@ export class CommunityCodeDeletePayload {
 
 // ---------------------------------------------------------------- sub-accounts
 
+export enum SubaccountLinkOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(SubaccountLinkOrderField, {
+  name: 'SubaccountLinkOrderField',
+  description: 'What sub-account links can be ordered by; ties in the order they were made.',
+  valuesConfig: {
+    ID: { description: 'The order they were made in.' },
+    CREATED_AT: { description: 'When they were made.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of subaccount link objects.' })
+export class SubaccountLinkOrder {
+  @Field(() => SubaccountLinkOrderField, { description: 'What to order by.' }) field!: SubaccountLinkOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (oldest first).' }) direction?: SortDirection;
+}
+
 @ObjectType('SubaccountLink', { implements: Node, description: 'A master/sub-account link and its display, synchronisation and invoicing flags.' })
 export class SubaccountLink extends Node {
   @Field(() => Boolean, { description: "The master sees the sub-account's invoices." }) masterDisplaySubaccountInvoices!: boolean;

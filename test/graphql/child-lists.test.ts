@@ -1,6 +1,6 @@
 /**
  * A customer's long lists as connections (notes, attachments, sales issues, field collections,
- * renewals, grace periods, overage allowances; deleted renewals stay out): each ordering paged forwards and
+ * renewals, grace periods, overage allowances, sub-account links; deleted renewals stay out): each ordering paged forwards and
  * backwards over two customers with more rows than a page, compared with a full sort (no row
  * skipped or repeated), with totalCount; the compiled read path answers byte for byte as the
  * resolvers do; rows of another operator never appear. Times repeat and are fixed, never "now".
@@ -33,6 +33,8 @@ interface ListCase {
   fields: string[];
   insert: (operatorId: number, customerId: number, at: string, i: number) => ReturnType<typeof sql>;
   valueOf: (row: Row, field: string) => string | number | null;
+  /** The column naming the customer whose list it is; customer_id when not given. */
+  parent?: string;
   /** A row of the demo's own that the list leaves out (e.g. deleted). */
   unlisted?: (operatorId: number, customerId: number) => ReturnType<typeof sql>;
 }
@@ -115,6 +117,22 @@ const CASES: ListCase[] = [
       sql`insert into overage_allowances (operator_id, customer_id, traffic_limit_gb, created_at) values (${operatorId}, ${customerId}, '5.000', ${at}::timestamptz) returning id`,
     valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
   },
+  {
+    field: 'subaccounts',
+    table: 'customer_subaccounts',
+    parent: 'master_customer_id',
+    order: 'SubaccountLinkOrder',
+    defaultOrder: ['ID', 'ASC'],
+    fields: ['ID', 'CREATED_AT'],
+    // each link needs a sub-account of its own (a customer has one master): the next unlinked demo customer
+    insert: (operatorId, customerId, at) =>
+      sql`insert into customer_subaccounts (operator_id, master_customer_id, sub_customer_id, created_at)
+          select ${operatorId}, ${customerId}, c.id, ${at}::timestamptz from customers c
+          where c.id > ${customerId} + 1 and c.operator_id = (select operator_id from customers where id = ${customerId})
+            and not exists (select 1 from customer_subaccounts l where l.sub_customer_id = c.id or l.master_customer_id = c.id)
+          order by c.id limit 1 returning id`,
+    valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
+  },
 ];
 
 describe.each(enabledEngines())('customer lists as connections on %s', (engine) => {
@@ -132,7 +150,7 @@ describe.each(enabledEngines())('customer lists as connections on %s', (engine) 
     for (const list of CASES) {
       const out: Row[] = [];
       for (const customer of firsts) {
-        await pair.database.handle.db.execute(sql`delete from ${sql.identifier(list.table)} where customer_id = ${Number(customer.id)}`);
+        await pair.database.handle.db.execute(sql`delete from ${sql.identifier(list.table)} where ${sql.identifier(list.parent ?? 'customer_id')} = ${Number(customer.id)}`);
         for (const [i, at] of TIMES.entries()) {
           const [row] = await rows<{ id: number }>(db, list.insert(customer.operator_id, Number(customer.id), at, i));
           out.push({ id: Number(row!.id), customerId: Number(customer.id), at, i });

@@ -22,7 +22,7 @@ const RELATIONS: Record<string, string> = {
   communityCode: 'communityCode { id legacyId code createdAt }',
   masterAccount: `masterAccount { createdAt invoiceFromMaster invoiceFromMasterProrate masterAllowPortalRelogin masterDisplaySubaccountInvoices
     masterDisplaySubaccountUsage subaccountDisplayMasterInvoices syncCustomerStatus syncUsageAllowance master { legacyId name } subaccount { legacyId name } }`,
-  subaccounts: 'subaccounts { createdAt invoiceFromMaster syncUsageAllowance master { legacyId name } subaccount { legacyId name status } }',
+  subaccounts: 'subaccounts(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { createdAt invoiceFromMaster syncUsageAllowance master { legacyId name } subaccount { legacyId name status } } }',
   customTableRows: `customTableRows { id legacyId tableName ${CUSTOMER_REF} }`,
   creditCards: `creditCards { id legacyId last4 moduleId expMonth expYear cardType autoPayment preferred holderName firstName lastName
     address { street1 street2 town county postcode state country } createdAt ${CUSTOMER_REF} }`,

@@ -126,11 +126,11 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
     );
     expect(updated.data.subaccountLinkUpdate).toEqual({ subaccountLink: { invoiceFromMaster: true, syncCustomerStatus: true, invoiceFromMasterProrate: 2 }, userErrors: [] });
 
-    const view = await t.gql<{ node: { masterAccount: { master: { id: string } } | null; subaccounts: { subaccount: { id: string } }[] } }>(
-      'query($id: ID!) { node(id: $id) { ... on Customer { masterAccount { master { id } } subaccounts { subaccount { id } } } } }',
+    const view = await t.gql<{ node: { masterAccount: { master: { id: string } } | null; subaccounts: { nodes: { subaccount: { id: string } }[] } } }>(
+      'query($id: ID!) { node(id: $id) { ... on Customer { masterAccount { master { id } } subaccounts(first: 10) { nodes { subaccount { id } } } } } }',
       { id: ids.rec_b },
     );
-    expect(view.data.node).toEqual({ masterAccount: { master: { id: ids.rec_a } }, subaccounts: [{ subaccount: { id: ids.rec_c } }] });
+    expect(view.data.node).toEqual({ masterAccount: { master: { id: ids.rec_a } }, subaccounts: { nodes: [{ subaccount: { id: ids.rec_c } }] } });
 
     const del = (master: string, sub: string) =>
       t.gql<{ subaccountLinkDelete: { deleted: boolean | null; userErrors: Errors } }>(

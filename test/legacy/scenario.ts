@@ -183,12 +183,12 @@ const STEPS: Step[] = [
       const link = { masterCustomerId: s.customer!, subCustomerId: s.other! };
       expect(await call(r, 'addSubaccount', { ...link, master_display_subaccount_invoices: 't' })).toBe('OK');
       expect(await call(r, 'updateSubaccount', { ...link, subaccount_display_master_invoices: 't' })).toBe('OK');
-      const linked = await graph<{ customer: { subaccounts: { subaccount: { legacyId: number }; subaccountDisplayMasterInvoices: boolean }[] } }>(
+      const linked = await graph<{ customer: { subaccounts: { nodes: { subaccount: { legacyId: number }; subaccountDisplayMasterInvoices: boolean }[] } } }>(
         r,
-        `query($id: Int!) { customer(legacyId: $id) { subaccounts { subaccount { legacyId } subaccountDisplayMasterInvoices } } }`,
+        `query($id: Int!) { customer(legacyId: $id) { subaccounts(first: 100) { nodes { subaccount { legacyId } subaccountDisplayMasterInvoices } } } }`,
         { id: Number(s.customer) },
       );
-      expect(linked.customer.subaccounts).toEqual([{ subaccount: { legacyId: Number(s.other) }, subaccountDisplayMasterInvoices: true }]);
+      expect(linked.customer.subaccounts.nodes).toEqual([{ subaccount: { legacyId: Number(s.other) }, subaccountDisplayMasterInvoices: true }]);
       expect(await call(r, 'deleteSubaccount', link)).toBe('OK');
     },
   },
