@@ -2,7 +2,12 @@
  * GraphQL adapter for billing writes: invoicing runs, cards and bank accounts, plan changes,
  * grace periods and field payment collections. Parse, call the service, format.
  */
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { paymentCollections } from './payment-collection.table';
+import { gracePeriods } from './grace-period.table';
 import { loadPlan } from '../catalog/plan.resolver';
 import { Plan } from '../catalog/plan.types';
 import { customerById } from '../customers/customer.loaders';
@@ -21,11 +26,9 @@ import {
   creditCardById,
   creditCardsByCustomer,
   gracePeriodById,
-  gracePeriodsByCustomer,
   invoiceById,
   paymentById,
   paymentCollectionById,
-  paymentCollectionsByCustomer,
   paymentsByInvoice,
   pendingPlanChangesByCustomer,
   planChangeById,
@@ -59,6 +62,7 @@ import {
 } from './payment-instrument.types';
 import {
   PaymentCollection,
+  PaymentCollectionOrder,
   PaymentCollectionApproveInput,
   PaymentCollectionApprovePayload,
   PaymentCollectionCollectInput,
@@ -77,6 +81,7 @@ import {
   CustomerPlanChangeInput,
   CustomerPlanChangePayload,
   GracePeriod,
+  GracePeriodOrder,
   PlanChange,
 } from './plan-change.types';
 
@@ -294,6 +299,9 @@ export class PaymentCollectionResolver {
   }
 }
 
+const PaymentCollectionConnection = ConnectionType('PaymentCollection', PaymentCollection);
+const GracePeriodConnection = ConnectionType('GracePeriod', GracePeriod);
+
 @Resolver(() => Customer)
 export class CustomerPlanChangesResolver {
   @FieldResolver(() => [PlanChange], { description: 'Plan changes recorded but not applied yet, soonest first.' })
@@ -301,13 +309,49 @@ export class CustomerPlanChangesResolver {
     return (await pendingPlanChangesByCustomer(ctx).load(customer.legacyId)).map(toPlanChange);
   }
 
-  @FieldResolver(() => [PaymentCollection], { description: 'Field payment collections, newest first.' })
-  async paymentCollections(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<PaymentCollection[]> {
-    return (await paymentCollectionsByCustomer(ctx).load(customer.legacyId)).map(toPaymentCollection);
+  @FieldResolver(() => PaymentCollectionConnection, { description: 'Field payment collections, newest first unless ordered otherwise.' })
+  async paymentCollections(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => PaymentCollectionOrder, { nullable: true, description: 'How to sort the list; newest first when omitted.' }) orderBy?: PaymentCollectionOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'paymentCollections.byCustomer',
+        table: paymentCollections,
+        idColumn: paymentCollections.id,
+        parentColumn: paymentCollections.customerId,
+        ...collectionService.customerCollectionsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toPaymentCollection,
+    );
   }
 
-  @FieldResolver(() => [GracePeriod], { description: 'Grace periods given, oldest first.' })
-  async gracePeriods(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<GracePeriod[]> {
-    return (await gracePeriodsByCustomer(ctx).load(customer.legacyId)).map(toGracePeriod);
+  @FieldResolver(() => GracePeriodConnection, { description: 'Grace periods given, oldest first unless ordered otherwise.' })
+  async gracePeriods(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => GracePeriodOrder, { nullable: true, description: 'How to sort the list; oldest first when omitted.' }) orderBy?: GracePeriodOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'gracePeriods.byCustomer',
+        table: gracePeriods,
+        idColumn: gracePeriods.id,
+        parentColumn: gracePeriods.customerId,
+        ...gracePeriodService.customerGracePeriodsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toGracePeriod,
+    );
   }
 }

@@ -8,7 +8,10 @@
 import { asc, desc } from 'drizzle-orm';
 import { overageAllowances } from '../catalog/overage-allowance.table';
 import { addressSql } from '../graphql/address';
-import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
+import { addSqlFields, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
+import { customerCollectionsQuery, type CollectionSortField } from './collection.service';
+import { customerGracePeriodsQuery, type GracePeriodSortField } from './grace-period.service';
+import { customerOverageAllowancesQuery, type OverageAllowanceSortField } from '../catalog/overage-allowance.service';
 import { bankAccounts } from './bank-account.table';
 import { creditCards } from './credit-card.table';
 import { gracePeriods } from './grace-period.table';
@@ -16,7 +19,7 @@ import { paymentCollections } from './payment-collection.table';
 import { planChanges } from './plan-change.table';
 import { pendingChange } from './plan-change.service';
 import { renewals } from './renewal.table';
-import { shownRenewal } from './renewal.service';
+import { customerRenewalsQuery, type RenewalSortField } from './renewal.service';
 
 mapTypeToSql('CreditCard', {
   table: creditCards,
@@ -108,8 +111,36 @@ addSqlFields('Customer', {
   creditCards: { many: 'CreditCard', by: creditCards.customerId, orderBy: [desc(creditCards.preferred), asc(creditCards.id)] },
   bankAccounts: { many: 'BankAccount', by: bankAccounts.customerId, orderBy: [desc(bankAccounts.preferred), asc(bankAccounts.id)] },
   pendingPlanChanges: { many: 'PlanChange', by: planChanges.customerId, where: pendingChange, orderBy: [asc(planChanges.effectiveAt), asc(planChanges.id)] },
-  paymentCollections: { many: 'PaymentCollection', by: paymentCollections.customerId, orderBy: [desc(paymentCollections.createdAt), desc(paymentCollections.id)] },
-  gracePeriods: { many: 'GracePeriod', by: gracePeriods.customerId, orderBy: [asc(gracePeriods.createdAt), asc(gracePeriods.id)] },
-  renewals: { many: 'Renewal', by: renewals.customerId, where: shownRenewal, orderBy: [desc(renewals.createdAt), desc(renewals.id)] },
-  overageAllowances: { many: 'OverageAllowance', by: overageAllowances.customerId, orderBy: [asc(overageAllowances.createdAt), asc(overageAllowances.id)] },
+  paymentCollections: {
+    connection: 'PaymentCollection',
+    by: paymentCollections.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: CollectionSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerCollectionsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
+  gracePeriods: {
+    connection: 'GracePeriod',
+    by: gracePeriods.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: GracePeriodSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerGracePeriodsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
+  renewals: {
+    connection: 'Renewal',
+    by: renewals.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: RenewalSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerRenewalsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
+  overageAllowances: {
+    connection: 'OverageAllowance',
+    by: overageAllowances.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: OverageAllowanceSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerOverageAllowancesQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
 });

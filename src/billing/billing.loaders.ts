@@ -85,18 +85,6 @@ export function paymentCollectionById(ctx: GraphQLContext) {
   );
 }
 
-export function paymentCollectionsByCustomer(ctx: GraphQLContext) {
-  return ctx.loaders.get<number, collectionService.PaymentCollectionRow[]>('paymentCollections.byCustomer', async (ids) =>
-    groupByKeys(ids, await collectionService.ofCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
-}
-
-export function gracePeriodsByCustomer(ctx: GraphQLContext) {
-  return ctx.loaders.get<number, gracePeriodService.GracePeriodRow[]>('gracePeriods.byCustomer', async (ids) =>
-    groupByKeys(ids, await gracePeriodService.ofCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
-}
-
 export function gracePeriodById(ctx: GraphQLContext) {
   return ctx.loaders.get<number, gracePeriodService.GracePeriodRow | null>('gracePeriod.byId', async (ids) =>
     byKeys(ids, await gracePeriodService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),

@@ -6,8 +6,9 @@
  * (applied to the customer's oldest open invoices first, the rest on account). Cards: only the
  * last four digits are ever accepted or stored.
  */
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -325,15 +326,6 @@ export async function disapprove(ctx: ServiceContext, input: DisapproveInput): P
 }
 
 /** Collections of many customers, newest first. */
-export async function ofCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<PaymentCollectionRow[]> {
-  if (customerIds.length === 0) return [];
-  return db
-    .select()
-    .from(paymentCollections)
-    .where(and(eq(paymentCollections.operatorId, operatorId), inArray(paymentCollections.customerId, [...customerIds])))
-    .orderBy(asc(paymentCollections.customerId), desc(paymentCollections.createdAt), desc(paymentCollections.id));
-}
-
 // ---------------------------------------------------------------- E27 assignment to a collector
 
 /** Staff who may go out and collect: a collector, or a manager or admin doing it themselves. */
@@ -517,4 +509,20 @@ async function requireStaff(db: Executor, operatorId: number, staffUserId: numbe
 async function requireArea(db: Executor, operatorId: number, areaId: number, v: Validation): Promise<void> {
   const [area] = await db.select({ id: areas.id }).from(areas).where(and(eq(areas.operatorId, operatorId), eq(areas.id, areaId)));
   if (!area) v.add('areaId', `area ${areaId} does not exist`, 'NOT_FOUND');
+}
+
+/**
+ * What a customer's field collections can be ordered by; newest first (CREATED_AT, DESC) by
+ * default, as the list always was. DECIDED_AT is null until approved or disapproved: those come
+ * first descending, last ascending.
+ */
+export const COLLECTION_SORTS = { ID: paymentCollections.id, CREATED_AT: paymentCollections.createdAt, DECIDED_AT: paymentCollections.decidedAt } as const;
+export type CollectionSortField = keyof typeof COLLECTION_SORTS;
+
+/** A customer's field collections: the operator's, in the asked order (also the compiled read path's). */
+export function customerCollectionsQuery(operatorId: number, field: CollectionSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
+  return {
+    where: eq(paymentCollections.operatorId, operatorId),
+    sort: { name: `${field}_${direction.toUpperCase()}`, column: COLLECTION_SORTS[field], direction },
+  };
 }

@@ -3,8 +3,9 @@
  * extra days of service past expiry. The extension and the before/after expiry are recorded in
  * grace_periods, in the same transaction that moves customers.expiresAt.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, Validation } from '../shared/errors';
@@ -24,15 +25,6 @@ export interface GracePeriodInput {
 }
 
 const DAY_MS = 86_400_000;
-
-export async function ofCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<GracePeriodRow[]> {
-  if (customerIds.length === 0) return [];
-  return db
-    .select()
-    .from(gracePeriods)
-    .where(and(eq(gracePeriods.operatorId, operatorId), inArray(gracePeriods.customerId, [...customerIds])))
-    .orderBy(asc(gracePeriods.customerId), asc(gracePeriods.createdAt), asc(gracePeriods.id));
-}
 
 /** Grace periods by id, inside the operator (for `node(id:)`). */
 export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<GracePeriodRow[]> {
@@ -94,4 +86,16 @@ export async function add(ctx: ServiceContext, input: GracePeriodInput, now: Dat
     });
     return { gracePeriod: row!, expiresAt: newExpiresAt };
   });
+}
+
+/** What a customer's grace periods can be ordered by; oldest first (CREATED_AT, ASC) by default, as the list always was. */
+export const GRACE_PERIOD_SORTS = { ID: gracePeriods.id, CREATED_AT: gracePeriods.createdAt } as const;
+export type GracePeriodSortField = keyof typeof GRACE_PERIOD_SORTS;
+
+/** A customer's grace periods: the operator's, in the asked order (also the compiled read path's). */
+export function customerGracePeriodsQuery(operatorId: number, field: GracePeriodSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
+  return {
+    where: eq(gracePeriods.operatorId, operatorId),
+    sort: { name: `${field}_${direction.toUpperCase()}`, column: GRACE_PERIOD_SORTS[field], direction },
+  };
 }

@@ -2,7 +2,8 @@
 import { Customer } from '../customers/customer.types';
 import { payloadOf } from '../graphql/payload';
 import { StaffUser } from '../tenancy/staff-user.types';
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../graphql/sort-direction';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
@@ -98,4 +99,25 @@ export class CustomerCollectorAssignPayload {
   @Field(() => StaffUser, { nullable: true, description: 'The collector now assigned.' }) collector!: StaffUser | null;
   @Field(() => [StaffUser], { nullable: true, description: 'Collectors the customer was taken from.' }) previousCollectors!: StaffUser[] | null;
   @Field(() => [UserError], { description: 'Why the assignment was refused; empty on success.' }) userErrors!: UserError[];
+}
+
+export enum PaymentCollectionOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+  DECIDED_AT = 'DECIDED_AT',
+}
+registerEnumType(PaymentCollectionOrderField, {
+  name: 'PaymentCollectionOrderField',
+  description: 'What field collections can be ordered by; ties in the order they were requested.',
+  valuesConfig: {
+    ID: { description: 'The order they were requested in.' },
+    CREATED_AT: { description: 'When they were requested.' },
+    DECIDED_AT: { description: 'When they were approved or disapproved; those not decided yet come first descending, last ascending.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of payment collection objects.' })
+export class PaymentCollectionOrder {
+  @Field(() => PaymentCollectionOrderField, { description: 'What to order by.' }) field!: PaymentCollectionOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
 }

@@ -1,5 +1,6 @@
 /** The GraphQL shape of plan changes (Jaze move_group) and grace periods (add_grace_period). */
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../graphql/sort-direction';
 import { Customer } from '../customers/customer.types';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
@@ -60,4 +61,23 @@ export class CustomerGracePeriodCreatePayload {
   @Field(() => GracePeriod, { nullable: true, description: 'The grace period given; null when refused.' }) gracePeriod!: GracePeriod | null;
   @Field(() => Customer, { nullable: true, description: 'The customer after the extension.' }) customer!: Customer | null;
   @Field(() => [UserError], { description: 'Why the action was refused; empty on success.' }) userErrors!: UserError[];
+}
+
+export enum GracePeriodOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(GracePeriodOrderField, {
+  name: 'GracePeriodOrderField',
+  description: 'What grace periods can be ordered by; ties in the order they were recorded.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    CREATED_AT: { description: 'When they were recorded.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of grace period objects.' })
+export class GracePeriodOrder {
+  @Field(() => GracePeriodOrderField, { description: 'What to order by.' }) field!: GracePeriodOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (oldest first).' }) direction?: SortDirection;
 }

@@ -3,7 +3,12 @@
  * (Jaze get_renewal_details, get_collection_users_areawise, get_collection_approval_users;
  * SIMPLer getOverageAllowances): parse, call the services, format. Per-customer lists are batched.
  */
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { renewals } from './renewal.table';
+import { overageAllowances } from '../catalog/overage-allowance.table';
 import { loadPlan } from '../catalog/plan.resolver';
 import { Plan } from '../catalog/plan.types';
 import * as overageService from '../catalog/overage-allowance.service';
@@ -12,24 +17,14 @@ import { toCustomer } from '../customers/customer.mapping';
 import { Customer } from '../customers/customer.types';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf, optionalIdOf } from '../graphql/ids';
-import { byKeys, groupByKeys } from '../graphql/loaders';
+import { byKeys } from '../graphql/loaders';
 import { asNode, registerNodeType } from '../graphql/node';
 import { DateScalar } from '../graphql/scalars';
 import { toPaymentCollection } from './billing.mapping';
 import * as collectionService from './collection.service';
 import { PaymentCollection } from './payment-collection.types';
 import * as renewalService from './renewal.service';
-import { CollectionRoundEntry, OverageAllowance, Renewal } from './renewal.types';
-
-const renewalsByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, renewalService.RenewalRow[]>('customer.renewals', async (ids) =>
-    groupByKeys(ids, await renewalService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
-
-const allowancesByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, overageService.OverageAllowanceRow[]>('customer.overageAllowances', async (ids) =>
-    groupByKeys(ids, await overageService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
+import { CollectionRoundEntry, OverageAllowance, OverageAllowanceOrder, Renewal, RenewalOrder } from './renewal.types';
 
 registerNodeType('Renewal', async (ctx, id) => {
   const [row] = byKeys([id], await renewalService.findByIds(ctx.db, ctx.actor.operatorId, [id]), (r) => r.id);
@@ -41,16 +36,55 @@ registerNodeType('OverageAllowance', async (ctx, id) => {
   return row ? (asNode('OverageAllowance', row) as unknown as OverageAllowance) : null;
 });
 
+const RenewalConnection = ConnectionType('Renewal', Renewal);
+const OverageAllowanceConnection = ConnectionType('OverageAllowance', OverageAllowance);
+
 @Resolver(() => Customer)
 export class CustomerRenewalsResolver {
-  @FieldResolver(() => [Renewal], { description: 'Renewals of the service, newest first (Jaze get_renewal_details).' })
-  async renewals(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await renewalsByCustomer(ctx).load(customer.legacyId)).map((row) => asNode('Renewal', row) as unknown as Renewal);
+  @FieldResolver(() => RenewalConnection, { description: 'Renewals of the service, newest first unless ordered otherwise (Jaze get_renewal_details).' })
+  async renewals(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => RenewalOrder, { nullable: true, description: 'How to sort the list; newest first when omitted.' }) orderBy?: RenewalOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'renewals.byCustomer',
+        table: renewals,
+        idColumn: renewals.id,
+        parentColumn: renewals.customerId,
+        ...renewalService.customerRenewalsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      (row) => asNode('Renewal', row) as unknown as Renewal,
+    );
   }
 
-  @FieldResolver(() => [OverageAllowance], { description: 'Extra traffic granted, oldest first (SIMPLer getOverageAllowances).' })
-  async overageAllowances(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await allowancesByCustomer(ctx).load(customer.legacyId)).map((row) => asNode('OverageAllowance', row) as unknown as OverageAllowance);
+  @FieldResolver(() => OverageAllowanceConnection, { description: 'Extra traffic granted, oldest first unless ordered otherwise (SIMPLer getOverageAllowances).' })
+  async overageAllowances(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => OverageAllowanceOrder, { nullable: true, description: 'How to sort the list; oldest first when omitted.' }) orderBy?: OverageAllowanceOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'overageAllowances.byCustomer',
+        table: overageAllowances,
+        idColumn: overageAllowances.id,
+        parentColumn: overageAllowances.customerId,
+        ...overageService.customerOverageAllowancesQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      (row) => asNode('OverageAllowance', row) as unknown as OverageAllowance,
+    );
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -49,18 +50,21 @@ export async function list(ctx: ServiceContext, filter: RenewalFilter = {}): Pro
   return rows.map((r) => ({ ...r.renewal, operatorCode: r.operatorCode }));
 }
 
-/** Non-deleted renewals of these customers, newest first (GraphQL Customer.renewals, batched). */
 /** Renewals a customer's list shows: not deleted (also the compiled read path's rule). */
 export const shownRenewal = (): SQL => eq(renewals.deleted, false);
 
-export function byCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<RenewalRow[]> {
-  return db
-    .select()
-    .from(renewals)
-    .where(and(eq(renewals.operatorId, operatorId), inArray(renewals.customerId, [...customerIds]), shownRenewal()))
-    .orderBy(desc(renewals.createdAt), desc(renewals.id));
-}
-
 export function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<RenewalRow[]> {
   return db.select().from(renewals).where(and(eq(renewals.operatorId, operatorId), inArray(renewals.id, [...ids])));
+}
+
+/** What a customer's renewals can be ordered by; newest first (CREATED_AT, DESC) by default, as the list always was. */
+export const RENEWAL_SORTS = { ID: renewals.id, CREATED_AT: renewals.createdAt } as const;
+export type RenewalSortField = keyof typeof RENEWAL_SORTS;
+
+/** A customer's renewals: the operator's shown ones, in the asked order (also the compiled read path's). */
+export function customerRenewalsQuery(operatorId: number, field: RenewalSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
+  return {
+    where: and(eq(renewals.operatorId, operatorId), shownRenewal())!,
+    sort: { name: `${field}_${direction.toUpperCase()}`, column: RENEWAL_SORTS[field], direction },
+  };
 }

@@ -1,5 +1,6 @@
 /** The GraphQL shape of renewals (Jaze get_renewal_details) and overage allowances (SIMPLer getOverageAllowances). */
-import { Field, ObjectType } from 'type-graphql';
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../graphql/sort-direction';
 import { Customer } from '../customers/customer.types';
 import { Node } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
@@ -34,3 +35,41 @@ export class CollectionRoundEntry {
   @Field(() => DecimalScalar, { nullable: true, description: 'Unpaid part of open invoices; null when none is open.' }) balance!: string | null;
 }
 
+
+export enum RenewalOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(RenewalOrderField, {
+  name: 'RenewalOrderField',
+  description: 'What renewals can be ordered by; ties in the order they were recorded.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    CREATED_AT: { description: 'When they were recorded.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of renewal objects.' })
+export class RenewalOrder {
+  @Field(() => RenewalOrderField, { description: 'What to order by.' }) field!: RenewalOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
+}
+
+export enum OverageAllowanceOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(OverageAllowanceOrderField, {
+  name: 'OverageAllowanceOrderField',
+  description: 'What overage allowances can be ordered by; ties in the order they were recorded.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    CREATED_AT: { description: 'When they were recorded.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of overage allowance objects.' })
+export class OverageAllowanceOrder {
+  @Field(() => OverageAllowanceOrderField, { description: 'What to order by.' }) field!: OverageAllowanceOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (oldest first).' }) direction?: SortDirection;
+}

@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -40,15 +41,18 @@ export async function list(ctx: ServiceContext, filter: OverageAllowanceFilter =
     .orderBy(asc(overageAllowances.createdAt), asc(overageAllowances.id));
 }
 
-/** Allowances of these customers, oldest first (GraphQL Customer.overageAllowances, batched). */
-export function byCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<OverageAllowanceRow[]> {
-  return db
-    .select()
-    .from(overageAllowances)
-    .where(and(eq(overageAllowances.operatorId, operatorId), inArray(overageAllowances.customerId, [...customerIds])))
-    .orderBy(asc(overageAllowances.createdAt), asc(overageAllowances.id));
-}
-
 export function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<OverageAllowanceRow[]> {
   return db.select().from(overageAllowances).where(and(eq(overageAllowances.operatorId, operatorId), inArray(overageAllowances.id, [...ids])));
+}
+
+/** What a customer's overage allowances can be ordered by; oldest first (CREATED_AT, ASC) by default, as the list always was. */
+export const OVERAGE_ALLOWANCE_SORTS = { ID: overageAllowances.id, CREATED_AT: overageAllowances.createdAt } as const;
+export type OverageAllowanceSortField = keyof typeof OVERAGE_ALLOWANCE_SORTS;
+
+/** A customer's overage allowances: the operator's, in the asked order (also the compiled read path's). */
+export function customerOverageAllowancesQuery(operatorId: number, field: OverageAllowanceSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
+  return {
+    where: eq(overageAllowances.operatorId, operatorId),
+    sort: { name: `${field}_${direction.toUpperCase()}`, column: OVERAGE_ALLOWANCE_SORTS[field], direction },
+  };
 }

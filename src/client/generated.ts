@@ -321,6 +321,43 @@ export type Attachment = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of Attachment objects. */
+export type AttachmentConnection = {
+  __typename?: 'AttachmentConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<AttachmentEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Attachment>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Attachment and its cursor. */
+export type AttachmentEdge = {
+  __typename?: 'AttachmentEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Attachment. */
+  node: Attachment;
+};
+
+/** How to sort a list of attachment objects. */
+export type AttachmentOrder = {
+  /** ASC when omitted (oldest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: AttachmentOrderField;
+};
+
+/** What attachments can be ordered by; ties in the order they were recorded. */
+export type AttachmentOrderField =
+  /** When the files were attached. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID';
+
 /** Who may see a customer attachment. */
 export type AttachmentRight =
   /** Shown with billing information. */
@@ -1631,8 +1668,8 @@ export type CustomFieldValue = {
   fieldId: Scalars['Int']['output'];
   /** Label of the custom field. */
   label: Scalars['String']['output'];
-  /** textfield, textarea, number, date, checkbox or select. */
-  type: Scalars['String']['output'];
+  /** What the field holds, and so how it is entered. */
+  type: CustomFieldType;
   /** Null when unset. */
   value: Maybe<Scalars['String']['output']>;
 };
@@ -1785,8 +1822,8 @@ export type Customer = Node & {
   activatedAt: Maybe<Scalars['DateTime']['output']>;
   /** Alternative phone number. */
   altPhone: Maybe<Scalars['String']['output']>;
-  /** Files attached to the account, oldest first. */
-  attachments: Array<Attachment>;
+  /** Files attached to the account, oldest first unless ordered otherwise. */
+  attachments: AttachmentConnection;
   /** Invoiced (void invoices excluded) minus paid plus refunded; negative when the customer is in credit. As SIMPLer getCustomerData shows it. */
   balance: Scalars['Decimal']['output'];
   /** The customer's bandwidth (FUP) override of its plan's profile, if any. */
@@ -1837,8 +1874,8 @@ export type Customer = Node & {
   freeService: Scalars['Boolean']['output'];
   /** The gateway (NAS/router, SIMPLer gwid) serving the customer. */
   gateway: Maybe<Gateway>;
-  /** Grace periods given, oldest first. */
-  gracePeriods: Array<GracePeriod>;
+  /** Grace periods given, oldest first unless ordered otherwise. */
+  gracePeriods: GracePeriodConnection;
   /** The groups the customer belongs to, by name (CustomerFieldsInput.groupIds). */
   groups: Array<CustomerGroup>;
   /** Whether an end-user-portal password is set (it is never returned). */
@@ -1891,18 +1928,18 @@ export type Customer = Node & {
   nickname: Scalars['String']['output'];
   /** General note about the customer. */
   note: Maybe<Scalars['String']['output']>;
-  /** Notes on the account, newest first. */
-  notes: Array<CustomerNote>;
+  /** Notes on the account, newest first unless ordered otherwise. */
+  notes: CustomerNoteConnection;
   /** Whether one of the customer’s RADIUS sessions is open. */
   online: Scalars['Boolean']['output'];
   /** The unpaid parts of open invoices. */
   outstandingAmount: Scalars['Decimal']['output'];
-  /** Extra traffic granted, oldest first (SIMPLer getOverageAllowances). */
-  overageAllowances: Array<OverageAllowance>;
+  /** Extra traffic granted, oldest first unless ordered otherwise (SIMPLer getOverageAllowances). */
+  overageAllowances: OverageAllowanceConnection;
   /** The unpaid parts of open invoices past their due date. */
   overdueAmount: Scalars['Decimal']['output'];
-  /** Field payment collections, newest first. */
-  paymentCollections: Array<PaymentCollection>;
+  /** Field payment collections, newest first unless ordered otherwise. */
+  paymentCollections: PaymentCollectionConnection;
   /** How the customer usually pays. */
   paymentMethod: Maybe<PaymentMethod>;
   /** Payments received from the customer; `filter` narrows them further. */
@@ -1933,14 +1970,14 @@ export type Customer = Node & {
   refunds: RefundConnection;
   /** Sales person acting as regional sales manager. */
   regionalSalesManager: Maybe<SalesPerson>;
-  /** Renewals of the service, newest first (Jaze get_renewal_details). */
-  renewals: Array<Renewal>;
+  /** Renewals of the service, newest first unless ordered otherwise (Jaze get_renewal_details). */
+  renewals: RenewalConnection;
   /** The reseller or franchisee the customer came through. */
   reseller: Maybe<Reseller>;
   /** Sales person acting as salesman. */
   salesman: Maybe<SalesPerson>;
-  /** The customer's sales issues, newest report first. */
-  salesmanTasks: Array<SalesmanTask>;
+  /** The customer's sales issues, newest report first unless ordered otherwise. */
+  salesmanTasks: SalesmanTaskConnection;
   /** Sand settings; null while the customer follows the operator defaults (CustomerFieldsInput.sand). */
   sand: Maybe<CustomerSandSettings>;
   /** Whether a receipt is sent for each payment. */
@@ -1955,8 +1992,8 @@ export type Customer = Node & {
   status: Scalars['String']['output'];
   /** A finer status within `status`, as the operator defines it. */
   subStatus: Maybe<Scalars['String']['output']>;
-  /** Links to this customer’s sub-accounts. */
-  subaccounts: Array<SubaccountLink>;
+  /** Links to this customer’s sub-accounts, in the order they were made unless ordered otherwise. */
+  subaccounts: SubaccountLinkConnection;
   /** The customer's subscriptions; `filter` narrows them further. */
   subscriptions: SubscriptionConnection;
   /** Email address for support messages. */
@@ -1983,6 +2020,26 @@ export type Customer = Node & {
   voipEnabled: Scalars['Boolean']['output'];
   /** Website address. */
   website: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerAttachmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AttachmentOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerGracePeriodsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<GracePeriodOrder>;
 };
 
 
@@ -2016,6 +2073,36 @@ export type CustomerMessagesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<MessageOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerNotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CustomerNoteOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerOverageAllowancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<OverageAllowanceOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerPaymentCollectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PaymentCollectionOrder>;
 };
 
 
@@ -2057,6 +2144,36 @@ export type CustomerRefundsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<RefundOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerRenewalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RenewalOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerSalesmanTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SalesmanTaskOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerSubaccountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<SubaccountLinkOrder>;
 };
 
 
@@ -2661,6 +2778,19 @@ export type CustomerNote = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of CustomerNote objects. */
+export type CustomerNoteConnection = {
+  __typename?: 'CustomerNoteConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<CustomerNoteEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<CustomerNote>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A new note on a customer. */
 export type CustomerNoteCreateInput = {
   /** The customer the note is about. */
@@ -2694,6 +2824,30 @@ export type CustomerNoteDeletePayload = {
   /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A CustomerNote and its cursor. */
+export type CustomerNoteEdge = {
+  __typename?: 'CustomerNoteEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The CustomerNote. */
+  node: CustomerNote;
+};
+
+/** How to sort a list of customer note objects. */
+export type CustomerNoteOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: CustomerNoteOrderField;
+};
+
+/** What customer notes can be ordered by; ties in the order they were written. */
+export type CustomerNoteOrderField =
+  /** When they were written. */
+  | 'CREATED_AT'
+  /** The order they were written in. */
+  | 'ID';
 
 /** How to order customers. */
 export type CustomerOrder = {
@@ -3682,6 +3836,43 @@ export type GracePeriod = Node & {
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
+
+/** A page of GracePeriod objects. */
+export type GracePeriodConnection = {
+  __typename?: 'GracePeriodConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<GracePeriodEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<GracePeriod>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A GracePeriod and its cursor. */
+export type GracePeriodEdge = {
+  __typename?: 'GracePeriodEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The GracePeriod. */
+  node: GracePeriod;
+};
+
+/** How to sort a list of grace period objects. */
+export type GracePeriodOrder = {
+  /** ASC when omitted (oldest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: GracePeriodOrderField;
+};
+
+/** What grace periods can be ordered by; ties in the order they were recorded. */
+export type GracePeriodOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID';
 
 /** An installer's job on a ticket and what they are owed for it. */
 export type InstallerTracking = Node & {
@@ -5630,6 +5821,43 @@ export type OverageAllowance = Node & {
   usedGb: Maybe<Scalars['Decimal']['output']>;
 };
 
+/** A page of OverageAllowance objects. */
+export type OverageAllowanceConnection = {
+  __typename?: 'OverageAllowanceConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<OverageAllowanceEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<OverageAllowance>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A OverageAllowance and its cursor. */
+export type OverageAllowanceEdge = {
+  __typename?: 'OverageAllowanceEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The OverageAllowance. */
+  node: OverageAllowance;
+};
+
+/** How to sort a list of overage allowance objects. */
+export type OverageAllowanceOrder = {
+  /** ASC when omitted (oldest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: OverageAllowanceOrderField;
+};
+
+/** What overage allowances can be ordered by; ties in the order they were recorded. */
+export type OverageAllowanceOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID';
+
 /** When the second profile takes over (Jaze …Reset): ALWAYS; DATA = while the FUP limit is not exceeded; UPLOAD_DOWNLOAD = while neither upload nor download exceeds it. */
 export type OverrideReset =
   /** The second profile applies always. */
@@ -5808,6 +6036,19 @@ export type PaymentCollectionCollectPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A page of PaymentCollection objects. */
+export type PaymentCollectionConnection = {
+  __typename?: 'PaymentCollectionConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<PaymentCollectionEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<PaymentCollection>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Refuse a collection (Jaze collection_disapproval). */
 export type PaymentCollectionDisapproveInput = {
   /** The collection to refuse. */
@@ -5827,6 +6068,15 @@ export type PaymentCollectionDisapprovePayload = {
   userErrors: Array<UserError>;
 };
 
+/** A PaymentCollection and its cursor. */
+export type PaymentCollectionEdge = {
+  __typename?: 'PaymentCollectionEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The PaymentCollection. */
+  node: PaymentCollection;
+};
+
 /** How a collector took the money. */
 export type PaymentCollectionMethod =
   /** Cash. */
@@ -5837,6 +6087,23 @@ export type PaymentCollectionMethod =
   | 'CREDIT_CARD'
   /** Debit card. */
   | 'DEBIT_CARD';
+
+/** How to sort a list of payment collection objects. */
+export type PaymentCollectionOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: PaymentCollectionOrderField;
+};
+
+/** What field collections can be ordered by; ties in the order they were requested. */
+export type PaymentCollectionOrderField =
+  /** When they were requested. */
+  | 'CREATED_AT'
+  /** When they were approved or disapproved; those not decided yet come first descending, last ascending. */
+  | 'DECIDED_AT'
+  /** The order they were requested in. */
+  | 'ID';
 
 /** Ask for a collector to come (Jaze payment_collection_request). */
 export type PaymentCollectionRequestInput = {
@@ -7333,6 +7600,43 @@ export type Renewal = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of Renewal objects. */
+export type RenewalConnection = {
+  __typename?: 'RenewalConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<RenewalEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Renewal>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Renewal and its cursor. */
+export type RenewalEdge = {
+  __typename?: 'RenewalEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Renewal. */
+  node: Renewal;
+};
+
+/** How to sort a list of renewal objects. */
+export type RenewalOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: RenewalOrderField;
+};
+
+/** What renewals can be ordered by; ties in the order they were recorded. */
+export type RenewalOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID';
+
 /** A reseller or franchisee with its wallet (CRM reseller). */
 export type Reseller = Node & {
   __typename?: 'Reseller';
@@ -7663,6 +7967,19 @@ export type SalesmanTask = Node & {
   valueAddedReseller: Maybe<Scalars['String']['output']>;
 };
 
+/** A page of SalesmanTask objects. */
+export type SalesmanTaskConnection = {
+  __typename?: 'SalesmanTaskConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<SalesmanTaskEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<SalesmanTask>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A new salesman task for a customer. */
 export type SalesmanTaskCreateInput = {
   /** The customer the task is about. */
@@ -7718,6 +8035,32 @@ export type SalesmanTaskDeletePayload = {
   /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A SalesmanTask and its cursor. */
+export type SalesmanTaskEdge = {
+  __typename?: 'SalesmanTaskEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The SalesmanTask. */
+  node: SalesmanTask;
+};
+
+/** How to sort a list of salesman task objects. */
+export type SalesmanTaskOrder = {
+  /** DESC when omitted (newest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: SalesmanTaskOrderField;
+};
+
+/** What sales issues can be ordered by; ties in the order they were recorded. */
+export type SalesmanTaskOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The day they were reported. */
+  | 'DATE_REPORTED'
+  /** The order they were recorded in. */
+  | 'ID';
 
 /** Changes to a salesman task. */
 export type SalesmanTaskUpdateInput = {
@@ -8519,6 +8862,19 @@ export type SubaccountLink = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of SubaccountLink objects. */
+export type SubaccountLinkConnection = {
+  __typename?: 'SubaccountLinkConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<SubaccountLinkEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<SubaccountLink>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A master/sub-account link to make, with its flags (omitted flags are false). */
 export type SubaccountLinkCreateInput = {
   /** The sub-account is invoiced through the master. */
@@ -8568,6 +8924,30 @@ export type SubaccountLinkDeletePayload = {
   /** Why the removal was refused; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A SubaccountLink and its cursor. */
+export type SubaccountLinkEdge = {
+  __typename?: 'SubaccountLinkEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The SubaccountLink. */
+  node: SubaccountLink;
+};
+
+/** How to sort a list of subaccount link objects. */
+export type SubaccountLinkOrder = {
+  /** ASC when omitted (oldest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: SubaccountLinkOrderField;
+};
+
+/** What sub-account links can be ordered by; ties in the order they were made. */
+export type SubaccountLinkOrderField =
+  /** When they were made. */
+  | 'CREATED_AT'
+  /** The order they were made in. */
+  | 'ID';
 
 /** A master/sub-account link and the flags to change (omitted flags stay as they are). */
 export type SubaccountLinkUpdateInput = {

@@ -1,6 +1,7 @@
 /** Customer notes (SIMPLer addCustomerNote: customerid, note_title, note_text; both required). */
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
@@ -9,10 +10,10 @@ import { customers } from './customer.table';
 import { customerNotes } from './note.table';
 import { authorize } from '../tenancy/permissions';
 
-export type CustomerNoteRow = typeof customerNotes.$inferSelect & { authorName: string | null };
+export type CustomerNoteRow = typeof customerNotes.$inferSelect;
 
-/** The note's author as byCustomers reads it (its left join), for the compiled read path. */
-export const authorNameSql = (): SQL => sql`(select ${staffUsers.displayName} from ${staffUsers} where ${staffUsers.id} = ${customerNotes.authorStaffId})`;
+/** The note's author's name as CustomerNote.authorName loads it (by id), for the compiled read path. */
+export const authorNameSql = (): SQL => sql`(select ${staffUsers.displayName} from ${staffUsers} where ${staffUsers.id} = ${customerNotes.authorStaffId} and ${staffUsers.operatorId} = ${customerNotes.operatorId})`;
 
 export interface NoteInput {
   customerId: number;
@@ -38,8 +39,7 @@ export async function add(ctx: ServiceContext, input: NoteInput): Promise<Custom
     await audit(tx, ctx.actor, 'customerNote.create', 'customer', input.customerId, { noteId: note!.id, title: note!.title });
     return note!;
   });
-  const [author] = row.authorStaffId == null ? [] : await ctx.db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, row.authorStaffId));
-  return { ...row, authorName: author?.name ?? null };
+  return row;
 }
 
 /** Deletes a note; nothing refers to a note, so only its existence in the operator is checked. */
@@ -54,24 +54,19 @@ export async function remove(ctx: ServiceContext, id: number): Promise<void> {
   });
 }
 
-/** Notes of many customers, newest first within each customer, with the author's name. */
-export async function byCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<CustomerNoteRow[]> {
-  if (customerIds.length === 0) return [];
-  const rows = await db
-    .select({ note: customerNotes, authorName: staffUsers.displayName })
-    .from(customerNotes)
-    .leftJoin(staffUsers, eq(staffUsers.id, customerNotes.authorStaffId))
-    .where(and(eq(customerNotes.operatorId, operatorId), inArray(customerNotes.customerId, [...customerIds])))
-    .orderBy(desc(customerNotes.createdAt), desc(customerNotes.id));
-  return rows.map((r) => ({ ...r.note, authorName: r.authorName }));
-}
-
 export async function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<CustomerNoteRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .select({ note: customerNotes, authorName: staffUsers.displayName })
-    .from(customerNotes)
-    .leftJoin(staffUsers, eq(staffUsers.id, customerNotes.authorStaffId))
-    .where(and(eq(customerNotes.operatorId, operatorId), inArray(customerNotes.id, [...ids])));
-  return rows.map((r) => ({ ...r.note, authorName: r.authorName }));
+  return db.select().from(customerNotes).where(and(eq(customerNotes.operatorId, operatorId), inArray(customerNotes.id, [...ids])));
+}
+
+/** What a customer's notes can be ordered by; newest first (CREATED_AT, DESC) by default, as the list always was. */
+export const NOTE_SORTS = { ID: customerNotes.id, CREATED_AT: customerNotes.createdAt } as const;
+export type NoteSortField = keyof typeof NOTE_SORTS;
+
+/** A customer's notes: the operator's, in the asked order (also the compiled read path's). */
+export function customerNotesQuery(operatorId: number, field: NoteSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
+  return {
+    where: eq(customerNotes.operatorId, operatorId),
+    sort: { name: `${field}_${direction.toUpperCase()}`, column: NOTE_SORTS[field], direction },
+  };
 }

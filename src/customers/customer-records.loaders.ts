@@ -6,11 +6,6 @@ import * as customTableService from './custom-table.service';
 import * as noteService from './customer-note.service';
 import * as subaccountService from './subaccount.service';
 
-export const notesByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, noteService.CustomerNoteRow[]>('customer.notes', async (ids) =>
-    groupByKeys(ids, await noteService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
-
 export const noteById = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, noteService.CustomerNoteRow | null>('customerNote.byId', async (ids) =>
     byKeys(ids, await noteService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
@@ -30,12 +25,6 @@ export const subaccountLinkById = (ctx: GraphQLContext) =>
 export const masterLinkByCustomer = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, subaccountService.SubaccountLinkRow | null>('customer.masterLink', async (ids) =>
     byKeys(ids, (await subaccountService.linksOf(ctx.db, ctx.actor.operatorId, ids)).filter((l) => ids.includes(l.subCustomerId)), (row) => row.subCustomerId),
-  );
-
-/** Links where the customer is the master. */
-export const subLinksByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, subaccountService.SubaccountLinkRow[]>('customer.subLinks', async (ids) =>
-    groupByKeys(ids, (await subaccountService.linksOf(ctx.db, ctx.actor.operatorId, ids)).filter((l) => ids.includes(l.masterCustomerId)), (row) => row.masterCustomerId),
   );
 
 export const customTableRowsByCustomer = (ctx: GraphQLContext) =>

@@ -3,7 +3,13 @@
  * custom-table rows and the status list. Parse, call the service, format.
  */
 import { DeleteTypes, deleteMutation } from '../graphql/delete';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { staffUserById } from '../tenancy/staff-user.resolver';
+import { customerNotes } from './note.table';
+import { customerSubaccounts } from './subaccount.table';
 import type { GraphQLContext } from '../graphql/context';
 import { idOf } from '../graphql/ids';
 import { asNode, registerNodeType } from '../graphql/node';
@@ -23,8 +29,6 @@ import {
   customTableRowsByCustomer,
   masterLinkByCustomer,
   noteById,
-  notesByCustomer,
-  subLinksByCustomer,
   subaccountLinkById,
 } from './customer-records.loaders';
 import {
@@ -38,6 +42,7 @@ import {
   CustomerNote,
   CustomerNoteCreateInput,
   CustomerNoteCreatePayload,
+  CustomerNoteOrder,
   CustomerStatus,
   CustomTable,
   CustomTableCell,
@@ -56,6 +61,7 @@ import {
   SubaccountLinkDeletePayload,
   SubaccountLinkCreateInput,
   SubaccountLinkInput,
+  SubaccountLinkOrder,
   SubaccountLinkUpdateInput,
   SubaccountLinkUpdatePayload,
 } from './customer-records.types';
@@ -133,13 +139,34 @@ function linkKey(input: { masterCustomerId: string; subCustomerId: string }): su
   };
 }
 
+const CustomerNoteConnection = ConnectionType('CustomerNote', CustomerNote);
+const SubaccountLinkConnection = ConnectionType('SubaccountLink', SubaccountLink);
+
 const CustomerNoteDelete = DeleteTypes('CustomerNote', 'customer note');
 
 @Resolver(() => Customer)
 export class CustomerRecordsResolver {
-  @FieldResolver(() => [CustomerNote], { description: 'Notes on the account, newest first.' })
-  async notes(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await notesByCustomer(ctx).load(customer.legacyId)).map(toNote);
+  @FieldResolver(() => CustomerNoteConnection, { description: 'Notes on the account, newest first unless ordered otherwise.' })
+  async notes(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => CustomerNoteOrder, { nullable: true, description: 'How to sort the list; newest first when omitted.' }) orderBy?: CustomerNoteOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'customerNotes.byCustomer',
+        table: customerNotes,
+        idColumn: customerNotes.id,
+        parentColumn: customerNotes.customerId,
+        ...noteService.customerNotesQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toNote,
+    );
   }
 
   @FieldResolver(() => CommunityCode, { nullable: true, description: 'The community code the customer is assigned; null when none.' })
@@ -155,9 +182,27 @@ export class CustomerRecordsResolver {
     return row ? toLink(row) : null;
   }
 
-  @FieldResolver(() => [SubaccountLink], { description: 'Links to this customer’s sub-accounts.' })
-  async subaccounts(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await subLinksByCustomer(ctx).load(customer.legacyId)).map(toLink);
+  @FieldResolver(() => SubaccountLinkConnection, { description: 'Links to this customer’s sub-accounts, in the order they were made unless ordered otherwise.' })
+  async subaccounts(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => SubaccountLinkOrder, { nullable: true, description: 'How to sort the list; in the order they were made when omitted.' }) orderBy?: SubaccountLinkOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'subaccountLinks.byMaster',
+        table: customerSubaccounts,
+        idColumn: customerSubaccounts.id,
+        parentColumn: customerSubaccounts.masterCustomerId,
+        ...subaccountService.customerSubaccountsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toLink,
+    );
   }
 
   @FieldResolver(() => [CustomTableRow], { description: 'Rows of the operator’s custom tables (e.g. `voip`) for this customer.' })
@@ -259,6 +304,16 @@ export class CustomerRecordsResolver {
       await customTableService.deleteEntry(ctx, { customerId: existing.customerId, rowId });
       return { deletedId: input.id };
     }, { deletedId: null });
+  }
+}
+
+@Resolver(() => CustomerNote)
+export class CustomerNoteResolver {
+  // loaded by id (batched), so that a page of notes needs no join of its own
+  @FieldResolver(() => String, { nullable: true, description: 'Display name of the staff user who wrote it.' })
+  async authorName(@Root() note: CustomerNote, @Ctx() ctx: GraphQLContext): Promise<string | null> {
+    if (note.authorStaffId == null) return null;
+    return (await staffUserById(ctx).load(note.authorStaffId))?.displayName ?? null;
   }
 }
 

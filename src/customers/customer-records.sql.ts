@@ -3,13 +3,14 @@
  * sub-account links and custom-table rows, in the orders of their services (customer-note,
  * subaccount, custom-table). Custom-table cells are left to the resolvers.
  */
-import { asc, desc } from 'drizzle-orm';
-import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
+import { asc } from 'drizzle-orm';
+import { addSqlFields, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
 import { communityCodes } from './community-code.table';
 import { customTableRows } from './custom-field.table';
 import { rowTableNameSql } from './custom-table.service';
-import { authorNameSql } from './customer-note.service';
+import { authorNameSql, customerNotesQuery, type NoteSortField } from './customer-note.service';
 import { customers } from './customer.table';
+import { customerSubaccountsQuery, type SubaccountLinkSortField } from './subaccount.service';
 import { customerNotes } from './note.table';
 import { customerSubaccounts } from './subaccount.table';
 
@@ -49,13 +50,25 @@ mapTypeToSql('CustomTableRow', {
 });
 
 addSqlFields('Customer', {
-  // customer-note.service byCustomers: newest first.
-  notes: { many: 'CustomerNote', by: customerNotes.customerId, orderBy: [desc(customerNotes.createdAt), desc(customerNotes.id)] },
+  notes: {
+    connection: 'CustomerNote',
+    by: customerNotes.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: NoteSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerNotesQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
   communityCode: { one: 'CommunityCode', via: customers.communityCodeId },
   // A sub-account has at most one master (unique sub_customer_id).
   masterAccount: { one: 'SubaccountLink', by: customerSubaccounts.subCustomerId },
-  // subaccount.service linksOf: in id order.
-  subaccounts: { many: 'SubaccountLink', by: customerSubaccounts.masterCustomerId, orderBy: [asc(customerSubaccounts.id)] },
+  subaccounts: {
+    connection: 'SubaccountLink',
+    by: customerSubaccounts.masterCustomerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: SubaccountLinkSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerSubaccountsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
   // custom-table.service rowsWhere: in id order.
   customTableRows: { many: 'CustomTableRow', by: customTableRows.customerId, orderBy: [asc(customTableRows.id)] },
 });

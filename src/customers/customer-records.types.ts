@@ -2,7 +2,8 @@
  * The GraphQL shape of a customer's records: notes, community codes, sub-account links,
  * custom-table rows and the operator's customer statuses.
  */
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../graphql/sort-direction';
 import { Node } from '../graphql/node';
 import { inputOf, payloadOf } from '../graphql/payload';
 import { CustomFieldType } from './customer.enums';
@@ -15,10 +16,30 @@ import { UserError } from '../graphql/user-error';
 export class CustomerNote extends Node {
   @Field(() => String, { description: 'Short title of the note.' }) title!: string;
   @Field(() => String, { description: 'Text of the note.' }) body!: string;
-  @Field(() => String, { nullable: true, description: 'Display name of the staff user who wrote it.' }) authorName!: string | null;
   @Field(() => DateTimeScalar, { description: 'When the note was written.' }) createdAt!: Date;
 
   customerId!: number;
+  /** For the authorName field (CustomerNoteResolver). */
+  authorStaffId!: number | null;
+}
+
+export enum CustomerNoteOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(CustomerNoteOrderField, {
+  name: 'CustomerNoteOrderField',
+  description: 'What customer notes can be ordered by; ties in the order they were written.',
+  valuesConfig: {
+    ID: { description: 'The order they were written in.' },
+    CREATED_AT: { description: 'When they were written.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of customer note objects.' })
+export class CustomerNoteOrder {
+  @Field(() => CustomerNoteOrderField, { description: 'What to order by.' }) field!: CustomerNoteOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
 }
 
 @InputType({ description: 'A new note on a customer.' })
@@ -76,6 +97,25 @@ export class CommunityCodeDeletePayload {
 }
 
 // ---------------------------------------------------------------- sub-accounts
+
+export enum SubaccountLinkOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(SubaccountLinkOrderField, {
+  name: 'SubaccountLinkOrderField',
+  description: 'What sub-account links can be ordered by; ties in the order they were made.',
+  valuesConfig: {
+    ID: { description: 'The order they were made in.' },
+    CREATED_AT: { description: 'When they were made.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of subaccount link objects.' })
+export class SubaccountLinkOrder {
+  @Field(() => SubaccountLinkOrderField, { description: 'What to order by.' }) field!: SubaccountLinkOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (oldest first).' }) direction?: SortDirection;
+}
 
 @ObjectType('SubaccountLink', { implements: Node, description: 'A master/sub-account link and its display, synchronisation and invoicing flags.' })
 export class SubaccountLink extends Node {

@@ -4,6 +4,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { byKeys, groupByKeys } from '../graphql/loaders';
 import { loadCustomer } from './customer.resolver';
 import * as settings from './customer-settings.service';
+import { CustomFieldType } from './customer.enums';
 import { Bucket, CustomerGroup, CustomerSandSettings, CustomFieldValue, SalesPerson } from './customer-settings.types';
 import { Customer } from './customer.types';
 
@@ -41,7 +42,7 @@ const groupsByCustomer = (ctx: GraphQLContext) =>
 const customFieldsByCustomer = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, CustomFieldValue[]>('customFieldValues.byCustomer', async (ids) =>
     groupByKeys(ids, await settings.customFieldValuesOfCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId).map((rows) =>
-      rows.map(({ customerId: _c, ...field }) => field),
+      rows.map(({ customerId: _c, ...field }) => ({ ...field, type: field.type as CustomFieldType })),
     ),
   );
 

@@ -4,7 +4,7 @@
  */
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar, EmailAddressScalar } from '../graphql/scalars';
-import { SandStatus } from './customer.enums';
+import { CustomFieldType, SandStatus } from './customer.enums';
 
 @ObjectType({ description: 'A SIMPLer bucket: a traffic allowance whose settings pick the RADIUS group (and rate limit) of an account.' })
 export class Bucket {
@@ -50,7 +50,7 @@ export class CustomerGroup {
 export class CustomFieldValue {
   @Field(() => Int, { description: 'The id CustomFieldValueInput.fieldId uses (SIMPLer custom_field_<id>).' }) fieldId!: number;
   @Field(() => String, { description: 'Label of the custom field.' }) label!: string;
-  @Field(() => String, { description: 'textfield, textarea, number, date, checkbox or select.' }) type!: string;
+  @Field(() => CustomFieldType, { description: 'What the field holds, and so how it is entered.' }) type!: CustomFieldType;
   @Field(() => String, { nullable: true, description: 'Null when unset.' }) value!: string | null;
 }
 

@@ -5,9 +5,9 @@ import './customer-records.sql';
 import './customer-aggregates.sql';
 import './customer-settings.sql';
 import { CustomerAggregatesResolver } from './customer-aggregates.resolver';
-import { CustomerRecordsResolver, CustomTableRowResolver, SubaccountLinkResolver } from './customer-records.resolver';
+import { CustomerNoteResolver, CustomerRecordsResolver, CustomTableRowResolver, SubaccountLinkResolver } from './customer-records.resolver';
 import { CustomerResolver } from './customer.resolver';
 import { CustomerSettingsResolver } from './customer-settings.resolver';
 import { PortalResolver } from './portal.resolver';
 
-export const customersResolvers: Function[] = [CustomerResolver, CustomerAggregatesResolver, CustomerSettingsResolver, CustomerRecordsResolver, SubaccountLinkResolver, CustomTableRowResolver, PortalResolver];
+export const customersResolvers: Function[] = [CustomerResolver, CustomerAggregatesResolver, CustomerSettingsResolver, CustomerRecordsResolver, CustomerNoteResolver, SubaccountLinkResolver, CustomTableRowResolver, PortalResolver];

@@ -4,8 +4,9 @@
  * master cannot become a sub-account of one of its own sub-accounts, directly or further down).
  * Flags are booleans ('t'/'f' on the wire); the prorate option is 1 (none), 2 (A) or 3 (B).
  */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
@@ -181,4 +182,16 @@ export async function linksOf(db: Executor, operatorId: number, customerIds: rea
     .from(customerSubaccounts)
     .where(and(eq(customerSubaccounts.operatorId, operatorId), or(inArray(customerSubaccounts.masterCustomerId, ids), inArray(customerSubaccounts.subCustomerId, ids))))
     .orderBy(asc(customerSubaccounts.id));
+}
+
+/** What a customer's sub-account links can be ordered by; in link order (ID, ASC) by default, as the list always was. */
+export const SUBACCOUNT_LINK_SORTS = { ID: customerSubaccounts.id, CREATED_AT: customerSubaccounts.createdAt } as const;
+export type SubaccountLinkSortField = keyof typeof SUBACCOUNT_LINK_SORTS;
+
+/** The links of a master customer to its sub-accounts: the operator's, in the asked order (also the compiled read path's). */
+export function customerSubaccountsQuery(operatorId: number, field: SubaccountLinkSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
+  return {
+    where: eq(customerSubaccounts.operatorId, operatorId),
+    sort: { name: `${field}_${direction.toUpperCase()}`, column: SUBACCOUNT_LINK_SORTS[field], direction },
+  };
 }

@@ -1,22 +1,21 @@
 /** GraphQL adapter for attachments: Customer.attachments, MaintenanceTicket.attachments, node(id:). */
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { attachments } from './attachment.table';
 import { Customer } from '../customers/customer.types';
 import type { GraphQLContext } from '../graphql/context';
 import { byKeys, groupByKeys } from '../graphql/loaders';
 import { asNode, registerNodeType } from '../graphql/node';
 import * as attachmentService from './attachment.service';
-import { Attachment } from './attachment.types';
+import { Attachment, AttachmentOrder } from './attachment.types';
 import { MaintenanceTicket } from './maintenance.types';
 
 const toAttachment = (row: attachmentService.AttachmentRow) => {
   const { storagePath: _where, ...rest } = row;
   return asNode('Attachment', rest) as unknown as Attachment;
 };
-
-const byCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, attachmentService.AttachmentRow[]>('attachments.byCustomer', async (ids) =>
-    groupByKeys(ids, await attachmentService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId!),
-  );
 
 const byTicket = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, attachmentService.AttachmentRow[]>('attachments.byTicket', async (ids) =>
@@ -33,11 +32,31 @@ registerNodeType('Attachment', async (ctx, id) => {
   return row ? toAttachment(row) : null;
 });
 
+const AttachmentConnection = ConnectionType('Attachment', Attachment);
+
 @Resolver(() => Customer)
 export class CustomerAttachmentsResolver {
-  @FieldResolver(() => [Attachment], { description: 'Files attached to the account, oldest first.' })
-  async attachments(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await byCustomer(ctx).load(customer.legacyId)).map(toAttachment);
+  @FieldResolver(() => AttachmentConnection, { description: 'Files attached to the account, oldest first unless ordered otherwise.' })
+  async attachments(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => AttachmentOrder, { nullable: true, description: 'How to sort the list; oldest first when omitted.' }) orderBy?: AttachmentOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'attachments.byCustomer',
+        table: attachments,
+        idColumn: attachments.id,
+        parentColumn: attachments.customerId,
+        ...attachmentService.customerAttachmentsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toAttachment,
+    );
   }
 }
 

@@ -2,19 +2,12 @@
  * Reading the files attached to customers and maintenance tickets (recorded by the
  * synchronize*Attachments jobs). Scoped to the operator like every read.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import { attachments } from './attachment.table';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
-
-export function byCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<AttachmentRow[]> {
-  return db
-    .select()
-    .from(attachments)
-    .where(and(eq(attachments.operatorId, operatorId), inArray(attachments.customerId, [...customerIds])))
-    .orderBy(asc(attachments.dateAdded), asc(attachments.id));
-}
 
 export function byTickets(db: Executor, operatorId: number, ticketIds: readonly number[]): Promise<AttachmentRow[]> {
   return db
@@ -26,4 +19,16 @@ export function byTickets(db: Executor, operatorId: number, ticketIds: readonly 
 
 export function findByIds(db: Executor, operatorId: number, ids: readonly number[]): Promise<AttachmentRow[]> {
   return db.select().from(attachments).where(and(eq(attachments.operatorId, operatorId), inArray(attachments.id, [...ids])));
+}
+
+/** What a customer's attachments can be ordered by; oldest first (CREATED_AT, ASC) by default, as the list always was. */
+export const ATTACHMENT_SORTS = { ID: attachments.id, CREATED_AT: attachments.dateAdded } as const;
+export type AttachmentSortField = keyof typeof ATTACHMENT_SORTS;
+
+/** A customer's attachments: the operator's, in the asked order (also the compiled read path's). */
+export function customerAttachmentsQuery(operatorId: number, field: AttachmentSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
+  return {
+    where: eq(attachments.operatorId, operatorId),
+    sort: { name: `${field}_${direction.toUpperCase()}`, column: ATTACHMENT_SORTS[field], direction },
+  };
 }

@@ -1,5 +1,6 @@
 /** The GraphQL shape of attachments (files recorded by SIMPLer synchronize*Attachments). */
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../graphql/sort-direction';
 import { Node } from '../graphql/node';
 import { DateTimeScalar } from '../graphql/scalars';
 
@@ -31,4 +32,23 @@ export class Attachment extends Node {
 
   customerId!: number | null;
   maintenanceTicketId!: number | null;
+}
+
+export enum AttachmentOrderField {
+  ID = 'ID',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(AttachmentOrderField, {
+  name: 'AttachmentOrderField',
+  description: 'What attachments can be ordered by; ties in the order they were recorded.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    CREATED_AT: { description: 'When the files were attached.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of attachment objects.' })
+export class AttachmentOrder {
+  @Field(() => AttachmentOrderField, { description: 'What to order by.' }) field!: AttachmentOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (oldest first).' }) direction?: SortDirection;
 }

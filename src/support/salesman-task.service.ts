@@ -15,6 +15,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
+import type { SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
@@ -176,15 +177,6 @@ export async function findByIds(db: Executor, operatorId: number, ids: readonly 
 }
 
 /** Sales issues of many customers, newest report first. */
-export async function byCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<SalesmanTaskRow[]> {
-  if (customerIds.length === 0) return [];
-  return db
-    .select()
-    .from(salesmanTasks)
-    .where(and(eq(salesmanTasks.operatorId, operatorId), inArray(salesmanTasks.customerId, [...customerIds])))
-    .orderBy(desc(salesmanTasks.dateReported), desc(salesmanTasks.id));
-}
-
 /** A sales person's name in SQL, as salesPeopleNames serves it (the task's own operator), for the compiled read path. */
 export function salesPersonNameSql(id: PgColumn): SQL {
   return sql`(select ${salesPeople.name} from ${salesPeople} where ${salesPeople.id} = ${id} and ${salesPeople.operatorId} = ${salesmanTasks.operatorId})`;
@@ -198,4 +190,16 @@ export async function salesPeopleNames(db: Executor, operatorId: number, ids: re
     .from(salesPeople)
     .where(and(eq(salesPeople.operatorId, operatorId), inArray(salesPeople.id, [...ids])))
     .orderBy(asc(salesPeople.id));
+}
+
+/** What a customer's sales issues can be ordered by; newest report first (DATE_REPORTED, DESC) by default, as the list always was. */
+export const SALESMAN_TASK_SORTS = { ID: salesmanTasks.id, DATE_REPORTED: salesmanTasks.dateReported, CREATED_AT: salesmanTasks.createdAt } as const;
+export type SalesmanTaskSortField = keyof typeof SALESMAN_TASK_SORTS;
+
+/** A customer's sales issues: the operator's, in the asked order (also the compiled read path's). */
+export function customerSalesmanTasksQuery(operatorId: number, field: SalesmanTaskSortField = 'DATE_REPORTED', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
+  return {
+    where: eq(salesmanTasks.operatorId, operatorId),
+    sort: { name: `${field}_${direction.toUpperCase()}`, column: SALESMAN_TASK_SORTS[field], direction },
+  };
 }

@@ -1,9 +1,13 @@
 /** GraphQL adapter for writing tickets, installer jobs and sales issues; parse, call, format. */
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
+import { salesmanTasks } from './salesman-task.table';
 import { Customer } from '../customers/customer.types';
 import { loadCustomer } from '../customers/customer.resolver';
 import type { GraphQLContext } from '../graphql/context';
-import { byKeys, groupByKeys } from '../graphql/loaders';
+import { byKeys } from '../graphql/loaders';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { asNode, registerNodeType } from '../graphql/node';
 import { DeleteTypes, deleteMutation } from '../graphql/delete';
@@ -31,6 +35,7 @@ import {
   SalesmanTaskDeleteInput,
   SalesmanTaskDeletePayload,
   SalesmanTaskFieldsInput,
+  SalesmanTaskOrder,
   SalesmanTaskUpdateInput,
   SalesmanTaskUpdatePayload,
 } from './support-write.types';
@@ -40,10 +45,6 @@ const toTask = (row: salesmanTaskService.SalesmanTaskRow) => asNode('SalesmanTas
 const taskById = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, salesmanTaskService.SalesmanTaskRow | null>('salesmanTask.byId', async (ids) =>
     byKeys(ids, await salesmanTaskService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),
-  );
-const tasksByCustomer = (ctx: GraphQLContext) =>
-  ctx.loaders.get<number, salesmanTaskService.SalesmanTaskRow[]>('salesmanTask.byCustomer', async (ids) =>
-    groupByKeys(ids, await salesmanTaskService.byCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
   );
 const salesPersonName = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, string | null>('salesPerson.name', async (ids) =>
@@ -187,10 +188,30 @@ export class SupportWriteResolver {
   }
 }
 
+const SalesmanTaskConnection = ConnectionType('SalesmanTask', SalesmanTask);
+
 @Resolver(() => Customer)
 export class CustomerSalesResolver {
-  @FieldResolver(() => [SalesmanTask], { description: "The customer's sales issues, newest report first." })
-  async salesmanTasks(@Root() customer: Customer, @Ctx() ctx: GraphQLContext) {
-    return (await tasksByCustomer(ctx).load(customer.legacyId)).map(toTask);
+  @FieldResolver(() => SalesmanTaskConnection, { description: "The customer's sales issues, newest report first unless ordered otherwise." })
+  async salesmanTasks(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => SalesmanTaskOrder, { nullable: true, description: 'How to sort the list; newest report first when omitted.' }) orderBy?: SalesmanTaskOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'salesmanTasks.byCustomer',
+        table: salesmanTasks,
+        idColumn: salesmanTasks.id,
+        parentColumn: salesmanTasks.customerId,
+        ...salesmanTaskService.customerSalesmanTasksQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toTask,
+    );
   }
 }

@@ -1,5 +1,6 @@
 /** GraphQL inputs and payloads for writing tickets, installer jobs and sales issues. */
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../graphql/sort-direction';
 import { Node } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
@@ -116,6 +117,27 @@ export class SalesmanTask extends Node {
   regionalSalesManagerId!: number | null;
   masterAgentId!: number | null;
   salesmanId!: number | null;
+}
+
+export enum SalesmanTaskOrderField {
+  ID = 'ID',
+  DATE_REPORTED = 'DATE_REPORTED',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(SalesmanTaskOrderField, {
+  name: 'SalesmanTaskOrderField',
+  description: 'What sales issues can be ordered by; ties in the order they were recorded.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    DATE_REPORTED: { description: 'The day they were reported.' },
+    CREATED_AT: { description: 'When they were recorded.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of salesman task objects.' })
+export class SalesmanTaskOrder {
+  @Field(() => SalesmanTaskOrderField, { description: 'What to order by.' }) field!: SalesmanTaskOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'DESC when omitted (newest first).' }) direction?: SortDirection;
 }
 
 @InputType({ description: 'Sales issue fields; sales people are given by NAME.' })

@@ -6,8 +6,9 @@
  * Left to the resolvers: an attachment's rights and size, a message's templateParams (JSON),
  * a ticket's site, equipment and installer jobs.
  */
-import { asc, desc } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { addSqlFields, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
+import { customerAttachmentsQuery, type AttachmentSortField } from './attachment.service';
 import { attachments } from './attachment.table';
 import { maintenanceTickets } from './maintenance-ticket.table';
 import { parentTicketsQuery } from './maintenance.resolver';
@@ -17,7 +18,7 @@ import { customerMessagesQuery } from './message.resolver';
 import { statusSql } from './message.service';
 import { messages } from './message.table';
 import { MessageChannel, type MessageOrder } from './message.types';
-import { salesPersonNameSql } from './salesman-task.service';
+import { customerSalesmanTasksQuery, salesPersonNameSql, type SalesmanTaskSortField } from './salesman-task.service';
 import { salesmanTasks } from './salesman-task.table';
 
 mapTypeToSql('Attachment', {
@@ -71,10 +72,22 @@ mapTypeToSql('SalesmanTask', {
 });
 
 addSqlFields('Customer', {
-  // attachment.service byCustomers: oldest first.
-  attachments: { many: 'Attachment', by: attachments.customerId, orderBy: [asc(attachments.dateAdded), asc(attachments.id)] },
-  // salesman-task.service byCustomers: newest report first.
-  salesmanTasks: { many: 'SalesmanTask', by: salesmanTasks.customerId, orderBy: [desc(salesmanTasks.dateReported), desc(salesmanTasks.id)] },
+  attachments: {
+    connection: 'Attachment',
+    by: attachments.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: AttachmentSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerAttachmentsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
+  salesmanTasks: {
+    connection: 'SalesmanTask',
+    by: salesmanTasks.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: SalesmanTaskSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerSalesmanTasksQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
   maintenanceTickets: {
     connection: 'MaintenanceTicket',
     by: maintenanceTickets.customerId,

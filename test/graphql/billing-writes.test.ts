@@ -421,12 +421,12 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
     expect(await db().$count(gracePeriods)).toBe(before);
     const [unchanged] = await db().select().from(customers).where(eq(customers.id, active.id));
     expect(unchanged!.expiresAt!.toISOString()).toBe(`${farExpiry}T23:59:59.000Z`);
-    const listed = await t.gql<{ customer: { gracePeriods: { days: number; newExpiresAt: string }[] } }>(
-      'query($id: ID!) { customer(id: $id) { gracePeriods { days newExpiresAt } } }',
+    const listed = await t.gql<{ customer: { gracePeriods: { nodes: { days: number; newExpiresAt: string }[] } } }>(
+      'query($id: ID!) { customer(id: $id) { gracePeriods(first: 10) { nodes { days newExpiresAt } } } }',
       { id: cid(active.id) },
     );
-    expect(listed.data.customer.gracePeriods.map((g) => g.days)).toEqual([5, 30]);
-    expect(listed.data.customer.gracePeriods[1]!.newExpiresAt).toBe(`${farExpiry}T23:59:59.000Z`);
+    expect(listed.data.customer.gracePeriods.nodes.map((g) => g.days)).toEqual([5, 30]);
+    expect(listed.data.customer.gracePeriods.nodes[1]!.newExpiresAt).toBe(`${farExpiry}T23:59:59.000Z`);
   });
 
   // ------------------------------------------------------------------ field collections
@@ -509,11 +509,11 @@ describe.each(enabledEngines())('GraphQL billing writes on %s', (engine) => {
     expect(twice.data.paymentCollectionDisapprove.userErrors[0]!.code).toBe('PRECONDITION_FAILED');
     const [decided] = await db().select().from(paymentCollections).where(and(eq(paymentCollections.customerId, customer.id), eq(paymentCollections.status, 'disapproved')));
     expect(decided!.decidedAt).not.toBeNull();
-    const listed = await t.gql<{ customer: { paymentCollections: { status: string; amount: string | null }[] } }>(
-      'query($id: ID!) { customer(id: $id) { paymentCollections { status amount } } }',
+    const listed = await t.gql<{ customer: { paymentCollections: { nodes: { status: string; amount: string | null }[] } } }>(
+      'query($id: ID!) { customer(id: $id) { paymentCollections(first: 10) { nodes { status amount } } } }',
       { id: c },
     );
-    expect(listed.data.customer.paymentCollections).toEqual([
+    expect(listed.data.customer.paymentCollections.nodes).toEqual([
       { status: 'DISAPPROVED', amount: null },
       { status: 'APPROVED', amount: '100.00' },
       { status: 'APPROVED', amount: '50.00' },

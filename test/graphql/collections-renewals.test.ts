@@ -26,24 +26,29 @@ describe.each(enabledEngines())('renewals, overage allowances and collection que
       db(),
       sql`select id, amount::text, present_plan_id from renewals where customer_id = ${c!.customer_id} and not deleted order by created_at desc, id desc`,
     );
-    const res = await t.gql<{ customer: { renewals: { legacyId: number; amount: string; presentPlan: { legacyId: number } }[] } }>(
-      `query($id: Int!) { customer(legacyId: $id) { renewals { legacyId amount presentPlan { legacyId } } } }`,
+    const res = await t.gql<{ customer: { renewals: { totalCount: number; nodes: { legacyId: number; amount: string; presentPlan: { legacyId: number } }[] } } }>(
+      `query($id: Int!) { customer(legacyId: $id) { renewals(first: 100) { totalCount nodes { legacyId amount presentPlan { legacyId } } } } }`,
       { id: c!.customer_id },
     );
-    expect(res.data.customer.renewals).toEqual(expected.map((r) => ({ legacyId: r.id, amount: r.amount, presentPlan: { legacyId: r.present_plan_id } })));
+    expect(res.data.customer.renewals.totalCount).toBe(expected.length);
+    expect(res.data.customer.renewals.nodes).toEqual(expected.map((r) => ({ legacyId: r.id, amount: r.amount, presentPlan: { legacyId: r.present_plan_id } })));
     await db().execute(sql`update renewals set deleted = true where id = ${expected[0]!.id}`);
-    const after = await t.gql<{ customer: { renewals: unknown[] } }>(`query($id: Int!) { customer(legacyId: $id) { renewals { legacyId } } }`, { id: c!.customer_id });
-    expect(after.data.customer.renewals).toHaveLength(expected.length - 1);
+    const after = await t.gql<{ customer: { renewals: { totalCount: number; nodes: unknown[] } } }>(
+      `query($id: Int!) { customer(legacyId: $id) { renewals(first: 100) { totalCount nodes { legacyId } } } }`,
+      { id: c!.customer_id },
+    );
+    expect(after.data.customer.renewals.nodes).toHaveLength(expected.length - 1);
+    expect(after.data.customer.renewals.totalCount).toBe(expected.length - 1);
   });
 
   it('lists overage allowances, and batches both lists over a page of customers', async () => {
     const [a] = await rows<{ customer_id: number; traffic: string }>(db(), sql`select customer_id, traffic_limit_gb::text as traffic from overage_allowances order by id limit 1`);
-    const res = await t.gql<{ customer: { overageAllowances: { trafficLimitGb: string }[] } }>(
-      `query($id: Int!) { customer(legacyId: $id) { overageAllowances { trafficLimitGb } } }`,
+    const res = await t.gql<{ customer: { overageAllowances: { nodes: { trafficLimitGb: string }[] } } }>(
+      `query($id: Int!) { customer(legacyId: $id) { overageAllowances(first: 100) { nodes { trafficLimitGb } } } }`,
       { id: a!.customer_id },
     );
-    expect(res.data.customer.overageAllowances.map((o) => o.trafficLimitGb)).toContain(a!.traffic);
-    const page = (n: number) => countQueries(() => t.gql(`{ customers(first: ${n}) { nodes { renewals { presentPlan { name } } overageAllowances { usedGb } } } }`));
+    expect(res.data.customer.overageAllowances.nodes.map((o) => o.trafficLimitGb)).toContain(a!.traffic);
+    const page = (n: number) => countQueries(() => t.gql(`{ customers(first: ${n}) { nodes { renewals(first: 5) { totalCount nodes { presentPlan { name } } } overageAllowances(first: 5) { totalCount nodes { usedGb } } } } }`));
     expect((await page(80)).queries).toBe((await page(4)).queries);
   });
 

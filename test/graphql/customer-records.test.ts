@@ -52,8 +52,8 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
     const bad = await add(' ', '');
     expect(bad.data.customerNoteCreate.note).toBeNull();
     expect(bad.data.customerNoteCreate.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.text', 'input.title']);
-    const list = await t.gql<{ node: { notes: { title: string }[] } }>('query($id: ID!) { node(id: $id) { ... on Customer { notes { title } } } }', { id: ids.rec_a });
-    expect(list.data.node.notes.map((n) => n.title)).toEqual(['Second call', 'First call']);
+    const list = await t.gql<{ node: { notes: { nodes: { title: string }[] } } }>('query($id: ID!) { node(id: $id) { ... on Customer { notes(first: 10) { nodes { title } } } } }', { id: ids.rec_a });
+    expect(list.data.node.notes.nodes.map((n) => n.title)).toEqual(['Second call', 'First call']);
   });
 
   it('manages community codes: unique per operator, renames to a free code, refuses deleting one in use', async () => {
@@ -126,11 +126,11 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
     );
     expect(updated.data.subaccountLinkUpdate).toEqual({ subaccountLink: { invoiceFromMaster: true, syncCustomerStatus: true, invoiceFromMasterProrate: 2 }, userErrors: [] });
 
-    const view = await t.gql<{ node: { masterAccount: { master: { id: string } } | null; subaccounts: { subaccount: { id: string } }[] } }>(
-      'query($id: ID!) { node(id: $id) { ... on Customer { masterAccount { master { id } } subaccounts { subaccount { id } } } } }',
+    const view = await t.gql<{ node: { masterAccount: { master: { id: string } } | null; subaccounts: { nodes: { subaccount: { id: string } }[] } } }>(
+      'query($id: ID!) { node(id: $id) { ... on Customer { masterAccount { master { id } } subaccounts(first: 10) { nodes { subaccount { id } } } } } }',
       { id: ids.rec_b },
     );
-    expect(view.data.node).toEqual({ masterAccount: { master: { id: ids.rec_a } }, subaccounts: [{ subaccount: { id: ids.rec_c } }] });
+    expect(view.data.node).toEqual({ masterAccount: { master: { id: ids.rec_a } }, subaccounts: { nodes: [{ subaccount: { id: ids.rec_c } }] } });
 
     const del = (master: string, sub: string) =>
       t.gql<{ subaccountLinkDelete: { deleted: boolean | null; userErrors: Errors } }>(

@@ -31,7 +31,7 @@ describe.each(enabledEngines())('customer settings read back on %s', (engine) =>
     const [bucket] = await rows<{ id: number; name: string }>(db, sql`select id, name from buckets where operator_id = ${demoId} order by id limit 1`);
     const people = await rows<{ id: number; role: string; name: string }>(db, sql`select distinct on (role) id, role::text as role, name from sales_people where operator_id = ${demoId} order by role, id`);
     const groups = await rows<{ id: number; name: string }>(db, sql`select id, name from customer_groups where operator_id = ${demoId} order by name, id limit 2`);
-    const fields = await rows<{ id: number }>(db, sql`select id from custom_fields where operator_id = ${demoId} and scope = 'customer' order by position, id`);
+    const fields = await rows<{ id: number; type: string }>(db, sql`select id, type::text from custom_fields where operator_id = ${demoId} and scope = 'customer' order by position, id`);
     const [referrer] = await rows<{ id: number }>(db, sql`select id from customers where operator_id = ${demoId} order by id limit 1`);
     expect(bucket && groups.length && fields.length && people.length === 4 && referrer).toBeTruthy();
     const person = (role: string) => people.find((p) => p.role === role)!;
@@ -69,10 +69,13 @@ describe.each(enabledEngines())('customer settings read back on %s', (engine) =>
       sand: { invoiceStatus: 'OVERRIDE', invoiceEmailDate1: '15 days', trafficLimitGb: 100, trafficEmailThreshold1: 80, trafficDeferredTo: '2030-01-31', trafficStatus: null },
     });
 
-    const linked = await pair.send(pair.compiled, 'query($id: Int!) { customer(legacyId: $id) { groups { legacyId name } customFields { fieldId value } } }', { id });
+    const linked = await pair.send(pair.compiled, 'query($id: Int!) { customer(legacyId: $id) { groups { legacyId name } customFields { fieldId type value } } }', { id });
     const customer = (linked.body.data as any).customer;
     expect(customer.groups).toEqual(groups.map((g) => ({ legacyId: g.id, name: g.name })));
     expect(customer.customFields.map((f: any) => f.fieldId)).toEqual(fields.map((f) => f.id));
+    // the closed set of kinds as the enum custom-table columns use (textfield → TEXT_FIELD)
+    const kind: Record<string, string> = { textfield: 'TEXT_FIELD', textarea: 'TEXT_AREA', number: 'NUMBER', date: 'DATE', checkbox: 'CHECKBOX', select: 'SELECT' };
+    expect(customer.customFields.map((f: any) => f.type)).toEqual(fields.map((f) => kind[f.type]));
     expect(customer.customFields.find((f: any) => f.fieldId === fields[0]!.id).value).toBe('router-42');
     expect(customer.customFields.filter((f: any) => f.fieldId !== fields[0]!.id).every((f: any) => f.value === null)).toBe(true);
 

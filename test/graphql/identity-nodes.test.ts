@@ -27,7 +27,7 @@ describe.each(enabledEngines())('identity types as Nodes on %s', (engine) => {
 
     const res = await t.gql<any>(
       `query($m: Int!, $r: Int!) {
-        master: customer(legacyId: $m) { subaccounts { id legacyId } gracePeriods { id legacyId } }
+        master: customer(legacyId: $m) { subaccounts(first: 1) { nodes { id legacyId } } gracePeriods(first: 1) { nodes { id legacyId } } }
         radius: customer(legacyId: $r) { radiusAttributes(table: CHECK) { id legacyId } }
         device: node(id: "${Buffer.from(`Equipment:${device.id}`).toString('base64url')}") { ... on Equipment { logins { id legacyId } } }
         customTables { id legacyId }
@@ -36,8 +36,8 @@ describe.each(enabledEngines())('identity types as Nodes on %s', (engine) => {
       { m: master.id, r: radiusCustomer.customer_id },
     );
     expect(res.errors).toBeUndefined();
-    found.SubaccountLink = res.data.master.subaccounts[0];
-    found.GracePeriod = res.data.master.gracePeriods[0];
+    found.SubaccountLink = res.data.master.subaccounts.nodes[0];
+    found.GracePeriod = res.data.master.gracePeriods.nodes[0];
     found.RadiusAttribute = res.data.radius.radiusAttributes[0];
     found.EquipmentLogin = res.data.device.logins[0];
     found.CustomTable = res.data.customTables[0];

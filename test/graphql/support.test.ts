@@ -135,8 +135,8 @@ describe.each(enabledEngines())('GraphQL support writes on %s', (engine) => {
     });
     expect((await update({ resolution: 'Won.', salesman: null })).data.salesmanTaskUpdate.salesmanTask).toMatchObject({ resolution: 'Won.', salesman: null });
 
-    const list = await t.gql<{ node: { salesmanTasks: { id: string }[] } }>('query($id: ID!) { node(id: $id) { ... on Customer { salesmanTasks { id } } } }', { id: customerId });
-    expect(list.data.node.salesmanTasks).toEqual([{ id: task.id }]);
+    const list = await t.gql<{ node: { salesmanTasks: { nodes: { id: string }[] } } }>('query($id: ID!) { node(id: $id) { ... on Customer { salesmanTasks(first: 10) { nodes { id } } } } }', { id: customerId });
+    expect(list.data.node.salesmanTasks.nodes).toEqual([{ id: task.id }]);
     const del = await t.gql<{ salesmanTaskDelete: { deletedId: string; userErrors: Errors } }>(
       'mutation($id: ID!) { salesmanTaskDelete(input: { id: $id }) { deletedId userErrors { code } } }',
       { id: task.id },

@@ -187,7 +187,7 @@ describe.each(enabledEngines())('timestamps through the compiled read path on %s
 
   it('answers createdAt and updatedAt with the resolvers\' bytes in one statement', async () => {
     const data = await pair.expectSame(`{
-      customers(first: 3) { nodes { legacyId createdAt updatedAt servicePlan { createdAt updatedAt } subscriptions(first: 2) { nodes { createdAt updatedAt } } invoices(first: 2) { nodes { createdAt updatedAt payments { createdAt updatedAt refunds { createdAt updatedAt } } } } gracePeriods { createdAt updatedAt } subaccounts { createdAt updatedAt } refunds(first: 2) { nodes { createdAt updatedAt } } } }
+      customers(first: 3) { nodes { legacyId createdAt updatedAt servicePlan { createdAt updatedAt } subscriptions(first: 2) { nodes { createdAt updatedAt } } invoices(first: 2) { nodes { createdAt updatedAt payments { createdAt updatedAt refunds { createdAt updatedAt } } } } gracePeriods(first: 2) { nodes { createdAt updatedAt } } subaccounts(first: 2) { nodes { createdAt updatedAt } } refunds(first: 2) { nodes { createdAt updatedAt } } } }
     }`, undefined, 1);
     expect(data.customers.nodes[0].servicePlan.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });

@@ -81,7 +81,7 @@ describe.each(enabledEngines())('GraphQL deletes on %s', (engine) => {
     const customer = gid('Customer', (await q<{ id: number }>(sql`select id from customers where operator_id = ${demo} order by id limit 1`))[0]!.id);
     const note = (await run<{ note: { id: string } }>('customerNoteCreate', 'CustomerNoteCreateInput', 'note { id }', { customerId: customer, title: 'Temp', text: 'to be removed' })).note.id;
     const notes = async () =>
-      (await ok<{ node: { notes: { id: string }[] } }>(`query($id: ID!) { node(id: $id) { ... on Customer { notes { id } } } }`, { id: customer })).node.notes.map((n) => n.id);
+      (await ok<{ node: { notes: { nodes: { id: string }[] } } }>(`query($id: ID!) { node(id: $id) { ... on Customer { notes(first: 100) { nodes { id } } } } }`, { id: customer })).node.notes.nodes.map((n) => n.id);
     expect(await notes()).toContain(note);
     expect(await del('customerNoteDelete', 'CustomerNote', note)).toEqual({ deletedId: note, userErrors: [] });
     expect(await notes()).not.toContain(note);

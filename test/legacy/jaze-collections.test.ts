@@ -48,14 +48,14 @@ describe.each(enabledEngines())('Jaze payment collection and renewals on %s', (e
   const get = (path: string, params: Record<string, string | number | undefined> = {}) => jaze(t.url, 'GET', path, params);
 
   async function moneyOf(customerId: number): Promise<GqlCustomerMoney> {
-    const res = await t.gql<{ customer: GqlCustomerMoney }>(
+    const res = await t.gql<{ customer: Omit<GqlCustomerMoney, 'paymentCollections'> & { paymentCollections: { nodes: GqlCollection[] } } }>(
       `query($id: Int!) { customer(legacyId: $id) {
-        paymentCollections { legacyId status amount method bank chequeNumber chequeDate cardLast4 cardExpiration notes bringChangeFor }
+        paymentCollections(first: 100) { nodes { legacyId status amount method bank chequeNumber chequeDate cardLast4 cardExpiration notes bringChangeFor } }
         payments(first: 100) { totalCount nodes { amount method narrative } } } }`,
       { id: customerId },
     );
     expect(res.errors).toBeUndefined();
-    return res.data.customer;
+    return { ...res.data.customer, paymentCollections: res.data.customer.paymentCollections.nodes };
   }
 
   function expectFailure(body: Body, errorCode: number, message?: RegExp) {

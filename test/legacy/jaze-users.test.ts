@@ -30,11 +30,11 @@ interface GraphCustomer {
   radiusAccounts: { username: string }[];
   ips: { ip: string | null; mac: string | null }[];
   pendingPlanChanges: { timing: string; toPlan: { legacyId: number } | null }[];
-  gracePeriods: { days: number }[];
+  gracePeriods: { totalCount: number };
 }
 
 const CUSTOMER_FIELDS = `legacyId name nickname phone email accessState expiresAt servicePlan { legacyId name } radiusAccounts { username }
-  ips { ip mac } pendingPlanChanges { timing toPlan { legacyId } } gracePeriods { days }`;
+  ips { ip mac } pendingPlanChanges { timing toPlan { legacyId } } gracePeriods(first: 1) { totalCount }`;
 
 describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
   let t: TestApp;
@@ -389,7 +389,7 @@ describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
       const res = await post('/api/v1/add_grace_period', { userId: 9, days: 3 });
       expect(res.body).toEqual({ status: 'success', errorCode: 200, message: 'Additional 3 days has been extended for this user9' });
       const after = (await graphCustomer(9))!;
-      expect(after.gracePeriods).toHaveLength(before.gracePeriods.length + 1);
+      expect(after.gracePeriods.totalCount).toBe(before.gracePeriods.totalCount + 1);
       const base = Math.max(Date.parse(before.expiresAt!), Date.now());
       expect(Math.abs(Date.parse(after.expiresAt!) - (base + 3 * 86_400_000))).toBeLessThan(60_000);
     });

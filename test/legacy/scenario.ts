@@ -68,16 +68,16 @@ async function graph<T>(r: ScenarioRunner, query: string, variables?: Record<str
 
 /** The first demo customer (in id order) holding overage allowances; the demo seed gives a few some. */
 async function demoCustomerWithOverageAllowances(r: ScenarioRunner) {
-  type Page = { customers: { nodes: { legacyId: number; overageAllowances: { legacyId: number; trafficLimitGb: string }[] }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  type Page = { customers: { nodes: { legacyId: number; overageAllowances: { nodes: { legacyId: number; trafficLimitGb: string }[] } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
   let after: string | null = null;
   for (let page = 0; page < 10; page++) {
     const data: Page = await graph<Page>(
       r,
-      `query($after: String) { customers(first: 50, after: $after) { nodes { legacyId overageAllowances { legacyId trafficLimitGb } } pageInfo { hasNextPage endCursor } } }`,
+      `query($after: String) { customers(first: 50, after: $after) { nodes { legacyId overageAllowances(first: 100) { nodes { legacyId trafficLimitGb } } } pageInfo { hasNextPage endCursor } } }`,
       { after },
     );
-    const holder = data.customers.nodes.find((c) => c.overageAllowances.length > 0);
-    if (holder) return holder;
+    const holder = data.customers.nodes.find((c) => c.overageAllowances.nodes.length > 0);
+    if (holder) return { legacyId: holder.legacyId, overageAllowances: holder.overageAllowances.nodes };
     if (!data.customers.pageInfo.hasNextPage) break;
     after = data.customers.pageInfo.endCursor;
   }
@@ -139,8 +139,8 @@ const STEPS: Step[] = [
       const data = await call(r, 'getCustomerData', { customerid: s.customer, subscription: '1' });
       expect(data).toContain('Zoë Ó Súilleabháin');
       expect(await call(r, 'addCustomerNote', { customerid: s.customer, note_title: 'Welcome call', note_text: 'Prefers e-mail.' })).toBe('OK');
-      const notes = await graph<{ customer: { notes: { title: string }[] } }>(r, `query($id: Int!) { customer(legacyId: $id) { notes { title } } }`, { id: Number(s.customer) });
-      expect(notes.customer.notes.map((n) => n.title)).toContain('Welcome call');
+      const notes = await graph<{ customer: { notes: { nodes: { title: string }[] } } }>(r, `query($id: Int!) { customer(legacyId: $id) { notes(first: 100) { nodes { title } } } }`, { id: Number(s.customer) });
+      expect(notes.customer.notes.nodes.map((n) => n.title)).toContain('Welcome call');
     },
   },
   {
@@ -183,12 +183,12 @@ const STEPS: Step[] = [
       const link = { masterCustomerId: s.customer!, subCustomerId: s.other! };
       expect(await call(r, 'addSubaccount', { ...link, master_display_subaccount_invoices: 't' })).toBe('OK');
       expect(await call(r, 'updateSubaccount', { ...link, subaccount_display_master_invoices: 't' })).toBe('OK');
-      const linked = await graph<{ customer: { subaccounts: { subaccount: { legacyId: number }; subaccountDisplayMasterInvoices: boolean }[] } }>(
+      const linked = await graph<{ customer: { subaccounts: { nodes: { subaccount: { legacyId: number }; subaccountDisplayMasterInvoices: boolean }[] } } }>(
         r,
-        `query($id: Int!) { customer(legacyId: $id) { subaccounts { subaccount { legacyId } subaccountDisplayMasterInvoices } } }`,
+        `query($id: Int!) { customer(legacyId: $id) { subaccounts(first: 100) { nodes { subaccount { legacyId } subaccountDisplayMasterInvoices } } } }`,
         { id: Number(s.customer) },
       );
-      expect(linked.customer.subaccounts).toEqual([{ subaccount: { legacyId: Number(s.other) }, subaccountDisplayMasterInvoices: true }]);
+      expect(linked.customer.subaccounts.nodes).toEqual([{ subaccount: { legacyId: Number(s.other) }, subaccountDisplayMasterInvoices: true }]);
       expect(await call(r, 'deleteSubaccount', link)).toBe('OK');
     },
   },
@@ -329,11 +329,11 @@ const STEPS: Step[] = [
       const task = await id(r, 'addSalesmanTask', base, /^OK:(\d+)$/);
       expect(await call(r, 'modifySalesmanTask', { ...base, issueId: task, status: 'closed', resolution: 'Won.' })).toBe(`OK:${task}`);
       const tasks = async () =>
-        (await graph<{ customer: { salesmanTasks: { legacyId: number; status: string; resolution: string | null; description: string }[] } }>(
+        (await graph<{ customer: { salesmanTasks: { nodes: { legacyId: number; status: string; resolution: string | null; description: string }[] } } }>(
           r,
-          `query($id: Int!) { customer(legacyId: $id) { salesmanTasks { legacyId status resolution description } } }`,
+          `query($id: Int!) { customer(legacyId: $id) { salesmanTasks(first: 100) { nodes { legacyId status resolution description } } } }`,
           { id: Number(s.customer) },
-        )).customer.salesmanTasks;
+        )).customer.salesmanTasks.nodes;
       expect(await tasks()).toEqual([{ legacyId: Number(task), status: 'CLOSED', resolution: 'Won.', description: 'Wants business plan' }]);
       expect(await call(r, 'deleteSalesmanTask', { issueId: task })).toBe('OK');
       expect(await tasks()).toEqual([]);

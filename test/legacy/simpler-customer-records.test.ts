@@ -268,12 +268,12 @@ describe.each(enabledEngines())('SIMPLer customer records on %s', (engine) => {
     invoiceFromMasterProrate: number;
   }
   async function graphLinks(masterId: number): Promise<Link[]> {
-    const res = await t.gql<{ customer: { subaccounts: Link[] } }>(
-      `query($id: Int) { customer(legacyId: $id) { subaccounts { subaccount { legacyId } masterDisplaySubaccountInvoices masterDisplaySubaccountUsage
-         subaccountDisplayMasterInvoices syncCustomerStatus syncUsageAllowance masterAllowPortalRelogin invoiceFromMaster invoiceFromMasterProrate } } }`,
+    const res = await t.gql<{ customer: { subaccounts: { nodes: Link[] } } }>(
+      `query($id: Int) { customer(legacyId: $id) { subaccounts(first: 100) { nodes { subaccount { legacyId } masterDisplaySubaccountInvoices masterDisplaySubaccountUsage
+         subaccountDisplayMasterInvoices syncCustomerStatus syncUsageAllowance masterAllowPortalRelogin invoiceFromMaster invoiceFromMasterProrate } } } }`,
       { id: masterId },
     );
-    return res.data.customer.subaccounts;
+    return res.data.customer.subaccounts.nodes;
   }
   const countLinks = async () => (await rows<{ n: number }>(db(), sql`select count(*)::int as n from customer_subaccounts`))[0]!.n;
 

@@ -34,14 +34,14 @@ interface GraphCustomer {
   billingAddress: Record<string, string | null>;
   installationAddress: Record<string, string | null>;
   contacts: { name: string; phone: string | null; role: string | null; email: string | null }[];
-  notes: { title: string; body: string }[];
+  notes: { nodes: { title: string; body: string }[] };
 }
 
 const CUSTOMER_FIELDS = `legacyId name nickname invoicingId phone email note status accountType paymentMethod invoiceSendMethod monitor
   referralFeeStatus referenceText billingFrequencyMonths initDate vatExempt vatExemptionReference vatExemptionDate coordinates { latitude longitude }
   billingAddress { street1 street2 town county postcode state country }
   installationAddress { street1 street2 town county postcode state }
-  contacts { name phone role email } notes { title body }`;
+  contacts { name phone role email } notes(first: 100) { nodes { title body } }`;
 
 describe.each(enabledEngines())('SIMPLer customer operations on %s', (engine) => {
   let t: TestApp;
@@ -365,11 +365,11 @@ describe.each(enabledEngines())('SIMPLer customer operations on %s', (engine) =>
 
     it('addCustomerNote adds a note the graph shows; refuses missing fields and unknown customers', async () => {
       expect(await callText(dialect, t.url, 'addCustomerNote', { customerid: 2, note_title: `Called ${dialect}`, note_text: 'Wants a faster plan' })).toBe('OK');
-      const notes = (await graphCustomer(2))!.notes;
+      const notes = (await graphCustomer(2))!.notes.nodes;
       expect(notes).toContainEqual({ title: `Called ${dialect}`, body: 'Wants a faster plan' });
       expect(await callText(dialect, t.url, 'addCustomerNote', { customerid: 2, note_text: 'x' })).toBe('ERROR: note_title is required');
       expect(await callText(dialect, t.url, 'addCustomerNote', { customerid: 999999, note_title: 'x', note_text: 'y' })).toBe('ERROR: customer 999999 does not exist');
-      expect((await graphCustomer(2))!.notes.length).toBe(notes.length);
+      expect((await graphCustomer(2))!.notes.nodes.length).toBe(notes.length);
     });
 
     it('getCustomerData returns the customer record with the sales hierarchy names', async () => {
