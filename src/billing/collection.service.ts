@@ -8,7 +8,7 @@
  */
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -523,6 +523,6 @@ export type CollectionSortField = keyof typeof COLLECTION_SORTS;
 export function customerCollectionsQuery(operatorId: number, field: CollectionSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
   return {
     where: eq(paymentCollections.operatorId, operatorId),
-    sort: { name: `${field}_${direction.toUpperCase()}`, column: COLLECTION_SORTS[field], direction },
+    sort: sortKeyOf(COLLECTION_SORTS, field, direction),
   };
 }

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, Validation } from '../shared/errors';
@@ -96,6 +96,6 @@ export type GracePeriodSortField = keyof typeof GRACE_PERIOD_SORTS;
 export function customerGracePeriodsQuery(operatorId: number, field: GracePeriodSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
   return {
     where: eq(gracePeriods.operatorId, operatorId),
-    sort: { name: `${field}_${direction.toUpperCase()}`, column: GRACE_PERIOD_SORTS[field], direction },
+    sort: sortKeyOf(GRACE_PERIOD_SORTS, field, direction),
   };
 }

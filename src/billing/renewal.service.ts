@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -65,6 +65,6 @@ export type RenewalSortField = keyof typeof RENEWAL_SORTS;
 export function customerRenewalsQuery(operatorId: number, field: RenewalSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
   return {
     where: and(eq(renewals.operatorId, operatorId), shownRenewal())!,
-    sort: { name: `${field}_${direction.toUpperCase()}`, column: RENEWAL_SORTS[field], direction },
+    sort: sortKeyOf(RENEWAL_SORTS, field, direction),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -53,6 +53,6 @@ export type OverageAllowanceSortField = keyof typeof OVERAGE_ALLOWANCE_SORTS;
 export function customerOverageAllowancesQuery(operatorId: number, field: OverageAllowanceSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
   return {
     where: eq(overageAllowances.operatorId, operatorId),
-    sort: { name: `${field}_${direction.toUpperCase()}`, column: OVERAGE_ALLOWANCE_SORTS[field], direction },
+    sort: sortKeyOf(OVERAGE_ALLOWANCE_SORTS, field, direction),
   };
 }

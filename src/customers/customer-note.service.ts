@@ -1,7 +1,7 @@
 /** Customer notes (SIMPLer addCustomerNote: customerid, note_title, note_text; both required). */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
@@ -67,6 +67,6 @@ export type NoteSortField = keyof typeof NOTE_SORTS;
 export function customerNotesQuery(operatorId: number, field: NoteSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
   return {
     where: eq(customerNotes.operatorId, operatorId),
-    sort: { name: `${field}_${direction.toUpperCase()}`, column: NOTE_SORTS[field], direction },
+    sort: sortKeyOf(NOTE_SORTS, field, direction),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
@@ -192,6 +192,6 @@ export type SubaccountLinkSortField = keyof typeof SUBACCOUNT_LINK_SORTS;
 export function customerSubaccountsQuery(operatorId: number, field: SubaccountLinkSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
   return {
     where: eq(customerSubaccounts.operatorId, operatorId),
-    sort: { name: `${field}_${direction.toUpperCase()}`, column: SUBACCOUNT_LINK_SORTS[field], direction },
+    sort: sortKeyOf(SUBACCOUNT_LINK_SORTS, field, direction),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import { attachments } from './attachment.table';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
@@ -29,6 +29,6 @@ export type AttachmentSortField = keyof typeof ATTACHMENT_SORTS;
 export function customerAttachmentsQuery(operatorId: number, field: AttachmentSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
   return {
     where: eq(attachments.operatorId, operatorId),
-    sort: { name: `${field}_${direction.toUpperCase()}`, column: ATTACHMENT_SORTS[field], direction },
+    sort: sortKeyOf(ATTACHMENT_SORTS, field, direction),
   };
 }

@@ -10,7 +10,7 @@
  */
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, Validation, type FieldProblem } from '../shared/errors';
@@ -22,7 +22,6 @@ import { messages } from './message.table';
 import { messageTransport, type MessageChannel, type OutgoingMessage } from './message-transport';
 import { randomInt } from 'node:crypto';
 import { authorize } from '../tenancy/permissions';
-import { sortKeyOf } from '../db/pagination';
 
 export type MessageRow = typeof messages.$inferSelect;
 type CustomerRow = typeof customers.$inferSelect;

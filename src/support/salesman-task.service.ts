@@ -15,7 +15,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
-import type { SortKey } from '../db/pagination';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
@@ -200,6 +200,6 @@ export type SalesmanTaskSortField = keyof typeof SALESMAN_TASK_SORTS;
 export function customerSalesmanTasksQuery(operatorId: number, field: SalesmanTaskSortField = 'DATE_REPORTED', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
   return {
     where: eq(salesmanTasks.operatorId, operatorId),
-    sort: { name: `${field}_${direction.toUpperCase()}`, column: SALESMAN_TASK_SORTS[field], direction },
+    sort: sortKeyOf(SALESMAN_TASK_SORTS, field, direction),
   };
 }
