@@ -241,10 +241,20 @@ export type Area = Node & {
   legacyId: Scalars['Int']['output'];
   /** The area name. */
   name: Scalars['String']['output'];
-  /** Streets in the area, by name. */
-  streets: Array<Street>;
+  /** Streets in the area, by name unless ordered otherwise. */
+  streets: StreetConnection;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** Top level of the address book (Jaze collection area). */
+export type AreaStreetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<StreetOrder>;
 };
 
 /** A new area (Jaze add_area). */
@@ -1078,6 +1088,19 @@ export type Building = Node & {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** A page of Building objects. */
+export type BuildingConnection = {
+  __typename?: 'BuildingConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<BuildingEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Building>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** A new building on a street (Jaze add_block). */
 export type BuildingCreateInput = {
   /** An operator-side code or note. */
@@ -1111,6 +1134,32 @@ export type BuildingDeletePayload = {
   /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A Building and its cursor. */
+export type BuildingEdge = {
+  __typename?: 'BuildingEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Building. */
+  node: Building;
+};
+
+/** How to sort a list of building objects. */
+export type BuildingOrder = {
+  /** ASC when omitted (A to Z by name). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: BuildingOrderField;
+};
+
+/** What buildings can be ordered by; ties in the order they were recorded. */
+export type BuildingOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID'
+  /** The building name. */
+  | 'NAME';
 
 /** Changes to a building; moving it to another street moves the customers in it along. */
 export type BuildingUpdateInput = {
@@ -8666,8 +8715,8 @@ export type Street = Node & {
   __typename?: 'Street';
   /** The area the street is in. */
   area: Maybe<Area>;
-  /** Buildings on the street, by name. */
-  buildings: Array<Building>;
+  /** Buildings on the street, by name unless ordered otherwise. */
+  buildings: BuildingConnection;
   /** When the street was recorded. */
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
@@ -8680,6 +8729,29 @@ export type Street = Node & {
   name: Scalars['String']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A street within an area. */
+export type StreetBuildingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<BuildingOrder>;
+};
+
+/** A page of Street objects. */
+export type StreetConnection = {
+  __typename?: 'StreetConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<StreetEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<Street>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A new street in an area (Jaze add_street). */
@@ -8715,6 +8787,32 @@ export type StreetDeletePayload = {
   /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
+
+/** A Street and its cursor. */
+export type StreetEdge = {
+  __typename?: 'StreetEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The Street. */
+  node: Street;
+};
+
+/** How to sort a list of street objects. */
+export type StreetOrder = {
+  /** ASC when omitted (A to Z by name). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: StreetOrderField;
+};
+
+/** What streets can be ordered by; ties in the order they were recorded. */
+export type StreetOrderField =
+  /** When they were recorded. */
+  | 'CREATED_AT'
+  /** The order they were recorded in. */
+  | 'ID'
+  /** The street name. */
+  | 'NAME';
 
 /** Changes to a street; moving it to another area moves the customers on it along. */
 export type StreetUpdateInput = {

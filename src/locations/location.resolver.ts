@@ -1,12 +1,17 @@
 /** GraphQL adapter for the address book, and where each customer sits in it. */
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { childConnection } from '../graphql/child-connection';
+import { ConnectionType } from '../graphql/connection';
+import { PageArgs } from '../graphql/page-args';
 import type { GraphQLContext } from '../graphql/context';
 import { asNode, registerNodeType } from '../graphql/node';
 import { customerById } from '../customers/customer.loaders';
 import { Customer } from '../customers/customer.types';
-import { areaById, buildingById, buildingsByStreet, streetById, streetsByArea } from './location.loaders';
+import { areaById, buildingById, streetById } from './location.loaders';
+import { buildings } from './building.table';
+import { streets } from './street.table';
 import * as locationService from './location.service';
-import { Area, Building, CustomerLocation, Street } from './location.types';
+import { Area, Building, BuildingOrder, CustomerLocation, Street, StreetOrder } from './location.types';
 
 export const toArea = (row: locationService.AreaRow) => asNode('Area', row) as unknown as Area;
 export const toStreet = (row: locationService.StreetRow) => asNode('Street', row) as unknown as Street;
@@ -29,6 +34,9 @@ registerNodeType('Area', loadArea);
 registerNodeType('Street', loadStreet);
 registerNodeType('Building', loadBuilding);
 
+const StreetConnection = ConnectionType('Street', Street);
+const BuildingConnection = ConnectionType('Building', Building);
+
 @Resolver(() => Area)
 export class AreaResolver {
   @Query(() => [Area], { description: "The operator's areas by name; each has its streets and their buildings." })
@@ -36,9 +44,27 @@ export class AreaResolver {
     return (await locationService.listAreas(ctx)).map(toArea);
   }
 
-  @FieldResolver(() => [Street], { description: 'Streets in the area, by name.' })
-  async streets(@Root() area: Area, @Ctx() ctx: GraphQLContext) {
-    return (await streetsByArea(ctx).load(area.legacyId)).map(toStreet);
+  @FieldResolver(() => StreetConnection, { description: 'Streets in the area, by name unless ordered otherwise.' })
+  async streets(
+    @Root() area: Area,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => StreetOrder, { nullable: true, description: 'How to sort the list; by name when omitted.' }) orderBy?: StreetOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'streets.byArea',
+        table: streets,
+        idColumn: streets.id,
+        parentColumn: streets.areaId,
+        ...locationService.areaStreetsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      area.legacyId,
+      toStreet,
+    );
   }
 }
 
@@ -49,9 +75,27 @@ export class StreetResolver {
     return loadArea(ctx, street.areaId);
   }
 
-  @FieldResolver(() => [Building], { description: 'Buildings on the street, by name.' })
-  async buildings(@Root() street: Street, @Ctx() ctx: GraphQLContext) {
-    return (await buildingsByStreet(ctx).load(street.legacyId)).map(toBuilding);
+  @FieldResolver(() => BuildingConnection, { description: 'Buildings on the street, by name unless ordered otherwise.' })
+  async buildings(
+    @Root() street: Street,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => BuildingOrder, { nullable: true, description: 'How to sort the list; by name when omitted.' }) orderBy?: BuildingOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'buildings.byStreet',
+        table: buildings,
+        idColumn: buildings.id,
+        parentColumn: buildings.streetId,
+        ...locationService.streetBuildingsQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      street.legacyId,
+      toBuilding,
+    );
   }
 }
 

@@ -3,10 +3,10 @@
  * buildings, in location.service's orders) and a customer's place in it (`location`, made of
  * the customer row's own columns, as CustomerLocationFieldResolver builds it).
  */
-import { asc } from 'drizzle-orm';
 import { customers } from '../customers/customer.table';
 import { geoPointSql } from '../graphql/geo-point';
-import { addSqlFields, mapTypeToSql, sameNamedColumns } from '../graphql/compiled/mapping';
+import { addSqlFields, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
+import { areaStreetsQuery, streetBuildingsQuery, type BuildingSortField, type StreetSortField } from './location.service';
 import { areas } from './area.table';
 import { buildings } from './building.table';
 import { streets } from './street.table';
@@ -17,7 +17,14 @@ mapTypeToSql('Area', {
   operatorColumn: areas.operatorId,
   fields: {
     ...sameNamedColumns(areas, ['name', 'internal', 'createdAt']),
-    streets: { many: 'Street', by: streets.areaId, orderBy: [asc(streets.name), asc(streets.id)] },
+    streets: {
+      connection: 'Street',
+      by: streets.areaId,
+      query: (args, operatorId): ListQuery => {
+        const orderBy = args.orderBy as { field: StreetSortField; direction?: 'asc' | 'desc' } | undefined;
+        return { ...areaStreetsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+      },
+    },
   },
 });
 
@@ -28,7 +35,14 @@ mapTypeToSql('Street', {
   fields: {
     ...sameNamedColumns(streets, ['name', 'internal', 'createdAt']),
     area: { one: 'Area', via: streets.areaId },
-    buildings: { many: 'Building', by: buildings.streetId, orderBy: [asc(buildings.name), asc(buildings.id)] },
+    buildings: {
+      connection: 'Building',
+      by: buildings.streetId,
+      query: (args, operatorId): ListQuery => {
+        const orderBy = args.orderBy as { field: BuildingSortField; direction?: 'asc' | 'desc' } | undefined;
+        return { ...streetBuildingsQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+      },
+    },
   },
 });
 

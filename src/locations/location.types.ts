@@ -1,11 +1,54 @@
 /** The GraphQL shape of the operator's address book: areas, their streets, and buildings on them. */
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Customer } from '../customers/customer.types';
 import { payloadOf } from '../graphql/payload';
 import { UserError } from '../graphql/user-error';
 import { Node } from '../graphql/node';
 import { DateTimeScalar } from '../graphql/scalars';
 import { GeoPoint } from '../graphql/geo-point';
+import { SortDirection } from '../graphql/sort-direction';
+
+export enum StreetOrderField {
+  ID = 'ID',
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(StreetOrderField, {
+  name: 'StreetOrderField',
+  description: 'What streets can be ordered by; ties in the order they were recorded.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NAME: { description: 'The street name.' },
+    CREATED_AT: { description: 'When they were recorded.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of street objects.' })
+export class StreetOrder {
+  @Field(() => StreetOrderField, { description: 'What to order by.' }) field!: StreetOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (A to Z by name).' }) direction?: SortDirection;
+}
+
+export enum BuildingOrderField {
+  ID = 'ID',
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(BuildingOrderField, {
+  name: 'BuildingOrderField',
+  description: 'What buildings can be ordered by; ties in the order they were recorded.',
+  valuesConfig: {
+    ID: { description: 'The order they were recorded in.' },
+    NAME: { description: 'The building name.' },
+    CREATED_AT: { description: 'When they were recorded.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of building objects.' })
+export class BuildingOrder {
+  @Field(() => BuildingOrderField, { description: 'What to order by.' }) field!: BuildingOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (A to Z by name).' }) direction?: SortDirection;
+}
 
 @ObjectType('Area', { implements: Node, description: 'Top level of the address book (Jaze collection area).' })
 export class Area extends Node {

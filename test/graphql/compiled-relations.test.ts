@@ -55,8 +55,8 @@ const RELATIONS: Record<string, string> = {
   messages: `messages(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id legacyId channel template recipient subject body
     statusCode status errorMessage transport createdAt sentAt ${CUSTOMER_REF} maintenanceTicket { legacyId title } } } }`,
   coordinates: 'coordinates { latitude longitude }',
-  location: `location { coordinates { latitude longitude } area { id legacyId name internal createdAt streets { legacyId name } }
-    street { legacyId name internal createdAt area { name } buildings { legacyId name } } building { legacyId name internal createdAt street { name } } }`,
+  location: `location { coordinates { latitude longitude } area { id legacyId name internal createdAt streets { totalCount nodes { legacyId name } } }
+    street { legacyId name internal createdAt area { name } buildings { totalCount nodes { legacyId name } } } building { legacyId name internal createdAt street { name } } }`,
   gateway: 'gateway { id legacyId name wibNumber ipAddress nasIpAddress coaPort hasCoaSecret description createdAt interfaces { legacyId name network } }',
   ips: `ips { id legacyId ip mac macRestrict label isPublic dhcpOptions radiusUsername updateMacOnPortalLogin createdAt ${CUSTOMER_REF}
     gateway { legacyId name ipAddress } interface { legacyId name role label network gatewayAddress startIp numberOfIps createdAt gateway { name } } }`,

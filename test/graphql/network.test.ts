@@ -380,16 +380,16 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
   });
 
   it('lists areas with streets and buildings', async () => {
-    const data = await ok<{ areas: { name: string; streets: { name: string; area: { name: string }; buildings: { name: string; street: { name: string } }[] }[] }[] }>(
-      '{ areas { name streets { name area { name } buildings { name street { name } } } } }',
+    const data = await ok<{ areas: { name: string; streets: { nodes: { name: string; area: { name: string }; buildings: { nodes: { name: string; street: { name: string } }[] } }[] } }[] }>(
+      '{ areas { name streets { nodes { name area { name } buildings { nodes { name street { name } } } } } } }',
     );
     expect(data.areas.map((a) => a.name)).toEqual(['City Centre', 'Harbour', 'Northside']);
     for (const area of data.areas) {
-      expect(area.streets.map((s) => s.name)).toEqual(['Church Road', 'Main Street', 'Mill Lane']);
-      for (const street of area.streets) {
+      expect(area.streets.nodes.map((s) => s.name)).toEqual(['Church Road', 'Main Street', 'Mill Lane']);
+      for (const street of area.streets.nodes) {
         expect(street.area.name).toBe(area.name);
-        expect(street.buildings.map((b) => b.name)).toEqual(['Block A', 'Block B']);
-        expect(street.buildings.every((b) => b.street.name === street.name)).toBe(true);
+        expect(street.buildings.nodes.map((b) => b.name)).toEqual(['Block A', 'Block B']);
+        expect(street.buildings.nodes.every((b) => b.street.name === street.name)).toBe(true);
       }
     }
   });
