@@ -8,6 +8,7 @@ import { ConnectionType } from '../graphql/connection';
 import { PageArgs } from '../graphql/page-args';
 import { paymentCollections } from './payment-collection.table';
 import { gracePeriods } from './grace-period.table';
+import { planChanges } from './plan-change.table';
 import { loadPlan } from '../catalog/plan.resolver';
 import { Plan } from '../catalog/plan.types';
 import { customerById } from '../customers/customer.loaders';
@@ -30,7 +31,6 @@ import {
   paymentById,
   paymentCollectionById,
   paymentsByInvoice,
-  pendingPlanChangesByCustomer,
   planChangeById,
 } from './billing.loaders';
 import {
@@ -82,6 +82,7 @@ import {
   CustomerPlanChangePayload,
   GracePeriod,
   GracePeriodOrder,
+  PlanChangeOrder,
   PlanChange,
 } from './plan-change.types';
 
@@ -176,8 +177,8 @@ export class BillingActionsResolver {
         customerId: idOf(input.customerId, 'Customer', ['customerId']),
         planId: idOf(input.planId, 'Plan', ['planId']),
       });
+      // The payload's customer reads its pending changes through loaders made after this write (one per argument set).
       planChangeById(ctx).prime(row.id, row);
-      pendingPlanChangesByCustomer(ctx).clear(row.customerId);
       return { planChange: toPlanChange(row), customer: await freshCustomer(ctx, row.customerId) };
     }, { planChange: null, customer: null });
   }
@@ -301,12 +302,31 @@ export class PaymentCollectionResolver {
 
 const PaymentCollectionConnection = ConnectionType('PaymentCollection', PaymentCollection);
 const GracePeriodConnection = ConnectionType('GracePeriod', GracePeriod);
+const PlanChangeConnection = ConnectionType('PlanChange', PlanChange);
 
 @Resolver(() => Customer)
 export class CustomerPlanChangesResolver {
-  @FieldResolver(() => [PlanChange], { description: 'Plan changes recorded but not applied yet, soonest first.' })
-  async pendingPlanChanges(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<PlanChange[]> {
-    return (await pendingPlanChangesByCustomer(ctx).load(customer.legacyId)).map(toPlanChange);
+  @FieldResolver(() => PlanChangeConnection, { description: 'Plan changes recorded but not applied yet, soonest first unless ordered otherwise.' })
+  async pendingPlanChanges(
+    @Root() customer: Customer,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('orderBy', () => PlanChangeOrder, { nullable: true, description: 'How to sort the list; soonest first when omitted.' }) orderBy?: PlanChangeOrder,
+  ) {
+    return childConnection(
+      ctx,
+      {
+        name: 'planChanges.pendingByCustomer',
+        table: planChanges,
+        idColumn: planChanges.id,
+        parentColumn: planChanges.customerId,
+        ...planChangeService.customerPendingPlanChangesQuery(ctx.actor.operatorId, orderBy?.field, orderBy?.direction),
+      },
+      { orderBy },
+      page,
+      customer.legacyId,
+      toPlanChange,
+    );
   }
 
   @FieldResolver(() => PaymentCollectionConnection, { description: 'Field payment collections, newest first unless ordered otherwise.' })

@@ -17,7 +17,7 @@ import { creditCards } from './credit-card.table';
 import { gracePeriods } from './grace-period.table';
 import { paymentCollections } from './payment-collection.table';
 import { planChanges } from './plan-change.table';
-import { pendingChange } from './plan-change.service';
+import { customerPendingPlanChangesQuery, type PlanChangeSortField } from './plan-change.service';
 import { renewals } from './renewal.table';
 import { customerRenewalsQuery, type RenewalSortField } from './renewal.service';
 
@@ -110,7 +110,14 @@ mapTypeToSql('OverageAllowance', {
 addSqlFields('Customer', {
   creditCards: { many: 'CreditCard', by: creditCards.customerId, orderBy: [desc(creditCards.preferred), asc(creditCards.id)] },
   bankAccounts: { many: 'BankAccount', by: bankAccounts.customerId, orderBy: [desc(bankAccounts.preferred), asc(bankAccounts.id)] },
-  pendingPlanChanges: { many: 'PlanChange', by: planChanges.customerId, where: pendingChange, orderBy: [asc(planChanges.effectiveAt), asc(planChanges.id)] },
+  pendingPlanChanges: {
+    connection: 'PlanChange',
+    by: planChanges.customerId,
+    query: (args, operatorId): ListQuery => {
+      const orderBy = args.orderBy as { field: PlanChangeSortField; direction?: 'asc' | 'desc' } | undefined;
+      return { ...customerPendingPlanChangesQuery(operatorId, orderBy?.field, orderBy?.direction), page: args };
+    },
+  },
   paymentCollections: {
     connection: 'PaymentCollection',
     by: paymentCollections.customerId,

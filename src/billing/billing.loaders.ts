@@ -73,12 +73,6 @@ export function planChangeById(ctx: GraphQLContext) {
   );
 }
 
-export function pendingPlanChangesByCustomer(ctx: GraphQLContext) {
-  return ctx.loaders.get<number, planChangeService.PlanChangeRow[]>('planChanges.pendingByCustomer', async (ids) =>
-    groupByKeys(ids, await planChangeService.pendingOfCustomers(ctx.db, ctx.actor.operatorId, ids), (row) => row.customerId),
-  );
-}
-
 export function paymentCollectionById(ctx: GraphQLContext) {
   return ctx.loaders.get<number, collectionService.PaymentCollectionRow | null>('paymentCollection.byId', async (ids) =>
     byKeys(ids, await collectionService.findByIds(ctx.db, ctx.actor.operatorId, ids), (row) => row.id),

@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { sortKeyOf, type SortKey } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -42,17 +43,19 @@ export async function findByIds(db: Executor, operatorId: number, ids: readonly 
   return db.select().from(planChanges).where(and(eq(planChanges.operatorId, operatorId), inArray(planChanges.id, [...ids])));
 }
 
-/** Moves not applied yet, of many customers, soonest first. */
 /** A change not applied yet (also the compiled read path's rule). */
 export const pendingChange = (): SQL => isNull(planChanges.appliedAt);
 
-export async function pendingOfCustomers(db: Executor, operatorId: number, customerIds: readonly number[]): Promise<PlanChangeRow[]> {
-  if (customerIds.length === 0) return [];
-  return db
-    .select()
-    .from(planChanges)
-    .where(and(eq(planChanges.operatorId, operatorId), inArray(planChanges.customerId, [...customerIds]), pendingChange()))
-    .orderBy(asc(planChanges.customerId), asc(planChanges.effectiveAt), asc(planChanges.id));
+/** What a customer's pending plan changes can be ordered by; soonest first (EFFECTIVE_AT, ASC) by default, as the list always was. */
+export const PLAN_CHANGE_SORTS = { ID: planChanges.id, EFFECTIVE_AT: planChanges.effectiveAt, CREATED_AT: planChanges.createdAt } as const;
+export type PlanChangeSortField = keyof typeof PLAN_CHANGE_SORTS;
+
+/** A customer's plan changes not applied yet: the operator's, in the asked order (also the compiled read path's). */
+export function customerPendingPlanChangesQuery(operatorId: number, field: PlanChangeSortField = 'EFFECTIVE_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
+  return {
+    where: and(eq(planChanges.operatorId, operatorId), pendingChange())!,
+    sort: sortKeyOf(PLAN_CHANGE_SORTS, field, direction),
+  };
 }
 
 /**

@@ -63,6 +63,27 @@ export class CustomerGracePeriodCreatePayload {
   @Field(() => [UserError], { description: 'Why the action was refused; empty on success.' }) userErrors!: UserError[];
 }
 
+export enum PlanChangeOrderField {
+  ID = 'ID',
+  EFFECTIVE_AT = 'EFFECTIVE_AT',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(PlanChangeOrderField, {
+  name: 'PlanChangeOrderField',
+  description: 'What plan changes can be ordered by; ties in the order they were requested.',
+  valuesConfig: {
+    ID: { description: 'The order they were requested in.' },
+    EFFECTIVE_AT: { description: 'When they take effect.' },
+    CREATED_AT: { description: 'When they were requested.' },
+  },
+});
+
+@InputType({ description: 'How to sort a list of plan change objects.' })
+export class PlanChangeOrder {
+  @Field(() => PlanChangeOrderField, { description: 'What to order by.' }) field!: PlanChangeOrderField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (soonest first).' }) direction?: SortDirection;
+}
+
 export enum GracePeriodOrderField {
   ID = 'ID',
   CREATED_AT = 'CREATED_AT',

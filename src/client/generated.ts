@@ -1993,8 +1993,8 @@ export type Customer = Node & {
   paymentMethod: Maybe<PaymentMethod>;
   /** Payments received from the customer; `filter` narrows them further. */
   payments: PaymentConnection;
-  /** Plan changes recorded but not applied yet, soonest first. */
-  pendingPlanChanges: Array<PlanChange>;
+  /** Plan changes recorded but not applied yet, soonest first unless ordered otherwise. */
+  pendingPlanChanges: PlanChangeConnection;
   /** Main phone number. */
   phone: Maybe<Scalars['String']['output']>;
   /** End-user-portal login; null means the invoicing id is used. */
@@ -2163,6 +2163,16 @@ export type CustomerPaymentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<PaymentOrder>;
+};
+
+
+/** A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record. */
+export type CustomerPendingPlanChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<PlanChangeOrder>;
 };
 
 
@@ -6456,6 +6466,45 @@ export type PlanChange = Node & {
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
 };
+
+/** A page of PlanChange objects. */
+export type PlanChangeConnection = {
+  __typename?: 'PlanChangeConnection';
+  /** The objects of the page, each with its cursor. */
+  edges: Array<PlanChangeEdge>;
+  /** The nodes of the edges, for clients that do not need cursors. */
+  nodes: Array<PlanChange>;
+  /** Whether more pages exist, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many objects the list holds in all, across every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A PlanChange and its cursor. */
+export type PlanChangeEdge = {
+  __typename?: 'PlanChangeEdge';
+  /** Opaque position of this edge, for `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The PlanChange. */
+  node: PlanChange;
+};
+
+/** How to sort a list of plan change objects. */
+export type PlanChangeOrder = {
+  /** ASC when omitted (soonest first). */
+  direction?: InputMaybe<SortDirection>;
+  /** What to order by. */
+  field: PlanChangeOrderField;
+};
+
+/** What plan changes can be ordered by; ties in the order they were requested. */
+export type PlanChangeOrderField =
+  /** When they were requested. */
+  | 'CREATED_AT'
+  /** When they take effect. */
+  | 'EFFECTIVE_AT'
+  /** The order they were requested in. */
+  | 'ID';
 
 /** When a plan change takes effect (Jaze moveImmediately, previousBillingCycle, nextbillingCycle, customDate). */
 export type PlanChangeTiming =

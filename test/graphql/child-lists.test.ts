@@ -1,6 +1,7 @@
 /**
  * A customer's long lists as connections (notes, attachments, sales issues, field collections,
- * renewals, grace periods, overage allowances, sub-account links; deleted renewals stay out): each ordering paged forwards and
+ * renewals, grace periods, overage allowances, sub-account links, pending plan changes; deleted renewals
+ * and applied plan changes stay out): each ordering paged forwards and
  * backwards over two customers with more rows than a page, compared with a full sort (no row
  * skipped or repeated), with totalCount; the compiled read path answers byte for byte as the
  * resolvers do; rows of another operator never appear. Times repeat and are fixed, never "now".
@@ -132,6 +133,21 @@ const CASES: ListCase[] = [
             and not exists (select 1 from customer_subaccounts l where l.sub_customer_id = c.id or l.master_customer_id = c.id)
           order by c.id limit 1 returning id`,
     valueOf: (row, field) => (field === 'ID' ? row.id : row.at),
+  },
+  {
+    field: 'pendingPlanChanges',
+    table: 'plan_changes',
+    order: 'PlanChangeOrder',
+    defaultOrder: ['EFFECTIVE_AT', 'ASC'],
+    fields: ['ID', 'EFFECTIVE_AT', 'CREATED_AT'],
+    // takes effect at another of the fixed times than it was requested at, so the two orders differ
+    insert: (operatorId, customerId, at, i) =>
+      sql`insert into plan_changes (operator_id, customer_id, to_plan_id, timing, effective_at, created_at)
+          values (${operatorId}, ${customerId}, (select min(id) from plans), 'custom_date', ${TIMES[(i + 2) % TIMES.length]!}::timestamptz, ${at}::timestamptz) returning id`,
+    valueOf: (row, field) => (field === 'ID' ? row.id : field === 'EFFECTIVE_AT' ? TIMES[(row.i + 2) % TIMES.length]! : row.at),
+    unlisted: (operatorId, customerId) =>
+      sql`insert into plan_changes (operator_id, customer_id, to_plan_id, timing, effective_at, applied_at, created_at)
+          values (${operatorId}, ${customerId}, (select min(id) from plans), 'custom_date', ${TIMES[0]!}::timestamptz, ${TIMES[0]!}::timestamptz, ${TIMES[0]!}::timestamptz) returning id`,
   },
 ];
 

@@ -28,8 +28,8 @@ const RELATIONS: Record<string, string> = {
     address { street1 street2 town county postcode state country } createdAt ${CUSTOMER_REF} }`,
   bankAccounts: `bankAccounts { id legacyId last4 sortCode onlineRef accountName accountType autoPayment preferred detailsChanged moduleId sepaBic
     ibanLast4 ibanCountry sepaDebtorName sepaCountry sepaRemittanceData sepaSequenceType sepaSignatureDate createdAt ${CUSTOMER_REF} }`,
-  pendingPlanChanges: `pendingPlanChanges { id legacyId timing effectiveAt clearDataUsage clearPolicies moveBilling appliedAt createdAt
-    ${CUSTOMER_REF} fromPlan { ${PLAN_REF} } toPlan { ${PLAN_REF} } }`,
+  pendingPlanChanges: `pendingPlanChanges(first: 5) { totalCount nodes { id legacyId timing effectiveAt clearDataUsage clearPolicies moveBilling appliedAt createdAt
+    ${CUSTOMER_REF} fromPlan { ${PLAN_REF} } toPlan { ${PLAN_REF} } } }`,
   paymentCollections: `paymentCollections(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { id legacyId status amount method bank chequeNumber chequeDate cardLast4 cardExpiration notes
     bringChangeFor decidedAt createdAt ${CUSTOMER_REF} payment { legacyId amount paymentDate } } }`,
   gracePeriods: 'gracePeriods(first: 5) { totalCount pageInfo { hasNextPage endCursor } nodes { legacyId days previousExpiresAt newExpiresAt createdAt } }',

@@ -29,12 +29,12 @@ interface GraphCustomer {
   servicePlan: { legacyId: number; name: string } | null;
   radiusAccounts: { username: string }[];
   ips: { ip: string | null; mac: string | null }[];
-  pendingPlanChanges: { timing: string; toPlan: { legacyId: number } | null }[];
+  pendingPlanChanges: { nodes: { timing: string; toPlan: { legacyId: number } | null }[] };
   gracePeriods: { totalCount: number };
 }
 
 const CUSTOMER_FIELDS = `legacyId name nickname phone email accessState expiresAt servicePlan { legacyId name } radiusAccounts { username }
-  ips { ip mac } pendingPlanChanges { timing toPlan { legacyId } } gracePeriods(first: 1) { totalCount }`;
+  ips { ip mac } pendingPlanChanges(first: 100) { nodes { timing toPlan { legacyId } } } gracePeriods(first: 1) { totalCount }`;
 
 describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
   let t: TestApp;
@@ -349,7 +349,7 @@ describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
       expect(res.body).toEqual({ status: 'success', errorCode: 200, message: 'The User 6 Moved', effectiveDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
       const after = (await graphCustomer(6))!;
       expect(after.servicePlan!.legacyId).toBe(before.servicePlan!.legacyId);
-      expect(after.pendingPlanChanges).toContainEqual({ timing: 'NEXT_BILLING_CYCLE', toPlan: { legacyId: target.legacyId } });
+      expect(after.pendingPlanChanges.nodes).toContainEqual({ timing: 'NEXT_BILLING_CYCLE', toPlan: { legacyId: target.legacyId } });
     });
 
     it('records a move on a custom date with the documented message and that date as effectiveDate', async () => {
@@ -360,7 +360,7 @@ describe.each(enabledEngines())('Jaze users and groups on %s', (engine) => {
       expect(res.body).toEqual({ status: 'success', errorCode: 200, message: 'The User 7 Moved', effectiveDate: '2090-06-15' });
       const after = (await graphCustomer(7))!;
       expect(after.servicePlan!.legacyId).toBe(before.servicePlan!.legacyId);
-      expect(after.pendingPlanChanges).toContainEqual({ timing: 'CUSTOM_DATE', toPlan: { legacyId: target.legacyId } });
+      expect(after.pendingPlanChanges.nodes).toContainEqual({ timing: 'CUSTOM_DATE', toPlan: { legacyId: target.legacyId } });
     });
 
     it('refuses bad input and changes nothing', async () => {
