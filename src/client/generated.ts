@@ -2785,26 +2785,24 @@ export type CustomerLocationUpdatePayload = {
 
 /** Sends a template SMS or e-mail to one customer (`customerId`) or to several (`customerIds`). */
 export type CustomerMessageSendInput = {
+  /** Required for GRANT_ACCESS and USER_RECEIPT: which access to announce. */
+  accessType?: InputMaybe<MessageAccessType>;
   /** SMS or e-mail. */
   channel: MessageChannel;
   /** The customer; give this or `customerIds`. */
   customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Several customers (Jaze sendMultipleSms/userIds[]); one message each. */
   customerIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Required for grantAccess: PPPoE/Hotspot or customerPortal. */
-  grantAccessType?: InputMaybe<Scalars['String']['input']>;
-  /** Required for closeTicketOtp; optional for verificationCode (a random code otherwise). */
+  /** Required for CLOSE_TICKET_OTP; optional for VERIFICATION_CODE (a random code otherwise). */
   otp?: InputMaybe<Scalars['String']['input']>;
-  /** SMS: grantAccess, verificationCode, rejectUser, usageAlert, accountSuspension, validityExpire, userBalance, closeTicketOtp, closeTicketNotification. E-mail: userRecipt, suspend, rejectedUserRecipt, billReminder, billWarning, prepaid, notifyUser, closeTicketOtp, closedTicketNotificationClient. */
-  template: Scalars['String']['input'];
-  /** Required for the close-ticket templates: a maintenance ticket of the customer. */
+  /** The template; it must be offered on `channel` (see each value), and RECOVER_PASSWORD is refused. */
+  template: MessageTemplate;
+  /** Required for CLOSE_TICKET_OTP, CLOSE_TICKET_NOTIFICATION and CLOSED_TICKET_NOTIFICATION_CLIENT: a maintenance ticket of the customer. */
   ticketId?: InputMaybe<Scalars['ID']['input']>;
   /** SMS only: send to the customer's alternative phone (Jaze sendSmsTo). */
   toAlternativePhone?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Required for usageAlert and notifyUser: bandwidth, duration or vendor. */
-  usageAlertType?: InputMaybe<Scalars['String']['input']>;
-  /** Required for userRecipt: PPPoE/Hotspot or customerPortal. */
-  userReciptType?: InputMaybe<Scalars['String']['input']>;
+  /** Required for USAGE_ALERT and NOTIFY_USER: which limit to warn about. */
+  usageAlertType?: InputMaybe<UsageAlertType>;
 };
 
 /** The messages sent, or why sending was refused. */
@@ -4722,6 +4720,8 @@ export type MaintenanceTicketUpdatePayload = {
 /** An SMS or e-mail to a customer, and its delivery outcome. */
 export type Message = Node & {
   __typename?: 'Message';
+  /** The access it announces (GRANT_ACCESS, USER_RECEIPT); null for other templates. */
+  accessType: Maybe<MessageAccessType>;
   /** The text sent (a recovered password is masked). */
   body: Scalars['String']['output'];
   /** SMS or e-mail. */
@@ -4748,15 +4748,22 @@ export type Message = Node & {
   statusCode: Scalars['Int']['output'];
   /** The e-mail subject; null for SMS. */
   subject: Maybe<Scalars['String']['output']>;
-  /** Template name (grantAccess, billReminder, …); recoverPassword for portal password recovery. */
-  template: Maybe<Scalars['String']['output']>;
-  /** The template variant arguments (grantAccessType, usageAlertType, userReciptType). */
-  templateParams: Maybe<Scalars['JSON']['output']>;
+  /** The template it was written from; null for a message recorded without one. */
+  template: Maybe<MessageTemplate>;
   /** Which transport carried it. */
   transport: Maybe<Scalars['String']['output']>;
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
+  /** The limit it warns about (USAGE_ALERT, NOTIFY_USER); null for other templates. */
+  usageAlertType: Maybe<UsageAlertType>;
 };
+
+/** Which access a GRANT_ACCESS or USER_RECEIPT message announces. */
+export type MessageAccessType =
+  /** The customer portal, with its login. */
+  | 'CUSTOMER_PORTAL'
+  /** Internet access (PPPoE or hotspot), with the RADIUS username. */
+  | 'PPPOE_HOTSPOT';
 
 /** How a message reaches the customer. */
 export type MessageChannel =
@@ -4816,6 +4823,45 @@ export type MessageStatus =
   | 'SUCCESS'
   /** Waiting (Jaze 502). */
   | 'WAITING';
+
+/** What a message says. Each template is offered on the channels named in its description; sending one on another channel is refused. */
+export type MessageTemplate =
+  /** SMS: the account is suspended. */
+  | 'ACCOUNT_SUSPENSION'
+  /** E-mail: a reminder of the balance due. */
+  | 'BILL_REMINDER'
+  /** E-mail: the balance is overdue. */
+  | 'BILL_WARNING'
+  /** E-mail: a ticket was closed; needs `ticketId`. */
+  | 'CLOSED_TICKET_NOTIFICATION_CLIENT'
+  /** SMS: a ticket was closed; needs `ticketId`. */
+  | 'CLOSE_TICKET_NOTIFICATION'
+  /** SMS and e-mail: the one-time code to close a ticket; needs `ticketId` and `otp`. */
+  | 'CLOSE_TICKET_OTP'
+  /** SMS: the customer has access; needs `accessType`. */
+  | 'GRANT_ACCESS'
+  /** E-mail: most of the allowance is used; needs `usageAlertType`. */
+  | 'NOTIFY_USER'
+  /** E-mail: until when the prepaid service is valid; the customer must have an expiry date. */
+  | 'PREPAID'
+  /** SMS and e-mail: the customer portal's password recovery. Sent by `customerPortalPasswordRecover`, not by `customerMessageSend`. */
+  | 'RECOVER_PASSWORD'
+  /** E-mail: the account request was rejected. */
+  | 'REJECTED_USER_RECEIPT'
+  /** SMS: the account request was rejected. */
+  | 'REJECT_USER'
+  /** E-mail: the account is suspended. */
+  | 'SUSPEND'
+  /** SMS: most of the allowance is used; needs `usageAlertType`. */
+  | 'USAGE_ALERT'
+  /** SMS: the balance due. */
+  | 'USER_BALANCE'
+  /** E-mail: the account is ready; needs `accessType`. */
+  | 'USER_RECEIPT'
+  /** SMS: days left until the service expires; the customer must have an expiry date. */
+  | 'VALIDITY_EXPIRE'
+  /** SMS: a verification code (`otp`, or a random six-digit one). */
+  | 'VERIFICATION_CODE';
 
 /** Whether the customer's connection is monitored, and how alerts go out. */
 export type MonitorMode =
@@ -9485,6 +9531,15 @@ export type TowerType =
   | 'POLE'
   /** A water tower. */
   | 'WATER_TOWER';
+
+/** Which limit a USAGE_ALERT or NOTIFY_USER message warns about. */
+export type UsageAlertType =
+  /** The data allowance. */
+  | 'BANDWIDTH'
+  /** The online time. */
+  | 'DURATION'
+  /** The limit set for the account. */
+  | 'VENDOR';
 
 /** A problem with the input of a mutation that the caller can fix. */
 export type UserError = {

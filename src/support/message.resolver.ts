@@ -19,7 +19,7 @@ import { MaintenanceTicket } from './maintenance.types';
 import { messages } from './message.table';
 import * as messageService from './message.service';
 import { toMessage } from './message.mapping';
-import { CustomerMessageSendInput, CustomerMessageSendPayload, Message, MessageChannel, MessageOrder, MessageOrderField } from './message.types';
+import { CustomerMessageSendInput, CustomerMessageSendPayload, Message, MessageChannel, MessageOrder, MessageOrderField, MessageTemplate } from './message.types';
 import { SortDirection } from '../graphql/sort-direction';
 
 
@@ -34,6 +34,14 @@ registerNodeType('Message', async (ctx, id) => {
 });
 
 const MessageConnection = ConnectionType('Message', Message);
+
+/** The `MessageTemplate` value name of each template (`grantAccess` → GRANT_ACCESS). */
+const templateEnumName = new Map(Object.entries(MessageTemplate).map(([name, value]) => [value as string, name]));
+/** How `customerMessageSend`'s errors name the arguments and templates. */
+const GRAPHQL_SPELLING: messageService.SendInput['spelling'] = {
+  field: (name) => (name === 'grantAccessType' || name === 'userReciptType' ? 'accessType' : name),
+  template: (name) => templateEnumName.get(name) ?? name,
+};
 
 @Resolver(() => Message)
 export class MessageResolver {
@@ -51,11 +59,13 @@ export class MessageResolver {
         channel: input.channel,
         template: input.template,
         toAlternativePhone: input.toAlternativePhone,
-        grantAccessType: input.grantAccessType,
+        // one access type in the graph; the service reads the argument its template names
+        grantAccessType: input.accessType,
+        userReciptType: input.accessType,
         usageAlertType: input.usageAlertType,
-        userReciptType: input.userReciptType,
         ticketId: optionalIdOf(input.ticketId, 'MaintenanceTicket', ['ticketId']),
         otp: input.otp,
+        spelling: GRAPHQL_SPELLING,
       };
       const rows =
         input.customerId != null

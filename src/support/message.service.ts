@@ -134,7 +134,15 @@ export interface SendInput {
   /** Jaze `ticketId`: a maintenance ticket of the customer. */
   ticketId?: number | null;
   otp?: string | null;
+  /**
+   * How the caller's surface spells the arguments and the template names, for the field paths
+   * and texts of its errors (GraphQL's `accessType` and GRANT_ACCESS are Jaze's
+   * `grantAccessType` and grantAccess); the names above when omitted.
+   */
+  spelling?: { field?: (name: SendArgument) => string; template?: (name: string) => string };
 }
+
+export type SendArgument = 'template' | 'grantAccessType' | 'userReciptType' | 'usageAlertType' | 'ticketId' | 'otp';
 
 interface Prepared {
   customerId: number;
@@ -200,25 +208,29 @@ async function checkArguments(ctx: ServiceContext, input: SendInput, v: Validati
     v.add('channel', 'channel must be sms or email');
     return null;
   }
+  const field = input.spelling?.field ?? ((name: SendArgument) => name);
+  const templateName = input.spelling?.template ?? ((name: string) => name);
   const templates = templatesOf(input.channel);
   const template = Object.prototype.hasOwnProperty.call(templates, input.template) ? templates[input.template]! : null;
   if (!template) {
-    v.add('template', `"${input.template}" is not an ${input.channel === 'sms' ? 'SMS' : 'e-mail'} template (one of ${Object.keys(templates).join(', ')})`);
+    v.add(field('template'), `${JSON.stringify(templateName(input.template))} is not an ${input.channel === 'sms' ? 'SMS' : 'e-mail'} template (one of ${Object.keys(templates).map(templateName).join(', ')})`);
     return null;
   }
   const params: Record<string, string> = {};
+  const named = `the ${templateName(input.template)} template`;
   if (template.variant) {
     const value = input[template.variant];
     const allowed = Object.keys(template.body as Record<string, string>);
-    if (!value) v.add(template.variant, `${template.variant} is required for the ${input.template} template (one of ${allowed.join(', ')})`);
-    else if (!allowed.includes(value)) v.add(template.variant, `${template.variant} must be one of ${allowed.join(', ')}`);
+    const name = field(template.variant);
+    if (!value) v.add(name, `${name} is required for ${named}`);
+    else if (!allowed.includes(value)) v.add(name, `${name} must be one of ${allowed.join(', ')}`);
     else params[template.variant] = value;
   }
   if (template.needsOtp) {
-    if (!input.otp?.trim()) v.add('otp', `otp is required for the ${input.template} template`);
-    else if (input.otp.trim().length > MAX_OTP) v.add('otp', `otp is longer than ${MAX_OTP} characters`);
+    if (!input.otp?.trim()) v.add(field('otp'), `${field('otp')} is required for ${named}`);
+    else if (input.otp.trim().length > MAX_OTP) v.add(field('otp'), `${field('otp')} is longer than ${MAX_OTP} characters`);
   }
-  if (template.needsTicket && input.ticketId == null) v.add('ticketId', `ticketId is required for the ${input.template} template`);
+  if (template.needsTicket && input.ticketId == null) v.add(field('ticketId'), `${field('ticketId')} is required for ${named}`);
   return { template, params };
 }
 
@@ -232,7 +244,7 @@ async function prepare(ctx: ServiceContext, customer: CustomerRow, input: SendIn
       .select({ id: maintenanceTickets.id, title: maintenanceTickets.title, customerId: maintenanceTickets.customerId })
       .from(maintenanceTickets)
       .where(and(eq(maintenanceTickets.operatorId, ctx.actor.operatorId), eq(maintenanceTickets.id, input.ticketId)));
-    if (!ticket || ticket.customerId !== customer.id) v.add('ticketId', `maintenance ticket ${input.ticketId} of customer ${customer.id} does not exist`, 'NOT_FOUND');
+    if (!ticket || ticket.customerId !== customer.id) v.add(input.spelling?.field?.('ticketId') ?? 'ticketId', `maintenance ticket ${input.ticketId} of customer ${customer.id} does not exist`, 'NOT_FOUND');
     else {
       ticketId = ticket.id;
       values.ticketId = String(ticket.id);

@@ -3,8 +3,7 @@
  * maintenance tickets, messages and sales issues. Names looked up by id (ticket types, sales
  * people) and a message's status use the services' SQL forms of their rules; the connections
  * the resolvers' own filter and ordering (parentTicketsQuery, customerMessagesQuery).
- * Left to the resolvers: an attachment's rights and size, a message's templateParams (JSON),
- * a ticket's site, equipment and installer jobs.
+ * Left to the resolvers: an attachment's rights and size, a ticket's site, equipment and installer jobs.
  */
 import { asc } from 'drizzle-orm';
 import { addSqlFields, mapTypeToSql, sameNamedColumns, type ListQuery } from '../graphql/compiled/mapping';
@@ -14,6 +13,7 @@ import { maintenanceTickets } from './maintenance-ticket.table';
 import { parentTicketsQuery } from './maintenance.resolver';
 import { ticketSubtypeNameSql, ticketTypeNameSql } from './maintenance.service';
 import type { MaintenanceTicketFilterInput, MaintenanceTicketOrder } from './maintenance.types';
+import { accessTypeSql, usageAlertTypeSql } from './message.mapping';
 import { customerMessagesQuery } from './message.resolver';
 import { statusSql } from './message.service';
 import { messages } from './message.table';
@@ -52,6 +52,8 @@ mapTypeToSql('Message', {
   fields: {
     ...sameNamedColumns(messages, ['channel', 'template', 'recipient', 'subject', 'body', 'statusCode', 'errorMessage', 'transport', 'createdAt', 'sentAt']),
     status: { expression: statusSql },
+    accessType: { expression: accessTypeSql },
+    usageAlertType: { expression: usageAlertTypeSql },
     customer: { one: 'Customer', via: messages.customerId },
     maintenanceTicket: { one: 'MaintenanceTicket', via: messages.maintenanceTicketId },
   },

@@ -11,11 +11,12 @@ import { startTestApp, type TestApp } from '../helpers/app';
 import { rows } from '../helpers/sql';
 import { resetMessageTransport, setMessageTransport, type MessageTransport, type OutgoingMessage } from '../../src/support/message-transport';
 import * as messageService from '../../src/support/message.service';
+import { MessageTemplate } from '../../src/support/message.types';
 import { toGlobalId } from '../../src/graphql/global-id';
 
 type UserErrors = { field: string[]; message: string; code: string }[];
-type MessageOut = { id: string; legacyId: number; channel: string; template: string | null; templateParams: Record<string, string> | null; recipient: string; subject: string | null; body: string; statusCode: number; status: string; errorMessage: string | null; transport: string | null; sentAt: string | null; customer: { id: string } | null };
-const FIELDS = 'id legacyId channel template templateParams recipient subject body statusCode status errorMessage transport sentAt customer { id }';
+type MessageOut = { id: string; legacyId: number; channel: string; template: string | null; accessType: string | null; usageAlertType: string | null; recipient: string; subject: string | null; body: string; statusCode: number; status: string; errorMessage: string | null; transport: string | null; sentAt: string | null; customer: { id: string } | null };
+const FIELDS = 'id legacyId channel template accessType usageAlertType recipient subject body statusCode status errorMessage transport sentAt customer { id }';
 
 const sent: OutgoingMessage[] = [];
 let outcome: (m: OutgoingMessage) => Promise<{ ok: boolean; error?: string }> = async () => ({ ok: true });
@@ -90,10 +91,10 @@ describe.each(enabledEngines())('GraphQL customer messages on %s', (engine) => {
 
   it('sends a grantAccess SMS to the phone, records it as delivered and hands it to the transport', async () => {
     const before = await messageCount();
-    const res = await send({ customerId: ann.id, channel: 'SMS', template: 'grantAccess', grantAccessType: 'PPPoE/Hotspot' });
+    const res = await send({ customerId: ann.id, channel: 'SMS', template: 'GRANT_ACCESS', accessType: 'PPPOE_HOTSPOT' });
     expect(res.userErrors).toEqual([]);
     const m = res.message!;
-    expect(m).toMatchObject({ channel: 'SMS', template: 'grantAccess', templateParams: { grantAccessType: 'PPPoE/Hotspot' }, recipient: '+353861111111', subject: null, statusCode: 202, status: 'SUCCESS', errorMessage: 'Sms is dispatched successfully', transport: 'capture', customer: { id: ann.id } });
+    expect(m).toMatchObject({ channel: 'SMS', template: 'GRANT_ACCESS', accessType: 'PPPOE_HOTSPOT', usageAlertType: null, recipient: '+353861111111', subject: null, statusCode: 202, status: 'SUCCESS', errorMessage: 'Sms is dispatched successfully', transport: 'capture', customer: { id: ann.id } });
     expect(m.body).toBe('Dear Ann Murphy, you have been granted access to the internet at Demo Wireless Ltd - Username: ann_m');
     expect(m.sentAt).not.toBeNull();
     expect(sent).toEqual([expect.objectContaining({ id: m.legacyId, channel: 'sms', recipient: '+353861111111', body: m.body, template: 'grantAccess' })]);
@@ -107,20 +108,31 @@ describe.each(enabledEngines())('GraphQL customer messages on %s', (engine) => {
     expect((await messageService.deliver(t.database.handle.db, stored!)).statusCode).toBe(202);
     expect(sent).toHaveLength(1);
 
-    const portal = await send({ customerId: ann.id, channel: 'SMS', template: 'grantAccess', grantAccessType: 'customerPortal' });
+    const portal = await send({ customerId: ann.id, channel: 'SMS', template: 'GRANT_ACCESS', accessType: 'CUSTOMER_PORTAL' });
     expect(portal.message!.body).toContain('Username: ann.portal');
+    // read back as a list (the compiled path) and by id: the same typed fields as the payload
+    const back = await ok<{ node: { messages: { nodes: { template: string; accessType: string | null; usageAlertType: string | null }[] } } }>(
+      `query($id: ID!) { node(id: $id) { ... on Customer { messages(first: 2) { nodes { template accessType usageAlertType } } } } }`,
+      { id: ann.id },
+    );
+    expect(back.node.messages.nodes).toEqual([
+      { template: 'GRANT_ACCESS', accessType: 'CUSTOMER_PORTAL', usageAlertType: null },
+      { template: 'GRANT_ACCESS', accessType: 'PPPOE_HOTSPOT', usageAlertType: null },
+    ]);
+    const byId = await ok<{ node: { template: string; accessType: string } }>(`query($id: ID!) { node(id: $id) { ... on Message { template accessType } } }`, { id: portal.message!.id });
+    expect(byId.node).toEqual({ template: 'GRANT_ACCESS', accessType: 'CUSTOMER_PORTAL' });
   });
 
   it('sends to the alternative phone when asked, and refuses a customer without one', async () => {
-    const alt = await send({ customerId: ann.id, channel: 'SMS', template: 'rejectUser', toAlternativePhone: true });
+    const alt = await send({ customerId: ann.id, channel: 'SMS', template: 'REJECT_USER', toAlternativePhone: true });
     expect(alt.message!.recipient).toBe('+353872222222');
     expect(sent.map((s) => s.recipient)).toEqual(['+353872222222']);
     sent.length = 0;
     const before = await messageCount();
     for (const input of [
-      { customerId: bob.id, channel: 'SMS', template: 'rejectUser', toAlternativePhone: true },
-      { customerId: bob.id, channel: 'SMS', template: 'rejectUser' },
-      { customerId: bob.id, channel: 'EMAIL', template: 'suspend' },
+      { customerId: bob.id, channel: 'SMS', template: 'REJECT_USER', toAlternativePhone: true },
+      { customerId: bob.id, channel: 'SMS', template: 'REJECT_USER' },
+      { customerId: bob.id, channel: 'EMAIL', template: 'SUSPEND' },
     ]) {
       const res = await send(input);
       expect(res.message).toBeNull();
@@ -133,20 +145,19 @@ describe.each(enabledEngines())('GraphQL customer messages on %s', (engine) => {
   it('enforces the conditional-required arguments and the ticket owner, writing nothing', async () => {
     const before = await messageCount();
     const cases: [Record<string, unknown>, [string, string][]][] = [
-      [{ channel: 'SMS', template: 'grantAccess' }, [['grantAccessType', 'INVALID']]],
-      [{ channel: 'SMS', template: 'grantAccess', grantAccessType: 'dialup' }, [['grantAccessType', 'INVALID']]],
-      [{ channel: 'SMS', template: 'usageAlert' }, [['usageAlertType', 'INVALID']]],
-      [{ channel: 'EMAIL', template: 'notifyUser', usageAlertType: 'quota' }, [['usageAlertType', 'INVALID']]],
-      [{ channel: 'EMAIL', template: 'userRecipt' }, [['userReciptType', 'INVALID']]],
-      [{ channel: 'SMS', template: 'closeTicketOtp' }, [['otp', 'INVALID'], ['ticketId', 'INVALID']]],
-      [{ channel: 'SMS', template: 'closeTicketNotification' }, [['ticketId', 'INVALID']]],
-      [{ channel: 'EMAIL', template: 'closedTicketNotificationClient', ticketId: 'bob' }, [['ticketId', 'NOT_FOUND']]],
-      [{ channel: 'SMS', template: 'closeTicketOtp', ticketId: 'ann', otp: 'x'.repeat(40) }, [['otp', 'INVALID']]],
-      [{ channel: 'EMAIL', template: 'closeTicketOtp', otp: '1234' }, [['ticketId', 'INVALID']]],
-      [{ channel: 'SMS', template: 'closeTicketNotification', ticketId: 'bob' }, [['ticketId', 'NOT_FOUND']]],
-      [{ channel: 'SMS', template: 'billReminder' }, [['template', 'INVALID']]],
-      [{ channel: 'EMAIL', template: 'grantAccess', grantAccessType: 'customerPortal' }, [['template', 'INVALID']]],
-      [{ channel: 'SMS', template: 'recoverPassword' }, [['template', 'INVALID']]],
+      [{ channel: 'SMS', template: 'GRANT_ACCESS' }, [['accessType', 'INVALID']]],
+      [{ channel: 'SMS', template: 'USAGE_ALERT' }, [['usageAlertType', 'INVALID']]],
+      [{ channel: 'EMAIL', template: 'NOTIFY_USER', accessType: 'PPPOE_HOTSPOT' }, [['usageAlertType', 'INVALID']]],
+      [{ channel: 'EMAIL', template: 'USER_RECEIPT' }, [['accessType', 'INVALID']]],
+      [{ channel: 'SMS', template: 'CLOSE_TICKET_OTP' }, [['otp', 'INVALID'], ['ticketId', 'INVALID']]],
+      [{ channel: 'SMS', template: 'CLOSE_TICKET_NOTIFICATION' }, [['ticketId', 'INVALID']]],
+      [{ channel: 'EMAIL', template: 'CLOSED_TICKET_NOTIFICATION_CLIENT', ticketId: 'bob' }, [['ticketId', 'NOT_FOUND']]],
+      [{ channel: 'SMS', template: 'CLOSE_TICKET_OTP', ticketId: 'ann', otp: 'x'.repeat(40) }, [['otp', 'INVALID']]],
+      [{ channel: 'EMAIL', template: 'CLOSE_TICKET_OTP', otp: '1234' }, [['ticketId', 'INVALID']]],
+      [{ channel: 'SMS', template: 'CLOSE_TICKET_NOTIFICATION', ticketId: 'bob' }, [['ticketId', 'NOT_FOUND']]],
+      [{ channel: 'SMS', template: 'BILL_REMINDER' }, [['template', 'INVALID']]],
+      [{ channel: 'EMAIL', template: 'GRANT_ACCESS', accessType: 'CUSTOMER_PORTAL' }, [['template', 'INVALID']]],
+      [{ channel: 'SMS', template: 'RECOVER_PASSWORD' }, [['template', 'INVALID']]],
     ];
     for (const [input, expected] of cases) {
       const ticketId = input.ticketId === 'bob' ? bobTicket : input.ticketId === 'ann' ? annTicket : input.ticketId;
@@ -154,9 +165,18 @@ describe.each(enabledEngines())('GraphQL customer messages on %s', (engine) => {
       expect(res.message, JSON.stringify(input)).toBeNull();
       expect(res.userErrors.map((e) => [e.field.slice(1).join('.'), e.code]).sort(), JSON.stringify(input)).toEqual(expected);
     }
-    const nobody = await send({ customerId: toGlobalId('Customer', 999999), channel: 'SMS', template: 'rejectUser' });
+    // the errors speak the graph's names, not the stored ones
+    const refused = await send({ customerId: ann.id, channel: 'SMS', template: 'BILL_REMINDER' });
+    expect(refused.userErrors[0]!.message).toBe('"BILL_REMINDER" is not an SMS template (one of GRANT_ACCESS, VERIFICATION_CODE, REJECT_USER, USAGE_ALERT, ACCOUNT_SUSPENSION, VALIDITY_EXPIRE, USER_BALANCE, CLOSE_TICKET_OTP, CLOSE_TICKET_NOTIFICATION)');
+    expect((await send({ customerId: ann.id, channel: 'EMAIL', template: 'USER_RECEIPT' })).userErrors[0]!.message).toBe('accessType is required for the USER_RECEIPT template');
+    // values outside the enums never reach the service
+    for (const input of [{ template: 'grantAccess' }, { template: 'GRANT_ACCESS', accessType: 'dialup' }, { template: 'USAGE_ALERT', usageAlertType: 'quota' }]) {
+      const res = await t.gql(`mutation($input: CustomerMessageSendInput!) { customerMessageSend(input: $input) { userErrors { message } } }`, { input: { customerId: ann.id, channel: 'SMS', ...input } });
+      expect(res.errors?.[0]?.message, JSON.stringify(input)).toMatch(/does not exist in "(MessageTemplate|MessageAccessType|UsageAlertType)" enum/);
+    }
+    const nobody = await send({ customerId: toGlobalId('Customer', 999999), channel: 'SMS', template: 'REJECT_USER' });
     expect(nobody.userErrors.map((e) => e.code)).toEqual([expect.stringMatching(/NOT_FOUND|INVALID/)]);
-    const both = await send({ customerId: ann.id, customerIds: [ann.id], channel: 'SMS', template: 'rejectUser' });
+    const both = await send({ customerId: ann.id, customerIds: [ann.id], channel: 'SMS', template: 'REJECT_USER' });
     expect(both.userErrors[0]!.code).toBe('INVALID');
     expect(await messageCount()).toBe(before);
     expect(sent).toEqual([]);
@@ -164,18 +184,20 @@ describe.each(enabledEngines())('GraphQL customer messages on %s', (engine) => {
 
   it('renders every documented template from customer data, with no placeholder left', async () => {
     const args: Record<string, Record<string, unknown>> = {
-      grantAccess: { grantAccessType: 'PPPoE/Hotspot' },
-      usageAlert: { usageAlertType: 'bandwidth' },
-      notifyUser: { usageAlertType: 'duration' },
-      userRecipt: { userReciptType: 'customerPortal' },
-      closeTicketOtp: { ticketId: annTicket, otp: '482913' },
-      closeTicketNotification: { ticketId: annTicket },
-      closedTicketNotificationClient: { ticketId: annTicket },
+      GRANT_ACCESS: { accessType: 'PPPOE_HOTSPOT' },
+      USAGE_ALERT: { usageAlertType: 'BANDWIDTH' },
+      NOTIFY_USER: { usageAlertType: 'DURATION' },
+      USER_RECEIPT: { accessType: 'CUSTOMER_PORTAL' },
+      CLOSE_TICKET_OTP: { ticketId: annTicket, otp: '482913' },
+      CLOSE_TICKET_NOTIFICATION: { ticketId: annTicket },
+      CLOSED_TICKET_NOTIFICATION_CLIENT: { ticketId: annTicket },
     };
-    const sms = ['grantAccess', 'verificationCode', 'rejectUser', 'usageAlert', 'accountSuspension', 'validityExpire', 'userBalance', 'closeTicketOtp', 'closeTicketNotification'];
-    const email = ['userRecipt', 'suspend', 'rejectedUserRecipt', 'billReminder', 'billWarning', 'prepaid', 'notifyUser', 'closeTicketOtp', 'closedTicketNotificationClient'];
-    expect(Object.keys(messageService.SMS_TEMPLATES).sort()).toEqual([...sms].sort());
-    expect(Object.keys(messageService.EMAIL_TEMPLATES).sort()).toEqual([...email].sort());
+    const sms = ['GRANT_ACCESS', 'VERIFICATION_CODE', 'REJECT_USER', 'USAGE_ALERT', 'ACCOUNT_SUSPENSION', 'VALIDITY_EXPIRE', 'USER_BALANCE', 'CLOSE_TICKET_OTP', 'CLOSE_TICKET_NOTIFICATION'];
+    const email = ['USER_RECEIPT', 'SUSPEND', 'REJECTED_USER_RECEIPT', 'BILL_REMINDER', 'BILL_WARNING', 'PREPAID', 'NOTIFY_USER', 'CLOSE_TICKET_OTP', 'CLOSED_TICKET_NOTIFICATION_CLIENT'];
+    // every template the service offers has its enum value, and the lists above are complete
+    const enumName = new Map(Object.entries(MessageTemplate).map(([name, value]) => [value as string, name]));
+    expect(Object.keys(messageService.SMS_TEMPLATES).map((n) => enumName.get(n)).sort()).toEqual([...sms].sort());
+    expect(Object.keys(messageService.EMAIL_TEMPLATES).map((n) => enumName.get(n)).sort()).toEqual([...email].sort());
     for (const [channel, names] of [['SMS', sms], ['EMAIL', email]] as const) {
       for (const template of names) {
         const res = await send({ customerId: ann.id, channel, template, ...args[template] });
@@ -197,7 +219,7 @@ describe.each(enabledEngines())('GraphQL customer messages on %s', (engine) => {
     expect(byTemplate('email', 'prepaid')).toMatch(/valid until \d{4}-\d{2}-\d{2} \(10 days\)/);
     expect(byTemplate('email', 'userRecipt')).toContain('Username: ann.portal');
     expect(byTemplate('email', 'notifyUser')).toContain('online time');
-    const closed = await send({ customerId: ann.id, channel: 'SMS', template: 'closeTicketNotification', ticketId: annTicket });
+    const closed = await send({ customerId: ann.id, channel: 'SMS', template: 'CLOSE_TICKET_NOTIFICATION', ticketId: annTicket });
     const linked = await ok<{ node: { maintenanceTicket: { id: string; title: string } | null } }>(`query($id: ID!) { node(id: $id) { ... on Message { maintenanceTicket { id title } } } }`, { id: closed.message!.id });
     expect(linked.node.maintenanceTicket).toEqual({ id: annTicket, title: 'No connection since storm' });
     const ticketRows = await rows<{ n: number }>(t.database.handle.db, sql`select count(*)::int as n from messages where maintenance_ticket_id is not null and template in ('closeTicketOtp', 'closeTicketNotification', 'closedTicketNotificationClient')`);
@@ -206,12 +228,12 @@ describe.each(enabledEngines())('GraphQL customer messages on %s', (engine) => {
 
   it('records a failing or throwing transport as a failure with its error', async () => {
     outcome = async () => ({ ok: false, error: 'gateway down' });
-    const failed = (await send({ customerId: ann.id, channel: 'SMS', template: 'accountSuspension' })).message!;
+    const failed = (await send({ customerId: ann.id, channel: 'SMS', template: 'ACCOUNT_SUSPENSION' })).message!;
     expect(failed).toMatchObject({ statusCode: 500, status: 'FAILED', errorMessage: 'gateway down', sentAt: null, transport: 'capture' });
     outcome = async () => {
       throw new Error('connection refused');
     };
-    const thrown = (await send({ customerId: ann.id, channel: 'EMAIL', template: 'suspend' })).message!;
+    const thrown = (await send({ customerId: ann.id, channel: 'EMAIL', template: 'SUSPEND' })).message!;
     expect(thrown).toMatchObject({ statusCode: 500, status: 'FAILED', errorMessage: 'connection refused' });
     const stored = await rows<{ status_code: number; error_message: string }>(t.database.handle.db, sql`select status_code, error_message from messages where id in (${failed.legacyId}, ${thrown.legacyId}) order by id`);
     expect(stored).toEqual([{ status_code: 500, error_message: 'gateway down' }, { status_code: 500, error_message: 'connection refused' }]);
@@ -219,16 +241,16 @@ describe.each(enabledEngines())('GraphQL customer messages on %s', (engine) => {
 
   it('sends to several customers at once, or to none when one is unfit', async () => {
     const carl = await createCustomer({ name: 'Carl Byrne', nickname: 'carl_b', invoicingId: 'MSG-CARL', phone: '+353863333333' });
-    const noExpiry = await send({ customerId: carl.id, channel: 'SMS', template: 'validityExpire' });
+    const noExpiry = await send({ customerId: carl.id, channel: 'SMS', template: 'VALIDITY_EXPIRE' });
     expect(noExpiry.userErrors).toEqual([{ field: ['input', 'customerId'], message: `customer ${carl.legacyId} has no service expiry date`, code: 'PRECONDITION_FAILED' }]);
-    const res = await send({ customerIds: [ann.id, carl.id], channel: 'SMS', template: 'accountSuspension' });
+    const res = await send({ customerIds: [ann.id, carl.id], channel: 'SMS', template: 'ACCOUNT_SUSPENSION' });
     expect(res.userErrors).toEqual([]);
     expect(res.messages!.map((m) => [m.customer!.id, m.recipient, m.status])).toEqual([[ann.id, '+353861111111', 'SUCCESS'], [carl.id, '+353863333333', 'SUCCESS']]);
     expect(res.message!.id).toBe(res.messages![0]!.id);
     expect(sent.map((s) => s.recipient)).toEqual(['+353861111111', '+353863333333']);
     sent.length = 0;
     const before = await messageCount();
-    const refused = await send({ customerIds: [ann.id, bob.id, carl.id], channel: 'SMS', template: 'accountSuspension' });
+    const refused = await send({ customerIds: [ann.id, bob.id, carl.id], channel: 'SMS', template: 'ACCOUNT_SUSPENSION' });
     expect(refused.messages).toBeNull();
     expect(refused.userErrors).toEqual([{ field: ['input', 'customerIds', '1'], message: `customer ${bob.legacyId} has no phone number`, code: 'PRECONDITION_FAILED' }]);
     expect(await messageCount()).toBe(before);

@@ -113,7 +113,7 @@ describe.each(enabledEngines())('GraphQL portal logins on %s', (engine) => {
     const res = await recover({ email: 'dana.kelly@EUP.example' });
     expect(res.userErrors).toEqual([]);
     expect(res.customer).toEqual({ id: dana.id });
-    expect(res.message).toMatchObject({ channel: 'EMAIL', recipient: 'Dana.Kelly@eup.example', status: 'SUCCESS', template: 'recoverPassword' });
+    expect(res.message).toMatchObject({ channel: 'EMAIL', recipient: 'Dana.Kelly@eup.example', status: 'SUCCESS', template: 'RECOVER_PASSWORD' });
     expect(sent).toHaveLength(1);
     const password = /Password: (\S+)/.exec(sent[0]!.body)![1]!;
     expect(password).toMatch(/^[A-Za-z2-9]{10}$/);

@@ -82,7 +82,7 @@ describe.each(enabledEngines())('e-mail through an SMTP relay on %s', (engine) =
 
   it('hands the message to the relay and records it as sent', async () => {
     const customerId = await customerWithEmail('aoife@mail.example');
-    const res = await t.gql<{ customerMessageSend: { message: Record<string, string>; userErrors: unknown[] } }>(SEND, { input: { customerId, channel: 'EMAIL', template: 'suspend' } });
+    const res = await t.gql<{ customerMessageSend: { message: Record<string, string>; userErrors: unknown[] } }>(SEND, { input: { customerId, channel: 'EMAIL', template: 'SUSPEND' } });
     expect(res.data.customerMessageSend.userErrors).toEqual([]);
     expect(res.data.customerMessageSend.message).toMatchObject({ recipient: 'aoife@mail.example', status: 'SUCCESS', transport: `smtp:127.0.0.1:${sink.port}` });
     const mail = sink.received.at(-1)!;
@@ -94,7 +94,7 @@ describe.each(enabledEngines())('e-mail through an SMTP relay on %s', (engine) =
   it('records a refused recipient as a failed message', async () => {
     const customerId = await customerWithEmail('nobody@refused.example');
     const before = sink.received.length;
-    const res = await t.gql<{ customerMessageSend: { message: Record<string, string> } }>(SEND, { input: { customerId, channel: 'EMAIL', template: 'suspend' } });
+    const res = await t.gql<{ customerMessageSend: { message: Record<string, string> } }>(SEND, { input: { customerId, channel: 'EMAIL', template: 'SUSPEND' } });
     expect(res.data.customerMessageSend.message).toMatchObject({ status: 'FAILED' });
     expect(res.data.customerMessageSend.message.errorMessage).toMatch(/550|refused|no such user/i);
     expect(sink.received.length).toBe(before);

@@ -88,7 +88,7 @@ describe.each(enabledEngines())('Jaze message endpoints on %s', (engine) => {
       expect(sent[0]).toMatchObject({ channel: 'sms', template: 'grantAccess', recipient: alice.phone, customerId: alice.id });
       expect(sent[0]!.body).toMatch(/granted access to the internet/);
       const [latest] = await graphMessages(alice.id, 'SMS');
-      expect(latest).toMatchObject({ template: 'grantAccess', recipient: alice.phone, body: sent[0]!.body, statusCode: 202, status: 'SUCCESS' });
+      expect(latest).toMatchObject({ template: 'GRANT_ACCESS', recipient: alice.phone, body: sent[0]!.body, statusCode: 202, status: 'SUCCESS' });
     });
 
     it('sends to the alternative number, and to several users with sendMultipleSms', async () => {
@@ -138,7 +138,7 @@ describe.each(enabledEngines())('Jaze message endpoints on %s', (engine) => {
       const res = await jaze(t.url, 'POST', '/api/v1/send_sms_to_user', { userId: bob.id, templateName: 'accountSuspension' });
       expect(res.body).toEqual({ status: 'failure', errorCode: 412, message: `SMS to ${bob.phone} was not sent: gateway unreachable` });
       const [latest] = await graphMessages(bob.id, 'SMS');
-      expect(latest).toMatchObject({ template: 'accountSuspension', status: 'FAILED', errorMessage: 'gateway unreachable' });
+      expect(latest).toMatchObject({ template: 'ACCOUNT_SUSPENSION', status: 'FAILED', errorMessage: 'gateway unreachable' });
     });
   });
 
@@ -150,7 +150,7 @@ describe.each(enabledEngines())('Jaze message endpoints on %s', (engine) => {
       expect(sent[0]).toMatchObject({ channel: 'email', recipient: carol.email, template: 'userRecipt' });
       expect(sent[0]!.subject).toMatch(/^Your .+ account$/);
       const [latest] = await graphMessages(carol.id, 'EMAIL');
-      expect(latest).toMatchObject({ template: 'userRecipt', recipient: carol.email, subject: sent[0]!.subject, status: 'SUCCESS' });
+      expect(latest).toMatchObject({ template: 'USER_RECEIPT', recipient: carol.email, subject: sent[0]!.subject, status: 'SUCCESS' });
     });
 
     it('refuses SMS-only templates and missing variants; a failed delivery is a failure', async () => {
@@ -210,7 +210,7 @@ describe.each(enabledEngines())('Jaze message endpoints on %s', (engine) => {
       const password = /Password: (\S+)/.exec(sent[0]!.body)![1]!;
       expect(await loginWorks(await usernameOf(alice.id), password)).toBe(alice.id);
       const [logged] = await graphMessages(alice.id, 'EMAIL');
-      expect(logged).toMatchObject({ template: 'recoverPassword', status: 'SUCCESS' });
+      expect(logged).toMatchObject({ template: 'RECOVER_PASSWORD', status: 'SUCCESS' });
       expect(logged!.body).toContain('Password: ********');
       expect(logged!.body).not.toContain(password);
     });
