@@ -78,7 +78,7 @@ function graphqlCanonical(naming: Naming) {
  * script may run steps before the server (`node src/build/bundle.mjs --if-stale && exec node …`):
  * those are run here first, so the benchmark measures what `npm start` serves.
  */
-function npmStartArgs(repoRoot: string): string[] {
+export function npmStartArgs(repoRoot: string): string[] {
   const start = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   const steps = start.split('&&').map((step) => /^(?:exec )?node (.+)$/.exec(step.trim()));
   if (steps.some((step) => !step)) throw new Error(`package.json's start script is not "node … [&& node …]": ${start}`);

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { invoices } from '../../src/billing/invoice.table';
 import { payments } from '../../src/billing/payment.table';
 import { generateOperator } from '../../src/db/seed/generator';
+import { customerStatuses } from '../../src/customers/status.table';
 import { radacct } from '../../src/radius/radacct.table';
 import { startCompiledPair, type CompiledPair } from '../helpers/compiled-pair';
 import { enabledEngines } from '../helpers/engines';
@@ -119,6 +120,21 @@ describe.each(enabledEngines())('customer aggregates on %s', (engine) => {
     expect(lower).toBeGreaterThan(0);
     expect((await pair.expectSame(q, { s: ['Current'] })).customers.totalCount).toBe(lower);
     expect((await pair.expectSame(q, { s: ['CURRENT'], cs: true })).customers.totalCount).toBe(0);
+    // a status the operator configured with capitals, and one stored before it was configured
+    const db = pair.database.handle.db;
+    const [configured] = await rows<{ n: number }>(db, sql`select count(*)::int as n from customer_statuses where operator_id = ${demoId} and name = 'Web Request'`);
+    expect(configured!.n).toBe(1);
+    await makeCustomer(db, demoId, 'aggregates_web', { status: 'Web Request' });
+    await makeCustomer(db, demoId, 'aggregates_imported', { status: 'Imported-Status' });
+    for (const s of ['web request', 'WEB REQUEST', 'Web Request']) expect((await pair.expectSame(q, { s: [s] })).customers.totalCount, s).toBe(1);
+    expect((await pair.expectSame(q, { s: ['web request'], cs: true })).customers.totalCount).toBe(0);
+    expect((await pair.expectSame(q, { s: ['Imported-Status'] })).customers.totalCount).toBe(1);
+    expect((await pair.expectSame(q, { s: ['web request', 'current'] })).customers.totalCount).toBe(lower + 1);
+    // only the caller's own statuses widen the match: another operator's 'Partner Lead' does not
+    await db.insert(customerStatuses).values({ operatorId: other.operatorId, name: 'Partner Lead', label: 'Partner lead' });
+    await makeCustomer(db, demoId, 'aggregates_partner', { status: 'PARTNER LEAD' });
+    expect((await pair.expectSame(q, { s: ['partner lead'] })).customers.totalCount).toBe(0);
+    expect((await pair.expectSame(q, { s: ['PARTNER LEAD'] })).customers.totalCount).toBe(1);
   });
 });
 
