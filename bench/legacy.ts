@@ -105,6 +105,14 @@ function succeeded(read: string, status: number, text: string): boolean {
   return /"status"\s*:\s*"success"/.test(text);
 }
 
+/** Where two replies part: the character offset and a little of each from there. */
+function whereTheyDiffer(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 40);
+  return `character ${i}: …${a.slice(from, i + 80)}… against …${b.slice(from, i + 80)}…`;
+}
+
 function run(file: string, argv: string[], cwd: string, env: Record<string, string | undefined>, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(file, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], timeout: timeoutMs });
@@ -213,6 +221,7 @@ async function main(): Promise<void> {
         bodies.push(text.replaceAll(version.secrets.simpler.username, '<user>'));
       }
       identical[read] = bodies[0] === bodies[1];
+      if (!identical[read]) say(`${read}: the replies differ first at ${whereTheyDiffer(bodies[0]!, bodies[1]!)}`);
     }
     say(`every read succeeds on both; identical replies: ${Object.entries(identical).map(([r, same]) => `${r} ${same ? 'yes' : 'no'}`).join(', ')}`);
     const round = (i: number, read: string, seconds: number, warmUp = false) =>
