@@ -14,6 +14,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import * as schema from './schema';
 import { recordQuery, statementStarted } from './query-counter';
+import { shouldPrepare } from './prepare-policy';
 import { lockDataDir, restrictDataDirModes } from './data-dir-lock';
 import { projectRoot } from '../shared/package-root';
 
@@ -133,15 +134,17 @@ function timePglite<T extends { query: (text: string, ...rest: never[]) => Promi
 }
 
 /**
- * Times every statement a postgres.js client runs, in transactions and savepoints too. Its
+ * Times every statement a postgres.js client runs, in transactions and savepoints too, and
+ * prepares those prepare-policy.ts names. Its
  * queries are lazy promises that drizzle configures (`.values()`) before awaiting, so the query
  * object itself is handed back, with its settle functions wrapped to stop the clock.
  */
 function timePostgres(target: postgres.Sql): postgres.Sql {
   const client = target as unknown as Record<string, unknown>;
-  const unsafe = client.unsafe as (text: string, ...rest: unknown[]) => { resolve: (x: unknown) => void; reject: (e: unknown) => void };
-  client.unsafe = (text: string, ...rest: unknown[]) => {
-    const query = unsafe(text, ...rest);
+  const unsafe = client.unsafe as (text: string, params?: unknown[], options?: { prepare?: boolean }) => { resolve: (x: unknown) => void; reject: (e: unknown) => void };
+  client.unsafe = (text: string, params?: unknown[], options?: { prepare?: boolean }) => {
+    // drizzle passes `prepare: false` unless its .prepare() API is used: prepare-policy.ts decides
+    const query = unsafe(text, params, options?.prepare || shouldPrepare(text, params) ? { ...options, prepare: true } : options);
     const done = statementStarted(text);
     const { resolve, reject } = query;
     query.resolve = (value) => {
