@@ -46,4 +46,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # exec form: node is PID 1 and receives SIGTERM from `docker stop` directly (graceful drain, exit 0).
-CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=512", "dist/main.mjs"]
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=512", "dist/main.mjs"]
