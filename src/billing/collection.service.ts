@@ -6,9 +6,9 @@
  * (applied to the customer's oldest open invoices first, the rest on account). Cards: only the
  * last four digits are ever accepted or stored.
  */
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { ConflictError, DomainError, NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -520,9 +520,4 @@ export const COLLECTION_SORTS = { ID: paymentCollections.id, CREATED_AT: payment
 export type CollectionSortField = keyof typeof COLLECTION_SORTS;
 
 /** A customer's field collections: the operator's, in the asked order (also the compiled read path's). */
-export function customerCollectionsQuery(operatorId: number, field: CollectionSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
-  return {
-    where: eq(paymentCollections.operatorId, operatorId),
-    sort: sortKeyOf(COLLECTION_SORTS, field, direction),
-  };
-}
+export const customerCollectionsQuery = operatorListQuery(paymentCollections.operatorId, COLLECTION_SORTS, { field: 'CREATED_AT', direction: 'desc' });

@@ -3,9 +3,9 @@
  * extra days of service past expiry. The extension and the before/after expiry are recorded in
  * grace_periods, in the same transaction that moves customers.expiresAt.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { DomainError, NotFoundError, Validation } from '../shared/errors';
@@ -93,9 +93,4 @@ export const GRACE_PERIOD_SORTS = { ID: gracePeriods.id, CREATED_AT: gracePeriod
 export type GracePeriodSortField = keyof typeof GRACE_PERIOD_SORTS;
 
 /** A customer's grace periods: the operator's, in the asked order (also the compiled read path's). */
-export function customerGracePeriodsQuery(operatorId: number, field: GracePeriodSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
-  return {
-    where: eq(gracePeriods.operatorId, operatorId),
-    sort: sortKeyOf(GRACE_PERIOD_SORTS, field, direction),
-  };
-}
+export const customerGracePeriodsQuery = operatorListQuery(gracePeriods.operatorId, GRACE_PERIOD_SORTS, { field: 'CREATED_AT', direction: 'asc' });

@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, PreconditionFailedError, Validation } from '../shared/errors';
@@ -51,12 +51,7 @@ export const PLAN_CHANGE_SORTS = { ID: planChanges.id, EFFECTIVE_AT: planChanges
 export type PlanChangeSortField = keyof typeof PLAN_CHANGE_SORTS;
 
 /** A customer's plan changes not applied yet: the operator's, in the asked order (also the compiled read path's). */
-export function customerPendingPlanChangesQuery(operatorId: number, field: PlanChangeSortField = 'EFFECTIVE_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
-  return {
-    where: and(eq(planChanges.operatorId, operatorId), pendingChange())!,
-    sort: sortKeyOf(PLAN_CHANGE_SORTS, field, direction),
-  };
-}
+export const customerPendingPlanChangesQuery = operatorListQuery(planChanges.operatorId, PLAN_CHANGE_SORTS, { field: 'EFFECTIVE_AT', direction: 'asc' }, pendingChange);
 
 /**
  * The subscription that bills the customer's service: an active recurring one on the current

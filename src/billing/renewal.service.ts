@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -62,9 +62,4 @@ export const RENEWAL_SORTS = { ID: renewals.id, CREATED_AT: renewals.createdAt }
 export type RenewalSortField = keyof typeof RENEWAL_SORTS;
 
 /** A customer's renewals: the operator's shown ones, in the asked order (also the compiled read path's). */
-export function customerRenewalsQuery(operatorId: number, field: RenewalSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
-  return {
-    where: and(eq(renewals.operatorId, operatorId), shownRenewal())!,
-    sort: sortKeyOf(RENEWAL_SORTS, field, direction),
-  };
-}
+export const customerRenewalsQuery = operatorListQuery(renewals.operatorId, RENEWAL_SORTS, { field: 'CREATED_AT', direction: 'desc' }, shownRenewal);

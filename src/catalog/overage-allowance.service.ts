@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
 import { customers } from '../customers/customer.table';
@@ -50,9 +50,4 @@ export const OVERAGE_ALLOWANCE_SORTS = { ID: overageAllowances.id, CREATED_AT: o
 export type OverageAllowanceSortField = keyof typeof OVERAGE_ALLOWANCE_SORTS;
 
 /** A customer's overage allowances: the operator's, in the asked order (also the compiled read path's). */
-export function customerOverageAllowancesQuery(operatorId: number, field: OverageAllowanceSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
-  return {
-    where: eq(overageAllowances.operatorId, operatorId),
-    sort: sortKeyOf(OVERAGE_ALLOWANCE_SORTS, field, direction),
-  };
-}
+export const customerOverageAllowancesQuery = operatorListQuery(overageAllowances.operatorId, OVERAGE_ALLOWANCE_SORTS, { field: 'CREATED_AT', direction: 'asc' });

@@ -1,7 +1,7 @@
 /** Customer notes (SIMPLer addCustomerNote: customerid, note_title, note_text; both required). */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
@@ -64,9 +64,4 @@ export const NOTE_SORTS = { ID: customerNotes.id, CREATED_AT: customerNotes.crea
 export type NoteSortField = keyof typeof NOTE_SORTS;
 
 /** A customer's notes: the operator's, in the asked order (also the compiled read path's). */
-export function customerNotesQuery(operatorId: number, field: NoteSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
-  return {
-    where: eq(customerNotes.operatorId, operatorId),
-    sort: sortKeyOf(NOTE_SORTS, field, direction),
-  };
-}
+export const customerNotesQuery = operatorListQuery(customerNotes.operatorId, NOTE_SORTS, { field: 'CREATED_AT', direction: 'desc' });

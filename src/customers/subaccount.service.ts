@@ -4,9 +4,9 @@
  * master cannot become a sub-account of one of its own sub-accounts, directly or further down).
  * Flags are booleans ('t'/'f' on the wire); the prorate option is 1 (none), 2 (A) or 3 (B).
  */
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
@@ -189,9 +189,4 @@ export const SUBACCOUNT_LINK_SORTS = { ID: customerSubaccounts.id, CREATED_AT: c
 export type SubaccountLinkSortField = keyof typeof SUBACCOUNT_LINK_SORTS;
 
 /** The links of a master customer to its sub-accounts: the operator's, in the asked order (also the compiled read path's). */
-export function customerSubaccountsQuery(operatorId: number, field: SubaccountLinkSortField = 'ID', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
-  return {
-    where: eq(customerSubaccounts.operatorId, operatorId),
-    sort: sortKeyOf(SUBACCOUNT_LINK_SORTS, field, direction),
-  };
-}
+export const customerSubaccountsQuery = operatorListQuery(customerSubaccounts.operatorId, SUBACCOUNT_LINK_SORTS, { field: 'ID', direction: 'asc' });

@@ -5,7 +5,7 @@
  * one statement (row_number() over (partition by parent)), which keeps nested connections
  * free of N+1 queries.
  */
-import { and, asc, desc, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable, TableConfig } from 'drizzle-orm/pg-core';
 import { DomainError } from '../shared/errors';
 import type { Executor } from './client';
@@ -35,6 +35,24 @@ export interface SortKey {
 /** The sort key of `field` among a list's orderings, named `<FIELD>_<ASC|DESC>` in its cursors. */
 export function sortKeyOf<F extends string>(sorts: Readonly<Record<F, PgColumn>>, field: F, direction: 'asc' | 'desc'): SortKey {
   return { name: `${field}_${direction.toUpperCase()}`, column: sorts[field], direction };
+}
+
+/**
+ * The query of a list held within the caller's operator (a customer's notes, an area's
+ * streets…): rows of `operatorColumn`'s operator that also meet `condition`, in the asked
+ * ordering, `defaultOrder` when none is asked. Resolvers and the compiled read path both read a
+ * list through it, so the two cannot drift.
+ */
+export function operatorListQuery<F extends string>(
+  operatorColumn: PgColumn,
+  sorts: Readonly<Record<F, PgColumn>>,
+  defaultOrder: { field: NoInfer<F>; direction: 'asc' | 'desc' },
+  condition?: () => SQL,
+): (operatorId: number, field?: F, direction?: 'asc' | 'desc') => { where: SQL; sort: SortKey } {
+  return (operatorId, field = defaultOrder.field, direction = defaultOrder.direction) => ({
+    where: condition ? and(eq(operatorColumn, operatorId), condition())! : eq(operatorColumn, operatorId),
+    sort: sortKeyOf(sorts, field, direction),
+  });
 }
 
 export interface Page<T> {

@@ -1,7 +1,7 @@
 /** The address book (Jaze get_all_areas / get_all_streets / get_all_buildings): reading; writes are in location-write.service.ts. */
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError } from '../shared/errors';
 import { operators } from '../tenancy/operator.table';
@@ -38,18 +38,14 @@ export const STREET_SORTS = { ID: streets.id, NAME: streets.name, CREATED_AT: st
 export type StreetSortField = keyof typeof STREET_SORTS;
 
 /** An area's streets: the operator's, in the asked order (also the compiled read path's). */
-export function areaStreetsQuery(operatorId: number, field: StreetSortField = 'NAME', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
-  return { where: eq(streets.operatorId, operatorId), sort: sortKeyOf(STREET_SORTS, field, direction) };
-}
+export const areaStreetsQuery = operatorListQuery(streets.operatorId, STREET_SORTS, { field: 'NAME', direction: 'asc' });
 
 /** What a street's buildings can be ordered by; by name (NAME, ASC) by default, as the list always was. */
 export const BUILDING_SORTS = { ID: buildings.id, NAME: buildings.name, CREATED_AT: buildings.createdAt } as const;
 export type BuildingSortField = keyof typeof BUILDING_SORTS;
 
 /** A street's buildings: the operator's, in the asked order (also the compiled read path's). */
-export function streetBuildingsQuery(operatorId: number, field: BuildingSortField = 'NAME', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
-  return { where: eq(buildings.operatorId, operatorId), sort: sortKeyOf(BUILDING_SORTS, field, direction) };
-}
+export const streetBuildingsQuery = operatorListQuery(buildings.operatorId, BUILDING_SORTS, { field: 'NAME', direction: 'asc' });
 
 // ---------------------------------------------------------------- filtered lists (Jaze E19 / E20)
 

@@ -2,9 +2,9 @@
  * Reading the files attached to customers and maintenance tickets (recorded by the
  * synchronize*Attachments jobs). Scoped to the operator like every read.
  */
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import { attachments } from './attachment.table';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
@@ -26,9 +26,4 @@ export const ATTACHMENT_SORTS = { ID: attachments.id, CREATED_AT: attachments.da
 export type AttachmentSortField = keyof typeof ATTACHMENT_SORTS;
 
 /** A customer's attachments: the operator's, in the asked order (also the compiled read path's). */
-export function customerAttachmentsQuery(operatorId: number, field: AttachmentSortField = 'CREATED_AT', direction: 'asc' | 'desc' = 'asc'): { where: SQL; sort: SortKey } {
-  return {
-    where: eq(attachments.operatorId, operatorId),
-    sort: sortKeyOf(ATTACHMENT_SORTS, field, direction),
-  };
-}
+export const customerAttachmentsQuery = operatorListQuery(attachments.operatorId, ATTACHMENT_SORTS, { field: 'CREATED_AT', direction: 'asc' });

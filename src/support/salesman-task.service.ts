@@ -15,7 +15,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client';
-import { sortKeyOf, type SortKey } from '../db/pagination';
+import { operatorListQuery } from '../db/pagination';
 import { audit } from '../shared/audit';
 import type { ServiceContext } from '../shared/context';
 import { NotFoundError, Validation } from '../shared/errors';
@@ -197,9 +197,4 @@ export const SALESMAN_TASK_SORTS = { ID: salesmanTasks.id, DATE_REPORTED: salesm
 export type SalesmanTaskSortField = keyof typeof SALESMAN_TASK_SORTS;
 
 /** A customer's sales issues: the operator's, in the asked order (also the compiled read path's). */
-export function customerSalesmanTasksQuery(operatorId: number, field: SalesmanTaskSortField = 'DATE_REPORTED', direction: 'asc' | 'desc' = 'desc'): { where: SQL; sort: SortKey } {
-  return {
-    where: eq(salesmanTasks.operatorId, operatorId),
-    sort: sortKeyOf(SALESMAN_TASK_SORTS, field, direction),
-  };
-}
+export const customerSalesmanTasksQuery = operatorListQuery(salesmanTasks.operatorId, SALESMAN_TASK_SORTS, { field: 'DATE_REPORTED', direction: 'desc' });

@@ -9,6 +9,7 @@ import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shouldPrepare } from '../../src/db/prepare-policy';
 import { enabledEngines, createTestDatabase, type TestDatabase } from '../helpers/engines';
+import { rows } from '../helpers/sql';
 
 describe('which statements are prepared', () => {
   it('prepares parameterised statements of fixed text, not lists that grow', () => {
@@ -40,8 +41,8 @@ describe.each(enabledEngines().filter((e) => e === 'postgres'))('prepared drizzl
         expect(await tx.select({ id: notes.id }).from(notes).where(and(eq(notes.owner, 7), eq(notes.id, 1 + (i % 2))))).toEqual([{ id: 1 + (i % 2) }]);
         expect((await tx.select({ id: notes.id }).from(notes).where(inArray(notes.id, [1, 2, 3].slice(0, 1 + (i % 3))))).length).toBe(1 + (i % 3));
       }
-      const prepared = await tx.execute<{ statement: string }>(sql`select statement from pg_prepared_statements where statement like '%policy_notes%'`);
-      const texts = [...prepared].map((r) => r.statement);
+      const prepared = await rows<{ statement: string }>(tx, sql`select statement from pg_prepared_statements where statement like '%policy_notes%'`);
+      const texts = prepared.map((r) => r.statement);
       expect(texts.filter((t) => t.includes('"owner" = $1'))).toHaveLength(1);
       // `in ($1)` has a fixed text; the longer lists are not kept
       expect(texts.filter((t) => / in \(/.test(t))).toEqual([expect.stringContaining(' in ($1)')]);
@@ -49,9 +50,9 @@ describe.each(enabledEngines().filter((e) => e === 'postgres'))('prepared drizzl
   });
 
   it('answers as before when the table changes shape under a prepared statement', async () => {
-    const read = () => database.handle.db.execute<{ id: number; body: string | null }>(sql`select * from policy_notes where owner = ${8}`);
-    for (let i = 0; i < 6; i++) expect([...(await read())]).toEqual([{ id: 3, owner: 8, body: 'three' }]);
+    const read = () => rows<{ id: number; body: string | null }>(database.handle.db, sql`select * from policy_notes where owner = ${8}`);
+    for (let i = 0; i < 6; i++) expect(await read()).toEqual([{ id: 3, owner: 8, body: 'three' }]);
     await database.handle.db.execute(sql`alter table policy_notes add column note text`);
-    expect([...(await read())]).toEqual([{ id: 3, owner: 8, body: 'three', note: null }]);
+    expect(await read()).toEqual([{ id: 3, owner: 8, body: 'three', note: null }]);
   });
 });
