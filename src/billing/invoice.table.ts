@@ -77,6 +77,8 @@ export const invoiceLines = pgTable(
     net: money().notNull(),
     tax: money().notNull().default('0'),
     total: money().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('invoice_lines_operator_idx').on(t.operatorId),

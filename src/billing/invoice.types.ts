@@ -1,7 +1,7 @@
 /** The GraphQL shape of invoices: the object, its lines, paying, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PaymentMethod } from '../customers/customer.enums';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
@@ -12,7 +12,7 @@ import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Invoice', { implements: Node, description: 'An issued invoice; its totals never change after issue, only what was paid.' })
-export class Invoice extends Node {
+export class Invoice extends NumberedNode {
   @Field(() => Int, { description: 'SIMPLer invoiceNo, unique per operator.' }) number!: number;
   @Field(() => InvoiceKind, { description: 'How the invoice was raised.' }) kind!: InvoiceKind;
   @Field(() => InvoiceStatus, { description: 'How far the invoice is paid.' }) status!: InvoiceStatus;
@@ -32,7 +32,7 @@ export class Invoice extends Node {
 }
 
 @ObjectType('InvoiceLine', { implements: Node, description: 'One billed item of an invoice: a copy of what was billed, kept when the subscription goes.' })
-export class InvoiceLine extends Node {
+export class InvoiceLine extends NumberedNode {
   @Field(() => String, { description: 'What was billed, as printed on the invoice.' }) description!: string;
   @Field(() => DecimalScalar, { description: 'Number of units.' }) quantity!: string;
   @Field(() => DecimalScalar, { description: 'Price per unit, before discount and tax.' }) unitPrice!: string;

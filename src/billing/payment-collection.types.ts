@@ -4,7 +4,7 @@ import { payloadOf } from '../graphql/payload';
 import { StaffUser } from '../tenancy/staff-user.types';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../graphql/sort-direction';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 import { CollectionOutcome, PaymentCollectionMethod, PaymentCollectionStatus } from './billing.enums';
@@ -12,7 +12,7 @@ import { Payment } from './payment.types';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
 
 @ObjectType('PaymentCollection', { implements: Node, description: "A payment collected at the customer's door, and its approval." })
-export class PaymentCollection extends Node {
+export class PaymentCollection extends NumberedNode {
   @Field(() => PaymentCollectionStatus, { description: 'Where the collection stands.' }) status!: PaymentCollectionStatus;
   @Field(() => DecimalScalar, { nullable: true, description: 'Amount the collector reported; null when nothing was collected.' }) amount!: string | null;
   @Field(() => PaymentCollectionMethod, { nullable: true, description: 'How the money was taken; null when nothing was collected.' }) method!: PaymentCollectionMethod | null;

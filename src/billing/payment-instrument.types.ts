@@ -6,12 +6,12 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { payloadOf } from '../graphql/payload';
 import { Address, AddressInput } from '../graphql/address';
 import { UserError } from '../graphql/user-error';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import { BankAccountType, CreditCardType, SepaSequenceType } from './billing.enums';
 
 @ObjectType('CreditCard', { implements: Node, description: 'A card held as a gateway token; only the last four digits are known.' })
-export class CreditCard extends Node {
+export class CreditCard extends NumberedNode {
   @Field(() => String, { description: 'Last four digits of the card number.' }) last4!: string;
   @Field(() => CreditCardType, { nullable: true, description: 'Card scheme; null when not known.' }) cardType!: CreditCardType | null;
   @Field(() => Int, { nullable: true, description: 'Expiry month, 1 to 12.' }) expMonth!: number | null;
@@ -30,7 +30,7 @@ export class CreditCard extends Node {
 }
 
 @ObjectType('BankAccount', { implements: Node, description: 'A bank account for EFT / SEPA direct debit, held as a token; only last digits are known.' })
-export class BankAccount extends Node {
+export class BankAccount extends NumberedNode {
   @Field(() => String, { description: 'Last four digits of the account number.' }) last4!: string;
   @Field(() => String, { nullable: true, description: 'Bank sort code or routing number.' }) sortCode!: string | null;
   @Field(() => String, { nullable: true, description: 'Online banking reference (SIMPLer eft_bankonlineref).' }) onlineRef!: string | null;

@@ -3,13 +3,13 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { payloadOf } from '../graphql/payload';
 import { UserError } from '../graphql/user-error';
 import { PaymentMethod } from '../customers/customer.enums';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Payment', { implements: Node, description: 'Money received from a customer, against an invoice or on account.' })
-export class Payment extends Node {
+export class Payment extends NumberedNode {
   @Field(() => DecimalScalar, { description: 'Amount received.' }) amount!: string;
   @Field(() => DateScalar, { description: 'Day the money was paid.' }) paymentDate!: string;
   @Field(() => PaymentMethod, { description: 'How the money was paid.' }) method!: PaymentMethod;

@@ -2,13 +2,13 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../graphql/sort-direction';
 import { Customer } from '../customers/customer.types';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 import { PlanChangeTiming } from './billing.enums';
 
 @ObjectType('PlanChange', { implements: Node, description: 'A move of a customer to another plan, applied or waiting for its time.' })
-export class PlanChange extends Node {
+export class PlanChange extends NumberedNode {
   @Field(() => PlanChangeTiming, { description: 'When the change takes effect.' }) timing!: PlanChangeTiming;
   @Field(() => DateTimeScalar, { description: 'When the change takes (or took) effect.' }) effectiveAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was applied; null while pending.' }) appliedAt!: Date | null;
@@ -42,7 +42,7 @@ export class CustomerPlanChangePayload {
 }
 
 @ObjectType('GracePeriod', { implements: Node, description: 'Extra days of service given past expiry.' })
-export class GracePeriod extends Node {
+export class GracePeriod extends NumberedNode {
   @Field(() => Int, { description: 'Days of service added.' }) days!: number;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Expiry before the grace period; null when there was none.' }) previousExpiresAt!: Date | null;
   @Field(() => DateTimeScalar, { description: 'Expiry after the grace period.' }) newExpiresAt!: Date;

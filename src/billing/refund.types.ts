@@ -2,7 +2,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { PaymentMethod } from '../customers/customer.enums';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
@@ -10,7 +10,7 @@ import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/update
 import { Payment } from './payment.types';
 
 @ObjectType('Refund', { implements: Node, description: 'Money given back to a customer against a payment received, in part or in full.' })
-export class Refund extends Node {
+export class Refund extends NumberedNode {
   @Field(() => DecimalScalar, { description: 'Amount given back.' }) amount!: string;
   @Field(() => DateScalar, { description: 'Day the money was given back.' }) refundDate!: string;
   @Field(() => PaymentMethod, { description: 'How the money was given back.' }) method!: PaymentMethod;

@@ -2,11 +2,11 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../graphql/sort-direction';
 import { Customer } from '../customers/customer.types';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 
 @ObjectType('Renewal', { implements: Node, description: "One renewal of a customer's service: the period bought, the plan and the amount." })
-export class Renewal extends Node {
+export class Renewal extends NumberedNode {
   @Field(() => String, { nullable: true, description: 'e.g. "30 days", as recorded.' }) renewalPeriod!: string | null;
   @Field(() => DecimalScalar, { description: 'Amount charged for the renewal.' }) amount!: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Price of the plan at renewal.' }) planRate!: string | null;
@@ -22,7 +22,7 @@ export class Renewal extends Node {
 }
 
 @ObjectType('OverageAllowance', { implements: Node, description: 'Extra traffic granted to a customer beyond the plan.' })
-export class OverageAllowance extends Node {
+export class OverageAllowance extends NumberedNode {
   @Field(() => DecimalScalar, { description: 'Traffic granted, GB.' }) trafficLimitGb!: string;
   @Field(() => DecimalScalar, { nullable: true, description: 'Traffic used of it, GB.' }) usedGb!: string | null;
   @Field(() => String, { nullable: true, description: 'How the allowance was given, as recorded (SIMPLer method).' }) method!: string | null;

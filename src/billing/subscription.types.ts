@@ -1,7 +1,7 @@
 /** The GraphQL shape of subscriptions: the object, its inputs and payloads, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TaxMode } from '../customers/customer.enums';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
@@ -10,7 +10,7 @@ import { SubscriptionRounding, SubscriptionType } from './billing.enums';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Subscription', { implements: Node, description: 'A plan a customer is billed for (SIMPLer subscription).' })
-export class Subscription extends Node {
+export class Subscription extends NumberedNode {
   @Field(() => SubscriptionType, { description: 'What the subscription bills for.' }) type!: SubscriptionType;
   @Field(() => Int, { description: 'Number of units billed.' }) quantity!: number;
   @Field(() => DecimalScalar, { description: 'Percent off.' }) discount!: string;

@@ -1,12 +1,12 @@
 /** The GraphQL shape of bandwidth templates (Jaze profiles). */
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
 @ObjectType('BandwidthTemplate', { implements: Node, description: 'A named rate limit (the Jaze profile behind a plan).' })
-export class BandwidthTemplate extends Node {
+export class BandwidthTemplate extends NumberedNode {
   @Field(() => String, { description: 'Name of the template.' }) name!: string;
   @Field(() => Int, { description: 'Download rate limit.' }) downloadKbps!: number;
   @Field(() => Int, { description: 'Upload rate limit.' }) uploadKbps!: number;

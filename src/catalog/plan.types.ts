@@ -1,6 +1,6 @@
 /** The GraphQL shape of the plan catalogue: plans, their price points, filter and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
@@ -12,7 +12,7 @@ import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/update
   implements: Node,
   description: 'A catalogue entry: a CRM plan, a SIMPLer product and a Jaze group are this one record.',
 })
-export class Plan extends Node {
+export class Plan extends NumberedNode {
   @Field(() => PlanKind, { description: 'A service, a one-off fee, or hardware.' }) kind!: PlanKind;
   @Field(() => String, { description: 'Name of the plan as sold.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'Longer description of the plan.' }) description!: string | null;
@@ -42,7 +42,7 @@ export class Plan extends Node {
 }
 
 @ObjectType('SubPlan', { implements: Node, description: 'A price point of a plan: `units` plan periods for `price`.' })
-export class SubPlan extends Node {
+export class SubPlan extends NumberedNode {
   @Field(() => String, { description: 'Name of the price point.' }) name!: string;
   @Field(() => Int, { description: 'Number of plan periods bought.' }) units!: number;
   @Field(() => DecimalScalar, { description: 'Price for the `units` periods.' }) price!: string;

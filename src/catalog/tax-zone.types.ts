@@ -1,12 +1,12 @@
 /** The GraphQL shape of tax zones: the object, its inputs and payload. */
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
 @ObjectType('TaxZone', { implements: Node, description: 'A named default tax rate (SIMPLer `tax_zone`).' })
-export class TaxZone extends Node {
+export class TaxZone extends NumberedNode {
   @Field(() => String, { description: 'Name of the zone, unique in the operator.' }) name!: string;
   @Field(() => DecimalScalar, { description: 'Percent, e.g. "23.0000".' }) rate!: string;
   @Field(() => DateTimeScalar, { description: 'When the zone was added.' }) createdAt!: Date;

@@ -135,7 +135,7 @@ export type ApiCredential = Node & {
   identifier: Scalars['String']['output'];
   /** SIMPLer credential or CRM key. */
   kind: ApiCredentialKind;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Free-text note. */
   note: Maybe<Scalars['String']['output']>;
@@ -145,6 +145,8 @@ export type ApiCredential = Node & {
   staffUser: Maybe<StaffUser>;
   /** true: calls naming a parameter their operation does not know are refused ("unknown parameter …"); false (the default): such parameters are ignored, as the original systems do, and reported in the X-Ignored-Parameters reply header. */
   strictParameters: Scalars['Boolean']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** SIMPLER: OperatorAPI api_username/api_password (with an access list); CRM: ISP CRM userid/api_key. */
@@ -184,12 +186,14 @@ export type ApiToken = Node & {
   label: Scalars['String']['output'];
   /** Last use, to within a few minutes (recorded at most once a minute). */
   lastUsedAt: Maybe<Scalars['DateTime']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Refused since this instant. */
   revokedAt: Maybe<Scalars['DateTime']['output']>;
   /** The staff user the token acts as. */
   staffUser: Maybe<StaffUser>;
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A new API token for a staff user. */
@@ -237,7 +241,7 @@ export type Area = Node & {
   id: Scalars['ID']['output'];
   /** An operator-side code or note. */
   internal: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The area name. */
   name: Scalars['String']['output'];
@@ -319,7 +323,7 @@ export type Attachment = Node & {
   filename: Scalars['String']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** SIMPLer mode, e.g. electronic_document. */
   mode: Maybe<Scalars['String']['output']>;
@@ -420,7 +424,7 @@ export type AuditEvent = Node & {
   entityType: Scalars['String']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The request id (the X-Request-Id reply header) of the call that wrote it. */
   requestId: Maybe<Scalars['String']['output']>;
@@ -428,6 +432,8 @@ export type AuditEvent = Node & {
   staffUser: Maybe<StaffUser>;
   /** Which API or tool the write came through. */
   surface: AuditSurface;
+  /** The same as `createdAt`: this object is never changed once written. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of AuditEvent objects. */
@@ -523,7 +529,7 @@ export type BackgroundJob = Node & {
   id: Scalars['ID']['output'];
   /** What the job does. */
   kind: BackgroundJobKind;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The parameters, as validated when the job was requested (ids are legacy ids). */
   params: Scalars['JSON']['output'];
@@ -666,7 +672,7 @@ export type BandwidthTemplate = Node & {
   downloadKbps: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** MikroTik `rate-limit` string. */
   mikrotikRateLimit: Maybe<Scalars['String']['output']>;
@@ -780,7 +786,7 @@ export type BankAccount = Node & {
   id: Scalars['ID']['output'];
   /** Last four digits of the account number. */
   last4: Scalars['String']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The payment gateway module that holds the token. */
   moduleId: Maybe<Scalars['Int']['output']>;
@@ -927,7 +933,7 @@ export type Basestation = Node & {
   id: Scalars['ID']['output'];
   /** Free text: an install date or note. */
   installed: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Whether the basestation is monitored, and whether alerts go out. */
   monitor: MonitorMode;
@@ -1078,7 +1084,7 @@ export type Building = Node & {
   id: Scalars['ID']['output'];
   /** An operator-side code or note. */
   internal: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The building name. */
   name: Scalars['String']['output'];
@@ -1359,7 +1365,7 @@ export type CommunityCode = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -1464,7 +1470,7 @@ export type Cpe = Node & {
   id: Scalars['ID']['output'];
   /** Who installed the device. */
   installedBy: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`. */
   updatedAt: Scalars['DateTime']['output'];
@@ -1580,7 +1586,7 @@ export type CreditCard = Node & {
   last4: Scalars['String']['output'];
   /** Cardholder's last name. */
   lastName: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The payment gateway module that holds the token. */
   moduleId: Scalars['Int']['output'];
@@ -1736,12 +1742,16 @@ export type CustomTable = Node & {
   __typename?: 'CustomTable';
   /** The table's columns. */
   columns: Array<CustomTableColumn>;
+  /** When this object was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Name of the table, e.g. `voip`. */
   name: Scalars['String']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** One cell of a custom-table row. */
@@ -1799,7 +1809,7 @@ export type CustomTableRow = Node & {
   customer: Maybe<Customer>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Name of the custom table the row belongs to. */
   tableName: Scalars['String']['output'];
@@ -1953,7 +1963,7 @@ export type Customer = Node & {
   invoicingId: Scalars['String']['output'];
   /** Addresses and MAC bindings of the customer, in the order they were added. */
   ips: Array<CustomerIp>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Area, street and building of the customer, and their coordinates. */
   location: CustomerLocation;
@@ -2654,7 +2664,7 @@ export type CustomerIp = Node & {
   isPublic: Scalars['Boolean']['output'];
   /** A readable name of the binding. */
   label: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The bound MAC; null when only an address is bound. */
   mac: Maybe<Scalars['MAC']['output']>;
@@ -2827,7 +2837,7 @@ export type CustomerNote = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Short title of the note. */
   title: Scalars['String']['output'];
@@ -3368,7 +3378,7 @@ export type Equipment = Node & {
   invDetails: Maybe<Scalars['String']['output']>;
   /** The device's management address. */
   ipAddress: Maybe<Scalars['IP']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Login details of the device (passwords are not served). */
   logins: Array<EquipmentLogin>;
@@ -3584,10 +3594,12 @@ export type EquipmentLogin = Node & {
   hasPassword: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Free-text notes. */
   notes: Maybe<Scalars['String']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
   /** The username to log in to the device with. */
   username: Scalars['String']['output'];
 };
@@ -3760,7 +3772,7 @@ export type Gateway = Node & {
   interfaces: Array<NetworkInterface>;
   /** The gateway's management address. */
   ipAddress: Maybe<Scalars['IP']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The gateway name. */
   name: Scalars['String']['output'];
@@ -3884,7 +3896,7 @@ export type GracePeriod = Node & {
   days: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Expiry after the grace period. */
   newExpiresAt: Scalars['DateTime']['output'];
@@ -3948,7 +3960,7 @@ export type InstallerTracking = Node & {
   installer: Maybe<StaffUser>;
   /** What the installer is paid for the job. */
   installerFee: Maybe<Scalars['Decimal']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The ticket the job is for. */
   maintenanceTicket: Maybe<MaintenanceTicket>;
@@ -4082,7 +4094,7 @@ export type Invoice = Node & {
   issueDate: Scalars['Date']['output'];
   /** How the invoice was raised. */
   kind: InvoiceKind;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The billed items, in the order written. */
   lines: Array<InvoiceLine>;
@@ -4189,13 +4201,15 @@ export type InvoiceKind =
 /** One billed item of an invoice: a copy of what was billed, kept when the subscription goes. */
 export type InvoiceLine = Node & {
   __typename?: 'InvoiceLine';
+  /** When this object was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** What was billed, as printed on the invoice. */
   description: Scalars['String']['output'];
   /** Percent off. */
   discount: Scalars['Decimal']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Amount after discount, before tax. */
   net: Scalars['Decimal']['output'];
@@ -4211,6 +4225,8 @@ export type InvoiceLine = Node & {
   total: Scalars['Decimal']['output'];
   /** Price per unit, before discount and tax. */
   unitPrice: Scalars['Decimal']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** One line of an invoice raised by hand, priced as the invoicing run prices lines. */
@@ -4342,7 +4358,7 @@ export type IpAccessRule = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** CIDR, e.g. 192.0.2.0/24 or ::1/128. */
   network: Scalars['String']['output'];
@@ -4350,6 +4366,8 @@ export type IpAccessRule = Node & {
   note: Maybe<Scalars['String']['output']>;
   /** true: on the list of every SIMPLer credential of the operator. */
   operatorWide: Scalars['Boolean']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A network to accept SIMPLer credentials from. */
@@ -4523,7 +4541,7 @@ export type MaintenanceTicket = Node & {
   id: Scalars['ID']['output'];
   /** Installer jobs on this ticket. */
   installerTracking: Array<InstallerTracking>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Priority as a whole number, 0 to 32767. */
   priority: Maybe<Scalars['Int']['output']>;
@@ -4734,7 +4752,7 @@ export type Message = Node & {
   errorMessage: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The ticket a close-ticket message is about. */
   maintenanceTicket: Maybe<MaintenanceTicket>;
@@ -5099,7 +5117,7 @@ export type Mutation = {
   /** Creates a staff user (admins only). */
   staffUserCreate: StaffUserCreatePayload;
   /** Sets a staff user's login password (admins only); at least 12 characters. */
-  staffUserSetPassword: StaffUserSetPasswordPayload;
+  staffUserPasswordUpdate: StaffUserPasswordUpdatePayload;
   /** Changes a staff user's role, profile or active flag (admins only). The operator's last active admin can neither be deactivated nor lose the role. */
   staffUserUpdate: StaffUserUpdatePayload;
   /** Adds a street to an area (Jaze add_street). */
@@ -5687,8 +5705,8 @@ export type MutationStaffUserCreateArgs = {
 };
 
 
-export type MutationStaffUserSetPasswordArgs = {
-  input: StaffUserSetPasswordInput;
+export type MutationStaffUserPasswordUpdateArgs = {
+  input: StaffUserPasswordUpdateInput;
 };
 
 
@@ -5791,7 +5809,7 @@ export type NetworkInterface = Node & {
   id: Scalars['ID']['output'];
   /** A readable name of the range. */
   label: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Netmask derived from the network (dotted for IPv4, /prefix for IPv6). */
   mask: Maybe<Scalars['String']['output']>;
@@ -5886,8 +5904,6 @@ export type NetworkInterfaceUpdatePayload = {
 export type Node = {
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
-  legacyId: Scalars['Int']['output'];
 };
 
 /** The ISP whose back office this is (a tenant): every object of the graph belongs to it. */
@@ -5895,16 +5911,20 @@ export type Operator = Node & {
   __typename?: 'Operator';
   /** Short code used on the wire (SIMPLer `operator`, Jaze account id). */
   code: Scalars['String']['output'];
+  /** When this object was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** The currency every amount of this operator is in. */
   currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The operator's name. */
   name: Scalars['String']['output'];
   /** The operator's time zone. */
   timeZone: Scalars['TimeZone']['output'];
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** Extra traffic granted to a customer beyond the plan. */
@@ -5914,7 +5934,7 @@ export type OverageAllowance = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** How the allowance was given, as recorded (SIMPLer method). */
   method: Maybe<Scalars['String']['output']>;
@@ -6020,7 +6040,7 @@ export type Payment = Node & {
   id: Scalars['ID']['output'];
   /** The invoice paid; null for a payment on account. */
   invoice: Maybe<Invoice>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** How the money was paid. */
   method: PaymentMethod;
@@ -6065,7 +6085,7 @@ export type PaymentCollection = Node & {
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** How the money was taken; null when nothing was collected. */
   method: Maybe<PaymentCollectionMethod>;
@@ -6441,7 +6461,7 @@ export type Plan = Node & {
   id: Scalars['ID']['output'];
   /** A service, a one-off fee, or hardware. */
   kind: PlanKind;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Usage limit (GB) at bandwidth level 1; null = unlimited. */
   limit1Gb: Maybe<Scalars['Decimal']['output']>;
@@ -6501,7 +6521,7 @@ export type PlanChange = Node & {
   fromPlan: Maybe<Plan>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The active recurring subscription moves to the new plan too. */
   moveBilling: Scalars['Boolean']['output'];
@@ -7215,7 +7235,7 @@ export type RadiusAccount = Node & {
   hasPassword: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Order among the customer's logins. */
   priority: Maybe<Scalars['Int']['output']>;
@@ -7325,9 +7345,11 @@ export type RadiusAttribute = Node & {
   __typename?: 'RadiusAttribute';
   /** Null for usergroup rows. */
   attribute: Maybe<Scalars['String']['output']>;
+  /** When this object was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Whether `value` is a secret withheld from this reply. `radiusAttributes(reveal: true)` serves it to roles with the secrets.read permission, and records the read in the audit trail. */
   masked: Scalars['Boolean']['output'];
@@ -7337,6 +7359,8 @@ export type RadiusAttribute = Node & {
   priority: Maybe<Scalars['Int']['output']>;
   /** Check item, reply item or group membership. */
   table: RadiusTable;
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
   /** The RADIUS username the row belongs to. */
   username: Scalars['String']['output'];
   /** The value; the group name for usergroup rows. */
@@ -7459,13 +7483,15 @@ export type RadiusOperator =
   /** `:=`: always set the attribute, replacing any value. */
   | 'SET';
 
-/** One RADIUS accounting session (FreeRADIUS radacct). Its number (radacctid) is 64-bit: `fullLegacyId` holds it whole; `legacyId` answers while it stays below 2^31. */
+/** One RADIUS accounting session (FreeRADIUS radacct). */
 export type RadiusSession = Node & {
   __typename?: 'RadiusSession';
   /** Called-Station-Id: the NAS side, usually its MAC or SSID. */
   calledStationId: Maybe<Scalars['String']['output']>;
   /** The user's device, usually its MAC. */
   callingStationId: Maybe<Scalars['String']['output']>;
+  /** When this object was created. */
+  createdAt: Scalars['DateTime']['output'];
   /** The customer owning the username (null once the customer is deleted). */
   customer: Maybe<Customer>;
   /** Delegated-IPv6-Prefix (DHCPv6 prefix delegation), e.g. "2001:db8:100::/56". */
@@ -7478,14 +7504,12 @@ export type RadiusSession = Node & {
   framedIpv6Address: Maybe<Scalars['IP']['output']>;
   /** Framed-IPv6-Prefix, e.g. "2001:db8:1::/64". */
   framedIpv6Prefix: Maybe<Scalars['String']['output']>;
-  /** The session's number (radacctid) as a 64-bit decimal string; use it rather than `legacyId` to store or compare sessions. */
-  fullLegacyId: Scalars['BigInt']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
   /** Bytes received from the user (a whole number; may exceed 2^31). */
   inputOctets: Maybe<Scalars['Decimal']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
-  legacyId: Scalars['Int']['output'];
+  /** The number the legacy APIs (SOAP, REST) use for this object. Sessions are counted in 64 bits (radacctid), so it is a decimal string. */
+  legacyId: Scalars['BigInt']['output'];
   /** The NAS (gateway) that reported the session. */
   nasIpAddress: Scalars['IP']['output'];
   /** NAS-Port-Id: the port of the NAS the session came in on. */
@@ -7510,6 +7534,8 @@ export type RadiusSession = Node & {
   terminateCause: Maybe<Scalars['String']['output']>;
   /** Last interim update. */
   updateTime: Maybe<Scalars['DateTime']['output']>;
+  /** When this object last changed (any of its own fields; not its related objects). */
+  updatedAt: Scalars['DateTime']['output'];
   /** The RADIUS username of the session. */
   username: Maybe<Scalars['String']['output']>;
 };
@@ -7554,6 +7580,10 @@ export type RadiusSessionFilterInput = {
   startedFrom?: InputMaybe<Scalars['DateTime']['input']>;
   /** Only sessions started at or before this moment. */
   startedTo?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or after this moment. An open session changes with every interim update. */
+  updatedFrom?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Changed at or before this moment. */
+  updatedTo?: InputMaybe<Scalars['DateTime']['input']>;
   /** Exact RADIUS username. */
   username?: InputMaybe<Scalars['String']['input']>;
 };
@@ -7638,7 +7668,7 @@ export type Refund = Node & {
   customer: Customer;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** How the money was given back. */
   method: PaymentMethod;
@@ -7724,7 +7754,7 @@ export type Renewal = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Notes recorded with the renewal. */
   notes: Maybe<Scalars['String']['output']>;
@@ -7804,7 +7834,7 @@ export type Reseller = Node & {
   id: Scalars['ID']['output'];
   /** Who invoices the reseller's customers. */
   invoiceBy: ResellerInvoiceBy;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Mobile phone number. */
   mobile: Scalars['String']['output'];
@@ -8087,7 +8117,7 @@ export type SalesmanTask = Node & {
   hoursSpent: Maybe<Scalars['Decimal']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Name of the master agent. */
   masterAgent: Maybe<Scalars['String']['output']>;
@@ -8355,7 +8385,7 @@ export type Site = Node & {
   heightAllocation: Maybe<Scalars['String']['output']>;
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Whether scheduled maintenance is tracked for the site (SIMPLer maintenanceOption). */
   maintenanceEnabled: Scalars['Boolean']['output'];
@@ -8712,7 +8742,7 @@ export type StaffUser = Node & {
   id: Scalars['ID']['output'];
   /** When the user last logged in; null when never. */
   lastLoginAt: Maybe<Scalars['DateTime']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Contact phone number. */
   phone: Maybe<Scalars['String']['output']>;
@@ -8762,16 +8792,16 @@ export type StaffUserFilterInput = {
 };
 
 /** Sets a staff user's password. */
-export type StaffUserSetPasswordInput = {
+export type StaffUserPasswordUpdateInput = {
   /** The staff user. */
   id: Scalars['ID']['input'];
   /** At least 12 characters; stored only as a scrypt hash. */
   password: Scalars['String']['input'];
 };
 
-/** What staffUserSetPassword returns: the staff user with the new password set, or why it was refused. */
-export type StaffUserSetPasswordPayload = {
-  __typename?: 'StaffUserSetPasswordPayload';
+/** What staffUserPasswordUpdate returns: the staff user with the new password set, or why it was refused. */
+export type StaffUserPasswordUpdatePayload = {
+  __typename?: 'StaffUserPasswordUpdatePayload';
   /** The staff user as it now is; null when the change was refused. */
   staffUser: Maybe<StaffUser>;
   /** Why the change was refused; empty on success. */
@@ -8818,7 +8848,7 @@ export type Street = Node & {
   id: Scalars['ID']['output'];
   /** An operator-side code or note. */
   internal: Maybe<Scalars['String']['output']>;
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The street name. */
   name: Scalars['String']['output'];
@@ -8941,7 +8971,7 @@ export type SubPlan = Node & {
   enabled: Scalars['Boolean']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Name of the price point. */
   name: Scalars['String']['output'];
@@ -9033,7 +9063,7 @@ export type SubaccountLink = Node & {
   invoiceFromMaster: Scalars['Boolean']['output'];
   /** 1 no prorate, 2 prorate option A, 3 prorate option B. */
   invoiceFromMasterProrate: Scalars['Int']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** The master customer of the link. */
   master: Maybe<Customer>;
@@ -9206,7 +9236,7 @@ export type Subscription = Node & {
   frequencyMonths: Scalars['Int']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Next date the recurring invoicing run bills this. */
   nextBillingDate: Maybe<Scalars['Date']['output']>;
@@ -9454,7 +9484,7 @@ export type TaxZone = Node & {
   createdAt: Scalars['DateTime']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Name of the zone, unique in the operator. */
   name: Scalars['String']['output'];
@@ -9668,7 +9698,7 @@ export type WalletTransaction = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** Opaque global id; use it with `node(id:)`. */
   id: Scalars['ID']['output'];
-  /** The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31). */
+  /** The number the legacy APIs (SOAP, REST) use for this object. */
   legacyId: Scalars['Int']['output'];
   /** Free-text note; null when none was given. */
   note: Maybe<Scalars['String']['output']>;
@@ -9678,6 +9708,8 @@ export type WalletTransaction = Node & {
   subscription: Maybe<Subscription>;
   /** What the entry records. */
   txnCode: WalletTxnCode;
+  /** The same as `createdAt`: this object is never changed once written. */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 /** A page of WalletTransaction objects. */

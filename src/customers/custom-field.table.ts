@@ -76,6 +76,8 @@ export const customTables = pgTable(
     id: idColumn(),
     operatorId: operatorColumn(),
     name: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('custom_tables_operator_name_key').on(t.operatorId, t.name)],
 );

@@ -4,7 +4,7 @@
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../graphql/sort-direction';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { inputOf, payloadOf } from '../graphql/payload';
 import { CustomFieldType } from './customer.enums';
 import { DateTimeScalar } from '../graphql/scalars';
@@ -13,7 +13,7 @@ import { UserError } from '../graphql/user-error';
 // ---------------------------------------------------------------- notes
 
 @ObjectType('CustomerNote', { implements: Node, description: 'A dated note on a customer account (SIMPLer addCustomerNote).' })
-export class CustomerNote extends Node {
+export class CustomerNote extends NumberedNode {
   @Field(() => String, { description: 'Short title of the note.' }) title!: string;
   @Field(() => String, { description: 'Text of the note.' }) body!: string;
   @Field(() => DateTimeScalar, { description: 'When the note was written.' }) createdAt!: Date;
@@ -60,7 +60,7 @@ export const CustomerNoteCreatePayload = payloadOf(CustomerNotePayload, 'custome
 // ---------------------------------------------------------------- community codes
 
 @ObjectType('CommunityCode', { implements: Node, description: 'A community code customers can be assigned (unique per operator).' })
-export class CommunityCode extends Node {
+export class CommunityCode extends NumberedNode {
   @Field(() => String, { description: 'The code, unique per operator.' }) code!: string;
   @Field(() => DateTimeScalar, { description: 'When the code was added.' }) createdAt!: Date;
 }
@@ -118,7 +118,7 @@ export class SubaccountLinkOrder {
 }
 
 @ObjectType('SubaccountLink', { implements: Node, description: 'A master/sub-account link and its display, synchronisation and invoicing flags.' })
-export class SubaccountLink extends Node {
+export class SubaccountLink extends NumberedNode {
   @Field(() => Boolean, { description: "The master sees the sub-account's invoices." }) masterDisplaySubaccountInvoices!: boolean;
   @Field(() => Boolean, { description: "The master sees the sub-account's usage." }) masterDisplaySubaccountUsage!: boolean;
   @Field(() => Boolean, { description: "The sub-account sees the master's invoices." }) subaccountDisplayMasterInvoices!: boolean;
@@ -186,7 +186,7 @@ export class CustomTableCell {
 }
 
 @ObjectType('CustomTableRow', { implements: Node, description: 'A row of an operator-defined custom table (e.g. `voip`) belonging to a customer.' })
-export class CustomTableRow extends Node {
+export class CustomTableRow extends NumberedNode {
   @Field(() => String, { description: 'Name of the custom table the row belongs to.' }) tableName!: string;
   @Field(() => [CustomTableCell], { description: 'Cells with a value, in column order.' }) cells!: CustomTableCell[];
 
@@ -257,7 +257,7 @@ export class CustomTableColumn {
 }
 
 @ObjectType('CustomTable', { implements: Node, description: 'An operator-defined custom table (e.g. `voip`) and its columns.' })
-export class CustomTable extends Node {
+export class CustomTable extends NumberedNode {
   @Field(() => String, { description: 'Name of the table, e.g. `voip`.' }) name!: string;
   @Field(() => [CustomTableColumn], { description: "The table's columns." }) columns!: CustomTableColumn[];
 }

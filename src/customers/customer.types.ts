@@ -2,7 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Address, AddressInput } from '../graphql/address';
 import { GeoPoint, GeoPointInput } from '../graphql/geo-point';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, MACScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
@@ -19,7 +19,7 @@ export class Contact {
 }
 
 @ObjectType('Customer', { implements: Node, description: 'A subscriber account: SIMPLer customer, Jaze user and M4 user are this one record.' })
-export class Customer extends Node {
+export class Customer extends NumberedNode {
   @Field(() => String, { description: 'Full name of the customer or contact person.' }) name!: string;
   @Field(() => String, { description: 'Unique per operator; letters, digits and "_".' }) nickname!: string;
   @Field(() => String, { description: 'Unique per operator; the default end-user-portal login.' }) invoicingId!: string;

@@ -1,11 +1,14 @@
 /**
- * The Node interface: every object with an identity has an opaque global `id` and its
+ * The Node interface: every object with an identity has an opaque global `id`, and its type a
  * `legacyId` (the number the legacy APIs use). `node(id:)` and `nodes(ids:)` resolve any of
  * them, always inside the caller's operator: each type registers how to load itself.
  */
-import { Field, ID, Int, InterfaceType } from 'type-graphql';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+
 import type { GraphQLContext } from './context';
 import { fromGlobalId, MAX_INT_ID, toGlobalId } from './global-id';
+
+export const LEGACY_ID_DESCRIPTION = 'The number the legacy APIs (SOAP, REST) use for this object.';
 
 @InterfaceType('Node', {
   description: 'An object with a global id.',
@@ -14,8 +17,16 @@ import { fromGlobalId, MAX_INT_ID, toGlobalId } from './global-id';
 export abstract class Node {
   @Field(() => ID, { description: 'Opaque global id; use it with `node(id:)`.' })
   id!: string;
+}
 
-  @Field(() => Int, { description: 'The numeric id the legacy APIs (SOAP, REST) use for this object (a RADIUS session also has `fullLegacyId`: its number may pass 2^31).' })
+/**
+ * The base of every Node type whose table counts in 32 bits: its `legacyId` is an `Int`. The
+ * one type counted in 64 bits (RadiusSession) declares `legacyId: BigInt!` itself, which is why
+ * `legacyId` is not a field of the Node interface (as GitHub keeps `databaseId` per type).
+ */
+@ObjectType('NumberedNode')
+export abstract class NumberedNode extends Node {
+  @Field(() => Int, { description: LEGACY_ID_DESCRIPTION })
   legacyId!: number;
 }
 

@@ -2,7 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { payloadOf } from '../graphql/payload';
 import { AttachmentRight } from '../support/attachment.types';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { SortDirection } from '../graphql/sort-direction';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
@@ -70,7 +70,7 @@ export class BackgroundJobOrder {
 }
 
 @ObjectType('BackgroundJob', { implements: Node, description: 'Work on an outside system requested through the API and carried out by the job worker.' })
-export class BackgroundJob extends Node {
+export class BackgroundJob extends NumberedNode {
   @Field(() => BackgroundJobKind, { description: 'What the job does.' }) kind!: BackgroundJobKind;
   @Field(() => BackgroundJobStatus, { description: 'Waiting, running, or done with its outcome.' }) status!: BackgroundJobStatus;
   @Field(() => Int, { description: 'How many times a worker has taken the job.' }) attempts!: number;

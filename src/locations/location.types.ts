@@ -3,7 +3,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { Customer } from '../customers/customer.types';
 import { payloadOf } from '../graphql/payload';
 import { UserError } from '../graphql/user-error';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateTimeScalar } from '../graphql/scalars';
 import { GeoPoint } from '../graphql/geo-point';
 import { SortDirection } from '../graphql/sort-direction';
@@ -51,14 +51,14 @@ export class BuildingOrder {
 }
 
 @ObjectType('Area', { implements: Node, description: 'Top level of the address book (Jaze collection area).' })
-export class Area extends Node {
+export class Area extends NumberedNode {
   @Field(() => String, { description: 'The area name.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal!: string | null;
   @Field(() => DateTimeScalar, { description: 'When the area was recorded.' }) createdAt!: Date;
 }
 
 @ObjectType('Street', { implements: Node, description: 'A street within an area.' })
-export class Street extends Node {
+export class Street extends NumberedNode {
   @Field(() => String, { description: 'The street name.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal!: string | null;
   @Field(() => DateTimeScalar, { description: 'When the street was recorded.' }) createdAt!: Date;
@@ -67,7 +67,7 @@ export class Street extends Node {
 }
 
 @ObjectType('Building', { implements: Node, description: 'A building (block) on a street.' })
-export class Building extends Node {
+export class Building extends NumberedNode {
   @Field(() => String, { description: 'The building name.' }) name!: string;
   @Field(() => String, { nullable: true, description: 'An operator-side code or note.' }) internal!: string | null;
   @Field(() => DateTimeScalar, { description: 'When the building was recorded.' }) createdAt!: Date;

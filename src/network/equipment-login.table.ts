@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, updatedAt, idColumn, operatorColumn } from '../db/columns';
 import { equipment } from './equipment.table';
 
 /**
@@ -19,6 +19,7 @@ export const equipmentLogins = pgTable(
     password: text(),
     notes: text(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('equipment_logins_equipment_username_key').on(t.equipmentId, t.username),

@@ -3,14 +3,14 @@
  * for provisioning but never exposed; only imsi, msisdn and iccid are. Nor are login passwords.
  */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, MACScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { EquipmentStatus } from './network.enums';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Equipment', { implements: Node, description: 'A device the operator owns, in stock or in use (SIMPLer equipment).' })
-export class Equipment extends Node {
+export class Equipment extends NumberedNode {
   @Field(() => String, { description: 'Unique per operator.' }) nickname!: string;
   @Field(() => IPScalar, { nullable: true, description: 'The device\'s management address.' }) ipAddress!: string | null;
   @Field(() => String, { nullable: true, description: 'What the device is, as free text.' }) description!: string | null;

@@ -7,7 +7,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar, IPScalar, IPv4Scalar, MACScalar } from '../graphql/scalars';
 import { GeoPointInput } from '../graphql/geo-point';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { CustomFieldValueInput } from '../customers/customer.types';
 import { IpType, MonitorMode } from '../customers/customer.enums';
@@ -88,7 +88,7 @@ export class EquipmentDeletePayload {
 }
 
 @ObjectType('EquipmentLogin', { implements: Node, description: "Login details of a device. The password is kept for technicians but not served here." })
-export class EquipmentLogin extends Node {
+export class EquipmentLogin extends NumberedNode {
   @Field(() => String, { description: 'The username to log in to the device with.' }) username!: string;
   @Field(() => Boolean, { description: 'Whether a password is stored (it is not served here).' }) hasPassword!: boolean;
   @Field(() => String, { nullable: true, description: 'Free-text notes.' }) notes!: string | null;

@@ -4,13 +4,13 @@
  */
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GeoPoint } from '../graphql/geo-point';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateTimeScalar, DecimalScalar, IPScalar, MACScalar } from '../graphql/scalars';
 import { MonitorMode } from '../customers/customer.enums';
 import { InterfaceRole } from './network.enums';
 
 @ObjectType('Cpe', { implements: Node, description: 'Customer premises equipment: a device installed at a customer.' })
-export class Cpe extends Node {
+export class Cpe extends NumberedNode {
   @Field(() => GeoPoint, { nullable: true, description: 'Where the device is installed; null when unknown.' }) coordinates!: GeoPoint | null;
   @Field(() => DecimalScalar, { nullable: true, description: 'Distance to the access point.' }) distance!: string | null;
   @Field(() => String, { nullable: true, description: 'Colour code of the cable or device, as the installer noted it.' }) colour!: string | null;
@@ -27,7 +27,7 @@ export class Cpe extends Node {
 }
 
 @ObjectType('Basestation', { implements: Node, description: 'An access point or sector mounted on a site.' })
-export class Basestation extends Node {
+export class Basestation extends NumberedNode {
   @Field(() => String, { nullable: true, description: 'The sector the device covers, as free text.' }) sector!: string | null;
   @Field(() => String, { nullable: true, description: 'Where the device points, as free text (e.g. a bearing).' }) direction!: string | null;
   @Field(() => String, { nullable: true, description: 'Colour code of the cable or device, as the installer noted it.' }) colour!: string | null;
@@ -43,7 +43,7 @@ export class Basestation extends Node {
 }
 
 @ObjectType('Gateway', { implements: Node, description: 'A gateway (SIMPLer WIB): routes customers and reports their sessions as the NAS.' })
-export class Gateway extends Node {
+export class Gateway extends NumberedNode {
   @Field(() => String, { description: 'The gateway name.' }) name!: string;
   @Field(() => Int, { description: 'SIMPLer wibnumber.' }) wibNumber!: number;
   @Field(() => IPScalar, { nullable: true, description: 'The gateway\'s management address.' }) ipAddress!: string | null;
@@ -55,7 +55,7 @@ export class Gateway extends Node {
 }
 
 @ObjectType('NetworkInterface', { implements: Node, description: 'An address range on a gateway interface, the pool addresses are drawn from.' })
-export class NetworkInterface extends Node {
+export class NetworkInterface extends NumberedNode {
   @Field(() => String, { description: 'Device interface name, e.g. eth1.' }) name!: string;
   @Field(() => InterfaceRole, { description: 'What the interface serves.' }) role!: InterfaceRole;
   @Field(() => String, { nullable: true, description: 'A readable name of the range.' }) label!: string | null;
@@ -71,7 +71,7 @@ export class NetworkInterface extends Node {
 }
 
 @ObjectType('CustomerIp', { implements: Node, description: 'An address (and/or MAC) bound to a customer.' })
-export class CustomerIp extends Node {
+export class CustomerIp extends NumberedNode {
   @Field(() => IPScalar, { nullable: true, description: 'The bound address; null when only a MAC is bound.' }) ip!: string | null;
   @Field(() => MACScalar, { nullable: true, description: 'The bound MAC; null when only an address is bound.' }) mac!: string | null;
   @Field(() => Boolean, { description: 'Only this MAC may use the address.' }) macRestrict!: boolean;

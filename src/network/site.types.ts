@@ -2,7 +2,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Address, AddressInput } from '../graphql/address';
 import { GeoPoint, GeoPointInput } from '../graphql/geo-point';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar, EmailAddressScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
@@ -11,7 +11,7 @@ import { MaintenanceInterval, SiteStatus, SiteType, TowerType } from './network.
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Site', { implements: Node, description: 'A tower, rooftop, warehouse or installer base (SIMPLer site).' })
-export class Site extends Node {
+export class Site extends NumberedNode {
   @Field(() => String, { description: 'The site name, unique within the operator (SIMPLer sitename).' }) name!: string;
   @Field(() => Int, { nullable: true, description: "WIB number of the gateway serving the site (SIMPLer wibid)." }) wibNumber!: number | null;
   @Field(() => String, { nullable: true, description: 'Who to call about access to the site.' }) contactName!: string | null;

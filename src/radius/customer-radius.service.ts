@@ -41,6 +41,8 @@ export interface RadiusAttributeRow {
   value: string | null;
   /** radusergroup only. */
   priority: number | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface CustomerRadiusInput {
@@ -59,10 +61,14 @@ export interface CustomerRadiusInput {
 
 const tableOf = (table: CustomerRadiusInput['table']): RadiusTable => (table === 'usergroup' ? 'radusergroup' : table);
 
-function toRow(table: RadiusTable, row: { id: number; customerId: number; username: string; attribute?: string; op?: string; value?: string; groupname?: string; priority?: number }): RadiusAttributeRow {
+function toRow(
+  table: RadiusTable,
+  row: { id: number; customerId: number; username: string; attribute?: string; op?: string; value?: string; groupname?: string; priority?: number; createdAt: Date; updatedAt: Date },
+): RadiusAttributeRow {
+  const common = { table, id: row.id, customerId: row.customerId, username: row.username, createdAt: row.createdAt, updatedAt: row.updatedAt };
   return table === 'radusergroup'
-    ? { table, id: row.id, customerId: row.customerId, username: row.username, attribute: null, op: null, value: row.groupname!, priority: row.priority! }
-    : { table, id: row.id, customerId: row.customerId, username: row.username, attribute: row.attribute!, op: row.op!, value: row.value!, priority: null };
+    ? { ...common, attribute: null, op: null, value: row.groupname!, priority: row.priority! }
+    : { ...common, attribute: row.attribute!, op: row.op!, value: row.value!, priority: null };
 }
 
 const invalid = (field: string, message: string) => new DomainError('INVALID', message, [{ field: [field], message, code: 'INVALID' }]);

@@ -48,6 +48,9 @@ export const radacct = pgTable(
     framedinterfaceid: text(),
     delegatedipv6prefix: inet(),
     class: text(),
+    /** Ours, not FreeRADIUS's (its queries name their columns): when the row arrived, and last changed (touch_updated_at). */
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('radacct_acctuniqueid_key').on(t.acctuniqueid),

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, varchar } from 'drizzle-orm/pg-core';
-import { idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 import { radiusOpCheck, radiusOperators } from './radius-op';
 
@@ -23,6 +23,8 @@ export const radcheck = pgTable(
     /** varchar(2) as FreeRADIUS has it: char(2) would pad `=` to `= `. */
     op: varchar({ length: 2, enum: radiusOperators }).notNull().default('=='),
     value: text().notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('radcheck_username_attribute_idx').on(t.username, t.attribute),

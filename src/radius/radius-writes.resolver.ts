@@ -51,6 +51,8 @@ function toRadiusAttribute(row: customerRadiusService.RadiusAttributeRow, reveal
     value: masked ? null : row.value,
     masked,
     priority: row.priority,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   } as RadiusAttribute;
 }
 

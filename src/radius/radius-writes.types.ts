@@ -2,12 +2,13 @@
 import { payloadOf } from '../graphql/payload';
 import { RadiusOperator } from './radius.enums';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { UserError } from '../graphql/user-error';
 import { RadiusAccount } from './radius.types';
 import { DateTimeScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
+import { STAMP_DESCRIPTIONS } from '../sync/stamps';
 
 @InputType({ description: 'A RADIUS login for a customer (SIMPLer addRADIUSdetails). Give customerId or existingRadiusUsername.' })
 export class RadiusAccountCreateInput {
@@ -56,7 +57,7 @@ registerEnumType(RadiusTable, {
   implements: Node,
   description: 'A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name).',
 })
-export class RadiusAttribute extends Node {
+export class RadiusAttribute extends NumberedNode {
   @Field(() => RadiusTable, { description: 'Check item, reply item or group membership.' }) table!: RadiusTable;
   @Field(() => String, { description: 'The RADIUS username the row belongs to.' }) username!: string;
   @Field(() => String, { nullable: true, description: 'Null for usergroup rows.' }) attribute!: string | null;
@@ -71,6 +72,8 @@ export class RadiusAttribute extends Node {
   })
   masked!: boolean;
   @Field(() => Int, { nullable: true, description: 'Usergroup rows only.' }) priority!: number | null;
+  @Field(() => DateTimeScalar, { description: STAMP_DESCRIPTIONS.createdAt }) createdAt!: Date;
+  @Field(() => DateTimeScalar, { description: STAMP_DESCRIPTIONS.updatedAt }) updatedAt!: Date;
 }
 
 @InputType({ description: "Adds a row for one of the customer's RADIUS usernames (SIMPLer customerRadius add)." })

@@ -22,7 +22,9 @@ const octets = (value: number | null) => (value == null ? null : String(value));
 export function toRadiusSession(row: RadiusSessionRow): RadiusSession {
   return {
     ...asNode('RadiusSession', { id: row.radacctid }),
-    fullLegacyId: String(row.radacctid),
+    legacyId: String(row.radacctid),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
     customerId: row.customerId,
     sessionId: row.acctsessionid,
     username: row.username,

@@ -19,6 +19,7 @@ import { nas } from './nas.table';
 import { radacct } from './radacct.table';
 import { radiusAccounts } from './radius-account.table';
 import { authorizeSecretRead } from '../tenancy/secret-reads';
+import { updatedWithin } from '../sync/updated-range';
 
 export type RadiusAccountRow = typeof radiusAccounts.$inferSelect;
 export type RadiusSessionRow = typeof radacct.$inferSelect;
@@ -58,6 +59,9 @@ export interface SessionFilter {
   nasName?: string | null;
   /** The user's device (Calling-Station-Id), a MAC in any notation, or the exact text the NAS sent. */
   callingStationId?: string | null;
+  /** When the row last changed (updated_at), inclusive; a reversed range is refused. */
+  updatedFrom?: Date | null;
+  updatedTo?: Date | null;
 }
 
 export function sessionConditions(operatorId: number, filter: SessionFilter = {}): SQL {
@@ -67,6 +71,7 @@ export function sessionConditions(operatorId: number, filter: SessionFilter = {}
   if (filter.onlineOnly) conditions.push(isNull(radacct.acctstoptime));
   if (filter.startedFrom) conditions.push(gte(radacct.acctstarttime, filter.startedFrom));
   if (filter.startedTo) conditions.push(lte(radacct.acctstarttime, filter.startedTo));
+  conditions.push(...updatedWithin(radacct.updatedAt, filter));
   if (filter.framedIpAddress) conditions.push(hostEquals(radacct.framedipaddress, filter.framedIpAddress));
   if (filter.nasIpAddress) conditions.push(hostEquals(radacct.nasipaddress, filter.nasIpAddress));
   if (filter.nasName) {

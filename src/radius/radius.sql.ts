@@ -32,7 +32,6 @@ mapTypeToSql('RadiusSession', {
   operatorColumn: radacct.operatorId,
   // The GraphQL names of radius.mapping.ts toRadiusSession.
   fields: {
-    fullLegacyId: { column: radacct.radacctid },
     sessionId: { column: radacct.acctsessionid },
     username: { column: radacct.username },
     realm: { column: radacct.realm },

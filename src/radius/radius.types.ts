@@ -3,12 +3,13 @@
  * clear for PAP/CHAP but never served: `hasPassword` says whether one is set.
  */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { LEGACY_ID_DESCRIPTION, Node, NumberedNode } from '../graphql/node';
 import { BigIntScalar, DateTimeScalar, DecimalScalar, IPScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
+import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('RadiusAccount', { implements: Node, description: "A customer's RADIUS login (SIMPLer RADIUS details)." })
-export class RadiusAccount extends Node {
+export class RadiusAccount extends NumberedNode {
   @Field(() => String, { description: 'Unique across every operator.' }) username!: string;
   @Field(() => Boolean, { description: 'Whether a password is set (it is never returned).' }) hasPassword!: boolean;
   @Field(() => Int, { nullable: true, description: "Order among the customer's logins." }) priority!: number | null;
@@ -20,11 +21,11 @@ export class RadiusAccount extends Node {
 
 @ObjectType('RadiusSession', {
   implements: Node,
-  description: 'One RADIUS accounting session (FreeRADIUS radacct). Its number (radacctid) is 64-bit: `fullLegacyId` holds it whole; `legacyId` answers while it stays below 2^31.',
+  description: 'One RADIUS accounting session (FreeRADIUS radacct).',
 })
 export class RadiusSession extends Node {
-  @Field(() => BigIntScalar, { description: 'The session\'s number (radacctid) as a 64-bit decimal string; use it rather than `legacyId` to store or compare sessions.' })
-  fullLegacyId!: string;
+  @Field(() => BigIntScalar, { description: `${LEGACY_ID_DESCRIPTION} Sessions are numbered in 64 bits, so it is a decimal string (a BigInt).` })
+  legacyId!: string;
   @Field(() => String, { description: 'Acct-Session-Id.' }) sessionId!: string;
   @Field(() => String, { nullable: true, description: 'The RADIUS username of the session.' }) username!: string | null;
   @Field(() => String, { nullable: true, description: 'The realm part of the login, if any.' }) realm!: string | null;
@@ -61,6 +62,8 @@ export class RadiusSessionFilterInput {
   @Field(() => IPScalar, { nullable: true, description: 'The NAS that reported the session (NAS-IP-Address).' }) nasIpAddress?: string | null;
   @Field(() => String, { nullable: true, description: "The NAS by name: a RADIUS client's short name or a gateway's name, any case." }) nasName?: string | null;
   @Field(() => String, { nullable: true, description: 'The user\'s device (Calling-Station-Id): a MAC in any notation, or the exact text the NAS sent.' }) callingStationId?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: `${UPDATED_FROM_DESCRIPTION} An open session changes with every interim update.` }) updatedFrom?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: UPDATED_TO_DESCRIPTION }) updatedTo?: Date | null;
 }
 
 export enum RadiusSessionOrderField {

@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { idColumn, operatorColumn } from '../db/columns';
+import { createdAt, idColumn, operatorColumn, updatedAt } from '../db/columns';
 import { customers } from '../customers/customer.table';
 
 /**
@@ -19,6 +19,8 @@ export const radusergroup = pgTable(
     groupname: text().notNull().default(''),
     /** FreeRADIUS defaults this to 0; ours start at 1, the lowest SIMPLer radius priority. */
     priority: integer().notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('radusergroup_username_idx').on(t.username),

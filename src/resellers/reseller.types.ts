@@ -1,7 +1,7 @@
 /** The GraphQL shape of resellers and their wallets: objects, inputs, filters and ordering. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Address, AddressInput } from '../graphql/address';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, DecimalScalar, EmailAddressScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
@@ -11,7 +11,7 @@ import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/describe';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
 
 @ObjectType('Reseller', { implements: Node, description: 'A reseller or franchisee with its wallet (CRM reseller).' })
-export class Reseller extends Node {
+export class Reseller extends NumberedNode {
   @Field(() => ResellerType, { description: 'Reseller or franchisee.' }) type!: ResellerType;
   @Field(() => String, { description: 'The reseller name.' }) name!: string;
   @Field(() => String, { description: 'Unique among the operator\'s live resellers.' }) code!: string;
@@ -27,7 +27,7 @@ export class Reseller extends Node {
 }
 
 @ObjectType('WalletTransaction', { implements: Node, description: "An entry of a reseller's append-only wallet ledger." })
-export class WalletTransaction extends Node {
+export class WalletTransaction extends NumberedNode {
   @Field(() => WalletTxnCode, { description: 'What the entry records.' }) txnCode!: WalletTxnCode;
   @Field(() => DecimalScalar, { description: 'Signed: credits positive, debits negative.' }) amount!: string;
   @Field(() => DecimalScalar, { description: 'The wallet balance after this entry.' }) balanceAfter!: string;

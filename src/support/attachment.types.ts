@@ -1,7 +1,7 @@
 /** The GraphQL shape of attachments (files recorded by SIMPLer synchronize*Attachments). */
 import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../graphql/sort-direction';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateTimeScalar } from '../graphql/scalars';
 
 export enum AttachmentRight {
@@ -22,7 +22,7 @@ registerEnumType(AttachmentRight, {
 });
 
 @ObjectType('Attachment', { implements: Node, description: 'A file attached to a customer or a maintenance ticket.' })
-export class Attachment extends Node {
+export class Attachment extends NumberedNode {
   @Field(() => String, { description: 'The file name.' }) filename!: string;
   @Field(() => String, { nullable: true, description: 'What the file is, as free text.' }) description!: string | null;
   @Field(() => [AttachmentRight], { nullable: true, description: 'Customer attachments: who may see them.' }) rights!: AttachmentRight[] | null;

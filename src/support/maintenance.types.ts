@@ -1,6 +1,6 @@
 /** The GraphQL shape of maintenance (support) tickets and installer jobs. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UPDATED_FROM_DESCRIPTION, UPDATED_TO_DESCRIPTION } from '../sync/updated-range';
@@ -34,7 +34,7 @@ registerEnumType(InstallerTrackingStatus, {
 });
 
 @ObjectType('MaintenanceTicket', { implements: Node, description: 'A support ticket on a customer, a site or a device (SIMPLer maintenance).' })
-export class MaintenanceTicket extends Node {
+export class MaintenanceTicket extends NumberedNode {
   @Field(() => DateScalar, { description: 'The day the problem was reported.' }) dateReported!: string;
   @Field(() => String, { nullable: true, description: 'Who reported the problem, as free text.' }) reportedBy!: string | null;
   @Field(() => String, { description: 'A short summary of the problem.' }) title!: string;
@@ -59,7 +59,7 @@ export class MaintenanceTicket extends Node {
 }
 
 @ObjectType('InstallerTracking', { implements: Node, description: "An installer's job on a ticket and what they are owed for it." })
-export class InstallerTracking extends Node {
+export class InstallerTracking extends NumberedNode {
   /** The installer (InstallerTrackingResolver.installer gives the staff user). */
   installerStaffId!: number | null;
   @Field(() => DateScalar, { nullable: true, description: 'The day the installer job was opened.' }) dateOpened!: string | null;

@@ -1,6 +1,6 @@
 /** GraphQL shapes of customer messages (SMS and e-mail; Jaze E32/E33/E40). */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateTimeScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { UserError } from '../graphql/user-error';
@@ -136,7 +136,7 @@ registerEnumType(UsageAlertType, {
 });
 
 @ObjectType({ implements: Node, description: 'An SMS or e-mail to a customer, and its delivery outcome.' })
-export class Message extends Node {
+export class Message extends NumberedNode {
   @Field(() => MessageChannel, { description: 'SMS or e-mail.' }) channel!: MessageChannel;
   @Field(() => MessageTemplate, { nullable: true, description: 'The template it was written from; null for a message recorded without one.' }) template!: MessageTemplate | null;
   @Field(() => MessageAccessType, { nullable: true, description: 'The access it announces (GRANT_ACCESS, USER_RECEIPT); null for other templates.' }) accessType!: MessageAccessType | null;

@@ -1,7 +1,7 @@
 /** GraphQL inputs and payloads for writing tickets, installer jobs and sales issues. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../graphql/sort-direction';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
@@ -99,7 +99,7 @@ export class InstallerTrackingDeletePayload {
 // ---------------------------------------------------------------- salesman tasks
 
 @ObjectType('SalesmanTask', { implements: Node, description: 'A sales issue on a customer (SIMPLer salesman task).' })
-export class SalesmanTask extends Node {
+export class SalesmanTask extends NumberedNode {
   @Field(() => DateScalar, { description: 'The day the task was reported.' }) dateReported!: string;
   @Field(() => String, { description: 'What the task is, as free text.' }) description!: string;
   @Field(() => String, { description: 'The kind of task, in the operator\'s words.' }) type!: string;

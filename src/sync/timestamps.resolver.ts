@@ -1,28 +1,24 @@
 /**
- * `createdAt` and `updatedAt` on every tracked Node type. Most types declare `createdAt`
- * themselves; whatever a type does not declare is added here, once for all of them, reading the
- * value from the object when its row carried it and otherwise from one batched lookup per type.
- * The compiled read path gets the same fields as plain columns.
+ * `createdAt` and `updatedAt` on every Node type (stamps.ts says where each reads them). Most
+ * types declare `createdAt` themselves; whatever a type does not declare is added here, once for
+ * all of them, reading the value from the object when its row carried it and otherwise from one
+ * batched lookup per type. The compiled read path gets the same fields as plain columns.
  */
-import { and, eq, getTableColumns, inArray } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, inArray } from 'drizzle-orm';
 import { Ctx, FieldResolver, getMetadataStorage, Resolver, Root } from 'type-graphql';
 import { addSqlFields, sqlMappingOf } from '../graphql/compiled/mapping';
 import type { GraphQLContext } from '../graphql/context';
 import { byKeys } from '../graphql/loaders';
 import { DateTimeScalar } from '../graphql/scalars';
-import { TRACKED, trackedTable } from './tracked';
+import { APPEND_ONLY_UPDATED_AT, isAppendOnly, STAMP_DESCRIPTIONS, STAMP_SOURCES, stampColumns, type Stamp, type StampSource } from './stamps';
+import { TRACKED } from './tracked';
 
-type Stamp = 'createdAt' | 'updatedAt';
-const DESCRIPTIONS: Record<Stamp, string> = {
-  createdAt: 'When this object was created.',
-  updatedAt: 'When this object last changed (any of its own fields; not its related objects). Follow every change with `changes(since:)`.',
-};
+const STAMPS = ['createdAt', 'updatedAt'] as const;
 
 interface NodeObject {
-  legacyId: number;
-  createdAt?: unknown;
-  updatedAt?: unknown;
+  /** A string on the 64-bit types. */
+  legacyId: number | string;
+  [property: string]: unknown;
 }
 
 /** Whether the GraphQL type (its class) already has this field, declared or resolved elsewhere. */
@@ -36,31 +32,30 @@ function declares(typeClass: Function, field: string): boolean {
   });
 }
 
-/** The table's id, operator and stamp columns (SIMPLer's equipment and attachments call their creation `date_added`). */
-function stampColumns(table: PgTable): Record<'id' | 'operatorId' | Stamp, PgColumn> {
-  const columns = getTableColumns(table) as Record<string, PgColumn | undefined>;
-  const picked = { id: columns.id, operatorId: columns.operatorId, createdAt: columns.createdAt ?? columns.dateAdded, updatedAt: columns.updatedAt };
-  for (const [name, column] of Object.entries(picked)) if (!column) throw new Error(`tracked table has no ${name} column`);
-  return picked as Record<'id' | 'operatorId' | Stamp, PgColumn>;
+function description(source: StampSource, stamp: Stamp): string {
+  if (stamp === 'updatedAt' && isAppendOnly(source)) return APPEND_ONLY_UPDATED_AT;
+  const tracked = TRACKED.some((t) => t.typename === source.typename);
+  return stamp === 'updatedAt' && tracked ? `${STAMP_DESCRIPTIONS.updatedAt} Follow every change with \`changes(since:)\`.` : STAMP_DESCRIPTIONS[stamp];
 }
 
-function stampLoader(ctx: GraphQLContext, typename: string, table: PgTable) {
-  const columns = stampColumns(table);
-  return ctx.loaders.get<number, { id: number; createdAt: Date; updatedAt: Date } | null>(`sync.stamps.${typename}`, async (ids) => {
+function stampLoader(ctx: GraphQLContext, source: StampSource) {
+  const columns = stampColumns(source);
+  return ctx.loaders.get<number, Record<Stamp, Date> & { id: number } | null>(`sync.stamps.${source.typename}`, async (ids) => {
     const rows = await ctx.db
       .select({ id: columns.id, createdAt: columns.createdAt, updatedAt: columns.updatedAt })
-      .from(table)
+      .from(columns.table)
       .where(and(eq(columns.operatorId, ctx.actor.operatorId), inArray(columns.id, [...ids])));
-    return byKeys(ids, rows as { id: number; createdAt: Date; updatedAt: Date }[], (row) => row.id);
+    return byKeys(ids, rows as (Record<Stamp, Date> & { id: number })[], (row) => row.id);
   });
 }
 
-function timestampsResolver(typename: string, typeClass: Function, stamps: Stamp[]): Function {
-  const table = trackedTable(typename);
+function timestampsResolver(source: StampSource, typeClass: Function, stamps: Stamp[]): Function {
+  const { typename } = source;
   const read = async (stamp: Stamp, object: NodeObject, ctx: GraphQLContext): Promise<Date> => {
-    const own = object[stamp];
+    // The object's own property of that name, when its row carried the column.
+    const own = object[source.columns?.[stamp] ?? stamp];
     if (own instanceof Date) return own;
-    const row = await stampLoader(ctx, typename, table).load(object.legacyId);
+    const row = await stampLoader(ctx, source).load(Number(object.legacyId));
     if (!row) throw new Error(`${typename} ${object.legacyId} has no ${stamp}`);
     return row[stamp];
   };
@@ -74,7 +69,7 @@ function timestampsResolver(typename: string, typeClass: Function, stamps: Stamp
     Object.defineProperty(TimestampsResolver.prototype, stamp, { value: method, configurable: true, writable: true });
     Root()(TimestampsResolver.prototype, stamp, 0);
     Ctx()(TimestampsResolver.prototype, stamp, 1);
-    FieldResolver(() => DateTimeScalar, { description: DESCRIPTIONS[stamp] })(TimestampsResolver.prototype, stamp, Object.getOwnPropertyDescriptor(TimestampsResolver.prototype, stamp)!);
+    FieldResolver(() => DateTimeScalar, { description: description(source, stamp) })(TimestampsResolver.prototype, stamp, Object.getOwnPropertyDescriptor(TimestampsResolver.prototype, stamp)!);
   }
   Object.defineProperty(TimestampsResolver, 'name', { value: `${typename}TimestampsResolver` });
   return TimestampsResolver;
@@ -87,15 +82,15 @@ function timestampsResolver(typename: string, typeClass: Function, stamps: Stamp
 export function timestampsResolvers(): Function[] {
   const storage = getMetadataStorage();
   const resolvers: Function[] = [];
-  for (const { typename } of TRACKED) {
-    const typeClass = storage.objectTypes.find((o) => o.name === typename)?.target;
-    if (!typeClass) throw new Error(`tracked type ${typename} is not a GraphQL object type`);
-    const missing = (['createdAt', 'updatedAt'] as const).filter((stamp) => !declares(typeClass, stamp));
-    if (missing.length) resolvers.push(timestampsResolver(typename, typeClass, missing));
+  for (const source of STAMP_SOURCES) {
+    const typeClass = storage.objectTypes.find((o) => o.name === source.typename)?.target;
+    if (!typeClass) throw new Error(`${source.typename} is not a GraphQL object type`);
+    const missing = STAMPS.filter((stamp) => !declares(typeClass, stamp));
+    if (missing.length) resolvers.push(timestampsResolver(source, typeClass, missing));
     // The compiled path reads both stamps as columns, also where a type declares the field but its mapping does not name it.
-    const mapped = sqlMappingOf(typename)?.fields ?? {};
-    const unmapped = (['createdAt', 'updatedAt'] as const).filter((stamp) => !mapped[stamp]);
-    if (unmapped.length) addSqlFields(typename, Object.fromEntries(unmapped.map((stamp) => [stamp, { column: stampColumns(trackedTable(typename))[stamp] }])));
+    const mapped = sqlMappingOf(source.typename)?.fields ?? {};
+    const unmapped = STAMPS.filter((stamp) => !mapped[stamp]);
+    if (unmapped.length) addSqlFields(source.typename, Object.fromEntries(unmapped.map((stamp) => [stamp, { column: stampColumns(source)[stamp] }])));
   }
   return resolvers;
 }

@@ -58,7 +58,7 @@ export const UNTRACKED: Readonly<Record<string, string>> = {
   EquipmentLogin: 'device credentials: read through their equipment',
   RadiusAttribute: 'RADIUS provisioning rows spread over three tables that FreeRADIUS-side tools also write; read through the customer',
   Operator: 'the caller\'s own tenant, one object: read it with `viewer { operator }`',
-  RadiusSession: 'accounting rows FreeRADIUS rewrites every interim update; follow them by lastReportedAt',
+  RadiusSession: 'accounting rows FreeRADIUS rewrites every interim update: follow them with `radiusSessions(filter: { updatedFrom })`',
   AuditEvent: 'the trail is append-only: page auditEvents by createdAt',
   WalletTransaction: 'the reseller ledger is append-only: its createdAt is when it changed',
   ApiToken: 'credentials are administration, not business data to mirror',
@@ -69,10 +69,15 @@ export const UNTRACKED: Readonly<Record<string, string>> = {
 const tablesByName = new Map<string, PgTable>();
 for (const value of Object.values(relationalModel)) if (is(value, PgTable)) tablesByName.set(getTableName(value), value);
 
+/** The drizzle table of this SQL name, if the model has it. */
+export function tableNamed(name: string): PgTable | undefined {
+  return tablesByName.get(name);
+}
+
 /** The drizzle table of a tracked type. */
 export function trackedTable(typename: string): PgTable {
   const entry = TRACKED.find((t) => t.typename === typename);
-  const table = entry && tablesByName.get(entry.table);
+  const table = entry && tableNamed(entry.table);
   if (!table) throw new Error(`${typename} is not a tracked type`);
   return table;
 }

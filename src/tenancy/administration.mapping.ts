@@ -6,17 +6,17 @@ import { ApiCredential, ApiCredentialKind, IpAccessRule } from './api-credential
 import { ApiToken } from './api-token.types';
 
 export function toApiToken(row: ApiTokenRow): ApiToken {
-  const { id, label, createdAt, expiresAt, lastUsedAt, revokedAt, staffUserId } = row;
-  return asNode('ApiToken', { id, label, createdAt, expiresAt, lastUsedAt, revokedAt, staffUserId }) as unknown as ApiToken;
+  const { id, label, createdAt, updatedAt, expiresAt, lastUsedAt, revokedAt, staffUserId } = row;
+  return asNode('ApiToken', { id, label, createdAt, updatedAt, expiresAt, lastUsedAt, revokedAt, staffUserId }) as unknown as ApiToken;
 }
 
 export function toIpAccessRule(row: IpAccessRuleRow): IpAccessRule {
-  const { id, network, note, createdAt, apiCredentialId } = row;
-  return asNode('IpAccessRule', { id, network, note, createdAt, operatorWide: apiCredentialId == null }) as unknown as IpAccessRule;
+  const { id, network, note, createdAt, updatedAt, apiCredentialId } = row;
+  return asNode('IpAccessRule', { id, network, note, createdAt, updatedAt, operatorWide: apiCredentialId == null }) as unknown as IpAccessRule;
 }
 
 export function toApiCredential(row: ApiCredentialView): ApiCredential {
-  const { id, kind, identifier, note, strictParameters, createdAt, revokedAt, staffUserId, allowedNetworks } = row;
+  const { id, kind, identifier, note, strictParameters, createdAt, updatedAt, revokedAt, staffUserId, allowedNetworks } = row;
   return asNode('ApiCredential', {
     id,
     kind: kind as ApiCredentialKind,
@@ -24,6 +24,7 @@ export function toApiCredential(row: ApiCredentialView): ApiCredential {
     note,
     strictParameters,
     createdAt,
+    updatedAt,
     revokedAt,
     staffUserId,
     allowedNetworks: allowedNetworks.map(toIpAccessRule),

@@ -45,6 +45,15 @@ registerNodeType('ApiCredential', async (ctx, id) => {
   }
 });
 
+registerNodeType('IpAccessRule', async (ctx, id) => {
+  try {
+    return toIpAccessRule(await apiCredentialService.getIpAccessRule(ctx, id));
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+});
+
 @Resolver(() => ApiCredential)
 export class ApiCredentialResolver {
   @Query(() => [ApiCredential], { description: "The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation." })

@@ -36,6 +36,7 @@ const CREDENTIAL_COLUMNS = {
   note: apiCredentials.note,
   strictParameters: apiCredentials.strictParameters,
   createdAt: apiCredentials.createdAt,
+  updatedAt: apiCredentials.updatedAt,
   lastUsedAt: apiCredentials.lastUsedAt,
   revokedAt: apiCredentials.revokedAt,
 };
@@ -47,6 +48,7 @@ export interface IpAccessRuleRow {
   network: string;
   note: string | null;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 const RULE_COLUMNS = {
@@ -55,6 +57,7 @@ const RULE_COLUMNS = {
   network: ipAccessRules.network,
   note: ipAccessRules.note,
   createdAt: ipAccessRules.createdAt,
+  updatedAt: ipAccessRules.updatedAt,
 };
 
 /** A credential with the networks it is accepted from (its own and the operator-wide ones) and its user's name. */
@@ -342,6 +345,17 @@ export async function addIpAccessRule(ctx: ServiceContext, input: { apiCredentia
     await audit(tx, ctx.actor, 'ipAccessRule.add', 'ip_access_rule', row!.id, { apiCredentialId: row!.apiCredentialId, network: row!.network });
     return row!;
   });
+}
+
+/** One rule of the operator's access lists (admins only). */
+export async function getIpAccessRule(ctx: ServiceContext, id: number): Promise<IpAccessRuleRow> {
+  authorize(ctx.actor, 'admin');
+  const [row] = await ctx.db
+    .select(RULE_COLUMNS)
+    .from(ipAccessRules)
+    .where(and(eq(ipAccessRules.operatorId, ctx.actor.operatorId), eq(ipAccessRules.id, id)));
+  if (!row) throw new NotFoundError('IP access rule', id, ['id']);
+  return row;
 }
 
 export async function removeIpAccessRule(ctx: ServiceContext, id: number): Promise<IpAccessRuleRow> {

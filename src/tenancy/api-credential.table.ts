@@ -1,5 +1,5 @@
 import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, updatedAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
 import { staffUsers } from './staff-user.table';
 
 /**
@@ -26,6 +26,7 @@ export const apiCredentials = pgTable(
     /** Opt-in: refuse parameters the operation does not know, instead of ignoring them as the original systems do. */
     strictParameters: boolean().notNull().default(false),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
     lastUsedAt: timestamptz(),
     revokedAt: timestamptz(),
   },

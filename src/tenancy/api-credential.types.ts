@@ -1,6 +1,6 @@
 /** The GraphQL shape of legacy API credentials and their access lists: never a secret or hash, except once at creation. */
 import { Field, ID, Int, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { inputOf, payloadOf } from '../graphql/payload';
 import { DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
@@ -19,7 +19,7 @@ registerEnumType(ApiCredentialKind, {
 });
 
 @ObjectType('IpAccessRule', { implements: Node, description: 'A network a SIMPLer credential is accepted from.' })
-export class IpAccessRule extends Node {
+export class IpAccessRule extends NumberedNode {
   @Field(() => String, { description: 'CIDR, e.g. 192.0.2.0/24 or ::1/128.' }) network!: string;
   @Field(() => String, { nullable: true, description: 'Free-text note.' }) note!: string | null;
   @Field(() => Boolean, { description: "true: on the list of every SIMPLer credential of the operator." }) operatorWide!: boolean;
@@ -27,7 +27,7 @@ export class IpAccessRule extends Node {
 }
 
 @ObjectType('ApiCredential', { implements: Node, description: 'A legacy API credential of a staff user. Its secret is shown once, when created.' })
-export class ApiCredential extends Node {
+export class ApiCredential extends NumberedNode {
   @Field(() => ApiCredentialKind, { description: 'SIMPLer credential or CRM key.' }) kind!: ApiCredentialKind;
   @Field(() => String, { description: 'SIMPLER: the api_username; CRM: the userid (the staff user id).' }) identifier!: string;
   @Field(() => String, { nullable: true, description: 'Free-text note.' }) note!: string | null;

@@ -23,6 +23,7 @@ export const TOKEN_COLUMNS = {
   staffUserId: apiTokens.staffUserId,
   label: apiTokens.label,
   createdAt: apiTokens.createdAt,
+  updatedAt: apiTokens.updatedAt,
   expiresAt: apiTokens.expiresAt,
   lastUsedAt: apiTokens.lastUsedAt,
   revokedAt: apiTokens.revokedAt,

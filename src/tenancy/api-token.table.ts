@@ -1,5 +1,5 @@
 import { index, integer, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
+import { createdAt, updatedAt, idColumn, operatorColumn, timestamptz } from '../db/columns';
 import { staffUsers } from './staff-user.table';
 
 /**
@@ -17,6 +17,7 @@ export const apiTokens = pgTable(
     label: text().notNull(),
     tokenHash: text().notNull(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
     expiresAt: timestamptz(),
     lastUsedAt: timestamptz(),
     revokedAt: timestamptz(),

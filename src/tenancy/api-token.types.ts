@@ -1,12 +1,12 @@
 /** The GraphQL shape of bearer tokens: never the token or its hash, except once at creation. */
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
 
 @ObjectType('ApiToken', { implements: Node, description: 'A bearer token of a staff user (GraphQL, Jaze). The token itself is shown once, when created.' })
-export class ApiToken extends Node {
+export class ApiToken extends NumberedNode {
   @Field(() => String, { description: 'What the token is for; staff logins are labelled "staff login".' }) label!: string;
   @Field(() => DateTimeScalar, { description: 'When the token was created.' }) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true, description: 'Refused from this instant on; null: never expires.' }) expiresAt!: Date | null;

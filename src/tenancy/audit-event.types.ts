@@ -1,6 +1,6 @@
 /** The GraphQL shape of the audit trail: one entry per write, its credential, and its filters. */
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { SortDirection } from '../graphql/sort-direction';
 import { StaffUser } from './staff-user.types';
@@ -55,7 +55,7 @@ export class AuditCredential {
 }
 
 @ObjectType('AuditEvent', { implements: Node, description: 'One write to the operator’s data: who, through which surface and credential, what changed.' })
-export class AuditEvent extends Node {
+export class AuditEvent extends NumberedNode {
   @Field(() => DateTimeScalar, { description: 'When the write happened.' }) createdAt!: Date;
   @Field(() => AuditSurface, { description: 'Which API or tool the write came through.' }) surface!: AuditSurface;
   @Field(() => String, { description: 'What was done, e.g. `customer.create`, `invoice.pay`.' }) action!: string;

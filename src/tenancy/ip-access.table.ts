@@ -1,5 +1,5 @@
 import { cidr, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { createdAt, idColumn, operatorColumn } from '../db/columns';
+import { createdAt, updatedAt, idColumn, operatorColumn } from '../db/columns';
 import { apiCredentials } from './api-credential.table';
 
 /**
@@ -15,6 +15,7 @@ export const ipAccessRules = pgTable(
     network: cidr().notNull(),
     note: text(),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('ip_access_rules_operator_idx').on(t.operatorId),

@@ -29,6 +29,8 @@ export const operators = pgTable(
     invoicingIdPrefix: text().notNull().default(''),
     invoicingIdNext: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Moves on any change but the invoicing serial (touch_updated_at's argument). */
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp({ withTimezone: true }),
   },
   (t) => [

@@ -12,8 +12,8 @@ import {
   StaffUserCreateInput,
   StaffUserCreatePayload,
   StaffUserFilterInput,
-  StaffUserSetPasswordInput,
-  StaffUserSetPasswordPayload,
+  StaffUserPasswordUpdateInput,
+  StaffUserPasswordUpdatePayload,
   StaffUserUpdateInput,
   StaffUserUpdatePayload,
 } from './staff-user.types';
@@ -58,8 +58,8 @@ export class StaffUserResolver {
     }, { staffUser: null });
   }
 
-  @Mutation(() => StaffUserSetPasswordPayload, { description: "Sets a staff user's login password (admins only); at least 12 characters." })
-  async staffUserSetPassword(@Arg('input', () => StaffUserSetPasswordInput, { description: "The staff user and the new password." }) input: StaffUserSetPasswordInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => StaffUserPasswordUpdatePayload, { description: "Sets a staff user's login password (admins only); at least 12 characters." })
+  async staffUserPasswordUpdate(@Arg('input', () => StaffUserPasswordUpdateInput, { description: "The staff user and the new password." }) input: StaffUserPasswordUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => ({ staffUser: toStaffUser(await staffUserService.setPassword(ctx, idOf(input.id, 'StaffUser', ['id']), input.password)) }), { staffUser: null });
   }
 }

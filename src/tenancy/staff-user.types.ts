@@ -1,6 +1,6 @@
 /** The GraphQL shape of staff users. The password hash is never part of it. */
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { payloadOf } from '../graphql/payload';
 import { DateTimeScalar, EmailAddressScalar } from '../graphql/scalars';
 import { UserError } from '../graphql/user-error';
@@ -30,7 +30,7 @@ registerEnumType(StaffRole, {
 });
 
 @ObjectType('StaffUser', { implements: Node, description: "A member of the operator's staff (or a machine account)." })
-export class StaffUser extends Node {
+export class StaffUser extends NumberedNode {
   @Field(() => String, { description: 'The login name, unique in the operator.' }) username!: string;
   @Field(() => String, { description: 'The name shown to other staff.' }) displayName!: string;
   @Field(() => EmailAddressScalar, { nullable: true, description: 'Contact e-mail address.' }) email!: string | null;
@@ -72,19 +72,19 @@ export class StaffUserUpdateInput {
 }
 
 @InputType({ description: 'Sets a staff user\'s password.' })
-export class StaffUserSetPasswordInput {
+export class StaffUserPasswordUpdateInput {
   @Field(() => ID, { description: 'The staff user.' }) id!: string;
   @Field(() => String, { description: 'At least 12 characters; stored only as a scrypt hash.' }) password!: string;
 }
 
-/** The fields of the payload of staffUserCreate, staffUserSetPassword and staffUserUpdate (each its own type): payloadOf below. */
+/** The fields of the payload of staffUserCreate, staffUserPasswordUpdate and staffUserUpdate (each its own type): payloadOf below. */
 @ObjectType()
 export class StaffUserPayload {
   @Field(() => StaffUser, { nullable: true, description: 'The staff user as it now is; null when the change was refused.' }) staffUser!: StaffUser | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 export const StaffUserCreatePayload = payloadOf(StaffUserPayload, 'staffUserCreate', 'the new staff user, or why it was refused');
-export const StaffUserSetPasswordPayload = payloadOf(StaffUserPayload, 'staffUserSetPassword', 'the staff user with the new password set, or why it was refused');
+export const StaffUserPasswordUpdatePayload = payloadOf(StaffUserPayload, 'staffUserPasswordUpdate', 'the staff user with the new password set, or why it was refused');
 export const StaffUserUpdatePayload = payloadOf(StaffUserPayload, 'staffUserUpdate', 'the staff user as changed, or why it was refused');
 
 @InputType({ description: 'A staff login: the operator code, the username and the password.' })

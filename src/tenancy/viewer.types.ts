@@ -1,6 +1,6 @@
 /** The GraphQL shape of who is asking (`viewer`) and of their operator. */
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Node } from '../graphql/node';
+import { Node, NumberedNode } from '../graphql/node';
 import { CurrencyCodeScalar, TimeZoneScalar } from '../graphql/scalars';
 import { PERMISSIONS, type Permission as PermissionKey } from './permissions';
 import { StaffRole, StaffUser } from './staff-user.types';
@@ -19,7 +19,7 @@ registerEnumType(Permission, {
 });
 
 @ObjectType('Operator', { implements: Node, description: 'The ISP whose back office this is (a tenant): every object of the graph belongs to it.' })
-export class Operator extends Node {
+export class Operator extends NumberedNode {
   @Field(() => String, { description: 'Short code used on the wire (SIMPLer `operator`, Jaze account id).' }) code!: string;
   @Field(() => String, { description: 'The operator\'s name.' }) name!: string;
   @Field(() => CurrencyCodeScalar, { description: 'The currency every amount of this operator is in.' }) currencyCode!: string;

@@ -133,8 +133,8 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
     );
     expect(updated.data.staffUserUpdate.staffUser).toEqual({ role: 'MANAGER', active: true });
     expect((await login('demo', 'nora', 'a first long password')).data.staffLogin.token).toBeTruthy();
-    const set = await t.gql<{ staffUserSetPassword: UserErrors }>(`mutation($id: ID!) { staffUserSetPassword(input: {id: $id, password: "the second long password"}) { userErrors { code } } }`, { id });
-    expect(set.data.staffUserSetPassword.userErrors).toEqual([]);
+    const set = await t.gql<{ staffUserPasswordUpdate: UserErrors }>(`mutation($id: ID!) { staffUserPasswordUpdate(input: {id: $id, password: "the second long password"}) { userErrors { code } } }`, { id });
+    expect(set.data.staffUserPasswordUpdate.userErrors).toEqual([]);
     expect((await login('demo', 'nora', 'a first long password')).data.staffLogin.token).toBeNull();
     expect((await login('demo', 'nora', 'the second long password')).data.staffLogin.token).toBeTruthy();
 
@@ -164,7 +164,7 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
     expect(mine.lastUsedAt).not.toBeNull();
     expect(JSON.stringify(listed.data)).not.toContain(token);
     const fields = await t.gql<{ __type: { fields: { name: string }[] } }>('{ __type(name: "ApiToken") { fields { name } } }');
-    expect(fields.data.__type.fields.map((f) => f.name).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'label', 'lastUsedAt', 'legacyId', 'revokedAt', 'staffUser']);
+    expect(fields.data.__type.fields.map((f) => f.name).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'label', 'lastUsedAt', 'legacyId', 'revokedAt', 'staffUser', 'updatedAt']);
 
     const revoked = await t.gql<{ apiTokenRevoke: UserErrors & { apiToken: { revokedAt: string } } }>(`mutation($id: ID!) { apiTokenRevoke(input: {id: $id}) { apiToken { revokedAt } userErrors { code } } }`, { id: apiToken.id });
     expect(revoked.data.apiTokenRevoke.apiToken.revokedAt).not.toBeNull();
@@ -246,7 +246,7 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
     const mutations: [string, Record<string, unknown>][] = [
       ['staffUserCreate(input: {username: "eve", role: ADMIN, password: "a long enough password"})', {}],
       [`staffUserUpdate(input: {id: "${managerId}", role: ADMIN})`, {}],
-      [`staffUserSetPassword(input: {id: "${managerId}", password: "a long enough password"})`, {}],
+      [`staffUserPasswordUpdate(input: {id: "${managerId}", password: "a long enough password"})`, {}],
       [`apiTokenCreate(input: {staffUserId: "${managerId}"})`, {}],
       [`simplerCredentialCreate(input: {apiUsername: "eve", staffUserId: "${managerId}", allowedNetworks: ["0.0.0.0/0"]})`, {}],
       [`crmKeyCreate(input: {staffUserId: "${managerId}"})`, {}],
@@ -267,7 +267,7 @@ describe.each(enabledEngines())('GraphQL administration and staff login on %s', 
   it("answers NOT_FOUND for another operator's staff users and tokens", async () => {
     for (const [mutation, id] of [
       ['staffUserUpdate(input: {id: $id, active: false})', toGlobalId('StaffUser', otherOperator.staffUserId)],
-      ['staffUserSetPassword(input: {id: $id, password: "a long enough password"})', toGlobalId('StaffUser', otherOperator.staffUserId)],
+      ['staffUserPasswordUpdate(input: {id: $id, password: "a long enough password"})', toGlobalId('StaffUser', otherOperator.staffUserId)],
       ['apiTokenRevoke(input: {id: $id})', toGlobalId('ApiToken', otherOperator.tokenId)],
     ] as const) {
       const res = await t.gql<Record<string, UserErrors>>(`mutation($id: ID!) { ${mutation} { userErrors { code } } }`, { id });

@@ -1,7 +1,7 @@
 /**
  * RADIUS sessions are counted in 64 bits (radacct.radacctid is bigint): a session numbered past
- * GraphQL's 32-bit `Int` keeps a working global id and gives its whole number as `fullLegacyId`
- * (a decimal string), through `node(id:)`, a customer's sessions, and the compiled read path
+ * GraphQL's 32-bit `Int` keeps a working global id and gives its whole number as `legacyId`
+ * (`BigInt`, a decimal string), through `node(id:)`, a customer's sessions, and the compiled read path
  * alike. Types over `integer` ids still refuse a global id beyond 2^31 − 1 as naming nothing.
  */
 import { sql } from 'drizzle-orm';
@@ -29,18 +29,18 @@ describe.each(enabledEngines())('64-bit session ids on %s', (engine) => {
   });
 
   it('reaches the session by its global id and gives its whole number as a string', async () => {
-    const reply = await pair.send(pair.compiled, `query($id: ID!) { node(id: $id) { id ... on RadiusSession { fullLegacyId sessionId } } }`, { id: gid('RadiusSession', BIG) });
+    const reply = await pair.send(pair.compiled, `query($id: ID!) { node(id: $id) { id ... on RadiusSession { legacyId sessionId } } }`, { id: gid('RadiusSession', BIG) });
     expect(reply.body.errors).toBeUndefined();
-    expect(reply.body.data).toEqual({ node: { id: gid('RadiusSession', BIG), fullLegacyId: String(BIG), sessionId: 'big-1' } });
+    expect(reply.body.data).toEqual({ node: { id: gid('RadiusSession', BIG), legacyId: String(BIG), sessionId: 'big-1' } });
   });
 
   it('lists it among the customer\'s sessions with the same bytes on the compiled path and the resolvers', async () => {
     const data = await pair.expectSame(
-      `query($id: Int!) { customer(legacyId: $id) { radiusSessions(first: 50) { nodes { id fullLegacyId sessionId } } } }`,
+      `query($id: Int!) { customer(legacyId: $id) { radiusSessions(first: 50) { nodes { id legacyId sessionId } } } }`,
       { id: customerId },
       1,
     );
-    expect(data.customer.radiusSessions.nodes).toContainEqual({ id: gid('RadiusSession', BIG), fullLegacyId: String(BIG), sessionId: 'big-1' });
+    expect(data.customer.radiusSessions.nodes).toContainEqual({ id: gid('RadiusSession', BIG), legacyId: String(BIG), sessionId: 'big-1' });
   });
 
   it('refuses a 32-bit type\'s global id beyond 2^31 − 1 as naming nothing', async () => {

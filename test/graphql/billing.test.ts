@@ -292,7 +292,7 @@ describe.each(enabledEngines())('GraphQL catalog and billing on %s', (engine) =>
       ['TaxZone', sub!.taxZoneId!],
     ];
     const res = await t.gql<{ nodes: ({ __typename: string; legacyId: number } | null)[] }>(
-      'query($ids: [ID!]!) { nodes(ids: $ids) { __typename legacyId ... on CreditCard { last4 } ... on BankAccount { last4 sortCode } } }',
+      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename ${ids.map(([type]) => `... on ${type} { legacyId }`).join(' ')} ... on CreditCard { last4 } ... on BankAccount { last4 sortCode } } }`,
       { ids: ids.map(([type, id]) => toGlobalId(type, id)) },
     );
     expect(res.errors).toBeUndefined();

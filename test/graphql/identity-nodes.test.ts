@@ -52,7 +52,7 @@ describe.each(enabledEngines())('identity types as Nodes on %s', (engine) => {
   it.each(types)('resolves a %s by its global id, and nodes(ids:) too', async (type) => {
     const { id, legacyId } = found[type]!;
     expect(typeof id).toBe('string');
-    const res = await t.gql<any>('query($id: ID!) { node(id: $id) { __typename id legacyId } nodes(ids: [$id]) { id } }', { id });
+    const res = await t.gql<any>(`query($id: ID!) { node(id: $id) { __typename id ... on ${type} { legacyId } } nodes(ids: [$id]) { id } }`, { id });
     expect(res.errors).toBeUndefined();
     expect(res.data.node).toEqual({ __typename: type, id, legacyId });
     expect(res.data.nodes).toEqual([{ id }]);

@@ -115,7 +115,7 @@ describe.each(enabledEngines())('look-ups on %s', (engine) => {
     const demoId = await operatorIdOf(db, 'demo');
     const [equipment] = await rows<{ id: number; nickname: string }>(db, sql`select id, nickname from equipment where operator_id = ${demoId} order by id limit 1`);
     const [site] = await rows<{ id: number; name: string }>(db, sql`select id, name from sites where operator_id = ${demoId} order by id limit 1`);
-    const q = 'query($q: String!, $first: Int) { search(query: $q, first: $first) { __typename ... on Node { legacyId } } }';
+    const q = 'query($q: String!, $first: Int) { search(query: $q, first: $first) { __typename ... on Customer { legacyId } ... on Equipment { legacyId } ... on Site { legacyId } } }';
     const found = async (text: string, token?: string, first?: number) => {
       const res = await pair.send(pair.compiled, q, { q: text, first }, token);
       expect(res.body.errors).toBeUndefined();

@@ -317,7 +317,7 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
     const perUser = await one(sql`select count(*)::int as n from radacct where username = ${s!.username}`);
     const since = await one(sql`select count(*)::int as n from radacct where acctstarttime >= ${s!.start}::timestamptz`);
     const customerId = Buffer.from(`Customer:${s!.customer_id}`).toString('base64url');
-    const data = await ok<Record<string, Conn<{ online: boolean; username: string; legacyId: number; sessionTime: number; outputOctets: string; nasIpAddress: string }>>>(
+    const data = await ok<Record<string, Conn<{ online: boolean; username: string; legacyId: string; sessionTime: number; outputOctets: string; nasIpAddress: string }>>>(
       `query($u: String!, $c: ID!, $from: DateTime!) {
         all: radiusSessions { totalCount }
         online: radiusSessions(first: 100, filter: { onlineOnly: true }) { totalCount nodes { online } }
@@ -335,9 +335,10 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
     expect(data.user!.nodes.every((n) => n.username === s!.username)).toBe(true);
     expect(data.customer!.totalCount).toBe(await one(sql`select count(*)::int as n from radacct where customer_id = ${s!.customer_id}`));
     expect(data.since!.totalCount).toBe(since);
-    const ids = data.latest!.nodes.map((n) => n.legacyId);
+    // A session's legacyId is a BigInt: a decimal string.
+    const ids = data.latest!.nodes.map((n) => Number(n.legacyId));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    expect(ids[0]).toBe(await one(sql`select max(radacctid)::int as n from radacct`));
+    expect(data.latest!.nodes[0]!.legacyId).toBe(String(await one(sql`select max(radacctid)::int as n from radacct`)));
     expect(data.latest!.nodes[0]!.nasIpAddress).toMatch(/^10\.254\./);
   });
 
@@ -398,14 +399,18 @@ describe.each(enabledEngines())('GraphQL network, RADIUS, support and locations 
     const db = t.database.handle.db;
     const pick = async (table: string, idColumn = 'id') => Number((await q<{ id: number }>(db, sql`select min(${sql.identifier(idColumn)})::int as id from ${sql.identifier(table)}`))[0]!.id);
     const ids: string[] = [];
-    const expected: { __typename: string; legacyId: number }[] = [];
+    const expected: { __typename: string; legacyId: number | string }[] = [];
     for (const [type, table, idColumn] of NODE_TYPES) {
       const id = await pick(table, idColumn);
       ids.push(Buffer.from(`${type}:${id}`).toString('base64url'));
-      expected.push({ __typename: type, legacyId: id });
+      // A RADIUS session's legacyId is a BigInt: a decimal string.
+      expected.push({ __typename: type, legacyId: type === 'RadiusSession' ? String(id) : id });
     }
-    const data = await ok<{ nodes: { __typename: string; legacyId: number }[] }>('query($ids: [ID!]!) { nodes(ids: $ids) { __typename legacyId } }', { ids });
-    expect(data.nodes).toEqual(expected);
+    // legacyId is declared per type, Int or (on sessions) BigInt: asked for in a fragment per
+    // type, and under another name on sessions, as GraphQL wants for fields of different types.
+    const fragments = NODE_TYPES.map(([type]) => (type === 'RadiusSession' ? `... on ${type} { sessionLegacyId: legacyId }` : `... on ${type} { legacyId }`)).join(' ');
+    const data = await ok<{ nodes: ({ __typename: string } & Record<string, number | string>)[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename ${fragments} } }`, { ids });
+    expect(data.nodes.map(({ sessionLegacyId, ...node }) => (sessionLegacyId === undefined ? node : { ...node, legacyId: sessionLegacyId }))).toEqual(expected);
     const site = await ok<{ node: { name: string; equipment: { totalCount: number } } }>('query($id: ID!) { node(id: $id) { ... on Site { name equipment { totalCount } } } }', { id: ids[0] });
     expect(site.node.name).toBe('Shandon Tower');
     expect(site.node.equipment.totalCount).toBe(4);

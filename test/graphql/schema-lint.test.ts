@@ -40,6 +40,10 @@ type PageInfo {
 type Customer implements Node {
   """Global id."""
   id: ID!
+  """When created."""
+  createdAt: DateTime!
+  """When last changed."""
+  updatedAt: DateTime!
   """Where to write."""
   email: EmailAddress
 }
@@ -63,6 +67,8 @@ type CustomerConnection {
 }
 """An e-mail address."""
 scalar EmailAddress
+"""An instant."""
+scalar DateTime
 """What a customer is."""
 enum CustomerKind {
   """A home."""
@@ -122,6 +128,8 @@ describe('the schema lint rules', () => {
     ['naming of fields', '  email: EmailAddress\n}', '  e_mail: EmailAddress\n}', { rule: 'naming', coordinate: 'Customer.e_mail' }],
     ['naming of enum values', 'HOME_USER', 'homeUser', { rule: 'naming', coordinate: 'CustomerKind.homeUser' }],
     ['an identity not a Node', 'type Customer implements Node {', 'type Customer {', { rule: 'node-interface', coordinate: 'Customer' }],
+    ['a Node without updatedAt', '  """When last changed."""\n  updatedAt: DateTime!\n', '', { rule: 'node-timestamps', coordinate: 'Customer' }],
+    ['a Node whose createdAt may be null', 'createdAt: DateTime!', 'createdAt: DateTime', { rule: 'node-timestamps', coordinate: 'Customer' }],
     ['connection arguments', '    """Cursor."""\n    before: String\n', '', { rule: 'connection-arguments', coordinate: 'Query.customers' }],
     ['a connection without orderBy', '    """How to sort."""\n    orderBy: CustomerOrder\n', '', { rule: 'connection-order', coordinate: 'Query.customers' }],
     ['connection shape', '  """How many."""\n  totalCount: Int!\n', '', { rule: 'connection-shape', coordinate: 'CustomerConnection' }],

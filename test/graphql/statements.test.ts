@@ -63,4 +63,17 @@ describe.each(enabledEngines())('SQL statements per GraphQL request on %s', (eng
     expect(doc.data.__schema.queryType.description).toContain(`more than ${res.errors?.[0]?.extensions?.limit} is refused`);
     expect(doc.data.__schema.queryType.description).toMatch(/multiplies the cost of the selection below it by that page size \(20 when omitted/);
   });
+
+  it('costs an unpaged list as ten items, so its cost can be worked out from the query alone', async () => {
+    // customers: 1 + 100 × (nodes: 1 + invoices: (1 + 50 × (nodes: 1 + lines: (1 + 10 × 2)))) = 110 201,
+    // where counting the lines once would have let it through (20 201).
+    const res = await t.gql('{ customers(first: 100) { nodes { invoices(first: 50) { nodes { lines { description total } } } } } }');
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 110_201, limit: 50_000 });
+    const doc = await t.gql<{ __schema: { queryType: { description: string } } }>('{ __schema { queryType { description } } }');
+    expect(doc.data.__schema.queryType.description).toMatch(/a list of objects without `first` or `last` .* multiplies it by 10/);
+    // A customer's few contacts and lines on a page of 20 stay well inside the limit.
+    const fine = await t.gql('{ customers(first: 20) { nodes { contacts { name } invoices(first: 5) { nodes { lines { description total } } } } } }');
+    expect(fine.errors).toBeUndefined();
+  });
 });

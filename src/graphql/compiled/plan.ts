@@ -149,7 +149,8 @@ function planFields(
       continue;
     }
     if (isNode && name === 'legacyId') {
-      out.push({ ...at, kind: 'value', source: { id: true }, format: { kind: 'plain' } });
+      // Int (printed as is) on most types, BigInt (as text) on RADIUS sessions.
+      out.push({ ...at, kind: 'value', source: { id: true }, format: formatOf(getNamedType(definition.type)) });
       continue;
     }
     const field = fields[name];

@@ -34,6 +34,7 @@ import {
 export const RULES = {
   'naming': 'Types PascalCase, fields and arguments camelCase, enum values UPPER_SNAKE_CASE.',
   'node-interface': 'An object type with `id: ID!` or a `legacyId` is an identity and implements Node, so `node(id:)` finds it.',
+  'node-timestamps': 'A Node type has `createdAt: DateTime!` and `updatedAt: DateTime!`, so a client keeping a copy knows what changed.',
   'connection-arguments': 'A field returning a *Connection takes first, after, last and before.',
   'connection-shape': 'A *Connection type has edges, nodes, pageInfo and totalCount.',
   'connection-order': 'A field returning a *Connection takes `orderBy`, with the orderings users sort by.',
@@ -109,6 +110,13 @@ export function lintSchema(schema: GraphQLSchema, options: LintOptions = {}): Vi
         const hasIdentity = legacyId !== undefined || (id && isNonNullType(id.type) && getNamedType(id.type).name === 'ID');
         if (hasIdentity && !type.getInterfaces().some((i) => i.name === 'Node')) {
           add('node-interface', type.name);
+        }
+        if (type.getInterfaces().some((i) => i.name === 'Node')) {
+          const stamped = (name: string) => {
+            const stamp = type.getFields()[name];
+            return stamp !== undefined && isNonNullType(stamp.type) && getNamedType(stamp.type).name === 'DateTime';
+          };
+          if (!stamped('createdAt') || !stamped('updatedAt')) add('node-timestamps', type.name);
         }
       }
       for (const field of Object.values(type.getFields())) {
