@@ -332,11 +332,12 @@ describe.each(enabledEngines())('SIMPLer RADIUS operations on %s', (engine) => {
 
     it("lists a customer's sessions across its usernames, the same ones the graph shows", async () => {
       const result = (await rest(t.url, 'listRadiusSessions', { customerid: sessionCustomer })).result as { radius_sessions: Record_[] };
-      const graph = await t.gql<{ radiusSessions: { totalCount: number; nodes: { legacyId: number; username: string }[] } }>(
+      const graph = await t.gql<{ radiusSessions: { totalCount: number; nodes: { legacyId: string; username: string }[] } }>(
         `query($c: ID!) { radiusSessions(first: 100, filter: { customerId: $c }) { totalCount nodes { legacyId username } } }`,
         { c: Buffer.from(`Customer:${sessionCustomer}`).toString('base64url') },
       );
-      expect(result.radius_sessions.map((s) => Number(s.radacctid)).sort()).toEqual(graph.data.radiusSessions.nodes.map((n) => n.legacyId).sort());
+      // The graph gives a session's 64-bit number as the same decimal text.
+      expect(result.radius_sessions.map((s) => String(s.radacctid)).sort()).toEqual(graph.data.radiusSessions.nodes.map((n) => n.legacyId).sort());
       expect(new Set(result.radius_sessions.map((s) => s.username))).toEqual(new Set([other.username, username].filter((u) => graph.data.radiusSessions.nodes.some((n) => n.username === u))));
       expect(result.radius_sessions.filter((s) => s.username === username)).toEqual(expected(await idsBySession()));
     });
