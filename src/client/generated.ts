@@ -5054,6 +5054,8 @@ export type Mutation = {
   networkInterfaceDelete: NetworkInterfaceDeletePayload;
   /** Changes an interface; addresses already handed out stay. */
   networkInterfaceUpdate: NetworkInterfaceUpdatePayload;
+  /** Changes the caller's own operator (never another): its name, the currency its amounts are in and its time zone (admins only). The next read, on every surface, shows the new settings. */
+  operatorUpdate: OperatorUpdatePayload;
   /** Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first. */
   paymentCollectionApprove: PaymentCollectionApprovePayload;
   /** Records the collector's outcome (Jaze collect_user_payment). */
@@ -5080,6 +5082,8 @@ export type Mutation = {
   radiusAccountCreate: RadiusAccountCreatePayload;
   /** Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails). */
   radiusAccountDelete: RadiusAccountDeletePayload;
+  /** Changes a RADIUS login's password, priority or bucket-group flag. FreeRADIUS checks the new password from the login's next authentication (sessions already online go on until they end); the password is never returned, `hasPassword` says whether one is set. */
+  radiusAccountUpdate: RadiusAccountUpdatePayload;
   /** Adds a radcheck/radreply/radusergroup row for one of the customer's usernames. */
   radiusAttributeCreate: RadiusAttributeCreatePayload;
   /** Deletes a radcheck/radreply/radusergroup row. */
@@ -5555,6 +5559,11 @@ export type MutationNetworkInterfaceUpdateArgs = {
 };
 
 
+export type MutationOperatorUpdateArgs = {
+  input: OperatorUpdateInput;
+};
+
+
 export type MutationPaymentCollectionApproveArgs = {
   input: PaymentCollectionApproveInput;
 };
@@ -5617,6 +5626,11 @@ export type MutationRadiusAccountCreateArgs = {
 
 export type MutationRadiusAccountDeleteArgs = {
   input: RadiusAccountDeleteInput;
+};
+
+
+export type MutationRadiusAccountUpdateArgs = {
+  input: RadiusAccountUpdateInput;
 };
 
 
@@ -5925,6 +5939,25 @@ export type Operator = Node & {
   timeZone: Scalars['TimeZone']['output'];
   /** When this object last changed (any of its own fields; not its related objects). */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** New settings of the caller's own operator; fields left out (or null) stay as they are. */
+export type OperatorUpdateInput = {
+  /** The currency every amount of the operator is in from now on, in upper case (e.g. "USD"). Amounts already recorded are not converted: they are read in the new currency. */
+  currencyCode?: InputMaybe<Scalars['CurrencyCode']['input']>;
+  /** The operator's new name: not blank, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The operator's new time zone, in which its calendar dates are counted from now on. */
+  timeZone?: InputMaybe<Scalars['TimeZone']['input']>;
+};
+
+/** What operatorUpdate returns: the operator as changed, or why the change was refused. */
+export type OperatorUpdatePayload = {
+  __typename?: 'OperatorUpdatePayload';
+  /** The operator as it now is; null when the change was refused. */
+  operator: Maybe<Operator>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Extra traffic granted to a customer beyond the plan. */
@@ -6864,7 +6897,7 @@ export type ProfileOverride = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type Query = {
   __typename?: 'Query';
   /** The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation. */
@@ -6950,21 +6983,21 @@ export type Query = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiCredentialsArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ApiCredentialKind>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiTokensArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   staffUserId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -6975,13 +7008,13 @@ export type QueryAuditEventsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -6992,7 +7025,7 @@ export type QueryBackgroundJobsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -7001,7 +7034,7 @@ export type QueryChangesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCollectionRoundArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   collectorId: Scalars['ID']['input'];
@@ -7009,14 +7042,14 @@ export type QueryCollectionRoundArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7027,7 +7060,7 @@ export type QueryCustomersArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7038,14 +7071,14 @@ export type QueryEquipmentArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentItemArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoiceArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
@@ -7053,7 +7086,7 @@ export type QueryInvoiceArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7064,7 +7097,7 @@ export type QueryInvoicesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryMaintenanceTicketsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7075,19 +7108,19 @@ export type QueryMaintenanceTicketsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentCollectionsAwaitingApprovalArgs = {
   collectorId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -7095,7 +7128,7 @@ export type QueryPaymentCollectionsAwaitingApprovalArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7106,14 +7139,14 @@ export type QueryPaymentsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlanArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7124,7 +7157,7 @@ export type QueryPlansArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7135,7 +7168,7 @@ export type QueryRadiusAccountsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7146,13 +7179,13 @@ export type QueryRadiusSessionsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusStatisticsArgs = {
   type: RadiusStatisticsType;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRefundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7163,14 +7196,14 @@ export type QueryRefundsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7181,21 +7214,21 @@ export type QueryResellersArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySearchArgs = {
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySiteArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7206,13 +7239,13 @@ export type QuerySitesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryStaffUsersArgs = {
   filter?: InputMaybe<StaffUserFilterInput>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7339,6 +7372,27 @@ export type RadiusAccountOrderField =
   | 'UPDATED_AT'
   /** The username, alphabetically. */
   | 'USERNAME';
+
+/** Changes a customer's RADIUS login; fields left out stay as they are. The username and the customer do not change. */
+export type RadiusAccountUpdateInput = {
+  /** Whether the login keeps its RADIUS group when groups are re-derived from subscriptions; null leaves it as it is. */
+  excludeFromAutoGroupFromBucket?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The RADIUS account to change. */
+  id: Scalars['ID']['input'];
+  /** The new password FreeRADIUS authenticates the login with (PAP, CHAP, MS-CHAP); it takes effect at the next authentication and is never returned. null or an empty string leaves the login without a password, as radiusAccountCreate allows: FreeRADIUS then no longer accepts it by password. Leave the field out to keep the current one. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** The new order among the customer's logins, 0 or more; null removes it (the login then comes last). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What radiusAccountUpdate returns: the RADIUS account as changed, or why it was refused. */
+export type RadiusAccountUpdatePayload = {
+  __typename?: 'RadiusAccountUpdatePayload';
+  /** The RADIUS account as it now is; null when the change was refused. */
+  radiusAccount: Maybe<RadiusAccount>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name). */
 export type RadiusAttribute = Node & {
@@ -7508,7 +7562,7 @@ export type RadiusSession = Node & {
   id: Scalars['ID']['output'];
   /** Bytes received from the user (a whole number; may exceed 2^31). */
   inputOctets: Maybe<Scalars['Decimal']['output']>;
-  /** The number the legacy APIs (SOAP, REST) use for this object. Sessions are counted in 64 bits (radacctid), so it is a decimal string. */
+  /** The number the legacy APIs (SOAP, REST) use for this object. Sessions are numbered in 64 bits, so it is a decimal string (a BigInt). */
   legacyId: Scalars['BigInt']['output'];
   /** The NAS (gateway) that reported the session. */
   nasIpAddress: Scalars['IP']['output'];
