@@ -5054,6 +5054,8 @@ export type Mutation = {
   networkInterfaceDelete: NetworkInterfaceDeletePayload;
   /** Changes an interface; addresses already handed out stay. */
   networkInterfaceUpdate: NetworkInterfaceUpdatePayload;
+  /** Changes the caller's own operator (never another): its name, the currency its amounts are in and its time zone (admins only). The next read, on every surface, shows the new settings. */
+  operatorUpdate: OperatorUpdatePayload;
   /** Approves a collected payment (Jaze collection_approval): records it as payments, settling the customer's oldest open invoices first. */
   paymentCollectionApprove: PaymentCollectionApprovePayload;
   /** Records the collector's outcome (Jaze collect_user_payment). */
@@ -5080,6 +5082,8 @@ export type Mutation = {
   radiusAccountCreate: RadiusAccountCreatePayload;
   /** Deletes a RADIUS login with all its radcheck, radreply and radusergroup rows (SIMPLer deleteRADIUSdetails). */
   radiusAccountDelete: RadiusAccountDeletePayload;
+  /** Changes a RADIUS login's password, priority or bucket-group flag. FreeRADIUS checks the new password from the login's next authentication (sessions already online go on until they end); the password is never returned, `hasPassword` says whether one is set. */
+  radiusAccountUpdate: RadiusAccountUpdatePayload;
   /** Adds a radcheck/radreply/radusergroup row for one of the customer's usernames. */
   radiusAttributeCreate: RadiusAttributeCreatePayload;
   /** Deletes a radcheck/radreply/radusergroup row. */
@@ -5555,6 +5559,11 @@ export type MutationNetworkInterfaceUpdateArgs = {
 };
 
 
+export type MutationOperatorUpdateArgs = {
+  input: OperatorUpdateInput;
+};
+
+
 export type MutationPaymentCollectionApproveArgs = {
   input: PaymentCollectionApproveInput;
 };
@@ -5617,6 +5626,11 @@ export type MutationRadiusAccountCreateArgs = {
 
 export type MutationRadiusAccountDeleteArgs = {
   input: RadiusAccountDeleteInput;
+};
+
+
+export type MutationRadiusAccountUpdateArgs = {
+  input: RadiusAccountUpdateInput;
 };
 
 
@@ -5925,6 +5939,25 @@ export type Operator = Node & {
   timeZone: Scalars['TimeZone']['output'];
   /** When this object last changed (any of its own fields; not its related objects). */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** New settings of the caller's own operator; fields left out (or null) stay as they are. */
+export type OperatorUpdateInput = {
+  /** The currency every amount of the operator is in from now on, in upper case (e.g. "USD"). Amounts already recorded are not converted: they are read in the new currency. */
+  currencyCode?: InputMaybe<Scalars['CurrencyCode']['input']>;
+  /** The operator's new name: not blank, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The operator's new time zone, in which its calendar dates are counted from now on. */
+  timeZone?: InputMaybe<Scalars['TimeZone']['input']>;
+};
+
+/** What operatorUpdate returns: the operator as changed, or why the change was refused. */
+export type OperatorUpdatePayload = {
+  __typename?: 'OperatorUpdatePayload';
+  /** The operator as it now is; null when the change was refused. */
+  operator: Maybe<Operator>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** Extra traffic granted to a customer beyond the plan. */
@@ -7339,6 +7372,27 @@ export type RadiusAccountOrderField =
   | 'UPDATED_AT'
   /** The username, alphabetically. */
   | 'USERNAME';
+
+/** Changes a customer's RADIUS login; fields left out stay as they are. The username and the customer do not change. */
+export type RadiusAccountUpdateInput = {
+  /** Whether the login keeps its RADIUS group when groups are re-derived from subscriptions; null leaves it as it is. */
+  excludeFromAutoGroupFromBucket?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The RADIUS account to change. */
+  id: Scalars['ID']['input'];
+  /** The new password FreeRADIUS authenticates the login with (PAP, CHAP, MS-CHAP); it takes effect at the next authentication and is never returned. null or an empty string leaves the login without a password, as radiusAccountCreate allows: FreeRADIUS then no longer accepts it by password. Leave the field out to keep the current one. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** The new order among the customer's logins, 0 or more; null removes it (the login then comes last). */
+  priority?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What radiusAccountUpdate returns: the RADIUS account as changed, or why it was refused. */
+export type RadiusAccountUpdatePayload = {
+  __typename?: 'RadiusAccountUpdatePayload';
+  /** The RADIUS account as it now is; null when the change was refused. */
+  radiusAccount: Maybe<RadiusAccount>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** A RADIUS check item, reply item or group membership of one username (for a group membership, value is the group name). */
 export type RadiusAttribute = Node & {

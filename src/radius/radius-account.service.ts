@@ -1,8 +1,9 @@
 /**
- * RADIUS logins (SIMPLer listRADIUSdetails/addRADIUSdetails/deleteRADIUSdetails). An account is
- * mirrored into FreeRADIUS's tables: its password as radcheck Cleartext-Password (`:=`) and its
- * group as radusergroup (the customer's plan's RADIUS group). Usernames are unique across all
- * operators: one RADIUS server resolves them without knowing the tenant.
+ * RADIUS logins (SIMPLer listRADIUSdetails/addRADIUSdetails/deleteRADIUSdetails; GraphQL also
+ * changes one). An account is mirrored into FreeRADIUS's tables: its password as radcheck
+ * Cleartext-Password (`:=`) and its group as radusergroup (the customer's plan's RADIUS group).
+ * Usernames are unique across all operators: one RADIUS server resolves them without knowing
+ * the tenant.
  */
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
@@ -39,6 +40,18 @@ const USERNAME = /^[^\s\p{C}][^\p{C}]{0,252}$/u;
 
 const usernameTaken = (username: string) => new ConflictError(`RADIUS username "${username}" is already in use`, ['username']);
 
+/** The check item FreeRADIUS authenticates a login's password with (PAP, CHAP, MS-CHAP), and its operator. */
+const PASSWORD_ATTRIBUTE = 'Cleartext-Password';
+const PASSWORD_OP = ':=';
+
+/** A login's password as stored: a blank one is no password (no check item then). */
+const storedPassword = (password: string | null | undefined): string | null => (password ? password : null);
+
+/** The rules of a login's settings, on add and update alike. */
+function validateSettings(v: Validation, input: { priority?: number | null }): void {
+  if (input.priority != null && (!Number.isInteger(input.priority) || input.priority < 0)) v.add('priority', 'priority must be a whole number of 0 or more');
+}
+
 /** Adds a RADIUS login to a customer, with its password check item and the plan's group. */
 export async function add(ctx: ServiceContext, input: AddAccountInput): Promise<RadiusAccountRow> {
   authorize(ctx.actor, 'network.write');
@@ -47,7 +60,7 @@ export async function add(ctx: ServiceContext, input: AddAccountInput): Promise<
   const username = (input.username ?? '').trim();
   if (!username) v.add('username', 'username is required');
   else if (!USERNAME.test(username) || username !== input.username) v.add('username', 'username must be printable text without leading or trailing spaces');
-  if (input.priority != null && (!Number.isInteger(input.priority) || input.priority < 0)) v.add('priority', 'priority must be a whole number of 0 or more');
+  validateSettings(v, input);
 
   let customerId: number | null = null;
   if (input.customerId != null) {
@@ -78,13 +91,13 @@ export async function add(ctx: ServiceContext, input: AddAccountInput): Promise<
   }
   v.throwIfAny();
 
-  const password = input.password ? input.password : null;
+  const password = storedPassword(input.password);
   const priority = input.priority ?? null;
   try {
     return await ctx.db.transaction(async (tx) => {
       const owner = { operatorId, customerId: customerId!, username };
       const [row] = await tx.insert(radiusAccounts).values({ ...owner, password, priority }).returning();
-      if (password !== null) await tx.insert(radcheck).values({ ...owner, attribute: 'Cleartext-Password', op: ':=', value: password });
+      if (password !== null) await tx.insert(radcheck).values({ ...owner, attribute: PASSWORD_ATTRIBUTE, op: PASSWORD_OP, value: password });
       if (radiusGroup) await tx.insert(radusergroup).values({ ...owner, groupname: radiusGroup, priority: priority ?? 1 });
       await audit(tx, ctx.actor, 'radius_account.create', 'radius_account', row!.id, { customerId, username, priority, password: password !== null, radiusGroup });
       return row!;
@@ -92,6 +105,87 @@ export async function add(ctx: ServiceContext, input: AddAccountInput): Promise<
   } catch (error) {
     if (uniqueViolation(error)?.includes('radius_accounts_username')) throw usernameTaken(username);
     throw error;
+  }
+}
+
+export interface UpdateAccountInput {
+  /**
+   * The new password; absent leaves it. null or blank leaves the login without one, as add
+   * allows: its Cleartext-Password check items are deleted.
+   */
+  password?: string | null;
+  /** The new order among the customer's logins; null clears it; absent leaves it. */
+  priority?: number | null;
+  /** Absent or null leaves it. */
+  excludeFromAutoGroupFromBucket?: boolean | null;
+}
+
+/**
+ * Changes a login's password, priority or bucket-group flag. The password's radcheck
+ * Cleartext-Password item follows in the same transaction: every such item of the username is
+ * given the new value (one is added, `:=`, when the login had none) or, when the password is
+ * removed, deleted; so the login and what FreeRADIUS checks never disagree. The username and the
+ * customer do not change here; neither do the login's group rows.
+ */
+export async function update(ctx: ServiceContext, id: number, input: UpdateAccountInput): Promise<RadiusAccountRow> {
+  authorize(ctx.actor, 'network.write');
+  const operatorId = ctx.actor.operatorId;
+  const v = new Validation();
+  validateSettings(v, input);
+  v.throwIfAny();
+
+  const changes: Partial<Pick<RadiusAccountRow, 'password' | 'priority' | 'excludeFromAutoGroupFromBucket'>> = {};
+  if (input.password !== undefined) changes.password = storedPassword(input.password);
+  if (input.priority !== undefined) changes.priority = input.priority;
+  if (input.excludeFromAutoGroupFromBucket != null) changes.excludeFromAutoGroupFromBucket = input.excludeFromAutoGroupFromBucket;
+
+  return ctx.db.transaction(async (tx) => {
+    const [account] = await tx
+      .select()
+      .from(radiusAccounts)
+      .where(and(eq(radiusAccounts.operatorId, operatorId), eq(radiusAccounts.id, id)))
+      .for('update');
+    if (!account) throw new NotFoundError('RADIUS account', id, ['id']);
+    if (Object.keys(changes).length === 0) return account;
+    const [row] = await tx.update(radiusAccounts).set(changes).where(eq(radiusAccounts.id, account.id)).returning();
+    if (changes.password !== undefined) await writePasswordCheckItems(tx, account, changes.password);
+    // The audit says what happened to the password, never the password.
+    await audit(tx, ctx.actor, 'radius_account.update', 'radius_account', account.id, {
+      customerId: account.customerId,
+      username: account.username,
+      credential: changes.password === undefined ? undefined : changes.password === null ? 'cleared' : 'set',
+      priority: changes.priority,
+      excludeFromAutoGroupFromBucket: changes.excludeFromAutoGroupFromBucket,
+    });
+    return row!;
+  });
+}
+
+/**
+ * Makes the username's Cleartext-Password check items hold `password` (attribute names
+ * compared case-insensitively, as FreeRADIUS does): each one updated, one added when there is
+ * none, all deleted when the password is null.
+ */
+async function writePasswordCheckItems(tx: Executor, account: RadiusAccountRow, password: string | null): Promise<void> {
+  const items = and(
+    eq(radcheck.operatorId, account.operatorId),
+    eq(radcheck.username, account.username),
+    sql`lower(${radcheck.attribute}) = lower(${PASSWORD_ATTRIBUTE})`,
+  );
+  if (password === null) {
+    await tx.delete(radcheck).where(items);
+    return;
+  }
+  const updated = await tx.update(radcheck).set({ value: password }).where(items).returning({ id: radcheck.id });
+  if (updated.length === 0) {
+    await tx.insert(radcheck).values({
+      operatorId: account.operatorId,
+      customerId: account.customerId,
+      username: account.username,
+      attribute: PASSWORD_ATTRIBUTE,
+      op: PASSWORD_OP,
+      value: password,
+    });
   }
 }
 

@@ -4,7 +4,7 @@ import { ConnectionType, toConnection } from '../graphql/connection';
 import { PageArgs } from '../graphql/page-args';
 import { SortDirection } from '../graphql/sort-direction';
 import { RadiusAccount } from './radius.types';
-import { radiusAccountById } from './radius.loaders';
+import { radiusAccountById, radiusAccountsByCustomer } from './radius.loaders';
 import type { GraphQLContext } from '../graphql/context';
 import { toGlobalId } from '../graphql/global-id';
 import { idOf, optionalIdOf } from '../graphql/ids';
@@ -24,6 +24,8 @@ import {
   RadiusAccountFilterInput,
   RadiusAccountOrder,
   RadiusAccountOrderField,
+  RadiusAccountUpdateInput,
+  RadiusAccountUpdatePayload,
   RadiusAttribute,
   RadiusAttributeCreateInput,
   RadiusAttributeCreatePayload,
@@ -128,6 +130,25 @@ export class RadiusWritesResolver {
         password: input.password,
         priority: input.priority,
       });
+      return { radiusAccount: toRadiusAccount(row) };
+    }, { radiusAccount: null });
+  }
+
+  @Mutation(() => RadiusAccountUpdatePayload, {
+    description:
+      "Changes a RADIUS login's password, priority or bucket-group flag. FreeRADIUS checks the new password from the login's next authentication (sessions already online go on until they end); the password is never returned, `hasPassword` says whether one is set.",
+  })
+  async radiusAccountUpdate(@Arg('input', () => RadiusAccountUpdateInput, { description: 'The RADIUS account to change and its new values.' }) input: RadiusAccountUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const id = idOf(input.id, 'RadiusAccount', ['id']);
+      const row = await accountService.update(ctx, id, {
+        password: input.password,
+        priority: input.priority,
+        excludeFromAutoGroupFromBucket: input.excludeFromAutoGroupFromBucket,
+      });
+      // Later fields of this request (another payload, a customer's logins) read the login as changed.
+      radiusAccountById(ctx).clear(id).prime(id, row);
+      radiusAccountsByCustomer(ctx).clear(row.customerId);
       return { radiusAccount: toRadiusAccount(row) };
     }, { radiusAccount: null });
   }

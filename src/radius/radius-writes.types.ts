@@ -19,18 +19,34 @@ export class RadiusAccountCreateInput {
   @Field(() => Int, { nullable: true, description: "Order among the customer's logins." }) priority?: number | null;
 }
 
+@InputType({ description: "Changes a customer's RADIUS login; fields left out stay as they are. The username and the customer do not change." })
+export class RadiusAccountUpdateInput {
+  @Field(() => ID, { description: 'The RADIUS account to change.' }) id!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The new password FreeRADIUS authenticates the login with (PAP, CHAP, MS-CHAP); it takes effect at the next authentication and is never returned. ' +
+      'null or an empty string leaves the login without a password, as radiusAccountCreate allows: FreeRADIUS then no longer accepts it by password. Leave the field out to keep the current one.',
+  })
+  password?: string | null;
+  @Field(() => Int, { nullable: true, description: "The new order among the customer's logins, 0 or more; null removes it (the login then comes last)." }) priority?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'Whether the login keeps its RADIUS group when groups are re-derived from subscriptions; null leaves it as it is.' })
+  excludeFromAutoGroupFromBucket?: boolean | null;
+}
+
 @InputType({ description: 'Names the RADIUS account to delete.' })
 export class RadiusAccountDeleteInput {
   @Field(() => String, { description: 'The RADIUS username to delete.' }) username!: string;
 }
 
-/** The fields of the payload of radiusAccountCreate: payloadOf below. */
+/** The fields of the payloads of radiusAccountCreate and radiusAccountUpdate (each its own type): payloadOf below. */
 @ObjectType()
 export class RadiusAccountPayload {
   @Field(() => RadiusAccount, { nullable: true, description: 'The RADIUS account as it now is; null when the change was refused.' }) radiusAccount!: RadiusAccount | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 export const RadiusAccountCreatePayload = payloadOf(RadiusAccountPayload, 'radiusAccountCreate', 'the new RADIUS account, or why it was refused');
+export const RadiusAccountUpdatePayload = payloadOf(RadiusAccountPayload, 'radiusAccountUpdate', 'the RADIUS account as changed, or why it was refused');
 
 @ObjectType({ description: 'The result of deleting the RADIUS account.' })
 export class RadiusAccountDeletePayload {

@@ -2,18 +2,20 @@
  * Operators (tenants): created from the admin CLI only. Operator creation is the one write that
  * no tenant's actor can make (there is no operator yet to scope it to), so it takes the
  * database and the surface rather than a ServiceContext, and its audit entry belongs to the
- * new operator.
+ * new operator. Its settings (name, currency, time zone) are changed by an admin of the
+ * operator itself: the graph's caller, or the admin CLI acting as the operator's system actor.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { CurrencyResolver } from 'graphql-scalars';
 import type { Database, Executor } from '../db/client';
 import { createCustomerStatuses } from '../db/seed/reference-data';
 import { audit } from '../shared/audit';
-import type { Actor, Surface } from '../shared/context';
+import type { Actor, ServiceContext, Surface } from '../shared/context';
 import { uniqueViolation } from '../shared/db-errors';
 import { ConflictError, NotFoundError, Validation } from '../shared/errors';
 import { isTimeZone } from '../shared/time-zone';
 import { operators } from './operator.table';
+import { authorize } from './permissions';
 
 export const OPERATOR_CODE_PATTERN = /^[a-z][a-z0-9_-]{1,30}$/;
 
@@ -87,8 +89,14 @@ export interface OperatorUpdateInput {
   timezone?: string | null;
 }
 
-/** Changes an operator's name, currency or time zone (admin CLI); absent fields stay. */
-export async function update(db: Database, code: string, input: OperatorUpdateInput, surface: Surface = 'cli'): Promise<OperatorSummary> {
+/**
+ * Changes the name, currency or time zone of the actor's own operator (admins only); absent
+ * (or null) fields stay. One function for every surface: the graph calls it for the caller's
+ * operator, the admin CLI with the system actor of the operator it names. Every amount of the
+ * operator is then read in the new currency, and its dates in the new zone.
+ */
+export async function update(ctx: ServiceContext, input: OperatorUpdateInput): Promise<OperatorSummary> {
+  authorize(ctx.actor, 'admin');
   const changes: { name?: string; currency?: string; timezone?: string } = {};
   if (input.name != null) changes.name = input.name.trim();
   if (input.currency != null) changes.currency = input.currency.trim();
@@ -96,11 +104,16 @@ export async function update(db: Database, code: string, input: OperatorUpdateIn
   const v = new Validation();
   validateSettings(v, changes);
   v.throwIfAny();
-  return db.transaction(async (tx) => {
-    const existing = await getByCode(tx, code.trim(), ['code']);
-    if (Object.keys(changes).length === 0) return existing;
+  return ctx.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select(SUMMARY)
+      .from(operators)
+      .where(and(eq(operators.id, ctx.actor.operatorId), isNull(operators.deletedAt)))
+      .for('update');
+    if (!existing) throw new NotFoundError('operator', ctx.actor.operatorId);
+    if (Object.keys(changes).length === 0) return summary(existing);
     const [row] = await tx.update(operators).set(changes).where(eq(operators.id, existing.id)).returning(SUMMARY);
-    await audit(tx, systemActor(existing.id, surface), 'operator.update', 'operator', existing.id, changes);
+    await audit(tx, ctx.actor, 'operator.update', 'operator', existing.id, changes);
     return summary(row!);
   });
 }

@@ -15,7 +15,7 @@ import { ApiTokenResolver } from './api-token.resolver';
 import { AuditEventResolver } from './audit-event.resolver';
 import { StaffSessionResolver } from './staff-session.resolver';
 import { StaffUserResolver } from './staff-user.resolver';
-import { currencyCodeResolver, ViewerResolver } from './viewer.resolver';
+import { currencyCodeResolver, OperatorWritesResolver, ViewerResolver } from './viewer.resolver';
 
 /** Types whose amounts name their currency (`currencyCode`). */
 const MONEY_TYPES: [Function, string][] = [
@@ -25,6 +25,6 @@ const MONEY_TYPES: [Function, string][] = [
 ];
 
 export const tenancyResolvers: Function[] = [
-  StaffUserResolver, StaffSessionResolver, ApiTokenResolver, ApiCredentialResolver, AuditEventResolver, ViewerResolver,
+  StaffUserResolver, StaffSessionResolver, ApiTokenResolver, ApiCredentialResolver, AuditEventResolver, ViewerResolver, OperatorWritesResolver,
   ...MONEY_TYPES.map(([type, name]) => currencyCodeResolver(type, name)),
 ];

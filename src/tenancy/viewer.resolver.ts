@@ -1,17 +1,19 @@
 /**
- * `viewer` (who is asking), the `Operator` node (their tenant, the only one they can reach) and
- * the `currencyCode` of money-bearing types: amounts are in the operator's currency.
+ * `viewer` (who is asking), the `Operator` node (their tenant, the only one they can reach), the
+ * change of its settings (`operatorUpdate`) and the `currencyCode` of money-bearing types:
+ * amounts are in the operator's currency.
  */
-import { Ctx, FieldResolver, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { byKeys } from '../graphql/loaders';
 import { asNode, registerNodeType } from '../graphql/node';
 import { CurrencyCodeScalar } from '../graphql/scalars';
+import { mutate } from '../graphql/user-error';
 import { NotFoundError } from '../shared/errors';
 import * as operatorService from './operator.service';
 import { ROLE_PERMISSIONS } from './permissions';
 import { staffUserById, toStaffUser } from './staff-user.resolver';
-import { Operator, Viewer } from './viewer.types';
+import { Operator, OperatorUpdateInput, OperatorUpdatePayload, Viewer } from './viewer.types';
 
 const operatorById = (ctx: GraphQLContext) =>
   ctx.loaders.get<number, operatorService.OperatorSummary | null>('operator.byId', async (ids) =>
@@ -54,6 +56,26 @@ export class ViewerResolver {
       staffUser: toStaffUser(row),
       operator,
     };
+  }
+}
+
+@Resolver()
+export class OperatorWritesResolver {
+  @Mutation(() => OperatorUpdatePayload, {
+    description:
+      "Changes the caller's own operator (never another): its name, the currency its amounts are in and its time zone (admins only). The next read, on every surface, shows the new settings.",
+  })
+  async operatorUpdate(@Arg('input', () => OperatorUpdateInput, { description: "The operator's new settings." }) input: OperatorUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(
+      async () => {
+        const row = await operatorService.update(ctx, { name: input.name, currency: input.currencyCode, timezone: input.timeZone });
+        // The request's later mutations (their payloads' operator) read it as changed.
+        operatorById(ctx).clear(row.id).prime(row.id, row);
+        return { operator: toOperator(row) };
+      },
+      { operator: null },
+      { rename: { currency: 'currencyCode', timezone: 'timeZone' } },
+    );
   }
 }
 

@@ -1,7 +1,8 @@
-/** The GraphQL shape of who is asking (`viewer`) and of their operator. */
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+/** The GraphQL shape of who is asking (`viewer`) and of their operator, and the change of its settings. */
+import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, NumberedNode } from '../graphql/node';
 import { CurrencyCodeScalar, TimeZoneScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-error';
 import { PERMISSIONS, type Permission as PermissionKey } from './permissions';
 import { StaffRole, StaffUser } from './staff-user.types';
 
@@ -34,4 +35,21 @@ export class Viewer {
   @Field(() => [Permission], { description: "What the viewer's role allows, in the matrix's order." }) permissions!: PermissionKey[];
   @Field(() => StaffUser, { description: 'The staff user record.' }) staffUser!: StaffUser;
   @Field(() => Operator, { description: 'The operator the viewer works for.' }) operator!: Operator;
+}
+
+@InputType('OperatorUpdateInput', { description: "New settings of the caller's own operator; fields left out (or null) stay as they are." })
+export class OperatorUpdateInput {
+  @Field(() => String, { nullable: true, description: "The operator's new name: not blank, at most 200 characters." }) name?: string | null;
+  @Field(() => CurrencyCodeScalar, {
+    nullable: true,
+    description: 'The currency every amount of the operator is in from now on, in upper case (e.g. "USD"). Amounts already recorded are not converted: they are read in the new currency.',
+  })
+  currencyCode?: string | null;
+  @Field(() => TimeZoneScalar, { nullable: true, description: "The operator's new time zone, in which its calendar dates are counted from now on." }) timeZone?: string | null;
+}
+
+@ObjectType('OperatorUpdatePayload', { description: "What operatorUpdate returns: the operator as changed, or why the change was refused." })
+export class OperatorUpdatePayload {
+  @Field(() => Operator, { nullable: true, description: 'The operator as it now is; null when the change was refused.' }) operator!: Operator | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

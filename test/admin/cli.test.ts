@@ -197,9 +197,21 @@ describe.each(enabledEngines())('npm run admin on %s', (engine) => {
     const duplicate = await admin(['operator', 'create', 'acme', '--name', 'Again'], env);
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toContain('operator "acme" already exists');
+    // operator update, by the rules the graph's operatorUpdate obeys (one service function); one
+    // CLI at a time, as a PGlite DATA_DIR admits
+    const renamed = await ok<{ operator: { code: string; name: string; currency: string; timezone: string } }>(['operator', 'update', 'acme', '--name', 'Acme Fibre', '--currency', 'USD'], env);
+    const refused = await admin(['operator', 'update', DEMO.operatorCode, '--currency', 'usd', '--timezone', 'Mars/Olympus'], env);
+    const unknown = await admin(['operator', 'update', 'nowhere', '--name', 'Nobody'], env);
+    expect(renamed.operator).toMatchObject({ code: 'acme', name: 'Acme Fibre', currency: 'USD', timezone: 'Europe/Dublin' });
+    expect([refused.code, refused.stdout]).toEqual([1, '']);
+    expect(refused.stderr).toContain('currency: currency must be an ISO 4217 code such as EUR');
+    expect(refused.stderr).toContain('timezone: "Mars/Olympus" is not an IANA time zone');
+    expect([unknown.code, unknown.stderr]).toEqual([1, expect.stringContaining('code: operator nowhere does not exist')]);
 
     app ??= await startApp(serverConfig({ dataDir: dataDir! }));
     await checkSurfaces(app.url, provisioned);
+    const settings = await client(app.url).gql<{ viewer: { operator: unknown } }>('{ viewer { operator { name currencyCode timeZone } } }', {}, provisioned.token);
+    expect(settings.data.viewer.operator).toEqual({ name: 'Acme Fibre', currencyCode: 'USD', timeZone: 'Europe/Dublin' });
     // The demo's token still sees only the demo.
     const demo = await client(app.url).gql<{ customers: { totalCount: number } }>('{ customers(first: 1) { totalCount } }', {}, DEMO.bearerToken);
     expect(demo.data.customers.totalCount).toBe(DEMO.customers);

@@ -1,6 +1,7 @@
 /**
  * RADIUS writes through GraphQL, cross-checked with FreeRADIUS's tables: logins (with their
- * Cleartext-Password and plan group), deleting a login with all its rows, and a customer's
+ * Cleartext-Password and plan group), changing a login (its password check item follows, the
+ * password never served nor audited), deleting a login with all its rows, and a customer's
  * radcheck/radreply/radusergroup rows (SIMPLer customerRadius). Plus the service's list filters.
  */
 import { sql } from 'drizzle-orm';
@@ -12,6 +13,8 @@ import type { ServiceContext } from '../../src/shared/context';
 import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
 import { rows } from '../helpers/sql';
+import { makeRoleUser, operatorIdOf } from '../helpers/roles';
+import { PERMISSIONS } from '../../src/tenancy/permissions';
 
 const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
 type UserErrors = { field: string[]; message: string; code: string }[];
@@ -31,6 +34,7 @@ describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
   const ctx = async (): Promise<ServiceContext> => ({ db: t.database.handle.db, actor: { operatorId: (await q<{ id: number }>(sql`select id from operators where code = 'demo'`))[0]!.id, staffUserId: null, role: 'api', surface: 'soap' } });
 
   const create = `mutation($input: RadiusAccountCreateInput!) { radiusAccountCreate(input: $input) { radiusAccount { id legacyId username hasPassword priority customer { legacyId } } userErrors { field message code } } }`;
+  const update = `mutation($input: RadiusAccountUpdateInput!) { radiusAccountUpdate(input: $input) { radiusAccount { id legacyId username hasPassword priority excludeFromAutoGroupFromBucket } userErrors { field message code } } }`;
   const remove = `mutation($u: String!) { radiusAccountDelete(input: { username: $u }) { deletedId userErrors { field code } } }`;
   const attrAdd = `mutation($input: RadiusAttributeCreateInput!) { radiusAttributeCreate(input: $input) { radiusAttribute { id legacyId table username attribute op value priority } userErrors { field message code } } }`;
   /** The stored FreeRADIUS operators by their GraphQL names. */
@@ -109,6 +113,127 @@ describe.each(enabledEngines())('GraphQL RADIUS writes on %s', (engine) => {
     expect(first.radiusAccounts.nodes.every((n) => n.customer.legacyId === customer.id)).toBe(true);
     const all = await ok<Conn>('{ radiusAccounts(first: 1) { totalCount } }');
     expect(all.radiusAccounts.totalCount).toBe(await one(sql`select count(*)::int as n from radius_accounts where operator_id = ${demo}`));
+  });
+
+  describe('changing a login (radiusAccountUpdate)', () => {
+    const PASSWORDS = ['first-Pa55-upd', 'second-Pa55-upd', 'refused-Pa55-upd'];
+    let login: { id: string; legacyId: number };
+    const checkItems = (username: string) => q<{ attribute: string; op: string; value: string }>(sql`select attribute, op, value from radcheck where username = ${username} order by id`);
+    const stored = async (username: string) => (await q<any>(sql`select password, priority, exclude_from_auto_group_from_bucket as exclude from radius_accounts where username = ${username}`))[0];
+    /** Every login and check item as stored, to show that a refused change wrote nothing. */
+    const snapshot = async () => [
+      await q(sql`select id, operator_id, customer_id, username, password, priority, exclude_from_auto_group_from_bucket, updated_at from radius_accounts order by id`),
+      await q(sql`select id, operator_id, customer_id, username, attribute, op, value, updated_at from radcheck order by id`),
+      await q(sql`select id, username, groupname, priority from radusergroup order by id`),
+    ];
+    const change = async (input: Record<string, unknown>, token?: string) => {
+      const res = await t.gql<{ radiusAccountUpdate: any }>(update, { input }, token);
+      expect(res.errors).toBeUndefined();
+      for (const password of PASSWORDS) expect(JSON.stringify(res.data)).not.toContain(password);
+      return res.data.radiusAccountUpdate;
+    };
+
+    beforeAll(async () => {
+      const created = await ok<{ radiusAccountCreate: any }>(create, { input: { customerId: gid('Customer', customer.id), username: 'rt-upd-1', priority: 4 } });
+      login = created.radiusAccountCreate.radiusAccount;
+      expect(created.radiusAccountCreate.radiusAccount.hasPassword).toBe(false);
+      expect(await checkItems('rt-upd-1')).toEqual([]);
+    });
+
+    it("sets, changes and removes the password with the login's Cleartext-Password check item, never serving or auditing it", async () => {
+      const groups = await q(sql`select groupname, priority from radusergroup where username = 'rt-upd-1'`);
+      // a login without a password gets its check item
+      const first = await change({ id: login.id, password: PASSWORDS[0] });
+      expect(first).toEqual({ radiusAccount: { id: login.id, legacyId: login.legacyId, username: 'rt-upd-1', hasPassword: true, priority: 4, excludeFromAutoGroupFromBucket: false }, userErrors: [] });
+      expect(await checkItems('rt-upd-1')).toEqual([{ attribute: 'Cleartext-Password', op: ':=', value: PASSWORDS[0] }]);
+      expect(await stored('rt-upd-1')).toEqual({ password: PASSWORDS[0], priority: 4, exclude: false });
+
+      // a new one replaces it in the same item (whatever case the attribute is spelt in), nothing else changes
+      const [item] = await q<{ id: number }>(sql`select id from radcheck where username = 'rt-upd-1'`);
+      await t.database.handle.db.execute(sql`update radcheck set attribute = 'cleartext-password' where id = ${item!.id}`);
+      const second = await change({ id: login.id, password: PASSWORDS[1] });
+      expect(second.radiusAccount.hasPassword).toBe(true);
+      expect(await q(sql`select id, attribute, op, value from radcheck where username = 'rt-upd-1'`)).toEqual([{ id: item!.id, attribute: 'cleartext-password', op: ':=', value: PASSWORDS[1] }]);
+      expect((await stored('rt-upd-1')).password).toBe(PASSWORDS[1]);
+      // FreeRADIUS's own lookup (rlm_sql authorize_check_query) finds the new password
+      expect(await q(sql`select value from radcheck where username = 'rt-upd-1' and lower(attribute) = 'cleartext-password'`)).toEqual([{ value: PASSWORDS[1] }]);
+      expect(await q(sql`select groupname, priority from radusergroup where username = 'rt-upd-1'`)).toEqual(groups);
+
+      // the audit says the password was set, never what it is
+      const entries = await q<{ changes: Record<string, unknown>; surface: string }>(sql`select changes, surface from audit_log where action = 'radius_account.update' and entity_id = ${login.legacyId} order by id`);
+      expect(entries).toHaveLength(2);
+      expect(entries[0]).toEqual({ surface: 'graphql', changes: { customerId: customer.id, username: 'rt-upd-1', credential: 'set' } });
+      expect(await one(sql`select count(*)::int as n from audit_log where changes::text like ${'%Pa55-upd%'}`)).toBe(0);
+
+      // an empty password (or null) leaves the login without one, as radiusAccountCreate allows
+      const cleared = await change({ id: login.id, password: '' });
+      expect(cleared.radiusAccount.hasPassword).toBe(false);
+      expect(await checkItems('rt-upd-1')).toEqual([]);
+      expect((await stored('rt-upd-1')).password).toBeNull();
+      expect((await change({ id: login.id, password: null })).radiusAccount.hasPassword).toBe(false);
+      const [last] = await q<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'radius_account.update' and entity_id = ${login.legacyId} order by id desc limit 1`);
+      expect(last!.changes).toMatchObject({ credential: 'cleared' });
+
+      await change({ id: login.id, password: PASSWORDS[0] });
+      expect(await checkItems('rt-upd-1')).toEqual([{ attribute: 'Cleartext-Password', op: ':=', value: PASSWORDS[0] }]);
+    });
+
+    it('changes the priority and the bucket-group flag, seen by a later read, leaving the password alone', async () => {
+      const res = await change({ id: login.id, priority: 0, excludeFromAutoGroupFromBucket: true });
+      expect(res).toEqual({ radiusAccount: { id: login.id, legacyId: login.legacyId, username: 'rt-upd-1', hasPassword: true, priority: 0, excludeFromAutoGroupFromBucket: true }, userErrors: [] });
+      const read = `query($id: ID!) { node(id: $id) { ... on RadiusAccount { priority excludeFromAutoGroupFromBucket hasPassword } } }`;
+      expect((await ok<{ node: unknown }>(read, { id: login.id })).node).toEqual({ priority: 0, excludeFromAutoGroupFromBucket: true, hasPassword: true });
+      const listed = await ok<{ radiusAccounts: { nodes: unknown[] } }>(`{ radiusAccounts(first: 1, filter: { username: "rt-upd-1" }) { nodes { priority excludeFromAutoGroupFromBucket } } }`);
+      expect(listed.radiusAccounts.nodes).toEqual([{ priority: 0, excludeFromAutoGroupFromBucket: true }]);
+      expect(await checkItems('rt-upd-1')).toEqual([{ attribute: 'Cleartext-Password', op: ':=', value: PASSWORDS[0] }]);
+
+      // null priority clears it; a null flag and a field left out change nothing
+      const cleared = await change({ id: login.id, priority: null, excludeFromAutoGroupFromBucket: null });
+      expect(cleared.radiusAccount).toMatchObject({ priority: null, excludeFromAutoGroupFromBucket: true, hasPassword: true });
+      expect(await stored('rt-upd-1')).toEqual({ password: PASSWORDS[0], priority: null, exclude: true });
+      const [entry] = await q<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'radius_account.update' and entity_id = ${login.legacyId} order by id desc limit 1`);
+      expect(entry!.changes).toEqual({ customerId: customer.id, username: 'rt-upd-1', priority: null });
+
+      // with nothing to change, the login comes back as it is, and nothing is audited
+      const audited = await one(sql`select count(*)::int as n from audit_log where action = 'radius_account.update'`);
+      expect((await change({ id: login.id })).radiusAccount).toMatchObject({ priority: null, excludeFromAutoGroupFromBucket: true });
+      expect(await one(sql`select count(*)::int as n from audit_log where action = 'radius_account.update'`)).toBe(audited);
+    });
+
+    it("refuses an unknown id, another operator's login, a bad value and a role without network.write, changing nothing", async () => {
+      const db = t.database.handle.db;
+      const { generateOperator } = await import('../../src/db/seed/generator');
+      if ((await one(sql`select count(*)::int as n from operators where code = 'rad-other'`)) === 0) await generateOperator(db, { operatorCode: 'rad-other', customers: 2 });
+      const [foreign] = await q<{ id: number; username: string }>(sql`select r.id, r.username from radius_accounts r join operators o on o.id = r.operator_id where o.code = 'rad-other' order by r.id limit 1`);
+      const demoId = await operatorIdOf(db, 'demo');
+      const [readonly, collector] = await Promise.all([makeRoleUser(db, demoId, 'readonly'), makeRoleUser(db, demoId, 'collector')]);
+      const audited = await one(sql`select count(*)::int as n from audit_log`);
+      const before = await snapshot();
+
+      for (const id of [gid('RadiusAccount', 999999), gid('RadiusAccount', foreign!.id)]) {
+        const res = await change({ id, password: PASSWORDS[2], priority: 1 });
+        expect(res.radiusAccount).toBeNull();
+        expect(res.userErrors).toEqual([{ field: ['input', 'id'], message: expect.stringMatching(/does not exist/), code: 'NOT_FOUND' }]);
+      }
+      const notALogin = await change({ id: gid('Customer', customer.id), password: PASSWORDS[2] });
+      expect(notALogin.userErrors).toEqual([expect.objectContaining({ field: ['input', 'id'], code: 'INVALID' })]);
+      // the same rule as radiusAccountCreate's, refusing the password given with it too
+      const negative = await change({ id: login.id, password: PASSWORDS[2], priority: -1 });
+      expect(negative).toEqual({ radiusAccount: null, userErrors: [{ field: ['input', 'priority'], message: 'priority must be a whole number of 0 or more', code: 'INVALID' }] });
+      const notInt = await t.gql(update, { input: { id: login.id, priority: 1.5 } });
+      expect(notInt.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      for (const user of [readonly, collector]) {
+        const res = await change({ id: login.id, password: PASSWORDS[2] }, user.token);
+        expect(res).toEqual({ radiusAccount: null, userErrors: [{ field: [], message: `the ${user.role} role may not ${PERMISSIONS['network.write']}`, code: 'FORBIDDEN' }] });
+      }
+
+      expect(await snapshot()).toEqual(before);
+      expect(await one(sql`select count(*)::int as n from audit_log`)).toBe(audited);
+      expect(await one(sql`select count(*)::int as n from radcheck where value = ${PASSWORDS[2]}`)).toBe(0);
+      // the service refuses the same for every surface
+      await expect(accounts.update({ db, actor: { operatorId: demoId, staffUserId: null, role: 'readonly', surface: 'soap' } }, login.legacyId, { priority: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(accounts.update(await ctx(), foreign!.id, { priority: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    });
   });
 
   it('deletes a login with every radcheck, radreply and radusergroup row of its username', async () => {

@@ -28,10 +28,15 @@ interface Command extends CommandSpec {
 
 const ONCE = 'shown once: only its hash is stored, so keep it now';
 
-/** The CLI acts inside the named operator as an admin. */
-async function operatorContext(db: Database, command: ParsedCommand): Promise<ServiceContext> {
-  const operator = await operatorService.getByCode(db, String(command.options.operator), ['operator']);
+/** The CLI acts inside the named operator as an admin; an unknown code is NOT_FOUND on `field`. */
+async function contextOf(db: Database, code: string, field: string[]): Promise<ServiceContext> {
+  const operator = await operatorService.getByCode(db, code, field);
   return { db, actor: operatorService.systemActor(operator.id, 'cli') };
+}
+
+/** The operator named by --operator. */
+function operatorContext(db: Database, command: ParsedCommand): Promise<ServiceContext> {
+  return contextOf(db, String(command.options.operator), ['operator']);
 }
 
 async function userId(ctx: ServiceContext, username: string): Promise<number> {
@@ -83,7 +88,11 @@ const COMMANDS: Record<string, Record<string, Command>> = {
       positional: ['code'],
       options: { name: 'string', currency: 'string', timezone: 'string' },
       run: async (db, c) => ({
-        operator: await operatorService.update(db, c.positional.code!, { name: c.options.name as string | undefined, currency: c.options.currency as string | undefined, timezone: c.options.timezone as string | undefined }, 'cli'),
+        operator: await operatorService.update(await contextOf(db, c.positional.code!.trim(), ['code']), {
+          name: c.options.name as string | undefined,
+          currency: c.options.currency as string | undefined,
+          timezone: c.options.timezone as string | undefined,
+        }),
       }),
     },
     list: {
