@@ -2916,6 +2916,25 @@ export type CustomerNoteOrderField =
   /** The order they were written in. */
   | 'ID';
 
+/** Changes to a note on a customer; fields left out stay as they are, and neither may be blank. */
+export type CustomerNoteUpdateInput = {
+  /** The note to change. */
+  id: Scalars['ID']['input'];
+  /** New text of the note. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** New short title of the note. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What customerNoteUpdate returns: the customer note as changed, or why it was refused. */
+export type CustomerNoteUpdatePayload = {
+  __typename?: 'CustomerNoteUpdatePayload';
+  /** The note as it now is; null when refused. */
+  customerNote: Maybe<CustomerNote>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** How to order customers. */
 export type CustomerOrder = {
   /** Ascending (default) or descending. */
@@ -3621,7 +3640,7 @@ export type EquipmentLoginCreatePayload = {
   __typename?: 'EquipmentLoginCreatePayload';
   /** The device; null when refused. */
   equipment: Maybe<Equipment>;
-  /** The login details added; null when refused. */
+  /** The login details as they now are; null when refused. */
   login: Maybe<EquipmentLogin>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
@@ -3629,18 +3648,39 @@ export type EquipmentLoginCreatePayload = {
 
 /** Names the equipment login to delete. */
 export type EquipmentLoginDeleteInput = {
-  /** The device. */
-  equipmentId: Scalars['ID']['input'];
-  /** The username whose login details to delete. */
-  username: Scalars['String']['input'];
+  /** The equipment login to delete. */
+  id: Scalars['ID']['input'];
 };
 
 /** The result of deleting the equipment login. */
 export type EquipmentLoginDeletePayload = {
   __typename?: 'EquipmentLoginDeletePayload';
-  /** The username deleted; null when nothing was deleted. */
-  deletedUsername: Maybe<Scalars['String']['output']>;
+  /** The id of the deleted equipment login; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a device's login details; fields left out stay as they are. */
+export type EquipmentLoginUpdateInput = {
+  /** The login details to change. */
+  id: Scalars['ID']['input'];
+  /** Free-text notes; null removes them. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The new password to log in with; null removes it. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** The new username; not blank, and unique per device. */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What equipmentLoginUpdate returns: the equipment's login as changed, or why it was refused. */
+export type EquipmentLoginUpdatePayload = {
+  __typename?: 'EquipmentLoginUpdatePayload';
+  /** The device; null when refused. */
+  equipment: Maybe<Equipment>;
+  /** The login details as they now are; null when refused. */
+  login: Maybe<EquipmentLogin>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4988,6 +5028,8 @@ export type Mutation = {
   customerNoteCreate: CustomerNoteCreatePayload;
   /** Deletes a note from a customer. */
   customerNoteDelete: CustomerNoteDeletePayload;
+  /** Changes a note's title or text (neither may be blank); its customer, author and date stay. */
+  customerNoteUpdate: CustomerNoteUpdatePayload;
   /** Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group). */
   customerPlanChange: CustomerPlanChangePayload;
   /** Checks an end-user-portal login (SIMPLer checkEUPLogin). A mutation because it verifies a secret; an unknown username and a wrong password give the same userError. */
@@ -5008,8 +5050,10 @@ export type Mutation = {
   equipmentDelete: EquipmentDeletePayload;
   /** Adds login details to a device (SIMPLer addEquipmentLoginDetails). */
   equipmentLoginCreate: EquipmentLoginCreatePayload;
-  /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
+  /** Deletes a device's login details (SIMPLer deleteEquipmentLoginDetails, which names them by username). */
   equipmentLoginDelete: EquipmentLoginDeletePayload;
+  /** Changes a device's login details: username, password or notes. */
+  equipmentLoginUpdate: EquipmentLoginUpdatePayload;
   /** Changes a piece of equipment (SIMPLer modifyEquipment). */
   equipmentUpdate: EquipmentUpdatePayload;
   /** Adds a gateway (SIMPLer WIB). */
@@ -5134,7 +5178,7 @@ export type Mutation = {
   subPlanUpdate: SubPlanUpdatePayload;
   /** Makes a customer a sub-account of a master account. */
   subaccountLinkCreate: SubaccountLinkCreatePayload;
-  /** Removes a master/sub-account link. */
+  /** Removes a master/sub-account link; both customers stay. */
   subaccountLinkDelete: SubaccountLinkDeletePayload;
   /** Changes the flags of a master/sub-account link. */
   subaccountLinkUpdate: SubaccountLinkUpdatePayload;
@@ -5390,6 +5434,11 @@ export type MutationCustomerNoteDeleteArgs = {
 };
 
 
+export type MutationCustomerNoteUpdateArgs = {
+  input: CustomerNoteUpdateInput;
+};
+
+
 export type MutationCustomerPlanChangeArgs = {
   input: CustomerPlanChangeInput;
 };
@@ -5442,6 +5491,11 @@ export type MutationEquipmentLoginCreateArgs = {
 
 export type MutationEquipmentLoginDeleteArgs = {
   input: EquipmentLoginDeleteInput;
+};
+
+
+export type MutationEquipmentLoginUpdateArgs = {
+  input: EquipmentLoginUpdateInput;
 };
 
 
@@ -6864,7 +6918,7 @@ export type ProfileOverride = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type Query = {
   __typename?: 'Query';
   /** The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation. */
@@ -6950,21 +7004,21 @@ export type Query = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiCredentialsArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ApiCredentialKind>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiTokensArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   staffUserId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -6975,13 +7029,13 @@ export type QueryAuditEventsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -6992,7 +7046,7 @@ export type QueryBackgroundJobsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -7001,7 +7055,7 @@ export type QueryChangesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCollectionRoundArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   collectorId: Scalars['ID']['input'];
@@ -7009,14 +7063,14 @@ export type QueryCollectionRoundArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7027,7 +7081,7 @@ export type QueryCustomersArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7038,14 +7092,14 @@ export type QueryEquipmentArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentItemArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoiceArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
@@ -7053,7 +7107,7 @@ export type QueryInvoiceArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7064,7 +7118,7 @@ export type QueryInvoicesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryMaintenanceTicketsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7075,19 +7129,19 @@ export type QueryMaintenanceTicketsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentCollectionsAwaitingApprovalArgs = {
   collectorId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -7095,7 +7149,7 @@ export type QueryPaymentCollectionsAwaitingApprovalArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7106,14 +7160,14 @@ export type QueryPaymentsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlanArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7124,7 +7178,7 @@ export type QueryPlansArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7135,7 +7189,7 @@ export type QueryRadiusAccountsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7146,13 +7200,13 @@ export type QueryRadiusSessionsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusStatisticsArgs = {
   type: RadiusStatisticsType;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRefundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7163,14 +7217,14 @@ export type QueryRefundsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7181,21 +7235,21 @@ export type QueryResellersArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySearchArgs = {
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySiteArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7206,13 +7260,13 @@ export type QuerySitesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryStaffUsersArgs = {
   filter?: InputMaybe<StaffUserFilterInput>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100). An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7508,7 +7562,7 @@ export type RadiusSession = Node & {
   id: Scalars['ID']['output'];
   /** Bytes received from the user (a whole number; may exceed 2^31). */
   inputOctets: Maybe<Scalars['Decimal']['output']>;
-  /** The number the legacy APIs (SOAP, REST) use for this object. Sessions are counted in 64 bits (radacctid), so it is a decimal string. */
+  /** The number the legacy APIs (SOAP, REST) use for this object. Sessions are numbered in 64 bits, so it is a decimal string (a BigInt). */
   legacyId: Scalars['BigInt']['output'];
   /** The NAS (gateway) that reported the session. */
   nasIpAddress: Scalars['IP']['output'];
@@ -9131,20 +9185,18 @@ export type SubaccountLinkCreatePayload = {
   userErrors: Array<UserError>;
 };
 
-/** Which master/sub-account link to remove. */
+/** Names the sub-account link to delete. */
 export type SubaccountLinkDeleteInput = {
-  /** The master customer. */
-  masterCustomerId: Scalars['ID']['input'];
-  /** The sub-account customer. */
-  subCustomerId: Scalars['ID']['input'];
+  /** The sub-account link to delete. */
+  id: Scalars['ID']['input'];
 };
 
-/** The result of removing a sub-account link. */
+/** The result of deleting the sub-account link. */
 export type SubaccountLinkDeletePayload = {
   __typename?: 'SubaccountLinkDeletePayload';
-  /** True when the link was removed. */
-  deleted: Maybe<Scalars['Boolean']['output']>;
-  /** Why the removal was refused; empty on success. */
+  /** The id of the deleted sub-account link; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
