@@ -2916,6 +2916,25 @@ export type CustomerNoteOrderField =
   /** The order they were written in. */
   | 'ID';
 
+/** Changes to a note on a customer; fields left out stay as they are, and neither may be blank. */
+export type CustomerNoteUpdateInput = {
+  /** The note to change. */
+  id: Scalars['ID']['input'];
+  /** New text of the note. */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** New short title of the note. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What customerNoteUpdate returns: the customer note as changed, or why it was refused. */
+export type CustomerNoteUpdatePayload = {
+  __typename?: 'CustomerNoteUpdatePayload';
+  /** The note as it now is; null when refused. */
+  customerNote: Maybe<CustomerNote>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** How to order customers. */
 export type CustomerOrder = {
   /** Ascending (default) or descending. */
@@ -3621,7 +3640,7 @@ export type EquipmentLoginCreatePayload = {
   __typename?: 'EquipmentLoginCreatePayload';
   /** The device; null when refused. */
   equipment: Maybe<Equipment>;
-  /** The login details added; null when refused. */
+  /** The login details as they now are; null when refused. */
   login: Maybe<EquipmentLogin>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
@@ -3629,18 +3648,39 @@ export type EquipmentLoginCreatePayload = {
 
 /** Names the equipment login to delete. */
 export type EquipmentLoginDeleteInput = {
-  /** The device. */
-  equipmentId: Scalars['ID']['input'];
-  /** The username whose login details to delete. */
-  username: Scalars['String']['input'];
+  /** The equipment login to delete. */
+  id: Scalars['ID']['input'];
 };
 
 /** The result of deleting the equipment login. */
 export type EquipmentLoginDeletePayload = {
   __typename?: 'EquipmentLoginDeletePayload';
-  /** The username deleted; null when nothing was deleted. */
-  deletedUsername: Maybe<Scalars['String']['output']>;
+  /** The id of the deleted equipment login; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
   /** Why the delete was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Changes to a device's login details; fields left out stay as they are. */
+export type EquipmentLoginUpdateInput = {
+  /** The login details to change. */
+  id: Scalars['ID']['input'];
+  /** Free-text notes; null removes them. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The new password to log in with; null removes it. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** The new username; not blank, and unique per device. */
+  username?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What equipmentLoginUpdate returns: the equipment's login as changed, or why it was refused. */
+export type EquipmentLoginUpdatePayload = {
+  __typename?: 'EquipmentLoginUpdatePayload';
+  /** The device; null when refused. */
+  equipment: Maybe<Equipment>;
+  /** The login details as they now are; null when refused. */
+  login: Maybe<EquipmentLogin>;
+  /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 
@@ -4988,6 +5028,8 @@ export type Mutation = {
   customerNoteCreate: CustomerNoteCreatePayload;
   /** Deletes a note from a customer. */
   customerNoteDelete: CustomerNoteDeletePayload;
+  /** Changes a note's title or text (neither may be blank); its customer, author and date stay. */
+  customerNoteUpdate: CustomerNoteUpdatePayload;
   /** Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group). */
   customerPlanChange: CustomerPlanChangePayload;
   /** Checks an end-user-portal login (SIMPLer checkEUPLogin). A mutation because it verifies a secret; an unknown username and a wrong password give the same userError. */
@@ -5008,8 +5050,10 @@ export type Mutation = {
   equipmentDelete: EquipmentDeletePayload;
   /** Adds login details to a device (SIMPLer addEquipmentLoginDetails). */
   equipmentLoginCreate: EquipmentLoginCreatePayload;
-  /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
+  /** Deletes a device's login details (SIMPLer deleteEquipmentLoginDetails, which names them by username). */
   equipmentLoginDelete: EquipmentLoginDeletePayload;
+  /** Changes a device's login details: username, password or notes. */
+  equipmentLoginUpdate: EquipmentLoginUpdatePayload;
   /** Changes a piece of equipment (SIMPLer modifyEquipment). */
   equipmentUpdate: EquipmentUpdatePayload;
   /** Adds a gateway (SIMPLer WIB). */
@@ -5138,7 +5182,7 @@ export type Mutation = {
   subPlanUpdate: SubPlanUpdatePayload;
   /** Makes a customer a sub-account of a master account. */
   subaccountLinkCreate: SubaccountLinkCreatePayload;
-  /** Removes a master/sub-account link. */
+  /** Removes a master/sub-account link; both customers stay. */
   subaccountLinkDelete: SubaccountLinkDeletePayload;
   /** Changes the flags of a master/sub-account link. */
   subaccountLinkUpdate: SubaccountLinkUpdatePayload;
@@ -5394,6 +5438,11 @@ export type MutationCustomerNoteDeleteArgs = {
 };
 
 
+export type MutationCustomerNoteUpdateArgs = {
+  input: CustomerNoteUpdateInput;
+};
+
+
 export type MutationCustomerPlanChangeArgs = {
   input: CustomerPlanChangeInput;
 };
@@ -5446,6 +5495,11 @@ export type MutationEquipmentLoginCreateArgs = {
 
 export type MutationEquipmentLoginDeleteArgs = {
   input: EquipmentLoginDeleteInput;
+};
+
+
+export type MutationEquipmentLoginUpdateArgs = {
+  input: EquipmentLoginUpdateInput;
 };
 
 
@@ -9185,20 +9239,18 @@ export type SubaccountLinkCreatePayload = {
   userErrors: Array<UserError>;
 };
 
-/** Which master/sub-account link to remove. */
+/** Names the sub-account link to delete. */
 export type SubaccountLinkDeleteInput = {
-  /** The master customer. */
-  masterCustomerId: Scalars['ID']['input'];
-  /** The sub-account customer. */
-  subCustomerId: Scalars['ID']['input'];
+  /** The sub-account link to delete. */
+  id: Scalars['ID']['input'];
 };
 
-/** The result of removing a sub-account link. */
+/** The result of deleting the sub-account link. */
 export type SubaccountLinkDeletePayload = {
   __typename?: 'SubaccountLinkDeletePayload';
-  /** True when the link was removed. */
-  deleted: Maybe<Scalars['Boolean']['output']>;
-  /** Why the removal was refused; empty on success. */
+  /** The id of the deleted sub-account link; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
   userErrors: Array<UserError>;
 };
 

@@ -21,25 +21,72 @@ export interface NoteInput {
   text: string;
 }
 
+/** Changes to a note: a field left undefined stays as it is. */
+export interface NoteChanges {
+  title?: string | null;
+  text?: string | null;
+}
+
+/** A note's rules, the same on create and update: the title and the text, when given, are not blank. */
+function checkNote(v: Validation, fields: NoteChanges): void {
+  if (fields.title !== undefined && !fields.title?.trim()) v.add('title', 'note title is required');
+  if (fields.text !== undefined && !fields.text?.trim()) v.add('text', 'note text is required');
+}
+
+/** The columns of the given fields: the title trimmed, the text as written. */
+function noteColumns(fields: NoteChanges): Partial<Pick<CustomerNoteRow, 'title' | 'body'>> {
+  return {
+    ...(fields.title != null ? { title: fields.title.trim() } : {}),
+    ...(fields.text != null ? { body: fields.text } : {}),
+  };
+}
+
 /** Adds a dated note to a customer, authored by the acting staff user. */
 export async function add(ctx: ServiceContext, input: NoteInput): Promise<CustomerNoteRow> {
   authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
-  if (!input.title?.trim()) v.add('title', 'note title is required');
-  if (!input.text?.trim()) v.add('text', 'note text is required');
+  // both are required: a missing one is checked as blank
+  checkNote(v, { title: input.title ?? null, text: input.text ?? null });
   const [customer] = await ctx.db.select({ id: customers.id }).from(customers).where(and(eq(customers.operatorId, operatorId), eq(customers.id, input.customerId)));
   if (!customer) v.add('customerId', `customer ${input.customerId} does not exist`, 'NOT_FOUND');
   v.throwIfAny();
+  const { title, body } = noteColumns(input);
   const row = await ctx.db.transaction(async (tx) => {
     const [note] = await tx
       .insert(customerNotes)
-      .values({ operatorId, customerId: input.customerId, title: input.title.trim(), body: input.text, authorStaffId: ctx.actor.staffUserId })
+      .values({ operatorId, customerId: input.customerId, title: title!, body: body!, authorStaffId: ctx.actor.staffUserId })
       .returning();
     await audit(tx, ctx.actor, 'customerNote.create', 'customer', input.customerId, { noteId: note!.id, title: note!.title });
     return note!;
   });
   return row;
+}
+
+/**
+ * Changes the title and/or text of a note, by the rules of `add`; the customer, the author and
+ * the date written stay.
+ */
+export async function update(ctx: ServiceContext, id: number, input: NoteChanges): Promise<CustomerNoteRow> {
+  authorize(ctx.actor, 'customers.write');
+  const operatorId = ctx.actor.operatorId;
+  const [existing] = await findByIds(ctx.db, operatorId, [id]);
+  if (!existing) throw new NotFoundError('customer note', id, ['id']);
+  const v = new Validation();
+  checkNote(v, input);
+  v.throwIfAny();
+  const columns = noteColumns(input);
+  if (Object.keys(columns).length === 0) return existing;
+  return ctx.db.transaction(async (tx) => {
+    const [note] = await tx
+      .update(customerNotes)
+      .set(columns)
+      .where(and(eq(customerNotes.operatorId, operatorId), eq(customerNotes.id, id)))
+      .returning();
+    if (!note) throw new NotFoundError('customer note', id, ['id']);
+    await audit(tx, ctx.actor, 'customerNote.update', 'customer', existing.customerId, { noteId: id, title: note.title, ...(columns.body !== undefined ? { textChanged: true } : {}) });
+    return note;
+  });
 }
 
 /** Deletes a note; nothing refers to a note, so only its existence in the operator is checked. */

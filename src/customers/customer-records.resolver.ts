@@ -43,6 +43,8 @@ import {
   CustomerNoteCreateInput,
   CustomerNoteCreatePayload,
   CustomerNoteOrder,
+  CustomerNoteUpdateInput,
+  CustomerNoteUpdatePayload,
   CustomerStatus,
   CustomTable,
   CustomTableCell,
@@ -57,8 +59,6 @@ import {
   SubaccountFlagsInput,
   SubaccountLink,
   SubaccountLinkCreatePayload,
-  SubaccountLinkDeleteInput,
-  SubaccountLinkDeletePayload,
   SubaccountLinkCreateInput,
   SubaccountLinkInput,
   SubaccountLinkOrder,
@@ -143,6 +143,7 @@ const CustomerNoteConnection = ConnectionType('CustomerNote', CustomerNote);
 const SubaccountLinkConnection = ConnectionType('SubaccountLink', SubaccountLink);
 
 const CustomerNoteDelete = DeleteTypes('CustomerNote', 'customer note');
+const SubaccountLinkDelete = DeleteTypes('SubaccountLink', 'sub-account link');
 
 @Resolver(() => Customer)
 export class CustomerRecordsResolver {
@@ -233,6 +234,14 @@ export class CustomerRecordsResolver {
     }, { note: null });
   }
 
+  @Mutation(() => CustomerNoteUpdatePayload, { description: "Changes a note's title or text (neither may be blank); its customer, author and date stay." })
+  async customerNoteUpdate(@Arg('input', () => CustomerNoteUpdateInput, { description: 'The note to change and its new title or text.' }) input: CustomerNoteUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const { id, ...changes } = input;
+      return { customerNote: toNote(await noteService.update(ctx, idOf(id, 'CustomerNote', ['id']), changes)) };
+    }, { customerNote: null });
+  }
+
   @Mutation(() => CustomerNoteDelete.Payload, { description: 'Deletes a note from a customer.' })
   async customerNoteDelete(@Arg('input', () => CustomerNoteDelete.Input, { description: 'The note to delete.' }) input: InstanceType<typeof CustomerNoteDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('CustomerNote', input, (id) => noteService.remove(ctx, id));
@@ -269,12 +278,9 @@ export class CustomerRecordsResolver {
     return mutate(async () => ({ subaccountLink: toLink(await subaccountService.update(ctx, linkKey(input), flagsOf(input))) }), { subaccountLink: null });
   }
 
-  @Mutation(() => SubaccountLinkDeletePayload, { description: 'Removes a master/sub-account link.' })
-  async subaccountLinkDelete(@Arg('input', () => SubaccountLinkDeleteInput, { description: 'The link to remove.' }) input: SubaccountLinkDeleteInput, @Ctx() ctx: GraphQLContext) {
-    return mutate(async () => {
-      await subaccountService.remove(ctx, linkKey(input));
-      return { deleted: true };
-    }, { deleted: null });
+  @Mutation(() => SubaccountLinkDelete.Payload, { description: 'Removes a master/sub-account link; both customers stay.' })
+  async subaccountLinkDelete(@Arg('input', () => SubaccountLinkDelete.Input, { description: 'The link to remove.' }) input: InstanceType<typeof SubaccountLinkDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('SubaccountLink', input, (id) => subaccountService.removeById(ctx, id));
   }
 
   @Mutation(() => CustomTableRowCreatePayload, { description: "Adds a row to one of a customer's custom tables." })

@@ -57,6 +57,21 @@ export class CustomerNotePayload {
 }
 export const CustomerNoteCreatePayload = payloadOf(CustomerNotePayload, 'customerNoteCreate', 'the new customer note, or why it was refused');
 
+@InputType({ description: 'Changes to a note on a customer; fields left out stay as they are, and neither may be blank.' })
+export class CustomerNoteUpdateInput {
+  @Field(() => ID, { description: 'The note to change.' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'New short title of the note.' }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'New text of the note.' }) text?: string | null;
+}
+
+/** The fields of the payload of customerNoteUpdate: payloadOf below. (It names the note `customerNote`, as the other payloads name their object; customerNoteCreate's still says `note`.) */
+@ObjectType()
+export class CustomerNoteUpdateFields {
+  @Field(() => CustomerNote, { nullable: true, description: 'The note as it now is; null when refused.' }) customerNote!: CustomerNote | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
+}
+export const CustomerNoteUpdatePayload = payloadOf(CustomerNoteUpdateFields, 'customerNoteUpdate', 'the customer note as changed, or why it was refused');
+
 // ---------------------------------------------------------------- community codes
 
 @ObjectType('CommunityCode', { implements: Node, description: 'A community code customers can be assigned (unique per operator).' })
@@ -154,12 +169,6 @@ export class SubaccountLinkInput extends SubaccountFlagsInput {
 export const SubaccountLinkCreateInput = inputOf(SubaccountLinkInput, 'subaccountLinkCreate', 'A master/sub-account link to make, with its flags (omitted flags are false).');
 export const SubaccountLinkUpdateInput = inputOf(SubaccountLinkInput, 'subaccountLinkUpdate', 'A master/sub-account link and the flags to change (omitted flags stay as they are).');
 
-@InputType({ description: 'Which master/sub-account link to remove.' })
-export class SubaccountLinkDeleteInput {
-  @Field(() => ID, { description: 'The master customer.' }) masterCustomerId!: string;
-  @Field(() => ID, { description: 'The sub-account customer.' }) subCustomerId!: string;
-}
-
 /** The fields of the payload of subaccountLinkCreate and subaccountLinkUpdate (each its own type): payloadOf below. */
 @ObjectType()
 export class SubaccountLinkPayload {
@@ -168,12 +177,6 @@ export class SubaccountLinkPayload {
 }
 export const SubaccountLinkCreatePayload = payloadOf(SubaccountLinkPayload, 'subaccountLinkCreate', 'the new sub-account link, or why it was refused');
 export const SubaccountLinkUpdatePayload = payloadOf(SubaccountLinkPayload, 'subaccountLinkUpdate', 'the sub-account link as changed, or why it was refused');
-
-@ObjectType({ description: 'The result of removing a sub-account link.' })
-export class SubaccountLinkDeletePayload {
-  @Field(() => Boolean, { nullable: true, description: 'True when the link was removed.' }) deleted!: boolean | null;
-  @Field(() => [UserError], { description: 'Why the removal was refused; empty on success.' }) userErrors!: UserError[];
-}
 
 // ---------------------------------------------------------------- custom tables
 

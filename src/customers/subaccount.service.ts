@@ -152,19 +152,40 @@ export async function update(ctx: ServiceContext, key: SubaccountKey, flags: Sub
   });
 }
 
+/** Removes the link between a master and its sub-account (SIMPLer deleteSubaccount). */
 export async function remove(ctx: ServiceContext, key: SubaccountKey): Promise<SubaccountLinkRow> {
   authorize(ctx.actor, 'customers.write');
   const operatorId = ctx.actor.operatorId;
   const v = new Validation();
   await checkCustomers(ctx.db, operatorId, key, v);
   v.throwIfAny();
+  const notFound = () => new NotFoundError('sub-account link', `${key.masterCustomerId} → ${key.subCustomerId}`, ['subCustomerId']);
   const link = await findLink(ctx.db, operatorId, key);
-  if (!link) throw new NotFoundError('sub-account link', `${key.masterCustomerId} → ${key.subCustomerId}`, ['subCustomerId']);
-  await ctx.db.transaction(async (tx) => {
-    await tx.delete(customerSubaccounts).where(eq(customerSubaccounts.id, link.id));
-    await audit(tx, ctx.actor, 'subaccount.delete', 'customer', key.masterCustomerId, { ...key });
-  });
+  if (!link) throw notFound();
+  await deleteLink(ctx, link, notFound);
   return link;
+}
+
+/** Removes a link named by its id (the graph's subaccountLinkDelete). */
+export async function removeById(ctx: ServiceContext, id: number): Promise<SubaccountLinkRow> {
+  authorize(ctx.actor, 'customers.write');
+  const notFound = () => new NotFoundError('sub-account link', id, ['id']);
+  const [link] = await findByIds(ctx.db, ctx.actor.operatorId, [id]);
+  if (!link) throw notFound();
+  await deleteLink(ctx, link, notFound);
+  return link;
+}
+
+/** Deletes a link with its audit entry (on the master customer), in one transaction; `notFound` when it went meanwhile. */
+async function deleteLink(ctx: ServiceContext, link: SubaccountLinkRow, notFound: () => NotFoundError): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const gone = await tx
+      .delete(customerSubaccounts)
+      .where(and(eq(customerSubaccounts.operatorId, ctx.actor.operatorId), eq(customerSubaccounts.id, link.id)))
+      .returning({ id: customerSubaccounts.id });
+    if (gone.length === 0) throw notFound();
+    await audit(tx, ctx.actor, 'subaccount.delete', 'customer', link.masterCustomerId, { masterCustomerId: link.masterCustomerId, subCustomerId: link.subCustomerId });
+  });
 }
 
 /** Links by id, inside the operator (for `node(id:)`). */

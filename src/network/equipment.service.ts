@@ -311,19 +311,53 @@ export interface LoginInput {
   notes?: string | null;
 }
 
+/** Changes to login details: `undefined` leaves a field as it is, null clears the password or notes. */
+export interface LoginChanges {
+  username?: string | null;
+  password?: string | null;
+  notes?: string | null;
+}
+
+function loginTaken(equipmentId: number, username: string): ConflictError {
+  return new ConflictError(`equipment ${equipmentId} already has a login "${username}"`, ['username']);
+}
+
+/**
+ * The username as stored (trimmed): refused when blank, or when another login of the device
+ * (not `exceptId`) has it. The unique index catches a race past this check (`rethrowLoginTaken`).
+ */
+async function checkUsername(db: Executor, equipmentId: number, raw: string | null | undefined, exceptId?: number): Promise<string> {
+  const username = (raw ?? '').trim();
+  if (!username) new Validation().add('username', 'username is required').throwIfAny();
+  const [clash] = await db
+    .select({ id: equipmentLogins.id })
+    .from(equipmentLogins)
+    .where(and(eq(equipmentLogins.equipmentId, equipmentId), eq(equipmentLogins.username, username), exceptId !== undefined ? ne(equipmentLogins.id, exceptId) : undefined));
+  if (clash) throw loginTaken(equipmentId, username);
+  return username;
+}
+
+function rethrowLoginTaken(error: unknown, equipmentId: number, username: string | undefined): never {
+  if (username !== undefined && uniqueViolation(error)?.includes('equipment_logins_equipment_username')) throw loginTaken(equipmentId, username);
+  throw error;
+}
+
+/** One login of the operator's devices by id. */
+export async function getLogin(ctx: ServiceContext, id: number): Promise<EquipmentLoginRow> {
+  const [row] = await ctx.db
+    .select()
+    .from(equipmentLogins)
+    .where(and(eq(equipmentLogins.operatorId, ctx.actor.operatorId), eq(equipmentLogins.id, id)));
+  if (!row) throw new NotFoundError('equipment login', id, ['id']);
+  return row;
+}
+
 /** Adds login details to a device (SIMPLer addEquipmentLoginDetails); usernames are unique per device. */
 export async function addLogin(ctx: ServiceContext, input: LoginInput): Promise<EquipmentLoginRow> {
   authorize(ctx.actor, 'network.write');
   const operatorId = ctx.actor.operatorId;
   await getById(ctx, input.equipmentId);
-  const username = (input.username ?? '').trim();
-  if (!username) new Validation().add('username', 'username is required').throwIfAny();
-  const taken = () => new ConflictError(`equipment ${input.equipmentId} already has a login "${username}"`, ['username']);
-  const [clash] = await ctx.db
-    .select({ id: equipmentLogins.id })
-    .from(equipmentLogins)
-    .where(and(eq(equipmentLogins.equipmentId, input.equipmentId), eq(equipmentLogins.username, username)));
-  if (clash) throw taken();
+  const username = await checkUsername(ctx.db, input.equipmentId, input.username);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx
@@ -334,9 +368,50 @@ export async function addLogin(ctx: ServiceContext, input: LoginInput): Promise<
       return row!;
     });
   } catch (error) {
-    if (uniqueViolation(error)?.includes('equipment_logins_equipment_username')) throw taken();
-    throw error;
+    return rethrowLoginTaken(error, input.equipmentId, username);
   }
+}
+
+/**
+ * Changes the given fields of a device's login details: the username stays non-blank and unique
+ * on the device (as addLogin); null clears the password or the notes. The device cannot change.
+ */
+export async function updateLogin(ctx: ServiceContext, id: number, input: LoginChanges): Promise<EquipmentLoginRow> {
+  authorize(ctx.actor, 'network.write');
+  const existing = await getLogin(ctx, id);
+  const changes: Partial<Pick<EquipmentLoginRow, 'username' | 'password' | 'notes'>> = {};
+  if (input.username !== undefined) changes.username = await checkUsername(ctx.db, existing.equipmentId, input.username, id);
+  if (input.password !== undefined) changes.password = input.password;
+  if (input.notes !== undefined) changes.notes = input.notes;
+  if (Object.keys(changes).length === 0) return existing;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(equipmentLogins)
+        .set(changes)
+        .where(and(eq(equipmentLogins.operatorId, ctx.actor.operatorId), eq(equipmentLogins.id, id)))
+        .returning();
+      if (!row) throw new NotFoundError('equipment login', id, ['id']);
+      // audit() keeps only that a password was set or cleared, never its value
+      await audit(tx, ctx.actor, 'equipment.login.update', 'equipment', existing.equipmentId, { loginId: id, ...changes });
+      return row;
+    });
+  } catch (error) {
+    return rethrowLoginTaken(error, existing.equipmentId, changes.username);
+  }
+}
+
+/** Deletes the operator's login matching `where` with its audit entry, or throws `notFound`. */
+async function deleteLogin(ctx: ServiceContext, where: SQL, notFound: () => NotFoundError): Promise<EquipmentLoginRow> {
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(equipmentLogins)
+      .where(and(eq(equipmentLogins.operatorId, ctx.actor.operatorId), where))
+      .returning();
+    if (!row) throw notFound();
+    await audit(tx, ctx.actor, 'equipment.login.delete', 'equipment', row.equipmentId, { username: row.username });
+    return row;
+  });
 }
 
 /** Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails). */
@@ -345,15 +420,19 @@ export async function removeLogin(ctx: ServiceContext, equipmentId: number, rawU
   await getById(ctx, equipmentId);
   // Usernames are stored trimmed (addLogin), so they are looked up the same way.
   const username = (rawUsername ?? '').trim();
-  return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .delete(equipmentLogins)
-      .where(and(eq(equipmentLogins.operatorId, ctx.actor.operatorId), eq(equipmentLogins.equipmentId, equipmentId), eq(equipmentLogins.username, username)))
-      .returning({ id: equipmentLogins.id });
-    if (!row) throw new NotFoundError(`login of equipment ${equipmentId} named`, `"${username}"`, ['username']);
-    await audit(tx, ctx.actor, 'equipment.login.delete', 'equipment', equipmentId, { username });
-    return row;
-  });
+  const row = await deleteLogin(
+    ctx,
+    and(eq(equipmentLogins.equipmentId, equipmentId), eq(equipmentLogins.username, username))!,
+    () => new NotFoundError(`login of equipment ${equipmentId} named`, `"${username}"`, ['username']),
+  );
+  return { id: row.id };
+}
+
+/** Deletes login details by their id (the graph's equipmentLoginDelete). */
+export async function removeLoginById(ctx: ServiceContext, id: number): Promise<{ id: number }> {
+  authorize(ctx.actor, 'network.write');
+  const row = await deleteLogin(ctx, eq(equipmentLogins.id, id), () => new NotFoundError('equipment login', id, ['id']));
+  return { id: row.id };
 }
 
 /** A device's login details, in the order they were added. */

@@ -2,6 +2,7 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { fromGeoPointInput, geoPointRename } from '../graphql/geo-point';
+import { DeleteTypes, deleteMutation } from '../graphql/delete';
 import { idOf, optionalIdOf } from '../graphql/ids';
 import { asNode, registerNodeType } from '../graphql/node';
 import { mutate } from '../graphql/user-error';
@@ -42,8 +43,8 @@ import {
   EquipmentLogin,
   EquipmentLoginCreateInput,
   EquipmentLoginCreatePayload,
-  EquipmentLoginDeleteInput,
-  EquipmentLoginDeletePayload,
+  EquipmentLoginUpdateInput,
+  EquipmentLoginUpdatePayload,
   EquipmentUpdateInput,
   EquipmentUpdatePayload,
   IpGeneration,
@@ -91,6 +92,8 @@ registerNodeType('EquipmentLogin', async (ctx, id) => {
   const row = await rowsById<equipmentService.EquipmentLoginRow>(ctx, 'equipmentLogins', equipmentLogins).load(id);
   return row ? toLogin(row) : null;
 });
+
+const EquipmentLoginDelete = DeleteTypes('EquipmentLogin', 'equipment login');
 
 function toGeneration(result: ipService.GenerateResult, saved: boolean): IpGeneration {
   return {
@@ -161,12 +164,18 @@ export class NetworkWritesResolver {
     }, { login: null, equipment: null });
   }
 
-  @Mutation(() => EquipmentLoginDeletePayload, { description: "Deletes a device's login details by username (SIMPLer deleteEquipmentLoginDetails)." })
-  async equipmentLoginDelete(@Arg('input', () => EquipmentLoginDeleteInput, { description: 'The equipment login to delete.' }) input: EquipmentLoginDeleteInput, @Ctx() ctx: GraphQLContext) {
+  @Mutation(() => EquipmentLoginUpdatePayload, { description: "Changes a device's login details: username, password or notes." })
+  async equipmentLoginUpdate(@Arg('input', () => EquipmentLoginUpdateInput, { description: 'The login details to change and their new values.' }) input: EquipmentLoginUpdateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
-      await equipmentService.removeLogin(ctx, idOf(input.equipmentId, 'Equipment', ['equipmentId']), input.username);
-      return { deletedUsername: input.username };
-    }, { deletedUsername: null });
+      const { id, ...changes } = input;
+      const row = await equipmentService.updateLogin(ctx, idOf(id, 'EquipmentLogin', ['id']), changes);
+      return { login: toLogin(row), equipment: toEquipment(await equipmentService.getById(ctx, row.equipmentId)) };
+    }, { login: null, equipment: null });
+  }
+
+  @Mutation(() => EquipmentLoginDelete.Payload, { description: "Deletes a device's login details (SIMPLer deleteEquipmentLoginDetails, which names them by username)." })
+  async equipmentLoginDelete(@Arg('input', () => EquipmentLoginDelete.Input, { description: 'The login details to delete.' }) input: InstanceType<typeof EquipmentLoginDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('EquipmentLogin', input, (id) => equipmentService.removeLoginById(ctx, id));
   }
 
   // ------------------------------------------------------------ CPE

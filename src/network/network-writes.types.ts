@@ -103,26 +103,23 @@ export class EquipmentLoginCreateInput {
   @Field(() => String, { nullable: true, description: 'Free-text notes.' }) notes?: string | null;
 }
 
-@InputType({ description: 'Names the equipment login to delete.' })
-export class EquipmentLoginDeleteInput {
-  @Field(() => ID, { description: 'The device.' }) equipmentId!: string;
-  @Field(() => String, { description: 'The username whose login details to delete.' }) username!: string;
+@InputType({ description: "Changes to a device's login details; fields left out stay as they are." })
+export class EquipmentLoginUpdateInput {
+  @Field(() => ID, { description: 'The login details to change.' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'The new username; not blank, and unique per device.' }) username?: string | null;
+  @Field(() => String, { nullable: true, description: 'The new password to log in with; null removes it.' }) password?: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text notes; null removes them.' }) notes?: string | null;
 }
 
-/** The fields of the payload of equipmentLoginCreate: payloadOf below. */
+/** The fields of the payload of equipmentLoginCreate and equipmentLoginUpdate (each its own type): payloadOf below. */
 @ObjectType()
 export class EquipmentLoginPayload {
-  @Field(() => EquipmentLogin, { nullable: true, description: 'The login details added; null when refused.' }) login!: EquipmentLogin | null;
+  @Field(() => EquipmentLogin, { nullable: true, description: 'The login details as they now are; null when refused.' }) login!: EquipmentLogin | null;
   @Field(() => Equipment, { nullable: true, description: 'The device; null when refused.' }) equipment!: Equipment | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }
 export const EquipmentLoginCreatePayload = payloadOf(EquipmentLoginPayload, 'equipmentLoginCreate', "the equipment's new login, or why it was refused");
-
-@ObjectType({ description: 'The result of deleting the equipment login.' })
-export class EquipmentLoginDeletePayload {
-  @Field(() => String, { nullable: true, description: 'The username deleted; null when nothing was deleted.' }) deletedUsername!: string | null;
-  @Field(() => [UserError], { description: 'Why the delete was refused; empty on success.' }) userErrors!: UserError[];
-}
+export const EquipmentLoginUpdatePayload = payloadOf(EquipmentLoginPayload, 'equipmentLoginUpdate', "the equipment's login as changed, or why it was refused");
 
 // ---------------------------------------------------------------- CPE
 

@@ -7,12 +7,16 @@ import type { ServiceContext } from '../../src/shared/context';
 import { DomainError } from '../../src/shared/errors';
 import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { makeRoleUser, operatorIdOf } from '../helpers/roles';
 import { rows } from '../helpers/sql';
 
 type Errors = { field: string[]; message: string; code: string }[];
+const gid = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64url');
 
 describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
   let t: TestApp;
+  let readonlyToken: string;
+  let otherToken: string;
   const ids: Record<string, string> = {};
   const q = <T>(query: ReturnType<typeof sql>) => rows<T>(t.database.handle.db, query);
   const ctx = async (): Promise<ServiceContext> => ({
@@ -33,6 +37,9 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
   beforeAll(async () => {
     t = await startTestApp(engine);
     for (const n of ['rec_a', 'rec_b', 'rec_c', 'rec_d']) ids[n] = await newCustomer(n);
+    readonlyToken = (await makeRoleUser(t.database.handle.db, await operatorIdOf(t.database.handle.db, 'demo'), 'readonly')).token;
+    const { generateOperator } = await import('../../src/db/seed/generator');
+    otherToken = (await generateOperator(t.database.handle.db, { operatorCode: 'rec-other', customers: 1 })).token;
   });
   afterAll(async () => {
     await t?.stop();
@@ -54,6 +61,49 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
     expect(bad.data.customerNoteCreate.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.text', 'input.title']);
     const list = await t.gql<{ node: { notes: { nodes: { title: string }[] } } }>('query($id: ID!) { node(id: $id) { ... on Customer { notes(first: 10) { nodes { title } } } } }', { id: ids.rec_a });
     expect(list.data.node.notes.nodes.map((n) => n.title)).toEqual(['Second call', 'First call']);
+  });
+
+  it('changes a note: the title or the text given (by the rules of create), the rest stays', async () => {
+    const made = await t.gql<{ customerNoteCreate: { note: { id: string; authorName: string | null } } }>(
+      'mutation($i: CustomerNoteCreateInput!) { customerNoteCreate(input: $i) { note { id authorName } } }',
+      { i: { customerId: ids.rec_c, title: 'Survey', text: 'Line of sight to the hill.' } },
+    );
+    const id = made.data.customerNoteCreate.note.id;
+    type Note = { title: string; body: string; authorName: string | null };
+    const upd = async (input: Record<string, unknown>, token?: string) =>
+      (
+        await t.gql<{ customerNoteUpdate: { customerNote: Note | null; userErrors: Errors } }>(
+          'mutation($i: CustomerNoteUpdateInput!) { customerNoteUpdate(input: $i) { customerNote { title body authorName } userErrors { field message code } } }',
+          { i: input },
+          token,
+        )
+      ).data.customerNoteUpdate;
+    const read = async () =>
+      (await t.gql<{ node: Note | null }>('query($id: ID!) { node(id: $id) { ... on CustomerNote { title body authorName } } }', { id })).data.node;
+    const author = made.data.customerNoteCreate.note.authorName;
+
+    expect(await upd({ id, title: '  Site survey ' })).toEqual({ customerNote: { title: 'Site survey', body: 'Line of sight to the hill.', authorName: author }, userErrors: [] });
+    expect(await upd({ id, text: 'No line of sight: needs a relay.' })).toMatchObject({ customerNote: { title: 'Site survey', body: 'No line of sight: needs a relay.' }, userErrors: [] });
+    expect(await upd({ id, title: 'Survey done', text: 'Relay booked.' })).toMatchObject({ customerNote: { title: 'Survey done', body: 'Relay booked.' }, userErrors: [] });
+    const now = { title: 'Survey done', body: 'Relay booked.', authorName: author };
+    expect(await read()).toEqual(now);
+    const list = await t.gql<{ node: { notes: { nodes: { id: string; title: string }[] } } }>('query($id: ID!) { node(id: $id) { ... on Customer { notes(first: 10) { nodes { id title } } } } }', { id: ids.rec_c });
+    expect(list.data.node.notes.nodes).toContainEqual({ id, title: 'Survey done' });
+
+    const updates = async () => Number((await q<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'customerNote.update'`))[0]!.n);
+    const before = await updates();
+    const blank = await upd({ id, title: ' ', text: '' });
+    expect(blank.customerNote).toBeNull();
+    expect(blank.userErrors.map((e) => [e.field.join('.'), e.code, e.message]).sort()).toEqual([
+      ['input.text', 'INVALID', 'note text is required'],
+      ['input.title', 'INVALID', 'note title is required'],
+    ]);
+    expect((await upd({ id, title: null, text: 'kept out' })).userErrors).toEqual([{ field: ['input', 'title'], code: 'INVALID', message: 'note title is required' }]);
+    expect((await upd({ id: gid('CustomerNote', 999999), title: 'x' })).userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: 'customer note 999999 does not exist' }]);
+    expect((await upd({ id: ids.rec_c, title: 'x' })).userErrors).toEqual([{ field: ['input', 'id'], code: 'INVALID', message: 'not a CustomerNote id' }]);
+    expect(await upd({ id, title: 'Theirs' }, otherToken)).toMatchObject({ customerNote: null, userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND' }] });
+    expect(await upd({ id, title: 'Mine' }, readonlyToken)).toMatchObject({ customerNote: null, userErrors: [{ code: 'FORBIDDEN' }] });
+    expect([await read(), await updates()]).toEqual([now, before]);
   });
 
   it('manages community codes: unique per operator, renames to a free code, refuses deleting one in use', async () => {
@@ -103,15 +153,16 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
     expect(after.data.communityCodes.map((c) => c.code)).not.toContain('Code via API Modified');
   });
 
-  it('links sub-accounts with flags, one master per sub, no self links or cycles', async () => {
+  it('links sub-accounts with flags, one master per sub, no self links or cycles; deletes a link by its id', async () => {
     const link = (master: string, sub: string, extra: Record<string, unknown> = {}) =>
-      t.gql<{ subaccountLinkCreate: { subaccountLink: { invoiceFromMaster: boolean; invoiceFromMasterProrate: number; master: { id: string }; subaccount: { id: string } } | null; userErrors: Errors } }>(
-        'mutation($i: SubaccountLinkCreateInput!) { subaccountLinkCreate(input: $i) { subaccountLink { invoiceFromMaster invoiceFromMasterProrate master { id } subaccount { id } } userErrors { field message code } } }',
+      t.gql<{ subaccountLinkCreate: { subaccountLink: { id: string; invoiceFromMaster: boolean; invoiceFromMasterProrate: number; master: { id: string }; subaccount: { id: string } } | null; userErrors: Errors } }>(
+        'mutation($i: SubaccountLinkCreateInput!) { subaccountLinkCreate(input: $i) { subaccountLink { id invoiceFromMaster invoiceFromMasterProrate master { id } subaccount { id } } userErrors { field message code } } }',
         { i: { masterCustomerId: master, subCustomerId: sub, ...extra } },
       );
     const ok = await link(ids.rec_a!, ids.rec_b!, { invoiceFromMaster: true, invoiceFromMasterProrate: 2 });
     expect(ok.data.subaccountLinkCreate.userErrors).toEqual([]);
-    expect(ok.data.subaccountLinkCreate.subaccountLink).toEqual({ invoiceFromMaster: true, invoiceFromMasterProrate: 2, master: { id: ids.rec_a }, subaccount: { id: ids.rec_b } });
+    const linkId = ok.data.subaccountLinkCreate.subaccountLink!.id;
+    expect(ok.data.subaccountLinkCreate.subaccountLink).toEqual({ id: linkId, invoiceFromMaster: true, invoiceFromMasterProrate: 2, master: { id: ids.rec_a }, subaccount: { id: ids.rec_b } });
     expect((await link(ids.rec_b!, ids.rec_c!)).data.subaccountLinkCreate.userErrors).toEqual([]);
 
     expect((await link(ids.rec_d!, ids.rec_b!)).data.subaccountLinkCreate.userErrors[0]!.code).toBe('CONFLICT'); // b already has a master
@@ -132,13 +183,34 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
     );
     expect(view.data.node).toEqual({ masterAccount: { master: { id: ids.rec_a } }, subaccounts: { nodes: [{ subaccount: { id: ids.rec_c } }] } });
 
-    const del = (master: string, sub: string) =>
-      t.gql<{ subaccountLinkDelete: { deleted: boolean | null; userErrors: Errors } }>(
-        'mutation($m: ID!, $s: ID!) { subaccountLinkDelete(input: { masterCustomerId: $m, subCustomerId: $s }) { deleted userErrors { code } } }',
-        { m: master, s: sub },
+    const del = (id: string, token?: string) =>
+      t.gql<{ subaccountLinkDelete: { deletedId: string | null; userErrors: Errors } }>(
+        'mutation($id: ID!) { subaccountLinkDelete(input: { id: $id }) { deletedId userErrors { field message code } } }',
+        { id },
+        token,
       );
-    expect((await del(ids.rec_a!, ids.rec_b!)).data.subaccountLinkDelete).toEqual({ deleted: true, userErrors: [] });
-    expect((await del(ids.rec_a!, ids.rec_b!)).data.subaccountLinkDelete.userErrors[0]!.code).toBe('NOT_FOUND');
+    const linkNode = async (id: string) => (await t.gql<{ node: { id: string } | null }>('query($id: ID!) { node(id: $id) { id } }', { id })).data.node;
+    const deletes = async () => Number((await q<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'subaccount.delete'`))[0]!.n);
+    const before = await deletes();
+    // a customer's id is not a link's; an unknown link, another operator's view and a read-only role change nothing
+    expect((await del(ids.rec_a!)).data.subaccountLinkDelete).toEqual({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'INVALID', message: 'not a SubaccountLink id' }] });
+    expect((await del(gid('SubaccountLink', 999999))).data.subaccountLinkDelete).toEqual({
+      deletedId: null,
+      userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND', message: 'sub-account link 999999 does not exist' }],
+    });
+    expect((await del(linkId, otherToken)).data.subaccountLinkDelete).toMatchObject({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND' }] });
+    expect((await del(linkId, readonlyToken)).data.subaccountLinkDelete).toMatchObject({ deletedId: null, userErrors: [{ code: 'FORBIDDEN' }] });
+    expect([await linkNode(linkId), await deletes()]).toEqual([{ id: linkId }, before]);
+
+    expect((await del(linkId)).data.subaccountLinkDelete).toEqual({ deletedId: linkId, userErrors: [] });
+    expect([await linkNode(linkId), await deletes()]).toEqual([null, before + 1]);
+    const after = await t.gql<{ node: { masterAccount: unknown; subaccounts: { nodes: unknown[] } } }>(
+      'query($id: ID!) { node(id: $id) { ... on Customer { masterAccount { id } subaccounts(first: 10) { nodes { id } } } } }',
+      { id: ids.rec_b },
+    );
+    expect(after.data.node.masterAccount).toBeNull(); // b is no longer a sub-account; its own link to c stays
+    expect(after.data.node.subaccounts.nodes).toHaveLength(1);
+    expect((await del(linkId)).data.subaccountLinkDelete.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND', message: expect.any(String) }]);
   });
 
   it('adds, changes and deletes custom-table rows, validating the columns', async () => {

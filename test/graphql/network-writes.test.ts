@@ -1,7 +1,8 @@
 /**
  * Network writes through GraphQL, cross-checked with SQL: equipment (validation, names resolved
- * to ids, custom fields, cycles, delete rules), login details, CPE, basestations, customer
- * addresses (add, release) and generateIP. Plus the pure address-pool arithmetic.
+ * to ids, custom fields, cycles, delete rules), login details (add, change, delete by id), CPE,
+ * basestations, customer addresses (add, release) and generateIP. Plus the pure address-pool
+ * arithmetic.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { normalizeMac } from '../../src/network/net-rules';
 import { idAtPosition } from '../../src/network/customer-ip.service';
 import { enabledEngines } from '../helpers/engines';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { makeRoleUser } from '../helpers/roles';
 import { rows } from '../helpers/sql';
 
 describe('address pools', () => {
@@ -164,22 +166,129 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       expect(await one(sql`select count(*)::int as n from equipment_logins where equipment_id = ${made.legacyId as number}`)).toBe(0);
     });
 
-    it('adds login details unique per device and deletes them by username', async () => {
-      const add = `mutation($input: EquipmentLoginCreateInput!) { equipmentLoginCreate(input: $input) { login { username hasPassword notes } equipment { logins { username } } userErrors { field code } } }`;
-      const del = `mutation($input: EquipmentLoginDeleteInput!) { equipmentLoginDelete(input: $input) { deletedUsername userErrors { field code } } }`;
+    const addLogin = `mutation($input: EquipmentLoginCreateInput!) { equipmentLoginCreate(input: $input) { login { id username hasPassword notes } equipment { logins { username } } userErrors { field code } } }`;
+    const delLogin = `mutation($input: EquipmentLoginDeleteInput!) { equipmentLoginDelete(input: $input) { deletedId userErrors { field code } } }`;
+    const updLogin = `mutation($input: EquipmentLoginUpdateInput!) { equipmentLoginUpdate(input: $input) {
+      login { id username hasPassword notes } equipment { nickname logins { username } } userErrors { field message code } } }`;
+    const loginNode = async (id: string) =>
+      (await ok<{ node: { username: string; hasPassword: boolean; notes: string | null } | null }>(`query($id: ID!) { node(id: $id) { ... on EquipmentLogin { username hasPassword notes } } }`, { id })).node;
+    const storedLogin = async (id: string) =>
+      (await q<{ username: string; password: string | null; notes: string | null }>(sql`select username, password, notes from equipment_logins where id = ${Number(Buffer.from(id, 'base64url').toString().split(':')[1])}`))[0];
+
+    it('adds login details unique per device and deletes them by id', async () => {
       const id = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-1' } })).equipmentCreate.equipment!.id as string;
-      const first = await ok<{ equipmentLoginCreate: any }>(add, { input: { equipmentId: id, username: 'admin', password: 'ubnt', notes: 'factory' } });
-      expect(first.equipmentLoginCreate).toEqual({ login: { username: 'admin', hasPassword: true, notes: 'factory' }, equipment: { logins: [{ username: 'admin' }] }, userErrors: [] });
-      const again = await ok<{ equipmentLoginCreate: any }>(add, { input: { equipmentId: id, username: 'admin' } });
+      const first = await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId: id, username: 'admin', password: 'ubnt', notes: 'factory' } });
+      const loginId = first.equipmentLoginCreate.login.id as string;
+      expect(first.equipmentLoginCreate).toEqual({ login: { id: loginId, username: 'admin', hasPassword: true, notes: 'factory' }, equipment: { logins: [{ username: 'admin' }] }, userErrors: [] });
+      const again = await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId: id, username: 'admin' } });
       expect(again.equipmentLoginCreate.userErrors).toEqual([{ field: ['input', 'username'], code: 'CONFLICT' }]);
       const [stored] = await q<{ password: string }>(sql`select password from equipment_logins where username = 'admin' and equipment_id = (select id from equipment where nickname = 'LOGIN-1')`);
       expect(stored!.password).toBe('ubnt');
-      const missing = await ok<{ equipmentLoginDelete: any }>(del, { input: { equipmentId: id, username: 'root' } });
-      expect(missing.equipmentLoginDelete).toEqual({ deletedUsername: null, userErrors: [{ field: ['input', 'username'], code: 'NOT_FOUND' }] });
-      const gone = await ok<{ equipmentLoginDelete: any }>(del, { input: { equipmentId: id, username: 'admin' } });
-      expect(gone.equipmentLoginDelete).toEqual({ deletedUsername: 'admin', userErrors: [] });
+
+      const deletes = () => one(sql`select count(*)::int as n from audit_log where action = 'equipment.login.delete'`);
+      const before = await deletes();
+      const missing = await ok<{ equipmentLoginDelete: any }>(delLogin, { input: { id: gid('EquipmentLogin', 999999) } });
+      expect(missing.equipmentLoginDelete).toEqual({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND' }] });
+      const wrongType = await ok<{ equipmentLoginDelete: any }>(delLogin, { input: { id } });
+      expect(wrongType.equipmentLoginDelete).toEqual({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'INVALID' }] });
+      expect([await loginNode(loginId), await deletes()]).toEqual([{ username: 'admin', hasPassword: true, notes: 'factory' }, before]);
+
+      const gone = await ok<{ equipmentLoginDelete: any }>(delLogin, { input: { id: loginId } });
+      expect(gone.equipmentLoginDelete).toEqual({ deletedId: loginId, userErrors: [] });
       expect(await one(sql`select count(*)::int as n from equipment_logins where equipment_id = (select id from equipment where nickname = 'LOGIN-1')`)).toBe(0);
+      expect([await loginNode(loginId), await deletes()]).toEqual([null, before + 1]);
+      const twice = await ok<{ equipmentLoginDelete: any }>(delLogin, { input: { id: loginId } });
+      expect(twice.equipmentLoginDelete).toEqual({ deletedId: null, userErrors: [{ field: ['input', 'id'], code: 'NOT_FOUND' }] });
     });
+
+    it('changes only the given login fields; the username stays non-blank and unique per device', async () => {
+      const device = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-2' } })).equipmentCreate.equipment!.id as string;
+      const other = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-3' } })).equipmentCreate.equipment!.id as string;
+      const made = async (equipmentId: string, input: Record<string, unknown>) =>
+        (await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId, ...input } })).equipmentLoginCreate.login.id as string;
+      const admin = await made(device, { username: 'admin', password: 'ubnt', notes: 'factory' });
+      await made(device, { username: 'tech' });
+      const elsewhere = await made(other, { username: 'tech' });
+      const upd = async (input: Record<string, unknown>) => (await ok<{ equipmentLoginUpdate: any }>(updLogin, { input })).equipmentLoginUpdate;
+
+      // notes and password only: the username stays
+      expect(await upd({ id: admin, notes: 'rotated', password: 'n3w' })).toEqual({
+        login: { id: admin, username: 'admin', hasPassword: true, notes: 'rotated' },
+        equipment: { nickname: 'LOGIN-2', logins: [{ username: 'admin' }, { username: 'tech' }] },
+        userErrors: [],
+      });
+      expect(await storedLogin(admin)).toEqual({ username: 'admin', password: 'n3w', notes: 'rotated' });
+      // the audit entry says the password changed, never what to
+      const [changed] = await q<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'equipment.login.update' order by id desc limit 1`);
+      expect(changed!.changes).toEqual({ loginId: expect.any(Number), notes: 'rotated', password: '[redacted]' });
+      // the username only, trimmed: password and notes stay
+      expect((await upd({ id: admin, username: '  root ' })).login).toEqual({ id: admin, username: 'root', hasPassword: true, notes: 'rotated' });
+      expect(await storedLogin(admin)).toEqual({ username: 'root', password: 'n3w', notes: 'rotated' });
+      // null clears the password and the notes
+      expect((await upd({ id: admin, password: null, notes: null })).userErrors).toEqual([]);
+      expect(await loginNode(admin)).toEqual({ username: 'root', hasPassword: false, notes: null });
+      expect(await storedLogin(admin)).toEqual({ username: 'root', password: null, notes: null });
+      // its own username again, and a username another device uses, are fine
+      expect((await upd({ id: admin, username: 'root' })).userErrors).toEqual([]);
+      expect((await upd({ id: elsewhere, username: 'root' })).login).toMatchObject({ username: 'root' });
+
+      const updates = () => one(sql`select count(*)::int as n from audit_log where action = 'equipment.login.update'`);
+      const [audited] = await q<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'equipment.login.update' order by id desc limit 1`);
+      expect(audited!.changes).toMatchObject({ username: 'root' });
+      const before = await updates();
+      const refusals: [Record<string, unknown>, unknown][] = [
+        [{ id: admin, username: '   ' }, [{ field: ['input', 'username'], code: 'INVALID', message: 'username is required' }]],
+        [{ id: admin, username: null, notes: 'ignored' }, [{ field: ['input', 'username'], code: 'INVALID', message: 'username is required' }]],
+        [{ id: admin, username: ' tech ', password: 'x' }, [{ field: ['input', 'username'], code: 'CONFLICT', message: expect.stringMatching(/already has a login "tech"/) }]],
+        [{ id: gid('EquipmentLogin', 999999), notes: 'x' }, [{ field: ['input', 'id'], code: 'NOT_FOUND', message: 'equipment login 999999 does not exist' }]],
+        [{ id: device, notes: 'x' }, [{ field: ['input', 'id'], code: 'INVALID', message: 'not a EquipmentLogin id' }]],
+      ];
+      for (const [input, userErrors] of refusals) {
+        expect(await upd(input), JSON.stringify(input)).toEqual({ login: null, equipment: null, userErrors });
+      }
+      expect([await storedLogin(admin), await updates()]).toEqual([{ username: 'root', password: null, notes: null }, before]);
+    });
+
+    it('refuses a username taken by a concurrent change (the unique index), as a conflict', async () => {
+      const device = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-RACE' } })).equipmentCreate.equipment!.id as string;
+      for (let round = 0; round < 5; round++) {
+        const ids = await Promise.all(
+          ['a', 'b'].map(async (name) => (await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId: device, username: `${name}${round}` } })).equipmentLoginCreate.login.id as string),
+        );
+        const results = await Promise.all(ids.map(async (id) => (await ok<{ equipmentLoginUpdate: any }>(updLogin, { input: { id, username: `same${round}` } })).equipmentLoginUpdate));
+        expect(results.map((r) => r.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([[], ['CONFLICT']]);
+        expect(await one(sql`select count(*)::int as n from equipment_logins where username = ${`same${round}`}`)).toBe(1);
+      }
+    });
+  });
+
+  it("keeps a device's login details from another operator and from a read-only role", async () => {
+    const { generateOperator } = await import('../../src/db/seed/generator');
+    const { token: otherToken } = await generateOperator(t.database.handle.db, { operatorCode: 'nw-login-other', customers: 1 });
+    const demoId = Number((await q<{ id: number }>(sql`select id from operators where code = 'demo'`))[0]!.id);
+    const { token: readonlyToken } = await makeRoleUser(t.database.handle.db, demoId, 'readonly');
+    const device = (await ok<{ equipmentCreate: { equipment: { id: string } } }>(`mutation { equipmentCreate(input: { nickname: "LOGIN-GUARDED" }) { equipment { id } } }`)).equipmentCreate.equipment.id;
+    const login = (await ok<{ equipmentLoginCreate: { login: { id: string } } }>(`mutation($id: ID!) { equipmentLoginCreate(input: { equipmentId: $id, username: "keep", password: "pw", notes: "n" }) { login { id } } }`, { id: device }))
+      .equipmentLoginCreate.login.id;
+    const audits = () => one(sql`select count(*)::int as n from audit_log where action like 'equipment.login.%'`);
+    const before = await audits();
+    for (const [token, code] of [[otherToken, 'NOT_FOUND'], [readonlyToken, 'FORBIDDEN']] as const) {
+      const res = await t.gql<Record<string, { userErrors: UserErrors }>>(
+        `mutation($id: ID!) {
+          equipmentLoginUpdate(input: { id: $id, username: "taken", password: null }) { login { id } userErrors { field message code } }
+          equipmentLoginDelete(input: { id: $id }) { deletedId userErrors { field message code } }
+        }`,
+        { id: login },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data).toEqual({
+        equipmentLoginUpdate: { login: null, userErrors: [expect.objectContaining({ code })] },
+        equipmentLoginDelete: { deletedId: null, userErrors: [expect.objectContaining({ code })] },
+      });
+    }
+    const [row] = await q<{ username: string; password: string; notes: string }>(sql`select username, password, notes from equipment_logins where id = ${Number(Buffer.from(login, 'base64url').toString().split(':')[1])}`);
+    expect([row, await audits()]).toEqual([{ username: 'keep', password: 'pw', notes: 'n' }, before]);
   });
 
   describe('CPE and basestations', () => {

@@ -218,11 +218,11 @@ describe.each(enabledEngines())('refunds on %s', (engine) => {
     // Changed later, the link is listed once, as it is now; removed, it is a tombstone.
     const later = await gql<{ changes: { edges: Edge[] } }>(FEED, { since: changes[2]!.changedAt });
     expect(later.changes.edges.map((e) => e.node.type)).toEqual(['SUBACCOUNT_LINK']);
-    const gone = await gql<{ subaccountLinkDelete: { userErrors: UserErrors } }>(
-      'mutation($m: ID!, $s: ID!) { subaccountLinkDelete(input: { masterCustomerId: $m, subCustomerId: $s }) { userErrors { field message code } } }',
-      { m: toGlobalId('Customer', customerId), s: toGlobalId('Customer', sub) },
+    const gone = await gql<{ subaccountLinkDelete: { deletedId: string | null; userErrors: UserErrors } }>(
+      'mutation($id: ID!) { subaccountLinkDelete(input: { id: $id }) { deletedId userErrors { field message code } } }',
+      { id: link.subaccountLinkCreate.subaccountLink.id },
     );
-    expect(gone.subaccountLinkDelete.userErrors).toEqual([]);
+    expect(gone.subaccountLinkDelete).toEqual({ deletedId: link.subaccountLinkCreate.subaccountLink.id, userErrors: [] });
     const after = await gql<{ changes: { edges: Edge[] } }>(FEED, { since });
     expect(after.changes.edges.map((e) => [e.node.kind, e.node.type])).toEqual([
       ['UPSERTED', 'REFUND'],
