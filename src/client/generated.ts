@@ -2872,7 +2872,7 @@ export type CustomerNoteCreateInput = {
 export type CustomerNoteCreatePayload = {
   __typename?: 'CustomerNoteCreatePayload';
   /** The note as saved; null when refused. */
-  note: Maybe<CustomerNote>;
+  customerNote: Maybe<CustomerNote>;
   /** Why the note was refused; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -3641,7 +3641,7 @@ export type EquipmentLoginCreatePayload = {
   /** The device; null when refused. */
   equipment: Maybe<Equipment>;
   /** The login details as they now are; null when refused. */
-  login: Maybe<EquipmentLogin>;
+  equipmentLogin: Maybe<EquipmentLogin>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };
@@ -3679,7 +3679,7 @@ export type EquipmentLoginUpdatePayload = {
   /** The device; null when refused. */
   equipment: Maybe<Equipment>;
   /** The login details as they now are; null when refused. */
-  login: Maybe<EquipmentLogin>;
+  equipmentLogin: Maybe<EquipmentLogin>;
   /** Why the change was refused; empty on success. */
   userErrors: Array<UserError>;
 };

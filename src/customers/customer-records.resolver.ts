@@ -230,8 +230,8 @@ export class CustomerRecordsResolver {
   async customerNoteCreate(@Arg('input', () => CustomerNoteCreateInput, { description: 'The new note.' }) input: CustomerNoteCreateInput, @Ctx() ctx: GraphQLContext) {
     return mutate(async () => {
       const customerId = idOf(input.customerId, 'Customer', ['customerId']);
-      return { note: toNote(await noteService.add(ctx, { customerId, title: input.title, text: input.text })) };
-    }, { note: null });
+      return { customerNote: toNote(await noteService.add(ctx, { customerId, title: input.title, text: input.text })) };
+    }, { customerNote: null });
   }
 
   @Mutation(() => CustomerNoteUpdatePayload, { description: "Changes a note's title or text (neither may be blank); its customer, author and date stay." })

@@ -52,7 +52,7 @@ export class CustomerNoteCreateInput {
 /** The fields of the payload of customerNoteCreate: payloadOf below. */
 @ObjectType()
 export class CustomerNotePayload {
-  @Field(() => CustomerNote, { nullable: true, description: 'The note as saved; null when refused.' }) note!: CustomerNote | null;
+  @Field(() => CustomerNote, { nullable: true, description: 'The note as saved; null when refused.' }) customerNote!: CustomerNote | null;
   @Field(() => [UserError], { description: 'Why the note was refused; empty on success.' }) userErrors!: UserError[];
 }
 export const CustomerNoteCreatePayload = payloadOf(CustomerNotePayload, 'customerNoteCreate', 'the new customer note, or why it was refused');

@@ -160,8 +160,8 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       const equipmentId = idOf(input.equipmentId, 'Equipment', ['equipmentId']);
       const row = await equipmentService.addLogin(ctx, { equipmentId, username: input.username, password: input.password, notes: input.notes });
-      return { login: toLogin(row), equipment: toEquipment(await equipmentService.getById(ctx, equipmentId)) };
-    }, { login: null, equipment: null });
+      return { equipmentLogin: toLogin(row), equipment: toEquipment(await equipmentService.getById(ctx, equipmentId)) };
+    }, { equipmentLogin: null, equipment: null });
   }
 
   @Mutation(() => EquipmentLoginUpdatePayload, { description: "Changes a device's login details: username, password or notes." })
@@ -169,8 +169,8 @@ export class NetworkWritesResolver {
     return mutate(async () => {
       const { id, ...changes } = input;
       const row = await equipmentService.updateLogin(ctx, idOf(id, 'EquipmentLogin', ['id']), changes);
-      return { login: toLogin(row), equipment: toEquipment(await equipmentService.getById(ctx, row.equipmentId)) };
-    }, { login: null, equipment: null });
+      return { equipmentLogin: toLogin(row), equipment: toEquipment(await equipmentService.getById(ctx, row.equipmentId)) };
+    }, { equipmentLogin: null, equipment: null });
   }
 
   @Mutation(() => EquipmentLoginDelete.Payload, { description: "Deletes a device's login details (SIMPLer deleteEquipmentLoginDetails, which names them by username)." })

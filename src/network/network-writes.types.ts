@@ -114,7 +114,7 @@ export class EquipmentLoginUpdateInput {
 /** The fields of the payload of equipmentLoginCreate and equipmentLoginUpdate (each its own type): payloadOf below. */
 @ObjectType()
 export class EquipmentLoginPayload {
-  @Field(() => EquipmentLogin, { nullable: true, description: 'The login details as they now are; null when refused.' }) login!: EquipmentLogin | null;
+  @Field(() => EquipmentLogin, { nullable: true, description: 'The login details as they now are; null when refused.' }) equipmentLogin!: EquipmentLogin | null;
   @Field(() => Equipment, { nullable: true, description: 'The device; null when refused.' }) equipment!: Equipment | null;
   @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

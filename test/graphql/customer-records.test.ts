@@ -47,28 +47,28 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
 
   it('adds customer notes with the author, lists them newest first, and requires title and text', async () => {
     const add = (title: string, text: string) =>
-      t.gql<{ customerNoteCreate: { note: { title: string; body: string; authorName: string | null } | null; userErrors: Errors } }>(
-        'mutation($i: CustomerNoteCreateInput!) { customerNoteCreate(input: $i) { note { title body authorName } userErrors { field message code } } }',
+      t.gql<{ customerNoteCreate: { customerNote: { title: string; body: string; authorName: string | null } | null; userErrors: Errors } }>(
+        'mutation($i: CustomerNoteCreateInput!) { customerNoteCreate(input: $i) { customerNote { title body authorName } userErrors { field message code } } }',
         { i: { customerId: ids.rec_a, title, text } },
       );
     const first = await add('First call', 'Asked about speeds.');
     expect(first.data.customerNoteCreate.userErrors).toEqual([]);
-    expect(first.data.customerNoteCreate.note).toMatchObject({ title: 'First call', body: 'Asked about speeds.' });
-    expect(first.data.customerNoteCreate.note!.authorName).toBeTruthy();
+    expect(first.data.customerNoteCreate.customerNote).toMatchObject({ title: 'First call', body: 'Asked about speeds.' });
+    expect(first.data.customerNoteCreate.customerNote!.authorName).toBeTruthy();
     await add('Second call', 'Booked a survey.');
     const bad = await add(' ', '');
-    expect(bad.data.customerNoteCreate.note).toBeNull();
+    expect(bad.data.customerNoteCreate.customerNote).toBeNull();
     expect(bad.data.customerNoteCreate.userErrors.map((e) => e.field.join('.')).sort()).toEqual(['input.text', 'input.title']);
     const list = await t.gql<{ node: { notes: { nodes: { title: string }[] } } }>('query($id: ID!) { node(id: $id) { ... on Customer { notes(first: 10) { nodes { title } } } } }', { id: ids.rec_a });
     expect(list.data.node.notes.nodes.map((n) => n.title)).toEqual(['Second call', 'First call']);
   });
 
   it('changes a note: the title or the text given (by the rules of create), the rest stays', async () => {
-    const made = await t.gql<{ customerNoteCreate: { note: { id: string; authorName: string | null } } }>(
-      'mutation($i: CustomerNoteCreateInput!) { customerNoteCreate(input: $i) { note { id authorName } } }',
+    const made = await t.gql<{ customerNoteCreate: { customerNote: { id: string; authorName: string | null } } }>(
+      'mutation($i: CustomerNoteCreateInput!) { customerNoteCreate(input: $i) { customerNote { id authorName } } }',
       { i: { customerId: ids.rec_c, title: 'Survey', text: 'Line of sight to the hill.' } },
     );
-    const id = made.data.customerNoteCreate.note.id;
+    const id = made.data.customerNoteCreate.customerNote.id;
     type Note = { title: string; body: string; authorName: string | null };
     const upd = async (input: Record<string, unknown>, token?: string) =>
       (
@@ -80,7 +80,7 @@ describe.each(enabledEngines())('GraphQL customer records on %s', (engine) => {
       ).data.customerNoteUpdate;
     const read = async () =>
       (await t.gql<{ node: Note | null }>('query($id: ID!) { node(id: $id) { ... on CustomerNote { title body authorName } } }', { id })).data.node;
-    const author = made.data.customerNoteCreate.note.authorName;
+    const author = made.data.customerNoteCreate.customerNote.authorName;
 
     expect(await upd({ id, title: '  Site survey ' })).toEqual({ customerNote: { title: 'Site survey', body: 'Line of sight to the hill.', authorName: author }, userErrors: [] });
     expect(await upd({ id, text: 'No line of sight: needs a relay.' })).toMatchObject({ customerNote: { title: 'Site survey', body: 'No line of sight: needs a relay.' }, userErrors: [] });

@@ -107,11 +107,11 @@ describe.each(enabledEngines())('Apollo Client over the graph on %s', (engine) =
     const customerId = Buffer.from(`Customer:${customer!.id}`).toString('base64url');
     const created = await apollo.mutate({
       mutation: gql`
-        mutation Note($input: CustomerNoteCreateInput!) { customerNoteCreate(input: $input) { note { id title body } userErrors { message } } }
+        mutation Note($input: CustomerNoteCreateInput!) { customerNoteCreate(input: $input) { customerNote { id title body } userErrors { message } } }
       `,
       variables: { input: { customerId, title: 'Temporary', text: 'to be deleted' } },
     });
-    const note = (created.data as { customerNoteCreate: { note: { id: string } } }).customerNoteCreate.note;
+    const note = (created.data as { customerNoteCreate: { customerNote: { id: string } } }).customerNoteCreate.customerNote;
     const cached = () => apollo.cache.extract() as Record<string, unknown>;
     expect(apollo.cache.identify({ __typename: 'CustomerNote', id: note.id })! in cached()).toBe(true);
     const deleted = await apollo.mutate({

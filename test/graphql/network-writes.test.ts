@@ -166,10 +166,10 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       expect(await one(sql`select count(*)::int as n from equipment_logins where equipment_id = ${made.legacyId as number}`)).toBe(0);
     });
 
-    const addLogin = `mutation($input: EquipmentLoginCreateInput!) { equipmentLoginCreate(input: $input) { login { id username hasPassword notes } equipment { logins { username } } userErrors { field code } } }`;
+    const addLogin = `mutation($input: EquipmentLoginCreateInput!) { equipmentLoginCreate(input: $input) { equipmentLogin { id username hasPassword notes } equipment { logins { username } } userErrors { field code } } }`;
     const delLogin = `mutation($input: EquipmentLoginDeleteInput!) { equipmentLoginDelete(input: $input) { deletedId userErrors { field code } } }`;
     const updLogin = `mutation($input: EquipmentLoginUpdateInput!) { equipmentLoginUpdate(input: $input) {
-      login { id username hasPassword notes } equipment { nickname logins { username } } userErrors { field message code } } }`;
+      equipmentLogin { id username hasPassword notes } equipment { nickname logins { username } } userErrors { field message code } } }`;
     const loginNode = async (id: string) =>
       (await ok<{ node: { username: string; hasPassword: boolean; notes: string | null } | null }>(`query($id: ID!) { node(id: $id) { ... on EquipmentLogin { username hasPassword notes } } }`, { id })).node;
     const storedLogin = async (id: string) =>
@@ -178,8 +178,8 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
     it('adds login details unique per device and deletes them by id', async () => {
       const id = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-1' } })).equipmentCreate.equipment!.id as string;
       const first = await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId: id, username: 'admin', password: 'ubnt', notes: 'factory' } });
-      const loginId = first.equipmentLoginCreate.login.id as string;
-      expect(first.equipmentLoginCreate).toEqual({ login: { id: loginId, username: 'admin', hasPassword: true, notes: 'factory' }, equipment: { logins: [{ username: 'admin' }] }, userErrors: [] });
+      const loginId = first.equipmentLoginCreate.equipmentLogin.id as string;
+      expect(first.equipmentLoginCreate).toEqual({ equipmentLogin: { id: loginId, username: 'admin', hasPassword: true, notes: 'factory' }, equipment: { logins: [{ username: 'admin' }] }, userErrors: [] });
       const again = await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId: id, username: 'admin' } });
       expect(again.equipmentLoginCreate.userErrors).toEqual([{ field: ['input', 'username'], code: 'CONFLICT' }]);
       const [stored] = await q<{ password: string }>(sql`select password from equipment_logins where username = 'admin' and equipment_id = (select id from equipment where nickname = 'LOGIN-1')`);
@@ -205,7 +205,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       const device = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-2' } })).equipmentCreate.equipment!.id as string;
       const other = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-3' } })).equipmentCreate.equipment!.id as string;
       const made = async (equipmentId: string, input: Record<string, unknown>) =>
-        (await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId, ...input } })).equipmentLoginCreate.login.id as string;
+        (await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId, ...input } })).equipmentLoginCreate.equipmentLogin.id as string;
       const admin = await made(device, { username: 'admin', password: 'ubnt', notes: 'factory' });
       await made(device, { username: 'tech' });
       const elsewhere = await made(other, { username: 'tech' });
@@ -213,7 +213,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
 
       // notes and password only: the username stays
       expect(await upd({ id: admin, notes: 'rotated', password: 'n3w' })).toEqual({
-        login: { id: admin, username: 'admin', hasPassword: true, notes: 'rotated' },
+        equipmentLogin: { id: admin, username: 'admin', hasPassword: true, notes: 'rotated' },
         equipment: { nickname: 'LOGIN-2', logins: [{ username: 'admin' }, { username: 'tech' }] },
         userErrors: [],
       });
@@ -222,7 +222,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       const [changed] = await q<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'equipment.login.update' order by id desc limit 1`);
       expect(changed!.changes).toEqual({ loginId: expect.any(Number), notes: 'rotated', password: '[redacted]' });
       // the username only, trimmed: password and notes stay
-      expect((await upd({ id: admin, username: '  root ' })).login).toEqual({ id: admin, username: 'root', hasPassword: true, notes: 'rotated' });
+      expect((await upd({ id: admin, username: '  root ' })).equipmentLogin).toEqual({ id: admin, username: 'root', hasPassword: true, notes: 'rotated' });
       expect(await storedLogin(admin)).toEqual({ username: 'root', password: 'n3w', notes: 'rotated' });
       // null clears the password and the notes
       expect((await upd({ id: admin, password: null, notes: null })).userErrors).toEqual([]);
@@ -230,7 +230,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       expect(await storedLogin(admin)).toEqual({ username: 'root', password: null, notes: null });
       // its own username again, and a username another device uses, are fine
       expect((await upd({ id: admin, username: 'root' })).userErrors).toEqual([]);
-      expect((await upd({ id: elsewhere, username: 'root' })).login).toMatchObject({ username: 'root' });
+      expect((await upd({ id: elsewhere, username: 'root' })).equipmentLogin).toMatchObject({ username: 'root' });
 
       const updates = () => one(sql`select count(*)::int as n from audit_log where action = 'equipment.login.update'`);
       const [audited] = await q<{ changes: Record<string, unknown> }>(sql`select changes from audit_log where action = 'equipment.login.update' order by id desc limit 1`);
@@ -244,7 +244,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
         [{ id: device, notes: 'x' }, [{ field: ['input', 'id'], code: 'INVALID', message: 'not a EquipmentLogin id' }]],
       ];
       for (const [input, userErrors] of refusals) {
-        expect(await upd(input), JSON.stringify(input)).toEqual({ login: null, equipment: null, userErrors });
+        expect(await upd(input), JSON.stringify(input)).toEqual({ equipmentLogin: null, equipment: null, userErrors });
       }
       expect([await storedLogin(admin), await updates()]).toEqual([{ username: 'root', password: null, notes: null }, before]);
     });
@@ -253,7 +253,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       const device = (await ok<{ equipmentCreate: Payload }>(create, { input: { nickname: 'LOGIN-RACE' } })).equipmentCreate.equipment!.id as string;
       for (let round = 0; round < 5; round++) {
         const ids = await Promise.all(
-          ['a', 'b'].map(async (name) => (await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId: device, username: `${name}${round}` } })).equipmentLoginCreate.login.id as string),
+          ['a', 'b'].map(async (name) => (await ok<{ equipmentLoginCreate: any }>(addLogin, { input: { equipmentId: device, username: `${name}${round}` } })).equipmentLoginCreate.equipmentLogin.id as string),
         );
         const results = await Promise.all(ids.map(async (id) => (await ok<{ equipmentLoginUpdate: any }>(updLogin, { input: { id, username: `same${round}` } })).equipmentLoginUpdate));
         expect(results.map((r) => r.userErrors.map((e: { code: string }) => e.code)).sort()).toEqual([[], ['CONFLICT']]);
@@ -268,14 +268,14 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
     const demoId = Number((await q<{ id: number }>(sql`select id from operators where code = 'demo'`))[0]!.id);
     const { token: readonlyToken } = await makeRoleUser(t.database.handle.db, demoId, 'readonly');
     const device = (await ok<{ equipmentCreate: { equipment: { id: string } } }>(`mutation { equipmentCreate(input: { nickname: "LOGIN-GUARDED" }) { equipment { id } } }`)).equipmentCreate.equipment.id;
-    const login = (await ok<{ equipmentLoginCreate: { login: { id: string } } }>(`mutation($id: ID!) { equipmentLoginCreate(input: { equipmentId: $id, username: "keep", password: "pw", notes: "n" }) { login { id } } }`, { id: device }))
-      .equipmentLoginCreate.login.id;
+    const login = (await ok<{ equipmentLoginCreate: { equipmentLogin: { id: string } } }>(`mutation($id: ID!) { equipmentLoginCreate(input: { equipmentId: $id, username: "keep", password: "pw", notes: "n" }) { equipmentLogin { id } } }`, { id: device }))
+      .equipmentLoginCreate.equipmentLogin.id;
     const audits = () => one(sql`select count(*)::int as n from audit_log where action like 'equipment.login.%'`);
     const before = await audits();
     for (const [token, code] of [[otherToken, 'NOT_FOUND'], [readonlyToken, 'FORBIDDEN']] as const) {
       const res = await t.gql<Record<string, { userErrors: UserErrors }>>(
         `mutation($id: ID!) {
-          equipmentLoginUpdate(input: { id: $id, username: "taken", password: null }) { login { id } userErrors { field message code } }
+          equipmentLoginUpdate(input: { id: $id, username: "taken", password: null }) { equipmentLogin { id } userErrors { field message code } }
           equipmentLoginDelete(input: { id: $id }) { deletedId userErrors { field message code } }
         }`,
         { id: login },
@@ -283,7 +283,7 @@ describe.each(enabledEngines())('GraphQL network writes on %s', (engine) => {
       );
       expect(res.errors).toBeUndefined();
       expect(res.data).toEqual({
-        equipmentLoginUpdate: { login: null, userErrors: [expect.objectContaining({ code })] },
+        equipmentLoginUpdate: { equipmentLogin: null, userErrors: [expect.objectContaining({ code })] },
         equipmentLoginDelete: { deletedId: null, userErrors: [expect.objectContaining({ code })] },
       });
     }

@@ -79,7 +79,7 @@ describe.each(enabledEngines())('GraphQL deletes on %s', (engine) => {
 
   it("deletes a customer note; the customer's notes no longer list it", async () => {
     const customer = gid('Customer', (await q<{ id: number }>(sql`select id from customers where operator_id = ${demo} order by id limit 1`))[0]!.id);
-    const note = (await run<{ note: { id: string } }>('customerNoteCreate', 'CustomerNoteCreateInput', 'note { id }', { customerId: customer, title: 'Temp', text: 'to be removed' })).note.id;
+    const note = (await run<{ customerNote: { id: string } }>('customerNoteCreate', 'CustomerNoteCreateInput', 'customerNote { id }', { customerId: customer, title: 'Temp', text: 'to be removed' })).customerNote.id;
     const notes = async () =>
       (await ok<{ node: { notes: { nodes: { id: string }[] } } }>(`query($id: ID!) { node(id: $id) { ... on Customer { notes(first: 100) { nodes { id } } } } }`, { id: customer })).node.notes.nodes.map((n) => n.id);
     expect(await notes()).toContain(note);

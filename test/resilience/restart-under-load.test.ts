@@ -67,7 +67,7 @@ describe.skipIf(missing)(`PostgreSQL restarted under read/write load${missing ? 
         try {
           const res =
             kind === 'write'
-              ? await gql('mutation($input: CustomerNoteCreateInput!) { customerNoteCreate(input: $input) { note { id title } userErrors { message } } }', {
+              ? await gql('mutation($input: CustomerNoteCreateInput!) { customerNoteCreate(input: $input) { customerNote { id title } userErrors { message } } }', {
                   input: { customerId, title: marker, text: 'written while PostgreSQL restarts' },
                 })
               : kind === 'read'
@@ -83,7 +83,7 @@ describe.skipIf(missing)(`PostgreSQL restarted under read/write load${missing ? 
         } catch (error) {
           body = String(error);
         }
-        const acknowledged = kind === 'write' && status === 200 && (JSON.parse(body) as { data?: { customerNoteCreate?: { note?: { title: string } } } }).data?.customerNoteCreate?.note?.title === marker;
+        const acknowledged = kind === 'write' && status === 200 && (JSON.parse(body) as { data?: { customerNoteCreate?: { customerNote?: { title: string } } } }).data?.customerNoteCreate?.customerNote?.title === marker;
         outcomes.push({ kind, started, ended: Date.now(), status, body, marker, acknowledged });
         // A client that was told to retry waits a little, as Retry-After asks (shortened for the test).
         if (status === 503) await new Promise((r) => setTimeout(r, 100));
