@@ -107,6 +107,7 @@ async function freshCustomer(ctx: GraphQLContext, id: number): Promise<Customer 
 
 const CreditCardDelete = DeleteTypes('CreditCard', 'credit card');
 const BankAccountDelete = DeleteTypes('BankAccount', 'bank account');
+const PlanChangeDelete = DeleteTypes('PlanChange', 'plan change');
 
 @Resolver()
 export class BillingActionsResolver {
@@ -167,6 +168,13 @@ export class BillingActionsResolver {
   @Mutation(() => BankAccountDelete.Payload, { description: 'Removes a stored bank account.' })
   async bankAccountDelete(@Arg('input', () => BankAccountDelete.Input, { description: 'The bank account to remove.' }) input: InstanceType<typeof BankAccountDelete.Input>, @Ctx() ctx: GraphQLContext) {
     return deleteMutation('BankAccount', input, (id) => instrumentService.deleteBankAccount(ctx, id));
+  }
+
+  @Mutation(() => PlanChangeDelete.Payload, {
+    description: 'Cancels a plan change that has not been applied yet (the customer stays on its plan); an applied one is history and is refused (PRECONDITION_FAILED).',
+  })
+  planChangeDelete(@Arg('input', () => PlanChangeDelete.Input, { description: 'The pending plan change to cancel.' }) input: InstanceType<typeof PlanChangeDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('PlanChange', input, (id) => planChangeService.cancel(ctx, id));
   }
 
   @Mutation(() => CustomerPlanChangePayload, { description: 'Moves a customer to another plan now, back-dated to the cycle start, at the next cycle or on a date (Jaze move_group).' })

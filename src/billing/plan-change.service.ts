@@ -285,3 +285,27 @@ export async function getById(ctx: ServiceContext, id: number): Promise<PlanChan
   if (!row) throw new NotFoundError('plan change', id, ['id']);
   return row;
 }
+
+/**
+ * Cancels a plan change that has not been applied yet: the customer stays on its plan. An
+ * applied change is history (its subscription moved) and is refused; the worker applying due
+ * changes locks the same row, so a change is either cancelled or applied, never both.
+ */
+export async function cancel(ctx: ServiceContext, id: number): Promise<PlanChangeRow> {
+  authorize(ctx.actor, 'customers.write');
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(planChanges)
+      .where(and(eq(planChanges.operatorId, ctx.actor.operatorId), eq(planChanges.id, id)))
+      .for('update');
+    if (!row) throw new NotFoundError('plan change', id, ['id']);
+    if (row.appliedAt) {
+      const message = `plan change ${id} was applied on ${row.appliedAt.toISOString()}; move the customer again instead`;
+      throw new PreconditionFailedError(message, [{ field: ['id'], message, code: 'PRECONDITION_FAILED' }]);
+    }
+    await tx.delete(planChanges).where(eq(planChanges.id, id));
+    await audit(tx, ctx.actor, 'planChange.cancel', 'customer', row.customerId, { planChangeId: id, toPlanId: row.toPlanId, effectiveAt: row.effectiveAt.toISOString() });
+    return row;
+  });
+}

@@ -348,6 +348,21 @@ export type AttachmentConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Names the attachment to delete. */
+export type AttachmentDeleteInput = {
+  /** The attachment to delete. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of deleting the attachment. */
+export type AttachmentDeletePayload = {
+  __typename?: 'AttachmentDeletePayload';
+  /** The id of the deleted attachment; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
+
 /** A Attachment and its cursor. */
 export type AttachmentEdge = {
   __typename?: 'AttachmentEdge';
@@ -382,6 +397,25 @@ export type AttachmentRight =
   | 'NETWORK_INFORMATION'
   /** Shown with sales tracking. */
   | 'SALES_TRACKING';
+
+/** What to change of an attachment; fields left out stay as they are. */
+export type AttachmentUpdateInput = {
+  /** What the file is, as free text; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The attachment to change. */
+  id: Scalars['ID']['input'];
+  /** Who may see the file: a customer's attachments only; null clears it. */
+  rights?: InputMaybe<Array<AttachmentRight>>;
+};
+
+/** What attachmentUpdate returns: the attachment as changed, or why it was refused. */
+export type AttachmentUpdatePayload = {
+  __typename?: 'AttachmentUpdatePayload';
+  /** The attachment as it now is; null when refused. */
+  attachment: Maybe<Attachment>;
+  /** Why the change was refused; empty on success. */
+  userErrors: Array<UserError>;
+};
 
 /** The credential a write authenticated with: what it is and what it is called, never its secret. */
 export type AuditCredential = {
@@ -4946,6 +4980,10 @@ export type Mutation = {
   areaDelete: AreaDeletePayload;
   /** Renames an area or changes its note (Jaze add_area with inputAreaId). */
   areaUpdate: AreaUpdatePayload;
+  /** Forgets an attached file. The file stays in the attachment drop it was recorded from, so a later synchronize whose pattern matches it records it again. */
+  attachmentDelete: AttachmentDeletePayload;
+  /** Changes what is said of an attached file: its description and, for a customer's file, who may see it. */
+  attachmentUpdate: AttachmentUpdatePayload;
   /** Adds a bandwidth template (Jaze profile). */
   bandwidthTemplateCreate: BandwidthTemplateCreatePayload;
   /** Deletes a bandwidth template no plan, bucket or override uses. */
@@ -5114,6 +5152,8 @@ export type Mutation = {
   paymentRefund: PaymentRefundPayload;
   /** Reverses a payment recorded in error; an invoice it paid owes the amount again. */
   paymentReverse: PaymentReversePayload;
+  /** Cancels a plan change that has not been applied yet (the customer stays on its plan); an applied one is history and is refused (PRECONDITION_FAILED). */
+  planChangeDelete: PlanChangeDeletePayload;
   /** Queues applying the plan changes that have come due. */
   planChangesApply: PlanChangesApplyPayload;
   /** Adds a plan to the catalogue. */
@@ -5230,6 +5270,16 @@ export type MutationAreaDeleteArgs = {
 
 export type MutationAreaUpdateArgs = {
   input: AreaUpdateInput;
+};
+
+
+export type MutationAttachmentDeleteArgs = {
+  input: AttachmentDeleteInput;
+};
+
+
+export type MutationAttachmentUpdateArgs = {
+  input: AttachmentUpdateInput;
 };
 
 
@@ -5650,6 +5700,11 @@ export type MutationPaymentRefundArgs = {
 
 export type MutationPaymentReverseArgs = {
   input: PaymentReverseInput;
+};
+
+
+export type MutationPlanChangeDeleteArgs = {
+  input: PlanChangeDeleteInput;
 };
 
 
@@ -6631,6 +6686,21 @@ export type PlanChangeConnection = {
   pageInfo: PageInfo;
   /** How many objects the list holds in all, across every page. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** Names the plan change to delete. */
+export type PlanChangeDeleteInput = {
+  /** The plan change to delete. */
+  id: Scalars['ID']['input'];
+};
+
+/** The result of deleting the plan change. */
+export type PlanChangeDeletePayload = {
+  __typename?: 'PlanChangeDeletePayload';
+  /** The id of the deleted plan change; null when nothing was deleted. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** Why the delete was refused; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A PlanChange and its cursor. */

@@ -1,5 +1,8 @@
 /** GraphQL adapter for attachments: Customer.attachments, MaintenanceTicket.attachments, node(id:). */
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { DeleteTypes, deleteMutation } from '../graphql/delete';
+import { idOf } from '../graphql/ids';
+import { mutate } from '../graphql/user-error';
 import { childConnection } from '../graphql/child-connection';
 import { ConnectionType } from '../graphql/connection';
 import { PageArgs } from '../graphql/page-args';
@@ -9,7 +12,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { byKeys, groupByKeys } from '../graphql/loaders';
 import { asNode, registerNodeType } from '../graphql/node';
 import * as attachmentService from './attachment.service';
-import { Attachment, AttachmentOrder } from './attachment.types';
+import { Attachment, AttachmentOrder, AttachmentUpdateInput, AttachmentUpdatePayload } from './attachment.types';
 import { MaintenanceTicket } from './maintenance.types';
 
 const toAttachment = (row: attachmentService.AttachmentRow) => {
@@ -65,5 +68,25 @@ export class TicketAttachmentsResolver {
   @FieldResolver(() => [Attachment], { description: 'Files attached to the ticket, oldest first.' })
   async attachments(@Root() ticket: MaintenanceTicket, @Ctx() ctx: GraphQLContext) {
     return (await byTicket(ctx).load(ticket.legacyId)).map(toAttachment);
+  }
+}
+
+const AttachmentDelete = DeleteTypes('Attachment', 'attachment');
+
+@Resolver(() => Attachment)
+export class AttachmentWritesResolver {
+  @Mutation(() => AttachmentUpdatePayload, { description: "Changes what is said of an attached file: its description and, for a customer's file, who may see it." })
+  async attachmentUpdate(@Arg('input', () => AttachmentUpdateInput, { description: 'The attachment and what to change.' }) input: AttachmentUpdateInput, @Ctx() ctx: GraphQLContext) {
+    return mutate(async () => {
+      const row = await attachmentService.update(ctx, idOf(input.id, 'Attachment', ['id']), { description: input.description, rights: input.rights });
+      return { attachment: toAttachment(row) };
+    }, { attachment: null });
+  }
+
+  @Mutation(() => AttachmentDelete.Payload, {
+    description: 'Forgets an attached file. The file stays in the attachment drop it was recorded from, so a later synchronize whose pattern matches it records it again.',
+  })
+  attachmentDelete(@Arg('input', () => AttachmentDelete.Input, { description: 'The attachment to forget.' }) input: InstanceType<typeof AttachmentDelete.Input>, @Ctx() ctx: GraphQLContext) {
+    return deleteMutation('Attachment', input, (id) => attachmentService.remove(ctx, id));
   }
 }

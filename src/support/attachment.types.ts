@@ -1,8 +1,9 @@
 /** The GraphQL shape of attachments (files recorded by SIMPLer synchronize*Attachments). */
-import { Field, Float, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../graphql/sort-direction';
 import { Node, NumberedNode } from '../graphql/node';
 import { DateTimeScalar } from '../graphql/scalars';
+import { UserError } from '../graphql/user-error';
 
 export enum AttachmentRight {
   BILLING_INFORMATION = 'billing_information',
@@ -51,4 +52,17 @@ registerEnumType(AttachmentOrderField, {
 export class AttachmentOrder {
   @Field(() => AttachmentOrderField, { description: 'What to order by.' }) field!: AttachmentOrderField;
   @Field(() => SortDirection, { nullable: true, description: 'ASC when omitted (oldest first).' }) direction?: SortDirection;
+}
+
+@InputType({ description: 'What to change of an attachment; fields left out stay as they are.' })
+export class AttachmentUpdateInput {
+  @Field(() => ID, { description: 'The attachment to change.' }) id!: string;
+  @Field(() => String, { nullable: true, description: 'What the file is, as free text; null clears it.' }) description?: string | null;
+  @Field(() => [AttachmentRight], { nullable: true, description: "Who may see the file: a customer's attachments only; null clears it." }) rights?: AttachmentRight[] | null;
+}
+
+@ObjectType('AttachmentUpdatePayload', { description: 'What attachmentUpdate returns: the attachment as changed, or why it was refused.' })
+export class AttachmentUpdatePayload {
+  @Field(() => Attachment, { nullable: true, description: 'The attachment as it now is; null when refused.' }) attachment!: Attachment | null;
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' }) userErrors!: UserError[];
 }

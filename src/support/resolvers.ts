@@ -10,7 +10,7 @@ import {
 } from './maintenance.resolver';
 import { CustomerSalesResolver, SupportWriteResolver } from './support-write.resolver';
 import { CustomerMessagesResolver, MessageResolver } from './message.resolver';
-import { CustomerAttachmentsResolver, TicketAttachmentsResolver } from './attachment.resolver';
+import { AttachmentWritesResolver, CustomerAttachmentsResolver, TicketAttachmentsResolver } from './attachment.resolver';
 
 export const supportResolvers: Function[] = [
   MaintenanceTicketResolver,
@@ -24,4 +24,5 @@ export const supportResolvers: Function[] = [
   CustomerMessagesResolver,
   CustomerAttachmentsResolver,
   TicketAttachmentsResolver,
+  AttachmentWritesResolver,
 ];
