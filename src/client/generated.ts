@@ -7021,7 +7021,7 @@ export type ProfileOverride = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type Query = {
   __typename?: 'Query';
   /** The operator's SIMPLer credentials and CRM keys with their access lists (admins only); secrets are never shown again after creation. */
@@ -7107,21 +7107,21 @@ export type Query = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiCredentialsArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<ApiCredentialKind>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryApiTokensArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   staffUserId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7132,13 +7132,13 @@ export type QueryAuditEventsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryBackgroundJobsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7149,7 +7149,7 @@ export type QueryBackgroundJobsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -7158,7 +7158,7 @@ export type QueryChangesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCollectionRoundArgs = {
   areaId?: InputMaybe<Scalars['ID']['input']>;
   collectorId: Scalars['ID']['input'];
@@ -7166,14 +7166,14 @@ export type QueryCollectionRoundArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7184,7 +7184,7 @@ export type QueryCustomersArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7195,14 +7195,14 @@ export type QueryEquipmentArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryEquipmentItemArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoiceArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
@@ -7210,7 +7210,7 @@ export type QueryInvoiceArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryInvoicesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7221,7 +7221,7 @@ export type QueryInvoicesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryMaintenanceTicketsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7232,19 +7232,19 @@ export type QueryMaintenanceTicketsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentCollectionsAwaitingApprovalArgs = {
   collectorId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -7252,7 +7252,7 @@ export type QueryPaymentCollectionsAwaitingApprovalArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPaymentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7263,14 +7263,14 @@ export type QueryPaymentsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlanArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7281,7 +7281,7 @@ export type QueryPlansArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusAccountsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7292,7 +7292,7 @@ export type QueryRadiusAccountsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7303,13 +7303,13 @@ export type QueryRadiusSessionsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRadiusStatisticsArgs = {
   type: RadiusStatisticsType;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryRefundsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7320,14 +7320,14 @@ export type QueryRefundsArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellerArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryResellersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7338,21 +7338,21 @@ export type QueryResellersArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySearchArgs = {
   first?: Scalars['Int']['input'];
   query: Scalars['String']['input'];
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySiteArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   legacyId?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -7363,13 +7363,13 @@ export type QuerySitesArgs = {
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QueryStaffUsersArgs = {
   filter?: InputMaybe<StaffUserFilterInput>;
 };
 
 
-/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
+/** The operator's data. Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), and a field taking `first` or `last` multiplies the cost of the selection below it by that page size (20 when omitted; at most 100); a list of objects without `first` or `last` (e.g. `Customer.contacts`, `Invoice.lines`) multiplies it by 10, however long it is, and `nodes(ids:)` by the number of ids. An operation costing more than 50000 is refused before anything is read, with the error code QUERY_TOO_COMPLEX and its `cost` and `limit` in the extensions. */
 export type QuerySubscriptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;

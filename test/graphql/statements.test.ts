@@ -72,6 +72,10 @@ describe.each(enabledEngines())('SQL statements per GraphQL request on %s', (eng
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 110_201, limit: 50_000 });
     const doc = await t.gql<{ __schema: { queryType: { description: string } } }>('{ __schema { queryType { description } } }');
     expect(doc.data.__schema.queryType.description).toMatch(/a list of objects without `first` or `last` .* multiplies it by 10/);
+    // nodes(ids:) costs as many as the ids given (at most 100): 1 + 100 × invoices (1 + 100 × (1 + 2 + lines (1 + 10 × 1))).
+    const ids = Array.from({ length: 100 }, (_, i) => Buffer.from(`Customer:${i + 1}`).toString('base64url'));
+    const many = await t.gql('query($ids: [ID!]!) { nodes(ids: $ids) { ... on Customer { invoices(first: 100) { nodes { number total lines { description } } } } } }', { ids });
+    expect(many.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 1 + 100 * (1 + 100 * (1 + 2 + (1 + 10 * 1))) });
     // A customer's few contacts and lines on a page of 20 stay well inside the limit.
     const fine = await t.gql('{ customers(first: 20) { nodes { contacts { name } invoices(first: 5) { nodes { lines { description total } } } } } }');
     expect(fine.errors).toBeUndefined();

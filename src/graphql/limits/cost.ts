@@ -32,7 +32,9 @@ const pageSizeEstimator: ComplexityEstimator = ({ type, field, args, childComple
   // A connection's `edges` and `nodes` are its page, already counted by `first`/`last`.
   const inConnection = /(Connection|Edge)$/.test(type.name);
   const listOfObjects = isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type));
-  return 1 + childComplexity * (listOfObjects && !inConnection ? UNPAGED_LIST_SIZE : 1);
+  // A list asked for by ids (`nodes(ids:)`) is as long as the ids given.
+  const listSize = Array.isArray(args.ids) ? args.ids.length : UNPAGED_LIST_SIZE;
+  return 1 + childComplexity * (listOfObjects && !inConnection ? listSize : 1);
 };
 
 /** What the operation costs by the rule above; throws QUERY_TOO_COMPLEX when it cannot be walked. */
@@ -56,7 +58,7 @@ export const COST_RULE =
   `Every operation is costed before it runs: each selected field costs 1 (aliases, root fields and introspection included), ` +
   `and a field taking \`first\` or \`last\` multiplies the cost of the selection below it by that page size ` +
   `(${DEFAULT_PAGE_SIZE} when omitted; at most ${MAX_PAGE_SIZE}); a list of objects without \`first\` or \`last\` (e.g. \`Customer.contacts\`, ` +
-  `\`Invoice.lines\`) multiplies it by ${UNPAGED_LIST_SIZE}, however long it is. An operation costing more than ${MAX_QUERY_COST} is refused ` +
+  `\`Invoice.lines\`) multiplies it by ${UNPAGED_LIST_SIZE}, however long it is, and \`nodes(ids:)\` by the number of ids. An operation costing more than ${MAX_QUERY_COST} is refused ` +
   `before anything is read, with the error code QUERY_TOO_COMPLEX and its \`cost\` and \`limit\` in the extensions.`;
 
 function tooComplex(message: string, cost: number | undefined, limit: number): GraphQLError {
